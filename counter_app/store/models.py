@@ -1,0 +1,94 @@
+"""Tables of the local store. Personal data columns use the encrypted types.
+
+Times are stored as naive UTC (SQLite has no time zones); `utcnow()` is the one source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from counter_app.store.types import EncryptedJSON, EncryptedText
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Teller(Base):
+    __tablename__ = "tellers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(EncryptedText("tellers.display_name"))
+    role: Mapped[str] = mapped_column(String(16))  # teller / supervisor / admin
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # None: must be set first
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class TellerSession(Base):
+    __tablename__ = "teller_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    teller_id: Mapped[int] = mapped_column(ForeignKey("tellers.id"))
+    counter_id: Mapped[str] = mapped_column(String(8))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class AuditEntry(Base):
+    """Append-only (triggers refuse UPDATE and DELETE) and MAC-chained."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))  # ISO-8601 UTC, part of the MAC
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, object]] = mapped_column(EncryptedJSON("audit_log.detail"))
+    prev_mac: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxMessage(Base):
+    """An operation for the central, written in the same transaction as the business records."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(64), unique=True)  # the Idempotency-Key
+    operation: Mapped[str] = mapped_column(String(64))  # e.g. "applications.submit"
+    ordering_key: Mapped[str] = mapped_column(String(64), index=True)  # blind index of the person
+    payload: Mapped[dict[str, object]] = mapped_column(EncryptedJSON("outbox.payload"))
+    status: Mapped[str] = mapped_column(String(16), index=True, default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)  # codes only, never personal data
+    acked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    response: Mapped[dict[str, object] | None] = mapped_column(EncryptedJSON("outbox.response"))
+    dead_reason: Mapped[str | None] = mapped_column(Text)
+    resolved_by: Mapped[str | None] = mapped_column(String(32))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AppState(Base):
+    """Small named values: last successful sync, first-run flags, schema notes."""
+
+    __tablename__ = "app_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,212 @@
+"""The login window, and the first-run form where the first admin sets its password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import CounterError
+from counter_app.profile import BranchProfile
+from counter_app.ui.ops import Ops
+from counter_app.workflows.login import DEMO_ACCOUNTS, FIRST_ADMIN, ROLE_ZH, SignedIn, TellerAuth
+
+APP_TITLE_ZH = "社会保障卡柜面业务系统"
+APP_TITLE_EN = "Social Security Card Counter"
+
+
+def error_text(error: BaseException) -> str:
+    if isinstance(error, CounterError):
+        return error.message_zh
+    return "系统内部错误，操作未完成。请重试；如反复出现，请联系网点技术支持。"
+
+
+class LoginWindow(QWidget):
+    sig_signed_in = Signal(object)  # SignedIn
+
+    def __init__(self, profile: BranchProfile, auth: TellerAuth, ops: Ops) -> None:
+        super().__init__()
+        self.setObjectName("LoginWindow")
+        self.profile, self.auth, self.ops = profile, auth, ops
+        self.setWindowTitle(f"{APP_TITLE_ZH} - 登录")
+        self.resize(920, 560)
+
+        brand = QFrame(objectName="Header")
+        brand.setMinimumWidth(380)
+        b = QVBoxLayout(brand)
+        b.setContentsMargins(36, 48, 36, 36)
+        title = QLabel(APP_TITLE_ZH, objectName="SystemTitle")
+        title.setStyleSheet("font-size: 26px;")
+        title.setWordWrap(True)
+        subtitle = QLabel(APP_TITLE_EN, objectName="BranchLine")
+        branch = QLabel(
+            f"{profile.bank.name_zh}\n{profile.branch_name}\n"
+            f"{profile.kind_zh} · 柜台 {profile.counter_id} · 网点号 {profile.branch_code}",
+            objectName="BranchLine",
+        )
+        branch.setStyleSheet("font-size: 15px; line-height: 150%;")
+        b.addWidget(title)
+        b.addWidget(subtitle)
+        b.addSpacing(36)
+        b.addWidget(branch)
+        b.addStretch(1)
+        b.addWidget(QLabel("宁波市人力资源和社会保障局 · 合作银行网点", objectName="BranchLine"))
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_login_page())
+        self.pages.addWidget(self._build_first_run_page())
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(brand, 4)
+        right = QVBoxLayout()
+        right.setContentsMargins(56, 40, 56, 40)
+        right.addStretch(1)
+        right.addWidget(self.pages)
+        right.addStretch(1)
+        outer.addLayout(right, 5)
+        self.refresh_mode()
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def _build_login_page(self) -> QWidget:
+        card = QFrame(objectName="Card")
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(32, 28, 32, 28)
+        heading = QLabel("柜员登录")
+        heading.setStyleSheet("font-size: 20px; font-weight: bold;")
+        form = QFormLayout()
+        form.setVerticalSpacing(14)
+        self.username = QLineEdit(objectName="Username", placeholderText="请输入柜员号")
+        self.password = QLineEdit(objectName="Password", placeholderText="请输入密码")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("柜员号", self.username)
+        form.addRow("密　码", self.password)
+        self.error = QLabel("", objectName="FieldError")
+        self.error.setWordWrap(True)
+        self.login_button = QPushButton("登　录", objectName="Primary")
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        lay.addWidget(heading)
+        lay.addSpacing(12)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addSpacing(8)
+        lay.addWidget(self.login_button)
+        if self.profile.demo:
+            hint = "演示环境账号：" + "　".join(
+                f"{ROLE_ZH[role]} {user} / {pw}" for user, _n, role, pw in DEMO_ACCOUNTS[:2]
+            )
+            demo = QLabel(hint, objectName="Hint")
+            demo.setWordWrap(True)
+            lay.addSpacing(10)
+            lay.addWidget(demo)
+        return card
+
+    def _build_first_run_page(self) -> QWidget:
+        card = QFrame(objectName="Card")
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(32, 28, 32, 28)
+        heading = QLabel("首次使用：设置系统管理员密码")
+        heading.setStyleSheet("font-size: 20px; font-weight: bold;")
+        note = QLabel(
+            f"本机尚无可登录的账户。请为系统管理员账户 {FIRST_ADMIN} 设置密码"
+            "（至少8位，须同时包含字母和数字），设置后用它登录并为柜员开户。",
+            objectName="Hint",
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        self.new_password = QLineEdit(objectName="NewPassword")
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_password = QLineEdit(objectName="ConfirmPassword")
+        self.confirm_password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("新密码", self.new_password)
+        form.addRow("确认密码", self.confirm_password)
+        self.first_run_error = QLabel("", objectName="FieldError")
+        self.first_run_error.setWordWrap(True)
+        self.set_password_button = QPushButton("设置密码", objectName="Primary")
+        self.set_password_button.clicked.connect(self.submit_first_run)
+        self.confirm_password.returnPressed.connect(self.submit_first_run)
+        for w in (heading, note):
+            lay.addWidget(w)
+        lay.addLayout(form)
+        lay.addWidget(self.first_run_error)
+        lay.addWidget(self.set_password_button)
+        return card
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def refresh_mode(self) -> None:
+        first_run = FIRST_ADMIN in self.auth.accounts_without_password() and not self.profile.demo
+        self.pages.setCurrentIndex(1 if first_run else 0)
+        (self.new_password if first_run else self.username).setFocus()
+
+    @property
+    def first_run(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    def submit(self) -> None:
+        if not self.login_button.isEnabled():
+            return
+        username, password = self.username.text(), self.password.text()
+        self.error.clear()
+        self.login_button.setEnabled(False)
+        self.login_button.setText("正在登录…")
+        self.ops.run(lambda: self.auth.sign_in(username, password),
+                     self._signed_in, self._login_failed)
+
+    def _signed_in(self, signed_in: SignedIn) -> None:
+        self._reset_button()
+        self.password.clear()
+        self.sig_signed_in.emit(signed_in)
+
+    def _login_failed(self, error: BaseException) -> None:
+        self._reset_button()
+        self.error.setText(error_text(error))
+        self.password.clear()
+        self.password.setFocus()
+
+    def _reset_button(self) -> None:
+        self.login_button.setEnabled(True)
+        self.login_button.setText("登　录")
+
+    def submit_first_run(self) -> None:
+        new, again = self.new_password.text(), self.confirm_password.text()
+        if new != again:
+            self.first_run_error.setText("两次输入的密码不一致，请重新输入。")
+            self.confirm_password.clear()
+            self.confirm_password.setFocus()
+            return
+        self.set_password_button.setEnabled(False)
+
+        def done(_: object) -> None:
+            self.set_password_button.setEnabled(True)
+            self.new_password.clear()
+            self.confirm_password.clear()
+            self.username.setText(FIRST_ADMIN)
+            self.refresh_mode()
+            self.error.setText("")
+            self.password.setFocus()
+
+        def failed(error: BaseException) -> None:
+            self.set_password_button.setEnabled(True)
+            self.first_run_error.setText(error_text(error))
+
+        self.ops.run(lambda: self.auth.set_initial_password(FIRST_ADMIN, new), done, failed)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.password.clear()
+        super().keyPressEvent(event)

@@ -1,0 +1,296 @@
+"""The main window: header, business menu, work area, live status bar, idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.profile import BranchProfile
+from counter_app.ui.login_window import APP_TITLE_ZH, error_text
+from counter_app.ui.ops import Ops
+from counter_app.ui.status_bar import CounterStatusBar, StatusMonitor
+from counter_app.workflows.catalog import Business, businesses_for
+from counter_app.workflows.login import SignedIn, TellerAuth
+
+_ACTIVITY_EVENTS = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+}
+
+
+class IdleWatcher(QObject):
+    """Emits ``sig_idle`` after a period with no keyboard or mouse activity."""
+
+    sig_idle = Signal()
+
+    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(self.sig_idle.emit)
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self.timer.start()
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _ACTIVITY_EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class LockDialog(QDialog):
+    """Covers the window after idle time; the work in progress stays where it is."""
+
+    def __init__(self, parent: QWidget, signed_in: SignedIn, auth: TellerAuth, ops: Ops) -> None:
+        super().__init__(parent)
+        self.setObjectName("LockDialog")
+        self.signed_in, self.auth, self.ops = signed_in, auth, ops
+        self.setWindowTitle("已锁屏")
+        self.setModal(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(28, 24, 28, 24)
+        title = QLabel("屏幕已锁定")
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        lay.addWidget(title)
+        lay.addWidget(QLabel(
+            f"长时间无操作，屏幕已锁定，正在办理的业务已保留。\n"
+            f"请 {signed_in.display_name}（{signed_in.username}）输入密码解锁。",
+            objectName="Hint"))
+        self.password = QLineEdit(objectName="UnlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel("", objectName="FieldError")
+        self.error.setWordWrap(True)
+        self.unlock_button = QPushButton("解　锁", objectName="Primary")
+        self.unlock_button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        self.switch_button = QPushButton("换人登录（签退当前柜员）")
+        self.switch_button.clicked.connect(lambda: self.done(2))
+        for w in (self.password, self.error, self.unlock_button, self.switch_button):
+            lay.addWidget(w)
+        self.resize(420, 260)
+
+    def submit(self) -> None:
+        password = self.password.text()
+        self.password.clear()
+        self.unlock_button.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self.unlock_button.setEnabled(True)
+            self.error.setText(error_text(error))
+            if getattr(error, "code", "") == "ACCOUNT_LOCKED":
+                self.done(2)
+
+        self.ops.run(lambda: self.auth.unlock(self.signed_in, password),
+                     lambda _r: self.accept(), failed)
+
+    def reject(self) -> None:  # Esc must not bypass the lock
+        pass
+
+
+class MainWindow(QMainWindow):
+    sig_signed_out = Signal(str)  # reason
+
+    def __init__(self, profile: BranchProfile, signed_in: SignedIn, auth: TellerAuth, ops: Ops,
+                 monitor: StatusMonitor) -> None:
+        super().__init__()
+        self.profile, self.signed_in, self.auth, self.ops = profile, signed_in, auth, ops
+        self.monitor = monitor
+        self.setWindowTitle(f"{APP_TITLE_ZH} - {profile.branch_name}")
+        self.resize(1280, 800)
+        self.businesses = businesses_for(profile.instant_issue)
+
+        central = QWidget()
+        root = QVBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._build_header())
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        self.menu = self._build_menu()
+        body.addWidget(self.menu)
+        self.work_area = QStackedWidget()
+        self.home = self._build_home()
+        self.work_area.addWidget(self.home)
+        self.not_built = self._build_not_built_page()
+        self.work_area.addWidget(self.not_built)
+        body.addWidget(self.work_area, 1)
+        root.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.status = CounterStatusBar(profile, monitor)
+        self.setStatusBar(self.status)
+
+        self.idle = IdleWatcher(profile.security.idle_lock_minutes, self)
+        self.idle.sig_idle.connect(self.lock_screen)
+        self.idle.start()
+        self.lock_dialog: LockDialog | None = None
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build_header(self) -> QFrame:
+        header = QFrame(objectName="Header")
+        lay = QHBoxLayout(header)
+        lay.setContentsMargins(20, 10, 20, 10)
+        titles = QVBoxLayout()
+        titles.addWidget(QLabel(APP_TITLE_ZH, objectName="SystemTitle"))
+        titles.addWidget(QLabel(
+            f"{self.profile.bank.name_zh} · {self.profile.branch_name} · {self.profile.kind_zh}"
+            f" · 柜台 {self.profile.counter_id}" + (" · 演示环境" if self.profile.demo else ""),
+            objectName="BranchLine"))
+        lay.addLayout(titles, 1)
+        who = QLabel(f"{self.signed_in.display_name}（{self.signed_in.username} · "
+                     f"{self.signed_in.role_zh}）", objectName="TellerName")
+        who.setStyleSheet("font-size: 14px;")
+        lay.addWidget(who)
+        lock = QPushButton("锁屏", objectName="LockButton")
+        lock.clicked.connect(self.lock_screen)
+        logout = QPushButton("签退", objectName="LogoutButton")
+        logout.clicked.connect(self.confirm_sign_out)
+        lay.addWidget(lock)
+        lay.addWidget(logout)
+        return header
+
+    def _build_menu(self) -> QListWidget:
+        menu = QListWidget(objectName="BusinessMenu")
+        menu.setFixedWidth(230)
+        home = QListWidgetItem("首页")
+        home.setData(Qt.ItemDataRole.UserRole, "home")
+        menu.addItem(home)
+        for business in self.businesses:
+            item = QListWidgetItem(business.title_zh + ("" if business.built else "（建设中）"))
+            item.setData(Qt.ItemDataRole.UserRole, business.key)
+            item.setToolTip(business.summary_zh if business.built
+                            else f"{business.summary_zh}\n{business.not_built_note_zh}")
+            if not business.built:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            menu.addItem(item)
+        menu.setCurrentRow(0)
+        menu.currentItemChanged.connect(self._menu_changed)
+        return menu
+
+    def _build_home(self) -> QWidget:
+        page = QWidget(objectName="HomePage")
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(28, 24, 28, 24)
+        greet = QLabel(f"您好，{self.signed_in.display_name}。请从左侧选择要办理的业务。")
+        greet.setStyleSheet("font-size: 18px; font-weight: bold;")
+        lay.addWidget(greet)
+        lay.addWidget(QLabel(
+            "“最多跑一次”：办理前请先核对申请人所需材料，缺少的材料一次性告知。"
+            "中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。",
+            objectName="Hint", wordWrap=True))
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        for index, business in enumerate(self.businesses):
+            grid.addWidget(self._business_tile(business), index // 3, index % 3)
+        lay.addLayout(grid)
+        lay.addStretch(1)
+        return page
+
+    def _business_tile(self, business: Business) -> QFrame:
+        tile = QFrame(objectName="Card")
+        tile.setProperty("business", business.key)
+        tile.setEnabled(business.built)
+        lay = QVBoxLayout(tile)
+        lay.setContentsMargins(16, 14, 16, 14)
+        name = QLabel(business.title_zh)
+        name.setStyleSheet("font-size: 16px; font-weight: bold;")
+        lay.addWidget(name)
+        lay.addWidget(QLabel(business.summary_zh, objectName="Hint", wordWrap=True))
+        tag = ("需实时联网" if business.needs_central_now else "可离线办理、联网后上传")
+        if not business.built:
+            tag = "建设中 · " + tag
+        lay.addWidget(QLabel(tag, objectName="Hint"))
+        tile.setMinimumHeight(118)
+        return tile
+
+    def _build_not_built_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(28, 24, 28, 24)
+        self.not_built_title = QLabel("")
+        self.not_built_title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.not_built_text = QLabel("", objectName="Hint", wordWrap=True)
+        lay.addWidget(self.not_built_title)
+        lay.addWidget(self.not_built_text)
+        lay.addStretch(1)
+        return page
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def _menu_changed(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole) if item else "home"
+        business = next((b for b in self.businesses if b.key == key), None)
+        if business is None:
+            self.work_area.setCurrentWidget(self.home)
+            return
+        self.not_built_title.setText(business.title_zh)
+        self.not_built_text.setText(f"{business.summary_zh}\n\n{business.not_built_note_zh}")
+        self.work_area.setCurrentWidget(self.not_built)
+
+    def menu_keys(self) -> list[tuple[str, bool]]:
+        """(business key, enabled) in menu order — what a teller sees."""
+        out = []
+        for row in range(1, self.menu.count()):
+            item = self.menu.item(row)
+            out.append((item.data(Qt.ItemDataRole.UserRole),
+                        bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)))
+        return out
+
+    def lock_screen(self) -> None:
+        if self.lock_dialog is not None:
+            return
+        self.idle.timer.stop()
+        self.lock_dialog = LockDialog(self, self.signed_in, self.auth, self.ops)
+        self.lock_dialog.finished.connect(self._lock_finished)
+        self.lock_dialog.open()
+
+    def _lock_finished(self, result: int) -> None:
+        self.lock_dialog = None
+        if result == 2:
+            self.sign_out("idle_switch_user")
+        else:
+            self.idle.timer.start()
+
+    def confirm_sign_out(self) -> None:
+        answer = QMessageBox.question(self, "签退", "确定签退当前柜员吗？未完成的业务草稿会保留。")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.sign_out("logout")
+
+    def sign_out(self, reason: str) -> None:
+        self.idle.stop()
+        signed_in = self.signed_in
+
+        def finished(_: object) -> None:
+            self.sig_signed_out.emit(reason)
+
+        self.ops.run(lambda: self.auth.sign_out(signed_in, reason), finished,
+                     lambda _e: self.sig_signed_out.emit(reason))
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        self.idle.stop()
+        super().closeEvent(event)

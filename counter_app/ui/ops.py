@@ -1,0 +1,81 @@
+"""The one way off the UI thread: run a function on a worker, get the result back on the UI thread.
+
+Widgets are never touched from a worker and no I/O runs on the UI thread. Callbacks run
+on the UI thread through queued signals. Pending operations are tracked so a window can
+wait for them on close and tests can check that nothing was left running.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    sig_done = Signal(object)
+    sig_failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as error:  # noqa: BLE001 - delivered to the UI as a failure
+            self.relay.sig_failed.emit(error)
+        else:
+            self.relay.sig_done.emit(result)
+
+
+class Ops(QObject):
+    """Background operations with success/failure callbacks on the UI thread."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 4) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._relays: set[_Relay] = set()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        relay = _Relay()  # lives on the UI thread: its signals are delivered there
+        self._relays.add(relay)
+
+        @Slot(object)
+        def done(result: Any) -> None:
+            self._relays.discard(relay)
+            if on_success is not None:
+                on_success(result)
+
+        @Slot(object)
+        def failed(error: BaseException) -> None:
+            self._relays.discard(relay)
+            if on_failure is not None:
+                on_failure(error)
+            else:
+                log.error("background operation failed: %s", type(error).__name__)
+
+        relay.sig_done.connect(done)
+        relay.sig_failed.connect(failed)
+        self.pool.start(_Job(fn, relay))
+
+    @property
+    def pending(self) -> int:
+        return len(self._relays)
+
+    def wait(self, msecs: int = 10000) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,168 @@
+"""The live status bar: central line, outbox depth, card slot, PSAM slot, weekend service.
+
+:class:`StatusMonitor` gathers readings off the UI thread (the central health check and the
+outbox count through :class:`Ops`; reader events from the card layer's monitor thread via
+a queued signal) and :class:`CounterStatusBar` renders them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from counter_app.profile import BranchProfile
+from counter_app.ui.ops import Ops
+from counter_app.ui.theme import BAD, MUTED, OK, WARN, dot
+from counter_app.workflows.status import LineReading, SlotReading, weekend_indicator
+
+Snapshot = dict[str, tuple[bool, bool, str | None]]
+
+
+class PresenceSource(Protocol):
+    """The card layer's reader monitor: calls back (from its own thread) on every change."""
+
+    def start(self, callback: Callable[[Snapshot], None]) -> None: ...
+    def stop(self) -> None: ...
+
+
+class StatusMonitor(QObject):
+    sig_line = Signal(object)      # LineReading
+    sig_outbox = Signal(int)
+    sig_slots = Signal(object)     # {"card": SlotReading, "psam": SlotReading}
+    sig_snapshot = Signal(object)  # raw snapshot, delivered from the monitor thread (queued)
+
+    def __init__(
+        self,
+        profile: BranchProfile,
+        ops: Ops,
+        probe_line: Callable[[], LineReading],
+        outbox_depth: Callable[[], int],
+        presence: PresenceSource | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile, self.ops = profile, ops
+        self.probe_line, self.outbox_depth, self.presence = probe_line, outbox_depth, presence
+        self.line: LineReading = LineReading("unknown")
+        self.slots: dict[str, SlotReading] = {}
+        self._probing = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(profile.central.health_interval_s * 1000))
+        self.timer.timeout.connect(self.poll)
+        self.sig_snapshot.connect(self._on_snapshot)
+
+    def start(self) -> None:
+        self.poll()
+        self.timer.start()
+        if self.presence is not None:
+            self.presence.start(self.sig_snapshot.emit)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.presence is not None:
+            self.presence.stop()
+
+    def poll(self) -> None:
+        if self._probing:  # a slow line must not pile up probes
+            return
+        self._probing = True
+        self.ops.run(lambda: (self.probe_line(), self.outbox_depth()), self._polled, self._failed)
+
+    def _polled(self, result: tuple[LineReading, int]) -> None:
+        self._probing = False
+        self.line = result[0]
+        self.sig_line.emit(result[0])
+        self.sig_outbox.emit(result[1])
+
+    def _failed(self, _error: BaseException) -> None:
+        self._probing = False
+        self.line = LineReading("offline", None, "状态检测失败")
+        self.sig_line.emit(self.line)
+
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        def slot(name: str) -> SlotReading:
+            present, card, atr = snapshot.get(name, (False, False, None))
+            return SlotReading(present, card, atr)
+
+        self.slots = {"card": slot(self.profile.readers.card), "psam": slot(self.profile.readers.psam)}
+        self.sig_slots.emit(self.slots)
+
+
+class CounterStatusBar(QStatusBar):
+    def __init__(self, profile: BranchProfile, monitor: StatusMonitor,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        super().__init__()
+        self.profile, self.clock = profile, clock
+        self.setSizeGripEnabled(False)
+        self.line_label = QLabel(objectName="LineStatus")
+        self.outbox_label = QLabel(objectName="OutboxStatus")
+        self.card_label = QLabel(objectName="CardSlotStatus")
+        self.psam_label = QLabel(objectName="PsamSlotStatus")
+        self.weekend_label = QLabel(objectName="WeekendStatus")
+        self.clock_label = QLabel(objectName="Clock")
+        for w in (self.line_label, self.outbox_label, self.card_label, self.psam_label):
+            self.addWidget(w)
+        self.addPermanentWidget(self.weekend_label)
+        self.addPermanentWidget(self.clock_label)
+        self.show_line(LineReading("unknown"))
+        self.show_outbox(0)
+        self.show_slots({})
+        self.tick()
+        monitor.sig_line.connect(self.show_line)
+        monitor.sig_outbox.connect(self.show_outbox)
+        monitor.sig_slots.connect(self.show_slots)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.timeout.connect(self.tick)
+        self.clock_timer.start(1000)
+
+    # Each label keeps a machine-readable state in a property for tests and screen readers.
+
+    def show_line(self, reading: LineReading) -> None:
+        text = {
+            "online": (OK, f"在线 {reading.latency_ms or 0:.0f} ms"),
+            "degraded": (WARN, f"缓慢 {reading.latency_ms or 0:.0f} ms"),
+            "offline": (BAD, "离线"),
+            "unknown": (MUTED, "检测中…"),
+        }[reading.state]
+        self.line_label.setText(f"{dot(text[0])} 中心专线：{text[1]}")
+        self.line_label.setToolTip(reading.detail_zh or "与人社中心系统的专线连接")
+        self.line_label.setProperty("state", reading.state)
+
+    def show_outbox(self, depth: int) -> None:
+        limit = self.profile.offline.max_unsent_count
+        color = OK if depth == 0 else (BAD if depth >= limit else WARN)
+        self.outbox_label.setText(f"{dot(color)} 待上传：{depth} 笔")
+        self.outbox_label.setToolTip(f"尚未被中心确认的业务笔数（上限 {limit} 笔）")
+        self.outbox_label.setProperty("state", depth)
+
+    def show_slots(self, slots: dict[str, Any]) -> None:
+        self._show_slot(self.card_label, "卡槽", slots.get("card"), "有卡", "无卡")
+        self._show_slot(self.psam_label, "PSAM", slots.get("psam"), "就绪", "未插入")
+
+    @staticmethod
+    def _show_slot(label: QLabel, name: str, reading: SlotReading | None,
+                   present_text: str, absent_text: str) -> None:
+        if reading is None:
+            label.setText(f"{dot(MUTED)} {name}：检测中…")
+            label.setProperty("state", "unknown")
+        elif not reading.reader_present:
+            label.setText(f"{dot(BAD)} {name}：读卡器未连接")
+            label.setProperty("state", "no_reader")
+        elif reading.card_present:
+            label.setText(f"{dot(OK)} {name}：{present_text}")
+            label.setProperty("state", "card")
+        else:
+            label.setText(f"{dot(MUTED if name == '卡槽' else BAD)} {name}：{absent_text}")
+            label.setProperty("state", "empty")
+
+    def tick(self) -> None:
+        now = self.clock()
+        state, text = weekend_indicator(self.profile.weekend, now)
+        color = {"open": OK, "closed": WARN, "weekday": MUTED}[state]
+        self.weekend_label.setText(f"{dot(color)} {text}")
+        self.weekend_label.setProperty("state", state)
+        self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))

@@ -1,0 +1,48 @@
+"""What the status bar shows, as plain values: the central line, the readers, weekend service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from counter_app.domain.schedule import WeekendService
+
+SLOW_LINE_MS = 1500.0
+
+
+@dataclass(frozen=True)
+class LineReading:
+    state: str  # "online" | "degraded" | "offline" | "unknown"
+    latency_ms: float | None = None
+    detail_zh: str = ""
+
+
+@dataclass(frozen=True)
+class SlotReading:
+    reader_present: bool
+    card_present: bool
+    atr_hex: str | None = None
+
+
+def read_line(health: Callable[[], float]) -> LineReading:
+    """Call the central's health check; ``health`` returns the latency in ms or raises."""
+    try:
+        latency = health()
+    except Exception as error:  # noqa: BLE001 - any failure means the line is not usable
+        detail = getattr(error, "message_zh", "") or "无法连接中心系统"
+        return LineReading("offline", None, detail)
+    if latency > SLOW_LINE_MS:
+        return LineReading("degraded", latency, "中心系统响应缓慢")
+    return LineReading("online", latency, "")
+
+
+def weekend_indicator(service: WeekendService, now: dt.datetime) -> tuple[str, str]:
+    """(state, text): state is "open" | "closed" | "weekday"."""
+    if not service.is_weekend_day(now):
+        return "weekday", f"工作日 · 周末服务 {service.describe_zh()}"
+    if service.in_hours(now):
+        return "open", f"周末服务中 · {service.describe_zh()}"
+    if service.serves_on(now):
+        return "closed", f"周末服务时间外 · {service.describe_zh()}"
+    return "closed", "本网点今日周末不营业"
