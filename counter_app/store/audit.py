@@ -47,7 +47,7 @@ def _mac_input(seq: int, at: str, actor: str, action: str, detail: Any, prev: st
 
 
 def append_audit(
-    session: Session, cipher: DataCipher, actor: str, action: str, **detail: Any
+    session: Session, cipher: DataCipher, actor: str, action: str, /, **detail: Any
 ) -> AuditEntry:
     """Add an entry in the caller's transaction (so it commits with the business change)."""
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()

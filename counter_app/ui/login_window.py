@@ -206,7 +206,7 @@ class LoginWindow(QWidget):
 
         self.ops.run(lambda: self.auth.set_initial_password(FIRST_ADMIN, new), done, failed)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape:
             self.password.clear()
         super().keyPressEvent(event)

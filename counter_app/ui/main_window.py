@@ -57,7 +57,7 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
         self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY_EVENTS and self.timer.isActive():
             self.timer.start()
         return False
@@ -291,6 +291,6 @@ class MainWindow(QMainWindow):
         self.ops.run(lambda: self.auth.sign_out(signed_in, reason), finished,
                      lambda _e: self.sig_signed_out.emit(reason))
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.idle.stop()
         super().closeEvent(event)

@@ -31,7 +31,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except BaseException as error:  # noqa: BLE001 - delivered to the UI as a failure
+        except BaseException as error:
             self.relay.sig_failed.emit(error)
         else:
             self.relay.sig_done.emit(result)

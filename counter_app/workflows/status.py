@@ -29,7 +29,7 @@ def read_line(health: Callable[[], float]) -> LineReading:
     """Call the central's health check; ``health`` returns the latency in ms or raises."""
     try:
         latency = health()
-    except Exception as error:  # noqa: BLE001 - any failure means the line is not usable
+    except Exception as error:
         detail = getattr(error, "message_zh", "") or "无法连接中心系统"
         return LineReading("offline", None, detail)
     if latency > SLOW_LINE_MS:

@@ -1,0 +1,86 @@
+"""The one composition root: builds every service from the branch profile.
+
+Nothing else constructs adapters; the UI, the commands and the tests receive what they
+need from here (tests may pass their own pieces).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from counter_app.profile import BranchProfile, load_profile
+from counter_app.store.crypto import DataCipher, load_or_create_key_file
+from counter_app.store.database import Store, open_store
+from counter_app.store.models import OutboxMessage
+from counter_app.workflows.login import LoginPolicy, TellerAuth
+from counter_app.workflows.status import LineReading, read_line
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    profile: BranchProfile
+    store: Store
+    auth: TellerAuth
+    central: Any  # counter_app.central client (typed there)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def probe_line(self) -> LineReading:
+        return read_line(lambda: self.central.health().latency_ms)
+
+    def outbox_depth(self) -> int:
+        with self.store.read() as s:
+            return s.query(OutboxMessage).filter(
+                OutboxMessage.status.in_(("pending", "sending"))).count()
+
+    def presence_source(self) -> Any:
+        """The card layer's reader monitor for the two slots of this counter."""
+        from counter_app.card.presence import PresenceMonitor
+
+        return PresenceMonitor([self.profile.readers.card, self.profile.readers.psam])
+
+    def close(self) -> None:
+        close = getattr(self.central, "close", None)
+        if close is not None:
+            close()
+        self.store.close()
+
+
+def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
+    cipher = DataCipher(load_or_create_key_file(profile.security.key_file))
+    return open_store(profile.database, cipher, exclusive=exclusive)
+
+
+def central_client(profile: BranchProfile) -> Any:
+    from counter_app.central.client import CentralClient
+
+    c = profile.central
+    return CentralClient(
+        base_url=c.base_url,
+        connect_timeout_s=c.connect_timeout_s,
+        read_timeout_s=c.read_timeout_s,
+        ca_file=c.ca_file,
+        client_cert=c.client_cert,
+        client_key=c.client_key,
+    )
+
+
+def build_services(profile: BranchProfile, *, exclusive: bool = True) -> Services:
+    store = open_profile_store(profile, exclusive=exclusive)
+    auth = TellerAuth(
+        store,
+        LoginPolicy(profile.security.max_login_failures, profile.security.lockout_minutes),
+        profile.counter_id,
+    )
+    auth.ensure_first_admin()
+    if profile.demo:
+        auth.seed_demo_accounts()
+    return Services(profile=profile, store=store, auth=auth, central=central_client(profile))
+
+
+def build_from_file(path: Path, *, state_dir: Path | None = None) -> Services:
+    return build_services(load_profile(path, state_dir=state_dir))

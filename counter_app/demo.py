@@ -1,0 +1,82 @@
+"""`counter-app demo`: the whole product on one machine.
+
+Starts pcscd if it is not running, the reference central on loopback with its own
+database, the card emulator (a PSAM in slot 1, a demo card in slot 0), then opens the
+application with the demo branch profile. Everything it starts, it stops on exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from counter_app.cli import NO_DISPLAY_HELP, has_display
+from counter_app.profile import BranchProfile, demo_profile_path, load_profile, state_root
+from counter_app.workflows.login import DEMO_ACCOUNTS
+
+DEMO_PROFILES = {"instant": "demo-instant.toml", "central": "demo-central.toml"}
+
+
+def demo_state_dir(branch: str) -> Path:
+    return state_root() / "demo" / branch
+
+
+def demo_profile(branch: str, state_dir: Path) -> BranchProfile:
+    return load_profile(demo_profile_path().with_name(DEMO_PROFILES[branch]), state_dir=state_dir)
+
+
+@contextlib.contextmanager
+def demo_devices(profile: BranchProfile, state_dir: Path) -> Iterator[None]:
+    """pcscd, the reference central and the card emulator, for as long as the block runs."""
+    from counter_app.card.emulator.launcher import start_emulator
+    from counter_app.card.pcscd import ensure_pcscd_running
+    from counter_app.central.launcher import start_central_sim
+
+    ensure_pcscd_running()
+    port = int(profile.central.base_url.rsplit(":", 1)[1].split("/")[0])
+    central = start_central_sim(db_url=f"sqlite:///{state_dir / 'central.db'}", port=port)
+    try:
+        emulator = start_emulator(state_dir / "cards")
+        try:
+            yield
+        finally:
+            emulator.stop()
+    finally:
+        central.stop()
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    screenshot = args.screenshot or args.screenshot_login
+    if not has_display():
+        if screenshot or args.exit_when_ready:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # pictures need no screen
+        else:
+            print(NO_DISPLAY_HELP.format(cmd="counter-app demo"), file=sys.stderr)
+            return 2
+    state_dir = args.state or demo_state_dir(args.branch)
+    state_dir.mkdir(parents=True, exist_ok=True)
+    profile = demo_profile(args.branch, state_dir)
+
+    from counter_app.bootstrap import build_services
+    from counter_app.ui.app import RunOptions, run_gui
+
+    teller = DEMO_ACCOUNTS[0]
+    options = RunOptions(
+        auto_login=(teller[0], teller[3]) if args.screenshot else None,
+        screenshot_login=args.screenshot_login,
+        screenshot_main=args.screenshot,
+        exit_when_ready=args.exit_when_ready,
+    )
+    with demo_devices(profile, state_dir):
+        services = build_services(profile)
+        try:
+            if not screenshot:
+                print(f"演示环境已启动：{profile.branch_name}（{profile.kind_zh}）。"
+                      f"演示柜员 {teller[0]} / {teller[3]}", flush=True)
+            return run_gui(services, options)
+        finally:
+            services.close()

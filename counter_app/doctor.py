@@ -1,0 +1,186 @@
+"""`counter-app doctor`: is this counter PC ready to serve?
+
+Checks the database, disk space, the data key, the central line, each reader with card and
+PSAM presence, printers and cameras, against what the branch profile needs. Prints a
+Chinese report (or JSON) and exits non-zero when something the profile needs is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from counter_app.domain.errors import CounterError
+from counter_app.profile import BranchProfile, load_profile
+
+OK, WARN, FAIL = "ok", "warn", "fail"
+
+
+@dataclass
+class Check:
+    key: str
+    title_zh: str
+    status: str  # ok | warn | fail
+    detail_zh: str
+    value: object = None
+
+
+def _guard(key: str, title: str, fn: Callable[[], Check]) -> Check:
+    try:
+        return fn()
+    except CounterError as error:
+        return Check(key, title, FAIL, error.message_zh)
+    except Exception as error:
+        return Check(key, title, FAIL, f"检查出错：{type(error).__name__}: {error}")
+
+
+def check_database(profile: BranchProfile) -> Check:
+    from counter_app.bootstrap import open_profile_store
+    from counter_app.store.database import head_revision
+
+    store = open_profile_store(profile, exclusive=False)
+    try:
+        integrity = store.integrity_check()
+        revision = store.schema_revision()
+    finally:
+        store.close()
+    value = {"path": str(profile.database), "integrity": integrity, "revision": revision}
+    if integrity != "ok":
+        return Check("database", "本地数据库", FAIL, f"完整性检查失败：{integrity}", value)
+    return Check("database", "本地数据库", OK,
+                 f"{profile.database}（版本 {revision}/{head_revision()}，完整性正常）", value)
+
+
+def check_disk(profile: BranchProfile) -> Check:
+    where = profile.database.parent
+    while not where.exists():
+        where = where.parent
+    free_mb = shutil.disk_usage(where).free // (1024 * 1024)
+    need = profile.offline.min_free_disk_mb
+    status = OK if free_mb >= need else FAIL
+    detail = f"可用 {free_mb} MB（要求至少 {need} MB）"
+    if status == FAIL:
+        detail += "，请清理磁盘，否则将暂停新业务"
+    return Check("disk", "磁盘空间", status, detail, {"free_mb": free_mb, "min_mb": need})
+
+
+def check_key(profile: BranchProfile) -> Check:
+    path = profile.security.key_file
+    if not path.exists():
+        return Check("data_key", "数据密钥", WARN, f"{path} 尚不存在，首次启动时将创建")
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        return Check("data_key", "数据密钥", FAIL, f"{path} 权限过宽（{oct(mode)}），请 chmod 600")
+    return Check("data_key", "数据密钥", OK, f"{path}（权限 {oct(mode)}）")
+
+
+def check_central(profile: BranchProfile) -> Check:
+    from counter_app.bootstrap import central_client
+
+    client = central_client(profile)
+    try:
+        result = client.health()
+    finally:
+        close = getattr(client, "close", None)
+        if close:
+            close()
+    latency = round(result.latency_ms, 1)
+    return Check("central", "中心专线", OK, f"{profile.central.base_url} 在线，延迟 {latency} ms",
+                 {"url": profile.central.base_url, "latency_ms": latency})
+
+
+def check_readers(profile: BranchProfile) -> list[Check]:
+    from counter_app.card.presence import presence_snapshot
+
+    snapshot = presence_snapshot([profile.readers.card, profile.readers.psam])
+    out = []
+    for key, title, name, need_card in (
+        ("card_reader", "卡槽读卡器", profile.readers.card, False),
+        ("psam_reader", "PSAM 读卡器", profile.readers.psam, profile.instant_issue),
+    ):
+        present, card, atr = snapshot.get(name, (False, False, None))
+        value = {"reader": name, "present": present, "card": card, "atr": atr}
+        if not present:
+            out.append(Check(key, title, FAIL, f"未找到读卡器“{name}”，请检查连接和驱动", value))
+        elif card:
+            out.append(Check(key, title, OK, f"“{name}”已连接，{'PSAM 已插入' if 'psam' in key else '有卡'}", value))
+        else:
+            status = FAIL if need_card else (OK if key == "card_reader" else WARN)
+            what = "PSAM 未插入（即时制卡需要 PSAM）" if "psam" in key else "当前无卡"
+            out.append(Check(key, title, status, f"“{name}”已连接，{what}", value))
+    return out
+
+
+def check_printers(profile: BranchProfile) -> Check:
+    names: list[str] = []
+    lpstat = shutil.which("lpstat")
+    if lpstat:
+        proc = subprocess.run([lpstat, "-e"], capture_output=True, text=True, timeout=5)
+        names = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
+    wanted = [p for p in (profile.printers.document, profile.printers.card_face) if p]
+    missing = [p for p in wanted if p not in names]
+    value = {"found": names, "configured": wanted}
+    if missing:
+        return Check("printers", "打印机", FAIL, f"找不到配置的打印机：{'、'.join(missing)}", value)
+    if not names:
+        return Check("printers", "打印机", WARN,
+                     "未发现打印机（未安装 CUPS 或未添加打印机）；仍可“另存为 PDF”", value)
+    return Check("printers", "打印机", OK, f"可用：{'、'.join(names)}", value)
+
+
+def check_cameras(profile: BranchProfile) -> Check:
+    devices = sorted(str(p) for p in Path("/dev").glob("video*")) if os.name == "posix" else []
+    wanted = profile.photo.camera
+    value = {"found": devices, "configured": wanted}
+    if wanted and wanted not in devices:
+        return Check("cameras", "摄像头", FAIL, f"找不到配置的摄像头 {wanted}", value)
+    if not devices:
+        return Check("cameras", "摄像头", WARN, "未发现摄像头；可从文件或扫描件导入照片", value)
+    return Check("cameras", "摄像头", OK, f"可用：{'、'.join(devices)}", value)
+
+
+def run_checks(profile: BranchProfile) -> list[Check]:
+    checks = [
+        _guard("database", "本地数据库", lambda: check_database(profile)),
+        _guard("disk", "磁盘空间", lambda: check_disk(profile)),
+        _guard("data_key", "数据密钥", lambda: check_key(profile)),
+        _guard("central", "中心专线", lambda: check_central(profile)),
+    ]
+    try:
+        checks.extend(check_readers(profile))
+    except CounterError as error:
+        checks.append(Check("readers", "读卡器", FAIL, error.message_zh))
+    except Exception as error:
+        checks.append(Check("readers", "读卡器", FAIL, f"无法访问智能卡服务 pcscd：{error}"))
+    checks.append(_guard("printers", "打印机", lambda: check_printers(profile)))
+    checks.append(_guard("cameras", "摄像头", lambda: check_cameras(profile)))
+    return checks
+
+
+def run_doctor(profile_path: Path, *, as_json: bool, demo: str | None = None) -> int:
+    if demo:
+        from counter_app.demo import demo_profile, demo_state_dir
+
+        profile = demo_profile(demo, demo_state_dir(demo))
+        profile_path = profile.source or profile_path
+    else:
+        profile = load_profile(profile_path)
+    checks = run_checks(profile)
+    failed = [c for c in checks if c.status == FAIL]
+    if as_json:
+        print(json.dumps({"profile": str(profile_path), "branch": profile.branch_code,
+                          "ok": not failed, "checks": [asdict(c) for c in checks]},
+                         ensure_ascii=False, indent=2))
+    else:
+        marks = {OK: "✔", WARN: "!", FAIL: "✘"}
+        print(f"柜面环境检查 · {profile.branch_name}（{profile.branch_code}，{profile.kind_zh}）")
+        for c in checks:
+            print(f"  {marks[c.status]} {c.title_zh:<8} {c.detail_zh}")
+        print("结论：" + ("全部必需项正常。" if not failed else
+                        f"{len(failed)} 项必需检查未通过，请处理后再办理业务。"))
+    return 1 if failed else 0

@@ -1,0 +1,121 @@
+"""Teller sign-in against a real store: argon2id, lockout, first run, audit entries."""
+
+import datetime as dt
+
+import pytest
+
+from counter_app.domain.errors import ValidationError
+from counter_app.store.audit import verify_audit_chain
+from counter_app.store.models import AuditEntry, Teller, TellerSession
+from counter_app.workflows.login import DEMO_ACCOUNTS, LoginPolicy, LoginRefused, TellerAuth
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 11, 28, 9, 0)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def auth(store, clock) -> TellerAuth:
+    a = TellerAuth(store, LoginPolicy(max_failures=3, lockout_minutes=30), "03", clock)
+    a.seed_demo_accounts()
+    return a
+
+
+def actions(store) -> list[str]:
+    with store.read() as s:
+        return [e.action for e in s.query(AuditEntry).order_by(AuditEntry.seq)]
+
+
+def test_demo_teller_signs_in_and_out(auth, store) -> None:
+    user, _name, role, password = DEMO_ACCOUNTS[0]
+    who = auth.sign_in(user, password)
+    assert who.role == role == "teller" and who.role_zh == "柜员"
+    auth.sign_out(who)
+    with store.read() as s:
+        session = s.get(TellerSession, who.session_id)
+        assert session.ended_at is not None and session.end_reason == "logout"
+        assert s.query(Teller).filter_by(username=user).one().password_hash.startswith("$argon2id$")
+    assert actions(store)[-2:] == ["login.success", "logout"]
+
+
+def test_wrong_password_counts_down_then_locks(auth, store, clock) -> None:
+    user, *_rest, password = DEMO_ACCOUNTS[0]
+    with pytest.raises(LoginRefused, match="还可尝试2次"):
+        auth.sign_in(user, "wrong-1")
+    with pytest.raises(LoginRefused, match="还可尝试1次"):
+        auth.sign_in(user, "wrong-2")
+    with pytest.raises(LoginRefused) as info:
+        auth.sign_in(user, "wrong-3")
+    assert info.value.code == "ACCOUNT_LOCKED"
+    with pytest.raises(LoginRefused) as info:
+        auth.sign_in(user, password)  # even the right password is refused while locked
+    assert info.value.code == "ACCOUNT_LOCKED"
+    clock.now += dt.timedelta(minutes=31)
+    assert auth.sign_in(user, password).username == user
+    assert actions(store).count("login.failure") == 3
+    assert "account.locked" in actions(store) and "login.refused_locked" in actions(store)
+
+
+def test_unknown_user_is_refused_and_audited(auth, store) -> None:
+    with pytest.raises(LoginRefused) as info:
+        auth.sign_in("NOBODY", "whatever1")
+    assert info.value.code == "BAD_CREDENTIALS"
+    assert actions(store)[-1] == "login.failure"
+
+
+def test_first_run_admin_must_set_a_password(store, clock) -> None:
+    auth = TellerAuth(store, LoginPolicy(5, 30), "01", clock)
+    assert auth.ensure_first_admin() is True
+    assert auth.ensure_first_admin() is False
+    assert auth.accounts_without_password() == ["admin"]
+    with pytest.raises(LoginRefused) as info:
+        auth.sign_in("admin", "anything1")
+    assert info.value.code == "PASSWORD_NOT_SET"
+    with pytest.raises(ValidationError):
+        auth.set_initial_password("admin", "short")
+    auth.set_initial_password("admin", "Counter2026")
+    with pytest.raises(LoginRefused):
+        auth.set_initial_password("admin", "Another2026")  # only once
+    assert auth.sign_in("admin", "Counter2026").role == "admin"
+
+
+def test_idle_unlock_and_password_change(auth, store) -> None:
+    user, *_rest, password = DEMO_ACCOUNTS[0]
+    who = auth.sign_in(user, password)
+    auth.unlock(who, password)
+    with pytest.raises(LoginRefused):
+        auth.unlock(who, "nope12345")
+    with pytest.raises(ValidationError, match="用户名"):
+        auth.change_password(who, password, f"{user}abc123")
+    auth.change_password(who, password, "NewPass2027")
+    assert auth.sign_in(user, "NewPass2027").username == user
+
+
+def test_every_security_event_is_in_an_intact_chain(auth, store) -> None:
+    user, *_rest, password = DEMO_ACCOUNTS[0]
+    for attempt in ("x1234567", password):
+        try:
+            auth.sign_in(user, attempt)
+        except LoginRefused:
+            pass
+    with store.read() as s:
+        result = verify_audit_chain(s, store.cipher)
+    assert result.ok and result.entries == len(actions(store)) >= 5
+
+
+def test_no_password_in_the_audit_details(auth, store) -> None:
+    user, *_rest, password = DEMO_ACCOUNTS[0]
+    with pytest.raises(LoginRefused):
+        auth.sign_in(user, "Canary-Secret-42")
+    with store.read() as s:
+        details = [str(e.detail) for e in s.query(AuditEntry)]
+    assert not any("Canary-Secret-42" in d for d in details)
