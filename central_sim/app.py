@@ -1,0 +1,982 @@
+"""The reference central system: FastAPI application for central API v1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import ipaddress
+import json
+import logging
+import secrets
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from central_sim import schemas as M
+from central_sim import states as S
+from central_sim.db import (
+    Application,
+    AuditHead,
+    Bank,
+    Batch,
+    Branch,
+    BranchConfig,
+    Card,
+    Certificate,
+    Contribution,
+    Database,
+    Effect,
+    Employer,
+    GenericOperation,
+    Notice,
+    Person,
+    PinResetAuthorisation,
+    utcnow,
+)
+from central_sim.errors import Refusal, not_found
+from central_sim.faults import FaultMiddleware, FaultState
+from central_sim.idempotency import Idempotency
+from central_sim.seed import card_id_code, card_no_with_check, seed
+
+VERSION = "1.0.0"
+API = "v1"
+log = logging.getLogger("central_sim")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": M.ErrorBody} for code in (400, 404, 409, 422, 503)
+}
+IdemKey = Annotated[str | None, Header(alias="Idempotency-Key", description="Required on every mutating call")]
+ClientId = Annotated[str | None, Header(alias="X-Client-Id", description="Branch and counter id")]
+
+
+class Central:
+    """State shared by the routes: database, idempotency, faults, production simulator."""
+
+    def __init__(self, db_url: str, *, production_step_seconds: float = 60.0) -> None:
+        self.db = Database(db_url)
+        self.db.create_all()
+        with self.db.read() as s:
+            empty = s.execute(select(func.count()).select_from(Bank)).scalar_one() == 0
+        if empty:
+            with self.db.write() as s:
+                seed(s)
+        self.faults = FaultState()
+        self.idem = Idempotency(self.db)
+        self.idem.hold_seconds = lambda: self.faults.config.hold_ms / 1000
+        self.production_step_seconds = production_step_seconds
+        self._stop = threading.Event()
+        self._card_seq_lock = threading.Lock()
+
+    def reset_data(self) -> None:
+        self.db.drop_all()
+        self.db.create_all()
+        with self.db.write() as s:
+            seed(s)
+
+    # -- production simulator --------------------------------------------------------------
+    def start_production(self) -> None:
+        if self.production_step_seconds <= 0:
+            return
+        t = threading.Thread(target=self._production_loop, name="production", daemon=True)
+        t.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _production_loop(self) -> None:
+        while not self._stop.wait(self.production_step_seconds):
+            try:
+                self.advance_production(min_age_seconds=self.production_step_seconds)
+            except Exception:  # keep simulating; the next tick retries
+                log.exception("production step failed")
+
+    def advance_production(self, min_age_seconds: float = 0.0) -> dict[str, int]:
+        """One production step: DATA_ENTRY → IN_PRODUCTION → SHIPPED (batch or EMS) / FAILED."""
+        moved = {"to_production": 0, "shipped": 0, "failed": 0, "batches": 0}
+        cutoff = utcnow() - dt.timedelta(seconds=min_age_seconds)
+        with self.db.write() as s:
+            for app in s.scalars(select(Application).where(
+                    Application.state == S.IN_PRODUCTION, Application.updated_at <= cutoff)):
+                if app.application_id.endswith("7"):  # deterministic ~10% failure
+                    _set_app_state(s, app, S.FAILED)
+                    app.failure_reason = "芯片个人化失败"
+                    moved["failed"] += 1
+                    continue
+                app.card_no = app.card_no or self.new_card(s, app)
+                _set_app_state(s, app, S.SHIPPED)
+                moved["shipped"] += 1
+                if app.collection == "EMS":
+                    app.ems_tracking_no = f"EA{secrets.randbelow(10**9):09d}CN"
+                    continue
+                batch = s.scalars(select(Batch).where(
+                    Batch.branch_code == app.branch_code, Batch.state == "OPEN")).first()
+                if batch is None:
+                    batch = Batch(batch_id=f"BATCH-{secrets.token_hex(6).upper()}",
+                                  branch_code=app.branch_code, state="OPEN")
+                    s.add(batch)
+                    s.flush()
+                app.batch_id = batch.batch_id
+            for batch in s.scalars(select(Batch).where(Batch.state == "OPEN")):
+                batch.state = "SHIPPED"
+                moved["batches"] += 1
+                count = s.scalar(select(func.count()).select_from(Application)
+                                 .where(Application.batch_id == batch.batch_id))
+                s.add(Notice(kind="BATCH_SHIPPED", branch_code=batch.branch_code,
+                             ref=batch.batch_id, data={"batch_id": batch.batch_id, "count": count}))
+            for app in s.scalars(select(Application).where(
+                    Application.state == S.DATA_ENTRY, Application.making_mode == "FACTORY",
+                    Application.updated_at <= cutoff)):
+                _set_app_state(s, app, S.IN_PRODUCTION)
+                moved["to_production"] += 1
+        return moved
+
+    def new_card(self, s: Session, app: Application) -> str:
+        """Allocate a card number and create the card (PENDING_ACTIVATION)."""
+        with self._card_seq_lock:
+            n = (s.scalar(select(func.count()).select_from(Card)) or 0) + 100
+            while True:
+                no = card_no_with_check(f"NC{n:06d}")
+                if s.get(Card, no) is None:
+                    break
+                n += 1
+            person = s.get(Person, app.id_number)
+            assert person is not None
+            today = dt.date.today()
+            account = None
+            if app.kind == "EXCHANGE_SAME_NUMBER" and app.old_card_no:
+                old = s.get(Card, app.old_card_no)
+                account = old.bank_account_no if old else None
+            s.add(Card(
+                card_no=no, id_number=app.id_number, card_id_code=card_id_code(no),
+                bank_code=app.bank_code,
+                bank_account_no=account or ("6222" + hashlib.sha256(no.encode()).hexdigest()[:15]
+                                            .translate(str.maketrans("abcdef", "123456"))),
+                issued_on=today, expires_on=today.replace(year=today.year + 10),
+                card_state=S.PENDING, application_id=app.application_id,
+            ))
+            s.flush()
+            return no
+
+
+def _set_app_state(s: Session, app: Application, target: str) -> None:
+    S.check_application(app.state, target)
+    app.state = target
+    app.updated_at = utcnow()
+    s.add(Notice(kind="APPLICATION_STATE", branch_code=app.branch_code, ref=app.application_id,
+                 data={"application_id": app.application_id, "state": target}))
+
+
+def _is_minor(p: Person, today: dt.date | None = None) -> bool:
+    d = today or dt.date.today()
+    b = p.birth_date
+    return d.year - b.year - ((d.month, d.day) < (b.month, b.day)) < 18
+
+
+def person_out(p: Person) -> M.PersonOut:
+    return M.PersonOut(
+        id_number=p.id_number, name=p.name, sex=p.sex, nation=p.nation, birth_date=p.birth_date,  # type: ignore[arg-type]
+        household_region=p.household_region, local_household=p.local_household,
+        nonlocal_entitled=p.nonlocal_entitled, minor=_is_minor(p),
+        guardian_id_number=p.guardian_id_number, social_security_no=p.social_security_no,
+    )
+
+
+def card_out(c: Card) -> M.CardOut:
+    return M.CardOut(
+        card_no=c.card_no, id_number=c.id_number, bank_code=c.bank_code, card_state=c.card_state,
+        social_state=c.social_state, financial_state=c.financial_state, damaged=c.damaged,
+        issued_on=c.issued_on, expires_on=c.expires_on, temp_loss_until=c.temp_loss_until,
+        replacement_applied=c.replaced_by_application is not None, application_id=c.application_id,
+    )
+
+
+def app_out(a: Application) -> M.ApplicationOut:
+    return M.ApplicationOut(
+        application_id=a.application_id, id_number=a.id_number, kind=a.kind, state=a.state,
+        state_zh=S.STATE_NAMES_ZH.get(a.state, a.state), making_mode=a.making_mode,
+        collection=a.collection, bank_code=a.bank_code, branch_code=a.branch_code,
+        card_no=a.card_no, old_card_no=a.old_card_no, batch_id=a.batch_id,
+        ems_tracking_no=a.ems_tracking_no, failure_reason=a.failure_reason, fee_fen=a.fee_fen,
+        created_at=a.created_at, updated_at=a.updated_at,
+    )
+
+
+def _dump(m: BaseModel) -> dict[str, Any]:
+    return m.model_dump(mode="json")
+
+
+def _get_person(s: Session, id_number: str) -> Person:
+    p = s.get(Person, id_number)
+    if p is None:
+        raise not_found("该身份证号码的参保人员", "PERSON_NOT_FOUND")
+    return p
+
+
+def _get_card(s: Session, card_no: str, lock: bool = False) -> Card:
+    c = s.get(Card, card_no, with_for_update=lock)
+    if c is None:
+        raise not_found("该社保卡", "CARD_NOT_FOUND")
+    return c
+
+
+def _get_branch(s: Session, code: str) -> Branch:
+    b = s.get(Branch, code)
+    if b is None:
+        raise Refusal(400, "BRANCH_UNKNOWN", "网点编号不存在，请检查网点配置。")
+    return b
+
+
+def _get_app(s: Session, app_id: str, lock: bool = False) -> Application:
+    a = s.get(Application, app_id, with_for_update=lock)
+    if a is None:
+        raise not_found("该申领记录", "APPLICATION_NOT_FOUND")
+    return a
+
+
+OPEN_APP_STATES = (S.DATA_ENTRY, S.IN_PRODUCTION, S.SHIPPED, S.BRANCH_RECEIVED, S.MARKED,
+                   S.PERSONALISED, S.ISSUED_NOT_ACTIVATED)
+
+
+def eligibility(s: Session, p: Person, bank_code: str | None) -> M.EligibilityOut:
+    reasons: list[M.Reason] = []
+    if not p.local_household and not p.nonlocal_entitled:
+        reasons.append(M.Reason(code="NOT_ENTITLED",
+                                message_zh="非宁波户籍且未在宁波参保，不符合申领条件。"))
+    active = s.scalars(select(Card).where(
+        Card.id_number == p.id_number, Card.card_state.in_([S.ACTIVE, S.PENDING, S.SEALED]))).first()
+    if active is not None:
+        reasons.append(M.Reason(code="ALREADY_HAS_CARD",
+                                message_zh=f"已有社保卡（{active.card_no}），一人一卡，请办理补换卡。"))
+    open_app = s.scalars(select(Application).where(
+        Application.id_number == p.id_number, Application.state.in_(OPEN_APP_STATES))).first()
+    if open_app is not None:
+        reasons.append(M.Reason(code="APPLICATION_IN_PROGRESS",
+                                message_zh=f"已有进行中的申领（{S.STATE_NAMES_ZH[open_app.state]}），不能重复申领。"))
+    if bank_code is not None and s.get(Bank, bank_code) is None:
+        reasons.append(M.Reason(code="BANK_UNKNOWN", message_zh="所选银行不是合作银行。"))
+    return M.EligibilityOut(
+        id_number=p.id_number, eligible=not reasons, needs_guardian=_is_minor(p),
+        active_card_no=active.card_no if active else None,
+        open_application_id=open_app.application_id if open_app else None, reasons=reasons,
+    )
+
+
+def _new_app_id() -> str:
+    return f"APP-{utcnow():%Y%m%d}-{secrets.token_hex(5).upper()}"
+
+
+def create_app(db_url: str, *, production_step_seconds: float = 60.0,
+               access_log: bool = False, admin: bool = True) -> FastAPI:
+    central = Central(db_url, production_step_seconds=production_step_seconds)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        central.start_production()
+        yield
+        central.stop()
+
+    api = FastAPI(
+        lifespan=lifespan,
+        title="宁波社保卡中心系统 API (reference central)",
+        version=VERSION,
+        description=(
+            "Central API v1 between bank counters and the city's social security card platform. "
+            "Every mutating call requires an Idempotency-Key: a replay returns the stored result "
+            "(errors included), a concurrent duplicate gets 409, a reused key with a different "
+            "payload 422, a missing key 400. Errors carry a stable code and a Chinese message."
+        ),
+        responses=ERRORS,
+    )
+    api.state.central = central
+    v1 = APIRouter(prefix="/v1")
+
+    @api.exception_handler(Refusal)
+    async def _refusal(_req: Request, exc: Refusal) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @api.exception_handler(RequestValidationError)
+    async def _invalid(_req: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = [".".join(str(p) for p in e.get("loc", ())) for e in exc.errors()]
+        body = Refusal(400, "INVALID_REQUEST", "请求内容格式不正确。", {"fields": fields}).body()
+        return JSONResponse(body, status_code=400)
+
+    def mutate(request: Request, key: str | None, client: str | None, payload: BaseModel | None,
+               operation: str, handler: Any) -> JSONResponse:
+        status, body, replayed = central.idem.run(
+            key=key, client_id=client or "anonymous", method=request.method,
+            path=request.url.path, payload=_dump(payload) if payload is not None else {},
+            operation=operation, handler=handler,
+        )
+        headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        return JSONResponse(body, status_code=status, headers=headers)
+
+    # -- health -------------------------------------------------------------------------------
+    @api.get("/health", response_model=M.Health, tags=["health"])
+    def health() -> M.Health:
+        return M.Health(status="ok", server_time=dt.datetime.now(dt.UTC), version=VERSION, api=API)
+
+    # -- persons ------------------------------------------------------------------------------
+    @v1.get("/persons/{id_number}", response_model=M.PersonOut, tags=["persons"])
+    def get_person(id_number: str) -> M.PersonOut:
+        with central.db.read() as s:
+            return person_out(_get_person(s, id_number))
+
+    @v1.get("/persons/{id_number}/eligibility", response_model=M.EligibilityOut, tags=["persons"])
+    def get_eligibility(id_number: str, bank_code: str | None = None) -> M.EligibilityOut:
+        with central.db.read() as s:
+            return eligibility(s, _get_person(s, id_number), bank_code)
+
+    @v1.get("/persons/{id_number}/cards", response_model=list[M.CardOut], tags=["cards"])
+    def person_cards(id_number: str) -> list[M.CardOut]:
+        with central.db.read() as s:
+            _get_person(s, id_number)
+            return [card_out(c) for c in s.scalars(
+                select(Card).where(Card.id_number == id_number).order_by(Card.issued_on))]
+
+    @v1.get("/persons/{id_number}/applications", response_model=list[M.ApplicationOut],
+            tags=["applications"])
+    def person_apps(id_number: str) -> list[M.ApplicationOut]:
+        with central.db.read() as s:
+            _get_person(s, id_number)
+            return [app_out(a) for a in s.scalars(
+                select(Application).where(Application.id_number == id_number)
+                .order_by(Application.created_at))]
+
+    @v1.post("/persons/{id_number}/data-changes", response_model=M.OperationAck, tags=["persons"])
+    def data_change(id_number: str, body: M.DataChangeIn, request: Request,
+                    idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        allowed = {"phone", "address", "education", "marital_status"}
+
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            _get_person(s, id_number)
+            _get_branch(s, body.branch_code)
+            extra = set(body.changes) - allowed
+            if extra:
+                raise Refusal(422, "CHANGE_NEEDS_PROOF",
+                              "姓名、身份证号、性别、出生日期等信息变更需要证明材料，请到指定窗口办理。",
+                              {"fields": sorted(extra)})
+            op_id = f"OP-{secrets.token_hex(8).upper()}"
+            if "phone" in body.changes:
+                p = s.get(Person, id_number, with_for_update=True)
+                assert p is not None
+                p.phone = body.changes["phone"]
+            now = utcnow()
+            s.add(GenericOperation(operation_id=op_id, kind="DATA_CHANGE",
+                                   branch_code=body.branch_code, subject_ref=id_number,
+                                   payload={"fields": sorted(body.changes)},
+                                   seq_in_subject=body.client_seq, received_at=now))
+            return 200, _dump(M.OperationAck(operation_id=op_id, received_at=now)), op_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "DATA_CHANGE", handler)
+
+    # -- cards --------------------------------------------------------------------------------
+    @v1.get("/cards/{card_no}", response_model=M.CardOut, tags=["cards"])
+    def get_card(card_no: str) -> M.CardOut:
+        with central.db.read() as s:
+            return card_out(_get_card(s, card_no))
+
+    def _same_bank(branch: Branch, card: Card, what_zh: str) -> None:
+        if branch.bank_code != card.bank_code:
+            raise Refusal(409, "WRONG_BANK",
+                          f"{what_zh}须在发卡银行网点办理：该卡属于{card.bank_code}，本网点属于{branch.bank_code}。",
+                          {"card_bank": card.bank_code, "branch_bank": branch.bank_code})
+
+    @v1.post("/cards/{card_no}/loss", response_model=M.CardOut, tags=["cards"])
+    def formal_loss(card_no: str, body: M.LossIn, request: Request,
+                    idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            _get_branch(s, body.branch_code)
+            c = _get_card(s, card_no, lock=True)
+            if c.card_state not in (S.ACTIVE, S.PENDING):
+                raise Refusal(409, "CARD_NOT_IN_USE", f"该卡状态为{c.card_state}，不能挂失。")
+            for f in dict.fromkeys(body.functions):
+                attr = f"{f}_state"
+                S.check_function(f, getattr(c, attr), S.LOST)
+                setattr(c, attr, S.LOST)
+            c.temp_loss_until = None
+            c.updated_at = utcnow()
+            return 200, _dump(card_out(c)), card_no
+
+        return mutate(request, idempotency_key, x_client_id, body, "FORMAL_LOSS", handler)
+
+    @v1.post("/cards/{card_no}/deloss", response_model=M.CardOut, tags=["cards"])
+    def deloss(card_no: str, body: M.LossIn, request: Request,
+               idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            branch = _get_branch(s, body.branch_code)
+            c = _get_card(s, card_no, lock=True)
+            if c.replaced_by_application is not None:
+                raise Refusal(409, "REPLACEMENT_APPLIED", "该卡已申请补卡，正式挂失不可撤销，不能解挂。")
+            _same_bank(branch, c, "解挂")
+            for f in dict.fromkeys(body.functions):
+                attr = f"{f}_state"
+                if getattr(c, attr) not in (S.LOST, S.TEMP_LOST):
+                    raise Refusal(409, "NOT_LOST", "该卡此功能未挂失，无需解挂。", {"function": f})
+                S.check_function(f, getattr(c, attr), S.NORMAL)
+                setattr(c, attr, S.NORMAL)
+            c.temp_loss_until = None
+            c.updated_at = utcnow()
+            return 200, _dump(card_out(c)), card_no
+
+        return mutate(request, idempotency_key, x_client_id, body, "DELOSS", handler)
+
+    @v1.post("/cards/{card_no}/replacement", response_model=M.ApplicationOut, tags=["cards"])
+    def replacement(card_no: str, body: M.ReplacementIn, request: Request,
+                    idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            branch = _get_branch(s, body.branch_code)
+            c = _get_card(s, card_no, lock=True)
+            _same_bank(branch, c, "补换卡")
+            if c.replaced_by_application is not None or c.card_state == S.CANCELLED:
+                raise Refusal(409, "REPLACEMENT_APPLIED", "该卡已办理过补换卡。")
+            if body.reason == "LOST" and S.LOST not in (c.social_state, c.financial_state):
+                raise Refusal(409, "NEED_FORMAL_LOSS", "补领挂失卡前须先办理正式挂失。")
+            if body.reason == "DAMAGED" and S.LOST in (c.social_state, c.financial_state):
+                raise Refusal(409, "CARD_IS_LOST", "该卡已正式挂失，请按挂失补卡办理。")
+            if body.same_number and (body.reason != "DAMAGED" or not branch.same_number_exchange):
+                raise Refusal(409, "SAME_NUMBER_NOT_ALLOWED",
+                              "同号换卡仅适用于损坏卡，且须在开通同号换卡的网点办理。")
+            if body.making_mode == "INSTANT" and not branch.instant_issue:
+                raise Refusal(409, "BRANCH_NOT_INSTANT", "本网点不是即办网点，只能集中制卡。")
+            cfg = s.get(BranchConfig, branch.code)
+            kind = ("EXCHANGE_SAME_NUMBER" if body.same_number else
+                    "REPLACEMENT_LOST" if body.reason == "LOST" else "EXCHANGE_DAMAGED")
+            app = Application(
+                application_id=_new_app_id(), id_number=c.id_number, bank_code=c.bank_code,
+                branch_code=branch.code, kind=kind, making_mode=body.making_mode,
+                collection=body.collection, ems_address=body.ems_address,
+                photo_sha256=body.photo_sha256, old_card_no=c.card_no, state=S.DATA_ENTRY,
+                fee_fen=cfg.replacement_fee_fen if cfg else 0,
+            )
+            s.add(app)
+            c.replaced_by_application = app.application_id
+            S.check_card(c.card_state, S.CANCELLED)
+            c.card_state = S.CANCELLED  # the old card number is cancelled
+            c.updated_at = utcnow()
+            s.flush()
+            return 200, _dump(app_out(app)), app.application_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "REPLACEMENT", handler)
+
+    @v1.post("/cards/{card_no}/activation", response_model=M.CardOut, tags=["cards"])
+    def activation(card_no: str, body: M.BranchAction, request: Request,
+                   idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            _get_branch(s, body.branch_code)
+            c = _get_card(s, card_no, lock=True)
+            S.check_card(c.card_state, S.ACTIVE)
+            c.card_state = S.ACTIVE
+            c.updated_at = utcnow()
+            if c.application_id:
+                app = s.get(Application, c.application_id)
+                if app is not None and app.state != S.ACTIVATED:
+                    _set_app_state(s, app, S.ACTIVATED)
+            return 200, _dump(card_out(c)), card_no
+
+        return mutate(request, idempotency_key, x_client_id, body, "ACTIVATION", handler)
+
+    @v1.post("/cards/{card_no}/pin-reset-authorisations", response_model=M.PinResetOut,
+             tags=["cards"])
+    def pin_reset(card_no: str, body: M.PinResetIn, request: Request,
+                  idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            branch = _get_branch(s, body.branch_code)
+            c = _get_card(s, card_no, lock=True)
+            if c.card_state != S.ACTIVE:
+                raise Refusal(409, "CARD_NOT_ACTIVE", "该卡未启用或已注销，不能重置密码。")
+            if body.function == "financial":
+                _same_bank(branch, c, "银行密码重置")
+            attr = f"{body.function}_state"
+            if getattr(c, attr) in (S.LOST, S.TEMP_LOST):
+                raise Refusal(409, "CARD_IS_LOST", "该卡已挂失，请先解挂再重置密码。")
+            if getattr(c, attr) == S.LOCKED:
+                S.check_function(body.function, S.LOCKED, S.NORMAL)
+                setattr(c, attr, S.NORMAL)
+            now = utcnow()
+            auth = PinResetAuthorisation(
+                authorisation_id=f"PRA-{secrets.token_hex(8).upper()}", card_no=card_no,
+                branch_code=branch.code, function=body.function, created_at=now,
+                valid_until=now + dt.timedelta(minutes=10))
+            s.add(auth)
+            out = M.PinResetOut(authorisation_id=auth.authorisation_id, card_no=card_no,
+                                function=body.function, valid_until=auth.valid_until)
+            return 200, _dump(out), auth.authorisation_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "PIN_RESET_AUTH", handler)
+
+    # -- applications ---------------------------------------------------------------------------
+    @v1.post("/applications", response_model=M.ApplicationOut, tags=["applications"])
+    def submit_application(body: M.ApplicationIn, request: Request,
+                           idempotency_key: IdemKey = None,
+                           x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            branch = _get_branch(s, body.branch_code)
+            p = _get_person(s, body.id_number)
+            if branch.bank_code != body.bank_code:
+                raise Refusal(409, "WRONG_BANK", "在银行网点申领时，所选银行须为本网点所属银行。")
+            if body.making_mode == "INSTANT" and not branch.instant_issue:
+                raise Refusal(409, "BRANCH_NOT_INSTANT", "本网点不是即办网点，只能集中制卡。")
+            if body.collection == "EMS" and not body.ems_address:
+                raise Refusal(400, "EMS_ADDRESS_MISSING", "选择邮寄到家时须填写邮寄地址。")
+            el = eligibility(s, p, body.bank_code)
+            if not el.eligible:
+                first = el.reasons[0]
+                raise Refusal(409, first.code, first.message_zh)
+            if _is_minor(p):
+                if body.guardian_id_number is None:
+                    raise Refusal(409, "GUARDIAN_REQUIRED", "未成年人申领须由监护人携带监护关系证明办理。")
+                if p.guardian_id_number != body.guardian_id_number:
+                    raise Refusal(409, "GUARDIAN_MISMATCH", "监护人与中心登记的监护关系不符，请核对户口本。")
+            app = Application(
+                application_id=_new_app_id(), id_number=p.id_number,
+                guardian_id_number=body.guardian_id_number, bank_code=body.bank_code,
+                branch_code=branch.code, kind="NEW", making_mode=body.making_mode,
+                collection=body.collection, ems_address=body.ems_address,
+                photo_sha256=body.photo_sha256, state=S.DATA_ENTRY, fee_fen=0,
+            )
+            s.add(app)
+            s.flush()
+            return 200, _dump(app_out(app)), app.application_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "APPLICATION", handler)
+
+    @v1.get("/applications/{application_id}", response_model=M.ApplicationOut, tags=["applications"])
+    def get_application(application_id: str) -> M.ApplicationOut:
+        with central.db.read() as s:
+            return app_out(_get_app(s, application_id))
+
+    @v1.post("/applications/{application_id}/cancel", response_model=M.ApplicationOut,
+             tags=["applications"])
+    def cancel_application(application_id: str, body: M.CancelIn, request: Request,
+                           idempotency_key: IdemKey = None,
+                           x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            app = _get_app(s, application_id, lock=True)
+            if app.state in (S.IN_PRODUCTION,):
+                raise Refusal(409, "ALREADY_IN_PRODUCTION", "该申领已进入制卡环节，不能撤销。")
+            if app.state in (S.SHIPPED, S.BRANCH_RECEIVED) and app.batch_id:
+                raise Refusal(409, "ALREADY_IN_BATCH", "该卡已在制卡批次中，不能撤销。")
+            if app.state == S.MARKED:
+                raise Refusal(409, "BLANK_CARD_MARKED", "该申领已分配空白卡，请先撤销即时制卡。")
+            _set_app_state(s, app, S.APP_CANCELLED)
+            if app.old_card_no:  # a cancelled replacement does not un-cancel the old card
+                pass
+            return 200, _dump(app_out(app)), application_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "APPLICATION_CANCEL", handler)
+
+    @v1.post("/applications/{application_id}/handout", response_model=M.ApplicationOut,
+             tags=["applications"])
+    def handout(application_id: str, body: M.BranchAction, request: Request,
+                idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            app = _get_app(s, application_id, lock=True)
+            if app.branch_code != body.branch_code and app.collection == "BRANCH":
+                raise Refusal(409, "WRONG_BRANCH", "该卡不在本网点领取。")
+            _set_app_state(s, app, S.ISSUED_NOT_ACTIVATED)
+            return 200, _dump(app_out(app)), application_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "HANDOUT", handler)
+
+    # -- instant issuance ---------------------------------------------------------------------
+    @v1.post("/instant-issuance/{application_id}/mark", response_model=M.MarkOut,
+             tags=["instant-issuance"])
+    def mark_blank(application_id: str, body: M.MarkIn, request: Request,
+                   idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            branch = _get_branch(s, body.branch_code)
+            app = _get_app(s, application_id, lock=True)
+            if app.making_mode != "INSTANT" or not branch.instant_issue:
+                raise Refusal(409, "NOT_INSTANT", "该申领不是即时制卡，或本网点不是即办网点。")
+            if app.branch_code != branch.code:
+                raise Refusal(409, "WRONG_BRANCH", "该申领不属于本网点。")
+            _set_app_state(s, app, S.MARKED)
+            app.blank_serial = body.blank_serial
+            app.card_no = central.new_card(s, app)
+            out = M.MarkOut(application_id=application_id, card_no=app.card_no,
+                            blank_serial=body.blank_serial, state=app.state)
+            return 200, _dump(out), application_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "INSTANT_MARK", handler)
+
+    @v1.get("/instant-issuance/{application_id}/personalisation",
+            response_model=M.PersonalisationOut, tags=["instant-issuance"])
+    def personalisation(application_id: str) -> M.PersonalisationOut:
+        with central.db.read() as s:
+            app = _get_app(s, application_id)
+            if app.state != S.MARKED or not app.card_no:
+                raise Refusal(409, "NOT_MARKED", "该申领尚未分配空白卡，不能获取制卡数据。")
+            c = _get_card(s, app.card_no)
+            p = _get_person(s, app.id_number)
+            assert c.issued_on and c.expires_on
+            return M.PersonalisationOut(
+                application_id=application_id, card_no=c.card_no, card_id_code=c.card_id_code,
+                id_number=p.id_number, name=p.name, sex=p.sex, nation=p.nation,
+                birth_date=p.birth_date, city_code="330200", issued_on=c.issued_on,
+                expires_on=c.expires_on, bank_code=c.bank_code, bank_account_no=c.bank_account_no,
+                spec_version=c.spec_version, algorithm=c.algorithm, photo_sha256=app.photo_sha256,
+            )
+
+    @v1.post("/instant-issuance/{application_id}/result", response_model=M.ApplicationOut,
+             tags=["instant-issuance"])
+    def issuance_result(application_id: str, body: M.IssuanceResultIn, request: Request,
+                        idempotency_key: IdemKey = None,
+                        x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            app = _get_app(s, application_id, lock=True)
+            if app.blank_serial != body.blank_serial:
+                raise Refusal(409, "BLANK_SERIAL_MISMATCH", "上报的空白卡序号与分配的不一致。")
+            if body.outcome == "SUCCESS":
+                _set_app_state(s, app, S.PERSONALISED)
+            else:  # spoiled blank: void the card number, the application may mark a new blank
+                if app.card_no:
+                    c = _get_card(s, app.card_no, lock=True)
+                    S.check_card(c.card_state, S.VOID)
+                    c.card_state = S.VOID
+                _set_app_state(s, app, S.DATA_ENTRY)
+                app.card_no = None
+                app.blank_serial = None
+            return 200, _dump(app_out(app)), application_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "INSTANT_RESULT", handler)
+
+    @v1.post("/instant-issuance/{application_id}/cancel", response_model=M.ApplicationOut,
+             tags=["instant-issuance"])
+    def cancel_issuance(application_id: str, body: M.CancelIn, request: Request,
+                        idempotency_key: IdemKey = None,
+                        x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            app = _get_app(s, application_id, lock=True)
+            if app.state != S.MARKED:
+                raise Refusal(409, "NOT_MARKED", "该申领没有待撤销的即时制卡。")
+            if app.card_no:
+                c = _get_card(s, app.card_no, lock=True)
+                S.check_card(c.card_state, S.VOID)
+                c.card_state = S.VOID
+            _set_app_state(s, app, S.DATA_ENTRY)
+            app.card_no = None
+            app.blank_serial = None
+            return 200, _dump(app_out(app)), application_id
+
+        return mutate(request, idempotency_key, x_client_id, body, "INSTANT_CANCEL", handler)
+
+    # -- production batches -------------------------------------------------------------------
+    def batch_out(s: Session, b: Batch) -> M.BatchOut:
+        items = [M.BatchItem(application_id=a.application_id, card_no=a.card_no,
+                             id_number=a.id_number, state=a.state)
+                 for a in s.scalars(select(Application).where(Application.batch_id == b.batch_id))]
+        return M.BatchOut(batch_id=b.batch_id, branch_code=b.branch_code, state=b.state,  # type: ignore[arg-type]
+                          created_at=b.created_at, received_at=b.received_at, items=items)
+
+    @v1.get("/branches/{branch_code}/batches", response_model=list[M.BatchOut], tags=["batches"])
+    def list_batches(branch_code: str,
+                     state: Annotated[str | None, Query(pattern="^(SHIPPED|RECEIVED)$")] = None,
+                     ) -> list[M.BatchOut]:
+        with central.db.read() as s:
+            _get_branch(s, branch_code)
+            q = select(Batch).where(Batch.branch_code == branch_code, Batch.state != "OPEN")
+            if state:
+                q = q.where(Batch.state == state)
+            return [batch_out(s, b) for b in s.scalars(q.order_by(Batch.created_at))]
+
+    @v1.post("/branches/{branch_code}/batches/{batch_id}/receive", response_model=M.BatchOut,
+             tags=["batches"])
+    def receive_batch(branch_code: str, batch_id: str, request: Request,
+                      idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            b = s.get(Batch, batch_id, with_for_update=True)
+            if b is None or b.branch_code != branch_code or b.state == "OPEN":
+                raise not_found("该网点的制卡批次", "BATCH_NOT_FOUND")
+            if b.locked_until and b.locked_until > utcnow():
+                raise Refusal(409, "BATCH_LOCKED", "制卡批次正被中心锁定处理，请稍后重试。")
+            if b.state == "RECEIVED":
+                raise Refusal(409, "BATCH_ALREADY_RECEIVED", "该批次已签收。")
+            b.state = "RECEIVED"
+            b.received_at = utcnow()
+            for a in s.scalars(select(Application).where(Application.batch_id == batch_id)):
+                if a.state == S.SHIPPED:
+                    _set_app_state(s, a, S.BRANCH_RECEIVED)
+            s.flush()
+            return 200, _dump(batch_out(s, b)), batch_id
+
+        return mutate(request, idempotency_key, x_client_id, None, "BATCH_RECEIVE", handler)
+
+    # -- contributions and certificates ---------------------------------------------------------
+    def contributions(s: Session, id_number: str, months: int) -> M.ContributionsOut:
+        _get_person(s, id_number)
+        rows = list(s.scalars(select(Contribution).where(Contribution.id_number == id_number)
+                              .order_by(Contribution.year_month.desc(), Contribution.insurance)))
+        yms = sorted({r.year_month for r in rows}, reverse=True)[:months]
+        detail = [r for r in rows if r.year_month in set(yms)]
+        employers = {e.employer_no: e for e in s.scalars(select(Employer))}
+        summary = []
+        for ins in ("PENSION", "UNEMPLOYMENT", "WORK_INJURY"):
+            mine = [r for r in rows if r.insurance == ins]
+            latest = mine[0] if mine else None
+            paid_recent = any(r.paid for r in mine[:3])
+            emp = employers.get(latest.employer_no) if latest else None
+            summary.append(M.InsuranceSummary(
+                insurance=ins,
+                status="NONE" if not mine else ("CONTRIBUTING" if paid_recent else "SUSPENDED"),
+                employer_name=emp.name_zh if emp else None,
+                employer_credit_code=emp.credit_code if emp else None,
+                months_paid=sum(1 for r in mine if r.paid)))
+        return M.ContributionsOut(
+            id_number=id_number, summary=summary,
+            months=[M.ContributionMonth(year_month=r.year_month, employer_no=r.employer_no,
+                                        insurance=r.insurance, place=r.place, base_fen=r.base_fen,
+                                        personal_fen=r.personal_fen, paid=r.paid) for r in detail])
+
+    @v1.get("/persons/{id_number}/contributions", response_model=M.ContributionsOut,
+            tags=["contributions"])
+    def get_contributions(id_number: str,
+                          months: Annotated[int, Query(ge=1, le=120)] = 48) -> M.ContributionsOut:
+        with central.db.read() as s:
+            return contributions(s, id_number, months)
+
+    @v1.post("/persons/{id_number}/certificates", response_model=M.CertificateOut,
+             tags=["contributions"])
+    def issue_certificate(id_number: str, body: M.CertificateIn, request: Request,
+                          idempotency_key: IdemKey = None,
+                          x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            _get_branch(s, body.branch_code)
+            p = _get_person(s, id_number)
+            content = {
+                "title": "浙江省社会保险参保证明（个人专用）",
+                "person": {"name": p.name, "social_security_no": p.social_security_no,
+                           "id_type": "居民身份证", "id_number": p.id_number, "sex": p.sex},
+                **_dump(contributions(s, id_number, body.months)),
+            }
+            content.pop("id_number", None)
+            digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False,
+                                               default=str).encode()).hexdigest()
+            now = utcnow()
+            code = secrets.token_hex(8).upper()
+            cert = Certificate(auth_code=code, id_number=id_number, branch_code=body.branch_code,
+                               issued_at=now, valid_until=now + dt.timedelta(days=90),
+                               content_sha256=digest, content=content)
+            s.add(cert)
+            out = M.CertificateOut(
+                auth_code=code, qr_payload=f"https://si.ningbo.example/verify?code={code}",
+                issued_at=now, valid_until=cert.valid_until, content_sha256=digest, content=content)
+            return 200, _dump(out), code
+
+        return mutate(request, idempotency_key, x_client_id, body, "CERTIFICATE", handler)
+
+    @v1.get("/certificates/{auth_code}", response_model=M.CertificateCheck, tags=["contributions"])
+    def verify_certificate(auth_code: str) -> M.CertificateCheck:
+        with central.db.read() as s:
+            c = s.get(Certificate, auth_code.upper())
+            if c is None:
+                raise Refusal(404, "CERTIFICATE_UNKNOWN", "授权码不存在：该参保证明不是中心系统出具的。")
+            expired = c.valid_until < utcnow()
+            return M.CertificateCheck(auth_code=c.auth_code, valid=not expired, expired=expired,
+                                      issued_at=c.issued_at, valid_until=c.valid_until,
+                                      content_sha256=c.content_sha256)
+
+    # -- reference data -----------------------------------------------------------------------
+    @v1.get("/reference/banks", response_model=list[M.BankOut], tags=["reference"])
+    def banks() -> list[M.BankOut]:
+        with central.db.read() as s:
+            return [M.BankOut(code=b.code, name_zh=b.name_zh) for b in s.scalars(select(Bank))]
+
+    def branch_out(b: Branch) -> M.BranchOut:
+        return M.BranchOut(code=b.code, bank_code=b.bank_code, name_zh=b.name_zh,
+                           district=b.district, instant_issue=b.instant_issue,
+                           weekend_open=b.weekend_open, same_number_exchange=b.same_number_exchange)
+
+    @v1.get("/reference/branches", response_model=list[M.BranchOut], tags=["reference"])
+    def branches(bank_code: str | None = None) -> list[M.BranchOut]:
+        with central.db.read() as s:
+            q = select(Branch).order_by(Branch.code)
+            if bank_code:
+                q = q.where(Branch.bank_code == bank_code)
+            return [branch_out(b) for b in s.scalars(q)]
+
+    @v1.get("/reference/branches/{branch_code}", response_model=M.BranchOut, tags=["reference"])
+    def branch(branch_code: str) -> M.BranchOut:
+        with central.db.read() as s:
+            return branch_out(_get_branch(s, branch_code))
+
+    @v1.get("/reference/branches/{branch_code}/config", response_model=M.BranchConfigOut,
+            tags=["reference"])
+    def branch_config(branch_code: str) -> M.BranchConfigOut:
+        with central.db.read() as s:
+            _get_branch(s, branch_code)
+            c = s.get(BranchConfig, branch_code)
+            assert c is not None
+            return M.BranchConfigOut(
+                branch_code=branch_code, replacement_fee_fen=c.replacement_fee_fen,
+                temp_loss_valid_days=c.temp_loss_valid_days,
+                social_pin_retries=c.social_pin_retries,
+                bank_pin_retries_per_day=c.bank_pin_retries_per_day,
+                card_validity_years=c.card_validity_years,
+                uncollected_keep_months=c.uncollected_keep_months, photo_max_kb=c.photo_max_kb)
+
+    # -- audit chain head ---------------------------------------------------------------------
+    def head_out(h: AuditHead) -> M.AuditHeadOut:
+        return M.AuditHeadOut(branch_code=h.branch_code, counter_id=h.counter_id, seq=h.seq,
+                              head_sha256=h.head_sha256, reported_at=h.reported_at)
+
+    @v1.get("/audit/chain-heads/{branch_code}/{counter_id}", response_model=M.AuditHeadOut,
+            tags=["audit"])
+    def get_head(branch_code: str, counter_id: str) -> M.AuditHeadOut:
+        with central.db.read() as s:
+            h = s.get(AuditHead, (branch_code, counter_id))
+            if h is None:
+                raise not_found("该柜台的审计链头", "AUDIT_HEAD_UNKNOWN")
+            return head_out(h)
+
+    @v1.post("/audit/chain-heads/{branch_code}/{counter_id}", response_model=M.AuditHeadOut,
+             tags=["audit"])
+    def report_head(branch_code: str, counter_id: str, body: M.AuditHeadIn, request: Request,
+                    idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            _get_branch(s, branch_code)
+            h = s.get(AuditHead, (branch_code, counter_id), with_for_update=True)
+            if h is not None and body.seq < h.seq:
+                raise Refusal(409, "AUDIT_HEAD_REGRESSION",
+                              "上报的审计链头早于中心已记录的链头：本地审计日志可能被截断。",
+                              {"central_seq": h.seq})
+            if h is not None and body.seq == h.seq and body.head_sha256 != h.head_sha256:
+                raise Refusal(409, "AUDIT_HEAD_FORK", "同一序号的审计链头与中心记录不一致：审计日志可能被篡改。")
+            if h is None:
+                h = AuditHead(branch_code=branch_code, counter_id=counter_id, seq=body.seq,
+                              head_sha256=body.head_sha256, reported_at=utcnow())
+                s.add(h)
+            else:
+                h.seq, h.head_sha256, h.reported_at = body.seq, body.head_sha256, utcnow()
+            return 200, _dump(head_out(h)), f"{branch_code}/{counter_id}/{body.seq}"
+
+        return mutate(request, idempotency_key, x_client_id, body, "AUDIT_HEAD", handler)
+
+    # -- updates the branch pulls ---------------------------------------------------------------
+    @v1.get("/updates", response_model=M.UpdatesOut, tags=["updates"])
+    def updates(branch_code: str, since: Annotated[int, Query(ge=0)] = 0,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> M.UpdatesOut:
+        with central.db.read() as s:
+            b = _get_branch(s, branch_code)
+            q = (select(Notice).where(Notice.seq > since)
+                 .where((Notice.branch_code == branch_code)
+                        | ((Notice.branch_code.is_(None))
+                           & ((Notice.bank_code.is_(None)) | (Notice.bank_code == b.bank_code))))
+                 .order_by(Notice.seq).limit(limit))
+            items = [M.UpdateItem(seq=n.seq, kind=n.kind, ref=n.ref, data=n.data,
+                                  created_at=n.created_at) for n in s.scalars(q)]
+            return M.UpdatesOut(items=items, next_since=items[-1].seq if items else since)
+
+    api.include_router(v1)
+    if admin:
+        _admin_routes(api, central)
+
+    api.add_middleware(FaultMiddleware, faults=central.faults, access_log=access_log)
+    return api
+
+
+def _admin_routes(api: FastAPI, central: Central) -> None:
+    """Test control channel: loopback only, not part of the API contract."""
+    admin = APIRouter(prefix="/_admin", include_in_schema=False)
+
+    def loopback_only(request: Request) -> None:
+        host = request.client.host if request.client else ""
+        try:
+            ok = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            ok = False
+        if not ok:
+            raise Refusal(403, "ADMIN_LOOPBACK_ONLY", "管理接口只允许本机访问。")
+
+    @admin.get("/faults")
+    def get_faults(request: Request) -> dict[str, Any]:
+        loopback_only(request)
+        from dataclasses import asdict
+        return {"config": asdict(central.faults.config), "counters": central.faults.counters}
+
+    @admin.put("/faults")
+    def put_faults(request: Request, values: dict[str, Any]) -> dict[str, Any]:
+        loopback_only(request)
+        from dataclasses import asdict
+        try:
+            cfg = central.faults.set(values)
+        except (ValueError, TypeError) as exc:
+            raise Refusal(400, "FAULTS_INVALID", "故障注入参数错误。", {"error": str(exc)}) from exc
+        return {"config": asdict(cfg)}
+
+    @admin.delete("/faults")
+    def clear_faults(request: Request) -> dict[str, Any]:
+        loopback_only(request)
+        central.faults.reset()
+        return {"ok": True}
+
+    @admin.post("/production/advance")
+    def advance(request: Request) -> dict[str, int]:
+        loopback_only(request)
+        return central.advance_production(0)
+
+    @admin.post("/pre-loss")
+    def pre_loss(request: Request, values: dict[str, Any]) -> dict[str, Any]:
+        """Simulate a pre-loss by phone (12333) or the bank's line."""
+        loopback_only(request)
+        card_no, function = values["card_no"], values.get("function", "social")
+        with central.db.write() as s:
+            c = _get_card(s, card_no, lock=True)
+            attr = f"{function}_state"
+            S.check_function(function, getattr(c, attr), S.TEMP_LOST)
+            setattr(c, attr, S.TEMP_LOST)
+            cfg_days = 7
+            c.temp_loss_until = utcnow() + dt.timedelta(days=cfg_days)
+            s.add(Notice(kind="PRE_LOSS", bank_code=c.bank_code, ref=card_no,
+                         data={"card_no": card_no, "function": function,
+                               "channel": values.get("channel", "12333")}))
+            return _dump(card_out(c))
+
+    @admin.post("/batches/{batch_id}/lock")
+    def lock_batch(request: Request, batch_id: str, seconds: float = 30) -> dict[str, Any]:
+        loopback_only(request)
+        with central.db.write() as s:
+            b = s.get(Batch, batch_id)
+            if b is None:
+                raise not_found("批次")
+            b.locked_until = utcnow() + dt.timedelta(seconds=seconds)
+        return {"ok": True}
+
+    @admin.get("/effects")
+    def effects(request: Request, key_prefix: str = "") -> dict[str, Any]:
+        loopback_only(request)
+        with central.db.read() as s:
+            q = select(Effect.idempotency_key, func.count()).group_by(Effect.idempotency_key)
+            if key_prefix:
+                q = q.where(Effect.idempotency_key.startswith(key_prefix))
+            counts = {k: n for k, n in s.execute(q)}
+        return {"total": sum(counts.values()), "keys": len(counts),
+                "duplicated": sorted(k for k, n in counts.items() if n > 1), "counts": counts}
+
+    @admin.get("/operations")
+    def operations(request: Request, subject: str = "") -> dict[str, Any]:
+        """Deferred operations in arrival order, to check per-person ordering."""
+        loopback_only(request)
+        with central.db.read() as s:
+            q = select(GenericOperation).order_by(GenericOperation.received_at)
+            if subject:
+                q = q.where(GenericOperation.subject_ref == subject)
+            rows = [{"subject": o.subject_ref, "seq": o.seq_in_subject, "kind": o.kind}
+                    for o in s.scalars(q)]
+        return {"operations": rows}
+
+    @admin.post("/reset-data")
+    def reset_data(request: Request) -> dict[str, Any]:
+        loopback_only(request)
+        central.reset_data()
+        central.faults.reset()
+        return {"ok": True}
+
+    api.include_router(admin)

@@ -1,0 +1,305 @@
+"""Request and response bodies of central API v1 (the OpenAPI document is generated from these)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Function = Literal["social", "financial"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable machine-readable code")
+    message_zh: str = Field(description="Message for the teller, Simplified Chinese")
+    details: dict[str, Any] | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    server_time: dt.datetime
+    version: str
+    api: str
+
+
+class PersonOut(BaseModel):
+    id_number: str
+    name: str
+    sex: Literal["1", "2"]
+    nation: str
+    birth_date: dt.date
+    household_region: str
+    local_household: bool
+    nonlocal_entitled: bool
+    minor: bool
+    guardian_id_number: str | None
+    social_security_no: str
+
+
+class Reason(BaseModel):
+    code: str
+    message_zh: str
+
+
+class EligibilityOut(BaseModel):
+    id_number: str
+    eligible: bool
+    needs_guardian: bool
+    active_card_no: str | None
+    open_application_id: str | None
+    reasons: list[Reason]
+
+
+class CardOut(BaseModel):
+    card_no: str
+    id_number: str
+    bank_code: str
+    card_state: str
+    social_state: str
+    financial_state: str
+    damaged: bool
+    issued_on: dt.date | None
+    expires_on: dt.date | None
+    temp_loss_until: dt.datetime | None
+    replacement_applied: bool
+    application_id: str | None
+
+
+class ApplicationIn(_Strict):
+    id_number: str = Field(min_length=18, max_length=18)
+    guardian_id_number: str | None = Field(default=None, min_length=18, max_length=18)
+    bank_code: str
+    branch_code: str
+    making_mode: Literal["INSTANT", "FACTORY"]
+    collection: Literal["BRANCH", "EMS", "EMPLOYER"] = "BRANCH"
+    ems_address: str | None = None
+    photo_sha256: str = Field(min_length=64, max_length=64)
+
+
+class ApplicationOut(BaseModel):
+    application_id: str
+    id_number: str
+    kind: str
+    state: str
+    state_zh: str
+    making_mode: str
+    collection: str
+    bank_code: str
+    branch_code: str
+    card_no: str | None
+    old_card_no: str | None
+    batch_id: str | None
+    ems_tracking_no: str | None
+    failure_reason: str | None
+    fee_fen: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class BranchAction(_Strict):
+    branch_code: str
+
+
+class CancelIn(_Strict):
+    branch_code: str
+    reason: str = ""
+
+
+class MarkIn(_Strict):
+    branch_code: str
+    blank_serial: str = Field(min_length=1, max_length=32)
+
+
+class MarkOut(BaseModel):
+    application_id: str
+    card_no: str
+    blank_serial: str
+    state: str
+
+
+class PersonalisationOut(BaseModel):
+    application_id: str
+    card_no: str
+    card_id_code: str
+    id_number: str
+    name: str
+    sex: str
+    nation: str
+    birth_date: dt.date
+    city_code: str
+    issued_on: dt.date
+    expires_on: dt.date
+    bank_code: str
+    bank_account_no: str
+    spec_version: str
+    algorithm: str
+    photo_sha256: str
+
+
+class IssuanceResultIn(_Strict):
+    branch_code: str
+    blank_serial: str
+    outcome: Literal["SUCCESS", "SPOILED"]
+    reason: str = ""
+
+
+class LossIn(_Strict):
+    branch_code: str
+    functions: list[Function] = Field(default_factory=lambda: ["social", "financial"], min_length=1)
+
+
+class ReplacementIn(_Strict):
+    branch_code: str
+    reason: Literal["LOST", "DAMAGED"]
+    same_number: bool = False
+    making_mode: Literal["INSTANT", "FACTORY"]
+    collection: Literal["BRANCH", "EMS", "EMPLOYER"] = "BRANCH"
+    ems_address: str | None = None
+    photo_sha256: str = Field(min_length=64, max_length=64)
+
+
+class PinResetIn(_Strict):
+    branch_code: str
+    function: Function
+
+
+class PinResetOut(BaseModel):
+    authorisation_id: str
+    card_no: str
+    function: Function
+    valid_until: dt.datetime
+
+
+class BatchItem(BaseModel):
+    application_id: str
+    card_no: str | None
+    id_number: str
+    state: str
+
+
+class BatchOut(BaseModel):
+    batch_id: str
+    branch_code: str
+    state: Literal["SHIPPED", "RECEIVED"]
+    created_at: dt.datetime
+    received_at: dt.datetime | None
+    items: list[BatchItem]
+
+
+class ContributionMonth(BaseModel):
+    year_month: str
+    employer_no: str
+    insurance: str
+    place: str
+    base_fen: int
+    personal_fen: int
+    paid: bool
+
+
+class InsuranceSummary(BaseModel):
+    insurance: str
+    status: Literal["CONTRIBUTING", "SUSPENDED", "NONE"]
+    employer_name: str | None
+    employer_credit_code: str | None
+    months_paid: int
+
+
+class ContributionsOut(BaseModel):
+    id_number: str
+    summary: list[InsuranceSummary]
+    months: list[ContributionMonth]
+
+
+class CertificateIn(_Strict):
+    branch_code: str
+    months: int = Field(default=48, ge=1, le=48)
+
+
+class CertificateOut(BaseModel):
+    auth_code: str
+    qr_payload: str
+    issued_at: dt.datetime
+    valid_until: dt.datetime
+    content_sha256: str
+    content: dict[str, Any]
+
+
+class CertificateCheck(BaseModel):
+    auth_code: str
+    valid: bool
+    expired: bool
+    issued_at: dt.datetime
+    valid_until: dt.datetime
+    content_sha256: str
+
+
+class BankOut(BaseModel):
+    code: str
+    name_zh: str
+
+
+class BranchOut(BaseModel):
+    code: str
+    bank_code: str
+    name_zh: str
+    district: str
+    instant_issue: bool
+    weekend_open: bool
+    same_number_exchange: bool
+
+
+class BranchConfigOut(BaseModel):
+    branch_code: str
+    replacement_fee_fen: int
+    temp_loss_valid_days: int
+    social_pin_retries: int
+    bank_pin_retries_per_day: int
+    card_validity_years: int
+    uncollected_keep_months: int
+    photo_max_kb: int
+
+
+class AuditHeadIn(_Strict):
+    seq: int = Field(ge=0)
+    head_sha256: str = Field(min_length=64, max_length=64)
+
+
+class AuditHeadOut(BaseModel):
+    branch_code: str
+    counter_id: str
+    seq: int
+    head_sha256: str
+    reported_at: dt.datetime
+
+
+class DataChangeIn(_Strict):
+    branch_code: str
+    client_seq: int = Field(ge=0, description="Per-person sequence number assigned by the counter")
+    changes: dict[str, str] = Field(description="phone, address, education, marital_status")
+
+
+class OperationAck(BaseModel):
+    operation_id: str
+    received_at: dt.datetime
+
+
+class UpdateItem(BaseModel):
+    seq: int
+    kind: str
+    ref: str
+    data: dict[str, Any]
+    created_at: dt.datetime
+
+
+class UpdatesOut(BaseModel):
+    items: list[UpdateItem]
+    next_since: int

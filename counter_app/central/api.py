@@ -1,0 +1,362 @@
+"""The central API port: what the counter needs from the central system (API v1).
+
+Workflows depend on :class:`CentralApi`; :class:`counter_app.central.client.HttpCentralClient`
+implements it over HTTPS, tests may use a fake. Values are plain frozen dataclasses.
+Every mutating call takes the ``idempotency_key`` of the business operation (one key per
+operation, reused on every retry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+Function = Literal["social", "financial"]
+
+
+@dataclass(frozen=True)
+class HealthResult:
+    """One probe of the line. ``online`` False carries the error code and Chinese message."""
+
+    online: bool
+    latency_ms: float
+    checked_at: dt.datetime
+    server_time: dt.datetime | None = None
+    version: str | None = None
+    error_code: str | None = None
+    message_zh: str | None = None
+
+    @property
+    def clock_skew_seconds(self) -> float | None:
+        """Server time minus local time (positive: local clock is behind)."""
+        if self.server_time is None:
+            return None
+        return (self.server_time - self.checked_at).total_seconds()
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    message_zh: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id_number: str
+    name: str
+    sex: str
+    nation: str
+    birth_date: dt.date
+    household_region: str
+    local_household: bool
+    nonlocal_entitled: bool
+    minor: bool
+    guardian_id_number: str | None
+    social_security_no: str
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    id_number: str
+    eligible: bool
+    needs_guardian: bool
+    active_card_no: str | None
+    open_application_id: str | None
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class CardStatus:
+    card_no: str
+    id_number: str
+    bank_code: str
+    card_state: str
+    social_state: str
+    financial_state: str
+    damaged: bool
+    issued_on: dt.date | None
+    expires_on: dt.date | None
+    temp_loss_until: dt.datetime | None
+    replacement_applied: bool
+    application_id: str | None
+
+
+@dataclass(frozen=True)
+class ApplicationRequest:
+    id_number: str
+    bank_code: str
+    branch_code: str
+    making_mode: Literal["INSTANT", "FACTORY"]
+    photo_sha256: str
+    collection: Literal["BRANCH", "EMS", "EMPLOYER"] = "BRANCH"
+    guardian_id_number: str | None = None
+    ems_address: str | None = None
+
+
+@dataclass(frozen=True)
+class Application:
+    application_id: str
+    id_number: str
+    kind: str
+    state: str
+    state_zh: str
+    making_mode: str
+    collection: str
+    bank_code: str
+    branch_code: str
+    card_no: str | None
+    old_card_no: str | None
+    batch_id: str | None
+    ems_tracking_no: str | None
+    failure_reason: str | None
+    fee_fen: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class MarkResult:
+    application_id: str
+    card_no: str
+    blank_serial: str
+    state: str
+
+
+@dataclass(frozen=True)
+class PersonalisationData:
+    application_id: str
+    card_no: str
+    card_id_code: str
+    id_number: str
+    name: str
+    sex: str
+    nation: str
+    birth_date: dt.date
+    city_code: str
+    issued_on: dt.date
+    expires_on: dt.date
+    bank_code: str
+    bank_account_no: str
+    spec_version: str
+    algorithm: str
+    photo_sha256: str
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    application_id: str
+    card_no: str | None
+    id_number: str
+    state: str
+
+
+@dataclass(frozen=True)
+class Batch:
+    batch_id: str
+    branch_code: str
+    state: str
+    created_at: dt.datetime
+    received_at: dt.datetime | None
+    items: tuple[BatchItem, ...]
+
+
+@dataclass(frozen=True)
+class ReplacementRequest:
+    branch_code: str
+    reason: Literal["LOST", "DAMAGED"]
+    making_mode: Literal["INSTANT", "FACTORY"]
+    photo_sha256: str
+    same_number: bool = False
+    collection: Literal["BRANCH", "EMS", "EMPLOYER"] = "BRANCH"
+    ems_address: str | None = None
+
+
+@dataclass(frozen=True)
+class PinResetAuthorisation:
+    authorisation_id: str
+    card_no: str
+    function: str
+    valid_until: dt.datetime
+
+
+@dataclass(frozen=True)
+class InsuranceSummary:
+    insurance: str
+    status: str
+    employer_name: str | None
+    employer_credit_code: str | None
+    months_paid: int
+
+
+@dataclass(frozen=True)
+class ContributionMonth:
+    year_month: str
+    employer_no: str
+    insurance: str
+    place: str
+    base_fen: int
+    personal_fen: int
+    paid: bool
+
+
+@dataclass(frozen=True)
+class Contributions:
+    id_number: str
+    summary: tuple[InsuranceSummary, ...]
+    months: tuple[ContributionMonth, ...]
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """Issued by the central; the counter only prints it (with the code and QR it got)."""
+
+    auth_code: str
+    qr_payload: str
+    issued_at: dt.datetime
+    valid_until: dt.datetime
+    content_sha256: str
+    content: dict[str, Any] = field(hash=False)
+
+
+@dataclass(frozen=True)
+class CertificateCheck:
+    auth_code: str
+    valid: bool
+    expired: bool
+    issued_at: dt.datetime
+    valid_until: dt.datetime
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class Bank:
+    code: str
+    name_zh: str
+
+
+@dataclass(frozen=True)
+class Branch:
+    code: str
+    bank_code: str
+    name_zh: str
+    district: str
+    instant_issue: bool
+    weekend_open: bool
+    same_number_exchange: bool
+
+
+@dataclass(frozen=True)
+class BranchConfig:
+    branch_code: str
+    replacement_fee_fen: int
+    temp_loss_valid_days: int
+    social_pin_retries: int
+    bank_pin_retries_per_day: int
+    card_validity_years: int
+    uncollected_keep_months: int
+    photo_max_kb: int
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    branch_code: str
+    counter_id: str
+    seq: int
+    head_sha256: str
+    reported_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class OperationAck:
+    operation_id: str
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class UpdateItem:
+    seq: int
+    kind: str  # APPLICATION_STATE | BATCH_SHIPPED | PRE_LOSS | REFERENCE_DATA
+    ref: str
+    data: dict[str, Any] = field(hash=False)
+    created_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Updates:
+    items: tuple[UpdateItem, ...]
+    next_since: int
+
+
+@runtime_checkable
+class CentralApi(Protocol):
+    """Central API v1 as the counter uses it. All calls raise ``CentralError`` subclasses."""
+
+    def health(self) -> HealthResult: ...
+
+    # persons and eligibility
+    def get_person(self, id_number: str) -> Person: ...
+    def eligibility(self, id_number: str, bank_code: str | None = None) -> Eligibility: ...
+    def person_cards(self, id_number: str) -> list[CardStatus]: ...
+    def person_applications(self, id_number: str) -> list[Application]: ...
+    def submit_data_change(self, id_number: str, *, branch_code: str, client_seq: int,
+                           changes: dict[str, str], idempotency_key: str) -> OperationAck: ...
+
+    # cards
+    def card_status(self, card_no: str) -> CardStatus: ...
+    def formal_loss(self, card_no: str, *, branch_code: str, functions: list[Function],
+                    idempotency_key: str) -> CardStatus: ...
+    def deloss(self, card_no: str, *, branch_code: str, functions: list[Function],
+               idempotency_key: str) -> CardStatus: ...
+    def replacement(self, card_no: str, request: ReplacementRequest, *,
+                    idempotency_key: str) -> Application: ...
+    def activate(self, card_no: str, *, branch_code: str, idempotency_key: str) -> CardStatus: ...
+    def authorise_pin_reset(self, card_no: str, *, branch_code: str, function: Function,
+                            idempotency_key: str) -> PinResetAuthorisation: ...
+
+    # applications
+    def submit_application(self, request: ApplicationRequest, *,
+                           idempotency_key: str) -> Application: ...
+    def application(self, application_id: str) -> Application: ...
+    def cancel_application(self, application_id: str, *, branch_code: str, reason: str,
+                           idempotency_key: str) -> Application: ...
+    def hand_out(self, application_id: str, *, branch_code: str,
+                 idempotency_key: str) -> Application: ...
+
+    # instant issuance
+    def mark_blank(self, application_id: str, *, branch_code: str, blank_serial: str,
+                   idempotency_key: str) -> MarkResult: ...
+    def personalisation_data(self, application_id: str) -> PersonalisationData: ...
+    def report_issuance(self, application_id: str, *, branch_code: str, blank_serial: str,
+                        outcome: Literal["SUCCESS", "SPOILED"], reason: str,
+                        idempotency_key: str) -> Application: ...
+    def cancel_issuance(self, application_id: str, *, branch_code: str, reason: str,
+                        idempotency_key: str) -> Application: ...
+
+    # production batches
+    def batches(self, branch_code: str, state: str | None = None) -> list[Batch]: ...
+    def receive_batch(self, branch_code: str, batch_id: str, *, idempotency_key: str) -> Batch: ...
+
+    # contributions and certificates
+    def contributions(self, id_number: str, months: int = 48) -> Contributions: ...
+    def issue_certificate(self, id_number: str, *, branch_code: str, months: int,
+                          idempotency_key: str) -> Certificate: ...
+    def verify_certificate(self, auth_code: str) -> CertificateCheck: ...
+
+    # reference data
+    def banks(self) -> list[Bank]: ...
+    def branches(self, bank_code: str | None = None) -> list[Branch]: ...
+    def branch(self, branch_code: str) -> Branch: ...
+    def branch_config(self, branch_code: str) -> BranchConfig: ...
+
+    # audit chain head
+    def audit_head(self, branch_code: str, counter_id: str) -> AuditHead: ...
+    def report_audit_head(self, branch_code: str, counter_id: str, *, seq: int,
+                          head_sha256: str, idempotency_key: str) -> AuditHead: ...
+
+    # updates pulled by the sync worker
+    def updates(self, branch_code: str, since: int = 0, limit: int = 200) -> Updates: ...
+
+    # generic operation by name (the outbox stores operation name + payload)
+    def execute(self, operation: str, payload: dict[str, Any], *,
+                idempotency_key: str) -> dict[str, Any]: ...

@@ -1,0 +1,85 @@
+"""Typed errors of the central adapter.
+
+The teller sees what really went wrong: the line (network), a timeout, the central's own
+refusal (with its stable code and Chinese message), a TLS/configuration problem, or a
+response the counter cannot understand. Messages never contain personal data or URLs.
+"""
+
+from __future__ import annotations
+
+from counter_app.domain.errors import CounterError
+
+
+class CentralError(CounterError):
+    """Root of every error from talking to the central system."""
+
+    code = "CENTRAL_ERROR"
+    message_zh = "与中心系统通信失败，请稍后重试。"
+    #: True when the same request may succeed later without any change (sync retries it).
+    retryable: bool = True
+
+
+class LineDownError(CentralError):
+    """No connection: the dedicated line or the central is down (refused, reset, DNS)."""
+
+    code = "CENTRAL_LINE_DOWN"
+    message_zh = "无法连接中心系统（专线中断或中心停机），可暂存业务待恢复后上传。"
+
+
+class CentralTimeoutError(CentralError):
+    """Connected (or tried to) but the central did not answer in time.
+
+    For a mutating call the central may have committed it: retry with the SAME
+    Idempotency-Key, never a new one.
+    """
+
+    code = "CENTRAL_TIMEOUT"
+    message_zh = "中心系统响应超时，业务可能已受理，请勿重复办理，系统将自动核对。"
+
+    def __init__(self, message_zh: str | None = None, *, phase: str = "read") -> None:
+        self.phase = phase
+        super().__init__(message_zh)
+
+
+class CentralTlsError(CentralError):
+    """TLS handshake or certificate verification failed: never falls back to plain HTTP."""
+
+    code = "CENTRAL_TLS_ERROR"
+    message_zh = "与中心系统的安全连接校验失败（证书无效、过期或不匹配），请联系网点技术支持。"
+    retryable = False
+
+
+class CentralRefusal(CentralError):
+    """The central answered and refused, with its own stable code and Chinese message."""
+
+    code = "CENTRAL_REFUSED"
+    retryable = False
+
+    def __init__(self, status: int, code: str, message_zh: str,
+                 details: dict | None = None) -> None:
+        self.status = status
+        self.central_code = code
+        self.details = details or {}
+        super().__init__(message_zh, code=code)
+
+
+class CentralBusy(CentralRefusal):
+    """Transient refusals: the same request is in progress, or the resource is locked."""
+
+    retryable = True
+
+
+class CentralServerError(CentralRefusal):
+    """The central failed (5xx): transient, retry later with the same key."""
+
+    retryable = True
+
+
+class BadResponseError(CentralError):
+    """The central's answer is not what the contract says (not JSON, fields missing)."""
+
+    code = "CENTRAL_BAD_RESPONSE"
+    message_zh = "中心系统返回的数据格式不正确，请联系网点技术支持。"
+
+
+TRANSIENT_CODES = frozenset({"IDEMPOTENCY_IN_PROGRESS", "BATCH_LOCKED"})
