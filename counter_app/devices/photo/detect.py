@@ -98,7 +98,10 @@ class HaarFaceDetector:
 
     def find_faces(self, pixels: RGBImage) -> list[FaceFinding]:
         face_cc, eye_cc, glasses_cc = self._classifiers()
-        grey = cv2.equalizeHist(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY))
+        # local contrast (CLAHE), not a global equalisation: a mostly white frame would
+        # otherwise squash the face into a few dark grey levels
+        clahe = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))  # not shared: not thread-safe
+        grey = clahe.apply(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY))
         side = min(grey.shape[:2])
         min_face = max(40, int(side * self._min_face_ratio))
         raw = face_cc.detectMultiScale(

@@ -55,10 +55,8 @@ def prepare_frame(
     detector = detector or default_detector()
     pixels = _validated_frame(pixels, spec)
     faces = detector.find_faces(pixels)
-    if len(faces) == 1:
-        composed = crop_to_spec(pixels, faces[0], spec)
-    else:
-        composed = centre_crop(pixels, spec)
+    one_face = len(faces) == 1
+    composed = crop_to_spec(pixels, faces[0], spec) if one_face else centre_crop(pixels, spec)
     encoded = encode_to_spec(composed, spec)
     report = check_photo(encoded.jpeg, spec, detector=detector)
     if len(faces) > 1:
@@ -70,7 +68,7 @@ def prepare_frame(
         len(faces), encoded.size_bytes, encoded.quality, failed_codes(report.checks),
     )
     return PreparedPhoto(
-        jpeg=encoded.jpeg, report=report, quality=encoded.quality, cropped_to_face=len(faces) == 1
+        jpeg=encoded.jpeg, report=report, quality=encoded.quality, cropped_to_face=one_face
     )
 
 
