@@ -1,0 +1,268 @@
+"""PC/SC transport over pyscard: connect by reader name, transactions, reset, reconnect.
+
+The only module (with presence.py and pcscd.py) that talks to pyscard. It uses pyscard's
+``smartcard.scard`` layer directly: the high-level classes add observers and list
+conversions per APDU that we do not need (see bench/card_bench.py for the cost).
+
+Timeouts: pcsc-lite's client blocks in ``SCardTransmit`` until pcscd answers, and pcscd
+waits for the reader. With ``timeout`` set, every transmit runs on a per-connection I/O
+thread and the caller waits at most ``timeout`` seconds; a connection whose transmit timed
+out is dead (its thread may stay blocked until the reader lets go) and must be reopened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from typing import Literal
+
+from smartcard import scard
+
+from counter_app.card.errors import (
+    CardBusyError,
+    CardCommunicationError,
+    CardError,
+    CardLinkError,
+    CardRemovedError,
+    CardTimeoutError,
+    NoCardError,
+    NoReaderError,
+    PcscServiceError,
+    ReaderGoneError,
+)
+
+CARD_READER = "Virtual PCD 00 00"
+PSAM_READER = "Virtual PCD 00 01"
+DEFAULT_TIMEOUT = 10.0
+
+_SERVICE_GONE = {scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED}
+_READER_GONE = {scard.SCARD_E_READER_UNAVAILABLE, scard.SCARD_E_UNKNOWN_READER}
+_CARD_GONE = {scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_RESET_CARD}
+_AMBIGUOUS = {
+    scard.SCARD_E_NOT_TRANSACTED, scard.SCARD_F_COMM_ERROR, scard.SCARD_W_UNRESPONSIVE_CARD,
+    scard.SCARD_W_UNPOWERED_CARD, scard.SCARD_E_INVALID_HANDLE,
+}
+
+
+def _establish() -> int:
+    hresult, hcontext = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if hresult != scard.SCARD_S_SUCCESS:
+        raise PcscServiceError()
+    return int(hcontext)
+
+
+def list_readers() -> list[str]:
+    """Reader names known to PC/SC now (empty if none)."""
+    hcontext = _establish()
+    try:
+        hresult, readers = scard.SCardListReaders(hcontext, [])
+        if hresult == scard.SCARD_E_NO_READERS_AVAILABLE:
+            return []
+        if hresult in _SERVICE_GONE:
+            raise PcscServiceError()
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise CardError(f"列出读卡器失败（{scard.SCardGetErrorMessage(hresult)}）。")
+        return list(readers)
+    finally:
+        scard.SCardReleaseContext(hcontext)
+
+
+class _IoThread:
+    """One thread that performs blocking PC/SC calls so the caller can time out."""
+
+    def __init__(self, name: str) -> None:
+        self._requests: queue.SimpleQueue[tuple[object, list[int], list[object], threading.Lock]]
+        self._requests = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._requests.get()
+            hcard, apdu, box, done = item
+            if hcard is None:
+                return
+            try:
+                box.append(scard.SCardTransmit(hcard, box.pop(), apdu))
+            except BaseException as exc:  # delivered to the waiting caller
+                box.append(exc)
+            done.release()
+
+    def call(self, hcard: int, protocol: int, apdu: list[int], timeout: float) -> object:
+        done = threading.Lock()
+        done.acquire()
+        box: list[object] = [protocol]
+        self._requests.put((hcard, apdu, box, done))
+        if not done.acquire(timeout=timeout):
+            raise CardTimeoutError()
+        result = box[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def close(self) -> None:
+        self._requests.put((None, [], [], threading.Lock()))
+
+
+class PcscCard:
+    """A connection to the card in one reader (implements the ``RawPort`` protocol)."""
+
+    def __init__(
+        self, reader: str = CARD_READER, *, share: Literal["shared", "exclusive"] = "shared",
+        timeout: float | None = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.reader = reader
+        self.timeout = timeout
+        self._share = scard.SCARD_SHARE_EXCLUSIVE if share == "exclusive" else scard.SCARD_SHARE_SHARED
+        self._hcontext: int | None = None
+        self._hcard: int | None = None
+        self._io: _IoThread | None = None
+        self._dead = False
+        self.protocol = 0
+        self.atr = b""
+        self._connect()
+
+    # --- connection ---------------------------------------------------------------------
+    def _connect(self) -> None:
+        self._hcontext = _establish()
+        hresult, hcard, protocol = scard.SCardConnect(
+            self._hcontext, self.reader, self._share,
+            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+        )
+        if hresult != scard.SCARD_S_SUCCESS:
+            scard.SCardReleaseContext(self._hcontext)
+            self._hcontext = None
+            raise self._connect_error(hresult)
+        self._hcard, self.protocol = hcard, protocol
+        self._dead = False
+        self.atr = self._status_atr()
+        if self.timeout is not None:
+            self._io = _IoThread(f"pcsc-{self.reader}")
+
+    def _connect_error(self, hresult: int) -> CardError:
+        if hresult in _SERVICE_GONE:
+            return PcscServiceError()
+        if hresult in (scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_READER_UNAVAILABLE,
+                       scard.SCARD_E_NO_READERS_AVAILABLE):
+            return NoReaderError(self.reader)
+        if hresult in (scard.SCARD_E_NO_SMARTCARD, scard.SCARD_W_REMOVED_CARD):
+            return NoCardError()
+        if hresult == scard.SCARD_E_SHARING_VIOLATION:
+            return CardBusyError()
+        if hresult in (scard.SCARD_W_UNRESPONSIVE_CARD, scard.SCARD_W_UNPOWERED_CARD):
+            return CardCommunicationError()
+        return CardError(f"连接读卡器失败（{scard.SCardGetErrorMessage(hresult)}），请重新插卡。")
+
+    def _status_atr(self) -> bytes:
+        hresult, _reader, _state, _proto, atr = scard.SCardStatus(self._hcard)
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise self._link_error(hresult)
+        return bytes(atr)
+
+    def close(self) -> None:
+        """Release the connection (leaves the card powered)."""
+        io, self._io = self._io, None
+        if self._dead:
+            # a transmit is still blocked on the old context: let its thread finish alone
+            self._hcard = self._hcontext = None
+            return
+        if io is not None:
+            io.close()
+        if self._hcard is not None:
+            scard.SCardDisconnect(self._hcard, scard.SCARD_LEAVE_CARD)
+            self._hcard = None
+        if self._hcontext is not None:
+            scard.SCardReleaseContext(self._hcontext)
+            self._hcontext = None
+
+    def reconnect(self) -> None:
+        """A fresh connection to whatever card is in the reader now (after a removal)."""
+        self.close()
+        self._connect()
+
+    def reset(self) -> None:
+        """Warm-reset the card: all security state on the card is lost."""
+        if self._hcard is None or self._dead:
+            self.reconnect()
+        hresult, protocol = scard.SCardReconnect(
+            self._hcard, self._share, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+            scard.SCARD_RESET_CARD,
+        )
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise self._link_error(hresult)
+        self.protocol = protocol
+        self.atr = self._status_atr()
+
+    def __enter__(self) -> PcscCard:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[PcscCard]:
+        """Exclusive access for a multi-APDU operation (no other process interleaves)."""
+        hresult = scard.SCardBeginTransaction(self._hcard)
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise self._link_error(hresult)
+        try:
+            yield self
+        finally:
+            if self._hcard is not None and not self._dead:
+                scard.SCardEndTransaction(self._hcard, scard.SCARD_LEAVE_CARD)
+
+    # --- APDUs ------------------------------------------------------------------------------
+    def transmit(self, apdu: bytes) -> bytes:
+        if self._hcard is None or self._dead:
+            raise CardRemovedError()
+        if self._io is None:
+            hresult, response = scard.SCardTransmit(self._hcard, self.protocol, list(apdu))
+        else:
+            try:
+                hresult, response = self._io.call(  # type: ignore[misc]
+                    self._hcard, self.protocol, list(apdu), self.timeout or DEFAULT_TIMEOUT
+                )
+            except CardTimeoutError:
+                self._dead = True
+                raise
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise self._link_error(hresult)
+        return bytes(response)
+
+    def _link_error(self, hresult: int) -> CardLinkError:
+        if hresult in _SERVICE_GONE:
+            return PcscServiceError()
+        if hresult in _READER_GONE:
+            return ReaderGoneError()
+        if hresult in _CARD_GONE:
+            return CardRemovedError()
+        if hresult in _AMBIGUOUS and self._card_absent_soon():
+            return CardRemovedError()
+        return CardCommunicationError()
+
+    def _card_absent_soon(self, wait: float = 1.5) -> bool:
+        """After a failed transmit: did the card leave? pcscd notices within its poll period."""
+        deadline = time.monotonic() + wait
+        hcontext = _establish()
+        try:
+            state = scard.SCARD_STATE_UNAWARE
+            while True:
+                left = max(0, int((deadline - time.monotonic()) * 1000))
+                hresult, states = scard.SCardGetStatusChange(
+                    hcontext, left, [(self.reader, state)]
+                )
+                if hresult in (scard.SCARD_E_UNKNOWN_READER, scard.SCARD_E_READER_UNAVAILABLE):
+                    return True
+                if hresult != scard.SCARD_S_SUCCESS:
+                    return False
+                _name, event, _atr = states[0]
+                if event & (scard.SCARD_STATE_EMPTY | scard.SCARD_STATE_UNAVAILABLE):
+                    return True
+                if left == 0:
+                    return False
+                state = event & ~scard.SCARD_STATE_CHANGED
+        finally:
+            scard.SCardReleaseContext(hcontext)
