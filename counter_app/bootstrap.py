@@ -30,7 +30,7 @@ class Services:
     extras: dict[str, Any] = field(default_factory=dict)
 
     def probe_line(self) -> LineReading:
-        return read_line(lambda: self.central.health().latency_ms)
+        return read_line(self.central.health)
 
     def outbox_depth(self) -> int:
         with self.store.read() as s:
@@ -56,16 +56,21 @@ def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
 
 
 def central_client(profile: BranchProfile) -> Any:
-    from counter_app.central.client import CentralClient
+    from counter_app.central.client import HttpCentralClient, Timeouts
 
     c = profile.central
-    return CentralClient(
-        base_url=c.base_url,
-        connect_timeout_s=c.connect_timeout_s,
-        read_timeout_s=c.read_timeout_s,
-        ca_file=c.ca_file,
-        client_cert=c.client_cert,
-        client_key=c.client_key,
+
+    def text(path: Path | None) -> str | None:
+        return str(path) if path else None
+
+    return HttpCentralClient(
+        c.base_url,
+        timeouts=Timeouts(connect=c.connect_timeout_s, read=c.read_timeout_s,
+                          health=min(c.read_timeout_s, max(1.0, c.health_interval_s))),
+        ca_file=text(c.ca_file),
+        client_cert=text(c.client_cert),
+        client_key=text(c.client_key),
+        client_id=f"{profile.branch_code}/{profile.counter_id}",
     )
 
 

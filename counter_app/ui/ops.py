@@ -17,8 +17,31 @@ log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
+    """Lives on the UI thread; the worker emits, Qt queues the call to the slots below."""
+
     sig_done = Signal(object)
     sig_failed = Signal(object)
+
+    def __init__(self, ops: Ops, on_success: Callable[[Any], None] | None,
+                 on_failure: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self.ops, self.on_success, self.on_failure = ops, on_success, on_failure
+        self.sig_done.connect(self._done)
+        self.sig_failed.connect(self._failed)
+
+    @Slot(object)
+    def _done(self, result: Any) -> None:
+        self.ops._relays.discard(self)
+        if self.on_success is not None:
+            self.on_success(result)
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self.ops._relays.discard(self)
+        if self.on_failure is not None:
+            self.on_failure(error)
+        else:
+            log.error("background operation failed: %s", type(error).__name__)
 
 
 class _Job(QRunnable):
@@ -52,25 +75,8 @@ class Ops(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> None:
-        relay = _Relay()  # lives on the UI thread: its signals are delivered there
+        relay = _Relay(self, on_success, on_failure)
         self._relays.add(relay)
-
-        @Slot(object)
-        def done(result: Any) -> None:
-            self._relays.discard(relay)
-            if on_success is not None:
-                on_success(result)
-
-        @Slot(object)
-        def failed(error: BaseException) -> None:
-            self._relays.discard(relay)
-            if on_failure is not None:
-                on_failure(error)
-            else:
-                log.error("background operation failed: %s", type(error).__name__)
-
-        relay.sig_done.connect(done)
-        relay.sig_failed.connect(failed)
         self.pool.start(_Job(fn, relay))
 
     @property

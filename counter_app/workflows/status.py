@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from counter_app.domain.schedule import WeekendService
 
@@ -25,16 +26,23 @@ class SlotReading:
     atr_hex: str | None = None
 
 
-def read_line(health: Callable[[], float]) -> LineReading:
-    """Call the central's health check; ``health`` returns the latency in ms or raises."""
+class HealthLike(Protocol):
+    online: bool
+    latency_ms: float
+    message_zh: str
+
+
+def read_line(health: Callable[[], HealthLike]) -> LineReading:
+    """Call the central's health check and classify the line for the status bar."""
     try:
-        latency = health()
-    except Exception as error:
-        detail = getattr(error, "message_zh", "") or "无法连接中心系统"
-        return LineReading("offline", None, detail)
-    if latency > SLOW_LINE_MS:
-        return LineReading("degraded", latency, "中心系统响应缓慢")
-    return LineReading("online", latency, "")
+        result = health()
+    except Exception as error:  # any failure means the line is not usable
+        return LineReading("offline", None, getattr(error, "message_zh", "") or "无法连接中心系统")
+    if not result.online:
+        return LineReading("offline", None, result.message_zh or "无法连接中心系统")
+    if result.latency_ms > SLOW_LINE_MS:
+        return LineReading("degraded", result.latency_ms, "中心系统响应缓慢")
+    return LineReading("online", result.latency_ms, "")
 
 
 def weekend_indicator(service: WeekendService, now: dt.datetime) -> tuple[str, str]:

@@ -18,10 +18,13 @@ def test_weekend_indicator_states() -> None:
 
 
 def test_line_reading_classifies_health() -> None:
-    assert read_line(lambda: 12.0) == LineReading("online", 12.0, "")
-    assert read_line(lambda: 4000.0).state == "degraded"
+    from tests.fixtures.app import Health
 
-    def down() -> float:
+    assert read_line(lambda: Health(True, 12.0)) == LineReading("online", 12.0, "")
+    assert read_line(lambda: Health(True, 4000.0)).state == "degraded"
+    assert read_line(lambda: Health(False, 3000.0, "专线中断")) == LineReading("offline", None, "专线中断")
+
+    def broken() -> Health:
         raise ConnectionError("refused")
 
-    assert read_line(down).state == "offline"
+    assert read_line(broken).state == "offline"

@@ -1,0 +1,182 @@
+"""The Qt shell driven as a teller would, offscreen: login, lockout, menu, status bar, idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from counter_app.ui.app import CounterApp
+from counter_app.workflows.login import DEMO_ACCOUNTS
+
+TELLER, _NAME, _ROLE, PASSWORD = DEMO_ACCOUNTS[0]
+
+
+def start(qtbot, services) -> CounterApp:
+    app = CounterApp(services)
+    qtbot.addWidget(app.login)
+    app.start()
+    return app
+
+
+def type_login(qtbot, app: CounterApp, user: str, password: str) -> None:
+    app.login.username.clear()
+    qtbot.keyClicks(app.login.username, user)
+    qtbot.keyClicks(app.login.password, password)
+    qtbot.keyClick(app.login.password, Qt.Key.Key_Return)
+
+
+def sign_in(qtbot, app: CounterApp) -> None:
+    type_login(qtbot, app, TELLER, PASSWORD)
+    qtbot.waitUntil(lambda: app.main is not None and app.main.isVisible(), timeout=10000)
+    qtbot.addWidget(app.main)
+
+
+def close(app: CounterApp) -> None:
+    if app.main is not None:
+        app.main.idle.stop()
+    app.shutdown()
+
+
+def test_login_success_opens_the_main_window(qtbot, make_services) -> None:
+    app = start(qtbot, make_services())
+    assert "柜员登录" in [w.text() for w in app.login.findChildren(type(app.login.error))]
+    sign_in(qtbot, app)
+    assert not app.login.isVisible()
+    header = app.main.findChild(type(app.login.error), "TellerName").text()
+    assert TELLER in header and "柜员" in header
+    close(app)
+
+
+def test_login_failure_shows_a_chinese_error_and_keeps_the_user_name(qtbot, make_services) -> None:
+    app = start(qtbot, make_services())
+    type_login(qtbot, app, TELLER, "wrong-password-1")
+    qtbot.waitUntil(lambda: app.login.error.text() != "", timeout=10000)
+    assert "用户名或密码不正确" in app.login.error.text()
+    assert app.login.username.text() == TELLER and app.login.password.text() == ""
+    assert app.main is None
+    close(app)
+
+
+def test_lockout_after_the_configured_failures(qtbot, make_services) -> None:
+    app = start(qtbot, make_services(max_login_failures=3))
+    for _ in range(3):
+        app.login.error.clear()
+        type_login(qtbot, app, TELLER, "wrong-password-1")
+        qtbot.waitUntil(lambda: app.login.error.text() != "", timeout=10000)
+    assert "已锁定" in app.login.error.text()
+    app.login.error.clear()
+    type_login(qtbot, app, TELLER, PASSWORD)
+    qtbot.waitUntil(lambda: app.login.error.text() != "", timeout=10000)
+    assert "已锁定" in app.login.error.text() and app.main is None
+    close(app)
+
+
+def test_menu_follows_the_branch_profile(qtbot, make_services) -> None:
+    instant = start(qtbot, make_services("instant"))
+    sign_in(qtbot, instant)
+    keys = dict(instant.main.menu_keys())
+    assert "instant_issue" in keys and "central_production" not in keys
+    close(instant)
+
+    central = start(qtbot, make_services("central"))
+    sign_in(qtbot, central)
+    keys = dict(central.main.menu_keys())
+    assert "central_production" in keys and "instant_issue" not in keys
+    # businesses not built yet are shown, disabled, with a note
+    assert {"application", "handout", "loss", "replacement", "certificates"} <= set(keys)
+    assert keys["loss"] is False
+    item = central.main.menu.item([k for k, _ in central.main.menu_keys()].index("loss") + 1)
+    assert "建设中" in item.text() and "后续版本" in item.toolTip()
+    close(central)
+
+
+def test_status_bar_follows_the_line_and_the_readers(qtbot, make_services, fake_central, fake_presence) -> None:
+    app = start(qtbot, make_services())
+    sign_in(qtbot, app)
+    bar = app.main.status
+    qtbot.waitUntil(lambda: bar.line_label.property("state") == "online", timeout=5000)
+    assert "在线" in bar.line_label.text()
+    fake_central.up = False
+    qtbot.waitUntil(lambda: bar.line_label.property("state") == "offline", timeout=5000)
+    assert "离线" in bar.line_label.text()
+    fake_central.up = True
+    qtbot.waitUntil(lambda: bar.line_label.property("state") == "online", timeout=5000)
+
+    card, psam = app.services.profile.readers.card, app.services.profile.readers.psam
+    fake_presence.fire({card: (True, False, None), psam: (True, True, "3B00")})
+    qtbot.waitUntil(lambda: bar.card_label.property("state") == "empty", timeout=5000)
+    assert bar.psam_label.property("state") == "card" and "就绪" in bar.psam_label.text()
+    fake_presence.fire({card: (True, True, "3B6D"), psam: (True, True, "3B00")})
+    qtbot.waitUntil(lambda: bar.card_label.property("state") == "card", timeout=5000)
+    assert "有卡" in bar.card_label.text()
+    fake_presence.fire({psam: (True, True, "3B00")})
+    qtbot.waitUntil(lambda: bar.card_label.property("state") == "no_reader", timeout=5000)
+    assert "读卡器未连接" in bar.card_label.text()
+    assert bar.outbox_label.property("state") == 0
+    close(app)
+
+
+def test_idle_lock_keeps_the_window_and_unlocks_with_the_password(qtbot, make_services) -> None:
+    app = start(qtbot, make_services())
+    sign_in(qtbot, app)
+    main = app.main
+    main.lock_screen()
+    dialog = main.lock_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.password, "wrong-pass-9")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10000)
+    assert main.lock_dialog is dialog  # still locked
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: main.lock_dialog is None, timeout=10000)
+    assert app.main is main and main.isVisible()  # the same window, work kept
+    close(app)
+
+
+def test_idle_timer_locks_the_screen(qtbot, make_services) -> None:
+    app = start(qtbot, make_services())
+    sign_in(qtbot, app)
+    app.main.idle.timer.setInterval(200)
+    app.main.idle.timer.start()
+    qtbot.waitUntil(lambda: app.main.lock_dialog is not None, timeout=5000)
+    close(app)
+
+
+def test_first_run_asks_for_the_admin_password(qtbot, tmp_path) -> None:
+    from dataclasses import replace
+
+    from counter_app.bootstrap import build_services
+    from tests.fixtures.app import FakeCentral, make_profile
+
+    profile = replace(make_profile(tmp_path), demo=False)  # a real branch: no demo accounts
+    fresh = build_services(profile)
+    fresh.central = FakeCentral()
+    fresh.presence_source = lambda: None
+    app = CounterApp(fresh)
+    qtbot.addWidget(app.login)
+    app.start()
+    assert app.login.first_run
+
+    def set_password(first: str, second: str) -> None:
+        app.login.new_password.clear()
+        app.login.confirm_password.clear()
+        app.login.first_run_error.clear()
+        qtbot.keyClicks(app.login.new_password, first)
+        qtbot.keyClicks(app.login.confirm_password, second)
+        qtbot.keyClick(app.login.confirm_password, Qt.Key.Key_Return)
+
+    set_password("Counter2026x", "Counter2026y")
+    assert "不一致" in app.login.first_run_error.text()
+    set_password("Admin2026x", "Admin2026x")
+    qtbot.waitUntil(lambda: app.login.first_run_error.text() != "", timeout=10000)
+    assert "用户名" in app.login.first_run_error.text()
+    set_password("Counter2026x", "Counter2026x")
+    qtbot.waitUntil(lambda: not app.login.first_run, timeout=10000)
+    assert app.login.username.text() == "admin"
+    qtbot.keyClicks(app.login.password, "Counter2026x")
+    qtbot.keyClick(app.login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.main is not None, timeout=10000)
+    qtbot.addWidget(app.main)
+    assert "系统管理员" in app.main.findChild(type(app.login.error), "TellerName").text()
+    close(app)
+    fresh.store.close()
