@@ -59,10 +59,14 @@ class EmulatorHandle:
         self.stop()
 
     def insert(self, card_file: Path, *, timeout: float = 10.0) -> str:
-        """Insert a card file and wait until pcscd sees it; returns the ATR (hex)."""
+        """Insert a card file and wait until pcscd sees it; returns the ATR (hex).
+
+        Whatever card was in the slot is removed first and pcscd is given time to see the
+        slot empty, so the next connection cannot meet the previous card's state."""
         from counter_app.card.emulator.card import EmulatedCard
 
         atr = EmulatedCard.load(card_file).atr.hex().upper()
+        self.remove(timeout=timeout)
         self.control.insert(card_file)
         if not wait_for_presence(self.card_reader, card_present=True, atr_hex=atr, timeout=timeout):
             raise EmulatorStartError("插入的模拟卡未被读卡服务识别。")
