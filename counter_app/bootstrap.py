@@ -7,6 +7,7 @@ need from here (tests may pass their own pieces).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,15 +40,32 @@ class Services:
 
     def presence_source(self) -> Any:
         """The card layer's reader monitor for the two slots of this counter."""
-        from counter_app.card.presence import PresenceMonitor
-
-        return PresenceMonitor([self.profile.readers.card, self.profile.readers.psam])
+        return PresenceSource([self.profile.readers.card, self.profile.readers.psam])
 
     def close(self) -> None:
         close = getattr(self.central, "close", None)
         if close is not None:
             close()
         self.store.close()
+
+
+class PresenceSource:
+    """Adapts the card layer's monitor to the status bar's start(callback)/stop() protocol."""
+
+    def __init__(self, reader_names: list[str]) -> None:
+        self.reader_names = reader_names
+        self.monitor: Any = None
+
+    def start(self, callback: Callable[[dict[str, Any]], None]) -> None:
+        from counter_app.card.presence import PresenceMonitor
+
+        self.monitor = PresenceMonitor(self.reader_names, callback)
+        self.monitor.start()
+
+    def stop(self) -> None:
+        if self.monitor is not None:
+            self.monitor.stop()
+            self.monitor = None
 
 
 def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from counter_app.cli import NO_DISPLAY_HELP, has_display
+from counter_app.display import NO_DISPLAY_HELP, has_display
 from counter_app.profile import BranchProfile, demo_profile_path, load_profile, state_root
 from counter_app.workflows.login import DEMO_ACCOUNTS
 
@@ -31,22 +31,38 @@ def demo_profile(branch: str, state_dir: Path) -> BranchProfile:
 
 @contextlib.contextmanager
 def demo_devices(profile: BranchProfile, state_dir: Path) -> Iterator[None]:
-    """pcscd, the reference central and the card emulator, for as long as the block runs."""
+    """pcscd, the reference central and the card emulator, for as long as the block runs.
+
+    A central or an emulator that is already running (for example started by hand with
+    `counter-app central-sim serve` or `counter-app emulator serve`) is used, not replaced,
+    and left running afterwards.
+    """
+    from counter_app.card.emulator.control import EmulatorControl
     from counter_app.card.emulator.launcher import start_emulator
     from counter_app.card.pcscd import ensure_pcscd_running
     from counter_app.central.launcher import start_central_sim
 
     ensure_pcscd_running()
-    port = int(profile.central.base_url.rsplit(":", 1)[1].split("/")[0])
-    central = start_central_sim(db_url=f"sqlite:///{state_dir / 'central.db'}", port=port)
+    with contextlib.ExitStack() as started:
+        if not _central_answers(profile):
+            port = int(profile.central.base_url.rsplit(":", 1)[1].split("/")[0])
+            central = start_central_sim(db_url=f"sqlite:///{state_dir / 'central.db'}", port=port,
+                                        log_path=state_dir / "central.log")
+            started.callback(central.stop)
+        if not EmulatorControl().alive():
+            emulator = start_emulator(state_dir / "cards")
+            started.callback(emulator.stop)
+        yield
+
+
+def _central_answers(profile: BranchProfile) -> bool:
+    from counter_app.bootstrap import central_client
+
+    client = central_client(profile)
     try:
-        emulator = start_emulator(state_dir / "cards")
-        try:
-            yield
-        finally:
-            emulator.stop()
+        return bool(client.probe().online)
     finally:
-        central.stop()
+        client.close()
 
 
 def run_demo(args: argparse.Namespace) -> int:

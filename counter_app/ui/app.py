@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.ui.login_window import LoginWindow
@@ -127,7 +127,19 @@ class CounterApp(QObject):
         self.ops.wait(5000)
 
 
+_QT_NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint
+
+
+def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
+    if any(noise in message for noise in _QT_NOISE):
+        return
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def run_gui(services: Any, options: RunOptions | None = None) -> int:
+    qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("counter-app")

@@ -106,8 +106,8 @@ class LoginWindow(QWidget):
         lay.addSpacing(8)
         lay.addWidget(self.login_button)
         if self.profile.demo:
-            hint = "演示环境账号：" + "　".join(
-                f"{ROLE_ZH[role]} {user} / {pw}" for user, _n, role, pw in DEMO_ACCOUNTS[:2]
+            hint = "演示环境账号：\n" + "\n".join(
+                f"　{ROLE_ZH[role]}　{user} / {pw}" for user, _n, role, pw in DEMO_ACCOUNTS[:2]
             )
             demo = QLabel(hint, objectName="Hint")
             demo.setWordWrap(True)

@@ -219,11 +219,13 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(16, 14, 16, 14)
         name = QLabel(business.title_zh)
         name.setStyleSheet("font-size: 16px; font-weight: bold;")
+        lay.setSpacing(6)
         lay.addWidget(name)
         lay.addWidget(QLabel(business.summary_zh, objectName="Hint", wordWrap=True))
         tag = ("需实时联网" if business.needs_central_now else "可离线办理、联网后上传")
         if not business.built:
             tag = "建设中 · " + tag
+        lay.addStretch(1)
         lay.addWidget(QLabel(tag, objectName="Hint"))
         tile.setMinimumHeight(118)
         return tile
