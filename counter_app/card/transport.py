@@ -230,6 +230,9 @@ class PcscCard:
                 raise
         if hresult != scard.SCARD_S_SUCCESS:
             raise self._link_error(hresult)
+        if len(response) < 2:
+            # vpcd reports a connection lost mid-answer as an empty response
+            raise CardRemovedError() if self._card_absent_soon() else CardCommunicationError()
         return bytes(response)
 
     def _link_error(self, hresult: int) -> CardLinkError:

@@ -20,9 +20,9 @@ from counter_app.card.codec import (
     parse_tlv_record,
     tlv,
 )
+from counter_app.card.emulator.factory import card_data_for, demo_card_data
 from counter_app.card.errors import CardDataError
 from counter_app.card.layout import RECORDS, decode_values, encode_records
-from counter_app.card.emulator.factory import card_data_for, demo_card_data
 from counter_app.domain.card import CardData, validate_card_id_code
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import (
