@@ -227,10 +227,18 @@ def _signatures(sheet: Sheet, data: ApplicationFormData, top: float) -> float:
     return top + height
 
 
+FOOTER_QR = 21.0
+NOTICE_H = 11.0
+BOTTOM_MARGIN = 12.0
+
+
 def _footer(sheet: Sheet, data: ApplicationFormData, top: float) -> None:
-    top += 3.5
+    # anchored to the bottom of the page when the form leaves room, like a printed form
+    needed = FOOTER_QR + (NOTICE_H + 3.0 if data.pending_sync else 0.0)
+    top = max(top + 3.5, 297.0 - BOTTOM_MARGIN - needed)
+    sheet.hline(LEFT, top - 1.8, WIDTH, line=0.3, colour=MUTED)
     if data.pending_sync:
-        height = 11.0
+        height = NOTICE_H
         sheet.rect(LEFT, top, WIDTH, height, fill=NOTICE_FILL, stroke=NOTICE_RULE, line=0.8)
         sheet.text(LEFT + 3, top + 4.6, "待上传", 10, bold=True, colour=NOTICE_RULE)
         sheet.paragraph(
@@ -240,7 +248,7 @@ def _footer(sheet: Sheet, data: ApplicationFormData, top: float) -> None:
             8.5, leading=1.35,
         )
         top += height + 3.0
-    qr_size = 21.0
+    qr_size = FOOTER_QR
     sheet.qr(LEFT, top, qr_size, data.application_no)
     x = LEFT + qr_size + 4
     lines = [
