@@ -61,7 +61,8 @@ def serve(args: argparse.Namespace) -> int:
         kw = dict(ssl_certfile=str(d / "server.pem"), ssl_keyfile=str(d / "server.key"),
                   ssl_ca_certs=str(d / "ca.pem"), ssl_cert_reqs=ssl.CERT_REQUIRED)
     config = uvicorn.Config(api, host=args.host, port=args.port, access_log=False,
-                            log_level=args.log_level, timeout_keep_alive=30, backlog=4096, **kw)
+                            log_level=args.log_level, timeout_keep_alive=30, backlog=4096,
+                            timeout_graceful_shutdown=2, **kw)
     server = uvicorn.Server(config)
 
     async def main() -> None:

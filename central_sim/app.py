@@ -285,6 +285,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     api = FastAPI(
         lifespan=lifespan,
+        generate_unique_id_function=lambda route: route.name,
         title="宁波社保卡中心系统 API (reference central)",
         version=VERSION,
         description=(
@@ -303,7 +304,12 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         return JSONResponse(exc.body(), status_code=exc.status)
 
     @api.exception_handler(RequestValidationError)
-    async def _invalid(_req: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(req: Request, exc: RequestValidationError) -> JSONResponse:
+        if req.method in ("POST", "PUT", "PATCH", "DELETE") and not req.headers.get(
+                "Idempotency-Key"):
+            missing = Refusal(400, "IDEMPOTENCY_KEY_MISSING",
+                              "请求缺少幂等键（Idempotency-Key），中心系统拒绝处理。")
+            return JSONResponse(missing.body(), status_code=400)
         fields = [".".join(str(p) for p in e.get("loc", ())) for e in exc.errors()]
         body = Refusal(400, "INVALID_REQUEST", "请求内容格式不正确。", {"fields": fields}).body()
         return JSONResponse(body, status_code=400)

@@ -144,9 +144,8 @@ def seed(session: Session) -> None:
         bank = BANKS[i % len(BANKS)][0]
         n = i // len(BANKS) + 1
         code = branch_code(bank, n)
-        instant = (i % TOTAL_BRANCHES) < INSTANT_BRANCHES if code != DEMO_NONINSTANT_BRANCH else False
-        if code == DEMO_BRANCH:
-            instant = True
+        # the demo non-instant branch (index 7) gives its instant slot to index 333
+        instant = code != DEMO_NONINSTANT_BRANCH and i <= INSTANT_BRANCHES
         district = DISTRICTS[i % len(DISTRICTS)]
         branches.append(
             Branch(

@@ -292,7 +292,13 @@ class Updates:
 class CentralApi(Protocol):
     """Central API v1 as the counter uses it. All calls raise ``CentralError`` subclasses."""
 
-    def health(self) -> HealthResult: ...
+    def health(self) -> HealthResult:
+        """Probe the line; raises CentralError when the central does not answer."""
+        ...
+
+    def probe(self) -> HealthResult:
+        """Probe the line; never raises (``online`` False with the error code)."""
+        ...
 
     # persons and eligibility
     def get_person(self, id_number: str) -> Person: ...

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import os
 import ssl
 import time
 import types
@@ -52,20 +53,20 @@ class Timeouts:
 
 # operation name -> (method, path template); path parameters are taken from the payload.
 OPERATIONS: dict[str, tuple[str, str]] = {
-    "application.submit": ("POST", "/v1/applications"),
-    "application.cancel": ("POST", "/v1/applications/{application_id}/cancel"),
-    "application.handout": ("POST", "/v1/applications/{application_id}/handout"),
-    "instant.mark": ("POST", "/v1/instant-issuance/{application_id}/mark"),
-    "instant.result": ("POST", "/v1/instant-issuance/{application_id}/result"),
-    "instant.cancel": ("POST", "/v1/instant-issuance/{application_id}/cancel"),
-    "card.loss": ("POST", "/v1/cards/{card_no}/loss"),
-    "card.deloss": ("POST", "/v1/cards/{card_no}/deloss"),
-    "card.replacement": ("POST", "/v1/cards/{card_no}/replacement"),
-    "card.activation": ("POST", "/v1/cards/{card_no}/activation"),
-    "card.pin_reset": ("POST", "/v1/cards/{card_no}/pin-reset-authorisations"),
-    "batch.receive": ("POST", "/v1/branches/{branch_code}/batches/{batch_id}/receive"),
-    "person.data_change": ("POST", "/v1/persons/{id_number}/data-changes"),
-    "person.certificate": ("POST", "/v1/persons/{id_number}/certificates"),
+    "applications.submit": ("POST", "/v1/applications"),
+    "applications.cancel": ("POST", "/v1/applications/{application_id}/cancel"),
+    "applications.handout": ("POST", "/v1/applications/{application_id}/handout"),
+    "instant_issuance.mark": ("POST", "/v1/instant-issuance/{application_id}/mark"),
+    "instant_issuance.result": ("POST", "/v1/instant-issuance/{application_id}/result"),
+    "instant_issuance.cancel": ("POST", "/v1/instant-issuance/{application_id}/cancel"),
+    "cards.loss": ("POST", "/v1/cards/{card_no}/loss"),
+    "cards.deloss": ("POST", "/v1/cards/{card_no}/deloss"),
+    "cards.replacement": ("POST", "/v1/cards/{card_no}/replacement"),
+    "cards.activation": ("POST", "/v1/cards/{card_no}/activation"),
+    "cards.pin_reset": ("POST", "/v1/cards/{card_no}/pin-reset-authorisations"),
+    "batches.receive": ("POST", "/v1/branches/{branch_code}/batches/{batch_id}/receive"),
+    "persons.data_change": ("POST", "/v1/persons/{id_number}/data-changes"),
+    "persons.certificate": ("POST", "/v1/persons/{id_number}/certificates"),
     "audit.head": ("POST", "/v1/audit/chain-heads/{branch_code}/{counter_id}"),
 }
 
@@ -78,7 +79,7 @@ def split_operation(operation: str, payload: dict[str, Any]) -> tuple[str, str, 
     for name in _path_names(template):
         value = str(body.pop(name))
         params[name] = quote(value, safe="")
-    if operation == "batch.receive":
+    if operation == "batches.receive":
         body = {}
     return method, template.format(**params), body
 
@@ -205,27 +206,39 @@ class HttpCentralClient:
 
     # -- health ---------------------------------------------------------------------------------
     def health(self) -> A.HealthResult:
-        """Probe ``/health`` with the short health timeout; never raises."""
+        """Probe ``/health`` with the short health timeout.
+
+        Returns the result (with measured latency) when the central answers; raises the typed
+        :class:`CentralError` (line down, timeout, TLS, bad response, 5xx) when it does not,
+        with ``latency_ms`` set on the exception. Use :meth:`probe` for a never-raising probe.
+        """
         checked = dt.datetime.now(dt.UTC)
         started = time.perf_counter()
         try:
             data = self.request("GET", "/health",
                                 timeout=(self.timeouts.connect, self.timeouts.health))
-            latency = (time.perf_counter() - started) * 1000
             if not isinstance(data, dict) or data.get("status") != "ok":
                 raise BadResponseError()
-            return A.HealthResult(online=True, latency_ms=latency, checked_at=checked,
-                                  server_time=_parse_datetime(data.get("server_time")),
-                                  version=str(data.get("version")))
+            try:
+                server_time = _parse_datetime(data.get("server_time"))
+            except ValueError:
+                raise BadResponseError() from None
         except CentralError as exc:
-            latency = (time.perf_counter() - started) * 1000
-            return A.HealthResult(online=False, latency_ms=latency, checked_at=checked,
-                                  error_code=exc.code, message_zh=exc.message_zh)
-        except (ValueError, TypeError):
-            latency = (time.perf_counter() - started) * 1000
-            return A.HealthResult(online=False, latency_ms=latency, checked_at=checked,
-                                  error_code=BadResponseError.code,
-                                  message_zh=BadResponseError.message_zh)
+            exc.latency_ms = (time.perf_counter() - started) * 1000  # type: ignore[attr-defined]
+            raise
+        return A.HealthResult(online=True, latency_ms=(time.perf_counter() - started) * 1000,
+                              checked_at=checked, server_time=server_time,
+                              version=str(data.get("version")))
+
+    def probe(self) -> A.HealthResult:
+        """Like :meth:`health` but never raises: offline results carry the error code."""
+        checked = dt.datetime.now(dt.UTC)
+        try:
+            return self.health()
+        except CentralError as exc:
+            return A.HealthResult(online=False, latency_ms=getattr(exc, "latency_ms", 0.0),
+                                  checked_at=checked, error_code=exc.code,
+                                  message_zh=exc.message_zh)
 
     # -- persons ------------------------------------------------------------------------------
     def get_person(self, id_number: str) -> A.Person:
@@ -496,3 +509,29 @@ def _build(cls: type[T], data: Any) -> T:
     except (ValueError, TypeError, KeyError):
         raise BadResponseError() from None
     return cls(**kwargs)
+
+
+class CentralClient(HttpCentralClient):
+    """Constructor from the branch profile's plain values (``[central]`` section)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        connect_timeout_s: float = 3.05,
+        read_timeout_s: float = 15.0,
+        health_timeout_s: float = 2.0,
+        ca_file: str | os.PathLike[str] | None = None,
+        client_cert: str | os.PathLike[str] | None = None,
+        client_key: str | os.PathLike[str] | None = None,
+        client_id: str | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            timeouts=Timeouts(connect=connect_timeout_s, read=read_timeout_s,
+                              health=health_timeout_s),
+            ca_file=os.fspath(ca_file) if ca_file else None,
+            client_cert=os.fspath(client_cert) if client_cert else None,
+            client_key=os.fspath(client_key) if client_key else None,
+            client_id=client_id,
+        )

@@ -12,11 +12,13 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import requests
+import urllib3
 
 from counter_app.domain.errors import ConfigurationError
 
@@ -58,10 +60,16 @@ class CentralSimHandle:
     def _admin_request(self, method: str, path: str, **kw: Any) -> Any:
         kw.setdefault("timeout", 10)
         if self.tls_dir:
-            kw.setdefault("verify", str(self.tls_dir / "ca.pem"))
-            kw.setdefault("cert", (str(self.tls_dir / "client.pem"),
-                                   str(self.tls_dir / "client.key")))
-        resp = self._admin.request(method, self.admin_url + path, **kw)
+            # The loopback control channel must also reach deliberately broken servers
+            # (expired or wrong-host certificates in TLS tests), so it does not verify the
+            # server; it is never used for API calls.
+            kw.setdefault("verify", False)
+            cert_dir = self.tls_dir if (self.tls_dir / "client.pem").exists() else (
+                self.tls_dir.parent)
+            kw.setdefault("cert", (str(cert_dir / "client.pem"), str(cert_dir / "client.key")))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
+            resp = self._admin.request(method, self.admin_url + path, **kw)
         resp.raise_for_status()
         return resp.json()
 

@@ -1,0 +1,189 @@
+"""Idempotency-Key semantics and fault injection, over real HTTP on loopback."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+import pytest
+import requests
+
+from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.errors import (
+    CentralBusy,
+    CentralRefusal,
+    CentralServerError,
+    CentralTimeoutError,
+    LineDownError,
+)
+from counter_app.central.launcher import CentralSimHandle
+
+pytestmark = pytest.mark.central
+
+
+def data_change(client: HttpCentralClient, k: str, seq: int = 1, phone: str = "13800000001",
+                person: int = 20) -> dict:
+    from central_sim.seed import generated_id
+
+    return client.execute("persons.data_change", {
+        "id_number": generated_id(person), "branch_code": "ICBC0001", "client_seq": seq,
+        "changes": {"phone": phone}}, idempotency_key=k)
+
+
+def raw_post(central: CentralSimHandle, path: str, body: dict, k: str | None) -> requests.Response:
+    headers = {"X-Client-Id": "ICBC0001/C01"}  # keys are scoped per client, like central_client
+    if k:
+        headers["Idempotency-Key"] = k
+    return requests.post(central.url + path, json=body, headers=headers, timeout=10)
+
+
+def test_missing_key_is_400_and_nothing_happens(central: CentralSimHandle) -> None:
+    r = raw_post(central, "/v1/cards/NB0000016/loss",
+                 {"branch_code": "ICBC0001", "functions": ["social"]}, None)
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == "IDEMPOTENCY_KEY_MISSING"
+    assert requests.get(central.url + "/v1/cards/NB0000016", timeout=5).json()[
+        "social_state"] == "NORMAL"
+
+
+def test_replay_returns_the_stored_result_and_one_effect(
+        central: CentralSimHandle, central_client: HttpCentralClient) -> None:
+    k = str(uuid.uuid4())
+    first = data_change(central_client, k)
+    r = raw_post(central, f"/v1/persons/{_gid(20)}/data-changes",
+                 {"branch_code": "ICBC0001", "client_seq": 1, "changes": {"phone": "13800000001"}},
+                 k)
+    assert r.status_code == 200 and r.headers["Idempotent-Replayed"] == "true"
+    assert r.json() == first
+    assert central.effects(k)["total"] == 1
+
+
+def test_replay_of_an_error_returns_the_same_error(central: CentralSimHandle) -> None:
+    k = str(uuid.uuid4())
+    body = {"branch_code": "ICBC0001", "functions": ["social"]}
+    card = requests.get(central.url + f"/v1/persons/{_seeded('马超')}/cards", timeout=5).json()
+    path = f"/v1/cards/{card[0]['card_no']}/deloss"
+    first = raw_post(central, path, body, k)
+    assert first.status_code == 409 and first.json()["error"]["code"] == "WRONG_BANK"
+    again = raw_post(central, path, body, k)
+    assert again.status_code == 409 and again.json() == first.json()
+    assert again.headers["Idempotent-Replayed"] == "true"
+
+
+def test_same_key_different_payload_is_422(central_client: HttpCentralClient) -> None:
+    k = str(uuid.uuid4())
+    data_change(central_client, k, phone="13800000002")
+    with pytest.raises(CentralRefusal) as err:
+        data_change(central_client, k, phone="13800000003")
+    assert err.value.status == 422 and err.value.code == "IDEMPOTENCY_KEY_REUSED"
+
+
+def test_concurrent_duplicate_is_409_then_replay(central: CentralSimHandle,
+                                                 central_client: HttpCentralClient) -> None:
+    central.set_faults(hold_ms=800)
+    k = str(uuid.uuid4())
+    results: list[object] = []
+
+    def first() -> None:
+        results.append(data_change(central_client, k, phone="13800000004"))
+
+    t = threading.Thread(target=first)
+    t.start()
+    time.sleep(0.3)
+    other = HttpCentralClient(central.url, timeouts=Timeouts(read=5), client_id="ICBC0001/C01")
+    with pytest.raises(CentralBusy) as err:
+        data_change(other, k, phone="13800000004")
+    assert err.value.status == 409 and err.value.code == "IDEMPOTENCY_IN_PROGRESS"
+    assert err.value.retryable
+    t.join(10)
+    central.clear_faults()
+    assert data_change(other, k, phone="13800000004") == results[0]
+    assert central.effects(k)["total"] == 1
+    other.close()
+
+
+def test_line_down_then_back(central: CentralSimHandle, central_client: HttpCentralClient) -> None:
+    central.line_down()
+    with pytest.raises(LineDownError) as err:
+        central_client.health()
+    assert err.value.code == "CENTRAL_LINE_DOWN" and err.value.latency_ms < 2000  # type: ignore[attr-defined]
+    probe = central_client.probe()
+    assert not probe.online and probe.error_code == "CENTRAL_LINE_DOWN"
+    with pytest.raises(LineDownError):
+        central_client.card_status("NB0000016")
+    central.line_up()
+    assert central_client.health().online
+
+
+def test_outage_window_and_503_mode(central: CentralSimHandle,
+                                    central_client: HttpCentralClient) -> None:
+    now = time.time()
+    central.set_faults(outage_windows=[[now - 1, now + 1.0]], outage_mode="503")
+    with pytest.raises(CentralServerError) as err:
+        central_client.card_status("NB0000016")
+    assert err.value.status == 503 and err.value.code == "CENTRAL_UNAVAILABLE"
+    assert err.value.retryable and "暂停服务" in err.value.message_zh
+    time.sleep(1.2)
+    assert central_client.card_status("NB0000016").card_no == "NB0000016"
+
+
+def test_error_rate_fails_before_commit(central: CentralSimHandle,
+                                        central_client: HttpCentralClient) -> None:
+    central.set_faults(fail_next=1, error_status=500)
+    k = str(uuid.uuid4())
+    with pytest.raises(CentralServerError) as err:
+        data_change(central_client, k)
+    assert err.value.status == 500
+    assert central.effects(k)["total"] == 0
+    data_change(central_client, k)
+    assert central.effects(k)["total"] == 1
+    central.set_faults(error_rate=1.0, error_status=502)
+    with pytest.raises(CentralServerError):
+        central_client.card_status("NB0000016")
+
+
+def test_timeout_is_typed_and_the_retry_is_not_doubled(central: CentralSimHandle) -> None:
+    client = HttpCentralClient(central.url, timeouts=Timeouts(connect=1, read=0.3),
+                               client_id="ICBC0001/C01")
+    central.set_faults(latency_ms=700)
+    k = str(uuid.uuid4())
+    with pytest.raises(CentralTimeoutError) as err:
+        data_change(client, k)
+    assert err.value.code == "CENTRAL_TIMEOUT" and err.value.phase == "read"
+    time.sleep(0.8)  # the central still processes the request it received
+    central.clear_faults()
+    data_change(client, k)
+    assert central.effects(k)["total"] == 1
+    client.close()
+
+
+def test_response_dropped_after_commit(central: CentralSimHandle,
+                                       central_client: HttpCentralClient) -> None:
+    central.set_faults(drop_next=1)
+    k = str(uuid.uuid4())
+    with pytest.raises(LineDownError):
+        data_change(central_client, k)
+    assert central.effects(k)["total"] == 1  # committed although the answer was lost
+    out = data_change(central_client, k)  # retry with the same key: the stored result
+    assert out["operation_id"].startswith("OP-")
+    assert central.effects(k)["total"] == 1
+    assert central.faults()["counters"]["dropped_after_commit"] >= 1
+
+
+def test_admin_channel_is_not_subject_to_faults(central: CentralSimHandle) -> None:
+    central.line_down()
+    assert central.faults()["config"]["outage"] is True
+    central.line_up()
+
+
+def _gid(i: int) -> str:
+    from central_sim.seed import generated_id
+
+    return generated_id(i)
+
+
+def _seeded(name: str) -> str:
+    from central_sim.seed import DEMO_PEOPLE
+
+    return next(p.id_number for p in DEMO_PEOPLE if p.name == name)
