@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageFile
 
 from counter_app.devices.photo import decode_file, decode_image, prepare_photo, sniff_format
@@ -187,3 +189,32 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert info.value.code == "PHOTO_NOT_FOUND"
     with pytest.raises(PhotoFileError):
         decode_file(tmp_path)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    magic=st.sampled_from([b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b""]),
+    body=st.binary(max_size=2048),
+)
+def test_arbitrary_bytes_either_decode_or_raise_a_photo_error(magic: bytes, body: bytes) -> None:
+    try:
+        decode_image(magic + body)
+    except PhotoFileError as exc:
+        assert exc.message_zh
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_damaged_photos_either_decode_or_raise_a_photo_error(data: st.DataObject) -> None:
+    original = bytearray(_GOOD_SMALL)
+    for _ in range(data.draw(st.integers(1, 8))):
+        index = data.draw(st.integers(0, len(original) - 1))
+        original[index] = data.draw(st.integers(0, 255))
+    try:
+        decoded = decode_image(bytes(original))
+    except PhotoFileError:
+        return
+    assert decoded.pixels.ndim == 3 and decoded.pixels.shape[2] == 3
+
+
+_GOOD_SMALL = jpeg(np.tile(np.arange(64, dtype=np.uint8)[:, None, None], (1, 48, 3)))
