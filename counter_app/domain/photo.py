@@ -86,6 +86,8 @@ class PhotoSpec:
                 )
         if not 1 <= self.jpeg_quality_min <= self.jpeg_quality <= self.jpeg_quality_max <= 100:
             raise ConfigurationError("照片规格配置有误：JPEG 质量须在 1–100 之间且不超出上下限。")
+        if self.background_min_white_ratio > 1:
+            raise ConfigurationError("照片规格配置有误：背景白色占比不能超过1。")
         if self.width_px == 0 or self.height_px == 0 or self.dpi == 0:
             raise ConfigurationError("照片规格配置有误：尺寸和分辨率不能为0。")
         if self.eye_mid_x_max_px > self.width_px or self.hair_top_max_px > self.height_px:

@@ -207,15 +207,23 @@ class Sheet:
         if self.text_width(text, fitted) > inner * mm and max_lines > 1:
             fitted = min_size
             lines = self.wrap(text, inner, fitted)
-            while len(lines) > max_lines and fitted > 5.5:
+            # smaller still, and then as many lines as the cell holds, before anything is cut
+            while len(lines) > max(max_lines, int(h_mm / (fitted * 1.2 / mm))) and fitted > 5.5:
                 fitted -= 0.25
                 lines = self.wrap(text, inner, fitted)
         line_mm = fitted * 1.2 / mm
         block = len(lines) * line_mm
         first = top_mm + (h_mm - block) / 2 + fitted * 0.86 / mm
+        c = self.canvas
+        c.saveState()
+        # whatever happens, text never spills over the neighbouring boxes
+        clip = c.beginPath()
+        clip.rect(x_mm * mm, self.y(top_mm + h_mm), w_mm * mm, h_mm * mm)
+        c.clipPath(clip, stroke=0, fill=0)
         for i, line in enumerate(lines):
             x = {"left": x_mm + pad, "center": x_mm + w_mm / 2, "right": x_mm + w_mm - pad}[align]
             self.text(x, first + i * line_mm, line, fitted, align=align, colour=colour, bold=bold)
+        c.restoreState()
 
     def section(self, x_mm: float, top_mm: float, w_mm: float, h_mm: float, title: str) -> None:
         self.rect(x_mm, top_mm, w_mm, h_mm, fill=SECTION_FILL, line=0.7)

@@ -132,6 +132,17 @@ def test_jpeg_over_the_pixel_limit_is_refused_before_decoding(
     assert info.value.code == "PHOTO_TOO_LARGE"
 
 
+def test_jpeg_header_claiming_a_huge_size_is_refused_before_decoding(
+    good_pixels: np.ndarray, no_pixel_decoding: None
+) -> None:
+    data = bytearray(jpeg(good_pixels))
+    sof = next(i for i in range(len(data) - 1) if data[i] == 0xFF and data[i + 1] in (0xC0, 0xC2))
+    data[sof + 5 : sof + 9] = struct.pack(">HH", 60_000, 60_000)  # height, width
+    with pytest.raises(PhotoFileError) as info:
+        decode_image(bytes(data))
+    assert info.value.code == "PHOTO_TOO_LARGE"
+
+
 def test_file_over_the_byte_limit_is_refused(tmp_path: Path, good_pixels: np.ndarray) -> None:
     spec = PhotoSpec(source_max_bytes=1024)
     with pytest.raises(PhotoFileError) as info:

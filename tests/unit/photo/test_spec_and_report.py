@@ -52,6 +52,8 @@ def test_from_config_rejects_unknown_keys() -> None:
         {"dpi": -1},
         {"width_px": 0},
         {"eye_mid_x_max_px": 500},
+        {"background_min_white_ratio": 1.5},
+        {"sharpness_min": True},
     ],
 )
 def test_inconsistent_spec_is_a_configuration_error(values: dict[str, int]) -> None:

@@ -106,7 +106,8 @@ def test_same_input_same_bytes(adult_pdf: bytes) -> None:
 
 
 def test_long_address_and_name_do_not_get_lost() -> None:
-    address = "浙江省宁波市鄞州区首南街道天童南路588号宁波文化广场7号楼东侧商务公寓B座二十三层2307室（近地铁站）"
+    # three times a long real-world address: shrinks and wraps inside its cell, all printed
+    address = "浙江省宁波市鄞州区首南街道天童南路588号宁波文化广场7号楼东侧商务公寓B座二十三层2307室" * 3
     person = ADULT.__class__(**{**ADULT.__dict__, "address": address, "name": "欧阳娜娜娜娜"})
     pdf = render_application_form(adult_form(applicant=person))
     text = squashed(pdf_text(pdf))
