@@ -27,8 +27,19 @@ class Services:
     profile: BranchProfile
     store: Store
     auth: TellerAuth
-    central: Any  # counter_app.central client (typed there)
     extras: dict[str, Any] = field(default_factory=dict)
+    _central: Any = None
+
+    @property
+    def central(self) -> Any:
+        """The central client, built on first use (the login window does not need it)."""
+        if self._central is None:
+            self._central = central_client(self.profile)
+        return self._central
+
+    @central.setter
+    def central(self, client: Any) -> None:
+        self._central = client
 
     def probe_line(self) -> LineReading:
         return read_line(self.central.health)
@@ -43,7 +54,7 @@ class Services:
         return PresenceSource([self.profile.readers.card, self.profile.readers.psam])
 
     def close(self) -> None:
-        close = getattr(self.central, "close", None)
+        close = getattr(self._central, "close", None)
         if close is not None:
             close()
         self.store.close()
@@ -102,7 +113,7 @@ def build_services(profile: BranchProfile, *, exclusive: bool = True) -> Service
     auth.ensure_first_admin()
     if profile.demo:
         auth.seed_demo_accounts()
-    return Services(profile=profile, store=store, auth=auth, central=central_client(profile))
+    return Services(profile=profile, store=store, auth=auth)
 
 
 def build_from_file(path: Path, *, state_dir: Path | None = None) -> Services:

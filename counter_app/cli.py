@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", type=Path,
                         help=f"branch profile (TOML); default {default_profile_path()}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="run the demo: pcscd, reference central, emulated cards")
@@ -108,11 +109,11 @@ def run_app(args: argparse.Namespace) -> int:
         print(NO_DISPLAY_HELP.format(cmd=f"counter-app --profile {path}"), file=sys.stderr)
         return 2
     from counter_app.bootstrap import build_services
-    from counter_app.ui.app import run_gui
+    from counter_app.ui.app import RunOptions, run_gui
 
     services = build_services(load_profile(path))
     try:
-        return run_gui(services)
+        return run_gui(services, RunOptions(exit_when_ready=args.exit_when_ready))
     finally:
         services.close()
 

@@ -22,10 +22,6 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -37,6 +33,10 @@ from counter_app.store.types import attach_cipher
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+
+# The newest migration. Kept here so a normal start needs no Alembic import (about half a
+# second); a unit test checks it against the migration scripts.
+SCHEMA_HEAD = "0002"
 
 
 class StoreError(CounterError):
@@ -84,7 +84,9 @@ def translate_db_error(error: BaseException, path: Path) -> StoreError:
     return StoreError(f"本地数据库出错（{type(error).__name__}），操作未保存。请重试，或联系网点技术支持。")
 
 
-def _alembic_config(connection: Connection) -> Config:
+def _alembic_config(connection: Connection) -> Any:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option(
         "script_location", str(resources.files("counter_app.store") / "migrations")
@@ -94,6 +96,10 @@ def _alembic_config(connection: Connection) -> Config:
 
 
 def head_revision() -> str:
+    """The head according to the migration scripts (slow: imports Alembic)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     with resources.as_file(resources.files("counter_app.store") / "migrations") as where:
         cfg = Config()
         cfg.set_main_option("script_location", str(where))
@@ -144,13 +150,19 @@ class Store:
             finally:
                 session.close()
 
-    def integrity_check(self) -> str:
+    def integrity_check(self, *, quick: bool = False) -> str:
+        pragma = "quick_check" if quick else "integrity_check"
         with self.engine.connect() as conn:
-            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+            return str(conn.exec_driver_sql(f"PRAGMA {pragma}").scalar())
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            has_table = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).scalar()
+            if not has_table:
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -232,14 +244,16 @@ def open_store(path: Path, cipher: DataCipher, *, exclusive: bool = False) -> St
 def _check_and_migrate(store: Store) -> None:
     existed = store.path.exists() and store.path.stat().st_size > 0
     if existed:
-        result = store.integrity_check()
+        result = store.integrity_check(quick=True)
         if result != "ok":
             raise translate_db_error(sqlite3.DatabaseError("database disk image is malformed"),
                                      store.path)
     current = store.schema_revision()
-    head = head_revision()
-    if current == head:
+    if current == SCHEMA_HEAD:
         return
+    from alembic import command
+
+    head = head_revision()
     if existed and current is not None:
         backup = _backup(store.engine, store.path, current)
         log.info("store upgrade %s -> %s, backup at %s", current, head, backup.name)

@@ -7,6 +7,7 @@ in the same transaction as the change it describes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +40,12 @@ DEMO_ACCOUNTS = (
 )
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-_DUMMY_HASH = _hasher.hash("timing-equaliser-not-a-password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown users (same work, no user-name oracle)."""
+    return _hasher.hash("timing-equaliser-not-a-password")
 
 
 class LoginRefused(CounterError):
@@ -180,7 +186,7 @@ class TellerAuth:
         now = self.clock()
         cipher = self.store.cipher
         if teller is None or not teller.active:
-            _verify(_DUMMY_HASH, password)  # same work as a real check: no user-name oracle
+            _verify(_dummy_hash(), password)  # same work as a real check: no user-name oracle
             append_audit(s, cipher, username[:32], f"{action}.failure", reason="unknown_user")
             s.commit()
             raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
