@@ -22,17 +22,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from smartcard import scard  # noqa: E402
-from smartcard.System import readers as pyscard_readers  # noqa: E402
+from smartcard import scard
+from smartcard.System import readers as pyscard_readers
 
-from counter_app.card.apdu import ApduChannel, CommandApdu  # noqa: E402
-from counter_app.card.emulator.card import EmulatedCard  # noqa: E402
-from counter_app.card.emulator.control import EmulatorControl  # noqa: E402
-from counter_app.card.emulator.factory import card_data_for, new_blank  # noqa: E402
-from counter_app.card.emulator.launcher import start_emulator  # noqa: E402
-from counter_app.card.perso import FileJournalStore, PersonalisationEngine, build_script  # noqa: E402
-from counter_app.card.service import CardConfig, CardService  # noqa: E402
-from counter_app.card.transport import CARD_READER, PcscCard  # noqa: E402
+from counter_app.card.apdu import ApduChannel, CommandApdu
+from counter_app.card.emulator.card import EmulatedCard
+from counter_app.card.emulator.control import EmulatorControl
+from counter_app.card.emulator.factory import card_data_for, new_blank
+from counter_app.card.emulator.launcher import start_emulator
+from counter_app.card.perso import FileJournalStore, PersonalisationEngine, build_script
+from counter_app.card.service import CardConfig, CardService
+from counter_app.card.transport import CARD_READER, PcscCard
 
 APDU = bytes.fromhex("00B2072C0B")  # READ RECORD 7 of EF05 by SFI: card number
 
