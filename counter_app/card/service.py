@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from counter_app.card.apdu import ApduChannel
+from counter_app.card.errors import CardError, NoCardError, PsamError
 from counter_app.card.psam import Psam
 from counter_app.card.ssse import ReadMode, SsseCard
 from counter_app.card.transport import CARD_READER, DEFAULT_TIMEOUT, PSAM_READER, PcscCard
@@ -35,7 +36,14 @@ class CardService:
         psam_conns: list[PcscCard] = []
 
         def open_psam() -> Psam:
-            conn = PcscCard(cfg.psam_reader, timeout=cfg.timeout)
+            try:
+                conn = PcscCard(cfg.psam_reader, timeout=cfg.timeout)
+            except NoCardError as exc:
+                raise PsamError("PSAM卡座中没有PSAM卡，请插入本网点的PSAM卡。",
+                                code="PSAM_MISSING") from exc
+            except CardError as exc:
+                raise PsamError(f"无法连接PSAM读卡器（{exc.message_zh}）",
+                                code="PSAM_READER") from exc
             psam_conns.append(conn)
             return Psam(ApduChannel(conn))
 

@@ -166,7 +166,10 @@ class PcscCard:
         """Release the connection (leaves the card powered)."""
         io, self._io = self._io, None
         if self._dead:
-            # a transmit is still blocked on the old context: let its thread finish alone
+            # a transmit is still blocked on the old context: its thread ends (and the
+            # context is dropped) once pcscd lets go; we must not wait for it here
+            if io is not None:
+                io.close()
             self._hcard = self._hcontext = None
             return
         if io is not None:

@@ -107,3 +107,23 @@ def test_card_written_today_reads_back_after_emulator_restart(
     assert EmulatedCard.load(path).state.records[0x0B] == bytes.fromhex("0B0103")
     emulator.insert(path)
     assert emulator.service().read_card().nation == "03"
+
+
+def test_exclusive_connection_refuses_a_second_one(emulator: EmulatorFixture) -> None:
+    from counter_app.card.errors import CardBusyError
+
+    with PcscCard(emulator.card_reader, share="exclusive"), pytest.raises(CardBusyError) as err:
+        PcscCard(emulator.card_reader)
+    assert "占用" in err.value.message_zh
+
+
+def test_missing_psam_reader_is_a_psam_error(emulator: EmulatorFixture) -> None:
+    from counter_app.card.errors import PsamError
+    from counter_app.card.service import CardConfig, CardService
+
+    service = CardService(CardConfig(psam_reader="No PSAM Reader"))
+    with service.open() as card:
+        card.select()
+        with pytest.raises(PsamError) as err:
+            card.external_authenticate("update")
+    assert "PSAM" in err.value.message_zh
