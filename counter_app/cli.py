@@ -111,11 +111,9 @@ def run_app(args: argparse.Namespace) -> int:
     from counter_app.bootstrap import build_services
     from counter_app.ui.app import RunOptions, run_gui
 
-    services = build_services(load_profile(path))
-    try:
-        return run_gui(services, RunOptions(exit_when_ready=args.exit_when_ready))
-    finally:
-        services.close()
+    profile = load_profile(path)
+    return run_gui(profile, lambda: build_services(profile),
+                   RunOptions(exit_when_ready=args.exit_when_ready))
 
 
 if __name__ == "__main__":

@@ -88,11 +88,7 @@ def run_demo(args: argparse.Namespace) -> int:
         exit_when_ready=args.exit_when_ready,
     )
     with demo_devices(profile, state_dir):
-        services = build_services(profile)
-        try:
-            if not screenshot:
-                print(f"演示环境已启动：{profile.branch_name}（{profile.kind_zh}）。"
-                      f"演示柜员 {teller[0]} / {teller[3]}", flush=True)
-            return run_gui(services, options)
-        finally:
-            services.close()
+        if not screenshot:
+            print(f"演示环境已启动：{profile.branch_name}（{profile.kind_zh}）。"
+                  f"演示柜员 {teller[0]} / {teller[3]}", flush=True)
+        return run_gui(profile, lambda: build_services(profile), options)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
+from counter_app.domain.errors import CounterError
+from counter_app.profile import BranchProfile
 from counter_app.ui.login_window import LoginWindow
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.ops import Ops
@@ -37,14 +40,23 @@ class RunOptions:
 
 
 class CounterApp(QObject):
-    """Owns the windows of one running counter application."""
+    """Owns the windows of one running counter application.
 
-    def __init__(self, services: Any, options: RunOptions | None = None) -> None:
+    Given ``services`` it is ready at once (tests); given a ``build`` function it shows the
+    login window first and opens the store right after, so the teller sees the window at
+    once and a start-up failure (corrupt or locked database, unreadable key) is shown in the
+    window, not in a console nobody sees.
+    """
+
+    def __init__(self, services: Any = None, options: RunOptions | None = None, *,
+                 profile: BranchProfile | None = None, build: Callable[[], Any] | None = None) -> None:
         super().__init__()
         self.services = services
+        self.build = build
         self.options = options or RunOptions()
         self.ops = Ops(self)
-        self.login = LoginWindow(services.profile, services.auth, self.ops)
+        profile = profile or services.profile
+        self.login = LoginWindow(profile, services.auth if services else None, self.ops)
         self.login.sig_signed_in.connect(self.open_main)
         self.main: MainWindow | None = None
         self.monitor: StatusMonitor | None = None
@@ -52,6 +64,26 @@ class CounterApp(QObject):
 
     def start(self) -> None:
         self.login.show()
+        if self.services is None:
+            QTimer.singleShot(0, self._open_services)
+        else:
+            self._services_ready()
+
+    def _open_services(self) -> None:
+        assert self.build is not None
+        try:
+            self.services = self.build()
+        except CounterError as error:
+            self.exit_code = 1
+            self.login.show_fatal(error.message_zh)
+            if self.options.exit_when_ready or self.options.screenshot_main:
+                print(f"错误：{error.message_zh}", file=sys.stderr)
+                QApplication.quit()
+            return
+        self.login.attach(self.services.auth)
+        self._services_ready()
+
+    def _services_ready(self) -> None:
         opts = self.options
         if opts.exit_when_ready:
             QTimer.singleShot(0, self._ready_exit)
@@ -138,15 +170,19 @@ def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def run_gui(services: Any, options: RunOptions | None = None) -> int:
+def run_gui(profile: BranchProfile, build: Callable[[], Any], options: RunOptions | None = None) -> int:
+    """Run the application; ``build`` opens the store and the rest once the window shows."""
     qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("counter-app")
     app.setApplicationDisplayName("社会保障卡柜面业务系统")
     apply_theme(app)
-    counter = CounterApp(services, options)
+    counter = CounterApp(options=options, profile=profile, build=build)
     counter.start()
-    code = app.exec()
-    counter.shutdown()
-    return counter.exit_code or code
+    try:
+        return app.exec() or counter.exit_code
+    finally:
+        counter.shutdown()
+        if counter.services is not None:
+            counter.services.close()

@@ -33,7 +33,7 @@ def error_text(error: BaseException) -> str:
 class LoginWindow(QWidget):
     sig_signed_in = Signal(object)  # SignedIn
 
-    def __init__(self, profile: BranchProfile, auth: TellerAuth, ops: Ops) -> None:
+    def __init__(self, profile: BranchProfile, auth: TellerAuth | None, ops: Ops) -> None:
         super().__init__()
         self.setObjectName("LoginWindow")
         self.profile, self.auth, self.ops = profile, auth, ops
@@ -75,7 +75,24 @@ class LoginWindow(QWidget):
         right.addWidget(self.pages)
         right.addStretch(1)
         outer.addLayout(right, 5)
+        if auth is None:  # the store is still opening: the window shows, login waits for it
+            self.login_button.setEnabled(False)
+            self.login_button.setText("正在打开本地数据库…")
+            self.username.setFocus()
+        else:
+            self.refresh_mode()
+
+    def attach(self, auth: TellerAuth) -> None:
+        """The store is open: sign-in can start."""
+        self.auth = auth
+        self._reset_button()
         self.refresh_mode()
+
+    def show_fatal(self, message_zh: str) -> None:
+        """Start-up failed (database corrupt, locked, key missing…): say so in the window."""
+        self.login_button.setEnabled(False)
+        self.login_button.setText("无法登录")
+        self.error.setText(message_zh)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -149,6 +166,7 @@ class LoginWindow(QWidget):
     # -- behaviour -----------------------------------------------------------------------
 
     def refresh_mode(self) -> None:
+        assert self.auth is not None
         first_run = FIRST_ADMIN in self.auth.accounts_without_password() and not self.profile.demo
         self.pages.setCurrentIndex(1 if first_run else 0)
         (self.new_password if first_run else self.username).setFocus()
@@ -158,13 +176,14 @@ class LoginWindow(QWidget):
         return self.pages.currentIndex() == 1
 
     def submit(self) -> None:
-        if not self.login_button.isEnabled():
+        if not self.login_button.isEnabled() or self.auth is None:
             return
+        auth = self.auth
         username, password = self.username.text(), self.password.text()
         self.error.clear()
         self.login_button.setEnabled(False)
         self.login_button.setText("正在登录…")
-        self.ops.run(lambda: self.auth.sign_in(username, password),
+        self.ops.run(lambda: auth.sign_in(username, password),
                      self._signed_in, self._login_failed)
 
     def _signed_in(self, signed_in: SignedIn) -> None:
@@ -204,7 +223,9 @@ class LoginWindow(QWidget):
             self.set_password_button.setEnabled(True)
             self.first_run_error.setText(error_text(error))
 
-        self.ops.run(lambda: self.auth.set_initial_password(FIRST_ADMIN, new), done, failed)
+        auth = self.auth
+        assert auth is not None
+        self.ops.run(lambda: auth.set_initial_password(FIRST_ADMIN, new), done, failed)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape:

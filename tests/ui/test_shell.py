@@ -180,3 +180,18 @@ def test_first_run_asks_for_the_admin_password(qtbot, tmp_path) -> None:
     assert "系统管理员" in app.main.findChild(type(app.login.error), "TellerName").text()
     close(app)
     fresh.store.close()
+
+
+def test_a_corrupt_database_is_explained_in_the_login_window(qtbot, tmp_path) -> None:
+    from counter_app.bootstrap import build_services
+    from tests.fixtures.app import make_profile
+
+    profile = make_profile(tmp_path)
+    profile.database.parent.mkdir(parents=True, exist_ok=True)
+    profile.database.write_bytes(b"garbage, not sqlite" * 500)
+    app = CounterApp(profile=profile, build=lambda: build_services(profile))
+    qtbot.addWidget(app.login)
+    app.start()
+    qtbot.waitUntil(lambda: app.exit_code == 1, timeout=10000)
+    assert "损坏" in app.login.error.text() and not app.login.login_button.isEnabled()
+    app.shutdown()
