@@ -31,14 +31,13 @@ BRANCH = "ICBC0001"
 
 
 def _child(db: Path, key: bytes, url: str, seed: int, ack_path: Path) -> None:
+    from central_sim.seed import generated_id
     from counter_app.central.client import HttpCentralClient, Timeouts
     from counter_app.central.sync import SyncPolicy, SyncWorker
     from counter_app.store.crypto import DataCipher
     from counter_app.store.database import open_store
     from counter_app.store.models import OutboxMessage
     from counter_app.store.outbox_repo import StoreOutboxRepository, add_outbox_message
-
-    from central_sim.seed import generated_id
 
     rng = random.Random(seed)
     cipher = DataCipher(key)
@@ -68,9 +67,9 @@ def zygote_main(argv: list[str]) -> int:
     db, key_hex, url, ack_path = Path(argv[0]), argv[1], argv[2], Path(argv[3])
     # Import once here; every forked child reuses it.
     import central_sim.seed  # noqa: F401
-    import counter_app.central.client  # noqa: F401
-    import counter_app.central.sync  # noqa: F401
-    import counter_app.store.database  # noqa: F401
+    import counter_app.central.client
+    import counter_app.central.sync
+    import counter_app.store.database
     import counter_app.store.outbox_repo  # noqa: F401
 
     print("ready", flush=True)
