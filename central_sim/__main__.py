@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_serve_arguments(s)
     c = sub.add_parser("make-test-ca", help="generate a test CA and certificates for mutual TLS")
     c.add_argument("dir", type=Path)
-    c.add_argument("--branch", default="ICBC0001", help="CN of the branch client certificate")
+    c.add_argument("--branch", default="ICBC-NB-0101", help="CN of the branch client certificate")
     o = sub.add_parser("openapi", help="print the OpenAPI document (YAML)")
     o.add_argument("--json", action="store_true")
     return p

@@ -67,12 +67,17 @@ def card_id_code(card_no: str) -> str:
 
 
 def branch_code(bank: str, n: int) -> str:
-    return f"{bank}{n:04d}"
+    """The n-th branch (1-based) of a bank: ICBC-NB-0101, ICBC-NB-0102, ..."""
+    return f"{bank}-NB-{100 + n:04d}"
+
+
+# names of the branches the demo profiles use (counter_app/resources/profiles)
+BRANCH_NAMES = {"ICBC-NB-0101": "工商银行宁波鼓楼支行", "CCB-NB-0230": "建设银行宁波江北支行"}
 
 
 # The demo branch the counter app uses by default (an ICBC instant-issue branch in Haishu).
-DEMO_BRANCH = "ICBC0001"
-DEMO_NONINSTANT_BRANCH = "ICBC0002"
+DEMO_BRANCH = "ICBC-NB-0101"
+DEMO_NONINSTANT_BRANCH = "ICBC-NB-0102"
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ DEMO_PEOPLE: list[DemoPerson] = [
                local=False, entitled=True),
     DemoPerson(id_with_check("51010419960918890"), "郑丽", "non-local, NOT entitled",
                local=False, entitled=False),
-    DemoPerson(id_with_check("33020319870228901"), "冯涛", "card in a batch shipped to ICBC0002"),
+    DemoPerson(id_with_check("33020319870228901"), "冯涛", "card in a batch shipped to ICBC-NB-0102"),
     DemoPerson(id_with_check("33021219830817012"), "黄梅", "card sent by EMS"),
     DemoPerson(id_with_check("33020519911103123"), "何晨", "financial function PIN-locked"),
     DemoPerson(id_with_check("33021120180622234"), "林小宝", "minor, no card, guardian 陈静",
@@ -151,7 +156,7 @@ def seed(session: Session) -> None:
             Branch(
                 code=code,
                 bank_code=bank,
-                name_zh=f"{BANK_NAMES[bank]}宁波第{n}网点",
+                name_zh=BRANCH_NAMES.get(code, f"{BANK_NAMES[bank]}宁波第{n}网点"),
                 district=district,
                 instant_issue=instant,
                 weekend_open=instant and (i % 10 != 0),
@@ -206,7 +211,7 @@ def seed(session: Session) -> None:
     old.replaced_by_application = "APP-SEED-0005"
     card(card_no_with_check("NB000006"), "孙强", "PSBC", S.ACTIVE, issued_on=dt.date(2023, 9, 1),
          application_id="APP-SEED-0005")
-    session.add(_app("APP-SEED-0005", ids["孙强"], "PSBC", "PSBC0001", "REPLACEMENT_LOST",
+    session.add(_app("APP-SEED-0005", ids["孙强"], "PSBC", "PSBC-NB-0101", "REPLACEMENT_LOST",
                      S.ACTIVATED, card_no=card_no_with_check("NB000006"),
                      old_card_no=card_no_with_check("NB000005")))
     card(card_no_with_check("NB000007"), "何晨", "ICBC", S.ACTIVE, financial_state=S.LOCKED)
@@ -216,7 +221,7 @@ def seed(session: Session) -> None:
     session.add(_app("APP-SEED-0009", ids["高洁"], "ICBC", DEMO_NONINSTANT_BRANCH, "NEW",
                      S.ISSUED_NOT_ACTIVATED, card_no=card_no_with_check("NB000009")))
     # in production, not yet shipped
-    session.add(_app("APP-SEED-0010", ids["周芳"], "NBCB", "NBCB0002", "NEW", S.IN_PRODUCTION))
+    session.add(_app("APP-SEED-0010", ids["周芳"], "NBCB", "NBCB-NB-0102", "NEW", S.IN_PRODUCTION))
     # shipped in a batch to the non-instant demo branch
     card(card_no_with_check("NB000011"), "冯涛", "ICBC", S.PENDING, issued_on=dt.date(2026, 2, 1),
          application_id="APP-SEED-0011")
@@ -227,10 +232,20 @@ def seed(session: Session) -> None:
     # EMS to the home
     card(card_no_with_check("NB000012"), "黄梅", "BOC", S.PENDING, issued_on=dt.date(2026, 2, 1),
          application_id="APP-SEED-0012")
-    session.add(_app("APP-SEED-0012", ids["黄梅"], "BOC", "BOC0002", "NEW", S.SHIPPED,
+    # a shipped batch for the central-production demo branch (CCB-NB-0230)
+    demo_idn = generated_id(GENERATED_PEOPLE - 1)
+    session.add(Card(card_no=card_no_with_check("NB000013"), id_number=demo_idn,
+                     card_id_code=card_id_code(card_no_with_check("NB000013")), bank_code="CCB",
+                     bank_account_no=_account(card_no_with_check("NB000013")),
+                     issued_on=dt.date(2026, 2, 1), expires_on=dt.date(2036, 2, 1),
+                     card_state=S.PENDING, application_id="APP-SEED-0014"))
+    session.add(Batch(batch_id="BATCH-SEED-0002", branch_code="CCB-NB-0230", state="SHIPPED"))
+    session.add(_app("APP-SEED-0014", demo_idn, "CCB", "CCB-NB-0230", "NEW", S.SHIPPED,
+                     card_no=card_no_with_check("NB000013"), batch_id="BATCH-SEED-0002"))
+    session.add(_app("APP-SEED-0012", ids["黄梅"], "BOC", "BOC-NB-0102", "NEW", S.SHIPPED,
                      card_no=card_no_with_check("NB000012"), collection="EMS",
                      ems_tracking_no="EA123456789CN"))
-    session.add(_app("APP-SEED-0013", ids["罗军"], "CCB", "CCB0002", "NEW", S.FAILED,
+    session.add(_app("APP-SEED-0013", ids["罗军"], "CCB", "CCB-NB-0102", "NEW", S.FAILED,
                      failure_reason="照片不合格"))
     session.flush()
     session.add(Notice(kind="PRE_LOSS", bank_code="CCB", branch_code=None,

@@ -99,7 +99,7 @@ def issue(ca: x509.Certificate, ca_key: Key, cn: str, *, server: bool, hosts: li
     return b.sign(ca_key, hashes.SHA256()), key
 
 
-def make_test_ca(out: Path, branch_code: str = "ICBC0001") -> Path:
+def make_test_ca(out: Path, branch_code: str = "ICBC-NB-0101") -> Path:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     ca, ca_key = make_ca("Ningbo SI test CA")

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 PERSONS = 12
-BRANCH = "ICBC0001"
+BRANCH = "ICBC-NB-0101"
 
 
 def _child(db: Path, key: bytes, url: str, seed: int, ack_path: Path) -> None:

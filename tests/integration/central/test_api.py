@@ -91,7 +91,7 @@ def test_unknown_person_is_a_refusal_with_code_and_chinese_message(
 
 
 def test_minor_needs_the_registered_guardian(central_client: HttpCentralClient) -> None:
-    req = ApplicationRequest(id_number=WANG_XIAOYU, bank_code="ICBC", branch_code="ICBC0002",
+    req = ApplicationRequest(id_number=WANG_XIAOYU, bank_code="ICBC", branch_code="ICBC-NB-0102",
                              making_mode="FACTORY", photo_sha256=PHOTO)
     with pytest.raises(CentralRefusal) as err:
         central_client.submit_application(req, idempotency_key=key())
@@ -109,7 +109,7 @@ def test_factory_production_batch_handout_activation(
 
     idn = generated_id(11)
     app = central_client.submit_application(ApplicationRequest(
-        id_number=idn, bank_code="ICBC", branch_code="ICBC0002", making_mode="FACTORY",
+        id_number=idn, bank_code="ICBC", branch_code="ICBC-NB-0102", making_mode="FACTORY",
         photo_sha256=PHOTO), idempotency_key=key())
     assert app.state == "DATA_ENTRY" and app.state_zh == "数据录入"
     again = central_client.eligibility(idn)
@@ -117,30 +117,30 @@ def test_factory_production_batch_handout_activation(
     central.advance_production()
     assert central_client.application(app.application_id).state == "IN_PRODUCTION"
     with pytest.raises(CentralRefusal) as err:
-        central_client.cancel_application(app.application_id, branch_code="ICBC0002",
+        central_client.cancel_application(app.application_id, branch_code="ICBC-NB-0102",
                                           reason="", idempotency_key=key())
     assert err.value.code == "ALREADY_IN_PRODUCTION"
     central.advance_production()
     shipped = central_client.application(app.application_id)
     assert shipped.state == "SHIPPED" and shipped.batch_id and shipped.card_no
-    batches = central_client.batches("ICBC0002", state="SHIPPED")
+    batches = central_client.batches("ICBC-NB-0102", state="SHIPPED")
     batch = next(b for b in batches if b.batch_id == shipped.batch_id)
     assert any(i.application_id == app.application_id for i in batch.items)
-    updates = central_client.updates("ICBC0002")
+    updates = central_client.updates("ICBC-NB-0102")
     kinds = {(u.kind, u.ref) for u in updates.items}
     assert ("BATCH_SHIPPED", batch.batch_id) in kinds
-    assert central_client.updates("ICBC0002", since=updates.next_since).items == ()
+    assert central_client.updates("ICBC-NB-0102", since=updates.next_since).items == ()
     central.lock_batch(batch.batch_id, seconds=30)
     with pytest.raises(CentralBusy) as busy:
-        central_client.receive_batch("ICBC0002", batch.batch_id, idempotency_key=key())
+        central_client.receive_batch("ICBC-NB-0102", batch.batch_id, idempotency_key=key())
     assert busy.value.code == "BATCH_LOCKED" and busy.value.retryable
     central.lock_batch(batch.batch_id, seconds=0)
-    received = central_client.receive_batch("ICBC0002", batch.batch_id, idempotency_key=key())
+    received = central_client.receive_batch("ICBC-NB-0102", batch.batch_id, idempotency_key=key())
     assert received.state == "RECEIVED"
-    handed = central_client.hand_out(app.application_id, branch_code="ICBC0002",
+    handed = central_client.hand_out(app.application_id, branch_code="ICBC-NB-0102",
                                      idempotency_key=key())
     assert handed.state == "ISSUED_NOT_ACTIVATED"
-    card = central_client.activate(shipped.card_no, branch_code="ICBC0002",
+    card = central_client.activate(shipped.card_no, branch_code="ICBC-NB-0102",
                                    idempotency_key=key())
     assert card.card_state == "ACTIVE"
     assert central_client.application(app.application_id).state == "ACTIVATED"
@@ -151,28 +151,28 @@ def test_instant_issuance_with_a_spoiled_blank(central_client: HttpCentralClient
 
     idn = generated_id(12)
     app = central_client.submit_application(ApplicationRequest(
-        id_number=idn, bank_code="ICBC", branch_code="ICBC0001", making_mode="INSTANT",
+        id_number=idn, bank_code="ICBC", branch_code="ICBC-NB-0101", making_mode="INSTANT",
         photo_sha256=PHOTO), idempotency_key=key())
     with pytest.raises(CentralRefusal) as err:
         central_client.personalisation_data(app.application_id)
     assert err.value.code == "NOT_MARKED"
-    m1 = central_client.mark_blank(app.application_id, branch_code="ICBC0001",
+    m1 = central_client.mark_blank(app.application_id, branch_code="ICBC-NB-0101",
                                    blank_serial="B-0001", idempotency_key=key())
-    spoiled = central_client.report_issuance(app.application_id, branch_code="ICBC0001",
+    spoiled = central_client.report_issuance(app.application_id, branch_code="ICBC-NB-0101",
                                              blank_serial="B-0001", outcome="SPOILED",
                                              reason="打印失败", idempotency_key=key())
     assert spoiled.state == "DATA_ENTRY" and spoiled.card_no is None
     assert central_client.card_status(m1.card_no).card_state == "VOID"
-    m2 = central_client.mark_blank(app.application_id, branch_code="ICBC0001",
+    m2 = central_client.mark_blank(app.application_id, branch_code="ICBC-NB-0101",
                                    blank_serial="B-0002", idempotency_key=key())
     assert m2.card_no != m1.card_no
     perso = central_client.personalisation_data(app.application_id)
     assert perso.id_number == idn and perso.card_no == m2.card_no and perso.city_code == "330200"
-    done = central_client.report_issuance(app.application_id, branch_code="ICBC0001",
+    done = central_client.report_issuance(app.application_id, branch_code="ICBC-NB-0101",
                                           blank_serial="B-0002", outcome="SUCCESS", reason="",
                                           idempotency_key=key())
     assert done.state == "PERSONALISED"
-    assert central_client.activate(m2.card_no, branch_code="ICBC0001",
+    assert central_client.activate(m2.card_no, branch_code="ICBC-NB-0101",
                                    idempotency_key=key()).card_state == "ACTIVE"
 
 
@@ -181,7 +181,7 @@ def test_instant_refused_at_a_non_instant_branch(central_client: HttpCentralClie
 
     with pytest.raises(CentralRefusal) as err:
         central_client.submit_application(ApplicationRequest(
-            id_number=generated_id(13), bank_code="ICBC", branch_code="ICBC0002",
+            id_number=generated_id(13), bank_code="ICBC", branch_code="ICBC-NB-0102",
             making_mode="INSTANT", photo_sha256=PHOTO), idempotency_key=key())
     assert err.value.code == "BRANCH_NOT_INSTANT"
 
@@ -189,14 +189,14 @@ def test_instant_refused_at_a_non_instant_branch(central_client: HttpCentralClie
 def test_loss_deloss_replacement_rules(central_client: HttpCentralClient) -> None:
     lost_card = central_client.person_cards(seeded(central_client, "刘洋"))[0]  # BOC, both LOST
     with pytest.raises(CentralRefusal) as err:
-        central_client.deloss(lost_card.card_no, branch_code="ICBC0001",
+        central_client.deloss(lost_card.card_no, branch_code="ICBC-NB-0101",
                               functions=["social"], idempotency_key=key())
     assert err.value.code == "WRONG_BANK" and "发卡银行" in err.value.message_zh
-    repl = ReplacementRequest(branch_code="BOC0001", reason="LOST", making_mode="FACTORY",
+    repl = ReplacementRequest(branch_code="BOC-NB-0101", reason="LOST", making_mode="FACTORY",
                               photo_sha256=PHOTO)
     with pytest.raises(CentralRefusal) as err:
         central_client.replacement(lost_card.card_no, ReplacementRequest(
-            **{**repl.__dict__, "branch_code": "CCB0001"}), idempotency_key=key())
+            **{**repl.__dict__, "branch_code": "CCB-NB-0101"}), idempotency_key=key())
     assert err.value.code == "WRONG_BANK"
     app = central_client.replacement(lost_card.card_no, repl, idempotency_key=key())
     assert app.kind == "REPLACEMENT_LOST" and app.old_card_no == lost_card.card_no
@@ -204,7 +204,7 @@ def test_loss_deloss_replacement_rules(central_client: HttpCentralClient) -> Non
     old = central_client.card_status(lost_card.card_no)
     assert old.card_state == "CANCELLED" and old.replacement_applied
     with pytest.raises(CentralRefusal) as err:
-        central_client.deloss(lost_card.card_no, branch_code="BOC0001", functions=["social"],
+        central_client.deloss(lost_card.card_no, branch_code="BOC-NB-0101", functions=["social"],
                               idempotency_key=key())
     assert err.value.code == "REPLACEMENT_APPLIED"
 
@@ -215,16 +215,16 @@ def test_pre_loss_then_formal_loss_then_deloss(central: CentralSimHandle,
     central.pre_loss(card.card_no, "social")
     pre = central_client.card_status(card.card_no)
     assert pre.social_state == "TEMP_LOST" and pre.temp_loss_until is not None
-    notices = central_client.updates("ABC0001").items
+    notices = central_client.updates("ABC-NB-0101").items
     assert any(n.kind == "PRE_LOSS" and n.ref == card.card_no for n in notices)
-    lost = central_client.formal_loss(card.card_no, branch_code="ABC0001", functions=["social"],
+    lost = central_client.formal_loss(card.card_no, branch_code="ABC-NB-0101", functions=["social"],
                                       idempotency_key=key())
     assert lost.social_state == "LOST" and lost.financial_state == "NORMAL"
     with pytest.raises(CentralRefusal) as err:  # the state machine refuses LOST -> LOST
-        central_client.formal_loss(card.card_no, branch_code="ABC0001", functions=["social"],
+        central_client.formal_loss(card.card_no, branch_code="ABC-NB-0101", functions=["social"],
                                    idempotency_key=key())
     assert err.value.code == "FUNCTION_STATE_CONFLICT"
-    back = central_client.deloss(card.card_no, branch_code="ABC0001", functions=["social"],
+    back = central_client.deloss(card.card_no, branch_code="ABC-NB-0101", functions=["social"],
                                  idempotency_key=key())
     assert back.social_state == "NORMAL"
 
@@ -233,10 +233,10 @@ def test_pin_reset_authorisation_unlocks(central_client: HttpCentralClient) -> N
     card = central_client.person_cards(seeded(central_client, "何晨"))[0]
     assert card.financial_state == "LOCKED"
     with pytest.raises(CentralRefusal) as err:
-        central_client.authorise_pin_reset(card.card_no, branch_code="CCB0001",
+        central_client.authorise_pin_reset(card.card_no, branch_code="CCB-NB-0101",
                                            function="financial", idempotency_key=key())
     assert err.value.code == "WRONG_BANK"
-    auth = central_client.authorise_pin_reset(card.card_no, branch_code="ICBC0001",
+    auth = central_client.authorise_pin_reset(card.card_no, branch_code="ICBC-NB-0101",
                                               function="financial", idempotency_key=key())
     assert auth.authorisation_id.startswith("PRA-")
     assert central_client.card_status(card.card_no).financial_state == "NORMAL"
@@ -246,7 +246,7 @@ def test_certificate_issued_and_verified(central_client: HttpCentralClient) -> N
     contrib = central_client.contributions(LI_MING, months=12)
     assert {s.insurance for s in contrib.summary} == {"PENSION", "UNEMPLOYMENT", "WORK_INJURY"}
     assert 0 < len({m.year_month for m in contrib.months}) <= 12
-    cert = central_client.issue_certificate(LI_MING, branch_code="ICBC0001", months=48,
+    cert = central_client.issue_certificate(LI_MING, branch_code="ICBC-NB-0101", months=48,
                                             idempotency_key=key())
     assert cert.content["title"].startswith("浙江省社会保险参保证明")
     assert cert.auth_code in cert.qr_payload
@@ -260,24 +260,24 @@ def test_certificate_issued_and_verified(central_client: HttpCentralClient) -> N
 
 def test_audit_head_truncation_is_refused(central_client: HttpCentralClient) -> None:
     counter = f"T{uuid.uuid4().hex[:6]}"
-    central_client.report_audit_head("ICBC0001", counter, seq=10, head_sha256="a" * 64,
+    central_client.report_audit_head("ICBC-NB-0101", counter, seq=10, head_sha256="a" * 64,
                                      idempotency_key=key())
-    assert central_client.audit_head("ICBC0001", counter).seq == 10
+    assert central_client.audit_head("ICBC-NB-0101", counter).seq == 10
     with pytest.raises(CentralRefusal) as err:
-        central_client.report_audit_head("ICBC0001", counter, seq=5, head_sha256="b" * 64,
+        central_client.report_audit_head("ICBC-NB-0101", counter, seq=5, head_sha256="b" * 64,
                                          idempotency_key=key())
     assert err.value.code == "AUDIT_HEAD_REGRESSION" and err.value.details["central_seq"] == 10
     with pytest.raises(CentralRefusal) as err:
-        central_client.report_audit_head("ICBC0001", counter, seq=10, head_sha256="c" * 64,
+        central_client.report_audit_head("ICBC-NB-0101", counter, seq=10, head_sha256="c" * 64,
                                          idempotency_key=key())
     assert err.value.code == "AUDIT_HEAD_FORK"
 
 
 def test_branch_config_is_data(central_client: HttpCentralClient) -> None:
-    cfg = central_client.branch_config("ICBC0001")
+    cfg = central_client.branch_config("ICBC-NB-0101")
     assert cfg.temp_loss_valid_days in range(5, 11) and cfg.replacement_fee_fen == 2000
-    assert central_client.branch("ICBC0001").instant_issue
-    assert not central_client.branch("ICBC0002").instant_issue
+    assert central_client.branch("ICBC-NB-0101").instant_issue
+    assert not central_client.branch("ICBC-NB-0102").instant_issue
 
 
 def test_generic_execute_matches_the_typed_call(central: CentralSimHandle,
@@ -286,12 +286,12 @@ def test_generic_execute_matches_the_typed_call(central: CentralSimHandle,
 
     k = key()
     out = central_client.execute("persons.data_change", {
-        "id_number": generated_id(14), "branch_code": "ICBC0001", "client_seq": 1,
+        "id_number": generated_id(14), "branch_code": "ICBC-NB-0101", "client_seq": 1,
         "changes": {"phone": "13900000000"}}, idempotency_key=k)
     assert out["operation_id"].startswith("OP-")
     assert central.effects(k)["total"] == 1
     with pytest.raises(CentralRefusal) as err:
         central_client.execute("persons.data_change", {
-            "id_number": generated_id(14), "branch_code": "ICBC0001", "client_seq": 2,
+            "id_number": generated_id(14), "branch_code": "ICBC-NB-0101", "client_seq": 2,
             "changes": {"name": "改名"}}, idempotency_key=key())
     assert err.value.code == "CHANGE_NEEDS_PROOF"

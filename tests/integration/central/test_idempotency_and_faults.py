@@ -27,12 +27,12 @@ def data_change(client: HttpCentralClient, k: str, seq: int = 1, phone: str = "1
     from central_sim.seed import generated_id
 
     return client.execute("persons.data_change", {
-        "id_number": generated_id(person), "branch_code": "ICBC0001", "client_seq": seq,
+        "id_number": generated_id(person), "branch_code": "ICBC-NB-0101", "client_seq": seq,
         "changes": {"phone": phone}}, idempotency_key=k)
 
 
 def raw_post(central: CentralSimHandle, path: str, body: dict, k: str | None) -> requests.Response:
-    headers = {"X-Client-Id": "ICBC0001/C01"}  # keys are scoped per client, like central_client
+    headers = {"X-Client-Id": "ICBC-NB-0101/C01"}  # keys are scoped per client, like central_client
     if k:
         headers["Idempotency-Key"] = k
     return requests.post(central.url + path, json=body, headers=headers, timeout=10)
@@ -40,7 +40,7 @@ def raw_post(central: CentralSimHandle, path: str, body: dict, k: str | None) ->
 
 def test_missing_key_is_400_and_nothing_happens(central: CentralSimHandle) -> None:
     r = raw_post(central, "/v1/cards/NB0000016/loss",
-                 {"branch_code": "ICBC0001", "functions": ["social"]}, None)
+                 {"branch_code": "ICBC-NB-0101", "functions": ["social"]}, None)
     assert r.status_code == 400
     assert r.json()["error"]["code"] == "IDEMPOTENCY_KEY_MISSING"
     assert requests.get(central.url + "/v1/cards/NB0000016", timeout=5).json()[
@@ -52,7 +52,7 @@ def test_replay_returns_the_stored_result_and_one_effect(
     k = str(uuid.uuid4())
     first = data_change(central_client, k)
     r = raw_post(central, f"/v1/persons/{_gid(20)}/data-changes",
-                 {"branch_code": "ICBC0001", "client_seq": 1, "changes": {"phone": "13800000001"}},
+                 {"branch_code": "ICBC-NB-0101", "client_seq": 1, "changes": {"phone": "13800000001"}},
                  k)
     assert r.status_code == 200 and r.headers["Idempotent-Replayed"] == "true"
     assert r.json() == first
@@ -61,7 +61,7 @@ def test_replay_returns_the_stored_result_and_one_effect(
 
 def test_replay_of_an_error_returns_the_same_error(central: CentralSimHandle) -> None:
     k = str(uuid.uuid4())
-    body = {"branch_code": "ICBC0001", "functions": ["social"]}
+    body = {"branch_code": "ICBC-NB-0101", "functions": ["social"]}
     card = requests.get(central.url + f"/v1/persons/{_seeded('马超')}/cards", timeout=5).json()
     path = f"/v1/cards/{card[0]['card_no']}/deloss"
     first = raw_post(central, path, body, k)
@@ -91,7 +91,7 @@ def test_concurrent_duplicate_is_409_then_replay(central: CentralSimHandle,
     t = threading.Thread(target=first)
     t.start()
     time.sleep(0.3)
-    other = HttpCentralClient(central.url, timeouts=Timeouts(read=5), client_id="ICBC0001/C01")
+    other = HttpCentralClient(central.url, timeouts=Timeouts(read=5), client_id="ICBC-NB-0101/C01")
     with pytest.raises(CentralBusy) as err:
         data_change(other, k, phone="13800000004")
     assert err.value.status == 409 and err.value.code == "IDEMPOTENCY_IN_PROGRESS"
@@ -145,7 +145,7 @@ def test_error_rate_fails_before_commit(central: CentralSimHandle,
 
 def test_timeout_is_typed_and_the_retry_is_not_doubled(central: CentralSimHandle) -> None:
     client = HttpCentralClient(central.url, timeouts=Timeouts(connect=1, read=0.3),
-                               client_id="ICBC0001/C01")
+                               client_id="ICBC-NB-0101/C01")
     central.set_faults(latency_ms=700)
     k = str(uuid.uuid4())
     with pytest.raises(CentralTimeoutError) as err:

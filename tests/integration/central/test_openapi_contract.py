@@ -123,7 +123,7 @@ class Recorder:
         self.doc = doc
         self.seen: set[tuple[str, str]] = set()
         self.http = requests.Session()
-        self.http.headers["X-Client-Id"] = "ICBC0001/contract"
+        self.http.headers["X-Client-Id"] = "ICBC-NB-0101/contract"
 
     def call(self, method: str, path: str, body: dict | None = None,
              params: dict | None = None, key: bool = True) -> Any:
@@ -156,56 +156,56 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
     rec.call("get", f"/v1/persons/{li}/cards")
     rec.call("get", f"/v1/persons/{gao_jie}/applications")
     rec.call("post", f"/v1/persons/{generated_id(30)}/data-changes",
-             {"branch_code": "ICBC0001", "client_seq": 1, "changes": {"phone": "1"}})
+             {"branch_code": "ICBC-NB-0101", "client_seq": 1, "changes": {"phone": "1"}})
     rec.call("get", "/v1/cards/NB0000016")
-    rec.call("post", "/v1/cards/NB0000016/loss", {"branch_code": "ICBC0001"}, key=False)  # 400
+    rec.call("post", "/v1/cards/NB0000016/loss", {"branch_code": "ICBC-NB-0101"}, key=False)  # 400
     idn = generated_id(31)
     app = rec.call("post", "/v1/applications", {
-        "id_number": idn, "bank_code": "ICBC", "branch_code": "ICBC0001",
+        "id_number": idn, "bank_code": "ICBC", "branch_code": "ICBC-NB-0101",
         "making_mode": "INSTANT", "photo_sha256": "c" * 64})
     aid = app["application_id"]
     rec.call("get", f"/v1/applications/{aid}")
     rec.call("get", f"/v1/instant-issuance/{aid}/personalisation")  # 409 NOT_MARKED
     mark = rec.call("post", f"/v1/instant-issuance/{aid}/mark",
-                    {"branch_code": "ICBC0001", "blank_serial": "S1"})
+                    {"branch_code": "ICBC-NB-0101", "blank_serial": "S1"})
     rec.call("get", f"/v1/instant-issuance/{aid}/personalisation")
-    rec.call("post", f"/v1/instant-issuance/{aid}/cancel", {"branch_code": "ICBC0001"})
+    rec.call("post", f"/v1/instant-issuance/{aid}/cancel", {"branch_code": "ICBC-NB-0101"})
     rec.call("post", f"/v1/instant-issuance/{aid}/mark",
-             {"branch_code": "ICBC0001", "blank_serial": "S2"})
+             {"branch_code": "ICBC-NB-0101", "blank_serial": "S2"})
     rec.call("post", f"/v1/instant-issuance/{aid}/result",
-             {"branch_code": "ICBC0001", "blank_serial": "S2", "outcome": "SUCCESS"})
+             {"branch_code": "ICBC-NB-0101", "blank_serial": "S2", "outcome": "SUCCESS"})
     card_no = rec.call("get", f"/v1/applications/{aid}")["card_no"]
     assert card_no != mark["card_no"]
-    rec.call("post", f"/v1/cards/{card_no}/activation", {"branch_code": "ICBC0001"})
+    rec.call("post", f"/v1/cards/{card_no}/activation", {"branch_code": "ICBC-NB-0101"})
     rec.call("post", f"/v1/cards/{card_no}/pin-reset-authorisations",
-             {"branch_code": "ICBC0001", "function": "social"})
-    rec.call("post", f"/v1/cards/{card_no}/loss", {"branch_code": "ICBC0001"})
-    rec.call("post", f"/v1/cards/{card_no}/deloss", {"branch_code": "ICBC0001"})
+             {"branch_code": "ICBC-NB-0101", "function": "social"})
+    rec.call("post", f"/v1/cards/{card_no}/loss", {"branch_code": "ICBC-NB-0101"})
+    rec.call("post", f"/v1/cards/{card_no}/deloss", {"branch_code": "ICBC-NB-0101"})
     rec.call("post", f"/v1/cards/{card_no}/replacement", {
-        "branch_code": "ICBC0001", "reason": "DAMAGED", "making_mode": "FACTORY",
+        "branch_code": "ICBC-NB-0101", "reason": "DAMAGED", "making_mode": "FACTORY",
         "photo_sha256": "d" * 64})
     app2 = rec.call("post", "/v1/applications", {
-        "id_number": generated_id(32), "bank_code": "ICBC", "branch_code": "ICBC0002",
+        "id_number": generated_id(32), "bank_code": "ICBC", "branch_code": "ICBC-NB-0102",
         "making_mode": "FACTORY", "photo_sha256": "e" * 64})
     rec.call("post", f"/v1/applications/{app2['application_id']}/cancel",
-             {"branch_code": "ICBC0002", "reason": "客户放弃"})
+             {"branch_code": "ICBC-NB-0102", "reason": "客户放弃"})
     rec.call("post", f"/v1/applications/{app2['application_id']}/handout",
-             {"branch_code": "ICBC0002"})  # 409: cancelled
-    batches = rec.call("get", "/v1/branches/ICBC0002/batches")
-    rec.call("post", f"/v1/branches/ICBC0002/batches/{batches[0]['batch_id']}/receive"
-             if batches else "/v1/branches/ICBC0002/batches/NOPE/receive")
+             {"branch_code": "ICBC-NB-0102"})  # 409: cancelled
+    batches = rec.call("get", "/v1/branches/ICBC-NB-0102/batches")
+    rec.call("post", f"/v1/branches/ICBC-NB-0102/batches/{batches[0]['batch_id']}/receive"
+             if batches else "/v1/branches/ICBC-NB-0102/batches/NOPE/receive")
     rec.call("get", f"/v1/persons/{li}/contributions", params={"months": 6})
-    cert = rec.call("post", f"/v1/persons/{li}/certificates", {"branch_code": "ICBC0001"})
+    cert = rec.call("post", f"/v1/persons/{li}/certificates", {"branch_code": "ICBC-NB-0101"})
     rec.call("get", f"/v1/certificates/{cert['auth_code']}")
     rec.call("get", "/v1/reference/banks")
     rec.call("get", "/v1/reference/branches", params={"bank_code": "NBCB"})
-    rec.call("get", "/v1/reference/branches/ICBC0001")
-    rec.call("get", "/v1/reference/branches/ICBC0001/config")
-    rec.call("post", "/v1/audit/chain-heads/ICBC0001/contract",
+    rec.call("get", "/v1/reference/branches/ICBC-NB-0101")
+    rec.call("get", "/v1/reference/branches/ICBC-NB-0101/config")
+    rec.call("post", "/v1/audit/chain-heads/ICBC-NB-0101/contract",
              {"seq": 1, "head_sha256": "f" * 64})
-    rec.call("get", "/v1/audit/chain-heads/ICBC0001/contract")
-    rec.call("get", "/v1/updates", params={"branch_code": "ICBC0001", "since": 0})
-    rec.call("get", "/v1/updates", params={"branch_code": "ICBC0001", "since": -1})  # 400
+    rec.call("get", "/v1/audit/chain-heads/ICBC-NB-0101/contract")
+    rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": 0})
+    rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": -1})  # 400
     every = {(m, p) for p, item in doc["paths"].items() for m in item}
     assert every - rec.seen == set(), "operations in the contract never exercised"
 

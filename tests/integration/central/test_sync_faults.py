@@ -55,7 +55,7 @@ def enqueue(repo: StoreOutboxRepository, store: Store, n: int, persons: int = 8,
         seqs[p] = seqs.get(p, 0) + 1
         idn = generated_id(200 + p)
         ops.append(repo.enqueue("persons.data_change", store.cipher.blind_index(idn, "person"), {
-            "id_number": idn, "branch_code": "ICBC0001", "client_seq": seqs[p],
+            "id_number": idn, "branch_code": "ICBC-NB-0101", "client_seq": seqs[p],
             "changes": {"phone": f"1370000{seqs[p]:04d}"}}))
     return ops
 
@@ -84,7 +84,7 @@ def assert_exactly_once_in_order(central: CentralSimHandle, repo: StoreOutboxRep
 
 def client_for(central: CentralSimHandle, read: float = 5) -> HttpCentralClient:
     return HttpCentralClient(central.url, timeouts=Timeouts(connect=1, read=read),
-                             client_id="ICBC0001/C01")
+                             client_id="ICBC-NB-0101/C01")
 
 
 def test_mixed_faults_exactly_once(fresh_central: CentralSimHandle, store: Store) -> None:
@@ -92,7 +92,7 @@ def test_mixed_faults_exactly_once(fresh_central: CentralSimHandle, store: Store
     ops = enqueue(repo, store, 150)
     fresh_central.set_faults(error_rate=0.15, drop_after_commit_rate=0.15, latency_ms=2,
                              jitter_ms=10, seed=7)
-    worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC0001", policy=FAST)
+    worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC-NB-0101", policy=FAST)
     drain_until_empty(worker, repo)
     fresh_central.clear_faults()
     counters = fresh_central.faults()["counters"]
@@ -104,7 +104,7 @@ def test_central_down_mid_drain(fresh_central: CentralSimHandle, store: Store) -
     repo = StoreOutboxRepository(store)
     ops = enqueue(repo, store, 120, seed=2)
     fresh_central.set_faults(latency_ms=5)
-    worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC0001", policy=FAST)
+    worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC-NB-0101", policy=FAST)
     t = threading.Thread(target=worker.drain)
     t.start()
     time.sleep(0.25)
@@ -125,7 +125,7 @@ def test_timeouts_are_retried_without_doubles(fresh_central: CentralSimHandle,
     repo = StoreOutboxRepository(store)
     ops = enqueue(repo, store, 20, seed=3)
     fresh_central.set_faults(latency_ms=0, jitter_ms=400, seed=3)
-    worker = SyncWorker(repo, client_for(fresh_central, read=0.2), branch_code="ICBC0001",
+    worker = SyncWorker(repo, client_for(fresh_central, read=0.2), branch_code="ICBC-NB-0101",
                         policy=FAST)
     deadline = time.monotonic() + 60
     timeouts = 0
@@ -144,7 +144,7 @@ def test_duplicate_and_reordered_deliveries(fresh_central: CentralSimHandle,
     repo = StoreOutboxRepository(store)
     ops = enqueue(repo, store, 40, seed=5)
     client = client_for(fresh_central)
-    worker = SyncWorker(repo, client, branch_code="ICBC0001", policy=FAST)
+    worker = SyncWorker(repo, client, branch_code="ICBC-NB-0101", policy=FAST)
     drain_until_empty(worker, repo)
     # an outbox relay delivering again, several times, in a shuffled order
     from counter_app.store.models import OutboxMessage
@@ -168,12 +168,12 @@ def test_poison_message_goes_to_dead_letters_and_others_flow(fresh_central: Cent
     idn = generated_id(299)
     key = store.cipher.blind_index(idn, "person")
     poison = repo.enqueue("persons.data_change", key, {
-        "id_number": idn, "branch_code": "ICBC0001", "client_seq": 1,
+        "id_number": idn, "branch_code": "ICBC-NB-0101", "client_seq": 1,
         "changes": {"name": "需要证明材料"}})
     follower = repo.enqueue("persons.data_change", key, {
-        "id_number": idn, "branch_code": "ICBC0001", "client_seq": 2,
+        "id_number": idn, "branch_code": "ICBC-NB-0101", "client_seq": 2,
         "changes": {"phone": "13500000000"}})
-    worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC0001", policy=FAST)
+    worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC-NB-0101", policy=FAST)
     report = worker.drain()
     assert report.dead == 1 and report.sent == 10
     [dead] = repo.dead_letters()

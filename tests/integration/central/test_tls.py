@@ -50,7 +50,7 @@ def change(c: HttpCentralClient, k: str) -> dict:
     from central_sim.seed import generated_id
 
     return c.execute("persons.data_change", {"id_number": generated_id(40),
-                                             "branch_code": "ICBC0001", "client_seq": 1,
+                                             "branch_code": "ICBC-NB-0101", "client_seq": 1,
                                              "changes": {"phone": "1"}}, idempotency_key=k)
 
 

@@ -86,9 +86,9 @@ def test_build_converts_dates_tuples_and_optionals() -> None:
 
 def test_split_operation_builds_paths_from_the_payload() -> None:
     method, path, body = split_operation("cards.loss", {"card_no": "NB0000016",
-                                                        "branch_code": "ICBC0001"})
+                                                        "branch_code": "ICBC-NB-0101"})
     assert (method, path, body) == ("POST", "/v1/cards/NB0000016/loss",
-                                    {"branch_code": "ICBC0001"})
+                                    {"branch_code": "ICBC-NB-0101"})
     _, path, body = split_operation("batches.receive", {"branch_code": "B1", "batch_id": "X/1"})
     assert path == "/v1/branches/B1/batches/X%2F1/receive" and body == {}
     with pytest.raises(KeyError):

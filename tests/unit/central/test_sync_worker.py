@@ -166,7 +166,7 @@ class Sink:
 
 
 def worker(repo: FakeOutbox, central: FakeCentral, clock: Clock, **kw: Any) -> SyncWorker:
-    return SyncWorker(repo, central, branch_code="ICBC0001", clock=clock,  # type: ignore[arg-type]
+    return SyncWorker(repo, central, branch_code="ICBC-NB-0101", clock=clock,  # type: ignore[arg-type]
                       rng=random.Random(1), policy=SyncPolicy(**kw))
 
 
@@ -269,7 +269,7 @@ def test_pull_keeps_a_cursor_and_refreshes_config() -> None:
     repo, central, clock = FakeOutbox(), FakeCentral(), Clock()
     central.notices = [UpdateItem(i, "APPLICATION_STATE", f"APP{i}", {}, T0) for i in (1, 2, 3)]
     sink = Sink()
-    w = SyncWorker(repo, central, branch_code="ICBC0001", clock=clock, sink=sink)  # type: ignore[arg-type]
+    w = SyncWorker(repo, central, branch_code="ICBC-NB-0101", clock=clock, sink=sink)  # type: ignore[arg-type]
     assert w.pull() == 3 and repo.state["sync.updates_cursor"] == "3"
     assert json.loads(repo.state["sync.branch_config"])["temp_loss_valid_days"] == 7
     assert w.pull() == 0 and len(sink.items) == 3
