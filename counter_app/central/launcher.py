@@ -178,14 +178,17 @@ def start_central_sim(
     handle = CentralSimHandle(process=proc, host=host, port=port, db_url=db_url, tls_dir=tls,
                               log_path=log_file)
     deadline = time.monotonic() + startup_timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise CentralSimStartError(
-                f"参考中心系统启动失败（退出码 {proc.returncode}）。", code="CENTRAL_SIM_START")
-        try:
-            handle._admin_request("GET", "/health", timeout=1)
-            return handle
-        except requests.RequestException:
-            time.sleep(0.05)
-    handle.stop()
-    raise CentralSimStartError("参考中心系统启动超时。", code="CENTRAL_SIM_START")
+    try:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise CentralSimStartError(
+                    f"参考中心系统启动失败（退出码 {proc.returncode}）。", code="CENTRAL_SIM_START")
+            try:
+                handle._admin_request("GET", "/health", timeout=1)
+                return handle
+            except requests.RequestException:
+                time.sleep(0.05)
+        raise CentralSimStartError("参考中心系统启动超时。", code="CENTRAL_SIM_START")
+    except BaseException:
+        handle.stop()  # never leave a half-started central behind
+        raise

@@ -1,0 +1,233 @@
+"""``counter-app sync …`` and ``counter-app central-sim …`` (registered by counter_app/cli.py).
+
+    counter-app [--profile P] sync status [--json]   line state, outbox depth, oldest item age,
+                                                      dead letters, last success, staleness verdict
+    counter-app [--profile P] sync now [--json]      drain the outbox and pull updates once
+    counter-app [--profile P] sync dead-letters [--json]
+    counter-app central-sim serve [--db URL] [--port N] [--host H] [--tls DIR]
+    counter-app central-sim make-test-ca DIR
+
+``central-sim`` runs ``python -m central_sim`` as a subprocess: the application never
+imports the reference central.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from counter_app.central.errors import CentralError
+from counter_app.central.sync import (
+    LINE_STATE_ZH,
+    NewWorkRefused,
+    StalenessLimits,
+    SyncStatus,
+    SyncWorker,
+    check_new_work,
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sync = subparsers.add_parser("sync", help="outbox and central synchronisation")
+    ssub = sync.add_subparsers(dest="sync_command", metavar="SUBCOMMAND", required=True)
+    status = ssub.add_parser("status", help="line state, outbox depth, dead letters, last sync")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(handler=cmd_status)
+    now = ssub.add_parser("now", help="send the outbox and pull updates now")
+    now.add_argument("--json", action="store_true", help="machine-readable output")
+    now.set_defaults(handler=cmd_now)
+    dead = ssub.add_parser("dead-letters", help="operations the central refused for good")
+    dead.add_argument("--json", action="store_true", help="machine-readable output")
+    dead.set_defaults(handler=cmd_dead_letters)
+
+    sim = subparsers.add_parser("central-sim", help="the reference central system (subprocess)")
+    simsub = sim.add_subparsers(dest="central_sim_command", metavar="SUBCOMMAND", required=True)
+    serve = simsub.add_parser("serve", help="run the reference central over HTTP(S)")
+    serve.add_argument("--db", help="SQLAlchemy URL (default: SQLite under the state root)")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--tls", type=Path, metavar="DIR", help="mutual TLS with the CA in DIR")
+    serve.add_argument("--production-step", type=float, default=60.0, metavar="SECONDS")
+    serve.add_argument("--access-log", action="store_true")
+    serve.set_defaults(handler=cmd_central_sim_serve)
+    ca = simsub.add_parser("make-test-ca", help="generate a test CA and certificates")
+    ca.add_argument("dir", type=Path)
+    ca.add_argument("--branch", default="ICBC-NB-0101")
+    ca.set_defaults(handler=cmd_central_sim_make_ca)
+
+
+# -- central-sim ----------------------------------------------------------------------------------
+
+def central_sim_command(args: argparse.Namespace) -> list[str]:
+    cmd = [sys.executable, "-m", "central_sim", "serve", "--host", args.host,
+           "--port", str(args.port), "--production-step", str(args.production_step)]
+    if args.db:
+        cmd += ["--db", args.db]
+    if args.tls:
+        cmd += ["--tls", str(args.tls)]
+    if args.access_log:
+        cmd.append("--access-log")
+    return cmd
+
+
+def cmd_central_sim_serve(args: argparse.Namespace) -> int:
+    proc = subprocess.Popen(central_sim_command(args))
+
+    def forward(signum: int, _frame: object) -> None:
+        proc.send_signal(signum)  # stopping this command stops the central with it
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        return proc.wait(10)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def cmd_central_sim_make_ca(args: argparse.Namespace) -> int:
+    return subprocess.call([sys.executable, "-m", "central_sim", "make-test-ca", str(args.dir),
+                            "--branch", args.branch])
+
+
+# -- sync -------------------------------------------------------------------------------------------
+
+def _services(args: argparse.Namespace, *, exclusive: bool) -> tuple[Any, Any, Any]:
+    from counter_app.bootstrap import central_client, open_profile_store
+    from counter_app.cli import default_profile_path
+    from counter_app.profile import load_profile
+    from counter_app.store.outbox_repo import StoreOutboxRepository
+
+    profile = load_profile(args.profile or default_profile_path())
+    store = open_profile_store(profile, exclusive=exclusive)
+    return profile, store, (StoreOutboxRepository(store), central_client(profile))
+
+
+def _limits(profile: Any) -> StalenessLimits:
+    o = profile.offline
+    return StalenessLimits(max_oldest_unsent_hours=o.max_oldest_unsent_hours,
+                           max_unsent_count=o.max_unsent_count,
+                           max_since_last_sync_hours=o.max_since_last_sync_hours,
+                           min_free_disk_mb=o.min_free_disk_mb)
+
+
+def deferrable_verdict(status: SyncStatus, limits: StalenessLimits,
+                       free_disk_mb: float) -> dict[str, str]:
+    try:
+        check_new_work("application_factory", status, limits, free_disk_mb=free_disk_mb,
+                       now=status.checked_at)
+    except NewWorkRefused as refused:
+        return {"new_deferrable_work": "refused", "code": refused.code,
+                "message_zh": refused.message_zh}
+    return {"new_deferrable_work": "allowed"}
+
+
+def _report(profile: Any, store: Any, worker: SyncWorker) -> dict[str, Any]:
+    status = worker.status()
+    free_mb = shutil.disk_usage(store.path.parent).free / 2**20
+    out = status.to_dict()
+    out.update(deferrable_verdict(status, _limits(profile), free_mb))
+    out["branch_code"] = profile.branch_code
+    return out
+
+
+def _print_human(d: dict[str, Any]) -> None:
+    from counter_app.central.sync import LineState
+
+    age = d["oldest_unsent_age_s"]
+    latency = f"{d['latency_ms']:.0f} ms" if d["latency_ms"] is not None else "—"
+    print(f"中心线路：{LINE_STATE_ZH[LineState(d['line_state'])]}（{d['line_state']}，延迟 {latency}）")
+    print(f"待上传：{d['outbox_depth']} 笔    异常件（待主管处理）：{d['dead_letters']} 笔")
+    print("最早待上传：" + ("无" if age is None else f"{age / 3600:.1f} 小时前"))
+    print(f"最近一次成功同步：{_local(d['last_success_at'])}    最近拉取：{_local(d['last_pull_at'])}")
+    if d.get("last_error_code"):
+        print(f"最近错误代码：{d['last_error_code']}")
+    if d.get("new_deferrable_work") == "refused":
+        print(f"新的暂存业务：暂停受理（{d['code']}）{d['message_zh']}")
+    else:
+        print("新的暂存业务：可受理")
+
+
+def _local(iso: str | None) -> str:
+    if not iso:
+        return "从未"
+    return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    profile, store, (repo, client) = _services(args, exclusive=False)
+    try:
+        worker = SyncWorker(repo, client, branch_code=profile.branch_code)
+        worker.probe()
+        d = _report(profile, store, worker)
+    finally:
+        client.close()
+        store.close()
+    if args.json:
+        print(json.dumps(d, ensure_ascii=False, indent=2))
+    else:
+        _print_human(d)
+    return 0
+
+
+def cmd_now(args: argparse.Namespace) -> int:
+    profile, store, (repo, client) = _services(args, exclusive=True)
+    try:
+        worker = SyncWorker(repo, client, branch_code=profile.branch_code)
+        report = worker.drain()
+        pulled: int | None = None
+        pull_error = None
+        if report.stopped_by is None:
+            try:
+                pulled = worker.pull()
+            except CentralError as exc:
+                pull_error = exc.code
+        d = _report(profile, store, worker)
+        d["drain"] = {"sent": report.sent, "retried": report.retried, "dead": report.dead,
+                      "stopped_by": report.stopped_by, "errors": report.errors}
+        d["pulled"] = pulled
+        d["pull_error"] = pull_error
+    finally:
+        client.close()
+        store.close()
+    if args.json:
+        print(json.dumps(d, ensure_ascii=False, indent=2))
+    else:
+        r = d["drain"]
+        print(f"本次上传：成功 {r['sent']} 笔，待重试 {r['retried']} 笔，转异常件 {r['dead']} 笔")
+        if r["stopped_by"]:
+            print(f"同步中断：{r['stopped_by']}（线路恢复后自动继续）")
+        if pulled is not None:
+            print(f"从中心拉取更新：{pulled} 条")
+        _print_human(d)
+    return 0 if d["drain"]["stopped_by"] is None else 1
+
+
+def cmd_dead_letters(args: argparse.Namespace) -> int:
+    _profile, store, (repo, client) = _services(args, exclusive=False)
+    try:
+        dead = repo.dead_letters()
+    finally:
+        client.close()
+        store.close()
+    rows = [{"id": d.id, "op_id": d.op_id, "operation": d.operation, "reason": d.reason,
+             "attempts": d.attempts, "created_at": d.created_at.isoformat()} for d in dead]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print("没有异常件。")
+    else:
+        print("异常件（中心拒绝，需主管决定重发或作废，系统不会自动删除）：")
+        for r in rows:
+            print(f"  #{r['id']} {r['operation']} 原因 {r['reason']} 尝试 {r['attempts']} 次 "
+                  f"入队 {_local(r['created_at'])}")
+    return 0
