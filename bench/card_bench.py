@@ -32,7 +32,7 @@ from counter_app.card.emulator.factory import card_data_for, new_blank
 from counter_app.card.emulator.launcher import start_emulator
 from counter_app.card.perso import FileJournalStore, PersonalisationEngine, build_script
 from counter_app.card.service import CardConfig, CardService
-from counter_app.card.transport import CARD_READER, PcscCard
+from counter_app.card.transport import CARD_READER, PcscCard, TransmitWatch
 
 APDU = bytes.fromhex("00B2072C0B")  # READ RECORD 7 of EF05 by SFI: card number
 
@@ -46,8 +46,8 @@ def per_apdu_us(fn, n: int) -> float:  # type: ignore[no-untyped-def]
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--apdus", type=int, default=500, help="APDUs per method per round")
-    ap.add_argument("--rounds", type=int, default=21)
+    ap.add_argument("--apdus", type=int, default=50, help="APDUs per method per round")
+    ap.add_argument("--rounds", type=int, default=200)
     ap.add_argument("--perso-runs", type=int, default=5)
     args = ap.parse_args()
 
@@ -61,11 +61,14 @@ def main() -> int:
                              bytes.fromhex("7378312E73682EC9E7BBE1B1A3D5CF"))
         cmd = CommandApdu.from_bytes(APDU)
 
-        inline = PcscCard(CARD_READER, timeout=None)
+        inline = PcscCard(CARD_READER, watch=TransmitWatch())
         threaded = PcscCard(CARD_READER, timeout=10.0)
         ch_inline, ch_thread = ApduChannel(inline), ApduChannel(threaded)
         ch_inline.send(select)
-        raw_h, raw_p, raw_l = inline._hcard, inline.protocol, list(APDU)
+        ch_thread.send(select)
+        raw_conn = PcscCard(CARD_READER, timeout=None)
+        ApduChannel(raw_conn).send(select)
+        raw_h, raw_p, raw_l = raw_conn._hcard, raw_conn.protocol, list(APDU)
         hl = next(r for r in pyscard_readers() if str(r) == CARD_READER).createConnection()
         hl.connect()
         hl.transmit(list(select.to_bytes()))
@@ -81,24 +84,30 @@ def main() -> int:
         methods = {
             "raw pyscard SCardTransmit (floor)": raw,
             "pyscard CardConnection.transmit": high_level,
-            "ours: ApduChannel.send, inline": lambda: ch_inline.send(cmd),
-            "ours: ApduChannel.send, timeout thread (default)": lambda: ch_thread.send(cmd),
+            "ours: send + TransmitWatch (CardService.call)": lambda: ch_inline.send(cmd),
+            "ours: send + I/O-thread timeout (PcscCard(timeout))": lambda: ch_thread.send(cmd),
         }
         for fn in methods.values():  # warm up
             per_apdu_us(fn, 200)
+        # short batches, method order rotated every round: each method sees the same load
         samples: dict[str, list[float]] = {k: [] for k in methods}
-        for _ in range(args.rounds):
-            for name, fn in methods.items():
-                samples[name].append(per_apdu_us(fn, args.apdus))
-        floor = statistics.median(samples["raw pyscard SCardTransmit (floor)"])
-        print(f"\n1. Time per APDU (READ RECORD, {args.apdus} APDUs x {args.rounds} rounds, "
-              "median), pyscard -> pcscd -> vpcd -> emulator process")
+        names = list(methods)
+        for r in range(args.rounds):
+            for name in names[r % len(names):] + names[: r % len(names)]:
+                samples[name].append(per_apdu_us(methods[name], args.apdus))
+        floor_med = statistics.median(samples[names[0]])
+        floor_min = min(samples[names[0]])
+        print(f"\n1. Time per APDU (READ RECORD by SFI; {args.rounds} rounds x {args.apdus} APDUs "
+              "per method, order rotated), pyscard -> pcscd -> vpcd -> emulator process")
+        print(f"   {'':<52} {'median':>9} {'ratio':>6}   {'best':>8} {'ratio':>6}")
         for name, vals in samples.items():
-            med = statistics.median(vals)
-            print(f"   {name:<50} {med:8.1f} us   ratio {med / floor:5.3f}")
+            med, best = statistics.median(vals), min(vals)
+            print(f"   {name:<52} {med:7.1f}us {med / floor_med:6.3f}   {best:6.1f}us "
+                  f"{best / floor_min:6.3f}")
         hl.disconnect()
         inline.close()
         threaded.close()
+        raw_conn.close()
 
         service = CardService(CardConfig())
         control = emu.control
@@ -109,14 +118,18 @@ def main() -> int:
             service.read_card()
             times.append(time.perf_counter() - t)
         apdus = control.stats()["apdus"]
-        with service.open() as card:
-            t2 = []
+        def reads(card) -> list[float]:  # type: ignore[no-untyped-def]
+            out = []
             for _ in range(30):
                 t = time.perf_counter()
                 card.read_card_data()
-                t2.append(time.perf_counter() - t)
+                out.append(time.perf_counter() - t)
+            return out
+
+        t2 = service.call(reads)
         print(f"\n2. Full read EF05 + EF06: {apdus} APDUs; "
-              f"{statistics.median(times) * 1000:.2f} ms median with connect + transaction, "
+              f"{statistics.median(times) * 1000:.2f} ms median for CardService.read_card() "
+              "(connect, transaction, card thread), "
               f"{statistics.median(t2) * 1000:.2f} ms on an open connection")
 
         data = card_data_for("330206201503091028", "王小雨")
@@ -128,10 +141,9 @@ def main() -> int:
             emu.insert(path)
             control.reset_stats()
             engine = PersonalisationEngine(FileJournalStore(tmp / "journals"))
-            with service.open() as card:
-                t = time.perf_counter()
-                result = engine.run(card, script)
-                ptimes.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            result = service.call(lambda card, e=engine: e.run(card, script))
+            ptimes.append(time.perf_counter() - t)
             assert result.issued, result
             stats = control.stats()
             card_apdus, psam_apdus = stats["apdus"], stats["psam_apdus"]

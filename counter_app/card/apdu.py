@@ -6,7 +6,7 @@ The channel handles the two T=0 conventions that vpcd passes through raw (card-s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from counter_app.card.errors import (
@@ -33,6 +33,7 @@ class CommandApdu:
     p2: int
     data: bytes = b""
     le: int | None = None  # None: no Le field; 0..256 (256 encoded as 00)
+    _raw: bytes = field(default=b"", init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("cla", "ins", "p1", "p2"):
@@ -42,14 +43,15 @@ class CommandApdu:
             raise ValueError("short APDU data is at most 255 bytes")
         if self.le is not None and not 0 <= self.le <= 256:
             raise ValueError("Le out of range")
-
-    def to_bytes(self) -> bytes:
         out = bytes((self.cla, self.ins, self.p1, self.p2))
         if self.data:
             out += bytes((len(self.data),)) + self.data
         if self.le is not None:
             out += bytes((self.le & 0xFF,))
-        return out
+        object.__setattr__(self, "_raw", out)  # encoded once: commands are often reused
+
+    def to_bytes(self) -> bytes:
+        return self._raw
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> CommandApdu:
@@ -157,7 +159,10 @@ class ApduChannel:
 
     def transmit(self, cmd: CommandApdu) -> ResponseApdu:
         """Send and return the final response, without checking the status word."""
-        resp = ResponseApdu.from_bytes(self.port.transmit(cmd.to_bytes()))
+        raw = self.port.transmit(cmd.to_bytes())
+        if len(raw) >= 2 and raw[-2] == 0x90 and raw[-1] == 0x00:  # the common case, fast
+            return ResponseApdu(raw[:-2], SW_OK)
+        resp = ResponseApdu.from_bytes(raw)
         if resp.sw1 == 0x6C:  # wrong Le: the card says how many bytes it has
             resp = ResponseApdu.from_bytes(
                 self.port.transmit(cmd.with_le(resp.sw2 or 256).to_bytes())
@@ -177,4 +182,7 @@ class ApduChannel:
 
     def send(self, cmd: CommandApdu) -> ResponseApdu:
         """Send and raise the typed error unless the card answered 9000."""
-        return self.transmit(cmd).check(ins=cmd.ins)
+        resp = self.transmit(cmd)
+        if resp.sw != SW_OK:
+            raise status_error(resp.sw, ins=cmd.ins)
+        return resp

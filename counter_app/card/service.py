@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from counter_app.card.apdu import ApduChannel
-from counter_app.card.errors import CardError, NoCardError, PsamError
+from counter_app.card.errors import CardError, CardTimeoutError, NoCardError, PsamError
 from counter_app.card.psam import Psam
 from counter_app.card.ssse import ReadMode, SsseCard
-from counter_app.card.transport import CARD_READER, DEFAULT_TIMEOUT, PSAM_READER, PcscCard
+from counter_app.card.transport import (
+    CARD_READER,
+    DEFAULT_TIMEOUT,
+    PSAM_READER,
+    PcscCard,
+    TransmitWatch,
+)
 from counter_app.domain.card import CardData
 
 
@@ -24,20 +32,61 @@ class CardConfig:
     timeout: float | None = DEFAULT_TIMEOUT
 
 
+T = TypeVar("T")
+
+
 class CardService:
     def __init__(self, config: CardConfig | None = None) -> None:
         self.config = config or CardConfig()
 
+    def call(self, operation: Callable[[SsseCard], T], *, exclusive: bool = True) -> T:
+        """Run ``operation(card)`` in a card session on a card thread and return its result.
+
+        The preferred entry point: APDUs go out inline (no per-APDU thread hand-off) and
+        this thread raises ``CardTimeoutError`` if one transmit stays in flight longer than
+        ``config.timeout``; the stuck card thread is abandoned and its connection dead.
+        """
+        timeout = self.config.timeout
+        watch = TransmitWatch()
+        box: dict[str, object] = {}
+        done = threading.Event()
+
+        def body() -> None:
+            try:
+                with self.open(exclusive=exclusive, watch=watch) as card:
+                    box["value"] = operation(card)
+            except BaseException as exc:  # re-raised in the calling thread
+                box["error"] = exc
+            finally:
+                done.set()
+
+        threading.Thread(target=body, name="card-operation", daemon=True).start()
+        if timeout is None:
+            done.wait()
+        else:
+            while not done.wait(min(0.05, timeout)):
+                if watch.overdue(timeout):
+                    watch.dead = True
+                    raise CardTimeoutError()
+        if "error" in box:
+            raise box["error"]  # type: ignore[misc]
+        return box["value"]  # type: ignore[return-value]
+
     @contextlib.contextmanager
-    def open(self, *, exclusive: bool = True) -> Iterator[SsseCard]:
-        """A card session inside one PC/SC transaction; the PSAM opens on first use."""
+    def open(
+        self, *, exclusive: bool = True, watch: TransmitWatch | None = None
+    ) -> Iterator[SsseCard]:
+        """A card session inside one PC/SC transaction; the PSAM opens on first use.
+
+        Used directly (no ``watch``), every transmit is bounded by ``config.timeout``
+        through a per-connection I/O thread; ``call()`` is cheaper per APDU."""
         cfg = self.config
-        card = PcscCard(cfg.card_reader, timeout=cfg.timeout)
+        card = PcscCard(cfg.card_reader, timeout=cfg.timeout, watch=watch)
         psam_conns: list[PcscCard] = []
 
         def open_psam() -> Psam:
             try:
-                conn = PcscCard(cfg.psam_reader, timeout=cfg.timeout)
+                conn = PcscCard(cfg.psam_reader, timeout=cfg.timeout, watch=watch)
             except NoCardError as exc:
                 raise PsamError("PSAM卡座中没有PSAM卡，请插入本网点的PSAM卡。",
                                 code="PSAM_MISSING") from exc
@@ -61,5 +110,4 @@ class CardService:
             card.close()
 
     def read_card(self, mode: ReadMode = ReadMode.SFI) -> CardData:
-        with self.open() as card:
-            return card.read_card_data(mode)
+        return self.call(lambda card: card.read_card_data(mode))

@@ -5,9 +5,17 @@ The only module (with presence.py and pcscd.py) that talks to pyscard. It uses p
 conversions per APDU that we do not need (see bench/card_bench.py for the cost).
 
 Timeouts: pcsc-lite's client blocks in ``SCardTransmit`` until pcscd answers, and pcscd
-waits for the reader. With ``timeout`` set, every transmit runs on a per-connection I/O
-thread and the caller waits at most ``timeout`` seconds; a connection whose transmit timed
-out is dead (its thread may stay blocked until the reader lets go) and must be reopened.
+waits for the reader; no other thread can interrupt it. Two ways to bound it:
+
+- ``TransmitWatch`` (what ``CardService`` uses): transmits run inline on the thread doing
+  the card operation and stamp their start time into the watch; the thread that waits for
+  the operation raises ``CardTimeoutError`` when one transmit is in flight too long. No
+  cost per APDU beyond two attribute writes.
+- ``PcscCard(timeout=…)`` without a watch: every transmit runs on a per-connection I/O
+  thread and the caller waits at most ``timeout`` seconds (two thread hand-offs per APDU).
+
+Either way a connection whose transmit timed out is dead (its thread may stay blocked
+until the reader lets go) and must be reopened.
 """
 
 from __future__ import annotations
@@ -107,15 +115,28 @@ class _IoThread:
         self._requests.put((None, [], [], threading.Lock()))
 
 
+class TransmitWatch:
+    """Start time of the PC/SC call in flight on the connections that share this watch."""
+
+    def __init__(self) -> None:
+        self.since: float | None = None
+        self.dead = False
+
+    def overdue(self, timeout: float) -> bool:
+        since = self.since
+        return since is not None and time.monotonic() - since > timeout
+
+
 class PcscCard:
     """A connection to the card in one reader (implements the ``RawPort`` protocol)."""
 
     def __init__(
         self, reader: str = CARD_READER, *, share: Literal["shared", "exclusive"] = "shared",
-        timeout: float | None = DEFAULT_TIMEOUT,
+        timeout: float | None = DEFAULT_TIMEOUT, watch: TransmitWatch | None = None,
     ) -> None:
         self.reader = reader
-        self.timeout = timeout
+        self.watch = watch
+        self.timeout = None if watch is not None else timeout
         self._share = scard.SCARD_SHARE_EXCLUSIVE if share == "exclusive" else scard.SCARD_SHARE_SHARED
         self._hcontext: int | None = None
         self._hcard: int | None = None
@@ -128,10 +149,16 @@ class PcscCard:
     # --- connection ---------------------------------------------------------------------
     def _connect(self) -> None:
         self._hcontext = _establish()
-        hresult, hcard, protocol = scard.SCardConnect(
-            self._hcontext, self.reader, self._share,
-            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
-        )
+        if self.watch is not None:
+            self.watch.since = time.monotonic()
+        try:
+            hresult, hcard, protocol = scard.SCardConnect(
+                self._hcontext, self.reader, self._share,
+                scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+            )
+        finally:
+            if self.watch is not None:
+                self.watch.since = None
         if hresult != scard.SCARD_S_SUCCESS:
             scard.SCardReleaseContext(self._hcontext)
             self._hcontext = None
@@ -164,6 +191,8 @@ class PcscCard:
 
     def close(self) -> None:
         """Release the connection (leaves the card powered)."""
+        if self.watch is not None and self.watch.dead:
+            self._dead = True
         io, self._io = self._io, None
         if self._dead:
             # a transmit is still blocked on the old context: its thread ends (and the
@@ -219,9 +248,23 @@ class PcscCard:
 
     # --- APDUs ------------------------------------------------------------------------------
     def transmit(self, apdu: bytes) -> bytes:
-        if self._hcard is None or self._dead:
+        watch = self.watch
+        if watch is not None and not self._dead and not watch.dead and self._hcard is not None:
+            # hot path (CardService.call): inline, stamped for the waiting thread's watchdog
+            watch.since = time.monotonic()
+            try:
+                hresult, response = scard.SCardTransmit(self._hcard, self.protocol, list(apdu))
+            finally:
+                watch.since = None
+            if watch.dead:  # the waiting thread gave up on us meanwhile
+                self._dead = True
+                raise CardTimeoutError()
+        elif self._hcard is None or self._dead or (watch is not None and watch.dead):
+            if watch is not None and watch.dead:
+                self._dead = True
+                raise CardTimeoutError()
             raise CardRemovedError()
-        if self._io is None:
+        elif self._io is None:
             hresult, response = scard.SCardTransmit(self._hcard, self.protocol, list(apdu))
         else:
             try:

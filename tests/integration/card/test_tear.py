@@ -122,3 +122,15 @@ def test_card_that_stops_answering_times_out(emulator: EmulatorFixture) -> None:
     assert emulator.wait_removed()
     emulator.insert_new_card(name="after-stall")
     assert emulator.service().read_card().card_number == "NB0000016"
+
+
+def test_card_operation_times_out_through_the_watch(emulator: EmulatorFixture) -> None:
+    emulator.control.stall_after(4)
+    t = time.monotonic()
+    with pytest.raises(CardTimeoutError):
+        emulator.service(timeout=1.0).read_card()  # CardService.call: inline APDUs + watch
+    assert 0.9 < time.monotonic() - t < 3
+    emulator.control.remove()
+    assert emulator.wait_removed()
+    emulator.insert_new_card(name="after-stall-2")
+    assert emulator.service().read_card().name == "李明"
