@@ -156,7 +156,7 @@ class CounterApp(QObject):
     def shutdown(self) -> None:
         if self.monitor is not None:
             self.monitor.stop()
-        self.ops.wait(5000)
+        self.ops.shutdown(5000)
 
 
 _QT_NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint

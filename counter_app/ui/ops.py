@@ -32,12 +32,16 @@ class _Relay(QObject):
     @Slot(object)
     def _done(self, result: Any) -> None:
         self.ops._relays.discard(self)
+        if self.ops.closed:  # the owner is shutting down: its widgets may be gone
+            return
         if self.on_success is not None:
             self.on_success(result)
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
         self.ops._relays.discard(self)
+        if self.ops.closed:
+            return
         if self.on_failure is not None:
             self.on_failure(error)
         else:
@@ -68,6 +72,7 @@ class Ops(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._relays: set[_Relay] = set()
+        self.closed = False
 
     def run(
         self,
@@ -84,4 +89,9 @@ class Ops(QObject):
         return len(self._relays)
 
     def wait(self, msecs: int = 10000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 10000) -> bool:
+        """Wait for running work; results that arrive afterwards are dropped, not delivered."""
+        self.closed = True
         return self.pool.waitForDone(msecs)

@@ -195,3 +195,18 @@ def test_a_corrupt_database_is_explained_in_the_login_window(qtbot, tmp_path) ->
     qtbot.waitUntil(lambda: app.exit_code == 1, timeout=10000)
     assert "损坏" in app.login.error.text() and not app.login.login_button.isEnabled()
     app.shutdown()
+
+
+def test_results_arriving_after_shutdown_are_dropped(qtbot) -> None:
+    import threading
+
+    from counter_app.ui.ops import Ops
+
+    ops = Ops()
+    release = threading.Event()
+    delivered: list[object] = []
+    ops.run(lambda: release.wait(5) and "late", delivered.append, delivered.append)
+    release.set()
+    ops.shutdown(5000)
+    qtbot.wait(100)  # let queued signals arrive
+    assert delivered == [] and ops.pending == 0
