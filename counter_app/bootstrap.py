@@ -49,11 +49,75 @@ class Services:
             return s.query(OutboxMessage).filter(
                 OutboxMessage.status.in_(("pending", "sending"))).count()
 
+    # -- the card application (issue 5) ---------------------------------------------------------
+    @property
+    def sync(self) -> Any:
+        """The outbox sync worker (built on first use; started by :meth:`start_sync`)."""
+        worker = self.extras.get("sync")
+        if worker is None:
+            from counter_app.central.sync import SyncWorker
+            from counter_app.store.outbox_repo import StoreOutboxRepository
+
+            worker = SyncWorker(StoreOutboxRepository(self.store), self.central,
+                                branch_code=self.profile.branch_code)
+            self.extras["sync"] = worker
+        return worker
+
+    def start_sync(self) -> None:
+        self.sync.start()
+
+    def id_reader(self) -> Any:
+        """The ID-card reader: a simulated one in the demo; none configured otherwise
+        (the teller types the number) until a vendor driver is added."""
+        if "id_reader" not in self.extras:
+            reader = None
+            if self.profile.demo:
+                from counter_app.devices.idcard import DEMO_ID_CARDS, SimulatedIdCardReader
+
+                reader = SimulatedIdCardReader(DEMO_ID_CARDS["330205199003011232"])
+            self.extras["id_reader"] = reader
+        return self.extras["id_reader"]
+
+    def file_camera(self) -> Any:
+        """Frames from image files: the demo's stand-in for a camera, and the fallback."""
+        from counter_app.devices.photo import FileCameraSource
+
+        folder = self.extras.get("camera_dir") or Path(__file__).parent / "resources" / "demo" / "camera"
+        return FileCameraSource.from_directory(folder, name="文件摄像头（演示照片）")
+
+    def application_context(self, teller: str) -> Any:
+        import shutil
+
+        from counter_app.central.sync import StalenessLimits
+        from counter_app.domain.photo import PhotoSpec
+        from counter_app.printing import BranchInfo
+        from counter_app.store.applications import ApplicationStore
+        from counter_app.workflows.application import ApplicationContext
+
+        p = self.profile
+        limits = StalenessLimits(p.offline.max_oldest_unsent_hours, p.offline.max_unsent_count,
+                                 p.offline.max_since_last_sync_hours, p.offline.min_free_disk_mb)
+        spec = PhotoSpec(width_px=p.photo.width_px, height_px=p.photo.height_px, dpi=p.photo.dpi,
+                         file_size_min_bytes=p.photo.min_kb * 1024,
+                         file_size_max_bytes=p.photo.max_kb * 1024)
+        folder = p.database.parent
+        sync = self.sync
+        return ApplicationContext(
+            branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
+                              instant_issue=p.instant_issue),
+            branch_code=p.branch_code, bank_code=p.bank.code, counter_id=p.counter_id,
+            teller=teller, central=self.central, store=ApplicationStore(self.store),
+            id_reader=self.id_reader(), photo_spec=spec, limits=limits, sync_status=sync.status,
+            free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6, wake_sync=sync.wake)
+
     def presence_source(self) -> Any:
         """The card layer's reader monitor for the two slots of this counter."""
         return PresenceSource([self.profile.readers.card, self.profile.readers.psam])
 
     def close(self) -> None:
+        sync = self.extras.get("sync")
+        if sync is not None:
+            sync.stop()
         close = getattr(self._central, "close", None)
         if close is not None:
             close()
@@ -103,7 +167,8 @@ def central_client(profile: BranchProfile) -> Any:
     )
 
 
-def build_services(profile: BranchProfile, *, exclusive: bool = True) -> Services:
+def build_services(profile: BranchProfile, *, exclusive: bool = True,
+                   start_sync: bool = False) -> Services:
     store = open_profile_store(profile, exclusive=exclusive)
     auth = TellerAuth(
         store,
@@ -113,7 +178,10 @@ def build_services(profile: BranchProfile, *, exclusive: bool = True) -> Service
     auth.ensure_first_admin()
     if profile.demo:
         auth.seed_demo_accounts()
-    return Services(profile=profile, store=store, auth=auth)
+    services = Services(profile=profile, store=store, auth=auth)
+    if start_sync:
+        services.start_sync()
+    return services
 
 
 def build_from_file(path: Path, *, state_dir: Path | None = None) -> Services:

@@ -10,7 +10,7 @@ import datetime as dt
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from counter_app.store.types import EncryptedJSON, EncryptedText
+from counter_app.store.types import EncryptedBytes, EncryptedJSON, EncryptedText
 
 
 def utcnow() -> dt.datetime:
@@ -92,3 +92,47 @@ class AppState(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ApplicationDraft(Base):
+    """A card application being taken at the counter: survives a crash, an idle lock, a restart.
+
+    ``data`` holds everything typed plus the workflow journal (encrypted); ``photo`` the
+    prepared card photo. Nothing is in clear except the step, the teller and timestamps.
+    """
+
+    __tablename__ = "application_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[str] = mapped_column(String(36), unique=True)
+    teller: Mapped[str] = mapped_column(String(32), index=True)
+    person_index: Mapped[str | None] = mapped_column(String(64), index=True)  # blind index
+    step: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), index=True, default="open")
+    data: Mapped[dict[str, object]] = mapped_column(EncryptedJSON("application_drafts.data"))
+    photo: Mapped[bytes | None] = mapped_column(EncryptedBytes("application_drafts.photo"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CardApplication(Base):
+    """An accepted card application (申领), submitted to the central or queued in the outbox."""
+
+    __tablename__ = "card_applications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_no: Mapped[str] = mapped_column(String(48), unique=True)  # printed number
+    draft_id: Mapped[str] = mapped_column(String(36), unique=True)
+    person_index: Mapped[str] = mapped_column(String(64), index=True)  # blind index
+    teller: Mapped[str] = mapped_column(String(32))
+    branch_code: Mapped[str] = mapped_column(String(32))
+    making_mode: Mapped[str] = mapped_column(String(16))  # INSTANT / FACTORY
+    collection: Mapped[str] = mapped_column(String(16))  # BRANCH / EMS
+    status: Mapped[str] = mapped_column(String(16), index=True)  # submitted / pending_sync
+    op_id: Mapped[str] = mapped_column(String(64), unique=True)  # Idempotency-Key
+    central_application_id: Mapped[str | None] = mapped_column(String(64))
+    central_state: Mapped[str | None] = mapped_column(String(32))
+    record: Mapped[dict[str, object]] = mapped_column(EncryptedJSON("card_applications.record"))
+    photo: Mapped[bytes | None] = mapped_column(EncryptedBytes("card_applications.photo"))
+    accepted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    synced_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -1,0 +1,89 @@
+"""A real store (SQLite file), the real reference central over HTTP, a simulated ID reader."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.sync import SyncPolicy, SyncWorker
+from counter_app.devices.idcard import DEMO_ID_CARDS, SimulatedIdCardReader
+from counter_app.printing import BranchInfo
+from counter_app.store.applications import ApplicationStore
+from counter_app.store.crypto import DataCipher
+from counter_app.store.database import Store, open_store
+from counter_app.store.outbox_repo import StoreOutboxRepository
+from counter_app.workflows.application import ApplicationContext, ApplicationWorkflow
+
+PORTRAIT = Path(__file__).resolve().parents[2] / "data" / "photos" / "portrait.jpg"
+ARTIFACTS = Path(__file__).resolve().parents[3] / "artifacts" / "application"
+
+INSTANT = ("ICBC-NB-0101", "工商银行宁波鼓楼支行", "中国工商银行", "ICBC", True)
+NON_INSTANT = ("CCB-NB-0230", "建设银行宁波江北支行", "中国建设银行", "CCB", False)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(tmp_path / "counter.db", DataCipher(os.urandom(32)))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def portrait() -> bytes:
+    return PORTRAIT.read_bytes()
+
+
+class Counter:
+    """One counter PC: its store, its central client, its sync worker, its ID reader."""
+
+    def __init__(self, store: Store, url: str, branch: tuple[str, str, str, str, bool]) -> None:
+        code, name, bank_name, bank_code, instant = branch
+        self.store = store
+        self.client = HttpCentralClient(url, timeouts=Timeouts(connect=1, read=5, health=1),
+                                        client_id=f"{code}/03")
+        self.repo = StoreOutboxRepository(store)
+        self.sync = SyncWorker(self.repo, self.client, branch_code=code,
+                               policy=SyncPolicy(base_backoff_s=0.01, max_backoff_s=0.05))
+        self.reader = SimulatedIdCardReader()
+        self.ctx = ApplicationContext(
+            branch=BranchInfo(code=code, name=name, bank_name=bank_name, instant_issue=instant),
+            branch_code=code, bank_code=bank_code, counter_id="03", teller="T0301",
+            central=self.client, store=ApplicationStore(store), id_reader=self.reader,
+            sync_status=self.sync.status)
+
+    def workflow(self) -> ApplicationWorkflow:
+        return ApplicationWorkflow(self.ctx)
+
+    def place(self, id_number: str) -> None:
+        self.reader.place(DEMO_ID_CARDS[id_number])
+
+
+@pytest.fixture
+def make_counter(store: Store, central) -> Iterator[Callable[..., Counter]]:  # type: ignore[no-untyped-def]
+    made: list[Counter] = []
+
+    def make(branch: tuple[str, str, str, str, bool] = INSTANT) -> Counter:
+        c = Counter(store, central.url, branch)
+        made.append(c)
+        return c
+
+    yield make
+    for c in made:
+        c.client.close()
+
+
+def save_artifact(name: str, pdf: bytes) -> Path:
+    """Keep the PDF and a PNG of its first page for a person to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.pdf"
+    path.write_bytes(pdf)
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(path),
+                        str(ARTIFACTS / name)], check=True, timeout=60)
+    return path
