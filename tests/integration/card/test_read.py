@@ -127,3 +127,31 @@ def test_missing_psam_reader_is_a_psam_error(emulator: EmulatorFixture) -> None:
         with pytest.raises(PsamError) as err:
             card.external_authenticate("update")
     assert "PSAM" in err.value.message_zh
+
+
+def test_reset_clears_security_state_and_reconnect_finds_the_new_card(
+    emulator: EmulatorFixture,
+) -> None:
+    from counter_app.card.apdu import ApduChannel
+    from counter_app.card.errors import CardRemovedError, SecurityStatusError
+    from counter_app.card.layout import record_by_tag
+    from counter_app.card.psam import Psam
+    from counter_app.card.ssse import SsseCard
+
+    with PcscCard(emulator.card_reader) as conn, PcscCard(emulator.psam_reader) as psam_conn:
+        card = SsseCard(ApduChannel(conn), atr=conn.atr, psam=Psam(ApduChannel(psam_conn)))
+        card.select()
+        card.external_authenticate("update")
+        card.update_record(record_by_tag(0x0B), b"\x01")
+        conn.reset()  # warm reset: the card forgets the authentication
+        card.select()
+        with pytest.raises(SecurityStatusError):
+            card.update_record(record_by_tag(0x0B), b"\x01")
+        path = emulator.insert_new_card(emulator.person("330206201503091028", "王小雨"),
+                                        name="other")
+        with pytest.raises(CardRemovedError):
+            card.select()
+        conn.reconnect()
+        assert conn.atr == emulator.load(path).atr
+        fresh = SsseCard(ApduChannel(conn), atr=conn.atr)
+        assert fresh.read_card_data().name == "王小雨"
