@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.profile import BranchProfile, load_profile
-from counter_app.store.crypto import DataCipher, load_or_create_key_file
+from counter_app.store.crypto import DataCipher, load_data_key
 from counter_app.store.database import Store, open_store
 from counter_app.store.models import OutboxMessage
 from counter_app.workflows.login import LoginPolicy, TellerAuth
@@ -144,7 +144,9 @@ class PresenceSource:
 
 
 def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
-    cipher = DataCipher(load_or_create_key_file(profile.security.key_file))
+    account = f"{profile.branch_code}/{profile.counter_id}:{profile.database}"
+    key, _where = load_data_key(profile.security.key_store, profile.security.key_file, account)
+    cipher = DataCipher(key)
     return open_store(profile.database, cipher, exclusive=exclusive)
 
 

@@ -70,7 +70,15 @@ def check_disk(profile: BranchProfile) -> Check:
 
 
 def check_key(profile: BranchProfile) -> Check:
+    from counter_app.store.crypto import os_key_store
+
     path = profile.security.key_file
+    mode = profile.security.key_store
+    if mode != "file" and not path.exists():
+        if os_key_store() is not None:
+            return Check("data_key", "数据密钥", OK, "保存在系统密钥库中", {"store": "keyring"})
+        if mode == "keyring":
+            return Check("data_key", "数据密钥", FAIL, "配置要求使用系统密钥库，但本机没有可用的系统密钥库")
     if not path.exists():
         return Check("data_key", "数据密钥", WARN, f"{path} 尚不存在，首次启动时将创建")
     mode = path.stat().st_mode & 0o777

@@ -80,6 +80,7 @@ class SecuritySettings:
     max_login_failures: int
     lockout_minutes: int
     idle_lock_minutes: int
+    key_store: str  # auto | keyring | file
     key_file: Path
 
 
@@ -194,6 +195,7 @@ SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Any, Check | None]]] 
         "max_login_failures": (int, 5, _positive),
         "lockout_minutes": (int, 30, _positive),
         "idle_lock_minutes": (int, 10, _positive),
+        "key_store": (str, "auto", _one_of(("auto", "keyring", "file"))),
         "key_file": (str, "keys/data.key", None),
     },
     "store": {
@@ -287,6 +289,7 @@ def parse_profile(
             max_login_failures=sec["max_login_failures"],
             lockout_minutes=sec["lockout_minutes"],
             idle_lock_minutes=sec["idle_lock_minutes"],
+            key_store=sec["key_store"],
             key_file=local_path(sec["key_file"]),
         ),
         database=local_path(values["store"]["database"]),

@@ -9,6 +9,7 @@ encrypted value, such as an ID number, without storing it in clear.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import os
@@ -97,3 +98,51 @@ def load_or_create_key_file(path: Path) -> bytes:
         return key
     except PermissionError as exc:
         raise DataKeyError(f"无法读取数据密钥文件 {path}：权限不足。请以柜面程序账户运行。") from exc
+
+
+KEYRING_SERVICE = "counter-app/data-key"
+
+
+def os_key_store() -> object | None:
+    """The OS key store (Windows Credential Locker, macOS Keychain, Secret Service) if this
+    machine has a usable one; None on a headless box, where the key file is used instead."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        return None
+    return backend
+
+
+def load_or_create_keyring_key(backend: object, account: str) -> bytes:
+    """The data key kept in the OS key store under ``account`` (created on first use)."""
+    stored = backend.get_password(KEYRING_SERVICE, account)  # type: ignore[attr-defined]
+    if stored:
+        key = base64.b64decode(stored)
+        if len(key) != KEY_LEN:
+            raise DataKeyError("系统密钥库中的数据密钥已损坏，请联系网点技术支持从备份恢复。")
+        return key
+    key = secrets.token_bytes(KEY_LEN)
+    backend.set_password(KEYRING_SERVICE, account, base64.b64encode(key).decode())  # type: ignore[attr-defined]
+    return key
+
+
+def load_data_key(mode: str, key_file: Path, account: str) -> tuple[bytes, str]:
+    """The data key and where it came from ("keyring" or "file").
+
+    ``mode``: "auto" uses the OS key store when there is one, else the protected key file;
+    "keyring" insists on the OS key store; "file" always uses the key file. A key file that
+    already exists wins in "auto", so a machine that gains a key store keeps its data readable.
+    """
+    if mode == "file" or (mode == "auto" and key_file.exists()):
+        return load_or_create_key_file(key_file), "file"
+    backend = os_key_store()
+    if backend is not None:
+        return load_or_create_keyring_key(backend, account), "keyring"
+    if mode == "keyring":
+        raise DataKeyError("本机没有可用的系统密钥库（security.key_store = \"keyring\"）。"
+                           "请联系网点技术支持，或改为 \"auto\" 使用受保护的密钥文件。")
+    return load_or_create_key_file(key_file), "file"

@@ -180,3 +180,60 @@ def test_key_file_is_created_private_and_refused_when_readable_by_others(tmp_pat
     os.chmod(path, 0o644)
     with pytest.raises(DataKeyError, match="chmod 600"):
         load_or_create_key_file(path)
+
+
+class MemoryKeyring:
+    """A real keyring backend class (keyring's API), kept in memory for the test."""
+
+    def __init__(self) -> None:
+        import keyring.backend
+
+        class Backend(keyring.backend.KeyringBackend):
+            priority = 10
+            data: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service, username):  # type: ignore[no-untyped-def]
+                return self.data.get((service, username))
+
+            def set_password(self, service, username, password):  # type: ignore[no-untyped-def]
+                self.data[(service, username)] = password
+
+            def delete_password(self, service, username):  # type: ignore[no-untyped-def]
+                self.data.pop((service, username), None)
+
+        self.backend = Backend()
+
+
+def test_key_goes_to_the_os_key_store_when_there_is_one(tmp_path: Path) -> None:
+    import keyring
+
+    from counter_app.store.crypto import load_data_key
+
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring().backend
+    keyring.set_keyring(memory)
+    try:
+        key, where = load_data_key("auto", tmp_path / "data.key", "B1/01:db")
+        assert where == "keyring" and not (tmp_path / "data.key").exists()
+        assert load_data_key("auto", tmp_path / "data.key", "B1/01:db") == (key, "keyring")
+        assert load_data_key("keyring", tmp_path / "x.key", "B1/02:db")[0] != key  # one key per store
+        file_key, where = load_data_key("file", tmp_path / "data.key", "B1/01:db")
+        assert where == "file" and file_key != key
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_without_an_os_key_store_auto_uses_the_file_and_keyring_mode_refuses(tmp_path: Path) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    from counter_app.store.crypto import load_data_key
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        assert load_data_key("auto", tmp_path / "data.key", "a")[1] == "file"
+        with pytest.raises(DataKeyError, match="系统密钥库"):
+            load_data_key("keyring", tmp_path / "other.key", "a")
+    finally:
+        keyring.set_keyring(previous)
