@@ -57,10 +57,12 @@ class Idempotency:
         if len(key) > 128:
             raise Refusal(400, "IDEMPOTENCY_KEY_INVALID", "幂等键过长（最多128个字符）。")
         fp = fingerprint(method, path, payload)
+        hold = self.hold_seconds()
+        if self.db.is_sqlite and not hold:
+            return self._run_serialised(key, client_id, fp, operation, handler)
         claimed = self._claim(client_id, key, fp)
         if claimed is not None:
             return claimed
-        hold = self.hold_seconds()
         if hold:
             time.sleep(hold)
         try:
@@ -79,6 +81,47 @@ class Idempotency:
             with self.db.write() as s:
                 s.execute(delete(IdempotencyRecord).where(
                     IdempotencyRecord.client_id == client_id, IdempotencyRecord.key == key))
+            raise
+
+    def _run_serialised(self, key: str, client_id: str, fp: str, operation: str,
+                        handler: Handler) -> tuple[int, dict[str, Any], bool]:
+        """SQLite: writers are serialised in-process, so claim, effect and result commit in
+        one transaction (a duplicate waits for the lock and then sees the stored result).
+        The two-phase path above is used with PostgreSQL and when ``hold_ms`` is set."""
+        store_refusal = True
+        try:
+            with self.db.write() as s:
+                rec = s.execute(select(IdempotencyRecord).where(
+                    IdempotencyRecord.client_id == client_id, IdempotencyRecord.key == key)
+                ).scalar_one_or_none()
+                if rec is not None:
+                    if rec.fingerprint != fp:
+                        store_refusal = False
+                        raise Refusal(422, "IDEMPOTENCY_KEY_REUSED",
+                                      "幂等键已用于另一笔不同内容的业务，请勿重复使用。")
+                    if rec.state == "DONE":
+                        return (int(rec.status_code or 200),
+                                json.loads(rec.response_body or "{}"), True)
+                    rec.locked_at = utcnow()  # an abandoned claim: its effect never committed
+                else:
+                    s.add(IdempotencyRecord(client_id=client_id, key=key, fingerprint=fp,
+                                            state="IN_PROGRESS", locked_at=utcnow()))
+                    s.flush()
+                status, body, ref = handler(s)
+                self._complete(s, client_id, key, status, body)
+                s.add(Effect(idempotency_key=key, operation=operation, ref=ref))
+            return status, body, False
+        except Refusal as refusal:
+            if store_refusal:
+                with self.db.write() as s:
+                    rec = s.execute(select(IdempotencyRecord).where(
+                        IdempotencyRecord.client_id == client_id,
+                        IdempotencyRecord.key == key)).scalar_one_or_none()
+                    if rec is None:
+                        s.add(IdempotencyRecord(client_id=client_id, key=key, fingerprint=fp,
+                                                state="IN_PROGRESS", locked_at=utcnow()))
+                        s.flush()
+                    self._complete(s, client_id, key, refusal.status, refusal.body())
             raise
 
     def _claim(self, client_id: str, key: str, fp: str) -> tuple[int, dict[str, Any], bool] | None:
