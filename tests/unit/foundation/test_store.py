@@ -190,7 +190,10 @@ class MemoryKeyring:
 
         class Backend(keyring.backend.KeyringBackend):
             priority = 10
-            data: dict[tuple[str, str], str] = {}
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.data: dict[tuple[str, str], str] = {}
 
             def get_password(self, service, username):  # type: ignore[no-untyped-def]
                 return self.data.get((service, username))
