@@ -86,3 +86,15 @@ def test_photo_write_and_read_through_psam(emulator: EmulatorFixture) -> None:
         card.select()
         assert card.read_photo() == jpeg
     assert emulator.service().read_card() == demo_card_data()
+
+
+def test_older_3des_card_through_the_same_psam(emulator: EmulatorFixture) -> None:
+    data = emulator.person("330203198506122017", "李明", spec_version="2.00")
+    emulator.insert_new_card(data, name="des")
+    with emulator.service().open() as card:
+        assert card.read_card_data() == data
+        assert card.algo == "3des"
+        card.external_authenticate("update")
+        card.update_record(record_by_tag(0x0B), b"\x01")
+        card.unblock_pin("192837")
+        card.verify_pin("192837")

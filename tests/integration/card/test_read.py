@@ -155,3 +155,13 @@ def test_reset_clears_security_state_and_reconnect_finds_the_new_card(
         assert conn.atr == emulator.load(path).atr
         fresh = SsseCard(ApduChannel(conn), atr=conn.atr)
         assert fresh.read_card_data().name == "王小雨"
+
+
+def test_tear_after_command(emulator: EmulatorFixture) -> None:
+    from counter_app.card.errors import CardLinkError
+
+    cli("emulator", "tear-after", "2")
+    with pytest.raises(CardLinkError):
+        emulator.service().read_card()
+    assert emulator.wait_removed()
+    assert json.loads(cli("emulator", "status").stdout)["card"] is None
