@@ -7,13 +7,16 @@ authentication raises :class:`AuthenticationFailedError` and is never retried he
 from __future__ import annotations
 
 import enum
+import logging
 from collections.abc import Callable
 
 from counter_app.card.apdu import ApduChannel, CommandApdu, ResponseApdu
 from counter_app.card.codec import parse_tlv_record
 from counter_app.card.errors import (
+    AuthenticationFailedError,
     CardDataError,
     ConditionsNotSatisfiedError,
+    KeyLockedError,
     RecordNotFoundError,
 )
 from counter_app.card.layout import (
@@ -31,6 +34,7 @@ from counter_app.card.layout import (
     KeyRole,
     RecordDef,
     block_size,
+    decode_values,
     records_of,
 )
 from counter_app.card.psam import DiversificationFactors, Psam
@@ -38,6 +42,7 @@ from counter_app.domain.card import CardData
 from counter_app.domain.errors import ValidationError
 
 PHOTO_CHUNK = 0xE0
+log = logging.getLogger(__name__)
 
 
 class ReadMode(enum.Enum):
@@ -132,8 +137,6 @@ class SsseCard:
 
     def read_card_data(self, mode: ReadMode = ReadMode.SFI) -> CardData:
         """Select SSSE, read EF05 and EF06 and return the validated CardData."""
-        from counter_app.card.layout import decode_values
-
         self.select()
         values = self.read_file(EF05, mode)
         values.update(self.read_file(EF06, mode))
@@ -162,7 +165,16 @@ class SsseCard:
         algo = self._algo()
         challenge = b"".join(self.get_challenge(8) for _ in range(block_size(algo) // 8))
         cryptogram = self.psam.cryptogram(role, algo, self.factors, challenge)
-        self.send(CommandApdu(0x00, 0x82, 0x00, ROLE_KEY_ID[role], cryptogram))
+        try:
+            self.send(CommandApdu(0x00, 0x82, 0x00, ROLE_KEY_ID[role], cryptogram))
+        except AuthenticationFailedError as exc:
+            # audit trail for reliability goal 9: one attempt, failure counter logged
+            log.warning("external authentication failed: key %02X, card tries left %s; "
+                        "not retried", ROLE_KEY_ID[role], exc.tries_left)
+            raise
+        except KeyLockedError:
+            log.warning("external authentication refused: key %02X locked", ROLE_KEY_ID[role])
+            raise
 
     # --- PINs ------------------------------------------------------------------------------
     def verify_pin(self, pin: str) -> None:

@@ -154,3 +154,16 @@ def test_end_personalisation_needs_all_records(blank_rig: Rig) -> None:
     assert ssse.lifecycle() != LIFECYCLE_ISSUED
     assert ssse.channel.transmit(CommandApdu(0, 0xB2, 1, (6 << 3) | 4, le=20)).sw == 0x6A83
     assert EF06  # layout constant used by the reader
+
+
+def test_failed_authentication_is_logged_with_the_counter(
+    rig_factory: Callable[..., Rig], caplog: pytest.LogCaptureFixture
+) -> None:
+    rig = rig_factory(new_personalised(demo_card_data()), psam_seed="other")
+    ssse = rig.ssse()
+    ssse.select()
+    with caplog.at_level("WARNING"), pytest.raises(AuthenticationFailedError):
+        ssse.external_authenticate("update")
+    assert any("tries left 4" in r.getMessage() and "not retried" in r.getMessage()
+               for r in caplog.records)
+    assert "330203198506122017" not in caplog.text and "李明" not in caplog.text
