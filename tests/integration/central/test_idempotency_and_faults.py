@@ -187,3 +187,45 @@ def _seeded(name: str) -> str:
     from central_sim.seed import DEMO_PEOPLE
 
     return next(p.id_number for p in DEMO_PEOPLE if p.name == name)
+
+
+# -- replay storm: Hypothesis schedules of 1–5× delivery, reordering, dropped answers -------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+schedules = st.lists(
+    st.tuples(st.integers(1, 5), st.lists(st.booleans(), min_size=5, max_size=5)),
+    min_size=1, max_size=4,
+).flatmap(lambda ops: st.tuples(st.just(ops), st.permutations(
+    [(i, d) for i, (times, _drops) in enumerate(ops) for d in range(times)])))
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(schedule=schedules)
+def test_replay_storm_has_exactly_one_effect_per_operation(
+        central_sim: CentralSimHandle, schedule: tuple) -> None:
+    ops, order = schedule
+    central_sim.clear_faults()
+    client = HttpCentralClient(central_sim.url, timeouts=Timeouts(read=5),
+                               client_id="ICBC-NB-0101/storm")
+    keys = [f"storm-{uuid.uuid4()}" for _ in ops]
+    answers: dict[int, list[dict]] = {i: [] for i in range(len(ops))}
+    try:
+        for i, delivery in order:
+            if ops[i][1][delivery]:
+                central_sim.set_faults(drop_next=1)  # the central commits, the answer is lost
+            try:
+                answers[i].append(data_change(client, keys[i], seq=i + 1,
+                                              phone=f"1370000{i:04d}", person=60 + i))
+            except LineDownError:
+                assert ops[i][1][delivery]  # only a dropped answer may fail
+            central_sim.clear_faults()
+        for i, key in enumerate(keys):
+            final = data_change(client, key, seq=i + 1, phone=f"1370000{i:04d}", person=60 + i)
+            assert all(a == final for a in answers[i]), "a replay changed the result"
+            assert central_sim.effects(key)["total"] == 1
+    finally:
+        central_sim.clear_faults()
+        client.close()
