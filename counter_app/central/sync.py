@@ -214,10 +214,18 @@ class SyncStatus:
     last_pull_at: dt.datetime | None
     last_error_code: str | None
     checked_at: dt.datetime
+    #: central time minus local time at the last probe; beyond ±5 min the local clock is
+    #: suspect (timestamps later than the central's now + 5 min are flagged)
+    clock_skew_s: float | None = None
+
+    @property
+    def clock_suspect(self) -> bool:
+        return self.clock_skew_s is not None and abs(self.clock_skew_s) > MAX_CLOCK_SKEW_S
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["line_state"] = self.line_state.value
+        d["clock_suspect"] = self.clock_suspect
         for k in ("last_success_at", "last_pull_at", "checked_at"):
             d[k] = d[k].isoformat() if d[k] else None
         return d
@@ -278,6 +286,7 @@ def check_new_work(business: str, status: SyncStatus, limits: StalenessLimits, *
 
 # -- the worker -------------------------------------------------------------------------------
 
+MAX_CLOCK_SKEW_S = 300.0
 LINE_ERRORS = (LineDownError, CentralTimeoutError, CentralTlsError)
 STATE_LAST_SUCCESS = "sync.last_success_at"
 STATE_LAST_PULL = "sync.last_pull_at"
@@ -307,6 +316,7 @@ class SyncWorker:
         self.rng = rng or random.Random()
         self.line_state = LineState.UNKNOWN
         self.latency_ms: float | None = None
+        self.clock_skew_s: float | None = None
         self._lock = threading.Lock()  # one drain at a time (timer thread vs "sync now")
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -427,6 +437,8 @@ class SyncWorker:
     def probe(self) -> LineState:
         result = self.central.probe()
         self.latency_ms = result.latency_ms if result.online else None
+        if result.online:
+            self.clock_skew_s = result.clock_skew_seconds
         if not result.online:
             self._set_line(LineState.OFFLINE)
         elif result.latency_ms > self.policy.slow_ms:
@@ -449,6 +461,7 @@ class SyncWorker:
             last_pull_at=_parse(self.repo.get_state(STATE_LAST_PULL)),
             last_error_code=self.repo.get_state(STATE_LAST_ERROR) or None,
             checked_at=now,
+            clock_skew_s=self.clock_skew_s,
         )
 
     # -- background loop ------------------------------------------------------------------------

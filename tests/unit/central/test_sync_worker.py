@@ -131,6 +131,7 @@ class FakeCentral:
         self.down = False
         self.latency_ms = 5.0
         self.notices: list[UpdateItem] = []
+        self.local_time = T0  # the counter's clock when it probed
 
     def execute(self, operation: str, payload: dict, *, idempotency_key: str) -> dict:
         self.calls.append(idempotency_key)
@@ -145,7 +146,7 @@ class FakeCentral:
     def probe(self) -> HealthResult:
         if self.down:
             return HealthResult(False, 1.0, T0, error_code="CENTRAL_LINE_DOWN")
-        return HealthResult(True, self.latency_ms, T0, server_time=T0)
+        return HealthResult(True, self.latency_ms, self.local_time, server_time=T0)
 
     def updates(self, branch_code: str, since: int = 0, limit: int = 200) -> Updates:
         if self.down:
@@ -341,6 +342,16 @@ def test_business_that_needs_the_central_is_refused_offline_only() -> None:
     with pytest.raises(NewWorkRefused) as err:
         check_new_work("formal_loss", status(), LIMITS, free_disk_mb=100, now=T0)
     assert err.value.code == "LOW_DISK"
+
+
+def test_clock_skew_is_measured_and_flagged() -> None:
+    repo, central, clock = FakeOutbox(), FakeCentral(), Clock()
+    w = worker(repo, central, clock)
+    central.local_time = T0 + dt.timedelta(days=1)  # local clock a day ahead of the central
+    w.probe()
+    st = w.status()
+    assert st.clock_skew_s is not None and st.clock_skew_s < -86000 and st.clock_suspect
+    assert st.to_dict()["clock_suspect"] is True
 
 
 def test_status_is_json_ready() -> None:
