@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--screenshot-login", type=Path, metavar="FILE",
                       help="save a PNG of the login window, exit")
     demo.add_argument("--state", type=Path, help="demo state directory (default: <state>/demo)")
+    demo.add_argument("--tour", type=Path, metavar="DIR",
+                      help="guided tour: drive the real UI offscreen through scripted scenarios, "
+                           "saving a PNG of every step and every printed PDF into DIR")
+    demo.add_argument("--only", metavar="NAME", help="tour: only the scenarios of this business "
+                                                     "(e.g. application) or this scenario")
     demo.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
     doctor = sub.add_parser("doctor", help="check database, disk, central line, readers, printers")
@@ -112,7 +117,7 @@ def run_app(args: argparse.Namespace) -> int:
     from counter_app.ui.app import RunOptions, run_gui
 
     profile = load_profile(path)
-    return run_gui(profile, lambda: build_services(profile),
+    return run_gui(profile, lambda: build_services(profile, start_sync=True),
                    RunOptions(exit_when_ready=args.exit_when_ready))
 
 

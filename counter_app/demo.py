@@ -65,7 +65,66 @@ def _central_answers(profile: BranchProfile) -> bool:
         client.close()
 
 
+def run_tour(args: argparse.Namespace) -> int:
+    """`counter-app demo --tour DIR [--only NAME]`: the guided tour, offscreen.
+
+    Starts its own reference central (fresh database, free port) so every run shows the
+    same people in the same state; the card emulator is not needed by the businesses the
+    tour shows so far and is not started (it would take the machine's only vpcd ports).
+    """
+    import dataclasses
+    import tempfile
+    import time
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from counter_app.bootstrap import build_services
+    from counter_app.central.launcher import start_central_sim
+    from counter_app.ui.app import _qt_messages
+    from counter_app.ui.theme import apply_theme
+    from counter_app.ui.tour import play, scenarios, write_timings
+
+    chosen = scenarios(args.only)
+    out: Path = args.tour
+    out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_messages)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_theme(app)
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="counter-tour-") as tmp:
+        central = start_central_sim(f"sqlite:///{tmp}/central.db", log_path=Path(tmp) / "central.log")
+        try:
+            for scenario in chosen:
+                state = Path(tmp) / scenario.key
+                profile = demo_profile(scenario.branch, state)
+                profile = dataclasses.replace(
+                    profile, central=dataclasses.replace(profile.central, base_url=central.url))
+                services = build_services(profile)
+                services.presence_source = lambda: None  # type: ignore[method-assign]
+                started = time.perf_counter()
+                try:
+                    results[scenario.key] = play(scenario, services, central, out / scenario.key)
+                finally:
+                    services.close()
+                run = results[scenario.key]
+                print(f"{scenario.title_zh}: {len(run.shots)} 张截图, {len(run.pdfs)} 份PDF "
+                      f"({time.perf_counter() - started:.1f} s) → {out / scenario.key}", flush=True)
+        finally:
+            central.stop()
+    summary = write_timings(out, results)
+    for key, figures in summary.items():
+        print(f"{key}: 软件等待合计 {figures['total_wait_s']:.2f} s（{figures['operations']} 次后台操作，"
+              f"最长 {figures['longest_s']:.2f} s：{figures['longest']}）", flush=True)
+    return 0
+
+
 def run_demo(args: argparse.Namespace) -> int:
+    if getattr(args, "tour", None) is not None:
+        return run_tour(args)
     screenshot = args.screenshot or args.screenshot_login
     if not has_display():
         if screenshot or args.exit_when_ready:
@@ -91,4 +150,4 @@ def run_demo(args: argparse.Namespace) -> int:
         if not screenshot:
             print(f"演示环境已启动：{profile.branch_name}（{profile.kind_zh}）。"
                   f"演示柜员 {teller[0]} / {teller[3]}", flush=True)
-        return run_gui(profile, lambda: build_services(profile), options)
+        return run_gui(profile, lambda: build_services(profile, start_sync=True), options)

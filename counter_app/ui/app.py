@@ -113,7 +113,7 @@ class CounterApp(QObject):
             log.warning("reader monitor unavailable: %s", type(error).__name__)
             presence = None
         self.monitor = StatusMonitor(s.profile, self.ops, s.probe_line, s.outbox_depth, presence, self)
-        self.main = MainWindow(s.profile, signed_in, s.auth, self.ops, self.monitor)
+        self.main = MainWindow(s.profile, signed_in, s.auth, self.ops, self.monitor, services=s)
         self.main.sig_signed_out.connect(self.back_to_login)
         self.main.show()
         self.login.hide()
@@ -159,7 +159,8 @@ class CounterApp(QObject):
         self.ops.shutdown(5000)
 
 
-_QT_NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint
+# the offscreen platform's harmless complaint; Qt Multimedia probing optional libraries
+_QT_NOISE = ("propagateSizeHints", "pipewire", "Couldn't load va", "Couldn't resolve va")
 
 
 def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:

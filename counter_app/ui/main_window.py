@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -116,10 +118,12 @@ class MainWindow(QMainWindow):
     sig_signed_out = Signal(str)  # reason
 
     def __init__(self, profile: BranchProfile, signed_in: SignedIn, auth: TellerAuth, ops: Ops,
-                 monitor: StatusMonitor) -> None:
+                 monitor: StatusMonitor, services: Any = None) -> None:
         super().__init__()
         self.profile, self.signed_in, self.auth, self.ops = profile, signed_in, auth, ops
         self.monitor = monitor
+        self.services = services  # business pages are built from it; None: menu only
+        self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(f"{APP_TITLE_ZH} - {profile.branch_name}")
         self.resize(1280, 800)
         self.businesses = businesses_for(profile.instant_issue)
@@ -246,13 +250,45 @@ class MainWindow(QMainWindow):
 
     def _menu_changed(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
         key = item.data(Qt.ItemDataRole.UserRole) if item else "home"
+        self.show_business(key)
+
+    def show_business(self, key: str) -> None:
         business = next((b for b in self.businesses if b.key == key), None)
         if business is None:
             self.work_area.setCurrentWidget(self.home)
             return
+        page = self.business_page(business) if business.built else None
+        if page is not None:
+            self.work_area.setCurrentWidget(page)
+            page.open()  # type: ignore[attr-defined]
+            return
         self.not_built_title.setText(business.title_zh)
         self.not_built_text.setText(f"{business.summary_zh}\n\n{business.not_built_note_zh}")
         self.work_area.setCurrentWidget(self.not_built)
+
+    def business_page(self, business: Business) -> QWidget | None:
+        """The page of a built business, made on first use."""
+        if business.key in self.pages:
+            return self.pages[business.key]
+        if self.services is None or business.key != "application":
+            return None
+        from counter_app.ui.application import application_page
+
+        page = application_page(self.services, self.signed_in.username)
+        page.sig_route.connect(self.route_to)
+        self.work_area.addWidget(page)
+        self.pages[business.key] = page
+        return page
+
+    def route_to(self, key: str) -> None:
+        """Another business fits the person better (e.g. a card on file): go there."""
+        for row in range(self.menu.count()):
+            item = self.menu.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key and (
+                    item.flags() & Qt.ItemFlag.ItemIsEnabled):
+                self.menu.setCurrentRow(row)
+                return
+        self.show_business(key)
 
     def menu_keys(self) -> list[tuple[str, bool]]:
         """(business key, enabled) in menu order — what a teller sees."""
@@ -295,4 +331,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.idle.stop()
+        for page in self.pages.values():
+            page.close_page()  # type: ignore[attr-defined]
         super().closeEvent(event)

@@ -22,7 +22,8 @@ class Business:
 
 
 BUSINESSES: tuple[Business, ...] = (
-    Business("application", "社保卡申领", "采集申请人信息与照片，提交申领并打印登记表和回执", False),
+    Business("application", "社保卡申领", "采集申请人信息与照片，提交申领并打印登记表和回执", False,
+             built=True),
     Business("instant_issue", "即时制卡", "从空白卡库存制卡：写芯片、印卡面、检测、启用、设密码",
              True, only_instant=True),
     Business("central_production", "集中制卡", "提交集中制卡、跟踪制卡进度、批次签收与EMS寄送",

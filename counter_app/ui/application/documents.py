@@ -1,0 +1,137 @@
+"""Showing, printing and saving the PDF documents the printing layer builds.
+
+The PDF bytes are the document; Qt only renders their pages (QtPdf) for the preview and
+paints them onto the profile's printer (QtPrintSupport). "Save as PDF" writes the bytes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import CounterError
+
+MAX_PRINT_DPI = 300  # rendering above this only costs memory on counter printers
+
+
+class PrintError(CounterError):
+    code = "PRINT_ERROR"
+
+
+class PdfPages:
+    """A PDF held in memory and rendered page by page."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.doc = QPdfDocument()
+        self.doc.load(self._buffer)
+        if self.doc.status() != QPdfDocument.Status.Ready or self.doc.pageCount() < 1:
+            raise PrintError("单据文件无法显示（PDF 内容有误），请重新生成或联系技术支持。",
+                             code="PRINT_PDF_INVALID")
+
+    @property
+    def count(self) -> int:
+        return self.doc.pageCount()
+
+    def render(self, page: int, dpi: float) -> QImage:
+        points = self.doc.pagePointSize(page)
+        size = QSize(max(1, round(points.width() / 72 * dpi)), max(1, round(points.height() / 72 * dpi)))
+        rendered = self.doc.render(page, size)
+        # pages render transparent: put them on paper-white for the screen and the printer
+        paper = QImage(size, QImage.Format.Format_RGB32)
+        paper.fill(Qt.GlobalColor.white)
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, rendered)
+        painter.end()
+        return paper
+
+
+def document_printer(printer_name: str) -> QPrinter | None:
+    """The profile's document printer, else the system default; None when there is none."""
+    infos = QPrinterInfo.availablePrinters()
+    chosen = next((i for i in infos if i.printerName() == printer_name), None) if printer_name else None
+    if chosen is None:
+        default = QPrinterInfo.defaultPrinter()
+        chosen = default if not default.isNull() else (infos[0] if infos else None)
+    if chosen is None:
+        return None
+    printer = QPrinter(chosen, QPrinter.PrinterMode.HighResolution)
+    return printer
+
+
+def paint_pdf(pdf: bytes, printer: QPrinter) -> int:
+    """Paint every page of the PDF on the printer (one sheet per page); returns the pages."""
+    pages = PdfPages(pdf)
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError("打印机无法开始打印（可能离线、缺纸或被占用）。请检查打印机，"
+                         "或先另存为PDF。", code="PRINT_START_FAILED")
+    try:
+        for index in range(pages.count):
+            if index:
+                printer.newPage()
+            image = pages.render(index, dpi)
+            area = painter.viewport()
+            scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(area.x(), area.y(), scaled.width(), scaled.height())
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+    return pages.count
+
+
+class DocumentPreview(QDialog):
+    """The document as it will print, with Print / Save as PDF / Close (keyboard: P, S, Esc)."""
+
+    def __init__(self, title: str, pdf: bytes, parent: QWidget | None = None, *,
+                 on_print: object = None, on_save: object = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DocumentPreview")
+        self.setWindowTitle(f"打印预览 - {title}")
+        self.resize(760, 900)
+        pages = PdfPages(pdf)
+        lay = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        holder = QWidget()
+        holder.setStyleSheet("background: #59636e;")
+        inner = QVBoxLayout(holder)
+        inner.setSpacing(16)
+        self.page_labels: list[QLabel] = []
+        for index in range(pages.count):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(pages.render(index, 80)))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(label)
+            self.page_labels.append(label)
+        scroll.setWidget(holder)
+        lay.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.print_button = QPushButton("打印 (P)", objectName="Primary")
+        self.save_button = QPushButton("另存为PDF (S)")
+        close = QPushButton("关闭 (Esc)")
+        for b in (self.print_button, self.save_button, close):
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        close.clicked.connect(self.reject)
+        if callable(on_print):
+            self.print_button.clicked.connect(on_print)
+        if callable(on_save):
+            self.save_button.clicked.connect(on_save)
+        QShortcut(QKeySequence("P"), self, activated=self.print_button.click)
+        QShortcut(QKeySequence("S"), self, activated=self.save_button.click)

@@ -1,0 +1,213 @@
+"""The photo step: live camera (Qt Multimedia) or the file camera, import from a file or a
+scan, the automatic checks with their messages, and the teller's override with a reason."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.devices.photo import FrameSource
+from counter_app.domain.photo import CHECK_TITLES_ZH
+from counter_app.ui.application.steps import ImportDialogs, StepView
+from counter_app.ui.application.widgets import jpeg_pixmap, rgb_to_qimage
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.workflows.application import Step
+
+if TYPE_CHECKING:
+    from counter_app.ui.application.page import ApplicationPage
+
+PREVIEW_W, PREVIEW_H = 360, 270
+
+
+class PhotoView(StepView):
+    step = Step.PHOTO
+    lead = ("请申请人正对镜头、白色背景、免冠、双眼平视，按 F5 拍照；或按 F4 导入数码照片/扫描件"
+            "（仅 JPEG、PNG）。照片自动裁切为 358×441 像素并逐项检查。")
+
+    def __init__(self, host: ApplicationPage, camera_factory: Callable[[], FrameSource]) -> None:
+        super().__init__(host)
+        self.camera_factory = camera_factory
+        self.source: FrameSource | None = None
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        left = QVBoxLayout()
+        self.preview = QLabel("摄像头未打开", objectName="CameraPreview")
+        self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background: #1f2933; color: #cfd8e3; border-radius: 4px;")
+        left.addWidget(self.preview)
+        self.camera_name = QLabel("", objectName="Hint")
+        left.addWidget(self.camera_name)
+        buttons = QHBoxLayout()
+        self.capture_button = QPushButton("拍照 (F5)", objectName="Primary")
+        self.capture_button.clicked.connect(self.capture)
+        self.import_button = QPushButton("从文件导入… (F4)")
+        self.import_button.clicked.connect(self.import_file)
+        buttons.addWidget(self.capture_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        body.addLayout(left)
+
+        right = QVBoxLayout()
+        result_row = QHBoxLayout()
+        self.photo = QLabel("尚未采集", objectName="PhotoBox")
+        self.photo.setFixedSize(181, 223)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        result_row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
+        self.checks = QLabel("", objectName="PhotoChecks", wordWrap=True)
+        self.checks.setTextFormat(Qt.TextFormat.RichText)
+        self.checks.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.checks.setMinimumWidth(240)
+        result_row.addWidget(self.checks, 1)
+        right.addLayout(result_row)
+
+        self.override_box = QFrame(objectName="Card")
+        ob = QVBoxLayout(self.override_box)
+        ob.setContentsMargins(14, 10, 14, 10)
+        ob.addWidget(QLabel("人工放行（须填写理由，记入审计日志）", styleSheet="font-weight:bold;"))
+        orow = QHBoxLayout()
+        self.override_check = QComboBox(objectName="OverrideCheck")
+        self.override_reason = QLineEdit(objectName="OverrideReason")
+        self.override_reason.setPlaceholderText("理由，如：申请人面部特征导致检测偏差，人工核对合格")
+        self.override_reason.returnPressed.connect(self.override)
+        self.override_button = QPushButton("放行", objectName="OverrideButton")
+        self.override_button.clicked.connect(self.override)
+        orow.addWidget(self.override_check)
+        orow.addWidget(self.override_reason, 1)
+        orow.addWidget(self.override_button)
+        ob.addLayout(orow)
+        self.override_error = QLabel("", objectName="FieldError", wordWrap=True)
+        ob.addWidget(self.override_error)
+        right.addWidget(self.override_box)
+        self.error = QLabel("", objectName="FieldError", wordWrap=True)
+        right.addWidget(self.error)
+        right.addStretch(1)
+        body.addLayout(right, 1)
+        self.root.addLayout(body)
+        self.root.addStretch(1)
+        self.override_box.hide()
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F5": self.capture, "F4": self.import_file}
+
+    # -- camera -------------------------------------------------------------------------------
+    def entered(self) -> None:
+        if self.source is None:
+            self.source = self.camera_factory()
+            self.camera_name.setText(f"摄像头：{self.source.name}")
+            frames = getattr(self.source, "sig_frame", None)
+            if frames is not None:
+                frames.connect(self._show_frame)
+            else:  # the file camera: show what it will deliver
+                source = self.source
+                self.host.run(source.grab, lambda f: self._show_frame(rgb_to_qimage(f)),
+                              lambda e: self.preview.setText(self.host.message_of(e)),
+                              busy="正在打开摄像头…")
+
+    def _show_frame(self, image: QImage) -> None:
+        self.preview.setPixmap(QPixmap.fromImage(image).scaled(
+            PREVIEW_W, PREVIEW_H, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+
+    def close_camera(self) -> None:
+        if self.source is not None:
+            self.source.close()
+            self.source = None
+
+    def capture(self) -> None:
+        if self.source is None:
+            self.entered()
+        source = self.source
+        assert source is not None
+        self.error.setText("")
+        self.host.run(lambda: self.wf.capture_photo(source), lambda _p: self.load(),
+                      self._failed, busy="正在拍照并检查照片…")
+
+    def import_file(self) -> None:
+        path = ImportDialogs.photo_file(self)
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        self.error.setText("")
+
+        def work() -> Any:
+            return self.wf.import_photo(path.read_bytes())
+
+        self.host.run(work, lambda _p: self.load(), self._failed, busy="正在导入并检查照片…")
+
+    def _failed(self, error: BaseException) -> None:
+        self.error.setText("✗ " + self.host.message_of(error))
+
+    # -- results ------------------------------------------------------------------------------
+    def load(self) -> None:
+        wf = self.wf
+        report = wf.photo_report
+        if wf.photo_jpeg and report is not None:
+            self.photo.setPixmap(jpeg_pixmap(wf.photo_jpeg, 179))
+        else:
+            self.photo.clear()
+            self.photo.setText("尚未采集")
+        if report is None:
+            self.checks.setText("")
+            self.override_box.hide()
+            return
+        overridden = report.overridden_codes
+        lines = []
+        for c in report.checks:
+            if c.passed:
+                mark, colour, text = "✓", OK, c.title_zh
+            elif c.code in overridden:
+                mark, colour, text = "✓", MUTED, f"{c.title_zh}（已人工放行）"
+            else:
+                mark, colour, text = "✗", BAD, f"{c.title_zh}：{c.message_zh}"
+            lines.append(f"<div style='margin:2px 0'><span style='color:{colour}; "
+                         f"font-weight:bold'>{mark}</span>&nbsp;{html.escape(text)}</div>")
+        head = ("<p style='color:%s; font-weight:bold; font-size:15px'>%s</p>"
+                % ((OK, "照片检查全部通过") if report.ok else (BAD, "照片未通过检查")))
+        self.checks.setText(head + "".join(lines))
+        failures = [c for c in report.failures if c.overridable]
+        self.override_check.clear()
+        for c in failures:
+            self.override_check.addItem(CHECK_TITLES_ZH[c.code], c.code.value)
+        self.override_box.setVisible(bool(failures))
+        self.override_error.setText("")
+
+    def override(self) -> None:
+        code = self.override_check.currentData()
+        reason = self.override_reason.text()
+        if not code:
+            return
+
+        def done(_r: Any) -> None:
+            self.override_reason.clear()
+            self.load()
+
+        def failed(error: BaseException) -> None:
+            self.override_error.setText("✗ " + self.host.message_of(error))
+
+        self.host.run(lambda: self.wf.override_photo(code, reason), done, failed,
+                      busy="正在记录人工放行…")
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.error.setText(("✗ " + errors["photo"]) if "photo" in errors else "")
+
+    def first_focus(self) -> QWidget | None:
+        return self.capture_button

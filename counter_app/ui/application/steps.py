@@ -1,0 +1,673 @@
+"""One screen per step of the application workflow.
+
+A view fills itself from the workflow (``load``), hands back what was typed (``values``),
+shows field errors beside the fields (``show_errors``), and never calls I/O itself: anything
+that reads a device, the central or the store goes through ``host.run`` (off the UI thread).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.printing import DeliveryMode, mask_id_number, unprintable_chars
+from counter_app.ui.application.widgets import Banner, FormGrid, jpeg_pixmap
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.workflows.application import STEP_TITLES_ZH, ApplicationWorkflow, Step
+from counter_app.workflows.application_rules import NATIONS, PROOF_DOCUMENTS, RELATIONSHIPS
+
+if TYPE_CHECKING:
+    from counter_app.ui.application.page import ApplicationPage
+
+SEX_ZH = {"1": "男", "2": "女"}
+
+
+def _date_zh(iso: str) -> str:
+    if not iso:
+        return ""
+    d = dt.date.fromisoformat(iso)
+    return f"{d.year}年{d.month:02d}月{d.day:02d}日"
+
+
+def value_label(text: str = "") -> QLabel:
+    label = QLabel(text, objectName="ReadOnlyValue")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class StepView(QWidget):
+    step: Step
+    lead = ""
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__()
+        self.setObjectName("StepView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.host = host
+        self.root = QVBoxLayout(self)
+        self.root.setContentsMargins(28, 20, 28, 16)
+        self.root.setSpacing(12)
+        self.title = QLabel(STEP_TITLES_ZH[self.step], objectName="StepTitle")
+        self.root.addWidget(self.title)
+        if self.lead:
+            self.root.addWidget(QLabel(self.lead, objectName="StepLead", wordWrap=True))
+        self.grid: FormGrid | None = None
+
+    @property
+    def wf(self) -> ApplicationWorkflow:
+        assert self.host.wf is not None
+        return self.host.wf
+
+    def load(self) -> None:  # fill the widgets from the workflow
+        pass
+
+    def values(self) -> dict[str, str]:  # what was typed, read on the UI thread
+        return {}
+
+    def commit(self, values: dict[str, str]) -> dict[str, str]:  # on the worker: store, validate
+        return {}
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        if self.grid is not None:
+            self.grid.show_errors(errors)
+
+    def entered(self) -> None:  # the step became current
+        pass
+
+    def first_focus(self) -> QWidget | None:
+        return None
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        """Keys this step answers to (the page dispatches them to the current step)."""
+        return {}
+
+
+# -- 1. identify --------------------------------------------------------------------------------
+
+class IdentifyView(StepView):
+    step = Step.IDENTIFY
+    lead = "请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时（如未成年人无身份证）可手工录入号码。"
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__(host)
+        row = QHBoxLayout()
+        self.read_button = QPushButton("读取身份证 (F2)", objectName="Primary")
+        self.read_button.clicked.connect(self.read_card)
+        row.addWidget(self.read_button)
+        self.reader_name = QLabel("", objectName="Hint")
+        row.addWidget(self.reader_name)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.id_number = QLineEdit(objectName="IdNumber")
+        self.id_number.setMaxLength(20)
+        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.returnPressed.connect(host.go_next)
+        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.root.addLayout(self.grid)
+        self.card = QLabel("", objectName="CardInfo", wordWrap=True)
+        self.card.setTextFormat(Qt.TextFormat.RichText)
+        self.root.addWidget(self.card)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        ident = self.wf.state["identity"]
+        self.id_number.setText(ident.get("id_number", ""))
+        reader = self.host.ctx.id_reader
+        self.reader_name.setText(f"阅读器：{reader.name}" if reader else "本柜台未配置身份证阅读器")
+        self.read_button.setEnabled(reader is not None)
+        self.show_card()
+
+    def show_card(self) -> None:
+        ident = self.wf.state["identity"]
+        if ident.get("source") == "reader":
+            rows = [("姓名", ident["name"]), ("性别", SEX_ZH.get(ident["sex"], "")),
+                    ("民族", ident["nation"]), ("出生", _date_zh(ident["birth_date"])),
+                    ("住址", ident["address"]), ("号码", mask_id_number(ident["id_number"]))]
+            cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:14px'>{k}</td>"
+                            f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+            self.card.setText(f"<p style='color:{OK}; font-weight:bold'>✓ 已读取身份证</p>"
+                              f"<table style='font-size:15px'>{cells}</table>")
+        elif ident.get("id_number"):
+            self.card.setText(f"<p style='color:{MUTED}'>手工录入的号码，请核对申请人证件原件。</p>")
+        else:
+            self.card.setText("")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": self.read_card}
+
+    def read_card(self) -> None:
+        def done(_card: Any) -> None:
+            self.load()
+            self.show_errors({})
+            self.host.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.show_errors({"id_number": self.host.message_of(error)})
+
+        self.host.run(lambda: self.wf.read_id_card(), done, failed, busy="正在读取身份证…")
+
+    def values(self) -> dict[str, str]:
+        return {"id_number": self.id_number.text()}
+
+    def commit(self, values: dict[str, str]) -> dict[str, str]:
+        typed = values.get("id_number", "").strip()
+        if typed:
+            self.wf.set_id_number(typed)
+        return {}
+
+    def first_focus(self) -> QWidget | None:
+        return self.id_number
+
+
+# -- 2. eligibility -------------------------------------------------------------------------------
+
+class EligibilityView(StepView):
+    step = Step.ELIGIBILITY
+    lead = "向中心系统核验申领资格（户籍或在甬参保）和已有卡片；已有可用卡片的，转到对应业务办理。"
+    sig_route = Signal(str)
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__(host)
+        self.result = Banner(self, "Eligibility")
+        self.root.addWidget(self.result)
+        self.details = QLabel("", objectName="EligibilityDetails", wordWrap=True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.root.addWidget(self.details)
+        row = QHBoxLayout()
+        self.retry = QPushButton("重新核验 (F5)")
+        self.retry.clicked.connect(self.check)
+        self.route_button = QPushButton("", objectName="Primary")
+        self.route_button.hide()
+        self.route_button.clicked.connect(self._route)
+        row.addWidget(self.retry)
+        row.addWidget(self.route_button)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+        self._route_key = ""
+
+    def entered(self) -> None:
+        if not self.wf.state["eligibility"]:
+            self.check()
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F5": self.check}
+
+    def check(self) -> None:
+        self.result.show_message("正在向中心系统核验申领资格…", "info")
+
+        def done(_r: Any) -> None:
+            self.load()
+            self.host.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.load()
+            if not self.wf.blocked:
+                self.result.show_message(html.escape(self.host.message_of(error)), "bad")
+            self.host.after_change()
+
+        self.host.run(self.wf.check_eligibility, done, failed, busy="正在向中心核验…")
+
+    def load(self) -> None:
+        el = self.wf.state["eligibility"]
+        self.route_button.hide()
+        if not el:
+            self.result.clear()
+            self.details.setText("")
+            return
+        blocked = el.get("blocked")
+        if blocked:
+            self.result.show_message(html.escape(blocked["message"]), "bad")
+            route = blocked.get("route")
+            if route:
+                self._route_key = route["business"]
+                self.route_button.setText(f"转到“{route['title_zh']}”办理")
+                self.route_button.show()
+        elif not el.get("online", True):
+            self.result.show_message(html.escape(el.get("notice", "")), "warn")
+        else:
+            self.result.show_message("符合申领条件，可以继续办理。", "ok")
+        rows = [("申请人", mask_id_number(self.wf.id_number)),
+                ("户籍类别", el.get("household", "")),
+                ("申请人类别", "未成年人（须监护人办理）" if self.wf.minor else "成年人"),
+                ("制卡方式", "即时制卡（本网点当场制卡）" if self.wf.making_mode == "INSTANT"
+                 else "集中制卡（中心统一制作）")]
+        cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:14px'>{k}</td>"
+                        f"<td>{html.escape(str(v))}</td></tr>" for k, v in rows if v)
+        self.details.setText(f"<table style='font-size:15px'>{cells}</table>")
+
+    def _route(self) -> None:
+        if self._route_key:
+            self.sig_route.emit(self._route_key)
+
+    def first_focus(self) -> QWidget | None:
+        return self.route_button if self.route_button.isVisible() else None
+
+
+# -- 3. materials --------------------------------------------------------------------------------
+
+class MaterialsView(StepView):
+    step = Step.MATERIALS
+    lead = "“最多跑一次”：请逐项核对申请人带来的材料；缺少的材料会一次性列出，请告知申请人。"
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__(host)
+        self.box = QVBoxLayout()
+        self.box.setSpacing(6)
+        self.root.addLayout(self.box)
+        row = QHBoxLayout()
+        self.all_button = QPushButton("全部已核对 (Ctrl+A)")
+        self.all_button.clicked.connect(self.check_all)
+        row.addWidget(self.all_button)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.missing = QLabel("", objectName="FieldError", wordWrap=True)
+        self.root.addWidget(self.missing)
+        self.root.addStretch(1)
+        self.checks: dict[str, QCheckBox] = {}
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"Ctrl+A": self.check_all}
+
+    def load(self) -> None:
+        for box in self.checks.values():
+            box.setParent(None)
+        self.checks.clear()
+        checked = set(self.wf.state["materials"].get("checked", ()))
+        for m in self.wf.materials():
+            box = QCheckBox(f"{m.title_zh}　—　{m.note_zh}" if m.note_zh else m.title_zh)
+            box.setObjectName(f"material_{m.code}")
+            box.setChecked(m.code in checked)
+            self.box.addWidget(box)
+            self.checks[m.code] = box
+
+    def check_all(self) -> None:
+        for box in self.checks.values():
+            box.setChecked(True)
+
+    def values(self) -> dict[str, str]:
+        return {code: "1" for code, box in self.checks.items() if box.isChecked()}
+
+    def commit(self, values: dict[str, str]) -> dict[str, str]:
+        self.wf.set_materials(values)
+        return {}
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.missing.setText(("✗ " + errors["materials"]) if "materials" in errors else "")
+
+    def first_focus(self) -> QWidget | None:
+        return next(iter(self.checks.values()), None)
+
+
+# -- 4. applicant -----------------------------------------------------------------------------------
+
+def _combo(options: tuple[str, ...], name: str, editable: bool = False) -> QComboBox:
+    combo = QComboBox(objectName=name)
+    combo.addItem("")
+    combo.addItems(list(options))
+    if editable:
+        combo.setEditable(True)
+        completer = QCompleter(list(options), combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.setCompleter(completer)
+    return combo
+
+
+class ApplicantView(StepView):
+    step = Step.APPLICANT
+    lead = "姓名、民族、住址按证件核对；性别和出生日期取自身份证号码。生僻字可用输入法的 GB18030 字库录入。"
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__(host)
+        g = self.grid = FormGrid()
+        self.name = QLineEdit(objectName="ApplicantName")
+        self.name.setMaxLength(30)
+        g.add("name", "姓　　名", self.name)
+        self.sex = value_label()
+        g.add("sex", "性　　别", self.sex)
+        self.nation = _combo(NATIONS, "ApplicantNation", editable=True)
+        g.add("nation", "民　　族", self.nation)
+        self.birth = value_label()
+        g.add("birth_date", "出生日期", self.birth)
+        self.household = value_label()
+        g.add("household", "户籍类别", self.household)
+        self.address = QLineEdit(objectName="ApplicantAddress")
+        self.address.setMaxLength(120)
+        g.add("address", "住　　址", self.address)
+        self.phone = QLineEdit(objectName="ApplicantPhone")
+        self.phone.setMaxLength(20)
+        g.add("phone", "联系电话", self.phone, "手机或固定电话，用于领卡通知")
+        self.root.addLayout(g)
+        self.print_note = QLabel("", objectName="PrintNote", wordWrap=True)
+        self.print_note.setStyleSheet(f"color: {BAD};")
+        self.root.addWidget(self.print_note)
+        self.root.addStretch(1)
+        self.name.textChanged.connect(self._check_printable)
+        _chain(host, [self.name, self.nation.lineEdit(), self.address, self.phone])
+
+    def load(self) -> None:
+        a = self.wf.state["applicant"]
+        self.name.setText(a.get("name", ""))
+        self.sex.setText(SEX_ZH.get(a.get("sex", ""), ""))
+        self.nation.setCurrentText(a.get("nation", ""))
+        self.birth.setText(_date_zh(a.get("birth_date", "")))
+        self.household.setText(a.get("household", ""))
+        self.address.setText(a.get("address", ""))
+        self.phone.setText(a.get("phone", ""))
+
+    def _check_printable(self, text: str) -> None:
+        try:
+            missing = unprintable_chars(text)
+        except Exception:  # no CJK font: printing will say so itself
+            missing = []
+        self.print_note.setText(
+            f"注意：“{''.join(missing)}”在本机字库中没有字形，登记表上该字将留空，请打印后手写补全。"
+            if missing else "")
+
+    def values(self) -> dict[str, str]:
+        return {"name": self.name.text(), "nation": self.nation.currentText(),
+                "address": self.address.text(), "phone": self.phone.text()}
+
+    def commit(self, values: dict[str, str]) -> dict[str, str]:
+        return self.wf.update_applicant(**values)
+
+    def first_focus(self) -> QWidget | None:
+        return self.name if not self.name.text() else self.phone
+
+
+def _chain(host: ApplicationPage, editors: list[Any]) -> None:
+    """Enter moves to the next field; Enter in the last field goes to the next step."""
+    for index, editor in enumerate(editors):
+        if editor is None:
+            continue
+        following = editors[index + 1] if index + 1 < len(editors) else None
+        if following is None:
+            editor.returnPressed.connect(host.go_next)
+        else:
+            editor.returnPressed.connect(following.setFocus)
+
+
+# -- 5. guardian ------------------------------------------------------------------------------------
+
+class GuardianView(StepView):
+    step = Step.GUARDIAN
+    lead = "申请人未满18周岁，须由监护人持本人身份证和监护关系证明（如户口簿）办理，并在登记表上签名。"
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__(host)
+        g = self.grid = FormGrid()
+        self.name = QLineEdit(objectName="GuardianName")
+        g.add("name", "监护人姓名", self.name)
+        self.id_number = QLineEdit(objectName="GuardianId")
+        self.id_number.setMaxLength(20)
+        g.add("id_number", "监护人身份证号", self.id_number)
+        self.relationship = _combo(RELATIONSHIPS, "GuardianRelationship")
+        g.add("relationship", "与申请人关系", self.relationship)
+        self.proof = _combo(PROOF_DOCUMENTS, "GuardianProof")
+        g.add("proof_document", "监护关系证明", self.proof)
+        self.phone = QLineEdit(objectName="GuardianPhone")
+        g.add("phone", "监护人电话", self.phone)
+        self.root.addLayout(g)
+        self.root.addStretch(1)
+        _chain(host, [self.name, self.id_number, self.phone])
+
+    def load(self) -> None:
+        g = self.wf.state["guardian"]
+        self.name.setText(g.get("name", ""))
+        self.id_number.setText(g.get("id_number", ""))
+        self.relationship.setCurrentText(g.get("relationship", ""))
+        self.proof.setCurrentText(g.get("proof_document", "户口簿") or "户口簿")
+        self.phone.setText(g.get("phone", ""))
+
+    def values(self) -> dict[str, str]:
+        return {"name": self.name.text(), "id_number": self.id_number.text(),
+                "relationship": self.relationship.currentText(),
+                "proof_document": self.proof.currentText(), "phone": self.phone.text()}
+
+    def commit(self, values: dict[str, str]) -> dict[str, str]:
+        return self.wf.update_guardian(**values)
+
+    def first_focus(self) -> QWidget | None:
+        return self.name
+
+
+# -- 6. delivery -------------------------------------------------------------------------------------
+
+class DeliveryView(StepView):
+    step = Step.DELIVERY
+    lead = "本笔由中心集中制卡：申请人可到本网点领取，或由EMS邮寄到家（到付以当地规定为准）。"
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__(host)
+        self.notice = Banner(self, "Delivery")
+        self.root.addWidget(self.notice)
+        self.pickup = QRadioButton("网点领取（制成后到本网点领卡）(Alt+1)", objectName="DeliveryPickup")
+        self.ems = QRadioButton("EMS邮寄到家 (Alt+2)", objectName="DeliveryEms")
+        group = QButtonGroup(self)
+        group.addButton(self.pickup)
+        group.addButton(self.ems)
+        self.root.addWidget(self.pickup)
+        self.root.addWidget(self.ems)
+        g = self.grid = FormGrid()
+        self.address = QLineEdit(objectName="EmsAddress")
+        g.add("address", "邮寄地址", self.address)
+        self.recipient = QLineEdit(objectName="EmsRecipient")
+        g.add("recipient", "收　件　人", self.recipient)
+        self.phone = QLineEdit(objectName="EmsPhone")
+        g.add("phone", "收件人电话", self.phone)
+        g.errors["mode"] = QLabel()  # errors about the choice itself go to the banner
+        self.root.addLayout(g)
+        self.root.addStretch(1)
+        self.ems.toggled.connect(self._enable)
+        _chain(host, [self.address, self.recipient, self.phone])
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"Alt+1": self.pickup.click, "Alt+2": self.ems.click}
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.address, self.recipient, self.phone):
+            w.setEnabled(on)
+
+    def load(self) -> None:
+        d = self.wf.state["delivery"]
+        ems = d.get("mode") == DeliveryMode.EMS.value
+        self.ems.setChecked(ems)
+        self.pickup.setChecked(not ems)
+        a = self.wf.state["applicant"]
+        guardian = self.wf.state["guardian"]
+        self.address.setText(d.get("address") or a.get("address", ""))
+        self.recipient.setText(d.get("recipient") or guardian.get("name") or a.get("name", ""))
+        self.phone.setText(d.get("phone") or guardian.get("phone") or a.get("phone", ""))
+        self._enable(ems)
+        notice = self.wf.state["eligibility"].get("notice")
+        if notice:
+            self.notice.show_message(html.escape(notice), "warn")
+        else:
+            self.notice.clear()
+
+    def values(self) -> dict[str, str]:
+        mode = DeliveryMode.EMS.value if self.ems.isChecked() else DeliveryMode.BRANCH_PICKUP.value
+        out = {"mode": mode}
+        if mode == DeliveryMode.EMS.value:
+            out.update(address=self.address.text(), recipient=self.recipient.text(),
+                       phone=self.phone.text())
+        return out
+
+    def commit(self, values: dict[str, str]) -> dict[str, str]:
+        return self.wf.update_delivery(**values)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        super().show_errors(errors)
+        if "mode" in errors:
+            self.notice.show_message(html.escape(errors["mode"]), "warn")
+
+    def first_focus(self) -> QWidget | None:
+        return self.ems if self.ems.isChecked() else self.pickup
+
+
+# -- 8. review -----------------------------------------------------------------------------------------
+
+class ReviewView(StepView):
+    step = Step.REVIEW
+    lead = "请与申请人（监护人）逐项核对。核对无误后提交；提交失败时已录入的内容全部保留。"
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__(host)
+        body = QHBoxLayout()
+        self.summary = QLabel("", objectName="ReviewSummary", wordWrap=True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        body.addWidget(self.summary, 1)
+        self.photo = QLabel(objectName="PhotoBox")
+        self.photo.setFixedSize(181, 223)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
+        self.root.addLayout(body)
+        self.notice = Banner(self, "Review")
+        self.root.addWidget(self.notice)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.submit_button = QPushButton("提交申领 (Ctrl+Enter)", objectName="Primary")
+        self.submit_button.setMinimumWidth(220)
+        self.submit_button.clicked.connect(host.submit)
+        row.addWidget(self.submit_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        wf = self.wf
+        a, g, d = wf.state["applicant"], wf.state["guardian"], wf.state["delivery"]
+        rows: list[tuple[str, str]] = [
+            ("姓名", a.get("name", "")), ("性别", SEX_ZH.get(a.get("sex", ""), "")),
+            ("民族", a.get("nation", "")), ("出生日期", _date_zh(a.get("birth_date", ""))),
+            ("身份证号码", wf.id_number), ("户籍类别", a.get("household", "")),
+            ("住址", a.get("address", "")), ("联系电话", a.get("phone", "")),
+        ]
+        if wf.minor:
+            rows += [("监护人", f"{g.get('name', '')}（{g.get('relationship', '')}）"),
+                     ("监护人身份证", g.get("id_number", "")),
+                     ("监护关系证明", g.get("proof_document", "")),
+                     ("监护人电话", g.get("phone", ""))]
+        rows += [("发卡银行", self.host.ctx.branch.bank_name),
+                 ("制卡方式", "即时制卡" if wf.making_mode == "INSTANT" else "集中制卡"),
+                 ("领卡方式", {"instant": "网点即时领卡", "branch_pickup": "网点领取",
+                               "ems": "EMS邮寄"}[wf.delivery_mode().value])]
+        if wf.delivery_mode() is DeliveryMode.EMS:
+            rows += [("邮寄地址", d.get("address", "")),
+                     ("收件人", f"{d.get('recipient', '')} {d.get('phone', '')}")]
+        report = wf.photo_report
+        if report is not None:
+            overridden = "、".join(o.code.value for o in report.overrides)
+            rows.append(("照片检查", "全部通过" if report.passed_without_overrides
+                         else f"人工放行：{overridden}"))
+        cells = "".join(
+            f"<tr><td style='color:{MUTED}; padding:3px 16px 3px 0'>{k}</td>"
+            f"<td style='padding:3px 0'>{html.escape(v)}</td></tr>" for k, v in rows)
+        self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")
+        if wf.photo_jpeg:
+            self.photo.setPixmap(jpeg_pixmap(wf.photo_jpeg, 179))
+        if wf.deferred_expected:
+            self.notice.show_message("专线中断：提交后本笔申领在本柜台受理并暂存，线路恢复后自动上传中心。",
+                                     "warn")
+        else:
+            self.notice.show_message("专线正常：提交后立即上传中心系统。", "info")
+
+    def first_focus(self) -> QWidget | None:
+        return self.submit_button
+
+
+# -- 9. done -----------------------------------------------------------------------------------------
+
+class DoneView(StepView):
+    step = Step.DONE
+    lead = "请打印申领登记表交申请人（监护人）核对签名，并将业务回执交申请人留存。"
+    sig_new = Signal()
+
+    def __init__(self, host: ApplicationPage) -> None:
+        super().__init__(host)
+        self.result = Banner(self, "Result")
+        self.root.addWidget(self.result)
+        self.number = QLabel("", objectName="AppNo")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.root.addWidget(self.number)
+        self.buttons: dict[str, QPushButton] = {}
+        self.keys: dict[str, Callable[[], Any]] = {}
+        for kind, title in (("form", "申领登记表"), ("receipt", "业务回执")):
+            frame = QFrame(objectName="Card")
+            lay = QHBoxLayout(frame)
+            lay.setContentsMargins(16, 10, 16, 10)
+            lay.addWidget(QLabel(title, styleSheet="font-size:16px; font-weight:bold;"), 1)
+            keys = {"form": ("F6", "F7", "F8"), "receipt": ("F9", "F10", "F11")}[kind]
+            for action, text, key in (("preview", "预览", keys[0]), ("print", "打印", keys[1]),
+                                      ("save", "另存为PDF", keys[2])):
+                button = QPushButton(f"{text} ({key})", objectName=f"{kind}_{action}")
+                button.clicked.connect(self._handler(kind, action))
+                self.keys[key] = button.click
+                lay.addWidget(button)
+                self.buttons[f"{kind}_{action}"] = button
+            self.root.addWidget(frame)
+        self.print_status = QLabel("", objectName="PrintStatus", wordWrap=True)
+        self.root.addWidget(self.print_status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.new_button = QPushButton("办理下一笔 (Ctrl+N)", objectName="Primary")
+        self.new_button.clicked.connect(self.sig_new.emit)
+        row.addWidget(self.new_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {**self.keys, "Ctrl+N": self.new_button.click}
+
+    def _handler(self, kind: str, action: str) -> Callable[[], None]:
+        return lambda: self.host.document_action(kind, action)
+
+    def load(self) -> None:
+        sub = self.wf.state["submission"]
+        self.number.setText(f"申请编号　{sub.get('application_no', '')}")
+        if sub.get("deferred") or sub.get("status") == "pending_sync":
+            self.result.show_message(
+                html.escape(sub.get("message") or "已受理，暂存待上传。")
+                + "<br>单据上印有“待上传”标记。", "warn")
+        else:
+            central_id = sub.get("central_application_id") or ""
+            self.result.show_message(html.escape(sub.get("message") or f"已提交中心系统 {central_id}"),
+                                     "ok")
+
+    def first_focus(self) -> QWidget | None:
+        return self.buttons["form_print"]
+
+
+class ImportDialogs:
+    """File choosers, kept apart so the tour and the tests can replace them."""
+
+    @staticmethod
+    def photo_file(parent: QWidget) -> str:
+        path, _ = QFileDialog.getOpenFileName(parent, "导入照片（JPEG 或 PNG）", "",
+                                              "照片 (*.jpg *.jpeg *.png)")
+        return path
+
+    @staticmethod
+    def save_pdf(parent: QWidget, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(parent, "另存为PDF", suggested, "PDF 文件 (*.pdf)")
+        return path

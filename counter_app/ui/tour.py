@@ -1,0 +1,354 @@
+"""The guided tour: scripted scenarios driving the real UI, a PNG of every step, every PDF.
+
+``counter-app demo --tour DIR [--only NAME]`` (see ``counter_app/demo.py``) starts the
+reference central and builds the services of each scenario's branch; this module signs
+the demo teller in, opens the business and plays the scenario as a teller would (the
+typing is instant), saving ``DIR/<scenario>/NN-<step>.png`` after every step and the
+printed documents as PDF. It also records how long the software made the teller wait
+(every background operation, from the key press to the result on screen) into
+``DIR/timings.json``.
+
+Each later business adds its scenarios to :data:`SCENARIOS` under its own name.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from counter_app.ui.app import CounterApp, RunOptions
+from counter_app.ui.application.page import ApplicationPage, close_dialogs
+from counter_app.ui.application.photo import PhotoView
+from counter_app.ui.application.steps import (
+    ApplicantView,
+    DeliveryView,
+    GuardianView,
+    IdentifyView,
+    MaterialsView,
+)
+from counter_app.workflows.application import Step
+from counter_app.workflows.login import DEMO_ACCOUNTS
+
+log = logging.getLogger(__name__)
+
+
+class TourError(RuntimeError):
+    pass
+
+
+@dataclass
+class Scenario:
+    key: str  # directory name
+    business: str  # --only NAME
+    title_zh: str
+    branch: str  # "instant" | "central" (demo profile)
+    play: Callable[[TourRun], None]
+    line_down: bool = False
+
+
+@dataclass
+class TourRun:
+    """One scenario being played: the window, the page, where pictures go."""
+
+    app: CounterApp
+    out: Path
+    central: Any  # CentralSimHandle: line_down() / line_up()
+    services: Any
+    shots: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    page: ApplicationPage | None = None
+    timeout_s: float = 60.0
+
+    # -- driving ----------------------------------------------------------------------------
+    def settle(self, condition: Callable[[], bool] | None = None) -> None:
+        """Process events until the page is idle (and ``condition`` holds)."""
+        deadline = time.monotonic() + self.timeout_s
+        while True:
+            QApplication.processEvents()
+            idle = self.page is None or (not self.page.busy and self.page.ops.pending == 0)
+            if idle and (condition is None or condition()):
+                break
+            if time.monotonic() > deadline:
+                raise TourError("tour step did not finish in time")
+            time.sleep(0.01)
+        for _ in range(3):
+            QApplication.processEvents()
+
+    def shot(self, name: str, widget: QWidget | None = None) -> Path:
+        self.settle()
+        target = widget or self.app.main
+        assert target is not None
+        path = self.out / f"{len(self.shots) + 1:02d}-{name}.png"
+        if not target.grab().save(str(path), "PNG"):
+            raise TourError(f"could not save {path}")
+        self.shots.append(path)
+        return path
+
+    def view(self, step: Step) -> Any:
+        assert self.page is not None
+        self.settle(lambda: self.page is not None and self.page.wf is not None
+                    and self.page.wf.step is step)
+        return self.page.views[step]
+
+    def next(self) -> None:
+        assert self.page is not None
+        self.page.go_next()
+        self.settle()
+
+    def sign_in_and_open(self, business: str) -> ApplicationPage:
+        teller = DEMO_ACCOUNTS[0]
+        self.app.login.username.setText(teller[0])
+        self.app.login.password.setText(teller[3])
+        self.shot("login", self.app.login)
+        self.app.login.submit()
+        deadline = time.monotonic() + self.timeout_s
+        while self.app.main is None or not self.app.main.isVisible():
+            QApplication.processEvents()
+            if time.monotonic() > deadline:
+                raise TourError("sign-in did not finish")
+            time.sleep(0.01)
+        main = self.app.main
+        main.resize(1366, 860)
+        self.settle()
+        self.shot("main-window")
+        main.route_to(business)
+        page = main.pages[business]
+        assert isinstance(page, ApplicationPage)
+        self.page = page
+        self.settle(lambda: page.wf is not None)
+        return page
+
+    def save_documents(self, prefix: str) -> None:
+        page = self.page
+        assert page is not None and page.docs is not None
+        for kind, title, pdf in (("form", "申领登记表", page.docs.form_pdf),
+                                 ("receipt", "业务回执", page.docs.receipt_pdf)):
+            path = self.out / f"{prefix}-{kind}.pdf"
+            page.save_document(title, kind, pdf, path)
+            self.settle()
+            self.pdfs.append(path)
+
+    def preview_shots(self) -> None:
+        page = self.page
+        assert page is not None
+        for kind, title in (("form", "登记表"), ("receipt", "回执")):
+            page.document_action(kind, "preview")
+            self.settle(lambda: getattr(page, "last_preview", None) is not None)
+            dialog = page.last_preview
+            dialog.resize(760, 1000)
+            self.shot(f"preview-{kind}", dialog)
+            dialog.close()
+            page.last_preview = None
+            del title
+
+
+# -- scenarios of the application business -------------------------------------------------
+
+def _common_start(run: TourRun, read_card: bool) -> None:
+    page = run.sign_in_and_open("application")
+    identify = run.view(Step.IDENTIFY)
+    assert isinstance(identify, IdentifyView)
+    run.shot("identify")
+    if read_card:
+        identify.read_card()
+        run.settle()
+        run.shot("id-card-read")
+    del page
+
+
+def play_adult_instant(run: TourRun) -> None:
+    """张伟, an adult with Ningbo household registration, at the instant-issue ICBC branch."""
+    _common_start(run, read_card=True)
+    run.next()
+    run.view(Step.ELIGIBILITY)
+    run.shot("eligibility")
+    run.next()
+    materials = run.view(Step.MATERIALS)
+    assert isinstance(materials, MaterialsView)
+    run.shot("materials-to-check")
+    materials.check_all()
+    run.shot("materials-checked")
+    run.next()
+    applicant = run.view(Step.APPLICANT)
+    assert isinstance(applicant, ApplicantView)
+    applicant.phone.setText("138")
+    run.next()  # an invalid phone: the error appears beside the field
+    run.shot("applicant-error-beside-field")
+    applicant.phone.setText("13805746001")
+    run.shot("applicant")
+    run.next()
+    photo = run.view(Step.PHOTO)
+    assert isinstance(photo, PhotoView)
+    run.shot("photo-camera")
+    photo.capture()
+    run.settle()
+    run.shot("photo-checked")
+    run.next()
+    run.view(Step.REVIEW)
+    run.shot("review")
+    assert run.page is not None
+    run.page.submit()
+    run.view(Step.DONE)
+    run.settle(lambda: run.page is not None and run.page.docs is not None)
+    run.shot("submitted")
+    run.preview_shots()
+    run.save_documents("adult-instant")
+
+
+def play_minor_noninstant(run: TourRun) -> None:
+    """王小雨 (11), with her guardian 李明, at the non-instant CCB branch; EMS delivery."""
+    _common_start(run, read_card=False)
+    identify = run.view(Step.IDENTIFY)
+    identify.id_number.setText("330206201503091028")
+    run.shot("id-number-typed")
+    run.next()
+    run.view(Step.ELIGIBILITY)
+    run.shot("eligibility-minor")
+    run.next()
+    materials = run.view(Step.MATERIALS)
+    run.shot("materials-minor")
+    materials.check_all()
+    run.next()
+    applicant = run.view(Step.APPLICANT)
+    assert isinstance(applicant, ApplicantView)
+    applicant.address.setText("浙江省宁波市北仑区新碶街道明州路88号")
+    applicant.phone.setText("13905746002")
+    run.shot("applicant-minor")
+    run.next()
+    guardian = run.view(Step.GUARDIAN)
+    assert isinstance(guardian, GuardianView)
+    run.shot("guardian-empty")
+    guardian.name.setText("李明")
+    guardian.id_number.setText("330203198506122017")
+    guardian.relationship.setCurrentText("父亲")
+    guardian.proof.setCurrentText("户口簿")
+    guardian.phone.setText("13805746003")
+    run.shot("guardian")
+    run.next()
+    delivery = run.view(Step.DELIVERY)
+    assert isinstance(delivery, DeliveryView)
+    delivery.ems.setChecked(True)
+    delivery.address.setText("浙江省宁波市北仑区新碶街道明州路88号3幢201室")
+    run.shot("delivery-ems")
+    run.next()
+    photo = run.view(Step.PHOTO)
+    assert isinstance(photo, PhotoView)
+    photo.capture()
+    run.settle()
+    run.shot("photo-checked")
+    run.next()
+    run.view(Step.REVIEW)
+    run.shot("review")
+    assert run.page is not None
+    run.page.submit()
+    run.view(Step.DONE)
+    run.settle(lambda: run.page is not None and run.page.docs is not None)
+    run.shot("submitted")
+    run.preview_shots()
+    run.save_documents("minor-noninstant")
+
+
+def play_adult_line_down(run: TourRun) -> None:
+    """吴磊 (non-local, entitled) at the instant-issue branch while the line is down:
+    accepted as central production and queued; then the line returns and it is sent."""
+    run.services.sync.cycle()  # the last successful sync is recent: deferring is allowed
+    run.central.line_down()
+    try:
+        _common_start(run, read_card=False)
+        identify = run.view(Step.IDENTIFY)
+        identify.id_number.setText("420106199304057894")
+        run.next()
+        run.view(Step.ELIGIBILITY)
+        run.shot("eligibility-line-down")
+        run.next()
+        materials = run.view(Step.MATERIALS)
+        materials.check_all()
+        run.next()
+        applicant = run.view(Step.APPLICANT)
+        applicant.name.setText("吴磊")
+        applicant.nation.setCurrentText("汉族")
+        applicant.address.setText("湖北省武汉市武昌区中南路66号")
+        applicant.phone.setText("13705746004")
+        run.next()
+        delivery = run.view(Step.DELIVERY)
+        run.shot("delivery-line-down")
+        run.next()
+        photo = run.view(Step.PHOTO)
+        photo.capture()
+        run.settle()
+        run.next()
+        run.view(Step.REVIEW)
+        run.shot("review-line-down")
+        assert run.page is not None
+        run.page.submit()
+        run.view(Step.DONE)
+        run.settle(lambda: run.page is not None and run.page.docs is not None)
+        run.shot("accepted-pending-upload")
+        run.save_documents("line-down")
+        del delivery
+    finally:
+        run.central.line_up()
+    run.services.sync.drain()
+    run.services.application_context("T0301").store.refresh_from_outbox()
+
+
+SCENARIOS: tuple[Scenario, ...] = (
+    Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
+             "instant", play_adult_instant),
+    Scenario("application-minor-noninstant", "application", "未成年人由监护人在非即办网点申领、EMS邮寄",
+             "central", play_minor_noninstant),
+    Scenario("application-line-down", "application", "专线中断时在即办网点申领（暂存待上传）",
+             "instant", play_adult_line_down, line_down=True),
+)
+
+
+def scenarios(only: str | None) -> list[Scenario]:
+    chosen = [s for s in SCENARIOS if only in (None, s.business, s.key)]
+    if not chosen:
+        names = sorted({s.business for s in SCENARIOS} | {s.key for s in SCENARIOS})
+        raise TourError(f"no tour scenario named {only!r}; known: {', '.join(names)}")
+    return chosen
+
+
+def play(scenario: Scenario, services: Any, central: Any, out: Path) -> TourRun:
+    """Play one scenario on a fresh application window; returns what it produced."""
+    out.mkdir(parents=True, exist_ok=True)
+    app = CounterApp(services, RunOptions())
+    app.start()
+    run = TourRun(app=app, out=out, central=central, services=services)
+    try:
+        scenario.play(run)
+    finally:
+        if run.page is not None:
+            close_dialogs(run.page)
+        if app.main is not None:
+            app.main.idle.stop()
+            app.main.close()
+        app.login.close()
+        app.shutdown()
+    return run
+
+
+def write_timings(out: Path, results: dict[str, TourRun]) -> dict[str, Any]:
+    summary: dict[str, Any] = {}
+    for key, run in results.items():
+        waits = run.page.waits if run.page is not None else []
+        summary[key] = {
+            "total_wait_s": round(sum(w for _what, w in waits), 3),
+            "operations": len(waits),
+            "longest": max(((w, what) for what, w in waits), default=(0.0, ""))[1],
+            "longest_s": round(max((w for _what, w in waits), default=0.0), 3),
+            "waits": [[what, round(w, 3)] for what, w in waits],
+            "screens": len(run.shots),
+            "pdfs": [p.name for p in run.pdfs],
+        }
+    (out / "timings.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2),
+                                      encoding="utf-8")
+    return summary
