@@ -11,6 +11,7 @@ import secrets
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Header, Query, Request
@@ -572,9 +573,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 raise Refusal(409, "ALREADY_IN_BATCH", "该卡已在制卡批次中，不能撤销。")
             if app.state == S.MARKED:
                 raise Refusal(409, "BLANK_CARD_MARKED", "该申领已分配空白卡，请先撤销即时制卡。")
+            # a cancelled replacement does not un-cancel the old card: formal loss is final
             _set_app_state(s, app, S.APP_CANCELLED)
-            if app.old_card_no:  # a cancelled replacement does not un-cancel the old card
-                pass
             return 200, _dump(app_out(app)), application_id
 
         return mutate(request, idempotency_key, x_client_id, body, "APPLICATION_CANCEL", handler)
@@ -904,13 +904,11 @@ def _admin_routes(api: FastAPI, central: Central) -> None:
     @admin.get("/faults")
     def get_faults(request: Request) -> dict[str, Any]:
         loopback_only(request)
-        from dataclasses import asdict
         return {"config": asdict(central.faults.config), "counters": central.faults.counters}
 
     @admin.put("/faults")
     def put_faults(request: Request, values: dict[str, Any]) -> dict[str, Any]:
         loopback_only(request)
-        from dataclasses import asdict
         try:
             cfg = central.faults.set(values)
         except (ValueError, TypeError) as exc:
