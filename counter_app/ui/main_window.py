@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
 
         page = application_page(self.services, self.signed_in.username)
         page.sig_route.connect(self.route_to)
+        page.sig_accepted.connect(self.monitor.poll)  # show the new outbox depth at once
         self.work_area.addWidget(page)
         self.pages[business.key] = page
         return page
@@ -303,6 +304,8 @@ class MainWindow(QMainWindow):
         if self.lock_dialog is not None:
             return
         self.idle.timer.stop()
+        for page in self.pages.values():
+            page.autosave()  # type: ignore[attr-defined]  # what is typed survives the lock
         self.lock_dialog = LockDialog(self, self.signed_in, self.auth, self.ops)
         self.lock_dialog.finished.connect(self._lock_finished)
         self.lock_dialog.open()

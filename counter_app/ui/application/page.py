@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -68,6 +68,8 @@ log = logging.getLogger(__name__)
 
 GLOBAL_KEYS = ("F2", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "Ctrl+A", "Ctrl+N",
                "Alt+1", "Alt+2")
+AUTOSAVE_MS = 3000
+AUTOSAVED = (Step.MATERIALS, Step.APPLICANT, Step.GUARDIAN, Step.DELIVERY)
 DISCARD_REASONS = ("申请人放弃办理", "材料不全，改日再办", "录入有误，重新办理", "其他原因")
 
 
@@ -136,6 +138,7 @@ class DraftsView(QWidget):
 class ApplicationPage(QWidget):
     sig_route = Signal(str)  # a catalog business key: the person must be served there
     sig_waited = Signal(str, float)  # what the teller waited for, seconds
+    sig_accepted = Signal()  # an application was accepted (the outbox may have grown)
 
     def __init__(self, ctx: ApplicationContext, camera_factory: Callable[[], FrameSource], *,
                  printer_name: str = "", parent: QWidget | None = None) -> None:
@@ -227,6 +230,14 @@ class ApplicationPage(QWidget):
         main.addWidget(nav)
         root.addLayout(main, 1)
 
+        # what is typed but not yet confirmed with 下一步 is saved every few seconds, so an
+        # idle lock followed by a crash or a power cut loses nothing either
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._autosaved: dict[str, str] | None = None
+
         for key, action in (("PgDown", self.go_next), ("Ctrl+Return", self.go_next),
                             ("Ctrl+Enter", self.go_next), ("PgUp", self.go_back)):
             QShortcut(QKeySequence(key), self, activated=action)
@@ -273,6 +284,17 @@ class ApplicationPage(QWidget):
     @staticmethod
     def message_of(error: BaseException) -> str:
         return message_of(error)
+
+    def autosave(self) -> None:
+        """Save what is typed in the current step (no validation, no waiting)."""
+        view, wf = self.current_view(), self.wf
+        if view is None or wf is None or self.busy or view.step not in AUTOSAVED:
+            return
+        values = view.values()
+        if values == self._autosaved:
+            return
+        self._autosaved = values
+        self.ops.run(lambda: view.commit(values), None, lambda _e: None)
 
     # -- starting -------------------------------------------------------------------------------
     def open(self) -> None:
@@ -464,6 +486,7 @@ class ApplicationPage(QWidget):
         def done(_outcome: Any) -> None:
             self.banner.clear()
             self.render()
+            self.sig_accepted.emit()
             self.prepare_documents()
 
         def failed(error: BaseException) -> None:
@@ -569,6 +592,7 @@ class ApplicationPage(QWidget):
                  busy="正在记录…")
 
     def close_page(self) -> None:
+        self.autosave_timer.stop()
         self.photo_view.close_camera()
         self.ops.wait(5000)
 

@@ -290,3 +290,21 @@ def test_the_main_window_opens_the_application_and_routes_a_card_holder(qtbot, m
     page.close_page()
     app.shutdown()
     client.close()
+
+
+def test_what_is_typed_is_saved_without_pressing_next(qtbot, make_page, store) -> None:
+    page = make_page(INSTANT)
+    page.views[Step.IDENTIFY].id_number.setText(generated_id(2953))
+    page.go_next()
+    at(qtbot, page, Step.ELIGIBILITY)
+    idle(qtbot, page)
+    page.go_next()
+    at(qtbot, page, Step.MATERIALS)
+    page._step_key("Ctrl+A")
+    page.go_next()
+    at(qtbot, page, Step.APPLICANT)
+    qtbot.keyClicks(page.views[Step.APPLICANT].phone, "139057")  # half typed, no 下一步
+    page.autosave()  # the timer's (and the idle lock's) save
+    idle(qtbot, page)
+    draft = ApplicationStore(store).load_draft(page.wf.draft_id)
+    assert draft is not None and draft.data["applicant"]["phone"] == "139057"
