@@ -73,7 +73,9 @@ def ensure_pcscd_running(
                 "（Debian：apt-get install vsmartcard-vpcd）。",
                 code="VPCD_MISSING",
             )
-        proc = subprocess.run([binary], capture_output=True, text=True, timeout=30, check=False)
+        # the daemon child may keep inherited pipes open: never capture its output
+        proc = subprocess.run([binary], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=30, check=False)
         if proc.returncode != 0 and not pcscd_pids():
             raise ConfigurationError(
                 f"读卡服务 pcscd 启动失败（退出码 {proc.returncode}），请联系网点技术支持。",

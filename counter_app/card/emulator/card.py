@@ -122,6 +122,8 @@ class EmulatedCard:
     def __init__(self, state: CardState, path: Path | None = None) -> None:
         self.state = state
         self.path = path
+        self._dispatch = self._handlers()
+        self._known_ins = {ins for (_, ins) in self._dispatch}
         self.reset()
 
     # --- persistence ---------------------------------------------------------------
@@ -151,10 +153,9 @@ class EmulatedCard:
             cmd = CommandApdu.from_bytes(raw)
         except ValueError:
             return sw(0x6700)
-        handler = self._handlers().get((cmd.cla & 0xF0, cmd.ins))
+        handler = self._dispatch.get((cmd.cla & 0xF0, cmd.ins))
         if handler is None:
-            known_ins = {ins for (_, ins) in self._handlers()}
-            return sw(0x6E00 if cmd.ins in known_ins else 0x6D00)
+            return sw(0x6E00 if cmd.ins in self._known_ins else 0x6D00)
         return handler(cmd)
 
     def _handlers(self) -> dict[tuple[int, int], Any]:
