@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,8 +24,11 @@ VPCD_DRIVER_GLOBS = ("/usr/lib/pcsc/drivers/serial/libifdvpcd.so*", "/usr/lib/*/
 
 def pcscd_pids() -> list[int]:
     """PIDs of running pcscd processes (from /proc, no external tools)."""
-    pids = []
-    for entry in Path("/proc").iterdir():
+    pids: list[int] = []
+    proc = Path("/proc")
+    if not proc.is_dir():  # not Linux: no pcscd to manage (Windows has its own service)
+        return pids
+    for entry in proc.iterdir():
         if not entry.name.isdigit():
             continue
         try:
@@ -60,7 +64,7 @@ def ensure_pcscd_running(
     readers: Sequence[str] = (CARD_READER, PSAM_READER), *, timeout: float = 15.0
 ) -> None:
     """Make sure pcscd runs and lists ``readers``; start it as a daemon if needed."""
-    if not pcscd_pids():
+    if sys.platform != "win32" and not pcscd_pids():
         binary = find_pcscd()
         if binary is None:
             raise ConfigurationError(
