@@ -44,7 +44,7 @@ def main() -> int:
     not_done = {k for k, v in r.outbox_status.items() if v != "done"}
     bad_integrity = [i for i in r.integrity if i not in ("ok", "missing")]
     doubled = r.effects["duplicated"]
-    print(f"kills: {r.kills} (early exits: {len(r.early_exits)}); operations: "
+    print(f"kills: {r.kills} {r.kills_by_phase} (early exits: {len(r.early_exits)}); operations: "
           f"{len(r.outbox_status)}; acknowledged: {len(r.acked)}; {r.seconds:.0f} s")
     print(f"lost: {len(lost)}; not done after final drain: {len(not_done)}; doubled at the "
           f"central: {len(doubled)}; out of order: {len(r.out_of_order)}; integrity failures: "

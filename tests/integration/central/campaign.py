@@ -30,7 +30,10 @@ PERSONS = 12
 BRANCH = "ICBC-NB-0101"
 
 
-def _child(db: Path, key: bytes, url: str, seed: int, ack_path: Path) -> None:
+PHASES = {b"S": "startup", b"E": "enqueue", b"D": "drain"}
+
+
+def _child(db: Path, key: bytes, url: str, seed: int, ack_path: Path, phase_fd: int) -> None:
     from central_sim.seed import generated_id
     from counter_app.central.client import HttpCentralClient, Timeouts
     from counter_app.central.sync import SyncPolicy, SyncWorker
@@ -39,6 +42,10 @@ def _child(db: Path, key: bytes, url: str, seed: int, ack_path: Path) -> None:
     from counter_app.store.models import OutboxMessage
     from counter_app.store.outbox_repo import StoreOutboxRepository, add_outbox_message
 
+    def phase(p: bytes) -> None:  # where the kill lands, read by the zygote afterwards
+        os.pwrite(phase_fd, p, 0)
+
+    phase(b"S")
     rng = random.Random(seed)
     cipher = DataCipher(key)
     store = open_store(db, cipher, exclusive=True)
@@ -49,6 +56,7 @@ def _child(db: Path, key: bytes, url: str, seed: int, ack_path: Path) -> None:
                         policy=SyncPolicy(base_backoff_s=0.0, max_backoff_s=0.0, jitter=0))
     ack = os.open(ack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     while True:
+        phase(b"E")
         for _ in range(rng.randint(1, 3)):
             person = rng.randrange(PERSONS)
             id_number = generated_id(100 + person)
@@ -60,6 +68,7 @@ def _child(db: Path, key: bytes, url: str, seed: int, ack_path: Path) -> None:
                     "id_number": id_number, "branch_code": BRANCH, "client_seq": seq,
                     "changes": {"phone": f"139{rng.randrange(10**8):08d}"}})
             os.write(ack, f"{op_id}\n".encode())  # only after the commit returned
+        phase(b"D")
         worker.drain(max_items=rng.randint(1, 6))
 
 
@@ -72,16 +81,18 @@ def zygote_main(argv: list[str]) -> int:
     import counter_app.store.database
     import counter_app.store.outbox_repo  # noqa: F401
 
+    phase_fd = os.open(str(db) + ".phase", os.O_RDWR | os.O_CREAT, 0o600)
     print("ready", flush=True)
     for line in sys.stdin:
         parts = line.split()
         if not parts or parts[0] != "kill":
             break
         delay_ms, seed = int(parts[1]), int(parts[2])
+        os.pwrite(phase_fd, b"-", 0)
         pid = os.fork()
         if pid == 0:  # child
             try:
-                _child(db, bytes.fromhex(key_hex), url, seed, ack_path)
+                _child(db, bytes.fromhex(key_hex), url, seed, ack_path, phase_fd)
             finally:
                 os._exit(3)  # only reached on an error: the campaign counts it
         time.sleep(delay_ms / 1000)
@@ -97,8 +108,9 @@ def zygote_main(argv: list[str]) -> int:
                 integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
             finally:
                 con.close()
-        print(json.dumps({"killed": killed, "exit": status, "integrity": integrity}),
-              flush=True)
+        at = PHASES.get(os.pread(phase_fd, 1, 0), "fork")
+        print(json.dumps({"killed": killed, "exit": status, "integrity": integrity,
+                          "phase": at}), flush=True)
     return 0
 
 
@@ -111,6 +123,7 @@ class CampaignResult:
     outbox_status: dict[str, str] = field(default_factory=dict)
     effects: dict[str, Any] = field(default_factory=dict)
     out_of_order: list[str] = field(default_factory=list)
+    kills_by_phase: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
 
@@ -147,6 +160,8 @@ def run_campaign(central: Any, workdir: Path, rounds: int, *, seed: int = 4,
             report = json.loads(z.stdout.readline())
             if report["killed"]:
                 result.kills += 1
+                ph = report["phase"]
+                result.kills_by_phase[ph] = result.kills_by_phase.get(ph, 0) + 1
             else:
                 result.early_exits.append(report["exit"])
             result.integrity.append(report["integrity"])

@@ -200,8 +200,12 @@ def test_sigkill_campaign(fresh_central: CentralSimHandle, tmp_path: Path) -> No
     assert effects["duplicated"] == []
     assert set(effects["counts"]) == set(result.outbox_status)
     assert result.out_of_order == []
-    print(f"\nSIGKILL campaign: {result.kills} kills, {len(result.outbox_status)} operations, "
-          f"{len(result.acked)} acknowledged, {result.seconds:.1f} s")
+    # the kills really land during enqueue and during drain, not only at start-up
+    assert result.kills_by_phase.get("enqueue", 0) >= 10, result.kills_by_phase
+    assert result.kills_by_phase.get("drain", 0) >= 50, result.kills_by_phase
+    print(f"\nSIGKILL campaign: {result.kills} kills {result.kills_by_phase}, "
+          f"{len(result.outbox_status)} operations, {len(result.acked)} acknowledged, "
+          f"{result.seconds:.1f} s")
 
 
 def test_unique_keys_per_operation(store: Store) -> None:
