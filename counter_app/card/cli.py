@@ -64,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     new.add_argument("--years", type=int, default=10, help="validity in years")
     new.add_argument("--spec-version", default="3.00", help="3.00 = SM4; 2.00/1.00 = 3DES")
     new.add_argument("--pin", default="123456")
+    new.add_argument("--pin-tries", type=int, default=6, help="wrong PINs before the PIN locks")
     new.add_argument("--photo", type=Path, help="JPEG for the chip photo (EF08)")
     new.add_argument("--key-seed", default="test", help=argparse.SUPPRESS)
     new.add_argument("--out", type=Path, required=True)
@@ -73,6 +74,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     blank.add_argument("--city", default="330200")
     blank.add_argument("--algo", choices=("sm4", "3des"), default="sm4")
     blank.add_argument("--pin", default="123456")
+    blank.add_argument("--pin-tries", type=int, default=6)
     blank.add_argument("--key-seed", default="test", help=argparse.SUPPRESS)
     blank.add_argument("--out", type=Path, required=True)
     blank.set_defaults(handler=cmd_new_blank)
@@ -137,7 +139,7 @@ def cmd_new_card(args: argparse.Namespace) -> int:
     )
     photo = args.photo.read_bytes() if args.photo else None
     state = new_personalised(data, city_code=args.city, pin=args.pin, seed=args.key_seed,
-                             photo=photo)
+                             photo=photo, pin_tries=args.pin_tries)
     EmulatedCard(state, args.out).save()
     print(f"card {data.card_number} written to {args.out}")
     return 0
@@ -147,7 +149,8 @@ def cmd_new_blank(args: argparse.Namespace) -> int:
     from counter_app.card.emulator.card import EmulatedCard
     from counter_app.card.emulator.factory import new_blank
 
-    state = new_blank(city_code=args.city, algo=args.algo, seed=args.key_seed, pin=args.pin)
+    state = new_blank(city_code=args.city, algo=args.algo, seed=args.key_seed, pin=args.pin,
+                      pin_tries=args.pin_tries)
     EmulatedCard(state, args.out).save()
     print(f"blank card (ATR {state.atr.hex().upper()}) written to {args.out}")
     return 0

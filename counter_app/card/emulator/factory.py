@@ -39,7 +39,7 @@ def atr_for(region: str, unique: bytes) -> bytes:
 
 def _state(
     *, region: str, unique: bytes, algo: crypto.Algorithm, city_code: str, pin: str,
-    seed: str, label: str,
+    seed: str, label: str, pin_tries: int = PIN_TRIES,
 ) -> CardState:
     atr = atr_for(region, unique)
     keys = {role: crypto.card_key(role, algo, city_code, atr, seed) for role in crypto.ROLES}
@@ -49,8 +49,8 @@ def _state(
         keys=keys,
         key_tries=dict.fromkeys(crypto.ROLES, KEY_TRIES_MAX),
         pin_hash=_pin_hash(atr, pin_to_bcd(pin)),
-        pin_tries_max=PIN_TRIES,
-        pin_tries_left=PIN_TRIES,
+        pin_tries_max=pin_tries,
+        pin_tries_left=pin_tries,
         lifecycle=LIFECYCLE_PERSONALISING,
         label=label,
     )
@@ -58,20 +58,21 @@ def _state(
 
 def new_blank(
     *, city_code: str = DEMO_CITY, algo: crypto.Algorithm = "sm4", seed: str = "test",
-    unique: bytes | None = None, pin: str = DEFAULT_PIN,
+    unique: bytes | None = None, pin: str = DEFAULT_PIN, pin_tries: int = PIN_TRIES,
 ) -> CardState:
     """A blank card: keys loaded, transport PIN set, no EF05/EF06, lifecycle personalising."""
     return _state(region=city_code, unique=unique or os.urandom(8), algo=algo,
-                  city_code=city_code, pin=pin, seed=seed, label="blank")
+                  city_code=city_code, pin=pin, seed=seed, label="blank", pin_tries=pin_tries)
 
 
 def new_personalised(
     data: CardData, *, city_code: str = DEMO_CITY, pin: str = DEFAULT_PIN, seed: str = "test",
-    photo: bytes | None = None,
+    photo: bytes | None = None, pin_tries: int = PIN_TRIES,
 ) -> CardState:
     algo: crypto.Algorithm = "sm4" if data.spec_version.startswith("3") else "3des"
     state = _state(region=data.region_code, unique=bytes.fromhex(data.card_id_code[16:]),
-                   algo=algo, city_code=city_code, pin=pin, seed=seed, label=data.card_number)
+                   algo=algo, city_code=city_code, pin=pin, seed=seed, label=data.card_number,
+                   pin_tries=pin_tries)
     state.records = encode_records(data)
     if photo is not None:
         state.photo = photo_file_content(photo)

@@ -167,3 +167,12 @@ def test_failed_authentication_is_logged_with_the_counter(
     assert any("tries left 4" in r.getMessage() and "not retried" in r.getMessage()
                for r in caplog.records)
     assert "330203198506122017" not in caplog.text and "李明" not in caplog.text
+
+
+def test_pin_lock_threshold_is_configurable(rig_factory: Callable[..., Rig]) -> None:
+    rig = rig_factory(new_personalised(demo_card_data(), pin_tries=8))
+    ssse = rig.ssse()
+    ssse.select()
+    with pytest.raises(WrongPinError) as err:
+        ssse.verify_pin("000000")
+    assert err.value.tries_left == 7
