@@ -65,6 +65,8 @@ class TourRun:
     pdfs: list[Path] = field(default_factory=list)
     page: ApplicationPage | None = None
     timeout_s: float = 60.0
+    waits: list[tuple[str, float]] = field(default_factory=list)  # teller's waits per action
+    take_shots: bool = True
 
     # -- driving ----------------------------------------------------------------------------
     def settle(self, condition: Callable[[], bool] | None = None) -> None:
@@ -81,8 +83,17 @@ class TourRun:
         for _ in range(3):
             QApplication.processEvents()
 
-    def shot(self, name: str, widget: QWidget | None = None) -> Path:
+    def act(self, label: str, action: Callable[[], Any]) -> None:
+        """A teller's action: from the key press until the screen shows the result (idle)."""
+        started = time.perf_counter()
+        action()
         self.settle()
+        self.waits.append((label, time.perf_counter() - started))
+
+    def shot(self, name: str, widget: QWidget | None = None) -> Path | None:
+        self.settle()
+        if not self.take_shots:
+            return None
         target = widget or self.app.main
         assert target is not None
         path = self.out / f"{len(self.shots) + 1:02d}-{name}.png"
@@ -98,9 +109,10 @@ class TourRun:
         return self.page.views[step]
 
     def next(self) -> None:
-        assert self.page is not None
-        self.page.go_next()
-        self.settle()
+        page = self.page
+        assert page is not None
+        step = page.wf.step.value if page.wf is not None else ""
+        self.act(f"下一步（{step}）", page.go_next)
 
     def sign_in_and_open(self, business: str) -> ApplicationPage:
         teller = DEMO_ACCOUNTS[0]
@@ -131,25 +143,37 @@ class TourRun:
         for kind, title, pdf in (("form", "申领登记表", page.docs.form_pdf),
                                  ("receipt", "业务回执", page.docs.receipt_pdf)):
             path = self.out / f"{prefix}-{kind}.pdf"
-            page.save_document(title, kind, pdf, path)
-            self.settle()
+            self.act(f"另存为PDF（{title}）",
+                     lambda t=title, k=kind, b=pdf, p=path: page.save_document(t, k, b, p))
             self.pdfs.append(path)
 
     def preview_shots(self) -> None:
         page = self.page
         assert page is not None
         for kind, title in (("form", "登记表"), ("receipt", "回执")):
-            page.document_action(kind, "preview")
+            page.last_preview = None
+            self.act(f"打印预览（{title}）", lambda k=kind: page.document_action(k, "preview"))
             self.settle(lambda: getattr(page, "last_preview", None) is not None)
             dialog = page.last_preview
             dialog.resize(760, 1000)
             self.shot(f"preview-{kind}", dialog)
             dialog.close()
             page.last_preview = None
-            del title
 
 
 # -- scenarios of the application business -------------------------------------------------
+
+def submit_and_documents(run: TourRun) -> None:
+    """Submit; the documents are generated right after (the teller waits for both)."""
+    page = run.page
+    assert page is not None
+    run.act("提交申领并生成单据", page.submit)
+    run.view(Step.DONE)
+    run.settle(lambda: page.docs is not None)
+    if run.app.monitor is not None:
+        run.app.monitor.poll()  # the status bar's outbox count, as its timer would
+        time.sleep(0.3)
+
 
 def _common_start(run: TourRun, read_card: bool) -> None:
     page = run.sign_in_and_open("application")
@@ -157,8 +181,7 @@ def _common_start(run: TourRun, read_card: bool) -> None:
     assert isinstance(identify, IdentifyView)
     run.shot("identify")
     if read_card:
-        identify.read_card()
-        run.settle()
+        run.act("读取身份证", identify.read_card)
         run.shot("id-card-read")
     del page
 
@@ -173,7 +196,7 @@ def play_adult_instant(run: TourRun) -> None:
     materials = run.view(Step.MATERIALS)
     assert isinstance(materials, MaterialsView)
     run.shot("materials-to-check")
-    materials.check_all()
+    run.act("勾选材料", materials.check_all)
     run.shot("materials-checked")
     run.next()
     applicant = run.view(Step.APPLICANT)
@@ -187,16 +210,12 @@ def play_adult_instant(run: TourRun) -> None:
     photo = run.view(Step.PHOTO)
     assert isinstance(photo, PhotoView)
     run.shot("photo-camera")
-    photo.capture()
-    run.settle()
+    run.act("拍照并检查", photo.capture)
     run.shot("photo-checked")
     run.next()
     run.view(Step.REVIEW)
     run.shot("review")
-    assert run.page is not None
-    run.page.submit()
-    run.view(Step.DONE)
-    run.settle(lambda: run.page is not None and run.page.docs is not None)
+    submit_and_documents(run)
     run.shot("submitted")
     run.preview_shots()
     run.save_documents("adult-instant")
@@ -214,7 +233,7 @@ def play_minor_noninstant(run: TourRun) -> None:
     run.next()
     materials = run.view(Step.MATERIALS)
     run.shot("materials-minor")
-    materials.check_all()
+    run.act("勾选材料", materials.check_all)
     run.next()
     applicant = run.view(Step.APPLICANT)
     assert isinstance(applicant, ApplicantView)
@@ -240,16 +259,12 @@ def play_minor_noninstant(run: TourRun) -> None:
     run.next()
     photo = run.view(Step.PHOTO)
     assert isinstance(photo, PhotoView)
-    photo.capture()
-    run.settle()
+    run.act("拍照并检查", photo.capture)
     run.shot("photo-checked")
     run.next()
     run.view(Step.REVIEW)
     run.shot("review")
-    assert run.page is not None
-    run.page.submit()
-    run.view(Step.DONE)
-    run.settle(lambda: run.page is not None and run.page.docs is not None)
+    submit_and_documents(run)
     run.shot("submitted")
     run.preview_shots()
     run.save_documents("minor-noninstant")
@@ -269,7 +284,7 @@ def play_adult_line_down(run: TourRun) -> None:
         run.shot("eligibility-line-down")
         run.next()
         materials = run.view(Step.MATERIALS)
-        materials.check_all()
+        run.act("勾选材料", materials.check_all)
         run.next()
         applicant = run.view(Step.APPLICANT)
         applicant.name.setText("吴磊")
@@ -281,15 +296,11 @@ def play_adult_line_down(run: TourRun) -> None:
         run.shot("delivery-line-down")
         run.next()
         photo = run.view(Step.PHOTO)
-        photo.capture()
-        run.settle()
+        run.act("拍照并检查", photo.capture)
         run.next()
         run.view(Step.REVIEW)
         run.shot("review-line-down")
-        assert run.page is not None
-        run.page.submit()
-        run.view(Step.DONE)
-        run.settle(lambda: run.page is not None and run.page.docs is not None)
+        submit_and_documents(run)
         run.shot("accepted-pending-upload")
         run.save_documents("line-down")
         del delivery
@@ -317,12 +328,13 @@ def scenarios(only: str | None) -> list[Scenario]:
     return chosen
 
 
-def play(scenario: Scenario, services: Any, central: Any, out: Path) -> TourRun:
+def play(scenario: Scenario, services: Any, central: Any, out: Path, *,
+         take_shots: bool = True) -> TourRun:
     """Play one scenario on a fresh application window; returns what it produced."""
     out.mkdir(parents=True, exist_ok=True)
     app = CounterApp(services, RunOptions())
     app.start()
-    run = TourRun(app=app, out=out, central=central, services=services)
+    run = TourRun(app=app, out=out, central=central, services=services, take_shots=take_shots)
     try:
         scenario.play(run)
     finally:
@@ -339,7 +351,7 @@ def play(scenario: Scenario, services: Any, central: Any, out: Path) -> TourRun:
 def write_timings(out: Path, results: dict[str, TourRun]) -> dict[str, Any]:
     summary: dict[str, Any] = {}
     for key, run in results.items():
-        waits = run.page.waits if run.page is not None else []
+        waits = run.waits
         summary[key] = {
             "total_wait_s": round(sum(w for _what, w in waits), 3),
             "operations": len(waits),

@@ -20,6 +20,7 @@ plain blocking calls; the UI runs them off its thread.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import hashlib
@@ -831,6 +832,18 @@ class ApplicationWorkflow:
         if app is None:
             raise CounterError("申领尚未受理，不能打印。", code="NOT_ACCEPTED")
         return render_documents(self.ctx, app)
+
+
+def warm_up(spec: PhotoSpec | None = None) -> None:
+    """Load what the first photo and the first print would otherwise load while the teller
+    waits (face cascades, the CJK font). Run in the background when the business opens."""
+    import numpy as np
+
+    from counter_app.printing import cjk_fonts
+
+    with contextlib.suppress(CounterError):  # no font: printing explains it when asked
+        cjk_fonts()
+    prepare_frame(np.full((240, 200, 3), 255, np.uint8), spec or PhotoSpec())
 
 
 def render_documents(ctx: ApplicationContext, app: StoredApplication) -> Documents:

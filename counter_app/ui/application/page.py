@@ -62,6 +62,7 @@ from counter_app.workflows.application import (
     Documents,
     Step,
     StepInvalid,
+    warm_up,
 )
 
 log = logging.getLogger(__name__)
@@ -237,6 +238,7 @@ class ApplicationPage(QWidget):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self._autosaved: dict[str, str] | None = None
+        self._warm = False
 
         for key, action in (("PgDown", self.go_next), ("Ctrl+Return", self.go_next),
                             ("Ctrl+Enter", self.go_next), ("PgUp", self.go_back)):
@@ -301,6 +303,10 @@ class ApplicationPage(QWidget):
         """Shown from the menu: offer unfinished drafts, or start a new application."""
         if self.wf is not None:
             return
+        if not self._warm:
+            self._warm = True
+            spec = self.ctx.photo_spec
+            self.ops.run(lambda: warm_up(spec), None, lambda _e: None)
 
         def got(drafts: list[DraftSummary]) -> None:
             if drafts:
