@@ -243,12 +243,15 @@ class Database:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
+            # hide_parameters: SQL errors in logs never carry ID numbers or names
             self.engine: Engine = create_engine(
-                url, connect_args={"check_same_thread": False, "timeout": 30}
+                url, connect_args={"check_same_thread": False, "timeout": 30},
+                hide_parameters=True,
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+            self.engine = create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True,
+                                        hide_parameters=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
 

@@ -68,3 +68,25 @@ def test_serve_help_lists_the_options() -> None:
                          capture_output=True, text=True, timeout=60, check=True).stdout
     for opt in ("--db", "--port", "--host", "--tls"):
         assert opt in out
+
+
+def test_access_log_carries_no_personal_data(tmp_path: Path) -> None:
+    import requests
+
+    log = tmp_path / "central.log"
+    h = start_central_sim(f"sqlite:///{tmp_path / 'c.db'}", log_path=log,
+                          extra_args=["--access-log", "--log-level", "info"])
+    try:
+        requests.get(h.url + "/v1/persons/330203198506122017", timeout=5)
+        requests.get(h.url + "/v1/cards/NB0000016", timeout=5)
+        requests.get(h.url + "/v1/persons/330203198506122017/cards", timeout=5)
+    finally:
+        h.stop()
+    text = log.read_text(errors="replace")
+    assert "/v1/persons/***" in text and "/v1/cards/***" in text
+    assert "330203198506122017" not in text and "NB0000016" not in text
+    assert "李明" not in text
+
+
+def test_central_url_fixture(central_url: str, central: CentralSimHandle) -> None:
+    assert central_url == central.url

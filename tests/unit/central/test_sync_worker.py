@@ -358,3 +358,22 @@ def test_status_is_json_ready() -> None:
     d = status(last_pull_at=None).to_dict()
     assert d["line_state"] == "online" and d["last_pull_at"] is None
     json.dumps(d)
+
+
+def test_background_thread_sends_after_wake_and_stops() -> None:
+    import time as _time
+
+    repo, central, clock = FakeOutbox(), FakeCentral(), Clock()
+    w = SyncWorker(repo, central, branch_code="ICBC-NB-0101", clock=clock,  # type: ignore[arg-type]
+                   policy=SyncPolicy(interval_s=3600, pull_interval_s=3600))
+    w.start()
+    try:
+        op = repo.add("A")
+        w.wake()
+        deadline = _time.monotonic() + 5
+        while repo.row(op).status != "done" and _time.monotonic() < deadline:
+            _time.sleep(0.01)
+        assert repo.row(op).status == "done"
+    finally:
+        w.stop(timeout=5)
+    assert w._thread is None
