@@ -172,7 +172,10 @@ def submit_and_documents(run: TourRun) -> None:
     run.settle(lambda: page.docs is not None)
     if run.app.monitor is not None:
         run.app.monitor.poll()  # the status bar's outbox count, as its timer would
-        time.sleep(0.3)
+        until = time.monotonic() + 0.5
+        while time.monotonic() < until:
+            QApplication.processEvents()
+            time.sleep(0.01)
 
 
 def _common_start(run: TourRun, read_card: bool) -> None:
