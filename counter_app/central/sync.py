@@ -464,6 +464,12 @@ class SyncWorker:
             clock_skew_s=self.clock_skew_s,
         )
 
+    def admit(self, business: str, limits: StalenessLimits, *,
+              free_disk_mb: float) -> CentralNeed:
+        """May ``business`` start now? Raises :class:`NewWorkRefused` with the rule's code."""
+        return check_new_work(business, self.status(), limits, free_disk_mb=free_disk_mb,
+                              now=self.clock())
+
     # -- background loop ------------------------------------------------------------------------
     def cycle(self) -> DrainReport:
         """One scheduled cycle: probe, drain, pull when due. Never raises for line trouble."""

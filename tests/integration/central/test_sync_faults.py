@@ -212,3 +212,41 @@ def test_unique_keys_per_operation(store: Store) -> None:
     repo = StoreOutboxRepository(store)
     ops = enqueue(repo, store, 5)
     assert len(set(ops)) == 5 and all(uuid.UUID(o) for o in ops)
+
+
+def test_bounded_offline_by_advancing_the_clock(fresh_central: CentralSimHandle,
+                                               store: Store) -> None:
+    import datetime as dt
+
+    from counter_app.central.sync import NewWorkRefused, StalenessLimits
+
+    now = [dt.datetime.now(dt.UTC)]
+    repo = StoreOutboxRepository(store)
+    worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC-NB-0101",
+                        policy=FAST, clock=lambda: now[0])
+    limits = StalenessLimits(max_oldest_unsent_hours=24, max_unsent_count=30,
+                             max_since_last_sync_hours=72, min_free_disk_mb=1)
+    worker.pull()  # a first successful sync
+    enqueue(repo, store, 5, seed=12)
+    now[0] = dt.datetime.now(dt.UTC)
+    fresh_central.line_down()
+    assert worker.cycle().stopped_by == "CENTRAL_LINE_DOWN"  # the probe sees the line down
+    assert worker.admit("formal_loss", limits, free_disk_mb=100).value == "deferrable"
+    with pytest.raises(NewWorkRefused) as err:
+        worker.admit("instant_issuance", limits, free_disk_mb=100)
+    assert err.value.code == "CENTRAL_REQUIRED_OFFLINE"
+    now[0] += dt.timedelta(hours=25)  # a day offline
+    with pytest.raises(NewWorkRefused) as err:
+        worker.admit("formal_loss", limits, free_disk_mb=100)
+    assert err.value.code == "STALE_OLDEST_UNSENT"
+    now[0] += dt.timedelta(hours=48)
+    with pytest.raises(NewWorkRefused) as err:
+        worker.admit("formal_loss", StalenessLimits(24 * 30, 30, 72, 1), free_disk_mb=100)
+    assert err.value.code == "STALE_NO_RECENT_SYNC"
+    enqueue(repo, store, 30, seed=13)
+    with pytest.raises(NewWorkRefused) as err:
+        worker.admit("formal_loss", StalenessLimits(24 * 30, 30, 24 * 30, 1), free_disk_mb=100)
+    assert err.value.code == "STALE_TOO_MANY_UNSENT"
+    fresh_central.line_up()
+    drain_until_empty(worker, repo)
+    assert worker.admit("formal_loss", limits, free_disk_mb=100).value == "deferrable"
