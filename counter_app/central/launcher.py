@@ -145,7 +145,7 @@ def start_central_sim(
     *,
     host: str = "127.0.0.1",
     tls_dir: str | Path | None = None,
-    production_step: float = 0.0,
+    production_step: float = 60.0,
     log_path: str | Path | None = None,
     startup_timeout: float = 30.0,
     python: str | None = None,
@@ -153,7 +153,9 @@ def start_central_sim(
 ) -> CentralSimHandle:
     """Spawn ``python -m central_sim serve`` and wait until ``/health`` answers.
 
-    ``port=None`` picks a free loopback port. Raises :class:`CentralSimStartError` (with the
+    ``port=None`` picks a free loopback port. ``production_step`` seconds per production
+    step (applications move DATA_ENTRY → IN_PRODUCTION → SHIPPED over time); 0 = only on
+    :meth:`CentralSimHandle.advance_production` (tests). Raises :class:`CentralSimStartError` (with the
     process's log tail) when it does not come up in ``startup_timeout`` seconds.
     """
     port = port or free_port(host)

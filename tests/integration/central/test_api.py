@@ -295,3 +295,26 @@ def test_generic_execute_matches_the_typed_call(central: CentralSimHandle,
             "id_number": generated_id(14), "branch_code": "ICBC-NB-0101", "client_seq": 2,
             "changes": {"name": "改名"}}, idempotency_key=key())
     assert err.value.code == "CHANGE_NEEDS_PROOF"
+
+
+def test_production_moves_on_by_itself_over_time(make_central) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from central_sim.seed import generated_id
+
+    c = make_central(production_step=0.5)
+    client = HttpCentralClient(c.url, client_id="ICBC-NB-0102/C01")
+    app = client.submit_application(ApplicationRequest(
+        id_number=generated_id(15), bank_code="ICBC", branch_code="ICBC-NB-0102",
+        making_mode="FACTORY", collection="EMS", ems_address="宁波市海曙区测试路1号",
+        photo_sha256=PHOTO), idempotency_key=key())
+    seen = {app.state}
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not {"SHIPPED", "FAILED"} & seen:
+        time.sleep(0.2)
+        seen.add(client.application(app.application_id).state)
+    assert "IN_PRODUCTION" in seen and {"SHIPPED", "FAILED"} & seen
+    final = client.application(app.application_id)
+    if final.state == "SHIPPED":
+        assert final.ems_tracking_no and final.ems_tracking_no.endswith("CN")
+    client.close()
