@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.launcher import CentralSimHandle
 from counter_app.central.sync import SyncPolicy, SyncWorker
 from counter_app.devices.idcard import DEMO_ID_CARDS, SimulatedIdCardReader
 from counter_app.printing import BranchInfo
@@ -19,12 +20,43 @@ from counter_app.store.crypto import DataCipher
 from counter_app.store.database import Store, open_store
 from counter_app.store.outbox_repo import StoreOutboxRepository
 from counter_app.workflows.application import ApplicationContext, ApplicationWorkflow
+from tests.fixtures.central import _start, _unavailable
 
 PORTRAIT = Path(__file__).resolve().parents[2] / "data" / "photos" / "portrait.jpg"
 ARTIFACTS = Path(__file__).resolve().parents[3] / "artifacts" / "application"
 
 INSTANT = ("ICBC-NB-0101", "工商银行宁波鼓楼支行", "中国工商银行", "ICBC", True)
 NON_INSTANT = ("CCB-NB-0230", "建设银行宁波江北支行", "中国建设银行", "CCB", False)
+
+
+@pytest.fixture(scope="module")
+def app_central_sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralSimHandle]:
+    """A reference central of these tests' own: applying changes the demo people's state
+    (张伟 has an application afterwards), which other modules' tests must not see."""
+    handle = _start(tmp_path_factory.mktemp("application-central"))
+    try:
+        yield handle
+    finally:
+        handle.stop()
+
+
+@pytest.fixture
+def central(app_central_sim: CentralSimHandle) -> Iterator[CentralSimHandle]:
+    """Overrides the shared ``central`` for this package: faults cleared before and after."""
+    if not app_central_sim.alive():
+        _unavailable("the application tests' central died:\n" + app_central_sim.log_tail())
+    app_central_sim.clear_faults()
+    yield app_central_sim
+    if app_central_sim.alive():
+        app_central_sim.clear_faults()
+
+
+@pytest.fixture
+def central_client(central: CentralSimHandle) -> Iterator[HttpCentralClient]:
+    client = HttpCentralClient(central.url, timeouts=Timeouts(connect=2, read=5, health=2),
+                               client_id="ICBC-NB-0101/03")
+    yield client
+    client.close()
 
 
 @pytest.fixture

@@ -1,3 +1,7 @@
-"""The store fixture of the application integration tests (a real SQLite file in tmp_path)."""
+"""The application tests' own reference central and store (see tests/integration/application)."""
 
-from tests.integration.application.conftest import store  # noqa: F401 - a fixture
+from tests.integration.application.conftest import (  # noqa: F401 - fixtures
+    app_central_sim,
+    central,
+    store,
+)
