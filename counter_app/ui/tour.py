@@ -262,6 +262,10 @@ def play_minor_noninstant(run: TourRun) -> None:
     run.next()
     photo = run.view(Step.PHOTO)
     assert isinstance(photo, PhotoView)
+    scan = run.out / "studio-scan-too-dark.jpg"
+    _dark_copy(run.services.file_camera().paths[0], scan)
+    run.act("导入照片并检查", lambda: photo.import_path(scan))
+    run.shot("photo-import-failed-checks")
     run.act("拍照并检查", photo.capture)
     run.shot("photo-checked")
     run.next()
@@ -313,6 +317,37 @@ def play_adult_line_down(run: TourRun) -> None:
     run.services.application_context("T0301").store.refresh_from_outbox()
 
 
+def play_card_holder_routed(run: TourRun) -> None:
+    """李明 already has an active card: one card per person, he is sent to card services."""
+    _common_start(run, read_card=False)
+    run.services.id_reader().place(_demo_card("330203198506122017"))
+    identify = run.view(Step.IDENTIFY)
+    run.act("读取身份证", identify.read_card)
+    run.next()
+    run.view(Step.ELIGIBILITY)
+    run.shot("eligibility-has-a-card")
+    eligibility = run.page.views[Step.ELIGIBILITY] if run.page else None
+    assert eligibility is not None
+    run.act("转到对应业务", eligibility.route_button.click)
+    run.shot("routed-to-card-services")
+
+
+def _demo_card(id_number: str) -> Any:
+    from counter_app.devices.idcard import DEMO_ID_CARDS
+
+    return DEMO_ID_CARDS[id_number]
+
+
+def _dark_copy(source: Path, target: Path) -> None:
+    """A scan that came out too dark: what the checks and their messages look like."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(source) as image:
+        pixels = np.asarray(image.convert("RGB"), dtype=np.float32) * 0.3
+    Image.fromarray(pixels.astype(np.uint8)).save(target, format="JPEG", quality=90)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -320,6 +355,8 @@ SCENARIOS: tuple[Scenario, ...] = (
              "central", play_minor_noninstant),
     Scenario("application-line-down", "application", "专线中断时在即办网点申领（暂存待上传）",
              "instant", play_adult_line_down, line_down=True),
+    Scenario("application-card-holder", "application", "已有社保卡的人员不能重复申领（转到对应业务）",
+             "instant", play_card_holder_routed),
 )
 
 

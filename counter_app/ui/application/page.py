@@ -305,8 +305,10 @@ class ApplicationPage(QWidget):
             return
         if not self._warm:
             self._warm = True
-            spec = self.ctx.photo_spec
+            spec, store = self.ctx.photo_spec, self.ctx.store
             self.ops.run(lambda: warm_up(spec), None, lambda _e: None)
+            # applications the sync worker has sent since: take the central's ids
+            self.ops.run(store.refresh_from_outbox, None, lambda _e: None)
 
         def got(drafts: list[DraftSummary]) -> None:
             if drafts:

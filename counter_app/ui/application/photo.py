@@ -84,6 +84,7 @@ class PhotoView(StepView):
         ob.addWidget(QLabel("人工放行（须填写理由，记入审计日志）", styleSheet="font-weight:bold;"))
         orow = QHBoxLayout()
         self.override_check = QComboBox(objectName="OverrideCheck")
+        self.override_check.setFixedWidth(150)
         self.override_reason = QLineEdit(objectName="OverrideReason")
         self.override_reason.setPlaceholderText("理由，如：申请人面部特征导致检测偏差，人工核对合格")
         self.override_reason.returnPressed.connect(self.override)
