@@ -83,9 +83,13 @@ def run_tour(args: argparse.Namespace) -> int:
     from counter_app.central.launcher import start_central_sim
     from counter_app.ui.app import _qt_messages
     from counter_app.ui.theme import apply_theme
-    from counter_app.ui.tour import play, scenarios, write_timings
+    from counter_app.ui.tour import TourError, play, scenarios, write_timings
 
-    chosen = scenarios(args.only)
+    try:
+        chosen = scenarios(args.only)
+    except TourError as error:
+        print(f"错误：没有这个导览场景。{error}", file=sys.stderr)
+        return 2
     out: Path = args.tour
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtCore import qInstallMessageHandler
