@@ -380,6 +380,12 @@ class SyncWorker:
         except CentralError as exc:  # any other typed failure: retry later
             self._retry(item, exc.code, report, now)
             return "transient"
+        except Exception as exc:  # a message the client cannot even send (a bug or bad
+            # payload): dead-letter it so it cannot hold up everyone else's messages
+            log.error("outbox message %s (%s) cannot be sent: %s", item.id, item.operation,
+                      type(exc).__name__)
+            self._dead(item, "CLIENT_CANNOT_SEND", report, now)
+            return "dead"
         self.repo.mark_done(item.id, response, self.clock())
         report.sent += 1
         return "done"

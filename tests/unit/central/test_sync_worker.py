@@ -140,6 +140,8 @@ class FakeCentral:
         failures = self.script.get(idempotency_key)
         if failures:
             raise failures.pop(0)
+        if payload.get("unserialisable"):
+            raise TypeError("Object of type set is not JSON serializable")
         self.effects[idempotency_key] = 1  # idempotent: a replay does not add
         return {"ok": idempotency_key}
 
@@ -377,3 +379,12 @@ def test_background_thread_sends_after_wake_and_stops() -> None:
     finally:
         w.stop(timeout=5)
     assert w._thread is None
+
+
+def test_a_message_the_client_cannot_send_does_not_hold_up_others() -> None:
+    repo, central, clock = FakeOutbox(), FakeCentral(), Clock()
+    bad = repo.add("A", unserialisable=True)
+    good = repo.add("B")
+    report = worker(repo, central, clock).drain()
+    assert report.dead == 1 and report.sent == 1 and good in central.effects
+    assert repo.row(bad).status == "dead" and repo.row(bad).reason == "CLIENT_CANNOT_SEND"
