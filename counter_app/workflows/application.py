@@ -202,8 +202,8 @@ class ApplicationWorkflow:
     @classmethod
     def resume(cls, ctx: ApplicationContext, draft_id: str) -> ApplicationWorkflow:
         stored = ctx.store.load_draft(draft_id)
-        if stored is None:
-            raise CounterError("找不到该业务草稿，可能已被处理。", code="DRAFT_NOT_FOUND")
+        if stored is None or stored.status == "discarded":
+            raise CounterError("找不到该业务草稿，可能已被处理或放弃。", code="DRAFT_NOT_FOUND")
         wf = cls(ctx, stored.data, stored.photo)
         if stored.status == "submitted":
             app = ctx.store.by_draft(draft_id)
@@ -550,6 +550,7 @@ class ApplicationWorkflow:
     # -- guardian -----------------------------------------------------------------------------------
     def update_guardian(self, **values: str) -> dict[str, str]:
         allowed = {"name", "id_number", "relationship", "phone", "proof_document"}
+        self.state["submission"].pop("field_error", None)  # the teller is fixing it
         for key, value in values.items():
             if key in allowed:
                 self.state["guardian"][key] = value
@@ -589,6 +590,7 @@ class ApplicationWorkflow:
     # -- delivery -----------------------------------------------------------------------------------
     def update_delivery(self, **values: str) -> dict[str, str]:
         allowed = {"mode", "address", "recipient", "phone"}
+        self.state["submission"].pop("field_error", None)
         for key, value in values.items():
             if key in allowed:
                 self.state["delivery"][key] = value
@@ -766,9 +768,9 @@ class ApplicationWorkflow:
             message = "专线中断，申领已在本柜台受理并暂存，线路恢复后自动上传中心。"
             self._journal("deferred", error=self.state["eligibility"].get("line_error", ""))
         accepted_at = self.ctx.clock()
-        self.state["step"] = Step.DONE.value
-        self._journal("accepted", deferred=response is None)
-        self.save()
+        # the acceptance closes the draft in the same transaction; if it fails the draft
+        # stays at the review step with its key, and submitting again is safe (the central
+        # answers a replay with the stored result)
         stored = self.ctx.store.accept(Acceptance(
             draft_id=self.draft_id, teller=self.ctx.teller, id_number=self.id_number,
             branch_code=self.ctx.branch_code, counter_id=self.ctx.counter_id,
@@ -777,6 +779,8 @@ class ApplicationWorkflow:
             record=self._record(accepted_at), photo=self.photo_jpeg,
             audit=self._audit_detail(request), central_response=response,
             accepted_at=accepted_at))
+        self.state["step"] = Step.DONE.value
+        self._journal("accepted", deferred=response is None)
         sub.update(application_no=stored.application_no, status=stored.status,
                    deferred=response is None, message=message,
                    central_application_id=stored.central_application_id)

@@ -364,3 +364,30 @@ def test_documents_for_a_deferred_application_say_pending(central, store) -> Non
     docs = wf.documents()
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(docs.receipt_pdf)).pages)
     assert "待上传" in text and docs.application_no in text
+
+
+def test_a_failed_local_write_after_the_central_accepted_is_retried_with_the_same_key(
+        central, store) -> None:
+    from counter_app.store.database import StoreFullError
+
+    wf = started(context(central, store))
+    to_photo(wf)
+    with_photo(wf)
+    real_accept = store.accept
+    store.accept = lambda a: (_ for _ in ()).throw(StoreFullError("磁盘已满"))  # type: ignore[method-assign]
+    with pytest.raises(StoreFullError):
+        wf.submit()
+    assert wf.step is Step.REVIEW and store.accepted == {}
+    store.accept = real_accept  # type: ignore[method-assign]
+    outcome = wf.submit()
+    keys = [key for _request, key in central.submitted]
+    assert len(keys) == 2 and keys[0] == keys[1] == outcome.application.op_id
+
+
+def test_a_discarded_draft_cannot_be_resumed(central, store) -> None:
+    ctx = context(central, store)
+    wf = started(ctx)
+    wf.discard("申请人放弃办理")
+    with pytest.raises(Exception, match="放弃"):
+        ApplicationWorkflow.resume(ctx, wf.draft_id)
+    assert store.audits[-1] == ("application.draft_discarded", {"reason": "申请人放弃办理"})
