@@ -21,6 +21,12 @@ def openapi_document() -> dict[str, Any]:
         api.state.central.db.engine.dispose()
     doc["servers"] = [{"url": "https://central.example/", "description": "production (mTLS)"},
                       {"url": "http://127.0.0.1:8765/", "description": "reference central"}]
+    doc.setdefault("components", {})["securitySchemes"] = {"branchCertificate": {
+        "type": "mutualTLS",
+        "description": "Production: HTTPS over the dedicated line with the branch client "
+                       "certificate issued by the city's CA (CN = branch code). No plain HTTP.",
+    }}
+    doc["security"] = [{"branchCertificate": []}]
     schemas = doc.get("components", {}).get("schemas", {})
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
