@@ -308,3 +308,39 @@ def test_what_is_typed_is_saved_without_pressing_next(qtbot, make_page, store) -
     idle(qtbot, page)
     draft = ApplicationStore(store).load_draft(page.wf.draft_id)
     assert draft is not None and draft.data["applicant"]["phone"] == "139057"
+
+
+def test_print_goes_to_the_profile_printer_or_says_there_is_none(qtbot, make_page, store,
+                                                                 tmp_path, monkeypatch) -> None:
+    import counter_app.ui.application.page as page_module
+
+    page = make_page(INSTANT)
+    page.wf.set_id_number(generated_id(2954))
+    page.wf.state["step"] = Step.DONE.value
+    page.render()
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(100, 700, "form")
+    canvas.save()
+    pdf = buffer.getvalue()
+    monkeypatch.setattr(page_module, "document_printer", lambda name: None)
+    page.print_document("申领登记表", "form", pdf)
+    assert "没有可用的打印机" in page.views[Step.DONE].print_status.text()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "spool.pdf"))
+    monkeypatch.setattr(page_module, "document_printer", lambda name: printer)
+    page.print_document("申领登记表", "form", pdf)
+    idle(qtbot, page)
+    assert "已发送到打印机" in page.views[Step.DONE].print_status.text()
+    assert len(PdfReader(str(tmp_path / "spool.pdf")).pages) == 1
+    from sqlalchemy import select
+
+    from counter_app.store.models import AuditEntry
+
+    with store.read() as s:
+        details = [e.detail for e in s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "application.document_output"))]
+    assert details and details[-1]["how"] == "print"
