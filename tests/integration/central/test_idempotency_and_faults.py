@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
@@ -201,7 +202,8 @@ schedules = st.lists(
     [(i, d) for i, (times, _drops) in enumerate(ops) for d in range(times)])))
 
 
-@settings(max_examples=25, deadline=None,
+# 25 schedules in the suite; CENTRAL_STORM_EXAMPLES=10000 for the full replay storm
+@settings(max_examples=int(os.environ.get("CENTRAL_STORM_EXAMPLES", "25")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(schedule=schedules)
 def test_replay_storm_has_exactly_one_effect_per_operation(
