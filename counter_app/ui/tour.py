@@ -114,11 +114,12 @@ class TourRun:
         step = page.wf.step.value if page.wf is not None else ""
         self.act(f"下一步（{step}）", page.go_next)
 
-    def sign_in_and_open(self, business: str) -> ApplicationPage:
+    def sign_in_and_open(self, business: str, shots: bool = True) -> ApplicationPage:
         teller = DEMO_ACCOUNTS[0]
         self.app.login.username.setText(teller[0])
         self.app.login.password.setText(teller[3])
-        self.shot("login", self.app.login)
+        if shots:
+            self.shot("login", self.app.login)
         self.app.login.submit()
         deadline = time.monotonic() + self.timeout_s
         while self.app.main is None or not self.app.main.isVisible():
@@ -129,12 +130,13 @@ class TourRun:
         main = self.app.main
         main.resize(1366, 860)
         self.settle()
-        self.shot("main-window")
+        if shots:
+            self.shot("main-window")
         main.route_to(business)
         page = main.pages[business]
         assert isinstance(page, ApplicationPage)
         self.page = page
-        self.settle(lambda: page.wf is not None)
+        self.settle(lambda: page.wf is not None or page.drafts.list.count() > 0)
         return page
 
     def save_documents(self, prefix: str) -> None:
@@ -332,6 +334,41 @@ def play_card_holder_routed(run: TourRun) -> None:
     run.shot("routed-to-card-services")
 
 
+def play_draft_resumed(run: TourRun) -> None:
+    """林小宝's guardian starts an application; the teller signs out half-way (or the PC
+    restarts); after signing in again the unfinished application is offered and resumed."""
+    _common_start(run, read_card=False)
+    identify = run.view(Step.IDENTIFY)
+    identify.id_number.setText("330211201806222348")
+    run.next()
+    run.view(Step.ELIGIBILITY)
+    run.next()
+    materials = run.view(Step.MATERIALS)
+    run.act("勾选材料", materials.check_all)
+    run.next()
+    applicant = run.view(Step.APPLICANT)
+    applicant.address.setText("浙江省宁波市镇海区招宝山街道1号")
+    applicant.phone.setText("139057")  # half typed when the teller is called away
+    run.shot("applicant-half-typed")
+    assert run.app.main is not None and run.page is not None
+    run.page.autosave()
+    run.settle()
+    run.app.main.sign_out("logout")
+    deadline = time.monotonic() + run.timeout_s
+    while not run.app.login.isVisible():
+        QApplication.processEvents()
+        if time.monotonic() > deadline:
+            raise TourError("sign-out did not finish")
+        time.sleep(0.01)
+    run.page = None
+    page = run.sign_in_and_open("application", shots=False)
+    run.settle(lambda: page.drafts.list.count() > 0)
+    run.shot("drafts-offered-again")
+    run.act("继续办理", page.drafts.resume_button.click)
+    run.view(Step.APPLICANT)
+    run.shot("draft-resumed")
+
+
 def _demo_card(id_number: str) -> Any:
     from counter_app.devices.idcard import DEMO_ID_CARDS
 
@@ -357,6 +394,8 @@ SCENARIOS: tuple[Scenario, ...] = (
              "instant", play_adult_line_down, line_down=True),
     Scenario("application-card-holder", "application", "已有社保卡的人员不能重复申领（转到对应业务）",
              "instant", play_card_holder_routed),
+    Scenario("application-draft-resumed", "application", "办理中途签退，重新登录后继续未完成的申领",
+             "central", play_draft_resumed),
 )
 
 

@@ -13,6 +13,7 @@ teller wait (``waits``), which the tour and the benchmark report.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -69,6 +70,7 @@ log = logging.getLogger(__name__)
 
 GLOBAL_KEYS = ("F2", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "Ctrl+A", "Ctrl+N",
                "Alt+1", "Alt+2")
+CHINA_TIME = dt.timezone(dt.timedelta(hours=8))  # Beijing time, all of China
 AUTOSAVE_MS = 3000
 AUTOSAVED = (Step.MATERIALS, Step.APPLICANT, Step.GUARDIAN, Step.DELIVERY)
 DISCARD_REASONS = ("申请人放弃办理", "材料不全，改日再办", "录入有误，重新办理", "其他原因")
@@ -116,8 +118,8 @@ class DraftsView(QWidget):
     def show_drafts(self, drafts: list[DraftSummary]) -> None:
         self.list.clear()
         for d in drafts:
-            when = d.updated_at.strftime("%m-%d %H:%M")
-            item = QListWidgetItem(f"{d.label}　　最后保存 {when} UTC")
+            local = d.updated_at.replace(tzinfo=dt.UTC).astimezone(CHINA_TIME)
+            item = QListWidgetItem(f"{d.label}　　最后保存于 {local:%m-%d %H:%M}")
             item.setData(Qt.ItemDataRole.UserRole, d.draft_id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

@@ -27,7 +27,10 @@ def test_the_application_tour_saves_every_step_and_every_pdf(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr[-3000:]
     scenarios = {p.name for p in out.iterdir() if p.is_dir()}
     assert scenarios == {"application-adult-instant", "application-minor-noninstant",
-                         "application-line-down", "application-card-holder"}
+                         "application-line-down", "application-card-holder",
+                         "application-draft-resumed"}
+    resumed = sorted(p.name for p in (out / "application-draft-resumed").glob("*.png"))
+    assert any(name.endswith("-drafts-offered-again.png") for name in resumed)
     adult = sorted(p.name for p in (out / "application-adult-instant").glob("*.png"))
     for step in ("identify", "id-card-read", "eligibility", "materials-checked",
                  "applicant-error-beside-field", "photo-checked", "review", "submitted",
