@@ -3,12 +3,16 @@ banners, and conversions between Qt images and the photo layer's RGB arrays."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from counter_app.ui.theme import BAD, MUTED, OK, PRIMARY, WARN
+
+CHEVRON = (Path(__file__).resolve().parents[2] / "resources" / "icons" / "chevron-down.svg").as_posix()
 
 PAGE_STYLE = f"""
 QWidget#ApplicationPage, QWidget#StepView, QScrollArea#StepScroll > QWidget > QWidget {{
@@ -32,6 +36,8 @@ QFrame#Banner QLabel {{ font-size: 14px; }}
 QComboBox {{ padding: 6px 8px; border: 1px solid #b8c4d0; border-radius: 4px; background: white;
              font-size: 15px; min-width: 160px; }}
 QComboBox:focus {{ border: 2px solid {PRIMARY}; }}
+QComboBox::drop-down {{ border: none; width: 26px; }}
+QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 8px; }}
 QCheckBox, QRadioButton {{ font-size: 15px; spacing: 8px; padding: 4px 0; }}
 QFrame#NavBar {{ background: white; border-top: 1px solid #d9e0e7; }}
 QLabel#BusyLabel {{ color: {PRIMARY}; font-size: 14px; }}
