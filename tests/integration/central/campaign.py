@@ -14,6 +14,7 @@ person's operations reached the central in order; every integrity check was ``ok
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -58,6 +59,16 @@ def _child(db: Path, key: bytes, url: str, seed: int, ack_path: Path, phase_fd: 
     while True:
         phase(b"E")
         for _ in range(rng.randint(1, 3)):
+            if rng.random() < 0.25:  # an audit chain head: the central refuses regressions,
+                # so a reordered or lost report would end as a dead letter
+                with store.write(durable=True) as s:
+                    seq = s.query(OutboxMessage).filter(
+                        OutboxMessage.ordering_key == "audit/C01").count() + 1
+                    op_id = add_outbox_message(s, "audit.head", "audit/C01", {
+                        "branch_code": BRANCH, "counter_id": "C01", "seq": seq,
+                        "head_sha256": hashlib.sha256(str(seq).encode()).hexdigest()})
+                os.write(ack, f"{op_id}\n".encode())
+                continue
             person = rng.randrange(PERSONS)
             id_number = generated_id(100 + person)
             ordering_key = cipher.blind_index(id_number, "person")
@@ -124,6 +135,8 @@ class CampaignResult:
     effects: dict[str, Any] = field(default_factory=dict)
     out_of_order: list[str] = field(default_factory=list)
     kills_by_phase: dict[str, int] = field(default_factory=dict)
+    audit_reports: int = 0
+    central_audit_seq: int | None = None
     seconds: float = 0.0
 
 
@@ -184,6 +197,10 @@ def run_campaign(central: Any, workdir: Path, rounds: int, *, seed: int = 4,
             time.sleep(0.1)
         with store.read() as s:
             result.outbox_status = {m.op_id: m.status for m in s.query(OutboxMessage)}
+            result.audit_reports = s.query(OutboxMessage).filter(
+                OutboxMessage.operation == "audit.head").count()
+        if result.audit_reports:
+            result.central_audit_seq = client.audit_head(BRANCH, "C01").seq
         client.close()
     finally:
         store.close()

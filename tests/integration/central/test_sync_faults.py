@@ -200,6 +200,9 @@ def test_sigkill_campaign(fresh_central: CentralSimHandle, tmp_path: Path) -> No
     assert effects["duplicated"] == []
     assert set(effects["counts"]) == set(result.outbox_status)
     assert result.out_of_order == []
+    # audit heads arrived in order (a regression would have been refused): the central's
+    # head is the last one queued
+    assert result.audit_reports > 0 and result.central_audit_seq == result.audit_reports
     # the kills really land during enqueue and during drain, not only at start-up
     assert result.kills_by_phase.get("enqueue", 0) >= 10, result.kills_by_phase
     assert result.kills_by_phase.get("drain", 0) >= 50, result.kills_by_phase
