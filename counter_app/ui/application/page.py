@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.central.errors import CentralRefusal
 from counter_app.devices.photo import FrameSource
-from counter_app.domain.errors import CounterError
+from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.store.applications import DraftSummary
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
 from counter_app.ui.application.photo import PhotoView
@@ -469,6 +469,8 @@ class ApplicationPage(QWidget):
             if isinstance(error, StepInvalid):
                 view.show_errors(error.errors)
                 self.banner.clear()
+            elif isinstance(error, ValidationError):  # e.g. a mistyped ID number
+                view.show_errors({error.field: error.message_zh})
             else:
                 self.banner.show_message(message_of(error), "bad")
 

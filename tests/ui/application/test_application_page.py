@@ -344,3 +344,14 @@ def test_print_goes_to_the_profile_printer_or_says_there_is_none(qtbot, make_pag
         details = [e.detail for e in s.scalars(select(AuditEntry).where(
             AuditEntry.action == "application.document_output"))]
     assert details and details[-1]["how"] == "print"
+
+
+def test_a_mistyped_id_number_is_explained_beside_the_field(qtbot, make_page) -> None:
+    page = make_page(INSTANT)
+    field = page.views[Step.IDENTIFY].id_number
+    qtbot.keyClicks(field, "330205199003011233")  # wrong check digit
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    idle(qtbot, page)
+    assert page.wf.step is Step.IDENTIFY
+    assert "校验位" in page.views[Step.IDENTIFY].grid.errors["id_number"].text()
+    assert field.text() == "330205199003011233"  # kept as typed, to correct one digit
