@@ -15,11 +15,15 @@ from typing import Any
 from counter_app.profile import BranchProfile, load_profile
 from counter_app.store.crypto import DataCipher, load_data_key
 from counter_app.store.database import Store, open_store
-from counter_app.store.models import OutboxMessage
 from counter_app.workflows.login import LoginPolicy, TellerAuth
-from counter_app.workflows.status import LineReading, read_line
+from counter_app.workflows.status import LineReading
 
 log = logging.getLogger(__name__)
+
+LINE_DETAIL_ZH = {
+    "offline": "无法连接中心系统：可延后上传的业务照常办理并排队上传，需实时联网的业务暂停。",
+    "degraded": "中心系统响应缓慢或出错，业务可能需要等待，请耐心操作。",
+}
 
 
 @dataclass
@@ -42,12 +46,12 @@ class Services:
         self._central = client
 
     def probe_line(self) -> LineReading:
-        return read_line(self.central.health)
+        """Probe the central through the sync worker, which judges the line for everyone."""
+        state = str(self.sync.probe())
+        return LineReading(state, self.sync.latency_ms, LINE_DETAIL_ZH.get(state, ""))
 
     def outbox_depth(self) -> int:
-        with self.store.read() as s:
-            return s.query(OutboxMessage).filter(
-                OutboxMessage.status.in_(("pending", "sending"))).count()
+        return int(self.sync.repo.stats().pending)
 
     # -- the card application (issue 5) ---------------------------------------------------------
     @property

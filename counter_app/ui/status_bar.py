@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from counter_app.domain.clock import china_now
 from counter_app.profile import BranchProfile
 from counter_app.ui.ops import Ops
 from counter_app.ui.theme import BAD, MUTED, OK, WARN, dot
@@ -94,9 +95,10 @@ class StatusMonitor(QObject):
 
 class CounterStatusBar(QStatusBar):
     def __init__(self, profile: BranchProfile, monitor: StatusMonitor,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+                 clock: Callable[[], dt.datetime] = china_now) -> None:
         super().__init__()
         self.profile, self.clock = profile, clock
+        self.unmonitored = monitor.presence is None
         self.setSizeGripEnabled(False)
         self.line_label = QLabel(objectName="LineStatus")
         self.outbox_label = QLabel(objectName="OutboxStatus")
@@ -143,10 +145,13 @@ class CounterStatusBar(QStatusBar):
         self._show_slot(self.card_label, "卡槽", slots.get("card"), "有卡", "无卡")
         self._show_slot(self.psam_label, "PSAM", slots.get("psam"), "就绪", "未插入")
 
-    @staticmethod
-    def _show_slot(label: QLabel, name: str, reading: SlotReading | None,
+    def _show_slot(self, label: QLabel, name: str, reading: SlotReading | None,
                    present_text: str, absent_text: str) -> None:
-        if reading is None:
+        if reading is None and self.unmonitored:
+            label.setText(f"{dot(BAD)} {name}：读卡器服务不可用")
+            label.setToolTip("无法连接智能卡服务（pcscd / WinSCard），请运行 counter-app doctor 检查")
+            label.setProperty("state", "unmonitored")
+        elif reading is None:
             label.setText(f"{dot(MUTED)} {name}：检测中…")
             label.setProperty("state", "unknown")
         elif not reading.reader_present:

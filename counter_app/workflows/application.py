@@ -46,6 +46,7 @@ from counter_app.central.sync import (
 )
 from counter_app.devices.idcard import IdCardData, IdCardReader
 from counter_app.devices.photo import FrameSource, PreparedPhoto, prepare_frame, prepare_photo
+from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.identity import age_on, id_birth_date, id_region, id_sex, validate_id_number
 from counter_app.domain.photo import PhotoReport, PhotoSpec
@@ -170,7 +171,7 @@ class ApplicationContext:
 
 
 def _today(ctx: ApplicationContext) -> dt.date:
-    return ctx.clock().astimezone(dt.timezone(dt.timedelta(hours=8))).date()
+    return ctx.clock().astimezone(CHINA_TIME).date()
 
 
 class ApplicationWorkflow:
@@ -865,8 +866,7 @@ def render_documents(ctx: ApplicationContext, app: StoredApplication) -> Documen
     guardian = (Guardian(name=g["name"], id_number=g["id_number"], relationship=g["relationship"],
                          phone=g["phone"], proof_document=g["proof_document"]) if g else None)
     pending = app.status != "submitted"
-    accepted_at = dt.datetime.fromisoformat(r["accepted_at"]).astimezone(
-        dt.timezone(dt.timedelta(hours=8)))
+    accepted_at = dt.datetime.fromisoformat(r["accepted_at"]).astimezone(CHINA_TIME)
     form = render_application_form(ApplicationFormData(
         application_no=app.application_no, applicant=applicant, branch=ctx.branch,
         delivery=delivery, teller_id=r["teller"], accepted_at=accepted_at,

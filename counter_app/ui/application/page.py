@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.central.errors import CentralRefusal
 from counter_app.devices.photo import FrameSource
+from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.store.applications import DraftSummary
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
@@ -70,7 +71,6 @@ log = logging.getLogger(__name__)
 
 GLOBAL_KEYS = ("F2", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "Ctrl+A", "Ctrl+N",
                "Alt+1", "Alt+2")
-CHINA_TIME = dt.timezone(dt.timedelta(hours=8))  # Beijing time, all of China
 AUTOSAVE_MS = 3000
 AUTOSAVED = (Step.MATERIALS, Step.APPLICANT, Step.GUARDIAN, Step.DELIVERY)
 DISCARD_REASONS = ("申请人放弃办理", "材料不全，改日再办", "录入有误，重新办理", "其他原因")

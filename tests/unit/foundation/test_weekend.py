@@ -1,7 +1,7 @@
 import datetime as dt
 
 from counter_app.domain.schedule import WeekendService
-from counter_app.workflows.status import LineReading, read_line, weekend_indicator
+from counter_app.workflows.status import weekend_indicator
 
 SERVICE = WeekendService(("sat", "sun"), dt.time(9), dt.time(16))
 
@@ -15,16 +15,3 @@ def test_weekend_indicator_states() -> None:
     assert weekend_indicator(SERVICE, monday)[0] == "weekday"
     sat_only = WeekendService(("sat",), dt.time(9), dt.time(12))
     assert weekend_indicator(sat_only, dt.datetime(2026, 11, 29, 10, 0)) == ("closed", "本网点今日周末不营业")
-
-
-def test_line_reading_classifies_health() -> None:
-    from tests.fixtures.app import Health
-
-    assert read_line(lambda: Health(True, 12.0)) == LineReading("online", 12.0, "")
-    assert read_line(lambda: Health(True, 4000.0)).state == "degraded"
-    assert read_line(lambda: Health(False, 3000.0, "专线中断")) == LineReading("offline", None, "专线中断")
-
-    def broken() -> Health:
-        raise ConnectionError("refused")
-
-    assert read_line(broken).state == "offline"
