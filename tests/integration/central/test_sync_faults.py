@@ -107,8 +107,10 @@ def test_central_down_mid_drain(fresh_central: CentralSimHandle, store: Store) -
     worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC-NB-0101", policy=FAST)
     t = threading.Thread(target=worker.drain)
     t.start()
-    time.sleep(0.25)
-    fresh_central.line_down()
+    deadline = time.monotonic() + 20
+    while repo.counts().get("done", 0) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    fresh_central.line_down()  # mid-drain: some sent, most not
     t.join(30)
     assert worker.line_state is LineState.OFFLINE
     sent_before = repo.counts().get("done", 0)
