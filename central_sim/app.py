@@ -37,6 +37,7 @@ from central_sim.db import (
     Effect,
     Employer,
     GenericOperation,
+    IdempotencyRecord,
     Notice,
     Person,
     PinResetAuthorisation,
@@ -963,6 +964,15 @@ def _admin_routes(api: FastAPI, central: Central) -> None:
             counts = {k: n for k, n in s.execute(q)}
         return {"total": sum(counts.values()), "keys": len(counts),
                 "duplicated": sorted(k for k, n in counts.items() if n > 1), "counts": counts}
+
+    @admin.get("/idempotency/{key}")
+    def idempotency_state(request: Request, key: str) -> dict[str, Any]:
+        loopback_only(request)
+        with central.db.read() as s:
+            rows = [{"client_id": r.client_id, "state": r.state, "status": r.status_code}
+                    for r in s.scalars(select(IdempotencyRecord)
+                                       .where(IdempotencyRecord.key == key))]
+        return {"records": rows}
 
     @admin.get("/operations")
     def operations(request: Request, subject: str = "") -> dict[str, Any]:

@@ -105,6 +105,10 @@ class CentralSimHandle:
         """Committed central effects grouped by Idempotency-Key (proves exactly-once)."""
         return self._admin_request("GET", "/_admin/effects", params={"key_prefix": key_prefix})
 
+    def idempotency(self, key: str) -> list[dict[str, Any]]:
+        """The central's records for an Idempotency-Key (state IN_PROGRESS / DONE)."""
+        return self._admin_request("GET", f"/_admin/idempotency/{key}")["records"]
+
     def operations(self, subject: str = "") -> list[dict[str, Any]]:
         return self._admin_request("GET", "/_admin/operations",
                                    params={"subject": subject})["operations"]

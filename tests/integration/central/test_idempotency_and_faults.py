@@ -82,7 +82,7 @@ def test_same_key_different_payload_is_422(central_client: HttpCentralClient) ->
 
 def test_concurrent_duplicate_is_409_then_replay(central: CentralSimHandle,
                                                  central_client: HttpCentralClient) -> None:
-    central.set_faults(hold_ms=800)
+    central.set_faults(hold_ms=1500)
     k = str(uuid.uuid4())
     results: list[object] = []
 
@@ -91,7 +91,10 @@ def test_concurrent_duplicate_is_409_then_replay(central: CentralSimHandle,
 
     t = threading.Thread(target=first)
     t.start()
-    time.sleep(0.3)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not any(
+            r["state"] == "IN_PROGRESS" for r in central.idempotency(k)):
+        time.sleep(0.02)  # wait until the first request holds the key
     other = HttpCentralClient(central.url, timeouts=Timeouts(read=5), client_id="ICBC-NB-0101/C01")
     with pytest.raises(CentralBusy) as err:
         data_change(other, k, phone="13800000004")
@@ -108,7 +111,7 @@ def test_line_down_then_back(central: CentralSimHandle, central_client: HttpCent
     central.line_down()
     with pytest.raises(LineDownError) as err:
         central_client.health()
-    assert err.value.code == "CENTRAL_LINE_DOWN" and err.value.latency_ms < 2000  # type: ignore[attr-defined]
+    assert err.value.code == "CENTRAL_LINE_DOWN" and err.value.latency_ms < 5000  # type: ignore[attr-defined]
     probe = central_client.probe()
     assert not probe.online and probe.error_code == "CENTRAL_LINE_DOWN"
     with pytest.raises(LineDownError):
@@ -120,12 +123,12 @@ def test_line_down_then_back(central: CentralSimHandle, central_client: HttpCent
 def test_outage_window_and_503_mode(central: CentralSimHandle,
                                     central_client: HttpCentralClient) -> None:
     now = time.time()
-    central.set_faults(outage_windows=[[now - 1, now + 1.0]], outage_mode="503")
+    central.set_faults(outage_windows=[[now - 1, now + 3.0]], outage_mode="503")
     with pytest.raises(CentralServerError) as err:
         central_client.card_status("NB0000016")
     assert err.value.status == 503 and err.value.code == "CENTRAL_UNAVAILABLE"
     assert err.value.retryable and "暂停服务" in err.value.message_zh
-    time.sleep(1.2)
+    time.sleep(max(0.0, now + 3.2 - time.time()))
     assert central_client.card_status("NB0000016").card_no == "NB0000016"
 
 
