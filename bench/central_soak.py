@@ -49,7 +49,11 @@ def main() -> int:
     print(f"lost: {len(lost)}; not done after final drain: {len(not_done)}; doubled at the "
           f"central: {len(doubled)}; out of order: {len(r.out_of_order)}; integrity failures: "
           f"{len(bad_integrity)}")
-    ok = not (lost or not_done or doubled or r.out_of_order or bad_integrity or r.early_exits)
+    audit_ok = r.central_audit_seq == (r.audit_reports or None)
+    print(f"audit chain heads queued: {r.audit_reports}; central head seq: "
+          f"{r.central_audit_seq}")
+    ok = not (lost or not_done or doubled or r.out_of_order or bad_integrity or r.early_exits
+              or not audit_ok)
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 
