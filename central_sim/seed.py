@@ -254,6 +254,8 @@ def seed(session: Session) -> None:
                              "channel": "12333"}))
     session.add(Notice(kind="BATCH_SHIPPED", branch_code=DEMO_NONINSTANT_BRANCH,
                        ref="BATCH-SEED-0001", data={"batch_id": "BATCH-SEED-0001", "count": 1}))
+    session.add(Notice(kind="BATCH_SHIPPED", branch_code="CCB-NB-0230",
+                       ref="BATCH-SEED-0002", data={"batch_id": "BATCH-SEED-0002", "count": 1}))
 
     # Contribution histories over years, with employers and insurance types.
     rows = []

@@ -59,11 +59,7 @@ class Services:
         """The outbox sync worker (built on first use; started by :meth:`start_sync`)."""
         worker = self.extras.get("sync")
         if worker is None:
-            from counter_app.central.sync import SyncWorker
-            from counter_app.store.outbox_repo import StoreOutboxRepository
-
-            worker = SyncWorker(StoreOutboxRepository(self.store), self.central,
-                                branch_code=self.profile.branch_code)
+            worker = make_sync_worker(self.profile, self.store, self.central)
             self.extras["sync"] = worker
         return worker
 
@@ -145,6 +141,16 @@ class PresenceSource:
         if self.monitor is not None:
             self.monitor.stop()
             self.monitor = None
+
+
+def make_sync_worker(profile: BranchProfile, store: Store, central: Any) -> Any:
+    """The outbox sync worker, with pulled updates stored locally (nothing pulled is dropped)."""
+    from counter_app.central.sync import SyncWorker
+    from counter_app.store.central_updates import StoreUpdateSink
+    from counter_app.store.outbox_repo import StoreOutboxRepository
+
+    return SyncWorker(StoreOutboxRepository(store), central, branch_code=profile.branch_code,
+                      sink=StoreUpdateSink(store))
 
 
 def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:

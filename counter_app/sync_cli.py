@@ -46,6 +46,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     dead = ssub.add_parser("dead-letters", help="operations the central refused for good")
     dead.add_argument("--json", action="store_true", help="machine-readable output")
     dead.set_defaults(handler=cmd_dead_letters)
+    resolve = ssub.add_parser("resolve", help="a supervisor decides a dead letter: retry or discard")
+    resolve.add_argument("id", type=int, help="the dead letter's number (#) from `sync dead-letters`")
+    resolve.add_argument("decision", choices=("retry", "discard"))
+    resolve.add_argument("--supervisor", required=True, help="the authorising supervisor's user name")
+    resolve.add_argument("--reason", required=True, help="why (recorded in the audit log)")
+    resolve.add_argument("--password-stdin", action="store_true",
+                         help="read the supervisor's password from standard input (no prompt)")
+    resolve.set_defaults(handler=cmd_resolve)
 
     sim = subparsers.add_parser("central-sim", help="the reference central system (subprocess)")
     simsub = sim.add_subparsers(dest="central_sim_command", metavar="SUBCOMMAND", required=True)
@@ -164,9 +172,11 @@ def _local(iso: str | None) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    profile, store, (repo, client) = _services(args, exclusive=False)
+    profile, store, (_repo, client) = _services(args, exclusive=False)
     try:
-        worker = SyncWorker(repo, client, branch_code=profile.branch_code)
+        from counter_app.bootstrap import make_sync_worker
+
+        worker = make_sync_worker(profile, store, client)
         worker.probe()
         d = _report(profile, store, worker)
     finally:
@@ -180,9 +190,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_now(args: argparse.Namespace) -> int:
-    profile, store, (repo, client) = _services(args, exclusive=True)
+    profile, store, (_repo, client) = _services(args, exclusive=True)
     try:
-        worker = SyncWorker(repo, client, branch_code=profile.branch_code)
+        from counter_app.bootstrap import make_sync_worker
+
+        worker = make_sync_worker(profile, store, client)
         report = worker.drain()
         pulled: int | None = None
         pull_error = None
@@ -230,4 +242,41 @@ def cmd_dead_letters(args: argparse.Namespace) -> int:
         for r in rows:
             print(f"  #{r['id']} {r['operation']} 原因 {r['reason']} 尝试 {r['attempts']} 次 "
                   f"入队 {_local(r['created_at'])}")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    """Supervisor decision on a dead letter: the password is checked, the decision audited."""
+    import getpass
+
+    from counter_app.workflows.login import LoginPolicy, LoginRefused, TellerAuth
+
+    if len(args.reason.strip()) < 4:
+        print("错误：请写明处理理由（至少4个字），理由将记入审计日志。", file=sys.stderr)
+        return 2
+    password = (sys.stdin.readline().rstrip("\n") if args.password_stdin
+                else getpass.getpass(f"主管 {args.supervisor} 的密码："))
+    profile, store, (repo, client) = _services(args, exclusive=False)
+    try:
+        sec = profile.security
+        auth = TellerAuth(store, LoginPolicy(sec.max_login_failures, sec.lockout_minutes),
+                          profile.counter_id)
+        try:
+            supervisor = auth.authorise(args.supervisor, password,
+                                        purpose=f"dead_letter_{args.decision}:{args.id}")
+        except LoginRefused as refused:
+            print(f"未授权：{refused.message_zh}", file=sys.stderr)
+            return 1
+        try:
+            repo.resolve_dead_letter(args.id, args.decision, supervisor,
+                                     dt.datetime.now(dt.UTC), reason=args.reason.strip())
+        except LookupError:
+            print(f"错误：#{args.id} 不是待处理的异常件（请先用 sync dead-letters 查看）。", file=sys.stderr)
+            return 1
+    finally:
+        client.close()
+        store.close()
+    done = ("已改为重新上传（使用原幂等键，不会重复办理）" if args.decision == "retry"
+            else "已作废（记录保留，不再上传）")
+    print(f"异常件 #{args.id} {done}。授权主管：{supervisor}")
     return 0

@@ -136,3 +136,21 @@ class CardApplication(Base):
     photo: Mapped[bytes | None] = mapped_column(EncryptedBytes("card_applications.photo"))
     accepted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     synced_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class CentralNotice(Base):
+    """An update pulled from the central (application state, batch shipped, pre-loss notice,
+    reference data), kept until the business that needs it has handled it: nothing pulled is
+    dropped. ``seq`` is the central's sequence number, so a repeated pull stores nothing twice.
+    """
+
+    __tablename__ = "central_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    ref: Mapped[str] = mapped_column(EncryptedText("central_notices.ref"))  # may be a card number
+    data: Mapped[dict[str, object]] = mapped_column(EncryptedJSON("central_notices.data"))
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # at the central
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    handled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

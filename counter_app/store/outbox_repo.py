@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counter_app.store.audit import append_audit
 from counter_app.store.database import Store
 from counter_app.store.models import AppState, OutboxMessage
 
@@ -155,14 +156,20 @@ class StoreOutboxRepository:
                                        .order_by(OutboxMessage.id))]
 
     def resolve_dead_letter(self, item_id: int, decision: str, supervisor: str,
-                            now: dt.datetime) -> None:
-        """``retry``: send again (same key); ``discard``: keep the row, never send it."""
+                            now: dt.datetime, reason: str = "") -> None:
+        """``retry``: send again (same key); ``discard``: keep the row, never send it.
+
+        The decision and the supervisor are audited in the same transaction.
+        """
         if decision not in ("retry", "discard"):
             raise ValueError("decision must be retry or discard")
         with self.store.write(durable=True) as s:
             m = s.get(OutboxMessage, item_id)
             if m is None or m.status != "dead":
                 raise LookupError("not a dead letter")
+            append_audit(s, self.store.cipher, supervisor, f"outbox.dead_letter_{decision}",
+                         op_id=m.op_id, operation=m.operation, dead_reason=m.dead_reason or "",
+                         reason=reason)
             m.resolved_by = supervisor
             m.resolved_at = _naive(now)
             if decision == "retry":

@@ -173,6 +173,27 @@ class TellerAuth:
             teller.password_changed_at = self.clock()
             append_audit(s, self.store.cipher, signed_in.username, "teller.password_changed")
 
+    def authorise(self, username: str, password: str, *, purpose: str,
+                  roles: tuple[str, ...] = ("supervisor", "admin")) -> str:
+        """A supervisor's password for one sensitive action (no session is opened).
+
+        Failures count toward the supervisor's lockout like a login; the decision is audited
+        with its purpose. Returns the authorising user name.
+        """
+        with self.store.write(durable=True) as s:
+            teller = teller_by_username(s, username.strip())
+            self._check_password(s, teller, username.strip(), password, action="authorise")
+            assert teller is not None
+            if teller.role not in roles:
+                append_audit(s, self.store.cipher, teller.username, "authorise.refused_role",
+                             purpose=purpose, role=teller.role)
+                s.commit()
+                raise LoginRefused(f"“{ROLE_ZH[teller.role]}”无权授权此操作，请由主管授权。",
+                                   code="NOT_AUTHORISED")
+            append_audit(s, self.store.cipher, teller.username, "authorise.granted", purpose=purpose)
+            return teller.username
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def sign_out(self, signed_in: SignedIn, reason: str = "logout") -> None:
         with self.store.write() as s:
             close_teller_session(s, signed_in.session_id, reason)

@@ -125,3 +125,52 @@ def test_central_sim_serve_command(tmp_path: Path) -> None:
         while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not Path(f"/proc/{pid}").exists(), "central_sim left running"
+
+
+def test_supervisor_resolves_a_dead_letter(tmp_path: Path, profile: Path,
+                                           central: CentralSimHandle) -> None:
+    """Only a supervisor's password moves a dead letter; the decision is audited."""
+    from counter_app.bootstrap import open_profile_store
+    from counter_app.profile import load_profile
+    from counter_app.store.audit import verify_audit_chain
+    from counter_app.store.models import AuditEntry
+    from counter_app.store.outbox_repo import StoreOutboxRepository
+    from counter_app.workflows.login import LoginPolicy, TellerAuth
+
+    home = tmp_path / "home"
+    enqueue(home, profile, [{"name": "改名需证明"}])
+    run(home, profile, "sync", "now")
+    prof = load_profile(profile, state_dir=home)
+    store = open_profile_store(prof, exclusive=False)
+    TellerAuth(store, LoginPolicy(5, 30), "03").seed_demo_accounts()
+    store.close()
+    dead_id = json.loads(run(home, profile, "sync", "dead-letters", "--json").stdout)[0]["id"]
+
+    def resolve(user: str, password: str, decision: str = "discard") -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, COUNTER_APP_HOME=str(home), PYTHONPATH=str(ROOT))
+        return subprocess.run([sys.executable, "-m", "counter_app.cli", "--profile", str(profile), "sync",
+                               "resolve", str(dead_id), decision, "--supervisor", user, "--reason",
+                               "申请人未带公安证明，本次不办", "--password-stdin"], input=password + "\n",
+                              capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+
+    teller = resolve("T0301", "Teller@2026")
+    assert teller.returncode == 1 and "无权授权" in teller.stderr
+    wrong = resolve("S0301", "not-the-password-1")
+    assert wrong.returncode == 1 and "密码不正确" in wrong.stderr
+    ok = resolve("S0301", "Super@2026")
+    assert ok.returncode == 0 and "已作废" in ok.stdout, ok.stderr
+    again = resolve("S0301", "Super@2026", "retry")
+    assert again.returncode == 1 and "不是待处理的异常件" in again.stderr
+
+    store = open_profile_store(prof, exclusive=False)
+    try:
+        assert StoreOutboxRepository(store).counts().get("discarded") == 1
+        with store.read() as s:
+            actions = [(e.actor, e.action) for e in s.query(AuditEntry).order_by(AuditEntry.seq)]
+            assert verify_audit_chain(s, store.cipher).ok
+    finally:
+        store.close()
+    assert ("T0301", "authorise.refused_role") in actions
+    assert ("S0301", "authorise.failure") in actions
+    assert ("S0301", "authorise.granted") in actions
+    assert ("S0301", "outbox.dead_letter_discard") in actions
