@@ -163,7 +163,19 @@ def cmd_control(args: argparse.Namespace) -> int:
         if not args.file.exists():
             print(f"错误：卡文件 {args.file} 不存在。", file=sys.stderr)
             return 1
+        # A swap: let pcscd see the slot empty first, so no one reads the old card's state as
+        # the new card's, then wait until the new card is seen.
+        from counter_app.card.emulator.card import EmulatedCard
+        from counter_app.card.presence import wait_for_presence
+        from counter_app.card.transport import CARD_READER
+
+        control.remove()
+        wait_for_presence(CARD_READER, card_present=False, timeout=10)
         control.insert(args.file)
+        atr = EmulatedCard.load(args.file).atr.hex()
+        if not wait_for_presence(CARD_READER, card_present=True, atr_hex=atr, timeout=10):
+            print("警告：卡已插入模拟器，但读卡服务（pcscd）尚未识别到该卡。", file=sys.stderr)
+            return 1
     elif command == "remove":
         control.remove()
     elif command == "tear-after":
