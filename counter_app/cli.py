@@ -117,7 +117,7 @@ def run_app(args: argparse.Namespace) -> int:
     from counter_app.ui.app import RunOptions, run_gui
 
     profile = load_profile(path)
-    return run_gui(profile, lambda: build_services(profile, start_sync=True),
+    return run_gui(profile, lambda: build_services(profile),
                    RunOptions(exit_when_ready=args.exit_when_ready))
 
 

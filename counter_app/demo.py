@@ -154,4 +154,4 @@ def run_demo(args: argparse.Namespace) -> int:
         if not screenshot:
             print(f"演示环境已启动：{profile.branch_name}（{profile.kind_zh}）。"
                   f"演示柜员 {teller[0]} / {teller[3]}", flush=True)
-        return run_gui(profile, lambda: build_services(profile, start_sync=True), options)
+        return run_gui(profile, lambda: build_services(profile), options)

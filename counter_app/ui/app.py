@@ -82,6 +82,8 @@ class CounterApp(QObject):
             return
         self.login.attach(self.services.auth)
         self._services_ready()
+        # The outbox sync runs in the background; it need not hold up the login window.
+        QTimer.singleShot(0, self.services.start_sync)
 
     def _services_ready(self) -> None:
         opts = self.options

@@ -215,6 +215,11 @@ def play_adult_instant(run: TourRun) -> None:
     photo = run.view(Step.PHOTO)
     assert isinstance(photo, PhotoView)
     run.shot("photo-camera")
+    take_photo_review_submit_print(run, photo, "adult-instant")
+
+
+def take_photo_review_submit_print(run: TourRun, photo: PhotoView, name: str) -> None:
+    """The common end of an application: photo, review, submit, documents shown and saved."""
     run.act("拍照并检查", photo.capture)
     run.shot("photo-checked")
     run.next()
@@ -223,7 +228,7 @@ def play_adult_instant(run: TourRun) -> None:
     submit_and_documents(run)
     run.shot("submitted")
     run.preview_shots()
-    run.save_documents("adult-instant")
+    run.save_documents(name)
 
 
 def play_minor_noninstant(run: TourRun) -> None:
@@ -268,15 +273,7 @@ def play_minor_noninstant(run: TourRun) -> None:
     _dark_copy(run.services.file_camera().paths[0], scan)
     run.act("导入照片并检查", lambda: photo.import_path(scan))
     run.shot("photo-import-failed-checks")
-    run.act("拍照并检查", photo.capture)
-    run.shot("photo-checked")
-    run.next()
-    run.view(Step.REVIEW)
-    run.shot("review")
-    submit_and_documents(run)
-    run.shot("submitted")
-    run.preview_shots()
-    run.save_documents("minor-noninstant")
+    take_photo_review_submit_print(run, photo, "minor-noninstant")
 
 
 def play_adult_line_down(run: TourRun) -> None:
