@@ -8,6 +8,7 @@ is on screen (for the start-up benchmark).
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -173,6 +174,20 @@ def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C or a service stop (SIGTERM) closes the application the normal way, so the
+    store is closed and whatever the demo started is stopped. Python handles signals only
+    between bytecodes, so a light timer lets the interpreter run while Qt waits for events."""
+    def request_quit(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.quit)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, request_quit)
+    heartbeat = QTimer(app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+
+
 def run_gui(profile: BranchProfile, build: Callable[[], Any], options: RunOptions | None = None) -> int:
     """Run the application; ``build`` opens the store and the rest once the window shows."""
     qInstallMessageHandler(_qt_messages)
@@ -182,6 +197,7 @@ def run_gui(profile: BranchProfile, build: Callable[[], Any], options: RunOption
     app.setApplicationDisplayName("社会保障卡柜面业务系统")
     apply_theme(app)
     counter = CounterApp(options=options, profile=profile, build=build)
+    _quit_on_signals(app)
     counter.start()
     try:
         return app.exec() or counter.exit_code

@@ -135,3 +135,39 @@ def test_without_a_display_the_app_explains_how_to_run(tmp_path) -> None:
     version = subprocess.run([sys.executable, "-m", "counter_app.cli", "--version"], capture_output=True,
                              text=True, timeout=60, cwd=ROOT)
     assert version.stdout.startswith("counter-app ")
+
+
+def test_demo_stops_cleanly_on_sigterm_and_stops_what_it_started(tmp_path, emulator) -> None:
+    """A service stop or Ctrl+C closes the demo the normal way: exit 0, its central stopped."""
+    import signal
+    import socket
+    import time
+
+    env = dict(os.environ, COUNTER_APP_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-m", "counter_app.cli", "demo"], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def central_listening() -> bool:
+        with socket.socket() as s:
+            s.settimeout(0.5)
+            return s.connect_ex(("127.0.0.1", 8765)) == 0
+
+    try:
+        deadline = time.monotonic() + 60
+        while not central_listening():
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline, "the demo's central never came up"
+            time.sleep(0.3)
+        time.sleep(2)  # the window is up and the store open
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err[-2000:]
+    assert "演示环境已启动" in out
+    deadline = time.monotonic() + 10
+    while central_listening() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not central_listening()
+    assert emulator.control.alive()  # the emulator it found running is left running
