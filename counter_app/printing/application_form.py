@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.domain.errors import ValidationError
 from counter_app.printing.fonts import CjkFonts, cjk_fonts
-from counter_app.printing.layout import MUTED, NOTICE_FILL, NOTICE_RULE, RULE, Sheet
+from counter_app.printing.layout import MUTED, NOTICE_FILL, NOTICE_RULE, RULE, Sheet, masthead
 from counter_app.printing.models import ApplicationFormData, DeliveryMode
 
 LEFT = 15.0
@@ -59,11 +59,8 @@ def render_application_form(
 
 def _header(sheet: Sheet, data: ApplicationFormData) -> None:
     branch = data.branch
-    sheet.text(LEFT, 15.5, branch.bank_name, 11, bold=True, colour=RULE)
-    sheet.text(LEFT, 20.5, f"{branch.name}（网点号 {branch.code}）", 8.5, colour=MUTED)
-    sheet.barcode(LEFT + WIDTH, 10.5, data.application_no, height_mm=8.0, max_width_mm=62)
-    sheet.text(LEFT + WIDTH, 22.0, f"申请编号 {data.application_no}", 8.5, align="right",
-               colour=MUTED)
+    masthead(sheet, branch.bank_name, branch.name, branch.code, data.application_no,
+             left=LEFT, width=WIDTH, y=15.5)
     sheet.text(105, 33.0, f"{branch.city_name}社会保障卡申领登记表", 18, align="center", bold=True)
     sheet.text(LEFT, 41.2, f"受理网点：{branch.name}", 9, colour=MUTED)
     sheet.text(LEFT + WIDTH, 41.2, f"受理日期：{date_zh(data.accepted_at.date())}", 9,

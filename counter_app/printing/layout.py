@@ -276,3 +276,12 @@ class Sheet:
         drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
         drawing.add(widget)
         renderPDF.draw(drawing, self.canvas, x_mm * mm, self.y(top_mm + size_mm))
+
+
+def masthead(sheet: Sheet, bank_name: str, branch_name: str, branch_code: str, number: str,
+             *, left: float, width: float, y: float) -> None:
+    """Bank, branch and the application number (also as a barcode) across the top of a page."""
+    sheet.text(left, y, bank_name, 11, bold=True, colour=RULE)
+    sheet.text(left, y + 5.0, f"{branch_name}（网点号 {branch_code}）", 8.5, colour=MUTED)
+    sheet.barcode(left + width, y - 5.0, number, height_mm=8.0, max_width_mm=62)
+    sheet.text(left + width, y + 6.5, f"申请编号 {number}", 8.5, align="right", colour=MUTED)

@@ -12,9 +12,9 @@ from counter_app.printing.layout import (
     MUTED,
     NOTICE_FILL,
     NOTICE_RULE,
-    RULE,
     SECTION_INK,
     Sheet,
+    masthead,
 )
 from counter_app.printing.masking import mask_id_number, mask_phone
 from counter_app.printing.models import BranchInfo, Delivery, DeliveryMode, ReceiptData
@@ -81,11 +81,8 @@ def render_business_receipt(data: ReceiptData, *, fonts: CjkFonts | None = None)
 
 def _header(sheet: Sheet, data: ReceiptData) -> None:
     branch = data.branch
-    sheet.text(LEFT, 14.5, branch.bank_name, 11, bold=True, colour=RULE)
-    sheet.text(LEFT, 19.5, f"{branch.name}（网点号 {branch.code}）", 8.5, colour=MUTED)
-    sheet.barcode(LEFT + WIDTH, 9.5, data.application_no, height_mm=8.0, max_width_mm=62)
-    sheet.text(LEFT + WIDTH, 21.0, f"申请编号 {data.application_no}", 8.5, align="right",
-               colour=MUTED)
+    masthead(sheet, branch.bank_name, branch.name, branch.code, data.application_no,
+             left=LEFT, width=WIDTH, y=14.5)
     sheet.text(105, 31.0, f"{branch.city_name}社会保障卡业务回执", 17, align="center", bold=True)
     sheet.text(LEFT + WIDTH, 36.8, "客户留存联", 8.5, align="right", colour=MUTED)
 
