@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from counter_app.domain.clock import CHINA_TIME
 from counter_app.store.audit import append_audit
 from counter_app.store.database import Store
 from counter_app.store.models import ApplicationDraft, CardApplication, OutboxMessage, utcnow
@@ -82,6 +83,16 @@ class Acceptance:
     audit: dict[str, Any]  # minimal detail for the audit entry (no personal data in clear)
     central_response: dict[str, Any] | None  # None: the central was not reached (deferred)
     accepted_at: dt.datetime
+
+
+def application_no_prefix(branch_code: str, counter_id: str, accepted_at: dt.datetime) -> str:
+    """``branch-YYYYMMDD-counter`` with the Beijing day, the day the printed form shows.
+
+    A naive time is taken as UTC, as the store keeps it.
+    """
+    aware = accepted_at if accepted_at.tzinfo else accepted_at.replace(tzinfo=dt.UTC)
+    day = aware.astimezone(CHINA_TIME).strftime("%Y%m%d")
+    return f"{branch_code}-{day}-{counter_id}"
 
 
 class ApplicationStore:
@@ -165,8 +176,7 @@ class ApplicationStore:
                 CardApplication.draft_id == a.draft_id)).first()
             if existing is not None:
                 return _stored(existing)  # the same draft accepted twice: no double
-            day = a.accepted_at.strftime("%Y%m%d")
-            prefix = f"{a.branch_code}-{day}-{a.counter_id}"
+            prefix = application_no_prefix(a.branch_code, a.counter_id, a.accepted_at)
             count = s.scalar(select(func.count()).select_from(CardApplication).where(
                 CardApplication.application_no.like(prefix + "%"))) or 0
             application_no = f"{prefix}{count + 1:04d}"
