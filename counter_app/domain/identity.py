@@ -13,7 +13,18 @@ from counter_app.domain.errors import ValidationError
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-_ID_PATTERN = re.compile(r"^\d{17}[\dX]$")
+_ID_PATTERN = re.compile(r"^[0-9]{17}[0-9X]$")
+
+# Province codes of GB/T 2260 (first two digits of every region code), plus 83: the Ministry of
+# Public Security numbers Taiwan residents' residence permits 830000…, as 810000…/820000… for
+# Hong Kong and Macao residents; those holders may apply for a card too.
+_PROVINCES = frozenset(
+    [*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
+     *range(61, 66), 71, 81, 82, 83]
+)
+_FULL_WIDTH = {0x3000: " ", **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
+# Typing noise that is not part of the number: every kind of space, and dashes between groups.
+_ID_NOISE = re.compile(r"[\s\-]")
 
 _CARD_NO_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 _CARD_NO_PATTERN = re.compile(r"^[0-9A-Z]{8}[0-9X]$")
@@ -27,9 +38,18 @@ def id_check_char(body17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
+def normalise_digits(raw: str) -> str:
+    """Full-width ASCII forms (０-９, Ｘ, ｘ, the ideographic space) to ASCII; the rest unchanged.
+
+    Chinese input methods type full-width forms. Only the full-width block is folded (it is
+    what NFKC gives for it), so superscripts or circled digits are not silently read as digits.
+    """
+    return raw.translate(_FULL_WIDTH)
+
+
 def normalise_id_number(raw: str) -> str:
-    """Strip spaces and upper-case the check character (tellers type 'x')."""
-    return raw.strip().replace(" ", "").upper()
+    """ASCII digits, no spaces or dashes (IDs are typed in groups), upper-case 'x'."""
+    return _ID_NOISE.sub("", normalise_digits(raw)).upper()
 
 
 def validate_id_number(raw: str, *, today: _dt.date | None = None) -> str:
@@ -44,6 +64,12 @@ def validate_id_number(raw: str, *, today: _dt.date | None = None) -> str:
         raise ValidationError(
             "id_number", "身份证号码只能由数字组成，最后一位可以是X，请核对后重新输入。",
             code="ID_CHARS",
+        )
+    if int(number[:2]) not in _PROVINCES:
+        raise ValidationError(
+            "id_number",
+            f"身份证号码前两位“{number[:2]}”不是有效的省级行政区划代码，请核对证件后重新输入。",
+            code="ID_REGION",
         )
     birth = id_birth_date(number)  # raises on an impossible date
     if birth > (today or _dt.date.today()):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.identity import normalise_digits
 
 # The 56 nationalities (GB/T 3304), plus the two categories ID cards also carry.
 NATIONS: tuple[str, ...] = (
@@ -75,11 +76,12 @@ def validate_name(raw: str, field: str = "name") -> str:
 
 
 def validate_phone(raw: str, field: str = "phone") -> str:
-    phone = raw.strip().replace(" ", "")
+    # Full-width digits from a Chinese input method count; spaces between groups do not.
+    phone = "".join(normalise_digits(raw).split())
     if not phone:
         raise ValidationError(field, "请填写联系电话，制卡进度和领卡通知会发到这个号码。",
                               code="PHONE_EMPTY")
-    if not (_MOBILE.match(phone) or _LANDLINE.match(phone)):
+    if not phone.isascii() or not (_MOBILE.match(phone) or _LANDLINE.match(phone)):
         raise ValidationError(
             field, "电话号码格式不正确：手机号为1开头的11位数字，固定电话如 0574-87654321。",
             code="PHONE_FORMAT")

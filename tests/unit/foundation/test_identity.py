@@ -32,6 +32,10 @@ def test_lower_case_x_and_spaces_are_normalised() -> None:
         ("110105194902300020", "ID_BIRTH_INVALID"),
         ("330203198506122018", "ID_CHECKSUM"),
         ("110105299901010011", "ID_BIRTH_FUTURE"),
+        ("000000198506122010", "ID_REGION"),  # all-zero region, check digit correct
+        ("99020319850612201X", "ID_REGION"),  # no province 99
+        ("１１０１０５１９４９１２３１００２Ｙ", "ID_CHARS"),
+        ("11010519491231002٣", "ID_CHARS"),  # another script's digit is not a digit here
     ],
 )
 def test_bad_ids_get_specific_chinese_errors(raw: str, code: str) -> None:
@@ -40,6 +44,33 @@ def test_bad_ids_get_specific_chinese_errors(raw: str, code: str) -> None:
     assert info.value.code == code
     assert info.value.field == "id_number"
     assert any("\u4e00" <= ch <= "\u9fff" for ch in info.value.message_zh)
+
+
+@pytest.mark.parametrize("province", ["00", "10", "16", "20", "24", "30", "38", "40", "47", "49",
+                                      "55", "60", "66", "70", "72", "80", "84", "91", "99"])
+def test_province_outside_gbt_2260_is_refused(province: str) -> None:
+    body = province + "0203198506122" + "01"
+    with pytest.raises(ValidationError) as info:
+        validate_id_number(body + id_check_char(body), today=dt.date(2026, 11, 29))
+    assert info.value.code == "ID_REGION"
+    assert province in info.value.message_zh and "行政区划" in info.value.message_zh
+
+
+@pytest.mark.parametrize("province", [11, 15, 21, 23, 31, 37, 41, 46, 50, 54, 61, 65, 71, 81, 82, 83])
+def test_every_gbt_2260_province_is_accepted(province: int) -> None:
+    # 810000/820000/830000: residence permits of Hong Kong, Macao and Taiwan residents.
+    body = f"{province}0000198506122" + "01"
+    number = body + id_check_char(body)
+    assert validate_id_number(number, today=dt.date(2026, 11, 29)) == number
+
+
+def test_birth_date_today_is_valid_and_tomorrow_is_refused() -> None:
+    body = "33020320261129001"
+    born_today = body + id_check_char(body)
+    assert validate_id_number(born_today, today=dt.date(2026, 11, 29)) == born_today
+    with pytest.raises(ValidationError) as info:
+        validate_id_number(born_today, today=dt.date(2026, 11, 28))
+    assert info.value.code == "ID_BIRTH_FUTURE"
 
 
 @given(st.text(alphabet="0123456789", min_size=17, max_size=17))
