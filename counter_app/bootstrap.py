@@ -88,18 +88,13 @@ class Services:
     def application_context(self, teller: str) -> Any:
         import shutil
 
-        from counter_app.central.sync import StalenessLimits
-        from counter_app.domain.photo import PhotoSpec
         from counter_app.printing import BranchInfo
         from counter_app.store.applications import ApplicationStore
         from counter_app.workflows.application import ApplicationContext
 
         p = self.profile
-        limits = StalenessLimits(p.offline.max_oldest_unsent_hours, p.offline.max_unsent_count,
-                                 p.offline.max_since_last_sync_hours, p.offline.min_free_disk_mb)
-        spec = PhotoSpec(width_px=p.photo.width_px, height_px=p.photo.height_px, dpi=p.photo.dpi,
-                         file_size_min_bytes=p.photo.min_kb * 1024,
-                         file_size_max_bytes=p.photo.max_kb * 1024)
+        limits = p.offline
+        spec = p.photo.spec
         folder = p.database.parent
         sync = self.sync
         return ApplicationContext(
@@ -182,8 +177,10 @@ def central_client(profile: BranchProfile) -> Any:
 def build_services(profile: BranchProfile, *, exclusive: bool = True,
                    start_sync: bool = False) -> Services:
     store = open_profile_store(profile, exclusive=exclusive)
+    from counter_app.store.tellers import SqlTellerRepository
+
     auth = TellerAuth(
-        store,
+        SqlTellerRepository(store),
         LoginPolicy(profile.security.max_login_failures, profile.security.lockout_minutes),
         profile.counter_id,
     )

@@ -4,24 +4,37 @@ It says which branch and bank this counter belongs to, whether it issues cards o
 spot, its weekend hours, how to reach the central system, which readers, printers and
 camera to use, the photo and offline limits, and where the local database lives.
 
-Every key is declared once below with its type and default; loading validates the file
-and an error names the key and the problem (in Chinese, for branch IT, with the English
-key path so it can be found in the file).
+Every key is declared ONCE, as a field of the typed object it fills: its name, its type (the
+annotation), its default, its check and its Chinese description (:func:`key`). Loading,
+validation and ``docs/profile.md`` (:func:`profile_doc`) are all derived from those fields.
+An error names the key and the problem (in Chinese, for branch IT, with the English key
+path so it can be found in the file).
+
+Regenerate the documentation with ``python -m counter_app.profile --doc > docs/profile.md``.
 """
+
+# key() and section() return dataclasses.field(...), which ruff does not recognise in defaults
+# ruff: noqa: RUF009
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
+import sys
 import tomllib
-from collections.abc import Callable
-from dataclasses import dataclass
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from counter_app.central.client import Timeouts
 from counter_app.domain.banks import PARTNER_BANKS, Bank
 from counter_app.domain.errors import ConfigurationError
+from counter_app.domain.offline import StalenessLimits
+from counter_app.domain.photo import KB, PhotoSpec
 from counter_app.domain.schedule import WEEKDAY_CODES, WeekendService
 
 
@@ -34,99 +47,30 @@ class ProfileError(ConfigurationError):
         super().__init__(f"网点配置错误{where}：配置项 {key} {problem_zh}")
 
 
-@dataclass(frozen=True)
-class CentralSettings:
-    base_url: str
-    ca_file: Path | None
-    client_cert: Path | None
-    client_key: Path | None
-    connect_timeout_s: float
-    read_timeout_s: float
-    health_interval_s: float
-
-
-@dataclass(frozen=True)
-class ReaderSettings:
-    card: str
-    psam: str
-
-
-@dataclass(frozen=True)
-class PrinterSettings:
-    document: str  # empty: the system default printer
-    card_face: str
-
-
-@dataclass(frozen=True)
-class PhotoLimits:
-    width_px: int
-    height_px: int
-    dpi: int
-    min_kb: int
-    max_kb: int
-    camera: str  # empty: the first camera Qt finds
-
-
-@dataclass(frozen=True)
-class OfflineLimits:
-    max_oldest_unsent_hours: float
-    max_unsent_count: int
-    max_since_last_sync_hours: float
-    min_free_disk_mb: int
-
-
-@dataclass(frozen=True)
-class SecuritySettings:
-    max_login_failures: int
-    lockout_minutes: int
-    idle_lock_minutes: int
-    key_store: str  # auto | keyring | file
-    key_file: Path
-
-
-@dataclass(frozen=True)
-class BranchProfile:
-    source: Path | None
-    branch_code: str
-    branch_name: str
-    bank: Bank
-    city_code: str
-    instant_issue: bool
-    counter_id: str
-    weekend: WeekendService
-    central: CentralSettings
-    readers: ReaderSettings
-    printers: PrinterSettings
-    photo: PhotoLimits
-    offline: OfflineLimits
-    security: SecuritySettings
-    database: Path
-    demo: bool
-
-    @property
-    def kind_zh(self) -> str:
-        return "即办网点" if self.instant_issue else "非即办网点"
-
-
 # ---------------------------------------------------------------------------
-# Declared keys: (section, key) -> (type name, default or REQUIRED, extra check)
-
-REQUIRED = object()
-
-Check = Callable[[Any], str | None]  # returns a Chinese problem description or None
+# Checks: each returns a Chinese problem description or None, and says its rule for the docs
 
 
-def _pattern(regex: str, what_zh: str) -> Check:
+@dataclass(frozen=True)
+class Rule:
+    rule_zh: str
+    test: Callable[[Any], str | None]
+
+    def __call__(self, value: Any) -> str | None:
+        return self.test(value)
+
+
+def _pattern(regex: str, what_zh: str) -> Rule:
     compiled = re.compile(regex)
-    return lambda v: None if compiled.fullmatch(v) else f"格式不正确，应为{what_zh}"
+    return Rule(what_zh, lambda v: None if compiled.fullmatch(v) else f"格式不正确，应为{what_zh}")
 
 
-def _positive(v: float) -> str | None:
-    return None if v > 0 else "必须大于0"
+POSITIVE = Rule("大于0", lambda v: None if v > 0 else "必须大于0")
 
 
-def _one_of(options: tuple[str, ...]) -> Check:
-    return lambda v: None if v in options else f"取值无效，应为以下之一：{', '.join(options)}"
+def _one_of(options: tuple[str, ...]) -> Rule:
+    listed = ", ".join(options)
+    return Rule(f"以下之一：{listed}", lambda v: None if v in options else f"取值无效，应为以下之一：{listed}")
 
 
 def _time(v: str) -> str | None:
@@ -142,71 +86,203 @@ def _days(v: list[Any]) -> str | None:
     return f"包含无效的星期：{bad}，应为 {', '.join(WEEKDAY_CODES)}" if bad else None
 
 
-def _url(v: str) -> str | None:
-    return None if re.match(r"^https?://[^\s/]+", v) else "应为 http:// 或 https:// 开头的地址"
+TIME = Rule("HH:MM 格式的时间", _time)
+DAYS = Rule(f"星期代码：{', '.join(WEEKDAY_CODES)}", _days)
+URL = Rule("http:// 或 https:// 开头的地址",
+           lambda v: None if re.match(r"^https?://[^\s/]+", v) else "应为 http:// 或 https:// 开头的地址")
 
 
-SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Any, Check | None]]] = {
-    "branch": {
-        "code": (str, REQUIRED, _pattern(r"[A-Z0-9-]{4,32}", "4–32位大写字母、数字或连字符")),
-        "name": (str, REQUIRED, None),
-        "bank": (str, REQUIRED, _one_of(tuple(PARTNER_BANKS))),
-        "city_code": (str, "330200", _pattern(r"\d{6}", "6位行政区划代码")),
-        "instant_issue": (bool, REQUIRED, None),
-        "counter_id": (str, "01", _pattern(r"[0-9A-Za-z]{1,8}", "1–8位字母或数字")),
-    },
-    "weekend_service": {
-        "days": (list, ["sat", "sun"], _days),
-        "open": (str, "09:00", _time),
-        "close": (str, "16:00", _time),
-    },
-    "central": {
-        "base_url": (str, REQUIRED, _url),
-        "ca_file": (str, "", None),
-        "client_cert": (str, "", None),
-        "client_key": (str, "", None),
-        "connect_timeout_s": ((int, float), 3.0, _positive),
-        "read_timeout_s": ((int, float), 10.0, _positive),
-        "health_interval_s": ((int, float), 5.0, _positive),
-    },
-    "readers": {
-        "card": (str, "Virtual PCD 00 00", None),
-        "psam": (str, "Virtual PCD 00 01", None),
-    },
-    "printers": {
-        "document": (str, "", None),
-        "card_face": (str, "", None),
-    },
-    "photo": {
-        "width_px": (int, 358, _positive),
-        "height_px": (int, 441, _positive),
-        "dpi": (int, 350, _positive),
-        "min_kb": (int, 14, _positive),
-        "max_kb": (int, 40, _positive),
-        "camera": (str, "", None),
-    },
-    "offline": {
-        "max_oldest_unsent_hours": ((int, float), 24.0, _positive),
-        "max_unsent_count": (int, 200, _positive),
-        "max_since_last_sync_hours": ((int, float), 72.0, _positive),
-        "min_free_disk_mb": (int, 500, _positive),
-    },
-    "security": {
-        "max_login_failures": (int, 5, _positive),
-        "lockout_minutes": (int, 30, _positive),
-        "idle_lock_minutes": (int, 10, _positive),
-        "key_store": (str, "auto", _one_of(("auto", "keyring", "file"))),
-        "key_file": (str, "keys/data.key", None),
-    },
-    "store": {
-        "database": (str, "counter.db", None),
-    },
-    "mode": {
-        "demo": (bool, False, None),
-    },
+# ---------------------------------------------------------------------------
+# The declaration helpers
+
+REQUIRED: Any = dataclasses.MISSING
+
+
+def key(default: Any = REQUIRED, *, doc: str, check: Rule | None = None, toml: str | None = None,
+        parse: Callable[[Any], Any] | None = None) -> Any:
+    """One profile key. ``toml`` is its dotted path when the field is not inside a section
+    object; ``parse`` turns the checked TOML text into the field's type (a bank code into a
+    :class:`Bank`)."""
+    metadata = {"doc_zh": doc, "check": check, "toml": toml, "parse": parse}
+    return field(default=default, metadata=metadata)
+
+
+def section(keys: type | None = None, *, toml: str | None = None,
+            build: Callable[[Any], Any] | None = None) -> Any:
+    """A ``[section]`` of the file, read into ``keys`` (default: the field's own type) and
+    optionally turned by ``build`` into the object the field holds."""
+    return field(metadata={"section": keys, "toml": toml, "build": build})
+
+
+# ---------------------------------------------------------------------------
+# The sections
+
+
+@dataclass(frozen=True)
+class _WeekendKeys:
+    days: tuple[str, ...] = key(("sat", "sun"), doc="周末办理社保卡业务的日子，空列表表示周末不营业", check=DAYS)
+    open: str = key("09:00", doc="周末开始办理的时间", check=TIME)
+    close: str = key("16:00", doc="周末停止办理的时间", check=TIME)
+
+    def cross_check(self) -> tuple[str, str] | None:
+        if dt.time.fromisoformat(self.open) >= dt.time.fromisoformat(self.close):
+            return "weekend_service.open", "必须早于 weekend_service.close"
+        return None
+
+    def service(self) -> WeekendService:
+        return WeekendService(days=self.days, opens=dt.time.fromisoformat(self.open),
+                              closes=dt.time.fromisoformat(self.close))
+
+
+@dataclass(frozen=True)
+class CentralSettings:
+    base_url: str = key(doc="中心系统地址（生产环境为专线上的 https 地址）", check=URL,
+                        parse=lambda v: v.rstrip("/"))
+    ca_file: Path | None = key(None, doc="校验中心证书用的 CA 证书文件；空：使用系统信任的证书")
+    client_cert: Path | None = key(None, doc="双向 TLS 的本机客户端证书文件；空：不使用客户端证书")
+    client_key: Path | None = key(None, doc="客户端证书的私钥文件，须与 client_cert 同时配置")
+    connect_timeout_s: float = key(Timeouts.connect, doc="连接中心的超时（秒）", check=POSITIVE)
+    read_timeout_s: float = key(10.0, doc="等待中心应答的超时（秒）", check=POSITIVE)
+    health_interval_s: float = key(5.0, doc="状态栏探测中心线路的间隔（秒）", check=POSITIVE)
+
+    def cross_check(self) -> tuple[str, str] | None:
+        if bool(self.client_cert) != bool(self.client_key):
+            return "central.client_key", "必须与 central.client_cert 同时配置"
+        return None
+
+
+@dataclass(frozen=True)
+class ReaderSettings:
+    card: str = key("Virtual PCD 00 00", doc="放客户社保卡的读卡器名称")
+    psam: str = key("Virtual PCD 00 01", doc="放网点 PSAM 卡的读卡器名称")
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    document: str = key("", doc="打印申请表和回执的打印机；空：系统默认打印机")
+    card_face: str = key("", doc="卡面打印机（即办网点）；空：系统默认打印机")
+
+
+@dataclass(frozen=True)
+class PhotoSettings:
+    spec: PhotoSpec
+    camera: str  # empty: the first camera Qt finds
+
+
+_SPEC = PhotoSpec()  # the photo defaults are PhotoSpec's (GA 461), not repeated here
+
+
+@dataclass(frozen=True)
+class _PhotoKeys:
+    width_px: int = key(_SPEC.width_px, doc="证件照宽度（像素）", check=POSITIVE)
+    height_px: int = key(_SPEC.height_px, doc="证件照高度（像素）", check=POSITIVE)
+    dpi: int = key(_SPEC.dpi, doc="证件照分辨率（dpi）", check=POSITIVE)
+    min_kb: int = key(_SPEC.file_size_min_bytes // KB, doc="照片文件大小下限（KB），各市规定不同", check=POSITIVE)
+    max_kb: int = key(_SPEC.file_size_max_bytes // KB, doc="照片文件大小上限（KB），各市规定不同", check=POSITIVE)
+    camera: str = key("", doc="拍照用的摄像头名称；空：使用找到的第一个摄像头")
+
+    def cross_check(self) -> tuple[str, str] | None:
+        if self.min_kb > self.max_kb:
+            return "photo.min_kb", "不能大于 photo.max_kb"
+        return None
+
+    def settings(self) -> PhotoSettings:
+        spec = dataclasses.replace(_SPEC, width_px=self.width_px, height_px=self.height_px, dpi=self.dpi,
+                                   file_size_min_bytes=self.min_kb * KB, file_size_max_bytes=self.max_kb * KB)
+        return PhotoSettings(spec=spec, camera=self.camera)
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    max_login_failures: int = key(5, doc="柜员连续登录失败多少次后锁定账号", check=POSITIVE)
+    lockout_minutes: int = key(30, doc="账号锁定的分钟数", check=POSITIVE)
+    idle_lock_minutes: int = key(10, doc="无操作多少分钟后锁屏", check=POSITIVE)
+    key_store: str = key("auto", doc="数据密钥存放处：auto 有系统密钥库则用之，否则用 key_file；"
+                                     "keyring 系统密钥库；file 密钥文件",
+                         check=_one_of(("auto", "keyring", "file")))
+    key_file: Path = key(Path("keys/data.key"), doc="数据密钥文件（相对路径在状态目录下）")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BranchProfile:
+    branch_code: str = key(toml="branch.code", doc="网点代码",
+                           check=_pattern(r"[A-Z0-9-]{4,32}", "4–32位大写字母、数字或连字符"))
+    branch_name: str = key(toml="branch.name", doc="网点名称，打印在申请表和回执上")
+    bank: Bank = key(toml="branch.bank", doc="网点所属的合作银行代码", check=_one_of(tuple(PARTNER_BANKS)),
+                     parse=PARTNER_BANKS.__getitem__)
+    city_code: str = key("330200", toml="branch.city_code", doc="网点所在城市的行政区划代码",
+                         check=_pattern(r"\d{6}", "6位行政区划代码"))
+    instant_issue: bool = key(toml="branch.instant_issue", doc="true：即办网点（当场制卡）；false：非即办网点")
+    counter_id: str = key("01", toml="branch.counter_id", doc="本机柜台号",
+                          check=_pattern(r"[0-9A-Za-z]{1,8}", "1–8位字母或数字"))
+    weekend: WeekendService = section(_WeekendKeys, toml="weekend_service", build=_WeekendKeys.service)
+    central: CentralSettings = section()
+    readers: ReaderSettings = section()
+    printers: PrinterSettings = section()
+    photo: PhotoSettings = section(_PhotoKeys, build=_PhotoKeys.settings)
+    offline: StalenessLimits = section()
+    security: SecuritySettings = section()
+    database: Path = key(Path("counter.db"), toml="store.database", doc="本机数据库文件（相对路径在状态目录下）")
+    demo: bool = key(False, toml="mode.demo", doc="true：演示模式（演示柜员账号、模拟设备）")
+    source: Path | None = None  # the file it was read from; not a key
+
+    @property
+    def kind_zh(self) -> str:
+        return "即办网点" if self.instant_issue else "非即办网点"
+
+
+# ---------------------------------------------------------------------------
+# What the declaration says, flattened: one Setting per key, in file order
+
+
+@dataclass(frozen=True)
+class Setting:
+    path: str  # "central.base_url"
+    hint: Any  # the field's type
+    default: Any  # REQUIRED when the key must be given
+    check: Rule | None
+    parse: Callable[[Any], Any] | None
+    doc_zh: str
+
+    @property
+    def raw_type(self) -> type | tuple[type, ...]:
+        """What the TOML value must be."""
+        return _RAW_TYPES.get(self.hint, str)
+
+
+_RAW_TYPES: dict[Any, type | tuple[type, ...]] = {
+    bool: bool, int: int, float: (int, float), str: str, Path: str, Path | None: str, tuple[str, ...]: list,
 }
-
 _TYPE_ZH = {str: "文本", bool: "true/false", int: "整数", list: "列表", (int, float): "数字"}
+
+
+def _key_fields(cls: type, section_name: str | None) -> Iterator[tuple[dataclasses.Field[Any], Any, Any]]:
+    """(field, type, Setting or (section name, keys class)) for each declared field of ``cls``."""
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        md = f.metadata
+        if "section" in md:
+            yield f, hints[f.name], (md["toml"] or f.name, md["section"] or hints[f.name])
+        elif "doc_zh" in md:
+            path = md.get("toml") or f"{section_name}.{f.name}"
+            check = md.get("check") or (POSITIVE if md.get("positive") else None)
+            yield f, hints[f.name], Setting(path, hints[f.name], f.default, check, md.get("parse"), md["doc_zh"])
+
+
+def settings() -> list[Setting]:
+    """Every key of the profile, in the order of the documentation."""
+    found: list[Setting] = []
+    for _f, _hint, what in _key_fields(BranchProfile, None):
+        if isinstance(what, Setting):
+            found.append(what)
+        else:
+            found.extend(s for _g, _h, s in _key_fields(what[1], what[0]))
+    order = list(dict.fromkeys(s.path.split(".")[0] for s in found))
+    return sorted(found, key=lambda s: order.index(s.path.split(".")[0]))
+
+
+# ---------------------------------------------------------------------------
+# Loading
 
 
 def state_root() -> Path:
@@ -235,94 +311,126 @@ def load_profile(path: Path, *, state_dir: Path | None = None) -> BranchProfile:
 def parse_profile(
     raw: dict[str, Any], *, source: Path | None = None, state_dir: Path | None = None
 ) -> BranchProfile:
-    src = str(source or "")
-    values = _validate(raw, src)
-    root = state_dir or state_root()
-
-    def local_path(text: str) -> Path:
-        p = Path(os.path.expanduser(text))
-        return p if p.is_absolute() else root / p
-
-    def optional_path(text: str) -> Path | None:
-        return local_path(text) if text else None
-
-    b, w, c = values["branch"], values["weekend_service"], values["central"]
-    ph, off, sec = values["photo"], values["offline"], values["security"]
-    if ph["min_kb"] > ph["max_kb"]:
-        raise ProfileError("photo.min_kb", "不能大于 photo.max_kb", src)
-    if dt.time.fromisoformat(w["open"]) >= dt.time.fromisoformat(w["close"]):
-        raise ProfileError("weekend_service.open", "必须早于 weekend_service.close", src)
-    if bool(c["client_cert"]) != bool(c["client_key"]):
-        raise ProfileError("central.client_key", "必须与 central.client_cert 同时配置", src)
-    return BranchProfile(
-        source=source,
-        branch_code=b["code"],
-        branch_name=b["name"],
-        bank=PARTNER_BANKS[b["bank"]],
-        city_code=b["city_code"],
-        instant_issue=b["instant_issue"],
-        counter_id=b["counter_id"],
-        weekend=WeekendService(
-            days=tuple(w["days"]),
-            opens=dt.time.fromisoformat(w["open"]),
-            closes=dt.time.fromisoformat(w["close"]),
-        ),
-        central=CentralSettings(
-            base_url=c["base_url"].rstrip("/"),
-            ca_file=optional_path(c["ca_file"]),
-            client_cert=optional_path(c["client_cert"]),
-            client_key=optional_path(c["client_key"]),
-            connect_timeout_s=float(c["connect_timeout_s"]),
-            read_timeout_s=float(c["read_timeout_s"]),
-            health_interval_s=float(c["health_interval_s"]),
-        ),
-        readers=ReaderSettings(**values["readers"]),
-        printers=PrinterSettings(**values["printers"]),
-        photo=PhotoLimits(**ph),
-        offline=OfflineLimits(
-            max_oldest_unsent_hours=float(off["max_oldest_unsent_hours"]),
-            max_unsent_count=off["max_unsent_count"],
-            max_since_last_sync_hours=float(off["max_since_last_sync_hours"]),
-            min_free_disk_mb=off["min_free_disk_mb"],
-        ),
-        security=SecuritySettings(
-            max_login_failures=sec["max_login_failures"],
-            lockout_minutes=sec["lockout_minutes"],
-            idle_lock_minutes=sec["idle_lock_minutes"],
-            key_store=sec["key_store"],
-            key_file=local_path(sec["key_file"]),
-        ),
-        database=local_path(values["store"]["database"]),
-        demo=values["mode"]["demo"],
-    )
+    reader = _Reader(raw, str(source or ""), state_dir or state_root())
+    reader.refuse_unknown()
+    return reader.build(BranchProfile, None, source=source)
 
 
-def _validate(raw: dict[str, Any], src: str) -> dict[str, dict[str, Any]]:
-    unknown_sections = set(raw) - set(SCHEMA)
-    if unknown_sections:
-        raise ProfileError(sorted(unknown_sections)[0], "不是已知的配置段（可能拼写错误）", src)
-    out: dict[str, dict[str, Any]] = {}
-    for section, keys in SCHEMA.items():
-        given = raw.get(section, {})
-        if not isinstance(given, dict):
-            raise ProfileError(section, "应为一个配置段 [section]", src)
-        unknown = set(given) - set(keys)
-        if unknown:
-            raise ProfileError(f"{section}.{sorted(unknown)[0]}", "不是已知的配置项（可能拼写错误）", src)
-        out[section] = {}
-        for key, (kind, default, check) in keys.items():
-            name = f"{section}.{key}"
-            if key not in given:
-                if default is REQUIRED:
-                    raise ProfileError(name, "缺失，必须配置", src)
-                out[section][key] = default
+class _Reader:
+    def __init__(self, raw: dict[str, Any], src: str, root: Path) -> None:
+        self.raw, self.src, self.root = raw, src, root
+
+    def refuse_unknown(self) -> None:
+        known: dict[str, set[str]] = {}
+        for s in settings():
+            section_name, name = s.path.split(".")
+            known.setdefault(section_name, set()).add(name)
+        unknown_sections = set(self.raw) - set(known)
+        if unknown_sections:
+            raise ProfileError(sorted(unknown_sections)[0], "不是已知的配置段（可能拼写错误）", self.src)
+        for section_name, names in known.items():
+            given = self.raw.get(section_name, {})
+            if not isinstance(given, dict):
+                raise ProfileError(section_name, "应为一个配置段 [section]", self.src)
+            unknown = set(given) - names
+            if unknown:
+                raise ProfileError(f"{section_name}.{sorted(unknown)[0]}", "不是已知的配置项（可能拼写错误）", self.src)
+
+    def build(self, cls: type, section_name: str | None, **extra: Any) -> Any:
+        kwargs: dict[str, Any] = dict(extra)
+        for f, _hint, what in _key_fields(cls, section_name):
+            if isinstance(what, Setting):
+                kwargs[f.name] = self.value(what)
                 continue
-            value = given[key]
+            name, keys = what
+            obj = self.build(keys, name)
+            if (cross := getattr(obj, "cross_check", None)) and (problem := cross()):
+                raise ProfileError(problem[0], problem[1], self.src)
+            build = f.metadata["build"]
+            kwargs[f.name] = build(obj) if build else obj
+        return cls(**kwargs)
+
+    def value(self, s: Setting) -> Any:
+        section_name, name = s.path.split(".")
+        given = self.raw.get(section_name, {})
+        if name in given:
+            value = given[name]
+            kind = s.raw_type
             # bool is an int in Python; refuse it where a number is expected
-            wrong_bool = isinstance(value, bool) and kind is not bool
-            if wrong_bool or not isinstance(value, kind):
-                raise ProfileError(name, f"类型错误，应为{_TYPE_ZH.get(kind, str(kind))}", src)
-            if check and (problem := check(value)):
-                raise ProfileError(name, problem, src)
-            out[section][key] = value
-    return out
+            if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
+                raise ProfileError(s.path, f"类型错误，应为{_TYPE_ZH.get(kind, str(kind))}", self.src)
+            if s.check and (problem := s.check(value)):
+                raise ProfileError(s.path, problem, self.src)
+        elif s.default is REQUIRED:
+            raise ProfileError(s.path, "缺失，必须配置", self.src)
+        else:
+            value = s.default
+        value = self.convert(s.hint, value)
+        return s.parse(value) if s.parse else value
+
+    def convert(self, hint: Any, value: Any) -> Any:
+        if hint is float:
+            return float(value)
+        if hint == tuple[str, ...]:
+            return tuple(value)
+        if hint == Path or (hint == Path | None and value):
+            path = Path(os.path.expanduser(str(value)))
+            return path if path.is_absolute() else self.root / path
+        if hint == Path | None:
+            return None
+        return value
+
+
+# ---------------------------------------------------------------------------
+# Documentation
+
+
+def _toml_literal(value: Any) -> str:
+    if value is None:
+        return '""'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Path):
+        return f'"{value.as_posix()}"'  # the same text on Windows
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml_literal(v) for v in value) + "]"
+    return str(value)
+
+
+def _type_zh(s: Setting) -> str:
+    if s.hint == Path or s.hint == Path | None:
+        return "路径（文本）"
+    return _TYPE_ZH.get(s.raw_type, "文本")
+
+
+def profile_doc() -> str:
+    """``docs/profile.md``, generated from the declaration."""
+    lines = [
+        "# 网点配置文件（branch profile）",
+        "",
+        "<!-- 本文件由 `python -m counter_app.profile --doc > docs/profile.md` 生成，请勿手工修改。 -->",
+        "",
+        "每台柜面电脑一个 TOML 文件，说明本机所属网点和银行、是否即办、周末营业时间、中心系统地址、"
+        "读卡器、打印机、摄像头、照片与离线限制以及本机数据库位置。"
+        "示例见 `counter_app/resources/profiles/demo-instant.toml`。"
+        "启动时逐项校验，出错时提示配置项的完整名称（如 `central.base_url`）和问题。"
+        "相对路径放在状态目录下（`$COUNTER_APP_HOME`，否则 `$XDG_DATA_HOME/counter-app`）。",
+    ]
+    current = ""
+    for s in settings():
+        section_name, name = s.path.split(".")
+        if section_name != current:
+            current = section_name
+            lines += ["", f"## [{section_name}]", "", "| 配置项 | 类型 | 默认值 | 说明 |", "| --- | --- | --- | --- |"]
+        default = "（必填）" if s.default is REQUIRED else f"`{_toml_literal(s.default)}`"
+        doc = (s.doc_zh + (f"。取值：{s.check.rule_zh}" if s.check else "")).replace("|", r"\|")
+        lines.append(f"| `{name}` | {_type_zh(s)} | {default} | {doc} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--doc"]:
+        sys.exit("usage: python -m counter_app.profile --doc > docs/profile.md")
+    sys.stdout.write(profile_doc())

@@ -46,7 +46,7 @@ T = TypeVar("T")
 class Timeouts:
     """Seconds. ``read`` bounds each wait for bytes, ``health`` the status-bar probe."""
 
-    connect: float = 3.05
+    connect: float = 3.05  # just above a multiple of TCP's 3 s retransmit; the profile's default too
     read: float = 15.0
     health: float = 2.0
 
@@ -518,7 +518,7 @@ class CentralClient(HttpCentralClient):
         self,
         base_url: str,
         *,
-        connect_timeout_s: float = 3.05,
+        connect_timeout_s: float = Timeouts.connect,
         read_timeout_s: float = 15.0,
         health_timeout_s: float = 2.0,
         ca_file: str | os.PathLike[str] | None = None,

@@ -45,6 +45,7 @@ from counter_app.central.errors import (
     LineDownError,
 )
 from counter_app.domain.errors import CounterError
+from counter_app.domain.offline import StalenessLimits  # re-exported: callers import it from here
 
 log = logging.getLogger(__name__)
 
@@ -193,14 +194,6 @@ class SyncPolicy:
         exponent = min(max(0, attempts - 1), 30)  # no float overflow after a month offline
         base = min(self.max_backoff_s, self.base_backoff_s * 2**exponent)
         return base * (1 + rng.uniform(-self.jitter, self.jitter))
-
-
-@dataclass(frozen=True)
-class StalenessLimits:
-    max_oldest_unsent_hours: float = 24.0
-    max_unsent_count: int = 200
-    max_since_last_sync_hours: float = 72.0
-    min_free_disk_mb: int = 500
 
 
 @dataclass(frozen=True)
