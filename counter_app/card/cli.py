@@ -39,7 +39,7 @@ def _date(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError("date as YYYY-MM-DD") from exc
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     emu = subparsers.add_parser("emulator", help="software social security card + PSAM on vpcd")
     esub = emu.add_subparsers(dest="emulator_command", metavar="SUBCOMMAND", required=True)
 

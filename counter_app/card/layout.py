@@ -5,6 +5,7 @@ Shared by the reader (counter_app.card.ssse) and the emulator so the layout exis
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from typing import Literal
 
@@ -132,19 +133,26 @@ def encode_records(data: CardData) -> dict[int, bytes]:
 
 def decode_values(values: dict[int, bytes]) -> CardData:
     """CardData from tag → record value (without tag and length)."""
-    kwargs: dict[str, object] = {}
+    texts: dict[str, str] = {}
+    dates: dict[str, _dt.date] = {}
     for r in RECORDS:
         if r.tag in OPTIONAL_TAGS:
             continue
         v = values[r.tag]
         if r.field == "name":
-            kwargs["name"] = decode_name(v, values.get(0x4E, b""))
+            texts["name"] = decode_name(v, values.get(0x4E, b""))
         elif r.fmt == "hex":
-            kwargs[r.field] = v.hex().upper()
+            texts[r.field] = v.hex().upper()
         elif r.fmt == "an":
-            kwargs[r.field] = decode_an(v)
+            texts[r.field] = decode_an(v)
         elif r.fmt == "cn":
-            kwargs[r.field] = decode_cn(v)
+            texts[r.field] = decode_cn(v)
         else:
-            kwargs[r.field] = decode_bcd_date(v)
-    return CardData(**kwargs)  # type: ignore[arg-type]
+            dates[r.field] = decode_bcd_date(v)
+    # Named arguments, so that a renamed CardData field is caught by the type checker.
+    return CardData(
+        card_id_code=texts["card_id_code"], card_type=texts["card_type"], spec_version=texts["spec_version"],
+        issuer_org=texts["issuer_org"], issue_date=dates["issue_date"], expiry_date=dates["expiry_date"],
+        card_number=texts["card_number"], id_number=texts["id_number"], name=texts["name"], sex=texts["sex"],
+        nation=texts["nation"], birthplace=texts["birthplace"], birth_date=dates["birth_date"],
+    )

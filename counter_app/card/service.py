@@ -48,15 +48,16 @@ class CardService:
         """
         timeout = self.config.timeout
         watch = TransmitWatch()
-        box: dict[str, object] = {}
+        results: list[T] = []
+        errors: list[BaseException] = []
         done = threading.Event()
 
         def body() -> None:
             try:
                 with self.open(exclusive=exclusive, watch=watch) as card:
-                    box["value"] = operation(card)
+                    results.append(operation(card))
             except BaseException as exc:  # re-raised in the calling thread
-                box["error"] = exc
+                errors.append(exc)
             finally:
                 done.set()
 
@@ -68,9 +69,9 @@ class CardService:
                 if watch.overdue(timeout):
                     watch.dead = True
                     raise CardTimeoutError()
-        if "error" in box:
-            raise box["error"]  # type: ignore[misc]
-        return box["value"]  # type: ignore[return-value]
+        if errors:
+            raise errors[0]
+        return results[0]
 
     @contextlib.contextmanager
     def open(

@@ -57,12 +57,15 @@ def pin_bcd(pin: str) -> bytes:
     return bytes.fromhex(pin)
 
 
+_FCI_ALGORITHMS: dict[int, Algorithm] = {0x01: "3des", 0x03: "sm4"}
+
+
 def algorithm_from_fci(fci: bytes) -> Algorithm | None:
     """The byte after ``9F0C86``: 01 DES, 02 SSF33, 03 SM4 (card-spec §1.4)."""
     i = fci.find(bytes.fromhex("9F0C86"))
     if i < 0 or i + 3 >= len(fci):
         return None
-    return {0x01: "3des", 0x03: "sm4"}.get(fci[i + 3])
+    return _FCI_ALGORITHMS.get(fci[i + 3])
 
 
 class SsseCard:

@@ -78,41 +78,52 @@ def list_readers() -> list[str]:
         scard.SCardReleaseContext(hcontext)
 
 
+class _Transmit:
+    """One transmit handed to the I/O thread, and its outcome."""
+
+    __slots__ = ("apdu", "done", "error", "hcard", "protocol", "result")
+
+    def __init__(self, hcard: int, protocol: int, apdu: list[int]) -> None:
+        self.hcard = hcard
+        self.protocol = protocol
+        self.apdu = apdu
+        self.done = threading.Lock()
+        self.done.acquire()
+        self.result: tuple[int, list[int]] | None = None
+        self.error: BaseException | None = None
+
+
 class _IoThread:
     """One thread that performs blocking PC/SC calls so the caller can time out."""
 
     def __init__(self, name: str) -> None:
-        self._requests: queue.SimpleQueue[tuple[object, list[int], list[object], threading.Lock]]
-        self._requests = queue.SimpleQueue()
+        self._requests: queue.SimpleQueue[_Transmit | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while True:
-            item = self._requests.get()
-            hcard, apdu, box, done = item
-            if hcard is None:
+            request = self._requests.get()
+            if request is None:
                 return
             try:
-                box.append(scard.SCardTransmit(hcard, box.pop(), apdu))
+                request.result = scard.SCardTransmit(request.hcard, request.protocol, request.apdu)
             except BaseException as exc:  # delivered to the waiting caller
-                box.append(exc)
-            done.release()
+                request.error = exc
+            request.done.release()
 
-    def call(self, hcard: int, protocol: int, apdu: list[int], timeout: float) -> object:
-        done = threading.Lock()
-        done.acquire()
-        box: list[object] = [protocol]
-        self._requests.put((hcard, apdu, box, done))
-        if not done.acquire(timeout=timeout):
+    def call(self, hcard: int, protocol: int, apdu: list[int], timeout: float) -> tuple[int, list[int]]:
+        request = _Transmit(hcard, protocol, apdu)
+        self._requests.put(request)
+        if not request.done.acquire(timeout=timeout):
             raise CardTimeoutError()
-        result = box[0]
-        if isinstance(result, BaseException):
-            raise result
-        return result
+        if request.error is not None:
+            raise request.error
+        assert request.result is not None
+        return request.result
 
     def close(self) -> None:
-        self._requests.put((None, [], [], threading.Lock()))
+        self._requests.put(None)
 
 
 class TransmitWatch:
@@ -268,7 +279,7 @@ class PcscCard:
             hresult, response = scard.SCardTransmit(self._hcard, self.protocol, list(apdu))
         else:
             try:
-                hresult, response = self._io.call(  # type: ignore[misc]
+                hresult, response = self._io.call(
                     self._hcard, self.protocol, list(apdu), self.timeout or DEFAULT_TIMEOUT
                 )
             except CardTimeoutError:

@@ -17,6 +17,8 @@ class CentralError(CounterError):
     message_zh = "与中心系统通信失败，请稍后重试。"
     #: True when the same request may succeed later without any change (sync retries it).
     retryable: bool = True
+    #: How long the failed call took, in ms; set by the health probe.
+    latency_ms: float | None = None
 
 
 class LineDownError(CentralError):
@@ -56,7 +58,7 @@ class CentralRefusal(CentralError):
     retryable = False
 
     def __init__(self, status: int, code: str, message_zh: str,
-                 details: dict | None = None) -> None:
+                 details: dict[str, object] | None = None) -> None:
         self.status = status
         self.central_code = code
         self.details = details or {}

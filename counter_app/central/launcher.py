@@ -57,7 +57,7 @@ class CentralSimHandle:
         return self.url
 
     # -- fault injection (loopback admin channel) ------------------------------------------------
-    def _admin_request(self, method: str, path: str, **kw: Any) -> Any:
+    def _admin_request(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
         kw.setdefault("timeout", 10)
         if self.tls_dir:
             # The loopback control channel must also reach deliberately broken servers
@@ -71,11 +71,11 @@ class CentralSimHandle:
             warnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
             resp = self._admin.request(method, self.admin_url + path, **kw)
         resp.raise_for_status()
-        return resp.json()
+        return _json_object(resp.json())
 
     def set_faults(self, **values: Any) -> dict[str, Any]:
         """e.g. ``set_faults(latency_ms=200, error_rate=0.1, drop_next=1, outage=True)``."""
-        return self._admin_request("PUT", "/_admin/faults", json=values)["config"]
+        return _json_object(self._admin_request("PUT", "/_admin/faults", json=values)["config"])
 
     def clear_faults(self) -> None:
         self._admin_request("DELETE", "/_admin/faults")
@@ -90,9 +90,10 @@ class CentralSimHandle:
         self.set_faults(outage=False, outage_windows=[])
 
     def advance_production(self) -> dict[str, int]:
-        return self._admin_request("POST", "/_admin/production/advance")
+        moved = self._admin_request("POST", "/_admin/production/advance")
+        return {state: int(count) for state, count in moved.items()}
 
-    def pre_loss(self, card_no: str, function: str = "social", channel: str = "12333") -> Any:
+    def pre_loss(self, card_no: str, function: str = "social", channel: str = "12333") -> dict[str, Any]:
         return self._admin_request("POST", "/_admin/pre-loss",
                                    json={"card_no": card_no, "function": function,
                                          "channel": channel})
@@ -107,11 +108,11 @@ class CentralSimHandle:
 
     def idempotency(self, key: str) -> list[dict[str, Any]]:
         """The central's records for an Idempotency-Key (state IN_PROGRESS / DONE)."""
-        return self._admin_request("GET", f"/_admin/idempotency/{key}")["records"]
+        return _json_objects(self._admin_request("GET", f"/_admin/idempotency/{key}")["records"])
 
     def operations(self, subject: str = "") -> list[dict[str, Any]]:
-        return self._admin_request("GET", "/_admin/operations",
-                                   params={"subject": subject})["operations"]
+        return _json_objects(self._admin_request("GET", "/_admin/operations",
+                                                 params={"subject": subject})["operations"])
 
     def reset_data(self) -> None:
         self._admin_request("POST", "/_admin/reset-data", timeout=60)
@@ -141,6 +142,18 @@ class CentralSimHandle:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _json_object(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("the reference central answered with something other than a JSON object")
+    return value
+
+
+def _json_objects(value: object) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        raise TypeError("the reference central answered with something other than a JSON array")
+    return [_json_object(item) for item in value]
 
 
 def start_central_sim(
@@ -179,8 +192,8 @@ def start_central_sim(
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env,
                                 start_new_session=True)
     finally:
-        if log_file:
-            out.close()  # type: ignore[union-attr]
+        if not isinstance(out, int):
+            out.close()
     handle = CentralSimHandle(process=proc, host=host, port=port, db_url=db_url, tls_dir=tls,
                               log_path=log_file)
     deadline = time.monotonic() + startup_timeout

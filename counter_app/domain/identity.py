@@ -22,7 +22,7 @@ _PROVINCES = frozenset(
     [*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
      *range(61, 66), 71, 81, 82, 83]
 )
-_FULL_WIDTH = {0x3000: " ", **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
+_FULL_WIDTH: dict[int, str | int] = {0x3000: " ", **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
 # Typing noise that is not part of the number: every kind of space, and dashes between groups.
 _ID_NOISE = re.compile(r"[\s\-]")
 

@@ -266,8 +266,9 @@ class Sheet:
             code = code128.Code128(
                 value, barHeight=height_mm * mm, barWidth=bar_width, quiet=False
             )
-        code.drawOn(self.canvas, x_mm * mm - code.width, self.y(top_mm + height_mm))
-        return code.width / mm
+        width: float = code.width  # the stubs leave the widget's width untyped
+        code.drawOn(self.canvas, x_mm * mm - width, self.y(top_mm + height_mm))
+        return width / mm
 
     def qr(self, x_mm: float, top_mm: float, size_mm: float, value: str) -> None:
         widget = qr.QrCodeWidget(value, barLevel="M")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,7 +159,7 @@ class EmulatedCard:
             return sw(0x6E00 if cmd.ins in self._known_ins else 0x6D00)
         return handler(cmd)
 
-    def _handlers(self) -> dict[tuple[int, int], Any]:
+    def _handlers(self) -> dict[tuple[int, int], Callable[[CommandApdu], bytes]]:
         return {
             (0x00, 0xA4): self._select,
             (0x00, 0xB2): self._read_record,

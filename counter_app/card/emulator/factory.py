@@ -42,7 +42,7 @@ def _state(
     seed: str, label: str, pin_tries: int = PIN_TRIES,
 ) -> CardState:
     atr = atr_for(region, unique)
-    keys = {role: crypto.card_key(role, algo, city_code, atr, seed) for role in crypto.ROLES}
+    keys: dict[str, bytes] = {role: crypto.card_key(role, algo, city_code, atr, seed) for role in crypto.ROLES}
     return CardState(
         atr=atr,
         algo=algo,

@@ -17,6 +17,7 @@ import logging
 import socket
 import threading
 from collections import Counter
+from collections.abc import Callable
 from typing import Protocol
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class VpcdSlot:
         self._stall_after: int | None = None
         self.apdu_count = 0
         self.ins_counts: Counter[str] = Counter()
-        self.on_torn: list[object] = []
+        self.on_torn: list[Callable[[], None]] = []
         self._thread = threading.Thread(target=self._run, name=f"vpcd-{name}", daemon=True)
 
     # --- control (any thread) -------------------------------------------------------
@@ -204,6 +205,6 @@ class VpcdSlot:
                         self._device = None
                         self._drop_locked()
                 for callback in self.on_torn:
-                    callback()  # type: ignore[operator]
+                    callback()
                 return
             self._send(sock, response)

@@ -81,4 +81,6 @@ def centre_crop(pixels: RGBImage, spec: PhotoSpec) -> RGBImage:
     x0, y0 = (width - crop_w) // 2, (height - crop_h) // 2
     window = pixels[y0 : y0 + crop_h, x0 : x0 + crop_w]
     interpolation = cv2.INTER_AREA if crop_w > spec.width_px else cv2.INTER_CUBIC
-    return cv2.resize(window, (spec.width_px, spec.height_px), interpolation=interpolation)
+    # uint8 in, uint8 out (cv2's stubs type every result as any numeric array); no copy
+    return np.asarray(cv2.resize(window, (spec.width_px, spec.height_px), interpolation=interpolation),
+                      dtype=np.uint8)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 import cv2
+import cv2.data  # not re-exported by cv2's stubs
 import numpy as np
 import numpy.typing as npt
 
@@ -101,7 +102,7 @@ class HaarFaceDetector:
         # local contrast (CLAHE), not a global equalisation: a mostly white frame would
         # otherwise squash the face into a few dark grey levels
         clahe = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))  # not shared: not thread-safe
-        grey = clahe.apply(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY))
+        grey = np.asarray(clahe.apply(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)), dtype=np.uint8)
         side = min(grey.shape[:2])
         min_face = max(40, int(side * self._min_face_ratio))
         raw = face_cc.detectMultiScale(
@@ -163,7 +164,8 @@ def estimate_background(pixels: RGBImage) -> npt.NDArray[np.float64]:
     """Median colour of the top border strip, where only background should be."""
     height = pixels.shape[0]
     strip = pixels[: max(2, height // 60)].reshape(-1, 3)
-    return np.median(strip, axis=0)
+    median: npt.NDArray[np.float64] = np.median(strip, axis=0)
+    return median
 
 
 def measure_hair_top(pixels: RGBImage, face: Box, *, tolerance: float = 40.0) -> int:

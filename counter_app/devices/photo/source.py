@@ -62,7 +62,9 @@ class FileCameraSource:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_directory(cls, directory: str | Path, **kwargs: object) -> FileCameraSource:
+    def from_directory(
+        cls, directory: str | Path, *, loop: bool = True, spec: PhotoSpec | None = None, name: str | None = None,
+    ) -> FileCameraSource:
         folder = Path(directory)
         paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if not paths:
@@ -70,7 +72,7 @@ class FileCameraSource:
                 f"文件夹“{folder.name}”中没有 JPEG 或 PNG 图片，模拟摄像头无法工作。",
                 code="CAMERA_NO_FRAMES",
             )
-        return cls(paths, **kwargs)  # type: ignore[arg-type]
+        return cls(paths, loop=loop, spec=spec, name=name)
 
     @property
     def name(self) -> str:
