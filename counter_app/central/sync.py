@@ -192,7 +192,7 @@ class SyncPolicy:
 
     def backoff(self, attempts: int, rng: random.Random) -> float:
         exponent = min(max(0, attempts - 1), 30)  # no float overflow after a month offline
-        base = min(self.max_backoff_s, self.base_backoff_s * 2**exponent)
+        base = min(self.max_backoff_s, self.base_backoff_s * 2.0**exponent)
         return base * (1 + rng.uniform(-self.jitter, self.jitter))
 
 

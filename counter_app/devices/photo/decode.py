@@ -154,8 +154,8 @@ def decode_image(
             "照片文件已损坏或不完整（可能拷贝未完成），无法读取。请重新拷贝或重新扫描后导入。",
             code="PHOTO_CORRUPT",
         ) from exc
-    image = ImageOps.exif_transpose(image) or image
-    pixels = _to_rgb(image)
+    upright = ImageOps.exif_transpose(image) or image
+    pixels = _to_rgb(upright)
     pixels = limit_side(pixels, max_working_side)
     return DecodedImage(pixels=pixels, format=kind, original_size=original_size)
 
