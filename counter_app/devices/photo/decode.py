@@ -106,6 +106,19 @@ def check_dimensions(width: int, height: int, spec: PhotoSpec) -> None:
         )
 
 
+def check_minimum_size(width: int, height: int, spec: PhotoSpec) -> None:
+    """Refuse a source smaller than the card photo: enlarging it only makes it blurred."""
+    if width >= spec.width_px and height >= spec.height_px:
+        return
+    raise PhotoFileError(
+        f"照片分辨率太低（{width}×{height}像素），制卡照片至少需要"
+        f"{spec.width_px}×{spec.height_px}像素（宽×高），放大后会模糊，不能使用。"
+        "请重新拍摄（摄像头请设为较高分辨率），或向照相馆索取原始尺寸的电子照片，"
+        "不要使用缩略图、截图或聊天软件压缩过的图片。",
+        code="PHOTO_TOO_SMALL",
+    )
+
+
 def decode_image(
     data: bytes,
     spec: PhotoSpec | None = None,

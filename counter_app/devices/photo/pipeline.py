@@ -13,6 +13,7 @@ from counter_app.devices.photo.decode import (
     DEFAULT_MAX_WORKING_SIDE,
     RGBImage,
     check_dimensions,
+    check_minimum_size,
     decode_image,
     limit_side,
 )
@@ -80,6 +81,7 @@ def _validated_frame(pixels: RGBImage, spec: PhotoSpec) -> RGBImage:
             code="PHOTO_FRAME_FORMAT",
         )
     check_dimensions(array.shape[1], array.shape[0], spec)
+    check_minimum_size(array.shape[1], array.shape[0], spec)
     longest = max(array.shape[:2])
     if longest > DEFAULT_MAX_WORKING_SIDE:
         return limit_side(np.ascontiguousarray(array), DEFAULT_MAX_WORKING_SIDE)

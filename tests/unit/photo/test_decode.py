@@ -157,8 +157,10 @@ def test_file_over_the_byte_limit_is_refused(tmp_path: Path, good_pixels: np.nda
 def test_huge_but_allowed_image_is_reduced_and_still_makes_a_good_photo(
     portrait_pixels: np.ndarray,
 ) -> None:
+    factor = 5000 // portrait_pixels.shape[0]  # about 5000 px high: a camera's full resolution
     huge = np.array(Image.fromarray(portrait_pixels).resize(
-        (portrait_pixels.shape[1] * 16, portrait_pixels.shape[0] * 16), Image.Resampling.BICUBIC
+        (portrait_pixels.shape[1] * factor, portrait_pixels.shape[0] * factor),
+        Image.Resampling.BICUBIC,
     ))
     data = jpeg(huge, quality=85, dpi=300)
     decoded = decode_image(data)

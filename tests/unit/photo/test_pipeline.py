@@ -44,8 +44,8 @@ def test_photo_import_logs_no_pixels_or_personal_data(
 
 
 def test_source_with_face_far_off_centre_is_recentred(portrait_pixels: np.ndarray) -> None:
-    canvas = np.full((900, 1200, 3), 255, np.uint8)
     h, w = portrait_pixels.shape[:2]
+    canvas = np.full((500 + h, 1200, 3), 255, np.uint8)
     canvas[500 : 500 + h, 50 : 50 + w] = portrait_pixels  # bottom-left corner
     prepared = prepare_frame(canvas)
     assert prepared.report.ok, [c.message_zh for c in prepared.report.failures]
