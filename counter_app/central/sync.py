@@ -45,7 +45,7 @@ from counter_app.central.errors import (
     LineDownError,
 )
 from counter_app.domain.errors import CounterError
-from counter_app.domain.offline import StalenessLimits  # re-exported: callers import it from here
+from counter_app.domain.offline import StalenessLimits as StalenessLimits  # explicit re-export
 
 log = logging.getLogger(__name__)
 
