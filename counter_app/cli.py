@@ -13,15 +13,24 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from importlib import metadata
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from counter_app.display import NO_DISPLAY_HELP, has_display
 from counter_app.domain.errors import CounterError
-from counter_app.profile import load_profile, state_root
+from counter_app.profile import BranchProfile, load_profile, state_root
+
+# Commands registered by other parts (their modules are only imported when one is asked for,
+# so starting the application does not load the card layer or the sync code).
+PLUGIN_COMMANDS = {"counter_app.card.cli": ("emulator", "card"),
+                   "counter_app.sync_cli": ("sync", "central-sim")}
+BUILTIN_COMMANDS = ("demo", "doctor")
 
 
 def version() -> str:
+    from importlib import metadata  # slow to import; only for --version
+
     try:
         return metadata.version("counter-app")
     except metadata.PackageNotFoundError:  # running from a source tree
@@ -32,12 +41,44 @@ def default_profile_path() -> Path:
     return state_root() / "profile.toml"
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _VersionAction(argparse.Action):
+    """--version, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        print(f"counter-app {version()}")
+        parser.exit()
+
+
+def plugins_needed(argv: Sequence[str]) -> list[str]:
+    """The plugin modules the command line needs: the one owning its command, all of them for
+    the top-level help or an unknown command (so the error lists every command)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("-h", "--help"):
+            return list(PLUGIN_COMMANDS)
+        if token == "--profile":
+            next(tokens, None)
+            continue
+        if token.startswith("-"):
+            continue
+        if token in BUILTIN_COMMANDS:
+            return []
+        owners = [m for m, names in PLUGIN_COMMANDS.items() if token in names]
+        return owners or list(PLUGIN_COMMANDS)
+    return []
+
+
+def build_parser(plugins: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line; ``plugins``: the plugin modules to register (default: all)."""
     parser = argparse.ArgumentParser(
         prog="counter-app",
         description="社会保障卡柜面业务系统 / social security card counter application",
     )
-    parser.add_argument("--version", action="version", version=f"counter-app {version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--profile", type=Path,
                         help=f"branch profile (TOML); default {default_profile_path()}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -64,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--demo", choices=("instant", "central"),
                         help="check the demo environment (its profile and state directory)")
 
-    for module in ("counter_app.card.cli", "counter_app.sync_cli"):
+    for module in PLUGIN_COMMANDS if plugins is None else plugins:
         try:
             register = __import__(module, fromlist=["register"]).register
         except (ImportError, AttributeError):
@@ -74,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(plugins_needed(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -113,12 +155,18 @@ def run_app(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY_HELP.format(cmd=f"counter-app --profile {path}"), file=sys.stderr)
         return 2
-    from counter_app.bootstrap import build_services
     from counter_app.ui.app import RunOptions, run_gui
 
     profile = load_profile(path)
-    return run_gui(profile, lambda: build_services(profile),
+    return run_gui(profile, lambda: open_services(profile),
                    RunOptions(exit_when_ready=args.exit_when_ready))
+
+
+def open_services(profile: BranchProfile) -> Any:
+    """Runs on a worker once the login window shows: the store, SQLAlchemy and the rest."""
+    from counter_app.bootstrap import build_services
+
+    return build_services(profile)
 
 
 if __name__ == "__main__":

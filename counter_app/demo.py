@@ -16,7 +16,6 @@ from pathlib import Path
 
 from counter_app.display import NO_DISPLAY_HELP, has_display
 from counter_app.profile import BranchProfile, demo_profile_path, load_profile, state_root
-from counter_app.workflows.login import DEMO_ACCOUNTS
 
 DEMO_PROFILES = {"instant": "demo-instant.toml", "central": "demo-central.toml"}
 
@@ -140,8 +139,9 @@ def run_demo(args: argparse.Namespace) -> int:
     state_dir.mkdir(parents=True, exist_ok=True)
     profile = demo_profile(args.branch, state_dir)
 
-    from counter_app.bootstrap import build_services
+    from counter_app.cli import open_services
     from counter_app.ui.app import RunOptions, run_gui
+    from counter_app.workflows.login import DEMO_ACCOUNTS
 
     teller = DEMO_ACCOUNTS[0]
     options = RunOptions(
@@ -154,4 +154,4 @@ def run_demo(args: argparse.Namespace) -> int:
         if not screenshot:
             print(f"演示环境已启动：{profile.branch_name}（{profile.kind_zh}）。"
                   f"演示柜员 {teller[0]} / {teller[3]}", flush=True)
-        return run_gui(profile, lambda: build_services(profile), options)
+        return run_gui(profile, lambda: open_services(profile), options)

@@ -1,6 +1,13 @@
-"""The login window, and the first-run form where the first admin sets its password."""
+"""The login window, and the first-run form where the first admin sets its password.
+
+It is the first thing on screen, before the store and the sign-in code are loaded (they
+arrive through :meth:`LoginWindow.attach`), so it imports nothing heavy: the demo account
+hint and the first-run text are filled in once the sign-in module is there.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
-from counter_app.profile import BranchProfile
 from counter_app.ui.ops import Ops
-from counter_app.workflows.login import DEMO_ACCOUNTS, FIRST_ADMIN, ROLE_ZH, SignedIn, TellerAuth
+
+if TYPE_CHECKING:
+    from counter_app.profile import BranchProfile
+    from counter_app.workflows.login import SignedIn, TellerAuth
 
 APP_TITLE_ZH = "社会保障卡柜面业务系统"
 APP_TITLE_EN = "Social Security Card Counter"
@@ -37,6 +46,7 @@ class LoginWindow(QWidget):
         super().__init__()
         self.setObjectName("LoginWindow")
         self.profile, self.auth, self.ops = profile, auth, ops
+        self.sign_in_waiting = False  # 登录 pressed before the services were ready
         self.setWindowTitle(f"{APP_TITLE_ZH} - 登录")
         self.resize(920, 560)
 
@@ -75,21 +85,32 @@ class LoginWindow(QWidget):
         right.addWidget(self.pages)
         right.addStretch(1)
         outer.addLayout(right, 5)
-        if auth is None:  # the store is still opening: the window shows, login waits for it
-            self.login_button.setEnabled(False)
-            self.login_button.setText("正在打开本地数据库…")
+        if auth is None:  # the services are still starting: the teller can type meanwhile
             self.username.setFocus()
         else:
-            self.refresh_mode()
+            self.attach(auth)
 
     def attach(self, auth: TellerAuth) -> None:
-        """The store is open: sign-in can start."""
+        """The services are ready: sign-in can start (one already asked for goes ahead)."""
+        from counter_app.workflows.login import DEMO_ACCOUNTS, FIRST_ADMIN, ROLE_ZH
+
         self.auth = auth
+        self.first_run_note.setText(
+            f"本机尚无可登录的账户。请为系统管理员账户 {FIRST_ADMIN} 设置密码"
+            "（至少8位，须同时包含字母和数字），设置后用它登录并为柜员开户。")
+        if self.profile.demo:
+            self.demo_hint.setText("演示环境账号：\n" + "\n".join(
+                f"　{ROLE_ZH[role]}　{user} / {pw}" for user, _n, role, pw in DEMO_ACCOUNTS[:2]))
+            self.demo_hint.show()
         self._reset_button()
         self.refresh_mode()
+        waiting, self.sign_in_waiting = self.sign_in_waiting, False
+        if waiting and not self.first_run:
+            self.submit()
 
     def show_fatal(self, message_zh: str) -> None:
         """Start-up failed (database corrupt, locked, key missing…): say so in the window."""
+        self.sign_in_waiting = False
         self.login_button.setEnabled(False)
         self.login_button.setText("无法登录")
         self.error.setText(message_zh)
@@ -122,14 +143,13 @@ class LoginWindow(QWidget):
         lay.addWidget(self.error)
         lay.addSpacing(8)
         lay.addWidget(self.login_button)
+        # the demo accounts, filled in by attach(); kept out of the layout until then
+        self.demo_hint = QLabel("", objectName="Hint")
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.hide()
         if self.profile.demo:
-            hint = "演示环境账号：\n" + "\n".join(
-                f"　{ROLE_ZH[role]}　{user} / {pw}" for user, _n, role, pw in DEMO_ACCOUNTS[:2]
-            )
-            demo = QLabel(hint, objectName="Hint")
-            demo.setWordWrap(True)
             lay.addSpacing(10)
-            lay.addWidget(demo)
+            lay.addWidget(self.demo_hint)
         return card
 
     def _build_first_run_page(self) -> QWidget:
@@ -138,11 +158,7 @@ class LoginWindow(QWidget):
         lay.setContentsMargins(32, 28, 32, 28)
         heading = QLabel("首次使用：设置系统管理员密码")
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
-        note = QLabel(
-            f"本机尚无可登录的账户。请为系统管理员账户 {FIRST_ADMIN} 设置密码"
-            "（至少8位，须同时包含字母和数字），设置后用它登录并为柜员开户。",
-            objectName="Hint",
-        )
+        note = self.first_run_note = QLabel("", objectName="Hint")  # text: attach()
         note.setWordWrap(True)
         form = QFormLayout()
         self.new_password = QLineEdit(objectName="NewPassword")
@@ -166,6 +182,8 @@ class LoginWindow(QWidget):
     # -- behaviour -----------------------------------------------------------------------
 
     def refresh_mode(self) -> None:
+        from counter_app.workflows.login import FIRST_ADMIN
+
         assert self.auth is not None
         first_run = FIRST_ADMIN in self.auth.accounts_without_password() and not self.profile.demo
         self.pages.setCurrentIndex(1 if first_run else 0)
@@ -176,7 +194,13 @@ class LoginWindow(QWidget):
         return self.pages.currentIndex() == 1
 
     def submit(self) -> None:
-        if not self.login_button.isEnabled() or self.auth is None:
+        if not self.login_button.isEnabled():
+            return
+        if self.auth is None:  # still starting: sign in as soon as attach() arrives
+            self.sign_in_waiting = True
+            self.error.clear()
+            self.login_button.setEnabled(False)
+            self.login_button.setText("正在启动…")
             return
         auth = self.auth
         username, password = self.username.text(), self.password.text()
@@ -202,6 +226,8 @@ class LoginWindow(QWidget):
         self.login_button.setText("登　录")
 
     def submit_first_run(self) -> None:
+        from counter_app.workflows.login import FIRST_ADMIN
+
         new, again = self.new_password.text(), self.confirm_password.text()
         if new != again:
             self.first_run_error.setText("两次输入的密码不一致，请重新输入。")

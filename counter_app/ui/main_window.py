@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,7 +28,9 @@ from counter_app.ui.login_window import APP_TITLE_ZH, error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.status_bar import CounterStatusBar, StatusMonitor
 from counter_app.workflows.catalog import Business, businesses_for
-from counter_app.workflows.login import SignedIn, TellerAuth
+
+if TYPE_CHECKING:  # sign-in (SQLAlchemy, argon2) is loaded by the services, not here
+    from counter_app.workflows.login import SignedIn, TellerAuth
 
 _ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,

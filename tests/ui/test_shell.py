@@ -210,3 +210,85 @@ def test_results_arriving_after_shutdown_are_dropped(qtbot) -> None:
     ops.shutdown(5000)
     qtbot.wait(100)  # let queued signals arrive
     assert delivered == [] and ops.pending == 0
+
+
+# -- start-up: the window first, the services on a worker ---------------------------------------
+
+def test_a_sign_in_before_the_services_are_ready_waits_for_them(qtbot, tmp_path) -> None:
+    import threading
+
+    from counter_app.bootstrap import build_services
+    from tests.fixtures.app import FakeCentral, make_profile
+
+    profile = make_profile(tmp_path)
+    release = threading.Event()
+    built = []
+
+    def slow_build():
+        assert release.wait(10)
+        services = build_services(profile)
+        services.central = FakeCentral()
+        services.presence_source = lambda: None
+        built.append(services)
+        return services
+
+    app = CounterApp(profile=profile, build=slow_build)
+    qtbot.addWidget(app.login)
+    app.start()
+    qtbot.wait(50)
+    assert app.services is None and app.login.login_button.isEnabled()
+    type_login(qtbot, app, TELLER, PASSWORD)  # Enter while the store is still opening
+    assert app.login.login_button.text() == "正在启动…" and not app.login.login_button.isEnabled()
+    assert app.main is None and app.login.error.text() == ""
+    release.set()
+    qtbot.waitUntil(lambda: app.main is not None, timeout=20000)  # the sign-in went ahead
+    qtbot.addWidget(app.main)
+    assert TELLER in app.main.findChild(type(app.login.error), "TellerName").text()
+    assert "演示环境账号" in app.login.demo_hint.text()
+    close(app)
+    built[0].close()
+
+
+def test_an_unexpected_start_up_failure_is_shown_not_raised(qtbot, tmp_path) -> None:
+    from tests.fixtures.app import make_profile
+
+    def broken_build():
+        raise RuntimeError("disk on fire")
+
+    app = CounterApp(profile=make_profile(tmp_path), build=broken_build)
+    qtbot.addWidget(app.login)
+    app.start()
+    type_login(qtbot, app, TELLER, PASSWORD)
+    qtbot.waitUntil(lambda: app.exit_code == 1, timeout=10000)
+    assert "系统内部错误" in app.login.error.text() and "disk" not in app.login.error.text()
+    assert not app.login.login_button.isEnabled() and app.main is None
+    app.shutdown()
+
+
+def test_the_login_window_imports_nothing_heavy() -> None:
+    """What the process loads before the login window shows (see counter_app/ui/app.py)."""
+    import subprocess
+    import sys
+
+    heavy = ("sqlalchemy", "alembic", "argon2", "numpy", "cv2", "PIL", "keyring",
+             "counter_app.store", "counter_app.bootstrap", "counter_app.workflows.login")
+    code = ("import sys, counter_app.cli, counter_app.ui.app\n"
+            f"print(sorted({{m.split('.')[0] if not m.startswith('counter_app') else m "
+            f"for m in sys.modules}} & set({heavy!r})))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_plugin_commands_are_registered_only_when_asked_for() -> None:
+    from counter_app.cli import BUILTIN_COMMANDS, PLUGIN_COMMANDS, build_parser, plugins_needed
+
+    assert plugins_needed([]) == [] and plugins_needed(["--profile", "sync", "-v"]) == []
+    assert plugins_needed(["demo", "--state", "sync"]) == []
+    assert plugins_needed(["--profile", "p.toml", "sync", "status"]) == ["counter_app.sync_cli"]
+    assert plugins_needed(["card", "read"]) == ["counter_app.card.cli"]
+    assert plugins_needed(["-h"]) == plugins_needed(["nonsense"]) == list(PLUGIN_COMMANDS)
+    parser = build_parser()  # every part registered: the table names exactly their commands
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    assert set(commands) == set(BUILTIN_COMMANDS) | {
+        name for names in PLUGIN_COMMANDS.values() for name in names}
