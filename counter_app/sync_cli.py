@@ -259,7 +259,10 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     profile, store, (repo, client) = _services(args, exclusive=False)
     try:
         sec = profile.security
-        auth = TellerAuth(store, LoginPolicy(sec.max_login_failures, sec.lockout_minutes),
+        from counter_app.store.tellers import SqlTellerRepository
+
+        auth = TellerAuth(SqlTellerRepository(store),
+                          LoginPolicy(sec.max_login_failures, sec.lockout_minutes),
                           profile.counter_id)
         try:
             supervisor = auth.authorise(args.supervisor, password,

@@ -1,13 +1,40 @@
-"""Teller accounts and sessions: the store side of logging in."""
+"""Teller accounts and sessions: the store side of signing in.
+
+:class:`SqlTellerRepository` implements ``workflows.login.TellerRepository``: every method
+is one transaction that writes the audit entry together with the change it describes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from counter_app.store.audit import append_audit
+from counter_app.store.database import Store
 from counter_app.store.models import Teller, TellerSession, utcnow
+
+
+@dataclass(frozen=True)
+class TellerRecord:
+    """A teller account as sign-in sees it (workflows.login.TellerAccount)."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    password_hash: str | None
+    must_change_password: bool
+    failed_logins: int
+    locked_until: dt.datetime | None
+    active: bool
+
+
+def _record(t: Teller) -> TellerRecord:
+    return TellerRecord(t.id, t.username, t.display_name, t.role, t.password_hash,
+                        t.must_change_password, t.failed_logins, t.locked_until, t.active)
 
 
 def teller_by_username(session: Session, username: str) -> Teller | None:
@@ -56,5 +83,129 @@ def close_teller_session(session: Session, session_id: int, reason: str) -> None
         record.end_reason = reason
 
 
-def locked(teller: Teller, now: dt.datetime) -> bool:
-    return teller.locked_until is not None and teller.locked_until > now
+class SqlTellerRepository:
+    """Teller accounts over the local store.
+
+    Changes whose effect the teller is told about at once (a sign-in, a counted failure, a
+    lockout, a password) are durable; first-run and demo seeding and sign-out are not.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def create_first_admin(self, username: str, display_name: str) -> bool:
+        with self.store.write() as s:
+            if teller_count(s) > 0:
+                return False
+            add_teller(s, username, display_name, "admin", None, must_change_password=True)
+            append_audit(s, self.store.cipher, "system", "teller.first_admin_created",
+                         username=username)
+            return True
+
+    def usernames_without_password(self) -> list[str]:
+        with self.store.read() as s:
+            return list(s.scalars(select(Teller.username)
+                                  .where(Teller.password_hash.is_(None)).order_by(Teller.id)))
+
+    def find(self, username: str) -> TellerRecord | None:
+        with self.store.read() as s:
+            teller = teller_by_username(s, username)
+            return _record(teller) if teller is not None else None
+
+    def get(self, teller_id: int) -> TellerRecord | None:
+        with self.store.read() as s:
+            teller = s.get(Teller, teller_id)
+            return _record(teller) if teller is not None else None
+
+    def existing_usernames(self, usernames: list[str]) -> set[str]:
+        with self.store.read() as s:
+            return set(s.scalars(select(Teller.username).where(Teller.username.in_(usernames))))
+
+    def add_account(self, username: str, display_name: str, role: str, password_hash: str,
+                    *, audit_action: str) -> bool:
+        with self.store.write() as s:
+            if teller_by_username(s, username) is not None:
+                return False
+            add_teller(s, username, display_name, role, password_hash,
+                       must_change_password=False)
+            append_audit(s, self.store.cipher, "system", audit_action,
+                         username=username, role=role)
+            return True
+
+    def deactivate_if_password_unset(self, username: str) -> None:
+        with self.store.write() as s:
+            s.execute(update(Teller).where(Teller.username == username,
+                                           Teller.password_hash.is_(None)).values(active=False))
+
+    def set_initial_password(self, username: str, password_hash: str,
+                             now: dt.datetime) -> bool:
+        with self.store.write(durable=True) as s:
+            teller = teller_by_username(s, username)
+            if teller is None or teller.password_hash is not None:
+                return False
+            teller.password_hash = password_hash
+            teller.must_change_password = False
+            teller.password_changed_at = now
+            append_audit(s, self.store.cipher, username, "teller.initial_password_set")
+            return True
+
+    def change_password(self, teller_id: int, password_hash: str, now: dt.datetime) -> None:
+        with self.store.write(durable=True) as s:
+            teller = self._teller(s, teller_id)
+            teller.password_hash = password_hash
+            teller.must_change_password = False
+            teller.password_changed_at = now
+            teller.failed_logins = 0
+            teller.locked_until = None
+            append_audit(s, self.store.cipher, teller.username, "teller.password_changed")
+
+    def count_failure(self, teller_id: int, attempt: str) -> int:
+        with self.store.write(durable=True) as s:
+            teller = self._teller(s, teller_id)
+            teller.failed_logins += 1
+            append_audit(s, self.store.cipher, teller.username, f"{attempt}.failure",
+                         failures=teller.failed_logins)
+            return teller.failed_logins
+
+    def lock(self, teller_id: int, until: dt.datetime, minutes: int) -> None:
+        with self.store.write(durable=True) as s:
+            teller = self._teller(s, teller_id)
+            teller.locked_until = until
+            teller.failed_logins = 0
+            append_audit(s, self.store.cipher, teller.username, "account.locked",
+                         minutes=minutes)
+
+    def password_accepted(self, teller_id: int, audit_action: str,
+                          **detail: str | int) -> None:
+        with self.store.write(durable=True) as s:
+            teller = self._teller(s, teller_id)
+            teller.failed_logins = 0
+            teller.locked_until = None
+            append_audit(s, self.store.cipher, teller.username, audit_action, **detail)
+
+    def open_session(self, teller_id: int, counter_id: str) -> int:
+        with self.store.write(durable=True) as s:
+            teller = self._teller(s, teller_id)
+            teller.failed_logins = 0
+            teller.locked_until = None
+            record = open_teller_session(s, teller_id, counter_id)
+            append_audit(s, self.store.cipher, teller.username, "login.success",
+                         session=record.id, counter=counter_id)
+            return record.id
+
+    def close_session(self, session_id: int, username: str, reason: str) -> None:
+        with self.store.write() as s:
+            close_teller_session(s, session_id, reason)
+            append_audit(s, self.store.cipher, username, "logout",
+                         session=session_id, reason=reason)
+
+    def audit(self, actor: str, action: str, **detail: str | int) -> None:
+        with self.store.write(durable=True) as s:
+            append_audit(s, self.store.cipher, actor, action, **detail)
+
+    @staticmethod
+    def _teller(s: Session, teller_id: int) -> Teller:
+        teller = s.get(Teller, teller_id)
+        if teller is None:  # accounts are deactivated, never deleted
+            raise LookupError(f"teller {teller_id} does not exist")
+        return teller

@@ -1,7 +1,9 @@
 """Signing tellers in and out: argon2id passwords, lockout, first-run admin, idle unlock.
 
-Every sign-in, failure, lockout, password change and sign-out is written to the audit log
-in the same transaction as the change it describes.
+The rules live here; the accounts, sessions and audit entries live behind
+:class:`TellerRepository` (the store's ``SqlTellerRepository``). Each repository call is
+one transaction that writes its audit entry together with the change it describes, so
+every sign-in, failure, lockout, password change and sign-out is audited.
 """
 
 from __future__ import annotations
@@ -11,22 +13,12 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.store.audit import append_audit
-from counter_app.store.database import Store
-from counter_app.store.models import Teller, utcnow
-from counter_app.store.tellers import (
-    add_teller,
-    close_teller_session,
-    locked,
-    open_teller_session,
-    teller_by_username,
-    teller_count,
-)
 
 ROLES = ("teller", "supervisor", "admin")
 ROLE_ZH = {"teller": "柜员", "supervisor": "主管", "admin": "系统管理员"}
@@ -42,11 +34,100 @@ DEMO_ACCOUNTS = (
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 
+def utc_now_naive() -> dt.datetime:
+    """The store keeps naive UTC; lockout times are compared in the same terms."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 @functools.cache
 def _dummy_hash() -> str:
     """A hash to verify against for unknown users (same work, no user-name oracle)."""
     return _hasher.hash("timing-equaliser-not-a-password")
 
+
+# -- the port --------------------------------------------------------------------------------
+
+class TellerAccount(Protocol):
+    """A teller account as sign-in sees it (the store's ``TellerRecord`` has these fields)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def username(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def password_hash(self) -> str | None: ...  # None: the password must be set first
+    @property
+    def must_change_password(self) -> bool: ...
+    @property
+    def failed_logins(self) -> int: ...
+    @property
+    def locked_until(self) -> dt.datetime | None: ...
+    @property
+    def active(self) -> bool: ...
+
+
+class TellerRepository(Protocol):
+    """Teller accounts, sessions and their audit entries; each call is one transaction.
+
+    ``attempt`` names what a password was given for: ``login``, ``unlock``,
+    ``password_change`` or ``authorise``; audit actions are derived from it.
+    """
+
+    def create_first_admin(self, username: str, display_name: str) -> bool:
+        """Add a password-less admin if there is no account at all; True if added."""
+        ...
+
+    def usernames_without_password(self) -> list[str]: ...
+    def find(self, username: str) -> TellerAccount | None: ...
+    def get(self, teller_id: int) -> TellerAccount | None: ...
+
+    def existing_usernames(self, usernames: list[str]) -> set[str]: ...
+
+    def add_account(self, username: str, display_name: str, role: str, password_hash: str,
+                    *, audit_action: str) -> bool:
+        """Add an account with a password unless the user name exists; True if added."""
+        ...
+
+    def deactivate_if_password_unset(self, username: str) -> None: ...
+
+    def set_initial_password(self, username: str, password_hash: str,
+                             now: dt.datetime) -> bool:
+        """Set the password of an account that has none; False if unknown or already set."""
+        ...
+
+    def change_password(self, teller_id: int, password_hash: str, now: dt.datetime) -> None:
+        """Replace the password (clears must-change and the failure count)."""
+        ...
+
+    def count_failure(self, teller_id: int, attempt: str) -> int:
+        """Add one failed attempt (audited); returns the failures since the last success."""
+        ...
+
+    def lock(self, teller_id: int, until: dt.datetime, minutes: int) -> None:
+        """Lock the account until ``until`` and start counting failures afresh (audited)."""
+        ...
+
+    def password_accepted(self, teller_id: int, audit_action: str,
+                          **detail: str | int) -> None:
+        """A correct password: reset the failure count, audit ``audit_action``."""
+        ...
+
+    def open_session(self, teller_id: int, counter_id: str) -> int:
+        """A sign-in: reset the failure count, open a session, audit it; the session id."""
+        ...
+
+    def close_session(self, session_id: int, username: str, reason: str) -> None: ...
+
+    def audit(self, actor: str, action: str, **detail: str | int) -> None:
+        """An event with no change of its own (refusals)."""
+        ...
+
+
+# -- the rules -------------------------------------------------------------------------------
 
 class LoginRefused(CounterError):
     code = "LOGIN_REFUSED"
@@ -85,12 +166,12 @@ def check_password_rules(password: str, username: str) -> None:
 class TellerAuth:
     def __init__(
         self,
-        store: Store,
+        tellers: TellerRepository,
         policy: LoginPolicy,
         counter_id: str,
-        clock: Callable[[], dt.datetime] = utcnow,
+        clock: Callable[[], dt.datetime] = utc_now_naive,
     ) -> None:
-        self.store = store
+        self.tellers = tellers
         self.policy = policy
         self.counter_id = counter_id
         self.clock = clock
@@ -99,41 +180,25 @@ class TellerAuth:
 
     def ensure_first_admin(self) -> bool:
         """Create the first admin (no password yet) on an empty database. True if created."""
-        with self.store.write() as s:
-            if teller_count(s) > 0:
-                return False
-            add_teller(s, FIRST_ADMIN, "系统管理员", "admin", None, must_change_password=True)
-            append_audit(s, self.store.cipher, "system", "teller.first_admin_created",
-                         username=FIRST_ADMIN)
-            return True
+        return self.tellers.create_first_admin(FIRST_ADMIN, "系统管理员")
 
     def accounts_without_password(self) -> list[str]:
-        with self.store.read() as s:
-            return [t.username for t in s.query(Teller).filter(Teller.password_hash.is_(None))]
+        return self.tellers.usernames_without_password()
 
     def set_initial_password(self, username: str, password: str) -> None:
         """The first admin sets its own password before anything else can happen."""
         check_password_rules(password, username)
-        with self.store.write(durable=True) as s:
-            teller = teller_by_username(s, username)
-            if teller is None or teller.password_hash is not None:
-                raise LoginRefused("该账户已设置过密码，请直接登录。", code="PASSWORD_ALREADY_SET")
-            teller.password_hash = _hasher.hash(password)
-            teller.must_change_password = False
-            teller.password_changed_at = self.clock()
-            append_audit(s, self.store.cipher, username, "teller.initial_password_set")
+        if not self.tellers.set_initial_password(username, _hasher.hash(password), self.clock()):
+            raise LoginRefused("该账户已设置过密码，请直接登录。", code="PASSWORD_ALREADY_SET")
 
     def seed_demo_accounts(self) -> None:
-        with self.store.write() as s:
-            for username, name, role, password in DEMO_ACCOUNTS:
-                if teller_by_username(s, username) is None:
-                    add_teller(s, username, name, role, _hasher.hash(password),
-                               must_change_password=False)
-                    append_audit(s, self.store.cipher, "system", "teller.demo_account_created",
-                                 username=username, role=role)
-            admin = teller_by_username(s, FIRST_ADMIN)
-            if admin is not None and admin.password_hash is None:
-                admin.active = False  # demo: the demo admin replaces the first-run admin
+        present = self.tellers.existing_usernames([a[0] for a in DEMO_ACCOUNTS])
+        for username, name, role, password in DEMO_ACCOUNTS:
+            if username not in present:  # hash only what is missing: start-up stays quick
+                self.tellers.add_account(username, name, role, _hasher.hash(password),
+                                         audit_action="teller.demo_account_created")
+        # demo: the demo admin replaces the first-run admin
+        self.tellers.deactivate_if_password_unset(FIRST_ADMIN)
 
     # -- signing in and out ------------------------------------------------------------
 
@@ -141,37 +206,25 @@ class TellerAuth:
         username = username.strip()
         if not username or not password:
             raise LoginRefused("请输入用户名和密码。", code="LOGIN_EMPTY")
-        with self.store.write(durable=True) as s:
-            teller = teller_by_username(s, username)
-            self._check_password(s, teller, username, password, action="login")
-            assert teller is not None
-            record = open_teller_session(s, teller.id, self.counter_id)
-            append_audit(s, self.store.cipher, username, "login.success",
-                         session=record.id, counter=self.counter_id)
-            return SignedIn(teller.id, teller.username, teller.display_name, teller.role,
-                            record.id, teller.must_change_password)
-        raise AssertionError("unreachable")  # pragma: no cover - the with block returns
+        teller = self._check_password(self.tellers.find(username), username, password,
+                                      attempt="login")
+        session_id = self.tellers.open_session(teller.id, self.counter_id)
+        return SignedIn(teller.id, teller.username, teller.display_name, teller.role,
+                        session_id, teller.must_change_password)
 
     def unlock(self, signed_in: SignedIn, password: str) -> None:
         """Idle unlock: the same teller's password; failures count toward the lockout."""
-        with self.store.write(durable=True) as s:
-            teller = s.get(Teller, signed_in.teller_id)
-            self._check_password(s, teller, signed_in.username, password, action="unlock")
-            append_audit(s, self.store.cipher, signed_in.username, "unlock.success",
-                         session=signed_in.session_id)
+        teller = self._check_password(self.tellers.get(signed_in.teller_id), signed_in.username,
+                                      password, attempt="unlock")
+        self.tellers.password_accepted(teller.id, "unlock.success", session=signed_in.session_id)
 
     def change_password(self, signed_in: SignedIn, old: str, new: str) -> None:
         check_password_rules(new, signed_in.username)
         if old == new:
             raise ValidationError("password", "新密码不能与原密码相同。", code="PASSWORD_REUSED")
-        with self.store.write(durable=True) as s:
-            teller = s.get(Teller, signed_in.teller_id)
-            self._check_password(s, teller, signed_in.username, old, action="password_change")
-            assert teller is not None
-            teller.password_hash = _hasher.hash(new)
-            teller.must_change_password = False
-            teller.password_changed_at = self.clock()
-            append_audit(s, self.store.cipher, signed_in.username, "teller.password_changed")
+        teller = self._check_password(self.tellers.get(signed_in.teller_id), signed_in.username,
+                                      old, attempt="password_change")
+        self.tellers.change_password(teller.id, _hasher.hash(new), self.clock())
 
     def authorise(self, username: str, password: str, *, purpose: str,
                   roles: tuple[str, ...] = ("supervisor", "admin")) -> str:
@@ -180,66 +233,53 @@ class TellerAuth:
         Failures count toward the supervisor's lockout like a login; the decision is audited
         with its purpose. Returns the authorising user name.
         """
-        with self.store.write(durable=True) as s:
-            teller = teller_by_username(s, username.strip())
-            self._check_password(s, teller, username.strip(), password, action="authorise")
-            assert teller is not None
-            if teller.role not in roles:
-                append_audit(s, self.store.cipher, teller.username, "authorise.refused_role",
-                             purpose=purpose, role=teller.role)
-                s.commit()
-                raise LoginRefused(f"“{ROLE_ZH[teller.role]}”无权授权此操作，请由主管授权。",
-                                   code="NOT_AUTHORISED")
-            append_audit(s, self.store.cipher, teller.username, "authorise.granted", purpose=purpose)
-            return teller.username
-        raise AssertionError("unreachable")  # pragma: no cover
+        username = username.strip()
+        teller = self._check_password(self.tellers.find(username), username, password,
+                                      attempt="authorise")
+        if teller.role not in roles:
+            self.tellers.password_accepted(teller.id, "authorise.refused_role",
+                                           purpose=purpose, role=teller.role)
+            raise LoginRefused(f"“{ROLE_ZH[teller.role]}”无权授权此操作，请由主管授权。",
+                               code="NOT_AUTHORISED")
+        self.tellers.password_accepted(teller.id, "authorise.granted", purpose=purpose)
+        return teller.username
 
     def sign_out(self, signed_in: SignedIn, reason: str = "logout") -> None:
-        with self.store.write() as s:
-            close_teller_session(s, signed_in.session_id, reason)
-            append_audit(s, self.store.cipher, signed_in.username, "logout",
-                         session=signed_in.session_id, reason=reason)
+        self.tellers.close_session(signed_in.session_id, signed_in.username, reason)
 
     # -- the one place a password is checked ---------------------------------------------
 
-    def _check_password(self, s, teller: Teller | None, username: str, password: str,  # type: ignore[no-untyped-def]
-                        *, action: str) -> None:
+    def _check_password(self, teller: TellerAccount | None, username: str, password: str,
+                        *, attempt: str) -> TellerAccount:
+        """The account if ``password`` is its password; else the refusal, counted and audited.
+
+        The caller records the success (it knows what the success is for).
+        """
         now = self.clock()
-        cipher = self.store.cipher
         if teller is None or not teller.active:
             _verify(_dummy_hash(), password)  # same work as a real check: no user-name oracle
-            append_audit(s, cipher, username[:32], f"{action}.failure", reason="unknown_user")
-            s.commit()
+            self.tellers.audit(username[:32], f"{attempt}.failure", reason="unknown_user")
             raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
         if teller.password_hash is None:
             raise LoginRefused("该账户尚未设置密码，请先设置密码。", code="PASSWORD_NOT_SET")
-        if locked(teller, now):
-            assert teller.locked_until is not None
+        if teller.locked_until is not None and teller.locked_until > now:
             minutes = max(1, int((teller.locked_until - now).total_seconds() // 60) + 1)
-            append_audit(s, cipher, username, f"{action}.refused_locked")
-            s.commit()
+            self.tellers.audit(teller.username, f"{attempt}.refused_locked")
             raise LoginRefused(
                 f"账户已锁定，请约{minutes}分钟后再试，或请主管/管理员解锁。", code="ACCOUNT_LOCKED"
             )
         if _verify(teller.password_hash, password):
-            teller.failed_logins = 0
-            teller.locked_until = None
-            return
-        teller.failed_logins += 1
-        left = self.policy.max_failures - teller.failed_logins
-        append_audit(s, cipher, username, f"{action}.failure", failures=teller.failed_logins)
+            return teller
+        failures = self.tellers.count_failure(teller.id, attempt)
+        left = self.policy.max_failures - failures
         if left <= 0:
-            teller.locked_until = now + dt.timedelta(minutes=self.policy.lockout_minutes)
-            teller.failed_logins = 0
-            append_audit(s, cipher, username, "account.locked",
-                         minutes=self.policy.lockout_minutes)
-            s.commit()
+            self.tellers.lock(teller.id, now + dt.timedelta(minutes=self.policy.lockout_minutes),
+                              self.policy.lockout_minutes)
             raise LoginRefused(
                 f"密码连续错误{self.policy.max_failures}次，账户已锁定"
                 f"{self.policy.lockout_minutes}分钟。如需立即解锁，请联系主管或管理员。",
                 code="ACCOUNT_LOCKED",
             )
-        s.commit()
         raise LoginRefused(f"用户名或密码不正确，还可尝试{left}次。", code="BAD_CREDENTIALS")
 
 

@@ -135,6 +135,7 @@ def test_supervisor_resolves_a_dead_letter(tmp_path: Path, profile: Path,
     from counter_app.store.audit import verify_audit_chain
     from counter_app.store.models import AuditEntry
     from counter_app.store.outbox_repo import StoreOutboxRepository
+    from counter_app.store.tellers import SqlTellerRepository
     from counter_app.workflows.login import LoginPolicy, TellerAuth
 
     home = tmp_path / "home"
@@ -142,7 +143,7 @@ def test_supervisor_resolves_a_dead_letter(tmp_path: Path, profile: Path,
     run(home, profile, "sync", "now")
     prof = load_profile(profile, state_dir=home)
     store = open_profile_store(prof, exclusive=False)
-    TellerAuth(store, LoginPolicy(5, 30), "03").seed_demo_accounts()
+    TellerAuth(SqlTellerRepository(store), LoginPolicy(5, 30), "03").seed_demo_accounts()
     store.close()
     dead_id = json.loads(run(home, profile, "sync", "dead-letters", "--json").stdout)[0]["id"]
 

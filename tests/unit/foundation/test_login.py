@@ -8,6 +8,7 @@ import pytest
 from counter_app.domain.errors import ValidationError
 from counter_app.store.audit import verify_audit_chain
 from counter_app.store.models import AuditEntry, Teller, TellerSession
+from counter_app.store.tellers import SqlTellerRepository
 from counter_app.workflows.login import DEMO_ACCOUNTS, LoginPolicy, LoginRefused, TellerAuth
 
 
@@ -26,7 +27,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def auth(store, clock) -> TellerAuth:
-    a = TellerAuth(store, LoginPolicy(max_failures=3, lockout_minutes=30), "03", clock)
+    a = TellerAuth(SqlTellerRepository(store), LoginPolicy(max_failures=3, lockout_minutes=30), "03", clock)
     a.seed_demo_accounts()
     return a
 
@@ -74,7 +75,7 @@ def test_unknown_user_is_refused_and_audited(auth, store) -> None:
 
 
 def test_first_run_admin_must_set_a_password(store, clock) -> None:
-    auth = TellerAuth(store, LoginPolicy(5, 30), "01", clock)
+    auth = TellerAuth(SqlTellerRepository(store), LoginPolicy(5, 30), "01", clock)
     assert auth.ensure_first_admin() is True
     assert auth.ensure_first_admin() is False
     assert auth.accounts_without_password() == ["admin"]
@@ -118,3 +119,46 @@ def test_no_password_in_the_audit_details(auth, store) -> None:
     with store.read() as s:
         details = [str(e.detail) for e in s.query(AuditEntry)]
     assert not any("Canary-Secret-42" in d for d in details)
+
+
+def test_a_success_resets_the_failure_count(auth, store) -> None:
+    """Failures, a success, failures again: the lockout counts from the last success."""
+    user, *_rest, password = DEMO_ACCOUNTS[0]
+    for _ in range(2):
+        with pytest.raises(LoginRefused):
+            auth.sign_in(user, "wrong-pass1")
+    auth.sign_in(user, password)
+    with store.read() as s:
+        assert s.query(Teller).filter_by(username=user).one().failed_logins == 0
+    for left in (2, 1):
+        with pytest.raises(LoginRefused, match=f"还可尝试{left}次"):
+            auth.sign_in(user, "wrong-pass1")
+    with pytest.raises(LoginRefused) as info:
+        auth.sign_in(user, "wrong-pass1")
+    assert info.value.code == "ACCOUNT_LOCKED"
+    with store.read() as s:
+        teller = s.query(Teller).filter_by(username=user).one()
+        assert teller.locked_until is not None and teller.failed_logins == 0
+
+
+def test_authorisation_is_audited_and_opens_no_session(auth, store) -> None:
+    teller, *_t, teller_password = DEMO_ACCOUNTS[0]
+    supervisor, *_s, supervisor_password = DEMO_ACCOUNTS[1]
+    with pytest.raises(LoginRefused) as info:
+        auth.authorise(teller, teller_password, purpose="dead_letter_retry:1")
+    assert info.value.code == "NOT_AUTHORISED"
+    assert auth.authorise(supervisor, supervisor_password, purpose="dead_letter_retry:1") == supervisor
+    assert actions(store)[-2:] == ["authorise.refused_role", "authorise.granted"]
+    with store.read() as s:
+        assert s.query(TellerSession).count() == 0
+
+
+def test_demo_seeding_retires_the_first_run_admin(store, clock) -> None:
+    auth = TellerAuth(SqlTellerRepository(store), LoginPolicy(5, 30), "01", clock)
+    auth.ensure_first_admin()
+    auth.seed_demo_accounts()
+    auth.seed_demo_accounts()  # a second start-up adds nothing
+    assert actions(store).count("teller.demo_account_created") == len(DEMO_ACCOUNTS)
+    with pytest.raises(LoginRefused) as info:
+        auth.sign_in("admin", "anything1")
+    assert info.value.code == "BAD_CREDENTIALS"  # inactive now, like an unknown user
