@@ -2,8 +2,10 @@
 
 AES-256-GCM with a random 96-bit nonce per value; the column name is authenticated as
 associated data so a ciphertext moved to another column does not decrypt. The data key
-lives outside the database in a key file readable only by the service account
-(directory 0700, file 0600). Keyed hashes (blind indexes) let the store look up an
+lives in the OS key store or outside the database in a key file readable only by the
+service account: on POSIX directory 0700 and file 0600; on Windows an ACL that lets only
+this account, SYSTEM and Administrators in (set when the file is made, checked when it is
+read). Keyed hashes (blind indexes) let the store look up an
 encrypted value, such as an ID number, without storing it in clear.
 """
 
@@ -15,6 +17,8 @@ import hmac
 import os
 import secrets
 import stat
+import subprocess
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,23 +78,148 @@ class DataCipher:
         return hmac.new(self._sub_key(b"audit"), message, hashlib.sha256).hexdigest()
 
 
+# -- who may read the key file ----------------------------------------------------------
+
+SID_SYSTEM = "S-1-5-18"
+SID_ADMINISTRATORS = "S-1-5-32-544"
+# rights that read the file or let the holder grant itself reading
+_FILE_READ_DATA, _WRITE_DAC, _WRITE_OWNER = 0x1, 0x40000, 0x80000
+_GENERIC_ALL, _GENERIC_READ = 0x10000000, 0x80000000
+_READ_RIGHTS = _FILE_READ_DATA | _WRITE_DAC | _WRITE_OWNER | _GENERIC_ALL | _GENERIC_READ
+
+
+@dataclass(frozen=True)
+class AclEntry:
+    """One access-allowed entry of a Windows file ACL that applies to the file itself."""
+
+    sid: str  # "S-1-5-21-…"
+    mask: int  # access rights
+
+
+def foreign_readers(entries: Iterable[AclEntry], my_sid: str) -> list[str]:
+    """SIDs other than this account, SYSTEM and Administrators that may read the file."""
+    trusted = {my_sid, SID_SYSTEM, SID_ADMINISTRATORS}
+    return sorted({e.sid for e in entries if e.mask & _READ_RIGHTS and e.sid not in trusted})
+
+
+def _on_windows() -> bool:
+    return os.name == "nt"
+
+
+def key_file_exposure(path: Path, *,
+                      read_acl: Callable[[Path], tuple[str, list[AclEntry]]] | None = None) -> str | None:
+    """Why others could read the key file (a Chinese message), or None if only we can."""
+    if not _on_windows():
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            return (f"数据密钥文件 {path} 的权限过宽（{oct(mode)}），"
+                    "其他用户可能读取到密钥。请执行 chmod 600 后重试。")
+        return None
+    my_sid, entries = (read_acl or _read_windows_acl)(path)
+    others = foreign_readers(entries, my_sid)
+    if not others:
+        return None
+    return (f"数据密钥文件 {path} 的访问权限过宽（{'、'.join(others)} 也能读取），"
+            "其他用户可能读取到密钥。请只保留本账户、SYSTEM 和 Administrators 的权限后重试"
+            f"（例如：icacls \"{path}\" /inheritance:r /grant:r *{my_sid}:F *{SID_SYSTEM}:F"
+            f" *{SID_ADMINISTRATORS}:F），或联系网点技术支持。")
+
+
+def _read_windows_acl(path: Path) -> tuple[str, list[AclEntry]]:  # pragma: no cover - Windows only
+    """This process's account SID and the allow entries of the file's DACL (Win32 via ctypes)."""
+    import ctypes
+    from ctypes import wintypes
+
+    advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32.LocalFree.argtypes = [ctypes.c_void_p]
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+
+    def sid_text(sid: int) -> str:
+        out = ctypes.c_wchar_p()
+        if not advapi32.ConvertSidToStringSidW(ctypes.c_void_p(sid), ctypes.byref(out)):
+            raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+        try:
+            return str(out.value)
+        finally:
+            kernel32.LocalFree(ctypes.cast(out, ctypes.c_void_p))
+
+    token = wintypes.HANDLE()
+    if not advapi32.OpenProcessToken(kernel32.GetCurrentProcess(), 0x0008, ctypes.byref(token)):  # TOKEN_QUERY
+        raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+    try:
+        size = wintypes.DWORD()
+        advapi32.GetTokenInformation(token, 1, None, 0, ctypes.byref(size))  # 1: TokenUser
+        buffer = ctypes.create_string_buffer(size.value)
+        if not advapi32.GetTokenInformation(token, 1, buffer, size, ctypes.byref(size)):
+            raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+        my_sid = sid_text(ctypes.c_void_p.from_buffer(buffer).value or 0)  # TOKEN_USER.User.Sid
+    finally:
+        kernel32.CloseHandle(token)
+
+    descriptor, dacl = ctypes.c_void_p(), ctypes.c_void_p()
+    error = advapi32.GetNamedSecurityInfoW(ctypes.c_wchar_p(str(path)), 1, 0x4,  # file, DACL
+                                           None, None, ctypes.byref(dacl), None, ctypes.byref(descriptor))
+    if error:
+        raise ctypes.WinError(error)  # type: ignore[attr-defined]
+    try:
+        if not dacl.value:  # a NULL DACL lets everyone in
+            return my_sid, [AclEntry("S-1-1-0", _GENERIC_ALL)]
+
+        class AclSize(ctypes.Structure):
+            _fields_ = [("count", wintypes.DWORD), ("used", wintypes.DWORD), ("free", wintypes.DWORD)]
+
+        info = AclSize()
+        if not advapi32.GetAclInformation(dacl, ctypes.byref(info), ctypes.sizeof(info), 2):  # size info
+            raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+        entries = []
+        for index in range(info.count):
+            ace = ctypes.c_void_p()
+            if not advapi32.GetAce(dacl, index, ctypes.byref(ace)) or not ace.value:
+                raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+            # ACE_HEADER: type (byte), flags (byte), size (word); then mask (dword) and the SID
+            ace_type, ace_flags = ctypes.c_ubyte.from_address(ace.value).value, \
+                ctypes.c_ubyte.from_address(ace.value + 1).value
+            if ace_type != 0 or ace_flags & 0x08:  # only ACCESS_ALLOWED, not INHERIT_ONLY
+                continue
+            mask = wintypes.DWORD.from_address(ace.value + 4).value
+            entries.append(AclEntry(sid_text(ace.value + 8), mask))
+        return my_sid, entries
+    finally:
+        kernel32.LocalFree(descriptor)
+
+
+def _restrict_windows_acl(path: Path) -> None:  # pragma: no cover - Windows only
+    """Only this account, SYSTEM and Administrators, nothing inherited (icacls takes SIDs,
+    so this works whatever the language of Windows)."""
+    my_sid, _entries = _read_windows_acl(path)
+    grants = [f"*{sid}:F" for sid in (my_sid, SID_SYSTEM, SID_ADMINISTRATORS)]
+    subprocess.run(["icacls", str(path), "/inheritance:r", "/grant:r", *grants],
+                   check=True, capture_output=True)
+
+
 def load_or_create_key_file(path: Path) -> bytes:
-    """Read the data key, creating it (0600 in a 0700 directory) on first use."""
+    """Read the data key, creating it private (POSIX: 0600 in a 0700 directory; Windows: an
+    owner-only ACL) on first use. A key file that others could read is refused."""
     try:
         if path.exists():
-            mode = stat.S_IMODE(path.stat().st_mode)
-            if mode & 0o077:
-                raise DataKeyError(
-                    f"数据密钥文件 {path} 的权限过宽（{oct(mode)}），"
-                    "其他用户可能读取到密钥。请执行 chmod 600 后重试。"
-                )
+            if problem := key_file_exposure(path):
+                raise DataKeyError(problem)
             key = path.read_bytes()
             if len(key) != KEY_LEN:
                 raise DataKeyError(f"数据密钥文件 {path} 已损坏（长度不对），请从备份恢复。")
             return key
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = secrets.token_bytes(KEY_LEN)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        if _on_windows():
+            # the mode above means nothing there: close the ACL before the key is written
+            try:
+                _restrict_windows_acl(path)
+            except (OSError, subprocess.CalledProcessError) as exc:
+                os.close(fd)
+                path.unlink()
+                raise DataKeyError(f"无法设置数据密钥文件 {path} 的访问权限，请联系网点技术支持。") from exc
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
             fh.flush()

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import sqlite3
@@ -20,8 +19,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from filelock import BaseFileLock, FileLock, Timeout
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -117,7 +117,7 @@ class Store:
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writer = threading.Lock()
-        self._instance_lock: IO[bytes] | None = None
+        self._instance_lock: BaseFileLock | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -167,7 +167,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
         if self._instance_lock is not None:
-            self._instance_lock.close()
+            self._instance_lock.release()
             self._instance_lock = None
 
 
@@ -190,16 +190,18 @@ def _install_sqlite_behaviour(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("counter_write") else "BEGIN")
 
 
-def _take_instance_lock(path: Path) -> IO[bytes]:
-    handle = open(path.with_name(path.name + ".lock"), "ab")  # noqa: SIM115 - held for life
+def _take_instance_lock(path: Path) -> BaseFileLock:
+    # An OS lock (flock on POSIX, msvcrt on Windows): it goes away with the process, so a
+    # crashed counter never leaves the database locked. Not thread-local: the shell may close
+    # the store from another thread than the one that opened it.
+    lock = FileLock(path.with_name(path.name + ".lock"), thread_local=False)
     try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError as error:
-        handle.close()
+        lock.acquire(blocking=False)
+    except Timeout as error:
         raise StoreInUseError(
             "本机已有一个柜面程序正在使用该数据库。请切换到已打开的窗口，不要重复启动。"
         ) from error
-    return handle
+    return lock
 
 
 def _backup(engine: Engine, path: Path, revision: str | None) -> Path:
