@@ -433,4 +433,4 @@ def profile_doc() -> str:
 if __name__ == "__main__":
     if sys.argv[1:] != ["--doc"]:
         sys.exit("usage: python -m counter_app.profile --doc > docs/profile.md")
-    sys.stdout.write(profile_doc())
+    sys.stdout.buffer.write(profile_doc().encode("utf-8"))  # UTF-8 and \n on Windows too
