@@ -85,3 +85,23 @@ class BadResponseError(CentralError):
 
 
 TRANSIENT_CODES = frozenset({"IDEMPOTENCY_IN_PROGRESS", "BATCH_LOCKED"})
+
+#: Failures of the line itself rather than of one request: the counter treats the central as
+#: unreachable (line state offline, work that can be queued is queued, the sync drain stops
+#: instead of hammering, nothing is dead-lettered). A TLS failure counts: the handshake failed
+#: before any request was sent, so, like a refused connection, nothing reached the central
+#: and no message is at fault; what differs is the cure (a certificate or configuration fix,
+#: hence ``retryable = False`` and its own message for the teller), while the staleness rules
+#: bound how long work may queue meanwhile. A timeout counts too, but the central may have
+#: committed the call: retry it with the same Idempotency-Key.
+LINE_ERRORS: tuple[type[CentralError], ...] = (LineDownError, CentralTimeoutError, CentralTlsError)
+
+
+def is_line_error(error: BaseException) -> bool:
+    """True when ``error`` means the central cannot be reached at all (see LINE_ERRORS)."""
+    return isinstance(error, LINE_ERRORS)
+
+
+def nothing_sent(error: BaseException) -> bool:
+    """True when the failed call certainly did not reach the central (safe to switch modes)."""
+    return isinstance(error, (LineDownError, CentralTlsError))

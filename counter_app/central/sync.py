@@ -37,13 +37,14 @@ from typing import Any, Protocol
 
 from counter_app.central.api import CentralApi, UpdateItem
 from counter_app.central.errors import (
+    LINE_ERRORS,
     BadResponseError,
     CentralError,
     CentralRefusal,
-    CentralTimeoutError,
-    CentralTlsError,
     LineDownError,
 )
+from counter_app.domain.businesses import CentralNeed as CentralNeed  # explicit re-export
+from counter_app.domain.businesses import central_need as central_need
 from counter_app.domain.errors import CounterError
 from counter_app.domain.offline import StalenessLimits as StalenessLimits  # explicit re-export
 
@@ -56,38 +57,8 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-# -- what each business needs from the central ------------------------------------------------
-
-class CentralNeed(enum.Enum):
-    NOW = "now"  # must talk to the central during the business (refused while offline)
-    DEFERRABLE = "deferrable"  # queued in the outbox, shown as pending
-
-
-BUSINESS_CENTRAL_NEED: dict[str, CentralNeed] = {
-    "eligibility_check": CentralNeed.NOW,
-    "card_status_query": CentralNeed.NOW,
-    "contribution_query": CentralNeed.NOW,
-    "certificate_print": CentralNeed.NOW,  # the authorisation code comes from the central
-    "certificate_verify": CentralNeed.NOW,
-    "instant_issuance": CentralNeed.NOW,  # personalisation data comes from the central
-    "pin_reset": CentralNeed.NOW,  # needs the central's authorisation
-    "deloss": CentralNeed.NOW,  # only valid until a replacement was applied for
-    "replacement_instant": CentralNeed.NOW,
-    "application_factory": CentralNeed.DEFERRABLE,
-    "replacement_factory": CentralNeed.DEFERRABLE,
-    "formal_loss": CentralNeed.DEFERRABLE,
-    "activation": CentralNeed.DEFERRABLE,
-    "handout": CentralNeed.DEFERRABLE,
-    "batch_receive": CentralNeed.DEFERRABLE,
-    "data_change": CentralNeed.DEFERRABLE,
-    "flexible_employment_registration": CentralNeed.DEFERRABLE,
-    "audit_head": CentralNeed.DEFERRABLE,
-}
-
-
-def central_need(business: str) -> CentralNeed:
-    """Unknown businesses are treated as needing the central (the safe side)."""
-    return BUSINESS_CENTRAL_NEED.get(business, CentralNeed.NOW)
+# What each business needs from the central is declared once, in domain.businesses;
+# CentralNeed and central_need are re-exported here for the callers of check_new_work.
 
 
 class LineState(enum.StrEnum):
@@ -280,7 +251,6 @@ def check_new_work(business: str, status: SyncStatus, limits: StalenessLimits, *
 # -- the worker -------------------------------------------------------------------------------
 
 MAX_CLOCK_SKEW_S = 300.0
-LINE_ERRORS = (LineDownError, CentralTimeoutError, CentralTlsError)
 STATE_LAST_SUCCESS = "sync.last_success_at"
 STATE_LAST_PULL = "sync.last_pull_at"
 STATE_CURSOR = "sync.updates_cursor"

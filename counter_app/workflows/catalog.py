@@ -3,11 +3,16 @@
 Which appear depends on the branch profile (instant-issue or not); which are open depends
 on what has been built. A business that is not built yet is shown disabled with a note,
 never hidden, so tellers and supervisors see what the system will offer.
+
+What a business needs from the central is declared in ``domain.businesses`` (read here and
+by the staleness check), not in this menu.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from counter_app.domain.businesses import CentralNeed, business_need, work_needing_central
 
 
 @dataclass(frozen=True)
@@ -15,25 +20,34 @@ class Business:
     key: str
     title_zh: str
     summary_zh: str
-    needs_central_now: bool  # True: refused while the line is down; False: may be queued
     built: bool = False
     only_instant: bool | None = None  # True: instant-issue branches only; False: non-instant only
     not_built_note_zh: str = "本业务正在建设中，将在后续版本开放。"
 
+    @property
+    def needs_central_now(self) -> bool:
+        """True: refused while the line is down; False: can be opened offline (queued)."""
+        return business_need(self.key) is CentralNeed.NOW
+
+    @property
+    def online_only_zh(self) -> tuple[str, ...]:
+        """Titles of this business's work that is refused while the line is down."""
+        return tuple(w.title_zh for w in work_needing_central(self.key))
+
 
 BUSINESSES: tuple[Business, ...] = (
-    Business("application", "社保卡申领", "采集申请人信息与照片，提交申领并打印登记表和回执", False,
+    Business("application", "社保卡申领", "采集申请人信息与照片，提交申领并打印登记表和回执",
              built=True),
     Business("instant_issue", "即时制卡", "从空白卡库存制卡：写芯片、印卡面、检测、启用、设密码",
-             True, only_instant=True),
+             only_instant=True),
     Business("central_production", "集中制卡", "提交集中制卡、跟踪制卡进度、批次签收与EMS寄送",
-             False, only_instant=False),
-    Business("handout", "领卡启用", "核验身份、读卡、启用社保卡并由持卡人设置密码", True),
-    Business("loss", "挂失 / 解挂", "正式挂失与解除挂失（仅限本行发行的卡）", True),
-    Business("replacement", "补卡 / 换卡", "遗失补卡、损坏换卡、同号换卡（仅限本行发行的卡）", True),
-    Business("card_services", "密码及卡片服务", "读卡、修改密码、密码重置解锁、信息变更写卡", False),
-    Business("certificates", "参保证明打印", "打印由中心出具的个人参保证明（带授权码与二维码）", True),
-    Business("queries", "社保信息查询", "查询参保信息、缴费记录与卡片状态", True),
+             only_instant=False),
+    Business("handout", "领卡启用", "核验身份、读卡、启用社保卡并由持卡人设置密码"),
+    Business("loss", "挂失 / 解挂", "正式挂失与解除挂失（仅限本行发行的卡）"),
+    Business("replacement", "补卡 / 换卡", "遗失补卡、损坏换卡、同号换卡（仅限本行发行的卡）"),
+    Business("card_services", "密码及卡片服务", "读卡、修改密码、密码重置解锁、信息变更写卡"),
+    Business("certificates", "参保证明打印", "打印由中心出具的个人参保证明（带授权码与二维码）"),
+    Business("queries", "社保信息查询", "查询参保信息、缴费记录与卡片状态"),
 )
 
 

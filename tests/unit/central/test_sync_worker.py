@@ -388,3 +388,22 @@ def test_a_message_the_client_cannot_send_does_not_hold_up_others() -> None:
     report = worker(repo, central, clock).drain()
     assert report.dead == 1 and report.sent == 1 and good in central.effects
     assert repo.row(bad).status == "dead" and repo.row(bad).reason == "CLIENT_CANNOT_SEND"
+
+
+def test_a_tls_failure_is_a_line_error_everywhere() -> None:
+    """Nothing reached the central: stop the drain, keep the message, never dead-letter it."""
+    from counter_app.central import errors, sync
+    from counter_app.central.errors import CentralTimeoutError, CentralTlsError
+
+    assert sync.LINE_ERRORS is errors.LINE_ERRORS  # one classification, not a copy
+    assert errors.is_line_error(CentralTlsError()) and errors.is_line_error(CentralTimeoutError())
+    assert not errors.is_line_error(BadResponseError())
+    assert errors.nothing_sent(CentralTlsError()) and not errors.nothing_sent(CentralTimeoutError())
+    repo, central, clock = FakeOutbox(), FakeCentral(), Clock()
+    first, second = repo.add("A"), repo.add("B")
+    central.script[first] = [CentralTlsError()]
+    w = worker(repo, central, clock)
+    report = w.drain()
+    assert report.stopped_by == "CENTRAL_TLS_ERROR" and report.dead == 0
+    assert central.calls == [first] and w.line_state is LineState.OFFLINE
+    assert repo.row(first).status == "pending" and repo.row(second).status == "pending"

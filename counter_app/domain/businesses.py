@@ -1,0 +1,103 @@
+"""What each counter business needs from the central: the one declaration.
+
+A catalogue business (a tile of the teller's menu) is made of pieces of work; each piece of
+work declares once whether it must talk to the central while it is done (``NOW``: it cannot
+be done while the line is down) or may be queued in the outbox and uploaded later
+(``DEFERRABLE``). A business needs the central now when every piece of its work does; one
+that has some deferrable work can be opened offline, and its other work is refused then.
+
+The staleness check (``central.sync.check_new_work``) and the menu
+(``workflows.catalog``) both read this module; nothing else says it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class CentralNeed(enum.Enum):
+    NOW = "now"  # must talk to the central during the work: refused while offline
+    DEFERRABLE = "deferrable"  # queued in the outbox, shown as pending until uploaded
+
+
+NOW = CentralNeed.NOW
+DEFERRABLE = CentralNeed.DEFERRABLE
+
+# The catalogue businesses, in menu order (workflows.catalog gives their titles and notes).
+BUSINESS_KEYS: tuple[str, ...] = (
+    "application",
+    "instant_issue",
+    "central_production",
+    "handout",
+    "loss",
+    "replacement",
+    "card_services",
+    "certificates",
+    "queries",
+)
+
+
+@dataclass(frozen=True)
+class Work:
+    key: str  # what check_new_work is asked about; never the same as a business key
+    business: str | None  # the catalogue business it belongs to; None: not a menu business
+    need: CentralNeed
+    title_zh: str
+
+
+WORK: tuple[Work, ...] = (
+    Work("application_factory", "application", DEFERRABLE, "社保卡申领（集中制卡）"),
+    # the application goes on offline without it (the central re-checks on upload)
+    Work("eligibility_check", "application", NOW, "申领资格核验"),
+    # personalisation data comes from the central
+    Work("instant_issuance", "instant_issue", NOW, "即时制卡"),
+    Work("batch_receive", "central_production", DEFERRABLE, "批次签收"),
+    Work("card_handout", "handout", DEFERRABLE, "领卡"),
+    Work("activation", "handout", DEFERRABLE, "启用"),
+    Work("formal_loss", "loss", DEFERRABLE, "正式挂失"),
+    # only valid until a replacement was applied for: the central must say so now
+    Work("deloss", "loss", NOW, "解挂"),
+    Work("replacement_factory", "replacement", DEFERRABLE, "补换卡（集中制卡）"),
+    Work("replacement_instant", "replacement", NOW, "补换卡（即时制卡）"),
+    # needs the central's authorisation
+    Work("pin_reset", "card_services", NOW, "密码重置解锁"),
+    Work("data_change", "card_services", DEFERRABLE, "信息变更"),
+    # the authorisation code and QR code come from the central
+    Work("certificate_print", "certificates", NOW, "参保证明打印"),
+    Work("certificate_verify", "certificates", NOW, "参保证明核验"),
+    Work("card_status_query", "queries", NOW, "卡片状态查询"),
+    Work("contribution_query", "queries", NOW, "缴费记录查询"),
+    Work("flexible_employment_registration", None, DEFERRABLE, "灵活就业参保登记"),
+    Work("audit_head", None, DEFERRABLE, "审计链上报"),
+)
+
+_WORK_BY_KEY: dict[str, Work] = {w.key: w for w in WORK}
+
+
+def work_of(business: str) -> tuple[Work, ...]:
+    return tuple(w for w in WORK if w.business == business)
+
+
+def business_need(business: str) -> CentralNeed:
+    """NOW when every piece of the business's work needs the central (or it has none)."""
+    work = work_of(business)
+    if work and any(w.need is DEFERRABLE for w in work):
+        return DEFERRABLE
+    return NOW
+
+
+def central_need(key: str) -> CentralNeed:
+    """The need of a piece of work or of a catalogue business.
+
+    Unknown keys count as needing the central (the safe side).
+    """
+    work = _WORK_BY_KEY.get(key)
+    if work is not None:
+        return work.need
+    return business_need(key)  # NOW for a key that is not a business either
+
+
+def work_needing_central(business: str) -> tuple[Work, ...]:
+    """The work of a business that is refused while the line is down, in declared order."""
+    return tuple(w for w in work_of(business) if w.need is NOW)
