@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0     # Qt xcb platform
   fonts-wqy-microhei                                         # TrueType CJK font (UI and PDFs)
+  fonts-hanazono                                             # fallback: CJK Ext A/B (rare name characters)
   xvfb xauth poppler-utils                                   # virtual display, PDF rendering
   python3-venv python3-dev gcc
 )
