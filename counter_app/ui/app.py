@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.domain.errors import CounterError
+from counter_app.ui.i18n import install_translations
 from counter_app.ui.login_window import LoginWindow, error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.theme import apply_theme
@@ -238,6 +239,7 @@ def run_gui(profile: BranchProfile, build: Callable[[], Any], options: RunOption
     app.setApplicationName("counter-app")
     app.setApplicationDisplayName("社会保障卡柜面业务系统")
     apply_theme(app)
+    install_translations(app)  # Qt's own dialogs (是/否, 另存为) in Chinese
     counter = CounterApp(options=options, profile=profile, build=build)
     _quit_on_signals(app)
     counter.start()

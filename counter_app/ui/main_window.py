@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -65,6 +66,38 @@ class IdleWatcher(QObject):
         if event.type() in _ACTIVITY_EVENTS and self.timer.isActive():
             self.timer.start()
         return False
+
+
+class BusinessTile(QFrame):
+    """A home-page tile: click, Enter or Space opens its business (or, for one not built yet,
+    the page that says so)."""
+
+    sig_open = Signal(str)  # business key
+
+    def __init__(self, business: Business, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.key = business.key
+        self.setProperty("business", business.key)
+        self.setProperty("tile", True)
+        self.setProperty("built", business.built)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(business.title_zh)
+        self.setToolTip(f"打开“{business.title_zh}”（单击或回车）")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.sig_open.emit(self.key)
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.sig_open.emit(self.key)
+            return
+        super().keyPressEvent(event)
 
 
 class LockDialog(QDialog):
@@ -150,6 +183,9 @@ class MainWindow(QMainWindow):
         self.status = CounterStatusBar(profile, monitor)
         self.setStatusBar(self.status)
 
+        # after sign-in the keyboard starts in the business menu, not on 锁屏 in the header
+        self.menu.setFocus()
+
         self.idle = IdleWatcher(profile.security.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock_screen)
         self.idle.start()
@@ -218,9 +254,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _business_tile(self, business: Business) -> QFrame:
-        tile = QFrame(objectName="Card")
-        tile.setProperty("business", business.key)
-        tile.setEnabled(business.built)
+        tile = BusinessTile(business)
+        tile.sig_open.connect(self.route_to)
         lay = QVBoxLayout(tile)
         lay.setContentsMargins(16, 14, 16, 14)
         name = QLabel(business.title_zh)
@@ -318,11 +353,25 @@ class MainWindow(QMainWindow):
             self.sign_out("idle_switch_user")
         else:
             self.idle.timer.start()
+            self.reactivate()
+
+    def reactivate(self) -> None:
+        """Give the window the keyboard back once a dialog is gone; otherwise no window is
+        active and the shortcuts do nothing until the teller clicks somewhere."""
+        def again() -> None:
+            if self.isVisible():
+                self.raise_()
+                self.activateWindow()
+
+        again()
+        QTimer.singleShot(0, again)  # once more after the dialog's own hide has been handled
 
     def confirm_sign_out(self) -> None:
         answer = QMessageBox.question(self, "签退", "确定签退当前柜员吗？未完成的业务草稿会保留。")
         if answer == QMessageBox.StandardButton.Yes:
             self.sign_out("logout")
+        else:
+            self.reactivate()
 
     def sign_out(self, reason: str) -> None:
         self.idle.stop()

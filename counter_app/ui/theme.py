@@ -13,6 +13,9 @@ WARN = "#c27c0e"
 BAD = "#c0392b"
 MUTED = "#7a8794"
 SURFACE = "#f3f5f8"
+DISABLED_BG = "#eef1f4"      # a disabled editor: grey field, grey text, so it reads as "not now"
+DISABLED_TEXT = "#98a3ae"
+DISABLED_BORDER = "#d3dae1"
 
 CJK_FAMILIES = ("Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC",
                 "PingFang SC")
@@ -37,9 +40,14 @@ QFrame#Header QPushButton:hover {{ background: {PRIMARY_DARK}; }}
 QLineEdit {{ padding: 7px 8px; border: 1px solid #b8c4d0; border-radius: 4px; background: white;
             font-size: 15px; }}
 QLineEdit:focus {{ border: 2px solid {PRIMARY}; }}
+QLineEdit:disabled {{ background: {DISABLED_BG}; color: {DISABLED_TEXT}; border-color: {DISABLED_BORDER}; }}
 QLabel#FieldError {{ color: {BAD}; }}
 QLabel#Hint {{ color: {MUTED}; }}
 QFrame#Card {{ background: white; border: 1px solid #d9e0e7; border-radius: 6px; }}
+QFrame#Card[tile="true"]:hover {{ border: 1px solid {PRIMARY}; background: #f7fafd; }}
+QFrame#Card[tile="true"]:focus {{ border: 2px solid {PRIMARY}; }}
+QFrame#Card[built="false"] {{ background: {SURFACE}; border-style: dashed; }}
+QFrame#Card[built="false"] QLabel {{ color: {MUTED}; }}
 QListWidget#BusinessMenu {{ background: white; border: none; border-right: 1px solid #d9e0e7;
                             font-size: 15px; outline: 0; }}
 QListWidget#BusinessMenu::item {{ padding: 11px 14px; border-bottom: 1px solid #eef1f4; }}

@@ -6,8 +6,8 @@ paints them onto the profile's printer (QtPrintSupport). "Save as PDF" writes th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -102,7 +102,7 @@ class DocumentPreview(QDialog):
         super().__init__(parent)
         self.setObjectName("DocumentPreview")
         self.setWindowTitle(f"打印预览 - {title}")
-        self.resize(760, 900)
+        self.resize(fit_to_screen(QSize(760, 900), parent))
         pages = PdfPages(pdf)
         lay = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -135,3 +135,34 @@ class DocumentPreview(QDialog):
             self.save_button.clicked.connect(on_save)
         QShortcut(QKeySequence("P"), self, activated=self.print_button.click)
         QShortcut(QKeySequence("S"), self, activated=self.save_button.click)
+        self.finished.connect(self._give_back_focus)
+
+    def _give_back_focus(self, _result: int) -> None:
+        """Closing the preview must leave the page's window active, so its shortcuts work
+        without a click first."""
+        owner = self.parentWidget()
+        window = owner.window() if owner is not None else None
+        if window is None or not window.isVisible():
+            return
+
+        def activate() -> None:
+            window.raise_()
+            window.activateWindow()
+
+        activate()
+        QTimer.singleShot(0, window, activate)  # again once the dialog's hide is handled
+
+
+SCREEN_SHARE = 0.9  # the preview leaves room for the taskbar and the window frame
+
+
+def fit_to_screen(wanted: QSize, near: QWidget | None = None) -> QSize:
+    """``wanted``, shrunk to at most 90% of the available screen (a 1366×768 counter PC has
+    about 728 pixels under the taskbar; the pages scroll inside)."""
+    screen = near.screen() if near is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size()
+    return QSize(min(wanted.width(), int(room.width() * SCREEN_SHARE)),
+                 min(wanted.height(), int(room.height() * SCREEN_SHARE)))

@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.printing import DeliveryMode, mask_id_number, unprintable_chars
-from counter_app.ui.application.widgets import Banner, FormGrid, jpeg_pixmap
+from counter_app.ui.application.widgets import (
+    ADDRESS_LIMIT,
+    ID_LIMIT,
+    NAME_LIMIT,
+    Banner,
+    FormGrid,
+    jpeg_pixmap,
+    name_print_note,
+)
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.workflows.application import STEP_TITLES_ZH, ApplicationWorkflow, Step
 from counter_app.workflows.application_rules import NATIONS, PROOF_DOCUMENTS, RELATIONSHIPS
@@ -119,10 +127,9 @@ class IdentifyView(StepView):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = QLineEdit(objectName="IdNumber")
-        self.id_number.setMaxLength(20)
         self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
         self.id_number.returnPressed.connect(host.go_next)
-        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.grid.add("id_number", "身份证号码", self.id_number, limit=ID_LIMIT)
         self.root.addLayout(self.grid)
         self.card = QLabel("", objectName="CardInfo", wordWrap=True)
         self.card.setTextFormat(Qt.TextFormat.RichText)
@@ -341,20 +348,19 @@ class ApplicantView(StepView):
         super().__init__(host)
         g = self.grid = FormGrid()
         self.name = QLineEdit(objectName="ApplicantName")
-        self.name.setMaxLength(30)
-        g.add("name", "姓　　名", self.name)
+        g.add("name", "姓　　名", self.name, limit=NAME_LIMIT)
         self.sex = value_label()
         g.add("sex", "性　　别", self.sex)
         self.nation = _combo(NATIONS, "ApplicantNation", editable=True)
+        self.nation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # typing filters, never adds
         g.add("nation", "民　　族", self.nation)
         self.birth = value_label()
         g.add("birth_date", "出生日期", self.birth)
         self.household = value_label()
         g.add("household", "户籍类别", self.household)
         self.address = QLineEdit(objectName="ApplicantAddress")
-        self.address.setMaxLength(120)
         self.address.setMinimumWidth(460)
-        g.add("address", "住　　址", self.address)
+        g.add("address", "住　　址", self.address, limit=ADDRESS_LIMIT)
         self.phone = QLineEdit(objectName="ApplicantPhone")
         self.phone.setMaxLength(20)
         g.add("phone", "联系电话", self.phone, "手机或固定电话，用于领卡通知")
@@ -377,13 +383,8 @@ class ApplicantView(StepView):
         self.phone.setText(a.get("phone", ""))
 
     def _check_printable(self, text: str) -> None:
-        try:
-            missing = unprintable_chars(text)
-        except Exception:  # no CJK font: printing will say so itself
-            missing = []
-        self.print_note.setText(
-            f"注意：“{''.join(missing)}”在本机字库中没有字形，登记表上该字将留空，请打印后手写补全。"
-            if missing else "")
+        # only valid name characters lacking a glyph, with code points to hand-write
+        self.print_note.setText(name_print_note(text, unprintable_chars))
 
     def values(self) -> dict[str, str]:
         return {"name": self.name.text(), "nation": self.nation.currentText(),
@@ -418,10 +419,9 @@ class GuardianView(StepView):
         super().__init__(host)
         g = self.grid = FormGrid()
         self.name = QLineEdit(objectName="GuardianName")
-        g.add("name", "监护人姓名", self.name)
+        g.add("name", "监护人姓名", self.name, limit=NAME_LIMIT)
         self.id_number = QLineEdit(objectName="GuardianId")
-        self.id_number.setMaxLength(20)
-        g.add("id_number", "监护人身份证号", self.id_number)
+        g.add("id_number", "监护人身份证号", self.id_number, limit=ID_LIMIT)
         self.relationship = _combo(RELATIONSHIPS, "GuardianRelationship")
         g.add("relationship", "与申请人关系", self.relationship)
         self.proof = _combo(PROOF_DOCUMENTS, "GuardianProof")
@@ -472,9 +472,9 @@ class DeliveryView(StepView):
         g = self.grid = FormGrid()
         self.address = QLineEdit(objectName="EmsAddress")
         self.address.setMinimumWidth(460)
-        g.add("address", "邮寄地址", self.address)
+        g.add("address", "邮寄地址", self.address, limit=ADDRESS_LIMIT)
         self.recipient = QLineEdit(objectName="EmsRecipient")
-        g.add("recipient", "收　件　人", self.recipient)
+        g.add("recipient", "收　件　人", self.recipient, limit=NAME_LIMIT)
         self.phone = QLineEdit(objectName="EmsPhone")
         g.add("phone", "收件人电话", self.phone)
         g.errors["mode"] = QLabel()  # errors about the choice itself go to the banner

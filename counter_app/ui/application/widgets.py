@@ -1,16 +1,39 @@
 """Small building blocks of the application pages: a form row with its error beside it,
-banners, and conversions between Qt images and the photo layer's RGB arrays."""
+banners, the busy indicator, and conversions between Qt images and the photo layer's RGB
+arrays."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from counter_app.ui.theme import BAD, MUTED, OK, PRIMARY, WARN
+from counter_app.ui.theme import (
+    BAD,
+    DISABLED_BG,
+    DISABLED_BORDER,
+    DISABLED_TEXT,
+    MUTED,
+    OK,
+    PRIMARY,
+    WARN,
+)
+from counter_app.workflows.application_rules import _is_han as is_name_ideograph
 
 CHEVRON = (Path(__file__).resolve().parents[2] / "resources" / "icons" / "chevron-down.svg").as_posix()
 
@@ -26,6 +49,7 @@ QLabel#StepTitle {{ font-size: 19px; font-weight: bold; color: #1d2733; }}
 QLabel#StepLead {{ color: {MUTED}; font-size: 13px; }}
 QLabel#FieldLabel {{ font-size: 14px; color: #3a4654; }}
 QLabel#FieldError {{ color: {BAD}; font-size: 13px; }}
+QLabel#FieldLabel:disabled {{ color: {DISABLED_TEXT}; }}
 QLabel#ReadOnlyValue {{ font-size: 15px; padding: 6px 2px; }}
 QFrame#Banner {{ border-radius: 4px; padding: 2px; }}
 QFrame#Banner[kind="info"] {{ background: #e8f1fa; border: 1px solid #b9d3ec; }}
@@ -36,11 +60,15 @@ QFrame#Banner QLabel {{ font-size: 14px; }}
 QComboBox {{ padding: 6px 8px; border: 1px solid #b8c4d0; border-radius: 4px; background: white;
              font-size: 15px; min-width: 160px; }}
 QComboBox:focus {{ border: 2px solid {PRIMARY}; }}
+QComboBox:disabled {{ background: {DISABLED_BG}; color: {DISABLED_TEXT}; border-color: {DISABLED_BORDER}; }}
 QComboBox::drop-down {{ border: none; width: 26px; }}
 QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 8px; }}
 QCheckBox, QRadioButton {{ font-size: 15px; spacing: 8px; padding: 4px 0; }}
+QCheckBox:disabled, QRadioButton:disabled {{ color: {DISABLED_TEXT}; }}
 QFrame#NavBar {{ background: white; border-top: 1px solid #d9e0e7; }}
 QLabel#BusyLabel {{ color: {PRIMARY}; font-size: 14px; }}
+QProgressBar#BusyBar {{ border: 1px solid #b9d3ec; border-radius: 3px; background: #e8f1fa; }}
+QProgressBar#BusyBar::chunk {{ background: {PRIMARY}; }}
 QLabel#PhotoBox {{ background: white; border: 1px dashed #b8c4d0; }}
 QLabel#AppNo {{ font-size: 22px; font-weight: bold; color: {PRIMARY}; }}
 """
@@ -77,8 +105,42 @@ class Banner(QFrame):
         return self.label.text() if self.isVisible() else ""
 
 
+@dataclass(frozen=True)
+class Limit:
+    """How long a field may be, counted the way its validator counts (characters, not UTF-16
+    units), and what to say when it is longer. The editor never cuts the text itself."""
+
+    maximum: int
+    message: str  # formatted with {maximum} and {count}
+    count: Callable[[str], int] = len
+    always: bool = False  # show "最多…" as the hint even while the text fits
+
+    def over(self, text: str) -> int | None:
+        count = self.count(text)
+        return count if count > self.maximum else None
+
+
+def chars_without_spaces(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def chars_collapsed(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+ID_LIMIT = Limit(18, "身份证号码为{maximum}位，现有{count}位（空格不计）", chars_without_spaces)
+NAME_LIMIT = Limit(30, "姓名最多{maximum}个字，现有{count}个字")
+ADDRESS_LIMIT = Limit(120, "最多{maximum}个字，现有{count}个字，请精简", chars_collapsed, always=True)
+# a generous hard stop far beyond any real value, so a stuck key cannot fill memory
+EDITOR_HARD_MAX = 400
+
+
 class FormGrid(QGridLayout):
-    """Rows of label · editor · error, so every error sits beside its field."""
+    """Rows of label · editor · error, so every error sits beside its field.
+
+    A row may carry a ``Limit``: the editor then accepts longer text and the message column
+    says what the limit is (in red while the text is too long) instead of cutting silently.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -87,11 +149,17 @@ class FormGrid(QGridLayout):
         self.setColumnMinimumWidth(1, 320)
         self.setColumnStretch(2, 1)
         self.errors: dict[str, QLabel] = {}
+        self.limits: dict[str, tuple[QLineEdit, Limit]] = {}
+        self._messages: dict[str, str] = {}
         self._row = 0
 
-    def add(self, key: str, label: str, editor: QWidget, hint: str = "") -> QLabel:
+    def add(self, key: str, label: str, editor: QWidget, hint: str = "",
+            limit: Limit | None = None) -> QLabel:
         title = QLabel(label, objectName="FieldLabel")
         title.setBuddy(editor)
+        title.setEnabled(editor.isEnabled())
+        if limit is not None and limit.always and not hint:
+            hint = f"最多{limit.maximum}个字"
         error = QLabel(hint, objectName="FieldHint" if hint else "FieldError", wordWrap=True)
         if hint:
             error.setStyleSheet(f"color: {MUTED};")
@@ -101,20 +169,125 @@ class FormGrid(QGridLayout):
         self.addWidget(editor, self._row, 1)
         self.addWidget(error, self._row, 2)
         self.errors[key] = error
+        # a disabled editor greys its label too (e.g. the EMS fields while pickup is chosen)
+        editor.installEventFilter(_EnabledFollower(title, editor))
+        if limit is not None and isinstance(editor, QLineEdit):
+            editor.setMaxLength(max(EDITOR_HARD_MAX, limit.maximum * 4))
+            self.limits[key] = (editor, limit)
+            editor.textChanged.connect(lambda _t, k=key: self._render(k))
         self._row += 1
         return error
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self.errors.items():
-            message = errors.get(key)
-            if message:
-                label.setObjectName("FieldError")
-                label.setStyleSheet(f"color: {BAD};")
-                label.setText("✗ " + message)
-            else:
-                hint = label.property("hint") or ""
-                label.setStyleSheet(f"color: {MUTED};")
-                label.setText(hint)
+        self._messages = {k: v for k, v in errors.items() if v}
+        for key in self.errors:
+            self._render(key)
+
+    def _render(self, key: str) -> None:
+        label = self.errors[key]
+        text, colour = "", MUTED
+        entry = self.limits.get(key)
+        count = entry[1].over(entry[0].text()) if entry else None
+        if entry is not None and count is not None:
+            text, colour = "✗ " + entry[1].message.format(maximum=entry[1].maximum, count=count), BAD
+        elif self._messages.get(key):
+            text, colour = "✗ " + self._messages[key], BAD
+        else:
+            text = label.property("hint") or ""
+        label.setObjectName("FieldError" if colour == BAD else "FieldHint")
+        label.setStyleSheet(f"color: {colour};")
+        label.setText(text)
+
+
+class _EnabledFollower(QObject):
+    """Keeps a label's enabled state the same as its editor's."""
+
+    def __init__(self, label: QLabel, editor: QWidget) -> None:
+        super().__init__(editor)  # owned by the editor: lives and dies with it
+        self.label = label
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.EnabledChange and isinstance(watched, QWidget):
+            self.label.setEnabled(watched.isEnabled())
+        return False
+
+
+def name_print_note(name: str, missing: Callable[[str], list[str]]) -> str:
+    """The note under the name: Han characters the validator accepts but no shipped font can
+    print, each with its code point so the teller can hand-write it on the form. Characters
+    the validator refuses (emoji, Latin) get the field error instead, never this note."""
+    chars = [c for c in dict.fromkeys(name) if is_name_ideograph(c)]
+    if not chars:
+        return ""
+    try:
+        lacking = set(missing("".join(chars)))
+    except Exception:  # no CJK font at all: printing says so itself
+        return ""
+    listed = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in chars if c in lacking)
+    if not listed:
+        return ""
+    return f"注意：{listed}在本机字库中没有字形，登记表上该字将留空，请打印后按编码手写补全。"
+
+
+class BusyIndicator(QWidget):
+    """What the page is waiting for: a moving bar (drawn by Qt, so no font can turn it into a
+    box) and the text; after a couple of seconds the text says how long it has waited."""
+
+    SHOW_ELAPSED_AFTER_S = 2.0
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self.setObjectName("BusyIndicator")
+        self._clock = clock
+        self._text = ""
+        self._started = 0.0
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        self.bar = QProgressBar(objectName="BusyBar")
+        self.bar.setRange(0, 0)  # indeterminate: the chunk sweeps back and forth
+        self.bar.setTextVisible(False)
+        self.bar.setFixedSize(64, 10)
+        self.label = QLabel("", objectName="BusyLabel")
+        lay.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay.addWidget(self.label, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self.hide()
+
+    @property
+    def busy(self) -> bool:
+        return self.timer.isActive()
+
+    def start(self, text: str) -> None:
+        """Show ``text`` (e.g. "正在提交申领…"); a new text while busy keeps the clock running."""
+        if not self.busy:
+            self._started = self._clock()
+            self.timer.start()
+        self._text = text
+        self._tick()
+        self.show()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._text = ""
+        self.label.setText("")
+        self.hide()
+
+    def elapsed(self) -> float:
+        return self._clock() - self._started if self.busy else 0.0
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def _tick(self) -> None:
+        waited = self.elapsed()
+        if waited >= self.SHOW_ELAPSED_AFTER_S:
+            self.label.setText(f"{self._text}（已等待 {int(waited)} 秒）")
+        else:
+            self.label.setText(self._text)
 
 
 def rgb_to_qimage(pixels: np.ndarray) -> QImage:
