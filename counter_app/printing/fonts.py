@@ -249,6 +249,11 @@ def _font_name(path: Path) -> str:
     return "CJK-" + path.stem.replace(" ", "_") + f"-{zlib.crc32(str(path).encode()):08x}"
 
 
+def fallback_font_files() -> tuple[Path, ...]:
+    """The fallback font files that exist here, in order (the UI installs the same ones)."""
+    return tuple(p for p in _effective_paths()[1] if p.is_file())
+
+
 def _register(path: Path) -> str | None:
     """Register a font file under a name derived from its path; None if unusable."""
     name = _font_name(path)
