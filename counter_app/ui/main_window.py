@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         page = QWidget(objectName="HomePage")
         lay = QVBoxLayout(page)
         lay.setContentsMargins(28, 24, 28, 24)
-        greet = QLabel(f"您好，{self.signed_in.display_name}。请从左侧选择要办理的业务。")
+        greet = QLabel(f"您好，{self.signed_in.display_name}。请从左侧菜单或下方选择要办理的业务。")
         greet.setStyleSheet("font-size: 18px; font-weight: bold;")
         lay.addWidget(greet)
         lay.addWidget(QLabel(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.printing.fonts import code_point_marker
 from counter_app.ui.theme import (
     BAD,
     DISABLED_BG,
@@ -214,7 +215,8 @@ class _EnabledFollower(QObject):
 
 def name_print_note(name: str, missing: Callable[[str], list[str]]) -> str:
     """The note under the name: Han characters the validator accepts but no shipped font can
-    print, each with its code point so the teller can hand-write it on the form. Characters
+    print, each with its code point, which the form prints in its place for the teller to
+    hand-write. Characters
     the validator refuses (emoji, Latin) get the field error instead, never this note."""
     chars = [c for c in dict.fromkeys(name) if is_name_ideograph(c)]
     if not chars:
@@ -223,10 +225,13 @@ def name_print_note(name: str, missing: Callable[[str], list[str]]) -> str:
         lacking = set(missing("".join(chars)))
     except Exception:  # no CJK font at all: printing says so itself
         return ""
-    listed = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in chars if c in lacking)
-    if not listed:
+    shown = [c for c in chars if c in lacking]
+    if not shown:
         return ""
-    return f"注意：{listed}在本机字库中没有字形，登记表上该字将留空，请打印后按编码手写补全。"
+    listed = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in shown)
+    printed = "、".join(code_point_marker(c) for c in shown)
+    return (f"注意：{listed}在本机字库中没有字形，登记表上该处印为 {printed}，"
+            "请打印后在该处按编码手写补全。")
 
 
 class BusyIndicator(QWidget):
