@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counter_app.central.client import Timeouts
+from counter_app.central.timeouts import Timeouts  # not .client: no HTTP stack at start-up
 from counter_app.domain.banks import PARTNER_BANKS, Bank
 from counter_app.domain.errors import ConfigurationError
 from counter_app.domain.offline import StalenessLimits

@@ -17,7 +17,6 @@ import ssl
 import time
 import types
 import typing
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -36,6 +35,7 @@ from counter_app.central.errors import (
     CentralTlsError,
     LineDownError,
 )
+from counter_app.central.timeouts import Timeouts
 from counter_app.domain.errors import ConfigurationError
 
 log = logging.getLogger(__name__)
@@ -45,13 +45,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DataclassInstance")  # the port's answers are dataclasses (see _build)
 
 
-@dataclass(frozen=True)
-class Timeouts:
-    """Seconds. ``read`` bounds each wait for bytes, ``health`` the status-bar probe."""
-
-    connect: float = 3.05  # just above a multiple of TCP's 3 s retransmit; the profile's default too
-    read: float = 15.0
-    health: float = 2.0
 
 
 # operation name -> (method, path template); path parameters are taken from the payload.

@@ -270,7 +270,7 @@ def test_the_login_window_imports_nothing_heavy() -> None:
     import subprocess
     import sys
 
-    heavy = ("sqlalchemy", "alembic", "argon2", "numpy", "cv2", "PIL", "keyring",
+    heavy = ("sqlalchemy", "alembic", "argon2", "numpy", "cv2", "PIL", "keyring", "requests",
              "counter_app.store", "counter_app.bootstrap", "counter_app.workflows.login")
     code = ("import sys, counter_app.cli, counter_app.ui.app\n"
             f"print(sorted({{m.split('.')[0] if not m.startswith('counter_app') else m "
