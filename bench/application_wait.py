@@ -37,7 +37,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from counter_app.bootstrap import build_services
+    from counter_app.bootstrap import Fakes, build_services
     from counter_app.central.client import HttpCentralClient
     from counter_app.central.launcher import start_central_sim
     from counter_app.demo import demo_profile
@@ -75,8 +75,7 @@ def main() -> None:
                     profile = demo_profile(scenario.branch, Path(tmp) / scenario.key)
                     profile = dataclasses.replace(
                         profile, central=dataclasses.replace(profile.central, base_url=central.url))
-                    services = build_services(profile)
-                    services.presence_source = lambda: None  # type: ignore[method-assign]
+                    services = build_services(profile, fakes=Fakes(no_presence=True))
                     try:
                         run = play(scenario, services, central, Path(tmp) / "out" / scenario.key,
                                    take_shots=False)

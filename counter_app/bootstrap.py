@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.profile import BranchProfile, load_profile
 from counter_app.store.crypto import DataCipher, load_data_key
 from counter_app.store.database import Store, open_store
 from counter_app.workflows.login import LoginPolicy, TellerAuth
+from counter_app.workflows.services import PresencePort
 from counter_app.workflows.status import LineReading
+
+if TYPE_CHECKING:  # built lazily: the login window shows before these load
+    from counter_app.central.api import CentralApi
+    from counter_app.central.sync import SyncWorker
+    from counter_app.devices.idcard import IdCardReader
+    from counter_app.devices.photo import FileCameraSource
+    from counter_app.workflows.application import ApplicationContext, ApplicationDesk
 
 log = logging.getLogger(__name__)
 
@@ -26,24 +34,59 @@ LINE_DETAIL_ZH = {
 }
 
 
-@dataclass
+DEMO_CAMERA = Path(__file__).parent / "resources" / "demo" / "camera"
+
+
+@dataclass(frozen=True)
+class Fakes:
+    """Parts a test, the demo or a benchmark provides instead of the real adapters."""
+
+    central: CentralApi | None = None
+    presence: PresencePort | None = None
+    no_presence: bool = False  # no reader monitor at all (the tour, the benchmarks)
+    id_reader: IdCardReader | None = None
+    camera_folder: Path | None = None
+
+
 class Services:
-    profile: BranchProfile
-    store: Store
-    auth: TellerAuth
-    extras: dict[str, Any] = field(default_factory=dict)
-    _central: Any = None
+    """The running counter's services (implements workflows.services.CounterServices).
+
+    Adapters that the login window does not need (the central client, the sync worker, the
+    ID-card reader) are built on first use.
+    """
+
+    def __init__(self, profile: BranchProfile, store: Store, auth: TellerAuth,
+                 fakes: Fakes | None = None) -> None:
+        self._profile = profile
+        self.store = store
+        self._auth = auth
+        self.fakes = fakes or Fakes()
+        self._central: CentralApi | None = self.fakes.central
+        self._sync: SyncWorker | None = None
+        self._id_reader: IdCardReader | None = self.fakes.id_reader
+        self._id_reader_made = self.fakes.id_reader is not None
 
     @property
-    def central(self) -> Any:
+    def profile(self) -> BranchProfile:
+        return self._profile
+
+    @property
+    def auth(self) -> TellerAuth:
+        return self._auth
+
+    @property
+    def central(self) -> CentralApi:
         """The central client, built on first use (the login window does not need it)."""
         if self._central is None:
             self._central = central_client(self.profile)
         return self._central
 
-    @central.setter
-    def central(self, client: Any) -> None:
-        self._central = client
+    @property
+    def sync(self) -> SyncWorker:
+        """The outbox sync worker (built on first use; started by :meth:`start_sync`)."""
+        if self._sync is None:
+            self._sync = make_sync_worker(self.profile, self.store, self.central)
+        return self._sync
 
     def probe_line(self) -> LineReading:
         """Probe the central through the sync worker, which judges the line for everyone."""
@@ -53,39 +96,31 @@ class Services:
     def outbox_depth(self) -> int:
         return int(self.sync.repo.stats().pending)
 
-    # -- the card application (issue 5) ---------------------------------------------------------
-    @property
-    def sync(self) -> Any:
-        """The outbox sync worker (built on first use; started by :meth:`start_sync`)."""
-        worker = self.extras.get("sync")
-        if worker is None:
-            worker = make_sync_worker(self.profile, self.store, self.central)
-            self.extras["sync"] = worker
-        return worker
-
     def start_sync(self) -> None:
         self.sync.start()
 
-    def id_reader(self) -> Any:
+    @property
+    def id_reader(self) -> IdCardReader | None:
         """The ID-card reader: a simulated one in the demo; none configured otherwise
         (the teller types the number) until a vendor driver is added."""
-        if "id_reader" not in self.extras:
-            reader = None
+        if not self._id_reader_made:
+            self._id_reader_made = True
             if self.profile.demo:
                 from counter_app.devices.idcard import DEMO_ID_CARDS, SimulatedIdCardReader
 
-                reader = SimulatedIdCardReader(DEMO_ID_CARDS["330205199003011232"])
-            self.extras["id_reader"] = reader
-        return self.extras["id_reader"]
+                self._id_reader = SimulatedIdCardReader(DEMO_ID_CARDS["330205199003011232"])
+        return self._id_reader
 
-    def file_camera(self) -> Any:
+    def camera_folder(self) -> Path:
+        return self.fakes.camera_folder or DEMO_CAMERA
+
+    def file_camera(self) -> FileCameraSource:
         """Frames from image files: the demo's stand-in for a camera, and the fallback."""
         from counter_app.devices.photo import FileCameraSource
 
-        folder = self.extras.get("camera_dir") or Path(__file__).parent / "resources" / "demo" / "camera"
-        return FileCameraSource.from_directory(folder, name="文件摄像头（演示照片）")
+        return FileCameraSource.from_directory(self.camera_folder(), name="文件摄像头（演示照片）")
 
-    def application_context(self, teller: str) -> Any:
+    def application_context(self, teller: str) -> ApplicationContext:
         import shutil
 
         from counter_app.printing import BranchInfo
@@ -93,8 +128,6 @@ class Services:
         from counter_app.workflows.application import ApplicationContext
 
         p = self.profile
-        limits = p.offline
-        spec = p.photo.spec
         folder = p.database.parent
         sync = self.sync
         return ApplicationContext(
@@ -102,17 +135,26 @@ class Services:
                               instant_issue=p.instant_issue),
             branch_code=p.branch_code, bank_code=p.bank.code, counter_id=p.counter_id,
             teller=teller, central=self.central, store=ApplicationStore(self.store),
-            id_reader=self.id_reader(), photo_spec=spec, limits=limits, sync_status=sync.status,
-            free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6, wake_sync=sync.wake)
+            id_reader=self.id_reader, photo_spec=p.photo.spec, limits=p.offline,
+            sync_status=sync.status, free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6,
+            wake_sync=sync.wake)
 
-    def presence_source(self) -> Any:
+    def application_desk(self, teller: str) -> ApplicationDesk:
+        from counter_app.workflows.application import ApplicationDesk
+
+        return ApplicationDesk(self.application_context(teller))
+
+    def presence_source(self) -> PresencePort | None:
         """The card layer's reader monitor for the two slots of this counter."""
+        if self.fakes.no_presence:
+            return None
+        if self.fakes.presence is not None:
+            return self.fakes.presence
         return PresenceSource([self.profile.readers.card, self.profile.readers.psam])
 
     def close(self) -> None:
-        sync = self.extras.get("sync")
-        if sync is not None:
-            sync.stop()
+        if self._sync is not None:
+            self._sync.stop()
         close = getattr(self._central, "close", None)
         if close is not None:
             close()
@@ -138,7 +180,7 @@ class PresenceSource:
             self.monitor = None
 
 
-def make_sync_worker(profile: BranchProfile, store: Store, central: Any) -> Any:
+def make_sync_worker(profile: BranchProfile, store: Store, central: CentralApi) -> SyncWorker:
     """The outbox sync worker, with pulled updates stored locally (nothing pulled is dropped)."""
     from counter_app.central.sync import SyncWorker
     from counter_app.store.central_updates import StoreUpdateSink
@@ -155,7 +197,7 @@ def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
     return open_store(profile.database, cipher, exclusive=exclusive)
 
 
-def central_client(profile: BranchProfile) -> Any:
+def central_client(profile: BranchProfile) -> CentralApi:
     from counter_app.central.client import HttpCentralClient, Timeouts
 
     c = profile.central
@@ -174,8 +216,8 @@ def central_client(profile: BranchProfile) -> Any:
     )
 
 
-def build_services(profile: BranchProfile, *, exclusive: bool = True,
-                   start_sync: bool = False) -> Services:
+def build_services(profile: BranchProfile, *, exclusive: bool = True, start_sync: bool = False,
+                   fakes: Fakes | None = None) -> Services:
     store = open_profile_store(profile, exclusive=exclusive)
     from counter_app.store.tellers import SqlTellerRepository
 
@@ -187,7 +229,7 @@ def build_services(profile: BranchProfile, *, exclusive: bool = True,
     auth.ensure_first_admin()
     if profile.demo:
         auth.seed_demo_accounts()
-    services = Services(profile=profile, store=store, auth=auth)
+    services = Services(profile, store, auth, fakes)
     if start_sync:
         services.start_sync()
     return services

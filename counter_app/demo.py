@@ -78,7 +78,7 @@ def run_tour(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from counter_app.bootstrap import build_services
+    from counter_app.bootstrap import Fakes, build_services
     from counter_app.central.launcher import start_central_sim
     from counter_app.ui.app import _qt_messages
     from counter_app.ui.theme import apply_theme
@@ -106,8 +106,7 @@ def run_tour(args: argparse.Namespace) -> int:
                 profile = demo_profile(scenario.branch, state)
                 profile = dataclasses.replace(
                     profile, central=dataclasses.replace(profile.central, base_url=central.url))
-                services = build_services(profile)
-                services.presence_source = lambda: None  # type: ignore[method-assign]
+                services = build_services(profile, fakes=Fakes(no_presence=True))
                 started = time.perf_counter()
                 try:
                     results[scenario.key] = play(scenario, services, central, out / scenario.key)

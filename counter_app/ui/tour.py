@@ -13,10 +13,11 @@ Each later business adds its scenarios to :data:`SCENARIOS` under its own name.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,7 @@ class TourRun:
     timeout_s: float = 60.0
     waits: list[tuple[str, float]] = field(default_factory=list)  # teller's waits per action
     take_shots: bool = True
+    on_action: Callable[[str], None] | None = None  # told each action's label (benchmarks)
 
     # -- driving ----------------------------------------------------------------------------
     def settle(self, condition: Callable[[], bool] | None = None) -> None:
@@ -85,6 +87,8 @@ class TourRun:
 
     def act(self, label: str, action: Callable[[], Any]) -> None:
         """A teller's action: from the key press until the screen shows the result (idle)."""
+        if self.on_action is not None:
+            self.on_action(label)
         started = time.perf_counter()
         action()
         self.settle()
@@ -142,11 +146,10 @@ class TourRun:
     def save_documents(self, prefix: str) -> None:
         page = self.page
         assert page is not None and page.docs is not None
-        for kind, title, pdf in (("form", "申领登记表", page.docs.form_pdf),
-                                 ("receipt", "业务回执", page.docs.receipt_pdf)):
+        docs = page.docs
+        for kind, title in (("form", "申领登记表"), ("receipt", "业务回执")):
             path = self.out / f"{prefix}-{kind}.pdf"
-            self.act(f"另存为PDF（{title}）",
-                     lambda t=title, k=kind, b=pdf, p=path: page.save_document(t, k, b, p))
+            self.act(f"另存为PDF（{title}）", lambda k=kind, p=path: page.save_document(docs, k, p))
             self.pdfs.append(path)
 
     def preview_shots(self) -> None:
@@ -228,6 +231,33 @@ def take_photo_review_submit_print(run: TourRun, photo: PhotoView, name: str) ->
     submit_and_documents(run)
     run.shot("submitted")
     run.preview_shots()
+    run.save_documents(name)
+
+
+def apply_for(run: TourRun, id_number: str, *, address: str, phone: str, name: str) -> None:
+    """One adult known to the central, at an instant-issue branch: from the identify step
+    (the number typed) to the documents made and saved as ``name-*.pdf`` (no preview
+    dialogs). Used by the one-process day at the counter (``bench/counter_day.py``)."""
+    identify = run.view(Step.IDENTIFY)
+    assert isinstance(identify, IdentifyView)
+    identify.id_number.setText(id_number)
+    run.next()
+    run.view(Step.ELIGIBILITY)
+    run.next()
+    materials = run.view(Step.MATERIALS)
+    run.act("勾选材料", materials.check_all)
+    run.next()
+    applicant = run.view(Step.APPLICANT)
+    assert isinstance(applicant, ApplicantView)
+    applicant.address.setText(address)
+    applicant.phone.setText(phone)
+    run.next()
+    photo = run.view(Step.PHOTO)
+    assert isinstance(photo, PhotoView)
+    run.act("拍照并检查", photo.capture)
+    run.next()
+    run.view(Step.REVIEW)
+    submit_and_documents(run)
     run.save_documents(name)
 
 
@@ -313,13 +343,13 @@ def play_adult_line_down(run: TourRun) -> None:
     finally:
         run.central.line_up()
     run.services.sync.drain()
-    run.services.application_context("T0301").store.refresh_from_outbox()
+    run.services.application_desk("T0301").refresh()
 
 
 def play_card_holder_routed(run: TourRun) -> None:
     """李明 already has an active card: one card per person, he is sent to card services."""
     _common_start(run, read_card=False)
-    run.services.id_reader().place(_demo_card("330203198506122017"))
+    run.services.id_reader.place(_demo_card("330203198506122017"))
     identify = run.view(Step.IDENTIFY)
     run.act("读取身份证", identify.read_card)
     run.next()
@@ -404,23 +434,33 @@ def scenarios(only: str | None) -> list[Scenario]:
     return chosen
 
 
-def play(scenario: Scenario, services: Any, central: Any, out: Path, *,
-         take_shots: bool = True) -> TourRun:
-    """Play one scenario on a fresh application window; returns what it produced."""
+@contextlib.contextmanager
+def session(services: Any, central: Any, out: Path, *, take_shots: bool = True) -> Iterator[TourRun]:
+    """A fresh application window on ``services`` for as long as the block runs; closed
+    (dialogs, windows, background work) afterwards."""
     out.mkdir(parents=True, exist_ok=True)
     app = CounterApp(services, RunOptions())
     app.start()
     run = TourRun(app=app, out=out, central=central, services=services, take_shots=take_shots)
     try:
-        scenario.play(run)
+        yield run
     finally:
         if run.page is not None:
             close_dialogs(run.page)
         if app.main is not None:
             app.main.idle.stop()
             app.main.close()
+            app.main.deleteLater()
         app.login.close()
+        app.login.deleteLater()
         app.shutdown()
+
+
+def play(scenario: Scenario, services: Any, central: Any, out: Path, *,
+         take_shots: bool = True) -> TourRun:
+    """Play one scenario on a fresh application window; returns what it produced."""
+    with session(services, central, out, take_shots=take_shots) as run:
+        scenario.play(run)
     return run
 
 

@@ -145,13 +145,11 @@ def test_idle_timer_locks_the_screen(qtbot, make_services) -> None:
 def test_first_run_asks_for_the_admin_password(qtbot, tmp_path) -> None:
     from dataclasses import replace
 
-    from counter_app.bootstrap import build_services
+    from counter_app.bootstrap import Fakes, build_services
     from tests.fixtures.app import FakeCentral, make_profile
 
     profile = replace(make_profile(tmp_path), demo=False)  # a real branch: no demo accounts
-    fresh = build_services(profile)
-    fresh.central = FakeCentral()
-    fresh.presence_source = lambda: None
+    fresh = build_services(profile, fakes=Fakes(central=FakeCentral(), no_presence=True))
     app = CounterApp(fresh)
     qtbot.addWidget(app.login)
     app.start()
@@ -217,7 +215,7 @@ def test_results_arriving_after_shutdown_are_dropped(qtbot) -> None:
 def test_a_sign_in_before_the_services_are_ready_waits_for_them(qtbot, tmp_path) -> None:
     import threading
 
-    from counter_app.bootstrap import build_services
+    from counter_app.bootstrap import Fakes, build_services
     from tests.fixtures.app import FakeCentral, make_profile
 
     profile = make_profile(tmp_path)
@@ -226,9 +224,7 @@ def test_a_sign_in_before_the_services_are_ready_waits_for_them(qtbot, tmp_path)
 
     def slow_build():
         assert release.wait(10)
-        services = build_services(profile)
-        services.central = FakeCentral()
-        services.presence_source = lambda: None
+        services = build_services(profile, fakes=Fakes(central=FakeCentral(), no_presence=True))
         built.append(services)
         return services
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from counter_app.devices.photo import FrameSource
 from counter_app.ui.application.page import ApplicationPage
+from counter_app.workflows.services import CounterServices
 
 
-def application_page(services: Any, teller: str) -> ApplicationPage:
+def application_page(services: CounterServices, teller: str) -> ApplicationPage:
     """The page for a signed-in teller, wired from the composition root's services.
 
     The camera is the profile's Qt Multimedia camera when one is present, else the file
@@ -15,12 +15,11 @@ def application_page(services: Any, teller: str) -> ApplicationPage:
     """
     from counter_app.ui.application.camera import open_camera
 
-    ctx = services.application_context(teller)
-
-    def camera() -> Any:
+    def camera() -> FrameSource:
         return open_camera(services.profile.photo.camera) or services.file_camera()
 
-    return ApplicationPage(ctx, camera, printer_name=services.profile.printers.document)
+    return ApplicationPage(services.application_desk(teller), camera,
+                           printer_name=services.profile.printers.document)
 
 
 __all__ = ["ApplicationPage", "application_page"]

@@ -1,47 +1,36 @@
-"""The application business in the main window's work area.
+"""The application business in the main window's work area: the page base
+(:class:`~counter_app.ui.wizard_page.WizardPage`) rendering an :class:`ApplicationWorkflow`,
+plus what only this business has: the drafts list, submission and the printed documents.
 
-Left, the visible list of steps (done ✓, current, to do); right, one screen per step with
-its errors beside the fields; at the bottom, 上一步 / 下一步 and what the system is doing.
-Keyboard-first: Enter moves through the fields, PgDn / Ctrl+Enter goes on, PgUp goes back,
-each step has its own function keys (shown on its buttons).
-
-The page hosts a :class:`ApplicationWorkflow` and renders its current step. All workflow
-calls run through a one-thread :class:`Ops` (off the UI thread, one at a time, so the
-workflow is never touched by two threads); the page records how long each one made the
-teller wait (``waits``), which the tour and the benchmark report.
+All workflow calls run on the page's one worker; the page records how long each one made
+the teller wait (``waits``), which the tour and the benchmark report. The page talks to the
+business only through :class:`ApplicationDesk` and the workflow, never to the store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.central.errors import CentralRefusal
 from counter_app.devices.photo import FrameSource
 from counter_app.domain.clock import CHINA_TIME
-from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.store.applications import DraftSummary
+from counter_app.domain.errors import CounterError
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
 from counter_app.ui.application.photo import PhotoView
 from counter_app.ui.application.steps import (
@@ -54,32 +43,21 @@ from counter_app.ui.application.steps import (
     ImportDialogs,
     MaterialsView,
     ReviewView,
-    StepView,
 )
-from counter_app.ui.application.widgets import PAGE_STYLE, Banner
-from counter_app.ui.ops import Ops
+from counter_app.ui.wizard_page import WizardPage, message_of
 from counter_app.workflows.application import (
-    ApplicationContext,
+    ApplicationDesk,
     ApplicationWorkflow,
     Documents,
+    DraftSummary,
     Step,
     StepInvalid,
-    warm_up,
 )
+from counter_app.workflows.errors import CentralRefusal
 
 log = logging.getLogger(__name__)
 
-GLOBAL_KEYS = ("F2", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "Ctrl+A", "Ctrl+N",
-               "Alt+1", "Alt+2")
-AUTOSAVE_MS = 3000
-AUTOSAVED = (Step.MATERIALS, Step.APPLICANT, Step.GUARDIAN, Step.DELIVERY)
 DISCARD_REASONS = ("申请人放弃办理", "材料不全，改日再办", "录入有误，重新办理", "其他原因")
-
-
-def message_of(error: BaseException) -> str:
-    if isinstance(error, CounterError):
-        return error.message_zh
-    return "系统内部错误，操作未完成。已录入的内容已保存，请重试；如反复出现，请联系网点技术支持。"
 
 
 class DraftsView(QWidget):
@@ -138,179 +116,66 @@ class DraftsView(QWidget):
             self.sig_discard.emit(draft)
 
 
-class ApplicationPage(QWidget):
+class ApplicationPage(WizardPage[ApplicationWorkflow]):
     sig_route = Signal(str)  # a catalog business key: the person must be served there
-    sig_waited = Signal(str, float)  # what the teller waited for, seconds
     sig_accepted = Signal()  # an application was accepted (the outbox may have grown)
 
-    def __init__(self, ctx: ApplicationContext, camera_factory: Callable[[], FrameSource], *,
+    title_zh = "社保卡申领"
+    screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
+        Step.IDENTIFY: IdentifyView, Step.ELIGIBILITY: EligibilityView,
+        Step.MATERIALS: MaterialsView, Step.APPLICANT: ApplicantView,
+        Step.GUARDIAN: GuardianView, Step.DELIVERY: DeliveryView,
+        Step.PHOTO: lambda page: PhotoView(page, page.camera_factory),
+        Step.REVIEW: ReviewView, Step.DONE: DoneView,
+    }
+    autosaved_steps = frozenset({Step.MATERIALS, Step.APPLICANT, Step.GUARDIAN, Step.DELIVERY})
+    global_keys = ("F2", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "Ctrl+A", "Ctrl+N",
+                   "Alt+1", "Alt+2")
+    no_back = frozenset({Step.IDENTIFY, Step.DONE})
+    no_next = frozenset({Step.REVIEW, Step.DONE})
+
+    def __init__(self, desk: ApplicationDesk, camera_factory: Callable[[], FrameSource], *,
                  printer_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("ApplicationPage")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(PAGE_STYLE)
-        self.ctx = ctx
+        self.desk = desk
+        self.camera_factory = camera_factory
         self.printer_name = printer_name
-        self.ops = Ops(self, max_threads=1)  # the workflow is used by one thread at a time
-        self.wf: ApplicationWorkflow | None = None
         self.docs: Documents | None = None
-        self.busy = False
-        self.waits: list[tuple[str, float]] = []
         self.saved_paths: list[Path] = []
-
-        root = QHBoxLayout(self)
-        root.setContentsMargins(0, 0, 0, 0)
-        root.setSpacing(0)
-        side = QFrame()
-        side.setStyleSheet("background: white;")
-        side_lay = QVBoxLayout(side)
-        side_lay.setContentsMargins(0, 12, 0, 0)
-        heading = QLabel("社保卡申领", objectName="SideTitle")
-        heading.setStyleSheet("font-size: 16px; font-weight: bold; padding: 4px 14px;")
-        side_lay.addWidget(heading)
-        self.who = QLabel("", objectName="Hint")
-        self.who.setStyleSheet("padding: 0 14px 8px 14px;")
-        side_lay.addWidget(self.who)
-        self.step_list = QListWidget(objectName="StepList")
-        self.step_list.setFixedWidth(200)
-        self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.itemClicked.connect(self._step_clicked)
-        side_lay.addWidget(self.step_list, 1)
-        root.addWidget(side)
-
-        main = QVBoxLayout()
-        main.setContentsMargins(0, 0, 0, 0)
-        main.setSpacing(0)
-        self.banner = Banner(self, "Page")
-        banner_holder = QVBoxLayout()
-        banner_holder.setContentsMargins(28, 14, 28, 0)
-        banner_holder.addWidget(self.banner)
-        main.addLayout(banner_holder)
-        self.stack = QStackedWidget()
+        self.last_preview: DocumentPreview | None = None
+        self._warm = False
         self.drafts = DraftsView()
         self.drafts.sig_resume.connect(self.resume)
         self.drafts.sig_discard.connect(self._discard_draft)
         self.drafts.sig_new.connect(self.new_application)
         self.stack.addWidget(self.drafts)
-        self.views: dict[Step, StepView] = {}
-        self.scrolls: dict[Step, QScrollArea] = {}
-        photo = PhotoView(self, camera_factory)
-        for view in (IdentifyView(self), EligibilityView(self), MaterialsView(self),
-                     ApplicantView(self), GuardianView(self), DeliveryView(self), photo,
-                     ReviewView(self), DoneView(self)):
-            self.views[view.step] = view
-            scroll = QScrollArea(objectName="StepScroll")
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(view)
-            self.stack.addWidget(scroll)
-            self.scrolls[view.step] = scroll
-        self.photo_view = photo
-        eligibility = self.views[Step.ELIGIBILITY]
-        assert isinstance(eligibility, EligibilityView)
-        eligibility.sig_route.connect(self.sig_route.emit)
-        done = self.views[Step.DONE]
-        assert isinstance(done, DoneView)
-        done.sig_new.connect(self.new_application)
-        main.addWidget(self.stack, 1)
 
-        nav = QFrame(objectName="NavBar")
-        nav_lay = QHBoxLayout(nav)
-        nav_lay.setContentsMargins(20, 10, 20, 10)
-        self.discard_button = QPushButton("放弃本笔", objectName="DiscardButton")
-        self.discard_button.clicked.connect(self.discard)
-        nav_lay.addWidget(self.discard_button)
-        self.busy_label = QLabel("", objectName="BusyLabel")
-        nav_lay.addWidget(self.busy_label, 1)
-        self.back_button = QPushButton("上一步 (PgUp)", objectName="BackButton")
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton("下一步 (PgDn)", objectName="Primary")
-        self.next_button.setMinimumWidth(160)
-        self.next_button.clicked.connect(self.go_next)
-        nav_lay.addWidget(self.back_button)
-        nav_lay.addWidget(self.next_button)
-        main.addWidget(nav)
-        root.addLayout(main, 1)
+    message_of = staticmethod(message_of)
 
-        # what is typed but not yet confirmed with 下一步 is saved every few seconds, so an
-        # idle lock followed by a crash or a power cut loses nothing either
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
-        self._autosaved: dict[str, str] | None = None
-        self._warm = False
+    @property
+    def photo_view(self) -> PhotoView | None:
+        view = self.built.get(Step.PHOTO)
+        return view if isinstance(view, PhotoView) else None
 
-        for key, action in (("PgDown", self.go_next), ("Ctrl+Return", self.go_next),
-                            ("Ctrl+Enter", self.go_next), ("PgUp", self.go_back)):
-            QShortcut(QKeySequence(key), self, activated=action)
-        for key in GLOBAL_KEYS:
-            QShortcut(QKeySequence(key), self, activated=lambda k=key: self._step_key(k))
+    @property
+    def wf(self) -> ApplicationWorkflow | None:
+        """The application on screen."""
+        return self.wizard
 
-    # -- background work ------------------------------------------------------------------------
-    def run(self, fn: Callable[[], Any], on_ok: Callable[[Any], None] | None = None,
-            on_fail: Callable[[BaseException], None] | None = None, *, busy: str = "处理中…") -> None:
-        """Run a workflow call off the UI thread; the page is busy (buttons off) meanwhile."""
-        self._set_busy(busy)
-        started = time.perf_counter()
-
-        def ok(result: Any) -> None:
-            self._finished(busy, started)
-            if on_ok is not None:
-                on_ok(result)
-
-        def fail(error: BaseException) -> None:
-            self._finished(busy, started)
-            if not isinstance(error, CounterError):
-                log.error("application step failed: %s", type(error).__name__)
-            if on_fail is not None:
-                on_fail(error)
-            else:
-                self.banner.show_message(message_of(error), "bad")
-
-        self.ops.run(fn, ok, fail)
-
-    def _finished(self, what: str, started: float) -> None:
-        waited = time.perf_counter() - started
-        self.waits.append((what, waited))
-        self.sig_waited.emit(what, waited)
-        self._set_busy(None)
-
-    def _set_busy(self, text: str | None) -> None:
-        self.busy = text is not None
-        self.busy_label.setText(f"⏳ {text}" if text else "")
-        for b in (self.next_button, self.back_button, self.discard_button):
-            b.setEnabled(not self.busy)
-        if not self.busy:
-            self._update_nav()
-
-    @staticmethod
-    def message_of(error: BaseException) -> str:
-        return message_of(error)
-
-    def autosave(self) -> None:
-        """Save what is typed in the current step (no validation, no waiting)."""
-        view, wf = self.current_view(), self.wf
-        if view is None or wf is None or self.busy or view.step not in AUTOSAVED:
-            return
-        values = view.values()
-        if values == self._autosaved:
-            return
-        self._autosaved = values
-        self.ops.run(lambda: view.commit(values), None, lambda _e: None)
+    @property
+    def views(self) -> Mapping[str, Any]:
+        """The screens by step, each built on first use (the tour and tests fill widgets)."""
+        return _Screens(self)
 
     # -- starting -------------------------------------------------------------------------------
     def open(self) -> None:
         """Shown from the menu: offer unfinished drafts, or start a new application."""
-        if self.wf is not None:
+        if self.wizard is not None:
             return
         if not self._warm:
             self._warm = True
-            spec, store = self.ctx.photo_spec, self.ctx.store
-            self.ops.run(lambda: warm_up(spec), None, lambda _e: None)
-            # applications the sync worker has sent since: take the central's ids
-            self.ops.run(store.refresh_from_outbox, None, lambda _e: None)
+            self.ops.run(self.desk.prepare, None,
+                         lambda e: log.warning("warm-up failed: %s", type(e).__name__))
 
         def got(drafts: list[DraftSummary]) -> None:
             if drafts:
@@ -318,35 +183,43 @@ class ApplicationPage(QWidget):
                 self.stack.setCurrentWidget(self.drafts)
                 self.step_list.clear()
                 self.who.setText("")
-                self._update_nav()
+                self.update_nav()
             else:
                 self.new_application()
 
-        self.run(lambda: self.ctx.store.open_drafts(self.ctx.teller), got, busy="正在查找未完成的申领…")
+        self.run(self.desk.open_drafts, got, busy="正在查找未完成的申领…")
+
+    def _refuse_while_busy(self) -> bool:
+        if self.busy:
+            self.banner.show_message("系统正在处理本笔业务，请稍候完成后再操作。", "warn")
+        return self.busy
 
     def new_application(self) -> None:
-        self.photo_view.close_camera()
+        if self._refuse_while_busy():
+            return
+        self._close_camera()
         self.docs = None
         self.banner.clear()
-        self.wf = ApplicationWorkflow(self.ctx)
-        for view in self.views.values():
-            view.show_errors({})
+        self.show_wizard(self.desk.new())
         self.render()
 
     def resume(self, draft_id: str) -> None:
+        if self._refuse_while_busy():
+            return
+
         def done(wf: ApplicationWorkflow) -> None:
-            self.wf = wf
             self.docs = None
+            self.show_wizard(wf)
             self.banner.show_message("已恢复未完成的申领，之前录入的内容均已保留。", "info")
             self.render()
 
-        self.run(lambda: ApplicationWorkflow.resume(self.ctx, draft_id), done, busy="正在恢复草稿…")
+        self.run(lambda: self.desk.resume(draft_id), done, busy="正在恢复草稿…")
 
     def _discard_draft(self, draft_id: str) -> None:
         reason = self._ask_discard_reason()
-        if reason:
-            self.run(lambda: self.ctx.store.discard_draft(draft_id, actor=self.ctx.teller, reason=reason),
-                     lambda _r: self.open(), busy="正在放弃草稿…")
+        if reason and not self._refuse_while_busy():
+            self.run(lambda: self.desk.discard_draft(draft_id, reason), lambda _r: self.open(),
+                     busy="正在放弃草稿…")
 
     def _ask_discard_reason(self) -> str:
         reason, ok = QInputDialog.getItem(self, "放弃本笔申领", "放弃原因（记入审计日志）：",
@@ -354,144 +227,65 @@ class ApplicationPage(QWidget):
         return reason if ok else ""
 
     def discard(self) -> None:
-        wf = self.wf
-        if wf is None or self.busy:
+        wf = self.wizard
+        if wf is None or self._refuse_while_busy():
             return
         reason = self._ask_discard_reason()
         if not reason:
             return
 
         def done(_r: Any) -> None:
-            self.wf = None
+            self.show_wizard(None)
             self.open()
 
         self.run(lambda: wf.discard(reason), done, busy="正在放弃本笔…")
 
-    # -- rendering -------------------------------------------------------------------------------
-    def current_view(self) -> StepView | None:
-        if self.wf is None or self.stack.currentWidget() is self.drafts:
-            return None
-        return self.views[self.wf.step]
+    def _close_camera(self) -> None:
+        if self.photo_view is not None:
+            self.photo_view.close_camera()
 
-    def after_change(self) -> None:
-        """Something in the current step changed (a card read, a check done): refresh around it."""
-        self._render_side()
-        self._update_nav()
+    # -- rendering hooks ---------------------------------------------------------------------------
+    def screen_built(self, screen: Any) -> None:
+        if isinstance(screen, EligibilityView):
+            screen.sig_route.connect(self.sig_route.emit)
+        elif isinstance(screen, DoneView):
+            screen.sig_new.connect(self.new_application)
 
-    def _render_side(self) -> None:
-        wf = self.wf
-        if wf is None:
-            return
-        self.step_list.clear()
-        for index, (step, title, state) in enumerate(wf.step_states(), start=1):
-            mark = {"done": "✓", "current": "▶", "todo": "　"}[state]
-            item = QListWidgetItem(f"{mark}  {index}. {title}")
-            item.setData(Qt.ItemDataRole.UserRole, step.value)
-            item.setForeground(QColor({"done": "#1f6f43", "current": "#0b4f8a",
-                                       "todo": "#9aa5b1"}[state]))
-            if state == "todo":
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            self.step_list.addItem(item)
-            if state == "current":
-                self.step_list.setCurrentItem(item)
-        name = wf.state["applicant"].get("name")
-        self.who.setText(f"申请人：{name}" if name else "申请人：尚未识别")
+    def who_text(self) -> str:
+        wf = self.wizard
+        name = wf.record.applicant.name if wf is not None else ""
+        return f"申请人：{name}" if name else "申请人：尚未识别"
 
-    def render(self) -> None:
-        wf = self.wf
-        if wf is None:
-            return
-        view = self.views[wf.step]
-        self._render_side()
-        self.stack.setCurrentWidget(self.scrolls[wf.step])
-        view.load()
-        field_error = wf.state["submission"].get("field_error")
-        if field_error and field_error.get("step") == wf.step.value:
-            view.show_errors({field_error["field"]: field_error["message"]})
-        self._update_nav()
-        view.entered()
-        focus = view.first_focus()
-        if focus is not None:
-            focus.setFocus()
+    def after_load(self, screen: Any) -> None:
+        wf = self.wizard
+        field_error = wf.record.submission.field_error if wf is not None else None
+        if field_error is not None and wf is not None and field_error.step == wf.current:
+            screen.show_errors({field_error.field: field_error.message})
 
-    def _update_nav(self) -> None:
-        wf = self.wf
-        on_step = wf is not None and self.stack.currentWidget() is not self.drafts
-        step = wf.step if wf is not None else None
-        self.back_button.setVisible(on_step and step not in (Step.IDENTIFY, Step.DONE))
-        self.next_button.setVisible(on_step and step not in (Step.REVIEW, Step.DONE))
-        self.discard_button.setVisible(on_step and step is not Step.DONE)
-        if step is Step.ELIGIBILITY and wf is not None:
-            self.next_button.setEnabled(not self.busy and not wf.validate(Step.ELIGIBILITY))
+    def can_discard(self) -> bool:
+        return self.wizard is not None and self.wizard.step is not Step.DONE
 
-    def _step_clicked(self, item: QListWidgetItem) -> None:
-        if self.wf is None or self.busy:
-            return
-        target = Step(item.data(Qt.ItemDataRole.UserRole))
-        view = self.current_view()
-        values = view.values() if view else {}
-        wf = self.wf
+    def next_allowed(self) -> bool:
+        wf = self.wizard
+        return not (wf is not None and wf.step is Step.ELIGIBILITY and wf.validate(Step.ELIGIBILITY))
 
-        def work() -> Any:
-            if view is not None:
-                view.commit(values)
-            return wf.goto(target)
-
-        self.run(work, lambda _s: self.render(), busy="正在保存…")
-
-    def _step_key(self, key: str) -> None:
-        view = self.current_view()
-        if view is None:
-            if key == "Ctrl+N":
+    def step_key(self, key: str) -> None:
+        if self.current_screen() is None:
+            if key == "Ctrl+N" and self.stack.currentWidget() is self.drafts:
                 self.new_application()
             return
-        action = view.shortcuts().get(key)
-        if action is not None and not self.busy:
-            action()
+        super().step_key(key)
 
-    # -- navigation -------------------------------------------------------------------------------
+    # -- submission -------------------------------------------------------------------------------
     def go_next(self) -> None:
-        wf, view = self.wf, self.current_view()
-        if wf is None or view is None or self.busy:
-            return
-        if wf.step is Step.REVIEW:
+        wf = self.wizard
+        if wf is not None and wf.step is Step.REVIEW:
             self.submit()
             return
-        if wf.step is Step.DONE:
-            return
-        values = view.values()
-
-        def work() -> Step:
-            view.commit(values)
-            return wf.next()
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, StepInvalid):
-                view.show_errors(error.errors)
-                self.banner.clear()
-            elif isinstance(error, ValidationError):  # e.g. a mistyped ID number
-                view.show_errors({error.field: error.message_zh})
-            else:
-                self.banner.show_message(message_of(error), "bad")
-
-        self.banner.clear()
-        self.run(work, lambda _s: self.render(), failed, busy="正在检查并保存…")
-
-    def go_back(self) -> None:
-        wf, view = self.wf, self.current_view()
-        if wf is None or view is None or self.busy or wf.step in (Step.IDENTIFY, Step.DONE):
-            return
-        values = view.values()
-
-        def work() -> Step:
-            view.commit(values)  # kept as typed, even when not yet valid
-            return wf.back()
-
-        self.banner.clear()
-        self.run(work, lambda _s: self.render(), busy="正在保存…")
+        super().go_next()
 
     def submit(self) -> None:
-        wf = self.wf
+        wf = self.wizard
         if wf is None or self.busy or wf.step is not Step.REVIEW:
             return
 
@@ -503,9 +297,9 @@ class ApplicationPage(QWidget):
 
         def failed(error: BaseException) -> None:
             self.render()  # the workflow may have moved to the step to fix
-            view = self.current_view()
-            if isinstance(error, StepInvalid) and view is not None:
-                view.show_errors(error.errors)
+            screen = self.current_screen()
+            if isinstance(error, StepInvalid) and screen is not None:
+                screen.show_errors(error.errors)
                 self.banner.show_message("提交前还需修改：" + next(iter(error.errors.values())), "warn")
             elif isinstance(error, CentralRefusal):
                 self.banner.show_message(f"中心系统未受理：{error.message_zh}（{error.code}）"
@@ -517,15 +311,18 @@ class ApplicationPage(QWidget):
 
     # -- documents -------------------------------------------------------------------------------
     def prepare_documents(self, then: Callable[[Documents], None] | None = None) -> None:
-        wf = self.wf
-        if wf is None:
+        """The documents of the application on screen (made once, bound to its draft)."""
+        wf = self.wizard
+        if wf is None or self.busy:
             return
-        if self.docs is not None:
+        if self.docs is not None and self.docs.draft_id == wf.draft_id:
             if then is not None:
                 then(self.docs)
             return
 
         def done(docs: Documents) -> None:
+            if self.wizard is None or docs.draft_id != self.wizard.draft_id:
+                return  # made for an application no longer on screen
             self.docs = docs
             if then is not None:
                 then(docs)
@@ -533,57 +330,57 @@ class ApplicationPage(QWidget):
         self.run(wf.documents, done, busy="正在生成登记表和回执…")
 
     def document_action(self, kind: str, action: str) -> None:
-        title = {"form": "申领登记表", "receipt": "业务回执"}[kind]
-
         def with_docs(docs: Documents) -> None:
-            pdf = docs.form_pdf if kind == "form" else docs.receipt_pdf
             if action == "preview":
-                self.preview(title, kind, pdf)
+                self.preview(docs, kind)
             elif action == "print":
-                self.print_document(title, kind, pdf)
+                self.print_document(docs, kind)
             else:
-                self.save_document(title, kind, pdf)
+                self.save_document(docs, kind)
 
         self.prepare_documents(with_docs)
 
-    def preview(self, title: str, kind: str, pdf: bytes) -> DocumentPreview:
+    def preview(self, docs: Documents, kind: str) -> DocumentPreview:
         dialog = DocumentPreview(
-            title, pdf, self, on_print=lambda: self.print_document(title, kind, pdf),
-            on_save=lambda: self.save_document(title, kind, pdf))
+            DOCUMENT_TITLES[kind], _pdf(docs, kind), self,
+            on_print=lambda: self.print_document(docs, kind),
+            on_save=lambda: self.save_document(docs, kind))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.last_preview = dialog
         return dialog
 
     def _status(self, text: str, ok: bool = True) -> None:
-        done = self.views[Step.DONE]
+        done = self.step_screen(Step.DONE)
         assert isinstance(done, DoneView)
         done.print_status.setStyleSheet(f"color: {'#1f8a4c' if ok else '#c0392b'}; font-size: 14px;")
         done.print_status.setText(text)
 
-    def print_document(self, title: str, kind: str, pdf: bytes) -> None:
+    def print_document(self, docs: Documents, kind: str) -> None:
+        title = DOCUMENT_TITLES[kind]
         printer = document_printer(self.printer_name)
         if printer is None:
             self._status(f"本机没有可用的打印机，{title}未打印。请“另存为PDF”后到可打印的电脑打印，"
                          "或联系网点技术支持检查打印机。", ok=False)
             return
-        printer.setDocName(f"{title} {self.docs.application_no if self.docs else ''}")
+        printer.setDocName(f"{title} {docs.application_no}")
         try:
-            pages = paint_pdf(pdf, printer)
+            pages = paint_pdf(_pdf(docs, kind), printer)
         except CounterError as error:
             self._status(error.message_zh, ok=False)
             return
         self._status(f"{title}已发送到打印机“{printer.printerName()}”（{pages} 页）。")
-        self._audit_print(kind, "print")
+        self._audit_output(docs, kind, "print")
 
-    def save_document(self, title: str, kind: str, pdf: bytes, path: Path | None = None) -> None:
+    def save_document(self, docs: Documents, kind: str, path: Path | None = None) -> None:
+        title = DOCUMENT_TITLES[kind]
         if path is None:
-            number = self.docs.application_no if self.docs else "application"
-            chosen = ImportDialogs.save_pdf(self, f"{title}-{number}.pdf")
+            chosen = ImportDialogs.save_pdf(self, f"{title}-{docs.application_no}.pdf")
             if not chosen:
                 return
             path = Path(chosen)
         target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        pdf = _pdf(docs, kind)
 
         def write() -> Path:
             target.write_bytes(pdf)
@@ -592,25 +389,46 @@ class ApplicationPage(QWidget):
         def done(saved: Path) -> None:
             self.saved_paths.append(saved)
             self._status(f"{title}已保存为 {saved}")
-            self._audit_print(kind, "save_pdf")
+            self._audit_output(docs, kind, "save_pdf")
 
-        self.run(write, done, lambda e: self._status(f"保存失败：{type(e).__name__}，请换一个位置。",
-                                                     ok=False), busy="正在保存PDF…")
+        def failed(error: BaseException) -> None:
+            reason = "磁盘已满" if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
+            self._status(f"{title}保存失败（{reason}），请换一个位置或联系网点技术支持。", ok=False)
 
-    def _audit_print(self, kind: str, how: str) -> None:
-        number = self.docs.application_no if self.docs else ""
-        self.run(lambda: self.ctx.store.audit(self.ctx.teller, "application.document_output",
-                                              application_no=number, document=kind, how=how),
-                 busy="正在记录…")
+        self.run(write, done, failed, busy="正在保存PDF…")
+
+    def _audit_output(self, docs: Documents, kind: str, how: str) -> None:
+        wf = self.wizard
+        if wf is not None and wf.draft_id == docs.draft_id:
+            self.run(lambda: wf.record_document_output(docs.application_no, kind, how),
+                     busy="正在记录…")
 
     def close_page(self) -> None:
-        self.autosave_timer.stop()
-        self.photo_view.close_camera()
-        self.ops.wait(5000)
+        self._close_camera()
+        super().close_page()
 
-    def closeEvent(self, event: Any) -> None:
-        self.close_page()
-        super().closeEvent(event)
+
+DOCUMENT_TITLES = {"form": "申领登记表", "receipt": "业务回执"}
+
+
+class _Screens(Mapping[str, Any]):
+    def __init__(self, page: ApplicationPage) -> None:
+        self.page = page
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.page.screens:
+            raise KeyError(key)
+        return self.page.step_screen(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.page.screens)
+
+    def __len__(self) -> int:
+        return len(self.page.screens)
+
+
+def _pdf(docs: Documents, kind: str) -> bytes:
+    return docs.form_pdf if kind == "form" else docs.receipt_pdf
 
 
 def close_dialogs(page: ApplicationPage) -> None:

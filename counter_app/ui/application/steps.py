@@ -1,6 +1,7 @@
-"""One screen per step of the application workflow.
+"""One screen per step of the application workflow (screens of the page base).
 
-A view fills itself from the workflow (``load``), hands back what was typed (``values``),
+A view fills itself from the workflow's immutable record (``load``), hands back what was
+typed as plain strings (``values``; the page gives them to the workflow off the UI thread),
 shows field errors beside the fields (``show_errors``), and never calls I/O itself: anything
 that reads a device, the central or the store goes through ``host.run`` (off the UI thread).
 """
@@ -40,6 +41,7 @@ from counter_app.ui.application.widgets import (
     name_print_note,
 )
 from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.wizard_page import StepScreen
 from counter_app.workflows.application import STEP_TITLES_ZH, ApplicationWorkflow, Step
 from counter_app.workflows.application_rules import NATIONS, PROOF_DOCUMENTS, RELATIONSHIPS
 
@@ -62,51 +64,19 @@ def value_label(text: str = "") -> QLabel:
     return label
 
 
-class StepView(QWidget):
+class StepView(StepScreen[ApplicationWorkflow]):
+    """A screen of the application page; ``host`` is the page (runs work, navigates)."""
+
     step: Step
-    lead = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.key = cls.step.value
+        cls.title_zh = STEP_TITLES_ZH[cls.step]
 
     def __init__(self, host: ApplicationPage) -> None:
-        super().__init__()
-        self.setObjectName("StepView")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        super().__init__(host)
         self.host = host
-        self.root = QVBoxLayout(self)
-        self.root.setContentsMargins(28, 20, 28, 16)
-        self.root.setSpacing(12)
-        self.title = QLabel(STEP_TITLES_ZH[self.step], objectName="StepTitle")
-        self.root.addWidget(self.title)
-        if self.lead:
-            self.root.addWidget(QLabel(self.lead, objectName="StepLead", wordWrap=True))
-        self.grid: FormGrid | None = None
-
-    @property
-    def wf(self) -> ApplicationWorkflow:
-        assert self.host.wf is not None
-        return self.host.wf
-
-    def load(self) -> None:  # fill the widgets from the workflow
-        pass
-
-    def values(self) -> dict[str, str]:  # what was typed, read on the UI thread
-        return {}
-
-    def commit(self, values: dict[str, str]) -> dict[str, str]:  # on the worker: store, validate
-        return {}
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        if self.grid is not None:
-            self.grid.show_errors(errors)
-
-    def entered(self) -> None:  # the step became current
-        pass
-
-    def first_focus(self) -> QWidget | None:
-        return None
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        """Keys this step answers to (the page dispatches them to the current step)."""
-        return {}
 
 
 # -- 1. identify --------------------------------------------------------------------------------
@@ -137,24 +107,23 @@ class IdentifyView(StepView):
         self.root.addStretch(1)
 
     def load(self) -> None:
-        ident = self.wf.state["identity"]
-        self.id_number.setText(ident.get("id_number", ""))
-        reader = self.host.ctx.id_reader
-        self.reader_name.setText(f"阅读器：{reader.name}" if reader else "本柜台未配置身份证阅读器")
+        self.id_number.setText(self.wf.record.identity.id_number)
+        reader = self.host.desk.id_reader_name
+        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
         self.read_button.setEnabled(reader is not None)
         self.show_card()
 
     def show_card(self) -> None:
-        ident = self.wf.state["identity"]
-        if ident.get("source") == "reader":
-            rows = [("姓名", ident["name"]), ("性别", SEX_ZH.get(ident["sex"], "")),
-                    ("民族", ident["nation"]), ("出生", _date_zh(ident["birth_date"])),
-                    ("住址", ident["address"]), ("号码", mask_id_number(ident["id_number"]))]
+        ident = self.wf.record.identity
+        if ident.source == "reader":
+            rows = [("姓名", ident.name), ("性别", SEX_ZH.get(ident.sex, "")),
+                    ("民族", ident.nation), ("出生", _date_zh(ident.birth_date)),
+                    ("住址", ident.address), ("号码", mask_id_number(ident.id_number))]
             cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:14px'>{k}</td>"
                             f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
             self.card.setText(f"<p style='color:{OK}; font-weight:bold'>✓ 已读取身份证</p>"
                               f"<table style='font-size:15px'>{cells}</table>")
-        elif ident.get("id_number"):
+        elif ident.id_number:
             self.card.setText(f"<p style='color:{MUTED}'>手工录入的号码，请核对申请人证件原件。</p>")
         else:
             self.card.setText("")
@@ -175,12 +144,6 @@ class IdentifyView(StepView):
 
     def values(self) -> dict[str, str]:
         return {"id_number": self.id_number.text()}
-
-    def commit(self, values: dict[str, str]) -> dict[str, str]:
-        typed = values.get("id_number", "").strip()
-        if typed:
-            self.wf.set_id_number(typed)
-        return {}
 
     def first_focus(self) -> QWidget | None:
         return self.id_number
@@ -214,7 +177,7 @@ class EligibilityView(StepView):
         self._route_key = ""
 
     def entered(self) -> None:
-        if not self.wf.state["eligibility"]:
+        if self.wf.record.eligibility is None:
             self.check()
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
@@ -236,26 +199,25 @@ class EligibilityView(StepView):
         self.host.run(self.wf.check_eligibility, done, failed, busy="正在向中心核验…")
 
     def load(self) -> None:
-        el = self.wf.state["eligibility"]
+        el = self.wf.record.eligibility
         self.route_button.hide()
-        if not el:
+        if el is None:
             self.result.clear()
             self.details.setText("")
             return
-        blocked = el.get("blocked")
-        if blocked:
-            self.result.show_message(html.escape(blocked["message"]), "bad")
-            route = blocked.get("route")
-            if route:
-                self._route_key = route["business"]
-                self.route_button.setText(f"转到“{route['title_zh']}”办理")
+        if el.blocked is not None:
+            self.result.show_message(html.escape(el.blocked.message), "bad")
+            route = el.blocked.route
+            if route is not None:
+                self._route_key = route.business
+                self.route_button.setText(f"转到“{route.title_zh}”办理")
                 self.route_button.show()
-        elif not el.get("online", True):
-            self.result.show_message(html.escape(el.get("notice", "")), "warn")
+        elif not el.online:
+            self.result.show_message(html.escape(el.notice), "warn")
         else:
             self.result.show_message("符合申领条件，可以继续办理。", "ok")
         rows = [("申请人", mask_id_number(self.wf.id_number)),
-                ("户籍类别", el.get("household", "")),
+                ("户籍类别", el.household),
                 ("申请人类别", "未成年人（须监护人办理）" if self.wf.minor else "成年人"),
                 ("制卡方式", "即时制卡（本网点当场制卡）" if self.wf.making_mode == "INSTANT"
                  else "集中制卡（中心统一制作）")]
@@ -300,7 +262,7 @@ class MaterialsView(StepView):
         for box in self.checks.values():
             box.setParent(None)
         self.checks.clear()
-        checked = set(self.wf.state["materials"].get("checked", ()))
+        checked = set(self.wf.record.checked_materials)
         for m in self.wf.materials():
             box = QCheckBox(f"{m.title_zh}　—　{m.note_zh}" if m.note_zh else m.title_zh)
             box.setObjectName(f"material_{m.code}")
@@ -314,10 +276,6 @@ class MaterialsView(StepView):
 
     def values(self) -> dict[str, str]:
         return {code: "1" for code, box in self.checks.items() if box.isChecked()}
-
-    def commit(self, values: dict[str, str]) -> dict[str, str]:
-        self.wf.set_materials(values)
-        return {}
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self.missing.setText(("✗ " + errors["materials"]) if "materials" in errors else "")
@@ -373,14 +331,14 @@ class ApplicantView(StepView):
         _chain(host, [self.name, self.nation.lineEdit(), self.address, self.phone])
 
     def load(self) -> None:
-        a = self.wf.state["applicant"]
-        self.name.setText(a.get("name", ""))
-        self.sex.setText(SEX_ZH.get(a.get("sex", ""), ""))
-        self.nation.setCurrentText(a.get("nation", ""))
-        self.birth.setText(_date_zh(a.get("birth_date", "")))
-        self.household.setText(a.get("household", ""))
-        self.address.setText(a.get("address", ""))
-        self.phone.setText(a.get("phone", ""))
+        a = self.wf.record.applicant
+        self.name.setText(a.name)
+        self.sex.setText(SEX_ZH.get(a.sex, ""))
+        self.nation.setCurrentText(a.nation)
+        self.birth.setText(_date_zh(a.birth_date))
+        self.household.setText(a.household)
+        self.address.setText(a.address)
+        self.phone.setText(a.phone)
 
     def _check_printable(self, text: str) -> None:
         # only valid name characters lacking a glyph, with code points to hand-write
@@ -389,9 +347,6 @@ class ApplicantView(StepView):
     def values(self) -> dict[str, str]:
         return {"name": self.name.text(), "nation": self.nation.currentText(),
                 "address": self.address.text(), "phone": self.phone.text()}
-
-    def commit(self, values: dict[str, str]) -> dict[str, str]:
-        return self.wf.update_applicant(**values)
 
     def first_focus(self) -> QWidget | None:
         return self.name if not self.name.text() else self.phone
@@ -433,20 +388,17 @@ class GuardianView(StepView):
         _chain(host, [self.name, self.id_number, self.phone])
 
     def load(self) -> None:
-        g = self.wf.state["guardian"]
-        self.name.setText(g.get("name", ""))
-        self.id_number.setText(g.get("id_number", ""))
-        self.relationship.setCurrentText(g.get("relationship", ""))
-        self.proof.setCurrentText(g.get("proof_document", "户口簿") or "户口簿")
-        self.phone.setText(g.get("phone", ""))
+        g = self.wf.record.guardian
+        self.name.setText(g.name)
+        self.id_number.setText(g.id_number)
+        self.relationship.setCurrentText(g.relationship)
+        self.proof.setCurrentText(g.proof_document or "户口簿")
+        self.phone.setText(g.phone)
 
     def values(self) -> dict[str, str]:
         return {"name": self.name.text(), "id_number": self.id_number.text(),
                 "relationship": self.relationship.currentText(),
                 "proof_document": self.proof.currentText(), "phone": self.phone.text()}
-
-    def commit(self, values: dict[str, str]) -> dict[str, str]:
-        return self.wf.update_guardian(**values)
 
     def first_focus(self) -> QWidget | None:
         return self.name
@@ -491,17 +443,16 @@ class DeliveryView(StepView):
             w.setEnabled(on)
 
     def load(self) -> None:
-        d = self.wf.state["delivery"]
-        ems = d.get("mode") == DeliveryMode.EMS.value
+        r = self.wf.record
+        d, a, guardian = r.delivery, r.applicant, r.guardian
+        ems = d.mode == DeliveryMode.EMS.value
         self.ems.setChecked(ems)
         self.pickup.setChecked(not ems)
-        a = self.wf.state["applicant"]
-        guardian = self.wf.state["guardian"]
-        self.address.setText(d.get("address") or a.get("address", ""))
-        self.recipient.setText(d.get("recipient") or guardian.get("name") or a.get("name", ""))
-        self.phone.setText(d.get("phone") or guardian.get("phone") or a.get("phone", ""))
+        self.address.setText(d.address or a.address)
+        self.recipient.setText(d.recipient or guardian.name or a.name)
+        self.phone.setText(d.phone or guardian.phone or a.phone)
         self._enable(ems)
-        notice = self.wf.state["eligibility"].get("notice")
+        notice = r.eligibility.notice if r.eligibility is not None else ""
         if notice:
             self.notice.show_message(html.escape(notice), "warn")
         else:
@@ -514,9 +465,6 @@ class DeliveryView(StepView):
             out.update(address=self.address.text(), recipient=self.recipient.text(),
                        phone=self.phone.text())
         return out
-
-    def commit(self, values: dict[str, str]) -> dict[str, str]:
-        return self.wf.update_delivery(**values)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         super().show_errors(errors)
@@ -558,25 +506,24 @@ class ReviewView(StepView):
 
     def load(self) -> None:
         wf = self.wf
-        a, g, d = wf.state["applicant"], wf.state["guardian"], wf.state["delivery"]
+        a, g, d = wf.record.applicant, wf.record.guardian, wf.record.delivery
         rows: list[tuple[str, str]] = [
-            ("姓名", a.get("name", "")), ("性别", SEX_ZH.get(a.get("sex", ""), "")),
-            ("民族", a.get("nation", "")), ("出生日期", _date_zh(a.get("birth_date", ""))),
-            ("身份证号码", wf.id_number), ("户籍类别", a.get("household", "")),
-            ("住址", a.get("address", "")), ("联系电话", a.get("phone", "")),
+            ("姓名", a.name), ("性别", SEX_ZH.get(a.sex, "")),
+            ("民族", a.nation), ("出生日期", _date_zh(a.birth_date)),
+            ("身份证号码", wf.id_number), ("户籍类别", a.household),
+            ("住址", a.address), ("联系电话", a.phone),
         ]
         if wf.minor:
-            rows += [("监护人", f"{g.get('name', '')}（{g.get('relationship', '')}）"),
-                     ("监护人身份证", g.get("id_number", "")),
-                     ("监护关系证明", g.get("proof_document", "")),
-                     ("监护人电话", g.get("phone", ""))]
-        rows += [("发卡银行", self.host.ctx.branch.bank_name),
+            rows += [("监护人", f"{g.name}（{g.relationship}）"),
+                     ("监护人身份证", g.id_number),
+                     ("监护关系证明", g.proof_document),
+                     ("监护人电话", g.phone)]
+        rows += [("发卡银行", self.host.desk.bank_name),
                  ("制卡方式", "即时制卡" if wf.making_mode == "INSTANT" else "集中制卡"),
                  ("领卡方式", {"instant": "网点即时领卡", "branch_pickup": "网点领取",
                                "ems": "EMS邮寄"}[wf.delivery_mode().value])]
         if wf.delivery_mode() is DeliveryMode.EMS:
-            rows += [("邮寄地址", d.get("address", "")),
-                     ("收件人", f"{d.get('recipient', '')} {d.get('phone', '')}")]
+            rows += [("邮寄地址", d.address), ("收件人", f"{d.recipient} {d.phone}")]
         report = wf.photo_report
         if report is not None:
             overridden = "、".join(o.code.value for o in report.overrides)
@@ -645,16 +592,15 @@ class DoneView(StepView):
         return lambda: self.host.document_action(kind, action)
 
     def load(self) -> None:
-        sub = self.wf.state["submission"]
-        self.number.setText(f"申请编号　{sub.get('application_no', '')}")
-        if sub.get("deferred") or sub.get("status") == "pending_sync":
+        sub = self.wf.record.submission
+        self.number.setText(f"申请编号　{sub.application_no}")
+        if sub.deferred or sub.status == "pending_sync":
             self.result.show_message(
-                html.escape(sub.get("message") or "已受理，暂存待上传。")
+                html.escape(sub.message or "已受理，暂存待上传。")
                 + "<br>单据上印有“待上传”标记。", "warn")
         else:
-            central_id = sub.get("central_application_id") or ""
-            self.result.show_message(html.escape(sub.get("message") or f"已提交中心系统 {central_id}"),
-                                     "ok")
+            self.result.show_message(
+                html.escape(sub.message or f"已提交中心系统 {sub.central_application_id}"), "ok")
 
     def first_focus(self) -> QWidget | None:
         return self.buttons["form_print"]

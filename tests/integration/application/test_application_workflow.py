@@ -46,7 +46,7 @@ def fill_adult(wf: ApplicationWorkflow, portrait: bytes, *, phone: str = "138057
     wf.set_materials(m.code for m in wf.materials())
     wf.next()
     assert wf.step is Step.APPLICANT
-    errors = wf.update_applicant(phone=phone, address=wf.state["applicant"].get("address")
+    errors = wf.update_applicant(phone=phone, address=wf.record.applicant.address
                                  or "浙江省宁波市海曙区药行街100号")
     assert errors == {}
     wf.next()
@@ -76,8 +76,8 @@ def test_adult_at_an_instant_branch_from_id_card_to_documents(make_counter, cent
     wf = counter.workflow()
     counter.place("330205199003011232")  # 张伟 on the ID reader
     card = wf.read_id_card()
-    assert wf.state["applicant"]["name"] == card.name == "张伟"
-    assert [s for s, _t, _st in wf.step_states()] == [
+    assert wf.record.applicant.name == card.name == "张伟"
+    assert [s.key for s in wf.step_states()] == [
         Step.IDENTIFY, Step.ELIGIBILITY, Step.MATERIALS, Step.APPLICANT, Step.PHOTO,
         Step.REVIEW, Step.DONE]  # adult at an instant branch: no guardian, no delivery step
     wf.next()
@@ -129,7 +129,7 @@ def test_minor_with_guardian_at_a_non_instant_branch_by_ems(make_counter, centra
     assert "还缺少" in missing.value.errors["materials"]
     wf.set_materials(codes)
     wf.next()
-    assert wf.state["applicant"]["name"] == "王小雨"  # from the central's register
+    assert wf.record.applicant.name == "王小雨"  # from the central's register
     wf.update_applicant(address="浙江省宁波市北仑区新碶街道明州路88号", phone="13905740002")
     wf.next()
     assert wf.step is Step.GUARDIAN
@@ -168,11 +168,11 @@ def test_entitled_non_local_applies_with_the_residence_proof(make_counter, portr
     wf.read_id_card()
     wf.next()
     result = wf.check_eligibility()
-    assert result["eligible"] and not result["local"]
+    assert result.eligible and not result.local
     assert "residence" in [m.code for m in wf.materials()]
     wf.next()
     fill_adult(wf, portrait, phone="0574-87650001")
-    assert wf.state["applicant"]["household"].startswith("非本市户籍")
+    assert wf.record.applicant.household.startswith("非本市户籍")
     assert not wf.submit().deferred
 
 
@@ -216,7 +216,7 @@ def test_line_down_the_application_is_deferred_then_synced(make_counter, central
         wf = counter.workflow()
         identify_typed(wf, idn)
         assert not wf.online and wf.making_mode == "FACTORY"  # no instant card while offline
-        assert "暂存" in wf.state["eligibility"]["notice"]
+        assert "暂存" in wf.record.eligibility.notice
         wf.update_applicant(name="王伟", nation="汉族", address="浙江省宁波市鄞州区天童南路1号")
         fill_adult(wf, portrait)
         outcome = wf.submit()
@@ -257,7 +257,7 @@ def test_line_drops_before_submit_at_an_instant_branch(make_counter, central, po
         with pytest.raises(StepInvalid) as switched:
             wf.submit()
         assert wf.step is Step.DELIVERY and "集中制卡" in switched.value.errors["mode"]
-        assert wf.state["applicant"]["phone"] == "13805740001"  # nothing typed was lost
+        assert wf.record.applicant.phone == "13805740001"  # nothing typed was lost
         wf.update_delivery(mode="branch_pickup")
         wf.next()
         wf.next()
@@ -287,7 +287,7 @@ def test_a_central_refusal_keeps_everything_typed_and_a_fix_goes_through(make_co
         wf.submit()
     assert refused.value.code == "GUARDIAN_MISMATCH"
     assert wf.step is Step.GUARDIAN
-    assert wf.state["applicant"]["phone"] == "13905740003" and wf.photo_jpeg is not None
+    assert wf.record.applicant.phone == "13905740003" and wf.photo_jpeg is not None
     wf.update_guardian(name="陈静", id_number="330211198807152340", relationship="母亲")
     wf.next()
     wf.next()
@@ -310,9 +310,9 @@ def test_a_draft_survives_a_crash_and_is_offered_again(make_counter, store, port
     assert len(drafts) == 1 and "申请人信息" in drafts[0].label
     resumed = ApplicationWorkflow.resume(counter.ctx, drafts[0].draft_id)
     assert resumed.step is Step.APPLICANT
-    assert resumed.state["applicant"]["phone"] == "1380574"
+    assert resumed.record.applicant.phone == "1380574"
     assert "phone" in resumed.validate()
-    assert [e["event"] for e in resumed.journal][-1] == "resumed"
+    assert [e.event for e in resumed.journal][-1] == "resumed"
     resumed.discard("申请人放弃办理")
     assert fresh.open_drafts() == []
 

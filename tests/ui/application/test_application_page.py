@@ -19,7 +19,7 @@ from counter_app.devices.photo import FileCameraSource
 from counter_app.store.applications import ApplicationStore
 from counter_app.ui.application.documents import paint_pdf
 from counter_app.ui.application.page import ApplicationPage
-from counter_app.workflows.application import Step
+from counter_app.workflows.application import ApplicationDesk, Documents, Step
 from tests.integration.application.conftest import INSTANT, NON_INSTANT, PORTRAIT, Counter
 
 pytestmark = pytest.mark.central
@@ -33,7 +33,7 @@ def make_page(qtbot, store, central):  # type: ignore[no-untyped-def]
     def make(branch=INSTANT) -> ApplicationPage:  # type: ignore[no-untyped-def]
         counter = Counter(store, central.url, branch)
         counters.append(counter)
-        page = ApplicationPage(counter.ctx, lambda: FileCameraSource([PORTRAIT]))
+        page = ApplicationPage(ApplicationDesk(counter.ctx), lambda: FileCameraSource([PORTRAIT]))
         page.counter = counter  # type: ignore[attr-defined]
         qtbot.addWidget(page)
         page.resize(1200, 760)
@@ -75,7 +75,7 @@ def test_adult_from_id_card_to_saved_pdfs_with_the_keyboard(qtbot, make_page, tm
     assert page.wf.step is Step.IDENTIFY
     titles = [page.step_list.item(i).text() for i in range(page.step_list.count())]
     assert not any("监护人" in t for t in titles) and not any("领卡方式" in t for t in titles)
-    page._step_key("F2")  # read the ID card
+    page.step_key("F2")  # read the ID card
     idle(qtbot, page)
     assert "张伟" in page.who.text()
     key(qtbot, page, Qt.Key.Key_Return)  # Enter in the ID field: next step
@@ -88,7 +88,7 @@ def test_adult_from_id_card_to_saved_pdfs_with_the_keyboard(qtbot, make_page, tm
     idle(qtbot, page)
     assert page.wf.step is Step.MATERIALS
     assert "还缺少" in page.views[Step.MATERIALS].missing.text()
-    page._step_key("Ctrl+A")
+    page.step_key("Ctrl+A")
     page.go_next()
     at(qtbot, page, Step.APPLICANT)
     view = page.views[Step.APPLICANT]
@@ -102,7 +102,7 @@ def test_adult_from_id_card_to_saved_pdfs_with_the_keyboard(qtbot, make_page, tm
     qtbot.keyClicks(view.phone, "6001")
     qtbot.keyClick(view.phone, Qt.Key.Key_Return)
     at(qtbot, page, Step.PHOTO)
-    page._step_key("F5")  # take the photo (file camera)
+    page.step_key("F5")  # take the photo (file camera)
     idle(qtbot, page)
     assert page.wf.photo_report is not None and page.wf.photo_report.ok
     assert "照片检查全部通过" in page.views[Step.PHOTO].checks.text()
@@ -114,8 +114,8 @@ def test_adult_from_id_card_to_saved_pdfs_with_the_keyboard(qtbot, make_page, tm
     qtbot.waitUntil(lambda: page.docs is not None, timeout=10000)
     assert "已提交中心系统" in page.views[Step.DONE].result.text()
     form, receipt = tmp_path / "form.pdf", tmp_path / "receipt"
-    page.save_document("申领登记表", "form", page.docs.form_pdf, form)
-    page.save_document("业务回执", "receipt", page.docs.receipt_pdf, receipt)
+    page.save_document(page.docs, "form", form)
+    page.save_document(page.docs, "receipt", receipt)
     idle(qtbot, page)
     assert (tmp_path / "receipt.pdf").exists()  # the .pdf suffix is added
     assert page.docs.application_no in pdf_text(form) and "张伟" in pdf_text(form)
@@ -132,7 +132,7 @@ def test_minor_guardian_fields_and_a_refusal_keeps_everything_typed(qtbot, make_
     page.go_next()
     at(qtbot, page, Step.MATERIALS)
     assert "guardian_id" in page.views[Step.MATERIALS].checks
-    page._step_key("Ctrl+A")
+    page.step_key("Ctrl+A")
     page.go_next()
     at(qtbot, page, Step.APPLICANT)
     applicant = page.views[Step.APPLICANT]
@@ -158,7 +158,7 @@ def test_minor_guardian_fields_and_a_refusal_keeps_everything_typed(qtbot, make_
     assert "中心系统未受理" in page.banner.text()
     assert "监护" in page.views[Step.GUARDIAN].grid.errors["id_number"].text()
     assert page.views[Step.GUARDIAN].name.text() == "李明"
-    assert page.wf.state["applicant"]["phone"] == "13905740003"
+    assert page.wf.record.applicant.phone == "13905740003"
     guardian.name.setText("陈静")
     guardian.id_number.setText("330211198807152340")
     guardian.relationship.setCurrentText("母亲")
@@ -196,7 +196,7 @@ def test_a_failed_photo_check_is_overridden_with_a_reason(qtbot, make_page, tmp_
     idle(qtbot, page)
     page.go_next()
     at(qtbot, page, Step.MATERIALS)
-    page._step_key("Ctrl+A")
+    page.step_key("Ctrl+A")
     page.go_next()
     at(qtbot, page, Step.APPLICANT)
     page.views[Step.APPLICANT].address.setText("浙江省宁波市海曙区药行街1号")
@@ -230,7 +230,7 @@ def test_a_failed_photo_check_is_overridden_with_a_reason(qtbot, make_page, tmp_
 def test_a_refused_file_is_explained_beside_the_photo(qtbot, make_page, tmp_path) -> None:
     page = make_page(INSTANT)
     page.wf.set_id_number(generated_id(2952))
-    page.wf.state["step"] = Step.PHOTO.value
+    page.wf.jump_to_fix(Step.PHOTO)
     page.render()
     gif = tmp_path / "photo.gif"
     gif.write_bytes(b"GIF89a" + bytes(100))
@@ -261,10 +261,9 @@ def test_the_main_window_opens_the_application_and_routes_a_card_holder(qtbot, m
     from counter_app.ui.app import CounterApp
     from counter_app.workflows.login import DEMO_ACCOUNTS
 
-    services = make_services("instant")
     client = HttpCentralClient(central.url, timeouts=Timeouts(connect=1, read=5),
                                client_id="ICBC-NB-0101/03")
-    services.central = client
+    services = make_services("instant", central=client)
     app = CounterApp(services)
     qtbot.addWidget(app.login)
     app.start()
@@ -300,14 +299,14 @@ def test_what_is_typed_is_saved_without_pressing_next(qtbot, make_page, store) -
     idle(qtbot, page)
     page.go_next()
     at(qtbot, page, Step.MATERIALS)
-    page._step_key("Ctrl+A")
+    page.step_key("Ctrl+A")
     page.go_next()
     at(qtbot, page, Step.APPLICANT)
     qtbot.keyClicks(page.views[Step.APPLICANT].phone, "139057")  # half typed, no 下一步
     page.autosave()  # the timer's (and the idle lock's) save
     idle(qtbot, page)
     draft = ApplicationStore(store).load_draft(page.wf.draft_id)
-    assert draft is not None and draft.data["applicant"]["phone"] == "139057"
+    assert draft is not None and draft.data["record"]["applicant"]["phone"] == "139057"
 
 
 def test_print_goes_to_the_profile_printer_or_says_there_is_none(qtbot, make_page, store,
@@ -316,7 +315,7 @@ def test_print_goes_to_the_profile_printer_or_says_there_is_none(qtbot, make_pag
 
     page = make_page(INSTANT)
     page.wf.set_id_number(generated_id(2954))
-    page.wf.state["step"] = Step.DONE.value
+    page.wf.jump_to_fix(Step.DONE)
     page.render()
     from reportlab.pdfgen.canvas import Canvas
 
@@ -326,13 +325,14 @@ def test_print_goes_to_the_profile_printer_or_says_there_is_none(qtbot, make_pag
     canvas.save()
     pdf = buffer.getvalue()
     monkeypatch.setattr(page_module, "document_printer", lambda name: None)
-    page.print_document("申领登记表", "form", pdf)
+    docs = Documents(page.wf.draft_id, "TEST-0001", pdf, pdf)
+    page.print_document(docs, "form")
     assert "没有可用的打印机" in page.views[Step.DONE].print_status.text()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "spool.pdf"))
     monkeypatch.setattr(page_module, "document_printer", lambda name: printer)
-    page.print_document("申领登记表", "form", pdf)
+    page.print_document(docs, "form")
     idle(qtbot, page)
     assert "已发送到打印机" in page.views[Step.DONE].print_status.text()
     assert len(PdfReader(str(tmp_path / "spool.pdf")).pages) == 1

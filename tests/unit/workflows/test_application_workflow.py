@@ -147,7 +147,7 @@ def context(central: FakeCentral, store: FakeStore, *, instant: bool = True,
 def to_photo(wf: ApplicationWorkflow) -> None:
     wf.set_materials(m.code for m in wf.materials())
     wf.next()
-    wf.update_applicant(phone="13805740001", address=wf.state["applicant"].get("address")
+    wf.update_applicant(phone="13805740001", address=wf.record.applicant.address
                         or "浙江省宁波市江北区人民路132号")
     wf.next()
     if wf.step is Step.GUARDIAN:
@@ -183,7 +183,7 @@ def test_steps_depend_on_the_applicant_and_the_branch(central, store) -> None:
     minor_factory.set_id_number(MINOR)
     assert minor_factory.minor
     assert Step.GUARDIAN in minor_factory.steps() and Step.DELIVERY in minor_factory.steps()
-    states = dict((s, st) for s, _t, st in minor_factory.step_states())
+    states = {s.key: s.state for s in minor_factory.step_states()}
     assert states[Step.IDENTIFY] == "current" and states[Step.REVIEW] == "todo"
 
 
@@ -191,8 +191,8 @@ def test_the_id_reader_fills_the_form_and_a_missing_card_is_explained(central, s
     ctx = context(central, store)
     wf = ApplicationWorkflow(ctx)
     wf.read_id_card()
-    assert wf.state["applicant"]["name"] == "张伟" and wf.state["applicant"]["sex"] == "1"
-    assert wf.state["applicant"]["birth_date"] == "1990-03-01"
+    assert wf.record.applicant.name == "张伟" and wf.record.applicant.sex == "1"
+    assert wf.record.applicant.birth_date == "1990-03-01"
     ctx.id_reader.remove()  # type: ignore[union-attr]
     with pytest.raises(NoIdCardError):
         wf.read_id_card()
@@ -225,8 +225,8 @@ def test_back_keeps_what_was_typed_and_next_validates(central, store) -> None:
     wf.back()
     assert wf.step is Step.MATERIALS
     wf.next()
-    assert wf.state["applicant"]["phone"] == "12345"
-    events = [e["event"] for e in wf.journal]
+    assert wf.record.applicant.phone == "12345"
+    events = [e.event for e in wf.journal]
     assert events[:2] == ["started", "identified"] and "invalid" in events and "back" in events
 
 
@@ -235,8 +235,8 @@ def test_a_new_identity_clears_everything_of_the_previous_person(central, store)
     wf.set_materials(m.code for m in wf.materials())
     wf.update_applicant(phone="13805740001")
     wf.set_id_number(MINOR)
-    assert wf.state["applicant"].get("phone") is None and wf.state["materials"]["checked"] == []
-    assert wf.state["eligibility"] == {}
+    assert wf.record.applicant.phone == "" and wf.record.checked_materials == ()
+    assert wf.record.eligibility is None
 
 
 def test_online_submit_uses_one_key_and_is_not_doubled(central, store) -> None:
@@ -259,14 +259,14 @@ def test_a_timeout_on_submit_keeps_the_same_key_and_defers(central, store) -> No
     central.down = CentralTimeoutError
     outcome = wf.submit()
     assert outcome.deferred and outcome.application.status == "pending_sync"
-    assert store.accepted[wf.draft_id].op_id == wf.state["submission"]["op_id"]
+    assert store.accepted[wf.draft_id].op_id == wf.record.submission.op_id
 
 
 def test_the_line_down_at_eligibility_means_central_production_deferred(central, store) -> None:
     central.down = LineDownError
     wf = started(context(central, store, instant=True))
     assert wf.making_mode == "FACTORY" and Step.DELIVERY in wf.steps()
-    assert "暂存" in wf.state["eligibility"]["notice"]
+    assert "暂存" in wf.record.eligibility.notice
     wf.update_applicant(name="张伟", nation="汉族")
     to_photo(wf)
     with_photo(wf)
@@ -306,7 +306,7 @@ def test_a_refusal_sends_the_teller_to_the_field_and_the_retry_uses_a_new_key(ce
     with pytest.raises(CentralRefusal):
         wf.submit()
     assert wf.step is Step.GUARDIAN
-    assert wf.state["submission"]["field_error"]["field"] == "id_number"
+    assert wf.record.submission.field_error.field == "id_number"
     first_key = central.submitted[0][1]
     wf.next()
     wf.next()
@@ -335,7 +335,7 @@ def test_submit_with_an_invalid_earlier_step_moves_there(central, store) -> None
     wf = started(context(central, store))
     to_photo(wf)
     with_photo(wf)
-    wf.state["applicant"]["phone"] = "bad"
+    wf.update_applicant(phone="bad")
     with pytest.raises(StepInvalid):
         wf.submit()
     assert wf.step is Step.APPLICANT and central.submitted == []
@@ -349,7 +349,7 @@ def test_a_draft_resumes_with_its_photo_and_journal(central, store) -> None:
     resumed = ApplicationWorkflow.resume(ctx, wf.draft_id)
     assert resumed.step is Step.PHOTO and resumed.photo_jpeg == wf.photo_jpeg
     assert resumed.photo_report is not None and resumed.photo_report.ok
-    assert resumed.journal[-1]["event"] == "resumed"
+    assert resumed.journal[-1].event == "resumed"
 
 
 def test_documents_for_a_deferred_application_say_pending(central, store) -> None:

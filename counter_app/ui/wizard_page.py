@@ -1,0 +1,441 @@
+"""The page base that renders any business wizard (counter_app.workflows.kernel.Wizard).
+
+Left, the list of steps (done ✓, current ▶, to do, changed since ✗); right, one screen per
+step with its errors beside the fields; at the bottom 放弃 / what the system is doing /
+上一步 / 下一步. Keyboard-first: PgDn or Ctrl+Enter goes on, PgUp goes back, Enter on a
+focused button presses it, each screen adds its own function keys.
+
+Rules this base enforces so no business has to remember them:
+- widgets are touched only on the UI thread; a screen hands over plain values (``values()``)
+  and the wizard call runs on the page's one worker (one call at a time, in order);
+- while work for the current record runs the page is busy: navigation, new and discard are
+  refused, and a result that arrives for a record no longer on screen is dropped;
+- the navigation buttons keep their places (a hidden one keeps its space) and ignore a
+  click that lands right after a step change (a double-click never acts twice);
+- what is typed but not confirmed is saved every few seconds (autosave);
+- screens are built the first time their step is shown, so opening a business is quick.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.ui.application.widgets import PAGE_STYLE, Banner, BusyIndicator, FormGrid
+from counter_app.ui.ops import Ops
+from counter_app.workflows.kernel import StepInvalid, Wizard
+
+log = logging.getLogger(__name__)
+
+W = TypeVar("W", bound=Wizard[Any])
+
+AUTOSAVE_MS = 3000
+CLICK_GUARD_S = 0.4  # a second click of a double-click lands after the step changed
+STEP_MARKS = {"done": "✓", "current": "▶", "todo": "　", "error": "✗"}
+STEP_COLOURS = {"done": "#1f6f43", "current": "#0b4f8a", "todo": "#9aa5b1", "error": "#c0392b"}
+INTERNAL_ERROR_ZH = ("系统内部错误，操作未完成。已录入的内容已保存，请重试；"
+                     "如反复出现，请联系网点技术支持。")
+
+
+def message_of(error: BaseException) -> str:
+    if isinstance(error, CounterError):
+        return error.message_zh
+    return INTERNAL_ERROR_ZH
+
+
+def keep_place(widget: QWidget) -> None:
+    """A hidden widget keeps its space, so its neighbours never move under the pointer."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
+class StepScreen(QWidget, Generic[W]):
+    """One step's screen. Fills itself from the wizard (``load``, UI thread, reading the
+    immutable record), hands back what was typed (``values``), shows errors beside fields."""
+
+    key: str = ""
+    title_zh: str = ""
+    lead: str = ""
+
+    def __init__(self, page: WizardPage[W]) -> None:
+        super().__init__()
+        self.setObjectName("StepView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.page = page
+        self.root = QVBoxLayout(self)
+        self.root.setContentsMargins(28, 20, 28, 16)
+        self.root.setSpacing(12)
+        self.title = QLabel(self.title_zh, objectName="StepTitle")
+        self.root.addWidget(self.title)
+        if self.lead:
+            self.root.addWidget(QLabel(self.lead, objectName="StepLead", wordWrap=True))
+        self.grid: FormGrid | None = None
+
+    @property
+    def wf(self) -> W:
+        wizard = self.page.wizard
+        assert wizard is not None, "a screen is shown only with a wizard"
+        return wizard
+
+    def load(self) -> None:
+        """Fill the widgets from the wizard's record."""
+
+    def values(self) -> dict[str, str]:
+        """What was typed, read on the UI thread and handed to the wizard as plain strings."""
+        return {}
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        if self.grid is not None:
+            self.grid.show_errors(dict(errors))
+
+    def entered(self) -> None:
+        """The step became current (after ``load``)."""
+
+    def first_focus(self) -> QWidget | None:
+        return None
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        """Keys this step answers to (the page dispatches them to the current step)."""
+        return {}
+
+
+class WizardPage(QWidget, Generic[W]):
+    """Renders one wizard at a time; subclasses add the business's own actions."""
+
+    sig_waited = Signal(str, float)  # what the teller waited for, seconds
+
+    title_zh = ""
+    screens: Mapping[str, Callable[[Any], StepScreen[Any]]] = {}
+    autosaved_steps: frozenset[str] = frozenset()
+    global_keys: tuple[str, ...] = ()
+    # steps where 上一步 / 下一步 do not apply (the first step; steps left by their own button)
+    no_back: frozenset[str] = frozenset()
+    no_next: frozenset[str] = frozenset()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ApplicationPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(PAGE_STYLE)
+        self.ops = Ops(self, max_threads=1)  # the wizard is used by one thread at a time
+        self.wizard: W | None = None
+        self.generation = 0  # bumps whenever another record comes on screen
+        self.busy = False
+        self.waits: list[tuple[str, float]] = []
+        self.built: dict[str, StepScreen[W]] = {}
+        self.scrolls: dict[str, QScrollArea] = {}
+        self._guard_until = 0.0
+        self._autosaved: tuple[int, str, dict[str, str]] | None = None
+
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._side())
+        main = QVBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.setSpacing(0)
+        self.banner = Banner(self, "Page")
+        holder = QVBoxLayout()
+        holder.setContentsMargins(28, 14, 28, 0)
+        holder.addWidget(self.banner)
+        main.addLayout(holder)
+        self.stack = QStackedWidget()
+        main.addWidget(self.stack, 1)
+        main.addWidget(self._nav())
+        root.addLayout(main, 1)
+
+        # what is typed but not yet confirmed with 下一步 is saved every few seconds, so an
+        # idle lock followed by a crash or a power cut loses nothing either
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        for key, action in (("PgDown", self.go_next), ("Ctrl+Return", self.go_next),
+                            ("Ctrl+Enter", self.go_next), ("PgUp", self.go_back)):
+            QShortcut(QKeySequence(key), self, activated=action)
+        for key in self.global_keys:
+            QShortcut(QKeySequence(key), self, activated=lambda k=key: self.step_key(k))
+
+    def _side(self) -> QFrame:
+        side = QFrame()
+        side.setStyleSheet("background: white;")
+        lay = QVBoxLayout(side)
+        lay.setContentsMargins(0, 12, 0, 0)
+        heading = QLabel(self.title_zh, objectName="SideTitle")
+        heading.setStyleSheet("font-size: 16px; font-weight: bold; padding: 4px 14px;")
+        lay.addWidget(heading)
+        self.who = QLabel("", objectName="Hint", wordWrap=True)
+        self.who.setStyleSheet("padding: 0 14px 8px 14px;")
+        lay.addWidget(self.who)
+        self.step_list = QListWidget(objectName="StepList")
+        self.step_list.setFixedWidth(200)
+        self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.step_list.itemClicked.connect(self._step_clicked)
+        lay.addWidget(self.step_list, 1)
+        return side
+
+    def _nav(self) -> QFrame:
+        nav = QFrame(objectName="NavBar")
+        lay = QHBoxLayout(nav)
+        lay.setContentsMargins(20, 10, 20, 10)
+        self.discard_button = QPushButton("放弃本笔", objectName="DiscardButton")
+        self.discard_button.clicked.connect(self._guarded(self.discard))
+        lay.addWidget(self.discard_button)
+        self.busy_indicator = BusyIndicator(self)
+        keep_place(self.busy_indicator)
+        lay.addWidget(self.busy_indicator, 1)
+        self.back_button = QPushButton("上一步 (PgUp)", objectName="BackButton")
+        self.back_button.clicked.connect(self._guarded(self.go_back))
+        self.next_button = QPushButton("下一步 (PgDn)", objectName="Primary")
+        self.next_button.setMinimumWidth(160)
+        self.next_button.clicked.connect(self._guarded(self.go_next))
+        for button in (self.discard_button, self.back_button, self.next_button):
+            keep_place(button)
+        lay.addWidget(self.back_button)
+        lay.addWidget(self.next_button)
+        return nav
+
+    def _guarded(self, action: Callable[[], None]) -> Callable[[], None]:
+        def guarded() -> None:
+            if time.monotonic() >= self._guard_until:
+                action()
+        return guarded
+
+    # -- background work ------------------------------------------------------------------------
+    def run(self, fn: Callable[[], Any], on_ok: Callable[[Any], None] | None = None,
+            on_fail: Callable[[BaseException], None] | None = None, *, busy: str = "处理中…") -> None:
+        """Run a wizard call off the UI thread; the page is busy (navigation off) meanwhile.
+        The result is delivered only if the same record is still on screen."""
+        self._set_busy(busy)
+        started = time.perf_counter()
+        generation = self.generation
+
+        def finish() -> bool:
+            waited = time.perf_counter() - started
+            self.waits.append((busy, waited))
+            self.sig_waited.emit(busy, waited)
+            self._set_busy(None)
+            if generation != self.generation:
+                log.info("result for a record no longer on screen dropped (%s)", busy)
+                return False
+            return True
+
+        def ok(result: Any) -> None:
+            if finish() and on_ok is not None:
+                on_ok(result)
+
+        def fail(error: BaseException) -> None:
+            if not isinstance(error, CounterError):
+                log.error("%s failed: %s", self.title_zh or "step", type(error).__name__)
+            if not finish():
+                return
+            if on_fail is not None:
+                on_fail(error)
+            else:
+                self.banner.show_message(message_of(error), "bad")
+
+        self.ops.run(fn, ok, fail)
+
+    def _set_busy(self, text: str | None) -> None:
+        self.busy = text is not None
+        if text is None:
+            self.busy_indicator.stop()
+        else:
+            self.busy_indicator.start(text)
+        for b in (self.next_button, self.back_button, self.discard_button):
+            b.setEnabled(not self.busy)
+        if not self.busy:
+            self.update_nav()
+
+    def show_wizard(self, wizard: W | None) -> None:
+        """Put another record on screen (results for the previous one are dropped)."""
+        self.generation += 1
+        self.wizard = wizard
+        self._autosaved = None
+        for screen in self.built.values():
+            screen.show_errors({})
+
+    # -- screens ----------------------------------------------------------------------------------
+    def step_screen(self, key: str) -> StepScreen[W]:
+        """The screen of a step, built the first time it is needed."""
+        if key not in self.built:
+            screen = self.screens[key](self)
+            self.built[key] = screen
+            self.screen_built(screen)
+            scroll = QScrollArea(objectName="StepScroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(screen)
+            self.stack.addWidget(scroll)
+            self.scrolls[key] = scroll
+        return self.built[key]
+
+    def screen_built(self, screen: StepScreen[W]) -> None:
+        """A hook for the business: connect a new screen's signals."""
+
+    def current_screen(self) -> StepScreen[W] | None:
+        wizard = self.wizard
+        if wizard is None or self.stack.currentWidget() is not self.scrolls.get(wizard.current):
+            return None
+        return self.built[wizard.current]
+
+    def render(self) -> None:
+        wizard = self.wizard
+        if wizard is None:
+            return
+        screen = self.step_screen(wizard.current)
+        self.render_side()
+        self.stack.setCurrentWidget(self.scrolls[wizard.current])
+        screen.load()
+        self.after_load(screen)
+        self.update_nav()
+        self._guard_until = time.monotonic() + CLICK_GUARD_S
+        screen.entered()
+        focus = screen.first_focus()
+        if focus is not None:
+            focus.setFocus()
+
+    def after_load(self, screen: StepScreen[W]) -> None:
+        """A hook for the business: e.g. show a central refusal beside its field."""
+
+    def who_text(self) -> str:
+        """The person being served, for the side bar."""
+        return ""
+
+    def render_side(self) -> None:
+        wizard = self.wizard
+        if wizard is None:
+            return
+        self.step_list.clear()
+        for index, s in enumerate(wizard.step_states(), start=1):
+            item = QListWidgetItem(f"{STEP_MARKS[s.state]}  {index}. {s.title_zh}")
+            item.setData(Qt.ItemDataRole.UserRole, s.key)
+            item.setForeground(QColor(STEP_COLOURS[s.state]))
+            if s.state == "todo":
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            if s.state == "error":
+                item.setToolTip("该步骤的内容需要修改")
+            self.step_list.addItem(item)
+            if s.state == "current":
+                self.step_list.setCurrentItem(item)
+        self.who.setText(self.who_text())
+
+    def after_change(self) -> None:
+        """Something in the current step changed (a card read, a check done)."""
+        self.render_side()
+        self.update_nav()
+
+    def update_nav(self) -> None:
+        wizard, on_step = self.wizard, self.current_screen() is not None
+        key = wizard.current if wizard is not None else ""
+        self.back_button.setVisible(on_step and key not in self.no_back)
+        self.next_button.setVisible(on_step and key not in self.no_next)
+        self.discard_button.setVisible(on_step and self.can_discard())
+        if on_step and wizard is not None and not self.busy:
+            self.next_button.setEnabled(self.next_allowed())
+
+    def can_discard(self) -> bool:
+        return True
+
+    def next_allowed(self) -> bool:
+        return True
+
+    # -- keys ---------------------------------------------------------------------------------------
+    def step_key(self, key: str) -> None:
+        screen = self.current_screen()
+        action = screen.shortcuts().get(key) if screen is not None else None
+        if action is not None and not self.busy:
+            action()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on a focused button presses it (Qt does this only inside dialogs)
+        focused = self.focusWidget()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(focused, QAbstractButton) and focused.isEnabled()
+                and self.isAncestorOf(focused)):
+            focused.click()
+            return
+        super().keyPressEvent(event)
+
+    # -- navigation ---------------------------------------------------------------------------------
+    def _commit_then(self, work: Callable[[W], Any], busy: str,
+                     on_fail: Callable[[BaseException], None] | None = None) -> None:
+        wizard, screen = self.wizard, self.current_screen()
+        if wizard is None or screen is None or self.busy:
+            return
+        key, values = wizard.current, screen.values()
+
+        def job() -> Any:
+            wizard.apply(key, values)  # kept as typed, even when not yet valid
+            return work(wizard)
+
+        self.banner.clear()
+        self.run(job, lambda _r: self.render(), on_fail, busy=busy)
+
+    def go_next(self) -> None:
+        wizard, screen = self.wizard, self.current_screen()
+        if wizard is None or screen is None or self.busy or wizard.current in self.no_next:
+            return
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, StepInvalid):
+                screen.show_errors(error.errors)
+                self.render_side()
+            elif isinstance(error, ValidationError):  # e.g. a mistyped ID number
+                screen.show_errors({error.field: error.message_zh})
+            else:
+                self.banner.show_message(message_of(error), "bad")
+
+        self._commit_then(lambda w: w.next(), "正在检查并保存…", failed)
+
+    def go_back(self) -> None:
+        wizard = self.wizard
+        if wizard is None or wizard.current in self.no_back:
+            return
+        self._commit_then(lambda w: w.back(), "正在保存…")
+
+    def _step_clicked(self, item: QListWidgetItem) -> None:
+        target = str(item.data(Qt.ItemDataRole.UserRole))
+        self._commit_then(lambda w: w.goto(target), "正在保存…")
+
+    def autosave(self) -> None:
+        """Save what is typed in the current step (no validation, no waiting)."""
+        wizard, screen = self.wizard, self.current_screen()
+        if wizard is None or screen is None or self.busy or wizard.current not in self.autosaved_steps:
+            return
+        key, values = wizard.current, screen.values()
+        if self._autosaved == (self.generation, key, values):
+            return
+        self._autosaved = (self.generation, key, values)
+        self.ops.run(lambda: wizard.apply(key, values), None,
+                     lambda e: log.warning("autosave failed: %s", type(e).__name__))
+
+    def close_page(self) -> None:
+        self.autosave_timer.stop()
+        self.ops.shutdown(5000)
+
+    def closeEvent(self, event: Any) -> None:
+        self.close_page()
+        super().closeEvent(event)
+
