@@ -18,9 +18,11 @@ import os
 import secrets
 import stat
 import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -127,18 +129,20 @@ def key_file_exposure(path: Path, *,
 
 def _read_windows_acl(path: Path) -> tuple[str, list[AclEntry]]:  # pragma: no cover - Windows only
     """This process's account SID and the allow entries of the file's DACL (Win32 via ctypes)."""
+    if sys.platform != "win32":  # also tells mypy the Win32-only ctypes names below exist
+        raise OSError("Windows ACLs are read only on Windows")
     import ctypes
     from ctypes import wintypes
 
-    advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)  # type: ignore[attr-defined]
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     kernel32.LocalFree.argtypes = [ctypes.c_void_p]
     kernel32.GetCurrentProcess.restype = wintypes.HANDLE
 
     def sid_text(sid: int) -> str:
         out = ctypes.c_wchar_p()
         if not advapi32.ConvertSidToStringSidW(ctypes.c_void_p(sid), ctypes.byref(out)):
-            raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+            raise ctypes.WinError(ctypes.get_last_error())
         try:
             return str(out.value)
         finally:
@@ -146,13 +150,13 @@ def _read_windows_acl(path: Path) -> tuple[str, list[AclEntry]]:  # pragma: no c
 
     token = wintypes.HANDLE()
     if not advapi32.OpenProcessToken(kernel32.GetCurrentProcess(), 0x0008, ctypes.byref(token)):  # TOKEN_QUERY
-        raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+        raise ctypes.WinError(ctypes.get_last_error())
     try:
         size = wintypes.DWORD()
         advapi32.GetTokenInformation(token, 1, None, 0, ctypes.byref(size))  # 1: TokenUser
         buffer = ctypes.create_string_buffer(size.value)
         if not advapi32.GetTokenInformation(token, 1, buffer, size, ctypes.byref(size)):
-            raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+            raise ctypes.WinError(ctypes.get_last_error())
         my_sid = sid_text(ctypes.c_void_p.from_buffer(buffer).value or 0)  # TOKEN_USER.User.Sid
     finally:
         kernel32.CloseHandle(token)
@@ -161,7 +165,7 @@ def _read_windows_acl(path: Path) -> tuple[str, list[AclEntry]]:  # pragma: no c
     error = advapi32.GetNamedSecurityInfoW(ctypes.c_wchar_p(str(path)), 1, 0x4,  # file, DACL
                                            None, None, ctypes.byref(dacl), None, ctypes.byref(descriptor))
     if error:
-        raise ctypes.WinError(error)  # type: ignore[attr-defined]
+        raise ctypes.WinError(error)
     try:
         if not dacl.value:  # a NULL DACL lets everyone in
             return my_sid, [AclEntry("S-1-1-0", _GENERIC_ALL)]
@@ -171,12 +175,12 @@ def _read_windows_acl(path: Path) -> tuple[str, list[AclEntry]]:  # pragma: no c
 
         info = AclSize()
         if not advapi32.GetAclInformation(dacl, ctypes.byref(info), ctypes.sizeof(info), 2):  # size info
-            raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+            raise ctypes.WinError(ctypes.get_last_error())
         entries = []
         for index in range(info.count):
             ace = ctypes.c_void_p()
             if not advapi32.GetAce(dacl, index, ctypes.byref(ace)) or not ace.value:
-                raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+                raise ctypes.WinError(ctypes.get_last_error())
             # ACE_HEADER: type (byte), flags (byte), size (word); then mask (dword) and the SID
             ace_type, ace_flags = ctypes.c_ubyte.from_address(ace.value).value, \
                 ctypes.c_ubyte.from_address(ace.value + 1).value
@@ -232,7 +236,16 @@ def load_or_create_key_file(path: Path) -> bytes:
 KEYRING_SERVICE = "counter-app/data-key"
 
 
-def os_key_store() -> object | None:
+class PasswordStore(Protocol):
+    """What the data key needs of an OS key store (a keyring backend); keyring itself is
+    imported only when the store is looked for."""
+
+    def get_password(self, service: str, username: str, /) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str, /) -> None: ...
+
+
+def os_key_store() -> PasswordStore | None:
     """The OS key store (Windows Credential Locker, macOS Keychain, Secret Service) if this
     machine has a usable one; None on a headless box, where the key file is used instead."""
     try:
@@ -246,16 +259,16 @@ def os_key_store() -> object | None:
     return backend
 
 
-def load_or_create_keyring_key(backend: object, account: str) -> bytes:
+def load_or_create_keyring_key(backend: PasswordStore, account: str) -> bytes:
     """The data key kept in the OS key store under ``account`` (created on first use)."""
-    stored = backend.get_password(KEYRING_SERVICE, account)  # type: ignore[attr-defined]
+    stored = backend.get_password(KEYRING_SERVICE, account)
     if stored:
         key = base64.b64decode(stored)
         if len(key) != KEY_LEN:
             raise DataKeyError("系统密钥库中的数据密钥已损坏，请联系网点技术支持从备份恢复。")
         return key
     key = secrets.token_bytes(KEY_LEN)
-    backend.set_password(KEYRING_SERVICE, account, base64.b64encode(key).decode())  # type: ignore[attr-defined]
+    backend.set_password(KEYRING_SERVICE, account, base64.b64encode(key).decode())
     return key
 
 

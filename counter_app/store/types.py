@@ -24,7 +24,7 @@ def attach_cipher(dialect: Dialect, cipher: DataCipher) -> None:
 
 def cipher_of(dialect: Dialect) -> DataCipher:
     cipher = getattr(dialect, _CIPHER_ATTR, None)
-    if cipher is None:
+    if not isinstance(cipher, DataCipher):
         raise RuntimeError("database opened without a data cipher")
     return cipher
 
