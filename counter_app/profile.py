@@ -28,7 +28,7 @@ import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from counter_app.central.timeouts import Timeouts  # not .client: no HTTP stack at start-up
 from counter_app.domain.banks import PARTNER_BANKS, Bank
@@ -316,6 +316,9 @@ def parse_profile(
     return reader.build(BranchProfile, None, source=source)
 
 
+_T = TypeVar("_T")
+
+
 class _Reader:
     def __init__(self, raw: dict[str, Any], src: str, root: Path) -> None:
         self.raw, self.src, self.root = raw, src, root
@@ -336,7 +339,7 @@ class _Reader:
             if unknown:
                 raise ProfileError(f"{section_name}.{sorted(unknown)[0]}", "不是已知的配置项（可能拼写错误）", self.src)
 
-    def build(self, cls: type, section_name: str | None, **extra: Any) -> Any:
+    def build(self, cls: type[_T], section_name: str | None, **extra: Any) -> _T:
         kwargs: dict[str, Any] = dict(extra)
         for f, _hint, what in _key_fields(cls, section_name):
             if isinstance(what, Setting):
