@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import age_on, validate_id_number
@@ -33,7 +33,10 @@ from counter_app.workflows.application_rules import (
     validate_phone,
 )
 
-S = TypeVar("S")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+S = TypeVar("S", bound="DataclassInstance")  # a record section, so replace() takes it
 
 
 def is_minor(record: ApplicationRecord, today: dt.date) -> bool:
@@ -67,7 +70,7 @@ def materials(record: ApplicationRecord, today: dt.date) -> tuple[Material, ...]
 def _field(section: S, name: str, check: Callable[[str], str], errors: dict[str, str],
            prefix: str = "") -> S:
     try:
-        return replace(section, **{name: check(getattr(section, name))})  # type: ignore[type-var]
+        return replace(section, **{name: check(getattr(section, name))})
     except ValidationError as exc:
         errors[name] = prefix + exc.message_zh
         return section

@@ -68,7 +68,7 @@ def check_deferrable(ctx: ApplicationContext) -> None:
 
 
 def _blocked(record: ApplicationRecord, el: Eligibility, message: str, code: str,
-             route: Route | None = None, **journal: Any) -> EligibilityOutcome:
+             journal: dict[str, object], route: Route | None = None) -> EligibilityOutcome:
     el = replace(el, blocked=Blocked(code, message, route))
     return EligibilityOutcome(replace(record, eligibility=el), {**journal, "blocked": code},
                               ApplicationBlocked(message, code=code, route=route))
@@ -96,7 +96,7 @@ def check(ctx: ApplicationContext, record: ApplicationRecord, minor: bool) -> El
             message = ("中心系统没有该身份证号码的人员登记，不能申领。请核对号码；"
                        "首次在宁波参保的人员须先办理参保登记。")
             return _blocked(record, Eligibility(checked_at), message, "PERSON_NOT_FOUND",
-                            online=True)
+                            {"online": True})
         raise
     household = "本市户籍" if person.local_household else "非本市户籍（享受本市人社服务）"
     result = Eligibility(
@@ -112,23 +112,23 @@ def check(ctx: ApplicationContext, record: ApplicationRecord, minor: bool) -> El
         applicant = replace(applicant, nation=nation_name(person.nation))
     record = replace(record, eligibility=result, applicant=applicant)
     codes = [r.code for r in el.reasons]
-    journal = {"online": True, "eligible": el.eligible, "reasons": codes}
+    journal: dict[str, object] = {"online": True, "eligible": el.eligible, "reasons": codes}
     messages = {r.code: r.message_zh for r in el.reasons}
     if "NOT_ENTITLED" in codes:
         return _blocked(record, result, messages["NOT_ENTITLED"]
-                        + "如已在宁波参保或办理居住证，请核实后再来办理。", "NOT_ENTITLED", **journal)
+                        + "如已在宁波参保或办理居住证，请核实后再来办理。", "NOT_ENTITLED", journal)
     if "ALREADY_HAS_CARD" in codes:
         route = _route_card(ctx.central.person_cards(number))
-        return _blocked(record, result, route.message_zh, "ALREADY_HAS_CARD", route, **journal)
+        return _blocked(record, result, route.message_zh, "ALREADY_HAS_CARD", journal, route)
     if "APPLICATION_IN_PROGRESS" in codes:
         apps = [a for a in ctx.central.person_applications(number)
                 if a.application_id == el.open_application_id]
         route = (route_for_application(apps[0].state_zh, apps[0].state) if apps else
                  route_for_application("进行中", "DATA_ENTRY"))
-        return _blocked(record, result, route.message_zh, "APPLICATION_IN_PROGRESS", route, **journal)
+        return _blocked(record, result, route.message_zh, "APPLICATION_IN_PROGRESS", journal, route)
     if not el.eligible:
         return _blocked(record, result, "；".join(messages.values()), codes[0] if codes else "",
-                        **journal)
+                        journal)
     return EligibilityOutcome(record, journal)
 
 
@@ -146,9 +146,8 @@ def _offline(ctx: ApplicationContext, record: ApplicationRecord, minor: bool, ex
     if local is not None:
         return _blocked(record, Eligibility(checked_at, online=False),
                         f"本柜台已受理过该申请人的申领（{local.application_no}），不能重复申领。",
-                        "APPLICATION_IN_PROGRESS",
-                        Route("central_production", "集中制卡", "请在“集中制卡”中查询进度。"),
-                        online=False)
+                        "APPLICATION_IN_PROGRESS", {"online": False},
+                        Route("central_production", "集中制卡", "请在“集中制卡”中查询进度。"))
     try:
         check_deferrable(ctx)
     except CounterError as refused:

@@ -18,7 +18,7 @@ import hashlib
 import logging
 import uuid
 from dataclasses import asdict, dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from counter_app.central.api import ApplicationRequest
 from counter_app.central.errors import LINE_ERRORS, CentralRefusal, nothing_sent
@@ -55,7 +55,7 @@ class SubmitOutcome:
 
 def build_request(wf: ApplicationWorkflow) -> ApplicationRequest:
     r, ctx = wf.record, wf.ctx
-    collection = "EMS" if wf.delivery_mode() is DeliveryMode.EMS else "BRANCH"
+    collection: Literal["EMS", "BRANCH"] = "EMS" if wf.delivery_mode() is DeliveryMode.EMS else "BRANCH"
     return ApplicationRequest(
         id_number=r.identity.id_number, bank_code=ctx.bank_code, branch_code=ctx.branch_code,
         making_mode=wf.making_mode.value,
@@ -92,9 +92,9 @@ def submit(wf: ApplicationWorkflow) -> SubmitOutcome:
     response: dict[str, Any] | None = None
     if wf.online:
         try:
-            app = ctx.central.submit_application(request, idempotency_key=sub.op_id)
-            response = _jsonable(asdict(app))
-            message = f"已提交中心系统，中心受理号 {app.application_id}。"
+            sent = ctx.central.submit_application(request, idempotency_key=sub.op_id)
+            response = _jsonable(asdict(sent))
+            message = f"已提交中心系统，中心受理号 {sent.application_id}。"
         except CentralRefusal as exc:
             _refused(wf, exc)
             raise
