@@ -198,7 +198,8 @@ def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
 
 
 def central_client(profile: BranchProfile) -> CentralApi:
-    from counter_app.central.client import HttpCentralClient, Timeouts
+    from counter_app.central.client import HttpCentralClient
+    from counter_app.central.timeouts import Timeouts
 
     c = profile.central
 

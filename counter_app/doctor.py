@@ -81,10 +81,10 @@ def check_key(profile: BranchProfile) -> Check:
             return Check("data_key", "数据密钥", FAIL, "配置要求使用系统密钥库，但本机没有可用的系统密钥库")
     if not path.exists():
         return Check("data_key", "数据密钥", WARN, f"{path} 尚不存在，首次启动时将创建")
-    mode = path.stat().st_mode & 0o777
-    if mode & 0o077:
-        return Check("data_key", "数据密钥", FAIL, f"{path} 权限过宽（{oct(mode)}），请 chmod 600")
-    return Check("data_key", "数据密钥", OK, f"{path}（权限 {oct(mode)}）")
+    perms = path.stat().st_mode & 0o777
+    if perms & 0o077:
+        return Check("data_key", "数据密钥", FAIL, f"{path} 权限过宽（{oct(perms)}），请 chmod 600")
+    return Check("data_key", "数据密钥", OK, f"{path}（权限 {oct(perms)}）")
 
 
 def check_central(profile: BranchProfile) -> Check:

@@ -34,7 +34,7 @@ from counter_app.central.sync import (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = subparsers.add_parser("sync", help="outbox and central synchronisation")
     ssub = sync.add_subparsers(dest="sync_command", metavar="SUBCOMMAND", required=True)
     status = ssub.add_parser("status", help="line state, outbox depth, dead letters, last sync")

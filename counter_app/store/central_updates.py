@@ -19,11 +19,17 @@ from counter_app.store.models import CardApplication, CentralNotice, utcnow
 
 
 class PulledItem(Protocol):
-    seq: int
-    kind: str
-    ref: str
-    data: dict[str, Any]
-    created_at: dt.datetime | None
+    # read-only, so the central's frozen UpdateItem is one
+    @property
+    def seq(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def ref(self) -> str: ...
+    @property
+    def data(self) -> dict[str, Any]: ...
+    @property
+    def created_at(self) -> dt.datetime | None: ...
 
 
 def _naive(t: dt.datetime | None) -> dt.datetime | None:
