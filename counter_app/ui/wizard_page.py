@@ -10,8 +10,8 @@ Rules this base enforces so no business has to remember them:
   and the wizard call runs on the page's one worker (one call at a time, in order);
 - while work for the current record runs the page is busy: navigation, new and discard are
   refused, and a result that arrives for a record no longer on screen is dropped;
-- the navigation buttons keep their places (a hidden one keeps its space) and ignore a
-  click that lands right after a step change (a double-click never acts twice);
+- the navigation buttons keep their places (a hidden one keeps its space) and take a
+  double-click as one click, so its second half never presses what the next step shows;
 - what is typed but not confirmed is saved every few seconds (autosave);
 - screens are built the first time their step is shown, so opening a business is quick.
 """
@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -49,7 +49,6 @@ log = logging.getLogger(__name__)
 W = TypeVar("W", bound=Wizard[Any])
 
 AUTOSAVE_MS = 3000
-CLICK_GUARD_S = 0.4  # a second click of a double-click lands after the step changed
 STEP_MARKS = {"done": "✓", "current": "▶", "todo": "　", "error": "✗"}
 STEP_COLOURS = {"done": "#1f6f43", "current": "#0b4f8a", "todo": "#9aa5b1", "error": "#c0392b"}
 INTERNAL_ERROR_ZH = ("系统内部错误，操作未完成。已录入的内容已保存，请重试；"
@@ -60,6 +59,14 @@ def message_of(error: BaseException) -> str:
     if isinstance(error, CounterError):
         return error.message_zh
     return INTERNAL_ERROR_ZH
+
+
+class NavButton(QPushButton):
+    """A button whose double-click is one click: the second press of a double-click arrives
+    after the step changed, and must not press what is there now."""
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        event.accept()
 
 
 def keep_place(widget: QWidget) -> None:
@@ -144,7 +151,6 @@ class WizardPage(QWidget, Generic[W]):
         self.waits: list[tuple[str, float]] = []
         self.built: dict[str, StepScreen[W]] = {}
         self.scrolls: dict[str, QScrollArea] = {}
-        self._guard_until = 0.0
         self._autosaved: tuple[int, str, dict[str, str]] | None = None
 
         root = QHBoxLayout(self)
@@ -198,28 +204,25 @@ class WizardPage(QWidget, Generic[W]):
         nav = QFrame(objectName="NavBar")
         lay = QHBoxLayout(nav)
         lay.setContentsMargins(20, 10, 20, 10)
-        self.discard_button = QPushButton("放弃本笔", objectName="DiscardButton")
-        self.discard_button.clicked.connect(self._guarded(self.discard))
+        self.discard_button = NavButton("放弃本笔")
+        self.discard_button.setObjectName("DiscardButton")
+        self.discard_button.clicked.connect(self.discard)
         lay.addWidget(self.discard_button)
         self.busy_indicator = BusyIndicator(self)
         keep_place(self.busy_indicator)
         lay.addWidget(self.busy_indicator, 1)
-        self.back_button = QPushButton("上一步 (PgUp)", objectName="BackButton")
-        self.back_button.clicked.connect(self._guarded(self.go_back))
-        self.next_button = QPushButton("下一步 (PgDn)", objectName="Primary")
+        self.back_button = NavButton("上一步 (PgUp)")
+        self.back_button.setObjectName("BackButton")
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = NavButton("下一步 (PgDn)")
+        self.next_button.setObjectName("Primary")
         self.next_button.setMinimumWidth(160)
-        self.next_button.clicked.connect(self._guarded(self.go_next))
+        self.next_button.clicked.connect(self.go_next)
         for button in (self.discard_button, self.back_button, self.next_button):
             keep_place(button)
         lay.addWidget(self.back_button)
         lay.addWidget(self.next_button)
         return nav
-
-    def _guarded(self, action: Callable[[], None]) -> Callable[[], None]:
-        def guarded() -> None:
-            if time.monotonic() >= self._guard_until:
-                action()
-        return guarded
 
     # -- background work ------------------------------------------------------------------------
     def run(self, fn: Callable[[], Any], on_ok: Callable[[Any], None] | None = None,
@@ -310,7 +313,6 @@ class WizardPage(QWidget, Generic[W]):
         screen.load()
         self.after_load(screen)
         self.update_nav()
-        self._guard_until = time.monotonic() + CLICK_GUARD_S
         screen.entered()
         focus = screen.first_focus()
         if focus is not None:

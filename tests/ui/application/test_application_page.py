@@ -355,3 +355,77 @@ def test_a_mistyped_id_number_is_explained_beside_the_field(qtbot, make_page) ->
     assert page.wf.step is Step.IDENTIFY
     assert "校验位" in page.views[Step.IDENTIFY].grid.errors["id_number"].text()
     assert field.text() == "330205199003011233"  # kept as typed, to correct one digit
+
+
+def walk_to_photo(qtbot, page: ApplicationPage, id_number: str) -> None:  # type: ignore[no-untyped-def]
+    """The teller's first steps, through the page's own buttons."""
+    page.views[Step.IDENTIFY].id_number.setText(id_number)
+    page.go_next()
+    at(qtbot, page, Step.ELIGIBILITY)
+    idle(qtbot, page)
+    page.go_next()
+    at(qtbot, page, Step.MATERIALS)
+    page.step_key("Ctrl+A")
+    page.go_next()
+    at(qtbot, page, Step.APPLICANT)
+    page.views[Step.APPLICANT].address.setText("浙江省宁波市海曙区药行街1号")
+    page.views[Step.APPLICANT].phone.setText("13805740009")
+    page.go_next()
+    at(qtbot, page, Step.PHOTO)
+
+
+def test_a_double_click_on_next_never_lands_on_back_and_enter_submits(qtbot, make_page) -> None:
+    page = make_page(INSTANT)
+    walk_to_photo(qtbot, page, generated_id(2955))
+    page.step_key("F5")
+    idle(qtbot, page)
+    back_at_photo = page.back_button.mapTo(page, page.back_button.rect().center())
+    next_at_photo = page.next_button.mapTo(page, page.next_button.rect().center())
+    # a double-click as the mouse sends it: a click, then (once the next step shows) the
+    # second press as a double-click at the same place, then its release
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    at(qtbot, page, Step.REVIEW)
+    under = page.childAt(next_at_photo) or page
+    qtbot.mouseDClick(under, Qt.MouseButton.LeftButton, pos=under.mapFrom(page, next_at_photo))
+    qtbot.mouseRelease(under, Qt.MouseButton.LeftButton, pos=under.mapFrom(page, next_at_photo))
+    idle(qtbot, page)
+    assert page.wf.step is Step.REVIEW  # the second half did not press 上一步
+    # the buttons kept their places: a hidden 下一步 keeps its space
+    assert page.back_button.mapTo(page, page.back_button.rect().center()) == back_at_photo
+    assert not page.next_button.isVisible() and under is not page.back_button
+    submit = page.views[Step.REVIEW].submit_button
+    submit.setFocus()
+    qtbot.keyClick(submit, Qt.Key.Key_Return)  # Enter on the focused 提交 button submits
+    at(qtbot, page, Step.DONE)
+
+
+def test_the_next_applicant_waits_for_the_documents_and_never_prints_anothers(qtbot, make_page) -> None:
+    page = make_page(INSTANT)
+    walk_to_photo(qtbot, page, generated_id(2956))
+    page.step_key("F5")
+    idle(qtbot, page)
+    page.go_next()
+    at(qtbot, page, Step.REVIEW)
+    first = page.wf.draft_id
+    page.submit()
+    qtbot.waitUntil(lambda: page.wf.step is Step.DONE and page.busy, timeout=15000)
+    # 办理下一笔 while "正在生成登记表和回执…" runs: refused, the teller is told why
+    page.views[Step.DONE].new_button.click()
+    assert page.wf.draft_id == first and "请稍候" in page.banner.text()
+    idle(qtbot, page)
+    assert page.docs is not None and page.docs.draft_id == first
+    page.views[Step.DONE].new_button.click()
+    assert page.wf.draft_id != first and page.wf.step is Step.IDENTIFY and page.docs is None
+    # documents made for the first applicant are never shown for the second
+    page.prepare_documents(lambda docs: pytest.fail("documents of another application"))
+    idle(qtbot, page)
+    assert "尚未受理" in page.banner.text()
+
+
+def test_a_result_for_a_record_no_longer_on_screen_is_dropped(qtbot, make_page) -> None:
+    page = make_page(INSTANT)
+    delivered: list[object] = []
+    page.run(lambda: "late", delivered.append, busy="测试")
+    page.show_wizard(page.desk.new())  # another record came on screen meanwhile
+    idle(qtbot, page)
+    assert delivered == [] and not page.busy

@@ -15,6 +15,7 @@ from counter_app.central import api as A
 from counter_app.central.errors import CentralRefusal, CentralTimeoutError, LineDownError
 from counter_app.central.sync import LineState, NewWorkRefused, SyncStatus
 from counter_app.devices.idcard import DEMO_ID_CARDS, NoIdCardError, SimulatedIdCardReader
+from counter_app.domain.errors import CounterError
 from counter_app.printing import BranchInfo
 from counter_app.store.applications import Acceptance, StoredApplication
 from counter_app.workflows.application import (
@@ -391,3 +392,39 @@ def test_a_discarded_draft_cannot_be_resumed(central, store) -> None:
     with pytest.raises(Exception, match="放弃"):
         ApplicationWorkflow.resume(ctx, wf.draft_id)
     assert store.audits[-1] == ("application.draft_discarded", {"reason": "申请人放弃办理"})
+
+
+def test_a_draft_written_by_the_first_version_is_migrated_once(central, store) -> None:
+    """Before the typed record, drafts were one dict (sections as dicts, empty meaning not yet)."""
+    ctx = context(central, store)
+    store.drafts["old-1"] = {"status": "open", "step": "applicant", "photo": None, "data": {
+        "draft_id": "old-1", "teller": "T1", "started_at": NOW.isoformat(), "step": "applicant",
+        "identity": {"id_number": ADULT, "source": "typed"},
+        "eligibility": {"checked_at": NOW.isoformat(), "online": True, "eligible": True,
+                        "needs_guardian": False, "local": True, "household": "本市户籍",
+                        "registered_guardian": False, "reasons": [["NOTE", "提示"]]},
+        "materials": {"checked": ["applicant_id", "photo"]},
+        "applicant": {"name": "张伟", "sex": "1", "birth_date": "1990-03-01", "phone": "1380574"},
+        "guardian": {}, "delivery": {}, "photo": {},
+        "submission": {"op_id": "", "central_application_id": None},
+        "journal": [{"at": NOW.isoformat(), "step": "identify", "event": "identified",
+                     "source": "typed"}],
+        "label": "张* · 申请人信息"}}
+    wf = ApplicationWorkflow.resume(ctx, "old-1")
+    assert wf.step is Step.APPLICANT and wf.record.applicant.phone == "1380574"
+    assert wf.record.eligibility is not None and wf.record.eligibility.reasons[0].code == "NOTE"
+    assert wf.record.checked_materials == ("applicant_id", "photo") and wf.record.photo is None
+    assert [(e.event, e.detail) for e in wf.journal] == [("identified", {"source": "typed"}),
+                                                         ("resumed", {"by": "T1"})]
+    saved = store.drafts["old-1"]["data"]
+    assert saved["schema"] == 2 and saved["record"]["applicant"]["name"] == "张伟"
+    assert ApplicationWorkflow.resume(ctx, "old-1").record == wf.record
+
+
+def test_a_draft_from_a_newer_program_is_refused_with_a_clear_message(central, store) -> None:
+    ctx = context(central, store)
+    store.drafts["new-1"] = {"status": "open", "step": "identify", "photo": None,
+                             "data": {"schema": 99, "record": {}}}
+    with pytest.raises(CounterError, match="无法读取") as refused:
+        ApplicationWorkflow.resume(ctx, "new-1")
+    assert refused.value.code == "DRAFT_UNREADABLE"
