@@ -13,9 +13,13 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter_app.display import NO_DISPLAY_HELP, has_display
 from counter_app.profile import BranchProfile, demo_profile_path, load_profile, state_root
+
+if TYPE_CHECKING:
+    from counter_app.bootstrap import Services
 
 DEMO_PROFILES = {"instant": "demo-instant.toml", "central": "demo-central.toml"}
 
@@ -138,7 +142,6 @@ def run_demo(args: argparse.Namespace) -> int:
     state_dir.mkdir(parents=True, exist_ok=True)
     profile = demo_profile(args.branch, state_dir)
 
-    from counter_app.cli import open_services
     from counter_app.ui.app import RunOptions, run_gui
     from counter_app.workflows.login import DEMO_ACCOUNTS
 
@@ -153,4 +156,11 @@ def run_demo(args: argparse.Namespace) -> int:
         if not screenshot:
             print(f"演示环境已启动：{profile.branch_name}（{profile.kind_zh}）。"
                   f"演示柜员 {teller[0]} / {teller[3]}", flush=True)
-        return run_gui(profile, lambda: open_services(profile), options)
+        return run_gui(profile, lambda: _open_services(profile), options)
+
+
+def _open_services(profile: BranchProfile) -> Services:
+    """Runs on a worker once the login window shows: the store, SQLAlchemy and the rest."""
+    from counter_app.bootstrap import build_services
+
+    return build_services(profile)

@@ -11,11 +11,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
+from counter_app.domain.applications import (
+    Acceptance,
+    DraftSummary,
+    StoredApplication,
+    StoredDraft,
+)
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.store.audit import append_audit
 from counter_app.store.database import Store
@@ -28,61 +33,6 @@ DISCARDED = "discarded"
 
 STATUS_SUBMITTED = "submitted"  # acknowledged by the central
 STATUS_PENDING = "pending_sync"  # queued in the outbox
-
-
-@dataclass(frozen=True)
-class DraftSummary:
-    draft_id: str
-    teller: str
-    step: str
-    label: str  # what the teller sees in the "continue?" list (masked name, step)
-    updated_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class StoredDraft:
-    draft_id: str
-    teller: str
-    step: str
-    status: str
-    data: dict[str, Any]
-    photo: bytes | None
-
-
-@dataclass(frozen=True)
-class StoredApplication:
-    application_no: str
-    draft_id: str
-    status: str
-    op_id: str
-    making_mode: str
-    collection: str
-    central_application_id: str | None
-    central_state: str | None
-    record: dict[str, Any]
-    photo: bytes | None
-    accepted_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class Acceptance:
-    """What :meth:`ApplicationStore.accept` needs; the workflow builds it."""
-
-    draft_id: str
-    teller: str
-    id_number: str
-    branch_code: str
-    counter_id: str
-    making_mode: str
-    collection: str
-    op_id: str
-    operation: str
-    payload: dict[str, Any]  # the central request (outbox payload)
-    record: dict[str, Any]  # everything needed to reprint the documents
-    photo: bytes | None
-    audit: dict[str, Any]  # minimal detail for the audit entry (no personal data in clear)
-    central_response: dict[str, Any] | None  # None: the central was not reached (deferred)
-    accepted_at: dt.datetime
 
 
 def application_no_prefix(branch_code: str, counter_id: str, accepted_at: dt.datetime) -> str:
@@ -261,3 +211,9 @@ def _stored(row: CardApplication) -> StoredApplication:
         record=dict(row.record), photo=row.photo,
         accepted_at=row.accepted_at.replace(tzinfo=dt.UTC),
     )
+
+
+__all__ = [
+    "Acceptance", "ApplicationStore", "DraftSummary", "StoredApplication", "StoredDraft",
+    "application_no_prefix",
+]

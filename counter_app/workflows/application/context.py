@@ -13,15 +13,15 @@ from typing import Any, Protocol
 from counter_app.central.api import CentralApi
 from counter_app.central.sync import StalenessLimits, SyncStatus
 from counter_app.devices.idcard import IdCardReader
-from counter_app.domain.clock import CHINA_TIME
-from counter_app.domain.photo import PhotoSpec
-from counter_app.printing import BranchInfo
-from counter_app.store.applications import (
+from counter_app.domain.applications import (
     Acceptance,
     DraftSummary,
     StoredApplication,
     StoredDraft,
 )
+from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.photo import PhotoSpec
+from counter_app.printing import BranchInfo
 
 
 class ApplicationRepository(Protocol):

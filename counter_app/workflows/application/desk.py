@@ -6,8 +6,8 @@ a new or resumed application, discarding) and the workflow (the steps), off the 
 
 from __future__ import annotations
 
+from counter_app.domain.applications import DraftSummary
 from counter_app.domain.photo import PhotoSpec
-from counter_app.store.applications import DraftSummary
 from counter_app.workflows.application.context import ApplicationContext
 from counter_app.workflows.application.documents import warm_up
 from counter_app.workflows.application.workflow import ApplicationWorkflow

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter_app.devices.photo import prepare_frame
+from counter_app.domain.applications import StoredApplication
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
 from counter_app.domain.photo import PhotoSpec
@@ -22,7 +23,6 @@ from counter_app.printing import (
     render_application_form,
     render_business_receipt,
 )
-from counter_app.store.applications import StoredApplication
 from counter_app.workflows.application.context import ApplicationContext
 
 

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from counter_app.central.api import ApplicationRequest
 from counter_app.central.errors import LINE_ERRORS, CentralRefusal, nothing_sent
+from counter_app.domain.applications import Acceptance, StoredApplication
 from counter_app.printing import DeliveryMode
-from counter_app.store.applications import Acceptance, StoredApplication
 from counter_app.workflows.application.eligibility import check_deferrable
 from counter_app.workflows.application.record import FieldError, MakingMode, Step
 from counter_app.workflows.kernel import StepInvalid
