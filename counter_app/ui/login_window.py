@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.ui.ops import Ops
+from counter_app.ui.qt import named
 
 if TYPE_CHECKING:
     from counter_app.profile import BranchProfile
@@ -50,26 +52,25 @@ class LoginWindow(QWidget):
         self.setWindowTitle(f"{APP_TITLE_ZH} - 登录")
         self.resize(920, 560)
 
-        brand = QFrame(objectName="Header")
+        brand = named(QFrame(), "Header")
         brand.setMinimumWidth(380)
         b = QVBoxLayout(brand)
         b.setContentsMargins(36, 48, 36, 36)
-        title = QLabel(APP_TITLE_ZH, objectName="SystemTitle")
+        title = named(QLabel(APP_TITLE_ZH), "SystemTitle")
         title.setStyleSheet("font-size: 26px;")
         title.setWordWrap(True)
-        subtitle = QLabel(APP_TITLE_EN, objectName="BranchLine")
-        branch = QLabel(
+        subtitle = named(QLabel(APP_TITLE_EN), "BranchLine")
+        branch = named(QLabel(
             f"{profile.bank.name_zh}\n{profile.branch_name}\n"
             f"{profile.kind_zh} · 柜台 {profile.counter_id} · 网点号 {profile.branch_code}",
-            objectName="BranchLine",
-        )
+        ), "BranchLine")
         branch.setStyleSheet("font-size: 15px; line-height: 150%;")
         b.addWidget(title)
         b.addWidget(subtitle)
         b.addSpacing(36)
         b.addWidget(branch)
         b.addStretch(1)
-        b.addWidget(QLabel("宁波市人力资源和社会保障局 · 合作银行网点", objectName="BranchLine"))
+        b.addWidget(named(QLabel("宁波市人力资源和社会保障局 · 合作银行网点"), "BranchLine"))
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_login_page())
@@ -118,21 +119,21 @@ class LoginWindow(QWidget):
     # -- pages ---------------------------------------------------------------------------
 
     def _build_login_page(self) -> QWidget:
-        card = QFrame(objectName="Card")
+        card = named(QFrame(), "Card")
         lay = QVBoxLayout(card)
         lay.setContentsMargins(32, 28, 32, 28)
         heading = QLabel("柜员登录")
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         form = QFormLayout()
         form.setVerticalSpacing(14)
-        self.username = QLineEdit(objectName="Username", placeholderText="请输入柜员号")
-        self.password = QLineEdit(objectName="Password", placeholderText="请输入密码")
+        self.username = named(QLineEdit(placeholderText="请输入柜员号"), "Username")
+        self.password = named(QLineEdit(placeholderText="请输入密码"), "Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("柜员号", self.username)
         form.addRow("密　码", self.password)
-        self.error = QLabel("", objectName="FieldError")
+        self.error = named(QLabel(""), "FieldError")
         self.error.setWordWrap(True)
-        self.login_button = QPushButton("登　录", objectName="Primary")
+        self.login_button = named(QPushButton("登　录"), "Primary")
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
@@ -144,7 +145,7 @@ class LoginWindow(QWidget):
         lay.addSpacing(8)
         lay.addWidget(self.login_button)
         # the demo accounts, filled in by attach(); kept out of the layout until then
-        self.demo_hint = QLabel("", objectName="Hint")
+        self.demo_hint = named(QLabel(""), "Hint")
         self.demo_hint.setWordWrap(True)
         self.demo_hint.hide()
         if self.profile.demo:
@@ -153,23 +154,23 @@ class LoginWindow(QWidget):
         return card
 
     def _build_first_run_page(self) -> QWidget:
-        card = QFrame(objectName="Card")
+        card = named(QFrame(), "Card")
         lay = QVBoxLayout(card)
         lay.setContentsMargins(32, 28, 32, 28)
         heading = QLabel("首次使用：设置系统管理员密码")
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
-        note = self.first_run_note = QLabel("", objectName="Hint")  # text: attach()
+        note = self.first_run_note = named(QLabel(""), "Hint")  # text: attach()
         note.setWordWrap(True)
         form = QFormLayout()
-        self.new_password = QLineEdit(objectName="NewPassword")
+        self.new_password = named(QLineEdit(), "NewPassword")
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_password = QLineEdit(objectName="ConfirmPassword")
+        self.confirm_password = named(QLineEdit(), "ConfirmPassword")
         self.confirm_password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("新密码", self.new_password)
         form.addRow("确认密码", self.confirm_password)
-        self.first_run_error = QLabel("", objectName="FieldError")
+        self.first_run_error = named(QLabel(""), "FieldError")
         self.first_run_error.setWordWrap(True)
-        self.set_password_button = QPushButton("设置密码", objectName="Primary")
+        self.set_password_button = named(QPushButton("设置密码"), "Primary")
         self.set_password_button.clicked.connect(self.submit_first_run)
         self.confirm_password.returnPressed.connect(self.submit_first_run)
         for w in (heading, note):
@@ -253,7 +254,7 @@ class LoginWindow(QWidget):
         assert auth is not None
         self.ops.run(lambda: auth.set_initial_password(FIRST_ADMIN, new), done, failed)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.password.clear()
         super().keyPressEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from counter_app.profile import BranchProfile
 from counter_app.ui.login_window import APP_TITLE_ZH, error_text
 from counter_app.ui.ops import Ops
+from counter_app.ui.qt import named
 from counter_app.ui.status_bar import CounterStatusBar, StatusMonitor
 from counter_app.workflows.catalog import Business, businesses_for
 
 if TYPE_CHECKING:  # sign-in (SQLAlchemy, argon2) is loaded by the services, not here
+    from counter_app.ui.wizard_page import WizardPage
     from counter_app.workflows.login import SignedIn, TellerAuth
 
 _ACTIVITY_EVENTS = {
@@ -114,15 +116,14 @@ class LockDialog(QDialog):
         title = QLabel("屏幕已锁定")
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         lay.addWidget(title)
-        lay.addWidget(QLabel(
+        lay.addWidget(named(QLabel(
             f"长时间无操作，屏幕已锁定，正在办理的业务已保留。\n"
-            f"请 {signed_in.display_name}（{signed_in.username}）输入密码解锁。",
-            objectName="Hint"))
-        self.password = QLineEdit(objectName="UnlockPassword")
+            f"请 {signed_in.display_name}（{signed_in.username}）输入密码解锁。"), "Hint"))
+        self.password = named(QLineEdit(), "UnlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel("", objectName="FieldError")
+        self.error = named(QLabel(""), "FieldError")
         self.error.setWordWrap(True)
-        self.unlock_button = QPushButton("解　锁", objectName="Primary")
+        self.unlock_button = named(QPushButton("解　锁"), "Primary")
         self.unlock_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
         self.switch_button = QPushButton("换人登录（签退当前柜员）")
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         self.profile, self.signed_in, self.auth, self.ops = profile, signed_in, auth, ops
         self.monitor = monitor
         self.services = services  # business pages are built from it; None: menu only
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, WizardPage[Any]] = {}
         self.setWindowTitle(f"{APP_TITLE_ZH} - {profile.branch_name}")
         self.resize(1280, 800)
         self.businesses = businesses_for(profile.instant_issue)
@@ -194,30 +195,29 @@ class MainWindow(QMainWindow):
     # -- layout --------------------------------------------------------------------------
 
     def _build_header(self) -> QFrame:
-        header = QFrame(objectName="Header")
+        header = named(QFrame(), "Header")
         lay = QHBoxLayout(header)
         lay.setContentsMargins(20, 10, 20, 10)
         titles = QVBoxLayout()
-        titles.addWidget(QLabel(APP_TITLE_ZH, objectName="SystemTitle"))
-        titles.addWidget(QLabel(
+        titles.addWidget(named(QLabel(APP_TITLE_ZH), "SystemTitle"))
+        titles.addWidget(named(QLabel(
             f"{self.profile.bank.name_zh} · {self.profile.branch_name} · {self.profile.kind_zh}"
-            f" · 柜台 {self.profile.counter_id}" + (" · 演示环境" if self.profile.demo else ""),
-            objectName="BranchLine"))
+            f" · 柜台 {self.profile.counter_id}" + (" · 演示环境" if self.profile.demo else "")), "BranchLine"))
         lay.addLayout(titles, 1)
-        who = QLabel(f"{self.signed_in.display_name}（{self.signed_in.username} · "
-                     f"{self.signed_in.role_zh}）", objectName="TellerName")
+        who = named(QLabel(f"{self.signed_in.display_name}（{self.signed_in.username} · "
+                     f"{self.signed_in.role_zh}）"), "TellerName")
         who.setStyleSheet("font-size: 14px;")
         lay.addWidget(who)
-        lock = QPushButton("锁屏", objectName="LockButton")
+        lock = named(QPushButton("锁屏"), "LockButton")
         lock.clicked.connect(self.lock_screen)
-        logout = QPushButton("签退", objectName="LogoutButton")
+        logout = named(QPushButton("签退"), "LogoutButton")
         logout.clicked.connect(self.confirm_sign_out)
         lay.addWidget(lock)
         lay.addWidget(logout)
         return header
 
     def _build_menu(self) -> QListWidget:
-        menu = QListWidget(objectName="BusinessMenu")
+        menu = named(QListWidget(), "BusinessMenu")
         menu.setFixedWidth(230)
         home = QListWidgetItem("首页")
         home.setData(Qt.ItemDataRole.UserRole, "home")
@@ -235,16 +235,15 @@ class MainWindow(QMainWindow):
         return menu
 
     def _build_home(self) -> QWidget:
-        page = QWidget(objectName="HomePage")
+        page = named(QWidget(), "HomePage")
         lay = QVBoxLayout(page)
         lay.setContentsMargins(28, 24, 28, 24)
         greet = QLabel(f"您好，{self.signed_in.display_name}。请从左侧菜单或下方选择要办理的业务。")
         greet.setStyleSheet("font-size: 18px; font-weight: bold;")
         lay.addWidget(greet)
-        lay.addWidget(QLabel(
+        lay.addWidget(named(QLabel(
             "“最多跑一次”：办理前请先核对申请人所需材料，缺少的材料一次性告知。"
-            "中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。",
-            objectName="Hint", wordWrap=True))
+            "中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。", wordWrap=True), "Hint"))
         grid = QGridLayout()
         grid.setSpacing(14)
         for index, business in enumerate(self.businesses):
@@ -262,12 +261,12 @@ class MainWindow(QMainWindow):
         name.setStyleSheet("font-size: 16px; font-weight: bold;")
         lay.setSpacing(6)
         lay.addWidget(name)
-        lay.addWidget(QLabel(business.summary_zh, objectName="Hint", wordWrap=True))
+        lay.addWidget(named(QLabel(business.summary_zh, wordWrap=True), "Hint"))
         tag = ("需实时联网" if business.needs_central_now else "可离线办理、联网后上传")
         if not business.built:
             tag = "建设中 · " + tag
         lay.addStretch(1)
-        lay.addWidget(QLabel(tag, objectName="Hint"))
+        lay.addWidget(named(QLabel(tag), "Hint"))
         tile.setMinimumHeight(118)
         return tile
 
@@ -277,7 +276,7 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(28, 24, 28, 24)
         self.not_built_title = QLabel("")
         self.not_built_title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.not_built_text = QLabel("", objectName="Hint", wordWrap=True)
+        self.not_built_text = named(QLabel("", wordWrap=True), "Hint")
         lay.addWidget(self.not_built_title)
         lay.addWidget(self.not_built_text)
         lay.addStretch(1)
@@ -297,13 +296,13 @@ class MainWindow(QMainWindow):
         page = self.business_page(business) if business.built else None
         if page is not None:
             self.work_area.setCurrentWidget(page)
-            page.open()  # type: ignore[attr-defined]
+            page.open()
             return
         self.not_built_title.setText(business.title_zh)
         self.not_built_text.setText(f"{business.summary_zh}\n\n{business.not_built_note_zh}")
         self.work_area.setCurrentWidget(self.not_built)
 
-    def business_page(self, business: Business) -> QWidget | None:
+    def business_page(self, business: Business) -> WizardPage[Any] | None:
         """The page of a built business, made on first use."""
         if business.key in self.pages:
             return self.pages[business.key]
@@ -342,7 +341,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.timer.stop()
         for page in self.pages.values():
-            page.autosave()  # type: ignore[attr-defined]  # what is typed survives the lock
+            page.autosave()  # what is typed survives the lock
         self.lock_dialog = LockDialog(self, self.signed_in, self.auth, self.ops)
         self.lock_dialog.finished.connect(self._lock_finished)
         self.lock_dialog.open()
@@ -383,8 +382,8 @@ class MainWindow(QMainWindow):
         self.ops.run(lambda: self.auth.sign_out(signed_in, reason), finished,
                      lambda _e: self.sig_signed_out.emit(reason))
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
         for page in self.pages.values():
-            page.close_page()  # type: ignore[attr-defined]
+            page.close_page()
         super().closeEvent(event)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from counter_app.domain.clock import china_now
 from counter_app.profile import BranchProfile
 from counter_app.ui.ops import Ops
+from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK, WARN, dot
 from counter_app.workflows.status import LineReading, SlotReading, weekend_indicator
 
@@ -100,12 +101,12 @@ class CounterStatusBar(QStatusBar):
         self.profile, self.clock = profile, clock
         self.unmonitored = monitor.presence is None
         self.setSizeGripEnabled(False)
-        self.line_label = QLabel(objectName="LineStatus")
-        self.outbox_label = QLabel(objectName="OutboxStatus")
-        self.card_label = QLabel(objectName="CardSlotStatus")
-        self.psam_label = QLabel(objectName="PsamSlotStatus")
-        self.weekend_label = QLabel(objectName="WeekendStatus")
-        self.clock_label = QLabel(objectName="Clock")
+        self.line_label = named(QLabel(), "LineStatus")
+        self.outbox_label = named(QLabel(), "OutboxStatus")
+        self.card_label = named(QLabel(), "CardSlotStatus")
+        self.psam_label = named(QLabel(), "PsamSlotStatus")
+        self.weekend_label = named(QLabel(), "WeekendStatus")
+        self.clock_label = named(QLabel(), "Clock")
         for w in (self.line_label, self.outbox_label, self.card_label, self.psam_label):
             self.addWidget(w)
         self.addPermanentWidget(self.weekend_label)

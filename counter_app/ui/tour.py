@@ -19,12 +19,14 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.ui.app import CounterApp, RunOptions
+from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.application.page import ApplicationPage, close_dialogs
 from counter_app.ui.application.photo import PhotoView
 from counter_app.ui.application.steps import (
@@ -149,7 +151,7 @@ class TourRun:
         docs = page.docs
         for kind, title in (("form", "申领登记表"), ("receipt", "业务回执")):
             path = self.out / f"{prefix}-{kind}.pdf"
-            self.act(f"另存为PDF（{title}）", lambda k=kind, p=path: page.save_document(docs, k, p))
+            self.act(f"另存为PDF（{title}）", partial(page.save_document, docs, kind, path))
             self.pdfs.append(path)
 
     def preview_shots(self) -> None:
@@ -157,13 +159,20 @@ class TourRun:
         assert page is not None
         for kind, title in (("form", "登记表"), ("receipt", "回执")):
             page.last_preview = None
-            self.act(f"打印预览（{title}）", lambda k=kind: page.document_action(k, "preview"))
+            self.act(f"打印预览（{title}）", partial(page.document_action, kind, "preview"))
             self.settle(lambda: getattr(page, "last_preview", None) is not None)
-            dialog = page.last_preview
+            dialog = _shown_preview(page)
             dialog.resize(760, 1000)
             self.shot(f"preview-{kind}", dialog)
             dialog.close()
             page.last_preview = None
+
+
+def _shown_preview(page: ApplicationPage) -> DocumentPreview:
+    # a function of its own: in the loop above mypy still sees the None assigned before act()
+    dialog = page.last_preview
+    assert dialog is not None, "the preview dialog did not open"
+    return dialog
 
 
 # -- scenarios of the application business -------------------------------------------------

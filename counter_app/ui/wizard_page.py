@@ -21,10 +21,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar
+from functools import partial
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.ui.application.widgets import PAGE_STYLE, Banner, BusyIndicator, FormGrid
 from counter_app.ui.ops import Ops
+from counter_app.ui.qt import named, shortcut
 from counter_app.workflows.kernel import StepInvalid, Wizard
 
 log = logging.getLogger(__name__)
@@ -92,10 +94,10 @@ class StepScreen(QWidget, Generic[W]):
         self.root = QVBoxLayout(self)
         self.root.setContentsMargins(28, 20, 28, 16)
         self.root.setSpacing(12)
-        self.title = QLabel(self.title_zh, objectName="StepTitle")
+        self.title = named(QLabel(self.title_zh), "StepTitle")
         self.root.addWidget(self.title)
         if self.lead:
-            self.root.addWidget(QLabel(self.lead, objectName="StepLead", wordWrap=True))
+            self.root.addWidget(named(QLabel(self.lead, wordWrap=True), "StepLead"))
         self.grid: FormGrid | None = None
 
     @property
@@ -132,7 +134,7 @@ class WizardPage(QWidget, Generic[W]):
     sig_waited = Signal(str, float)  # what the teller waited for, seconds
 
     title_zh = ""
-    screens: Mapping[str, Callable[[Any], StepScreen[Any]]] = {}
+    screens: ClassVar[Mapping[str, Callable[[Any], StepScreen[Any]]]] = {}
     autosaved_steps: frozenset[str] = frozenset()
     global_keys: tuple[str, ...] = ()
     # steps where 上一步 / 下一步 do not apply (the first step; steps left by their own button)
@@ -178,22 +180,22 @@ class WizardPage(QWidget, Generic[W]):
         self.autosave_timer.start()
         for key, action in (("PgDown", self.go_next), ("Ctrl+Return", self.go_next),
                             ("Ctrl+Enter", self.go_next), ("PgUp", self.go_back)):
-            QShortcut(QKeySequence(key), self, activated=action)
+            shortcut(key, self, action)
         for key in self.global_keys:
-            QShortcut(QKeySequence(key), self, activated=lambda k=key: self.step_key(k))
+            shortcut(key, self, partial(self.step_key, key))
 
     def _side(self) -> QFrame:
         side = QFrame()
         side.setStyleSheet("background: white;")
         lay = QVBoxLayout(side)
         lay.setContentsMargins(0, 12, 0, 0)
-        heading = QLabel(self.title_zh, objectName="SideTitle")
+        heading = named(QLabel(self.title_zh), "SideTitle")
         heading.setStyleSheet("font-size: 16px; font-weight: bold; padding: 4px 14px;")
         lay.addWidget(heading)
-        self.who = QLabel("", objectName="Hint", wordWrap=True)
+        self.who = named(QLabel("", wordWrap=True), "Hint")
         self.who.setStyleSheet("padding: 0 14px 8px 14px;")
         lay.addWidget(self.who)
-        self.step_list = QListWidget(objectName="StepList")
+        self.step_list = named(QListWidget(), "StepList")
         self.step_list.setFixedWidth(200)
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_list.itemClicked.connect(self._step_clicked)
@@ -201,7 +203,7 @@ class WizardPage(QWidget, Generic[W]):
         return side
 
     def _nav(self) -> QFrame:
-        nav = QFrame(objectName="NavBar")
+        nav = named(QFrame(), "NavBar")
         lay = QHBoxLayout(nav)
         lay.setContentsMargins(20, 10, 20, 10)
         self.discard_button = NavButton("放弃本笔")
@@ -285,7 +287,7 @@ class WizardPage(QWidget, Generic[W]):
             screen = self.screens[key](self)
             self.built[key] = screen
             self.screen_built(screen)
-            scroll = QScrollArea(objectName="StepScroll")
+            scroll = named(QScrollArea(), "StepScroll")
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -303,7 +305,7 @@ class WizardPage(QWidget, Generic[W]):
             return None
         return self.built[wizard.current]
 
-    def render(self) -> None:
+    def show_step(self) -> None:
         wizard = self.wizard
         if wizard is None:
             return
@@ -360,6 +362,10 @@ class WizardPage(QWidget, Generic[W]):
     def can_discard(self) -> bool:
         return True
 
+    def discard(self) -> None:
+        """放弃本笔: the business drops its record."""
+        raise NotImplementedError
+
     def next_allowed(self) -> bool:
         return True
 
@@ -393,7 +399,7 @@ class WizardPage(QWidget, Generic[W]):
             return work(wizard)
 
         self.banner.clear()
-        self.run(job, lambda _r: self.render(), on_fail, busy=busy)
+        self.run(job, lambda _r: self.show_step(), on_fail, busy=busy)
 
     def go_next(self) -> None:
         wizard, screen = self.wizard, self.current_screen()
@@ -420,6 +426,9 @@ class WizardPage(QWidget, Generic[W]):
     def _step_clicked(self, item: QListWidgetItem) -> None:
         target = str(item.data(Qt.ItemDataRole.UserRole))
         self._commit_then(lambda w: w.goto(target), "正在保存…")
+
+    def open(self) -> None:
+        """Chosen in the menu (every time); a business starts or resumes its work here."""
 
     def autosave(self) -> None:
         """Save what is typed in the current step (no validation, no waiting)."""

@@ -7,7 +7,7 @@ paints them onto the profile's printer (QtPrintSupport). "Save as PDF" writes th
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
+from counter_app.ui.qt import named, shortcut
 
 MAX_PRINT_DPI = 300  # rendering above this only costs memory on counter printers
 
@@ -122,7 +123,7 @@ class DocumentPreview(QDialog):
         lay.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.print_button = QPushButton("打印 (P)", objectName="Primary")
+        self.print_button = named(QPushButton("打印 (P)"), "Primary")
         self.save_button = QPushButton("另存为PDF (S)")
         close = QPushButton("关闭 (Esc)")
         for b in (self.print_button, self.save_button, close):
@@ -133,8 +134,8 @@ class DocumentPreview(QDialog):
             self.print_button.clicked.connect(on_print)
         if callable(on_save):
             self.save_button.clicked.connect(on_save)
-        QShortcut(QKeySequence("P"), self, activated=self.print_button.click)
-        QShortcut(QKeySequence("S"), self, activated=self.save_button.click)
+        shortcut("P", self, self.print_button.click)
+        shortcut("S", self, self.save_button.click)
         self.finished.connect(self._give_back_focus)
 
     def _give_back_focus(self, _result: int) -> None:

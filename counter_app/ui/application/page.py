@@ -44,6 +44,7 @@ from counter_app.ui.application.steps import (
     MaterialsView,
     ReviewView,
 )
+from counter_app.ui.qt import named
 from counter_app.ui.wizard_page import WizardPage, message_of
 from counter_app.workflows.application import (
     ApplicationDesk,
@@ -73,16 +74,16 @@ class DraftsView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 20, 28, 16)
-        lay.addWidget(QLabel("未完成的申领", objectName="StepTitle"))
-        lay.addWidget(QLabel("以下申领尚未提交，已录入的内容均已保存。请选择继续办理，或放弃后新建。",
-                             objectName="StepLead", wordWrap=True))
-        self.list = QListWidget(objectName="DraftList")
+        lay.addWidget(named(QLabel("未完成的申领"), "StepTitle"))
+        lay.addWidget(named(QLabel("以下申领尚未提交，已录入的内容均已保存。请选择继续办理，或放弃后新建。",
+                                   wordWrap=True), "StepLead"))
+        self.list = named(QListWidget(), "DraftList")
         self.list.setStyleSheet("QListWidget { font-size: 15px; background: white; }"
                                 "QListWidget::item { padding: 10px; }")
         self.list.itemActivated.connect(lambda item: self.sig_resume.emit(item.data(Qt.ItemDataRole.UserRole)))
         lay.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.resume_button = QPushButton("继续办理 (Enter)", objectName="Primary")
+        self.resume_button = named(QPushButton("继续办理 (Enter)"), "Primary")
         self.resume_button.clicked.connect(self._resume)
         self.discard_button = QPushButton("放弃所选")
         self.discard_button.clicked.connect(self._discard)
@@ -201,7 +202,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         self.docs = None
         self.banner.clear()
         self.show_wizard(self.desk.new())
-        self.render()
+        self.show_step()
 
     def resume(self, draft_id: str) -> None:
         if self._refuse_while_busy():
@@ -211,7 +212,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             self.docs = None
             self.show_wizard(wf)
             self.banner.show_message("已恢复未完成的申领，之前录入的内容均已保留。", "info")
-            self.render()
+            self.show_step()
 
         self.run(lambda: self.desk.resume(draft_id), done, busy="正在恢复草稿…")
 
@@ -291,12 +292,12 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
 
         def done(_outcome: Any) -> None:
             self.banner.clear()
-            self.render()
+            self.show_step()
             self.sig_accepted.emit()
             self.prepare_documents()
 
         def failed(error: BaseException) -> None:
-            self.render()  # the workflow may have moved to the step to fix
+            self.show_step()  # the workflow may have moved to the step to fix
             screen = self.current_screen()
             if isinstance(error, StepInvalid) and screen is not None:
                 screen.show_errors(error.errors)

@@ -4,7 +4,7 @@ scan, the automatic checks with their messages, and the teller's override with a
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from counter_app.devices.photo import FrameSource
 from counter_app.domain.photo import CHECK_TITLES_ZH
 from counter_app.ui.application.steps import ImportDialogs, StepView
 from counter_app.ui.application.widgets import jpeg_pixmap, rgb_to_qimage
+from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.workflows.application import Step
 
@@ -46,15 +47,15 @@ class PhotoView(StepView):
         body = QHBoxLayout()
         body.setSpacing(24)
         left = QVBoxLayout()
-        self.preview = QLabel("摄像头未打开", objectName="CameraPreview")
+        self.preview = named(QLabel("摄像头未打开"), "CameraPreview")
         self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #1f2933; color: #cfd8e3; border-radius: 4px;")
         left.addWidget(self.preview)
-        self.camera_name = QLabel("", objectName="Hint")
+        self.camera_name = named(QLabel(""), "Hint")
         left.addWidget(self.camera_name)
         buttons = QHBoxLayout()
-        self.capture_button = QPushButton("拍照 (F5)", objectName="Primary")
+        self.capture_button = named(QPushButton("拍照 (F5)"), "Primary")
         self.capture_button.clicked.connect(self.capture)
         self.import_button = QPushButton("从文件导入… (F4)")
         self.import_button.clicked.connect(self.import_file)
@@ -67,37 +68,39 @@ class PhotoView(StepView):
 
         right = QVBoxLayout()
         result_row = QHBoxLayout()
-        self.photo = QLabel("尚未采集", objectName="PhotoBox")
+        self.photo = named(QLabel("尚未采集"), "PhotoBox")
         self.photo.setFixedSize(181, 223)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         result_row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
-        self.checks = QLabel("", objectName="PhotoChecks", wordWrap=True)
+        self.checks = named(QLabel("", wordWrap=True), "PhotoChecks")
         self.checks.setTextFormat(Qt.TextFormat.RichText)
         self.checks.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.checks.setMinimumWidth(240)
         result_row.addWidget(self.checks, 1)
         right.addLayout(result_row)
 
-        self.override_box = QFrame(objectName="Card")
+        self.override_box = named(QFrame(), "Card")
         ob = QVBoxLayout(self.override_box)
         ob.setContentsMargins(14, 10, 14, 10)
-        ob.addWidget(QLabel("人工放行（须填写理由，记入审计日志）", styleSheet="font-weight:bold;"))
+        override_title = QLabel("人工放行（须填写理由，记入审计日志）")
+        override_title.setStyleSheet("font-weight:bold;")
+        ob.addWidget(override_title)
         orow = QHBoxLayout()
-        self.override_check = QComboBox(objectName="OverrideCheck")
+        self.override_check = named(QComboBox(), "OverrideCheck")
         self.override_check.setFixedWidth(150)
-        self.override_reason = QLineEdit(objectName="OverrideReason")
+        self.override_reason = named(QLineEdit(), "OverrideReason")
         self.override_reason.setPlaceholderText("理由，如：申请人面部特征导致检测偏差，人工核对合格")
         self.override_reason.returnPressed.connect(self.override)
-        self.override_button = QPushButton("放行", objectName="OverrideButton")
+        self.override_button = named(QPushButton("放行"), "OverrideButton")
         self.override_button.clicked.connect(self.override)
         orow.addWidget(self.override_check)
         orow.addWidget(self.override_reason, 1)
         orow.addWidget(self.override_button)
         ob.addLayout(orow)
-        self.override_error = QLabel("", objectName="FieldError", wordWrap=True)
+        self.override_error = named(QLabel("", wordWrap=True), "FieldError")
         ob.addWidget(self.override_error)
         right.addWidget(self.override_box)
-        self.error = QLabel("", objectName="FieldError", wordWrap=True)
+        self.error = named(QLabel("", wordWrap=True), "FieldError")
         right.addWidget(self.error)
         right.addStretch(1)
         body.addLayout(right, 1)
@@ -207,7 +210,7 @@ class PhotoView(StepView):
         self.host.run(lambda: self.wf.override_photo(code, reason), done, failed,
                       busy="正在记录人工放行…")
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: Mapping[str, str]) -> None:
         self.error.setText(("✗ " + errors["photo"]) if "photo" in errors else "")
 
     def first_focus(self) -> QWidget | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -40,6 +40,7 @@ from counter_app.ui.application.widgets import (
     jpeg_pixmap,
     name_print_note,
 )
+from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.wizard_page import StepScreen
 from counter_app.workflows.application import STEP_TITLES_ZH, ApplicationWorkflow, Step
@@ -59,7 +60,7 @@ def _date_zh(iso: str) -> str:
 
 
 def value_label(text: str = "") -> QLabel:
-    label = QLabel(text, objectName="ReadOnlyValue")
+    label = named(QLabel(text), "ReadOnlyValue")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -88,20 +89,20 @@ class IdentifyView(StepView):
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
         row = QHBoxLayout()
-        self.read_button = QPushButton("读取身份证 (F2)", objectName="Primary")
+        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
         self.read_button.clicked.connect(self.read_card)
         row.addWidget(self.read_button)
-        self.reader_name = QLabel("", objectName="Hint")
+        self.reader_name = named(QLabel(""), "Hint")
         row.addWidget(self.reader_name)
         row.addStretch(1)
         self.root.addLayout(row)
         self.grid = FormGrid()
-        self.id_number = QLineEdit(objectName="IdNumber")
+        self.id_number = named(QLineEdit(), "IdNumber")
         self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
         self.id_number.returnPressed.connect(host.go_next)
         self.grid.add("id_number", "身份证号码", self.id_number, limit=ID_LIMIT)
         self.root.addLayout(self.grid)
-        self.card = QLabel("", objectName="CardInfo", wordWrap=True)
+        self.card = named(QLabel("", wordWrap=True), "CardInfo")
         self.card.setTextFormat(Qt.TextFormat.RichText)
         self.root.addWidget(self.card)
         self.root.addStretch(1)
@@ -160,13 +161,13 @@ class EligibilityView(StepView):
         super().__init__(host)
         self.result = Banner(self, "Eligibility")
         self.root.addWidget(self.result)
-        self.details = QLabel("", objectName="EligibilityDetails", wordWrap=True)
+        self.details = named(QLabel("", wordWrap=True), "EligibilityDetails")
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.root.addWidget(self.details)
         row = QHBoxLayout()
         self.retry = QPushButton("重新核验 (F5)")
         self.retry.clicked.connect(self.check)
-        self.route_button = QPushButton("", objectName="Primary")
+        self.route_button = named(QPushButton(""), "Primary")
         self.route_button.hide()
         self.route_button.clicked.connect(self._route)
         row.addWidget(self.retry)
@@ -250,7 +251,7 @@ class MaterialsView(StepView):
         row.addWidget(self.all_button)
         row.addStretch(1)
         self.root.addLayout(row)
-        self.missing = QLabel("", objectName="FieldError", wordWrap=True)
+        self.missing = named(QLabel("", wordWrap=True), "FieldError")
         self.root.addWidget(self.missing)
         self.root.addStretch(1)
         self.checks: dict[str, QCheckBox] = {}
@@ -277,7 +278,7 @@ class MaterialsView(StepView):
     def values(self) -> dict[str, str]:
         return {code: "1" for code, box in self.checks.items() if box.isChecked()}
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: Mapping[str, str]) -> None:
         self.missing.setText(("✗ " + errors["materials"]) if "materials" in errors else "")
 
     def first_focus(self) -> QWidget | None:
@@ -287,7 +288,7 @@ class MaterialsView(StepView):
 # -- 4. applicant -----------------------------------------------------------------------------------
 
 def _combo(options: tuple[str, ...], name: str, editable: bool = False) -> QComboBox:
-    combo = QComboBox(objectName=name)
+    combo = named(QComboBox(), name)
     combo.addItem("")
     combo.addItems(list(options))
     if editable:
@@ -305,7 +306,7 @@ class ApplicantView(StepView):
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
         g = self.grid = FormGrid()
-        self.name = QLineEdit(objectName="ApplicantName")
+        self.name = named(QLineEdit(), "ApplicantName")
         g.add("name", "姓　　名", self.name, limit=NAME_LIMIT)
         self.sex = value_label()
         g.add("sex", "性　　别", self.sex)
@@ -316,14 +317,14 @@ class ApplicantView(StepView):
         g.add("birth_date", "出生日期", self.birth)
         self.household = value_label()
         g.add("household", "户籍类别", self.household)
-        self.address = QLineEdit(objectName="ApplicantAddress")
+        self.address = named(QLineEdit(), "ApplicantAddress")
         self.address.setMinimumWidth(460)
         g.add("address", "住　　址", self.address, limit=ADDRESS_LIMIT)
-        self.phone = QLineEdit(objectName="ApplicantPhone")
+        self.phone = named(QLineEdit(), "ApplicantPhone")
         self.phone.setMaxLength(20)
         g.add("phone", "联系电话", self.phone, "手机或固定电话，用于领卡通知")
         self.root.addLayout(g)
-        self.print_note = QLabel("", objectName="PrintNote", wordWrap=True)
+        self.print_note = named(QLabel("", wordWrap=True), "PrintNote")
         self.print_note.setStyleSheet(f"color: {BAD};")
         self.root.addWidget(self.print_note)
         self.root.addStretch(1)
@@ -373,15 +374,15 @@ class GuardianView(StepView):
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
         g = self.grid = FormGrid()
-        self.name = QLineEdit(objectName="GuardianName")
+        self.name = named(QLineEdit(), "GuardianName")
         g.add("name", "监护人姓名", self.name, limit=NAME_LIMIT)
-        self.id_number = QLineEdit(objectName="GuardianId")
+        self.id_number = named(QLineEdit(), "GuardianId")
         g.add("id_number", "监护人身份证号", self.id_number, limit=ID_LIMIT)
         self.relationship = _combo(RELATIONSHIPS, "GuardianRelationship")
         g.add("relationship", "与申请人关系", self.relationship)
         self.proof = _combo(PROOF_DOCUMENTS, "GuardianProof")
         g.add("proof_document", "监护关系证明", self.proof)
-        self.phone = QLineEdit(objectName="GuardianPhone")
+        self.phone = named(QLineEdit(), "GuardianPhone")
         g.add("phone", "监护人电话", self.phone)
         self.root.addLayout(g)
         self.root.addStretch(1)
@@ -414,20 +415,20 @@ class DeliveryView(StepView):
         super().__init__(host)
         self.notice = Banner(self, "Delivery")
         self.root.addWidget(self.notice)
-        self.pickup = QRadioButton("网点领取（制成后到本网点领卡）(Alt+1)", objectName="DeliveryPickup")
-        self.ems = QRadioButton("EMS邮寄到家 (Alt+2)", objectName="DeliveryEms")
+        self.pickup = named(QRadioButton("网点领取（制成后到本网点领卡）(Alt+1)"), "DeliveryPickup")
+        self.ems = named(QRadioButton("EMS邮寄到家 (Alt+2)"), "DeliveryEms")
         group = QButtonGroup(self)
         group.addButton(self.pickup)
         group.addButton(self.ems)
         self.root.addWidget(self.pickup)
         self.root.addWidget(self.ems)
         g = self.grid = FormGrid()
-        self.address = QLineEdit(objectName="EmsAddress")
+        self.address = named(QLineEdit(), "EmsAddress")
         self.address.setMinimumWidth(460)
         g.add("address", "邮寄地址", self.address, limit=ADDRESS_LIMIT)
-        self.recipient = QLineEdit(objectName="EmsRecipient")
+        self.recipient = named(QLineEdit(), "EmsRecipient")
         g.add("recipient", "收　件　人", self.recipient, limit=NAME_LIMIT)
-        self.phone = QLineEdit(objectName="EmsPhone")
+        self.phone = named(QLineEdit(), "EmsPhone")
         g.add("phone", "收件人电话", self.phone)
         g.errors["mode"] = QLabel()  # errors about the choice itself go to the banner
         self.root.addLayout(g)
@@ -466,7 +467,7 @@ class DeliveryView(StepView):
                        phone=self.phone.text())
         return out
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: Mapping[str, str]) -> None:
         super().show_errors(errors)
         if "mode" in errors:
             self.notice.show_message(html.escape(errors["mode"]), "warn")
@@ -484,11 +485,11 @@ class ReviewView(StepView):
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
         body = QHBoxLayout()
-        self.summary = QLabel("", objectName="ReviewSummary", wordWrap=True)
+        self.summary = named(QLabel("", wordWrap=True), "ReviewSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
         body.addWidget(self.summary, 1)
-        self.photo = QLabel(objectName="PhotoBox")
+        self.photo = named(QLabel(), "PhotoBox")
         self.photo.setFixedSize(181, 223)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
@@ -497,7 +498,7 @@ class ReviewView(StepView):
         self.root.addWidget(self.notice)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit_button = QPushButton("提交申领 (Ctrl+Enter)", objectName="Primary")
+        self.submit_button = named(QPushButton("提交申领 (Ctrl+Enter)"), "Primary")
         self.submit_button.setMinimumWidth(220)
         self.submit_button.clicked.connect(host.submit)
         row.addWidget(self.submit_button)
@@ -556,30 +557,32 @@ class DoneView(StepView):
         super().__init__(host)
         self.result = Banner(self, "Result")
         self.root.addWidget(self.result)
-        self.number = QLabel("", objectName="AppNo")
+        self.number = named(QLabel(""), "AppNo")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.root.addWidget(self.number)
         self.buttons: dict[str, QPushButton] = {}
         self.keys: dict[str, Callable[[], Any]] = {}
         for kind, title in (("form", "申领登记表"), ("receipt", "业务回执")):
-            frame = QFrame(objectName="Card")
+            frame = named(QFrame(), "Card")
             lay = QHBoxLayout(frame)
             lay.setContentsMargins(16, 10, 16, 10)
-            lay.addWidget(QLabel(title, styleSheet="font-size:16px; font-weight:bold;"), 1)
+            heading = QLabel(title)
+            heading.setStyleSheet("font-size:16px; font-weight:bold;")
+            lay.addWidget(heading, 1)
             keys = {"form": ("F6", "F7", "F8"), "receipt": ("F9", "F10", "F11")}[kind]
             for action, text, key in (("preview", "预览", keys[0]), ("print", "打印", keys[1]),
                                       ("save", "另存为PDF", keys[2])):
-                button = QPushButton(f"{text} ({key})", objectName=f"{kind}_{action}")
+                button = named(QPushButton(f"{text} ({key})"), f"{kind}_{action}")
                 button.clicked.connect(self._handler(kind, action))
                 self.keys[key] = button.click
                 lay.addWidget(button)
                 self.buttons[f"{kind}_{action}"] = button
             self.root.addWidget(frame)
-        self.print_status = QLabel("", objectName="PrintStatus", wordWrap=True)
+        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
         self.root.addWidget(self.print_status)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.new_button = QPushButton("办理下一笔 (Ctrl+N)", objectName="Primary")
+        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
         self.new_button.clicked.connect(self.sig_new.emit)
         row.addWidget(self.new_button)
         self.root.addLayout(row)

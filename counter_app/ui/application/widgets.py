@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.printing.fonts import code_point_marker
+from counter_app.ui.qt import named
 from counter_app.ui.theme import (
     BAD,
     DISABLED_BG,
@@ -83,7 +84,7 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None, object_name: str = "Banner") -> None:
         super().__init__(parent)
         self.setObjectName("Banner")
-        self.label = QLabel("", objectName=object_name + "Text", wordWrap=True)
+        self.label = named(QLabel("", wordWrap=True), object_name + "Text")
         self.label.setTextFormat(Qt.TextFormat.RichText)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
@@ -156,12 +157,12 @@ class FormGrid(QGridLayout):
 
     def add(self, key: str, label: str, editor: QWidget, hint: str = "",
             limit: Limit | None = None) -> QLabel:
-        title = QLabel(label, objectName="FieldLabel")
+        title = named(QLabel(label), "FieldLabel")
         title.setBuddy(editor)
         title.setEnabled(editor.isEnabled())
         if limit is not None and limit.always and not hint:
             hint = f"最多{limit.maximum}个字"
-        error = QLabel(hint, objectName="FieldHint" if hint else "FieldError", wordWrap=True)
+        error = named(QLabel(hint, wordWrap=True), "FieldHint" if hint else "FieldError")
         if hint:
             error.setStyleSheet(f"color: {MUTED};")
         error.setProperty("hint", hint)

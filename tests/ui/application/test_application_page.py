@@ -231,7 +231,7 @@ def test_a_refused_file_is_explained_beside_the_photo(qtbot, make_page, tmp_path
     page = make_page(INSTANT)
     page.wf.set_id_number(generated_id(2952))
     page.wf.jump_to_fix(Step.PHOTO)
-    page.render()
+    page.show_step()
     gif = tmp_path / "photo.gif"
     gif.write_bytes(b"GIF89a" + bytes(100))
     page.views[Step.PHOTO].import_path(gif)
@@ -316,7 +316,7 @@ def test_print_goes_to_the_profile_printer_or_says_there_is_none(qtbot, make_pag
     page = make_page(INSTANT)
     page.wf.set_id_number(generated_id(2954))
     page.wf.jump_to_fix(Step.DONE)
-    page.render()
+    page.show_step()
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
