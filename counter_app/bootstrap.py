@@ -21,6 +21,7 @@ from counter_app.workflows.status import LineReading
 
 if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.central.api import CentralApi
+    from counter_app.central.client import HttpCentralClient
     from counter_app.central.sync import SyncWorker
     from counter_app.devices.idcard import IdCardReader
     from counter_app.devices.photo import FileCameraSource
@@ -197,7 +198,7 @@ def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
     return open_store(profile.database, cipher, exclusive=exclusive)
 
 
-def central_client(profile: BranchProfile) -> CentralApi:
+def central_client(profile: BranchProfile) -> HttpCentralClient:
     from counter_app.central.client import HttpCentralClient
     from counter_app.central.timeouts import Timeouts
 
