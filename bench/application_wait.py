@@ -41,12 +41,16 @@ def main() -> None:
     from counter_app.central.client import HttpCentralClient
     from counter_app.central.launcher import start_central_sim
     from counter_app.demo import demo_profile
+    from counter_app.ui.fonts import install_fallback_fonts
+    from counter_app.ui.i18n import install_translations
     from counter_app.ui.ops import Ops
     from counter_app.ui.theme import apply_theme
     from counter_app.ui.tour import play, scenarios
 
     app = QApplication.instance() or QApplication([])
     apply_theme(app)  # type: ignore[arg-type]
+    install_fallback_fonts()
+    install_translations(app)  # type: ignore[arg-type]
     totals: dict[str, list[float]] = {}
     longest: dict[str, list[tuple[float, str]]] = {}
     health_rtts: list[float] = []

@@ -87,6 +87,7 @@ class DayResult:
     rss_mib: list[tuple[int, float]] = field(default_factory=list)  # (applications done, MiB)
     worst_stall_ms: float = 0.0
     worst_stall_where: str = ""
+    opening_stall_ms: float = 0.0  # the first opening of the business after sign-in
     seconds: float = 0.0
 
     @property
@@ -107,7 +108,13 @@ def run_day(services: Any, central: Any, out: Path, applications: int, every: in
     started = time.perf_counter()
     with session(services, central, out, take_shots=False) as run:
         run.on_action = lambda label: setattr(probe, "where", label)
-        page = run.sign_in_and_open("application", shots=False)
+        run.sign_in(shots=False)
+        probe.where = "首次打开社保卡申领"
+        probe.start()
+        page = run.open_business("application")
+        probe.stop()
+        result.opening_stall_ms = probe.worst_s * 1000
+        probe.worst_s = 0.0
 
         def accepted() -> None:
             result.accepted += 1
@@ -121,8 +128,10 @@ def run_day(services: Any, central: Any, out: Path, applications: int, every: in
                 apply_for(run, generated_id(first_person + i), address=f"浙江省宁波市海曙区中山西路{i + 1}号",
                           phone=f"138{i:08d}", name=f"a{i:03d}")
                 if (i + 1) % every == 0 or i + 1 == applications:
+                    probe.stop()  # the measurement's own collection is not a stall of the UI
                     gc.collect()
                     result.rss_mib.append((i + 1, rss_mib()))
+                    probe.start()
                     if report is not None:
                         report(f"{i + 1:4d} applications: RSS {result.rss_mib[-1][1]:6.1f} MiB, "
                                f"accepted {result.accepted}")
@@ -148,11 +157,15 @@ def main() -> None:
     from counter_app.central.launcher import start_central_sim
     from counter_app.demo import demo_profile
     from counter_app.ui.app import _qt_messages
+    from counter_app.ui.fonts import install_fallback_fonts
+    from counter_app.ui.i18n import install_translations
     from counter_app.ui.theme import apply_theme
 
     qInstallMessageHandler(_qt_messages)  # the offscreen platform's noise stays out of the figures
     app = QApplication.instance() or QApplication([])
     apply_theme(app)  # type: ignore[arg-type]
+    install_fallback_fonts()
+    install_translations(app)  # type: ignore[arg-type]
     report = None if args.json else (lambda line: print(line, flush=True))
     with tempfile.TemporaryDirectory(prefix="counter-day-") as tmp:
         central = start_central_sim(f"sqlite:///{tmp}/central.db", log_path=Path(tmp) / "c.log")
@@ -174,6 +187,7 @@ def main() -> None:
         "growth_after_first_batch_mib": round(result.growth_mib, 1),
         "worst_stall_ms": round(result.worst_stall_ms, 1),
         "worst_stall_where": result.worst_stall_where,
+        "opening_stall_ms": round(result.opening_stall_ms, 1),
         "seconds": round(result.seconds, 1),
     }
     if args.json:
@@ -182,7 +196,7 @@ def main() -> None:
     print(f"{result.accepted}/{result.applications} accepted in {result.seconds:.0f} s; "
           f"RSS growth after the first {args.every}: {result.growth_mib:.1f} MiB (goal ≤ 30); "
           f"longest UI stall {result.worst_stall_ms:.0f} ms during “{result.worst_stall_where}” "
-          "(goal ≤ 50)")
+          f"(goal ≤ 50); first opening of the business {result.opening_stall_ms:.0f} ms")
 
 
 if __name__ == "__main__":

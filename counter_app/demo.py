@@ -85,6 +85,8 @@ def run_tour(args: argparse.Namespace) -> int:
     from counter_app.bootstrap import Fakes, build_services
     from counter_app.central.launcher import start_central_sim
     from counter_app.ui.app import _qt_messages
+    from counter_app.ui.fonts import install_fallback_fonts
+    from counter_app.ui.i18n import install_translations
     from counter_app.ui.theme import apply_theme
     from counter_app.ui.tour import TourError, play, scenarios, write_timings
 
@@ -101,6 +103,8 @@ def run_tour(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_theme(app)
+    install_fallback_fonts()
+    install_translations(app)
     results = {}
     with tempfile.TemporaryDirectory(prefix="counter-tour-") as tmp:
         central = start_central_sim(f"sqlite:///{tmp}/central.db", log_path=Path(tmp) / "central.log")

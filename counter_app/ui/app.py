@@ -231,6 +231,12 @@ def _quit_on_signals(app: QApplication) -> None:
     heartbeat.start(250)
 
 
+def _install_fallback_fonts() -> None:
+    from counter_app.ui.fonts import install_fallback_fonts  # the printing layer's font files
+
+    install_fallback_fonts()
+
+
 def run_gui(profile: BranchProfile, build: Callable[[], Any], options: RunOptions | None = None) -> int:
     """Run the application; ``build`` opens the store and the rest once the window shows."""
     qInstallMessageHandler(_qt_messages)
@@ -243,6 +249,9 @@ def run_gui(profile: BranchProfile, build: Callable[[], Any], options: RunOption
     counter = CounterApp(options=options, profile=profile, build=build)
     _quit_on_signals(app)
     counter.start()
+    # rare name characters (CJK Extension A/B) drawn by the fallback font, not as boxes; after
+    # the login window shows, since it looks through the font database
+    QTimer.singleShot(200, _install_fallback_fonts)
     try:
         return app.exec() or counter.exit_code
     finally:

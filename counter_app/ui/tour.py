@@ -121,23 +121,29 @@ class TourRun:
         self.act(f"下一步（{step}）", page.go_next)
 
     def sign_in_and_open(self, business: str, shots: bool = True) -> ApplicationPage:
+        self.sign_in(shots)
+        return self.open_business(business)
+
+    def sign_in(self, shots: bool = True) -> None:
+        """The first demo teller signs in; returns once the main window is up and idle."""
         teller = DEMO_ACCOUNTS[0]
         self.app.login.username.setText(teller[0])
         self.app.login.password.setText(teller[3])
         if shots:
             self.shot("login", self.app.login)
         self.app.login.submit()
-        deadline = time.monotonic() + self.timeout_s
-        while self.app.main is None or not self.app.main.isVisible():
-            QApplication.processEvents()
-            if time.monotonic() > deadline:
-                raise TourError("sign-in did not finish")
-            time.sleep(0.01)
+        self.settle(lambda: self.app.main is not None and self.app.main.isVisible()
+                    and self.app.main.ops.pending == 0)
         main = self.app.main
+        assert main is not None
         main.resize(1366, 860)
         self.settle()
         if shots:
             self.shot("main-window")
+
+    def open_business(self, business: str) -> ApplicationPage:
+        main = self.app.main
+        assert main is not None
         main.route_to(business)
         page = main.pages[business]
         assert isinstance(page, ApplicationPage)

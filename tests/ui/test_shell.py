@@ -142,6 +142,26 @@ def test_idle_timer_locks_the_screen(qtbot, make_services) -> None:
     close(app)
 
 
+def test_typing_in_the_window_keeps_the_screen_unlocked(qtbot, make_services) -> None:
+    """The idle watch sees input through the window the teller works in (not through an
+    application-wide filter, which would run Python for every event of every widget)."""
+    from PySide6.QtTest import QTest
+
+    app = start(qtbot, make_services())
+    sign_in(qtbot, app)
+    main = app.main
+    window = main.windowHandle()
+    assert window is not None and window in main.idle.watched
+    main.idle.timer.setInterval(400)
+    main.idle.timer.start()
+    for _ in range(8):  # 0.8 s of typing, twice the idle period
+        QTest.keyClick(window, Qt.Key.Key_Shift)
+        qtbot.wait(100)
+    assert main.lock_dialog is None
+    qtbot.waitUntil(lambda: main.lock_dialog is not None, timeout=5000)  # then idle: locked
+    close(app)
+
+
 def test_first_run_asks_for_the_admin_password(qtbot, tmp_path) -> None:
     from dataclasses import replace
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QVBoxLayou
 from counter_app.ui.application import steps
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.application.steps import ApplicantView, DeliveryView, GuardianView, IdentifyView
-from counter_app.ui.application.widgets import PAGE_STYLE, BusyIndicator, name_print_note
 from counter_app.ui.i18n import install_translations
 from counter_app.ui.theme import BAD, STYLE
+from counter_app.ui.widgets import PAGE_STYLE, BusyIndicator, name_print_note
 from tests.ui.test_shell import close, sign_in, start
 
 GROUPED_ID = "3302 0319 8506 1220 17"  # the demo ID typed in groups of four

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from counter_app.devices.photo import CameraError
-from counter_app.ui.application.widgets import qimage_to_rgb
+from counter_app.ui.widgets import qimage_to_rgb
 
 log = logging.getLogger(__name__)
 

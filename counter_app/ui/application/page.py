@@ -198,7 +198,8 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
     def new_application(self) -> None:
         if self._refuse_while_busy():
             return
-        self._close_camera()
+        # the camera stays open for the next applicant: opening one takes the screen a
+        # tenth of a second (device enumeration), and the page closes it when it closes
         self.docs = None
         self.banner.clear()
         self.show_wizard(self.desk.new())

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from counter_app.devices.photo import FrameSource
 from counter_app.domain.photo import CHECK_TITLES_ZH
+from counter_app.ui.application.camera import camera_devices
 from counter_app.ui.application.steps import ImportDialogs, StepView
-from counter_app.ui.application.widgets import jpeg_pixmap, rgb_to_qimage
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.widgets import jpeg_pixmap, rgb_to_qimage
 from counter_app.workflows.application import Step
 
 if TYPE_CHECKING:
@@ -124,6 +125,9 @@ class PhotoView(StepView):
                 self.host.run(source.grab, lambda f: self._show_frame(rgb_to_qimage(f)),
                               lambda e: self.preview.setText(self.host.message_of(e)),
                               busy="正在打开摄像头…")
+
+    def prepare(self) -> None:
+        camera_devices()  # the first enumeration loads Qt Multimedia's backend (~0.1 s)
 
     def _show_frame(self, image: QImage) -> None:
         self.preview.setPixmap(QPixmap.fromImage(image).scaled(

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.printing import DeliveryMode, mask_id_number, unprintable_chars
-from counter_app.ui.application.widgets import (
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.widgets import (
     ADDRESS_LIMIT,
     ID_LIMIT,
     NAME_LIMIT,
@@ -40,8 +42,6 @@ from counter_app.ui.application.widgets import (
     jpeg_pixmap,
     name_print_note,
 )
-from counter_app.ui.qt import named
-from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.wizard_page import StepScreen
 from counter_app.workflows.application import STEP_TITLES_ZH, ApplicationWorkflow, Step
 from counter_app.workflows.application_rules import NATIONS, PROOF_DOCUMENTS, RELATIONSHIPS
