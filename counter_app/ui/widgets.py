@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -173,6 +174,12 @@ class FormGrid(QGridLayout):
         self.errors[key] = error
         # a disabled editor greys its label too (e.g. the EMS fields while pickup is chosen)
         editor.installEventFilter(_EnabledFollower(title, editor))
+        # an error stays only until the teller changes the field (the check runs again on 下一步)
+        line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        if isinstance(line, QLineEdit):
+            line.textEdited.connect(lambda _t, k=key: self.clear_error(k))
+        if isinstance(editor, QComboBox):
+            editor.activated.connect(lambda _i, k=key: self.clear_error(k))
         if limit is not None and isinstance(editor, QLineEdit):
             editor.setMaxLength(max(EDITOR_HARD_MAX, limit.maximum * 4))
             self.limits[key] = (editor, limit)
@@ -183,6 +190,10 @@ class FormGrid(QGridLayout):
     def show_errors(self, errors: dict[str, str]) -> None:
         self._messages = {k: v for k, v in errors.items() if v}
         for key in self.errors:
+            self._render(key)
+
+    def clear_error(self, key: str) -> None:
+        if self._messages.pop(key, None) is not None:
             self._render(key)
 
     def _render(self, key: str) -> None:

@@ -429,3 +429,19 @@ def test_a_result_for_a_record_no_longer_on_screen_is_dropped(qtbot, make_page) 
     page.show_wizard(page.desk.new())  # another record came on screen meanwhile
     idle(qtbot, page)
     assert delivered == [] and not page.busy
+
+
+def test_a_field_error_goes_once_the_teller_changes_that_field(qtbot, make_page) -> None:
+    page = make_page(INSTANT)
+    field = page.views[Step.IDENTIFY].id_number
+    qtbot.keyClicks(field, "330205199003011233")  # wrong check digit
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    idle(qtbot, page)
+    error = page.views[Step.IDENTIFY].grid.errors["id_number"]
+    assert "校验位" in error.text()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # the teller corrects the last digit
+    assert "校验位" not in error.text()
+    qtbot.keyClicks(field, "3")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # checked again on Enter: the same error is back
+    idle(qtbot, page)
+    assert "校验位" in error.text()
