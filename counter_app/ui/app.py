@@ -206,7 +206,7 @@ def peak_rss_mib() -> float:
 
 
 # the offscreen platform's harmless complaint; Qt Multimedia probing optional libraries
-_QT_NOISE = ("propagateSizeHints", "pipewire", "Couldn't load va", "Couldn't resolve va")
+_QT_NOISE = ("propagateSizeHints", "does not support raise()", "pipewire", "Couldn't load va", "Couldn't resolve va")
 
 
 def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:

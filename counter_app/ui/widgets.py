@@ -38,7 +38,7 @@ from counter_app.ui.theme import (
 )
 from counter_app.workflows.application_rules import _is_han as is_name_ideograph
 
-CHEVRON = (Path(__file__).resolve().parents[2] / "resources" / "icons" / "chevron-down.svg").as_posix()
+CHEVRON = (Path(__file__).resolve().parents[1] / "resources" / "icons" / "chevron-down.svg").as_posix()
 
 PAGE_STYLE = f"""
 QWidget#ApplicationPage, QWidget#StepView, QScrollArea#StepScroll > QWidget > QWidget {{

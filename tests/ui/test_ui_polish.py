@@ -5,6 +5,7 @@ preview fitting the screen, Qt's own dialogs in Chinese, and the busy indicator.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -326,3 +327,13 @@ def test_busy_indicator_counts_in_real_time(qtbot: Any) -> None:
     busy.start("正在向中心核验…")
     qtbot.waitUntil(lambda: "已等待 2 秒" in busy.text(), timeout=4000)
     busy.stop()
+
+
+def test_the_style_sheet_refers_only_to_files_that_exist() -> None:
+    """A moved module must not leave the combo boxes without their drawn chevron."""
+    import re
+
+    from counter_app.ui.widgets import PAGE_STYLE
+
+    urls = re.findall(r'url\("([^"]+)"\)', PAGE_STYLE)
+    assert urls and all(Path(u).is_file() for u in urls)
