@@ -249,10 +249,9 @@ def take_photo_review_submit_print(run: TourRun, photo: PhotoView, name: str) ->
     run.save_documents(name)
 
 
-def apply_for(run: TourRun, id_number: str, *, address: str, phone: str, name: str) -> None:
-    """One adult known to the central, at an instant-issue branch: from the identify step
-    (the number typed) to the documents made and saved as ``name-*.pdf`` (no preview
-    dialogs). Used by the one-process day at the counter (``bench/counter_day.py``)."""
+def type_to_applicant(run: TourRun, id_number: str, *, address: str, phone: str) -> None:
+    """Type the number, pass eligibility, tick every material, fill address and phone
+    (the applicant step stays open: the caller goes on or stops there)."""
     identify = run.view(Step.IDENTIFY)
     assert isinstance(identify, IdentifyView)
     identify.id_number.setText(id_number)
@@ -266,6 +265,13 @@ def apply_for(run: TourRun, id_number: str, *, address: str, phone: str, name: s
     assert isinstance(applicant, ApplicantView)
     applicant.address.setText(address)
     applicant.phone.setText(phone)
+
+
+def apply_for(run: TourRun, id_number: str, *, address: str, phone: str, name: str) -> None:
+    """One adult known to the central, at an instant-issue branch: from the identify step
+    (the number typed) to the documents made and saved as ``name-*.pdf`` (no preview
+    dialogs). Used by the one-process day at the counter (``bench/counter_day.py``)."""
+    type_to_applicant(run, id_number, address=address, phone=phone)
     run.next()
     photo = run.view(Step.PHOTO)
     assert isinstance(photo, PhotoView)
@@ -380,17 +386,9 @@ def play_draft_resumed(run: TourRun) -> None:
     """林小宝's guardian starts an application; the teller signs out half-way (or the PC
     restarts); after signing in again the unfinished application is offered and resumed."""
     _common_start(run, read_card=False)
-    identify = run.view(Step.IDENTIFY)
-    identify.id_number.setText("330211201806222348")
-    run.next()
-    run.view(Step.ELIGIBILITY)
-    run.next()
-    materials = run.view(Step.MATERIALS)
-    run.act("勾选材料", materials.check_all)
-    run.next()
-    applicant = run.view(Step.APPLICANT)
-    applicant.address.setText("浙江省宁波市镇海区招宝山街道1号")
-    applicant.phone.setText("139057")  # half typed when the teller is called away
+    # the phone half typed when the teller is called away
+    type_to_applicant(run, "330211201806222348", address="浙江省宁波市镇海区招宝山街道1号",
+                      phone="139057")
     run.shot("applicant-half-typed")
     assert run.app.main is not None and run.page is not None
     run.page.autosave()

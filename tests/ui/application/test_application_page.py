@@ -65,6 +65,23 @@ def key(qtbot, page: ApplicationPage, k: Qt.Key, mod=Qt.KeyboardModifier.NoModif
     qtbot.keyClick(page.focusWidget() or page, k, mod)
 
 
+def walk_to_photo(qtbot, page: ApplicationPage, id_number: str) -> None:  # type: ignore[no-untyped-def]
+    """The teller's first steps, through the page's own buttons."""
+    page.views[Step.IDENTIFY].id_number.setText(id_number)
+    page.go_next()
+    at(qtbot, page, Step.ELIGIBILITY)
+    idle(qtbot, page)
+    page.go_next()
+    at(qtbot, page, Step.MATERIALS)
+    page.step_key("Ctrl+A")
+    page.go_next()
+    at(qtbot, page, Step.APPLICANT)
+    page.views[Step.APPLICANT].address.setText("浙江省宁波市海曙区药行街1号")
+    page.views[Step.APPLICANT].phone.setText("13805740009")
+    page.go_next()
+    at(qtbot, page, Step.PHOTO)
+
+
 def pdf_text(path: Path) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(str(path)).pages))
 
@@ -190,19 +207,7 @@ def test_an_unfinished_application_is_offered_again(qtbot, make_page, store) -> 
 
 def test_a_failed_photo_check_is_overridden_with_a_reason(qtbot, make_page, tmp_path) -> None:
     page = make_page(INSTANT)
-    page.views[Step.IDENTIFY].id_number.setText(generated_id(2951))
-    page.go_next()
-    at(qtbot, page, Step.ELIGIBILITY)
-    idle(qtbot, page)
-    page.go_next()
-    at(qtbot, page, Step.MATERIALS)
-    page.step_key("Ctrl+A")
-    page.go_next()
-    at(qtbot, page, Step.APPLICANT)
-    page.views[Step.APPLICANT].address.setText("浙江省宁波市海曙区药行街1号")
-    page.views[Step.APPLICANT].phone.setText("13805740009")
-    page.go_next()
-    at(qtbot, page, Step.PHOTO)
+    walk_to_photo(qtbot, page, generated_id(2951))
     dark = tmp_path / "dark.jpg"
     pixels = np.array(Image.open(PORTRAIT).convert("RGB")).astype(float) * 0.3
     Image.fromarray(pixels.astype("uint8")).save(dark, format="JPEG", quality=90)
@@ -355,23 +360,6 @@ def test_a_mistyped_id_number_is_explained_beside_the_field(qtbot, make_page) ->
     assert page.wf.step is Step.IDENTIFY
     assert "校验位" in page.views[Step.IDENTIFY].grid.errors["id_number"].text()
     assert field.text() == "330205199003011233"  # kept as typed, to correct one digit
-
-
-def walk_to_photo(qtbot, page: ApplicationPage, id_number: str) -> None:  # type: ignore[no-untyped-def]
-    """The teller's first steps, through the page's own buttons."""
-    page.views[Step.IDENTIFY].id_number.setText(id_number)
-    page.go_next()
-    at(qtbot, page, Step.ELIGIBILITY)
-    idle(qtbot, page)
-    page.go_next()
-    at(qtbot, page, Step.MATERIALS)
-    page.step_key("Ctrl+A")
-    page.go_next()
-    at(qtbot, page, Step.APPLICANT)
-    page.views[Step.APPLICANT].address.setText("浙江省宁波市海曙区药行街1号")
-    page.views[Step.APPLICANT].phone.setText("13805740009")
-    page.go_next()
-    at(qtbot, page, Step.PHOTO)
 
 
 def test_a_double_click_on_next_never_lands_on_back_and_enter_submits(qtbot, make_page) -> None:
