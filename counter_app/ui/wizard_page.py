@@ -45,7 +45,7 @@ from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named, shortcut
 from counter_app.ui.widgets import PAGE_STYLE, Banner, BusyIndicator, FormGrid
-from counter_app.workflows.kernel import StepInvalid, Wizard
+from counter_app.workflows.kernel import StepInvalid, StepState, Wizard
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +133,50 @@ class StepScreen(QWidget, Generic[W]):
         return {}
 
 
+class StepSidebar(QFrame):
+    """The business's title, the person served, and its steps (done ✓, current ▶, to do,
+    changed since ✗); a click on a done step asks to go back there."""
+
+    sig_clicked = Signal(str)  # step key
+
+    def __init__(self, title_zh: str) -> None:
+        super().__init__()
+        self.setStyleSheet("background: white;")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 12, 0, 0)
+        heading = named(QLabel(title_zh), "SideTitle")
+        heading.setStyleSheet("font-size: 16px; font-weight: bold; padding: 4px 14px;")
+        lay.addWidget(heading)
+        self.who = named(QLabel("", wordWrap=True), "Hint")
+        self.who.setStyleSheet("padding: 0 14px 8px 14px;")
+        lay.addWidget(self.who)
+        self.steps = named(QListWidget(), "StepList")
+        self.steps.setFixedWidth(200)
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.itemClicked.connect(
+            lambda item: self.sig_clicked.emit(str(item.data(Qt.ItemDataRole.UserRole))))
+        lay.addWidget(self.steps, 1)
+
+    def show_steps(self, states: list[StepState], who: str) -> None:
+        self.steps.clear()
+        for index, s in enumerate(states, start=1):
+            item = QListWidgetItem(f"{STEP_MARKS[s.state]}  {index}. {s.title_zh}")
+            item.setData(Qt.ItemDataRole.UserRole, s.key)
+            item.setForeground(QColor(STEP_COLOURS[s.state]))
+            if s.state == "todo":
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            if s.state == "error":
+                item.setToolTip("该步骤的内容需要修改")
+            self.steps.addItem(item)
+            if s.state == "current":
+                self.steps.setCurrentItem(item)
+        self.who.setText(who)
+
+    def clear(self) -> None:
+        self.steps.clear()
+        self.who.setText("")
+
+
 class WizardPage(QWidget, Generic[W]):
     """Renders one wizard at a time; subclasses add the business's own actions."""
 
@@ -163,7 +207,10 @@ class WizardPage(QWidget, Generic[W]):
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        root.addWidget(self._side())
+        self.side = StepSidebar(self.title_zh)
+        self.side.sig_clicked.connect(self._step_clicked)
+        self.step_list, self.who = self.side.steps, self.side.who
+        root.addWidget(self.side)
         main = QVBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)
@@ -192,24 +239,6 @@ class WizardPage(QWidget, Generic[W]):
             shortcut(key, self, action)
         for key in self.global_keys:
             shortcut(key, self, partial(self.step_key, key))
-
-    def _side(self) -> QFrame:
-        side = QFrame()
-        side.setStyleSheet("background: white;")
-        lay = QVBoxLayout(side)
-        lay.setContentsMargins(0, 12, 0, 0)
-        heading = named(QLabel(self.title_zh), "SideTitle")
-        heading.setStyleSheet("font-size: 16px; font-weight: bold; padding: 4px 14px;")
-        lay.addWidget(heading)
-        self.who = named(QLabel("", wordWrap=True), "Hint")
-        self.who.setStyleSheet("padding: 0 14px 8px 14px;")
-        lay.addWidget(self.who)
-        self.step_list = named(QListWidget(), "StepList")
-        self.step_list.setFixedWidth(200)
-        self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.itemClicked.connect(self._step_clicked)
-        lay.addWidget(self.step_list, 1)
-        return side
 
     def _nav(self) -> QFrame:
         nav = named(QFrame(), "NavBar")
@@ -347,22 +376,8 @@ class WizardPage(QWidget, Generic[W]):
         return ""
 
     def render_side(self) -> None:
-        wizard = self.wizard
-        if wizard is None:
-            return
-        self.step_list.clear()
-        for index, s in enumerate(wizard.step_states(), start=1):
-            item = QListWidgetItem(f"{STEP_MARKS[s.state]}  {index}. {s.title_zh}")
-            item.setData(Qt.ItemDataRole.UserRole, s.key)
-            item.setForeground(QColor(STEP_COLOURS[s.state]))
-            if s.state == "todo":
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            if s.state == "error":
-                item.setToolTip("该步骤的内容需要修改")
-            self.step_list.addItem(item)
-            if s.state == "current":
-                self.step_list.setCurrentItem(item)
-        self.who.setText(self.who_text())
+        if self.wizard is not None:
+            self.side.show_steps(self.wizard.step_states(), self.who_text())
 
     def after_change(self) -> None:
         """Something in the current step changed (a card read, a check done)."""
@@ -442,8 +457,7 @@ class WizardPage(QWidget, Generic[W]):
             return
         self._commit_then(lambda w: w.back(), "正在保存…")
 
-    def _step_clicked(self, item: QListWidgetItem) -> None:
-        target = str(item.data(Qt.ItemDataRole.UserRole))
+    def _step_clicked(self, target: str) -> None:
         self._commit_then(lambda w: w.goto(target), "正在保存…")
 
     def open(self) -> None:

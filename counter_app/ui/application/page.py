@@ -182,8 +182,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             if drafts:
                 self.drafts.show_drafts(drafts)
                 self.stack.setCurrentWidget(self.drafts)
-                self.step_list.clear()
-                self.who.setText("")
+                self.side.clear()
                 self.update_nav()
             else:
                 self.new_application()
