@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -136,11 +137,14 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
     no_next = frozenset({Step.REVIEW, Step.DONE})
 
     def __init__(self, desk: ApplicationDesk, camera_factory: Callable[[], FrameSource], *,
-                 printer_name: str = "", parent: QWidget | None = None) -> None:
+                 printer_name: str = "",
+                 find_printer: Callable[[str], QPrinter | None] = document_printer,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.camera_factory = camera_factory
         self.printer_name = printer_name
+        self.find_printer = find_printer  # the profile's printer, or the system default
         self.docs: Documents | None = None
         self.saved_paths: list[Path] = []
         self.last_preview: DocumentPreview | None = None
@@ -359,7 +363,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
 
     def print_document(self, docs: Documents, kind: str) -> None:
         title = DOCUMENT_TITLES[kind]
-        printer = document_printer(self.printer_name)
+        printer = self.find_printer(self.printer_name)
         if printer is None:
             self._status(f"本机没有可用的打印机，{title}未打印。请“另存为PDF”后到可打印的电脑打印，"
                          "或联系网点技术支持检查打印机。", ok=False)

@@ -315,9 +315,7 @@ def test_what_is_typed_is_saved_without_pressing_next(qtbot, make_page, store) -
 
 
 def test_print_goes_to_the_profile_printer_or_says_there_is_none(qtbot, make_page, store,
-                                                                 tmp_path, monkeypatch) -> None:
-    import counter_app.ui.application.page as page_module
-
+                                                                 tmp_path) -> None:
     page = make_page(INSTANT)
     page.wf.set_id_number(generated_id(2954))
     page.wf.jump_to_fix(Step.DONE)
@@ -329,14 +327,14 @@ def test_print_goes_to_the_profile_printer_or_says_there_is_none(qtbot, make_pag
     canvas.drawString(100, 700, "form")
     canvas.save()
     pdf = buffer.getvalue()
-    monkeypatch.setattr(page_module, "document_printer", lambda name: None)
+    page.find_printer = lambda name: None
     docs = Documents(page.wf.draft_id, "TEST-0001", pdf, pdf)
     page.print_document(docs, "form")
     assert "没有可用的打印机" in page.views[Step.DONE].print_status.text()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "spool.pdf"))
-    monkeypatch.setattr(page_module, "document_printer", lambda name: printer)
+    page.find_printer = lambda name: printer
     page.print_document(docs, "form")
     idle(qtbot, page)
     assert "已发送到打印机" in page.views[Step.DONE].print_status.text()

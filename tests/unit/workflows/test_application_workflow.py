@@ -79,6 +79,7 @@ class FakeStore:
         self.drafts: dict[str, dict[str, Any]] = {}
         self.accepted: dict[str, StoredApplication] = {}
         self.audits: list[tuple[str, dict[str, Any]]] = []
+        self.fail_next_accept: Exception | None = None  # e.g. a full disk
 
     def save_draft(self, draft_id: str, *, teller: str, step: str, data: dict[str, Any],
                    photo: bytes | None, id_number: str | None) -> None:
@@ -104,6 +105,9 @@ class FakeStore:
         return next((a for a in self.accepted.values() if a.record["id_number"] == id_number), None)
 
     def accept(self, a: Acceptance) -> StoredApplication:
+        if self.fail_next_accept is not None:
+            failure, self.fail_next_accept = self.fail_next_accept, None
+            raise failure
         if a.draft_id in self.accepted:
             return self.accepted[a.draft_id]
         response = a.central_response or {}
@@ -374,12 +378,10 @@ def test_a_failed_local_write_after_the_central_accepted_is_retried_with_the_sam
     wf = started(context(central, store))
     to_photo(wf)
     with_photo(wf)
-    real_accept = store.accept
-    store.accept = lambda a: (_ for _ in ()).throw(StoreFullError("磁盘已满"))  # type: ignore[method-assign]
+    store.fail_next_accept = StoreFullError("磁盘已满")
     with pytest.raises(StoreFullError):
         wf.submit()
     assert wf.step is Step.REVIEW and store.accepted == {}
-    store.accept = real_accept  # type: ignore[method-assign]
     outcome = wf.submit()
     keys = [key for _request, key in central.submitted]
     assert len(keys) == 2 and keys[0] == keys[1] == outcome.application.op_id
