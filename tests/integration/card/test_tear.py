@@ -3,6 +3,7 @@ card that stops answering in the middle of a transaction."""
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from pathlib import Path
@@ -15,13 +16,25 @@ from counter_app.card.layout import LIFECYCLE_ISSUED, encode_records
 from counter_app.card.perso import (
     FileJournalStore,
     PersonalisationEngine,
+    PersoScript,
     PersoState,
     build_script,
 )
+from counter_app.domain.card import CardData
 from tests.fixtures.pcsc import EmulatorFixture
 
-DATA = card_data_for("330206201503091028", "王小雨")
-SCRIPT = build_script(DATA, script_id="app-7")
+
+# built on first use, not at import: a broken builder fails these tests, not the collection
+@functools.cache
+def data() -> CardData:
+    return card_data_for("330206201503091028", "王小雨")
+
+
+@functools.cache
+def script() -> PersoScript:
+    return build_script(data(), script_id="app-7")
+
+
 
 
 def full_run_apdus(emulator: EmulatorFixture, tmp_path: Path) -> int:
@@ -29,7 +42,7 @@ def full_run_apdus(emulator: EmulatorFixture, tmp_path: Path) -> int:
     emulator.control.reset_stats()
     engine = PersonalisationEngine(FileJournalStore(tmp_path / "probe-journal"))
     with emulator.service().open() as card:
-        assert engine.run(card, SCRIPT).issued
+        assert engine.run(card, script()).issued
     return int(emulator.control.stats()["apdus"])
 
 
@@ -37,9 +50,9 @@ def assert_truthful(card_path: Path, journal: dict) -> None:
     from counter_app.card.emulator.card import EmulatedCard
 
     state = EmulatedCard.load(card_path).state
-    records = encode_records(DATA)
+    records = encode_records(data())
     for entry in journal["steps"]:
-        step = SCRIPT.steps[entry["index"]]
+        step = script().steps[entry["index"]]
         if step.kind == "final":
             on_card = state.lifecycle == LIFECYCLE_ISSUED
         elif step.kind == "write":
@@ -63,7 +76,7 @@ def test_tear_at_every_apdu_index_of_the_script(
     emulator: EmulatorFixture, tmp_path: Path, lose_response: bool, repeat: int
 ) -> None:
     total = full_run_apdus(emulator, tmp_path)
-    script_apdus = sum(3 if s.kind == "auth" else 1 for s in SCRIPT.steps)
+    script_apdus = sum(3 if s.kind == "auth" else 1 for s in script().steps)
     assert total > script_apdus
     store = FileJournalStore(tmp_path / "journals")
     engine = PersonalisationEngine(store)
@@ -73,7 +86,7 @@ def test_tear_at_every_apdu_index_of_the_script(
         atr = bytes.fromhex(emulator.insert(path))
         emulator.control.tear_after(n, lose_response=lose_response)
         with emulator.service().open() as card:
-            result = engine.run(card, SCRIPT)
+            result = engine.run(card, script())
         assert result.state is PersoState.INTERRUPTED, (n, result)
         assert not result.issued
         journal = engine.journal(atr)
@@ -84,7 +97,7 @@ def test_tear_at_every_apdu_index_of_the_script(
         # the same card back in the reader: the run resumes and is verified
         emulator.insert(path)
         with emulator.service().open() as card:
-            again = engine.run(card, SCRIPT)
+            again = engine.run(card, script())
         assert again.issued, (n, again)
     # every index tore somewhere different: the journal tracks the progress exactly
     assert [d for _, d, _ in outcomes] == sorted(d for _, d, _ in outcomes)

@@ -30,6 +30,8 @@ def live_profile(tmp_path, central):
     return replace(profile, central=replace(profile.central, base_url=central.url, health_interval_s=0.3))
 
 
+@pytest.mark.pcsc
+@pytest.mark.central
 def test_status_bar_follows_card_and_line(qtbot, live_profile, central, emulator) -> None:
     services = build_services(live_profile)
     app = CounterApp(services)
@@ -65,6 +67,8 @@ def test_status_bar_follows_card_and_line(qtbot, live_profile, central, emulator
         services.close()
 
 
+@pytest.mark.pcsc
+@pytest.mark.central
 def test_doctor_sees_the_real_devices_and_line(live_profile, central, emulator) -> None:
     checks = {c.key: c for c in run_checks(live_profile)}
     assert checks["database"].status == "ok"
@@ -79,6 +83,7 @@ def test_doctor_sees_the_real_devices_and_line(live_profile, central, emulator) 
         central.line_up()
 
 
+@pytest.mark.central
 def test_doctor_reports_a_missing_reader(tmp_path, central) -> None:
     profile = make_profile(tmp_path)
     profile = replace(profile, central=replace(profile.central, base_url=central.url),
@@ -87,6 +92,8 @@ def test_doctor_reports_a_missing_reader(tmp_path, central) -> None:
     assert checks["psam_reader"].status == "fail" and "No Such Reader 99" in checks["psam_reader"].detail_zh
 
 
+@pytest.mark.pcsc
+@pytest.mark.central
 def test_doctor_command_json_and_exit_code(tmp_path, central, emulator) -> None:
     profile_text = (ROOT / "counter_app/resources/profiles/demo-instant.toml").read_text(encoding="utf-8")
     profile_text = profile_text.replace("http://127.0.0.1:8765", central.url)
@@ -108,6 +115,8 @@ def test_doctor_command_json_and_exit_code(tmp_path, central, emulator) -> None:
         central.line_up()
 
 
+@pytest.mark.pcsc
+@pytest.mark.central  # the demo starts its own reference central
 def test_demo_screenshot_command(tmp_path, emulator) -> None:
     """`counter-app demo --screenshot` brings up the central and opens the main window."""
     shot = tmp_path / "main.png"
@@ -125,6 +134,7 @@ def test_demo_screenshot_command(tmp_path, emulator) -> None:
     assert image.width() >= 1000 and image.height() >= 700
 
 
+# needs no service: the demo refuses to start before touching any
 def test_without_a_display_the_app_explains_how_to_run(tmp_path) -> None:
     env = dict(os.environ, COUNTER_APP_HOME=str(tmp_path))
     env.pop("DISPLAY", None)
@@ -137,6 +147,8 @@ def test_without_a_display_the_app_explains_how_to_run(tmp_path) -> None:
     assert version.stdout.startswith("counter-app ")
 
 
+@pytest.mark.pcsc
+@pytest.mark.central  # the demo starts its own reference central
 def test_demo_stops_cleanly_on_sigterm_and_stops_what_it_started(tmp_path, emulator) -> None:
     """A service stop or Ctrl+C closes the demo the normal way: exit 0, its central stopped."""
     import signal

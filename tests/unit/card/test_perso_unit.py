@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import pytest
@@ -16,10 +17,21 @@ from counter_app.card.perso import (
     PersoState,
     build_script,
 )
+from counter_app.domain.card import CardData
 from tests.unit.card.conftest import Rig
 
-DATA = card_data_for("330206201503091028", "王小雨")
-SCRIPT = build_script(DATA, script_id="app-42")
+
+# built on first use, not at import: a broken builder fails these tests, not the collection
+@functools.cache
+def data() -> CardData:
+    return card_data_for("330206201503091028", "王小雨")
+
+
+@functools.cache
+def script() -> PersoScript:
+    return build_script(data(), script_id="app-42")
+
+
 PHOTO = b"\xFF\xD8" + bytes(range(200)) * 3 + b"\xFF\xD9"
 
 
@@ -52,19 +64,19 @@ def check_truthful(card: EmulatedCard, journal: dict, script: PersoScript) -> No
 
 
 def test_script_round_trips_as_json() -> None:
-    assert PersoScript.from_json(SCRIPT.to_json()) == SCRIPT
+    assert PersoScript.from_json(script().to_json()) == script()
 
 
 @pytest.mark.parametrize("lose_response", [False, True])
 def test_tear_at_every_apdu_index(rig_factory: Callable[..., Rig], lose_response: bool) -> None:
-    total = script_apdu_count(rig_factory, SCRIPT)
+    total = script_apdu_count(rig_factory, script())
     assert total > 20
     for n in range(1, total + 1):
         rig = rig_factory(new_blank(unique=n.to_bytes(8, "big")))
         store = MemoryJournalStore()
         engine = PersonalisationEngine(store)
         rig.port.tear_after(n, lose_response=lose_response)
-        result = engine.run(rig.ssse(), SCRIPT)
+        result = engine.run(rig.ssse(), script())
         if not lose_response and n == total:
             # every APDU, read-back included, was answered: pulled after the end
             assert result.issued
@@ -73,19 +85,19 @@ def test_tear_at_every_apdu_index(rig_factory: Callable[..., Rig], lose_response
         assert not result.issued
         journal = engine.journal(rig.card.atr)
         assert journal is not None and journal["state"] == "interrupted"
-        check_truthful(rig.card, journal, SCRIPT)
+        check_truthful(rig.card, journal, script())
         # the same card comes back: the run resumes and ends issued and verified
         rig.port.reinsert()
-        again = engine.run(rig.ssse(), SCRIPT)
+        again = engine.run(rig.ssse(), script())
         assert again.issued, (n, again)
         assert rig.card.state.lifecycle == LIFECYCLE_ISSUED
         # a second run never issues the card twice
-        third = engine.run(rig.ssse(), SCRIPT)
+        third = engine.run(rig.ssse(), script())
         assert third.state is PersoState.ISSUED and third.error is not None
 
 
 def test_photo_script_verifies_the_photo(rig_factory: Callable[..., Rig]) -> None:
-    script = build_script(DATA, script_id="app-43", photo=PHOTO)
+    script = build_script(data(), script_id="app-43", photo=PHOTO)
     rig = rig_factory(new_blank())
     result = PersonalisationEngine(MemoryJournalStore()).run(rig.ssse(), script)
     assert result.issued
@@ -95,10 +107,10 @@ def test_photo_script_verifies_the_photo(rig_factory: Callable[..., Rig]) -> Non
 def test_wrong_keys_fail_once_and_the_run_is_not_retried(rig_factory: Callable[..., Rig]) -> None:
     rig = rig_factory(new_blank(), psam_seed="other")
     engine = PersonalisationEngine(MemoryJournalStore())
-    result = engine.run(rig.ssse(), SCRIPT)
+    result = engine.run(rig.ssse(), script())
     assert result.state is PersoState.FAILED
     assert rig.card_ins(0x82) == 1
-    again = engine.run(rig.ssse(), SCRIPT)
+    again = engine.run(rig.ssse(), script())
     assert again.state is PersoState.FAILED
     assert rig.card_ins(0x82) == 1  # refused without touching the card
     engine.spoil(rig.card.atr, "auth failed")
@@ -109,10 +121,10 @@ def test_spoiled_card_is_never_resumed(rig_factory: Callable[..., Rig]) -> None:
     rig = rig_factory(new_blank())
     engine = PersonalisationEngine(MemoryJournalStore())
     rig.port.tear_after(8)
-    assert engine.run(rig.ssse(), SCRIPT).state is PersoState.INTERRUPTED
+    assert engine.run(rig.ssse(), script()).state is PersoState.INTERRUPTED
     engine.spoil(rig.card.atr, "teller gave up")
     rig.port.reinsert()
-    result = engine.run(rig.ssse(), SCRIPT)
+    result = engine.run(rig.ssse(), script())
     assert result.state is PersoState.SPOILED and not result.issued
     assert rig.card.state.lifecycle != LIFECYCLE_ISSUED
 
@@ -121,7 +133,7 @@ def test_other_application_cannot_resume_a_card(rig_factory: Callable[..., Rig])
     rig = rig_factory(new_blank())
     engine = PersonalisationEngine(MemoryJournalStore())
     rig.port.tear_after(8)
-    engine.run(rig.ssse(), SCRIPT)
+    engine.run(rig.ssse(), script())
     rig.port.reinsert()
     other = build_script(card_data_for("330203198506122017", "李明"), script_id="app-99")
     result = engine.run(rig.ssse(), other)
@@ -130,7 +142,7 @@ def test_other_application_cannot_resume_a_card(rig_factory: Callable[..., Rig])
 
 def test_read_back_mismatch_is_spoiled_not_issued(rig_factory: Callable[..., Rig]) -> None:
     # a script whose expected data differs from what its steps write
-    wrong = PersoScript("app-44", card_data_for("330203198506122017", "李明"), SCRIPT.steps)
+    wrong = PersoScript("app-44", card_data_for("330203198506122017", "李明"), script().steps)
     rig = rig_factory(new_blank())
     result = PersonalisationEngine(MemoryJournalStore()).run(rig.ssse(), wrong)
     assert result.state is PersoState.SPOILED and not result.issued
