@@ -164,21 +164,17 @@ class TourRun:
         page = self.page
         assert page is not None
         for kind, title in (("form", "登记表"), ("receipt", "回执")):
-            page.last_preview = None
             self.act(f"打印预览（{title}）", partial(page.document_action, kind, "preview"))
-            self.settle(lambda: getattr(page, "last_preview", None) is not None)
+            self.settle(lambda: _shown_preview(page) is not None)
             dialog = _shown_preview(page)
+            assert dialog is not None, "the preview dialog did not open"
             dialog.resize(760, 1000)
             self.shot(f"preview-{kind}", dialog)
             dialog.close()
-            page.last_preview = None
 
 
-def _shown_preview(page: ApplicationPage) -> DocumentPreview:
-    # a function of its own: in the loop above mypy still sees the None assigned before act()
-    dialog = page.last_preview
-    assert dialog is not None, "the preview dialog did not open"
-    return dialog
+def _shown_preview(page: ApplicationPage) -> DocumentPreview | None:
+    return next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
 
 
 # -- scenarios of the application business -------------------------------------------------

@@ -199,7 +199,6 @@ class WizardPage(QWidget, Generic[W]):
         self.wizard: W | None = None
         self.generation = 0  # bumps whenever another record comes on screen
         self.busy = False
-        self.waits: list[tuple[str, float]] = []
         self.built: dict[str, StepScreen[W]] = {}
         self.scrolls: dict[str, QScrollArea] = {}
         self._autosaved: tuple[int, str, dict[str, str]] | None = None
@@ -275,7 +274,6 @@ class WizardPage(QWidget, Generic[W]):
 
         def finish() -> bool:
             waited = time.perf_counter() - started
-            self.waits.append((busy, waited))
             self.sig_waited.emit(busy, waited)
             self._set_busy(None)
             if generation != self.generation:

@@ -3,7 +3,7 @@
 plus what only this business has: the drafts list, submission and the printed documents.
 
 All workflow calls run on the page's one worker; the page records how long each one made
-the teller wait (``waits``), which the tour and the benchmark report. The page talks to the
+the teller wait (``sig_waited``), which the tour and the benchmark report. The page talks to the
 business only through :class:`ApplicationDesk` and the workflow, never to the store.
 """
 
@@ -146,8 +146,6 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         self.printer_name = printer_name
         self.find_printer = find_printer  # the profile's printer, or the system default
         self.docs: Documents | None = None
-        self.saved_paths: list[Path] = []
-        self.last_preview: DocumentPreview | None = None
         self._warm = False
         self.drafts = DraftsView()
         self.drafts.sig_resume.connect(self.resume)
@@ -352,7 +350,6 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             on_save=lambda: self.save_document(docs, kind))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.last_preview = dialog
         return dialog
 
     def _status(self, text: str, ok: bool = True) -> None:
@@ -392,7 +389,6 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             return target
 
         def done(saved: Path) -> None:
-            self.saved_paths.append(saved)
             self._status(f"{title}已保存为 {saved}")
             self._audit_output(docs, kind, "save_pdf")
 
