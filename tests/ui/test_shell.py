@@ -220,14 +220,22 @@ def test_results_arriving_after_shutdown_are_dropped(qtbot) -> None:
 
     from counter_app.ui.ops import Ops
 
-    ops = Ops()
-    release = threading.Event()
-    delivered: list[object] = []
-    ops.run(lambda: release.wait(5) and "late", delivered.append, delivered.append)
-    release.set()
-    ops.shutdown(5000)
-    qtbot.wait(100)  # let queued signals arrive
-    assert delivered == [] and ops.pending == 0
+    def late_result(ops: Ops, shut_down: bool) -> list[object]:
+        release = threading.Event()
+        delivered: list[object] = []
+        ops.run(lambda: release.wait(5) and "late", delivered.append, delivered.append)
+        release.set()
+        if shut_down:
+            ops.shutdown(5000)
+        else:
+            ops.wait(5000)
+        assert ops.pending == 1  # the result is queued for the UI thread, not yet handled
+        # the relay leaves `pending` only when the queued result reached it on this thread
+        qtbot.waitUntil(lambda: ops.pending == 0, timeout=5000)
+        return delivered
+
+    assert late_result(Ops(), shut_down=False) == ["late"]  # the control: it would arrive
+    assert late_result(Ops(), shut_down=True) == []
 
 
 # -- start-up: the window first, the services on a worker ---------------------------------------
@@ -239,10 +247,11 @@ def test_a_sign_in_before_the_services_are_ready_waits_for_them(qtbot, tmp_path)
     from tests.fixtures.app import FakeCentral, make_profile
 
     profile = make_profile(tmp_path)
-    release = threading.Event()
+    release, building = threading.Event(), threading.Event()
     built = []
 
     def slow_build():
+        building.set()
         assert release.wait(10)
         services = build_services(profile, fakes=Fakes(central=FakeCentral(), no_presence=True))
         built.append(services)
@@ -251,7 +260,7 @@ def test_a_sign_in_before_the_services_are_ready_waits_for_them(qtbot, tmp_path)
     app = CounterApp(profile=profile, build=slow_build)
     qtbot.addWidget(app.login)
     app.start()
-    qtbot.wait(50)
+    qtbot.waitUntil(building.is_set, timeout=5000)  # the store is opening on its worker
     assert app.services is None and app.login.login_button.isEnabled()
     type_login(qtbot, app, TELLER, PASSWORD)  # Enter while the store is still opening
     assert app.login.login_button.text() == "正在启动…" and not app.login.login_button.isEnabled()
