@@ -145,7 +145,8 @@ class PhotoView(StepView):
         source = self.source
         assert source is not None
         self.error.setText("")
-        self.host.run(lambda: self.wf.capture_photo(source), lambda _p: self.load(),
+        wf = self.wf  # taken here, on the UI thread: the worker gets plain references
+        self.host.run(lambda: wf.capture_photo(source), lambda _p: self.load(),
                       self._failed, busy="正在拍照并检查照片…")
 
     def import_file(self) -> None:
@@ -155,9 +156,10 @@ class PhotoView(StepView):
 
     def import_path(self, path: Path) -> None:
         self.error.setText("")
+        wf = self.wf
 
         def work() -> Any:
-            return self.wf.import_photo(path.read_bytes())
+            return wf.import_photo(path.read_bytes())
 
         self.host.run(work, lambda _p: self.load(), self._failed, busy="正在导入并检查照片…")
 
@@ -211,7 +213,8 @@ class PhotoView(StepView):
         def failed(error: BaseException) -> None:
             self.override_error.setText("✗ " + self.host.message_of(error))
 
-        self.host.run(lambda: self.wf.override_photo(code, reason), done, failed,
+        wf = self.wf
+        self.host.run(lambda: wf.override_photo(code, reason), done, failed,
                       busy="正在记录人工放行…")
 
     def show_errors(self, errors: Mapping[str, str]) -> None:

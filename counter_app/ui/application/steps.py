@@ -141,7 +141,7 @@ class IdentifyView(StepView):
         def failed(error: BaseException) -> None:
             self.show_errors({"id_number": self.host.message_of(error)})
 
-        self.host.run(lambda: self.wf.read_id_card(), done, failed, busy="正在读取身份证…")
+        self.host.run(self.wf.read_id_card, done, failed, busy="正在读取身份证…")
 
     def values(self) -> dict[str, str]:
         return {"id_number": self.id_number.text()}
