@@ -55,7 +55,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         1 for rep in terminalreporter.stats.get("skipped", [])
         if SKIP_PREFIX in str(getattr(rep, "longrepr", ""))
     )
-    parts = [f"{n} {m}" for m, n in _deselected.items() if n]
+    # deselections by -k or a node id are the developer's choice of tests, not an opt-out
+    marked = bool(terminalreporter.config.getoption("markexpr", ""))
+    parts = [f"{n} {m}" for m, n in _deselected.items() if n] if marked else []
     if not parts and not skipped:
         return
     terminalreporter.section("service tests NOT run", sep="-", yellow=True, bold=True)

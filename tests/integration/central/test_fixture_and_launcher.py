@@ -24,12 +24,16 @@ def test_fixture_runs_a_real_process_on_loopback(central: CentralSimHandle) -> N
     assert central.db_url.startswith("sqlite:///") and Path(central.db_url[10:]).exists()
 
 
-def test_unavailable_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unavailable_fails_unless_the_run_opts_out(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "1")
-    with pytest.raises(pytest.fail.Exception):
+    monkeypatch.setenv("COUNTER_APP_ALLOW_SKIPS", "1")
+    with pytest.raises(pytest.fail.Exception):  # CI never skips
         _unavailable("test")
     monkeypatch.delenv("CI")
-    with pytest.raises(pytest.skip.Exception):
+    with pytest.raises(pytest.skip.Exception):  # a developer who opted out
+        _unavailable("test")
+    monkeypatch.delenv("COUNTER_APP_ALLOW_SKIPS")
+    with pytest.raises(pytest.fail.Exception):  # nobody opted out: a missing central fails
         _unavailable("test")
 
 
