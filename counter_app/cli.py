@@ -152,12 +152,12 @@ def run_app(args: argparse.Namespace) -> int:
               f"No branch profile at {path}: pass --profile PATH, or try `counter-app demo`.",
               file=sys.stderr)
         return 2
+    profile = load_profile(path)  # a bad profile is exit 1 (ProfileError), display or not
     if not has_display():
         print(NO_DISPLAY_HELP.format(cmd=f"counter-app --profile {path}"), file=sys.stderr)
         return 2
     from counter_app.ui.app import RunOptions, run_gui
 
-    profile = load_profile(path)
     return run_gui(profile, lambda: open_services(profile),
                    RunOptions(exit_when_ready=args.exit_when_ready))
 

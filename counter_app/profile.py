@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import ipaddress
+import math
 import os
 import re
 import sys
 import tomllib
 import typing
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +68,25 @@ def _pattern(regex: str, what_zh: str) -> Rule:
     return Rule(what_zh, lambda v: None if compiled.fullmatch(v) else f"格式不正确，应为{what_zh}")
 
 
-POSITIVE = Rule("大于0", lambda v: None if v > 0 else "必须大于0")
+def _between(low: float, high: float, *, low_open: bool = False) -> Rule:
+    """A number in a range: bounded above too, so a huge value (a timer interval, a lockout
+    end date) cannot overflow later; NaN and infinity are refused."""
+    def text(x: float) -> str:
+        return str(int(x)) if x == int(x) else str(x)
+
+    rule_zh = f"{'大于' if low_open else '不小于'}{text(low)}且不大于{text(high)}"
+
+    def test(v: float) -> str | None:
+        if not math.isfinite(v):
+            return f"必须是有限的数字（{rule_zh}）"
+        if (v <= low if low_open else v < low) or v > high:
+            return f"超出范围，必须{rule_zh}"
+        return None
+
+    return Rule(rule_zh, test)
+
+
+POSITIVE = _between(0, 1_000_000, low_open=True)
 
 
 def _one_of(options: tuple[str, ...]) -> Rule:
@@ -74,10 +95,13 @@ def _one_of(options: tuple[str, ...]) -> Rule:
 
 
 def _time(v: str) -> str | None:
+    problem = "应为 HH:MM 格式的时间，例如 \"09:00\"（不带时区）"
+    if not re.fullmatch(r"\d{2}:\d{2}", v):  # fromisoformat also takes "09:00+08:00", "0900"
+        return problem
     try:
         dt.time.fromisoformat(v)
     except ValueError:
-        return "应为 HH:MM 格式的时间，例如 \"09:00\""
+        return problem
     return None
 
 
@@ -88,8 +112,53 @@ def _days(v: list[Any]) -> str | None:
 
 TIME = Rule("HH:MM 格式的时间", _time)
 DAYS = Rule(f"星期代码：{', '.join(WEEKDAY_CODES)}", _days)
-URL = Rule("http:// 或 https:// 开头的地址",
-           lambda v: None if re.match(r"^https?://[^\s/]+", v) else "应为 http:// 或 https:// 开头的地址")
+def _url(v: str) -> str | None:
+    problem = "应为 http:// 或 https:// 开头的地址，例如 \"https://central.example:8443\""
+    if not re.match(r"^https?://[^\s/]+", v) or any(c.isspace() or ord(c) < 32 for c in v):
+        return problem
+    try:
+        parts = urllib.parse.urlsplit(v)
+        port = parts.port  # a non-numeric or out-of-range port raises here
+    except ValueError:
+        return "端口号无效，应为 1–65535 的数字"
+    if not parts.hostname:
+        return problem
+    if port == 0:
+        return "端口号无效，应为 1–65535 的数字"
+    return None
+
+
+URL = Rule("http:// 或 https:// 开头的地址", _url)
+
+
+def is_loopback_url(url: str) -> bool:
+    """True when ``url`` points at this machine (the demo's reference central)."""
+    try:
+        host = urllib.parse.urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _path_text(v: str) -> str | None:
+    if not v.strip():
+        return "不能为空"
+    if "\x00" in v:
+        return "包含无效字符"
+    return None
+
+
+def _optional_path_text(v: str) -> str | None:
+    return "包含无效字符" if "\x00" in v else None
+
+
+PATH = Rule("非空路径", _path_text)
+OPTIONAL_PATH = Rule("路径，可为空", _optional_path_text)
 
 
 # ---------------------------------------------------------------------------
@@ -138,16 +207,27 @@ class _WeekendKeys:
 class CentralSettings:
     base_url: str = key(doc="中心系统地址（生产环境为专线上的 https 地址）", check=URL,
                         parse=lambda v: v.rstrip("/"))
-    ca_file: Path | None = key(None, doc="校验中心证书用的 CA 证书文件；空：使用系统信任的证书")
-    client_cert: Path | None = key(None, doc="双向 TLS 的本机客户端证书文件；空：不使用客户端证书")
-    client_key: Path | None = key(None, doc="客户端证书的私钥文件，须与 client_cert 同时配置")
-    connect_timeout_s: float = key(Timeouts.connect, doc="连接中心的超时（秒）", check=POSITIVE)
-    read_timeout_s: float = key(10.0, doc="等待中心应答的超时（秒）", check=POSITIVE)
-    health_interval_s: float = key(5.0, doc="状态栏探测中心线路的间隔（秒）", check=POSITIVE)
+    ca_file: Path | None = key(None, doc="校验中心证书用的 CA 证书文件（须存在）；空：使用系统信任的证书",
+                               check=OPTIONAL_PATH)
+    client_cert: Path | None = key(None, doc="双向 TLS 的本机客户端证书文件（须存在）；空：不使用客户端证书",
+                                   check=OPTIONAL_PATH)
+    client_key: Path | None = key(None, doc="客户端证书的私钥文件（须存在），须与 client_cert 同时配置",
+                                  check=OPTIONAL_PATH)
+    connect_timeout_s: float = key(Timeouts.connect, doc="连接中心的超时（秒）",
+                                   check=_between(0, 300, low_open=True))
+    read_timeout_s: float = key(10.0, doc="等待中心应答的超时（秒）", check=_between(0, 600, low_open=True))
+    health_interval_s: float = key(5.0, doc="状态栏探测中心线路的间隔（秒）",
+                                   check=_between(0, 3600, low_open=True))
 
     def cross_check(self) -> tuple[str, str] | None:
         if bool(self.client_cert) != bool(self.client_key):
             return "central.client_key", "必须与 central.client_cert 同时配置"
+        # TLS material is checked at start: a missing file is a configuration error here,
+        # not a send failure (which would dead-letter the outbox) later
+        for name in ("ca_file", "client_cert", "client_key"):
+            path: Path | None = getattr(self, name)
+            if path is not None and not path.is_file():
+                return f"central.{name}", f"指向的文件不存在或不是文件：{path}"
         return None
 
 
@@ -194,13 +274,13 @@ class _PhotoKeys:
 
 @dataclass(frozen=True)
 class SecuritySettings:
-    max_login_failures: int = key(5, doc="柜员连续登录失败多少次后锁定账号", check=POSITIVE)
-    lockout_minutes: int = key(30, doc="账号锁定的分钟数", check=POSITIVE)
-    idle_lock_minutes: int = key(10, doc="无操作多少分钟后锁屏", check=POSITIVE)
+    max_login_failures: int = key(5, doc="柜员连续登录失败多少次后锁定账号", check=_between(1, 100))
+    lockout_minutes: int = key(30, doc="账号锁定的分钟数", check=_between(1, 10_080))
+    idle_lock_minutes: int = key(10, doc="无操作多少分钟后锁屏", check=_between(1, 120))
     key_store: str = key("auto", doc="数据密钥存放处：auto 有系统密钥库则用之，否则用 key_file；"
                                      "keyring 系统密钥库；file 密钥文件",
                          check=_one_of(("auto", "keyring", "file")))
-    key_file: Path = key(Path("keys/data.key"), doc="数据密钥文件（相对路径在状态目录下）")
+    key_file: Path = key(Path("keys/data.key"), doc="数据密钥文件（相对路径在状态目录下）", check=PATH)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -222,13 +302,26 @@ class BranchProfile:
     photo: PhotoSettings = section(_PhotoKeys, build=_PhotoKeys.settings)
     offline: StalenessLimits = section()
     security: SecuritySettings = section()
-    database: Path = key(Path("counter.db"), toml="store.database", doc="本机数据库文件（相对路径在状态目录下）")
-    demo: bool = key(False, toml="mode.demo", doc="true：演示模式（演示柜员账号、模拟设备）")
+    database: Path = key(Path("counter.db"), toml="store.database", doc="本机数据库文件（相对路径在状态目录下）",
+                         check=PATH)
+    demo: bool = key(False, toml="mode.demo",
+                     doc="true：演示模式（演示柜员账号、模拟设备），仅允许与本机回环地址上的中心系统一起使用")
     source: Path | None = None  # the file it was read from; not a key
 
     @property
     def kind_zh(self) -> str:
         return "即办网点" if self.instant_issue else "非即办网点"
+
+    @property
+    def demo_accounts_allowed(self) -> bool:
+        """Demo accounts and their password hint: only in demo mode against this machine."""
+        return self.demo and is_loopback_url(self.central.base_url)
+
+    def cross_check(self) -> tuple[str, str] | None:
+        if self.demo and not is_loopback_url(self.central.base_url):
+            return "mode.demo", ("为 true 时中心系统必须是本机回环地址（演示环境）；"
+                                 "生产网点请删除此项或设为 false")
+        return None
 
 
 # ---------------------------------------------------------------------------
@@ -303,8 +396,15 @@ def load_profile(path: Path, *, state_dir: Path | None = None) -> BranchProfile:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ProfileError("(文件)", f"找不到配置文件 {path}", "") from exc
+    except IsADirectoryError as exc:
+        raise ProfileError("(文件)", f"{path} 是目录，不是配置文件", "") from exc
+    except UnicodeDecodeError as exc:
+        raise ProfileError("(编码)", f"不是 UTF-8 编码的文本（第 {exc.start} 字节附近）", str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError("(语法)", f"不是有效的 TOML：{exc}", str(path)) from exc
+    except OSError as exc:  # permission denied, a device, … (Windows says PermissionError for a directory)
+        kind = "是目录，不是配置文件" if path.is_dir() else f"无法读取（{exc.strerror or type(exc).__name__}）"
+        raise ProfileError("(文件)", f"{path} {kind}", "") from exc
     return parse_profile(raw, source=path, state_dir=state_dir)
 
 
@@ -313,7 +413,10 @@ def parse_profile(
 ) -> BranchProfile:
     reader = _Reader(raw, str(source or ""), state_dir or state_root())
     reader.refuse_unknown()
-    return reader.build(BranchProfile, None, source=source)
+    profile = reader.build(BranchProfile, None, source=source)
+    if problem := profile.cross_check():
+        raise ProfileError(problem[0], problem[1], reader.src)
+    return profile
 
 
 _T = TypeVar("_T")
