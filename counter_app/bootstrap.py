@@ -191,9 +191,16 @@ def make_sync_worker(profile: BranchProfile, store: Store, central: CentralApi) 
                       sink=StoreUpdateSink(store))
 
 
+def key_account(profile: BranchProfile) -> str:
+    """The name of this database's data key in the OS key store."""
+    return f"{profile.branch_code}/{profile.counter_id}:{profile.database}"
+
+
 def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
-    account = f"{profile.branch_code}/{profile.counter_id}:{profile.database}"
-    key, _where = load_data_key(profile.security.key_store, profile.security.key_file, account)
+    # a database that already holds data keeps its key: a missing key is lost, never replaced
+    has_data = profile.database.exists() and profile.database.stat().st_size > 0
+    key, _where = load_data_key(profile.security.key_store, profile.security.key_file,
+                                key_account(profile), create=not has_data)
     cipher = DataCipher(key)
     return open_store(profile.database, cipher, exclusive=exclusive)
 

@@ -39,21 +39,71 @@ def _guard(key: str, title: str, fn: Callable[[], Check]) -> Check:
         return Check(key, title, FAIL, f"检查出错：{type(error).__name__}: {error}")
 
 
-def check_database(profile: BranchProfile) -> Check:
-    from counter_app.bootstrap import open_profile_store
-    from counter_app.store.database import head_revision
+def _has_data(profile: BranchProfile) -> bool:
+    return profile.database.exists() and profile.database.stat().st_size > 0
 
-    store = open_profile_store(profile, exclusive=False)
+
+def _find_key(profile: BranchProfile) -> tuple[bytes, str] | None:
+    """This database's data key and where it is, or None: looked up, never created."""
+    from counter_app.bootstrap import key_account
+    from counter_app.store.crypto import DataKeyLostError, load_data_key
+
     try:
-        integrity = store.integrity_check()
-        revision = store.schema_revision()
-    finally:
-        store.close()
-    value = {"path": str(profile.database), "integrity": integrity, "revision": revision}
-    if integrity != "ok":
-        return Check("database", "本地数据库", FAIL, f"完整性检查失败：{integrity}", value)
+        return load_data_key(profile.security.key_store, profile.security.key_file,
+                             key_account(profile), create=False)
+    except DataKeyLostError:
+        return None
+
+
+# doctor is read-only: it opens no store (which would create, migrate or make a key)
+def check_database(profile: BranchProfile) -> Check:
+    from counter_app.store.crypto import DataCipher, DataKeyError
+    from counter_app.store.database import SCHEMA_HEAD, inspect_store
+
+    if not _has_data(profile):
+        return Check("database", "本地数据库", WARN, f"{profile.database} 尚不存在，首次启动时将创建",
+                     {"path": str(profile.database)})
+    try:
+        found = _find_key(profile)
+    except DataKeyError:
+        found = None  # the data key check names it
+    found_cipher = DataCipher(found[0]) if found else None
+    seen = inspect_store(profile.database, found_cipher)
+    value = {"path": str(profile.database), "integrity": seen.integrity, "revision": seen.revision}
+    if seen.integrity != "ok":
+        return Check("database", "本地数据库", FAIL, f"完整性检查失败：{seen.integrity}", value)
+    upgrade = "" if seen.revision == SCHEMA_HEAD else "，启动时将先备份再升级"
     return Check("database", "本地数据库", OK,
-                 f"{profile.database}（版本 {revision}/{head_revision()}，完整性正常）", value)
+                 f"{profile.database}（版本 {seen.revision}/{SCHEMA_HEAD}{upgrade}，完整性正常）", value)
+
+
+def check_key(profile: BranchProfile) -> Check:
+    from counter_app.store.crypto import DataCipher, DataKeyError, DataKeyMismatchError
+    from counter_app.store.database import inspect_store
+
+    title = "数据密钥"
+    try:
+        found = _find_key(profile)
+    except DataKeyError as error:  # a key file others could read, a corrupt key
+        return Check("data_key", title, FAIL, error.message_zh)
+    if found is None:
+        if _has_data(profile):
+            return Check("data_key", title, FAIL,
+                         "本地数据库已有数据，但找不到数据密钥：密钥已丢失，请从密钥备份恢复（不要新建密钥）",
+                         {"lost": True})
+        if profile.security.key_store == "keyring":
+            from counter_app.store.crypto import os_key_store
+
+            if os_key_store() is None:
+                return Check("data_key", title, FAIL, "配置要求使用系统密钥库，但本机没有可用的系统密钥库")
+        return Check("data_key", title, WARN, "数据密钥尚不存在，首次启动时将创建")
+    key, where = found
+    if _has_data(profile) and inspect_store(profile.database, DataCipher(key)).key_matches is False:
+        return Check("data_key", title, FAIL, DataKeyMismatchError.message_zh, {"store": where})
+    if where == "keyring":
+        return Check("data_key", title, OK, "保存在系统密钥库中", {"store": "keyring"})
+    # key_file_exposure (inside the lookup) judged the file: mode 0600 on POSIX, the ACL on Windows
+    return Check("data_key", title, OK, f"{profile.security.key_file}（仅本账户可读）", {"store": "file"})
 
 
 def check_disk(profile: BranchProfile) -> Check:
@@ -67,24 +117,6 @@ def check_disk(profile: BranchProfile) -> Check:
     if status == FAIL:
         detail += "，请清理磁盘，否则将暂停新业务"
     return Check("disk", "磁盘空间", status, detail, {"free_mb": free_mb, "min_mb": need})
-
-
-def check_key(profile: BranchProfile) -> Check:
-    from counter_app.store.crypto import os_key_store
-
-    path = profile.security.key_file
-    mode = profile.security.key_store
-    if mode != "file" and not path.exists():
-        if os_key_store() is not None:
-            return Check("data_key", "数据密钥", OK, "保存在系统密钥库中", {"store": "keyring"})
-        if mode == "keyring":
-            return Check("data_key", "数据密钥", FAIL, "配置要求使用系统密钥库，但本机没有可用的系统密钥库")
-    if not path.exists():
-        return Check("data_key", "数据密钥", WARN, f"{path} 尚不存在，首次启动时将创建")
-    perms = path.stat().st_mode & 0o777
-    if perms & 0o077:
-        return Check("data_key", "数据密钥", FAIL, f"{path} 权限过宽（{oct(perms)}），请 chmod 600")
-    return Check("data_key", "数据密钥", OK, f"{path}（权限 {oct(perms)}）")
 
 
 def check_central(profile: BranchProfile) -> Check:

@@ -38,6 +38,20 @@ class DataKeyError(CounterError):
     code = "DATA_KEY_ERROR"
 
 
+class DataKeyLostError(DataKeyError):
+    """A database with data exists but its key is gone: a new key would make it unreadable."""
+
+    code = "DATA_KEY_LOST"
+
+
+class DataKeyMismatchError(DataKeyError):
+    """The key opens no value of this database: another PC's key or a wrong backup."""
+
+    code = "DATA_KEY_MISMATCH"
+    message_zh = ("数据密钥与本地数据库不匹配（可能恢复了其他电脑或错误的密钥备份）。"
+                  "请从本机的密钥备份恢复正确的数据密钥；恢复前请暂停办理业务。")
+
+
 class TamperedDataError(CounterError):
     code = "DATA_TAMPERED"
     message_zh = "本地数据校验失败（数据可能被篡改或损坏），请联系网点技术支持，不要继续办理。"
@@ -74,6 +88,10 @@ class DataCipher:
         """A keyed hash for equality look-ups of an encrypted value."""
         mac = hmac.new(self._sub_key(b"index/" + purpose.encode()), value.encode(), hashlib.sha256)
         return mac.hexdigest()
+
+    def key_check(self) -> str:
+        """A value stored beside the data that names this key without revealing it."""
+        return hmac.new(self._sub_key(b"key-check"), b"counter-app data key v1", hashlib.sha256).hexdigest()
 
     def audit_mac(self, message: bytes) -> str:
         """MAC of an audit entry: only the key holder can forge a chain link."""
@@ -202,10 +220,18 @@ def _restrict_windows_acl(path: Path) -> None:  # pragma: no cover - Windows onl
                    check=True, capture_output=True)
 
 
-def load_or_create_key_file(path: Path) -> bytes:
+def _lost(where: str) -> DataKeyLostError:
+    return DataKeyLostError(
+        f"本地数据库已有数据，但找不到它的数据密钥（{where}）。数据密钥已丢失：请从密钥备份恢复，"
+        "不要新建密钥，否则已保存的个人数据将无法读取；恢复前请暂停办理业务。")
+
+
+def load_or_create_key_file(path: Path, *, create: bool = True) -> bytes:
     """Read the data key, creating it private (POSIX: 0600 in a 0700 directory; Windows: an
-    owner-only ACL) on first use. A key file that others could read is refused."""
+    owner-only ACL) on first use when ``create``. A key file that others could read is refused."""
     try:
+        if not path.exists() and not create:
+            raise _lost(str(path))
         if path.exists():
             if problem := key_file_exposure(path):
                 raise DataKeyError(problem)
@@ -259,32 +285,40 @@ def os_key_store() -> PasswordStore | None:
     return backend
 
 
-def load_or_create_keyring_key(backend: PasswordStore, account: str) -> bytes:
-    """The data key kept in the OS key store under ``account`` (created on first use)."""
+def load_or_create_keyring_key(backend: PasswordStore, account: str, *, create: bool = True) -> bytes:
+    """The data key kept in the OS key store under ``account`` (created on first use when
+    ``create``)."""
     stored = backend.get_password(KEYRING_SERVICE, account)
     if stored:
-        key = base64.b64decode(stored)
+        try:
+            key = base64.b64decode(stored, validate=True)
+        except (ValueError, TypeError):  # binascii.Error is a ValueError
+            key = b""
         if len(key) != KEY_LEN:
-            raise DataKeyError("系统密钥库中的数据密钥已损坏，请联系网点技术支持从备份恢复。")
+            raise DataKeyError("系统密钥库中的数据密钥已损坏（格式或长度不对），"
+                               "请联系网点技术支持从密钥备份恢复。")
         return key
+    if not create:
+        raise _lost(f"系统密钥库 {KEYRING_SERVICE} / {account}")
     key = secrets.token_bytes(KEY_LEN)
     backend.set_password(KEYRING_SERVICE, account, base64.b64encode(key).decode())
     return key
 
 
-def load_data_key(mode: str, key_file: Path, account: str) -> tuple[bytes, str]:
-    """The data key and where it came from ("keyring" or "file").
+def load_data_key(mode: str, key_file: Path, account: str, *, create: bool = True) -> tuple[bytes, str]:
+    """The data key and where it came from ("keyring" or "file"). ``create=False`` when a
+    database with data exists: a missing key is then lost, never replaced.
 
     ``mode``: "auto" uses the OS key store when there is one, else the protected key file;
     "keyring" insists on the OS key store; "file" always uses the key file. A key file that
     already exists wins in "auto", so a machine that gains a key store keeps its data readable.
     """
     if mode == "file" or (mode == "auto" and key_file.exists()):
-        return load_or_create_key_file(key_file), "file"
+        return load_or_create_key_file(key_file, create=create), "file"
     backend = os_key_store()
     if backend is not None:
-        return load_or_create_keyring_key(backend, account), "keyring"
+        return load_or_create_keyring_key(backend, account, create=create), "keyring"
     if mode == "keyring":
         raise DataKeyError("本机没有可用的系统密钥库（security.key_store = \"keyring\"）。"
                            "请联系网点技术支持，或改为 \"auto\" 使用受保护的密钥文件。")
-    return load_or_create_key_file(key_file), "file"
+    return load_or_create_key_file(key_file, create=create), "file"

@@ -11,12 +11,15 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,7 +30,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.domain.errors import CounterError
-from counter_app.store.crypto import DataCipher
+from counter_app.store.crypto import DataCipher, DataKeyMismatchError, TamperedDataError
 from counter_app.store.types import attach_cipher
 
 log = logging.getLogger(__name__)
@@ -204,8 +207,45 @@ def _take_instance_lock(path: Path) -> BaseFileLock:
     return lock
 
 
+KEY_CHECK_STATE = "data_key_check"
+# the files beside the database that hold its data: SQLite gives -wal/-shm the database's mode
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only if missing, so nothing is ever world-readable,
+    not even between creation and a chmod (POSIX; on Windows the state directory's ACL counts)."""
+    if os.name != "posix":
+        return
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+
+
+def _private_dir(path: Path) -> None:
+    """The state directory: 0700 on POSIX, also for a directory an older version made 0755.
+    A directory this account does not own (e.g. a shared parent) is left alone."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "posix" or path == Path.home():
+        return
+    if path.stat().st_uid == os.getuid() and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        os.chmod(path, 0o700)
+
+
+def tighten_file_modes(path: Path) -> None:
+    """Owner-only modes for the database, its -wal/-shm and its pre-upgrade backups (POSIX);
+    also repairs what an older version left 0644."""
+    if os.name != "posix":
+        return
+    for file in [path, *(path.with_name(path.name + s) for s in _COMPANIONS),
+                 *path.parent.glob(f"{path.name}.pre-upgrade-*.bak")]:
+        if file.exists():
+            os.chmod(file, 0o600)
+
+
 def _backup(engine: Engine, path: Path, revision: str | None) -> Path:
     target = path.with_name(f"{path.name}.pre-upgrade-{revision or 'none'}.bak")
+    _private_file(target)  # holds the same personal data as the database
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert isinstance(raw, sqlite3.Connection)
@@ -221,7 +261,8 @@ def open_store(path: Path, cipher: DataCipher, *, exclusive: bool = False) -> St
     second copy on the same PC cannot write the same database; read-only tools do not.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_dir(path.parent)
+        _private_file(path)  # before SQLite creates -wal/-shm, which copy its mode
     except OSError as error:
         raise translate_db_error(error, path) from error
     instance_lock = _take_instance_lock(path) if exclusive else None
@@ -235,11 +276,10 @@ def open_store(path: Path, cipher: DataCipher, *, exclusive: bool = False) -> St
     except exc.DBAPIError as error:
         store.close()
         raise translate_db_error(error, path) from error
-    except StoreError:
+    except CounterError:
         store.close()
         raise
-    if os.name == "posix":
-        os.chmod(path, 0o600)
+    tighten_file_modes(path)
     return store
 
 
@@ -251,8 +291,38 @@ def _check_and_migrate(store: Store) -> None:
             raise translate_db_error(sqlite3.DatabaseError("database disk image is malformed"),
                                      store.path)
     current = store.schema_revision()
-    if current == SCHEMA_HEAD:
+    if current != SCHEMA_HEAD:
+        _migrate(store, existed, current)
+    _check_key(store)
+
+
+def _check_key(store: Store) -> None:
+    """Name a wrong or lost key at open instead of a DATA_TAMPERED later: the database keeps a
+    MAC of a constant under its key. A database from before the check gets one once its key
+    has opened a stored value."""
+    expected = store.cipher.key_check()
+    with store.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT value FROM app_state WHERE key = ?",
+                                      (KEY_CHECK_STATE,)).scalar()
+    if stored is not None:
+        if not hmac.compare_digest(str(stored), expected):
+            raise DataKeyMismatchError()
         return
+    with store.engine.connect() as conn:
+        sample = conn.exec_driver_sql("SELECT display_name FROM tellers LIMIT 1").scalar()
+    if sample is not None:
+        try:
+            store.cipher.decrypt(sample, "tellers.display_name")
+        except TamperedDataError as error:
+            raise DataKeyMismatchError() from error
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(counter_write=True, counter_durable=True)
+        conn.exec_driver_sql("INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)",
+                             (KEY_CHECK_STATE, expected))
+        conn.commit()
+
+
+def _migrate(store: Store, existed: bool, current: str | None) -> None:
     from alembic import command
 
     head = head_revision()
@@ -263,3 +333,40 @@ def _check_and_migrate(store: Store) -> None:
         conn = conn.execution_options(counter_write=True, counter_durable=True)
         command.upgrade(_alembic_config(conn), "head")
         conn.commit()
+
+
+@dataclass(frozen=True)
+class StoreInspection:
+    """What `doctor` learns of a database without changing it."""
+
+    integrity: str
+    revision: str | None
+    key_matches: bool | None  # None: no key given, or no check value stored yet
+
+
+def inspect_store(path: Path, cipher: DataCipher | None) -> StoreInspection:
+    """Read-only look at an existing database: integrity, schema revision, whether ``cipher``
+    is its key. Never creates, migrates or writes (SQLite's -wal/-shm go away on close)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+    except sqlite3.Error as error:
+        raise translate_db_error(error, path) from error
+    try:
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        integrity = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+        def scalar(sql: str, *args: str) -> Any:
+            exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                                  (sql.split(" FROM ")[1].split()[0],)).fetchone()
+            row = conn.execute(sql, args).fetchone() if exists else None
+            return row[0] if row else None
+
+        revision = scalar("SELECT version_num FROM alembic_version")
+        stored = scalar("SELECT value FROM app_state WHERE key = ?", KEY_CHECK_STATE)
+    except sqlite3.Error as error:
+        raise translate_db_error(error, path) from error
+    finally:
+        conn.close()
+    matches = None if cipher is None or stored is None else \
+        hmac.compare_digest(str(stored), cipher.key_check())
+    return StoreInspection(integrity, revision, matches)
