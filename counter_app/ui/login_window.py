@@ -99,7 +99,7 @@ class LoginWindow(QWidget):
         self.first_run_note.setText(
             f"本机尚无可登录的账户。请为系统管理员账户 {FIRST_ADMIN} 设置密码"
             "（至少8位，须同时包含字母和数字），设置后用它登录并为柜员开户。")
-        if self.profile.demo:
+        if self.profile.demo_accounts_allowed:  # never against a real central
             self.demo_hint.setText("演示环境账号：\n" + "\n".join(
                 f"　{ROLE_ZH[role]}　{user} / {pw}" for user, _n, role, pw in DEMO_ACCOUNTS[:2]))
             self.demo_hint.show()
@@ -148,7 +148,7 @@ class LoginWindow(QWidget):
         self.demo_hint = named(QLabel(""), "Hint")
         self.demo_hint.setWordWrap(True)
         self.demo_hint.hide()
-        if self.profile.demo:
+        if self.profile.demo_accounts_allowed:
             lay.addSpacing(10)
             lay.addWidget(self.demo_hint)
         return card

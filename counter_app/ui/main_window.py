@@ -60,7 +60,7 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.setInterval(min(int(minutes * 60_000), 2**31 - 1))  # QTimer takes an int32
         self.timer.timeout.connect(self.sig_idle.emit)
         self.watched: list[QWindow] = []
         self.following = False  # connected to the application's focus-window changes
@@ -141,7 +141,8 @@ class BusinessTile(QFrame):
 
 
 class LockDialog(QDialog):
-    """Covers the window after idle time; the work in progress stays where it is."""
+    """Asks for the password after idle time. The window behind it shows only a plain lock
+    panel meanwhile; the work in progress stays where it is, hidden."""
 
     def __init__(self, parent: QWidget, signed_in: SignedIn, auth: TellerAuth, ops: Ops) -> None:
         super().__init__(parent)
@@ -218,9 +219,16 @@ class MainWindow(QMainWindow):
         self.work_area.addWidget(self.not_built)
         body.addWidget(self.work_area, 1)
         root.addLayout(body, 1)
-        self.setCentralWidget(central)
+        # the working content, or, while locked, a plain panel: a passer-by sees no applicant
+        self.content = central
+        self.lock_panel = self._build_lock_panel()
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.content)
+        self.screens.addWidget(self.lock_panel)
+        self.setCentralWidget(self.screens)
         self.status = CounterStatusBar(profile, monitor)
         self.setStatusBar(self.status)
+        self.focus_before_lock: QWidget | None = None
 
         # after sign-in the keyboard starts in the business menu, not on 锁屏 in the header
         self.menu.setFocus()
@@ -254,6 +262,24 @@ class MainWindow(QMainWindow):
         lay.addWidget(lock)
         lay.addWidget(logout)
         return header
+
+    def _build_lock_panel(self) -> QWidget:
+        panel = named(QFrame(), "LockPanel")
+        lay = QVBoxLayout(panel)
+        lay.addStretch(1)
+        for text, style in ((f"{APP_TITLE_ZH}", "font-size: 22px;"),
+                            ("屏幕已锁定", "font-size: 28px; font-weight: bold;"),
+                            ("请在解锁窗口中输入密码。", "font-size: 15px;")):
+            label = QLabel(text)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet(style)
+            lay.addWidget(label)
+        lay.addStretch(1)
+        return panel
+
+    @property
+    def locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_panel
 
     def _build_menu(self) -> QListWidget:
         menu = named(QListWidget(), "BusinessMenu")
@@ -393,15 +419,24 @@ class MainWindow(QMainWindow):
         self.idle.timer.stop()
         for page in self.pages.values():
             page.autosave()  # what is typed survives the lock
+        focus = self.focusWidget()
+        self.focus_before_lock = focus if focus is not None and self.content.isAncestorOf(focus) else None
+        self.screens.setCurrentWidget(self.lock_panel)  # hide the whole work, not only cover it
+        self.status.hide()
         self.lock_dialog = LockDialog(self, self.signed_in, self.auth, self.ops)
         self.lock_dialog.finished.connect(self._lock_finished)
         self.lock_dialog.open()
 
     def _lock_finished(self, result: int) -> None:
         self.lock_dialog = None
-        if result == 2:
+        if result == 2:  # the window stays locked until it is gone
             self.sign_out("idle_switch_user")
         else:
+            self.screens.setCurrentWidget(self.content)
+            self.status.show()
+            if self.focus_before_lock is not None:
+                self.focus_before_lock.setFocus()
+            self.focus_before_lock = None
             self.idle.timer.start()
             self.reactivate()
 

@@ -24,7 +24,8 @@ ROLES = ("teller", "supervisor", "admin")
 ROLE_ZH = {"teller": "柜员", "supervisor": "主管", "admin": "系统管理员"}
 FIRST_ADMIN = "admin"
 
-# Demo accounts exist only in demo mode; the passwords are printed on the login window.
+# Demo accounts exist only in demo mode against a loopback central (the profile refuses
+# `demo = true` with any other central); only then are the passwords shown on the login window.
 DEMO_ACCOUNTS = (
     ("T0301", "演示柜员 王芳", "teller", "Teller@2026"),
     ("S0301", "演示主管 陈刚", "supervisor", "Super@2026"),
@@ -124,6 +125,11 @@ class TellerRepository(Protocol):
 
     def audit(self, actor: str, action: str, **detail: str | int) -> None:
         """An event with no change of its own (refusals)."""
+        ...
+
+    def audit_unknown_user(self, typed: str, action: str, **detail: str | int) -> None:
+        """A refusal for a user name that is no active account. ``typed`` is what was typed
+        (perhaps a password in the wrong box): it is recorded as a keyed hash, never in clear."""
         ...
 
 
@@ -249,22 +255,37 @@ class TellerAuth:
 
     # -- the one place a password is checked ---------------------------------------------
 
+    def bad_credentials(self) -> LoginRefused:
+        """The one answer to a user name typed at the counter that fails for any reason
+        (unknown, wrong password, locked): telling them apart would say which accounts exist."""
+        p = self.policy
+        return LoginRefused(
+            f"用户名或密码不正确。连续输错{p.max_failures}次账户将锁定{p.lockout_minutes}分钟；"
+            "账户已锁定时请稍后再试，或请主管/管理员解锁。", code="BAD_CREDENTIALS")
+
     def _check_password(self, teller: TellerAccount | None, username: str, password: str,
                         *, attempt: str) -> TellerAccount:
         """The account if ``password`` is its password; else the refusal, counted and audited.
 
-        The caller records the success (it knows what the success is for).
+        The caller records the success (it knows what the success is for). A user name typed
+        at the counter (``login``, ``authorise``) gets the same answer after the same argon2
+        work whether it is unknown, wrong or locked; the signed-in teller (``unlock``,
+        ``password_change``) is told the count and the lock, which reveal nothing new.
         """
         now = self.clock()
+        typed = attempt in ("login", "authorise")
         if teller is None or not teller.active:
             _verify(_dummy_hash(), password)  # same work as a real check: no user-name oracle
-            self.tellers.audit(username[:32], f"{attempt}.failure", reason="unknown_user")
-            raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
+            self.tellers.audit_unknown_user(username, f"{attempt}.failure", reason="unknown_user")
+            raise self.bad_credentials()
         if teller.password_hash is None:
             raise LoginRefused("该账户尚未设置密码，请先设置密码。", code="PASSWORD_NOT_SET")
         if teller.locked_until is not None and teller.locked_until > now:
-            minutes = max(1, int((teller.locked_until - now).total_seconds() // 60) + 1)
+            _verify(teller.password_hash, password)  # the same work: no timing oracle for a lock
             self.tellers.audit(teller.username, f"{attempt}.refused_locked")
+            if typed:
+                raise self.bad_credentials()
+            minutes = max(1, int((teller.locked_until - now).total_seconds() // 60) + 1)
             raise LoginRefused(
                 f"账户已锁定，请约{minutes}分钟后再试，或请主管/管理员解锁。", code="ACCOUNT_LOCKED"
             )
@@ -275,12 +296,16 @@ class TellerAuth:
         if left <= 0:
             self.tellers.lock(teller.id, now + dt.timedelta(minutes=self.policy.lockout_minutes),
                               self.policy.lockout_minutes)
+            if typed:
+                raise self.bad_credentials()
             raise LoginRefused(
                 f"密码连续错误{self.policy.max_failures}次，账户已锁定"
                 f"{self.policy.lockout_minutes}分钟。如需立即解锁，请联系主管或管理员。",
                 code="ACCOUNT_LOCKED",
             )
-        raise LoginRefused(f"用户名或密码不正确，还可尝试{left}次。", code="BAD_CREDENTIALS")
+        if typed:
+            raise self.bad_credentials()
+        raise LoginRefused(f"密码不正确，还可尝试{left}次。", code="BAD_CREDENTIALS")
 
 
 def _verify(password_hash: str, password: str) -> bool:

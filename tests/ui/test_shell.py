@@ -317,3 +317,75 @@ def test_plugin_commands_are_registered_only_when_asked_for() -> None:
     commands = next(a for a in parser._actions if a.dest == "command").choices
     assert set(commands) == set(BUILTIN_COMMANDS) | {
         name for names in PLUGIN_COMMANDS.values() for name in names}
+
+
+def test_the_lock_hides_the_whole_window_not_only_covers_it(qtbot, make_services) -> None:
+    """After locking, a grab of the main window shows nothing of what was typed: the grab is
+    the same whether or not an applicant's ID number was on screen (it differs before)."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    applicant = "330203198506122017"
+    app = start(qtbot, make_services())
+    sign_in(qtbot, app)
+    main = app.main
+    main.show_business("application")
+    qtbot.waitUntil(lambda: main.content.findChild(QLineEdit, "IdNumber") is not None
+                    and main.content.findChild(QLineEdit, "IdNumber").isVisible(), timeout=10000)
+    field = main.content.findChild(QLineEdit, "IdNumber")
+
+    def grab_with(text: str, *, lock: bool) -> object:
+        field.setText(text)
+        if lock:
+            main.lock_screen()
+            qtbot.waitUntil(lambda: main.lock_dialog is not None and main.lock_dialog.isVisible())
+        qtbot.wait(50)
+        image = main.grab().toImage()
+        if lock:
+            shown = [w.text() for kind in (QLabel, QLineEdit) for w in main.findChildren(kind)
+                     if w.isVisible()]
+            assert not any(applicant in t for t in shown), shown
+            assert main.locked and not main.content.isVisible() and not main.status.isVisible()
+            main.lock_dialog.accept()  # as a correct password does
+            qtbot.waitUntil(lambda: main.lock_dialog is None and not main.locked, timeout=5000)
+        return image
+
+    assert grab_with(applicant, lock=False) != grab_with("", lock=False)  # the control
+    assert grab_with(applicant, lock=True) == grab_with("", lock=True)
+    assert main.content.isVisible() and main.status.isVisible()  # unlocked: the work is back
+    assert field.text() == ""
+    close(app)
+
+
+def test_switching_user_at_the_lock_keeps_the_content_hidden(qtbot, make_services) -> None:
+    app = start(qtbot, make_services())
+    sign_in(qtbot, app)
+    main = app.main
+    main.lock_screen()
+    main.lock_dialog.done(2)  # 换人登录
+    assert main.locked and not main.content.isVisible()
+    qtbot.waitUntil(lambda: app.main is None or not main.isVisible(), timeout=10000)
+    close(app)
+
+
+def test_the_demo_password_hint_needs_demo_mode_and_a_loopback_central(qtbot, tmp_path) -> None:
+    from dataclasses import replace
+
+    from counter_app.ui.login_window import LoginWindow
+    from counter_app.ui.ops import Ops
+    from tests.fixtures.app import make_profile
+
+    class NoAccountsWithoutPassword:
+        def accounts_without_password(self) -> list[str]:
+            return []
+
+    demo = make_profile(tmp_path)
+    real_central = replace(demo, central=replace(demo.central, base_url="https://central.example"))
+    not_demo = replace(demo, demo=False)
+    for profile, shown in ((demo, True), (real_central, False), (not_demo, False)):
+        window = LoginWindow(profile, None, Ops())
+        qtbot.addWidget(window)
+        window.attach(NoAccountsWithoutPassword())
+        window.show()
+        assert window.demo_hint.isVisible() is shown, profile.central.base_url
+        assert (PASSWORD in window.demo_hint.text()) is shown
+        window.close()

@@ -130,6 +130,9 @@ class MemoryTellers:
     def audit(self, actor: str, action: str, **detail: str | int) -> None:
         self._log(actor, action, **detail)
 
+    def audit_unknown_user(self, typed: str, action: str, **detail: str | int) -> None:
+        self._log(f"hash({len(typed)})", action, **detail)  # the store keys a real hash
+
 
 class Clock:
     def __init__(self) -> None:
@@ -193,17 +196,15 @@ def test_empty_fields_are_refused_without_touching_the_accounts(auth: TellerAuth
 
 def test_lockout_after_max_failures_then_it_expires(auth: TellerAuth, tellers: MemoryTellers,
                                                     clock: Clock) -> None:
-    for left in (2, 1):
-        with pytest.raises(LoginRefused, match=f"还可尝试{left}次"):
+    for _ in range(3):
+        with pytest.raises(LoginRefused) as info:
             auth.sign_in(TELLER, "wrong-pass1")
-    with pytest.raises(LoginRefused) as info:
-        auth.sign_in(TELLER, "wrong-pass1")
-    assert info.value.code == "ACCOUNT_LOCKED"
+        assert info.value.code == "BAD_CREDENTIALS"  # the third locks, and says no more
     assert tellers.accounts[1].locked_until == T0 + dt.timedelta(minutes=30)
     clock.now += dt.timedelta(minutes=29)
-    with pytest.raises(LoginRefused, match="约2分钟") as info:
+    with pytest.raises(LoginRefused) as info:
         auth.sign_in(TELLER, PASSWORD)  # the right password does not open a locked account
-    assert info.value.code == "ACCOUNT_LOCKED"
+    assert info.value.code == "BAD_CREDENTIALS"
     clock.now += dt.timedelta(minutes=2)
     assert auth.sign_in(TELLER, PASSWORD).username == TELLER
     assert tellers.actions().count("login.failure") == 3
@@ -216,21 +217,22 @@ def test_a_success_resets_the_failure_count(auth: TellerAuth, tellers: MemoryTel
         with pytest.raises(LoginRefused):
             auth.sign_in(TELLER, "wrong-pass1")
     auth.sign_in(TELLER, PASSWORD)
-    for left in (2, 1):  # counting starts again: two more failures do not lock
-        with pytest.raises(LoginRefused, match=f"还可尝试{left}次") as info:
+    for _ in range(2):  # counting starts again: two more failures do not lock
+        with pytest.raises(LoginRefused):
             auth.sign_in(TELLER, "wrong-pass1")
-        assert info.value.code == "BAD_CREDENTIALS"
-    with pytest.raises(LoginRefused) as info:
+        assert tellers.accounts[1].locked_until is None
+    with pytest.raises(LoginRefused):
         auth.sign_in(TELLER, "wrong-pass1")
-    assert info.value.code == "ACCOUNT_LOCKED"
+    assert tellers.accounts[1].locked_until is not None
 
 
-def test_unlock_failures_count_toward_the_same_lockout(auth: TellerAuth) -> None:
+def test_unlock_failures_count_toward_the_same_lockout(auth: TellerAuth, tellers: MemoryTellers) -> None:
     who = auth.sign_in(TELLER, PASSWORD)
     with pytest.raises(LoginRefused, match="还可尝试2次"):
         auth.unlock(who, "wrong-pass1")
-    with pytest.raises(LoginRefused, match="还可尝试1次"):
+    with pytest.raises(LoginRefused):
         auth.sign_in(TELLER, "wrong-pass1")
+    assert tellers.accounts[1].failed_logins == 2
     auth.unlock(who, PASSWORD)  # a success: the count starts again
     with pytest.raises(LoginRefused, match="还可尝试2次"):
         auth.unlock(who, "wrong-pass1")
@@ -246,7 +248,7 @@ def test_unknown_and_inactive_users_look_the_same(auth: TellerAuth, tellers: Mem
         auth.sign_in(TELLER, PASSWORD)
     assert unknown.value.code == inactive.value.code == "BAD_CREDENTIALS"
     assert str(unknown.value.message_zh) == str(inactive.value.message_zh)
-    assert tellers.events[-1] == (TELLER, "login.failure", {"reason": "unknown_user"})
+    assert tellers.events[-1] == ("hash(5)", "login.failure", {"reason": "unknown_user"})
 
 
 def test_first_run_admin_sets_its_password_once(tellers: MemoryTellers, clock: Clock) -> None:
@@ -310,3 +312,52 @@ def test_no_password_reaches_the_repository_in_clear(auth: TellerAuth,
     with pytest.raises(LoginRefused):
         auth.sign_in("NOBODY", "Canary-Secret-43")
     assert "Canary-Secret" not in repr(tellers.events) + repr(tellers.accounts)
+
+
+def test_unknown_wrong_and_locked_get_one_answer(auth: TellerAuth, tellers: MemoryTellers,
+                                                 clock: Clock) -> None:
+    """A user name typed at the counter: nothing in the answer says whether it exists."""
+    answers = []
+    for user, password in (("NOBODY", "wrong-pass1"), (TELLER, "wrong-pass1")):
+        with pytest.raises(LoginRefused) as info:
+            auth.sign_in(user, password)
+        answers.append((info.value.code, info.value.message_zh))
+    for _ in range(2):
+        with pytest.raises(LoginRefused):
+            auth.sign_in(TELLER, "wrong-pass1")
+    assert tellers.accounts[1].locked_until is not None
+    for password in ("wrong-pass1", PASSWORD):
+        with pytest.raises(LoginRefused) as info:
+            auth.sign_in(TELLER, password)
+        answers.append((info.value.code, info.value.message_zh))
+    with pytest.raises(LoginRefused) as info:
+        auth.authorise("NOBODY", "wrong-pass1", purpose="x")
+    answers.append((info.value.code, info.value.message_zh))
+    assert len(set(answers)) == 1, answers
+    assert "还可尝试" not in answers[0][1] and "用户名或密码不正确" in answers[0][1]
+
+
+def test_a_locked_account_takes_as_long_as_a_wrong_password(auth: TellerAuth,
+                                                            tellers: MemoryTellers) -> None:
+    """The same argon2 work for unknown, wrong and locked: no timing oracle (a behaviour
+    check with a wide margin, the median of a few tries — not a benchmark)."""
+    import statistics
+    import time
+
+    def took(user: str) -> float:
+        start = time.perf_counter()
+        with pytest.raises(LoginRefused):
+            auth.sign_in(user, "wrong-pass1")
+        return time.perf_counter() - start
+
+    tellers._put(dataclasses.replace(tellers.accounts[2], locked_until=T0 + dt.timedelta(days=1)))
+    locked_user = tellers.accounts[2].username
+    wrong, unknown, locked = [], [], []
+    for _ in range(5):
+        tellers._put(dataclasses.replace(tellers.accounts[1], failed_logins=0))  # never locks
+        wrong.append(took(TELLER))
+        unknown.append(took("NOBODY"))
+        locked.append(took(locked_user))
+    base = statistics.median(wrong)
+    assert 0.5 < statistics.median(unknown) / base < 2
+    assert 0.5 < statistics.median(locked) / base < 2
