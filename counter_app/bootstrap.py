@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.profile import BranchProfile, load_profile
-from counter_app.store.crypto import DataCipher, load_data_key
-from counter_app.store.database import Store, open_store
+from counter_app.store.crypto import DataCipher, DataKeyLostError, load_data_key
+from counter_app.store.database import Store, inspect_store, open_store
 from counter_app.workflows.login import LoginPolicy, TellerAuth
 from counter_app.workflows.services import PresencePort
 from counter_app.workflows.status import LineReading
@@ -199,8 +199,12 @@ def key_account(profile: BranchProfile) -> str:
 def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
     # a database that already holds data keeps its key: a missing key is lost, never replaced
     has_data = profile.database.exists() and profile.database.stat().st_size > 0
-    key, _where = load_data_key(profile.security.key_store, profile.security.key_file,
-                                key_account(profile), create=not has_data)
+    try:
+        key, _where = load_data_key(profile.security.key_store, profile.security.key_file,
+                                    key_account(profile), create=not has_data)
+    except DataKeyLostError:
+        inspect_store(profile.database, None)  # a corrupt file is named as such, not as a lost key
+        raise
     cipher = DataCipher(key)
     return open_store(profile.database, cipher, exclusive=exclusive)
 

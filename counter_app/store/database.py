@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.domain.errors import CounterError
 from counter_app.store.crypto import DataCipher, DataKeyMismatchError, TamperedDataError
-from counter_app.store.types import attach_cipher
+from counter_app.store.types import ROW_KEYS, EncryptedType, attach_cipher, row_context
 
 log = logging.getLogger(__name__)
 
@@ -294,6 +294,7 @@ def _check_and_migrate(store: Store) -> None:
     if current != SCHEMA_HEAD:
         _migrate(store, existed, current)
     _check_key(store)
+    _bind_rows(store)
 
 
 def _check_key(store: Store) -> None:
@@ -309,17 +310,55 @@ def _check_key(store: Store) -> None:
             raise DataKeyMismatchError()
         return
     with store.engine.connect() as conn:
-        sample = conn.exec_driver_sql("SELECT display_name FROM tellers LIMIT 1").scalar()
+        sample = conn.exec_driver_sql("SELECT username, display_name FROM tellers LIMIT 1").first()
     if sample is not None:
-        try:
-            store.cipher.decrypt(sample, "tellers.display_name")
-        except TamperedDataError as error:
-            raise DataKeyMismatchError() from error
+        username, blob = sample
+        for context in (row_context("tellers.display_name", username), "tellers.display_name"):
+            try:
+                store.cipher.decrypt(blob, context)
+                break
+            except TamperedDataError:
+                continue
+        else:
+            raise DataKeyMismatchError()
     with store.engine.connect() as conn:
         conn = conn.execution_options(counter_write=True, counter_durable=True)
         conn.exec_driver_sql("INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)",
                              (KEY_CHECK_STATE, expected))
         conn.commit()
+
+
+ROW_BINDING_STATE = "row_bound_encryption"
+
+
+def _bind_rows(store: Store) -> None:
+    """Once per database: re-encrypt values written before the row binding (associated data
+    "table.column") under "table.column#row key". It needs the data key, which migrations do
+    not have, so it runs here after them, in one transaction, recorded in app_state."""
+    from counter_app.store.models import Base
+
+    with store.engine.connect() as conn:
+        if conn.exec_driver_sql("SELECT 1 FROM app_state WHERE key = ?", (ROW_BINDING_STATE,)).scalar():
+            return
+    cipher = store.cipher
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(counter_write=True, counter_durable=True)
+        for table, key_column in ROW_KEYS.items():
+            columns = [c.name for c in Base.metadata.tables[table].columns
+                       if isinstance(c.type, EncryptedType)]
+            names = ", ".join(columns)
+            rows = conn.exec_driver_sql(f"SELECT rowid, {key_column}, {names} FROM {table}").all()
+            for rowid, row_key, *blobs in rows:
+                for column, blob in zip(columns, blobs, strict=True):
+                    if blob is None:
+                        continue
+                    old, new = f"{table}.{column}", row_context(f"{table}.{column}", row_key)
+                    sealed = cipher.encrypt(cipher.decrypt(blob, old), new)
+                    conn.exec_driver_sql(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
+                                         (sealed, rowid))
+        conn.exec_driver_sql("INSERT INTO app_state (key, value) VALUES (?, '1')", (ROW_BINDING_STATE,))
+        conn.commit()
+    log.info("store: encrypted values bound to their rows")
 
 
 def _migrate(store: Store, existed: bool, current: str | None) -> None:
