@@ -70,6 +70,9 @@ def test_status_bar_follows_card_and_line(qtbot, live_profile, central, emulator
 @pytest.mark.pcsc
 @pytest.mark.central
 def test_doctor_sees_the_real_devices_and_line(live_profile, central, emulator) -> None:
+    from counter_app.bootstrap import open_profile_store
+
+    open_profile_store(live_profile, exclusive=False).close()  # doctor itself creates nothing
     checks = {c.key: c for c in run_checks(live_profile)}
     assert checks["database"].status == "ok"
     assert checks["central"].status == "ok" and checks["central"].value["latency_ms"] >= 0
