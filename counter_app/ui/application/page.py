@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -385,7 +386,12 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         pdf = _pdf(docs, kind)
 
         def write() -> Path:
-            target.write_bytes(pdf)
+            # personal data: readable by this account only (where modes mean something)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(pdf)
+            if os.name == "posix":
+                os.chmod(target, 0o600)  # an existing file keeps its old mode otherwise
             return target
 
         def done(saved: Path) -> None:

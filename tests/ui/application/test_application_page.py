@@ -4,6 +4,7 @@ reference central, with the file camera standing in for the counter camera."""
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -137,6 +138,8 @@ def test_adult_from_id_card_to_saved_pdfs_with_the_keyboard(qtbot, make_page, tm
     page.save_document(page.docs, "receipt", receipt)
     idle(qtbot, page)
     assert (tmp_path / "receipt.pdf").exists()  # the .pdf suffix is added
+    if os.name == "posix":  # personal data: readable by this account only
+        assert form.stat().st_mode & 0o777 == 0o600
     assert page.docs.application_no in pdf_text(form) and "张伟" in pdf_text(form)
     assert "330205********1232" in pdf_text(tmp_path / "receipt.pdf")
     assert waits and all(w < 10 for w in waits)
