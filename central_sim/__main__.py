@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("make-test-ca", help="generate a test CA and certificates for mutual TLS")
     c.add_argument("dir", type=Path)
     c.add_argument("--branch", default="ICBC-NB-0101", help="CN of the branch client certificate")
+    c.add_argument("--counter", default="C01", help="OU of the branch client certificate")
     o = sub.add_parser("openapi", help="print the OpenAPI document (YAML)")
     o.add_argument("--json", action="store_true")
     return p
@@ -49,9 +50,16 @@ def add_serve_arguments(s: argparse.ArgumentParser) -> None:
 def serve(args: argparse.Namespace) -> int:
     import anyio.to_thread
     import uvicorn
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
     from central_sim.app import create_app
+    from central_sim.guard import is_loopback, with_peer_certificate
 
+    if not args.tls and not is_loopback(args.host):
+        # plain HTTP trusts the X-Client-Id header: only ever on this machine
+        print(f"refusing to serve plain HTTP on {args.host}: use --tls DIR (mutual TLS) "
+              "or a loopback address", file=sys.stderr)
+        return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
     api = create_app(args.db or default_db_url(), production_step_seconds=args.production_step,
                      access_log=args.access_log)
@@ -59,7 +67,8 @@ def serve(args: argparse.Namespace) -> int:
     if args.tls:
         d: Path = args.tls
         kw = dict(ssl_certfile=str(d / "server.pem"), ssl_keyfile=str(d / "server.key"),
-                  ssl_ca_certs=str(d / "ca.pem"), ssl_cert_reqs=ssl.CERT_REQUIRED)
+                  ssl_ca_certs=str(d / "ca.pem"), ssl_cert_reqs=ssl.CERT_REQUIRED,
+                  http=with_peer_certificate(AutoHTTPProtocol))
     config = uvicorn.Config(api, host=args.host, port=args.port, access_log=False,
                             log_level=args.log_level, timeout_keep_alive=30, backlog=4096,
                             timeout_graceful_shutdown=2, **kw)
@@ -80,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "make-test-ca":
         from central_sim.tls import make_test_ca
 
-        out = make_test_ca(args.dir, args.branch)
+        out = make_test_ca(args.dir, args.branch, args.counter)
         print(f"test CA and certificates written to {out}")
         return 0
     if args.cmd == "openapi":

@@ -14,12 +14,13 @@ from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Header, Query, Request
+from fastapi import APIRouter, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from central_sim import schemas as M
 from central_sim import states as S
@@ -45,6 +46,7 @@ from central_sim.db import (
 )
 from central_sim.errors import Refusal, not_found
 from central_sim.faults import FaultMiddleware, FaultState
+from central_sim.guard import MAX_INT, GuardMiddleware, Identity
 from central_sim.idempotency import Idempotency
 from central_sim.seed import card_id_code, card_no_with_check, seed
 
@@ -53,10 +55,51 @@ API = "v1"
 log = logging.getLogger("central_sim")
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": M.ErrorBody} for code in (400, 404, 409, 422, 503)
+    code: {"model": M.ErrorBody} for code in (400, 401, 403, 404, 409, 413, 422, 503)
 }
 IdemKey = Annotated[str | None, Header(alias="Idempotency-Key", description="Required on every mutating call")]
-ClientId = Annotated[str | None, Header(alias="X-Client-Id", description="Branch and counter id")]
+ClientId = Annotated[str | None, Header(
+    alias="X-Client-Id", max_length=49,
+    description="BRANCH/COUNTER. The caller's identity on the loopback reference central "
+                "without TLS (refused on any other interface); over mutual TLS the certificate "
+                "decides (CN = branch, OU = counter) and a header naming another branch is 403")]
+# Path parameters, bounded by the database column they are looked up in.
+IdNumber = Annotated[str, Path(max_length=18)]
+CardNo = Annotated[str, Path(max_length=9)]
+AppId = Annotated[str, Path(max_length=40)]
+BranchCode = Annotated[str, Path(max_length=16)]
+CounterId = Annotated[str, Path(max_length=32)]
+BatchId = Annotated[str, Path(max_length=40)]
+AuthCode = Annotated[str, Path(max_length=24)]
+# Pydantic error types that mean "well-formed but beyond a declared limit": 422, not 400.
+LIMIT_ERRORS = {"string_too_long", "too_long", "less_than_equal", "less_than",
+                "greater_than", "greater_than_equal"}
+
+
+def identity(request: Request) -> Identity:
+    ident = request.scope.get("state", {}).get("identity")
+    if not isinstance(ident, Identity):  # the guard middleware sets it on every /v1 request
+        raise Refusal(401, "CLIENT_ID_REQUIRED", "请求缺少网点身份。")
+    return ident
+
+
+def own_branch(ident: Identity, branch_code: str) -> None:
+    """A branch acts and reads only as itself: the code in a path or body must be the caller's."""
+    if branch_code != ident.branch_code:
+        raise Refusal(403, "BRANCH_FORBIDDEN", "只能以本网点身份办理或查询本网点的业务。",
+                      {"caller_branch": ident.branch_code})
+
+
+def caller_bank(s: Session, ident: Identity) -> str:
+    b = s.get(Branch, ident.branch_code)
+    if b is None:
+        raise Refusal(403, "CALLER_BRANCH_UNKNOWN", "调用方网点不在中心系统的网点名录中。")
+    return b.bank_code
+
+
+def own_application(ident: Identity, app: Application) -> None:
+    if app.branch_code != ident.branch_code:
+        raise Refusal(403, "APPLICATION_FORBIDDEN", "该申领不属于本网点，不能办理或查询。")
 
 
 class Central:
@@ -232,7 +275,7 @@ def _get_card(s: Session, card_no: str, lock: bool = False) -> Card:
 def _get_branch(s: Session, code: str) -> Branch:
     b = s.get(Branch, code)
     if b is None:
-        raise Refusal(400, "BRANCH_UNKNOWN", "网点编号不存在，请检查网点配置。")
+        raise Refusal(404, "BRANCH_UNKNOWN", "网点编号不存在，请检查网点配置。")
     return b
 
 
@@ -312,14 +355,46 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             missing = Refusal(400, "IDEMPOTENCY_KEY_MISSING",
                               "请求缺少幂等键（Idempotency-Key），中心系统拒绝处理。")
             return JSONResponse(missing.body(), status_code=400)
-        fields = [".".join(str(p) for p in e.get("loc", ())) for e in exc.errors()]
+        errors = exc.errors()
+        fields = [".".join(str(p) for p in e.get("loc", ())) for e in errors]
+        if errors and all(e.get("type") in LIMIT_ERRORS for e in errors):
+            body = Refusal(422, "LIMIT_EXCEEDED", "请求中的数值或文本超出允许范围。",
+                           {"fields": fields}).body()
+            return JSONResponse(body, status_code=422)
         body = Refusal(400, "INVALID_REQUEST", "请求内容格式不正确。", {"fields": fields}).body()
         return JSONResponse(body, status_code=400)
 
+    @api.exception_handler(StarletteHTTPException)
+    async def _http_error(_req: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Starlette's own answers (bad body encoding, unknown path, wrong method) in the
+        # contract's shape, never {"detail": ...}
+        codes = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "REQUEST_TOO_LARGE"}
+        code = codes.get(exc.status_code, "INVALID_REQUEST")
+        body = Refusal(exc.status_code, code, "请求无法处理：" + (
+            "地址不存在。" if exc.status_code == 404 else "请求格式不正确。")).body()
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+    @api.exception_handler(RecursionError)
+    async def _too_deep(_req: Request, _exc: RecursionError) -> JSONResponse:
+        body = Refusal(400, "INVALID_REQUEST", "请求内容嵌套过深。").body()
+        return JSONResponse(body, status_code=400)
+
     def mutate(request: Request, key: str | None, client: str | None, payload: BaseModel | None,
-               operation: str, handler: Any) -> JSONResponse:
+               operation: str, handler: Any, branch_code: str | None = None,
+               counter_id: str | None = None) -> JSONResponse:
+        del client  # the header was read by the guard; only the verified identity counts
+        ident = identity(request)
+        if not key:  # the same answer as before any identity check: the request is incomplete
+            raise Refusal(400, "IDEMPOTENCY_KEY_MISSING",
+                          "请求缺少幂等键（Idempotency-Key），中心系统拒绝处理。")
+        for code in (branch_code, getattr(payload, "branch_code", None)):
+            if code is not None:
+                own_branch(ident, code)
+        if counter_id is not None and ident.counter_id not in ("-", counter_id):
+            raise Refusal(403, "COUNTER_FORBIDDEN", "只能上报本柜台的审计链头。",
+                          {"caller_counter": ident.counter_id})
         status, body, replayed = central.idem.run(
-            key=key, client_id=client or "anonymous", method=request.method,
+            key=key, client_id=ident.client_key, method=request.method,
             path=request.url.path, payload=_dump(payload) if payload is not None else {},
             operation=operation, handler=handler,
         )
@@ -333,17 +408,19 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     # -- persons ------------------------------------------------------------------------------
     @v1.get("/persons/{id_number}", response_model=M.PersonOut, tags=["persons"])
-    def get_person(id_number: str) -> M.PersonOut:
+    def get_person(id_number: IdNumber) -> M.PersonOut:
         with central.db.read() as s:
             return person_out(_get_person(s, id_number))
 
     @v1.get("/persons/{id_number}/eligibility", response_model=M.EligibilityOut, tags=["persons"])
-    def get_eligibility(id_number: str, bank_code: str | None = None) -> M.EligibilityOut:
+    def get_eligibility(id_number: IdNumber,
+                        bank_code: Annotated[str | None, Query(max_length=16)] = None
+                        ) -> M.EligibilityOut:
         with central.db.read() as s:
             return eligibility(s, _get_person(s, id_number), bank_code)
 
     @v1.get("/persons/{id_number}/cards", response_model=list[M.CardOut], tags=["cards"])
-    def person_cards(id_number: str) -> list[M.CardOut]:
+    def person_cards(id_number: IdNumber) -> list[M.CardOut]:
         with central.db.read() as s:
             _get_person(s, id_number)
             return [card_out(c) for c in s.scalars(
@@ -351,15 +428,19 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     @v1.get("/persons/{id_number}/applications", response_model=list[M.ApplicationOut],
             tags=["applications"])
-    def person_apps(id_number: str) -> list[M.ApplicationOut]:
+    def person_apps(id_number: IdNumber, request: Request) -> list[M.ApplicationOut]:
+        """Only the applications made at the caller's own bank (any of its branches): other
+        banks' applications are theirs; eligibility still names an open one elsewhere."""
         with central.db.read() as s:
+            bank = caller_bank(s, identity(request))
             _get_person(s, id_number)
             return [app_out(a) for a in s.scalars(
-                select(Application).where(Application.id_number == id_number)
+                select(Application).where(Application.id_number == id_number,
+                                          Application.bank_code == bank)
                 .order_by(Application.created_at))]
 
     @v1.post("/persons/{id_number}/data-changes", response_model=M.OperationAck, tags=["persons"])
-    def data_change(id_number: str, body: M.DataChangeIn, request: Request,
+    def data_change(id_number: IdNumber, body: M.DataChangeIn, request: Request,
                     idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         allowed = {"phone", "address", "education", "marital_status"}
 
@@ -387,7 +468,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     # -- cards --------------------------------------------------------------------------------
     @v1.get("/cards/{card_no}", response_model=M.CardOut, tags=["cards"])
-    def get_card(card_no: str) -> M.CardOut:
+    def get_card(card_no: CardNo) -> M.CardOut:
         with central.db.read() as s:
             return card_out(_get_card(s, card_no))
 
@@ -398,7 +479,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                           {"card_bank": card.bank_code, "branch_bank": branch.bank_code})
 
     @v1.post("/cards/{card_no}/loss", response_model=M.CardOut, tags=["cards"])
-    def formal_loss(card_no: str, body: M.LossIn, request: Request,
+    def formal_loss(card_no: CardNo, body: M.LossIn, request: Request,
                     idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             _get_branch(s, body.branch_code)
@@ -416,7 +497,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         return mutate(request, idempotency_key, x_client_id, body, "FORMAL_LOSS", handler)
 
     @v1.post("/cards/{card_no}/deloss", response_model=M.CardOut, tags=["cards"])
-    def deloss(card_no: str, body: M.LossIn, request: Request,
+    def deloss(card_no: CardNo, body: M.LossIn, request: Request,
                idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             branch = _get_branch(s, body.branch_code)
@@ -437,7 +518,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         return mutate(request, idempotency_key, x_client_id, body, "DELOSS", handler)
 
     @v1.post("/cards/{card_no}/replacement", response_model=M.ApplicationOut, tags=["cards"])
-    def replacement(card_no: str, body: M.ReplacementIn, request: Request,
+    def replacement(card_no: CardNo, body: M.ReplacementIn, request: Request,
                     idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             branch = _get_branch(s, body.branch_code)
@@ -475,11 +556,13 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         return mutate(request, idempotency_key, x_client_id, body, "REPLACEMENT", handler)
 
     @v1.post("/cards/{card_no}/activation", response_model=M.CardOut, tags=["cards"])
-    def activation(card_no: str, body: M.BranchAction, request: Request,
+    def activation(card_no: CardNo, body: M.BranchAction, request: Request,
                    idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
-            _get_branch(s, body.branch_code)
+            branch = _get_branch(s, body.branch_code)
             c = _get_card(s, card_no, lock=True)
+            if c.bank_code != branch.bank_code:
+                raise Refusal(403, "CARD_FORBIDDEN", "该卡不是本行发行的卡，不能在本网点启用。")
             S.check_card(c.card_state, S.ACTIVE)
             c.card_state = S.ACTIVE
             c.updated_at = utcnow()
@@ -493,7 +576,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     @v1.post("/cards/{card_no}/pin-reset-authorisations", response_model=M.PinResetOut,
              tags=["cards"])
-    def pin_reset(card_no: str, body: M.PinResetIn, request: Request,
+    def pin_reset(card_no: CardNo, body: M.PinResetIn, request: Request,
                   idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             branch = _get_branch(s, body.branch_code)
@@ -557,17 +640,22 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         return mutate(request, idempotency_key, x_client_id, body, "APPLICATION", handler)
 
     @v1.get("/applications/{application_id}", response_model=M.ApplicationOut, tags=["applications"])
-    def get_application(application_id: str) -> M.ApplicationOut:
+    def get_application(application_id: AppId, request: Request) -> M.ApplicationOut:
         with central.db.read() as s:
-            return app_out(_get_app(s, application_id))
+            bank = caller_bank(s, identity(request))
+            app = _get_app(s, application_id)
+            if app.bank_code != bank:  # the other branches of the same bank may follow it
+                raise Refusal(403, "APPLICATION_FORBIDDEN", "该申领不是本行网点受理的，不能查询。")
+            return app_out(app)
 
     @v1.post("/applications/{application_id}/cancel", response_model=M.ApplicationOut,
              tags=["applications"])
-    def cancel_application(application_id: str, body: M.CancelIn, request: Request,
+    def cancel_application(application_id: AppId, body: M.CancelIn, request: Request,
                            idempotency_key: IdemKey = None,
                            x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             app = _get_app(s, application_id, lock=True)
+            own_application(ident, app)
             if app.state in (S.IN_PRODUCTION,):
                 raise Refusal(409, "ALREADY_IN_PRODUCTION", "该申领已进入制卡环节，不能撤销。")
             if app.state in (S.SHIPPED, S.BRANCH_RECEIVED) and app.batch_id:
@@ -578,14 +666,17 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             _set_app_state(s, app, S.APP_CANCELLED)
             return 200, _dump(app_out(app)), application_id
 
+        ident = identity(request)
         return mutate(request, idempotency_key, x_client_id, body, "APPLICATION_CANCEL", handler)
 
     @v1.post("/applications/{application_id}/handout", response_model=M.ApplicationOut,
              tags=["applications"])
-    def handout(application_id: str, body: M.BranchAction, request: Request,
+    def handout(application_id: AppId, body: M.BranchAction, request: Request,
                 idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             app = _get_app(s, application_id, lock=True)
+            if app.bank_code != _get_branch(s, body.branch_code).bank_code:
+                raise Refusal(403, "APPLICATION_FORBIDDEN", "该申领不是本行网点受理的，不能发卡。")
             if app.branch_code != body.branch_code and app.collection == "BRANCH":
                 raise Refusal(409, "WRONG_BRANCH", "该卡不在本网点领取。")
             _set_app_state(s, app, S.ISSUED_NOT_ACTIVATED)
@@ -596,15 +687,14 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
     # -- instant issuance ---------------------------------------------------------------------
     @v1.post("/instant-issuance/{application_id}/mark", response_model=M.MarkOut,
              tags=["instant-issuance"])
-    def mark_blank(application_id: str, body: M.MarkIn, request: Request,
+    def mark_blank(application_id: AppId, body: M.MarkIn, request: Request,
                    idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             branch = _get_branch(s, body.branch_code)
             app = _get_app(s, application_id, lock=True)
             if app.making_mode != "INSTANT" or not branch.instant_issue:
                 raise Refusal(409, "NOT_INSTANT", "该申领不是即时制卡，或本网点不是即办网点。")
-            if app.branch_code != branch.code:
-                raise Refusal(409, "WRONG_BRANCH", "该申领不属于本网点。")
+            own_application(ident, app)
             _set_app_state(s, app, S.MARKED)
             app.blank_serial = body.blank_serial
             app.card_no = central.new_card(s, app)
@@ -612,13 +702,15 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                             blank_serial=body.blank_serial, state=app.state)
             return 200, _dump(out), application_id
 
+        ident = identity(request)
         return mutate(request, idempotency_key, x_client_id, body, "INSTANT_MARK", handler)
 
     @v1.get("/instant-issuance/{application_id}/personalisation",
             response_model=M.PersonalisationOut, tags=["instant-issuance"])
-    def personalisation(application_id: str) -> M.PersonalisationOut:
+    def personalisation(application_id: AppId, request: Request) -> M.PersonalisationOut:
         with central.db.read() as s:
             app = _get_app(s, application_id)
+            own_application(identity(request), app)
             if app.state != S.MARKED or not app.card_no:
                 raise Refusal(409, "NOT_MARKED", "该申领尚未分配空白卡，不能获取制卡数据。")
             c = _get_card(s, app.card_no)
@@ -634,11 +726,12 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     @v1.post("/instant-issuance/{application_id}/result", response_model=M.ApplicationOut,
              tags=["instant-issuance"])
-    def issuance_result(application_id: str, body: M.IssuanceResultIn, request: Request,
+    def issuance_result(application_id: AppId, body: M.IssuanceResultIn, request: Request,
                         idempotency_key: IdemKey = None,
                         x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             app = _get_app(s, application_id, lock=True)
+            own_application(ident, app)
             if app.blank_serial != body.blank_serial:
                 raise Refusal(409, "BLANK_SERIAL_MISMATCH", "上报的空白卡序号与分配的不一致。")
             if body.outcome == "SUCCESS":
@@ -653,15 +746,17 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 app.blank_serial = None
             return 200, _dump(app_out(app)), application_id
 
+        ident = identity(request)
         return mutate(request, idempotency_key, x_client_id, body, "INSTANT_RESULT", handler)
 
     @v1.post("/instant-issuance/{application_id}/cancel", response_model=M.ApplicationOut,
              tags=["instant-issuance"])
-    def cancel_issuance(application_id: str, body: M.CancelIn, request: Request,
+    def cancel_issuance(application_id: AppId, body: M.CancelIn, request: Request,
                         idempotency_key: IdemKey = None,
                         x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             app = _get_app(s, application_id, lock=True)
+            own_application(ident, app)
             if app.state != S.MARKED:
                 raise Refusal(409, "NOT_MARKED", "该申领没有待撤销的即时制卡。")
             if app.card_no:
@@ -673,6 +768,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             app.blank_serial = None
             return 200, _dump(app_out(app)), application_id
 
+        ident = identity(request)
         return mutate(request, idempotency_key, x_client_id, body, "INSTANT_CANCEL", handler)
 
     # -- production batches -------------------------------------------------------------------
@@ -684,9 +780,10 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                           created_at=b.created_at, received_at=b.received_at, items=items)
 
     @v1.get("/branches/{branch_code}/batches", response_model=list[M.BatchOut], tags=["batches"])
-    def list_batches(branch_code: str,
+    def list_batches(branch_code: BranchCode, request: Request,
                      state: Annotated[str | None, Query(pattern="^(SHIPPED|RECEIVED)$")] = None,
                      ) -> list[M.BatchOut]:
+        own_branch(identity(request), branch_code)
         with central.db.read() as s:
             _get_branch(s, branch_code)
             q = select(Batch).where(Batch.branch_code == branch_code, Batch.state != "OPEN")
@@ -696,7 +793,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     @v1.post("/branches/{branch_code}/batches/{batch_id}/receive", response_model=M.BatchOut,
              tags=["batches"])
-    def receive_batch(branch_code: str, batch_id: str, request: Request,
+    def receive_batch(branch_code: BranchCode, batch_id: BatchId, request: Request,
                       idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             b = s.get(Batch, batch_id, with_for_update=True)
@@ -714,7 +811,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             s.flush()
             return 200, _dump(batch_out(s, b)), batch_id
 
-        return mutate(request, idempotency_key, x_client_id, None, "BATCH_RECEIVE", handler)
+        return mutate(request, idempotency_key, x_client_id, None, "BATCH_RECEIVE", handler,
+                      branch_code=branch_code)
 
     # -- contributions and certificates ---------------------------------------------------------
     def contributions(s: Session, id_number: str, months: int) -> M.ContributionsOut:
@@ -744,14 +842,14 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     @v1.get("/persons/{id_number}/contributions", response_model=M.ContributionsOut,
             tags=["contributions"])
-    def get_contributions(id_number: str,
+    def get_contributions(id_number: IdNumber,
                           months: Annotated[int, Query(ge=1, le=120)] = 48) -> M.ContributionsOut:
         with central.db.read() as s:
             return contributions(s, id_number, months)
 
     @v1.post("/persons/{id_number}/certificates", response_model=M.CertificateOut,
              tags=["contributions"])
-    def issue_certificate(id_number: str, body: M.CertificateIn, request: Request,
+    def issue_certificate(id_number: IdNumber, body: M.CertificateIn, request: Request,
                           idempotency_key: IdemKey = None,
                           x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
@@ -780,7 +878,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         return mutate(request, idempotency_key, x_client_id, body, "CERTIFICATE", handler)
 
     @v1.get("/certificates/{auth_code}", response_model=M.CertificateCheck, tags=["contributions"])
-    def verify_certificate(auth_code: str) -> M.CertificateCheck:
+    def verify_certificate(auth_code: AuthCode) -> M.CertificateCheck:
         with central.db.read() as s:
             c = s.get(Certificate, auth_code.upper())
             if c is None:
@@ -802,7 +900,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                            weekend_open=b.weekend_open, same_number_exchange=b.same_number_exchange)
 
     @v1.get("/reference/branches", response_model=list[M.BranchOut], tags=["reference"])
-    def branches(bank_code: str | None = None) -> list[M.BranchOut]:
+    def branches(bank_code: Annotated[str | None, Query(max_length=16)] = None
+                 ) -> list[M.BranchOut]:
         with central.db.read() as s:
             q = select(Branch).order_by(Branch.code)
             if bank_code:
@@ -810,13 +909,13 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             return [branch_out(b) for b in s.scalars(q)]
 
     @v1.get("/reference/branches/{branch_code}", response_model=M.BranchOut, tags=["reference"])
-    def branch(branch_code: str) -> M.BranchOut:
+    def branch(branch_code: BranchCode) -> M.BranchOut:
         with central.db.read() as s:
             return branch_out(_get_branch(s, branch_code))
 
     @v1.get("/reference/branches/{branch_code}/config", response_model=M.BranchConfigOut,
             tags=["reference"])
-    def branch_config(branch_code: str) -> M.BranchConfigOut:
+    def branch_config(branch_code: BranchCode) -> M.BranchConfigOut:
         with central.db.read() as s:
             _get_branch(s, branch_code)
             c = s.get(BranchConfig, branch_code)
@@ -836,7 +935,9 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     @v1.get("/audit/chain-heads/{branch_code}/{counter_id}", response_model=M.AuditHeadOut,
             tags=["audit"])
-    def get_head(branch_code: str, counter_id: str) -> M.AuditHeadOut:
+    def get_head(branch_code: BranchCode, counter_id: CounterId,
+                 request: Request) -> M.AuditHeadOut:
+        own_branch(identity(request), branch_code)
         with central.db.read() as s:
             h = s.get(AuditHead, (branch_code, counter_id))
             if h is None:
@@ -845,7 +946,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     @v1.post("/audit/chain-heads/{branch_code}/{counter_id}", response_model=M.AuditHeadOut,
              tags=["audit"])
-    def report_head(branch_code: str, counter_id: str, body: M.AuditHeadIn, request: Request,
+    def report_head(branch_code: BranchCode, counter_id: CounterId, body: M.AuditHeadIn, request: Request,
                     idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             _get_branch(s, branch_code)
@@ -864,12 +965,15 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 h.seq, h.head_sha256, h.reported_at = body.seq, body.head_sha256, utcnow()
             return 200, _dump(head_out(h)), f"{branch_code}/{counter_id}/{body.seq}"
 
-        return mutate(request, idempotency_key, x_client_id, body, "AUDIT_HEAD", handler)
+        return mutate(request, idempotency_key, x_client_id, body, "AUDIT_HEAD", handler,
+                      branch_code=branch_code, counter_id=counter_id)
 
     # -- updates the branch pulls ---------------------------------------------------------------
     @v1.get("/updates", response_model=M.UpdatesOut, tags=["updates"])
-    def updates(branch_code: str, since: Annotated[int, Query(ge=0)] = 0,
+    def updates(request: Request, branch_code: Annotated[str, Query(max_length=16)],
+                since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> M.UpdatesOut:
+        own_branch(identity(request), branch_code)
         with central.db.read() as s:
             b = _get_branch(s, branch_code)
             q = (select(Notice).where(Notice.seq > since)
@@ -885,6 +989,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
     if admin:
         _admin_routes(api, central)
 
+    api.add_middleware(GuardMiddleware)  # inside the faults: those act on the raw connection
     api.add_middleware(FaultMiddleware, faults=central.faults, access_log=access_log)
     return api
 

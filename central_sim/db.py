@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -179,7 +180,7 @@ class AuditHead(Base):
     __tablename__ = "audit_heads"
     branch_code: Mapped[str] = mapped_column(String(16), primary_key=True)
     counter_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(BigInteger)
     head_sha256: Mapped[str] = mapped_column(String(64))
     reported_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
@@ -231,7 +232,7 @@ class GenericOperation(Base):
     branch_code: Mapped[str] = mapped_column(String(16))
     subject_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
     payload: Mapped[dict] = mapped_column(JSON)
-    seq_in_subject: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    seq_in_subject: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     amount: Mapped[float | None] = mapped_column(Numeric(12, 2), nullable=True)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

@@ -10,6 +10,24 @@ import tempfile
 from typing import Any
 
 MUTATING = ("post", "put", "patch", "delete")
+IDENTITY_AND_LIMITS = (
+    "\n\nIdentity and authorisation: every /v1 call is made as one branch counter (see the "
+    "security schemes). A branch_code in a path or body must be the caller's branch (403 "
+    "BRANCH_FORBIDDEN); an application is read or changed only by the branch that took it "
+    "(403 APPLICATION_FORBIDDEN), except that the branches of the same bank may read it "
+    "(GET /v1/applications/{id}, a person's applications list shows the caller's bank only) "
+    "and hand it out; a card is activated only at its own bank (403 CARD_FORBIDDEN); a "
+    "counter reports only its own audit chain head (403 COUNTER_FORBIDDEN). Persons, cards, "
+    "eligibility, contributions and reference data are readable by every branch (the person "
+    "is at the counter; formal loss is accepted at any branch). Idempotency keys are scoped "
+    "by the verified branch/counter. No identity: 401 CLIENT_ID_REQUIRED.\n\n"
+    "Limits: request body at most 1 MiB (413 REQUEST_TOO_LARGE); strings at most their "
+    "declared maxLength, integers within a signed 64-bit range (422 LIMIT_EXCEEDED); one "
+    "Idempotency-Key and one X-Client-Id header (400 HEADER_DUPLICATED); other malformed "
+    "requests (bad JSON or encoding, too deep, wrong types, missing fields) 400 "
+    "INVALID_REQUEST; an unknown branch 404 BRANCH_UNKNOWN. Every error, whatever the path, "
+    "is an ErrorBody: {\"error\": {\"code\", \"message_zh\", \"details\"?}}."
+)
 
 
 def openapi_document() -> dict[str, Any]:
@@ -21,12 +39,30 @@ def openapi_document() -> dict[str, Any]:
         api.state.central.db.engine.dispose()
     doc["servers"] = [{"url": "https://central.example/", "description": "production (mTLS)"},
                       {"url": "http://127.0.0.1:8765/", "description": "reference central"}]
-    doc.setdefault("components", {})["securitySchemes"] = {"branchCertificate": {
-        "type": "mutualTLS",
-        "description": "Production: HTTPS over the dedicated line with the branch client "
-                       "certificate issued by the city's CA (CN = branch code). No plain HTTP.",
-    }}
-    doc["security"] = [{"branchCertificate": []}]
+    doc.setdefault("components", {})["securitySchemes"] = {
+        "branchCertificate": {
+            "type": "mutualTLS",
+            "description": "Production: HTTPS over the dedicated line with the branch client "
+                           "certificate issued by the city's CA. The caller's identity is taken "
+                           "from the verified certificate: subject CN = branch code (e.g. "
+                           "ICBC-NB-0101), subject OU = counter id (e.g. C01; without an OU the "
+                           "counter part of X-Client-Id is used when it names the same branch). "
+                           "No plain HTTP.",
+        },
+        "loopbackClientId": {
+            "type": "apiKey", "in": "header", "name": "X-Client-Id",
+            "description": "Reference central on loopback without TLS (demo, tests) only: "
+                           "BRANCH/COUNTER, e.g. ICBC-NB-0101/C01. Refused (403 "
+                           "IDENTITY_HEADER_REFUSED) unless server and caller are both "
+                           "loopback; the central refuses to serve plain HTTP elsewhere.",
+        },
+    }
+    doc["security"] = [{"branchCertificate": []}, {"loopbackClientId": []}]
+    doc["info"]["description"] += IDENTITY_AND_LIMITS
+    from central_sim.guard import MAX_BODY_BYTES, MAX_INT
+
+    doc["x-limits"] = {"max_body_bytes": MAX_BODY_BYTES, "max_integer": MAX_INT,
+                       "max_idempotency_key_length": 128}
     schemas = doc.get("components", {}).get("schemas", {})
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
@@ -37,8 +73,24 @@ def openapi_document() -> dict[str, Any]:
             # the server answers invalid requests with 400 + ErrorBody, never FastAPI's 422
             responses["400"] = {"description": "Invalid request, or Idempotency-Key missing "
                                 "(IDEMPOTENCY_KEY_MISSING)", "content": err}
-            responses["404"] = {"description": "Unknown person, card, application ...",
+            if op.get("operationId") == "health":
+                responses["404"] = {"description": "Not found", "content": err}
+                responses["503"] = {"description": "Central unavailable", "content": err}
+                for code in ("401", "403", "409", "413", "422"):
+                    responses.pop(code, None)
+                op["security"] = []  # health answers anyone who reaches the line
+                continue
+            responses["401"] = {"description": "No caller identity (CLIENT_ID_REQUIRED, "
+                                "CLIENT_CERT_REQUIRED)", "content": err}
+            responses["403"] = {"description": "The caller may not act on or read this "
+                                "(BRANCH_FORBIDDEN, APPLICATION_FORBIDDEN, CARD_FORBIDDEN, "
+                                "COUNTER_FORBIDDEN, IDENTITY_MISMATCH, "
+                                "IDENTITY_HEADER_REFUSED, CALLER_BRANCH_UNKNOWN)",
                                 "content": err}
+            responses["413"] = {"description": "Request body over 1 MiB (REQUEST_TOO_LARGE)",
+                                "content": err}
+            responses["404"] = {"description": "Unknown person, card, application, branch "
+                                "(BRANCH_UNKNOWN) ...", "content": err}
             responses["503"] = {"description": "Central unavailable (maintenance, outage)",
                                 "content": err}
             if method in MUTATING:
@@ -46,7 +98,8 @@ def openapi_document() -> dict[str, Any]:
                                     "Idempotency-Key is still in progress "
                                     "(IDEMPOTENCY_IN_PROGRESS)", "content": err}
                 responses["422"] = {"description": "Idempotency-Key reused with a different "
-                                    "payload (IDEMPOTENCY_KEY_REUSED), or a business rule "
+                                    "payload (IDEMPOTENCY_KEY_REUSED), a value beyond a "
+                                    "declared limit (LIMIT_EXCEEDED), or a business rule "
                                     "refused the change", "content": err}
                 ok = responses.get("200")
                 if ok is not None:
@@ -56,7 +109,8 @@ def openapi_document() -> dict[str, Any]:
             else:
                 responses["409"] = {"description": "Business state conflict (e.g. NOT_MARKED)",
                                     "content": err}
-                responses.pop("422", None)
+                responses["422"] = {"description": "A path or query value beyond a declared "
+                                    "limit (LIMIT_EXCEEDED)", "content": err}
     # Every mutating call requires the key (FastAPI marks it optional because the server
     # answers a missing key with its own 400 body instead of a validation error).
     for item in doc["paths"].values():
@@ -65,4 +119,23 @@ def openapi_document() -> dict[str, Any]:
                 if param["name"] == "Idempotency-Key" and method in MUTATING:
                     param["required"] = True
                     param["schema"] = {"type": "string", "minLength": 1, "maxLength": 128}
+    _exact_integer_bounds(doc)
     return doc
+
+
+def _exact_integer_bounds(node: Any) -> None:
+    """FastAPI writes integer bounds as floats (2**63 - 1 becomes 9.223372036854776e18, which
+    is 2**63): write them as the exact integers the server checks."""
+    from central_sim.guard import MAX_INT
+
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            for bound in ("maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"):
+                v = node.get(bound)
+                if isinstance(v, float):
+                    node[bound] = MAX_INT if v >= MAX_INT else int(v)
+        for v in node.values():
+            _exact_integer_bounds(v)
+    elif isinstance(node, list):
+        for v in node:
+            _exact_integer_bounds(v)

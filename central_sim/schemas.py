@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 Function = Literal["social", "financial"]
+MAX_INT = 2**63 - 1  # signed 64-bit: what every database column holds
+# String limits are the database column sizes (central_sim/db.py).
+BranchCodeField = Annotated[str, Field(min_length=1, max_length=16)]
+BankCodeField = Annotated[str, Field(min_length=1, max_length=16)]
+AddressField = Annotated[str | None, Field(default=None, max_length=256)]
+ReasonField = Annotated[str, Field(default="", max_length=128)]
 
 
 class _Strict(BaseModel):
@@ -77,11 +84,11 @@ class CardOut(BaseModel):
 class ApplicationIn(_Strict):
     id_number: str = Field(min_length=18, max_length=18)
     guardian_id_number: str | None = Field(default=None, min_length=18, max_length=18)
-    bank_code: str
-    branch_code: str
+    bank_code: BankCodeField
+    branch_code: BranchCodeField
     making_mode: Literal["INSTANT", "FACTORY"]
     collection: Literal["BRANCH", "EMS", "EMPLOYER"] = "BRANCH"
-    ems_address: str | None = None
+    ems_address: AddressField = None
     photo_sha256: str = Field(min_length=64, max_length=64)
 
 
@@ -106,16 +113,16 @@ class ApplicationOut(BaseModel):
 
 
 class BranchAction(_Strict):
-    branch_code: str
+    branch_code: BranchCodeField
 
 
 class CancelIn(_Strict):
-    branch_code: str
-    reason: str = ""
+    branch_code: BranchCodeField
+    reason: ReasonField = ""
 
 
 class MarkIn(_Strict):
-    branch_code: str
+    branch_code: BranchCodeField
     blank_serial: str = Field(min_length=1, max_length=32)
 
 
@@ -146,29 +153,29 @@ class PersonalisationOut(BaseModel):
 
 
 class IssuanceResultIn(_Strict):
-    branch_code: str
-    blank_serial: str
+    branch_code: BranchCodeField
+    blank_serial: str = Field(min_length=1, max_length=32)
     outcome: Literal["SUCCESS", "SPOILED"]
-    reason: str = ""
+    reason: ReasonField = ""
 
 
 class LossIn(_Strict):
-    branch_code: str
+    branch_code: BranchCodeField
     functions: list[Function] = Field(default_factory=lambda: ["social", "financial"], min_length=1)
 
 
 class ReplacementIn(_Strict):
-    branch_code: str
+    branch_code: BranchCodeField
     reason: Literal["LOST", "DAMAGED"]
     same_number: bool = False
     making_mode: Literal["INSTANT", "FACTORY"]
     collection: Literal["BRANCH", "EMS", "EMPLOYER"] = "BRANCH"
-    ems_address: str | None = None
+    ems_address: AddressField = None
     photo_sha256: str = Field(min_length=64, max_length=64)
 
 
 class PinResetIn(_Strict):
-    branch_code: str
+    branch_code: BranchCodeField
     function: Function
 
 
@@ -220,7 +227,7 @@ class ContributionsOut(BaseModel):
 
 
 class CertificateIn(_Strict):
-    branch_code: str
+    branch_code: BranchCodeField
     months: int = Field(default=48, ge=1, le=48)
 
 
@@ -269,7 +276,7 @@ class BranchConfigOut(BaseModel):
 
 
 class AuditHeadIn(_Strict):
-    seq: int = Field(ge=0)
+    seq: int = Field(ge=0, le=MAX_INT)
     head_sha256: str = Field(min_length=64, max_length=64)
 
 
@@ -282,9 +289,20 @@ class AuditHeadOut(BaseModel):
 
 
 class DataChangeIn(_Strict):
-    branch_code: str
-    client_seq: int = Field(ge=0, description="Per-person sequence number assigned by the counter")
-    changes: dict[str, str] = Field(description="phone, address, education, marital_status")
+    branch_code: BranchCodeField
+    client_seq: int = Field(ge=0, le=MAX_INT,
+                            description="Per-person sequence number assigned by the counter")
+    changes: dict[Annotated[str, Field(max_length=32)], Annotated[str, Field(max_length=256)]] = Field(
+        max_length=16, description="phone (at most 20 characters), address, education, "
+                                   "marital_status; values at most 256 characters")
+
+    @field_validator("changes")
+    @classmethod
+    def _phone_fits(cls, v: dict[str, str]) -> dict[str, str]:
+        if len(v.get("phone", "")) > 20:
+            # same error type as max_length: a limit, answered 422 LIMIT_EXCEEDED
+            raise PydanticCustomError("string_too_long", "phone: at most 20 characters")
+        return v
 
 
 class OperationAck(BaseModel):

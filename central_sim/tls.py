@@ -4,7 +4,8 @@
 
 - ``DIR/ca.pem`` (+ ``ca.key``): the test CA both sides trust;
 - ``DIR/server.pem``/``server.key``: the central's certificate for localhost / 127.0.0.1;
-- ``DIR/client.pem``/``client.key``: a branch client certificate (CN = branch code);
+- ``DIR/client.pem``/``client.key``: a branch client certificate (CN = branch code, OU =
+  counter id: the central takes the caller's identity from these two fields);
 - ``DIR/expired/``: a server certificate from the same CA that expired yesterday;
 - ``DIR/wronghost/``: a server certificate from the same CA for ``central.invalid`` only;
 - ``DIR/other-ca/``: a second CA with its own server and client certificates (wrong CA tests).
@@ -28,12 +29,13 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 Key = ec.EllipticCurvePrivateKey
 
 
-def _name(cn: str) -> x509.Name:
-    return x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "counter-app test"),
-        x509.NameAttribute(NameOID.COMMON_NAME, cn),
-    ])
+def _name(cn: str, ou: str | None = None) -> x509.Name:
+    attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+             x509.NameAttribute(NameOID.ORGANIZATION_NAME, "counter-app test")]
+    if ou:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, ou))
+    attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, cn))
+    return x509.Name(attrs)
 
 
 def _key() -> Key:
@@ -72,12 +74,12 @@ def make_ca(cn: str) -> tuple[x509.Certificate, Key]:
 
 def issue(ca: x509.Certificate, ca_key: Key, cn: str, *, server: bool, hosts: list[str] = (),  # type: ignore[assignment]
           not_before: dt.datetime | None = None, not_after: dt.datetime | None = None,
-          ) -> tuple[x509.Certificate, Key]:
+          ou: str | None = None) -> tuple[x509.Certificate, Key]:
     key = _key()
     now = dt.datetime.now(dt.UTC)
     b = (
         x509.CertificateBuilder()
-        .subject_name(_name(cn)).issuer_name(ca.subject)
+        .subject_name(_name(cn, ou)).issuer_name(ca.subject)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
         .not_valid_before(not_before or now - dt.timedelta(days=1))
         .not_valid_after(not_after or now + dt.timedelta(days=825))
@@ -99,7 +101,23 @@ def issue(ca: x509.Certificate, ca_key: Key, cn: str, *, server: bool, hosts: li
     return b.sign(ca_key, hashes.SHA256()), key
 
 
-def make_test_ca(out: Path, branch_code: str = "ICBC-NB-0101") -> Path:
+def load_ca(out: Path) -> tuple[x509.Certificate, Key]:
+    ca = x509.load_pem_x509_certificate((out / "ca.pem").read_bytes())
+    key = serialization.load_pem_private_key((out / "ca.key").read_bytes(), password=None)
+    assert isinstance(key, ec.EllipticCurvePrivateKey)
+    return ca, key
+
+
+def issue_client(out: Path, dest: Path, branch_code: str, counter_id: str | None = "C01") -> Path:
+    """A client certificate from the test CA in ``out`` for another branch or counter:
+    ``dest/client.pem`` + ``client.key``."""
+    ca, ca_key = load_ca(Path(out))
+    cert, key = issue(ca, ca_key, branch_code, server=False, ou=counter_id)
+    _write(Path(dest) / "client.pem", cert, key)
+    return Path(dest)
+
+
+def make_test_ca(out: Path, branch_code: str = "ICBC-NB-0101", counter_id: str = "C01") -> Path:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     ca, ca_key = make_ca("Ningbo SI test CA")
@@ -107,7 +125,7 @@ def make_test_ca(out: Path, branch_code: str = "ICBC-NB-0101") -> Path:
     hosts = ["localhost", "127.0.0.1", "::1"]
     srv, srv_key = issue(ca, ca_key, "localhost", server=True, hosts=hosts)
     _write(out / "server.pem", srv, srv_key)
-    cli, cli_key = issue(ca, ca_key, branch_code, server=False)
+    cli, cli_key = issue(ca, ca_key, branch_code, server=False, ou=counter_id)
     _write(out / "client.pem", cli, cli_key)
     now = dt.datetime.now(dt.UTC)
     exp, exp_key = issue(ca, ca_key, "localhost", server=True, hosts=hosts,

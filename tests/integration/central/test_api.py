@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from counter_app.central.api import ApplicationRequest, CentralApi, ReplacementRequest
-from counter_app.central.client import HttpCentralClient
+from counter_app.central.client import HttpCentralClient, Timeouts
 from counter_app.central.errors import CentralBusy, CentralRefusal
 from counter_app.central.launcher import CentralSimHandle
 
@@ -20,6 +21,23 @@ PHOTO = "ab" * 32
 
 def key() -> str:
     return str(uuid.uuid4())
+
+
+@pytest.fixture
+def as_branch(central: CentralSimHandle) -> Iterator[Callable[[str], HttpCentralClient]]:
+    """A client calling as counter C01 of another branch (the central checks every
+    branch_code against the caller's identity)."""
+    made: list[HttpCentralClient] = []
+
+    def make(code: str, counter: str = "C01") -> HttpCentralClient:
+        c = HttpCentralClient(central.url, timeouts=Timeouts(connect=2, read=5, health=2),
+                              client_id=f"{code}/{counter}")
+        made.append(c)
+        return c
+
+    yield make
+    for c in made:
+        c.close()
 
 
 def seeded(client: HttpCentralClient, name: str) -> str:
@@ -53,7 +71,9 @@ def test_conventions_demo_people(central_client: HttpCentralClient) -> None:
     assert el.eligible and el.needs_guardian
 
 
-def test_population_covers_every_card_state(central_client: HttpCentralClient) -> None:
+def test_population_covers_every_card_state(central_client: HttpCentralClient,
+                                            as_branch: Callable[[str], HttpCentralClient]
+                                            ) -> None:
     states = set()
     for name in ("陈静", "刘洋", "赵敏", "孙强", "马超", "高洁", "冯涛", "何晨"):
         for c in central_client.person_cards(seeded(central_client, name)):
@@ -62,9 +82,11 @@ def test_population_covers_every_card_state(central_client: HttpCentralClient) -
     assert {"ACTIVE", "CANCELLED", "SEALED", "PENDING_ACTIVATION"} <= flat
     assert {"TEMP_LOST", "LOST", "LOCKED"} <= flat
     assert any(t[3] for t in states)  # damaged
-    apps = central_client.person_applications(seeded(central_client, "周芳"))
+    # a person's applications are listed to the branches of the bank that took them
+    apps = as_branch("NBCB-NB-0101").person_applications(seeded(central_client, "周芳"))
     assert apps[0].state == "IN_PRODUCTION"
-    ems = central_client.person_applications(seeded(central_client, "黄梅"))[0]
+    assert central_client.person_applications(seeded(central_client, "周芳")) == []
+    ems = as_branch("BOC-NB-0101").person_applications(seeded(central_client, "黄梅"))[0]
     assert ems.collection == "EMS" and ems.ems_tracking_no
     assert len(central_client.branches()) == 916
     assert sum(b.instant_issue for b in central_client.branches()) == 333
@@ -90,7 +112,9 @@ def test_unknown_person_is_a_refusal_with_code_and_chinese_message(
     assert "未找到" in err.value.message_zh
 
 
-def test_minor_needs_the_registered_guardian(central_client: HttpCentralClient) -> None:
+def test_minor_needs_the_registered_guardian(
+        as_branch: Callable[[str], HttpCentralClient]) -> None:
+    central_client = as_branch("ICBC-NB-0102")
     req = ApplicationRequest(id_number=WANG_XIAOYU, bank_code="ICBC", branch_code="ICBC-NB-0102",
                              making_mode="FACTORY", photo_sha256=PHOTO)
     with pytest.raises(CentralRefusal) as err:
@@ -104,8 +128,10 @@ def test_minor_needs_the_registered_guardian(central_client: HttpCentralClient) 
 
 
 def test_factory_production_batch_handout_activation(
-        central: CentralSimHandle, central_client: HttpCentralClient) -> None:
+        central: CentralSimHandle, as_branch: Callable[[str], HttpCentralClient]) -> None:
     from central_sim.seed import generated_id
+
+    central_client = as_branch("ICBC-NB-0102")
 
     # The reference central fails production of every application whose id ends in 7 (its
     # deterministic ~10 % 制卡失败); other tests create applications too, so take the first
@@ -182,8 +208,11 @@ def test_instant_issuance_with_a_spoiled_blank(central_client: HttpCentralClient
                                    idempotency_key=key()).card_state == "ACTIVE"
 
 
-def test_instant_refused_at_a_non_instant_branch(central_client: HttpCentralClient) -> None:
+def test_instant_refused_at_a_non_instant_branch(
+        as_branch: Callable[[str], HttpCentralClient]) -> None:
     from central_sim.seed import generated_id
+
+    central_client = as_branch("ICBC-NB-0102")
 
     with pytest.raises(CentralRefusal) as err:
         central_client.submit_application(ApplicationRequest(
@@ -192,7 +221,9 @@ def test_instant_refused_at_a_non_instant_branch(central_client: HttpCentralClie
     assert err.value.code == "BRANCH_NOT_INSTANT"
 
 
-def test_loss_deloss_replacement_rules(central_client: HttpCentralClient) -> None:
+def test_loss_deloss_replacement_rules(central_client: HttpCentralClient,
+                                      as_branch: Callable[[str], HttpCentralClient]) -> None:
+    boc, ccb = as_branch("BOC-NB-0101"), as_branch("CCB-NB-0101")
     lost_card = central_client.person_cards(seeded(central_client, "刘洋"))[0]  # BOC, both LOST
     with pytest.raises(CentralRefusal) as err:
         central_client.deloss(lost_card.card_no, branch_code="ICBC-NB-0101",
@@ -201,22 +232,23 @@ def test_loss_deloss_replacement_rules(central_client: HttpCentralClient) -> Non
     repl = ReplacementRequest(branch_code="BOC-NB-0101", reason="LOST", making_mode="FACTORY",
                               photo_sha256=PHOTO)
     with pytest.raises(CentralRefusal) as err:
-        central_client.replacement(lost_card.card_no, ReplacementRequest(
+        ccb.replacement(lost_card.card_no, ReplacementRequest(
             **{**repl.__dict__, "branch_code": "CCB-NB-0101"}), idempotency_key=key())
     assert err.value.code == "WRONG_BANK"
-    app = central_client.replacement(lost_card.card_no, repl, idempotency_key=key())
+    app = boc.replacement(lost_card.card_no, repl, idempotency_key=key())
     assert app.kind == "REPLACEMENT_LOST" and app.old_card_no == lost_card.card_no
     assert app.fee_fen == 2000
     old = central_client.card_status(lost_card.card_no)
     assert old.card_state == "CANCELLED" and old.replacement_applied
     with pytest.raises(CentralRefusal) as err:
-        central_client.deloss(lost_card.card_no, branch_code="BOC-NB-0101", functions=["social"],
-                              idempotency_key=key())
+        boc.deloss(lost_card.card_no, branch_code="BOC-NB-0101", functions=["social"],
+                   idempotency_key=key())
     assert err.value.code == "REPLACEMENT_APPLIED"
 
 
-def test_pre_loss_then_formal_loss_then_deloss(central: CentralSimHandle,
-                                               central_client: HttpCentralClient) -> None:
+def test_pre_loss_then_formal_loss_then_deloss(
+        central: CentralSimHandle, as_branch: Callable[[str], HttpCentralClient]) -> None:
+    central_client = as_branch("ABC-NB-0101")
     card = central_client.person_cards(seeded(central_client, "赵敏"))[0]  # ABC, damaged, active
     central.pre_loss(card.card_no, "social")
     pre = central_client.card_status(card.card_no)
@@ -235,11 +267,12 @@ def test_pre_loss_then_formal_loss_then_deloss(central: CentralSimHandle,
     assert back.social_state == "NORMAL"
 
 
-def test_pin_reset_authorisation_unlocks(central_client: HttpCentralClient) -> None:
+def test_pin_reset_authorisation_unlocks(central_client: HttpCentralClient,
+                                         as_branch: Callable[[str], HttpCentralClient]) -> None:
     card = central_client.person_cards(seeded(central_client, "何晨"))[0]
     assert card.financial_state == "LOCKED"
     with pytest.raises(CentralRefusal) as err:
-        central_client.authorise_pin_reset(card.card_no, branch_code="CCB-NB-0101",
+        as_branch("CCB-NB-0101").authorise_pin_reset(card.card_no, branch_code="CCB-NB-0101",
                                            function="financial", idempotency_key=key())
     assert err.value.code == "WRONG_BANK"
     auth = central_client.authorise_pin_reset(card.card_no, branch_code="ICBC-NB-0101",
@@ -264,8 +297,9 @@ def test_certificate_issued_and_verified(central_client: HttpCentralClient) -> N
     assert err.value.code == "CERTIFICATE_UNKNOWN"
 
 
-def test_audit_head_truncation_is_refused(central_client: HttpCentralClient) -> None:
+def test_audit_head_truncation_is_refused(central: CentralSimHandle) -> None:
     counter = f"T{uuid.uuid4().hex[:6]}"
+    central_client = HttpCentralClient(central.url, client_id=f"ICBC-NB-0101/{counter}")
     central_client.report_audit_head("ICBC-NB-0101", counter, seq=10, head_sha256="a" * 64,
                                      idempotency_key=key())
     assert central_client.audit_head("ICBC-NB-0101", counter).seq == 10

@@ -53,7 +53,8 @@ def test_stop_ends_the_process_and_data_persists(tmp_path: Path) -> None:
     try:
         import requests
 
-        card = requests.get(h2.url + "/v1/cards/NB0000016", timeout=5).json()
+        card = requests.get(h2.url + "/v1/cards/NB0000016", timeout=5,
+                            headers={"X-Client-Id": "ICBC-NB-0101/C01"}).json()
         assert card["social_state"] == "TEMP_LOST"
     finally:
         h2.stop()
@@ -81,9 +82,10 @@ def test_access_log_carries_no_personal_data(tmp_path: Path) -> None:
     h = start_central_sim(f"sqlite:///{tmp_path / 'c.db'}", log_path=log,
                           extra_args=["--access-log", "--log-level", "info"])
     try:
-        requests.get(h.url + "/v1/persons/330203198506122017", timeout=5)
-        requests.get(h.url + "/v1/cards/NB0000016", timeout=5)
-        requests.get(h.url + "/v1/persons/330203198506122017/cards", timeout=5)
+        who = {"X-Client-Id": "ICBC-NB-0101/C01"}
+        requests.get(h.url + "/v1/persons/330203198506122017", timeout=5, headers=who)
+        requests.get(h.url + "/v1/cards/NB0000016", timeout=5, headers=who)
+        requests.get(h.url + "/v1/persons/330203198506122017/cards", timeout=5, headers=who)
     finally:
         h.stop()
     text = log.read_text(errors="replace")

@@ -32,6 +32,9 @@ def data_change(client: HttpCentralClient, k: str, seq: int = 1, phone: str = "1
         "changes": {"phone": phone}}, idempotency_key=k)
 
 
+WHO = {"X-Client-Id": "ICBC-NB-0101/C01"}  # the caller's identity on the loopback central
+
+
 def raw_post(central: CentralSimHandle, path: str, body: dict, k: str | None) -> requests.Response:
     headers = {"X-Client-Id": "ICBC-NB-0101/C01"}  # keys are scoped per client, like central_client
     if k:
@@ -44,7 +47,7 @@ def test_missing_key_is_400_and_nothing_happens(central: CentralSimHandle) -> No
                  {"branch_code": "ICBC-NB-0101", "functions": ["social"]}, None)
     assert r.status_code == 400
     assert r.json()["error"]["code"] == "IDEMPOTENCY_KEY_MISSING"
-    assert requests.get(central.url + "/v1/cards/NB0000016", timeout=5).json()[
+    assert requests.get(central.url + "/v1/cards/NB0000016", timeout=5, headers=WHO).json()[
         "social_state"] == "NORMAL"
 
 
@@ -63,7 +66,8 @@ def test_replay_returns_the_stored_result_and_one_effect(
 def test_replay_of_an_error_returns_the_same_error(central: CentralSimHandle) -> None:
     k = str(uuid.uuid4())
     body = {"branch_code": "ICBC-NB-0101", "functions": ["social"]}
-    card = requests.get(central.url + f"/v1/persons/{_seeded('马超')}/cards", timeout=5).json()
+    card = requests.get(central.url + f"/v1/persons/{_seeded('马超')}/cards", timeout=5,
+                        headers=WHO).json()
     path = f"/v1/cards/{card[0]['card_no']}/deloss"
     first = raw_post(central, path, body, k)
     assert first.status_code == 409 and first.json()["error"]["code"] == "WRONG_BANK"

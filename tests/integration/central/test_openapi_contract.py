@@ -126,8 +126,10 @@ class Recorder:
         self.http.headers["X-Client-Id"] = "ICBC-NB-0101/contract"
 
     def call(self, method: str, path: str, body: dict | None = None,
-             params: dict | None = None, key: bool = True) -> Any:
+             params: dict | None = None, key: bool = True, branch: str | None = None) -> Any:
         headers = {"Idempotency-Key": str(uuid.uuid4())} if method in MUTATING and key else {}
+        if branch:  # the central checks every branch_code against the caller's identity
+            headers["X-Client-Id"] = f"{branch}/contract"
         r = self.http.request(method.upper(), self.url + path, json=body, params=params,
                               headers=headers, timeout=10)
         template, op = _match(self.doc, method, path)
@@ -186,14 +188,17 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
         "photo_sha256": "d" * 64})
     app2 = rec.call("post", "/v1/applications", {
         "id_number": generated_id(32), "bank_code": "ICBC", "branch_code": "ICBC-NB-0102",
-        "making_mode": "FACTORY", "photo_sha256": "e" * 64})
+        "making_mode": "FACTORY", "photo_sha256": "e" * 64}, branch="ICBC-NB-0102")
     rec.call("post", f"/v1/applications/{app2['application_id']}/cancel",
-             {"branch_code": "ICBC-NB-0102", "reason": "客户放弃"})
+             {"branch_code": "ICBC-NB-0102", "reason": "客户放弃"}, branch="ICBC-NB-0102")
     rec.call("post", f"/v1/applications/{app2['application_id']}/handout",
-             {"branch_code": "ICBC-NB-0102"})  # 409: cancelled
-    batches = rec.call("get", "/v1/branches/ICBC-NB-0102/batches")
+             {"branch_code": "ICBC-NB-0102"}, branch="ICBC-NB-0102")  # 409: cancelled
+    batches = rec.call("get", "/v1/branches/ICBC-NB-0102/batches", branch="ICBC-NB-0102")
     rec.call("post", f"/v1/branches/ICBC-NB-0102/batches/{batches[0]['batch_id']}/receive"
-             if batches else "/v1/branches/ICBC-NB-0102/batches/NOPE/receive")
+             if batches else "/v1/branches/ICBC-NB-0102/batches/NOPE/receive",
+             branch="ICBC-NB-0102")
+    # a branch acting as another: 403 in the contract's shape
+    rec.call("get", "/v1/branches/CCB-NB-0230/batches")
     rec.call("get", f"/v1/persons/{li}/contributions", params={"months": 6})
     cert = rec.call("post", f"/v1/persons/{li}/certificates", {"branch_code": "ICBC-NB-0101"})
     rec.call("get", f"/v1/certificates/{cert['auth_code']}")
@@ -205,7 +210,8 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
              {"seq": 1, "head_sha256": "f" * 64})
     rec.call("get", "/v1/audit/chain-heads/ICBC-NB-0101/contract")
     rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": 0})
-    rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": -1})  # 400
+    rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": -1})  # 422
+    rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": 2**63})
     every = {(m, p) for p, item in doc["paths"].items() for m in item}
     assert every - rec.seen == set(), "operations in the contract never exercised"
 
@@ -219,6 +225,7 @@ def test_every_mutating_operation_requires_the_key(central: CentralSimHandle,
             params = {p["name"]: p for p in op.get("parameters", [])}
             assert params["Idempotency-Key"]["required"] is True, template
             path = re.sub(r"\{[^}]+\}", "X", template)
-            r = requests.request(method.upper(), central.url + path, json={}, timeout=10)
+            r = requests.request(method.upper(), central.url + path, json={}, timeout=10,
+                                 headers={"X-Client-Id": "ICBC-NB-0101/contract"})
             assert r.status_code == 400, template
             assert r.json()["error"]["code"] == "IDEMPOTENCY_KEY_MISSING", template

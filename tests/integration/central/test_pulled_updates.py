@@ -16,14 +16,17 @@ from tests.fixtures.app import make_profile
 pytestmark = pytest.mark.central
 
 
-def test_pull_stores_every_notice_once(tmp_path: Path, central: CentralSimHandle, central_client) -> None:
+def test_pull_stores_every_notice_once(tmp_path: Path, central: CentralSimHandle) -> None:
     from dataclasses import replace
+
+    from counter_app.bootstrap import central_client as profile_client
 
     profile = make_profile(tmp_path, "central")  # the non-instant CCB branch has seeded notices
     profile = replace(profile, central=replace(profile.central, base_url=central.url))
     store = open_profile_store(profile, exclusive=True)
+    client = profile_client(profile)  # calls as the CCB branch's counter: its own updates
     try:
-        worker = make_sync_worker(profile, store, central_client)
+        worker = make_sync_worker(profile, store, client)
         pulled = worker.pull()
         assert pulled >= 1
         notices = StoreUpdateSink(store).unhandled()
@@ -39,6 +42,7 @@ def test_pull_stores_every_notice_once(tmp_path: Path, central: CentralSimHandle
         raw = store.path.read_bytes()
         assert not any(n.ref.encode() in raw for n in notices if len(n.ref) >= 8)  # refs are encrypted
     finally:
+        client.close()
         store.close()
 
 
