@@ -374,6 +374,12 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             "地址不存在。" if exc.status_code == 404 else "请求格式不正确。")).body()
         return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
+    @api.exception_handler(Exception)
+    async def _unexpected(_req: Request, _exc: Exception) -> JSONResponse:
+        # a bug still answers in the contract's shape (5xx: the counter retries)
+        body = Refusal(500, "CENTRAL_INTERNAL_ERROR", "中心系统内部错误，请稍后重试。").body()
+        return JSONResponse(body, status_code=500)
+
     @api.exception_handler(RecursionError)
     async def _too_deep(_req: Request, _exc: RecursionError) -> JSONResponse:
         body = Refusal(400, "INVALID_REQUEST", "请求内容嵌套过深。").body()
