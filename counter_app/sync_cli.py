@@ -159,6 +159,10 @@ def _print_human(d: dict[str, Any]) -> None:
     print(f"最近一次成功同步：{_local(d['last_success_at'])}    最近拉取：{_local(d['last_pull_at'])}")
     if d.get("last_error_code"):
         print(f"最近错误代码：{d['last_error_code']}")
+    if d["line_state"] == LineState.PAUSED.value:
+        from counter_app.central.errors import CentralConfigError
+
+        print(f"暂停原因：{CentralConfigError.message_zh}")
     if d.get("new_deferrable_work") == "refused":
         print(f"新的暂存业务：暂停受理（{d['code']}）{d['message_zh']}")
     else:

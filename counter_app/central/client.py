@@ -22,18 +22,21 @@ from urllib.parse import quote, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from counter_app.central import api as A
 from counter_app.central.errors import (
     TRANSIENT_CODES,
     BadResponseError,
     CentralBusy,
+    CentralConfigError,
     CentralError,
     CentralRefusal,
     CentralServerError,
     CentralTimeoutError,
     CentralTlsError,
     LineDownError,
+    OutcomeUnknownError,
 )
 from counter_app.central.timeouts import Timeouts
 from counter_app.domain.errors import ConfigurationError
@@ -122,6 +125,8 @@ class HttpCentralClient:
         self.session.verify = ca_file if ca_file else True
         if client_cert and client_key:
             self.session.cert = (client_cert, client_key)
+        self._tls_files = (ca_file, client_cert, client_key)
+        self._tls_checked: object = None  # the files' stat signature when last found usable
         self.session.headers.update({"Accept": "application/json",
                                      "User-Agent": "counter-app/central-v1"})
         if client_id:
@@ -142,6 +147,7 @@ class HttpCentralClient:
                 timeout: tuple[float, float] | None = None) -> Any:
         """One HTTP exchange; returns the decoded JSON body or raises a typed error."""
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+        self._check_tls_material()
         try:
             resp = self.session.request(
                 method, self.base_url + path, json=body, params=params, headers=headers,
@@ -151,18 +157,57 @@ class HttpCentralClient:
         except requests.exceptions.SSLError:
             raise CentralTlsError() from None
         except requests.exceptions.ConnectTimeout:
-            raise CentralTimeoutError(phase="connect") from None
+            # no connection was made: nothing reached the central
+            raise LineDownError("连接中心系统超时（专线中断或中心停机），可暂存业务待恢复后上传。") from None
         except requests.exceptions.ReadTimeout:
             raise CentralTimeoutError(phase="read") from None
         except requests.exceptions.ConnectionError as exc:
             if _is_tls_failure(exc):
                 raise CentralTlsError() from None
-            raise LineDownError() from None
+            if _never_connected(exc) or not idempotency_key:
+                # refused, unreachable, DNS: nothing sent; and a query that broke off
+                # changed nothing at the central either
+                raise LineDownError() from None
+            raise OutcomeUnknownError() from None  # sent, answer lost: may be committed
         except requests.exceptions.ChunkedEncodingError:
-            raise LineDownError("与中心系统的连接在应答途中中断，业务可能已受理，系统将自动核对。") from None
+            if not idempotency_key:
+                raise LineDownError() from None
+            raise OutcomeUnknownError() from None
         except requests.exceptions.RequestException:
-            raise LineDownError() from None
+            if not idempotency_key:
+                raise LineDownError() from None
+            raise OutcomeUnknownError() from None
+        except OSError:
+            # requests raises a plain OSError for a CA/certificate path it cannot use
+            # (files that vanished after the check above): local configuration, not the line
+            raise CentralConfigError() from None
         return self._decode(resp)
+
+    def _check_tls_material(self) -> None:
+        """Raise CentralConfigError when a configured CA, certificate or key file is missing,
+        unreadable or not TLS material. Checked again only when a file changes (stat), so a
+        fixed or rotated file takes effect at the next send without a restart."""
+        ca_file, cert, key = self._tls_files
+        paths = [p for p in (ca_file, cert, key) if p]
+        if not paths:
+            return
+        try:
+            signature = tuple((st.st_mtime_ns, st.st_size, st.st_ino)
+                              for st in (os.stat(p) for p in paths))
+        except OSError:
+            self._tls_checked = None
+            raise CentralConfigError() from None
+        if signature == self._tls_checked:
+            return
+        context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
+        try:
+            if ca_file:
+                context.load_verify_locations(cafile=ca_file)
+            if cert and key:
+                context.load_cert_chain(cert, key)
+        except (OSError, ValueError):  # ssl.SSLError is an OSError
+            raise CentralConfigError() from None
+        self._tls_checked = signature
 
     @staticmethod
     def _decode(resp: requests.Response) -> Any:
@@ -232,9 +277,14 @@ class HttpCentralClient:
         try:
             return self.health()
         except CentralError as exc:
-            return A.HealthResult(online=False, latency_ms=getattr(exc, "latency_ms", 0.0),
+            return A.HealthResult(online=False, latency_ms=exc.latency_ms or 0.0,
                                   checked_at=checked, error_code=exc.code,
                                   message_zh=exc.message_zh)
+        except Exception as exc:  # an unforeseen failure still reads as "offline", never a crash
+            log.warning("central probe failed: %s", type(exc).__name__)
+            fallback = CentralError()
+            return A.HealthResult(online=False, latency_ms=0.0, checked_at=checked,
+                                  error_code=fallback.code, message_zh=fallback.message_zh)
 
     # -- persons ------------------------------------------------------------------------------
     def get_person(self, id_number: str) -> A.Person:
@@ -400,6 +450,20 @@ class HttpCentralClient:
 
 def _q(value: str) -> str:
     return quote(str(value), safe="")
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """True when the connection itself failed (refused, unreachable, DNS), so no byte of the
+    request left this machine; False when it broke after the request went out."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        for arg in (e, *getattr(e, "args", ()), getattr(e, "reason", None)):
+            if isinstance(arg, NewConnectionError | ConnectTimeoutError):  # DNS failure too
+                return True
+        e = e.__cause__ or e.__context__
+    return False
 
 
 def _is_tls_failure(exc: BaseException) -> bool:

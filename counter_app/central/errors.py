@@ -43,11 +43,35 @@ class CentralTimeoutError(CentralError):
         super().__init__(message_zh)
 
 
+class OutcomeUnknownError(CentralTimeoutError):
+    """The connection broke after a mutating request was sent and before its answer arrived:
+    the central may have committed it. Like a timeout: replay under the SAME Idempotency-Key,
+    never change plans (``nothing_sent`` is False)."""
+
+    code = "CENTRAL_OUTCOME_UNKNOWN"
+    message_zh = "与中心系统的连接在应答途中中断，业务可能已受理，请勿重复办理，系统将自动核对。"
+
+    def __init__(self, message_zh: str | None = None) -> None:
+        super().__init__(message_zh, phase="answer")
+
+
 class CentralTlsError(CentralError):
     """TLS handshake or certificate verification failed: never falls back to plain HTTP."""
 
     code = "CENTRAL_TLS_ERROR"
     message_zh = "与中心系统的安全连接校验失败（证书无效、过期或不匹配），请联系网点技术支持。"
+    retryable = False
+
+
+class CentralConfigError(CentralError):
+    """This counter's own central settings cannot be used: the CA, client certificate or key
+    file is missing, unreadable or not valid TLS material. Nothing was sent; no message is at
+    fault and sending again changes nothing until the file is fixed, so the outbox pauses
+    (never dead-letters) and the teller is told to call technical support."""
+
+    code = "CENTRAL_CONFIG_ERROR"
+    message_zh = ("本机与中心系统通信的证书配置有误（CA 证书、网点客户端证书或私钥文件缺失、"
+                  "无法读取或格式不正确），待上传业务已暂停发送、不会丢失，请联系网点技术支持。")
     retryable = False
 
 
@@ -92,9 +116,12 @@ TRANSIENT_CODES = frozenset({"IDEMPOTENCY_IN_PROGRESS", "BATCH_LOCKED"})
 #: before any request was sent, so, like a refused connection, nothing reached the central
 #: and no message is at fault; what differs is the cure (a certificate or configuration fix,
 #: hence ``retryable = False`` and its own message for the teller), while the staleness rules
-#: bound how long work may queue meanwhile. A timeout counts too, but the central may have
-#: committed the call: retry it with the same Idempotency-Key.
-LINE_ERRORS: tuple[type[CentralError], ...] = (LineDownError, CentralTimeoutError, CentralTlsError)
+#: bound how long work may queue meanwhile. A local configuration error (CA, certificate or key
+#: file) counts the same way: nothing was sent, the sync worker pauses instead of retrying.
+#: A timeout or an answer lost after sending counts too, but the central may have committed
+#: the call: retry it with the same Idempotency-Key.
+LINE_ERRORS: tuple[type[CentralError], ...] = (LineDownError, CentralTimeoutError, CentralTlsError,
+                                               CentralConfigError)
 
 
 def is_line_error(error: BaseException) -> bool:
@@ -103,5 +130,9 @@ def is_line_error(error: BaseException) -> bool:
 
 
 def nothing_sent(error: BaseException) -> bool:
-    """True when the failed call certainly did not reach the central (safe to switch modes)."""
-    return isinstance(error, (LineDownError, CentralTlsError))
+    """True when the failed call certainly did not reach the central (safe to switch modes).
+
+    The ONE place that says so: a refused connection, a failed handshake or unusable local
+    TLS material. A timeout or a connection lost after sending (OutcomeUnknownError) is not.
+    """
+    return isinstance(error, (LineDownError, CentralTlsError, CentralConfigError))

@@ -15,7 +15,11 @@
   decides ``retry`` or ``discard``. Nothing is ever deleted. An unresolved dead letter holds
   back only the later messages of the SAME person (their order matters); everyone else's
   messages keep flowing.
-- Line state: online / degraded (slow or the central failing) / offline.
+- A local configuration problem (the CA, client certificate or key file missing, unreadable or
+  not TLS material: ``CentralConfigError``) pauses sending: line state ``paused``, the code
+  kept as the last error, no message touched — none is at fault, and the queue resumes by
+  itself once the file is fixed.
+- Line state: online / degraded (slow or the central failing) / offline / paused.
 - Staleness rules refuse new deferrable work beyond configured limits, each with its own code
   and message; work that needs the central now is refused while offline.
 
@@ -39,6 +43,7 @@ from counter_app.central.api import CentralApi, UpdateItem
 from counter_app.central.errors import (
     LINE_ERRORS,
     BadResponseError,
+    CentralConfigError,
     CentralError,
     CentralRefusal,
     LineDownError,
@@ -65,11 +70,13 @@ class LineState(enum.StrEnum):
     ONLINE = "online"
     DEGRADED = "degraded"
     OFFLINE = "offline"
+    PAUSED = "paused"  # this counter's own TLS configuration is unusable: sending paused
     UNKNOWN = "unknown"
 
 
 LINE_STATE_ZH = {LineState.ONLINE: "在线", LineState.DEGRADED: "线路不稳定",
-                 LineState.OFFLINE: "离线", LineState.UNKNOWN: "未知"}
+                 LineState.OFFLINE: "离线", LineState.PAUSED: "暂停发送（本机证书配置有误）",
+                 LineState.UNKNOWN: "未知"}
 
 
 # -- the outbox port --------------------------------------------------------------------------
@@ -222,7 +229,7 @@ def check_new_work(business: str, status: SyncStatus, limits: StalenessLimits, *
             f"本机磁盘剩余空间不足（{free_disk_mb:.0f} MB，下限 {limits.min_free_disk_mb} MB），"
             "请联系网点技术支持清理后再办理。", code="LOW_DISK")
     if need is CentralNeed.NOW:
-        if status.line_state is LineState.OFFLINE:
+        if status.line_state in (LineState.OFFLINE, LineState.PAUSED):
             raise NewWorkRefused(
                 "此业务需要实时连接中心系统，当前专线中断，请待线路恢复后办理，"
                 "或先办理可暂存的业务。", code="CENTRAL_REQUIRED_OFFLINE")
@@ -305,6 +312,10 @@ class SyncWorker:
                 for item in batch:
                     tried += 1
                     outcome = self._send(item, report)
+                    if outcome == "paused":
+                        self._set_line(LineState.PAUSED)
+                        self._finish(report, reachable=False)
+                        return report
                     if outcome == "line":
                         self._set_line(LineState.OFFLINE)
                         self._finish(report, reachable=False)
@@ -324,6 +335,13 @@ class SyncWorker:
         try:
             response = self.central.execute(item.operation, item.payload,
                                             idempotency_key=item.op_id)
+        except CentralConfigError as exc:
+            # not this message's fault and nothing was sent: leave it untouched (no attempt
+            # counted, no backoff) so it goes as soon as the configuration is fixed
+            report.stopped_by = exc.code
+            report.errors[exc.code] = report.errors.get(exc.code, 0) + 1
+            log.warning("outbox paused: %s", exc.code)
+            return "paused"
         except LINE_ERRORS as exc:
             self._retry(item, exc.code, report, now)
             report.stopped_by = exc.code
@@ -394,7 +412,8 @@ class SyncWorker:
             config = self.central.branch_config(self.branch_code)
             self.repo.set_state(STATE_BRANCH_CONFIG, json.dumps(asdict(config)))
         except LINE_ERRORS as exc:
-            self._set_line(LineState.OFFLINE)
+            self._set_line(LineState.PAUSED if isinstance(exc, CentralConfigError)
+                           else LineState.OFFLINE)
             self.repo.set_state(STATE_LAST_ERROR, exc.code)
             raise
         now = self.clock().isoformat()
@@ -408,7 +427,10 @@ class SyncWorker:
         self.latency_ms = result.latency_ms if result.online else None
         if result.online:
             self.clock_skew_s = result.clock_skew_seconds
-        if not result.online:
+        if not result.online and result.error_code == CentralConfigError.code:
+            self._set_line(LineState.PAUSED)
+            self.repo.set_state(STATE_LAST_ERROR, CentralConfigError.code)  # say why it waits
+        elif not result.online:
             self._set_line(LineState.OFFLINE)
         elif result.latency_ms > self.policy.slow_ms:
             self._set_line(LineState.DEGRADED)
@@ -442,13 +464,16 @@ class SyncWorker:
     # -- background loop ------------------------------------------------------------------------
     def cycle(self) -> DrainReport:
         """One scheduled cycle: probe, drain, pull when due. Never raises for line trouble."""
-        if self.probe() is LineState.OFFLINE:
+        state = self.probe()
+        if state is LineState.PAUSED:
+            return DrainReport(stopped_by=CentralConfigError.code)
+        if state is LineState.OFFLINE:
             return DrainReport(stopped_by=LineDownError.code)
         report = self.drain()
         last_pull = _parse(self.repo.get_state(STATE_LAST_PULL))
         due = last_pull is None or (
             self.clock() - last_pull).total_seconds() >= self.policy.pull_interval_s
-        if due and self.line_state is not LineState.OFFLINE:
+        if due and self.line_state not in (LineState.OFFLINE, LineState.PAUSED):
             try:
                 self.pull()
             except CentralError as exc:

@@ -31,12 +31,22 @@ PENDING_NOTICE = (
 
 
 def application_next_steps(
-    branch: BranchInfo, delivery: Delivery, *, phone: str = ""
+    branch: BranchInfo, delivery: Delivery, *, phone: str = "", pending_sync: bool = False
 ) -> tuple[str, ...]:
     """What the applicant does next, for the receipt of an application (申领). A pending
-    upload is not a step: the receipt prints its own notice for it."""
+    upload is not a step: the receipt prints its own notice for it. An instant application
+    still pending (the central did not confirm in time) is not made on the spot: the card is
+    made once the central confirms, so the receipt never promises both."""
     steps: list[str] = []
-    if delivery.mode == DeliveryMode.INSTANT:
+    if delivery.mode == DeliveryMode.INSTANT and pending_sync:
+        contact = f"（{mask_phone(phone)}）" if phone else ""
+        steps += [
+            "本次申领尚待中心系统确认，确认后由本网点制作新卡，柜员将电话通知您领卡，"
+            f"请保持联系电话{contact}畅通；无需重复申领。",
+            f"接到通知后，请携带本回执和申领人身份证原件到{branch.name}领卡，"
+            "当面核对卡面信息，启用社会保障卡并设置6位数字密码。",
+        ]
+    elif delivery.mode == DeliveryMode.INSTANT:
         steps += [
             "新卡由本网点当场制作，请在等候区稍候，制卡完成后柜员将通知您领卡。",
             "领卡时当面核对卡面信息，启用社会保障卡并设置6位数字密码。",

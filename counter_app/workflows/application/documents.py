@@ -86,6 +86,7 @@ def render_documents(ctx: ApplicationContext, app: StoredApplication) -> Documen
         application_no=app.application_no, business_type="社会保障卡申领",
         person_name=applicant.name, id_number=applicant.id_number, branch=ctx.branch,
         teller_id=r["teller"], accepted_at=accepted_at,
-        next_steps=application_next_steps(ctx.branch, delivery, phone=applicant.phone),
+        next_steps=application_next_steps(ctx.branch, delivery, phone=applicant.phone,
+                                          pending_sync=pending),
         pending_sync=pending, details=tuple(details)))
     return Documents(app.draft_id, app.application_no, form, receipt)

@@ -5,8 +5,9 @@
   stored result: nothing is doubled.
 - Only central production is deferrable. An instant request the line refused before it
   reached the central switches to central production (the teller chooses how the card is
-  collected); a timed-out instant request, which the central may have committed, is kept as
-  sent, under the same key.
+  collected); a timed-out instant request, or one whose answer was lost after sending
+  (``nothing_sent`` is False), which the central may have committed, is kept as sent, under
+  the same key, and accepted as deferred: the card is made once the central confirms.
 - The acceptance closes the draft in the same store transaction; if it fails the draft stays
   at the review step with its key, and submitting again is safe.
 """
@@ -105,6 +106,9 @@ def submit(wf: ApplicationWorkflow) -> SubmitOutcome:
             check_deferrable(ctx)
             message = ("专线中断或中心无响应，申领已在本柜台受理并暂存，线路恢复后自动上传中心"
                        "（同一受理不会重复提交）。")
+            if request.making_mode == MakingMode.INSTANT:  # may be committed: same key, no switch
+                message = ("中心系统未及时应答（本笔可能已被中心受理）：申领已在本柜台受理并暂存，"
+                           "中心确认后再制卡，届时通知申领人领卡（同一受理不会重复提交）。")
             wf.note("deferred", error=exc.code)
     else:
         check_deferrable(ctx)

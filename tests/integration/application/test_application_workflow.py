@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import socket
 
 import pytest
 from pypdf import PdfReader
@@ -146,7 +147,8 @@ def test_minor_with_guardian_at_a_non_instant_branch_by_ems(make_counter, centra
     wf.next()
     outcome = wf.submit()
     assert not outcome.deferred
-    central_app = central_client.application(outcome.application.central_application_id)
+    # read as the CCB branch that took it (the central refuses other banks' applications)
+    central_app = counter.client.application(outcome.application.central_application_id)
     assert central_app.collection == "EMS" and central_app.making_mode == "FACTORY"
     docs = wf.documents()
     form = pdf_text(docs.form_pdf)
@@ -252,7 +254,12 @@ def test_line_drops_before_submit_at_an_instant_branch(make_counter, central, po
     identify_typed(wf, generated_id(2903))
     fill_adult(wf, portrait)
     assert wf.making_mode == "INSTANT"
-    central.line_down()
+    # the line drops: the connection is refused, so the request certainly never left
+    # (the simulator's outage resets AFTER the request is sent: an unknown outcome, no switch)
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        dead_url = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    live_url, counter.client.base_url = counter.client.base_url, dead_url
     try:
         with pytest.raises(StepInvalid) as switched:
             wf.submit()
@@ -264,7 +271,7 @@ def test_line_drops_before_submit_at_an_instant_branch(make_counter, central, po
         outcome = wf.submit()
         assert outcome.deferred and outcome.application.making_mode == "FACTORY"
     finally:
-        central.line_up()
+        counter.client.base_url = live_url
 
 
 def test_a_central_refusal_keeps_everything_typed_and_a_fix_goes_through(make_counter,
