@@ -97,6 +97,9 @@ class Services:
     def outbox_depth(self) -> int:
         return int(self.sync.repo.stats().pending)
 
+    def dead_letters(self) -> int:
+        return int(self.sync.repo.stats().dead)
+
     def start_sync(self) -> None:
         self.sync.start()
 

@@ -427,7 +427,7 @@ class SyncWorker:
         self.latency_ms = result.latency_ms if result.online else None
         if result.online:
             self.clock_skew_s = result.clock_skew_seconds
-        if not result.online and result.error_code == CentralConfigError.code:
+        if not result.online and getattr(result, "error_code", None) == CentralConfigError.code:
             self._set_line(LineState.PAUSED)
             self.repo.set_state(STATE_LAST_ERROR, CentralConfigError.code)  # say why it waits
         elif not result.online:

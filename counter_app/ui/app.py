@@ -145,7 +145,8 @@ class CounterApp(QObject):
         except Exception as error:
             log.warning("reader monitor unavailable: %s", type(error).__name__)
             presence = None
-        self.monitor = StatusMonitor(s.profile, self.ops, s.probe_line, s.outbox_depth, presence, self)
+        self.monitor = StatusMonitor(s.profile, self.ops, s.probe_line, s.outbox_depth, presence, self,
+                                     dead_letters=s.dead_letters)
         self.main = MainWindow(s.profile, signed_in, s.auth, self.ops, self.monitor, services=s)
         self.main.sig_signed_out.connect(self.back_to_login)
         self.main.show()

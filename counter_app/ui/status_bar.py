@@ -23,6 +23,9 @@ from counter_app.workflows.status import LineReading, SlotReading, weekend_indic
 
 Snapshot = dict[str, tuple[bool, bool, str | None]]
 
+PAUSED_DETAIL_ZH = ("本机与中心系统通信的证书配置有误（CA 证书、网点客户端证书或私钥文件缺失或无法读取），"
+                    "待上传业务已暂停发送、不会丢失，修复后自动继续；请联系网点技术支持。")
+
 
 class PresenceSource(Protocol):
     """The card layer's reader monitor: calls back (from its own thread) on every change."""
@@ -33,7 +36,7 @@ class PresenceSource(Protocol):
 
 class StatusMonitor(QObject):
     sig_line = Signal(object)      # LineReading
-    sig_outbox = Signal(int)
+    sig_outbox = Signal(int, int)  # pending, dead letters
     sig_slots = Signal(object)     # {"card": SlotReading, "psam": SlotReading}
     sig_snapshot = Signal(object)  # raw snapshot, delivered from the monitor thread (queued)
 
@@ -45,10 +48,13 @@ class StatusMonitor(QObject):
         outbox_depth: Callable[[], int],
         presence: PresenceSource | None,
         parent: QObject | None = None,
+        *,
+        dead_letters: Callable[[], int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.profile, self.ops = profile, ops
         self.probe_line, self.outbox_depth, self.presence = probe_line, outbox_depth, presence
+        self.dead_letters = dead_letters
         self.line: LineReading = LineReading("unknown")
         self.slots: dict[str, SlotReading] = {}
         self._probing = False
@@ -72,13 +78,17 @@ class StatusMonitor(QObject):
         if self._probing:  # a slow line must not pile up probes
             return
         self._probing = True
-        self.ops.run(lambda: (self.probe_line(), self.outbox_depth()), self._polled, self._failed)
+        self.ops.run(self._read, self._polled, self._failed)
 
-    def _polled(self, result: tuple[LineReading, int]) -> None:
+    def _read(self) -> tuple[LineReading, int, int]:  # on the worker thread
+        dead = self.dead_letters() if self.dead_letters is not None else 0
+        return self.probe_line(), self.outbox_depth(), dead
+
+    def _polled(self, result: tuple[LineReading, int, int]) -> None:
         self._probing = False
         self.line = result[0]
         self.sig_line.emit(result[0])
-        self.sig_outbox.emit(result[1])
+        self.sig_outbox.emit(result[1], result[2])
 
     def _failed(self, _error: BaseException) -> None:
         self._probing = False
@@ -129,18 +139,27 @@ class CounterStatusBar(QStatusBar):
             "online": (OK, f"在线 {reading.latency_ms or 0:.0f} ms"),
             "degraded": (WARN, f"缓慢 {reading.latency_ms or 0:.0f} ms"),
             "offline": (BAD, "离线"),
+            "paused": (BAD, "暂停发送（本机证书配置有误）"),
             "unknown": (MUTED, "检测中…"),
-        }[reading.state]
+        }.get(reading.state, (MUTED, "检测中…"))
         self.line_label.setText(f"{dot(text[0])} 中心专线：{text[1]}")
-        self.line_label.setToolTip(reading.detail_zh or "与人社中心系统的专线连接")
+        default = PAUSED_DETAIL_ZH if reading.state == "paused" else "与人社中心系统的专线连接"
+        self.line_label.setToolTip(reading.detail_zh or default)
         self.line_label.setProperty("state", reading.state)
 
-    def show_outbox(self, depth: int) -> None:
+    def show_outbox(self, depth: int, dead: int = 0) -> None:
         limit = self.profile.offline.max_unsent_count
-        color = OK if depth == 0 else (BAD if depth >= limit else WARN)
-        self.outbox_label.setText(f"{dot(color)} 待上传：{depth} 笔")
-        self.outbox_label.setToolTip(f"尚未被中心确认的业务笔数（上限 {limit} 笔）")
+        color = OK if depth == 0 else (BAD if depth + dead >= limit else WARN)
+        text = f"待上传：{depth} 笔"
+        tip = f"尚未被中心确认的业务笔数（上限 {limit} 笔，含异常件）"
+        if dead:  # a dead letter never hides behind "0 pending": red until a supervisor decides
+            color = BAD
+            text += f" · 异常件：{dead} 笔"
+            tip += "；异常件为中心拒绝的业务，须主管处理（counter-app sync dead-letters）"
+        self.outbox_label.setText(f"{dot(color)} {text}")
+        self.outbox_label.setToolTip(tip)
         self.outbox_label.setProperty("state", depth)
+        self.outbox_label.setProperty("dead", dead)
 
     def show_slots(self, slots: dict[str, Any]) -> None:
         self._show_slot(self.card_label, "卡槽", slots.get("card"), "有卡", "无卡")
