@@ -43,8 +43,25 @@ def add_serve_arguments(s: argparse.ArgumentParser) -> None:
                    help="serve HTTPS with DIR/server.pem+server.key; require client certs from DIR/ca.pem")
     s.add_argument("--production-step", type=float, default=60.0, metavar="SECONDS",
                    help="production simulator step (0 = only on /_admin/production/advance)")
-    s.add_argument("--access-log", action="store_true", help="log requests (paths redacted)")
+    s.add_argument("--access-log", nargs="?", const="-", metavar="FILE",
+                   help="log one line per request (route template, status, duration; no personal "
+                        "data) to FILE, or to stderr without FILE")
     s.add_argument("--log-level", default="warning")
+
+
+def configure_access_log(target: str | None) -> logging.Handler | None:
+    """Route ``central_sim.access`` to its own handler at INFO, whatever --log-level says
+    (the default "warning" used to swallow every access line)."""
+    if target is None:
+        return None
+    handler: logging.Handler = (logging.StreamHandler(sys.stderr) if target == "-"
+                                else logging.FileHandler(target, encoding="utf-8"))
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    logger = logging.getLogger("central_sim.access")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    logger.propagate = False
+    return handler
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -61,8 +78,9 @@ def serve(args: argparse.Namespace) -> int:
               "or a loopback address", file=sys.stderr)
         return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
+    configure_access_log(args.access_log)
     api = create_app(args.db or default_db_url(), production_step_seconds=args.production_step,
-                     access_log=args.access_log)
+                     access_log=args.access_log is not None)
     kw: dict = {}
     if args.tls:
         d: Path = args.tls

@@ -9,6 +9,7 @@ import json
 import logging
 import secrets
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict
@@ -996,8 +997,43 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         _admin_routes(api, central)
 
     api.add_middleware(GuardMiddleware)  # inside the faults: those act on the raw connection
-    api.add_middleware(FaultMiddleware, faults=central.faults, access_log=access_log)
+    api.add_middleware(FaultMiddleware, faults=central.faults)
+    if access_log:
+        api.add_middleware(AccessLogMiddleware)  # outermost: injected faults get a line too
     return api
+
+
+_access_logger = logging.getLogger("central_sim.access")
+
+
+class AccessLogMiddleware:
+    """One line per request: method, route template (never the raw path, which carries ID
+    and card numbers), status and duration."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status: list[int] = []
+
+        async def recording_send(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                status.append(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, recording_send)
+        finally:
+            # the router stores the matched route in the shared scope; unmatched paths
+            # (404, or faults answered before routing) are not echoed back
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "<unrouted>"
+            _access_logger.info("%s %s %s %.1fms", scope["method"], template,
+                            status[0] if status else "-", (time.perf_counter() - started) * 1000)
 
 
 def _admin_routes(api: FastAPI, central: Central) -> None:
