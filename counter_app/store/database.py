@@ -62,6 +62,10 @@ class StoreInUseError(StoreError):
     code = "STORE_IN_USE"
 
 
+_OUT_OF_SPACE = frozenset({"SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC",
+                           "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMSIZE"})
+
+
 def translate_db_error(error: BaseException, path: Path) -> StoreError:
     """Turn a driver error into a teller-readable store error."""
     text = str(getattr(error, "orig", error)).lower()
@@ -75,9 +79,13 @@ def translate_db_error(error: BaseException, path: Path) -> StoreError:
             "本地数据库正被其他程序占用，暂时无法写入。请关闭本机上其他柜面程序窗口后重试；"
             "如仍无法使用，请重启电脑。"
         )
-    if "disk is full" in text or "disk full" in text or "no space" in text:
+    # A write that runs out of room is not always SQLITE_FULL: quota exceeded (EDQUOT), file
+    # size limit (EFBIG) and ENOSPC at fsync come back as a write-side "disk I/O error".
+    errname = str(getattr(getattr(error, "orig", error), "sqlite_errorname", ""))
+    if ("disk is full" in text or "disk full" in text or "no space" in text
+            or errname in _OUT_OF_SPACE):
         return StoreFullError(
-            "本机磁盘空间已满，刚才的操作没有保存（已办理的数据不受影响）。"
+            "本机磁盘空间已满（或磁盘无法写入），刚才的操作没有保存（已办理的数据不受影响）。"
             "请联系网点技术支持清理磁盘后重试。"
         )
     if "unable to open" in text or "readonly" in text or "permission" in text:
