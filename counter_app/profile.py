@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import ipaddress
 import math
 import os
 import re
@@ -36,6 +35,7 @@ from typing import Any, TypeVar
 from counter_app.central.timeouts import Timeouts  # not .client: no HTTP stack at start-up
 from counter_app.domain.banks import PARTNER_BANKS, Bank
 from counter_app.domain.errors import ConfigurationError
+from counter_app.domain.net import is_loopback_host
 from counter_app.domain.offline import StalenessLimits
 from counter_app.domain.photo import KB, PhotoSpec
 from counter_app.domain.schedule import WEEKDAY_CODES, WeekendService
@@ -137,12 +137,7 @@ def is_loopback_url(url: str) -> bool:
         host = urllib.parse.urlsplit(url).hostname or ""
     except ValueError:
         return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback_host(host)
 
 
 def _path_text(v: str) -> str | None:

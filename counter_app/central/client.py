@@ -40,6 +40,7 @@ from counter_app.central.errors import (
 )
 from counter_app.central.timeouts import Timeouts
 from counter_app.domain.errors import ConfigurationError
+from counter_app.domain.net import is_loopback_host
 
 log = logging.getLogger(__name__)
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class HttpCentralClient:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigurationError("中心系统地址配置错误（应为 https://主机:端口）。",
                                      code="CENTRAL_URL_INVALID")
-        loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+        loopback = is_loopback_host(parts.hostname)
         if parts.scheme == "http" and (ca_file or client_cert or not (allow_plain_http or loopback)):
             # Never fall back to plain HTTP: TLS settings with an http:// URL are a config error;
             # plain HTTP is only for the reference central on this machine (demo, tests).

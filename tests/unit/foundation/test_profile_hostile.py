@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter_app import cli
+from counter_app.domain.errors import ConfigurationError
 from counter_app.profile import ProfileError, demo_profile_path, load_profile, parse_profile
 from counter_app.profile import settings as profile_settings
 
@@ -156,3 +157,20 @@ def test_fuzz_only_profile_errors_escape(changes: dict[str, Any], tmp_path: Path
     assert math.isfinite(profile.central.connect_timeout_s)
     assert 1 <= profile.security.idle_lock_minutes <= 120
     dt.timedelta(minutes=profile.security.lockout_minutes)  # no overflow
+
+
+def test_loopback_is_one_notion_for_the_profile_and_the_client() -> None:
+    """Demo accounts (profile) and plain HTTP (client) are allowed towards the same hosts."""
+    from counter_app.central.client import HttpCentralClient
+    from counter_app.domain.net import is_loopback_host
+    from counter_app.profile import is_loopback_url
+
+    for host, loopback in (("127.0.0.1", True), ("127.0.0.2", True), ("::1", True),
+                           ("localhost", True), ("10.0.0.1", False), ("central.bank", False)):
+        url = f"http://[{host}]:8765" if ":" in host else f"http://{host}:8765"
+        assert is_loopback_host(host) is loopback and is_loopback_url(url) is loopback
+        if loopback:
+            HttpCentralClient(url).close()
+        else:
+            with pytest.raises(ConfigurationError):
+                HttpCentralClient(url)
