@@ -59,4 +59,4 @@ class ApplicationDesk:
         """Warm what the first photo and print need, and take the central's ids for
         applications the sync worker has sent since (run in the background on opening)."""
         warm_up(self.ctx.photo_spec)
-        self.ctx.store.refresh_from_outbox()
+        self.refresh()

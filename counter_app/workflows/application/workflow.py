@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
+from counter_app.central.api import ApplicationRequest
 from counter_app.devices.idcard import IdCardData
 from counter_app.devices.photo import FrameSource, PreparedPhoto, prepare_frame, prepare_photo
 from counter_app.domain.errors import CounterError, ValidationError
@@ -379,7 +380,7 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
     def submit(self) -> submission.SubmitOutcome:
         return submission.submit(self)
 
-    def request(self) -> Any:
+    def request(self) -> ApplicationRequest:
         return submission.build_request(self)
 
     def documents(self) -> Documents:

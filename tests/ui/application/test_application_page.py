@@ -66,8 +66,8 @@ def key(qtbot, page: ApplicationPage, k: Qt.Key, mod=Qt.KeyboardModifier.NoModif
     qtbot.keyClick(page.focusWidget() or page, k, mod)
 
 
-def walk_to_photo(qtbot, page: ApplicationPage, id_number: str) -> None:  # type: ignore[no-untyped-def]
-    """The teller's first steps, through the page's own buttons."""
+def walk_to_applicant(qtbot, page: ApplicationPage, id_number: str) -> None:  # type: ignore[no-untyped-def]
+    """The teller's first steps, through the page's own buttons, up to the applicant step."""
     page.views[Step.IDENTIFY].id_number.setText(id_number)
     page.go_next()
     at(qtbot, page, Step.ELIGIBILITY)
@@ -77,6 +77,10 @@ def walk_to_photo(qtbot, page: ApplicationPage, id_number: str) -> None:  # type
     page.step_key("Ctrl+A")
     page.go_next()
     at(qtbot, page, Step.APPLICANT)
+
+
+def walk_to_photo(qtbot, page: ApplicationPage, id_number: str) -> None:  # type: ignore[no-untyped-def]
+    walk_to_applicant(qtbot, page, id_number)
     page.views[Step.APPLICANT].address.setText("浙江省宁波市海曙区药行街1号")
     page.views[Step.APPLICANT].phone.setText("13805740009")
     page.go_next()
@@ -303,15 +307,7 @@ def test_the_main_window_opens_the_application_and_routes_a_card_holder(qtbot, m
 
 def test_what_is_typed_is_saved_without_pressing_next(qtbot, make_page, store) -> None:
     page = make_page(INSTANT)
-    page.views[Step.IDENTIFY].id_number.setText(generated_id(2953))
-    page.go_next()
-    at(qtbot, page, Step.ELIGIBILITY)
-    idle(qtbot, page)
-    page.go_next()
-    at(qtbot, page, Step.MATERIALS)
-    page.step_key("Ctrl+A")
-    page.go_next()
-    at(qtbot, page, Step.APPLICANT)
+    walk_to_applicant(qtbot, page, generated_id(2953))
     qtbot.keyClicks(page.views[Step.APPLICANT].phone, "139057")  # half typed, no 下一步
     page.autosave()  # the timer's (and the idle lock's) save
     idle(qtbot, page)
