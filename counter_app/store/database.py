@@ -15,7 +15,6 @@ import hmac
 import logging
 import os
 import sqlite3
-import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.domain.errors import CounterError
+from counter_app.private_files import private_dir, private_file
 from counter_app.store.crypto import DataCipher, DataKeyMismatchError, TamperedDataError
 from counter_app.store.types import ROW_KEYS, EncryptedType, attach_cipher, row_context
 
@@ -220,26 +220,6 @@ KEY_CHECK_STATE = "data_key_check"
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
-def _private_file(path: Path) -> None:
-    """Create ``path`` empty and owner-only if missing, so nothing is ever world-readable,
-    not even between creation and a chmod (POSIX; on Windows the state directory's ACL counts)."""
-    if os.name != "posix":
-        return
-    if not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    os.chmod(path, 0o600)
-
-
-def _private_dir(path: Path) -> None:
-    """The state directory: 0700 on POSIX, also for a directory an older version made 0755.
-    A directory this account does not own (e.g. a shared parent) is left alone."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name != "posix" or path == Path.home():
-        return
-    if path.stat().st_uid == os.getuid() and stat.S_IMODE(path.stat().st_mode) & 0o077:
-        os.chmod(path, 0o700)
-
-
 def tighten_file_modes(path: Path) -> None:
     """Owner-only modes for the database, its -wal/-shm and its pre-upgrade backups (POSIX);
     also repairs what an older version left 0644."""
@@ -253,7 +233,7 @@ def tighten_file_modes(path: Path) -> None:
 
 def _backup(engine: Engine, path: Path, revision: str | None) -> Path:
     target = path.with_name(f"{path.name}.pre-upgrade-{revision or 'none'}.bak")
-    _private_file(target)  # holds the same personal data as the database
+    private_file(target)  # holds the same personal data as the database
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert isinstance(raw, sqlite3.Connection)
@@ -269,8 +249,8 @@ def open_store(path: Path, cipher: DataCipher, *, exclusive: bool = False) -> St
     second copy on the same PC cannot write the same database; read-only tools do not.
     """
     try:
-        _private_dir(path.parent)
-        _private_file(path)  # before SQLite creates -wal/-shm, which copy its mode
+        private_dir(path.parent)
+        private_file(path)  # before SQLite creates -wal/-shm, which copy its mode
     except OSError as error:
         raise translate_db_error(error, path) from error
     instance_lock = _take_instance_lock(path) if exclusive else None

@@ -16,6 +16,7 @@ from counter_app.card.errors import CardError
 from counter_app.card.pcscd import ensure_pcscd_running
 from counter_app.card.presence import wait_for_presence
 from counter_app.card.transport import CARD_READER, PSAM_READER
+from counter_app.private_files import open_private, private_dir
 
 
 class EmulatorStartError(CardError):
@@ -97,9 +98,9 @@ def start_emulator(
         raise EmulatorStartError(
             f"控制端口 {control_port} 上已有模拟器在运行，请先停止它（counter-app emulator 只能运行一个）。"
         )
-    state_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(state_dir)  # the emulated cards' keys and PIN state
     log_path = log_path or state_dir / "emulator.log"
-    log = log_path.open("ab")
+    log = open_private(log_path, append=True)
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parents[3])
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from counter_app.devices.photo import FrameSource
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
 from counter_app.ui.application.photo import PhotoView
 from counter_app.ui.application.steps import (
@@ -386,13 +386,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         pdf = _pdf(docs, kind)
 
         def write() -> Path:
-            # personal data: readable by this account only (where modes mean something)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                out.write(pdf)
-            if os.name == "posix":
-                os.chmod(target, 0o600)  # an existing file keeps its old mode otherwise
-            return target
+            return write_private(target, pdf)  # personal data: this account only
 
         def done(saved: Path) -> None:
             self._status(f"{title}已保存为 {saved}")
