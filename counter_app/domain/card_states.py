@@ -1,0 +1,192 @@
+"""The card's states and the ONE table of allowed transitions (counter side).
+
+A social security card has two functions with their own state — the social-security
+function (社保功能) and the financial function (金融功能, the bank account) — and a state of
+the card as a whole. Every path of the counter that changes a state asks ``check_*`` first,
+and offers the teller only what :func:`allowed_function_targets` allows; a refusal names the
+state in Chinese and says what the person can do instead.
+
+The reference central enforces the same table (``central_sim/states.py``, an independent
+service that never imports this module); ``tests/unit/domain/test_card_states_agree.py``
+checks both tables agree transition by transition.
+
+A temporary loss (临时挂失, by phone 12333, the app or the bank's line) lapses when it is not
+confirmed in time: the central stamps ``temp_loss_until`` from its branch configuration
+(``temp_loss_valid_days``); :func:`effective_function_state` reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from counter_app.domain.errors import CounterError
+
+
+class CardState(enum.StrEnum):
+    PENDING_ACTIVATION = "PENDING_ACTIVATION"  # made, not yet activated
+    ACTIVE = "ACTIVE"
+    SEALED = "SEALED"  # 封存: uncollected too long
+    VOID = "VOID"  # 作废: spoiled at issuance or failed production
+    CANCELLED = "CANCELLED"  # 注销: replaced or closed
+
+
+class FunctionState(enum.StrEnum):
+    NORMAL = "NORMAL"
+    TEMP_LOST = "TEMP_LOST"  # 临时挂失: lapses unless confirmed
+    LOST = "LOST"  # 正式挂失
+    LOCKED = "LOCKED"  # 应用锁定: too many wrong PINs
+
+
+class CardFunction(enum.StrEnum):
+    SOCIAL = "social"
+    FINANCIAL = "financial"
+
+
+CARD_STATE_NAMES_ZH: dict[CardState, str] = {
+    CardState.PENDING_ACTIVATION: "领卡未激活",
+    CardState.ACTIVE: "正常使用",
+    CardState.SEALED: "封存",
+    CardState.VOID: "作废",
+    CardState.CANCELLED: "注销",
+}
+
+FUNCTION_STATE_NAMES_ZH: dict[FunctionState, str] = {
+    FunctionState.NORMAL: "正常",
+    FunctionState.TEMP_LOST: "临时挂失",
+    FunctionState.LOST: "正式挂失",
+    FunctionState.LOCKED: "应用锁定",
+}
+
+FUNCTION_NAMES_ZH: dict[CardFunction, str] = {
+    CardFunction.SOCIAL: "社保功能",
+    CardFunction.FINANCIAL: "金融功能",
+}
+
+_C, _F = CardState, FunctionState
+
+CARD_TRANSITIONS: dict[CardState, frozenset[CardState]] = {
+    _C.PENDING_ACTIVATION: frozenset({_C.ACTIVE, _C.SEALED, _C.VOID, _C.CANCELLED}),
+    _C.ACTIVE: frozenset({_C.CANCELLED}),
+    _C.SEALED: frozenset({_C.PENDING_ACTIVATION, _C.CANCELLED}),
+    _C.VOID: frozenset(),
+    _C.CANCELLED: frozenset(),
+}
+
+FUNCTION_TRANSITIONS: dict[FunctionState, frozenset[FunctionState]] = {
+    _F.NORMAL: frozenset({_F.TEMP_LOST, _F.LOST, _F.LOCKED}),
+    _F.TEMP_LOST: frozenset({_F.NORMAL, _F.LOST}),
+    _F.LOST: frozenset({_F.NORMAL}),  # de-loss, only until a replacement is applied for
+    _F.LOCKED: frozenset({_F.NORMAL, _F.TEMP_LOST, _F.LOST}),
+}
+
+#: card states in which a function's state may change (loss, de-loss, PIN services)
+IN_USE: frozenset[CardState] = frozenset({_C.ACTIVE, _C.PENDING_ACTIVATION})
+
+#: what the person can do instead, when the card as a whole is not in use
+_CARD_ADVICE_ZH: dict[CardState, str] = {
+    _C.SEALED: "该卡因长期未领取已封存，请持身份证到发卡银行网点办理领卡启用后再办理。",
+    _C.VOID: "该卡已作废，不能再使用；如需用卡请办理补卡。",
+    _C.CANCELLED: "该卡已注销（已补换新卡或已销户），请使用新卡办理，或查询新卡的状态。",
+}
+
+
+class TransitionRefused(CounterError):
+    """A state change the table forbids; ``message_zh`` names the state and what to do."""
+
+    code = "STATE_TRANSITION_REFUSED"
+
+
+def card_state(value: str) -> CardState:
+    try:
+        return CardState(value)
+    except ValueError:
+        raise TransitionRefused(f"卡片状态“{value}”无法识别，请联系网点技术支持。",
+                                code="CARD_STATE_UNKNOWN") from None
+
+
+def function_state(value: str) -> FunctionState:
+    try:
+        return FunctionState(value)
+    except ValueError:
+        raise TransitionRefused(f"卡片功能状态“{value}”无法识别，请联系网点技术支持。",
+                                code="FUNCTION_STATE_UNKNOWN") from None
+
+
+def card_allows(current: CardState | str, target: CardState | str) -> bool:
+    return CardState(target) in CARD_TRANSITIONS[CardState(current)]
+
+
+def function_allows(current: FunctionState | str, target: FunctionState | str) -> bool:
+    return FunctionState(target) in FUNCTION_TRANSITIONS[FunctionState(current)]
+
+
+def allowed_function_targets(current: FunctionState | str) -> frozenset[FunctionState]:
+    return FUNCTION_TRANSITIONS[FunctionState(current)]
+
+
+def check_card(current: CardState | str, target: CardState | str) -> None:
+    """Raise :class:`TransitionRefused` unless the card may go from ``current`` to ``target``."""
+    now, to = card_state(str(current)), card_state(str(target))
+    if to in CARD_TRANSITIONS[now]:
+        return
+    advice = _CARD_ADVICE_ZH.get(now, "请核对卡片状态后选择相应业务。")
+    raise TransitionRefused(
+        f"该卡当前状态为“{CARD_STATE_NAMES_ZH[now]}”，不能变更为“{CARD_STATE_NAMES_ZH[to]}”。{advice}",
+        code="CARD_STATE_CONFLICT")
+
+
+def check_card_in_use(current: CardState | str) -> None:
+    """A function's state changes only while the card is in use (active or awaiting activation)."""
+    now = card_state(str(current))
+    if now in IN_USE:
+        return
+    raise TransitionRefused(
+        f"该卡当前状态为“{CARD_STATE_NAMES_ZH[now]}”，不能办理挂失、解挂等卡片业务。"
+        f"{_CARD_ADVICE_ZH.get(now, '')}", code="CARD_NOT_IN_USE")
+
+
+def _function_advice(current: FunctionState, target: FunctionState) -> str:
+    if current is target is FunctionState.LOST:
+        return "该功能已正式挂失，无需重复挂失；卡片找回可在发卡银行网点解挂，或办理补卡。"
+    if current is FunctionState.NORMAL and target is FunctionState.NORMAL:
+        return "该功能未挂失，无需解挂。"
+    if current is FunctionState.TEMP_LOST and target is FunctionState.TEMP_LOST:
+        return "该功能已临时挂失；可在柜面转为正式挂失，或卡片找回后解挂。"
+    if current is FunctionState.LOST and target is FunctionState.TEMP_LOST:
+        return "正式挂失不能改回临时挂失；卡片找回可解挂，否则请办理补卡。"
+    if current is FunctionState.LOST and target is FunctionState.LOCKED:
+        return "该功能已正式挂失，卡片不能使用；卡片找回请先解挂。"
+    if target is FunctionState.LOCKED:
+        return "该功能已挂失，卡片不能使用，无需锁定。"
+    return "请核对卡片状态后选择相应业务。"
+
+
+def check_function(function: CardFunction | str, current: FunctionState | str,
+                   target: FunctionState | str) -> None:
+    """Raise :class:`TransitionRefused` unless ``function`` may go from ``current`` to ``target``."""
+    now, to = function_state(str(current)), function_state(str(target))
+    if to in FUNCTION_TRANSITIONS[now]:
+        return
+    name = FUNCTION_NAMES_ZH[CardFunction(function)]
+    raise TransitionRefused(
+        f"{name}当前状态为“{FUNCTION_STATE_NAMES_ZH[now]}”，不能变更为“{FUNCTION_STATE_NAMES_ZH[to]}”。"
+        f"{_function_advice(now, to)}", code="FUNCTION_STATE_CONFLICT")
+
+
+def temp_loss_lapsed(until: dt.datetime | None, now: dt.datetime) -> bool:
+    """A temporary loss is valid up to and including ``until``; one instant later it lapsed.
+    A temporary loss without an end is taken as still valid (the central did not say)."""
+    if until is None:
+        return False
+    aware = until if until.tzinfo else until.replace(tzinfo=dt.UTC)
+    return now > aware
+
+
+def effective_function_state(state: FunctionState | str, temp_loss_until: dt.datetime | None,
+                             now: dt.datetime) -> FunctionState:
+    """The state that holds now: a lapsed temporary loss is back to normal."""
+    current = function_state(str(state))
+    if current is FunctionState.TEMP_LOST and temp_loss_lapsed(temp_loss_until, now):
+        return FunctionState.NORMAL
+    return current
