@@ -118,6 +118,9 @@ DEMO_PEOPLE: list[DemoPerson] = [
 ]
 # fmt: on
 
+# 罗军 has six months without any contribution record (certificates print the gap)
+CONTRIBUTION_GAP_PERSON = id_with_check("33028219890314567")
+
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马胡朱郭何罗高林"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红"
 GENERATED_PEOPLE = 3000  # plain adults for load tests and benchmarks: no card, local
@@ -139,13 +142,17 @@ def _birth(id_number: str) -> dt.date:
     return dt.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
 
 
-def seed(session: Session) -> None:
+def seed(session: Session, branches_total: int = TOTAL_BRANCHES) -> None:
+    """Seed the demo population. ``branches_total`` above 916 adds further non-instant
+    outlets (the city benchmark's 1,485); the first 916 are always the same."""
+    if branches_total < TOTAL_BRANCHES:
+        raise ValueError(f"at least {TOTAL_BRANCHES} branches (the demo branches are among them)")
     rng = random.Random(330200)
     session.add_all(Bank(code=c, name_zh=n) for c, n in BANKS)
     session.flush()
     # 916 branch points: 333 instant-issue, 583 non-instant, spread over the 7 banks.
     branches = []
-    for i in range(TOTAL_BRANCHES):
+    for i in range(branches_total):
         bank = BANKS[i % len(BANKS)][0]
         n = i // len(BANKS) + 1
         code = branch_code(bank, n)
@@ -271,7 +278,11 @@ def seed(session: Session) -> None:
         while (y, m) <= (today.year, today.month) and months < 96:
             employer = emp_seq[min(months // 30, len(emp_seq) - 1)]
             paid = (y, m) != (today.year, today.month)
-            for ins, rate in (("PENSION", 0.08), ("UNEMPLOYMENT", 0.005), ("WORK_INJURY", 0.0)):
+            before = (today.year - y) * 12 + today.month - m
+            # six months out of work: no record at all
+            gap = p.id_number == CONTRIBUTION_GAP_PERSON and 30 <= before <= 35
+            rates = () if gap else (("PENSION", 0.08), ("UNEMPLOYMENT", 0.005), ("WORK_INJURY", 0.0))
+            for ins, rate in rates:
                 rows.append(Contribution(
                     id_number=p.id_number, year_month=f"{y}{m:02d}", employer_no=employer.employer_no,
                     insurance=ins, place="330200", base_fen=base, personal_fen=int(base * rate),

@@ -1,0 +1,75 @@
+"""The certificate business's typed record: who, which certificate, what the central issued."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+MAX_MONTHS = 48  # the printed detail covers at most 48 months (Zhejiang's layout)
+PERIOD_CHOICES = (6, 12, 24, 36, 48)
+
+
+class Step(enum.StrEnum):
+    IDENTIFY = "identify"
+    OPTIONS = "options"
+    DONE = "done"
+
+
+class CertificateKind(enum.StrEnum):
+    ALL = "ALL"
+    PENSION = "PENSION"
+    UNEMPLOYMENT = "UNEMPLOYMENT"
+    WORK_INJURY = "WORK_INJURY"
+
+
+KIND_ZH: dict[CertificateKind, str] = {
+    CertificateKind.ALL: "全部险种（养老、失业、工伤）",
+    CertificateKind.PENSION: "养老保险",
+    CertificateKind.UNEMPLOYMENT: "失业保险",
+    CertificateKind.WORK_INJURY: "工伤保险",
+}
+
+
+def insurances_of(kind: CertificateKind) -> tuple[str, ...]:
+    if kind is CertificateKind.ALL:
+        return ("PENSION", "UNEMPLOYMENT", "WORK_INJURY")
+    return (kind.value,)
+
+
+@dataclass(frozen=True)
+class Identity:
+    id_number: str = ""
+    source: str = ""  # "reader" | "typed"
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Options:
+    kind: CertificateKind = CertificateKind.ALL
+    months: int = MAX_MONTHS
+
+
+@dataclass(frozen=True)
+class Issued:
+    """What the central returned: the counter never makes a code itself."""
+
+    auth_code: str
+    qr_payload: str
+    issued_at: str  # ISO, UTC
+    valid_until: str
+    content_sha256: str
+    content: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CertificateRecord:
+    record_id: str
+    teller: str
+    started_at: str
+    identity: Identity = field(default_factory=Identity)
+    options: Options = field(default_factory=Options)
+    idempotency_key: str = ""  # kept before the central is asked, reused by a retry
+    issued: Issued | None = None
+    printings: int = 0  # outputs so far (print or PDF); the second and later are reprints

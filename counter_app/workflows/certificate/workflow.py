@@ -1,0 +1,261 @@
+"""The contribution certificate (参保证明) as a wizard over its typed record.
+
+Steps::
+
+    identify → options → done (print; a later print is a marked reprint)
+
+The central issues the certificate, its authorisation code and QR payload; the counter only
+prints what it got. Nothing is kept in a local draft: a certificate takes a minute, the
+issued one lives at the central, and a retry after a lost answer reuses the saved
+idempotency key (the central then returns the same certificate, not a second one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from counter_app.central.errors import CentralError, CentralRefusal
+from counter_app.central.sync import check_new_work
+from counter_app.devices.idcard import IdCardData
+from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.identity import validate_id_number
+from counter_app.printing import mask_name
+from counter_app.printing.certificate import (
+    CertificateData,
+    CertificatePerson,
+    InsuranceLine,
+    MonthLine,
+    render_certificate,
+)
+from counter_app.workflows.certificate.context import CertificateContext
+from counter_app.workflows.certificate.record import (
+    KIND_ZH,
+    MAX_MONTHS,
+    CertificateKind,
+    CertificateRecord,
+    Identity,
+    Issued,
+    Options,
+    Step,
+    insurances_of,
+)
+from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
+
+STEP_TITLES_ZH: dict[Step, str] = {
+    Step.IDENTIFY: "核验身份",
+    Step.OPTIONS: "证明类型与期间",
+    Step.DONE: "打印证明",
+}
+
+NEEDS_CENTRAL_ZH = ("参保证明须由中心系统实时出具（授权码和二维码由中心生成），当前无法连接中心系统，"
+                    "请线路恢复后再办理；柜面不能离线出具参保证明。")
+
+
+def _check_identify(r: CertificateRecord) -> dict[str, str]:
+    return {} if r.identity.id_number else {"id_number": "请读取或录入身份证号码。"}
+
+
+def certificate_steps() -> tuple[StepDef[CertificateRecord], ...]:
+    t = STEP_TITLES_ZH
+    return (
+        StepDef(Step.IDENTIFY, t[Step.IDENTIFY], validate=_check_identify),
+        StepDef(Step.OPTIONS, t[Step.OPTIONS], forward=False,
+                forward_message_zh="请点击“出具参保证明”。"),
+        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔证明已出具。"),
+    )
+
+
+def check_options(kind: str, months: str) -> tuple[Options, dict[str, str]]:
+    errors: dict[str, str] = {}
+    try:
+        k = CertificateKind(kind or CertificateKind.ALL.value)
+    except ValueError:
+        k = CertificateKind.ALL
+        errors["kind"] = "请选择证明险种。"
+    try:
+        n = int(months or MAX_MONTHS)
+    except ValueError:
+        n = MAX_MONTHS
+        errors["months"] = "缴费明细期间应为月数。"
+    if not 1 <= n <= MAX_MONTHS:
+        errors["months"] = f"缴费明细最多打印近{MAX_MONTHS}个月，请选择1至{MAX_MONTHS}个月。"
+        n = max(1, min(n, MAX_MONTHS))
+    return Options(k, n), errors
+
+
+class CertificateWorkflow(Wizard[CertificateRecord]):
+    """One person's certificate, from the identity check to the printed pages."""
+
+    def __init__(self, ctx: CertificateContext, record: CertificateRecord | None = None, *,
+                 step: str | None = None, journal: Iterable[JournalEntry] = ()) -> None:
+        self.ctx = ctx
+        record = record or CertificateRecord(str(uuid.uuid4()), ctx.teller,
+                                             ctx.clock().isoformat())
+        super().__init__(certificate_steps(), record, step=step, journal=tuple(journal),
+                         clock=ctx.clock)
+        self.note("started")
+
+    def save(self) -> None:
+        """Nothing to keep locally (see the module docstring): the journal stays in memory and
+        the audit log records what was issued and printed."""
+
+    @property
+    def step(self) -> Step:
+        return Step(self.current)
+
+    @property
+    def id_number(self) -> str:
+        return self.record.identity.id_number
+
+    def label(self) -> str:
+        name = self.record.identity.name
+        return mask_name(name) if name else "（尚未识别）"
+
+    # -- identify ----------------------------------------------------------------------------
+    def read_id_card(self) -> IdCardData:
+        if self.ctx.id_reader is None:
+            raise CounterError("本柜台未配置身份证阅读器，请手工录入身份证号码。",
+                               code="IDCARD_READER_MISSING")
+        card = self.ctx.id_reader.read()
+        today = self.ctx.today()
+        number = validate_id_number(card.id_number, today=today)
+        if card.expired_on(today):
+            raise ValidationError("id_number", "该身份证已过有效期，请持有效证件办理。",
+                                  code="IDCARD_EXPIRED")
+        self._set_identity(Identity(number, "reader", card.name))
+        return card
+
+    def set_id_number(self, typed: str) -> str:
+        number = validate_id_number(typed, today=self.ctx.today())
+        if number != self.id_number:
+            self._set_identity(Identity(number, "typed"))
+        return number
+
+    def _set_identity(self, identity: Identity) -> None:
+        # another person: nothing issued for the previous one stays on screen
+        self._set(CertificateRecord(self.record.record_id, self.record.teller,
+                                    self.record.started_at, identity=identity,
+                                    options=self.record.options))
+        self.note("identified", source=identity.source)
+
+    # -- options ---------------------------------------------------------------------------------
+    def set_options(self, kind: str, months: str) -> dict[str, str]:
+        options, errors = check_options(kind, months)
+        if options != self.record.options:
+            # another certificate: a new request, never the replay of the previous one
+            self._set(replace(self.record, options=options, idempotency_key=""))
+        return errors
+
+    def apply(self, key: str, values: dict[str, str]) -> dict[str, str]:
+        step = Step(key)
+        if step is Step.IDENTIFY:
+            typed = values.get("id_number", "").strip()
+            if typed:
+                self.set_id_number(typed)
+            return {}
+        if step is Step.OPTIONS:
+            return self.set_options(values.get("kind", ""), values.get("months", ""))
+        return {}
+
+    # -- issue -----------------------------------------------------------------------------------
+    def issue(self) -> Issued:
+        """Ask the central to issue the certificate (blocking); moves to the print step."""
+        if self.step is not Step.OPTIONS:
+            raise StepInvalid({"step": "请先核验身份并选择证明类型。"})
+        if not self.id_number:
+            raise StepInvalid({"id_number": "请先读取或录入身份证号码。"})
+        if self.ctx.sync_status is not None:
+            check_new_work("certificate_print", self.ctx.sync_status(), self.ctx.limits,
+                           free_disk_mb=self.ctx.free_disk_mb())
+        if not self.record.idempotency_key:
+            self._set(replace(self.record, idempotency_key=str(uuid.uuid4())))
+        opts = self.record.options
+        try:
+            cert = self.ctx.central.issue_certificate(
+                self.id_number, branch_code=self.ctx.branch_code, months=opts.months,
+                idempotency_key=self.record.idempotency_key)
+        except CentralRefusal:
+            self.note("refused")
+            raise
+        except CentralError as error:
+            self.note("central_unreachable", error=type(error).__name__)
+            raise CounterError(NEEDS_CENTRAL_ZH, code="CERTIFICATE_NEEDS_CENTRAL") from error
+        issued = Issued(cert.auth_code, cert.qr_payload, cert.issued_at.isoformat(),
+                        cert.valid_until.isoformat(), cert.content_sha256, dict(cert.content))
+        person = issued.content.get("person") or {}
+        identity = replace(self.record.identity,
+                           name=self.record.identity.name or str(person.get("name", "")))
+        self._set(replace(self.record, issued=issued, identity=identity, printings=0))
+        self._history.append(self.current)
+        self._move(Step.DONE)
+        self.note("issued", months=opts.months, kind=opts.kind.value)
+        self.ctx.audit(self.ctx.teller, "certificate.issued", auth_code=cert.auth_code,
+                       kind=opts.kind.value, months=opts.months)
+        return issued
+
+    # -- print -----------------------------------------------------------------------------------
+    @property
+    def is_reprint_next(self) -> bool:
+        return self.record.printings >= 1
+
+    def data(self, printing: int | None = None) -> CertificateData:
+        issued = self.record.issued
+        if issued is None:
+            raise CounterError("参保证明尚未出具，不能打印。", code="NOT_ISSUED")
+        return certificate_data(self.ctx, issued, self.record.options.kind,
+                                printing or max(1, self.record.printings))
+
+    def preview_pdf(self) -> bytes:
+        """What the next output will look like (not counted as a print)."""
+        return render_certificate(self.data(self.record.printings + 1))
+
+    def output_pdf(self, how: str) -> bytes:
+        """The certificate for printing or saving; the second and later outputs are reprints,
+        marked on every page and recorded in the audit log."""
+        printing = self.record.printings + 1
+        pdf = render_certificate(self.data(printing))
+        issued = self.record.issued
+        assert issued is not None
+        self._set(replace(self.record, printings=printing))
+        event = "reprinted" if printing > 1 else "printed"
+        self.note(event, how=how, printing=printing)
+        self.ctx.audit(self.ctx.teller, f"certificate.{event}", auth_code=issued.auth_code,
+                       how=how, printing=printing)
+        return pdf
+
+
+def certificate_data(ctx: CertificateContext, issued: Issued, kind: CertificateKind,
+                     printing: int) -> CertificateData:
+    """The printed document from what the central issued (and only from that)."""
+    c: dict[str, Any] = issued.content
+    p = c.get("person") or {}
+    summary = tuple(InsuranceLine(str(s["insurance"]), str(s["status"]),
+                                  str(s.get("employer_name") or ""),
+                                  str(s.get("employer_credit_code") or ""),
+                                  int(s.get("months_paid") or 0))
+                    for s in c.get("summary") or [])
+    months = tuple(MonthLine(str(m["year_month"]), str(m["employer_no"]), str(m["insurance"]),
+                             str(m["place"]), int(m["base_fen"]), int(m["personal_fen"]),
+                             bool(m["paid"]))
+                   for m in c.get("months") or [])
+    return CertificateData(
+        title=str(c.get("title") or "浙江省社会保险参保证明（个人专用）"),
+        person=CertificatePerson(str(p.get("name", "")), str(p.get("social_security_no", "")),
+                                 str(p.get("id_type", "居民身份证")), str(p.get("id_number", "")),
+                                 str(p.get("sex", ""))),
+        summary=summary, months=months, insurances=insurances_of(kind), kind_zh=KIND_ZH[kind],
+        auth_code=issued.auth_code, qr_payload=issued.qr_payload,
+        issued_at=_beijing(issued.issued_at), valid_until=_beijing(issued.valid_until),
+        printed_at=ctx.clock().astimezone(CHINA_TIME).replace(tzinfo=None),
+        branch=ctx.branch, printing=printing)
+
+
+def _beijing(iso: str) -> dt.datetime:
+    t = dt.datetime.fromisoformat(iso)
+    aware = t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)
+    return aware.astimezone(CHINA_TIME).replace(tzinfo=None)
