@@ -25,7 +25,10 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.central.sync import SyncWorker
     from counter_app.devices.idcard import IdCardReader
     from counter_app.devices.photo import FileCameraSource
+    from counter_app.devices.sscard import SocialCardReader
+    from counter_app.domain.card import CardData
     from counter_app.workflows.application import ApplicationContext, ApplicationDesk
+    from counter_app.workflows.card_loss import CardLossContext, CardLossDesk
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,7 @@ class Fakes:
     no_presence: bool = False  # no reader monitor at all (the tour, the benchmarks)
     id_reader: IdCardReader | None = None
     camera_folder: Path | None = None
+    card_reader: SocialCardReader | None = None  # the social security card slot
 
 
 class Services:
@@ -149,6 +153,35 @@ class Services:
 
         return ApplicationDesk(self.application_context(teller))
 
+    @property
+    def card_reader(self) -> SocialCardReader:
+        """The person's card in this counter's card slot, read through the card layer."""
+        if self.fakes.card_reader is not None:
+            return self.fakes.card_reader
+        p = self.profile
+        return CardLayerReader(p.readers.card, p.readers.psam, p.city_code)
+
+    def card_loss_context(self, teller: str) -> CardLossContext:
+        import shutil
+
+        from counter_app.store.card_operations import CardOperationStore
+        from counter_app.workflows.card_loss import CardLossContext
+
+        app = self.application_context(teller)
+        folder = self.profile.database.parent
+        return CardLossContext(
+            branch=app.branch, branch_code=app.branch_code, bank_code=app.bank_code,
+            counter_id=app.counter_id, teller=teller, central=self.central,
+            store=CardOperationStore(self.store), id_reader=self.id_reader,
+            card_reader=self.card_reader, limits=self.profile.offline,
+            sync_status=self.sync.status,
+            free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6, wake_sync=self.sync.wake)
+
+    def card_loss_desk(self, teller: str) -> CardLossDesk:
+        from counter_app.workflows.card_loss import CardLossDesk
+
+        return CardLossDesk(self.card_loss_context(teller))
+
     def presence_source(self) -> PresencePort | None:
         """The card layer's reader monitor for the two slots of this counter."""
         if self.fakes.no_presence:
@@ -164,6 +197,23 @@ class Services:
         if close is not None:
             close()
         self.store.close()
+
+
+class CardLayerReader:
+    """Adapts the card layer (pyscard, the SSSE application) to the workflows' card-reader port."""
+
+    def __init__(self, card_reader: str, psam_reader: str, city_code: str) -> None:
+        self.readers = (card_reader, psam_reader, city_code)
+
+    @property
+    def name(self) -> str:
+        return self.readers[0]
+
+    def read(self) -> CardData:
+        from counter_app.card.service import CardConfig, CardService
+
+        card, psam, city = self.readers
+        return CardService(CardConfig(card_reader=card, psam_reader=psam, city_code=city)).read_card()
 
 
 class PresenceSource:
