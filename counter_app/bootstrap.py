@@ -28,7 +28,9 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.devices.sscard import SocialCardReader
     from counter_app.domain.card import CardData
     from counter_app.workflows.application import ApplicationContext, ApplicationDesk
+    from counter_app.workflows.audit_watch import AuditWatch
     from counter_app.workflows.card_loss import CardLossContext, CardLossDesk
+    from counter_app.workflows.certificate import CertificateDesk
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,7 @@ class Services:
         self._sync: SyncWorker | None = None
         self._id_reader: IdCardReader | None = self.fakes.id_reader
         self._id_reader_made = self.fakes.id_reader is not None
+        self._audit_watch: AuditWatch | None = None
 
     @property
     def profile(self) -> BranchProfile:
@@ -107,6 +110,20 @@ class Services:
 
     def start_sync(self) -> None:
         self.sync.start()
+        self.audit_watch.start()
+
+    @property
+    def audit_watch(self) -> AuditWatch:
+        """The tamper watch over the audit chain (verifies, reports the head, holds the alarm)."""
+        if self._audit_watch is None:
+            from counter_app.store.audit_ledger import StoreAuditLedger
+            from counter_app.workflows.audit_watch import AuditWatch
+
+            self._audit_watch = AuditWatch(
+                StoreAuditLedger(self.store), lambda: self.central,
+                branch_code=self.profile.branch_code, counter_id=self.profile.counter_id,
+                interval_s=self.profile.central.audit_head_minutes * 60.0)
+        return self._audit_watch
 
     @property
     def id_reader(self) -> IdCardReader | None:
@@ -182,6 +199,23 @@ class Services:
 
         return CardLossDesk(self.card_loss_context(teller))
 
+    def certificate_desk(self, teller: str) -> CertificateDesk:
+        import shutil
+
+        from counter_app.printing import BranchInfo
+        from counter_app.store.applications import ApplicationStore
+        from counter_app.workflows.certificate import CertificateContext, CertificateDesk
+
+        p = self.profile
+        folder = p.database.parent
+        return CertificateDesk(CertificateContext(
+            branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
+                              instant_issue=p.instant_issue),
+            branch_code=p.branch_code, counter_id=p.counter_id, teller=teller,
+            central=self.central, audit=ApplicationStore(self.store).audit,
+            id_reader=self.id_reader, limits=p.offline, sync_status=self.sync.status,
+            free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
+
     def presence_source(self) -> PresencePort | None:
         """The card layer's reader monitor for the two slots of this counter."""
         if self.fakes.no_presence:
@@ -191,6 +225,8 @@ class Services:
         return PresenceSource([self.profile.readers.card, self.profile.readers.psam])
 
     def close(self) -> None:
+        if self._audit_watch is not None:
+            self._audit_watch.stop()
         if self._sync is not None:
             self._sync.stop()
         close = getattr(self._central, "close", None)
@@ -297,6 +333,7 @@ def build_services(profile: BranchProfile, *, exclusive: bool = True, start_sync
     if profile.demo:
         auth.seed_demo_accounts()
     services = Services(profile, store, auth, fakes)
+    services.audit_watch.check_at_start()  # incremental from the checkpoint: stays fast
     if start_sync:
         services.start_sync()
     return services

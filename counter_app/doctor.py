@@ -1,8 +1,8 @@
 """`counter-app doctor`: is this counter PC ready to serve?
 
-Checks the database, disk space, the data key, the central line, each reader with card and
-PSAM presence, printers and cameras, against what the branch profile needs. Prints a
-Chinese report (or JSON) and exits non-zero when something the profile needs is missing.
+Checks the database, disk space, the data key, the audit chain (a full walk), the central
+line, each reader with card and PSAM presence, printers and cameras, against what the branch
+profile needs. Prints a Chinese report (or JSON) and exits non-zero when something the profile needs is missing.
 """
 
 from __future__ import annotations
@@ -106,6 +106,38 @@ def check_key(profile: BranchProfile) -> Check:
     return Check("data_key", title, OK, f"{profile.security.key_file}（仅本账户可读）", {"store": "file"})
 
 
+def check_audit(profile: BranchProfile) -> Check:
+    """The full walk over the audit chain, read-only (start-up only verifies from its
+    checkpoint; this walk also finds an entry edited or swapped before it), and a break
+    found earlier that no supervisor has acknowledged yet."""
+    from counter_app.store.audit import inspect_audit
+    from counter_app.store.crypto import DataCipher, DataKeyError
+    from counter_app.store.database import inspect_store
+
+    title = "审计日志"
+    if not _has_data(profile):
+        return Check("audit", title, WARN, "尚无审计日志，首次启动时创建")
+    try:
+        found = _find_key(profile)
+    except DataKeyError:
+        found = None
+    if found is None:
+        return Check("audit", title, FAIL, "找不到数据密钥，无法校验审计日志")
+    cipher = DataCipher(found[0])
+    if inspect_store(profile.database, cipher).key_matches is False:
+        return Check("audit", title, FAIL, "数据密钥与数据库不符，无法校验审计日志")
+    result, open_break = inspect_audit(profile.database, cipher)
+    value = {"entries": result.entries, "first_bad_seq": result.first_bad_seq,
+             "open_break": open_break is not None}
+    if not result.ok:
+        return Check("audit", title, FAIL, f"审计链断裂：{result.message_zh}", value)
+    if open_break is not None:
+        return Check("audit", title, FAIL,
+                     f"审计链断裂：此前发现审计日志被篡改（{open_break.get('problem', '')}），"
+                     "主管尚未确认，本柜台业务暂停。请立即报告主管。", value)
+    return Check("audit", title, OK, f"审计日志完整，共 {result.entries} 条（已逐条校验）", value)
+
+
 def check_disk(profile: BranchProfile) -> Check:
     where = profile.database.parent
     while not where.exists():
@@ -189,6 +221,7 @@ def run_checks(profile: BranchProfile) -> list[Check]:
         _guard("database", "本地数据库", lambda: check_database(profile)),
         _guard("disk", "磁盘空间", lambda: check_disk(profile)),
         _guard("data_key", "数据密钥", lambda: check_key(profile)),
+        _guard("audit", "审计日志", lambda: check_audit(profile)),
         _guard("central", "中心专线", lambda: check_central(profile)),
     ]
     try:

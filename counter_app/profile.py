@@ -213,6 +213,9 @@ class CentralSettings:
     read_timeout_s: float = key(10.0, doc="等待中心应答的超时（秒）", check=_between(0, 600, low_open=True))
     health_interval_s: float = key(5.0, doc="状态栏探测中心线路的间隔（秒）",
                                    check=_between(0, 3600, low_open=True))
+    audit_head_minutes: int = key(15, doc="向中心上报本机审计链头（上报前完整校验审计日志）的间隔（分钟）；"
+                                         "专线中断时恢复后再报，签退后也会上报",
+                                  check=_between(1, 1440))
 
     def cross_check(self) -> tuple[str, str] | None:
         if bool(self.client_cert) != bool(self.client_key):

@@ -1,0 +1,304 @@
+"""The tamper watch over the audit chain: verify it, hold it against the central's head,
+report the head, and raise a blocking alarm that only a supervisor acknowledges.
+
+- At start: the incremental verification from the checkpoint (fast).
+- On a schedule (``interval_s``, every few minutes; sooner after a sign-out): the full walk,
+  then the central's head is fetched and must be in this chain (same seq, same MAC), then this
+  chain's head is reported. A local chain shorter than, or different from, the central's head
+  is a break, and so is the central refusing the report (AUDIT_HEAD_REGRESSION / FORK).
+- Line down or any other failure to reach the central: try again later (``retry_s``).
+
+Why not the outbox: an outbox message is one operation, queued in order, sent once and
+dead-lettered when refused. A head report is a snapshot where only the newest matters (a
+queue of stale heads would be useless), it must be checked against a fresh full walk and the
+central's current head at the moment it is sent, not when it was queued, and a refusal is not
+a message for a supervisor to retry or discard but the alarm itself. So the watch keeps
+nothing queued: each round reports the chain as it stands, and a line down just means the
+next round.
+
+A break is kept in the store until a supervisor acknowledges it (it survives a restart); the
+acknowledgement is itself an audit entry and re-bases the chain there (see store/audit.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from counter_app.central.errors import CentralError, CentralRefusal, is_line_error
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_S = 15 * 60
+RETRY_S = 60.0  # after a line down: soon, but not hammering the central
+REFUSED_CODES = frozenset({"AUDIT_HEAD_REGRESSION", "AUDIT_HEAD_FORK"})
+MIN_REASON = 4  # characters of the supervisor's reason, as for a dead letter
+
+
+class Verification(Protocol):
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def first_bad_seq(self) -> int | None: ...
+    @property
+    def problem(self) -> str: ...
+    @property
+    def head(self) -> Any: ...  # .seq and .mac of the last sound entry, or None
+
+
+class AuditLedger(Protocol):
+    """The store's side (``store.audit_ledger.StoreAuditLedger``)."""
+
+    def verify_at_start(self) -> Verification: ...
+    def verify_full(self) -> Verification: ...
+    def mac_at(self, seq: int) -> str | None: ...
+    def acknowledged_central_head(self) -> tuple[int, str] | None: ...
+    def open_break(self) -> dict[str, Any] | None: ...
+    def record_break(self, info: dict[str, Any]) -> dict[str, Any]: ...
+    def acknowledge(self, supervisor: str, reason: str,
+                    central_head: tuple[int, str] | None) -> tuple[int, str]: ...
+
+
+class AuditCentral(Protocol):
+    """The two calls of the central API the watch uses."""
+
+    def audit_head(self, branch_code: str, counter_id: str) -> Any: ...
+    def report_audit_head(self, branch_code: str, counter_id: str, *, seq: int,
+                          head_sha256: str, idempotency_key: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class AuditAlarm:
+    """A break of the audit chain, as the blocking alarm shows it."""
+
+    source: str  # start | verify | central_head | central_refused | unknown
+    problem: str
+    first_bad_seq: int | None = None
+    central_seq: int | None = None
+    detected_at: str = ""
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> AuditAlarm:
+        def number(key: str) -> int | None:
+            value = record.get(key)
+            return value if isinstance(value, int) else None
+
+        return cls(source=str(record.get("source", "unknown")),
+                   problem=str(record.get("problem", "")), first_bad_seq=number("first_bad_seq"),
+                   central_seq=number("central_seq"), detected_at=str(record.get("detected_at", "")))
+
+    @property
+    def what_zh(self) -> str:
+        where = f"（自第 {self.first_bad_seq} 条起）" if self.first_bad_seq else ""
+        found = {"start": "启动时校验", "verify": "定时完整校验", "central_head": "与中心链头核对",
+                 "central_refused": "中心系统拒收链头"}.get(self.source, "校验")
+        return f"{found}发现本柜台的审计日志被篡改、删除或截断{where}：{self.problem}。"
+
+    @property
+    def message_zh(self) -> str:
+        return (f"{self.what_zh}\n本柜台的业务已暂停。请立即通知主管到场：由主管核实情况、"
+                "输入主管账号和密码并写明处理理由后方可继续。中心系统保留着此前上报的链头作为证据。")
+
+
+@dataclass(frozen=True)
+class Round:
+    """What one round of the watch did (for the log and the tests)."""
+
+    outcome: str  # reported | up_to_date | broken | line_down | failed | empty
+    seq: int | None = None
+    error_code: str = ""
+
+
+def _key(branch: str, counter: str, seq: int, mac: str) -> str:
+    # the MAC is in the key: a different head at the same seq must not replay the old answer
+    digest = hashlib.sha256(f"{branch}/{counter}/{seq}/{mac}".encode()).hexdigest()[:40]
+    return f"audit-head-{digest}"
+
+
+class AuditWatch:
+    def __init__(self, ledger: AuditLedger, central: Callable[[], AuditCentral], *,
+                 branch_code: str, counter_id: str, interval_s: float = DEFAULT_INTERVAL_S,
+                 retry_s: float = RETRY_S) -> None:
+        self.ledger = ledger
+        self._central = central  # built on first use: the login window does not wait for it
+        self.branch_code, self.counter_id = branch_code, counter_id
+        self.interval_s, self.retry_s = interval_s, min(retry_s, interval_s)
+        self._alarm: AuditAlarm | None = None
+        self._state = threading.Lock()  # guards _alarm (read by the UI thread)
+        self._round = threading.Lock()  # one round at a time
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_round: Round | None = None
+
+    # -- the alarm ---------------------------------------------------------------------------
+
+    @property
+    def alarm(self) -> AuditAlarm | None:
+        """The break awaiting a supervisor (kept in memory; cheap for the UI to poll)."""
+        with self._state:
+            return self._alarm
+
+    def load_alarm(self) -> AuditAlarm | None:
+        record = self.ledger.open_break()
+        with self._state:
+            self._alarm = AuditAlarm.from_record(record) if record else None
+            return self._alarm
+
+    def _raise(self, info: dict[str, Any]) -> AuditAlarm:
+        record = self.ledger.record_break(info)  # the first break stays the one shown
+        alarm = AuditAlarm.from_record(record)
+        with self._state:
+            self._alarm = alarm
+        log.error("audit chain broken (%s): first bad seq %s", alarm.source, alarm.first_bad_seq)
+        return alarm
+
+    def _raise_verification(self, source: str, result: Verification) -> AuditAlarm:
+        return self._raise({"source": source, "problem": result.problem,
+                            "first_bad_seq": result.first_bad_seq})
+
+    # -- the checks ---------------------------------------------------------------------------
+
+    def check_at_start(self) -> AuditAlarm | None:
+        """The incremental verification at start; a break found earlier stays raised."""
+        self.load_alarm()
+        result = self.ledger.verify_at_start()
+        if not result.ok:
+            return self._raise_verification("start", result)
+        return self.alarm
+
+    def run_round(self) -> Round:
+        """Full walk, hold the chain against the central's head, report this chain's head."""
+        with self._round:
+            round_ = self._run_round()
+        self.last_round = round_
+        return round_
+
+    def _run_round(self) -> Round:
+        if self.alarm is not None:
+            return Round("broken")  # a broken chain's head is not reported
+        result = self.ledger.verify_full()
+        if not result.ok:
+            self._raise_verification("verify", result)
+            return Round("broken")
+        if result.head is None:
+            return Round("empty")
+        seq, mac = int(result.head.seq), str(result.head.mac)
+        try:
+            central = self._central()
+            held = self._central_head(central)
+            if held is not None:
+                if not self._contains(held, seq):
+                    return Round("broken", seq)
+                if seq <= held[0]:
+                    return Round("up_to_date", seq)  # nothing newer (or not past the evidence)
+            central.report_audit_head(self.branch_code, self.counter_id, seq=seq,
+                                      head_sha256=mac,
+                                      idempotency_key=_key(self.branch_code, self.counter_id, seq, mac))
+        except CentralRefusal as refusal:
+            if refusal.central_code in REFUSED_CODES:
+                details = refusal.details.get("central_seq")
+                self._raise({"source": "central_refused", "problem": refusal.message_zh,
+                             "central_code": refusal.central_code,
+                             "central_seq": details if isinstance(details, int) else None})
+                return Round("broken", seq, refusal.central_code)
+            return self._failed(refusal)
+        except CentralError as error:
+            return self._failed(error)
+        return Round("reported", seq)
+
+    def _failed(self, error: CentralError) -> Round:
+        outcome = "line_down" if is_line_error(error) else "failed"
+        log.info("audit head not reported (%s), trying again later", error.code)
+        return Round(outcome, None, error.code)
+
+    def _central_head(self, central: AuditCentral) -> tuple[int, str] | None:
+        try:
+            head = central.audit_head(self.branch_code, self.counter_id)
+        except CentralRefusal as refusal:
+            if refusal.status == 404:  # nothing reported yet
+                return None
+            raise
+        return int(head.seq), str(head.head_sha256)
+
+    def _contains(self, held: tuple[int, str], local_seq: int) -> bool:
+        """Is the central's head in this chain? The head a supervisor acknowledged as missing
+        (the evidence of an earlier break) is let pass; anything else is a new break."""
+        central_seq, central_mac = held
+        if self.ledger.mac_at(central_seq) == central_mac:
+            return True
+        if self.ledger.acknowledged_central_head() == held:
+            return True
+        if central_seq > local_seq:
+            problem = (f"本机审计日志只有 {local_seq} 条，短于中心记录的链头（第 {central_seq} 条），"
+                       "日志末尾被截断")
+            first_bad = local_seq + 1
+        else:
+            problem = f"本机第 {central_seq} 条与中心记录的链头不一致（日志被截断后重写或被改动）"
+            first_bad = central_seq
+        self._raise({"source": "central_head", "problem": problem, "first_bad_seq": first_bad,
+                     "central_seq": central_seq})
+        return False
+
+    # -- the acknowledgement -----------------------------------------------------------------
+
+    def acknowledge(self, authorise: Callable[[str, str], str], username: str, password: str,
+                    reason: str) -> str:
+        """A supervisor acknowledges the break: their password is checked by ``authorise``
+        (which audits the authorisation), then the acknowledgement is audited with the break
+        and the reason and the chain re-based. Returns the supervisor's user name."""
+        from counter_app.domain.errors import ValidationError
+
+        reason = reason.strip()
+        if len(reason) < MIN_REASON:
+            raise ValidationError("reason", f"请写明处理理由（至少{MIN_REASON}个字），理由将记入审计日志。",
+                                  code="REASON_REQUIRED")
+        supervisor = authorise(username, password)
+        evidence = None
+        try:  # the central's head as it stands, kept as the acknowledged evidence
+            evidence = self._central_head(self._central())
+        except CentralError as error:
+            log.info("central head not fetched for the acknowledgement (%s)", error.code)
+        with self._round:
+            self.ledger.acknowledge(supervisor, reason, evidence)
+            with self._state:
+                self._alarm = None
+        self.wake()  # report the re-based head soon
+        return supervisor
+
+    # -- the schedule --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="audit-watch", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        """Run a round now (after a sign-out, after an acknowledgement)."""
+        self._wake.set()
+
+    signed_out = wake
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                round_ = self.run_round()
+            except Exception as error:  # a store error must not end the watch
+                log.warning("audit watch round failed: %s", type(error).__name__)
+                round_ = Round("failed", None, getattr(error, "code", type(error).__name__))
+            wait = self.retry_s if round_.outcome in ("line_down", "failed") else self.interval_s
+            self._wake.wait(wait)
+            self._wake.clear()
