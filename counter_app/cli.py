@@ -5,6 +5,7 @@
     counter-app doctor [--json]             check this counter PC against its profile
     counter-app emulator … / card …         the card layer (counter_app/card/cli.py)
     counter-app sync … / central-sim …      the central side (counter_app/sync_cli.py)
+    counter-app certificate verify CODE     is a 参保证明 genuine (counter_app/certificate_cli.py)
     counter-app --version
 """
 
@@ -24,7 +25,8 @@ from counter_app.profile import BranchProfile, load_profile, state_root
 # Commands registered by other parts (their modules are only imported when one is asked for,
 # so starting the application does not load the card layer or the sync code).
 PLUGIN_COMMANDS = {"counter_app.card.cli": ("emulator", "card"),
-                   "counter_app.sync_cli": ("sync", "central-sim")}
+                   "counter_app.sync_cli": ("sync", "central-sim"),
+                   "counter_app.certificate_cli": ("certificate",)}
 BUILTIN_COMMANDS = ("demo", "doctor")
 
 

@@ -383,6 +383,13 @@ class MainWindow(QMainWindow):
         """The page of a built business, made on first use."""
         if business.key in self.pages:
             return self.pages[business.key]
+        if self.services is not None and business.key == "certificates":
+            from counter_app.ui.certificate import certificate_page
+
+            cert_page = certificate_page(self.services, self.signed_in.username)
+            self.work_area.addWidget(cert_page)
+            self.pages[business.key] = cert_page
+            return cert_page
         if self.services is None or business.key != "application":
             return None
         from counter_app.ui.application import application_page

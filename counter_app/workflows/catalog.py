@@ -46,7 +46,8 @@ BUSINESSES: tuple[Business, ...] = (
     Business("loss", "挂失 / 解挂", "正式挂失与解除挂失（仅限本行发行的卡）"),
     Business("replacement", "补卡 / 换卡", "遗失补卡、损坏换卡、同号换卡（仅限本行发行的卡）"),
     Business("card_services", "密码及卡片服务", "读卡、修改密码、密码重置解锁、信息变更写卡"),
-    Business("certificates", "参保证明打印", "打印由中心出具的个人参保证明（带授权码与二维码）"),
+    Business("certificates", "参保证明打印", "打印由中心出具的个人参保证明（带授权码与二维码），核验证明真伪",
+             built=True),
     Business("queries", "社保信息查询", "查询参保信息、缴费记录与卡片状态"),
 )
 

@@ -1,0 +1,452 @@
+"""The certificate page: identify → type and period → print (and reprint), plus a
+verification panel (授权码核验) reachable from every step with F9.
+
+Every call to the desk or the workflow runs on the page's one worker (``run``); the screens
+read only the immutable record.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import CounterError
+from counter_app.printing import mask_id_number
+from counter_app.private_files import write_private
+from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.qt import named
+from counter_app.ui.theme import MUTED, OK
+from counter_app.ui.widgets import ID_LIMIT, Banner, FormGrid
+from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.certificate import (
+    KIND_ZH,
+    PERIOD_CHOICES,
+    STEP_TITLES_ZH,
+    CertificateDesk,
+    CertificateKind,
+    CertificateWorkflow,
+    Step,
+    Verification,
+)
+
+
+class CertStep(StepScreen[CertificateWorkflow]):
+    step: Step
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.key = cls.step.value
+        cls.title_zh = STEP_TITLES_ZH[cls.step]
+
+    def __init__(self, host: CertificatePage) -> None:
+        super().__init__(host)
+        self.host = host
+
+
+class IdentifyView(CertStep):
+    step = Step.IDENTIFY
+    lead = ("请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件。"
+            "核验他人出示的参保证明请按 F9。")
+
+    def __init__(self, host: CertificatePage) -> None:
+        super().__init__(host)
+        row = QHBoxLayout()
+        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button.clicked.connect(self.read_card)
+        row.addWidget(self.read_button)
+        self.reader_name = named(QLabel(""), "Hint")
+        row.addWidget(self.reader_name)
+        row.addStretch(1)
+        self.verify_button = QPushButton("核验参保证明 (F9)")
+        self.verify_button.clicked.connect(host.show_verify)
+        row.addWidget(self.verify_button)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.id_number = named(QLineEdit(), "IdNumber")
+        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.returnPressed.connect(host.go_next)
+        self.grid.add("id_number", "身份证号码", self.id_number, limit=ID_LIMIT)
+        self.root.addLayout(self.grid)
+        self.card = named(QLabel("", wordWrap=True), "CardInfo")
+        self.root.addWidget(self.card)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        ident = self.wf.record.identity
+        self.id_number.setText(ident.id_number)
+        reader = self.host.desk.id_reader_name
+        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.read_button.setEnabled(reader is not None)
+        if ident.source == "reader":
+            self.card.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
+                              f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+        elif ident.id_number:
+            self.card.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对证件原件。</span>")
+        else:
+            self.card.setText("")
+
+    def read_card(self) -> None:
+        def done(_card: Any) -> None:
+            self.load()
+            self.show_errors({})
+            self.host.after_change()
+
+        self.host.run(self.wf.read_id_card, done,
+                      lambda e: self.show_errors({"id_number": message_of(e)}),
+                      busy="正在读取身份证…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": self.read_card}
+
+    def values(self) -> dict[str, str]:
+        return {"id_number": self.id_number.text()}
+
+    def first_focus(self) -> QWidget | None:
+        return self.id_number
+
+
+class OptionsView(CertStep):
+    step = Step.OPTIONS
+    lead = ("选择证明险种和缴费明细期间（最多近48个月），点击“出具参保证明”：证明由中心系统出具，"
+            "授权码和二维码由中心生成，需实时联网。")
+
+    def __init__(self, host: CertificatePage) -> None:
+        super().__init__(host)
+        self.grid = FormGrid()
+        self.kind = named(QComboBox(), "CertKind")
+        for kind, title in KIND_ZH.items():
+            self.kind.addItem(title, kind.value)
+        self.months = named(QComboBox(), "CertMonths")
+        for n in PERIOD_CHOICES:
+            self.months.addItem(f"近{n}个月", str(n))
+        self.grid.add("kind", "证明险种", self.kind)
+        self.grid.add("months", "缴费明细期间", self.months, hint="证明上最多打印近48个月的缴费明细")
+        self.root.addLayout(self.grid)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.issue_button = named(QPushButton("出具参保证明 (F5)"), "Primary")
+        self.issue_button.clicked.connect(host.issue)
+        row.addWidget(self.issue_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        o = self.wf.record.options
+        self.kind.setCurrentIndex(max(0, self.kind.findData(o.kind.value)))
+        self.months.setCurrentIndex(max(0, self.months.findData(str(o.months))))
+
+    def values(self) -> dict[str, str]:
+        return {"kind": str(self.kind.currentData()), "months": str(self.months.currentData())}
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F5": self.issue_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.issue_button
+
+
+class DoneView(CertStep):
+    step = Step.DONE
+    lead = "证明已由中心系统出具。请打印交申请人；再次打印为补打，证明上标明“补打”。"
+
+    def __init__(self, host: CertificatePage) -> None:
+        super().__init__(host)
+        self.result = Banner(self, "Result")
+        self.root.addWidget(self.result)
+        self.code = named(QLabel(""), "AuthCode")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.root.addWidget(self.code)
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for action, text in (("preview", "预览 (F6)"), ("print", "打印 (F7)"),
+                             ("save", "另存为PDF (F8)")):
+            button = named(QPushButton(text), f"cert_{action}")
+            button.clicked.connect(lambda _c=False, a=action: host.document_action(a))
+            row.addWidget(button)
+            self.buttons[action] = button
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
+        self.root.addWidget(self.print_status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button.clicked.connect(host.new_certificate)
+        row.addWidget(self.new_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        issued = self.wf.record.issued
+        if issued is None:
+            return
+        self.code.setText(f"授权码　{issued.auth_code}")
+        n = self.wf.record.printings
+        self.result.show_message(
+            f"中心系统已出具参保证明（{html.escape(KIND_ZH[self.wf.record.options.kind])}，"
+            f"近{self.wf.record.options.months}个月）。"
+            + (f"已打印 {n} 次，再次打印将标明“补打”。" if n else ""), "ok")
+        self.buttons["print"].setText("补打 (F7)" if n else "打印 (F7)")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F6": self.buttons["preview"].click, "F7": self.buttons["print"].click,
+                "F8": self.buttons["save"].click, "Ctrl+N": self.new_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.buttons["print"]
+
+
+class VerifyView(QWidget):
+    """授权码核验: typed or scanned (a scanner types the QR's address); the central decides."""
+
+    def __init__(self, page: CertificatePage) -> None:
+        super().__init__()
+        self.setObjectName("StepView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.page = page
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(28, 20, 28, 16)
+        lay.addWidget(named(QLabel("核验参保证明"), "StepTitle"))
+        lay.addWidget(named(QLabel("输入证明上印的授权码，或用扫码枪扫描证明上的二维码，按回车核验。"
+                                   "证明真伪只以中心系统的核验结果为准，需实时联网。",
+                                   wordWrap=True), "StepLead"))
+        self.grid = FormGrid()
+        self.code = named(QLineEdit(), "AuthCodeInput")
+        self.code.setPlaceholderText("16位授权码或二维码内容")
+        self.code.returnPressed.connect(self.verify)
+        self.grid.add("auth_code", "授权码", self.code)
+        lay.addLayout(self.grid)
+        row = QHBoxLayout()
+        self.verify_button = named(QPushButton("核验 (Enter)"), "Primary")
+        self.verify_button.clicked.connect(self.verify)
+        self.back_button = QPushButton("返回出具证明 (Esc)")
+        self.back_button.clicked.connect(page.leave_verify)
+        row.addWidget(self.verify_button)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.result = Banner(self, "VerifyResult")
+        lay.addWidget(self.result)
+        self.details = named(QLabel("", wordWrap=True), "VerifyDetails")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.details)
+        lay.addStretch(1)
+
+    def verify(self) -> None:
+        text = self.code.text()
+        self.grid.show_errors({})
+        self.result.clear()
+        self.details.setText("")
+
+        def failed(error: BaseException) -> None:
+            self.result.show_message(html.escape(message_of(error)), "bad")
+
+        self.page.run(lambda: self.page.desk.verify(text), self.show_result, failed,
+                      busy="正在向中心系统核验…")
+
+    def show_result(self, v: Verification) -> None:
+        self.result.show_message(html.escape(v.verdict_zh), "ok" if v.valid else "warn")
+        self.details.setText(
+            f"授权码：{v.auth_code}<br>出具时间：{v.issued_at:%Y-%m-%d %H:%M:%S}<br>"
+            f"有效期至：{v.valid_until:%Y-%m-%d}<br>"
+            f"内容摘要（SHA-256）：{v.content_sha256[:16]}…<br>"
+            "请核对证明上的授权码、出具时间与以上结果一致。")
+
+
+class CertificatePage(WizardPage[CertificateWorkflow]):
+    title_zh = "参保证明打印"
+    screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
+        Step.IDENTIFY: IdentifyView, Step.OPTIONS: OptionsView, Step.DONE: DoneView}
+    global_keys = ("F2", "F5", "F6", "F7", "F8", "F9", "Ctrl+N", "Esc")
+    no_back = frozenset({Step.IDENTIFY, Step.DONE})
+    no_next = frozenset({Step.OPTIONS, Step.DONE})
+
+    def __init__(self, desk: CertificateDesk, *, printer_name: str = "",
+                 find_printer: Callable[[str], QPrinter | None] = document_printer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.printer_name = printer_name
+        self.find_printer = find_printer
+        self.verify_view = VerifyView(self)
+        self.stack.addWidget(self.verify_view)
+        self.last_pdf: bytes | None = None  # the last output (the tour and tests read it)
+
+    @property
+    def wf(self) -> CertificateWorkflow | None:
+        return self.wizard
+
+    def view(self, step: Step) -> Any:
+        return self.step_screen(step)
+
+    def open(self) -> None:
+        if self.wizard is None:
+            self.new_certificate()
+
+    def new_certificate(self) -> None:
+        if self.busy:
+            return
+        self.banner.clear()
+        self.last_pdf = None
+        self.show_wizard(self.desk.new())
+        self.show_step()
+
+    def discard(self) -> None:
+        if not self.busy:
+            self.new_certificate()
+
+    def can_discard(self) -> bool:
+        return self.wizard is not None and self.wizard.step is not Step.DONE
+
+    def who_text(self) -> str:
+        wf = self.wizard
+        if wf is None or not wf.id_number:
+            return "申请人：尚未识别"
+        return f"申请人：{wf.label()}"
+
+    # -- verification ----------------------------------------------------------------------
+    def show_verify(self) -> None:
+        self.banner.clear()
+        self.stack.setCurrentWidget(self.verify_view)
+        self.update_nav()
+        self.verify_view.code.setFocus()
+
+    def leave_verify(self) -> None:
+        if self.wizard is None:
+            self.new_certificate()
+        else:
+            self.show_step()
+
+    def step_key(self, key: str) -> None:
+        if self.stack.currentWidget() is self.verify_view:
+            if key == "Esc":
+                self.leave_verify()
+            return
+        if key == "F9":
+            self.show_verify()
+            return
+        super().step_key(key)
+
+    # -- issue -------------------------------------------------------------------------------
+    def issue(self) -> None:
+        wf, screen = self.wizard, self.current_screen()
+        if wf is None or screen is None or self.busy or wf.step is not Step.OPTIONS:
+            return
+        values = screen.values()
+
+        def job() -> Any:
+            errors = wf.apply(Step.OPTIONS, values)
+            if errors:
+                raise _FieldErrors(errors)
+            return wf.issue()
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, _FieldErrors):
+                screen.show_errors(error.errors)
+            else:
+                self.banner.show_message(html.escape(message_of(error)), "bad")
+
+        self.banner.clear()
+        self.run(job, lambda _r: self.show_step(), failed, busy="正在向中心系统申请出具证明…")
+
+    # -- documents ---------------------------------------------------------------------------
+    def document_action(self, action: str) -> None:
+        wf = self.wizard
+        if wf is None or self.busy or wf.record.issued is None:
+            return
+        if action == "preview":
+            self.run(wf.preview_pdf, self._preview, busy="正在生成证明…")
+        elif action == "print":
+            self.print_certificate()
+        else:
+            self.save_certificate()
+
+    def _preview(self, pdf: bytes) -> None:
+        dialog = DocumentPreview("参保证明", pdf, self, on_print=self.print_certificate,
+                                 on_save=self.save_certificate)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _status(self, text: str, ok: bool = True) -> None:
+        done = self.step_screen(Step.DONE)
+        assert isinstance(done, DoneView)
+        done.print_status.setStyleSheet(f"color: {'#1f8a4c' if ok else '#c0392b'}; font-size: 14px;")
+        done.print_status.setText(text)
+
+    def print_certificate(self) -> None:
+        wf = self.wizard
+        if wf is None or self.busy:
+            return
+        printer = self.find_printer(self.printer_name)
+        if printer is None:
+            self._status("本机没有可用的打印机，证明未打印（未计入打印次数）。请“另存为PDF”后打印，"
+                         "或联系网点技术支持检查打印机。", ok=False)
+            return
+
+        def printed(pdf: bytes) -> None:
+            self.last_pdf = pdf
+            printer.setDocName("参保证明")
+            try:
+                pages = paint_pdf(pdf, printer)
+            except CounterError as error:
+                self._status(error.message_zh + " 可再次打印（将标明补打）。", ok=False)
+                return
+            self._status(f"参保证明已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+            self.show_step()
+
+        self.run(lambda: wf.output_pdf("print"), printed, busy="正在生成证明…")
+
+    def save_certificate(self, path: Path | None = None) -> None:
+        wf = self.wizard
+        if wf is None or self.busy or wf.record.issued is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "另存为PDF", f"参保证明-{wf.record.issued.auth_code}.pdf", "PDF (*.pdf)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+        def job() -> tuple[Path, bytes]:
+            pdf = wf.output_pdf("save_pdf")
+            return write_private(target, pdf), pdf  # personal data: this account only
+
+        def done(result: tuple[Path, bytes]) -> None:
+            saved, self.last_pdf = result
+            self.show_step()
+            self._status(f"参保证明已保存为 {saved}")
+
+        self.run(job, done, lambda e: self._status(f"保存失败：{message_of(e)}", ok=False),
+                 busy="正在保存PDF…")
+
+
+class _FieldErrors(Exception):
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("field errors")
+        self.errors = errors
+
+
+def close_dialogs(page: CertificatePage) -> None:
+    for dialog in page.findChildren(QDialog):
+        dialog.close()
+
+
+__all__ = ["CertificateKind", "CertificatePage", "close_dialogs"]
