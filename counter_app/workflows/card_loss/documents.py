@@ -32,7 +32,7 @@ def next_steps(record: LossRecord, branch_bank: str) -> tuple[str, ...]:
     steps += [
         f"卡片找回的，可持身份证和原卡到{card_bank}网点办理解挂（须在申请补卡之前）。",
         f"需要补卡的，请持身份证到{card_bank}的补卡网点办理补卡；补卡申请后正式挂失不可撤销。",
-        "挂失期间卡片的社保和金融功能（按所选）停止使用，由此产生的损失风险自挂失生效时起由发卡方承担。",
+        "挂失生效后，所挂失的功能暂停使用，未挂失的功能不受影响。",
     ]
     return tuple(steps)
 
@@ -50,7 +50,8 @@ def render_receipt(ctx: CardLossContext, record: LossRecord) -> bytes:
         ("社保卡号", rules.mask_card_no(card.card_no)),
         ("发卡银行", rules.bank_name(card.bank_code) if card.bank_code else "待中心确认"),
         ("办理功能", functions),
-        ("办理结果", "；".join(after) if after else outcome.message),
+        ("办理结果", "；".join(after) if after else
+         "已在本网点受理，上传中心后生效" if outcome.status == "pending" else "已办理"),
     ]
     at = dt.datetime.fromisoformat(outcome.at).astimezone(CHINA_TIME)
     data = ReceiptData(

@@ -28,6 +28,7 @@ from counter_app.workflows.card_loss.record import CardSource, FoundCard, LossRe
 
 FUNCTIONS: tuple[CardFunction, ...] = (CardFunction.SOCIAL, CardFunction.FINANCIAL)
 LOSS_STATES = frozenset({FunctionState.TEMP_LOST, FunctionState.LOST})
+REPLACED_ZH = "该卡已申请补卡，正式挂失不可撤销，不能解挂；请持卡人等候新卡（可凭身份证查询制卡进度）。"
 
 
 @dataclass(frozen=True)
@@ -94,16 +95,17 @@ def card_error(record: LossRecord, bank_code: str) -> str:
     card = record.card
     if card is None:
         return "请先查询或读取持卡人的社保卡。"
+    if record.operation is Operation.DELOSS:
+        if not card.states_known:
+            return "专线中断，无法向中心核实卡片状态，解挂须联网办理。"
+        if card.replacement_applied:  # named first: the old card is cancelled by it too
+            return REPLACED_ZH
     if card.states_known:
         try:
             check_card_in_use(card.card_state)
         except TransitionRefused as refused:
             return refused.message_zh
     if record.operation is Operation.DELOSS:
-        if not card.states_known:
-            return "专线中断，无法向中心核实卡片状态，解挂须联网办理。"
-        if card.replacement_applied:
-            return "该卡已申请补卡，正式挂失不可撤销，不能解挂；请持卡人等候新卡。"
         if (wrong := own_bank_error(card, bank_code)):
             return wrong
         if record.card_read_no != card.card_no:
@@ -129,6 +131,8 @@ def _offer(op: Operation, card: FoundCard, function: CardFunction, now: dt.datet
     raw = card.social_state if function is CardFunction.SOCIAL else card.financial_state
     if raw == FunctionState.TEMP_LOST and state is FunctionState.NORMAL:
         name = "正常（临时挂失已过期）"
+    if op is Operation.DELOSS and card.replacement_applied:
+        return Offer(function, name, False, "", REPLACED_ZH)
     try:
         check_card_in_use(card.card_state)
     except TransitionRefused as refused:
@@ -143,9 +147,6 @@ def _offer(op: Operation, card: FoundCard, function: CardFunction, now: dt.datet
             reason = ("该功能未挂失，无需解挂。" if state is FunctionState.NORMAL
                       else f"该功能为“{name}”，不是挂失状态；应用锁定请办理密码重置解锁。")
             return Offer(function, name, False, "", reason)
-        if card.replacement_applied:
-            return Offer(function, name, False, "",
-                         "该卡已申请补卡，正式挂失不可撤销，不能解挂。")
     try:
         check_function(function, state, target)
     except TransitionRefused as refused:

@@ -240,6 +240,8 @@ class CardLossWorkflow(Wizard[LossRecord]):
                                   code="CARD_OTHER_PERSON")
         if not self.id_number:
             self._set_identity(Identity(data.id_number, "card", data.name))
+        elif not self.record.identity.name:  # typed number, line down: the chip has the name
+            self.update_record(identity=replace(self.record.identity, name=data.name))
         self.update_record(card_read_no=data.card_number)
         self.note("card_read")
         known = self.record.card
