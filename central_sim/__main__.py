@@ -47,6 +47,13 @@ def add_serve_arguments(s: argparse.ArgumentParser) -> None:
                    help="log one line per request (route template, status, duration; no personal "
                         "data) to FILE, or to stderr without FILE")
     s.add_argument("--log-level", default="warning")
+    s.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes (N > 1 needs PostgreSQL; fault injection needs 1)")
+    s.add_argument("--branches", type=int, default=None, metavar="N",
+                   help="outlets to seed in a new database (default and minimum 916)")
+    s.add_argument("--db-pool", type=int, default=60, metavar="N",
+                   help="database connections per worker process (PostgreSQL: workers × N "
+                        "must stay below max_connections)")
 
 
 def configure_access_log(target: str | None) -> logging.Handler | None:
@@ -77,16 +84,24 @@ def serve(args: argparse.Namespace) -> int:
         print(f"refusing to serve plain HTTP on {args.host}: use --tls DIR (mutual TLS) "
               "or a loopback address", file=sys.stderr)
         return 2
+    db_url = args.db or default_db_url()
+    problem = _check_scale(args, db_url)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
-    configure_access_log(args.access_log)
-    api = create_app(args.db or default_db_url(), production_step_seconds=args.production_step,
-                     access_log=args.access_log is not None)
     kw: dict = {}
     if args.tls:
         d: Path = args.tls
         kw = dict(ssl_certfile=str(d / "server.pem"), ssl_keyfile=str(d / "server.key"),
                   ssl_ca_certs=str(d / "ca.pem"), ssl_cert_reqs=ssl.CERT_REQUIRED,
                   http=with_peer_certificate(AutoHTTPProtocol))
+    if args.workers > 1:
+        return _serve_workers(args, db_url, kw)
+    configure_access_log(args.access_log)
+    api = create_app(db_url, production_step_seconds=args.production_step,
+                     access_log=args.access_log is not None, branches=args.branches,
+                     db_pool=args.db_pool)
     config = uvicorn.Config(api, host=args.host, port=args.port, access_log=False,
                             log_level=args.log_level, timeout_keep_alive=30, backlog=4096,
                             timeout_graceful_shutdown=2, **kw)
@@ -97,6 +112,48 @@ def serve(args: argparse.Namespace) -> int:
         await server.serve()
 
     anyio.run(main)
+    return 0
+
+
+def _check_scale(args: argparse.Namespace, db_url: str) -> str | None:
+    from central_sim.seed import TOTAL_BRANCHES
+
+    if args.workers < 1 or args.workers > 64:
+        return "--workers must be between 1 and 64"
+    if args.workers > 1 and db_url.startswith("sqlite"):
+        # SQLite writes (and the one-transaction idempotency path) are serialised by a lock
+        # inside one process; a second process would race it
+        return "--workers > 1 needs a PostgreSQL database (--db postgresql+psycopg://…)"
+    if args.branches is not None and not TOTAL_BRANCHES <= args.branches <= 20_000:
+        return f"--branches must be between {TOTAL_BRANCHES} and 20000"
+    if args.db_pool < 1:
+        return "--db-pool must be at least 1"
+    return None
+
+
+def _serve_workers(args: argparse.Namespace, db_url: str, tls: dict) -> int:
+    """N uvicorn workers; this parent prepares the database and runs production once."""
+    import uvicorn
+
+    from central_sim.app import Central
+    from central_sim.workers import PEER_CERT_HTTP, SETTINGS_ENV, worker_settings
+
+    central = Central(db_url, production_step_seconds=args.production_step,
+                      branches=args.branches, db_pool=3)
+    central.start_production()
+    os.environ[SETTINGS_ENV] = worker_settings(
+        db=db_url, branches=args.branches, db_pool=args.db_pool, thread_limit=64,
+        access_log=args.access_log, log_level=args.log_level, workers=args.workers)
+    if tls:
+        tls = {**tls, "http": PEER_CERT_HTTP}
+    try:
+        uvicorn.run("central_sim.workers:app_from_environment", factory=True,
+                    workers=args.workers, host=args.host, port=args.port, access_log=False,
+                    log_level=args.log_level, timeout_keep_alive=30, backlog=4096,
+                    timeout_graceful_shutdown=2, **tls)
+    finally:
+        central.stop()
+        central.db.engine.dispose()
     return 0
 
 

@@ -49,7 +49,7 @@ from central_sim.errors import Refusal, not_found
 from central_sim.faults import FaultMiddleware, FaultState
 from central_sim.guard import MAX_INT, GuardMiddleware, Identity
 from central_sim.idempotency import Idempotency
-from central_sim.seed import card_id_code, card_no_with_check, seed
+from central_sim.seed import TOTAL_BRANCHES, card_id_code, card_no_with_check, seed
 
 VERSION = "1.0.0"
 API = "v1"
@@ -106,18 +106,25 @@ def own_application(ident: Identity, app: Application) -> None:
 class Central:
     """State shared by the routes: database, idempotency, faults, production simulator."""
 
-    def __init__(self, db_url: str, *, production_step_seconds: float = 60.0) -> None:
-        self.db = Database(db_url)
-        self.db.create_all()
+    def __init__(self, db_url: str, *, production_step_seconds: float = 60.0,
+                 branches: int | None = None, db_pool: int = 60) -> None:
+        # db_pool connections per process: a third kept open, the rest on demand
+        self.db = Database(db_url, pool_size=max(1, db_pool // 3),
+                           max_overflow=max(0, db_pool - max(1, db_pool // 3)))
+        self.branches = branches or TOTAL_BRANCHES
+        widened = self.db.create_all()
+        if widened:
+            log.warning("widened 32-bit columns to BIGINT: %s", ", ".join(widened))
         with self.db.read() as s:
             empty = s.execute(select(func.count()).select_from(Bank)).scalar_one() == 0
         if empty:
             with self.db.write() as s:
-                seed(s)
+                seed(s, self.branches)
         self.faults = FaultState()
         self.idem = Idempotency(self.db)
         self.idem.hold_seconds = lambda: self.faults.config.hold_ms / 1000
         self.production_step_seconds = production_step_seconds
+        self.workers = 1  # processes serving this database (fault injection needs one)
         self._stop = threading.Event()
         self._card_seq_lock = threading.Lock()
 
@@ -125,7 +132,7 @@ class Central:
         self.db.drop_all()
         self.db.create_all()
         with self.db.write() as s:
-            seed(s)
+            seed(s, self.branches)
 
     # -- production simulator --------------------------------------------------------------
     def start_production(self) -> None:
@@ -320,11 +327,19 @@ def _new_app_id() -> str:
 
 
 def create_app(db_url: str, *, production_step_seconds: float = 60.0,
-               access_log: bool = False, admin: bool = True) -> FastAPI:
-    central = Central(db_url, production_step_seconds=production_step_seconds)
+               access_log: bool = False, admin: bool = True, branches: int | None = None,
+               db_pool: int = 60, thread_limit: int | None = None,
+               workers: int = 1) -> FastAPI:
+    central = Central(db_url, production_step_seconds=production_step_seconds,
+                      branches=branches, db_pool=db_pool)
+    central.workers = workers
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if thread_limit:  # sync routes run in anyio's pool; its size is per event loop
+            import anyio.to_thread
+
+            anyio.to_thread.current_default_thread_limiter().total_tokens = thread_limit
         central.start_production()
         yield
         central.stop()
@@ -1057,6 +1072,9 @@ def _admin_routes(api: FastAPI, central: Central) -> None:
     @admin.put("/faults")
     def put_faults(request: Request, values: dict[str, Any]) -> dict[str, Any]:
         loopback_only(request)
+        if central.workers > 1:  # fault state lives in one process: it would hit 1/N calls
+            raise Refusal(409, "FAULTS_NEED_ONE_WORKER",
+                          "故障注入只在单进程（--workers 1）的参考中心可用。")
         try:
             cfg = central.faults.set(values)
         except (ValueError, TypeError) as exc:

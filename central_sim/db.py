@@ -20,6 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -237,10 +238,38 @@ class GenericOperation(Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class Database:
-    """Engine + session factory. SQLite writes are serialised in-process (one writer)."""
+# Columns created as 32-bit INTEGER before the contract bounded them at 2^63-1; a PostgreSQL
+# database from then is widened at start (SQLite integers are 64-bit whatever the type says).
+WIDENED_COLUMNS = (("audit_heads", "seq"), ("generic_operations", "seq_in_subject"))
+_WIDEN_LOCK = 0x63656E74  # pg advisory lock id: several worker processes start at once
 
-    def __init__(self, url: str) -> None:
+
+def widen_integer_columns(engine: Engine) -> list[str]:
+    """ALTER ... TYPE BIGINT each of :data:`WIDENED_COLUMNS` that is still ``integer`` on
+    PostgreSQL; returns the columns changed (none on a second run, none on SQLite)."""
+    if engine.dialect.name != "postgresql":
+        return []
+    changed = []
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WIDEN_LOCK})
+        for table, column in WIDENED_COLUMNS:
+            kind = conn.execute(text(
+                "SELECT data_type FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = :t AND column_name = :c"),
+                {"t": table, "c": column}).scalar()
+            if kind == "integer":
+                # names come from the constant above, never from input
+                conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE BIGINT"))
+                changed.append(f"{table}.{column}")
+    return changed
+
+
+class Database:
+    """Engine + session factory. SQLite writes are serialised in-process (one writer), so a
+    SQLite central is one process; PostgreSQL may be shared by several worker processes
+    (``pool_size``/``max_overflow`` are per process: workers × both ≤ max_connections)."""
+
+    def __init__(self, url: str, *, pool_size: int = 20, max_overflow: int = 40) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
@@ -251,13 +280,15 @@ class Database:
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True,
-                                        hide_parameters=True)
+            self.engine = create_engine(url, pool_size=pool_size, max_overflow=max_overflow,
+                                        pool_pre_ping=True, hide_parameters=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
 
-    def create_all(self) -> None:
+    def create_all(self) -> list[str]:
+        """Create missing tables and widen old 32-bit columns; returns the columns widened."""
         Base.metadata.create_all(self.engine)
+        return widen_integer_columns(self.engine)
 
     def drop_all(self) -> None:
         Base.metadata.drop_all(self.engine)

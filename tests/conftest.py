@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-pytest_plugins = ["tests.fixtures.pcsc", "tests.fixtures.central", "tests.fixtures.app"]
+pytest_plugins = ["tests.fixtures.pcsc", "tests.fixtures.central", "tests.fixtures.app",
+                  "tests.fixtures.postgres"]
 
 # fixture name -> the marker a test using it must carry
 SERVICE_FIXTURES: dict[str, str] = {
