@@ -32,6 +32,7 @@ from counter_app.central.sync import (
     SyncWorker,
     check_new_work,
 )
+from counter_app.frozen import module_command
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,7 +75,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 # -- central-sim ----------------------------------------------------------------------------------
 
 def central_sim_command(args: argparse.Namespace) -> list[str]:
-    cmd = [sys.executable, "-m", "central_sim", "serve", "--host", args.host,
+    cmd = [*module_command("central_sim"), "serve", "--host", args.host,
            "--port", str(args.port), "--production-step", str(args.production_step)]
     if args.db:
         cmd += ["--db", args.db]
@@ -103,7 +104,7 @@ def cmd_central_sim_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_central_sim_make_ca(args: argparse.Namespace) -> int:
-    return subprocess.call([sys.executable, "-m", "central_sim", "make-test-ca", str(args.dir),
+    return subprocess.call([*module_command("central_sim"), "make-test-ca", str(args.dir),
                             "--branch", args.branch])
 
 

@@ -10,7 +10,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ import requests
 import urllib3
 
 from counter_app.domain.errors import ConfigurationError
+from counter_app.frozen import module_command
 
 
 class CentralSimStartError(ConfigurationError):
@@ -176,7 +176,7 @@ def start_central_sim(
     process's log tail) when it does not come up in ``startup_timeout`` seconds.
     """
     port = port or free_port(host)
-    cmd = [python or sys.executable, "-m", "central_sim", "serve", "--db", db_url,
+    cmd = [*module_command("central_sim", python), "serve", "--db", db_url,
            "--host", host, "--port", str(port), "--production-step", str(production_step)]
     tls = Path(tls_dir) if tls_dir else None
     if tls:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from counter_app.card.errors import CardError
 from counter_app.card.pcscd import ensure_pcscd_running
 from counter_app.card.presence import wait_for_presence
 from counter_app.card.transport import CARD_READER, PSAM_READER
+from counter_app.frozen import module_command
 from counter_app.private_files import open_private, private_dir
 
 
@@ -87,7 +87,7 @@ class EmulatorHandle:
 
 def start_emulator(
     state_dir: Path, *, control_port: int = CONTROL_PORT, card_reader: str = CARD_READER,
-    psam_reader: str = PSAM_READER, timeout: float = 20.0, python: str = sys.executable,
+    psam_reader: str = PSAM_READER, timeout: float = 20.0, python: str | None = None,
     log_path: Path | None = None,
 ) -> EmulatorHandle:
     """Run ``python -m counter_app.card.emulator serve`` and wait until pcscd sees the PSAM
@@ -105,7 +105,7 @@ def start_emulator(
     root = str(Path(__file__).resolve().parents[3])
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     proc = subprocess.Popen(
-        [python, "-m", "counter_app.card.emulator", "serve", "--state", str(state_dir),
+        [*module_command("counter_app.card.emulator", python), "serve", "--state", str(state_dir),
          "--control-port", str(control_port), "--no-pcscd"],
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
         start_new_session=True,
