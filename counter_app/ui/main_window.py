@@ -390,6 +390,14 @@ class MainWindow(QMainWindow):
             self.work_area.addWidget(cert_page)
             self.pages[business.key] = cert_page
             return cert_page
+        if self.services is not None and business.key == "loss":
+            from counter_app.ui.card_loss import card_loss_page
+
+            loss_page = card_loss_page(self.services, self.signed_in.username)
+            loss_page.sig_accepted.connect(self.monitor.poll)  # the outbox may have grown
+            self.work_area.addWidget(loss_page)
+            self.pages[business.key] = loss_page
+            return loss_page
         if self.services is None or business.key != "application":
             return None
         from counter_app.ui.application import application_page

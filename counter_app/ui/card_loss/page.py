@@ -1,0 +1,544 @@
+"""Loss (挂失) and de-loss (解挂) in the main window's work area: the page base rendering a
+:class:`CardLossWorkflow`, with four screens — identify, the card and both functions' states,
+the choice per function (only what the state table allows is enabled), the receipt.
+
+Every workflow call runs on the page's worker; screens read the immutable record only.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.card_states import CARD_STATE_NAMES_ZH, CardState
+from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.errors import CounterError
+from counter_app.printing import mask_id_number
+from counter_app.private_files import write_private
+from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.application.steps import ImportDialogs
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.widgets import Banner, FormGrid
+from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.card_loss import (
+    OPERATION_TITLES_ZH,
+    CardLossDesk,
+    CardLossWorkflow,
+    CardSource,
+    Operation,
+    Step,
+)
+from counter_app.workflows.card_loss.rules import bank_name, current_state, mask_card_no, parse_time
+from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
+
+log = logging.getLogger(__name__)
+
+Screen = StepScreen[CardLossWorkflow]
+
+
+def _page(screen: Screen) -> CardLossPage:
+    page = screen.page
+    assert isinstance(page, CardLossPage)
+    return page
+
+
+class IdentifyScreen(Screen):
+    key = Step.IDENTIFY
+    title_zh = "身份核验"
+    lead = "请选择业务，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。"
+
+    def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
+        super().__init__(page)
+        ops = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.loss = named(QRadioButton("挂失（正式挂失，含临时挂失转正式挂失）"), "OpLoss")
+        self.deloss = named(QRadioButton("解挂（须持找回的原卡，限发卡银行网点）"), "OpDeloss")
+        for b in (self.loss, self.deloss):
+            b.setStyleSheet("font-size: 15px;")
+            self.group.addButton(b)
+            ops.addWidget(b)
+        ops.addStretch(1)
+        self.root.addLayout(ops)
+        row = QHBoxLayout()
+        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button.clicked.connect(self.read_id)
+        row.addWidget(self.read_button)
+        self.reader_name = named(QLabel(""), "Hint")
+        row.addWidget(self.reader_name)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.id_number = named(QLineEdit(), "IdNumber")
+        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.returnPressed.connect(page.go_next)
+        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.root.addLayout(self.grid)
+        self.who = named(QLabel("", wordWrap=True), "CardInfo")
+        self.root.addWidget(self.who)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        r = self.wf.record
+        (self.deloss if r.operation is Operation.DELOSS else self.loss).setChecked(True)
+        self.id_number.setText(r.identity.id_number)
+        reader = _page(self).desk.id_reader_name
+        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.read_button.setEnabled(reader is not None)
+        ident = r.identity
+        if ident.source == "reader":
+            self.who.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
+                             f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+        elif ident.id_number:
+            self.who.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对持卡人证件原件。</span>")
+        else:
+            self.who.setText("")
+
+    def values(self) -> dict[str, str]:
+        op = Operation.DELOSS if self.deloss.isChecked() else Operation.LOSS
+        return {"operation": op.value, "id_number": self.id_number.text()}
+
+    def read_id(self) -> None:
+        page = _page(self)
+        op = self.values()["operation"]
+
+        def job() -> Any:
+            self.wf.set_operation(op)
+            return self.wf.read_id_card()
+
+        def done(_r: Any) -> None:
+            self.load()
+            self.show_errors({})
+            page.after_change()
+
+        page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
+                 busy="正在读取身份证…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": self.read_id}
+
+    def first_focus(self) -> QWidget | None:
+        return self.id_number
+
+
+class CardScreen(Screen):
+    key = Step.CARD
+    title_zh = "查询卡片"
+    lead = "系统向中心查询持卡人的社保卡及社保、金融两项功能的状态。"
+
+    def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
+        super().__init__(page)
+        self.info = named(QLabel("", wordWrap=True), "CardInfo")
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.root.addWidget(self.info)
+        self.problem = named(QLabel("", wordWrap=True), "CardProblem")
+        self.problem.setStyleSheet(f"color: {BAD}; font-size: 15px; font-weight: bold;")
+        self.root.addWidget(self.problem)
+        row = QHBoxLayout()
+        self.query_button = named(QPushButton("重新查询 (F5)"), "QueryCard")
+        self.query_button.clicked.connect(self.query)
+        self.read_button = named(QPushButton("读取社保卡 (F3)"), "ReadCard")
+        self.read_button.clicked.connect(self.read_card)
+        row.addWidget(self.query_button)
+        row.addWidget(self.read_button)
+        self.card_reader = named(QLabel(""), "Hint")
+        row.addWidget(self.card_reader)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.card_no = named(QLineEdit(), "CardNo")
+        self.card_no.setPlaceholderText("专线中断且无卡时，按持卡人提供的卡号录入")
+        self.grid.add("card_no", "社保卡号", self.card_no)
+        self.typed = QWidget()
+        self.typed.setLayout(self.grid)
+        self.root.addWidget(self.typed)
+        self.root.addStretch(1)
+
+    def entered(self) -> None:
+        r = self.wf.record
+        if r.card is None and not r.line_down:
+            self.query()
+
+    def load(self) -> None:
+        r, page = self.wf.record, _page(self)
+        reader = page.desk.card_reader_name
+        self.card_reader.setText(f"读卡器：{reader}" if reader else "本柜台未配置社保卡读卡器")
+        self.read_button.setEnabled(reader is not None)
+        self.typed.setVisible(r.line_down and r.operation is Operation.LOSS)
+        self.card_no.setText(r.card.card_no if r.card and r.card.source is CardSource.TYPED else "")
+        card = r.card
+        parts: list[str] = []
+        if r.line_down:
+            parts.append(f"<p style='color:{BAD}'>专线中断，无法向中心查询卡片状态。"
+                         + ("正式挂失可先受理并暂存，线路恢复后优先上传：请读取持卡人的社保卡，"
+                            "或录入卡号。" if r.operation is Operation.LOSS else "") + "</p>")
+        if card is not None:
+            rows = [("社保卡号", card.card_no)]
+            if card.states_known:
+                now = self.wf.ctx.clock()
+                rows += [("发卡银行", bank_name(card.bank_code)),
+                         ("卡片状态", CARD_STATE_NAMES_ZH[CardState(card.card_state)])]
+                for f, title in (("social", "社保功能"), ("financial", "金融功能")):
+                    offer = next(o for o in self.wf.offers() if o.function.value == f)
+                    rows.append((title, offer.state_zh))
+                    until = parse_time(card.temp_loss_until)
+                    if current_state(card, offer.function, now).value == "TEMP_LOST" and until:
+                        rows[-1] = (title, f"{offer.state_zh}（有效至 {until.astimezone(CHINA_TIME):%Y-%m-%d %H:%M}）")
+                if card.replacement_applied:
+                    rows.append(("补卡", "已申请补卡"))
+            else:
+                rows.append(("状态", "待中心确认（专线中断）"))
+            if r.card_read_no:
+                rows.append(("读卡", "✓ 已读取持卡人的社保卡" if r.card_read_no == card.card_no
+                             else "读取的卡片与查询到的卡片不一致"))
+            cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
+                            f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+            parts.append(f"<table style='font-size:15px'>{cells}</table>")
+        self.info.setText("".join(parts))
+        self.problem.setText(self.wf.card_error() if card is not None else "")
+
+    def values(self) -> dict[str, str]:
+        return {"card_no": self.card_no.text()} if self.typed.isVisible() else {}
+
+    def query(self) -> None:
+        page = _page(self)
+
+        def done(_r: Any) -> None:
+            self.load()
+            page.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.load()
+            page.after_change()
+            page.banner.show_message(message_of(error), "bad")
+
+        page.banner.clear()
+        page.run(self.wf.find_card, done, failed, busy="正在向中心查询卡片…")
+
+    def read_card(self) -> None:
+        page = _page(self)
+
+        def done(_r: Any) -> None:
+            self.load()
+            page.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.load()
+            page.banner.show_message(message_of(error), "bad")
+
+        page.banner.clear()
+        page.run(self.wf.read_card, done, failed, busy="正在读取社保卡…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F3": self.read_card, "F5": self.query}
+
+
+class ChooseScreen(Screen):
+    key = Step.CHOOSE
+    title_zh = "选择功能并办理"
+    lead = "两项功能分别办理：只有当前状态允许的办理项可以勾选，不可办理的写明了原因。"
+
+    def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
+        super().__init__(page)
+        self.boxes: dict[str, QCheckBox] = {}
+        self.reasons: dict[str, QLabel] = {}
+        for f in ("social", "financial"):
+            frame = named(QFrame(), "Card")
+            lay = QVBoxLayout(frame)
+            lay.setContentsMargins(16, 10, 16, 10)
+            box = named(QCheckBox(""), f"fn_{f}")
+            box.setStyleSheet("font-size: 15px;")
+            reason = named(QLabel("", wordWrap=True), "Hint")
+            lay.addWidget(box)
+            lay.addWidget(reason)
+            self.boxes[f], self.reasons[f] = box, reason
+            self.root.addWidget(frame)
+        self.grid = FormGrid()
+        self.errors = named(QLabel(""), "FieldError")
+        self.errors.setStyleSheet(f"color: {BAD};")
+        self.root.addWidget(self.errors)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.submit_button = named(QPushButton("确认办理 (F9)"), "Primary")
+        self.submit_button.setMinimumWidth(180)
+        self.submit_button.clicked.connect(lambda: _page(self).submit())
+        row.addWidget(self.submit_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        wf = self.wf
+        self.title.setText(f"选择功能并办理 · {OPERATION_TITLES_ZH[wf.operation]}")
+        for offer in wf.offers():
+            f = offer.function.value
+            box, reason = self.boxes[f], self.reasons[f]
+            state = f"（当前：{offer.state_zh}）" if offer.state_zh else "（当前状态待中心确认）"
+            box.setText(f"{offer.title_zh}{state}" + (f" → {offer.action_zh}" if offer.allowed else ""))
+            box.setEnabled(offer.allowed)
+            box.setChecked(offer.allowed and f in wf.record.chosen)
+            reason.setText(offer.reason_zh)
+            reason.setVisible(bool(offer.reason_zh))
+        self.errors.setText("")
+        self.submit_button.setText(f"确认{OPERATION_TITLES_ZH[wf.operation]} (F9)")
+
+    def values(self) -> dict[str, str]:
+        return {f: "1" if b.isChecked() and b.isEnabled() else "" for f, b in self.boxes.items()}
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        self.errors.setText(next(iter(errors.values()), ""))
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F9": self.submit_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.submit_button
+
+
+class DoneScreen(Screen):
+    key = Step.DONE
+    title_zh = "打印回执"
+    lead = "请将业务回执交持卡人留存。"
+    sig_new = Signal()
+
+    def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
+        super().__init__(page)
+        self.result = Banner(self, "Result")
+        self.root.addWidget(self.result)
+        self.number = named(QLabel(""), "AppNo")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.root.addWidget(self.number)
+        frame = named(QFrame(), "Card")
+        lay = QHBoxLayout(frame)
+        lay.setContentsMargins(16, 10, 16, 10)
+        heading = QLabel("业务回执")
+        heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        lay.addWidget(heading, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for action, text, key in (("preview", "预览", "F9"), ("print", "打印", "F10"),
+                                  ("save", "另存为PDF", "F11")):
+            button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
+            button.clicked.connect(self._handler(action))
+            lay.addWidget(button)
+            self.buttons[key] = button
+        self.root.addWidget(frame)
+        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
+        self.root.addWidget(self.print_status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button.clicked.connect(self.sig_new.emit)
+        row.addWidget(self.new_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def _handler(self, action: str) -> Callable[[], None]:
+        return lambda: _page(self).receipt_action(action)
+
+    def load(self) -> None:
+        outcome = self.wf.record.outcome
+        if outcome is None:
+            return
+        self.number.setText(f"业务编号　{outcome.receipt_no}")
+        card = self.wf.record.card
+        head = f"{OPERATION_TITLES_ZH[self.wf.operation]} · 卡号 {mask_card_no(card.card_no) if card else ''}　"
+        kind = "warn" if outcome.status == "pending" else "ok"
+        extra = "<br>回执上印有“待上传”标记，请告知持卡人挂失待上传中心后生效。" if kind == "warn" else ""
+        self.result.show_message(html.escape(head + outcome.message) + extra, kind)
+        self.print_status.setText("")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.buttons["F10"]
+
+
+class CardLossPage(WizardPage[CardLossWorkflow]):
+    sig_accepted = Signal()  # an operation was accepted (the outbox may have grown)
+
+    title_zh = "挂失 / 解挂"
+    screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
+        Step.IDENTIFY: IdentifyScreen, Step.CARD: CardScreen, Step.CHOOSE: ChooseScreen,
+        Step.DONE: DoneScreen,
+    }
+    global_keys = ("F2", "F3", "F5", "F9", "F10", "F11", "Ctrl+N")
+    no_back = frozenset({Step.IDENTIFY, Step.DONE})
+    no_next = frozenset({Step.CHOOSE, Step.DONE})
+
+    def __init__(self, desk: CardLossDesk, *, printer_name: str = "",
+                 find_printer: Callable[[str], QPrinter | None] = document_printer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CardLossPage")
+        self.desk = desk
+        self.printer_name = printer_name
+        self.find_printer = find_printer
+        self.receipt: tuple[str, bytes] | None = None  # (receipt number, PDF)
+
+    @property
+    def wf(self) -> CardLossWorkflow | None:
+        return self.wizard
+
+    def view(self, step: Step) -> Any:
+        return self.step_screen(step)
+
+    def open(self) -> None:
+        if self.wizard is None:
+            self.new_case()
+
+    def new_case(self, operation: Operation = Operation.LOSS) -> None:
+        if self.busy:
+            return
+        self.receipt = None
+        self.banner.clear()
+        self.show_wizard(self.desk.new(operation))
+        self.show_step()
+
+    def discard(self) -> None:
+        """Nothing was sent: the case is dropped (the journal has nothing to keep)."""
+        if not self.busy:
+            self.new_case()
+
+    def can_discard(self) -> bool:
+        return self.wizard is not None and self.wizard.step is not Step.DONE
+
+    def screen_built(self, screen: Any) -> None:
+        if isinstance(screen, DoneScreen):
+            screen.sig_new.connect(self.new_case)
+
+    def who_text(self) -> str:
+        wf = self.wizard
+        if wf is None:
+            return ""
+        name = wf.record.identity.name
+        return f"{OPERATION_TITLES_ZH[wf.operation]}　持卡人：{name or '尚未识别'}"
+
+    def next_allowed(self) -> bool:
+        wf = self.wizard
+        return not (wf is not None and wf.step is Step.CARD and bool(wf.validate(Step.CARD)))
+
+    def submit(self) -> None:
+        wf = self.wizard
+        screen = self.current_screen()
+        if wf is None or screen is None or self.busy or wf.step is not Step.CHOOSE:
+            return
+        values = screen.values()
+
+        def job() -> Any:
+            errors = wf.apply(Step.CHOOSE, values)
+            if errors or not wf.record.chosen:
+                raise StepInvalid(errors or {"functions": "请至少选择一项功能。"})
+            return wf.submit()
+
+        def done(_outcome: Any) -> None:
+            self.banner.clear()
+            self.show_step()
+            self.sig_accepted.emit()
+
+        def failed(error: BaseException) -> None:
+            self.show_step()
+            current = self.current_screen()
+            if isinstance(error, StepInvalid) and current is not None:
+                current.show_errors(error.errors)
+            elif isinstance(error, CentralRefusal):
+                self.banner.show_message(f"{error.message_zh}（{error.code}）", "bad")
+            elif isinstance(error, NewWorkRefused):
+                self.banner.show_message(error.message_zh, "bad")
+            else:
+                self.banner.show_message(message_of(error), "bad")
+
+        self.run(job, done, failed,
+                 busy=f"正在办理{OPERATION_TITLES_ZH[wf.operation]}…")
+
+    # -- the receipt -----------------------------------------------------------------------------
+    def with_receipt(self, then: Callable[[str, bytes], None]) -> None:
+        wf = self.wizard
+        if wf is None or wf.record.outcome is None or self.busy:
+            return
+        number = wf.record.outcome.receipt_no
+        if self.receipt is not None and self.receipt[0] == number:
+            then(*self.receipt)
+            return
+
+        def done(pdf: bytes) -> None:
+            self.receipt = (number, pdf)
+            then(number, pdf)
+
+        self.run(wf.documents, done, busy="正在生成回执…")
+
+    def receipt_action(self, action: str, path: Path | None = None) -> None:
+        def act(number: str, pdf: bytes) -> None:
+            if action == "preview":
+                dialog = DocumentPreview("业务回执", pdf, self,
+                                         on_print=lambda: self.receipt_action("print"),
+                                         on_save=lambda: self.receipt_action("save"))
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+            elif action == "print":
+                self._print(number, pdf)
+            else:
+                self._save(number, pdf, path)
+
+        self.with_receipt(act)
+
+    def _status(self, text: str, ok: bool = True) -> None:
+        done = self.step_screen(Step.DONE)
+        assert isinstance(done, DoneScreen)
+        done.print_status.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+        done.print_status.setText(text)
+
+    def _print(self, number: str, pdf: bytes) -> None:
+        printer = self.find_printer(self.printer_name)
+        if printer is None:
+            self._status("本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印，"
+                         "或联系网点技术支持检查打印机。", ok=False)
+            return
+        printer.setDocName(f"业务回执 {number}")
+        try:
+            pages = paint_pdf(pdf, printer)
+        except CounterError as error:
+            self._status(error.message_zh, ok=False)
+            return
+        self._status(f"业务回执已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+        self._audit(number, "print")
+
+    def _save(self, number: str, pdf: bytes, path: Path | None) -> None:
+        if path is None:
+            chosen = ImportDialogs.save_pdf(self, f"业务回执-{number}.pdf")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+        def done(saved: Path) -> None:
+            self._status(f"业务回执已保存为 {saved}")
+            self._audit(number, "save_pdf")
+
+        def failed(error: BaseException) -> None:
+            reason = "磁盘已满" if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
+            self._status(f"业务回执保存失败（{reason}），请换一个位置或联系网点技术支持。", ok=False)
+
+        self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
+
+    def _audit(self, number: str, how: str) -> None:
+        wf = self.wizard
+        if wf is not None:
+            self.run(lambda: wf.record_document_output(number, how), busy="正在记录…")
