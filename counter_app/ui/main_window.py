@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.warm_businesses()
         self.lock_dialog: LockDialog | None = None
+        from counter_app.ui.audit_alarm import attach_audit_alarm
+
+        self.audit_alarm = attach_audit_alarm(self)  # a broken audit chain blocks the window
 
     # -- layout --------------------------------------------------------------------------
 
@@ -489,6 +492,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        if self.audit_alarm is not None:
+            self.audit_alarm.stop()
         for page in self.pages.values():
             page.close_page()
         super().closeEvent(event)

@@ -261,8 +261,9 @@ class AuditWatch:
         evidence = None
         try:  # the central's head as it stands, kept as the acknowledged evidence
             evidence = self._central_head(self._central())
-        except CentralError as error:
-            log.info("central head not fetched for the acknowledgement (%s)", error.code)
+        except Exception as error:  # best effort: acknowledging must not need the line
+            log.info("central head not fetched for the acknowledgement (%s)",
+                     getattr(error, "code", type(error).__name__))
         with self._round:
             self.ledger.acknowledge(supervisor, reason, evidence)
             with self._state:

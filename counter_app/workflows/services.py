@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the profile module is light, but the login window must not 
     from counter_app.devices.photo import FrameSource
     from counter_app.profile import BranchProfile
     from counter_app.workflows.application import ApplicationDesk
+    from counter_app.workflows.audit_watch import AuditWatch
     from counter_app.workflows.card_loss import CardLossDesk
     from counter_app.workflows.certificate import CertificateDesk
     from counter_app.workflows.login import TellerAuth
@@ -49,6 +50,8 @@ class CounterServices(Protocol):
     def sync(self) -> SyncControl: ...
     @property
     def id_reader(self) -> IdCardReader | None: ...
+    @property
+    def audit_watch(self) -> AuditWatch: ...
 
     def probe_line(self) -> LineReading: ...
     def outbox_depth(self) -> int: ...
