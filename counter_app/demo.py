@@ -84,6 +84,7 @@ def run_tour(args: argparse.Namespace) -> int:
 
     from counter_app.bootstrap import Fakes, build_services
     from counter_app.central.launcher import start_central_sim
+    from counter_app.devices.sscard import SimulatedSocialCardReader
     from counter_app.ui.app import _qt_messages
     from counter_app.ui.fonts import install_fallback_fonts
     from counter_app.ui.i18n import install_translations
@@ -114,7 +115,8 @@ def run_tour(args: argparse.Namespace) -> int:
                 profile = demo_profile(scenario.branch, state)
                 profile = dataclasses.replace(
                     profile, central=dataclasses.replace(profile.central, base_url=central.url))
-                services = build_services(profile, fakes=Fakes(no_presence=True))
+                services = build_services(profile, fakes=Fakes(
+                    no_presence=True, card_reader=SimulatedSocialCardReader()))
                 started = time.perf_counter()
                 try:
                     results[scenario.key] = play(scenario, services, central, out / scenario.key)

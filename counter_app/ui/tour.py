@@ -421,6 +421,12 @@ def _dark_copy(source: Path, target: Path) -> None:
     Image.fromarray(pixels.astype(np.uint8)).save(target, format="JPEG", quality=90)
 
 
+def _loss_tour(name: str, run: TourRun) -> None:
+    from counter_app.ui.card_loss import tour
+
+    getattr(tour, name)(run)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -432,6 +438,12 @@ SCENARIOS: tuple[Scenario, ...] = (
              "instant", play_card_holder_routed),
     Scenario("application-draft-resumed", "application", "办理中途签退，重新登录后继续未完成的申领",
              "central", play_draft_resumed),
+    Scenario("loss-deloss", "loss-deloss", "工行卡在工行即办网点正式挂失，找回后持卡解挂",
+             "instant", partial(_loss_tour, "play_loss_deloss")),
+    Scenario("loss-deloss-other-bank", "loss-deloss", "工行卡在建行网点解挂被拒（告知应去的银行）",
+             "central", partial(_loss_tour, "play_deloss_other_bank")),
+    Scenario("loss-deloss-line-down", "loss-deloss", "专线中断时正式挂失暂存待上传，解挂被拒，恢复后送达",
+             "instant", partial(_loss_tour, "play_loss_line_down"), line_down=True),
 )
 
 

@@ -151,7 +151,7 @@ class CardLossWorkflow(Wizard[LossRecord]):
 
     def set_id_number(self, typed: str) -> str:
         number = validate_id_number(typed, today=self.ctx.today())
-        if number != self.id_number or self.record.identity.source != "typed":
+        if number != self.id_number:  # the same number read from the ID card stays "reader"
             self._set_identity(Identity(number, "typed"))
         return number
 

@@ -400,3 +400,11 @@ def test_typed_card_only_when_the_line_is_down(parts: Any) -> None:
     wf.apply(Step.CARD, {"card_no": "NB0000024"})
     assert wf.record.card == FoundCard(CARD, CardSource.CENTRAL, wf.record.card.checked_at,
                                        "ICBC", "ACTIVE", "NORMAL", "NORMAL", "", False)
+
+
+def test_the_number_read_then_confirmed_keeps_the_name(parts: Any) -> None:
+    wf = CardLossWorkflow(make(parts))
+    wf.read_id_card()
+    wf.apply(Step.IDENTIFY, {"operation": "deloss", "id_number": LI_MING.lower()})
+    assert wf.record.identity.source == "reader" and wf.record.identity.name == "李明"
+    assert wf.operation is Operation.DELOSS
