@@ -837,11 +837,21 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                       branch_code=branch_code)
 
     # -- contributions and certificates ---------------------------------------------------------
-    def contributions(s: Session, id_number: str, months: int) -> M.ContributionsOut:
+    def contributions(s: Session, id_number: str, months: int, *, limit: int | None = None,
+                      cursor: str | None = None) -> M.ContributionsOut:
+        """The summary over the whole history and the detail of the latest ``months`` months
+        with a record; or, paged (``limit``), ``limit`` such months older than ``cursor``."""
         _get_person(s, id_number)
         rows = list(s.scalars(select(Contribution).where(Contribution.id_number == id_number)
                               .order_by(Contribution.year_month.desc(), Contribution.insurance)))
-        yms = sorted({r.year_month for r in rows}, reverse=True)[:months]
+        all_yms = sorted({r.year_month for r in rows}, reverse=True)
+        next_cursor = None
+        if limit is None:
+            yms = all_yms[:months]
+        else:
+            older = [ym for ym in all_yms if cursor is None or ym < cursor]
+            yms = older[:limit]
+            next_cursor = yms[-1] if len(older) > limit else None
         detail = [r for r in rows if r.year_month in set(yms)]
         employers = {e.employer_no: e for e in s.scalars(select(Employer))}
         summary = []
@@ -860,14 +870,26 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             id_number=id_number, summary=summary,
             months=[M.ContributionMonth(year_month=r.year_month, employer_no=r.employer_no,
                                         insurance=r.insurance, place=r.place, base_fen=r.base_fen,
-                                        personal_fen=r.personal_fen, paid=r.paid) for r in detail])
+                                        personal_fen=r.personal_fen, paid=r.paid) for r in detail],
+            next_cursor=next_cursor)
 
     @v1.get("/persons/{id_number}/contributions", response_model=M.ContributionsOut,
             tags=["contributions"])
-    def get_contributions(id_number: IdNumber,
-                          months: Annotated[int, Query(ge=1, le=120)] = 48) -> M.ContributionsOut:
+    def get_contributions(
+        id_number: IdNumber,
+        months: Annotated[int, Query(ge=1, le=120)] = 48,
+        limit: Annotated[int | None, Query(
+            ge=1, le=120, description="Page through the whole history: at most this many "
+            "months with a record per page, newest first (months is then ignored); the answer's "
+            "next_cursor fetches the next, older page.")] = None,
+        cursor: Annotated[str | None, Query(
+            pattern=r"^[0-9]{6}$", description="next_cursor of the previous page (only with "
+            "limit): the page holds the months before it.")] = None,
+    ) -> M.ContributionsOut:
+        if cursor is not None and limit is None:
+            raise Refusal(400, "INVALID_REQUEST", "cursor 只能与 limit 一起使用。")
         with central.db.read() as s:
-            return contributions(s, id_number, months)
+            return contributions(s, id_number, months, limit=limit, cursor=cursor)
 
     @v1.post("/persons/{id_number}/certificates", response_model=M.CertificateOut,
              tags=["contributions"])
@@ -884,6 +906,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 **_dump(contributions(s, id_number, body.months)),
             }
             content.pop("id_number", None)
+            content.pop("next_cursor", None)  # a certificate is never paged
             digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False,
                                                default=str).encode()).hexdigest()
             now = utcnow()

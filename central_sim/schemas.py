@@ -224,6 +224,8 @@ class ContributionsOut(BaseModel):
     id_number: str
     summary: list[InsuranceSummary]
     months: list[ContributionMonth]
+    # paged reads (limit given): the cursor of the next, older page; null on the last page
+    next_cursor: str | None = None
 
 
 class CertificateIn(_Strict):

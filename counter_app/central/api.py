@@ -205,6 +205,7 @@ class Contributions:
     id_number: str
     summary: tuple[InsuranceSummary, ...]
     months: tuple[ContributionMonth, ...]
+    next_cursor: str | None = None  # paged reads: the next, older page; None on the last
 
 
 @dataclass(frozen=True)
@@ -344,7 +345,11 @@ class CentralApi(Protocol):
     def receive_batch(self, branch_code: str, batch_id: str, *, idempotency_key: str) -> Batch: ...
 
     # contributions and certificates
-    def contributions(self, id_number: str, months: int = 48) -> Contributions: ...
+    def contributions(self, id_number: str, months: int = 48, *, limit: int | None = None,
+                      cursor: str | None = None) -> Contributions:
+        """The latest ``months`` months with a record; or paged: ``limit`` months per page,
+        ``cursor`` the previous page's ``next_cursor``."""
+        ...
     def issue_certificate(self, id_number: str, *, branch_code: str, months: int,
                           idempotency_key: str) -> Certificate: ...
     def verify_certificate(self, auth_code: str) -> CertificateCheck: ...

@@ -391,9 +391,14 @@ class HttpCentralClient:
                           A.Batch, None, idempotency_key)
 
     # -- contributions and certificates -------------------------------------------------------
-    def contributions(self, id_number: str, months: int = 48) -> A.Contributions:
-        return self._get(f"/v1/persons/{_q(id_number)}/contributions", A.Contributions,
-                         {"months": months})
+    def contributions(self, id_number: str, months: int = 48, *, limit: int | None = None,
+                      cursor: str | None = None) -> A.Contributions:
+        params: dict[str, Any] = {"months": months}
+        if limit is not None:
+            params["limit"] = limit
+            if cursor is not None:
+                params["cursor"] = cursor
+        return self._get(f"/v1/persons/{_q(id_number)}/contributions", A.Contributions, params)
 
     def issue_certificate(self, id_number: str, *, branch_code: str, months: int,
                           idempotency_key: str) -> A.Certificate:
