@@ -1,0 +1,41 @@
+"""`counter-app demo --tour DIR --only loss-deloss` end to end, as a separate process: a PNG of
+every step and the receipts as PDF, the de-loss refused at another bank naming the bank."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.central
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_loss_tour_saves_every_step_and_the_receipts(tmp_path: Path) -> None:
+    out = tmp_path / "tour"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_APP_HOME=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-m", "counter_app.cli", "demo", "--tour", str(out),
+                           "--only", "loss-deloss"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert {p.name for p in out.iterdir() if p.is_dir()} == {
+        "loss-deloss", "loss-deloss-other-bank", "loss-deloss-line-down"}
+    shots = sorted(p.name for p in (out / "loss-deloss").glob("*.png"))
+    for step in ("loss-card-states", "loss-choose-social", "loss-done", "loss-receipt-preview",
+                 "deloss-card-not-read", "deloss-card-read", "deloss-choose", "deloss-done"):
+        assert any(name.endswith(f"-{step}.png") for name in shots), step
+    loss = "".join(p.extract_text() for p in PdfReader(out / "loss-deloss" / "loss-receipt.pdf").pages)
+    assert "社会保障卡正式挂失" in loss and "330203********2017" in loss
+    deloss = "".join(p.extract_text() for p in
+                     PdfReader(out / "loss-deloss" / "deloss-receipt.pdf").pages)
+    assert "社会保障卡解除挂失" in deloss
+    pending = "".join(p.extract_text() for p in PdfReader(
+        out / "loss-deloss-line-down" / "loss-line-down-receipt.pdf").pages)
+    assert "待上传" in pending
+    assert any(p.name.endswith("-deloss-refused-other-bank.png")
+               for p in (out / "loss-deloss-other-bank").glob("*.png"))
