@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.audit_watch import AuditWatch
     from counter_app.workflows.card_loss import CardLossContext, CardLossDesk
     from counter_app.workflows.certificate import CertificateDesk
+    from counter_app.workflows.queries import QueryDesk
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +214,23 @@ class Services:
                               instant_issue=p.instant_issue),
             branch_code=p.branch_code, counter_id=p.counter_id, teller=teller,
             central=self.central, audit=ApplicationStore(self.store).audit,
+            id_reader=self.id_reader, limits=p.offline, sync_status=self.sync.status,
+            free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
+
+    def query_desk(self, teller: str) -> QueryDesk:
+        import shutil
+
+        from counter_app.printing import BranchInfo
+        from counter_app.store.applications import ApplicationStore
+        from counter_app.workflows.queries import QueryContext, QueryDesk
+
+        p = self.profile
+        folder = p.database.parent
+        return QueryDesk(QueryContext(
+            branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
+                              instant_issue=p.instant_issue),
+            branch_code=p.branch_code, bank_code=p.bank.code, counter_id=p.counter_id,
+            teller=teller, central=self.central, audit=ApplicationStore(self.store).audit,
             id_reader=self.id_reader, limits=p.offline, sync_status=self.sync.status,
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
 

@@ -401,6 +401,13 @@ class MainWindow(QMainWindow):
             self.work_area.addWidget(loss_page)
             self.pages[business.key] = loss_page
             return loss_page
+        if self.services is not None and business.key == "queries":
+            from counter_app.ui.queries import queries_page
+
+            query_page = queries_page(self.services, self.signed_in.username)
+            self.work_area.addWidget(query_page)
+            self.pages[business.key] = query_page
+            return query_page
         if self.services is None or business.key != "application":
             return None
         from counter_app.ui.application import application_page

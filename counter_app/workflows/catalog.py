@@ -49,7 +49,8 @@ BUSINESSES: tuple[Business, ...] = (
     Business("card_services", "密码及卡片服务", "读卡、修改密码、密码重置解锁、信息变更写卡"),
     Business("certificates", "参保证明打印", "打印由中心出具的个人参保证明（带授权码与二维码），核验证明真伪",
              built=True),
-    Business("queries", "社保信息查询", "查询参保信息、缴费记录与卡片状态"),
+    Business("queries", "社保信息查询", "查询参保信息、缴费记录、卡片状态与制卡进度，可打印查询结果",
+             built=True),
 )
 
 

@@ -1,0 +1,456 @@
+"""The query page: identify (ID card read or number typed) → the result in four tabs
+(insurance status, contribution months with older pages on demand, cards, applications),
+printable as a masked summary.
+
+Every call to the desk or the workflow runs on the page's one worker (``run``); the screens
+read only the immutable record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import CounterError
+from counter_app.printing import mask_id_number
+from counter_app.private_files import write_private
+from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, MUTED, OK, WARN
+from counter_app.ui.widgets import ID_LIMIT, Banner, FormGrid
+from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.queries import STEP_TITLES_ZH, QueryDesk, QueryWorkflow, Step
+from counter_app.workflows.queries.views import (
+    INSURANCE_ZH,
+    INSURANCES,
+    application_lines,
+    card_lines,
+    gap_months_total,
+    insurance_lines,
+    month_rows,
+    ym_zh,
+)
+
+GAP_FILL = "#fff4e0"
+
+
+class QueryStep(StepScreen[QueryWorkflow]):
+    step: Step
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.key = cls.step.value
+        cls.title_zh = STEP_TITLES_ZH[cls.step]
+
+    def __init__(self, host: QueriesPage) -> None:
+        super().__init__(host)
+        self.host = host
+
+
+class IdentifyView(QueryStep):
+    step = Step.IDENTIFY
+    lead = ("请将本人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件，"
+            "按回车查询。查询须实时连接中心系统。")
+
+    def __init__(self, host: QueriesPage) -> None:
+        super().__init__(host)
+        row = QHBoxLayout()
+        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button.clicked.connect(self.read_card)
+        row.addWidget(self.read_button)
+        self.reader_name = named(QLabel(""), "Hint")
+        row.addWidget(self.reader_name)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.id_number = named(QLineEdit(), "IdNumber")
+        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.returnPressed.connect(host.go_next)
+        self.grid.add("id_number", "身份证号码", self.id_number, limit=ID_LIMIT)
+        self.root.addLayout(self.grid)
+        self.card = named(QLabel("", wordWrap=True), "CardInfo")
+        self.root.addWidget(self.card)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        ident = self.wf.record.identity
+        self.id_number.setText(ident.id_number)
+        reader = self.host.desk.id_reader_name
+        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.read_button.setEnabled(reader is not None)
+        if ident.source == "reader":
+            self.card.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
+                              f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}"
+                              "　按回车或“查询”开始查询。")
+        elif ident.id_number:
+            self.card.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对证件原件。</span>")
+        else:
+            self.card.setText("")
+
+    def read_card(self) -> None:
+        def done(_card: Any) -> None:
+            self.load()
+            self.show_errors({})
+            self.host.after_change()
+
+        self.host.run(self.wf.read_id_card, done,
+                      lambda e: self.show_errors({"id_number": message_of(e)}),
+                      busy="正在读取身份证…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": self.read_card}
+
+    def values(self) -> dict[str, str]:
+        return {"id_number": self.id_number.text()}
+
+    def first_focus(self) -> QWidget | None:
+        return self.id_number
+
+
+def _table(headers: Sequence[str], name: str) -> QTableWidget:
+    table = named(QTableWidget(0, len(headers)), name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]],
+          colours: Mapping[tuple[int, int], str] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            colour = (colours or {}).get((r, c))
+            if colour:
+                item.setForeground(QBrush(QColor(colour)))
+            table.setItem(r, c, item)
+    table.resizeRowsToContents()
+
+
+class ResultView(QueryStep):
+    step = Step.RESULT
+    lead = ("以下为中心系统的实时记录，仅供本人核对，不作为参保证明（需要证明请办理“参保证明打印”）。"
+            "可打印查询结果交本人。")
+
+    def __init__(self, host: QueriesPage) -> None:
+        super().__init__(host)
+        self.result = Banner(self, "Result")
+        self.root.addWidget(self.result)
+        self.person = named(QLabel("", wordWrap=True), "PersonInfo")
+        self.person.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.root.addWidget(self.person)
+        self.tabs = named(QTabWidget(), "QueryTabs")
+        self.insurances = _table(("险种", "参保状态", "参保单位", "累计缴费月数"), "InsuranceTable")
+        self.tabs.addTab(self.insurances, "参保状态")
+        months_tab = QWidget()
+        lay = QVBoxLayout(months_tab)
+        lay.setContentsMargins(0, 6, 0, 0)
+        heads = ["年月", "单位编号"]
+        for ins in INSURANCES:
+            short = INSURANCE_ZH[ins][:2]
+            heads += [f"{short}基数(元)", f"{short}个人(元)", f"{short}"]
+        self.months = _table(heads, "MonthsTable")
+        lay.addWidget(self.months, 1)
+        row = QHBoxLayout()
+        self.months_note = named(QLabel("", wordWrap=True), "MonthsNote")
+        row.addWidget(self.months_note, 1)
+        self.more_button = named(QPushButton("查询更早记录 (F4)"), "MoreMonths")
+        self.more_button.clicked.connect(host.more_months)
+        row.addWidget(self.more_button)
+        lay.addLayout(row)
+        self.tabs.addTab(months_tab, "缴费记录")
+        self.cards = _table(("卡号", "发卡银行", "卡片状态", "社保功能", "金融功能", "有效期", "备注"),
+                            "CardTable")
+        self.tabs.addTab(self.cards, "社保卡状态")
+        self.apps = _table(("申请编号", "业务", "制卡与领取方式", "受理网点", "受理日期", "当前状态",
+                            "进度", "说明"), "ApplicationTable")
+        self.tabs.addTab(self.apps, "申领与制卡进度")
+        self.tabs.setMinimumHeight(330)
+        self.root.addWidget(self.tabs, 1)
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for action, text in (("preview", "预览查询结果 (F6)"), ("print", "打印查询结果 (F7)"),
+                             ("save", "另存为PDF (F8)")):
+            button = named(QPushButton(text), f"query_{action}")
+            button.clicked.connect(lambda _c=False, a=action: host.document_action(a))
+            buttons.addWidget(button)
+            self.buttons[action] = button
+        buttons.addStretch(1)
+        self.new_button = named(QPushButton("查询下一位 (Ctrl+N)"), "Primary")
+        self.new_button.clicked.connect(host.new_query)
+        buttons.addWidget(self.new_button)
+        self.root.addLayout(buttons)
+        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
+        self.root.addWidget(self.print_status)
+
+    def load(self) -> None:
+        record = self.wf.record
+        result = record.result
+        if result is None:
+            return
+        p = result.person
+        sex = {"1": "男", "2": "女"}.get(p.sex, p.sex)
+        self.person.setText(
+            f"<b>{html.escape(p.name)}</b>　{sex}　出生 {p.birth_date}　"
+            f"身份证 {mask_id_number(record.identity.id_number)}　"
+            f"{'本市户籍' if p.local_household else '非本市户籍'}"
+            + (f"　<span style='color:{OK}'>（身份证已读取）</span>"
+               if record.identity.source == "reader" else ""))
+        lines = insurance_lines(result)
+        contributing = [ln.insurance_zh for ln in lines if ln.status_zh == "参保缴费"]
+        cards = card_lines(result, dt.datetime.now(dt.UTC))
+        in_use = [c for c in cards if c.card_state_zh in ("正常使用", "领卡未激活")]
+        summary = ("参保缴费：" + "、".join(contributing) if contributing else "当前无参保缴费险种")
+        summary += f"；社保卡：{in_use[0].card_no}（{in_use[0].card_state_zh}）" if in_use else "；无在用社保卡"
+        if result.open_application_elsewhere:
+            summary += "；在其他银行另有办理中的申领"
+        self.result.show_message(html.escape(summary) + "。", "ok")
+        _fill(self.insurances,
+              [(ln.insurance_zh, ln.status_zh, ln.employer, f"{ln.months_paid}个月") for ln in lines],
+              {(r, 1): (OK if ln.status_zh == "参保缴费" else WARN if ln.status_zh == "暂停缴费"
+                        else MUTED) for r, ln in enumerate(lines)})
+        self.load_months()
+        rows = [(c.card_no, c.bank_zh, c.card_state_zh, c.social_zh, c.financial_zh, c.dates_zh,
+                 c.note_zh) for c in cards]
+        colours = {}
+        for r, c in enumerate(cards):
+            for col, value in ((2, c.card_state_zh), (3, c.social_zh), (4, c.financial_zh)):
+                colours[(r, col)] = OK if value in ("正常使用", "正常") else BAD
+        _fill(self.cards, rows or [("中心系统中没有该人员的社会保障卡记录", "", "", "", "", "", "")],
+              colours)
+        apps = application_lines(result)
+        app_rows = [(a.application_id, a.kind_zh, a.how_zh, a.where_zh, a.applied_on, a.state_zh,
+                     a.progress, a.next_zh) for a in apps]
+        if result.open_application_elsewhere:
+            app_rows.append(("—", "", "", "其他合作银行", "", "办理中", "",
+                             "该人员在其他银行另有办理中的申请，进度请到受理银行查询。"))
+        _fill(self.apps, app_rows or [("本行没有该人员的申领记录", "", "", "", "", "", "", "")])
+        self.tabs.setTabText(2, f"社保卡状态（{len(cards)}）")
+        self.tabs.setTabText(3, f"申领与制卡进度（{len(apps)}）")
+        n = record.printings
+        self.buttons["print"].setText("补打查询结果 (F7)" if n else "打印查询结果 (F7)")
+
+    def load_months(self) -> None:
+        result = self.wf.record.result
+        assert result is not None
+        rows: list[tuple[str, ...]] = []
+        colours: dict[tuple[int, int], str] = {}
+        gaps: list[int] = []
+        for r, m in enumerate(month_rows(result.months)):
+            if m.gap_months:
+                rows.append((m.label_zh, f"无缴费记录（{m.gap_months}个月，断缴）", *([""] * 9)))
+                gaps.append(r)
+                colours[(r, 1)] = BAD
+                continue
+            rows.append((ym_zh(m.year_month), m.employer_no,
+                         *(value for cell in m.cells for value in cell)))
+            for i, cell in enumerate(m.cells):
+                if cell[2] == "未缴":
+                    colours[(r, 4 + 3 * i)] = BAD
+        _fill(self.months, rows, colours)
+        for r in gaps:
+            self.months.setSpan(r, 1, 1, 10)
+            for c in range(11):
+                item = self.months.item(r, c)
+                if item is not None:
+                    item.setBackground(QBrush(QColor(GAP_FILL)))
+        months = sorted({m.year_month for m in result.months})
+        if not months:
+            note = "中心系统中该人员没有缴费记录。"
+        else:
+            note = f"已显示 {ym_zh(months[0])} 至 {ym_zh(months[-1])}，共 {len(months)} 个有记录的月份"
+            gap = gap_months_total(result.months)
+            note += f"，其中断缴 {gap} 个月" if gap else ""
+            note += "；更早的记录请按 F4 查询。" if result.next_cursor else "；已是全部缴费记录。"
+        self.months_note.setText(note)
+        self.more_button.setEnabled(bool(result.next_cursor))
+        self.tabs.setTabText(1, f"缴费记录（{len(months)}个月{'+' if result.next_cursor else ''}）")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F4": self.more_button.click, "F6": self.buttons["preview"].click,
+                "F7": self.buttons["print"].click, "F8": self.buttons["save"].click,
+                "Ctrl+N": self.new_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.new_button
+
+
+class QueriesPage(WizardPage[QueryWorkflow]):
+    title_zh = "社保信息查询"
+    screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
+        Step.IDENTIFY: IdentifyView, Step.RESULT: ResultView}
+    global_keys = ("F2", "F4", "F6", "F7", "F8", "Ctrl+N")
+    no_back = frozenset({Step.IDENTIFY})
+    no_next = frozenset({Step.RESULT})
+
+    def __init__(self, desk: QueryDesk, *, printer_name: str = "",
+                 find_printer: Callable[[str], QPrinter | None] = document_printer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.printer_name = printer_name
+        self.find_printer = find_printer
+        self.last_pdf: bytes | None = None  # the last output (the tour and tests read it)
+        self.next_button.setText("查询 (Enter)")
+
+    @property
+    def wf(self) -> QueryWorkflow | None:
+        return self.wizard
+
+    def view(self, step: Step) -> Any:
+        return self.step_screen(step)
+
+    def open(self) -> None:
+        if self.wizard is None:
+            self.new_query()
+
+    def new_query(self) -> None:
+        if self.busy:
+            return
+        self.banner.clear()
+        self.last_pdf = None
+        self.show_wizard(self.desk.new())
+        self.show_step()
+
+    def discard(self) -> None:
+        if not self.busy:
+            self.new_query()
+
+    def can_discard(self) -> bool:
+        return self.wizard is not None and self.wizard.step is Step.IDENTIFY
+
+    def who_text(self) -> str:
+        wf = self.wizard
+        if wf is None or not wf.id_number:
+            return "查询对象：尚未识别"
+        return f"查询对象：{wf.label()}"
+
+    def go_back(self) -> None:
+        """From the result, 上一步 starts over for another person (the result is read-only)."""
+        wf = self.wizard
+        if wf is not None and wf.step is Step.RESULT:
+            self.new_query()
+            return
+        super().go_back()
+
+    # -- older months --------------------------------------------------------------------------
+    def more_months(self) -> None:
+        wf = self.wizard
+        if wf is None or self.busy or not wf.has_more:
+            return
+
+        def done(_r: Any) -> None:
+            view = self.step_screen(Step.RESULT)
+            assert isinstance(view, ResultView)
+            view.load_months()
+            view.tabs.setCurrentIndex(1)
+
+        self.run(wf.more_months, done,
+                 lambda e: self.banner.show_message(html.escape(message_of(e)), "bad"),
+                 busy="正在查询更早的缴费记录…")
+
+    # -- documents -----------------------------------------------------------------------------
+    def document_action(self, action: str) -> None:
+        wf = self.wizard
+        if wf is None or self.busy or wf.record.result is None:
+            return
+        if action == "preview":
+            self.run(wf.preview_pdf, self._preview, busy="正在生成查询结果…")
+        elif action == "print":
+            self.print_summary()
+        else:
+            self.save_summary()
+
+    def _preview(self, pdf: bytes) -> None:
+        dialog = DocumentPreview("社保信息查询结果", pdf, self, on_print=self.print_summary,
+                                 on_save=self.save_summary)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _status(self, text: str, ok: bool = True) -> None:
+        view = self.step_screen(Step.RESULT)
+        assert isinstance(view, ResultView)
+        view.print_status.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+        view.print_status.setText(text)
+
+    def print_summary(self) -> None:
+        wf = self.wizard
+        if wf is None or self.busy:
+            return
+        printer = self.find_printer(self.printer_name)
+        if printer is None:
+            self._status("本机没有可用的打印机，查询结果未打印。请“另存为PDF”后打印，"
+                         "或联系网点技术支持检查打印机。", ok=False)
+            return
+
+        def printed(pdf: bytes) -> None:
+            self.last_pdf = pdf
+            printer.setDocName("社保信息查询结果")
+            try:
+                pages = paint_pdf(pdf, printer)
+            except CounterError as error:
+                self._status(error.message_zh + " 可再次打印（将标明补打）。", ok=False)
+                return
+            self.show_step()
+            self._status(f"查询结果已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+
+        self.run(lambda: wf.summary_pdf("print"), printed, busy="正在生成查询结果…")
+
+    def save_summary(self, path: Path | None = None) -> None:
+        wf = self.wizard
+        if wf is None or self.busy or wf.record.result is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "另存为PDF", f"社保信息查询-{wf.reference}.pdf", "PDF (*.pdf)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+        def job() -> tuple[Path, bytes]:
+            pdf = wf.summary_pdf("save_pdf")
+            return write_private(target, pdf), pdf  # personal data: this account only
+
+        def done(result: tuple[Path, bytes]) -> None:
+            saved, self.last_pdf = result
+            self.show_step()
+            self._status(f"查询结果已保存为 {saved}")
+
+        self.run(job, done, lambda e: self._status(f"保存失败：{message_of(e)}", ok=False),
+                 busy="正在保存PDF…")
+
+
+def close_dialogs(page: QueriesPage) -> None:
+    for dialog in page.findChildren(QDialog):
+        dialog.close()
+
+
+__all__ = ["QueriesPage", "close_dialogs"]
