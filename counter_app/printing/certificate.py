@@ -22,8 +22,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from counter_app.printing.certificate_sheet import CertificateSheet
 from counter_app.printing.fonts import CjkFonts, cjk_fonts
-from counter_app.printing.layout import MUTED, NOTICE_RULE, SECTION_INK, Sheet
+from counter_app.printing.layout import MUTED, NOTICE_RULE, SECTION_INK
 from counter_app.printing.masking import mask_id_number
 from counter_app.printing.models import SEX_LABELS_ZH, BranchInfo
 
@@ -159,8 +160,10 @@ def certificate_notes(data: CertificateData, rows: Sequence[DetailRow]) -> list[
     return notes
 
 
-def render_certificate(data: CertificateData, *, fonts: CjkFonts | None = None) -> bytes:
-    """The certificate as PDF bytes. The ID and social security numbers are printed masked."""
+def render_certificate(data: CertificateData, *, fonts: CjkFonts | None = None,
+                       sheet_type: type[CertificateSheet] = CertificateSheet) -> bytes:
+    """The certificate as PDF bytes. The ID and social security numbers are printed masked.
+    ``sheet_type`` lets a test draw the same page with the plain drawing kit."""
     fonts = fonts or cjk_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=True, pageCompression=1)
@@ -168,7 +171,7 @@ def render_certificate(data: CertificateData, *, fonts: CjkFonts | None = None) 
     canvas.setAuthor(data.agency_zh)
     canvas.setSubject("社会保险参保证明")
     canvas.setCreator("counter-app")
-    sheet = Sheet(canvas, fonts, *A4)
+    sheet = sheet_type(canvas, fonts, *A4)
     rows = detail_rows(data)
     pages = paginate(len(rows))
     total = len(pages)
@@ -176,7 +179,8 @@ def render_certificate(data: CertificateData, *, fonts: CjkFonts | None = None) 
         _page_frame(sheet, data, number, total)
         top = _first_page_top(sheet, data, rows) if first else 16.0
         if end > start or number == 1:
-            top = _detail(sheet, data, rows[start:end], top, continued=not first)
+            top = _detail(sheet, data, rows[start:end], top, continued=not first,
+                          months=len(rows))
         if number == total:
             _footer(sheet, data, rows, top)
         canvas.showPage()
@@ -206,7 +210,7 @@ def paginate(n_rows: int) -> list[tuple[int, int, bool]]:
         start, cap, first = end, next_cap, False
 
 
-def _page_frame(sheet: Sheet, data: CertificateData, number: int, total: int) -> None:
+def _page_frame(sheet: CertificateSheet, data: CertificateData, number: int, total: int) -> None:
     """What every page carries: the code, the page number, a reprint mark."""
     sheet.text(LEFT, 9.0, f"授权码：{data.auth_code}", 8, colour=MUTED)
     sheet.text(LEFT + WIDTH, 9.0, f"第 {number} 页 / 共 {total} 页", 8, align="right",
@@ -219,7 +223,7 @@ def _page_frame(sheet: Sheet, data: CertificateData, number: int, total: int) ->
                f"{data.printed_at:%Y-%m-%d %H:%M}", 7, align="center", colour=MUTED)
 
 
-def _first_page_top(sheet: Sheet, data: CertificateData, rows: Sequence[DetailRow]) -> float:
+def _first_page_top(sheet: CertificateSheet, data: CertificateData, rows: Sequence[DetailRow]) -> float:
     sheet.text(105, 21.0, data.title, 16, align="center", bold=True)
     period = (f"{_ym_zh(rows[0].year_month)}至{_ym_zh(rows[-1].year_month)}" if rows
               else "无缴费记录")
@@ -257,6 +261,13 @@ def _first_page_top(sheet: Sheet, data: CertificateData, rows: Sequence[DetailRo
         x += w
     top += 6.0
     lines = {s.insurance: s for s in data.summary}
+    with sheet.batch():
+        top = _summary_rows(sheet, data, lines, widths, top)
+    return FIRST_DETAIL_TOP if top <= FIRST_DETAIL_TOP else top
+
+
+def _summary_rows(sheet: CertificateSheet, data: CertificateData,
+                  lines: dict[str, InsuranceLine], widths: Sequence[float], top: float) -> float:
     for ins in data.insurances:
         s = lines.get(ins)
         values = ((INSURANCE_ZH.get(ins, ins), STATUS_ZH.get(s.status, s.status), s.employer_name
@@ -268,7 +279,7 @@ def _first_page_top(sheet: Sheet, data: CertificateData, rows: Sequence[DetailRo
             sheet.cell(x, top, w, 6.0, v, size=8.5, align=align)
             x += w
         top += 6.0
-    return FIRST_DETAIL_TOP if top <= FIRST_DETAIL_TOP else top
+    return top
 
 
 def _columns(data: CertificateData) -> tuple[list[float], float]:
@@ -278,11 +289,17 @@ def _columns(data: CertificateData) -> tuple[list[float], float]:
     return fixed, per_type
 
 
-def _detail(sheet: Sheet, data: CertificateData, rows: Sequence[DetailRow], top: float, *,
-            continued: bool) -> float:
-    title = f"二、缴费明细（{len(detail_rows(data))}个月）" + ("（续）" if continued else "")
+def _detail(sheet: CertificateSheet, data: CertificateData, rows: Sequence[DetailRow], top: float,
+            *, continued: bool, months: int) -> float:
+    title = f"二、缴费明细（{months}个月）" + ("（续）" if continued else "")
     sheet.section(LEFT, top, WIDTH, 6.0, title)
     top += 7.0
+    with sheet.batch():
+        return _detail_table(sheet, data, rows, top)
+
+
+def _detail_table(sheet: CertificateSheet, data: CertificateData, rows: Sequence[DetailRow],
+                  top: float) -> float:
     fixed, per_type = _columns(data)
     sub = (0.22, 0.28, 0.28, 0.22)
     x = LEFT
@@ -321,21 +338,22 @@ def _detail(sheet: Sheet, data: CertificateData, rows: Sequence[DetailRow], top:
     return top
 
 
-def _totals(sheet: Sheet, data: CertificateData, rows: Sequence[DetailRow], top: float) -> float:
+def _totals(sheet: CertificateSheet, data: CertificateData, rows: Sequence[DetailRow], top: float) -> float:
     fixed, per_type = _columns(data)
     sheet.cell(LEFT, top, sum(fixed), ROW + 1, "合计", label=True, size=8, bold=True)
     x = LEFT + sum(fixed)
-    for ins in data.insurances:
-        months = [r.cells[ins] for r in rows if ins in r.cells]
-        paid = [m for m in months if m.paid]
-        text = f"已缴{len(paid)}个月　个人缴纳 {yuan(sum(m.personal_fen for m in paid))} 元"
-        sheet.cell(x, top, per_type, ROW + 1, text, size=7.5, min_size=5.5, align="center",
-                   colour=SECTION_INK, max_lines=1)
-        x += per_type
+    with sheet.batch():
+        for ins in data.insurances:
+            months = [r.cells[ins] for r in rows if ins in r.cells]
+            paid = [m for m in months if m.paid]
+            text = f"已缴{len(paid)}个月　个人缴纳 {yuan(sum(m.personal_fen for m in paid))} 元"
+            sheet.cell(x, top, per_type, ROW + 1, text, size=7.5, min_size=5.5, align="center",
+                       colour=SECTION_INK, max_lines=1)
+            x += per_type
     return top + ROW + 1
 
 
-def _footer(sheet: Sheet, data: CertificateData, rows: Sequence[DetailRow], top: float) -> None:
+def _footer(sheet: CertificateSheet, data: CertificateData, rows: Sequence[DetailRow], top: float) -> None:
     if rows:
         top = _totals(sheet, data, rows, top)
     top += 3.0
@@ -366,7 +384,7 @@ def _footer(sheet: Sheet, data: CertificateData, rows: Sequence[DetailRow], top:
     sheet.text(qx + qr / 2, top + qr + 4.0, "扫码核验真伪", 7.5, align="center", colour=MUTED)
 
 
-def _seal(sheet: Sheet, data: CertificateData, cx: float, cy: float) -> None:
+def _seal(sheet: CertificateSheet, data: CertificateData, cx: float, cy: float) -> None:
     """The electronic seal area: the agency's round seal as the central's e-seal prints it."""
     c = sheet.canvas
     r = 19.0
