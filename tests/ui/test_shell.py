@@ -83,8 +83,8 @@ def test_menu_follows_the_branch_profile(qtbot, make_services) -> None:
     assert "central_production" in keys and "instant_issue" not in keys
     # businesses not built yet are shown, disabled, with a note
     assert {"application", "handout", "loss", "replacement", "certificates"} <= set(keys)
-    assert keys["loss"] is False
-    item = central.main.menu.item([k for k, _ in central.main.menu_keys()].index("loss") + 1)
+    assert keys["replacement"] is False and keys["loss"] is True
+    item = central.main.menu.item([k for k, _ in central.main.menu_keys()].index("replacement") + 1)
     assert "建设中" in item.text() and "后续版本" in item.toolTip()
     close(central)
 
