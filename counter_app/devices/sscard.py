@@ -7,6 +7,7 @@ serves the guided tour (which does not start the card emulator) and the headless
 
 from __future__ import annotations
 
+import datetime as _dt
 import threading
 from typing import Protocol
 
@@ -55,3 +56,15 @@ class SimulatedSocialCardReader:
             if self._card is None:
                 raise NoSocialCardError()
             return self._card
+
+
+#: The demo card of docs/CONVENTIONS.md (李明), as the card emulator personalises it
+#: (``card.emulator.factory.demo_card_data``; a test keeps the two equal), for the tour.
+DEMO_CARDS: dict[str, CardData] = {
+    "330203198506122017": CardData(
+        card_id_code="330200D1560000050A1B2C3D4E5F6071", card_type="1", spec_version="3.00",
+        issuer_org="330200000001", issue_date=_dt.date(2024, 3, 1),
+        expiry_date=_dt.date(2034, 3, 1), card_number="NB0000016",
+        id_number="330203198506122017", name="李明", sex="1", nation="01", birthplace="330203",
+        birth_date=_dt.date(1985, 6, 12)),
+}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
-from counter_app.devices.sscard import SimulatedSocialCardReader
+from counter_app.devices.sscard import DEMO_CARDS, SimulatedSocialCardReader
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.card_loss.page import CardLossPage
 from counter_app.workflows.card_loss import Step
@@ -63,9 +63,7 @@ def _card_reader(run: TourRun) -> SimulatedSocialCardReader:
 
 
 def _demo_card() -> Any:
-    from counter_app.card.emulator.factory import demo_card_data
-
-    return demo_card_data()
+    return DEMO_CARDS[LI_MING]
 
 
 def _save_receipt(run: TourRun, page: CardLossPage, name: str) -> None:

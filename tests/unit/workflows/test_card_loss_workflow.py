@@ -408,3 +408,10 @@ def test_the_number_read_then_confirmed_keeps_the_name(parts: Any) -> None:
     wf.apply(Step.IDENTIFY, {"operation": "deloss", "id_number": LI_MING.lower()})
     assert wf.record.identity.source == "reader" and wf.record.identity.name == "李明"
     assert wf.operation is Operation.DELOSS
+
+
+def test_the_tour_demo_card_is_the_emulator_demo_card() -> None:
+    from counter_app.card.emulator.factory import demo_card_data
+    from counter_app.devices.sscard import DEMO_CARDS
+
+    assert DEMO_CARDS[LI_MING] == demo_card_data() == li_ming_card()
