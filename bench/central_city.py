@@ -20,7 +20,8 @@ each on a fresh database, in the same run so the ratio means something):
   transaction, the real ``StoreOutboxRepository``, ``HttpCentralClient`` (its own session,
   ``X-Client-Id: BRANCH/Cnn`` — the central's verified identity on loopback) and
   ``SyncWorker`` with the default ``SyncPolicy`` running its own background loop
-  (``start()``: probe, drain, pull every 5 s, jittered backoff), one thread per counter;
+  (``start()``: probe, drain, pull every 5 s ± 50 %, jittered backoff), one thread per
+  counter, all loops switched on in the same second (as after a city-wide power cut);
 - the line is down while the queues are filled and for ``--down`` seconds after the loops
   start: each client's base URL points at a closed loopback port (connection refused, as
   after a router failure), so every counter is offline with 20 due messages. At T0 all
@@ -71,8 +72,6 @@ COUNTERS_PER_OUTLET = 2
 def client_process(share: list[tuple[int, str, str]], ops: int, key: bytes, template: str,
                    workdir: str, down_url: str, ready: Any, go: Any, results: Any,
                    timeout_s: float) -> None:
-    import random
-
     from central_sim.seed import GENERATED_PEOPLE, generated_id
     from counter_app.central.client import HttpCentralClient
     from counter_app.central.sync import SyncPolicy, SyncWorker
@@ -115,11 +114,10 @@ def client_process(share: list[tuple[int, str, str]], ops: int, key: bytes, temp
         counters.append((store, client, worker))
     ready.put(len(counters))
     up_url, t0 = go.get()  # the central's URL and the moment the line returns
-    rng = random.Random()
     for _store, _client, worker in counters:
-        # counters were switched on at different times of the day: their 5 s cycles are
-        # not in phase
-        threading.Timer(rng.uniform(0, worker.policy.interval_s), worker.start).start()
+        # all switched on in the same second (as after a city-wide power cut): spreading
+        # the cycles is the sync loop's own job (SyncPolicy.interval_jitter)
+        worker.start()
     time.sleep(max(0.0, t0 - time.time()))
     for _store, client, _worker in counters:
         client.base_url = up_url  # the line is restored
@@ -189,15 +187,19 @@ def run_phase(db_url: str, workers: int, ids: list[tuple[str, str]], args: argpa
             args.timeout)) for s, go in zip(shares, gos, strict=True)]
         for p in procs:
             p.start()
-        for _ in procs:
-            ready.get(timeout=1800)
-        phase.prepare_s = time.perf_counter() - t
-        t0 = time.time() + args.down
-        for go in gos:
-            go.put((central.url, t0))
-        got = [results.get(timeout=args.timeout + 300) for _ in procs]
-        for p in procs:
-            p.join(60)
+        try:
+            collect(ready, procs, 1800)
+            phase.prepare_s = time.perf_counter() - t
+            t0 = time.time() + args.down
+            for go in gos:
+                go.put((central.url, t0))
+            got = collect(results, procs, args.timeout + 300)
+            for p in procs:
+                p.join(60)
+        finally:
+            for p in procs:
+                if p.is_alive():
+                    p.terminate()
         for g in got:
             phase.statuses.update(g["answers"])
         phase.answers = sum(phase.statuses.values())
@@ -207,6 +209,22 @@ def run_phase(db_url: str, workers: int, ids: list[tuple[str, str]], args: argpa
         central.stop()
         shutil.rmtree(workdir, ignore_errors=True)
     return phase
+
+
+def collect(queue: Any, procs: list[Any], timeout_s: float) -> list[Any]:
+    """One message from each client process; fails fast when one of them died."""
+    import queue as q
+
+    got: list[Any] = []
+    deadline = time.monotonic() + timeout_s
+    while len(got) < len(procs):
+        try:
+            got.append(queue.get(timeout=1))
+        except q.Empty:
+            dead = [p.exitcode for p in procs if p.exitcode not in (None, 0)]
+            if dead or time.monotonic() > deadline:
+                raise RuntimeError(f"client processes failed ({dead}) or timed out") from None
+    return got
 
 
 def read_outboxes(workdir: Path, t0: float, phase: Phase) -> list[str]:

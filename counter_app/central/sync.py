@@ -167,6 +167,15 @@ class SyncPolicy:
     slow_ms: float = 1500.0
     pull_interval_s: float = 60.0
     interval_s: float = 5.0
+    #: each wait between cycles is interval_s × (1 ± interval_jitter): counters whose loops
+    #: started together (a city's PCs rebooted by one power cut) drift apart instead of
+    #: probing and draining in the same instant, cycle after cycle, when the line returns
+    interval_jitter: float = 0.5
+
+    def next_cycle_in(self, elapsed_s: float, rng: random.Random) -> float:
+        """Seconds to wait after a cycle that took ``elapsed_s``."""
+        spread = self.interval_jitter * self.interval_s
+        return max(0.0, self.interval_s + rng.uniform(-spread, spread) - elapsed_s)
 
     def backoff(self, attempts: int, rng: random.Random) -> float:
         exponent = min(max(0, attempts - 1), 30)  # no float overflow after a month offline
@@ -505,8 +514,7 @@ class SyncWorker:
                 self.cycle()
             except Exception:  # keep the worker alive; the next cycle retries
                 log.exception("sync cycle failed")
-            wait = max(0.0, self.policy.interval_s - (time.monotonic() - started))
-            self._wake.wait(wait)
+            self._wake.wait(self.policy.next_cycle_in(time.monotonic() - started, self.rng))
             self._wake.clear()
 
 
