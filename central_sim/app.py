@@ -34,6 +34,7 @@ from central_sim.db import (
     BranchConfig,
     Card,
     Certificate,
+    CertificatePrint,
     Contribution,
     Database,
     Effect,
@@ -260,6 +261,23 @@ def app_out(a: Application) -> M.ApplicationOut:
         ems_tracking_no=a.ems_tracking_no, failure_reason=a.failure_reason, fee_fen=a.fee_fen,
         created_at=a.created_at, updated_at=a.updated_at,
     )
+
+
+def mask_name(name: str) -> str:
+    """张三丰 → 张*丰, 李明 → 李* (the counter's printing rule: first and, from three
+    characters, last kept) — what a verifier may see of a certificate's person."""
+    value = name.strip()
+    if len(value) <= 1:
+        return value
+    return value[0] + "*" * (len(value) - 2) + value[-1] if len(value) > 2 else value[0] + "*"
+
+
+def mask_id_number(number: str) -> str:
+    """330203198506122017 → 330203********2017 (region code and last 4 kept)."""
+    value = number.strip().upper()
+    if len(value) > 10:
+        return value[:6] + "*" * (len(value) - 10) + value[-4:]
+    return "*" * max(0, len(value) - 4) + value[-4:]
 
 
 def _dump(m: BaseModel) -> dict[str, Any]:
@@ -904,6 +922,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 "person": {"name": p.name, "social_security_no": p.social_security_no,
                            "id_type": "居民身份证", "id_number": p.id_number, "sex": p.sex},
                 **_dump(contributions(s, id_number, body.months)),
+                "kind": body.kind,
             }
             content.pop("id_number", None)
             content.pop("next_cursor", None)  # a certificate is never paged
@@ -922,16 +941,55 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
         return mutate(request, idempotency_key, x_client_id, body, "CERTIFICATE", handler)
 
+    def certificate_check(s: Session, c: Certificate) -> M.CertificateCheck:
+        content: dict[str, Any] = c.content or {}
+        person = content.get("person") or {}
+        kind = content.get("kind") or "ALL"
+        types = {"PENSION", "UNEMPLOYMENT", "WORK_INJURY"} if kind == "ALL" else {kind}
+        yms = sorted({m["year_month"] for m in content.get("months") or []
+                      if m.get("insurance") in types})
+        prints = list(s.scalars(select(CertificatePrint.printed_at)
+                                .where(CertificatePrint.auth_code == c.auth_code)))
+        expired = c.valid_until < utcnow()
+        return M.CertificateCheck(
+            auth_code=c.auth_code, valid=not expired, expired=expired, issued_at=c.issued_at,
+            valid_until=c.valid_until, content_sha256=c.content_sha256,
+            person_name_masked=mask_name(str(person.get("name") or "")),
+            id_number_masked=mask_id_number(c.id_number), kind=kind,
+            period_from=yms[0] if yms else None, period_to=yms[-1] if yms else None,
+            months=len(yms), prints=len(prints), last_printed_at=max(prints, default=None),
+            branch_code=c.branch_code)
+
+    def known_certificate(s: Session, auth_code: str) -> Certificate:
+        c = s.get(Certificate, auth_code.upper())
+        if c is None:
+            raise Refusal(404, "CERTIFICATE_UNKNOWN", "授权码不存在：该参保证明不是中心系统出具的。")
+        return c
+
     @v1.get("/certificates/{auth_code}", response_model=M.CertificateCheck, tags=["contributions"])
     def verify_certificate(auth_code: AuthCode) -> M.CertificateCheck:
+        """Anyone holding the code may ask: the person comes back masked only."""
         with central.db.read() as s:
-            c = s.get(Certificate, auth_code.upper())
-            if c is None:
-                raise Refusal(404, "CERTIFICATE_UNKNOWN", "授权码不存在：该参保证明不是中心系统出具的。")
-            expired = c.valid_until < utcnow()
-            return M.CertificateCheck(auth_code=c.auth_code, valid=not expired, expired=expired,
-                                      issued_at=c.issued_at, valid_until=c.valid_until,
-                                      content_sha256=c.content_sha256)
+            return certificate_check(s, known_certificate(s, auth_code))
+
+    @v1.post("/certificates/{auth_code}/prints", response_model=M.CertificateCheck,
+             tags=["contributions"])
+    def record_certificate_print(auth_code: AuthCode, body: M.CertificatePrintIn,
+                                 request: Request, idempotency_key: IdemKey = None,
+                                 x_client_id: ClientId = None) -> JSONResponse:
+        """Count a print before the counter hands out the page (the number is printed on it)."""
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            _get_branch(s, body.branch_code)
+            c = known_certificate(s, auth_code)
+            if c.valid_until < utcnow():
+                raise Refusal(409, "CERTIFICATE_EXPIRED",
+                              "该参保证明已过有效期，不能补打，请重新出具。")
+            s.add(CertificatePrint(auth_code=c.auth_code, branch_code=body.branch_code,
+                                   printed_at=utcnow()))
+            s.flush()
+            return 200, _dump(certificate_check(s, c)), c.auth_code
+
+        return mutate(request, idempotency_key, x_client_id, body, "CERTIFICATE_PRINT", handler)
 
     # -- reference data -----------------------------------------------------------------------
     @v1.get("/reference/banks", response_model=list[M.BankOut], tags=["reference"])

@@ -167,6 +167,16 @@ class Certificate(Base):
     content: Mapped[dict] = mapped_column(JSON)
 
 
+class CertificatePrint(Base):
+    """One print or reprint of a certificate, as the printing counter reported it."""
+
+    __tablename__ = "certificate_prints"
+    print_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    auth_code: Mapped[str] = mapped_column(String(24), index=True)
+    branch_code: Mapped[str] = mapped_column(String(16))
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class PinResetAuthorisation(Base):
     __tablename__ = "pin_reset_authorisations"
     authorisation_id: Mapped[str] = mapped_column(String(40), primary_key=True)

@@ -228,9 +228,19 @@ class ContributionsOut(BaseModel):
     next_cursor: str | None = None
 
 
+CertificateKind = Literal["ALL", "PENSION", "UNEMPLOYMENT", "WORK_INJURY"]
+
+
 class CertificateIn(_Strict):
     branch_code: BranchCodeField
     months: int = Field(default=48, ge=1, le=48)
+    kind: CertificateKind = "ALL"  # the insurance types the certificate certifies
+
+
+class CertificatePrintIn(_Strict):
+    """A print (or reprint) of an issued certificate, reported by the printing counter."""
+
+    branch_code: BranchCodeField
 
 
 class CertificateOut(BaseModel):
@@ -243,12 +253,24 @@ class CertificateOut(BaseModel):
 
 
 class CertificateCheck(BaseModel):
+    """What a verifier learns from a code: anyone holding the code may ask, so the person is
+    named only masked (name 张*三, ID number 330203********2017) — never in full."""
+
     auth_code: str
     valid: bool
     expired: bool
     issued_at: dt.datetime
     valid_until: dt.datetime
     content_sha256: str
+    person_name_masked: str
+    id_number_masked: str
+    kind: CertificateKind
+    period_from: str | None = Field(description="first month of the detail, YYYYMM")
+    period_to: str | None = Field(description="last month of the detail, YYYYMM")
+    months: int = Field(description="months of contribution detail certified")
+    prints: int = Field(description="prints reported so far (1 = the original only)")
+    last_printed_at: dt.datetime | None
+    branch_code: str = Field(description="the branch that had it issued")
 
 
 class BankOut(BaseModel):

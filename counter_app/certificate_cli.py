@@ -38,11 +38,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps({"auth_code": v.auth_code, "valid": v.valid, "expired": v.expired,
                           "issued_at": v.issued_at.isoformat(),
                           "valid_until": v.valid_until.isoformat(),
-                          "content_sha256": v.content_sha256}, ensure_ascii=False, indent=2))
+                          "content_sha256": v.content_sha256,
+                          "person_name_masked": v.person_name_masked,
+                          "id_number_masked": v.id_number_masked, "kind": v.kind,
+                          "period_from": v.period_from, "period_to": v.period_to,
+                          "months": v.months, "prints": v.prints,
+                          "last_printed_at": (v.last_printed_at.isoformat()
+                                              if v.last_printed_at else None),
+                          "branch_code": v.branch_code}, ensure_ascii=False, indent=2))
     else:
-        print(v.verdict_zh)
-        print(f"授权码：{v.auth_code}")
-        print(f"出具时间：{v.issued_at:%Y-%m-%d %H:%M:%S}（北京时间）")
-        print(f"有效期至：{v.valid_until:%Y-%m-%d}")
-        print(f"内容摘要（SHA-256）：{v.content_sha256}")
+        lines = v.lines_zh()
+        print(lines[0][1])  # the verdict first, on its own line
+        width = max(len(label) for label, _ in lines[1:])
+        for label, value in lines[1:]:
+            print(f"{label}{'　' * (width - len(label))}：{value}")
     return 0 if v.valid else 3

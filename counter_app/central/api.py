@@ -222,12 +222,24 @@ class Certificate:
 
 @dataclass(frozen=True)
 class CertificateCheck:
+    """What the central certifies for a code; the person only masked (a verifier is anyone
+    holding the code)."""
+
     auth_code: str
     valid: bool
     expired: bool
     issued_at: dt.datetime
     valid_until: dt.datetime
     content_sha256: str
+    person_name_masked: str
+    id_number_masked: str
+    kind: str  # ALL | PENSION | UNEMPLOYMENT | WORK_INJURY
+    period_from: str | None  # YYYYMM
+    period_to: str | None
+    months: int
+    prints: int  # prints reported so far
+    last_printed_at: dt.datetime | None
+    branch_code: str  # the branch that had it issued
 
 
 @dataclass(frozen=True)
@@ -351,8 +363,13 @@ class CentralApi(Protocol):
         ``cursor`` the previous page's ``next_cursor``."""
         ...
     def issue_certificate(self, id_number: str, *, branch_code: str, months: int,
-                          idempotency_key: str) -> Certificate: ...
+                          idempotency_key: str, kind: str = "ALL") -> Certificate: ...
     def verify_certificate(self, auth_code: str) -> CertificateCheck: ...
+    def record_certificate_print(self, auth_code: str, *, branch_code: str,
+                                 idempotency_key: str) -> CertificateCheck:
+        """Count a print or reprint at the central (its answer's ``prints`` is this print's
+        number, printed on the page)."""
+        ...
 
     # reference data
     def banks(self) -> list[Bank]: ...

@@ -401,12 +401,18 @@ class HttpCentralClient:
         return self._get(f"/v1/persons/{_q(id_number)}/contributions", A.Contributions, params)
 
     def issue_certificate(self, id_number: str, *, branch_code: str, months: int,
-                          idempotency_key: str) -> A.Certificate:
+                          idempotency_key: str, kind: str = "ALL") -> A.Certificate:
         return self._post(f"/v1/persons/{_q(id_number)}/certificates", A.Certificate,
-                          {"branch_code": branch_code, "months": months}, idempotency_key)
+                          {"branch_code": branch_code, "months": months, "kind": kind},
+                          idempotency_key)
 
     def verify_certificate(self, auth_code: str) -> A.CertificateCheck:
         return self._get(f"/v1/certificates/{_q(auth_code)}", A.CertificateCheck)
+
+    def record_certificate_print(self, auth_code: str, *, branch_code: str,
+                                 idempotency_key: str) -> A.CertificateCheck:
+        return self._post(f"/v1/certificates/{_q(auth_code)}/prints", A.CertificateCheck,
+                          {"branch_code": branch_code}, idempotency_key)
 
     # -- reference data ---------------------------------------------------------------------------
     def banks(self) -> list[A.Bank]:

@@ -263,11 +263,17 @@ class VerifyView(QWidget):
 
     def show_result(self, v: Verification) -> None:
         self.result.show_message(html.escape(v.verdict_zh), "ok" if v.valid else "warn")
+        rows = []
+        for label, value in v.lines_zh()[1:]:  # the verdict is the banner above
+            if label == "内容摘要":
+                value = value[:16] + "…"
+            rows.append(f"<tr><td style='color:{MUTED}; padding:3px 18px 3px 0'>"
+                        f"{html.escape(label)}</td><td style='padding:3px 0'>"
+                        f"<b>{html.escape(value)}</b></td></tr>")
         self.details.setText(
-            f"授权码：{v.auth_code}<br>出具时间：{v.issued_at:%Y-%m-%d %H:%M:%S}<br>"
-            f"有效期至：{v.valid_until:%Y-%m-%d}<br>"
-            f"内容摘要（SHA-256）：{v.content_sha256[:16]}…<br>"
-            "请核对证明上的授权码、出具时间与以上结果一致。")
+            "<table>" + "".join(rows) + "</table><p style='margin-top:10px'>"
+            "请核对证明上的姓名、证件号码、险种、期间和授权码与以上结果一致。"
+            "打印次数多于证明上标注的次数时，说明另有补打件，以最新打印件为准。</p>")
 
 
 class CertificatePage(WizardPage[CertificateWorkflow]):

@@ -73,3 +73,4 @@ class CertificateRecord:
     idempotency_key: str = ""  # kept before the central is asked, reused by a retry
     issued: Issued | None = None
     printings: int = 0  # outputs so far (print or PDF); the second and later are reprints
+    print_key: str = ""  # idempotency key of the print being counted at the central

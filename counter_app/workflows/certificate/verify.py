@@ -11,6 +11,7 @@ from counter_app.central.api import CentralApi
 from counter_app.central.errors import CentralError, CentralRefusal
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.workflows.certificate.record import KIND_ZH, CertificateKind
 
 _CODE = re.compile(r"[0-9A-Z]{8,24}")
 
@@ -20,12 +21,61 @@ NEEDS_CENTRAL_ZH = ("核验参保证明须实时连接中心系统，当前无�
 
 @dataclass(frozen=True)
 class Verification:
+    """What the central certifies for a code; the person as the central masks them."""
+
     auth_code: str
     valid: bool
     expired: bool
     issued_at: dt.datetime  # Beijing time
     valid_until: dt.datetime
     content_sha256: str
+    person_name_masked: str = ""
+    id_number_masked: str = ""
+    kind: str = "ALL"
+    period_from: str | None = None  # YYYYMM
+    period_to: str | None = None
+    months: int = 0
+    prints: int = 0
+    last_printed_at: dt.datetime | None = None  # Beijing time
+    branch_code: str = ""
+
+    @property
+    def kind_zh(self) -> str:
+        try:
+            return KIND_ZH[CertificateKind(self.kind)]
+        except ValueError:
+            return self.kind
+
+    @property
+    def period_zh(self) -> str:
+        if not self.period_from or not self.period_to:
+            return "无缴费明细"
+        return (f"{self.period_from[:4]}年{self.period_from[4:]}月至"
+                f"{self.period_to[:4]}年{self.period_to[4:]}月（{self.months}个月）")
+
+    @property
+    def prints_zh(self) -> str:
+        if self.prints <= 0:
+            return "尚未打印"
+        if self.prints == 1:
+            return "1次（原件）"
+        return f"{self.prints}次（原件及补打{self.prints - 1}次）"
+
+    def lines_zh(self) -> list[tuple[str, str]]:
+        """(label, value) for a screen or a terminal, in the order a verifier reads them."""
+        return [
+            ("核验结论", self.verdict_zh),
+            ("授权码", self.auth_code),
+            ("姓名", self.person_name_masked),
+            ("证件号码", self.id_number_masked),
+            ("证明险种", self.kind_zh),
+            ("缴费明细期间", self.period_zh),
+            ("出具时间", f"{self.issued_at:%Y-%m-%d %H:%M:%S}（北京时间）"),
+            ("出具网点", self.branch_code),
+            ("有效期至", f"{self.valid_until:%Y-%m-%d}"),
+            ("打印次数", self.prints_zh),
+            ("内容摘要", self.content_sha256),
+        ]
 
     @property
     def verdict_zh(self) -> str:
@@ -61,8 +111,14 @@ def verify_code(central: CentralApi, text: str) -> Verification:
         raise
     except CentralError as error:
         raise CounterError(NEEDS_CENTRAL_ZH, code="CERTIFICATE_NEEDS_CENTRAL") from error
-    return Verification(check.auth_code, check.valid, check.expired,
-                        _beijing(check.issued_at), _beijing(check.valid_until), check.content_sha256)
+    return Verification(
+        check.auth_code, check.valid, check.expired, _beijing(check.issued_at),
+        _beijing(check.valid_until), check.content_sha256,
+        person_name_masked=check.person_name_masked, id_number_masked=check.id_number_masked,
+        kind=check.kind, period_from=check.period_from, period_to=check.period_to,
+        months=check.months, prints=check.prints,
+        last_printed_at=_beijing(check.last_printed_at) if check.last_printed_at else None,
+        branch_code=check.branch_code)
 
 
 def _beijing(t: dt.datetime) -> dt.datetime:

@@ -56,6 +56,10 @@ NEEDS_CENTRAL_ZH = ("参保证明须由中心系统实时出具（授权码和�
                     "请线路恢复后再办理；柜面不能离线出具参保证明。")
 
 
+PRINT_NEEDS_CENTRAL_ZH = ("打印参保证明须实时连接中心系统（每次打印、补打由中心登记次数，供查验人核验），"
+                          "当前无法连接中心系统，请线路恢复后再打印。")
+
+
 def _check_identify(r: CertificateRecord) -> dict[str, str]:
     return {} if r.identity.id_number else {"id_number": "请读取或录入身份证号码。"}
 
@@ -178,7 +182,7 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
         try:
             cert = self.ctx.central.issue_certificate(
                 self.id_number, branch_code=self.ctx.branch_code, months=opts.months,
-                idempotency_key=self.record.idempotency_key)
+                idempotency_key=self.record.idempotency_key, kind=opts.kind.value)
         except CentralRefusal:
             self.note("refused")
             raise
@@ -216,12 +220,29 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
 
     def output_pdf(self, how: str) -> bytes:
         """The certificate for printing or saving; the second and later outputs are reprints,
-        marked on every page and recorded in the audit log."""
-        printing = self.record.printings + 1
-        pdf = render_certificate(self.data(printing))
+        marked on every page and recorded in the audit log.
+
+        The central counts every output first (a verifier sees how many were printed) and its
+        count is the number printed on the page; the key is kept until the count is known,
+        so a retry after a lost answer is not counted twice."""
         issued = self.record.issued
-        assert issued is not None
-        self._set(replace(self.record, printings=printing))
+        if issued is None:
+            raise CounterError("参保证明尚未出具，不能打印。", code="NOT_ISSUED")
+        if not self.record.print_key:
+            self._set(replace(self.record, print_key=str(uuid.uuid4())))
+        try:
+            check = self.ctx.central.record_certificate_print(
+                issued.auth_code, branch_code=self.ctx.branch_code,
+                idempotency_key=self.record.print_key)
+        except CentralRefusal:
+            self.note("print_refused")
+            raise
+        except CentralError as error:
+            self.note("central_unreachable", error=type(error).__name__)
+            raise CounterError(PRINT_NEEDS_CENTRAL_ZH, code="CERTIFICATE_NEEDS_CENTRAL") from error
+        printing = max(1, check.prints)
+        pdf = render_certificate(self.data(printing))
+        self._set(replace(self.record, printings=printing, print_key=""))
         event = "reprinted" if printing > 1 else "printed"
         self.note(event, how=how, printing=printing)
         self.ctx.audit(self.ctx.teller, f"certificate.{event}", auth_code=issued.auth_code,

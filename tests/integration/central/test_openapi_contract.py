@@ -202,6 +202,8 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
     rec.call("get", f"/v1/persons/{li}/contributions", params={"months": 6})
     cert = rec.call("post", f"/v1/persons/{li}/certificates", {"branch_code": "ICBC-NB-0101"})
     rec.call("get", f"/v1/certificates/{cert['auth_code']}")
+    rec.call("post", f"/v1/certificates/{cert['auth_code']}/prints",
+             {"branch_code": "ICBC-NB-0101"})
     rec.call("get", "/v1/reference/banks")
     rec.call("get", "/v1/reference/branches", params={"bank_code": "NBCB"})
     rec.call("get", "/v1/reference/branches/ICBC-NB-0101")
