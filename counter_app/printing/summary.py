@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -173,8 +174,24 @@ def _notes(flow: _Flow) -> None:
         flow.y += sheet.paragraph(LEFT + 2, flow.y, WIDTH - 4, text, 9) + 1.0
 
 
+class _Measure(Sheet):
+    """The first pass: the same flow, nothing drawn (it only counts the pages)."""
+
+    def text(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def rect(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def hline(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def cell(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+
 def _draw(canvas: Canvas, fonts: CjkFonts, data: SummaryData, total: int) -> int:
-    sheet = Sheet(canvas, fonts, *A4)
+    sheet = (_Measure if total == 0 else Sheet)(canvas, fonts, *A4)
     flow = _Flow(sheet, data, total)
     _person(flow)
     for table in data.tables:

@@ -427,6 +427,12 @@ def _loss_tour(name: str, run: TourRun) -> None:
     getattr(tour, name)(run)
 
 
+def _queries_tour(name: str, run: TourRun) -> None:
+    from counter_app.ui.queries import tour
+
+    getattr(tour, name)(run)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -444,6 +450,10 @@ SCENARIOS: tuple[Scenario, ...] = (
              "central", partial(_loss_tour, "play_deloss_other_bank")),
     Scenario("loss-deloss-line-down", "loss-deloss", "专线中断时正式挂失暂存待上传，解挂被拒，恢复后送达",
              "instant", partial(_loss_tour, "play_loss_line_down"), line_down=True),
+    Scenario("queries", "queries", "读身份证查询参保状态、缴费记录（分页、断缴）、社保卡与制卡进度，打印查询结果",
+             "instant", partial(_queries_tour, "play_queries")),
+    Scenario("queries-line-down", "queries", "专线中断时查询被拒（说明须实时联网），恢复后查询",
+             "instant", partial(_queries_tour, "play_queries_line_down"), line_down=True),
 )
 
 

@@ -129,20 +129,24 @@ class IdentifyView(QueryStep):
         return self.id_number
 
 
-def _table(headers: Sequence[str], name: str) -> QTableWidget:
+def _table(headers: Sequence[str], name: str, *, long: bool = False) -> QTableWidget:
     table = named(QTableWidget(0, len(headers)), name)
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(True)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # a long table is sized once after filling: a header that resizes to contents re-measures
+    # every column on every item set, which made a long history take seconds to show
+    table.horizontalHeader().setSectionResizeMode(
+        QHeaderView.ResizeMode.Interactive if long else QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
 def _fill(table: QTableWidget, rows: Sequence[Sequence[str]],
           colours: Mapping[tuple[int, int], str] | None = None) -> None:
+    table.clearSpans()
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
@@ -151,6 +155,8 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]],
             if colour:
                 item.setForeground(QBrush(QColor(colour)))
             table.setItem(r, c, item)
+    if table.horizontalHeader().sectionResizeMode(0) is QHeaderView.ResizeMode.Interactive:
+        table.resizeColumnsToContents()
     table.resizeRowsToContents()
 
 
@@ -175,8 +181,9 @@ class ResultView(QueryStep):
         heads = ["年月", "单位编号"]
         for ins in INSURANCES:
             short = INSURANCE_ZH[ins][:2]
-            heads += [f"{short}基数(元)", f"{short}个人(元)", f"{short}"]
-        self.months = _table(heads, "MonthsTable")
+            heads += [f"{short}基数", f"{short}个人", f"{short}"]
+        self.months = _table(heads, "MonthsTable", long=True)
+        self.months.setWordWrap(False)  # one line per month; short headers keep it in width
         lay.addWidget(self.months, 1)
         row = QHBoxLayout()
         self.months_note = named(QLabel("", wordWrap=True), "MonthsNote")
@@ -209,12 +216,18 @@ class ResultView(QueryStep):
         self.root.addLayout(buttons)
         self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
         self.root.addWidget(self.print_status)
+        self.shown_record = ""
 
     def load(self) -> None:
         record = self.wf.record
         result = record.result
         if result is None:
             return
+        if record.record_id != self.shown_record:
+            # another person: the previous one's print or save message does not apply
+            self.shown_record = record.record_id
+            self.print_status.setText("")
+            self.tabs.setCurrentIndex(0)
         p = result.person
         sex = {"1": "男", "2": "女"}.get(p.sex, p.sex)
         self.person.setText(
@@ -265,7 +278,7 @@ class ResultView(QueryStep):
         gaps: list[int] = []
         for r, m in enumerate(month_rows(result.months)):
             if m.gap_months:
-                rows.append((m.label_zh, f"无缴费记录（{m.gap_months}个月，断缴）", *([""] * 9)))
+                rows.append(("断缴", f"{m.label_zh} 无缴费记录（{m.gap_months}个月）", *([""] * 9)))
                 gaps.append(r)
                 colours[(r, 1)] = BAD
                 continue
@@ -281,11 +294,14 @@ class ResultView(QueryStep):
                 item = self.months.item(r, c)
                 if item is not None:
                     item.setBackground(QBrush(QColor(GAP_FILL)))
+        if gaps:
+            self.months.resizeColumnsToContents()  # a gap's text spans; it widens no column
         months = sorted({m.year_month for m in result.months})
         if not months:
             note = "中心系统中该人员没有缴费记录。"
         else:
-            note = f"已显示 {ym_zh(months[0])} 至 {ym_zh(months[-1])}，共 {len(months)} 个有记录的月份"
+            note = (f"金额单位：元。已显示 {ym_zh(months[0])} 至 {ym_zh(months[-1])}，"
+                    f"共 {len(months)} 个有记录的月份")
             gap = gap_months_total(result.months)
             note += f"，其中断缴 {gap} 个月" if gap else ""
             note += "；更早的记录请按 F4 查询。" if result.next_cursor else "；已是全部缴费记录。"
@@ -307,7 +323,7 @@ class QueriesPage(WizardPage[QueryWorkflow]):
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyView, Step.RESULT: ResultView}
     global_keys = ("F2", "F4", "F6", "F7", "F8", "Ctrl+N")
-    no_back = frozenset({Step.IDENTIFY})
+    no_back = frozenset({Step.IDENTIFY, Step.RESULT})  # the next person: Ctrl+N
     no_next = frozenset({Step.RESULT})
 
     def __init__(self, desk: QueryDesk, *, printer_name: str = "",
@@ -351,14 +367,6 @@ class QueriesPage(WizardPage[QueryWorkflow]):
         if wf is None or not wf.id_number:
             return "查询对象：尚未识别"
         return f"查询对象：{wf.label()}"
-
-    def go_back(self) -> None:
-        """From the result, 上一步 starts over for another person (the result is read-only)."""
-        wf = self.wizard
-        if wf is not None and wf.step is Step.RESULT:
-            self.new_query()
-            return
-        super().go_back()
 
     # -- older months --------------------------------------------------------------------------
     def more_months(self) -> None:

@@ -53,7 +53,7 @@ def summary_data(ctx: QueryContext, record: QueryRecord, reference: str, printin
                            ("社保功能", 20.0), ("金融功能", 20.0), ("有效期", 40.0), ("备注", 28.0)),
         tuple((c.card_no, c.bank_zh, c.card_state_zh, c.social_zh, c.financial_zh, c.dates_zh,
                c.note_zh) for c in card_lines(result, now)),
-        empty_zh="中心系统中该人员没有社会保障卡记录（未申领或尚在申领中，见下表）", row_h=7.0)
+        empty_zh="中心系统中该人员没有社会保障卡记录", row_h=7.0)
     applications = SummaryTable(
         "申领与制卡进度（本行受理）", (("申请编号", 34.0), ("业务", 20.0), ("制卡与领取方式", 34.0),
                                         ("受理日期", 20.0), ("当前状态", 22.0), ("说明", 56.0)),
@@ -63,7 +63,7 @@ def summary_data(ctx: QueryContext, record: QueryRecord, reference: str, printin
     rows: list[tuple[str, ...]] = []
     for r in month_rows(result.months):
         if r.gap_months:
-            rows.append((r.label_zh, f"无缴费记录（{r.gap_months}个月，断缴）"))
+            rows.append(("断缴", f"{r.label_zh} 无缴费记录（{r.gap_months}个月）"))
         else:
             rows.append((ym_zh(r.year_month), r.employer_no,
                          *(value for cell in r.cells for value in cell)))
