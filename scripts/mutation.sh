@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Mutation testing of the core rules (on demand, not part of CI; see docs/testing.md).
+#
+#   ./scripts/mutation.sh                          every module listed in [tool.mutmut] only_mutate
+#   ./scripts/mutation.sh counter_app/domain/identity.py   one module (a path or a dotted name)
+#   ./scripts/mutation.sh --score                  print the scores of the last runs only
+#
+# mutmut copies counter_app/ and tests/ into mutants/ (git-ignored) and, for each mutant, runs only
+# the fast tests that reached the mutated function (unit tests and tests/integration/store, no Qt,
+# no services). Results are kept in mutants/: a second run only tries mutants not tried yet, so
+# delete mutants/ after changing tests to score again from scratch. MUTMUT_JOBS (default 2) caps
+# the parallel workers: the machine is shared.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PY=.venv/bin/python
+MUTMUT=.venv/bin/mutmut
+[[ -x $MUTMUT ]] || { echo "mutmut is missing: .venv/bin/pip install -e '.[dev]'" >&2; exit 2; }
+
+score_only=0
+module=""
+case "${1:-}" in
+  --score) score_only=1 ;;
+  "") ;;
+  *) module=$1 ;;
+esac
+
+pattern=""
+if [[ -n $module ]]; then
+  dotted=${module%.py}
+  dotted=${dotted//\//.}
+  pattern="$dotted.*"
+fi
+
+if [[ $score_only == 0 ]]; then
+  # mutmut's progress line is redrawn in place; keep the log for the survivors' names.
+  log=$(mktemp)
+  trap 'rm -f "$log"' EXIT
+  if [[ -n $pattern ]]; then
+    "$MUTMUT" run --max-children "${MUTMUT_JOBS:-2}" "$pattern" >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
+  else
+    "$MUTMUT" run --max-children "${MUTMUT_JOBS:-2}" >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
+  fi
+fi
+
+# Score per module from mutmut's result files: killed (tests failed or timed out) / total tried.
+"$PY" - "$pattern" <<'PYEOF'
+import fnmatch
+import json
+import sys
+from pathlib import Path
+
+from mutmut.stats import status_by_exit_code
+
+pattern = sys.argv[1]
+rows = []
+for meta in sorted(Path("mutants/counter_app").rglob("*.py.meta")):
+    module = str(meta.relative_to("mutants"))[: -len(".meta")]
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    if pattern:
+        codes = {k: v for k, v in codes.items() if fnmatch.fnmatch(k, pattern)}
+    statuses = [status_by_exit_code[c] for c in codes.values()]
+    tried = [s for s in statuses if s != "not checked"]
+    if not tried:
+        continue
+    killed = sum(s in ("killed", "timeout", "caught by type check") for s in tried)
+    survived = sorted(k for k, c in codes.items() if status_by_exit_code[c] in ("survived", "no tests", "suspicious"))
+    rows.append((module, killed, len(tried), len(statuses) - len(tried), survived))
+
+if not rows:
+    print("no mutation results yet: run ./scripts/mutation.sh [module]")
+    sys.exit(1)
+print(f"{'module':<52} {'killed':>6} / {'total':<5} {'score':>6}")
+for module, killed, total, unchecked, _ in rows:
+    note = f"  ({unchecked} not tried yet)" if unchecked else ""
+    print(f"{module:<52} {killed:>6} / {total:<5} {100 * killed / total:5.1f}%{note}")
+print("\nsurviving mutants (./.venv/bin/mutmut show NAME):")
+for _, _, _, _, survived in rows:
+    for name in survived:
+        print(f"  {name}")
+PYEOF
