@@ -3,12 +3,13 @@
     .venv/bin/python bench/central_branches.py [--db URL] [--branches 916] [--counters 2]
         [--ops-per-counter 5] [--procs 4]
 
-The central runs as a subprocess on 127.0.0.1 with PostgreSQL by default
-(postgresql+psycopg://central:central@127.0.0.1:5432/central_bench — create the role and
-database first, see docs/central.md). Each counter is a thread with its own requests
-session, its own in-memory outbox and the real SyncWorker; counters are spread over
-``--procs`` client processes and all start together. Prints (never asserts) throughput,
-latency percentiles per call, errors by code, and the central's duplicate check.
+The central runs as a subprocess on 127.0.0.1 with PostgreSQL: a throwaway cluster
+(bench/central_common.py; ``apt-get install postgresql``) or ``--db URL``. Each counter is a
+thread with its own requests session, its own in-memory outbox and the real SyncWorker;
+counters are spread over ``--procs`` client processes and all start together. Prints (never
+asserts) throughput, latency percentiles per call, errors by code, and the central's
+duplicate check. ``bench/central_city.py`` is the same crowd with real SQLite outboxes, the
+sync loop, a line that comes back, and several central worker processes.
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from central_common import ThrowawayPostgres, counter_ids, percentile  # noqa: E402
 
 from counter_app.central.client import HttpCentralClient, Timeouts  # noqa: E402
 from counter_app.central.launcher import start_central_sim  # noqa: E402
 from counter_app.central.sync import SyncPolicy, SyncWorker  # noqa: E402
 from counter_app.store.outbox_repo import OutboxCounts, OutboxRecord  # noqa: E402
-
-DEFAULT_DB = "postgresql+psycopg://central:central@127.0.0.1:5432/central_bench"
 
 
 class MemoryOutbox:
@@ -98,17 +100,7 @@ class TimedClient(HttpCentralClient):
             self.latencies.append(time.perf_counter() - t)
 
 
-def counter_ids(branches: int, counters: int) -> list[tuple[str, int]]:
-    from central_sim.seed import BANKS, branch_code
-
-    out = []
-    for i in range(branches):
-        code = branch_code(BANKS[i % len(BANKS)][0], i // len(BANKS) + 1)
-        out += [(code, c) for c in range(counters)]
-    return out
-
-
-def client_process(url: str, counters: list[tuple[int, str, int]], ops: int, start_at: float,
+def client_process(url: str, counters: list[tuple[int, str, str]], ops: int, start_at: float,
                    results: Any) -> None:
     from central_sim.seed import generated_id
 
@@ -122,7 +114,7 @@ def client_process(url: str, counters: list[tuple[int, str, int]], ops: int, sta
                               attempts=0, created_at=dt.datetime.now(dt.UTC))
                  for k in range(ops)]
         client = TimedClient(url, timeouts=Timeouts(connect=10, read=60),
-                             client_id=f"{branch}/{counter:02d}", pool_size=1)
+                             client_id=f"{branch}/{counter}", pool_size=1)
         repo = MemoryOutbox(items)
         workers.append((repo, client, SyncWorker(repo, client, branch_code=branch,
                                                  policy=SyncPolicy(base_backoff_s=0.2,
@@ -154,15 +146,21 @@ def client_process(url: str, counters: list[tuple[int, str, int]], ops: int, sta
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--db", default=DEFAULT_DB)
+    ap.add_argument("--db", help="PostgreSQL URL (default: a throwaway cluster)")
     ap.add_argument("--branches", type=int, default=916)
     ap.add_argument("--counters", type=int, default=2)
     ap.add_argument("--ops-per-counter", type=int, default=5)
     ap.add_argument("--procs", type=int, default=4)
     args = ap.parse_args()
     ids = counter_ids(args.branches, args.counters)
+    pg = None
+    if args.db:
+        db = args.db
+    else:
+        pg = ThrowawayPostgres().start()
+        db = pg.create_database("central_bench")
     with tempfile.TemporaryDirectory() as tmp:
-        central = start_central_sim(args.db, log_path=Path(tmp) / "central.log",
+        central = start_central_sim(db, log_path=Path(tmp) / "central.log",
                                     startup_timeout=180)
         try:
             central.reset_data()
@@ -182,6 +180,8 @@ def main() -> int:
             effects = central.effects()
         finally:
             central.stop()
+            if pg is not None:
+                pg.stop()
     wall = max(g["finished"] for g in got) - start_at
     lat = sorted(x for g in got for x in g["latencies"])
     errors: Counter[str] = Counter()
@@ -191,9 +191,9 @@ def main() -> int:
     total = len(ids) * args.ops_per_counter
 
     def pct(p: float) -> float:
-        return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
+        return percentile(lat, p) * 1000
 
-    print(f"central database: {args.db.split('@')[-1]}; {args.branches} branches × "
+    print(f"central database: {db.split('@')[-1]}; {args.branches} branches × "
           f"{args.counters} counters = {len(ids)} concurrent counters, "
           f"{args.ops_per_counter} ops each, {args.procs} client processes, all on 127.0.0.1")
     print(f"operations acknowledged: {done}/{total} in {wall:.1f} s → {done / wall:.1f} ops/s")
