@@ -539,6 +539,9 @@ class CardLossPage(WizardPage[CardLossWorkflow]):
         self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
 
     def _audit(self, number: str, how: str) -> None:
+        """Recorded on the page's worker (in order) without making the teller wait for it:
+        a key pressed meanwhile (Ctrl+N) is not dropped."""
         wf = self.wizard
         if wf is not None:
-            self.run(lambda: wf.record_document_output(number, how), busy="正在记录…")
+            self.ops.run(lambda: wf.record_document_output(number, how), None,
+                         lambda e: log.warning("receipt output not audited: %s", type(e).__name__))

@@ -67,7 +67,7 @@ def test_loss_then_deloss_through_the_page(qtbot, counters: dict[str, Counter],
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert "社会保障卡正式挂失" in text and LI_MING not in text and "330203********2017" in text
 
-    # de-loss: the person found the card
+    # de-loss: the person found the card (Ctrl+N at once, while the output is being audited)
     page.step_key("Ctrl+N")
     at(qtbot, page, Step.IDENTIFY)
     identify.deloss.setChecked(True)
