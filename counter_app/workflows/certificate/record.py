@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from counter_app.workflows.identity_step import Identity  # shared with the queries
+
 SCHEMA_VERSION = 1
 MAX_MONTHS = 48  # the printed detail covers at most 48 months (Zhejiang's layout)
 PERIOD_CHOICES = (6, 12, 24, 36, 48)
@@ -36,13 +38,6 @@ def insurances_of(kind: CertificateKind) -> tuple[str, ...]:
     if kind is CertificateKind.ALL:
         return ("PENSION", "UNEMPLOYMENT", "WORK_INJURY")
     return (kind.value,)
-
-
-@dataclass(frozen=True)
-class Identity:
-    id_number: str = ""
-    source: str = ""  # "reader" | "typed"
-    name: str = ""
 
 
 @dataclass(frozen=True)

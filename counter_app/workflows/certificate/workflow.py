@@ -22,8 +22,7 @@ from counter_app.central.errors import CentralError, CentralRefusal
 from counter_app.central.sync import check_new_work
 from counter_app.devices.idcard import IdCardData
 from counter_app.domain.clock import CHINA_TIME
-from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.domain.identity import validate_id_number
+from counter_app.domain.errors import CounterError
 from counter_app.printing import mask_name
 from counter_app.printing.certificate import (
     CertificateData,
@@ -38,12 +37,12 @@ from counter_app.workflows.certificate.record import (
     MAX_MONTHS,
     CertificateKind,
     CertificateRecord,
-    Identity,
     Issued,
     Options,
     Step,
     insurances_of,
 )
+from counter_app.workflows.identity_step import Identity, read_identity, typed_identity
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
 
 STEP_TITLES_ZH: dict[Step, str] = {
@@ -122,23 +121,15 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
 
     # -- identify ----------------------------------------------------------------------------
     def read_id_card(self) -> IdCardData:
-        if self.ctx.id_reader is None:
-            raise CounterError("本柜台未配置身份证阅读器，请手工录入身份证号码。",
-                               code="IDCARD_READER_MISSING")
-        card = self.ctx.id_reader.read()
-        today = self.ctx.today()
-        number = validate_id_number(card.id_number, today=today)
-        if card.expired_on(today):
-            raise ValidationError("id_number", "该身份证已过有效期，请持有效证件办理。",
-                                  code="IDCARD_EXPIRED")
-        self._set_identity(Identity(number, "reader", card.name))
+        card, identity = read_identity(self.ctx.id_reader, self.ctx.today())
+        self._set_identity(identity)
         return card
 
     def set_id_number(self, typed: str) -> str:
-        number = validate_id_number(typed, today=self.ctx.today())
-        if number != self.id_number:
-            self._set_identity(Identity(number, "typed"))
-        return number
+        identity = typed_identity(typed, self.record.identity, self.ctx.today())
+        if identity != self.record.identity:
+            self._set_identity(identity)
+        return identity.id_number
 
     def _set_identity(self, identity: Identity) -> None:
         # another person: nothing issued for the previous one stays on screen
