@@ -28,6 +28,7 @@ from central_sim import states as S
 from central_sim.db import (
     Application,
     AuditHead,
+    AuditHeadEvent,
     Bank,
     Batch,
     Branch,
@@ -1068,8 +1069,99 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 h.seq, h.head_sha256, h.reported_at = body.seq, body.head_sha256, utcnow()
             return 200, _dump(head_out(h)), f"{branch_code}/{counter_id}/{body.seq}"
 
-        return mutate(request, idempotency_key, x_client_id, body, "AUDIT_HEAD", handler,
+        try:
+            return mutate(request, idempotency_key, x_client_id, body, "AUDIT_HEAD", handler,
+                          branch_code=branch_code, counter_id=counter_id)
+        except Refusal as refusal:
+            # the refusal rolled the handler back: the evidence is kept in its own transaction
+            # (a replay of the same key answers from the stored refusal, so it is kept once)
+            kind = REFUSED_KINDS.get(refusal.code)
+            if kind is not None:
+                keep_refusal(identity(request), branch_code, counter_id, body, kind)
+            raise
+
+    REFUSED_KINDS = {"AUDIT_HEAD_REGRESSION": "REFUSED_REGRESSION",
+                     "AUDIT_HEAD_FORK": "REFUSED_FORK"}
+
+    def keep_refusal(ident: Identity, branch_code: str, counter_id: str, body: M.AuditHeadIn,
+                     kind: str) -> None:
+        with central.db.write() as s:
+            h = s.get(AuditHead, (branch_code, counter_id))
+            s.add(AuditHeadEvent(
+                branch_code=branch_code, counter_id=counter_id, kind=kind, at=utcnow(),
+                caller=ident.client_key, caller_via=ident.via, seq=body.seq,
+                head_sha256=body.head_sha256, previous_seq=h.seq if h else None,
+                previous_head_sha256=h.head_sha256 if h else None))
+
+    @v1.post("/audit/chain-heads/{branch_code}/{counter_id}/rebase",
+             response_model=M.AuditHeadOut, tags=["audit"])
+    def rebase_head(branch_code: BranchCode, counter_id: CounterId, body: M.AuditRebaseIn,
+                    request: Request, idempotency_key: IdemKey = None,
+                    x_client_id: ClientId = None) -> JSONResponse:
+        """After a supervisor acknowledged a break at the counter: its chain is re-based on
+        the acknowledgement entry, which becomes the reference (a lower seq is accepted here,
+        only here). The central keeps the re-base, with the head it replaces, as evidence.
+        Only the counter itself, by its verified identity (certificate OU or the loopback
+        header), may re-base its chain."""
+        ident = identity(request)
+        if idempotency_key:  # a missing key is answered first, as for every mutating call
+            own_branch(ident, branch_code)
+            if ident.counter_id != counter_id:
+                raise Refusal(403, "COUNTER_FORBIDDEN",
+                              "只有该柜台本身可以重置其审计链头（须以该柜台的身份调用）。",
+                              {"caller_counter": ident.counter_id})
+
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            _get_branch(s, branch_code)
+            h = s.get(AuditHead, (branch_code, counter_id), with_for_update=True)
+            previous = (h.seq, h.head_sha256) if h is not None else (None, None)
+            now = utcnow()
+            if h is None:
+                h = AuditHead(branch_code=branch_code, counter_id=counter_id, seq=body.seq,
+                              head_sha256=body.head_sha256, reported_at=now)
+                s.add(h)
+            else:
+                h.seq, h.head_sha256, h.reported_at = body.seq, body.head_sha256, now
+            acked = body.acknowledged_at
+            if acked.tzinfo is not None:
+                acked = acked.astimezone(dt.UTC).replace(tzinfo=None)
+            s.add(AuditHeadEvent(
+                branch_code=branch_code, counter_id=counter_id, kind="REBASE", at=now,
+                caller=ident.client_key, caller_via=ident.via, seq=body.seq,
+                head_sha256=body.head_sha256, previous_seq=previous[0],
+                previous_head_sha256=previous[1], supervisor=body.supervisor,
+                reason=body.reason, broken_seq=body.broken_seq,
+                broken_head_sha256=body.broken_head_sha256, first_bad_seq=body.first_bad_seq,
+                problem=body.problem, acknowledged_at=acked))
+            return 200, _dump(head_out(h)), f"rebase/{counter_id}/{body.seq}"
+
+        return mutate(request, idempotency_key, x_client_id, body, "AUDIT_REBASE", handler,
                       branch_code=branch_code, counter_id=counter_id)
+
+    @v1.get("/audit/head-events/{branch_code}", response_model=list[M.AuditHeadEventOut],
+            tags=["audit"])
+    def head_events(branch_code: BranchCode, request: Request,
+                    counter_id: Annotated[str | None, Query(max_length=32)] = None,
+                    since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+                    limit: Annotated[int, Query(ge=1, le=500)] = 100
+                    ) -> list[M.AuditHeadEventOut]:
+        """The evidence kept about the chain heads of the caller's own branch (re-bases and
+        refused heads), oldest first; ``since`` the last ``event_id`` seen."""
+        own_branch(identity(request), branch_code)
+        with central.db.read() as s:
+            q = select(AuditHeadEvent).where(AuditHeadEvent.branch_code == branch_code,
+                                             AuditHeadEvent.event_id > since)
+            if counter_id is not None:
+                q = q.where(AuditHeadEvent.counter_id == counter_id)
+            rows = s.scalars(q.order_by(AuditHeadEvent.event_id).limit(limit))
+            return [M.AuditHeadEventOut(
+                event_id=e.event_id, branch_code=e.branch_code, counter_id=e.counter_id,
+                kind=e.kind, at=e.at, caller=e.caller, caller_via=e.caller_via, seq=e.seq,
+                head_sha256=e.head_sha256, previous_seq=e.previous_seq,
+                previous_head_sha256=e.previous_head_sha256, supervisor=e.supervisor,
+                reason=e.reason, broken_seq=e.broken_seq, broken_head_sha256=e.broken_head_sha256,
+                first_bad_seq=e.first_bad_seq, problem=e.problem,
+                acknowledged_at=e.acknowledged_at) for e in rows]
 
     # -- updates the branch pulls ---------------------------------------------------------------
     @v1.get("/updates", response_model=M.UpdatesOut, tags=["updates"])

@@ -196,6 +196,32 @@ class AuditHead(Base):
     reported_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class AuditHeadEvent(Base):
+    """Evidence kept about a counter's audit chain head: every re-base a supervisor
+    acknowledged and every head refused as going backwards or forking, with when and by whom
+    (the verified identity). Accepted ordinary reports are not kept here (only the head is)."""
+
+    __tablename__ = "audit_head_events"
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    branch_code: Mapped[str] = mapped_column(String(16), index=True)
+    counter_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(24))  # REBASE | REFUSED_REGRESSION | REFUSED_FORK
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    caller: Mapped[str] = mapped_column(String(49))  # verified BRANCH/COUNTER
+    caller_via: Mapped[str] = mapped_column(String(12))  # certificate | header
+    seq: Mapped[int] = mapped_column(BigInteger)  # the head offered
+    head_sha256: Mapped[str] = mapped_column(String(64))
+    previous_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # the reference then
+    previous_head_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    supervisor: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    broken_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    broken_head_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    first_bad_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    problem: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 class Notice(Base):
     """Updates the branches pull: application states, batches, pre-loss notices, reference data."""
 

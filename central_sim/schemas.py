@@ -312,6 +312,56 @@ class AuditHeadOut(BaseModel):
     reported_at: dt.datetime
 
 
+Sha256Hex = Annotated[str, Field(min_length=64, max_length=64, pattern="^[0-9a-f]{64}$")]
+
+
+class AuditRebaseIn(_Strict):
+    """A break of the counter's audit chain, acknowledged by a supervisor at the counter: the
+    chain is re-based on the acknowledgement entry, which becomes the central's reference.
+    Only the counter itself may send it (its verified identity)."""
+
+    seq: int = Field(ge=1, le=MAX_INT, description="the new head: the acknowledgement entry")
+    head_sha256: Sha256Hex
+    supervisor: str = Field(min_length=1, max_length=32,
+                            description="user id of the supervisor who acknowledged the break")
+    reason: str = Field(min_length=4, max_length=500, description="the supervisor's reason")
+    acknowledged_at: dt.datetime
+    broken_seq: int | None = Field(
+        default=None, ge=0, le=MAX_INT,
+        description="the central's head the counter saw and found not in its chain (absent "
+                    "when the counter could not fetch it, e.g. the line was down)")
+    broken_head_sha256: Sha256Hex | None = None
+    first_bad_seq: int | None = Field(default=None, ge=0, le=MAX_INT,
+                                      description="where the counter found its chain broken")
+    problem: str = Field(default="", max_length=200, description="what the counter found")
+
+
+AuditEventKind = Literal["REBASE", "REFUSED_REGRESSION", "REFUSED_FORK"]
+
+
+class AuditHeadEventOut(BaseModel):
+    """Evidence about a counter's chain head: a re-base, or a head the central refused."""
+
+    event_id: int
+    branch_code: str
+    counter_id: str
+    kind: AuditEventKind
+    at: dt.datetime
+    caller: str = Field(description="the verified identity that sent it, BRANCH/COUNTER")
+    caller_via: Literal["certificate", "header"]
+    seq: int = Field(description="the head offered")
+    head_sha256: str
+    previous_seq: int | None = Field(description="the central's reference head at that moment")
+    previous_head_sha256: str | None
+    supervisor: str | None = None
+    reason: str | None = None
+    broken_seq: int | None = None
+    broken_head_sha256: str | None = None
+    first_bad_seq: int | None = None
+    problem: str | None = None
+    acknowledged_at: dt.datetime | None = None
+
+
 class DataChangeIn(_Strict):
     branch_code: BranchCodeField
     client_seq: int = Field(ge=0, le=MAX_INT,

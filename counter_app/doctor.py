@@ -110,7 +110,7 @@ def check_audit(profile: BranchProfile) -> Check:
     """The full walk over the audit chain, read-only (start-up only verifies from its
     checkpoint; this walk also finds an entry edited or swapped before it), and a break
     found earlier that no supervisor has acknowledged yet."""
-    from counter_app.store.audit import inspect_audit
+    from counter_app.store.audit import inspect_audit, inspect_pending_rebases
     from counter_app.store.crypto import DataCipher, DataKeyError
     from counter_app.store.database import inspect_store
 
@@ -135,6 +135,15 @@ def check_audit(profile: BranchProfile) -> Check:
         return Check("audit", title, FAIL,
                      f"审计链断裂：此前发现审计日志被篡改（{open_break.get('problem', '')}），"
                      "主管尚未确认，本柜台业务暂停。请立即报告主管。", value)
+    pending = inspect_pending_rebases(profile.database, cipher)
+    if pending is None:
+        return Check("audit", title, FAIL, "待上报中心的主管确认记录被改动（校验码不符）。请立即报告主管。",
+                     value)
+    value["rebase_pending"] = len(pending)
+    if pending:
+        return Check("audit", title, WARN,
+                     f"审计日志完整，共 {result.entries} 条；主管已确认的审计链重置尚有 {len(pending)} "
+                     "笔未上报中心（线路恢复后自动上报）", value)
     return Check("audit", title, OK, f"审计日志完整，共 {result.entries} 条（已逐条校验）", value)
 
 

@@ -281,6 +281,45 @@ class AuditHead:
 
 
 @dataclass(frozen=True)
+class AuditRebase:
+    """A break acknowledged by a supervisor, as the counter reports it to the central."""
+
+    seq: int  # the new head: the acknowledgement entry
+    head_sha256: str
+    supervisor: str  # the supervisor's user id
+    reason: str
+    acknowledged_at: dt.datetime
+    broken_seq: int | None = None  # the central's head the counter found not in its chain
+    broken_head_sha256: str | None = None
+    first_bad_seq: int | None = None
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class AuditHeadEvent:
+    """Evidence the central keeps: a re-base or a refused (regressing or forking) head."""
+
+    event_id: int
+    branch_code: str
+    counter_id: str
+    kind: str  # REBASE | REFUSED_REGRESSION | REFUSED_FORK
+    at: dt.datetime
+    caller: str  # the verified identity that sent it, BRANCH/COUNTER
+    caller_via: str
+    seq: int
+    head_sha256: str
+    previous_seq: int | None
+    previous_head_sha256: str | None
+    supervisor: str | None = None
+    reason: str | None = None
+    broken_seq: int | None = None
+    broken_head_sha256: str | None = None
+    first_bad_seq: int | None = None
+    problem: str | None = None
+    acknowledged_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
 class OperationAck:
     operation_id: str
     received_at: dt.datetime
@@ -381,6 +420,12 @@ class CentralApi(Protocol):
     def audit_head(self, branch_code: str, counter_id: str) -> AuditHead: ...
     def report_audit_head(self, branch_code: str, counter_id: str, *, seq: int,
                           head_sha256: str, idempotency_key: str) -> AuditHead: ...
+    def rebase_audit_head(self, branch_code: str, counter_id: str, rebase: AuditRebase, *,
+                          idempotency_key: str) -> AuditHead:
+        """After a supervisor's acknowledgement: the re-based head becomes the reference."""
+        ...
+    def audit_head_events(self, branch_code: str, counter_id: str | None = None,
+                          since: int = 0, limit: int = 100) -> list[AuditHeadEvent]: ...
 
     # updates pulled by the sync worker
     def updates(self, branch_code: str, since: int = 0, limit: int = 200) -> Updates: ...

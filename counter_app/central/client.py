@@ -439,6 +439,21 @@ class HttpCentralClient:
                           A.AuditHead, {"seq": seq, "head_sha256": head_sha256},
                           idempotency_key)
 
+    def rebase_audit_head(self, branch_code: str, counter_id: str, rebase: A.AuditRebase, *,
+                          idempotency_key: str) -> A.AuditHead:
+        body = dataclasses.asdict(rebase)
+        body["acknowledged_at"] = rebase.acknowledged_at.isoformat()
+        return self._post(f"/v1/audit/chain-heads/{_q(branch_code)}/{_q(counter_id)}/rebase",
+                          A.AuditHead, body, idempotency_key)
+
+    def audit_head_events(self, branch_code: str, counter_id: str | None = None,
+                          since: int = 0, limit: int = 100) -> list[A.AuditHeadEvent]:
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if counter_id is not None:
+            params["counter_id"] = counter_id
+        return self._get_list(f"/v1/audit/head-events/{_q(branch_code)}", A.AuditHeadEvent,
+                               params)
+
     # -- updates ------------------------------------------------------------------------------------
     def updates(self, branch_code: str, since: int = 0, limit: int = 200) -> A.Updates:
         return self._get("/v1/updates", A.Updates,

@@ -42,6 +42,7 @@ DETAIL_CONTEXT = "audit_log.detail"
 CHECKPOINT_STATE = "audit_checkpoint"
 REBASE_STATE = "audit_rebase"
 BREAK_STATE = "audit_break"
+PENDING_REBASE_STATE = "audit_rebase_pending"  # re-bases acknowledged, not yet at the central
 ACK_ACTION = "audit.break_acknowledged"
 
 _ROWS_AFTER = ("SELECT seq, at, actor, action, detail, prev_mac, mac FROM audit_log "
@@ -334,7 +335,48 @@ def acknowledge_break(session: Session, cipher: DataCipher, supervisor: str, rea
     checkpoint["tag"] = _tag(cipher, "checkpoint", checkpoint)
     _put(session, CHECKPOINT_STATE, json.dumps(checkpoint, sort_keys=True))
     _put(session, BREAK_STATE, None)
+    # the central must learn of the re-base (it keeps it as evidence and takes the new head as
+    # its reference); kept until it has answered, in order, whatever the line does meanwhile
+    queued = pending_rebases(session, cipher) or []
+    queued.append({
+        "seq": entry.seq, "mac": entry.mac, "supervisor": supervisor, "reason": reason,
+        "acknowledged_at": entry.at,
+        "broken_seq": central_head.seq if central_head else _int_or_none(found.get("central_seq")),
+        "broken_mac": central_head.mac if central_head else None,
+        "first_bad_seq": _int_or_none(found.get("first_bad_seq")),
+        "problem": str(found.get("problem", ""))})
+    _put_pending(session, cipher, queued)
     return ChainHead(entry.seq, entry.mac)
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _put_pending(session: Session, cipher: DataCipher, items: list[dict[str, Any]]) -> None:
+    if not items:
+        _put(session, PENDING_REBASE_STATE, None)
+        return
+    record: dict[str, Any] = {"items": items}
+    record["tag"] = _tag(cipher, "rebase-pending", record)
+    _put(session, PENDING_REBASE_STATE, json.dumps(record, ensure_ascii=False, sort_keys=True))
+
+
+def pending_rebases(session: Session, cipher: DataCipher) -> list[dict[str, Any]] | None:
+    """The acknowledged re-bases the central has not confirmed yet, oldest first ([] when
+    none); None when the record's MAC does not hold (it was changed: itself a break)."""
+    record = _Record.parse(_session_state(session)(PENDING_REBASE_STATE), cipher,
+                           "rebase-pending")
+    if record is False or (isinstance(record, dict) and not isinstance(record.get("items"), list)):
+        return None
+    return list(record["items"]) if isinstance(record, dict) else []
+
+
+def rebase_delivered(session: Session, cipher: DataCipher, seq: int) -> None:
+    """The central accepted the re-base at ``seq``: drop it from the pending ones."""
+    items = pending_rebases(session, cipher)
+    if items is not None:
+        _put_pending(session, cipher, [i for i in items if i.get("seq") != seq])
 
 
 def acknowledged_central_head(session: Session, cipher: DataCipher) -> ChainHead | None:
@@ -379,3 +421,22 @@ def inspect_audit(path: Any, cipher: DataCipher) -> tuple[AuditVerification, dic
             value = None
         found = value if isinstance(value, dict) else {"problem": "告警记录损坏"}
     return result, found
+
+
+def inspect_pending_rebases(path: Any, cipher: DataCipher) -> list[dict[str, Any]] | None:
+    """Doctor's read-only look at the re-bases not yet confirmed by the central (see
+    :func:`pending_rebases`; None when that record was changed)."""
+    import sqlite3
+    from pathlib import Path
+
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        row = conn.execute("SELECT value FROM app_state WHERE key = ?",
+                           (PENDING_REBASE_STATE,)).fetchone()
+    finally:
+        conn.close()
+    record = _Record.parse(None if row is None else str(row[0]), cipher, "rebase-pending")
+    if record is False or (isinstance(record, dict) and not isinstance(record.get("items"), list)):
+        return None
+    return list(record["items"]) if isinstance(record, dict) else []

@@ -53,3 +53,11 @@ class StoreAuditLedger:
         with self.store.write(durable=True) as s:
             head = audit.acknowledge_break(s, self.store.cipher, supervisor, reason, evidence)
         return head.seq, head.mac
+
+    def pending_rebases(self) -> list[dict[str, Any]] | None:
+        with self.store.read() as s:
+            return audit.pending_rebases(s, self.store.cipher)
+
+    def rebase_delivered(self, seq: int) -> None:
+        with self.store.write(durable=True) as s:
+            audit.rebase_delivered(s, self.store.cipher, seq)

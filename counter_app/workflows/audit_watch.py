@@ -18,10 +18,18 @@ next round.
 
 A break is kept in the store until a supervisor acknowledges it (it survives a restart); the
 acknowledgement is itself an audit entry and re-bases the chain there (see store/audit.py).
+The re-base is then owed to the central (``POST …/rebase``: the supervisor, the reason, the
+broken head; the central keeps it as evidence and takes the new head as its reference). It is
+kept in the store until the central has answered — unlike a head, it is one event that must
+arrive — and each round sends the pending re-bases first, in order, before any head report
+(a head report before the re-base would be refused as a regression). The alarm is cleared
+locally at once: business resumes while the line is down, and the re-base still owed is shown
+(``rebase_pending``, ``doctor``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import threading
@@ -29,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from counter_app.central.api import AuditRebase
 from counter_app.central.errors import CentralError, CentralRefusal, is_line_error
 
 log = logging.getLogger(__name__)
@@ -61,14 +70,20 @@ class AuditLedger(Protocol):
     def record_break(self, info: dict[str, Any]) -> dict[str, Any]: ...
     def acknowledge(self, supervisor: str, reason: str,
                     central_head: tuple[int, str] | None) -> tuple[int, str]: ...
+    def pending_rebases(self) -> list[dict[str, Any]] | None:
+        """Re-bases not yet confirmed by the central, oldest first; None when forged."""
+        ...
+    def rebase_delivered(self, seq: int) -> None: ...
 
 
 class AuditCentral(Protocol):
-    """The two calls of the central API the watch uses."""
+    """The calls of the central API the watch uses."""
 
     def audit_head(self, branch_code: str, counter_id: str) -> Any: ...
     def report_audit_head(self, branch_code: str, counter_id: str, *, seq: int,
                           head_sha256: str, idempotency_key: str) -> Any: ...
+    def rebase_audit_head(self, branch_code: str, counter_id: str, rebase: AuditRebase, *,
+                          idempotency_key: str) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -111,12 +126,33 @@ class Round:
     outcome: str  # reported | up_to_date | broken | line_down | failed | empty
     seq: int | None = None
     error_code: str = ""
+    rebased: int = 0  # re-bases the central accepted in this round
 
 
-def _key(branch: str, counter: str, seq: int, mac: str) -> str:
+def _key(branch: str, counter: str, seq: int, mac: str, kind: str = "head") -> str:
     # the MAC is in the key: a different head at the same seq must not replay the old answer
     digest = hashlib.sha256(f"{branch}/{counter}/{seq}/{mac}".encode()).hexdigest()[:40]
-    return f"audit-head-{digest}"
+    return f"audit-{kind}-{digest}"
+
+
+MAX_REASON = 500  # the contract's bound; the full reason is in the local audit entry
+MAX_PROBLEM = 200
+
+
+def rebase_of(item: dict[str, Any]) -> AuditRebase:
+    """The contract's re-base from a pending record (store/audit.py ``acknowledge_break``)."""
+    def number(key: str) -> int | None:
+        value = item.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    at = dt.datetime.fromisoformat(str(item["acknowledged_at"]).replace("Z", "+00:00"))
+    broken_mac = item.get("broken_mac")
+    return AuditRebase(
+        seq=int(item["seq"]), head_sha256=str(item["mac"]), supervisor=str(item["supervisor"]),
+        reason=str(item["reason"])[:MAX_REASON], acknowledged_at=at,
+        broken_seq=number("broken_seq"),
+        broken_head_sha256=broken_mac if isinstance(broken_mac, str) else None,
+        first_bad_seq=number("first_bad_seq"), problem=str(item.get("problem", ""))[:MAX_PROBLEM])
 
 
 class AuditWatch:
@@ -128,7 +164,8 @@ class AuditWatch:
         self.branch_code, self.counter_id = branch_code, counter_id
         self.interval_s, self.retry_s = interval_s, min(retry_s, interval_s)
         self._alarm: AuditAlarm | None = None
-        self._state = threading.Lock()  # guards _alarm (read by the UI thread)
+        self._pending = 0  # re-bases owed to the central (shown, not blocking)
+        self._state = threading.Lock()  # guards _alarm and _pending (read by the UI thread)
         self._round = threading.Lock()  # one round at a time
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -143,8 +180,21 @@ class AuditWatch:
         with self._state:
             return self._alarm
 
+    @property
+    def rebase_pending(self) -> int:
+        """Acknowledged re-bases the central has not confirmed yet (line down since)."""
+        with self._state:
+            return self._pending
+
+    def _count_pending(self) -> list[dict[str, Any]] | None:
+        pending = self.ledger.pending_rebases()
+        with self._state:
+            self._pending = len(pending) if pending is not None else 0
+        return pending
+
     def load_alarm(self) -> AuditAlarm | None:
         record = self.ledger.open_break()
+        self._count_pending()
         with self._state:
             self._alarm = AuditAlarm.from_record(record) if record else None
             return self._alarm
@@ -181,6 +231,11 @@ class AuditWatch:
     def _run_round(self) -> Round:
         if self.alarm is not None:
             return Round("broken")  # a broken chain's head is not reported
+        pending = self._count_pending()
+        if pending is None:
+            self._raise({"source": "verify",
+                         "problem": "待上报中心的主管确认记录的校验码不符（被改动）"})
+            return Round("broken")
         result = self.ledger.verify_full()
         if not result.ok:
             self._raise_verification("verify", result)
@@ -188,14 +243,24 @@ class AuditWatch:
         if result.head is None:
             return Round("empty")
         seq, mac = int(result.head.seq), str(result.head.mac)
+        rebased = 0
         try:
             central = self._central()
+            for item in pending:  # owed re-bases first: the central's reference moves back
+                rebase = rebase_of(item)
+                central.rebase_audit_head(
+                    self.branch_code, self.counter_id, rebase,
+                    idempotency_key=_key(self.branch_code, self.counter_id, rebase.seq,
+                                         rebase.head_sha256, "rebase"))
+                self.ledger.rebase_delivered(rebase.seq)
+                rebased += 1
+                self._count_pending()
             held = self._central_head(central)
             if held is not None:
                 if not self._contains(held, seq):
-                    return Round("broken", seq)
-                if seq <= held[0]:
-                    return Round("up_to_date", seq)  # nothing newer (or not past the evidence)
+                    return Round("broken", seq, rebased=rebased)
+                if seq <= held[0]:  # nothing newer (or not past the evidence)
+                    return Round("up_to_date", seq, rebased=rebased)
             central.report_audit_head(self.branch_code, self.counter_id, seq=seq,
                                       head_sha256=mac,
                                       idempotency_key=_key(self.branch_code, self.counter_id, seq, mac))
@@ -205,16 +270,16 @@ class AuditWatch:
                 self._raise({"source": "central_refused", "problem": refusal.message_zh,
                              "central_code": refusal.central_code,
                              "central_seq": details if isinstance(details, int) else None})
-                return Round("broken", seq, refusal.central_code)
-            return self._failed(refusal)
+                return Round("broken", seq, refusal.central_code, rebased)
+            return self._failed(refusal, rebased)
         except CentralError as error:
-            return self._failed(error)
-        return Round("reported", seq)
+            return self._failed(error, rebased)
+        return Round("reported", seq, rebased=rebased)
 
-    def _failed(self, error: CentralError) -> Round:
+    def _failed(self, error: CentralError, rebased: int = 0) -> Round:
         outcome = "line_down" if is_line_error(error) else "failed"
-        log.info("audit head not reported (%s), trying again later", error.code)
-        return Round(outcome, None, error.code)
+        log.info("audit head or re-base not sent (%s), trying again later", error.code)
+        return Round(outcome, None, error.code, rebased)
 
     def _central_head(self, central: AuditCentral) -> tuple[int, str] | None:
         try:
@@ -268,7 +333,8 @@ class AuditWatch:
             self.ledger.acknowledge(supervisor, reason, evidence)
             with self._state:
                 self._alarm = None
-        self.wake()  # report the re-based head soon
+            self._count_pending()
+        self.wake()  # send the re-base (then the heads) soon
         return supervisor
 
     # -- the schedule --------------------------------------------------------------------------

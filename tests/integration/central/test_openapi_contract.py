@@ -48,7 +48,8 @@ def test_contract_covers_the_issue(doc: dict[str, Any]) -> None:
         "get_application", "mark_blank", "personalisation", "issuance_result", "cancel_issuance",
         "list_batches", "receive_batch", "formal_loss", "deloss", "replacement", "activation",
         "pin_reset", "get_contributions", "issue_certificate", "verify_certificate", "banks",
-        "branches", "branch_config", "get_head", "report_head", "updates", "health",
+        "branches", "branch_config", "get_head", "report_head", "rebase_head", "head_events",
+        "updates", "health",
     }
     assert needed <= ops
 
@@ -211,6 +212,16 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
     rec.call("post", "/v1/audit/chain-heads/ICBC-NB-0101/contract",
              {"seq": 1, "head_sha256": "f" * 64})
     rec.call("get", "/v1/audit/chain-heads/ICBC-NB-0101/contract")
+    rec.call("post", "/v1/audit/chain-heads/ICBC-NB-0101/contract", {
+        "seq": 0, "head_sha256": "0" * 64})  # 409 AUDIT_HEAD_REGRESSION, kept as evidence
+    rec.call("post", "/v1/audit/chain-heads/ICBC-NB-0101/contract/rebase", {
+        "seq": 1, "head_sha256": "e" * 64, "supervisor": "S0301", "reason": "核实后重置链头",
+        "acknowledged_at": "2026-01-05T09:30:00Z", "broken_seq": 1, "broken_head_sha256": "f" * 64,
+        "first_bad_seq": 1, "problem": "末尾条目缺失"})
+    rec.call("post", "/v1/audit/chain-heads/ICBC-NB-0101/other/rebase", {
+        "seq": 1, "head_sha256": "e" * 64, "supervisor": "S0301", "reason": "核实后重置链头",
+        "acknowledged_at": "2026-01-05T09:30:00Z"})  # 403: only the counter itself
+    rec.call("get", "/v1/audit/head-events/ICBC-NB-0101", params={"counter_id": "contract"})
     rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": 0})
     rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": -1})  # 422
     rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": 2**63})

@@ -111,13 +111,28 @@ def test_a_chain_shorter_than_the_central_head_raises_the_alarm_until_a_supervis
             assert ack.detail["reason"] == reason and ack.detail["source"] == "central_head"
             assert ack.detail["central_seq"] == ENTRIES
             assert verify_audit_chain(s, services.store.cipher).ok  # re-based on the acknowledgement
-        # below the central's head the counter waits (the central keeps the evidence) …
-        assert watch.run_round().outcome == "up_to_date"
-        assert central_head(services)[0] == ENTRIES
-        # … and reports again once its chain has passed it
-        grow(services, ENTRIES + 3)
+        # the re-base goes to the central: the acknowledgement entry is its new reference,
+        # below the head it held, and the re-base is kept there as evidence …
+        acked = local_head(services)
+        assert acked[0] < ENTRIES
+        round_ = watch.run_round()
+        assert (round_.outcome, round_.rebased) == ("up_to_date", 1)
+        assert central_head(services) == acked and watch.rebase_pending == 0
+        p = services.profile
+        events = services.central.audit_head_events(p.branch_code, p.counter_id)
+        assert [e.kind for e in events] == ["REBASE"]
+        rebase = events[0]
+        assert (rebase.seq, rebase.head_sha256) == acked
+        assert (rebase.previous_seq, rebase.broken_seq) == (ENTRIES, ENTRIES)
+        assert rebase.supervisor == SUPERVISOR[0] and rebase.reason == reason
+        assert rebase.caller == f"{p.branch_code}/{p.counter_id}" and rebase.first_bad_seq == 13
+        # … and the ordinary reports continue from it, without waiting to pass the old head
+        # (here a different head at the old head's very seq: a fork without the re-base)
+        grow(services, acked[0] + 1)
+        assert local_head(services)[0] <= ENTRIES
         assert watch.run_round().outcome == "reported"
         assert central_head(services) == local_head(services)
+        assert watch.run_round().rebased == 0  # sent once
     finally:
         services.close()
 
