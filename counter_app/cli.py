@@ -3,6 +3,7 @@
     counter-app [--profile PATH]            run the counter application
     counter-app demo [...]                  the whole product on one machine, demo data
     counter-app doctor [--json]             check this counter PC against its profile
+    counter-app support-bundle FILE         a redacted zip for support (support.py)
     counter-app emulator … / card …         the card layer (counter_app/card/cli.py)
     counter-app sync … / central-sim …      the central side (counter_app/sync_cli.py)
     counter-app certificate verify CODE     is a 参保证明 genuine (counter_app/certificate_cli.py)
@@ -12,7 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 
 from counter_app.display import NO_DISPLAY_HELP, has_display
 from counter_app.domain.errors import CounterError
+from counter_app.logs import configure_logging, stop_file_logging
 from counter_app.profile import BranchProfile, load_profile, state_root
 
 # Commands registered by other parts (their modules are only imported when one is asked for,
@@ -27,7 +28,7 @@ from counter_app.profile import BranchProfile, load_profile, state_root
 PLUGIN_COMMANDS = {"counter_app.card.cli": ("emulator", "card"),
                    "counter_app.sync_cli": ("sync", "central-sim"),
                    "counter_app.certificate_cli": ("certificate",)}
-BUILTIN_COMMANDS = ("demo", "doctor")
+BUILTIN_COMMANDS = ("demo", "doctor", "support-bundle")
 
 
 def version() -> str:
@@ -107,6 +108,12 @@ def build_parser(plugins: Sequence[str] | None = None) -> argparse.ArgumentParse
     doctor.add_argument("--demo", choices=("instant", "central"),
                         help="check the demo environment (its profile and state directory)")
 
+    bundle = sub.add_parser("support-bundle", help="write a redacted zip for support: profile "
+                            "without secrets, logs, doctor, versions, outbox counts (docs/support.md)")
+    bundle.add_argument("file", type=Path, metavar="FILE", help="the zip to write")
+    bundle.add_argument("--demo", choices=("instant", "central"),
+                        help="bundle the demo environment (its profile and state directory)")
+
     for module in PLUGIN_COMMANDS if plugins is None else plugins:
         try:
             register = __import__(module, fromlist=["register"]).register
@@ -120,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(plugins_needed(argv))
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # stderr as before, plus the rotating, redacted log in the state directory (logs.py)
+    configure_logging(state_root(), verbose=args.verbose)
     try:
         if args.command is None:
             return run_app(args)
@@ -134,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_doctor(args.profile or default_profile_path(), as_json=args.json,
                               demo=args.demo)
+        if args.command == "support-bundle":
+            from counter_app.support import run_support_bundle
+
+            return run_support_bundle(args.file, args.profile or default_profile_path(),
+                                      demo=args.demo)
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.print_help()
@@ -144,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        stop_file_logging()
 
 
 def run_app(args: argparse.Namespace) -> int:
