@@ -150,7 +150,11 @@ def _serve_workers(args: argparse.Namespace, db_url: str, tls: dict) -> int:
         uvicorn.run("central_sim.workers:app_from_environment", factory=True,
                     workers=args.workers, host=args.host, port=args.port, access_log=False,
                     log_level=args.log_level, timeout_keep_alive=30, backlog=4096,
-                    timeout_graceful_shutdown=2, **tls)
+                    timeout_graceful_shutdown=2,
+                    # uvicorn kills a worker that misses a 5 s ping: a worker starved of CPU
+                    # by a reconnecting city was killed and restarted in a loop, serving
+                    # nothing; only a worker silent for a minute is hung
+                    timeout_worker_healthcheck=60, **tls)
     finally:
         central.stop()
         central.db.engine.dispose()
