@@ -3,6 +3,8 @@
 #
 #   ./scripts/mutation.sh                          every module listed in [tool.mutmut] only_mutate
 #   ./scripts/mutation.sh counter_app/domain/identity.py   one module (a path or a dotted name)
+#   ./scripts/mutation.sh --survivors MODULE       after adding tests: retry only the mutants of
+#                                                  MODULE that survived or had no test
 #   ./scripts/mutation.sh --score                  print the scores of the last runs only
 #
 # mutmut copies counter_app/ and tests/ into mutants/ (git-ignored) and, for each mutant, runs only
@@ -17,9 +19,11 @@ MUTMUT=.venv/bin/mutmut
 [[ -x $MUTMUT ]] || { echo "mutmut is missing: .venv/bin/pip install -e '.[dev]'" >&2; exit 2; }
 
 score_only=0
+survivors=0
 module=""
 case "${1:-}" in
-  --score) score_only=1 ;;
+  --score) score_only=1; module=${2:-} ;;
+  --survivors) survivors=1; module=${2:?"--survivors needs a module"} ;;
   "") ;;
   *) module=$1 ;;
 esac
@@ -35,7 +39,13 @@ if [[ $score_only == 0 ]]; then
   # mutmut's progress line is redrawn in place; keep the log for the survivors' names.
   log=$(mktemp)
   trap 'rm -f "$log"' EXIT
-  if [[ -n $pattern ]]; then
+  if [[ $survivors == 1 ]]; then
+    # mutmut keeps a verdict once reached; naming mutants makes it try them again (with new tests)
+    mapfile -t names < <("$0" --score "$module" | sed -n 's/^  \(counter_app\..*\)$/\1/p')
+    if [[ ${#names[@]} -gt 0 ]]; then
+      "$MUTMUT" run --max-children "${MUTMUT_JOBS:-2}" "${names[@]}" >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
+    fi
+  elif [[ -n $pattern ]]; then
     "$MUTMUT" run --max-children "${MUTMUT_JOBS:-2}" "$pattern" >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
   else
     "$MUTMUT" run --max-children "${MUTMUT_JOBS:-2}" >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
