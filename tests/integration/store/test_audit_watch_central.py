@@ -156,3 +156,67 @@ def test_a_line_down_is_reported_later_never_dropped(tmp_path: Path, central) ->
         assert central_head(services) == local_head(services)
     finally:
         services.close()
+
+
+def test_a_rebase_acknowledged_while_the_line_is_down_is_sent_later(tmp_path: Path, central) -> None:
+    from counter_app.doctor import WARN, check_audit
+
+    profile = counter_profile(tmp_path, central.url)
+    services = build_services(profile)
+    try:
+        grow(services, ENTRIES)
+        assert services.audit_watch.run_round().outcome == "reported"
+    finally:
+        services.close()
+    tamper(profile.database, "DELETE FROM audit_log WHERE seq > 12")
+    with sqlite3.connect(profile.database) as conn:
+        conn.execute("DELETE FROM app_state WHERE key = ?", (CHECKPOINT_STATE,))
+
+    services = build_services(profile)
+    try:
+        watch = services.audit_watch
+        assert watch.run_round().outcome == "broken" and watch.alarm is not None
+        central.line_down()
+        try:
+            reason = "专线中断，已电话报告中心后继续营业"
+            watch.acknowledge(authorise(services), SUPERVISOR[0], SUPERVISOR[3], reason)
+            # business goes on at once; the re-base is owed, visible, and not lost
+            assert watch.alarm is None and watch.rebase_pending == 1
+            round_ = watch.run_round()
+            assert (round_.outcome, round_.rebased) == ("line_down", 0)
+            assert watch.rebase_pending == 1
+        finally:
+            central.line_up()
+    finally:
+        services.close()
+    assert central_head_of(central, profile)[0] == ENTRIES  # the central has not heard yet
+    check = check_audit(profile)
+    assert isinstance(check.value, dict) and check.value["rebase_pending"] == 1
+    assert check.status == WARN and "未上报中心" in check.detail_zh
+
+    services = build_services(profile)  # the pending re-base survives a restart
+    try:
+        watch = services.audit_watch
+        assert watch.alarm is None and watch.rebase_pending == 1
+        round_ = watch.run_round()
+        assert round_.rebased == 1 and round_.outcome in ("up_to_date", "reported")
+        assert watch.rebase_pending == 0
+        assert central_head(services) == local_head(services)
+        p = services.profile
+        [event] = services.central.audit_head_events(p.branch_code, p.counter_id)
+        assert (event.kind, event.supervisor, event.reason) == ("REBASE", SUPERVISOR[0], reason)
+        assert event.previous_seq == ENTRIES
+        # the acknowledgement could not fetch the central's head: the break as found is sent
+        assert event.broken_seq == ENTRIES and event.broken_head_sha256 is None
+        assert event.first_bad_seq == 13
+    finally:
+        services.close()
+    assert check_audit(profile).status == "ok"
+
+
+def central_head_of(central, profile) -> tuple[int, str]:
+    from counter_app.central.client import HttpCentralClient
+
+    client = HttpCentralClient(central.url, client_id=f"{profile.branch_code}/{profile.counter_id}")
+    head = client.audit_head(profile.branch_code, profile.counter_id)
+    return head.seq, head.head_sha256
