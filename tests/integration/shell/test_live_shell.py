@@ -18,7 +18,7 @@ from counter_app.bootstrap import build_services
 from counter_app.doctor import run_checks
 from counter_app.ui.app import CounterApp
 from counter_app.workflows.login import DEMO_ACCOUNTS
-from tests.fixtures.app import make_profile
+from tests.fixtures.app import make_profile, wait_until
 
 TELLER, _NAME, _ROLE, PASSWORD = DEMO_ACCOUNTS[0]
 ROOT = Path(__file__).resolve().parents[3]
@@ -173,7 +173,8 @@ def test_demo_stops_cleanly_on_sigterm_and_stops_what_it_started(tmp_path, emula
             assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
             assert time.monotonic() < deadline, "the demo's central never came up"
             time.sleep(0.3)
-        time.sleep(2)  # the window is up and the store open
+        # the window is up and the store open: the store holds its instance lock file
+        wait_until(lambda: any((tmp_path / "home").rglob("counter.db.lock")), timeout=60)
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     finally:
