@@ -197,6 +197,8 @@ class SyncStatus:
     #: central time minus local time at the last probe; beyond ±5 min the local clock is
     #: suspect (timestamps later than the central's now + 5 min are flagged)
     clock_skew_s: float | None = None
+    #: a break of this counter's audit chain awaits a supervisor: no new work of any kind
+    audit_break: bool = False
 
     @property
     def clock_suspect(self) -> bool:
@@ -228,11 +230,26 @@ class NewWorkRefused(CounterError):
     code = "NEW_WORK_REFUSED"
 
 
+#: app_state key of a break of the audit chain not yet acknowledged (store.audit.BREAK_STATE;
+#: this layer may not import the store, a test holds the two equal)
+AUDIT_BREAK_STATE = "audit_break"
+AUDIT_BROKEN_ZH = ("本柜台的审计日志被发现遭篡改、删除或截断，业务已暂停，不能受理新业务。"
+                   "请立即通知主管到场核实，主管确认后方可继续办理。")
+
+
+def check_audit(status: SyncStatus) -> None:
+    """Raise :class:`NewWorkRefused` (AUDIT_CHAIN_BROKEN) while an audit break awaits a
+    supervisor — whatever the business, online or not."""
+    if status.audit_break:
+        raise NewWorkRefused(AUDIT_BROKEN_ZH, code="AUDIT_CHAIN_BROKEN")
+
+
 def check_new_work(business: str, status: SyncStatus, limits: StalenessLimits, *,
                    free_disk_mb: float, now: dt.datetime | None = None) -> CentralNeed:
     """Raise :class:`NewWorkRefused` when the business may not start now; else its need."""
     now = now or utc_now()
     need = central_need(business)
+    check_audit(status)  # before anything else: the counter is stopped, not merely offline
     if free_disk_mb < limits.min_free_disk_mb:
         raise NewWorkRefused(
             f"本机磁盘剩余空间不足（{free_disk_mb:.0f} MB，下限 {limits.min_free_disk_mb} MB），"
@@ -462,6 +479,7 @@ class SyncWorker:
             last_error_code=self.repo.get_state(STATE_LAST_ERROR) or None,
             checked_at=now,
             clock_skew_s=self.clock_skew_s,
+            audit_break=self.repo.get_state(AUDIT_BREAK_STATE) is not None,
         )
 
     def admit(self, business: str, limits: StalenessLimits, *,

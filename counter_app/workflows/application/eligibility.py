@@ -12,7 +12,13 @@ from typing import Any
 
 from counter_app.central.api import CardStatus
 from counter_app.central.errors import LINE_ERRORS, CentralError, CentralRefusal
-from counter_app.central.sync import LineState, SyncStatus, check_new_work
+from counter_app.central.sync import (
+    LineState,
+    NewWorkRefused,
+    SyncStatus,
+    check_audit,
+    check_new_work,
+)
 from counter_app.domain.errors import CounterError
 from counter_app.workflows.application.context import ApplicationContext
 from counter_app.workflows.application.record import (
@@ -84,6 +90,11 @@ def nation_name(nation: str) -> str:
 
 def check(ctx: ApplicationContext, record: ApplicationRecord, minor: bool) -> EligibilityOutcome:
     """Ask the central (blocking)."""
+    if ctx.sync_status is not None:  # an unacknowledged audit break stops every new case
+        try:
+            check_audit(ctx.sync_status())
+        except NewWorkRefused as refused:
+            return EligibilityOutcome(record, {"refused": refused.code}, refused)
     number = record.identity.id_number
     checked_at = ctx.clock().isoformat()
     try:
