@@ -952,6 +952,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         prints = list(s.scalars(select(CertificatePrint.printed_at)
                                 .where(CertificatePrint.auth_code == c.auth_code)))
         expired = c.valid_until < utcnow()
+        branch = s.get(Branch, c.branch_code)
         return M.CertificateCheck(
             auth_code=c.auth_code, valid=not expired, expired=expired, issued_at=c.issued_at,
             valid_until=c.valid_until, content_sha256=c.content_sha256,
@@ -959,7 +960,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             id_number_masked=mask_id_number(c.id_number), kind=kind,
             period_from=yms[0] if yms else None, period_to=yms[-1] if yms else None,
             months=len(yms), prints=len(prints), last_printed_at=max(prints, default=None),
-            branch_code=c.branch_code)
+            branch_code=c.branch_code, branch_name=branch.name_zh if branch else "")
 
     def known_certificate(s: Session, auth_code: str) -> Certificate:
         c = s.get(Certificate, auth_code.upper())

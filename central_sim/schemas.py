@@ -271,6 +271,7 @@ class CertificateCheck(BaseModel):
     prints: int = Field(description="prints reported so far (1 = the original only)")
     last_printed_at: dt.datetime | None
     branch_code: str = Field(description="the branch that had it issued")
+    branch_name: str
 
 
 class BankOut(BaseModel):

@@ -45,7 +45,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                           "months": v.months, "prints": v.prints,
                           "last_printed_at": (v.last_printed_at.isoformat()
                                               if v.last_printed_at else None),
-                          "branch_code": v.branch_code}, ensure_ascii=False, indent=2))
+                          "branch_code": v.branch_code, "branch_name": v.branch_name}, ensure_ascii=False, indent=2))
     else:
         lines = v.lines_zh()
         print(lines[0][1])  # the verdict first, on its own line

@@ -240,6 +240,7 @@ class CertificateCheck:
     prints: int  # prints reported so far
     last_printed_at: dt.datetime | None
     branch_code: str  # the branch that had it issued
+    branch_name: str
 
 
 @dataclass(frozen=True)

@@ -223,10 +223,17 @@ def _page_frame(sheet: CertificateSheet, data: CertificateData, number: int, tot
                f"{data.printed_at:%Y-%m-%d %H:%M}", 7, align="center", colour=MUTED)
 
 
-def _first_page_top(sheet: CertificateSheet, data: CertificateData, rows: Sequence[DetailRow]) -> float:
+def period_zh(data: CertificateData, rows: Sequence[DetailRow] | None = None) -> str:
+    """The detail's period as printed: 2022年12月至2026年11月, or 无缴费记录."""
+    rows = detail_rows(data) if rows is None else rows
+    return (f"{_ym_zh(rows[0].year_month)}至{_ym_zh(rows[-1].year_month)}" if rows
+            else "无缴费记录")
+
+
+def _first_page_top(sheet: CertificateSheet, data: CertificateData,
+                    rows: Sequence[DetailRow]) -> float:
     sheet.text(105, 21.0, data.title, 16, align="center", bold=True)
-    period = (f"{_ym_zh(rows[0].year_month)}至{_ym_zh(rows[-1].year_month)}" if rows
-              else "无缴费记录")
+    period = period_zh(data, rows)
     sheet.text(105, 27.5, f"证明险种：{data.kind_zh}　　缴费明细期间：{period}", 9,
                align="center", colour=MUTED)
     if data.printing > 1:

@@ -433,6 +433,12 @@ def _queries_tour(name: str, run: TourRun) -> None:
     getattr(tour, name)(run)
 
 
+def _certificate_tour(name: str, run: TourRun) -> None:
+    from counter_app.ui.certificate import tour
+
+    getattr(tour, name)(run)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -454,6 +460,9 @@ SCENARIOS: tuple[Scenario, ...] = (
              "instant", partial(_queries_tour, "play_queries")),
     Scenario("queries-line-down", "queries", "专线中断时查询被拒（说明须实时联网），恢复后查询",
              "instant", partial(_queries_tour, "play_queries_line_down"), line_down=True),
+    Scenario("certificate", "certificate",
+             "出具参保证明（全部险种近48个月），打印、补打、F9核验；录入号码出具养老保险证明（注明断缴）",
+             "instant", partial(_certificate_tour, "play_certificate")),
 )
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.printing import mask_id_number
+from counter_app.printing.certificate import detail_rows, period_zh
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
 from counter_app.ui.qt import named
@@ -173,6 +174,9 @@ class DoneView(CertStep):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.root.addWidget(self.code)
+        self.summary = named(QLabel("", wordWrap=True), "CertSummary")
+        self.root.addWidget(self.summary)
+        self.shown_code = ""  # the certificate the print status below belongs to
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for action, text in (("preview", "预览 (F6)"), ("print", "打印 (F7)"),
@@ -198,6 +202,10 @@ class DoneView(CertStep):
         if issued is None:
             return
         self.code.setText(f"授权码　{issued.auth_code}")
+        if issued.auth_code != self.shown_code:  # another certificate: no stale print status
+            self.shown_code = issued.auth_code
+            self.print_status.setText("")
+        self.summary.setText(_summary_html(self.wf))
         n = self.wf.record.printings
         self.result.show_message(
             f"中心系统已出具参保证明（{html.escape(KIND_ZH[self.wf.record.options.kind])}，"
@@ -211,6 +219,19 @@ class DoneView(CertStep):
 
     def first_focus(self) -> QWidget | None:
         return self.buttons["print"]
+
+
+def _summary_html(wf: CertificateWorkflow) -> str:
+    """What was issued, as the teller checks it with the applicant before printing."""
+    data = wf.data()
+    rows = [("申请人", f"{data.person.name}　{mask_id_number(data.person.id_number)}"),
+            ("证明险种", data.kind_zh),
+            ("缴费明细期间", f"{period_zh(data)}（{len(detail_rows(data))}个月）"),
+            ("出具时间", f"{data.issued_at:%Y-%m-%d %H:%M:%S}"),
+            ("有效期至", f"{data.valid_until:%Y-%m-%d}（三个月内有效）")]
+    cells = "".join(f"<tr><td style='color:{MUTED}; padding:3px 18px 3px 0'>{html.escape(k)}</td>"
+                    f"<td style='padding:3px 0'>{html.escape(v)}</td></tr>" for k, v in rows)
+    return f"<table>{cells}</table>"
 
 
 class VerifyView(QWidget):
@@ -230,6 +251,7 @@ class VerifyView(QWidget):
         self.grid = FormGrid()
         self.code = named(QLineEdit(), "AuthCodeInput")
         self.code.setPlaceholderText("16位授权码或二维码内容")
+        self.code.setMinimumWidth(520)  # a scanned QR types the whole verification address
         self.code.returnPressed.connect(self.verify)
         self.grid.add("auth_code", "授权码", self.code)
         lay.addLayout(self.grid)
@@ -262,6 +284,7 @@ class VerifyView(QWidget):
                       busy="正在向中心系统核验…")
 
     def show_result(self, v: Verification) -> None:
+        self.code.setText(v.auth_code)  # the code itself, not the scanned address
         self.result.show_message(html.escape(v.verdict_zh), "ok" if v.valid else "warn")
         rows = []
         for label, value in v.lines_zh()[1:]:  # the verdict is the banner above

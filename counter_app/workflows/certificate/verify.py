@@ -38,6 +38,7 @@ class Verification:
     prints: int = 0
     last_printed_at: dt.datetime | None = None  # Beijing time
     branch_code: str = ""
+    branch_name: str = ""
 
     @property
     def kind_zh(self) -> str:
@@ -71,7 +72,8 @@ class Verification:
             ("证明险种", self.kind_zh),
             ("缴费明细期间", self.period_zh),
             ("出具时间", f"{self.issued_at:%Y-%m-%d %H:%M:%S}（北京时间）"),
-            ("出具网点", self.branch_code),
+            ("出具网点", f"{self.branch_name}（{self.branch_code}）" if self.branch_name
+             else self.branch_code),
             ("有效期至", f"{self.valid_until:%Y-%m-%d}"),
             ("打印次数", self.prints_zh),
             ("内容摘要", self.content_sha256),
@@ -118,7 +120,7 @@ def verify_code(central: CentralApi, text: str) -> Verification:
         kind=check.kind, period_from=check.period_from, period_to=check.period_to,
         months=check.months, prints=check.prints,
         last_printed_at=_beijing(check.last_printed_at) if check.last_printed_at else None,
-        branch_code=check.branch_code)
+        branch_code=check.branch_code, branch_name=check.branch_name)
 
 
 def _beijing(t: dt.datetime) -> dt.datetime:

@@ -23,7 +23,7 @@ from counter_app.central.sync import check_new_work
 from counter_app.devices.idcard import IdCardData
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
-from counter_app.printing import mask_name
+from counter_app.printing import mask_id_number, mask_name
 from counter_app.printing.certificate import (
     CertificateData,
     CertificatePerson,
@@ -116,8 +116,10 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
         return self.record.identity.id_number
 
     def label(self) -> str:
-        name = self.record.identity.name
-        return mask_name(name) if name else "（尚未识别）"
+        ident = self.record.identity
+        if ident.name:
+            return mask_name(ident.name)
+        return mask_id_number(ident.id_number) if ident.id_number else "尚未识别"
 
     # -- identify ----------------------------------------------------------------------------
     def read_id_card(self) -> IdCardData:

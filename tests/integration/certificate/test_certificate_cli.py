@@ -63,7 +63,7 @@ def test_genuine_code(tmp_path: Path, profile: Path, issued: str) -> None:
     out = r.stdout
     assert out.splitlines()[0].startswith("真实有效")
     for expected in (f"授权码　　　：{issued}", "姓名　　　　：李*", "证件号码　　：330203********2017",
-                     "证明险种　　：失业保险", "（24个月）", "出具网点　　：CCB-NB-0230",
+                     "证明险种　　：失业保险", "（24个月）", "（CCB-NB-0230）",
                      "打印次数　　：2次（原件及补打1次）", "（北京时间）"):
         assert expected in out, (expected, out)
     assert LI_MING not in out and "李明" not in out  # never the full ID number or name

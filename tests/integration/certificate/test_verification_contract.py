@@ -103,6 +103,7 @@ def test_verification_names_the_person_masked_and_counts_prints(
     assert (data["period_from"], data["period_to"]) == (pension[0], pension[-1])
     assert data["prints"] == 2 and data["last_printed_at"] is not None
     assert data["branch_code"] == "ICBC-NB-0101"
+    assert data["branch_name"] == client.branch("ICBC-NB-0101").name_zh != ""
     v = desk.verify(issued.auth_code)
     assert (v.person_name_masked, v.kind_zh, v.prints) == ("李*", "养老保险", 2)
     assert v.period_zh.endswith("（12个月）") and "原件及补打1次" in v.prints_zh
