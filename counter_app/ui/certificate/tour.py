@@ -1,0 +1,129 @@
+"""The guided tour's certificate scenario (registered in ``counter_app.ui.tour.SCENARIOS``).
+
+At the ICBC instant branch: 李明's ID card read, all types for 48 months issued by the
+central, previewed, printed (saved as PDF), reprinted (marked 补打, the central counts it),
+then verified with F9 as a verifier would (the person masked, the prints counted) and an
+unknown code refused; then 罗军's number typed, pension only, his gap named on the page.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication
+
+from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.certificate.page import CertificatePage, IdentifyView, OptionsView
+from counter_app.workflows.certificate import CertificateKind, Step
+
+if TYPE_CHECKING:
+    from counter_app.ui.tour import TourRun
+
+LI_MING = "330203198506122017"
+LUO_JUN = "330282198903145672"
+
+
+def _idle(run: TourRun, page: CertificatePage, step: Step | None = None) -> None:
+    deadline = time.monotonic() + run.timeout_s
+    while True:
+        QApplication.processEvents()
+        if (not page.busy and page.ops.pending == 0
+                and (step is None or (page.wf is not None and page.wf.step is step))):
+            break
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the certificate page did not reach {step} in time")
+        time.sleep(0.01)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _act(run: TourRun, page: CertificatePage, label: str, action: Any,
+         step: Step | None = None) -> None:
+    started = time.perf_counter()
+    action()
+    _idle(run, page, step)
+    run.waits.append((label, time.perf_counter() - started))
+
+
+def _open(run: TourRun) -> CertificatePage:
+    run.sign_in()
+    main = run.app.main
+    assert main is not None
+    main.route_to("certificates")
+    page = main.pages["certificates"]
+    assert isinstance(page, CertificatePage)
+    _idle(run, page, Step.IDENTIFY)
+    return page
+
+
+def _options(page: CertificatePage, kind: CertificateKind, months: int) -> None:
+    view = page.view(Step.OPTIONS)
+    assert isinstance(view, OptionsView)
+    view.kind.setCurrentIndex(view.kind.findData(kind.value))
+    view.months.setCurrentIndex(view.months.findData(str(months)))
+
+
+def _save(run: TourRun, page: CertificatePage, name: str, label: str) -> None:
+    path = run.out / f"{name}.pdf"
+    _act(run, page, label, lambda: page.save_certificate(path))
+    if not path.is_file():
+        raise RuntimeError(f"the certificate was not saved to {path}")
+    run.pdfs.append(path)
+
+
+def _preview(run: TourRun, page: CertificatePage, name: str) -> None:
+    _act(run, page, "预览", lambda: page.document_action("preview"))
+    dialog = next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
+    assert dialog is not None, "the preview did not open"
+    dialog.resize(760, 1000)
+    run.shot(name, dialog)
+    dialog.close()
+
+
+def _verify(run: TourRun, page: CertificatePage, code: str, name: str) -> None:
+    view = page.verify_view
+    view.code.setText(code)
+    _act(run, page, "核验授权码", view.verify)
+    run.shot(name)
+
+
+def play_certificate(run: TourRun) -> None:
+    from counter_app.devices.idcard import DEMO_ID_CARDS
+
+    page = _open(run)
+    run.shot("identify")
+    run.services.id_reader.place(DEMO_ID_CARDS[LI_MING])
+    identify = page.view(Step.IDENTIFY)
+    assert isinstance(identify, IdentifyView)
+    _act(run, page, "读取身份证", identify.read_card)
+    run.shot("id-card-read")
+    _act(run, page, "下一步", page.go_next, Step.OPTIONS)
+    _options(page, CertificateKind.ALL, 48)
+    run.shot("type-and-period")
+    _act(run, page, "出具参保证明", page.issue, Step.DONE)
+    run.shot("issued")
+    _preview(run, page, "preview")
+    _save(run, page, "li-ming-original", "打印（原件）")
+    run.shot("printed")
+    _save(run, page, "li-ming-reprint", "补打")
+    run.shot("reprinted")
+    issued = page.wf.record.issued if page.wf is not None else None
+    assert issued is not None
+
+    _act(run, page, "核验参保证明（F9）", lambda: page.step_key("F9"))
+    run.shot("verify-empty")
+    _verify(run, page, f"https://si.ningbo.example/verify?code={issued.auth_code}", "verified")
+    _verify(run, page, "00000000DEADBEEF", "unknown-code-refused")
+    _act(run, page, "返回", page.leave_verify)
+
+    _act(run, page, "办理下一笔", page.new_certificate, Step.IDENTIFY)
+    identify = page.view(Step.IDENTIFY)
+    assert isinstance(identify, IdentifyView)
+    identify.id_number.setText(LUO_JUN)
+    _act(run, page, "下一步", page.go_next, Step.OPTIONS)
+    run.shot("typed-number")
+    _options(page, CertificateKind.PENSION, 48)
+    _act(run, page, "出具参保证明", page.issue, Step.DONE)
+    run.shot("pension-issued")
+    _save(run, page, "luo-jun-pension-gap", "打印（原件）")
