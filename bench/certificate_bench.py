@@ -89,11 +89,12 @@ def main() -> None:
     baseline(strings, pages)
     cert_wall, cert_cpu = timed(lambda: render_certificate(data), args.runs)
     base_wall, base_cpu = timed(lambda: baseline(strings, pages), args.runs)
-    per_page_ms = cert_wall * 1000 / pages
-    print(f"certificate: {pages} pages, {cert_wall * 1000:.1f} ms total, {per_page_ms:.1f} ms per "
-          f"page wall, {cert_cpu * 1000 / pages:.1f} ms per page CPU (goal ≤ 20 ms per page: "
-          f"{'met' if per_page_ms <= 20 else 'NOT met'}); first render in the process "
-          f"{cold_ms:.0f} ms")
+    wall_ms, cpu_ms = cert_wall * 1000 / pages, cert_cpu * 1000 / pages
+    print(f"certificate: {pages} pages, {cert_wall * 1000:.1f} ms total, {wall_ms:.1f} ms per "
+          f"page wall, {cpu_ms:.1f} ms per page CPU; goal ≤ 20 ms per page: "
+          f"{'met' if wall_ms <= 20 else 'NOT met'} on wall time, "
+          f"{'met' if cpu_ms <= 20 else 'NOT met'} on CPU time (wall includes waiting for a "
+          f"core on a loaded machine); first render in the process {cold_ms:.0f} ms")
     print(f"baseline (plain reportlab, same text volume): {base_wall * 1000 / pages:.1f} ms per "
           f"page wall, {base_cpu * 1000 / pages:.1f} ms per page CPU")
     print(f"ratio certificate / baseline: {cert_wall / base_wall:.2f} wall, "
