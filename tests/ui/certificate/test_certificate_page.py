@@ -61,6 +61,8 @@ def test_teller_issues_saves_reprints_and_verifies(qtbot: QtBot, page: Certifica
     assert isinstance(done, DoneView)
     issued = page.wf.record.issued
     assert issued is not None and issued.auth_code in done.code.text()
+    summary = done.summary.text()  # what was issued, checked with the applicant first
+    assert "330203********2017" in summary and LI_MING not in summary and "（12个月）" in summary
 
     # no printer on this machine: said so, and nothing counted as printed
     qtbot.mouseClick(done.buttons["print"], Qt.MouseButton.LeftButton)
@@ -76,6 +78,16 @@ def test_teller_issues_saves_reprints_and_verifies(qtbot: QtBot, page: Certifica
     assert "补打" not in first and "补打件（第2次打印）" in second
     assert "缴费明细（12个月）" in first
 
+    # the next person: nothing said about the previous one's prints
+    page.new_certificate()
+    page.view(Step.IDENTIFY).id_number.setText("330282198903145672")
+    page.go_next()
+    idle(qtbot, page)
+    page.issue()
+    idle(qtbot, page)
+    assert page.wf.step is Step.DONE and done.print_status.text() == ""
+    assert done.buttons["print"].text().startswith("打印")
+
     # F9: verification of the code just issued, then of one the central never issued
     page.step_key("F9")
     view = page.verify_view
@@ -84,6 +96,12 @@ def test_teller_issues_saves_reprints_and_verifies(qtbot: QtBot, page: Certifica
     qtbot.keyClick(view.code, Qt.Key.Key_Return)
     idle(qtbot, page)
     assert "真实有效" in view.result.text() and issued.auth_code in view.details.text()
+    assert view.code.text() == issued.auth_code  # the scanned address replaced by the code
+    details = view.details.text()  # what it certifies, the person as the central masks them
+    for shown in ("李*", "330203********2017", "全部险种", "（12个月）", "2次（原件及补打1次）",
+                  "ICBC-NB-0101"):
+        assert shown in details, shown
+    assert LI_MING not in details and "李明" not in details
     view.code.setText("00000000DEADBEEF")
     qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
     idle(qtbot, page)
