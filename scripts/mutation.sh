@@ -12,10 +12,19 @@
 # no services). Results are kept in mutants/: a second run only tries mutants not tried yet, so
 # delete mutants/ after changing tests to score again from scratch. MUTMUT_JOBS (default 2) caps
 # the parallel workers: the machine is shared.
+#
+# It scores the committed HEAD, exported to var/mutation/ (git-ignored): edits in progress in the
+# working tree (yours or anyone's) neither break the run nor get scored. Commit, then run.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-PY=.venv/bin/python
-MUTMUT=.venv/bin/mutmut
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PY=$root/.venv/bin/python
+MUTMUT=$root/.venv/bin/mutmut
+work=$root/var/mutation
+mkdir -p "$work"
+if [[ ${1:-} != --score ]]; then
+  git -C "$root" archive HEAD | tar -x -C "$work"
+fi
+cd "$work"
 [[ -x $MUTMUT ]] || { echo "mutmut is missing: .venv/bin/pip install -e '.[dev]'" >&2; exit 2; }
 
 score_only=0
@@ -35,13 +44,33 @@ if [[ -n $module ]]; then
   pattern="$dotted.*"
 fi
 
+if [[ $score_only == 0 && -d mutants/counter_app ]]; then
+  # mutmut copies the files it does not mutate only once; refresh them so that a kept mutants/
+  # runs against today's code (the mutated ones it regenerates itself when their source changed)
+  "$PY" - <<'PYEOF'
+import fnmatch
+import shutil
+import tomllib
+from pathlib import Path
+
+only = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
+for src in Path("counter_app").rglob("*"):
+    if src.is_dir() or "__pycache__" in src.parts or any(fnmatch.fnmatch(str(src), p) for p in only):
+        continue
+    dst = Path("mutants") / src
+    if not dst.exists() or dst.stat().st_mtime != src.stat().st_mtime:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dst)
+PYEOF
+fi
+
 if [[ $score_only == 0 ]]; then
   # mutmut's progress line is redrawn in place; keep the log for the survivors' names.
   log=$(mktemp)
   trap 'rm -f "$log"' EXIT
   if [[ $survivors == 1 ]]; then
     # mutmut keeps a verdict once reached; naming mutants makes it try them again (with new tests)
-    mapfile -t names < <("$0" --score "$module" | sed -n 's/^  \(counter_app\..*\)$/\1/p')
+    mapfile -t names < <("$root/scripts/mutation.sh" --score "$module" | sed -n 's/^  \(counter_app\..*\)$/\1/p')
     if [[ ${#names[@]} -gt 0 ]]; then
       "$MUTMUT" run --max-children "${MUTMUT_JOBS:-2}" "${names[@]}" >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
     fi
