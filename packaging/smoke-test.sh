@@ -28,6 +28,12 @@ run "$T/app/counter-app" --run-module counter_app.card.emulator --help > /dev/nu
 # the JSON must parse (no Python outside the build: the frozen program itself has none to offer)
 grep -q '"checks"' "$T/doctor.json" || { echo "doctor --json printed no checks" >&2; cat "$T/doctor.json"; exit 1; }
 
+echo "== support-bundle --demo instant"
+run "$T/app/counter-app" support-bundle --demo instant "$T/support.zip" > /dev/null
+[ -s "$T/support.zip" ] || { echo "no support bundle" >&2; exit 1; }
+[ -f "$T/.local/share/counter-app/logs/counter-app.log" ] \
+    || { echo "no log file in the state directory" >&2; exit 1; }
+
 echo "== demo --screenshot (xvfb-run -a)"
 run timeout 300 xvfb-run -a "$T/app/counter-app" demo --screenshot "$T/main.png" 2> "$T/demo.err" || {
     cat "$T/demo.err" >&2; exit 1; }
