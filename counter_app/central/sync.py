@@ -171,11 +171,20 @@ class SyncPolicy:
     #: started together (a city's PCs rebooted by one power cut) drift apart instead of
     #: probing and draining in the same instant, cycle after cycle, when the line returns
     interval_jitter: float = 0.5
+    #: while the line is down, the wait before the next probe doubles after each failed
+    #: cycle up to interval_s × this (60 s by default): a city whose probes time out against
+    #: an overloaded central stops opening ~600 new connections a second and lets it drain
+    offline_max_factor: float = 12.0
 
-    def next_cycle_in(self, elapsed_s: float, rng: random.Random) -> float:
-        """Seconds to wait after a cycle that took ``elapsed_s``."""
-        spread = self.interval_jitter * self.interval_s
-        return max(0.0, self.interval_s + rng.uniform(-spread, spread) - elapsed_s)
+    def next_cycle_in(self, elapsed_s: float, rng: random.Random,
+                      offline_cycles: int = 0) -> float:
+        """Seconds to wait after a cycle that took ``elapsed_s``; ``offline_cycles`` failed
+        probes in a row stretch the interval (exponential backoff, capped), always jittered."""
+        exponent = min(max(0, offline_cycles - 1), 30)
+        interval = min(self.interval_s * self.offline_max_factor,
+                       self.interval_s * 2.0**exponent)
+        spread = self.interval_jitter * interval
+        return max(0.0, interval + rng.uniform(-spread, spread) - elapsed_s)
 
     def backoff(self, attempts: int, rng: random.Random) -> float:
         exponent = min(max(0, attempts - 1), 30)  # no float overflow after a month offline
@@ -526,13 +535,16 @@ class SyncWorker:
             self._thread = None
 
     def _run(self) -> None:
+        offline = 0  # failed cycles in a row (line down or central not answering)
         while not self._stop.is_set():
             started = time.monotonic()
             try:
                 self.cycle()
             except Exception:  # keep the worker alive; the next cycle retries
                 log.exception("sync cycle failed")
-            self._wake.wait(self.policy.next_cycle_in(time.monotonic() - started, self.rng))
+            offline = offline + 1 if self.line_state is LineState.OFFLINE else 0
+            self._wake.wait(self.policy.next_cycle_in(time.monotonic() - started, self.rng,
+                                                      offline))
             self._wake.clear()
 
 

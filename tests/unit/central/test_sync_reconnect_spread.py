@@ -62,3 +62,40 @@ def test_background_loop_waits_a_jittered_interval() -> None:
     finally:
         w.stop()
     assert rng.spreads[:3] == [(-0.01, 0.01)] * 3
+
+
+def test_probe_interval_backs_off_while_the_line_is_down() -> None:
+    policy = SyncPolicy()  # 5 s, capped at 60 s, ± 50 %
+    rng = random.Random(9)
+
+    def spread(offline: int) -> tuple[float, float]:
+        waits = [policy.next_cycle_in(0.0, rng, offline) for _ in range(500)]
+        return min(waits), max(waits)
+
+    assert spread(0)[0] >= 2.5 and spread(1)[1] <= 7.5  # online, or the first failure
+    lo, hi = spread(3)  # 20 s ± 50 %
+    assert 10 <= lo < 11 and 29 < hi <= 30
+    lo, hi = spread(40)  # capped at 60 s ± 50 %, never overflowing
+    assert 30 <= lo < 32 and 88 < hi <= 90
+
+
+def test_background_loop_probes_less_often_while_offline_and_resets_when_back() -> None:
+    rng = RecordingRandom()
+    central = FakeCentral()
+    central.down = True
+    w = SyncWorker(FakeOutbox(), central, branch_code="ICBC-NB-0101",  # type: ignore[arg-type]
+                   rng=rng, policy=SyncPolicy(interval_s=0.01, interval_jitter=0.5))
+    w.start()
+    try:
+        assert rng.enough.wait(10)
+        central.down = False
+        n = len(rng.spreads)
+        w.wake()
+        for _ in range(1000):  # at most ~10 s
+            if len(rng.spreads) >= n + 3:
+                break
+            threading.Event().wait(0.01)
+    finally:
+        w.stop()
+    assert rng.spreads[:3] == [(-0.005, 0.005), (-0.01, 0.01), (-0.02, 0.02)]
+    assert rng.spreads[-1] == (-0.005, 0.005)  # online again: the normal interval
