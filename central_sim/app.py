@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from central_sim import people
 from central_sim import schemas as M
 from central_sim import states as S
 from central_sim.db import (
@@ -480,30 +481,29 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                                           Application.bank_code == bank)
                 .order_by(Application.created_at))]
 
-    @v1.post("/persons/{id_number}/data-changes", response_model=M.OperationAck, tags=["persons"])
+    @v1.post("/persons/{id_number}/data-changes", response_model=people.DataChangeOut,
+             tags=["persons"])
     def data_change(id_number: IdNumber, body: M.DataChangeIn, request: Request,
                     idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
-        allowed = {"phone", "address", "education", "marital_status"}
-
+        """Phone, address, education, marital status without proof; work-start and birth
+        date with the records named (proof.records); name, ID number and sex with the ID card
+        read and a police or court paper (proof.id_card_read, paper_kind, paper_no)."""
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             _get_person(s, id_number)
             _get_branch(s, body.branch_code)
-            extra = set(body.changes) - allowed
-            if extra:
-                raise Refusal(422, "CHANGE_NEEDS_PROOF",
-                              "姓名、身份证号、性别、出生日期等信息变更需要证明材料，请到指定窗口办理。",
-                              {"fields": sorted(extra)})
+            people.check_proof(body.changes, body.proof)  # central_sim/people.py: proof levels
             op_id = f"OP-{secrets.token_hex(8).upper()}"
-            if "phone" in body.changes:
-                p = s.get(Person, id_number, with_for_update=True)
-                assert p is not None
-                p.phone = body.changes["phone"]
+            p = s.get(Person, id_number, with_for_update=True)
+            assert p is not None
+            new_card, new_id = people.apply_data_change(s, p, body.changes, body.proof)
             now = utcnow()
             s.add(GenericOperation(operation_id=op_id, kind="DATA_CHANGE",
                                    branch_code=body.branch_code, subject_ref=id_number,
                                    payload={"fields": sorted(body.changes)},
                                    seq_in_subject=body.client_seq, received_at=now))
-            return 200, _dump(M.OperationAck(operation_id=op_id, received_at=now)), op_id
+            return 200, _dump(people.DataChangeOut(
+                operation_id=op_id, received_at=now, fields=sorted(body.changes),
+                new_card_required=new_card, new_id_number=new_id)), op_id
 
         return mutate(request, idempotency_key, x_client_id, body, "DATA_CHANGE", handler)
 
@@ -1181,6 +1181,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                                   created_at=n.created_at) for n in s.scalars(q)]
             return M.UpdatesOut(items=items, next_since=items[-1].seq if items else since)
 
+    # registration and employers: central_sim/people.py
+    people.add_routes(v1, central.db, mutate, _get_branch)
     api.include_router(v1)
     if admin:
         _admin_routes(api, central)

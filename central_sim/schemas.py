@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from central_sim.people import DataChangeProof
+
 Function = Literal["social", "financial"]
 MAX_INT = 2**63 - 1  # signed 64-bit: what every database column holds
 # String limits are the database column sizes (central_sim/db.py).
@@ -369,7 +371,11 @@ class DataChangeIn(_Strict):
                             description="Per-person sequence number assigned by the counter")
     changes: dict[Annotated[str, Field(max_length=32)], Annotated[str, Field(max_length=256)]] = Field(
         max_length=16, description="phone (at most 20 characters), address, education, "
-                                   "marital_status; values at most 256 characters")
+                                   "marital_status (no proof); work_start_date, birth_date "
+                                   "(ISO dates, proof.records); name, id_number, sex ('1'/'2') "
+                                   "(proof: ID card read and a police or court paper); values "
+                                   "at most 256 characters")
+    proof: DataChangeProof | None = Field(default=None, description="what backs the change")
 
     @field_validator("changes")
     @classmethod

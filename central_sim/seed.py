@@ -27,6 +27,7 @@ from central_sim.db import (
     Notice,
     Person,
 )
+from central_sim.people import seed_people
 
 BANKS: list[tuple[str, str]] = [
     ("ICBC", "中国工商银行"),
@@ -293,6 +294,7 @@ def seed(session: Session, branches_total: int = TOTAL_BRANCHES) -> None:
             if m == 13:
                 y, m = y + 1, 1
     session.add_all(rows)
+    seed_people(session)  # registration: employers with checked codes, base bounds
 
 
 def _person(idn: str, name: str, local: bool, entitled: bool, guardian: str | None,

@@ -31,7 +31,10 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.audit_watch import AuditWatch
     from counter_app.workflows.card_loss import CardLossContext, CardLossDesk
     from counter_app.workflows.certificate import CertificateDesk
+    from counter_app.workflows.data_change import DataChangeDesk
+    from counter_app.workflows.person_ops import PersonOpsContext
     from counter_app.workflows.queries import QueryDesk
+    from counter_app.workflows.registration import RegistrationDesk
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +236,37 @@ class Services:
             teller=teller, central=self.central, audit=ApplicationStore(self.store).audit,
             id_reader=self.id_reader, limits=p.offline, sync_status=self.sync.status,
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
+
+    def person_ops_context(self, teller: str) -> PersonOpsContext:
+        """Registration and data change: the central, the outbox, the line (person_ops)."""
+        import shutil
+
+        from counter_app.central.people_api import PeopleCentral
+        from counter_app.domain.errors import ConfigurationError
+        from counter_app.store.card_operations import CardOperationStore
+        from counter_app.workflows.person_ops import PersonOpsContext
+
+        central = self.central
+        if not isinstance(central, PeopleCentral):  # a fake without registration's calls
+            raise ConfigurationError("中心系统接口不支持参保登记与信息变更。", code="CENTRAL_NO_PEOPLE_API")
+        app = self.application_context(teller)
+        folder = self.profile.database.parent
+        return PersonOpsContext(
+            branch=app.branch, branch_code=app.branch_code, bank_code=app.bank_code,
+            counter_id=app.counter_id, teller=teller, central=central,
+            store=CardOperationStore(self.store), id_reader=self.id_reader,
+            limits=self.profile.offline, sync_status=self.sync.status,
+            free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6, wake_sync=self.sync.wake)
+
+    def registration_desk(self, teller: str) -> RegistrationDesk:
+        from counter_app.workflows.registration import RegistrationDesk
+
+        return RegistrationDesk(self.person_ops_context(teller))
+
+    def data_change_desk(self, teller: str) -> DataChangeDesk:
+        from counter_app.workflows.data_change import DataChangeDesk
+
+        return DataChangeDesk(self.person_ops_context(teller))
 
     def presence_source(self) -> PresencePort | None:
         """The card layer's reader monitor for the two slots of this counter."""

@@ -25,6 +25,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from counter_app.central import api as A
+from counter_app.central import people_api as P
 from counter_app.central.errors import (
     TRANSIENT_CODES,
     BadResponseError,
@@ -66,6 +67,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "cards.pin_reset": ("POST", "/v1/cards/{card_no}/pin-reset-authorisations"),
     "batches.receive": ("POST", "/v1/branches/{branch_code}/batches/{batch_id}/receive"),
     "persons.data_change": ("POST", "/v1/persons/{id_number}/data-changes"),
+    "persons.registration": ("POST", "/v1/persons/{id_number}/registrations"),
     "persons.certificate": ("POST", "/v1/persons/{id_number}/certificates"),
     "audit.head": ("POST", "/v1/audit/chain-heads/{branch_code}/{counter_id}"),
 }
@@ -308,6 +310,29 @@ class HttpCentralClient:
                            "changes": changes}, idempotency_key)
 
     # -- cards ----------------------------------------------------------------------------------
+    # -- registration and data change (central/people_api.py) -----------------------------
+    def employer(self, credit_code: str) -> P.Employer:
+        return self._get(f"/v1/employers/{_q(credit_code)}", P.Employer)
+
+    def contribution_bounds(self) -> P.Bounds:
+        return self._get("/v1/contribution-bounds", P.Bounds)
+
+    def register_person(self, id_number: str, request: P.RegistrationRequest, *,
+                        idempotency_key: str) -> P.RegistrationResult:
+        body = P.registration_payload(id_number, request)
+        body.pop("id_number")
+        return self._post(f"/v1/persons/{_q(id_number)}/registrations", P.RegistrationResult,
+                          body, idempotency_key)
+
+    def change_person_data(self, id_number: str, *, branch_code: str, client_seq: int,
+                           changes: dict[str, str], proof: P.DataChangeProof | None,
+                           idempotency_key: str) -> P.DataChangeResult:
+        body = P.data_change_payload(id_number, branch_code=branch_code, client_seq=client_seq,
+                                     changes=changes, proof=proof)
+        body.pop("id_number")
+        return self._post(f"/v1/persons/{_q(id_number)}/data-changes", P.DataChangeResult,
+                          body, idempotency_key)
+
     def card_status(self, card_no: str) -> A.CardStatus:
         return self._get(f"/v1/cards/{_q(card_no)}", A.CardStatus)
 
@@ -583,7 +608,8 @@ def _build(cls: type[T], data: Any) -> T:
         raise BadResponseError()
     hints = _HINTS.get(cls)
     if hints is None:
-        hints = typing.get_type_hints(cls, vars(A))
+        # the class's own module first (people_api's values), the port's names as a fallback
+        hints = typing.get_type_hints(cls, None, vars(A))
         _HINTS[cls] = hints
     kwargs = {}
     try:

@@ -35,6 +35,8 @@ BUSINESS_KEYS: tuple[str, ...] = (
     "card_services",
     "certificates",
     "queries",
+    "insurance_registration",
+    "personal_data_change",
 )
 
 
@@ -68,7 +70,16 @@ WORK: tuple[Work, ...] = (
     Work("certificate_verify", "certificates", NOW, "参保证明核验"),
     Work("card_status_query", "queries", NOW, "卡片状态查询"),
     Work("contribution_query", "queries", NOW, "缴费记录查询"),
-    Work("flexible_employment_registration", None, DEFERRABLE, "灵活就业参保登记"),
+    # the employer, its insurance types and the base bounds are the central's: asked now
+    Work("employee_registration", "insurance_registration", NOW, "职工参保登记（单位职工）"),
+    # queued only with this year's bounds already answered by the central (docs/registration.md)
+    Work("flexible_employment_registration", "insurance_registration", DEFERRABLE, "灵活就业参保登记"),
+    Work("data_change_contact", "personal_data_change", DEFERRABLE,
+         "联系电话、地址、学历、婚姻状况变更"),
+    # they change entitlements (retirement age, years insured): the person leaves knowing
+    Work("data_change_records", "personal_data_change", NOW, "参加工作时间、出生日期变更"),
+    # a new name or ID number means a new card: the central must take it before the hand-over
+    Work("data_change_identity", "personal_data_change", NOW, "姓名、身份证号码、性别变更"),
     Work("audit_head", None, DEFERRABLE, "审计链上报"),
 )
 

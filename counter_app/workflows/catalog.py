@@ -51,6 +51,12 @@ BUSINESSES: tuple[Business, ...] = (
              built=True),
     Business("queries", "社保信息查询", "查询参保信息、缴费记录、卡片状态与制卡进度，可打印查询结果",
              built=True),
+    Business("insurance_registration", "职工参保登记",
+             "个人以单位职工（按统一社会信用代码查询单位）或灵活就业人员身份参保，缴费基数在中心核定范围内",
+             built=True),
+    Business("personal_data_change", "参保信息变更",
+             "变更联系电话、地址、学历、婚姻状况；参加工作时间、出生日期凭档案；姓名、身份证号码、性别凭证明",
+             built=True),
 )
 
 

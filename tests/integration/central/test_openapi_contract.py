@@ -49,7 +49,7 @@ def test_contract_covers_the_issue(doc: dict[str, Any]) -> None:
         "list_batches", "receive_batch", "formal_loss", "deloss", "replacement", "activation",
         "pin_reset", "get_contributions", "issue_certificate", "verify_certificate", "banks",
         "branches", "branch_config", "get_head", "report_head", "rebase_head", "head_events",
-        "updates", "health",
+        "updates", "health", "get_employer", "contribution_bounds", "register",
     }
     assert needed <= ops
 
@@ -160,6 +160,22 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
     rec.call("get", f"/v1/persons/{gao_jie}/applications")
     rec.call("post", f"/v1/persons/{generated_id(30)}/data-changes",
              {"branch_code": "ICBC-NB-0101", "client_seq": 1, "changes": {"phone": "1"}})
+    # registration and data change with proof (central_sim/people.py)
+    from central_sim.people import credit_code_with_check
+    employer = credit_code_with_check("91330206MA2H00101")
+    rec.call("get", f"/v1/employers/{employer}")
+    rec.call("get", f"/v1/employers/{employer[:17]}0")  # 422 CREDIT_CODE_INVALID
+    rec.call("get", "/v1/contribution-bounds")
+    rec.call("post", f"/v1/persons/{generated_id(33)}/data-changes", {
+        "branch_code": "ICBC-NB-0101", "client_seq": 2, "changes": {"birth_date": "1990-01-01"},
+        "proof": {"records": ["本人户口簿"]}})
+    rec.call("post", f"/v1/persons/{generated_id(33)}/data-changes", {
+        "branch_code": "ICBC-NB-0101", "client_seq": 3, "changes": {"name": "改名"}})  # 422
+    reg = {"branch_code": "ICBC-NB-0101", "kind": "EMPLOYEE", "credit_code": employer,
+           "insurances": ["PENSION"], "base_fen": 500000, "start_month": "202601", "name": "新人"}
+    rec.call("post", "/v1/persons/330203200003030014/registrations", reg)
+    rec.call("post", "/v1/persons/330203200003030014/registrations",
+             {**reg, "base_fen": 100})  # 422 BASE_OUT_OF_RANGE, the bounds in details
     rec.call("get", "/v1/cards/NB0000016")
     rec.call("post", "/v1/cards/NB0000016/loss", {"branch_code": "ICBC-NB-0101"}, key=False)  # 400
     idn = generated_id(31)
