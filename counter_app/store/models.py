@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from counter_app.store.types import EncryptedBytes, EncryptedJSON, EncryptedText
@@ -154,3 +154,55 @@ class CentralNotice(Base):
     created_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # at the central
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     handled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class BlankBox(Base):
+    """A box of blank cards received at an instant-issue branch; ``expected`` is the
+    supplier's list of chip serials when the box was registered from it (None: read only)."""
+
+    __tablename__ = "blank_boxes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    box_id: Mapped[str] = mapped_column(String(32), unique=True)
+    expected: Mapped[list[str] | None] = mapped_column(JSON)  # chip serials: not personal data
+    received_by: Mapped[str] = mapped_column(String(32))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # the list check closed
+
+
+class BlankCard(Base):
+    """One blank card, in exactly one place (domain.blank_stock.Place); moved only by the
+    stock store, which checks the move table in the same transaction."""
+
+    __tablename__ = "blank_cards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chip_serial: Mapped[str] = mapped_column(String(16), unique=True)
+    atr: Mapped[str] = mapped_column(String(80))
+    box_id: Mapped[str] = mapped_column(String(32), index=True)
+    place: Mapped[str] = mapped_column(String(16), index=True)
+    custodian: Mapped[str | None] = mapped_column(String(32), index=True)
+    custody_day: Mapped[str | None] = mapped_column(String(10))
+    application_id: Mapped[str | None] = mapped_column(String(64))
+    # free text typed by the teller: may name a person, so encrypted (row-bound to the serial)
+    spoil_reason: Mapped[str | None] = mapped_column(EncryptedText("blank_cards.spoil_reason"))
+    spoiled_by: Mapped[str | None] = mapped_column(String(32))  # the authorising supervisor
+    received_by: Mapped[str] = mapped_column(String(32))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class BlankCardMove(Base):
+    """Every move of a blank card (``from_place`` None: received), for the reconciliation
+    per teller and day; the card's row says where it is, this table how it got there."""
+
+    __tablename__ = "blank_card_moves"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chip_serial: Mapped[str] = mapped_column(String(16), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    day: Mapped[str] = mapped_column(String(10), index=True)  # Beijing business day
+    from_place: Mapped[str | None] = mapped_column(String(16))
+    to_place: Mapped[str] = mapped_column(String(16))
+    teller: Mapped[str | None] = mapped_column(String(32), index=True)  # whose custody it touches
+    actor: Mapped[str] = mapped_column(String(32))

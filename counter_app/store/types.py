@@ -47,6 +47,7 @@ ROW_KEYS = {
     "application_drafts": "draft_id",
     "card_applications": "draft_id",
     "central_notices": "seq",
+    "blank_cards": "chip_serial",
 }
 
 

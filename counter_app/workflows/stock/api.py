@@ -1,0 +1,165 @@
+"""The blank-card stock's API for the other workflows (instant issuance) and the screens.
+
+Issuance uses three calls, each a single audited transaction in the store::
+
+    stock = BlankStock(ctx)                        # ctx: StockContext (bootstrap builds it)
+    stock.check_custody(serial)                    # -> CardPlace, or raises NotInCustody whose
+                                                   #    message_zh says where the card is
+    stock.mark_issued(serial, application_id)      # custody (this teller, today) -> issued
+    approval = stock.approve_spoil(user, password) # the supervisor's password, audited
+    stock.mark_spoiled(serial, reason, approval)   # stock / own custody -> spoiled (废卡)
+
+``check_custody`` is also done inside ``mark_issued``'s transaction, so a card moved by
+another counter in between is refused there too. All errors are ``StockError``
+(``domain.blank_stock``) with a stable ``code`` and ``place`` (where the card is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from counter_app.domain.blank_stock import (
+    MAX_SPOIL_REASON,
+    MIN_SPOIL_REASON,
+    CardPlace,
+    NotInCustody,
+    Place,
+    StockError,
+    normalise_serial,
+    serial_error,
+)
+from counter_app.domain.errors import ValidationError
+from counter_app.workflows.stock.context import StockContext
+
+SPOIL_PURPOSE = "blank_card_spoil"
+
+
+def not_instant_error() -> StockError:
+    return StockError("本网点不是即时制卡网点，没有空白卡库存；空白卡库存仅在即办网点使用。",
+                      code="BLANK_NOT_INSTANT_BRANCH")
+
+
+@dataclass(frozen=True)
+class SpoilApproval:
+    """A supervisor's authorisation for spoiling cards, made only by ``approve_spoil``."""
+
+    supervisor: str
+    at: str
+
+
+class BlankStock:
+    """One signed-in teller's view of the branch's blank-card stock."""
+
+    def __init__(self, ctx: StockContext) -> None:
+        self.ctx = ctx
+
+    @property
+    def teller(self) -> str:
+        return self.ctx.teller
+
+    def _serial(self, text: str) -> str:
+        serial = normalise_serial(text)
+        error = serial_error(serial)
+        if error:
+            raise ValidationError("chip_serial", error, code="BLANK_BAD_SERIAL")
+        return serial
+
+    def _require_instant(self) -> None:
+        if not self.ctx.instant:
+            raise not_instant_error()
+
+    # -- what issuance asks ----------------------------------------------------------------------
+    def locate(self, chip_serial: str) -> CardPlace | None:
+        return self.ctx.store.locate(self._serial(chip_serial))
+
+    def check_custody(self, chip_serial: str) -> CardPlace:
+        """The card if it is in this teller's custody today; else NotInCustody naming where."""
+        serial = self._serial(chip_serial)
+        place = self.ctx.store.locate(serial)
+        day = self.ctx.today()
+        if place is None or place.place is not Place.CUSTODY or place.custodian != self.teller \
+                or place.day != day:
+            raise NotInCustody(serial, self.teller, place, day)
+        return place
+
+    def mark_issued(self, chip_serial: str, application_id: str) -> CardPlace:
+        if not application_id.strip():
+            raise ValidationError("application_id", "发卡须关联申请编号。", code="BLANK_NO_APPLICATION")
+        self._require_instant()
+        return self.ctx.store.move(
+            self._serial(chip_serial), Place.ISSUED, action_zh="登记发卡", actor=self.teller,
+            day=self.ctx.today(), now=self.ctx.clock(), custodian=self.teller,
+            custody_today=True, application_id=application_id.strip(),
+            audit={"application_id": application_id.strip()})
+
+    def approve_spoil(self, username: str, password: str) -> SpoilApproval:
+        """The supervisor's user name and password (checked and audited by sign-in)."""
+        if self.ctx.authorise is None:
+            raise StockError("本机未配置主管授权，不能登记废卡。", code="BLANK_NO_AUTHORISER")
+        if not username.strip() or not password:
+            raise ValidationError("supervisor", "登记废卡须由主管输入账号和密码授权。",
+                                  code="BLANK_SPOIL_NEEDS_SUPERVISOR")
+        who = self.ctx.authorise(username, password, SPOIL_PURPOSE)
+        return SpoilApproval(who, self.ctx.clock().isoformat())
+
+    def mark_spoiled(self, chip_serial: str, reason: str, approval: SpoilApproval | None) -> CardPlace:
+        """A card from the stock or this teller's custody becomes 废卡 (never used again)."""
+        self._require_instant()
+        serial = self._serial(chip_serial)
+        reason = " ".join(reason.split())
+        if approval is None or not approval.supervisor:
+            raise StockError("登记废卡须经主管授权。", code="BLANK_SPOIL_NEEDS_SUPERVISOR")
+        if len(reason) < MIN_SPOIL_REASON:
+            raise ValidationError("reason", f"请写明作废原因（至少{MIN_SPOIL_REASON}个字）。",
+                                  code="BLANK_SPOIL_REASON")
+        if len(reason) > MAX_SPOIL_REASON:
+            raise ValidationError("reason", f"作废原因不超过{MAX_SPOIL_REASON}个字。",
+                                  code="BLANK_SPOIL_REASON")
+        place = self.ctx.store.locate(serial)
+        custodian = place.custodian if place is not None and place.place is Place.CUSTODY else ""
+        if custodian and custodian != self.teller:
+            custodian = self.teller  # the store names the other teller's custody and refuses
+        return self.ctx.store.move(serial, Place.SPOILED, action_zh="登记废卡", actor=self.teller,
+                                   day=self.ctx.today(), now=self.ctx.clock(), custodian=custodian,
+                                   reason=reason, supervisor=approval.supervisor,
+                                   audit={"supervisor": approval.supervisor})
+
+    # -- what the stock screens ask ------------------------------------------------------------
+    def hand_out(self, serials: Iterable[str], to_teller: str) -> list[CardPlace]:
+        """Stock → ``to_teller``'s custody for today (each card its own transaction)."""
+        self._require_instant()
+        to_teller = to_teller.strip() or self.teller
+        return [self.ctx.store.move(self._serial(s), Place.CUSTODY, action_zh="交给柜员保管",
+                                    actor=self.teller, day=self.ctx.today(), now=self.ctx.clock(),
+                                    custodian=to_teller) for s in serials]
+
+    def hand_out_count(self, count: int, to_teller: str) -> list[CardPlace]:
+        """The first ``count`` cards of the stock (in serial order) to ``to_teller``."""
+        if count <= 0:
+            raise ValidationError("count", "领用张数应大于0。", code="BLANK_BAD_COUNT")
+        stock = self.ctx.store.cards(Place.STOCK)
+        if count > len(stock):
+            raise ValidationError("count", f"库存只有 {len(stock)} 张，不能领用 {count} 张。",
+                                  code="BLANK_NOT_ENOUGH")
+        return self.hand_out([c.chip_serial for c in stock[:count]], to_teller)
+
+    def take_back(self, from_teller: str, serials: Iterable[str] | None = None) -> list[CardPlace]:
+        """``from_teller``'s custody (every day's, or the named cards) → stock."""
+        self._require_instant()
+        from_teller = from_teller.strip() or self.teller
+        if serials is None:
+            serials = [c.chip_serial for c in self.ctx.store.cards(Place.CUSTODY, from_teller)]
+        return [self.ctx.store.move(self._serial(s), Place.STOCK, action_zh="交回库存",
+                                    actor=self.teller, day=self.ctx.today(), now=self.ctx.clock(),
+                                    custodian=from_teller) for s in serials]
+
+    def custody(self, teller: str | None = None) -> list[CardPlace]:
+        return self.ctx.store.cards(Place.CUSTODY, teller or self.teller)
+
+    def custody_count(self) -> int:
+        """Cards in the signed-in teller's custody today (the status bar)."""
+        return self.ctx.store.custody_count(self.teller, self.ctx.today())
+
+    def stock_count(self) -> int:
+        return len(self.ctx.store.cards(Place.STOCK))
