@@ -25,15 +25,20 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.central.sync import SyncWorker
     from counter_app.devices.idcard import IdCardReader
     from counter_app.devices.photo import FileCameraSource
+    from counter_app.devices.pinpad import PinEntry, PinPad
+    from counter_app.devices.blank_card import BlankCardReader, BlankChip
     from counter_app.devices.sscard import SocialCardReader
+    from counter_app.devices.sschip import HolderFields, SocialCardChip
     from counter_app.domain.card import CardData
     from counter_app.workflows.application import ApplicationContext, ApplicationDesk
     from counter_app.workflows.audit_watch import AuditWatch
     from counter_app.workflows.card_loss import CardLossContext, CardLossDesk
+    from counter_app.workflows.card_services import CardServicesDesk
     from counter_app.workflows.certificate import CertificateDesk
     from counter_app.workflows.data_change import DataChangeDesk
     from counter_app.workflows.person_ops import PersonOpsContext
     from counter_app.workflows.queries import QueryDesk
+    from counter_app.workflows.stock import StockDesk
     from counter_app.workflows.registration import RegistrationDesk
 
 log = logging.getLogger(__name__)
@@ -58,6 +63,9 @@ class Fakes:
     id_reader: IdCardReader | None = None
     camera_folder: Path | None = None
     card_reader: SocialCardReader | None = None  # the social security card slot
+    blank_reader: BlankCardReader | None = None  # the same slot reading blanks (stock)
+    chip: SocialCardChip | None = None  # the same slot for PIN and card services
+    pin_pad: PinPad | None = None
 
 
 class Services:
@@ -78,6 +86,7 @@ class Services:
         self._id_reader: IdCardReader | None = self.fakes.id_reader
         self._id_reader_made = self.fakes.id_reader is not None
         self._audit_watch: AuditWatch | None = None
+        self._blank_reader: BlankCardReader | None = self.fakes.blank_reader
 
     @property
     def profile(self) -> BranchProfile:
@@ -203,6 +212,24 @@ class Services:
 
         return CardLossDesk(self.card_loss_context(teller))
 
+    @property
+    def chip(self) -> SocialCardChip:
+        """The card slot's chip for PIN and card services (the PSAM in the second slot)."""
+        if self.fakes.chip is not None:
+            return self.fakes.chip
+        p = self.profile
+        return CardLayerChip(p.readers.card, p.readers.psam, p.city_code)
+
+    def card_services_desk(self, teller: str) -> CardServicesDesk:
+        from counter_app.workflows.card_services import CardServicesContext, CardServicesDesk
+
+        loss = self.card_loss_context(teller)
+        return CardServicesDesk(CardServicesContext(
+            branch=loss.branch, branch_code=loss.branch_code, bank_code=loss.bank_code,
+            counter_id=loss.counter_id, teller=teller, central=loss.central, store=loss.store,
+            chip=self.chip, pin_pad=self.fakes.pin_pad, id_reader=self.id_reader,
+            limits=loss.limits, sync_status=loss.sync_status, wake_sync=loss.wake_sync))
+
     def certificate_desk(self, teller: str) -> CertificateDesk:
         import shutil
 
@@ -268,6 +295,38 @@ class Services:
 
         return DataChangeDesk(self.person_ops_context(teller))
 
+    @property
+    def blank_reader(self) -> BlankCardReader:
+        """Blank cards in this counter's card slot (stock receiving); simulated when the
+        card slot is (the tour feeds it)."""
+        if self._blank_reader is None:
+            if self.fakes.card_reader is not None:
+                from counter_app.devices.blank_card import SimulatedBlankCardReader
+
+                self._blank_reader = SimulatedBlankCardReader()
+            else:
+                p = self.profile
+                self._blank_reader = CardLayerBlankReader(p.readers.card, p.readers.psam,
+                                                          p.city_code)
+        return self._blank_reader
+
+    def stock_desk(self, teller: str) -> StockDesk:
+        """The branch's blank-card stock (instant-issue branches; elsewhere it says so)."""
+        from counter_app.printing import BranchInfo
+        from counter_app.store.stock import SqlBlankStock
+        from counter_app.workflows.stock import StockContext, StockDesk
+
+        p, auth = self.profile, self.auth
+
+        def authorise(username: str, password: str, purpose: str) -> str:
+            return auth.authorise(username, password, purpose=purpose)
+
+        return StockDesk(StockContext(
+            branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
+                              instant_issue=p.instant_issue),
+            teller=teller, store=SqlBlankStock(self.store), reader=self.blank_reader,
+            authorise=authorise))
+
     def presence_source(self) -> PresencePort | None:
         """The card layer's reader monitor for the two slots of this counter."""
         if self.fakes.no_presence:
@@ -302,6 +361,93 @@ class CardLayerReader:
 
         card, psam, city = self.readers
         return CardService(CardConfig(card_reader=card, psam_reader=psam, city_code=city)).read_card()
+
+
+class CardLayerChip:
+    """Adapts the card layer to the workflows' chip port (PINs, the holder data write).
+
+    ``service`` runs an operation in one card session (``CardService`` on pcscd, or the
+    in-process emulator for the tour); the PIN's digits are taken from the ``PinEntry``
+    only here, on their way to the chip."""
+
+    def __init__(self, card_reader: str = "", psam_reader: str = "", city_code: str = "330200",
+                 *, service: Any = None, name: str = "") -> None:
+        if service is None:
+            from counter_app.card.service import CardConfig, CardService
+
+            service = CardService(CardConfig(card_reader=card_reader, psam_reader=psam_reader,
+                                             city_code=city_code))
+        self.service = service
+        self._name = name or card_reader
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def read(self) -> CardData:
+        data: CardData = self.service.call(lambda card: card.read_card_data())
+        return data
+
+    def _pin_op(self, op: Callable[[Any], None]) -> None:
+        def body(card: Any) -> None:
+            card.select()
+            op(card)
+
+        self.service.call(body)
+
+    def verify_pin(self, pin: PinEntry) -> None:
+        self._pin_op(lambda card: card.verify_pin(pin.digits()))
+
+    def change_pin(self, old: PinEntry, new: PinEntry) -> None:
+        self._pin_op(lambda card: card.change_pin(old.digits(), new.digits()))
+
+    def unblock_pin(self, new: PinEntry) -> None:
+        self._pin_op(lambda card: card.unblock_pin(new.digits()))
+
+    def write_holder(self, fields: HolderFields) -> CardData:
+        from counter_app.card.holder import write_holder_records
+
+        self.service.call(lambda card: write_holder_records(card, name=fields.name,
+                                                            nation=fields.nation))
+        return self.read()
+
+
+def emulated_chip(card_file: Path, *, city_code: str = "330200") -> CardLayerChip:
+    """The demo's chip: the card emulator in process (no pcscd), with a test PSAM, for the
+    guided tour's PIN and card services. The card state file lives in the demo state dir."""
+    from counter_app.card.emulator.inprocess import InProcessCardService
+
+    return CardLayerChip(service=InProcessCardService(card_file, city_code=city_code),
+                         name="演示社保卡读卡器（内置卡片模拟器）")
+
+
+class CardLayerBlankReader:
+    """Adapts the card layer to the stock's blank-card port: the ATR gives the chip serial,
+    the lifecycle byte says whether the card is still blank (personalising)."""
+
+    def __init__(self, card_reader: str, psam_reader: str, city_code: str) -> None:
+        self.readers = (card_reader, psam_reader, city_code)
+
+    @property
+    def name(self) -> str:
+        return self.readers[0]
+
+    def read_blank(self) -> BlankChip:
+        from counter_app.card.layout import LIFECYCLE_PERSONALISING
+        from counter_app.card.service import CardConfig, CardService
+        from counter_app.card.ssse import SsseCard
+        from counter_app.devices.blank_card import BlankChip, NotBlankError, chip_serial_of
+
+        def read(card: SsseCard) -> tuple[bytes, int]:
+            card.select()
+            return bytes(card.atr), card.lifecycle()
+
+        card, psam, city = self.readers
+        atr, lifecycle = CardService(CardConfig(card_reader=card, psam_reader=psam,
+                                                city_code=city)).call(read)
+        if lifecycle != LIFECYCLE_PERSONALISING:
+            raise NotBlankError()
+        return BlankChip(atr.hex().upper(), chip_serial_of(atr))
 
 
 class PresenceSource:
