@@ -64,7 +64,8 @@ def card_no_with_check(body8: str) -> str:
 
 
 def card_id_code(card_no: str) -> str:
-    return "330200D156" + hashlib.sha256(card_no.encode()).hexdigest()[:22].upper()
+    # region, RID D156000005, 16 hex characters (the format domain.card checks)
+    return "330200D156000005" + hashlib.sha256(card_no.encode()).hexdigest()[:16].upper()
 
 
 def branch_code(bank: str, n: int) -> str:

@@ -1,0 +1,30 @@
+"""The issuance business as the screen sees it: the waiting list and one issuance."""
+
+from __future__ import annotations
+
+from counter_app.workflows.issuance.context import Candidate, IssuanceContext
+from counter_app.workflows.issuance.workflow import IssuanceWorkflow
+
+
+class IssuanceDesk:
+    def __init__(self, ctx: IssuanceContext) -> None:
+        self.ctx = ctx
+
+    @property
+    def teller(self) -> str:
+        return self.ctx.teller
+
+    @property
+    def has_pin_pad(self) -> bool:
+        return self.ctx.pin_pad is not None
+
+    @property
+    def printer_name(self) -> str:
+        return self.ctx.printer.name
+
+    def waiting(self) -> list[Candidate]:
+        """Accepted instant applications of this branch not yet issued or cancelled."""
+        return [c for c in self.ctx.store.candidates() if c.issuance not in ("issued", "cancelled")]
+
+    def open(self, application_no: str) -> IssuanceWorkflow:
+        return IssuanceWorkflow.open(self.ctx, application_no)

@@ -1,0 +1,155 @@
+"""Instant issuance against the real reference central (its own process: issuing changes
+people's cards), a real SQLite store with its outbox, the card and PSAM emulators."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from central_sim.seed import generated_id
+from counter_app.card.perso import FileJournalStore
+from counter_app.central.api import ApplicationRequest
+from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.launcher import CentralSimHandle
+from counter_app.central.sync import SyncPolicy, SyncWorker
+from counter_app.devices.card_printer import PdfCardPrinter
+from counter_app.devices.pinpad import DemoPinPad
+from counter_app.domain.applications import Acceptance
+from counter_app.printing import BranchInfo
+from counter_app.store.applications import ApplicationStore
+from counter_app.store.crypto import DataCipher
+from counter_app.store.database import Store, open_store
+from counter_app.store.issuance import IssuanceStore
+from counter_app.store.outbox_repo import StoreOutboxRepository
+from counter_app.workflows.issuance import IssuanceContext
+from counter_app.workflows.issuance.context import CardSlot
+from counter_app.workflows.login import LoginRefused
+from tests.fixtures.central import _start, _unavailable
+
+PORTRAIT = Path(__file__).resolve().parents[2] / "data" / "photos" / "portrait.jpg"
+BRANCH = "ICBC-NB-0101"
+# generated adults without a card; each test takes fresh ones (pytest-xdist is not used)
+_people = itertools.count(2000)
+
+
+@pytest.fixture(scope="module")
+def issuance_central_sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralSimHandle]:
+    handle = _start(tmp_path_factory.mktemp("issuance-central"))
+    try:
+        yield handle
+    finally:
+        handle.stop()
+
+
+@pytest.fixture
+def central(issuance_central_sim: CentralSimHandle) -> Iterator[CentralSimHandle]:
+    if not issuance_central_sim.alive():
+        _unavailable("the issuance tests' central died:\n" + issuance_central_sim.log_tail())
+    issuance_central_sim.clear_faults()
+    yield issuance_central_sim
+    if issuance_central_sim.alive():
+        issuance_central_sim.clear_faults()
+
+
+class HeldBlanks:
+    """The stock port for these tests: the blanks handed to the teller, and what happened."""
+
+    def __init__(self) -> None:
+        self.held: set[str] = set()
+        self.issued: dict[str, str] = {}
+        self.spoiled: dict[str, tuple[str, str]] = {}
+
+    def check_custody(self, serial: str, teller: str) -> None:
+        from counter_app.domain.errors import CounterError
+
+        if serial in self.issued:
+            raise CounterError("该卡已发放，不在您的保管中。", code="STOCK_ISSUED")
+        if serial not in self.held:
+            raise CounterError("该空白卡不在您的保管中（未登记入库或未领用），不能制卡。",
+                               code="STOCK_NOT_IN_CUSTODY")
+
+    def mark_issued(self, serial: str, application_id: str, teller: str) -> None:
+        self.held.discard(serial)
+        self.issued[serial] = application_id
+
+    def mark_spoiled(self, serial: str, reason: str, supervisor: str, teller: str) -> None:
+        self.held.discard(serial)
+        self.spoiled[serial] = (reason, supervisor)
+
+
+@dataclass
+class Counter:
+    tmp: Path
+    url: str
+    slot: CardSlot
+    store: Store = field(init=False)
+    client: HttpCentralClient = field(init=False)
+    sync: SyncWorker = field(init=False)
+    custody: HeldBlanks = field(default_factory=HeldBlanks)
+    pad: DemoPinPad = field(default_factory=lambda: DemoPinPad(timeout_s=5))
+
+    def __post_init__(self) -> None:
+        self.key = os.urandom(32)
+        self.store = open_store(self.tmp / "counter.db", DataCipher(self.key))
+        self.client = HttpCentralClient(self.url, timeouts=Timeouts(connect=1, read=5, health=1),
+                                        client_id=f"{BRANCH}/03")
+        self.sync = SyncWorker(StoreOutboxRepository(self.store), self.client, branch_code=BRANCH,
+                               policy=SyncPolicy(base_backoff_s=0.01, max_backoff_s=0.05))
+        self.printer = PdfCardPrinter(self.tmp / "faces")
+
+    def authorise(self, user: str, password: str, purpose: str) -> str:
+        if (user, password) != ("S0301", "Super@2026"):
+            raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
+        return user
+
+    def ctx(self, **kw: object) -> IssuanceContext:
+        values: dict[str, object] = dict(
+            branch=BranchInfo(BRANCH, "工商银行宁波鼓楼支行", "中国工商银行", True),
+            branch_code=BRANCH, counter_id="03", teller="T0301", central=self.client,
+            store=IssuanceStore(self.store, BRANCH), slot=self.slot,
+            journals=FileJournalStore(self.tmp / "perso-journal"), printer=self.printer,
+            custody=self.custody, pin_pad=self.pad, authorise=self.authorise,
+            sync_status=self.sync.status, power_on_pause_s=0.0, sleep=lambda _s: None)
+        values.update(kw)
+        return IssuanceContext(**values)  # type: ignore[arg-type]
+
+    def reopen(self) -> None:
+        """The application restarted: a new store connection on the same file and key."""
+        self.store.close()
+        self.store = open_store(self.tmp / "counter.db", DataCipher(self.key))
+        self.sync = SyncWorker(StoreOutboxRepository(self.store), self.client, branch_code=BRANCH,
+                               policy=SyncPolicy(base_backoff_s=0.01, max_backoff_s=0.05))
+
+    def accepted_application(self) -> tuple[str, str]:
+        """An application accepted at this instant branch for a fresh person: (number, id)."""
+        id_number = generated_id(next(_people))
+        photo = PORTRAIT.read_bytes()
+        op = str(uuid.uuid4())
+        request = ApplicationRequest(id_number=id_number, bank_code="ICBC", branch_code=BRANCH,
+                                     making_mode="INSTANT",
+                                     photo_sha256=hashlib.sha256(photo).hexdigest())
+        app = self.client.submit_application(request, idempotency_key=op)
+        person = self.client.get_person(id_number)
+        now = dt.datetime.now(dt.UTC)
+        stored = ApplicationStore(self.store).accept(Acceptance(
+            draft_id=str(uuid.uuid4()), teller="T0301", id_number=id_number, branch_code=BRANCH,
+            counter_id="03", making_mode="INSTANT", collection="BRANCH", op_id=op,
+            operation="applications.submit", payload={"id_number": id_number},
+            record={"applicant": {"name": person.name}, "id_number": id_number,
+                    "making_mode": "INSTANT"},
+            photo=photo, audit={}, central_response={"application_id": app.application_id,
+                                                     "state": app.state},
+            accepted_at=now))
+        return stored.application_no, app.application_id
+
+    def close(self) -> None:
+        self.client.close()
+        self.store.close()
