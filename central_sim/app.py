@@ -558,6 +558,11 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
         return mutate(request, idempotency_key, x_client_id, body, "DELOSS", handler)
 
+    def _photo_on_file(s: Session, c: Card) -> str:
+        """No new photo sent: the photo of the card being replaced ("" when none on file)."""
+        made = s.get(Application, c.application_id) if c.application_id else None
+        return made.photo_sha256 if made is not None else ""
+
     @v1.post("/cards/{card_no}/replacement", response_model=M.ApplicationOut, tags=["cards"])
     def replacement(card_no: CardNo, body: M.ReplacementIn, request: Request,
                     idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
@@ -571,9 +576,11 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 raise Refusal(409, "NEED_FORMAL_LOSS", "补领挂失卡前须先办理正式挂失。")
             if body.reason == "DAMAGED" and S.LOST in (c.social_state, c.financial_state):
                 raise Refusal(409, "CARD_IS_LOST", "该卡已正式挂失，请按挂失补卡办理。")
-            if body.same_number and (body.reason != "DAMAGED" or not branch.same_number_exchange):
+            # same-number exchange keeps the bank account: for a lost card too (Ningbo), only
+            # at a branch that offers it
+            if body.same_number and not branch.same_number_exchange:
                 raise Refusal(409, "SAME_NUMBER_NOT_ALLOWED",
-                              "同号换卡仅适用于损坏卡，且须在开通同号换卡的网点办理。")
+                              "本网点未开通同号换卡，请选择换发新卡号，或到开通同号换卡的网点办理。")
             if body.making_mode == "INSTANT" and not branch.instant_issue:
                 raise Refusal(409, "BRANCH_NOT_INSTANT", "本网点不是即办网点，只能集中制卡。")
             cfg = s.get(BranchConfig, branch.code)
@@ -583,8 +590,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 application_id=_new_app_id(), id_number=c.id_number, bank_code=c.bank_code,
                 branch_code=branch.code, kind=kind, making_mode=body.making_mode,
                 collection=body.collection, ems_address=body.ems_address,
-                photo_sha256=body.photo_sha256, old_card_no=c.card_no, state=S.DATA_ENTRY,
-                fee_fen=cfg.replacement_fee_fen if cfg else 0,
+                photo_sha256=body.photo_sha256 or _photo_on_file(s, c), old_card_no=c.card_no,
+                state=S.DATA_ENTRY, fee_fen=cfg.replacement_fee_fen if cfg else 0,
             )
             s.add(app)
             c.replaced_by_application = app.application_id
@@ -1227,6 +1234,9 @@ class AccessLogMiddleware:
                             status[0] if status else "-", (time.perf_counter() - started) * 1000)
 
 
+NO_CONFIG_TEMP_LOSS_DAYS = 7  # only for a branch without a config row (db.BranchConfig's default)
+
+
 def _admin_routes(api: FastAPI, central: Central) -> None:
     """Test control channel: loopback only, not part of the API contract."""
     admin = APIRouter(prefix="/_admin", include_in_schema=False)
@@ -1268,6 +1278,19 @@ def _admin_routes(api: FastAPI, central: Central) -> None:
         loopback_only(request)
         return central.advance_production(0)
 
+    def _temp_loss_days(s: Session, c: Card, branch_code: Any) -> int:
+        """A pre-loss's validity is configuration (temp_loss_valid_days): the branch named,
+        else the branch that made the card, else the card bank's first branch."""
+        code = str(branch_code) if branch_code else None
+        if code is None and c.application_id:
+            made = s.get(Application, c.application_id)
+            code = made.branch_code if made is not None else None
+        if code is None:
+            code = s.scalar(select(Branch.code).where(Branch.bank_code == c.bank_code)
+                            .order_by(Branch.code).limit(1))
+        cfg = s.get(BranchConfig, code) if code else None
+        return cfg.temp_loss_valid_days if cfg is not None else NO_CONFIG_TEMP_LOSS_DAYS
+
     @admin.post("/pre-loss")
     def pre_loss(request: Request, values: dict[str, Any]) -> dict[str, Any]:
         """Simulate a pre-loss by phone (12333) or the bank's line."""
@@ -1278,8 +1301,8 @@ def _admin_routes(api: FastAPI, central: Central) -> None:
             attr = f"{function}_state"
             S.check_function(function, getattr(c, attr), S.TEMP_LOST)
             setattr(c, attr, S.TEMP_LOST)
-            cfg_days = 7
-            c.temp_loss_until = utcnow() + dt.timedelta(days=cfg_days)
+            days = _temp_loss_days(s, c, values.get("branch_code"))
+            c.temp_loss_until = utcnow() + dt.timedelta(days=days)
             s.add(Notice(kind="PRE_LOSS", bank_code=c.bank_code, ref=card_no,
                          data={"card_no": card_no, "function": function,
                                "channel": values.get("channel", "12333")}))

@@ -173,7 +173,9 @@ class ReplacementIn(_Strict):
     making_mode: Literal["INSTANT", "FACTORY"]
     collection: Literal["BRANCH", "EMS", "EMPLOYER"] = "BRANCH"
     ems_address: AddressField = None
-    photo_sha256: str = Field(min_length=64, max_length=64)
+    photo_sha256: str | None = Field(
+        default=None, min_length=64, max_length=64,
+        description="a new photo's SHA-256; omitted: the photo of the card being replaced")
 
 
 class PinResetIn(_Strict):

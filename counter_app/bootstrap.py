@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.queries import QueryDesk
     from counter_app.workflows.stock import StockDesk
     from counter_app.workflows.registration import RegistrationDesk
+    from counter_app.workflows.replacement import ReplacementDesk
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +212,11 @@ class Services:
         from counter_app.workflows.card_loss import CardLossDesk
 
         return CardLossDesk(self.card_loss_context(teller))
+
+    def replacement_desk(self, teller: str) -> ReplacementDesk:
+        from counter_app.workflows.replacement import ReplacementDesk
+
+        return ReplacementDesk(self.card_loss_context(teller))
 
     @property
     def chip(self) -> SocialCardChip:

@@ -166,7 +166,7 @@ class ReplacementRequest:
     branch_code: str
     reason: Literal["LOST", "DAMAGED"]
     making_mode: Literal["INSTANT", "FACTORY"]
-    photo_sha256: str
+    photo_sha256: str | None = None  # None: the central reuses the replaced card's photo
     same_number: bool = False
     collection: Literal["BRANCH", "EMS", "EMPLOYER"] = "BRANCH"
     ems_address: str | None = None

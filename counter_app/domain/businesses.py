@@ -60,7 +60,9 @@ WORK: tuple[Work, ...] = (
     Work("formal_loss", "loss", DEFERRABLE, "正式挂失"),
     # only valid until a replacement was applied for: the central must say so now
     Work("deloss", "loss", NOW, "解挂"),
-    Work("replacement_factory", "replacement", DEFERRABLE, "补换卡（集中制卡）"),
+    # it cancels the old card number at the central, and only the central knows whether the
+    # card was already replaced: refused offline (docs/card-lifecycle.md)
+    Work("replacement_factory", "replacement", NOW, "补换卡（集中制卡）"),
     Work("replacement_instant", "replacement", NOW, "补换卡（即时制卡）"),
     # needs the central's authorisation
     Work("pin_reset", "card_services", NOW, "密码重置解锁"),

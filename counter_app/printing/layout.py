@@ -280,9 +280,9 @@ class Sheet:
 
 
 def masthead(sheet: Sheet, bank_name: str, branch_name: str, branch_code: str, number: str,
-             *, left: float, width: float, y: float) -> None:
+             *, left: float, width: float, y: float, number_label: str = "申请编号") -> None:
     """Bank, branch and the application number (also as a barcode) across the top of a page."""
     sheet.text(left, y, bank_name, 11, bold=True, colour=RULE)
     sheet.text(left, y + 5.0, f"{branch_name}（网点号 {branch_code}）", 8.5, colour=MUTED)
     sheet.barcode(left + width, y - 5.0, number, height_mm=8.0, max_width_mm=62)
-    sheet.text(left + width, y + 6.5, f"申请编号 {number}", 8.5, align="right", colour=MUTED)
+    sheet.text(left + width, y + 6.5, f"{number_label} {number}", 8.5, align="right", colour=MUTED)

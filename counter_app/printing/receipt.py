@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -23,6 +24,21 @@ LEFT = 15.0
 WIDTH = 180.0
 ROW = 8.4
 SECTION = 6.8
+
+@dataclass(frozen=True)
+class ReceiptLabels:
+    """The words that differ between businesses' receipts (the layout is shared)."""
+
+    number: str = "申请编号"
+    person: str = "申请人"
+    keep_note: str = "请妥善保管本回执，领卡、查询时请出示。"
+
+
+#: the application's receipt (the default)
+APPLICATION_LABELS = ReceiptLabels()
+#: a card business on an existing card (loss, de-loss, replacement …)
+CARD_BUSINESS_LABELS = ReceiptLabels(number="业务编号", person="持卡人",
+                                     keep_note="请妥善保管本回执，查询办理结果时请出示。")
 
 PENDING_NOTICE = (
     "本业务受理时网点与中心系统的专线中断，资料已安全暂存于本网点，线路恢复后自动上传中心系统，"
@@ -69,8 +85,10 @@ def application_next_steps(
     return tuple(steps)
 
 
-def render_business_receipt(data: ReceiptData, *, fonts: CjkFonts | None = None) -> bytes:
-    """The receipt as PDF bytes (A4 portrait). The ID number is printed masked."""
+def render_business_receipt(data: ReceiptData, *, fonts: CjkFonts | None = None,
+                            labels: ReceiptLabels = APPLICATION_LABELS) -> bytes:
+    """The receipt as PDF bytes (A4 portrait). The ID number is printed masked; ``labels``
+    name the number and the person as the business calls them."""
     fonts = fonts or cjk_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=True, pageCompression=1)
@@ -80,29 +98,29 @@ def render_business_receipt(data: ReceiptData, *, fonts: CjkFonts | None = None)
     canvas.setSubject("业务回执")
     canvas.setCreator("counter-app")
     sheet = Sheet(canvas, fonts, *A4)
-    _header(sheet, data)
-    top = _table(sheet, data, 40.0)
+    _header(sheet, data, labels)
+    top = _table(sheet, data, 40.0, labels)
     top = _next_steps(sheet, data, top)
-    _footer(sheet, data, top)
+    _footer(sheet, data, top, labels)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def _header(sheet: Sheet, data: ReceiptData) -> None:
+def _header(sheet: Sheet, data: ReceiptData, labels: ReceiptLabels) -> None:
     branch = data.branch
     masthead(sheet, branch.bank_name, branch.name, branch.code, data.application_no,
-             left=LEFT, width=WIDTH, y=14.5)
+             left=LEFT, width=WIDTH, y=14.5, number_label=labels.number)
     sheet.text(105, 31.0, f"{branch.city_name}社会保障卡业务回执", 17, align="center", bold=True)
     sheet.text(LEFT + WIDTH, 36.8, "客户留存联", 8.5, align="right", colour=MUTED)
 
 
-def _table(sheet: Sheet, data: ReceiptData, top: float) -> float:
+def _table(sheet: Sheet, data: ReceiptData, top: float, labels: ReceiptLabels) -> float:
     label, value = 24.0, 66.0
     status = "待上传（专线中断，已暂存本网点）" if data.pending_sync else "已受理，已提交中心系统"
     rows: list[tuple[str, str, str, str]] = [
-        ("申请编号", data.application_no, "业务类型", data.business_type),
-        ("申请人", data.person_name, "证件号码", mask_id_number(data.id_number)),
+        (labels.number, data.application_no, "业务类型", data.business_type),
+        (labels.person, data.person_name, "证件号码", mask_id_number(data.id_number)),
         ("经办柜员", data.teller_id, "受理时间", f"{data.accepted_at:%Y-%m-%d %H:%M:%S}"),
     ]
     for i, (l1, v1, l2, v2) in enumerate(rows):
@@ -146,7 +164,7 @@ def _next_steps(sheet: Sheet, data: ReceiptData, top: float) -> float:
     return top + box
 
 
-def _footer(sheet: Sheet, data: ReceiptData, top: float) -> float:
+def _footer(sheet: Sheet, data: ReceiptData, top: float, labels: ReceiptLabels) -> float:
     top += 3.0
     if data.pending_sync:
         sheet_h = sheet.paragraph_height(WIDTH - 20, PENDING_NOTICE, 8.5, leading=1.35) + 3.2
@@ -158,7 +176,7 @@ def _footer(sheet: Sheet, data: ReceiptData, top: float) -> float:
     sheet.qr(LEFT, top, qr_size, data.application_no)
     x = LEFT + qr_size + 4
     lines = [
-        "请妥善保管本回执，领卡、查询时请出示。",
+        labels.keep_note,
         "本回执仅证明业务已受理，不能代替社会保障卡使用。",
         f"打印时间：{data.printed_at or data.accepted_at:%Y-%m-%d %H:%M}",
     ]

@@ -401,6 +401,14 @@ class MainWindow(QMainWindow):
             self.work_area.addWidget(loss_page)
             self.pages[business.key] = loss_page
             return loss_page
+        if self.services is not None and business.key == "replacement":
+            from counter_app.ui.replacement import replacement_page
+
+            repl_page = replacement_page(self.services, self.signed_in.username)
+            repl_page.sig_route.connect(self.route_to)  # "办理挂失" when not formally lost
+            self.work_area.addWidget(repl_page)
+            self.pages[business.key] = repl_page
+            return repl_page
         if self.services is not None and business.key == "queries":
             from counter_app.ui.queries import queries_page
 

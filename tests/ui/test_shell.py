@@ -83,8 +83,10 @@ def test_menu_follows_the_branch_profile(qtbot, make_services) -> None:
     assert "central_production" in keys and "instant_issue" not in keys
     # businesses not built yet are shown, disabled, with a note
     assert {"application", "handout", "loss", "replacement", "certificates"} <= set(keys)
-    assert keys["replacement"] is False and keys["loss"] is True
-    item = central.main.menu.item([k for k, _ in central.main.menu_keys()].index("replacement") + 1)
+    assert keys["central_production"] is False and keys["loss"] is True
+    assert keys["replacement"] is True
+    item = central.main.menu.item(
+        [k for k, _ in central.main.menu_keys()].index("central_production") + 1)
     assert "建设中" in item.text() and "后续版本" in item.toolTip()
     close(central)
 

@@ -188,11 +188,11 @@ def test_home_tiles_open_their_business(qtbot: Any, make_services: Any, monkeypa
     main = app.main
     opened: list[str] = []
     monkeypatch.setattr(main, "business_page", lambda b: opened.append(b.key) or None)
-    replacement = tile(main, "replacement")  # not built: the page that says so
-    assert replacement.cursor().shape() == Qt.CursorShape.PointingHandCursor
-    qtbot.mouseClick(replacement, Qt.MouseButton.LeftButton)
+    production = tile(main, "central_production")  # not built: the page that says so
+    assert production.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseClick(production, Qt.MouseButton.LeftButton)
     assert main.work_area.currentWidget() is main.not_built
-    assert "补卡" in main.not_built_title.text()
+    assert "集中制卡" in main.not_built_title.text()
     main.show_business("home")
     application = tile(main, "application")
     application.setFocus()

@@ -8,6 +8,7 @@ from counter_app.domain.card_states import FUNCTION_NAMES_ZH, FUNCTION_STATE_NAM
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
 from counter_app.printing import ReceiptData, render_business_receipt
+from counter_app.printing.receipt import CARD_BUSINESS_LABELS
 from counter_app.workflows.card_loss import rules
 from counter_app.workflows.card_loss.context import CardLossContext
 from counter_app.workflows.card_loss.record import LossRecord, Operation
@@ -60,4 +61,4 @@ def render_receipt(ctx: CardLossContext, record: LossRecord) -> bytes:
         branch=ctx.branch, teller_id=ctx.teller, accepted_at=at.replace(tzinfo=None),
         next_steps=next_steps(record, ctx.branch.bank_name),
         pending_sync=outcome.status == "pending", details=tuple(details))
-    return render_business_receipt(data)
+    return render_business_receipt(data, labels=CARD_BUSINESS_LABELS)

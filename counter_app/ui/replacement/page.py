@@ -1,0 +1,567 @@
+"""Replacement and exchange in the main window's work area: the page base rendering a
+:class:`ReplacementWorkflow` with four screens — identify (and why: lost, damaged, expired),
+the old card (states, bank, the old card read), the options (same number, making, the fee),
+the receipt.
+
+Every workflow call runs on the page's worker; screens read the immutable record only.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.card_states import (
+    CARD_STATE_NAMES_ZH,
+    FUNCTION_NAMES_ZH,
+    FUNCTION_STATE_NAMES_ZH,
+    CardState,
+)
+from counter_app.domain.errors import CounterError
+from counter_app.printing import mask_id_number
+from counter_app.private_files import write_private
+from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.application.steps import ImportDialogs
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.widgets import Banner, FormGrid
+from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, mask_card_no
+from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
+from counter_app.workflows.replacement import (
+    REASON_TITLES_ZH,
+    Reason,
+    ReplacementDesk,
+    ReplacementWorkflow,
+    Step,
+)
+from counter_app.workflows.replacement.rules import fee_zh, function_states
+
+log = logging.getLogger(__name__)
+
+Screen = StepScreen[ReplacementWorkflow]
+REASON_LABELS = {
+    Reason.LOST: "遗失补卡（凭身份证，原卡须已正式挂失）",
+    Reason.DAMAGED: "损坏换卡（凭身份证并交回原卡）",
+    Reason.EXPIRED: "到期换卡（凭身份证并交回原卡）",
+}
+
+
+def _page(screen: Screen) -> ReplacementPage:
+    page = screen.page
+    assert isinstance(page, ReplacementPage)
+    return page
+
+
+class IdentifyScreen(Screen):
+    key = Step.IDENTIFY
+    title_zh = "身份核验"
+    lead = "请选择补换原因，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。"
+
+    def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
+        super().__init__(page)
+        reasons = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.reasons: dict[Reason, QRadioButton] = {}
+        for reason, text in REASON_LABELS.items():
+            button = named(QRadioButton(text), f"Reason_{reason.value}")
+            button.setStyleSheet("font-size: 15px;")
+            self.group.addButton(button)
+            reasons.addWidget(button)
+            self.reasons[reason] = button
+        reasons.addStretch(1)
+        self.root.addLayout(reasons)
+        row = QHBoxLayout()
+        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button.clicked.connect(self.read_id)
+        row.addWidget(self.read_button)
+        self.reader_name = named(QLabel(""), "Hint")
+        row.addWidget(self.reader_name)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.id_number = named(QLineEdit(), "IdNumber")
+        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.returnPressed.connect(page.go_next)
+        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.root.addLayout(self.grid)
+        self.who = named(QLabel("", wordWrap=True), "CardInfo")
+        self.root.addWidget(self.who)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        r = self.wf.record
+        self.reasons[r.reason].setChecked(True)
+        self.id_number.setText(r.identity.id_number)
+        reader = _page(self).desk.id_reader_name
+        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.read_button.setEnabled(reader is not None)
+        ident = r.identity
+        if ident.source == "reader":
+            self.who.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
+                             f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+        elif ident.id_number:
+            self.who.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对持卡人证件原件。</span>")
+        else:
+            self.who.setText("")
+
+    def values(self) -> dict[str, str]:
+        reason = next((k for k, b in self.reasons.items() if b.isChecked()), Reason.LOST)
+        return {"reason": reason.value, "id_number": self.id_number.text()}
+
+    def read_id(self) -> None:
+        page = _page(self)
+        reason = self.values()["reason"]
+
+        def job() -> Any:
+            self.wf.set_reason(reason)
+            return self.wf.read_id_card()
+
+        def done(_r: Any) -> None:
+            self.load()
+            self.show_errors({})
+            page.after_change()
+
+        page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
+                 busy="正在读取身份证…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": self.read_id}
+
+    def first_focus(self) -> QWidget | None:
+        return self.id_number
+
+
+class CardScreen(Screen):
+    key = Step.CARD
+    title_zh = "查询原卡"
+    lead = "系统向中心查询持卡人的社保卡、两项功能的状态和本网点的补换卡规定。"
+
+    def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
+        super().__init__(page)
+        self.info = named(QLabel("", wordWrap=True), "CardInfo")
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.root.addWidget(self.info)
+        self.problem = named(QLabel("", wordWrap=True), "CardProblem")
+        self.problem.setStyleSheet(f"color: {BAD}; font-size: 15px; font-weight: bold;")
+        self.root.addWidget(self.problem)
+        row = QHBoxLayout()
+        self.query_button = named(QPushButton("重新查询 (F5)"), "QueryCard")
+        self.query_button.clicked.connect(self.query)
+        self.read_button = named(QPushButton("读取原卡 (F3)"), "ReadCard")
+        self.read_button.clicked.connect(self.read_card)
+        self.loss_button = named(QPushButton("转到挂失 / 解挂"), "GoLoss")
+        self.loss_button.clicked.connect(lambda: _page(self).sig_route.emit("loss"))
+        for b in (self.query_button, self.read_button, self.loss_button):
+            row.addWidget(b)
+        self.card_reader = named(QLabel(""), "Hint")
+        row.addWidget(self.card_reader)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.unreadable = named(QCheckBox("原卡芯片无法读取，已核对卡面卡号并收回原卡"), "ChipUnreadable")
+        self.unreadable.setStyleSheet("font-size: 14px;")
+        self.unreadable.toggled.connect(self._unreadable_toggled)
+        self.root.addWidget(self.unreadable)
+        self.root.addStretch(1)
+
+    def entered(self) -> None:
+        if self.wf.record.card is None:
+            self.query()
+
+    def load(self) -> None:
+        r, page = self.wf.record, _page(self)
+        reader = page.desk.card_reader_name
+        self.card_reader.setText(f"读卡器：{reader}" if reader else "本柜台未配置社保卡读卡器")
+        exchange = r.reason is not Reason.LOST
+        self.read_button.setVisible(exchange)
+        self.read_button.setEnabled(reader is not None)
+        self.unreadable.setVisible(exchange and r.card is not None
+                                   and r.card_read_no != (r.card.card_no if r.card else ""))
+        self.unreadable.blockSignals(True)
+        self.unreadable.setChecked(r.chip_unreadable)
+        self.unreadable.blockSignals(False)
+        card = r.card
+        rows: list[tuple[str, str]] = []
+        if card is not None:
+            rows += [("补换原因", REASON_TITLES_ZH[r.reason]), ("社保卡号", card.card_no),
+                     ("发卡银行", bank_name(card.bank_code)),
+                     ("卡片状态", CARD_STATE_NAMES_ZH[CardState(card.card_state)])]
+            states = function_states(card, self.wf.ctx.clock())
+            for f in FUNCTIONS:
+                rows.append((FUNCTION_NAMES_ZH[f], FUNCTION_STATE_NAMES_ZH[states[f]]))
+            if card.replacement_applied:
+                rows.append(("补卡", "已申请补换卡"))
+            if exchange:
+                rows.append(("原卡", "✓ 已读取原卡芯片" if r.card_read_no == card.card_no
+                             else "芯片无法读取，已收回原卡" if r.chip_unreadable
+                             else "读取的卡片与查询到的卡片不一致" if r.card_read_no
+                             else "尚未读取"))
+        cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
+                        f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+        self.info.setText(f"<table style='font-size:15px'>{cells}</table>" if rows else "")
+        message, _code = self.wf.card_error() if card is not None else ("", "")
+        self.problem.setText(message)
+        self.loss_button.setVisible(card is not None and self.wf.needs_loss_first())
+
+    def _unreadable_toggled(self, checked: bool) -> None:
+        page = _page(self)
+
+        def done(_r: Any) -> None:
+            self.load()
+            page.after_change()
+
+        page.run(lambda: self.wf.apply(Step.CARD, {"chip_unreadable": "1" if checked else ""}),
+                 done)
+
+    def values(self) -> dict[str, str]:
+        return {"chip_unreadable": "1" if self.unreadable.isChecked() else ""}
+
+    def query(self) -> None:
+        page = _page(self)
+
+        def done(_r: Any) -> None:
+            self.load()
+            page.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.load()
+            page.after_change()
+            page.banner.show_message(message_of(error), "bad")
+
+        page.banner.clear()
+        page.run(self.wf.find_card, done, failed, busy="正在向中心查询卡片…")
+
+    def read_card(self) -> None:
+        page = _page(self)
+
+        def done(_r: Any) -> None:
+            self.load()
+            page.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.load()
+            page.banner.show_message(message_of(error) + "　芯片读不出的，请勾选“原卡芯片无法读取”。",
+                                     "bad")
+
+        page.banner.clear()
+        page.run(self.wf.read_card, done, failed, busy="正在读取原卡…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F3": self.read_card, "F5": self.query}
+
+
+class OptionsScreen(Screen):
+    key = Step.OPTIONS
+    title_zh = "确认补换方式"
+    lead = "同号换卡保留原银行卡号和账户，养老金、代发工资、代扣协议不受影响；请向持卡人说明工本费。"
+
+    def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
+        super().__init__(page)
+        frame = named(QFrame(), "Card")
+        lay = QVBoxLayout(frame)
+        lay.setContentsMargins(16, 10, 16, 10)
+        self.group = QButtonGroup(self)
+        self.same = named(QRadioButton("同号换卡：沿用原银行卡号和账户"), "SameNumber")
+        self.new_number = named(QRadioButton("换发新银行卡号"), "NewNumber")
+        for b in (self.same, self.new_number):
+            b.setStyleSheet("font-size: 15px;")
+            self.group.addButton(b)
+            lay.addWidget(b)
+        self.same_hint = named(QLabel("", wordWrap=True), "Hint")
+        lay.addWidget(self.same_hint)
+        self.root.addWidget(frame)
+        self.summary = named(QLabel("", wordWrap=True), "Summary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.root.addWidget(self.summary)
+        self.errors = named(QLabel("", wordWrap=True), "FieldError")
+        self.errors.setStyleSheet(f"color: {BAD};")
+        self.root.addWidget(self.errors)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.submit_button = named(QPushButton("确认补换卡 (F9)"), "Primary")
+        self.submit_button.setMinimumWidth(180)
+        self.submit_button.clicked.connect(lambda: _page(self).submit())
+        row.addWidget(self.submit_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        wf = self.wf
+        r = wf.record
+        offered = r.terms is not None and r.terms.same_number_exchange
+        self.same.setEnabled(offered)
+        (self.same if r.same_number and offered else self.new_number).setChecked(True)
+        self.same_hint.setText("" if offered else "本网点未开通同号换卡，只能换发新银行卡号。")
+        self.same_hint.setVisible(not offered)
+        fee = fee_zh(r.terms.fee_fen) if r.terms else "待查询"
+        card = r.card
+        rows = [("业务", REASON_TITLES_ZH[r.reason]),
+                ("原卡号", f"{mask_card_no(card.card_no)}（受理后在中心注销）" if card else ""),
+                ("制卡", wf.making_note_zh()),
+                ("工本费", f"{fee}（中心核定的本网点收费标准）")]
+        cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
+                        f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+        self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")
+        self.errors.setText("")
+
+    def values(self) -> dict[str, str]:
+        return {"same_number": "1" if self.same.isChecked() and self.same.isEnabled() else ""}
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        self.errors.setText(next(iter(errors.values()), ""))
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F9": self.submit_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.submit_button
+
+
+class DoneScreen(Screen):
+    key = Step.DONE
+    title_zh = "打印回执"
+    lead = "请收取工本费，将业务回执交持卡人留存。"
+    sig_new = Signal()
+
+    def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
+        super().__init__(page)
+        self.result = Banner(self, "Result")
+        self.root.addWidget(self.result)
+        self.number = named(QLabel(""), "AppNo")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.root.addWidget(self.number)
+        self.fee = named(QLabel(""), "Fee")
+        self.fee.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.root.addWidget(self.fee)
+        frame = named(QFrame(), "Card")
+        lay = QHBoxLayout(frame)
+        lay.setContentsMargins(16, 10, 16, 10)
+        heading = QLabel("业务回执")
+        heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        lay.addWidget(heading, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for action, text, key in (("preview", "预览", "F9"), ("print", "打印", "F10"),
+                                  ("save", "另存为PDF", "F11")):
+            button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
+            button.clicked.connect(self._handler(action))
+            lay.addWidget(button)
+            self.buttons[key] = button
+        self.root.addWidget(frame)
+        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
+        self.root.addWidget(self.print_status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button.clicked.connect(self.sig_new.emit)
+        row.addWidget(self.new_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def _handler(self, action: str) -> Callable[[], None]:
+        return lambda: _page(self).receipt_action(action)
+
+    def load(self) -> None:
+        outcome = self.wf.record.outcome
+        if outcome is None:
+            return
+        self.number.setText(f"业务编号　{outcome.receipt_no}　　中心受理号　{outcome.application_id or '待中心确认'}")
+        self.fee.setText(f"工本费：{fee_zh(outcome.fee_fen)}")
+        kind = "ok" if outcome.status == "done" else "warn"
+        self.result.show_message(html.escape(outcome.message), kind)
+        self.print_status.setText("")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.buttons["F10"]
+
+
+class ReplacementPage(WizardPage[ReplacementWorkflow]):
+    sig_route = Signal(str)  # a catalog business key: the card must be formally lost first
+
+    title_zh = "补卡 / 换卡"
+    screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
+        Step.IDENTIFY: IdentifyScreen, Step.CARD: CardScreen, Step.OPTIONS: OptionsScreen,
+        Step.DONE: DoneScreen,
+    }
+    global_keys = ("F2", "F3", "F5", "F9", "F10", "F11", "Ctrl+N")
+    no_back = frozenset({Step.IDENTIFY, Step.DONE})
+    no_next = frozenset({Step.OPTIONS, Step.DONE})
+
+    def __init__(self, desk: ReplacementDesk, *, printer_name: str = "",
+                 find_printer: Callable[[str], QPrinter | None] = document_printer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReplacementPage")
+        self.desk = desk
+        self.printer_name = printer_name
+        self.find_printer = find_printer
+        self.receipt: tuple[str, bytes] | None = None  # (receipt number, PDF)
+
+    @property
+    def wf(self) -> ReplacementWorkflow | None:
+        return self.wizard
+
+    def view(self, step: Step) -> Any:
+        return self.step_screen(step)
+
+    def open(self) -> None:
+        if self.wizard is None:
+            self.new_case()
+
+    def new_case(self, reason: Reason = Reason.LOST) -> None:
+        if self.busy:
+            return
+        self.receipt = None
+        self.banner.clear()
+        self.show_wizard(self.desk.new(reason))
+        self.show_step()
+
+    def discard(self) -> None:
+        """Nothing was sent: the case is dropped."""
+        if not self.busy:
+            self.new_case()
+
+    def can_discard(self) -> bool:
+        return self.wizard is not None and self.wizard.step is not Step.DONE
+
+    def screen_built(self, screen: Any) -> None:
+        if isinstance(screen, DoneScreen):
+            screen.sig_new.connect(self.new_case)
+
+    def who_text(self) -> str:
+        wf = self.wizard
+        if wf is None:
+            return ""
+        name = wf.record.identity.name
+        return f"{REASON_TITLES_ZH[wf.reason]}　持卡人：{name or '尚未识别'}"
+
+    def next_allowed(self) -> bool:
+        wf = self.wizard
+        return not (wf is not None and wf.step is Step.CARD and bool(wf.validate(Step.CARD)))
+
+    def submit(self) -> None:
+        wf = self.wizard
+        screen = self.current_screen()
+        if wf is None or screen is None or self.busy or wf.step is not Step.OPTIONS:
+            return
+        values = screen.values()
+
+        def job() -> Any:
+            errors = wf.apply(Step.OPTIONS, values)
+            if errors:
+                raise StepInvalid(errors)
+            return wf.submit()
+
+        def done(_outcome: Any) -> None:
+            self.banner.clear()
+            self.show_step()
+
+        def failed(error: BaseException) -> None:
+            self.show_step()
+            current = self.current_screen()
+            if isinstance(error, StepInvalid) and current is not None:
+                current.show_errors(error.errors)
+            elif isinstance(error, CentralRefusal):
+                self.banner.show_message(f"{error.message_zh}（{error.code}）", "bad")
+            elif isinstance(error, NewWorkRefused):
+                self.banner.show_message(error.message_zh, "bad")
+            else:
+                self.banner.show_message(message_of(error), "bad")
+
+        self.run(job, done, failed, busy="正在提交补换卡…")
+
+    # -- the receipt -----------------------------------------------------------------------------
+    def with_receipt(self, then: Callable[[str, bytes], None]) -> None:
+        wf = self.wizard
+        if wf is None or wf.record.outcome is None or self.busy:
+            return
+        number = wf.record.outcome.receipt_no
+        if self.receipt is not None and self.receipt[0] == number:
+            then(*self.receipt)
+            return
+
+        def done(pdf: bytes) -> None:
+            self.receipt = (number, pdf)
+            then(number, pdf)
+
+        self.run(wf.documents, done, busy="正在生成回执…")
+
+    def receipt_action(self, action: str, path: Path | None = None) -> None:
+        def act(number: str, pdf: bytes) -> None:
+            if action == "preview":
+                dialog = DocumentPreview("业务回执", pdf, self,
+                                         on_print=lambda: self.receipt_action("print"),
+                                         on_save=lambda: self.receipt_action("save"))
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+            elif action == "print":
+                self._print(number, pdf)
+            else:
+                self._save(number, pdf, path)
+
+        self.with_receipt(act)
+
+    def _status(self, text: str, ok: bool = True) -> None:
+        done = self.step_screen(Step.DONE)
+        assert isinstance(done, DoneScreen)
+        done.print_status.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+        done.print_status.setText(text)
+
+    def _print(self, number: str, pdf: bytes) -> None:
+        printer = self.find_printer(self.printer_name)
+        if printer is None:
+            self._status("本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印，"
+                         "或联系网点技术支持检查打印机。", ok=False)
+            return
+        printer.setDocName(f"业务回执 {number}")
+        try:
+            pages = paint_pdf(pdf, printer)
+        except CounterError as error:
+            self._status(error.message_zh, ok=False)
+            return
+        self._status(f"业务回执已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+        self._audit(number, "print")
+
+    def _save(self, number: str, pdf: bytes, path: Path | None) -> None:
+        if path is None:
+            chosen = ImportDialogs.save_pdf(self, f"业务回执-{number}.pdf")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+        def done(saved: Path) -> None:
+            self._status(f"业务回执已保存为 {saved}")
+            self._audit(number, "save_pdf")
+
+        def failed(error: BaseException) -> None:
+            reason = "磁盘已满" if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
+            self._status(f"业务回执保存失败（{reason}），请换一个位置或联系网点技术支持。", ok=False)
+
+        self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
+
+    def _audit(self, number: str, how: str) -> None:
+        wf = self.wizard
+        if wf is not None:
+            self.ops.run(lambda: wf.record_document_output(number, how), None,
+                         lambda e: log.warning("receipt output not audited: %s", type(e).__name__))

@@ -1,0 +1,33 @@
+"""The replacement business as the screen sees it: a new case, the counter's devices."""
+
+from __future__ import annotations
+
+from counter_app.workflows.card_loss.context import CardLossContext
+from counter_app.workflows.replacement.record import Reason
+from counter_app.workflows.replacement.workflow import ReplacementWorkflow
+
+
+class ReplacementDesk:
+    """One signed-in teller's replacement and exchange business."""
+
+    def __init__(self, ctx: CardLossContext) -> None:
+        self.ctx = ctx
+
+    @property
+    def teller(self) -> str:
+        return self.ctx.teller
+
+    @property
+    def id_reader_name(self) -> str | None:
+        reader = self.ctx.id_reader
+        return reader.name if reader is not None else None
+
+    @property
+    def card_reader_name(self) -> str | None:
+        reader = self.ctx.card_reader
+        return reader.name if reader is not None else None
+
+    def new(self, reason: Reason = Reason.LOST) -> ReplacementWorkflow:
+        wf = ReplacementWorkflow(self.ctx)
+        wf.set_reason(reason)
+        return wf

@@ -1,0 +1,79 @@
+"""The replacement business's typed record (补卡 / 换卡 / 同号换卡): who, which old card,
+why, the choices, the fee and the central's answer.
+
+A frozen dataclass tree; the workflow replaces it on every change. The old card's states are
+kept as the central reported them (``card_loss.record.FoundCard``); what may be done is
+computed by ``rules`` with the domain's one table (``domain.card_states``).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Literal
+
+from counter_app.workflows.card_loss.record import FoundCard, Identity
+
+SCHEMA_VERSION = 1
+
+
+class Step(enum.StrEnum):
+    IDENTIFY = "identify"
+    CARD = "card"
+    OPTIONS = "options"
+    DONE = "done"
+
+
+class Reason(enum.StrEnum):
+    LOST = "lost"  # 遗失补卡: ID only, the card formally lost first
+    DAMAGED = "damaged"  # 损坏换卡: ID plus the old card
+    EXPIRED = "expired"  # 到期换卡: ID plus the old card
+
+
+REASON_TITLES_ZH = {Reason.LOST: "遗失补卡", Reason.DAMAGED: "损坏换卡", Reason.EXPIRED: "到期换卡"}
+#: the central's contract knows two reasons: a lost card, or an old card handed in
+CENTRAL_REASON: dict[Reason, Literal["LOST", "DAMAGED"]] = {
+    Reason.LOST: "LOST", Reason.DAMAGED: "DAMAGED", Reason.EXPIRED: "DAMAGED"}
+
+
+@dataclass(frozen=True)
+class BranchTerms:
+    """What the central says about this branch (asked with the card): fee and services."""
+
+    fee_fen: int  # 工本费 of a replacement, in fen (branch configuration at the central)
+    instant_issue: bool
+    same_number_exchange: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The central's answer: the replacement application it opened (the old card cancelled)."""
+
+    op_id: str
+    status: str  # "done" (the central answered), "unknown" (answer lost; confirmed by the worker)
+    application_id: str
+    kind: str  # REPLACEMENT_LOST | EXCHANGE_DAMAGED | EXCHANGE_SAME_NUMBER
+    making_mode: str
+    state_zh: str
+    fee_fen: int
+    old_card_no: str
+    same_number: bool
+    message: str
+    at: str
+    receipt_no: str
+
+
+@dataclass(frozen=True)
+class ReplacementRecord:
+    draft_id: str
+    teller: str
+    started_at: str
+    reason: Reason = Reason.LOST
+    identity: Identity = field(default_factory=Identity)
+    card: FoundCard | None = None
+    card_read_no: str = ""  # the old card's number as read from its chip
+    chip_unreadable: bool = False  # the old card was handed in but its chip does not answer
+    terms: BranchTerms | None = None
+    same_number: bool = False  # 同号换卡: keep the bank card number and account
+    op_id: str = ""  # idempotency key, durable (outbox row) before anything is sent
+    outcome: Outcome | None = None

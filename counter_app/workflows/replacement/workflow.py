@@ -1,0 +1,280 @@
+"""Replacement and exchange (补卡 / 换卡 / 同号换卡) as a wizard over its typed record.
+
+Steps::
+
+    identify (ID card or typed number; 遗失补卡, 损坏换卡 or 到期换卡) → card (the central's card
+    query, this branch's fee and services; a damaged or expired card read in the reader) →
+    options (同号换卡 or a new bank card number, how the new card is made, the fee) → done
+
+Nothing is done offline: a replacement cancels the old card number at the central and opens
+the new card's application there, and only the central knows whether the card was already
+replaced — so the business needs the line (``domain.businesses``: replacement NOW).
+The durable part is the outbox message and audit entry written before the central is called
+(``submission``); the record lives in memory while the teller serves the person.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from counter_app.central.errors import LINE_ERRORS
+from counter_app.central.sync import NewWorkRefused
+from counter_app.devices.idcard import IdCardData
+from counter_app.domain.card import CardData
+from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.identity import validate_id_number
+from counter_app.printing import mask_name
+from counter_app.workflows.card_loss import rules as loss_rules
+from counter_app.workflows.card_loss.context import CardLossContext
+from counter_app.workflows.card_loss.record import CardSource, FoundCard, Identity
+from counter_app.workflows.kernel import JournalEntry, StepDef, Wizard
+from counter_app.workflows.records import to_json
+from counter_app.workflows.replacement import rules, submission
+from counter_app.workflows.replacement.record import (
+    REASON_TITLES_ZH,
+    SCHEMA_VERSION,
+    BranchTerms,
+    Outcome,
+    Reason,
+    ReplacementRecord,
+    Step,
+)
+
+STEP_TITLES_ZH: dict[Step, str] = {
+    Step.IDENTIFY: "身份核验",
+    Step.CARD: "查询原卡",
+    Step.OPTIONS: "确认补换方式",
+    Step.DONE: "打印回执",
+}
+
+OFFLINE_ZH = ("专线中断，暂不能补换卡：补换卡须由中心实时注销原卡号并受理新卡，"
+              "请待线路恢复后办理（持卡人可稍候或改日办理）。")
+
+
+def replacement_steps(ctx: CardLossContext) -> tuple[StepDef[ReplacementRecord], ...]:
+    t = STEP_TITLES_ZH
+
+    def check_identify(r: ReplacementRecord) -> dict[str, str]:
+        return {} if r.identity.id_number else {"id_number": "请读取身份证或录入持卡人的身份证号码。"}
+
+    def check_card(r: ReplacementRecord) -> dict[str, str]:
+        error, _code = rules.card_error(r, ctx.bank_code, ctx.clock())
+        error = error or rules.old_card_error(r)
+        return {"card": error} if error else {}
+
+    return (
+        StepDef(Step.IDENTIFY, t[Step.IDENTIFY], validate=check_identify),
+        StepDef(Step.CARD, t[Step.CARD], validate=check_card),
+        StepDef(Step.OPTIONS, t[Step.OPTIONS], validate=rules.options_error,
+                forward=False, forward_message_zh="请点击“确认补换卡”。"),
+        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔业务已完成。"),
+    )
+
+
+class ReplacementWorkflow(Wizard[ReplacementRecord]):
+    """One person's replacement or exchange, from the ID card to the receipt."""
+
+    def __init__(self, ctx: CardLossContext, record: ReplacementRecord | None = None, *,
+                 step: str | None = None, history: Iterable[str] = (),
+                 journal: Iterable[JournalEntry] = ()) -> None:
+        self.ctx = ctx
+        started = record is None
+        record = record or ReplacementRecord(draft_id=str(uuid.uuid4()), teller=ctx.teller,
+                                             started_at=ctx.clock().isoformat())
+        self.saved: dict[str, Any] = {}
+        super().__init__(replacement_steps(ctx), record, step=step, history=tuple(history),
+                         journal=tuple(journal), clock=ctx.clock)
+        if started:
+            self.note("started")
+
+    def save(self) -> None:
+        # kept in memory (the outbox row is the durable part), as loss does
+        self.saved = {"schema": SCHEMA_VERSION, "step": self.current,
+                      "history": list(self.history),
+                      "journal": [to_json(j) for j in self.journal], "label": self.label(),
+                      "record": to_json(self.record)}
+
+    def label(self) -> str:
+        name = self.record.identity.name
+        who = mask_name(name) if name else "（尚未识别持卡人）"
+        return f"{who} · {REASON_TITLES_ZH[self.record.reason]} · {STEP_TITLES_ZH[self.step]}"
+
+    def update_record(self, **sections: Any) -> None:
+        self._set(replace(self.record, **sections))
+
+    def finish(self, outcome: Outcome) -> None:
+        self.update_record(outcome=outcome)
+        self._history.append(self.current)
+        self._move(Step.DONE)
+        self.note("finished", status=outcome.status)
+        self.save()
+
+    # -- facts ---------------------------------------------------------------------------------
+    @property
+    def step(self) -> Step:
+        return Step(self.current)
+
+    @property
+    def id_number(self) -> str:
+        return self.record.identity.id_number
+
+    @property
+    def reason(self) -> Reason:
+        return self.record.reason
+
+    def card_error(self) -> tuple[str, str]:
+        """(message, code): why this card cannot be replaced here; the old card's check next."""
+        error, code = rules.card_error(self.record, self.ctx.bank_code, self.ctx.clock())
+        if error:
+            return error, code
+        old = rules.old_card_error(self.record)
+        return (old, "OLD_CARD_NEEDED") if old else ("", "")
+
+    def needs_loss_first(self) -> bool:
+        return rules.card_error(self.record, self.ctx.bank_code,
+                                self.ctx.clock())[1] == rules.NEED_LOSS_CODE
+
+    # -- identify ------------------------------------------------------------------------------
+    def set_reason(self, reason: Reason | str) -> None:
+        new = Reason(reason)
+        if new is not self.record.reason:
+            # the old card read for an exchange does not matter for a lost card, and back
+            self.update_record(reason=new, chip_unreadable=False, op_id="")
+            self.note("reason", reason=new.value)
+            self.save()
+
+    def read_id_card(self) -> IdCardData:
+        if self.ctx.id_reader is None:
+            raise CounterError("本柜台未配置身份证阅读器，请手工录入身份证号码。",
+                               code="IDCARD_READER_MISSING")
+        card = self.ctx.id_reader.read()
+        today = self.ctx.today()
+        number = validate_id_number(card.id_number, today=today)
+        if card.expired_on(today):
+            raise ValidationError("id_number", "该身份证已过有效期，请持卡人持有效证件办理。",
+                                  code="IDCARD_EXPIRED")
+        self._set_identity(Identity(number, "reader", card.name))
+        return card
+
+    def set_id_number(self, typed: str) -> str:
+        number = validate_id_number(typed, today=self.ctx.today())
+        if number != self.id_number:
+            self._set_identity(Identity(number, "typed"))
+        return number
+
+    def _set_identity(self, identity: Identity) -> None:
+        r = self.record
+        if identity.id_number != r.identity.id_number:  # another person: nothing carries over
+            r = ReplacementRecord(r.draft_id, r.teller, r.started_at, reason=r.reason)
+        self._set(replace(r, identity=identity))
+        self.note("identified", source=identity.source)
+        self.save()
+
+    def apply(self, key: str, values: dict[str, str]) -> dict[str, str]:
+        step = Step(key)
+        if step is Step.IDENTIFY:
+            if values.get("reason"):
+                self.set_reason(values["reason"])
+            typed = values.get("id_number", "").strip()
+            if typed:
+                self.set_id_number(typed)
+            return {}
+        if step is Step.CARD:
+            unreadable = values.get("chip_unreadable") == "1"
+            if unreadable != self.record.chip_unreadable:
+                self.update_record(chip_unreadable=unreadable)
+                self.note("chip_unreadable", value=unreadable)
+                self.save()
+            return {}
+        if step is Step.OPTIONS:
+            same = values.get("same_number") == "1"
+            if same != self.record.same_number:
+                self.update_record(same_number=same)
+                self.save()
+            return rules.options_error(self.record)
+        return {}
+
+    def next(self) -> Step:
+        return Step(super().next())
+
+    def back(self) -> Step:
+        return Step(super().back())
+
+    def goto(self, key: str) -> Step:
+        return Step(super().goto(key))
+
+    # -- card ------------------------------------------------------------------------------------
+    def find_card(self) -> FoundCard | None:
+        """The central's card query for this person, with this branch's fee and services
+        (blocking). With the line down nothing can be done: refused, saying why."""
+        if not self.id_number:
+            raise ValidationError("id_number", "请先读取或录入身份证号码。", code="ID_MISSING")
+        ctx = self.ctx
+        try:
+            cards = ctx.central.person_cards(self.id_number)
+            name = self.record.identity.name or ctx.central.get_person(self.id_number).name
+            branch = ctx.central.branch(ctx.branch_code)
+            config = ctx.central.branch_config(ctx.branch_code)
+        except LINE_ERRORS as exc:
+            self.note("card_query_line_down", error=exc.code)
+            self.save()
+            raise NewWorkRefused(OFFLINE_ZH, code="REPLACEMENT_NEEDS_CENTRAL") from exc
+        terms = BranchTerms(config.replacement_fee_fen, branch.instant_issue,
+                            branch.same_number_exchange)
+        status = loss_rules.pick_card(cards)
+        identity = replace(self.record.identity, name=name)
+        if status is None:
+            self.update_record(card=None, terms=terms, identity=identity)
+            self.note("card_query", found=0)
+            self.save()
+            raise CounterError("中心系统没有该持卡人的社保卡记录：请核对身份证号码；"
+                               "从未领卡的请办理申领（首次申领免工本费）。", code="NO_CARD_ON_FILE")
+        card = loss_rules.found_card(status, CardSource.CENTRAL, ctx.clock())
+        # 同号换卡 is offered by default where the branch has it: pensions and debits carry over
+        self.update_record(card=card, terms=terms, identity=identity,
+                           same_number=terms.same_number_exchange)
+        self.note("card_query", found=len(cards), card_state=card.card_state)
+        self.save()
+        return card
+
+    def read_card(self) -> CardData:
+        """Read the old card in the reader (blocking): it must be this person's card."""
+        reader = self.ctx.card_reader
+        if reader is None:
+            raise CounterError("本柜台未配置社保卡读卡器。", code="CARD_READER_MISSING")
+        data = reader.read()
+        if self.id_number and data.id_number != self.id_number:
+            self.note("card_read_other_person")
+            self.save()
+            raise ValidationError("card", "读卡器中的社保卡不属于本次核验的持卡人，请核对卡片。",
+                                  code="CARD_OTHER_PERSON")
+        self.update_record(card_read_no=data.card_number, chip_unreadable=False)
+        self.note("card_read")
+        self.save()
+        return data
+
+    # -- options and submit --------------------------------------------------------------------------
+    def choose_same_number(self, same: bool) -> dict[str, str]:
+        return self.apply(Step.OPTIONS, {"same_number": "1" if same else ""})
+
+    def making_note_zh(self) -> str:
+        """How the new card is made at this branch, said honestly."""
+        terms = self.record.terms
+        if terms is not None and terms.instant_issue:
+            return ("本网点为即办网点，但本版本尚未开通现场即时制卡：新卡转中心集中制卡，"
+                    "制成后送达本网点领取。")
+        return "新卡由中心集中制作，制成后送达本网点领取。"
+
+    def submit(self) -> Outcome:
+        return submission.submit(self)
+
+    def documents(self) -> bytes:
+        from counter_app.workflows.replacement.documents import render_receipt
+
+        return render_receipt(self.ctx, self.record)
+
+    def record_document_output(self, receipt_no: str, how: str) -> None:
+        self.ctx.store.audit(self.ctx.teller, "card.receipt_output", receipt_no=receipt_no, how=how)
