@@ -416,6 +416,19 @@ class MainWindow(QMainWindow):
             self.work_area.addWidget(query_page)
             self.pages[business.key] = query_page
             return query_page
+        if self.services is not None and business.key in ("insurance_registration",
+                                                          "personal_data_change"):
+            from counter_app.ui.data_change import data_change_page
+            from counter_app.ui.registration import registration_page
+
+            make = (registration_page if business.key == "insurance_registration"
+                    else data_change_page)
+            person_page = make(self.services, self.signed_in.username)
+            person_page.sig_accepted.connect(self.monitor.poll)  # the outbox may have grown
+            person_page.sig_route.connect(self.route_to)  # data change → replacement
+            self.work_area.addWidget(person_page)
+            self.pages[business.key] = person_page
+            return person_page
         if self.services is None or business.key != "application":
             return None
         from counter_app.ui.application import application_page

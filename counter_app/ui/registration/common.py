@@ -1,0 +1,264 @@
+"""What the registration and data-change pages share: the page shell (new case, submit on the
+confirm step, the receipt's preview / print / save as an owner-only PDF) and the receipt
+screen. Both wizards have ``submit()``, ``documents()``, ``record.outcome`` and a done step.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from counter_app.domain.errors import CounterError
+from counter_app.printing import mask_id_number
+from counter_app.private_files import write_private
+from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.application.steps import ImportDialogs
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.widgets import Banner
+from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
+from counter_app.workflows.identity_step import Identity
+
+log = logging.getLogger(__name__)
+
+
+class Desk(Protocol):
+    @property
+    def id_reader_name(self) -> str | None: ...
+    def new(self) -> Any: ...
+
+
+def identity_html(ident: Identity) -> str:
+    if ident.source == "reader":
+        return (f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
+                f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+    if ident.id_number:
+        return (f"<span style='color:{MUTED}'>手工录入的号码 {mask_id_number(ident.id_number)}，"
+                "请核对本人身份证原件。</span>")
+    return ""
+
+
+class ReceiptScreen(StepScreen[Any]):
+    """The last step: the result, the receipt's buttons, what comes next, 办理下一笔."""
+
+    title_zh = "打印回执"
+    lead = "请将业务回执交本人留存。"
+    sig_new = Signal()
+
+    def __init__(self, page: WizardPage[Any]) -> None:
+        super().__init__(page)
+        self.result = Banner(self, "Result")
+        self.root.addWidget(self.result)
+        self.number = named(QLabel(""), "AppNo")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.root.addWidget(self.number)
+        self.extra = QHBoxLayout()  # the business's own actions (e.g. go to replacement)
+        self.root.addLayout(self.extra)
+        frame = named(QFrame(), "Card")
+        lay = QHBoxLayout(frame)
+        lay.setContentsMargins(16, 10, 16, 10)
+        heading = QLabel("业务回执")
+        heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        lay.addWidget(heading, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for action, text, key in (("preview", "预览", "F9"), ("print", "打印", "F10"),
+                                  ("save", "另存为PDF", "F11")):
+            button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
+            button.clicked.connect(self._handler(action))
+            lay.addWidget(button)
+            self.buttons[key] = button
+        self.root.addWidget(frame)
+        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
+        self.root.addWidget(self.print_status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button.clicked.connect(self.sig_new.emit)
+        row.addWidget(self.new_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def _handler(self, action: str) -> Callable[[], None]:
+        def act() -> None:
+            page = self.page
+            assert isinstance(page, PersonOpsPage)
+            page.receipt_action(action)
+        return act
+
+    def load(self) -> None:
+        outcome = self.wf.record.outcome
+        if outcome is None:
+            return
+        self.number.setText(f"业务编号　{outcome.receipt_no}")
+        kind = "warn" if outcome.status == "pending" else "ok"
+        extra = ("<br>回执上印有“待上传”标记：请告知本人，上传中心后生效。" if kind == "warn" else "")
+        self.result.show_message(html.escape(outcome.message) + extra, kind)
+        self.print_status.setText("")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.buttons["F10"]
+
+
+class PersonOpsPage(WizardPage[Any]):
+    """The shell both pages share; subclasses set the screens and the step keys."""
+
+    sig_accepted = Signal()  # work was accepted (the outbox may have grown)
+    sig_route = Signal(str)  # go to another business (e.g. replacement)
+
+    confirm_step = "confirm"
+    done_step = "done"
+    first_step = ""
+    submit_busy = "正在提交…"
+
+    def __init__(self, desk: Desk, *, printer_name: str = "",
+                 find_printer: Callable[[str], QPrinter | None] = document_printer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.printer_name = printer_name
+        self.find_printer = find_printer
+        self.receipt: tuple[str, bytes] | None = None
+
+    @property
+    def wf(self) -> Any:
+        return self.wizard
+
+    def view(self, step: str) -> Any:
+        return self.step_screen(step)
+
+    def open(self) -> None:
+        if self.wizard is None:
+            self.new_case()
+
+    def new_case(self) -> None:
+        if self.busy:
+            return
+        self.receipt = None
+        self.banner.clear()
+        self.show_wizard(self.desk.new())
+        self.show_step()
+
+    def discard(self) -> None:
+        """Nothing was sent: the case is dropped."""
+        if not self.busy:
+            self.new_case()
+
+    def can_discard(self) -> bool:
+        return self.wizard is not None and self.wizard.current != self.done_step
+
+    def screen_built(self, screen: Any) -> None:
+        if isinstance(screen, ReceiptScreen):
+            screen.sig_new.connect(self.new_case)
+
+    def submit(self) -> None:
+        wf, screen = self.wizard, self.current_screen()
+        if wf is None or screen is None or self.busy or wf.current != self.confirm_step:
+            return
+
+        def done(_outcome: Any) -> None:
+            self.banner.clear()
+            self.show_step()
+            self.sig_accepted.emit()
+
+        def failed(error: BaseException) -> None:
+            self.show_step()
+            current = self.current_screen()
+            if isinstance(error, StepInvalid) and current is not None:
+                current.show_errors(error.errors)
+                self.banner.show_message(next(iter(error.errors.values()), ""), "bad")
+            elif isinstance(error, CentralRefusal):
+                self.banner.show_message(f"中心系统未受理：{error.message_zh}（{error.code}）", "bad")
+            elif isinstance(error, NewWorkRefused):
+                self.banner.show_message(error.message_zh, "bad")
+            else:
+                self.banner.show_message(message_of(error), "bad")
+
+        self.run(wf.submit, done, failed, busy=self.submit_busy)
+
+    # -- the receipt ---------------------------------------------------------------------------
+    def with_receipt(self, then: Callable[[str, bytes], None]) -> None:
+        wf = self.wizard
+        if wf is None or wf.record.outcome is None or self.busy:
+            return
+        number = wf.record.outcome.receipt_no
+        if self.receipt is not None and self.receipt[0] == number:
+            then(*self.receipt)
+            return
+
+        def done(pdf: bytes) -> None:
+            self.receipt = (number, pdf)
+            then(number, pdf)
+
+        self.run(wf.documents, done, busy="正在生成回执…")
+
+    def receipt_action(self, action: str, path: Path | None = None) -> None:
+        def act(number: str, pdf: bytes) -> None:
+            if action == "preview":
+                dialog = DocumentPreview("业务回执", pdf, self,
+                                         on_print=lambda: self.receipt_action("print"),
+                                         on_save=lambda: self.receipt_action("save"))
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+            elif action == "print":
+                self._print(number, pdf)
+            else:
+                self._save(number, pdf, path)
+
+        self.with_receipt(act)
+
+    def status(self, text: str, ok: bool = True) -> None:
+        done = self.step_screen(self.done_step)
+        assert isinstance(done, ReceiptScreen)
+        done.print_status.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+        done.print_status.setText(text)
+
+    def _print(self, number: str, pdf: bytes) -> None:
+        printer = self.find_printer(self.printer_name)
+        if printer is None:
+            self.status("本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印，"
+                        "或联系网点技术支持检查打印机。", ok=False)
+            return
+        printer.setDocName(f"业务回执 {number}")
+        try:
+            pages = paint_pdf(pdf, printer)
+        except CounterError as error:
+            self.status(error.message_zh, ok=False)
+            return
+        self.status(f"业务回执已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+        self._audit(number, "print")
+
+    def _save(self, number: str, pdf: bytes, path: Path | None) -> None:
+        if path is None:
+            chosen = ImportDialogs.save_pdf(self, f"业务回执-{number}.pdf")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+        def done(saved: Path) -> None:
+            self.status(f"业务回执已保存为 {saved}")
+            self._audit(number, "save_pdf")
+
+        def failed(error: BaseException) -> None:
+            reason = "磁盘已满" if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
+            self.status(f"业务回执保存失败（{reason}），请换一个位置或联系网点技术支持。", ok=False)
+
+        self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
+
+    def _audit(self, number: str, how: str) -> None:
+        """On the page's worker, without making the teller wait (Ctrl+N is not dropped)."""
+        wf = self.wizard
+        if wf is not None:
+            self.ops.run(lambda: wf.record_document_output(number, how), None,
+                         lambda e: log.warning("receipt output not audited: %s", type(e).__name__))

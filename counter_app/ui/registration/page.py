@@ -1,0 +1,421 @@
+"""Insurance registration (职工参保登记) in the work area: the page base rendering a
+:class:`RegistrationWorkflow` — the kind with its materials ticked, identify, the employer
+by its credit code, the types and the base within the central's bounds, confirm, receipt.
+
+Every workflow call runs on the page's worker; screens read the immutable record only.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import ValidationError
+from counter_app.printing import mask_id_number, mask_phone
+from counter_app.ui.qt import named
+from counter_app.ui.registration.common import PersonOpsPage, ReceiptScreen, identity_html
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.widgets import FormGrid
+from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.registration import KIND_ZH, MATERIALS, Kind, RegistrationWorkflow, Step
+from counter_app.workflows.registration import rules as R
+
+Screen = StepScreen[RegistrationWorkflow]
+
+
+def _page(screen: Screen) -> RegistrationPage:
+    page = screen.page
+    assert isinstance(page, RegistrationPage)
+    return page
+
+
+def _rows(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
+                    f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+    return f"<table style='font-size:15px'>{cells}</table>"
+
+
+class KindScreen(Screen):
+    key = Step.KIND
+    title_zh = "参保类型与材料"
+    lead = "请先确认参保类型，并逐项核验本人带来的材料（缺少材料的请告知补齐后再来办理）。"
+
+    def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
+        super().__init__(page)
+        row = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.kinds: dict[Kind, QRadioButton] = {}
+        for kind, text in ((Kind.EMPLOYEE, "单位职工参保（用人单位已在中心登记）"),
+                           (Kind.FLEXIBLE, "灵活就业人员参保（个人缴费）")):
+            button = named(QRadioButton(text), f"kind_{kind.value}")
+            button.setStyleSheet("font-size: 15px;")
+            button.toggled.connect(self._show_materials)
+            self.group.addButton(button)
+            row.addWidget(button)
+            self.kinds[kind] = button
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.frames: dict[Kind, QFrame] = {}
+        self.boxes: dict[tuple[Kind, str], QCheckBox] = {}
+        for kind, materials in MATERIALS.items():
+            frame = named(QFrame(), "Card")
+            lay = QVBoxLayout(frame)
+            lay.setContentsMargins(16, 10, 16, 10)
+            heading = QLabel(f"{KIND_ZH[kind]}须核验的材料")
+            heading.setStyleSheet("font-size:15px; font-weight:bold;")
+            lay.addWidget(heading)
+            for key, text in materials:
+                box = named(QCheckBox(text), f"m_{kind.value}_{key}")
+                box.setStyleSheet("font-size: 15px;")
+                lay.addWidget(box)
+                self.boxes[(kind, key)] = box
+            self.frames[kind] = frame
+            self.root.addWidget(frame)
+        self.error = named(QLabel("", wordWrap=True), "FieldError")
+        self.error.setStyleSheet(f"color: {BAD};")
+        self.root.addWidget(self.error)
+        self.root.addStretch(1)
+
+    def chosen(self) -> Kind | None:
+        return next((k for k, b in self.kinds.items() if b.isChecked()), None)
+
+    def _show_materials(self) -> None:
+        kind = self.chosen()
+        for k, frame in self.frames.items():
+            frame.setVisible(k is kind)
+
+    def load(self) -> None:
+        r = self.wf.record
+        self.group.setExclusive(False)
+        for k, b in self.kinds.items():
+            b.setChecked(r.kind == k.value)
+        self.group.setExclusive(True)
+        for (kind, key), box in self.boxes.items():
+            box.setChecked(r.kind == kind.value and key in r.materials)
+        self._show_materials()
+        self.error.setText("")
+
+    def values(self) -> dict[str, str]:
+        kind = self.chosen()
+        if kind is None:
+            return {}
+        return {"kind": kind.value, **{f"m_{key}": "1" for (k, key), box in self.boxes.items()
+                                       if k is kind and box.isChecked()}}
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        self.error.setText("✗ " + "　".join(errors.values()) if errors else "")
+
+    def first_focus(self) -> QWidget | None:
+        return self.kinds[Kind.EMPLOYEE]
+
+
+class IdentifyScreen(Screen):
+    key = Step.IDENTIFY
+    title_zh = "核验身份"
+    lead = "将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码和姓名（核对身份证原件）。"
+
+    def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
+        super().__init__(page)
+        row = QHBoxLayout()
+        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button.clicked.connect(self.read_id)
+        row.addWidget(self.read_button)
+        self.reader_name = named(QLabel(""), "Hint")
+        row.addWidget(self.reader_name)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.id_number = named(QLineEdit(), "IdNumber")
+        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.name = named(QLineEdit(), "Name")
+        self.name.setPlaceholderText("读取身份证时自动填写")
+        self.grid.add("name", "姓名", self.name)
+        self.phone = named(QLineEdit(), "Phone")
+        self.phone.setPlaceholderText("选填：手机号码或带区号的固定电话")
+        self.grid.add("phone", "联系电话", self.phone)
+        self.root.addLayout(self.grid)
+        self.who = named(QLabel("", wordWrap=True), "CardInfo")
+        self.root.addWidget(self.who)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        r = self.wf.record
+        self.id_number.setText(r.identity.id_number)
+        read = r.identity.source == "reader"
+        self.name.setText(r.identity.name if read else r.name)
+        self.name.setReadOnly(read)
+        self.phone.setText(r.phone)
+        reader = _page(self).desk.id_reader_name
+        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.read_button.setEnabled(reader is not None)
+        self.who.setText(identity_html(r.identity))
+
+    def values(self) -> dict[str, str]:
+        return {"id_number": self.id_number.text(), "name": self.name.text(),
+                "phone": self.phone.text()}
+
+    def read_id(self) -> None:
+        page = _page(self)
+
+        def done(_r: Any) -> None:
+            self.load()
+            self.show_errors({})
+            page.after_change()
+
+        page.run(self.wf.read_id_card, done,
+                 lambda e: self.show_errors({"id_number": message_of(e)}), busy="正在读取身份证…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": self.read_id}
+
+    def first_focus(self) -> QWidget | None:
+        return self.id_number
+
+
+class EmployerScreen(Screen):
+    key = Step.EMPLOYER
+    title_zh = "参保单位"
+    lead = "录入用人单位营业执照上的统一社会信用代码（18位），按 F5 向中心查询单位。"
+
+    def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
+        super().__init__(page)
+        self.grid = FormGrid()
+        self.code = named(QLineEdit(), "CreditCode")
+        self.code.setPlaceholderText("如 91330206MA2H001019")
+        self.code.returnPressed.connect(self.find_employer)
+        self.grid.add("credit_code", "统一社会信用代码", self.code)
+        self.root.addLayout(self.grid)
+        row = QHBoxLayout()
+        self.find_button = named(QPushButton("查询单位 (F5)"), "FindEmployer")
+        self.find_button.clicked.connect(self.find_employer)
+        row.addWidget(self.find_button)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.info = named(QLabel("", wordWrap=True), "EmployerInfo")
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.root.addWidget(self.info)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        r = self.wf.record
+        self.code.setText(r.credit_code)
+        e = r.employer
+        if e is None:
+            self.info.setText("")
+            return
+        state = (f"<span style='color:{BAD}; font-weight:bold'>已注销社会保险登记</span>"
+                 if e.status == "CANCELLED" else f"<span style='color:{OK}'>正常参保</span>")
+        self.info.setText(_rows([("单位名称", e.name), ("统一社会信用代码", e.credit_code),
+                                 ("单位编号", e.employer_no),
+                                 ("参保险种", "、".join(R.INSURANCE_ZH[i] for i in e.insurances))])
+                          + f"<p style='font-size:15px'>登记状态：{state}</p>")
+
+    def values(self) -> dict[str, str]:
+        return {"credit_code": self.code.text()}
+
+    def find_employer(self) -> None:
+        page = _page(self)
+        typed = self.code.text()
+
+        def job() -> Any:
+            self.wf.apply(Step.EMPLOYER, {"credit_code": typed})
+            return self.wf.find_employer()
+
+        def done(_r: Any) -> None:
+            self.load()
+            self.show_errors(self.wf.validate(Step.EMPLOYER))
+            page.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.load()
+            self.show_errors({"credit_code": message_of(error)})
+            page.after_change()
+
+        page.run(job, done, failed, busy="正在向中心查询单位…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F5": self.find_employer}
+
+    def first_focus(self) -> QWidget | None:
+        return self.code
+
+
+class ContributionScreen(Screen):
+    key = Step.CONTRIBUTION
+    title_zh = "险种与缴费基数"
+    lead = "可参加的险种和本年度缴费基数范围由中心核定；月缴费基数须在范围之内（含上下限）。"
+
+    def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
+        super().__init__(page)
+        self.bounds = named(QLabel("", wordWrap=True), "Bounds")
+        self.bounds.setStyleSheet("font-size: 15px;")
+        self.root.addWidget(self.bounds)
+        frame = named(QFrame(), "Card")
+        lay = QVBoxLayout(frame)
+        lay.setContentsMargins(16, 10, 16, 10)
+        self.boxes: dict[str, QCheckBox] = {}
+        for ins in R.INSURANCES:
+            box = named(QCheckBox(R.INSURANCE_ZH[ins]), f"ins_{ins}")
+            box.setStyleSheet("font-size: 15px;")
+            lay.addWidget(box)
+            self.boxes[ins] = box
+        self.insurance_error = named(QLabel(""), "FieldError")
+        self.insurance_error.setStyleSheet(f"color: {BAD};")
+        lay.addWidget(self.insurance_error)
+        self.root.addWidget(frame)
+        self.grid = FormGrid()
+        self.base = named(QLineEdit(), "Base")
+        self.base.setPlaceholderText("元/月，如 6000 或 6000.50")
+        self.grid.add("base", "月缴费基数（元）", self.base)
+        self.root.addLayout(self.grid)
+        row = QHBoxLayout()
+        self.refresh = named(QPushButton("重新查询范围 (F5)"), "FetchBounds")
+        self.refresh.clicked.connect(self.fetch)
+        row.addWidget(self.refresh)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def entered(self) -> None:
+        b = self.wf.record.bounds
+        if b is None or b.kind != self.wf.record.kind:
+            self.fetch()
+
+    def load(self) -> None:
+        r = self.wf.record
+        b = r.bounds
+        if b is None:
+            self.bounds.setText(f"<span style='color:{MUTED}'>正在向中心查询本年度缴费基数范围…</span>")
+        else:
+            self.bounds.setText(f"{b.year}年度月缴费基数范围（中心核定）：<b>{R.yuan(b.min_base_fen)}</b> 至 "
+                                f"<b>{R.yuan(b.max_base_fen)}</b> 元（含）")
+        allowed = R.allowed_insurances(r)
+        for ins, box in self.boxes.items():
+            box.setEnabled(ins in allowed)
+            box.setChecked(ins in r.insurances)
+            box.setToolTip("" if ins in allowed else "中心不允许本类型参加该险种")
+        self.base.setText(r.base_text)
+        self.insurance_error.setText("")
+
+    def values(self) -> dict[str, str]:
+        return {"base": self.base.text(),
+                **{f"ins_{i}": "1" for i, b in self.boxes.items() if b.isChecked() and b.isEnabled()}}
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        super().show_errors(errors)
+        self.insurance_error.setText(f"✗ {errors['insurances']}" if errors.get("insurances") else "")
+
+    def fetch(self) -> None:
+        page = _page(self)
+        values = self.values()
+
+        def job() -> Any:
+            self.wf.apply(Step.CONTRIBUTION, values)
+            return self.wf.fetch_bounds()
+
+        def done(_r: Any) -> None:
+            self.load()
+            page.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.load()
+            self.bounds.setText(f"<span style='color:{BAD}'>{html.escape(message_of(error))}</span>")
+            page.after_change()
+
+        page.run(job, done, failed, busy="正在向中心查询缴费基数范围…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F5": self.fetch}
+
+    def first_focus(self) -> QWidget | None:
+        return self.base
+
+
+class ConfirmScreen(Screen):
+    key = Step.CONFIRM
+    title_zh = "确认提交"
+    lead = "请与本人逐项核对，确认后提交中心系统登记。"
+
+    def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
+        super().__init__(page)
+        self.summary = named(QLabel("", wordWrap=True), "Summary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.root.addWidget(self.summary)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.submit_button = named(QPushButton("确认参保 (F9)"), "Primary")
+        self.submit_button.setMinimumWidth(180)
+        self.submit_button.clicked.connect(lambda: _page(self).submit())
+        row.addWidget(self.submit_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        wf = self.wf
+        r = wf.record
+        kind = wf.kind
+        rows = [("参保类型", KIND_ZH[kind] if kind else ""), ("姓名", wf.person_name),
+                ("身份证号码", mask_id_number(r.identity.id_number))]
+        if r.phone:
+            rows.append(("联系电话", mask_phone(r.phone)))
+        if r.employer is not None:
+            rows.append(("参保单位", f"{r.employer.name}（{r.employer.credit_code}）"))
+        rows.append(("参保险种", "、".join(R.INSURANCE_ZH[i] for i in r.insurances)))
+        try:
+            rows.append(("月缴费基数", f"{R.yuan(R.base_fen(r))} 元"))
+        except ValidationError:  # shown as typed; leaving the step names the problem
+            rows.append(("月缴费基数", r.base_text))
+        if kind is not None:
+            rows.append(("已核验材料", "；".join(t for k, t in MATERIALS[kind] if k in r.materials)))
+        self.summary.setText(_rows(rows))
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F9": self.submit_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.submit_button
+
+
+class DoneScreen(ReceiptScreen):
+    key = Step.DONE
+
+
+class RegistrationPage(PersonOpsPage):
+    title_zh = "职工参保登记"
+    screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
+        Step.KIND: KindScreen, Step.IDENTIFY: IdentifyScreen, Step.EMPLOYER: EmployerScreen,
+        Step.CONTRIBUTION: ContributionScreen, Step.CONFIRM: ConfirmScreen, Step.DONE: DoneScreen,
+    }
+    global_keys = ("F2", "F5", "F9", "F10", "F11", "Ctrl+N")
+    no_back = frozenset({Step.KIND, Step.DONE})
+    no_next = frozenset({Step.CONFIRM, Step.DONE})
+    confirm_step = Step.CONFIRM
+    done_step = Step.DONE
+    submit_busy = "正在提交参保登记…"
+
+    def __init__(self, desk: Any, **kw: Any) -> None:
+        super().__init__(desk, **kw)
+        self.setObjectName("RegistrationPage")
+
+    def who_text(self) -> str:
+        wf = self.wizard
+        if wf is None:
+            return ""
+        kind = f"{KIND_ZH[wf.kind]}　" if wf.kind else ""
+        return f"{kind}参保人：{wf.person_name or '尚未识别'}"
