@@ -60,14 +60,14 @@ def card_error(record: ReplacementRecord, bank_code: str, now: dt.datetime) -> t
         return "请先向中心查询持卡人的社保卡。", "NO_CARD"
     if not card.states_known:
         return "专线中断，补换卡须联网办理。", "REPLACEMENT_NEEDS_CENTRAL"
+    if card.bank_code and card.bank_code != bank_code:  # first, as the central checks it
+        return wrong_bank_zh(card.bank_code, bank_code), "WRONG_BANK"
     if card.replacement_applied or card.card_state == CardState.CANCELLED:
         return ALREADY_REPLACED_ZH, "REPLACEMENT_APPLIED"
     try:  # the old card number is cancelled: the table must allow it
         check_card(card.card_state, CardState.CANCELLED)
     except TransitionRefused as refused:
         return refused.message_zh, refused.code
-    if card.bank_code and card.bank_code != bank_code:
-        return wrong_bank_zh(card.bank_code, bank_code), "WRONG_BANK"
     states = function_states(card, now)
     lost = FunctionState.LOST in states.values()
     if record.reason is Reason.LOST and not lost:

@@ -1,0 +1,111 @@
+"""The guided tour's replacement scenarios (registered in ``counter_app.ui.tour.SCENARIOS``).
+
+李明 lost his ICBC card: at the ICBC instant branch the replacement is first refused (not
+formally lost: the loss business is offered), the card is formally lost, then replaced with
+同号换卡 (the fee from the central's branch configuration on the receipt); at the CCB branch
+the same card is refused, naming the bank to go to.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication
+
+from counter_app.ui.card_loss import tour as loss_tour
+from counter_app.ui.card_loss.page import CardLossPage
+from counter_app.ui.replacement.page import ReplacementPage
+from counter_app.workflows.card_loss import Step as LossStep
+from counter_app.workflows.replacement import Step
+
+if TYPE_CHECKING:
+    from counter_app.ui.tour import TourRun
+
+LI_MING = loss_tour.LI_MING
+
+
+def _idle(run: TourRun, page: Any, step: Any = None) -> None:
+    deadline = time.monotonic() + run.timeout_s
+    while True:
+        QApplication.processEvents()
+        if (not page.busy and page.ops.pending == 0
+                and (step is None or (page.wf is not None and page.wf.step is step))):
+            break
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the page did not reach {step} in time")
+        time.sleep(0.01)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _act(run: TourRun, page: Any, label: str, action: Any, step: Any = None) -> None:
+    started = time.perf_counter()
+    action()
+    _idle(run, page, step)
+    run.waits.append((label, time.perf_counter() - started))
+
+
+def _open(run: TourRun) -> ReplacementPage:
+    run.sign_in()
+    main = run.app.main
+    assert main is not None
+    main.route_to("replacement")
+    page = main.pages["replacement"]
+    assert isinstance(page, ReplacementPage)
+    _idle(run, page, Step.IDENTIFY)
+    return page
+
+
+def play_replacement(run: TourRun) -> None:
+    page = _open(run)
+    run.services.id_reader.place(loss_tour._id_card(LI_MING))
+    run.shot("replacement-identify")
+    _act(run, page, "读取身份证", partial(page.step_key, "F2"))
+    _act(run, page, "下一步（查询原卡）", page.go_next, Step.CARD)
+    run.shot("replacement-not-formally-lost")
+    # the teller follows the offer: the loss business first
+    _act(run, page, "转到挂失", page.view(Step.CARD).loss_button.click)
+    main = run.app.main
+    assert main is not None
+    loss = main.pages["loss"]
+    assert isinstance(loss, CardLossPage)
+    _idle(run, loss, LossStep.IDENTIFY)
+    _act(run, loss, "读取身份证", partial(loss.step_key, "F2"))
+    _act(run, loss, "下一步（查询卡片）", loss.go_next, LossStep.CARD)
+    _act(run, loss, "下一步（选择功能）", loss.go_next, LossStep.CHOOSE)
+    run.shot("replacement-loss-first")
+    _act(run, loss, "确认正式挂失", loss.submit, LossStep.DONE)
+    # back to the replacement
+    main.route_to("replacement")
+    _act(run, page, "重新查询", partial(page.step_key, "F5"))
+    run.shot("replacement-card-lost")
+    _act(run, page, "下一步（补换方式）", page.go_next, Step.OPTIONS)
+    run.shot("replacement-options-same-number")
+    _act(run, page, "确认补换卡", page.submit, Step.DONE)
+    run.shot("replacement-done")
+    _preview(run, page, "replacement-receipt-preview")
+    path = run.out / "replacement-receipt.pdf"
+    _act(run, page, "另存为PDF（回执）", partial(page.receipt_action, "save", path))
+    run.pdfs.append(path)
+
+
+def _preview(run: TourRun, page: ReplacementPage, name: str) -> None:
+    from counter_app.ui.application.documents import DocumentPreview
+
+    _act(run, page, "预览回执", partial(page.receipt_action, "preview"))
+    dialog = next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
+    assert dialog is not None, "the preview did not open"
+    dialog.resize(760, 1000)
+    run.shot(name, dialog)
+    dialog.close()
+
+
+def play_replacement_other_bank(run: TourRun) -> None:
+    """At the CCB branch: the ICBC card is refused, naming the bank to go to."""
+    page = _open(run)
+    identify: Any = page.view(Step.IDENTIFY)
+    identify.id_number.setText(LI_MING)
+    _act(run, page, "下一步（查询原卡）", page.go_next, Step.CARD)
+    run.shot("replacement-refused-other-bank")
