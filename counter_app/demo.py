@@ -82,8 +82,9 @@ def run_tour(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from counter_app.bootstrap import Fakes, build_services
+    from counter_app.bootstrap import Fakes, build_services, emulated_chip
     from counter_app.central.launcher import start_central_sim
+    from counter_app.devices.pinpad import DemoPinPad
     from counter_app.devices.sscard import SimulatedSocialCardReader
     from counter_app.ui.app import _qt_messages
     from counter_app.ui.fonts import install_fallback_fonts
@@ -116,7 +117,8 @@ def run_tour(args: argparse.Namespace) -> int:
                 profile = dataclasses.replace(
                     profile, central=dataclasses.replace(profile.central, base_url=central.url))
                 services = build_services(profile, fakes=Fakes(
-                    no_presence=True, card_reader=SimulatedSocialCardReader()))
+                    no_presence=True, card_reader=SimulatedSocialCardReader(),
+                    chip=emulated_chip(state / "demo-card.json"), pin_pad=DemoPinPad()))
                 started = time.perf_counter()
                 try:
                     results[scenario.key] = play(scenario, services, central, out / scenario.key)

@@ -393,6 +393,13 @@ class MainWindow(QMainWindow):
             self.work_area.addWidget(cert_page)
             self.pages[business.key] = cert_page
             return cert_page
+        if self.services is not None and business.key == "card_services":
+            from counter_app.ui.card_services import card_services_page
+
+            services_page = card_services_page(self.services, self.signed_in.username)
+            self.work_area.addWidget(services_page)
+            self.pages[business.key] = services_page
+            return services_page
         if self.services is not None and business.key == "loss":
             from counter_app.ui.card_loss import card_loss_page
 

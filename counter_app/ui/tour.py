@@ -445,6 +445,12 @@ def _certificate_tour(name: str, run: TourRun) -> None:
     getattr(tour, name)(run)
 
 
+def _card_services_tour(name: str, run: TourRun) -> None:
+    from counter_app.ui.card_services import tour
+
+    getattr(tour, name)(run)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -466,6 +472,9 @@ SCENARIOS: tuple[Scenario, ...] = (
              "central", partial(_replacement_tour, "play_replacement_other_bank")),
     Scenario("replacement", "replacement", "工行卡遗失：先正式挂失，再在工行即办网点同号换卡（收工本费）",
              "instant", partial(_replacement_tour, "play_replacement")),
+    Scenario("pin-services", "pin-services",
+             "社保卡密码连续输错被锁定后核验身份重置解锁；修改密码；读卡查询；信息变更写卡",
+             "instant", partial(_card_services_tour, "play_pin_services")),
     Scenario("queries", "queries", "读身份证查询参保状态、缴费记录（分页、断缴）、社保卡与制卡进度，打印查询结果",
              "instant", partial(_queries_tour, "play_queries")),
     Scenario("queries-line-down", "queries", "专线中断时查询被拒（说明须实时联网），恢复后查询",

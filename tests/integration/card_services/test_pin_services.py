@@ -11,6 +11,7 @@ from counter_app.card.errors import PinBlockedError, WrongPinError
 from counter_app.workflows.card_services import Operation, Step
 from counter_app.workflows.pin_services.pins import PinServiceRefused
 from tests.fixtures.pcsc import EmulatorFixture
+from tests.integration.card_services.conftest import LI_MING as LI_MING_ID
 from tests.integration.card_services.conftest import Counter
 
 
@@ -103,3 +104,27 @@ def test_reset_retry_replays_the_same_authorisation(counter: Counter, emulator: 
     outcome = wf.run_service()
     assert outcome.op_id == key
     _verify(emulator, "480913")
+
+
+def test_data_change_written_to_the_chip_and_read_back(counter: Counter, emulator: EmulatorFixture) -> None:
+    """The chip still shows what the central changed (the name, the nation): written after
+    external authentication through the PSAM, read back in a new session and compared."""
+    emulator.insert_new_card(dataclasses.replace(demo_card_data(), name="李铭", nation="02"),
+                             name="stale")
+    wf = counter.at_card(Operation.WRITE)
+    outcome = wf.run_service()
+    assert wf.step is Step.DONE and outcome.fields == ("name", "nation")
+    back = emulator.service().read_card()
+    assert (back.name, back.nation) == ("李明", "01")
+    again = counter.at_card(Operation.WRITE)
+    with pytest.raises(Exception) as nothing:
+        again.run_service()
+    assert getattr(nothing.value, "code", "") == "CHIP_UP_TO_DATE"
+
+
+def test_desk_write_chip_for_the_data_change_business(counter: Counter, emulator: EmulatorFixture) -> None:
+    from counter_app.workflows.card_services import CardServicesDesk
+
+    emulator.insert_new_card(dataclasses.replace(demo_card_data(), nation="02"), name="desk")
+    result = CardServicesDesk(counter.ctx).write_chip(LI_MING_ID)
+    assert result.fields == ("nation",) and result.after.nation == "01"

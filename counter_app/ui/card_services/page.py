@@ -1,0 +1,474 @@
+"""密码及卡片服务 in the work area: identify and choose the service, read the card (chip and
+both functions' states), act (the function; the person keys PINs on the PIN pad, never on
+this screen), the receipt. Every workflow call runs on the page's worker."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.card_states import CARD_STATE_NAMES_ZH, CardState
+from counter_app.printing import mask_id_number
+from counter_app.private_files import write_private
+from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.widgets import Banner, FormGrid
+from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.card_loss.rules import bank_name, mask_card_no
+from counter_app.workflows.card_services import (
+    OPERATION_TITLES_ZH,
+    CardServicesDesk,
+    CardServicesWorkflow,
+    Operation,
+    Step,
+)
+
+log = logging.getLogger(__name__)
+
+Screen = StepScreen[CardServicesWorkflow]
+PAD_PROMPTS_ZH = {
+    Operation.CHANGE_PIN: "请持卡人在密码键盘上依次输入：原密码、新密码、再次输入新密码。",
+    Operation.RESET_PIN: "请持卡人在密码键盘上输入新密码两次（社保功能）；柜员屏幕不显示密码。",
+}
+
+
+def _page(screen: Screen) -> CardServicesPage:
+    page = screen.page
+    assert isinstance(page, CardServicesPage)
+    return page
+
+
+class IdentifyScreen(Screen):
+    key = Step.IDENTIFY
+    title_zh = "身份核验"
+    lead = "请选择服务，将持卡人的居民身份证放在阅读器上按 F2 读取；密码重置须读取身份证。"
+
+    def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
+        super().__init__(page)
+        ops = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.ops: dict[Operation, QRadioButton] = {}
+        for op in Operation:
+            button = named(QRadioButton(OPERATION_TITLES_ZH[op]), f"Op_{op.value}")
+            button.setStyleSheet("font-size: 15px;")
+            self.group.addButton(button)
+            ops.addWidget(button)
+            self.ops[op] = button
+        ops.addStretch(1)
+        self.root.addLayout(ops)
+        row = QHBoxLayout()
+        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button.clicked.connect(self.read_id)
+        row.addWidget(self.read_button)
+        self.reader_name = named(QLabel(""), "Hint")
+        row.addWidget(self.reader_name)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.id_number = named(QLineEdit(), "IdNumber")
+        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.returnPressed.connect(page.go_next)
+        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.root.addLayout(self.grid)
+        self.who = named(QLabel("", wordWrap=True), "CardInfo")
+        self.root.addWidget(self.who)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        r = self.wf.record
+        self.ops[r.operation].setChecked(True)
+        self.id_number.setText(r.identity.id_number)
+        reader = _page(self).desk.id_reader_name
+        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.read_button.setEnabled(reader is not None)
+        ident = r.identity
+        if ident.source == "reader":
+            self.who.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
+                             f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+        elif ident.id_number:
+            self.who.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对证件原件"
+                             "（密码重置须读取身份证）。</span>")
+        else:
+            self.who.setText("")
+
+    def values(self) -> dict[str, str]:
+        op = next((o for o, b in self.ops.items() if b.isChecked()), Operation.READ)
+        return {"operation": op.value, "id_number": self.id_number.text()}
+
+    def read_id(self) -> None:
+        page = _page(self)
+        op = self.values()["operation"]
+
+        def job() -> Any:
+            self.wf.set_operation(op)
+            return self.wf.read_id_card()
+
+        def done(_r: Any) -> None:
+            self.load()
+            self.show_errors({})
+            page.after_change()
+
+        page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
+                 busy="正在读取身份证…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": self.read_id}
+
+    def first_focus(self) -> QWidget | None:
+        return self.id_number
+
+
+class CardScreen(Screen):
+    key = Step.CARD
+    title_zh = "读取社保卡"
+    lead = "请将持卡人的社保卡插入读卡器：芯片中的信息与有效期，及中心登记的社保、金融两项功能状态。"
+
+    def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
+        super().__init__(page)
+        row = QHBoxLayout()
+        self.read_button = named(QPushButton("读取社保卡 (F3)"), "ReadCard")
+        self.read_button.clicked.connect(self.read_card)
+        row.addWidget(self.read_button)
+        self.card_reader = named(QLabel(""), "Hint")
+        row.addWidget(self.card_reader)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.info = named(QLabel("", wordWrap=True), "CardInfo")
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.root.addWidget(self.info)
+        self.problem = named(QLabel("", wordWrap=True), "CardProblem")
+        self.problem.setStyleSheet(f"color: {BAD}; font-size: 15px; font-weight: bold;")
+        self.root.addWidget(self.problem)
+        self.root.addStretch(1)
+
+    def entered(self) -> None:
+        if self.wf.record.chip is None:
+            self.read_card()
+
+    def load(self) -> None:
+        r, wf = self.wf.record, self.wf
+        reader = _page(self).desk.card_reader_name
+        self.card_reader.setText(f"读卡器：{reader}" if reader else "本柜台未配置社保卡读卡器")
+        self.read_button.setEnabled(reader is not None)
+        rows: list[tuple[str, str]] = []
+        chip = r.chip
+        if chip is not None:
+            today = wf.ctx.today().isoformat()
+            expired = chip.expiry_date < today
+            rows += [("社保卡号", mask_card_no(chip.card_no)), ("姓名（芯片）", chip.name),
+                     ("有效期（芯片）", f"{chip.issue_date} 至 {chip.expiry_date}"
+                      + ("（已过期）" if expired else "（有效）")),
+                     ("规范版本", chip.spec_version)]
+            c = r.central
+            if c.known:
+                rows += [("发卡银行", bank_name(c.bank_code)),
+                         ("卡片状态", CARD_STATE_NAMES_ZH[CardState(c.card_state)])]
+                if r.operation in (Operation.CHANGE_PIN, Operation.RESET_PIN):
+                    rows += [(o.title_zh, o.state_zh) for o in wf.offers()]
+                else:
+                    from counter_app.domain.card_states import FUNCTION_STATE_NAMES_ZH, CardFunction
+                    from counter_app.workflows.pin_services.rules import function_state
+
+                    for f in (CardFunction.SOCIAL, CardFunction.FINANCIAL):
+                        state = function_state(c, f, wf.ctx.clock())
+                        rows.append(("社保功能" if f is CardFunction.SOCIAL else "金融功能",
+                                     FUNCTION_STATE_NAMES_ZH[state]))
+            elif r.line_down:
+                rows.append(("中心状态", "专线中断，暂无法查询"))
+        cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
+                        f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+        self.info.setText(f"<table style='font-size:15px'>{cells}</table>" if rows else "")
+        self.problem.setText(wf.card_error() if chip is not None else "")
+
+    def read_card(self) -> None:
+        page = _page(self)
+
+        def done(_r: Any) -> None:
+            self.load()
+            page.after_change()
+
+        def failed(error: BaseException) -> None:
+            self.load()
+            page.banner.show_message(message_of(error), "bad")
+
+        page.banner.clear()
+        page.run(self.wf.read_card, done, failed, busy="正在读取社保卡…")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F3": self.read_card}
+
+
+class ActScreen(Screen):
+    key = Step.ACT
+    title_zh = "办理"
+
+    def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
+        super().__init__(page)
+        self.group = QButtonGroup(self)
+        self.functions: dict[str, QRadioButton] = {}
+        self.reasons: dict[str, QLabel] = {}
+        self.frames: list[QFrame] = []
+        for f in ("social", "financial"):
+            frame = named(QFrame(), "Card")
+            lay = QVBoxLayout(frame)
+            lay.setContentsMargins(16, 10, 16, 10)
+            button = named(QRadioButton(""), f"fn_{f}")
+            button.setStyleSheet("font-size: 15px;")
+            button.toggled.connect(self._function_toggled)
+            self.group.addButton(button)
+            reason = named(QLabel("", wordWrap=True), "Hint")
+            lay.addWidget(button)
+            lay.addWidget(reason)
+            self.functions[f], self.reasons[f] = button, reason
+            self.frames.append(frame)
+            self.root.addWidget(frame)
+        self.lead_label = named(QLabel("", wordWrap=True), "StepLead")
+        self.root.insertWidget(1, self.lead_label)
+        self.note = named(QLabel("", wordWrap=True), "PadPrompt")
+        self.note.setStyleSheet("font-size: 15px;")
+        self.root.addWidget(self.note)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.submit_button = named(QPushButton("办理 (F9)"), "Primary")
+        self.submit_button.setMinimumWidth(180)
+        self.submit_button.clicked.connect(lambda: _page(self).submit())
+        row.addWidget(self.submit_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        wf = self.wf
+        op = wf.operation
+        self.title.setText(f"办理 · {OPERATION_TITLES_ZH[op]}")
+        pin = op in (Operation.CHANGE_PIN, Operation.RESET_PIN)
+        self.lead_label.setText("密码只在密码键盘上输入，柜员屏幕不显示、系统不记录。" if pin else "")
+        self.lead_label.setVisible(pin)
+        can = op is Operation.WRITE
+        for frame in self.frames:
+            frame.setVisible(pin)
+        if pin:
+            for offer in wf.offers():
+                f = offer.function.value
+                button = self.functions[f]
+                state = f"（当前：{offer.state_zh}）" if offer.state_zh else ""
+                button.setText(f"{offer.title_zh}{state}")
+                button.setEnabled(offer.allowed)
+                button.setChecked(f == wf.record.function)
+                self.reasons[f].setText(offer.reason_zh)
+                self.reasons[f].setVisible(bool(offer.reason_zh))
+                can = can or (offer.allowed and f == wf.record.function)
+            pad = _page(self).desk.pin_pad_name
+            self.note.setText(PAD_PROMPTS_ZH[op] + (f"（{pad}）" if pad else "　本柜台未配置密码键盘。"))
+        elif op is Operation.WRITE:
+            self.note.setText("系统向中心读取最新登记信息，与芯片比对后写入有变化的项目（姓名、民族），"
+                              "写后读回核对。请勿在写卡过程中拔卡。")
+        else:
+            self.note.setText("读卡查询已完成，无需办理。可返回查询其他持卡人。")
+        self.submit_button.setVisible(op is not Operation.READ)
+        self.submit_button.setEnabled(can)
+        self.submit_button.setText("写卡 (F9)" if op is Operation.WRITE else
+                                   f"{OPERATION_TITLES_ZH[op]} (F9)")
+
+    def _function_toggled(self, _on: bool) -> None:
+        chosen = self.values()["function"]
+        offer = next((o for o in self.wf.offers() if o.function.value == chosen), None)
+        self.submit_button.setEnabled(offer is not None and offer.allowed)
+
+    def values(self) -> dict[str, str]:
+        chosen = next((f for f, b in self.functions.items() if b.isChecked()), "")
+        return {"function": chosen}
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F9": self.submit_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.submit_button
+
+
+class DoneScreen(Screen):
+    key = Step.DONE
+    title_zh = "完成"
+    lead = "请将业务回执交持卡人留存。"
+    sig_new = Signal()
+
+    def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
+        super().__init__(page)
+        self.result = Banner(self, "Result")
+        self.root.addWidget(self.result)
+        self.number = named(QLabel(""), "AppNo")
+        self.root.addWidget(self.number)
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for action, text, key in (("preview", "预览回执", "F9"), ("save", "另存为PDF", "F11")):
+            button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
+            button.clicked.connect(self._handler(action))
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch(1)
+        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button.clicked.connect(self.sig_new.emit)
+        row.addWidget(self.new_button)
+        self.root.addLayout(row)
+        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
+        self.root.addWidget(self.print_status)
+        self.root.addStretch(1)
+
+    def _handler(self, action: str) -> Callable[[], None]:
+        return lambda: _page(self).receipt_action(action)
+
+    def load(self) -> None:
+        outcome = self.wf.record.outcome
+        if outcome is None:
+            return
+        self.number.setText(f"业务编号　{outcome.receipt_no}")
+        self.result.show_message(html.escape(f"{OPERATION_TITLES_ZH[self.wf.operation]}：{outcome.message}"),
+                                 "ok")
+        self.print_status.setText("")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
+
+
+class CardServicesPage(WizardPage[CardServicesWorkflow]):
+    title_zh = "密码及卡片服务"
+    screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
+        Step.IDENTIFY: IdentifyScreen, Step.CARD: CardScreen, Step.ACT: ActScreen,
+        Step.DONE: DoneScreen,
+    }
+    global_keys = ("F2", "F3", "F9", "F11", "Ctrl+N")
+    no_back = frozenset({Step.IDENTIFY, Step.DONE})
+    no_next = frozenset({Step.ACT, Step.DONE})
+
+    def __init__(self, desk: CardServicesDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CardServicesPage")
+        self.desk = desk
+        self.receipt: tuple[str, bytes] | None = None
+
+    @property
+    def wf(self) -> CardServicesWorkflow | None:
+        return self.wizard
+
+    def view(self, step: Step) -> Any:
+        return self.step_screen(step)
+
+    def open(self) -> None:
+        if self.wizard is None:
+            self.new_case()
+
+    def new_case(self, operation: Operation = Operation.READ) -> None:
+        if self.busy:
+            return
+        self.receipt = None
+        self.banner.clear()
+        self.show_wizard(self.desk.new(operation))
+        self.show_step()
+
+    def discard(self) -> None:
+        if not self.busy:
+            self.new_case()
+
+    def can_discard(self) -> bool:
+        return self.wizard is not None and self.wizard.step is not Step.DONE
+
+    def screen_built(self, screen: Any) -> None:
+        if isinstance(screen, DoneScreen):
+            screen.sig_new.connect(self.new_case)
+
+    def who_text(self) -> str:
+        wf = self.wizard
+        if wf is None:
+            return ""
+        name = wf.record.identity.name
+        return f"{OPERATION_TITLES_ZH[wf.operation]}　持卡人：{name or '尚未识别'}"
+
+    def next_allowed(self) -> bool:
+        wf = self.wizard
+        return not (wf is not None and wf.step is Step.CARD and bool(wf.validate(Step.CARD)))
+
+    def submit(self) -> None:
+        wf = self.wizard
+        screen = self.current_screen()
+        if wf is None or screen is None or self.busy or wf.step is not Step.ACT:
+            return
+        values = screen.values()
+
+        def job() -> Any:
+            wf.apply(Step.ACT, values)
+            return wf.run_service()
+
+        def done(_outcome: Any) -> None:
+            self.banner.clear()
+            self.show_step()
+
+        def failed(error: BaseException) -> None:
+            self.show_step()  # a wrong PIN may have changed what is offered
+            self.banner.show_message(message_of(error), "bad")
+
+        busy = ("正在写卡并读回核对…" if wf.operation is Operation.WRITE
+                else "请持卡人在密码键盘上输入密码…")
+        self.run(job, done, failed, busy=busy)
+
+    # -- the receipt -----------------------------------------------------------------------------
+    def receipt_action(self, action: str, path: Path | None = None) -> None:
+        wf = self.wizard
+        if wf is None or wf.record.outcome is None or self.busy:
+            return
+        number = wf.record.outcome.receipt_no
+
+        def act(pdf: bytes) -> None:
+            self.receipt = (number, pdf)
+            if action == "preview":
+                dialog = DocumentPreview("业务回执", pdf, self,
+                                         on_print=lambda: None,
+                                         on_save=lambda: self.receipt_action("save"))
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+            else:
+                self._save(number, pdf, path)
+
+        if self.receipt is not None and self.receipt[0] == number:
+            act(self.receipt[1])
+        else:
+            self.run(wf.documents, act, busy="正在生成回执…")
+
+    def _save(self, number: str, pdf: bytes, path: Path | None) -> None:
+        if path is None:
+            from counter_app.ui.application.steps import ImportDialogs
+
+            chosen = ImportDialogs.save_pdf(self, f"业务回执-{number}.pdf")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        done_screen = self.step_screen(Step.DONE)
+        assert isinstance(done_screen, DoneScreen)
+
+        def done(saved: Path) -> None:
+            done_screen.print_status.setText(f"业务回执已保存为 {saved}")
+            wf = self.wizard
+            if wf is not None:
+                self.ops.run(lambda: wf.record_document_output(number, "save_pdf"), None,
+                             lambda e: log.warning("receipt output not audited: %s", type(e).__name__))
+
+        def failed(error: BaseException) -> None:
+            done_screen.print_status.setText(f"业务回执保存失败（{type(error).__name__}），请换一个位置。")
+
+        self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
