@@ -9,6 +9,7 @@ the issuance then routes the card to the manual face-print path, it never spoils
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -56,7 +57,8 @@ class PdfCardPrinter:
             tmp.write_bytes(pdf)
             os.replace(tmp, target)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
             raise CardPrinterError(
                 f"卡面打印机未能打印（{self._name}：{exc.strerror or '无法写入'}），"
                 "卡片芯片已写好，未作废。") from exc
