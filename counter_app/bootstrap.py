@@ -23,10 +23,10 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.central.api import CentralApi
     from counter_app.central.client import HttpCentralClient
     from counter_app.central.sync import SyncWorker
+    from counter_app.devices.blank_card import BlankCardReader, BlankChip
     from counter_app.devices.idcard import IdCardReader
     from counter_app.devices.photo import FileCameraSource
     from counter_app.devices.pinpad import PinEntry, PinPad
-    from counter_app.devices.blank_card import BlankCardReader, BlankChip
     from counter_app.devices.sscard import SocialCardReader
     from counter_app.devices.sschip import HolderFields, SocialCardChip
     from counter_app.domain.card import CardData
@@ -38,9 +38,9 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.data_change import DataChangeDesk
     from counter_app.workflows.person_ops import PersonOpsContext
     from counter_app.workflows.queries import QueryDesk
-    from counter_app.workflows.stock import StockDesk
     from counter_app.workflows.registration import RegistrationDesk
     from counter_app.workflows.replacement import ReplacementDesk
+    from counter_app.workflows.stock import StockDesk
 
 log = logging.getLogger(__name__)
 

@@ -28,6 +28,7 @@ DEFERRABLE = CentralNeed.DEFERRABLE
 BUSINESS_KEYS: tuple[str, ...] = (
     "application",
     "instant_issue",
+    "blank_stock",
     "central_production",
     "handout",
     "loss",
@@ -54,6 +55,8 @@ WORK: tuple[Work, ...] = (
     Work("eligibility_check", "application", NOW, "申领资格核验"),
     # personalisation data comes from the central
     Work("instant_issuance", "instant_issue", NOW, "即时制卡"),
+    # local only (the branch's safe and drawers): never waits for the central
+    Work("blank_stock_keeping", "blank_stock", DEFERRABLE, "空白卡入库、领用、废卡与盘点"),
     Work("batch_receive", "central_production", DEFERRABLE, "批次签收"),
     Work("card_handout", "handout", DEFERRABLE, "领卡"),
     Work("activation", "handout", DEFERRABLE, "启用"),

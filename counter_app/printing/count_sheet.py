@@ -106,7 +106,9 @@ def _totals(sheet: Sheet, d: CountSheet, p: _Pages) -> None:
     w = WIDTH / len(heads)
     for i, (h, v) in enumerate(zip(heads, values, strict=True)):
         sheet.cell(LEFT + i * w, p.top, w, ROW, h, label=True)
-        sheet.cell(LEFT + i * w, p.top + ROW, w, ROW, str(v), align="center", size=11, bold=True)
+        short = i == 5 and d.counted_stock is not None and d.counted_stock != d.in_stock
+        sheet.cell(LEFT + i * w, p.top + ROW, w, ROW, str(v), align="center", size=11, bold=True,
+                   colour=BAD if short else None)
     total = d.in_stock + d.in_custody + d.issued + d.spoiled
     p.top += 2 * ROW + 5.0
     ok = total == d.received

@@ -228,6 +228,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.status = CounterStatusBar(profile, monitor)
         self.setStatusBar(self.status)
+        if profile.instant_issue and services is not None:
+            self.status.show_custody(None)
+            monitor.sig_line.connect(lambda _reading: self.refresh_custody())  # each health poll
+            QTimer.singleShot(0, self.refresh_custody)
         self.focus_before_lock: QWidget | None = None
 
         # after sign-in the keyboard starts in the business menu, not on 锁屏 in the header
@@ -416,6 +420,14 @@ class MainWindow(QMainWindow):
             self.work_area.addWidget(repl_page)
             self.pages[business.key] = repl_page
             return repl_page
+        if self.services is not None and business.key == "blank_stock":
+            from counter_app.ui.stock import stock_page
+
+            blank_page = stock_page(self.services, self.signed_in.username)
+            blank_page.sig_custody_changed.connect(self.refresh_custody)
+            self.work_area.addWidget(blank_page)
+            self.pages[business.key] = blank_page
+            return blank_page
         if self.services is not None and business.key == "queries":
             from counter_app.ui.queries import queries_page
 
@@ -446,6 +458,15 @@ class MainWindow(QMainWindow):
         self.work_area.addWidget(page)
         self.pages[business.key] = page
         return page
+
+    def refresh_custody(self) -> None:
+        """The status bar's count of blank cards in the signed-in teller's custody today."""
+        services = self.services
+        if services is None or not self.profile.instant_issue:
+            return
+        teller = self.signed_in.username
+        self.ops.run(lambda: services.stock_desk(teller).custody_count(), self.status.show_custody,
+                     lambda e: log.warning("custody count: %s", type(e).__name__))
 
     def route_to(self, key: str) -> None:
         """Another business fits the person better (e.g. a card on file): go there."""

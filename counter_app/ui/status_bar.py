@@ -116,8 +116,11 @@ class CounterStatusBar(QStatusBar):
         self.card_label = named(QLabel(), "CardSlotStatus")
         self.psam_label = named(QLabel(), "PsamSlotStatus")
         self.weekend_label = named(QLabel(), "WeekendStatus")
+        self.custody_label = named(QLabel(), "CustodyStatus")  # instant branches: blanks held
+        self.custody_label.setVisible(profile.instant_issue)
         self.clock_label = named(QLabel(), "Clock")
-        for w in (self.line_label, self.outbox_label, self.card_label, self.psam_label):
+        for w in (self.line_label, self.outbox_label, self.card_label, self.psam_label,
+                  self.custody_label):
             self.addWidget(w)
         self.addPermanentWidget(self.weekend_label)
         self.addPermanentWidget(self.clock_label)
@@ -160,6 +163,15 @@ class CounterStatusBar(QStatusBar):
         self.outbox_label.setToolTip(tip)
         self.outbox_label.setProperty("state", depth)
         self.outbox_label.setProperty("dead", dead)
+
+    def show_custody(self, count: int | None) -> None:
+        """Blank cards in the signed-in teller's custody today (None: not known yet)."""
+        if count is None:
+            self.custody_label.setText(f"{dot(MUTED)} 本人保管空白卡：—")
+        else:
+            self.custody_label.setText(f"{dot(OK if count else MUTED)} 本人保管空白卡：{count} 张")
+        self.custody_label.setToolTip("今天领用、尚未发卡或交回的空白卡（空白卡库存 → 领用 / 交回）")
+        self.custody_label.setProperty("state", count)
 
     def show_slots(self, slots: dict[str, Any]) -> None:
         self._show_slot(self.card_label, "卡槽", slots.get("card"), "有卡", "无卡")

@@ -451,6 +451,12 @@ def _card_services_tour(name: str, run: TourRun) -> None:
     getattr(tour, name)(run)
 
 
+def _stock_tour(name: str, run: TourRun) -> None:
+    from counter_app.ui.stock import tour
+
+    getattr(tour, name)(run)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -482,6 +488,9 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("certificate", "certificate",
              "出具参保证明（全部险种近48个月），打印、补打、F9核验；录入号码出具养老保险证明（注明断缴）",
              "instant", partial(_certificate_tour, "play_certificate")),
+    Scenario("stock", "stock",
+             "空白卡按供应商清单逐张入库（不在清单、重复、缺卡），领用给柜员，主管授权登记废卡，盘点对账并打印盘点表",
+             "instant", partial(_stock_tour, "play_stock")),
 )
 
 

@@ -40,6 +40,9 @@ BUSINESSES: tuple[Business, ...] = (
              built=True),
     Business("instant_issue", "即时制卡", "从空白卡库存制卡：写芯片、印卡面、检测、启用、设密码",
              only_instant=True),
+    # shown at every branch: at a non-instant one its page says why there is no stock
+    Business("blank_stock", "空白卡库存", "空白卡入库（读卡或按供应商清单核对）、柜员领用与交回、废卡登记、盘点对账",
+             built=True),
     Business("central_production", "集中制卡", "提交集中制卡、跟踪制卡进度、批次签收与EMS寄送",
              only_instant=False),
     Business("handout", "领卡启用", "核验身份、读卡、启用社保卡并由持卡人设置密码"),

@@ -136,6 +136,7 @@ class BlankStock:
 
     def hand_out_count(self, count: int, to_teller: str) -> list[CardPlace]:
         """The first ``count`` cards of the stock (in serial order) to ``to_teller``."""
+        self._require_instant()
         if count <= 0:
             raise ValidationError("count", "领用张数应大于0。", code="BLANK_BAD_COUNT")
         stock = self.ctx.store.cards(Place.STOCK)

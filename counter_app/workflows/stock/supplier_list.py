@@ -37,8 +37,12 @@ def parse_supplier_list(data: bytes) -> tuple[str, tuple[str, ...]]:
         except UnicodeDecodeError as exc:
             raise ValidationError("list", "供应商清单不是文本文件（CSV），请确认选择的文件。",
                                   code="BLANK_LIST_UNREADABLE") from exc
-    rows = [(n, [c.strip() for c in row]) for n, row in
-            enumerate(csv.reader(io.StringIO(text)), start=1) if any(c.strip() for c in row)]
+    try:
+        rows = [(n, [c.strip() for c in row]) for n, row in
+                enumerate(csv.reader(io.StringIO(text)), start=1) if any(c.strip() for c in row)]
+    except csv.Error as exc:  # e.g. an unclosed quote swallowing the file into one field
+        raise ValidationError("list", "供应商清单格式有误（应为每行“箱号,芯片序列号”），请确认选择的文件。",
+                              code="BLANK_LIST_BAD_ROW") from exc
     if rows and serial_error(normalise_serial(rows[0][1][1] if len(rows[0][1]) > 1 else "")):
         rows = rows[1:]  # a header row
     if not rows:

@@ -213,7 +213,8 @@ class StockWorkflow(Wizard[StockRecord]):
             cards=store.cards(), moves_all=moves, counted_stock=stock_n,
             counted_custody={self.ctx.teller: custody_n} if custody_n is not None else None,
             spoiled_lines=tuple(lines), scope_teller=self.ctx.teller if teller_only else "")
-        number = f"PD{self.ctx.branch.code}{self.ctx.clock():%Y%m%d%H%M%S}"
+        local = self.ctx.clock().astimezone(CHINA_TIME)
+        number = f"PD-{self.ctx.branch.code}-{local:%Y%m%d-%H%M%S}"
         store.audit(self.ctx.teller, "stock.reconciled", sheet_no=number, day=day,
                     balanced=result.balanced, differences=len(result.differences),
                     scope=self.ctx.teller if teller_only else "branch")
