@@ -56,27 +56,34 @@ class StockNotReady(CounterError):
 
 
 class BlankCustody(Protocol):
-    """The branch's blank-card stock as issuance needs it (lesson 7)."""
+    """The branch's blank-card stock as issuance needs it (lesson 7), for the signed-in
+    teller (``workflows.stock.BlankStock`` through ``issuance.custody.StockCustody``)."""
 
-    def check_custody(self, serial: str, teller: str) -> None:
-        """Raise a CounterError naming where the card is when it is not in ``teller``'s
-        custody (unknown, in the safe, with another teller, issued, spoiled)."""
+    def check_custody(self, serial: str) -> None:
+        """Raise a CounterError naming where the card is when it is not in this teller's
+        custody today (unknown, in the safe, with another teller, issued, spoiled)."""
         ...
 
-    def mark_issued(self, serial: str, application_id: str, teller: str) -> None: ...
-    def mark_spoiled(self, serial: str, reason: str, supervisor: str, teller: str) -> None: ...
+    def mark_issued(self, serial: str, application_id: str) -> None:
+        """Custody → issued for this application (again for the same one: no change)."""
+        ...
+
+    def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> str:
+        """The supervisor authorises (checked, audited) and the card becomes 废卡; returns
+        the supervisor's user name. Nothing changes when the authorisation fails."""
+        ...
 
 
 class NoStock:
-    """Used until the stock module is connected: refuses, never pretends a card is held."""
+    """Used while no stock module is connected: refuses, never pretends a card is held."""
 
-    def check_custody(self, serial: str, teller: str) -> None:
+    def check_custody(self, serial: str) -> None:
         raise StockNotReady()
 
-    def mark_issued(self, serial: str, application_id: str, teller: str) -> None:
+    def mark_issued(self, serial: str, application_id: str) -> None:
         raise StockNotReady()
 
-    def mark_spoiled(self, serial: str, reason: str, supervisor: str, teller: str) -> None:
+    def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> str:
         raise StockNotReady()
 
 
@@ -101,7 +108,6 @@ class IssuanceContext:
     printer: CardPrinter
     custody: BlankCustody = field(default_factory=NoStock)
     pin_pad: PinPad | None = None  # None: the screen asks in a masked dialog
-    authorise: Callable[[str, str, str], str] | None = None  # (user, password, purpose)
     city_code: str = "330200"
     power_on_tries: int = 3
     power_on_pause_s: float = 0.5

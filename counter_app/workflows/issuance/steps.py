@@ -67,7 +67,7 @@ def power_on(wf: IssuanceWorkflow) -> None:
                          or journal.get("script_id") != r.script_id):
         raise wf.stop(Step.POWER_ON, "NOT_BLANK", "这张卡已经制过卡，不是空白卡，请换一张空白卡。")
     try:
-        ctx.custody.check_custody(serial, ctx.teller)
+        ctx.custody.check_custody(serial)
     except CounterError as exc:
         raise wf.stop(Step.POWER_ON, exc.code, exc.message_zh) from exc
     extra = {**r.extra, "atr": found.atr.hex().upper()}
@@ -180,7 +180,7 @@ def report(wf: IssuanceWorkflow) -> None:
             raise wf.stop(Step.REPORT, exc.code, f"中心拒绝了制卡结果：{exc.message_zh}") from exc
         ctx.store.sent(op, {"outcome": "SUCCESS"}, ctx.clock())
     try:
-        ctx.custody.mark_issued(r.blank_serial, r.central_application_id, ctx.teller)
+        ctx.custody.mark_issued(r.blank_serial, r.central_application_id)
     except CounterError as exc:
         raise wf.stop(Step.REPORT, exc.code,
                       f"中心已确认制卡成功，但库存登记失败：{exc.message_zh}（点击“继续”重试）") from exc

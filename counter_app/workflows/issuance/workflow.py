@@ -240,17 +240,16 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         if not self.may_spoil():
             raise CounterError("该卡已上报中心制卡成功（或尚未放入空白卡），不能在此登记废卡。",
                                code="SPOIL_NOT_ALLOWED")
-        if self.ctx.authorise is None:
-            raise CounterError("本机未配置主管授权，不能登记废卡。", code="NO_AUTHORISER")
-        who = self.ctx.authorise(supervisor, password, "issuance.spoil")
         r = self.record
-        atr = bytes.fromhex(r.extra.get("atr", "")) if r.extra.get("atr") else None
+        # the stock authorises (audited) and moves the card first: a refused password
+        # leaves everything as it was
+        who = self.ctx.custody.spoil(r.blank_serial, reason, supervisor, password)
+        atr = bytes.fromhex(r.extra["atr"]) if r.extra.get("atr") else None
         if atr is not None:
             engine = PersonalisationEngine(self.ctx.journals)
             journal = engine.journal(atr)
             if journal is None or journal.get("state") != PersoState.SPOILED:
                 engine.spoil(atr, reason)
-        self.ctx.custody.mark_spoiled(r.blank_serial, reason, who, self.ctx.teller)
         spoiled = SpoiledBlank(serial=r.blank_serial, reason=reason, supervisor=who,
                                at=self.ctx.clock().isoformat())
         if r.done(Step.MARK) or r.mark_op:

@@ -23,6 +23,7 @@ from counter_app.central.sync import SyncPolicy, SyncWorker
 from counter_app.devices.card_printer import PdfCardPrinter
 from counter_app.devices.pinpad import DemoPinPad
 from counter_app.domain.applications import Acceptance
+from counter_app.domain.errors import CounterError
 from counter_app.printing import BranchInfo
 from counter_app.store.applications import ApplicationStore
 from counter_app.store.crypto import DataCipher
@@ -67,22 +68,25 @@ class HeldBlanks:
         self.issued: dict[str, str] = {}
         self.spoiled: dict[str, tuple[str, str]] = {}
 
-    def check_custody(self, serial: str, teller: str) -> None:
-        from counter_app.domain.errors import CounterError
-
+    def check_custody(self, serial: str) -> None:
         if serial in self.issued:
             raise CounterError("该卡已发放，不在您的保管中。", code="STOCK_ISSUED")
         if serial not in self.held:
             raise CounterError("该空白卡不在您的保管中（未登记入库或未领用），不能制卡。",
                                code="STOCK_NOT_IN_CUSTODY")
 
-    def mark_issued(self, serial: str, application_id: str, teller: str) -> None:
+    def mark_issued(self, serial: str, application_id: str) -> None:
+        if self.issued.get(serial, application_id) != application_id:
+            raise CounterError("该卡已为另一份申请发放。", code="STOCK_ISSUED")
         self.held.discard(serial)
         self.issued[serial] = application_id
 
-    def mark_spoiled(self, serial: str, reason: str, supervisor: str, teller: str) -> None:
+    def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> str:
+        if (supervisor, password) != ("S0301", "Super@2026"):
+            raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
         self.held.discard(serial)
         self.spoiled[serial] = (reason, supervisor)
+        return supervisor
 
 
 @dataclass
@@ -105,18 +109,13 @@ class Counter:
                                policy=SyncPolicy(base_backoff_s=0.01, max_backoff_s=0.05))
         self.printer = PdfCardPrinter(self.tmp / "faces")
 
-    def authorise(self, user: str, password: str, purpose: str) -> str:
-        if (user, password) != ("S0301", "Super@2026"):
-            raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
-        return user
-
     def ctx(self, **kw: object) -> IssuanceContext:
         values: dict[str, object] = dict(
             branch=BranchInfo(BRANCH, "工商银行宁波鼓楼支行", "中国工商银行", True),
             branch_code=BRANCH, counter_id="03", teller="T0301", central=self.client,
             store=IssuanceStore(self.store, BRANCH), slot=self.slot,
             journals=FileJournalStore(self.tmp / "perso-journal"), printer=self.printer,
-            custody=self.custody, pin_pad=self.pad, authorise=self.authorise,
+            custody=self.custody, pin_pad=self.pad,
             sync_status=self.sync.status, power_on_pause_s=0.0, sleep=lambda _s: None)
         values.update(kw)
         return IssuanceContext(**values)  # type: ignore[arg-type]

@@ -1,0 +1,92 @@
+"""Issuance with the real blank-card stock (SQLite): only a blank in this teller's custody
+today is personalised; an issued card leaves the custody, a spoiled one is recorded with the
+supervisor; the branch still reconciles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from counter_app.central.launcher import CentralSimHandle
+from counter_app.domain.blank_stock import Place
+from counter_app.domain.clock import CHINA_TIME
+from counter_app.printing import BranchInfo
+from counter_app.store.stock import SqlBlankStock
+from counter_app.workflows.issuance import IssuanceStopped, IssuanceWorkflow, Outcome, Step
+from counter_app.workflows.issuance.chip import chip_serial
+from counter_app.workflows.issuance.custody import StockCustody
+from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
+from counter_app.workflows.login import LoginRefused
+from counter_app.workflows.stock import BlankStock, StockContext
+from tests.integration.issuance.conftest import Counter
+
+
+def authorise(user: str, password: str, purpose: str) -> str:
+    if (user, password) != ("S0301", "Super@2026"):
+        raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
+    return user
+
+
+@pytest.fixture
+def rig(tmp_path: Path, central: CentralSimHandle) -> Iterator[tuple[Counter, EmulatedSlot,
+                                                                      BlankStock]]:
+    slot = EmulatedSlot()
+    counter = Counter(tmp_path, central.url, slot)
+    stock = BlankStock(StockContext(
+        branch=BranchInfo("ICBC-NB-0101", "工商银行宁波鼓楼支行", "中国工商银行", True),
+        teller="T0301", store=SqlBlankStock(counter.store), authorise=authorise))
+    yield counter, slot, stock
+    counter.close()
+
+
+def receive(stock: BlankStock, atr: bytes) -> str:
+    serial = chip_serial(atr)
+    now = dt.datetime.now(dt.UTC)
+    day = now.astimezone(CHINA_TIME).date().isoformat()
+    store = stock.ctx.store
+    if store.box("BOX-1") is None:
+        store.register_box("BOX-1", None, "T0301", now)
+    store.receive("BOX-1", serial, atr.hex().upper(), "T0301", day, now)
+    return serial
+
+
+def test_only_a_card_in_custody_is_issued_and_the_stock_follows(rig) -> None:
+    counter, slot, stock = rig
+    custody = StockCustody(stock)
+    number, app_id = counter.accepted_application()
+    serial = receive(stock, slot.insert_blank())  # in the safe, not handed out
+    wf = IssuanceWorkflow.open(counter.ctx(custody=custody), number)
+    with pytest.raises(IssuanceStopped) as refused:
+        wf.advance()
+    assert wf.record.state_of(Step.POWER_ON).status.value == "failed"
+    assert "库存" in refused.value.message_zh  # the refusal names where the card is
+    assert not wf.record.mark_op
+    stock.hand_out([serial], "T0301")
+    counter.pad.key_in("207419", "207419")
+    assert wf.advance()
+    assert wf.record.outcome is Outcome.ISSUED
+    place = stock.locate(serial)
+    assert place is not None and place.place is Place.ISSUED and place.application_id == app_id
+    assert stock.custody_count() == 0
+
+
+def test_a_torn_card_spoiled_through_the_stock(rig) -> None:
+    counter, slot, stock = rig
+    custody = StockCustody(stock)
+    number, _ = counter.accepted_application()
+    serial = receive(stock, slot.insert_blank())
+    stock.hand_out([serial], "T0301")
+    wf = IssuanceWorkflow.open(counter.ctx(custody=custody), number)
+    with pytest.raises(IssuanceStopped):
+        wf.advance(on_step=lambda s: slot.tear_after(9) if s is Step.PERSONALISE else None)
+    with pytest.raises(LoginRefused):
+        wf.spoil("写卡中断芯片损坏", "S0301", "wrong")
+    place = stock.locate(serial)
+    assert place is not None and place.place is Place.CUSTODY
+    wf.spoil("写卡中断芯片损坏", "S0301", "Super@2026")
+    place = stock.locate(serial)
+    assert place is not None and place.place is Place.SPOILED
+    assert stock.ctx.store.spoil_details(serial) == ("写卡中断芯片损坏", "S0301")
