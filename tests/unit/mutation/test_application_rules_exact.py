@@ -130,3 +130,11 @@ def test_a_made_card_routes_to_hand_out(state: str) -> None:
 def test_an_application_in_progress_routes_to_central_production(state: str) -> None:
     assert route_for_application("制卡中", state) == Route(
         "central_production", "集中制卡", "该申请人已有进行中的申领（制卡中），不能重复申领；可在“集中制卡”中查询进度。")
+
+
+def test_refusals_name_their_default_field() -> None:
+    for fn, raw, field in ((validate_name, "", "name"), (validate_phone, "", "phone"),
+                           (validate_address, "", "address")):
+        with pytest.raises(ValidationError) as err:
+            fn(raw)
+        assert err.value.field == field
