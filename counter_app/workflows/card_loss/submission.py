@@ -22,7 +22,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from counter_app.central.errors import LINE_ERRORS, CentralRefusal, nothing_sent
-from counter_app.central.sync import LineState, NewWorkRefused, SyncStatus, check_new_work
+from counter_app.central.sync import (
+    LineState,
+    NewWorkRefused,
+    SyncStatus,
+    check_audit,
+    check_new_work,
+)
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.workflows.card_loss import rules
 from counter_app.workflows.card_loss.record import Operation, Outcome, Step
@@ -89,6 +95,11 @@ def submit(wf: CardLossWorkflow) -> Outcome:
     if offline:  # the staleness limits and the disk, as for any queued work
         check_new_work(WORK[op], _status(wf, LineState.OFFLINE), ctx.limits,
                        free_disk_mb=ctx.free_disk_mb(), now=ctx.clock())
+    elif op is Operation.DELOSS:  # needed now: the audit break and the disk stop it
+        check_new_work(WORK[op], _status(wf), ctx.limits, free_disk_mb=ctx.free_disk_mb(),
+                       now=ctx.clock())
+    else:  # a loss sent now: the audit break stops it; queued-work limits must not delay it
+        check_audit(_status(wf))
     functions = [f for f in rules.FUNCTIONS if f.value in wf.record.chosen]
     op_id = wf.record.op_id or str(uuid.uuid4())
     payload: dict[str, Any] = {"card_no": card.card_no, "branch_code": ctx.branch_code,

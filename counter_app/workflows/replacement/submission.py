@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app.central.api import ReplacementRequest
 from counter_app.central.errors import LINE_ERRORS, CentralRefusal, nothing_sent
-from counter_app.central.sync import LineState, NewWorkRefused
+from counter_app.central.sync import LineState, NewWorkRefused, SyncStatus, check_new_work
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.workflows.card_loss.rules import bank_name
 from counter_app.workflows.card_loss.submission import _jsonable
@@ -36,9 +36,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OPERATION = "cards.replacement"
+WORK = "replacement_factory"  # instant issuance is not built: every new card is made centrally
 HOLD_S = 600.0  # the counter sends it itself; after a crash the sync worker takes over
 EARLIER_UNSENT_ZH = ("该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），"
                      "须先送达中心后才能补换卡。系统正在上传，请稍后重试。")
+
+
+def _status(wf: ReplacementWorkflow) -> SyncStatus:
+    if wf.ctx.sync_status is not None:
+        return wf.ctx.sync_status()
+    now = wf.ctx.clock()
+    return SyncStatus(LineState.ONLINE, None, 0, 0, None, now, None, None, now)
 
 
 def submit(wf: ReplacementWorkflow) -> Outcome:
@@ -54,6 +62,9 @@ def submit(wf: ReplacementWorkflow) -> Outcome:
         wf.jump_to_fix(bad)
         wf.save()
         raise StepInvalid(errors)
+    errors = wf.validate(Step.OPTIONS)  # not a forward step: checked here, not by the wizard
+    if errors:
+        raise StepInvalid(errors)
     card, terms = wf.record.card, wf.record.terms
     assert card is not None and terms is not None  # the card and options steps are valid
     if ctx.sync_status is not None and ctx.sync_status().line_state in (
@@ -61,6 +72,9 @@ def submit(wf: ReplacementWorkflow) -> Outcome:
         wf.note("refused_offline")
         wf.save()
         raise NewWorkRefused(OFFLINE_ZH, code="REPLACEMENT_NEEDS_CENTRAL")
+    # the line is up here: the audit break and the disk stop it before anything is written
+    check_new_work(WORK, _status(wf), ctx.limits, free_disk_mb=ctx.free_disk_mb(),
+                   now=ctx.clock())
     if ctx.store.unsent_for(wf.id_number):
         ctx.wake_sync()
         wf.note("refused_earlier_unsent")
