@@ -457,6 +457,12 @@ def _stock_tour(name: str, run: TourRun) -> None:
     getattr(tour, name)(run)
 
 
+def _people_tour(name: str, run: TourRun) -> None:
+    from counter_app.ui.registration import tour
+
+    getattr(tour, name)(run)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -488,6 +494,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("certificate", "certificate",
              "出具参保证明（全部险种近48个月），打印、补打、F9核验；录入号码出具养老保险证明（注明断缴）",
              "instant", partial(_certificate_tour, "play_certificate")),
+    Scenario("registration", "registration",
+             "职工参保登记：按统一社会信用代码查询单位、基数超中心上限被拒后受理；新参保人员以灵活就业身份参保（仅养老）",
+             "instant", partial(_people_tour, "play_registration")),
+    Scenario("data-change", "data-change",
+             "参保信息变更：电话地址婚姻（无需证明，写卡提示）；姓名变更须读身份证与公安证明编号，须换卡",
+             "instant", partial(_people_tour, "play_data_change")),
     Scenario("stock", "stock",
              "空白卡按供应商清单逐张入库（不在清单、重复、缺卡），领用给柜员，主管授权登记废卡，盘点对账并打印盘点表",
              "instant", partial(_stock_tour, "play_stock")),

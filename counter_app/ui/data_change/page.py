@@ -39,7 +39,7 @@ from counter_app.workflows.data_change import (
     Level,
     Step,
 )
-from counter_app.workflows.data_change.documents import shown
+from counter_app.workflows.data_change.documents import chip_out_of_date, shown
 from counter_app.workflows.data_change.record import FIELD_BY_KEY, SEX_ZH
 
 Screen = StepScreen[DataChangeWorkflow]
@@ -353,7 +353,7 @@ class DoneScreen(ReceiptScreen):
         row = QHBoxLayout()
         self.replace_button = named(QPushButton("转到补卡/换卡 (F7)"), "GoReplacement")
         self.replace_button.clicked.connect(self.go_replacement)
-        self.chip_button = named(QPushButton("信息变更写卡 (F6)"), "WriteChip")
+        self.chip_button = named(QPushButton("转到信息变更写卡 (F6)"), "WriteChip")
         self.chip_button.clicked.connect(self.write_chip)
         row.addWidget(self.replace_button)
         row.addWidget(self.chip_button)
@@ -372,8 +372,16 @@ class DoneScreen(ReceiptScreen):
         self.new_card.setText(NEW_CARD_ZH if outcome.new_card_required else "")
         self.replace_button.setVisible(outcome.new_card_required)
         # the chip is written when the card stays (no new card) and the central took it
-        self.chip_button.setVisible(outcome.status == "done" and not outcome.new_card_required)
-        self.handover.setText("")
+        chip = chip_out_of_date(self.wf.record)
+        self.chip_button.setVisible(chip)
+        self.handover.setStyleSheet(f"color: {MUTED}; font-size: 14px;")
+        if chip:
+            self.handover.setText("社保卡芯片内的信息与变更后不一致：按 F6 转到“密码及卡片服务”，"
+                                  "选择“信息变更写卡”，读取本人身份证和社保卡后写卡。")
+        elif outcome.status == "done" and not outcome.new_card_required:
+            self.handover.setText("本次变更的信息不写入社保卡芯片，无需写卡。")
+        else:
+            self.handover.setText("")
 
     def go_replacement(self) -> None:
         page = _page(self)

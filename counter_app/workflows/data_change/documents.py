@@ -8,11 +8,11 @@ from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
 from counter_app.printing import ReceiptData, mask_id_number, mask_phone, render_business_receipt
 from counter_app.workflows.data_change.record import (
+    CHIP_FIELDS,
     FIELD_BY_KEY,
     PAPER_KINDS,
     SEX_ZH,
     DataChangeRecord,
-    Level,
 )
 from counter_app.workflows.person_ops import PersonOpsContext
 
@@ -31,14 +31,21 @@ def shown(key: str, value: str) -> str:
     return value
 
 
+def chip_out_of_date(record: DataChangeRecord) -> bool:
+    """A field the chip carries changed and the card stays (no new card)."""
+    outcome = record.outcome
+    return (outcome is not None and outcome.status == "done" and not outcome.new_card_required
+            and any(c.field in CHIP_FIELDS for c in record.changes))
+
+
 def next_steps(record: DataChangeRecord) -> tuple[str, ...]:
     outcome = record.outcome
     assert outcome is not None
     steps = []
     if outcome.new_card_required:
         steps.append(NEW_CARD_ZH)
-    elif any(FIELD_BY_KEY[c.field].level is not Level.NONE for c in record.changes):
-        steps.append("持有社会保障卡的，可到合作银行网点办理信息变更写卡，使芯片内信息与变更后一致。")
+    elif chip_out_of_date(record):
+        steps.append("持有社会保障卡的，请到合作银行网点办理信息变更写卡，使芯片内信息与变更后一致。")
     steps.append("变更后的信息可在浙里办或12333查询核对；如有不符，请携带本回执到网点或社保经办机构办理。")
     return tuple(steps)
 

@@ -57,6 +57,8 @@ FIELDS: tuple[FieldDef, ...] = (
     FieldDef("sex", "性别", Level.PAPERS, options=("1", "2")),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
+# what the card's chip carries (EF05/EF06): a change to these leaves the chip out of date
+CHIP_FIELDS = frozenset({"name", "id_number", "sex", "birth_date"})
 PAPER_KINDS = {"POLICE": "公安机关出具的户籍（身份信息）变更证明", "COURT": "人民法院判决书或裁定书"}
 
 

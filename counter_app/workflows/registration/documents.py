@@ -9,7 +9,13 @@ from counter_app.domain.errors import CounterError
 from counter_app.printing import ReceiptData, render_business_receipt
 from counter_app.workflows.person_ops import PersonOpsContext
 from counter_app.workflows.registration import rules
-from counter_app.workflows.registration.record import KIND_ZH, MATERIALS, Kind, RegistrationRecord
+from counter_app.workflows.registration.record import (
+    KIND_ZH,
+    MATERIALS,
+    SHORT_ZH,
+    Kind,
+    RegistrationRecord,
+)
 
 
 def next_steps(record: RegistrationRecord) -> tuple[str, ...]:
@@ -37,7 +43,8 @@ def render_receipt(ctx: PersonOpsContext, record: RegistrationRecord) -> bytes:
         ("月缴费基数", f"{rules.yuan(rules.base_fen(record))}元"
          + (f"（{record.bounds.year}年度范围 {rules.yuan(record.bounds.min_base_fen)}—"
             f"{rules.yuan(record.bounds.max_base_fen)}元）" if record.bounds else "")),
-        ("核验材料", "；".join(t for k, t in MATERIALS[kind] if k in record.materials)),
+        ("起缴年月", f"{record.start_month[:4]}年{record.start_month[4:]}月" if record.start_month else ""),
+        ("核验材料", "；".join(SHORT_ZH[k] for k, _t in MATERIALS[kind] if k in record.materials)),
     ]
     if outcome.registration_id:
         details.append(("登记编号", outcome.registration_id))

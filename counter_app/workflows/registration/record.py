@@ -30,7 +30,7 @@ class Kind(enum.StrEnum):
 
 KIND_ZH = {Kind.EMPLOYEE: "单位职工参保", Kind.FLEXIBLE: "灵活就业人员参保"}
 
-# The materials named up front, per kind: (key, what the teller checks)
+# The materials named up front, per kind: (key, what the teller checks); SHORT_ZH for paper
 MATERIALS: dict[Kind, tuple[tuple[str, str], ...]] = {
     Kind.EMPLOYEE: (
         ("id_card", "本人有效居民身份证原件"),
@@ -43,6 +43,11 @@ MATERIALS: dict[Kind, tuple[tuple[str, str], ...]] = {
         ("bank_account", "本人社会保障卡或银行卡（签订缴费扣款协议用）"),
     ),
 }
+
+
+SHORT_ZH = {"id_card": "身份证原件", "employment": "劳动合同或录用证明",
+            "credit_code": "单位统一社会信用代码", "no_employer": "本人确认无用人单位参保",
+            "bank_account": "缴费扣款银行卡"}
 
 
 @dataclass(frozen=True)
@@ -92,5 +97,6 @@ class RegistrationRecord:
     bounds: BaseBounds | None = None
     insurances: tuple[str, ...] = ()
     base_text: str = ""  # 元, as typed
+    start_month: str = ""  # YYYYMM, set when submitted
     op_id: str = ""
     outcome: Outcome | None = None

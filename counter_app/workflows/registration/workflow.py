@@ -255,7 +255,7 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
             name=self.person_name, credit_code=r.employer.credit_code if r.employer else None,
             phone=r.phone, materials=r.materials)
         op_id = r.op_id or person_ops.new_key()
-        self._update(op_id=op_id)
+        self._update(op_id=op_id, start_month=request.start_month)
         idn = r.identity.id_number
 
         def call(key: str) -> dict[str, Any]:

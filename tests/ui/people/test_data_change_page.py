@@ -1,8 +1,8 @@
 """The data-change page driven as a teller would, offscreen, against the real reference
 central: a name change needs the ID card read and a paper with its number (refused beside
 the field until both are there), the central takes it and the last screen says a new card is
-needed, offering replacement; a phone change offers to write the chip and says card services
-are not built yet."""
+needed, offering replacement; a phone change needs no chip write; a birth date backed by a
+record named offers the chip write (card services)."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def test_name_change_with_papers_then_a_new_card(qtbot, counter: Counter) -> Non
     page.close_page()
 
 
-def test_phone_change_offers_the_chip_write(qtbot, counter: Counter) -> None:  # type: ignore[no-untyped-def]
+def test_contact_change_needs_no_chip_write(qtbot, counter: Counter) -> None:  # type: ignore[no-untyped-def]
     page = make_page(qtbot, counter)
     identify = page.view(Step.IDENTIFY)
     qtbot.keyClicks(identify.id_number, ZHANG_WEI)
@@ -105,8 +105,35 @@ def test_phone_change_offers_the_chip_write(qtbot, counter: Counter) -> None:  #
     at(qtbot, page, Step.DONE)
     done = page.view(Step.DONE)
     assert "信息变更已完成" in done.result.text()
-    assert done.chip_button.isVisible() and not done.replace_button.isVisible()
+    assert not done.chip_button.isVisible() and not done.replace_button.isVisible()
+    assert "无需写卡" in done.handover.text()
+    page.close_page()
+
+
+def test_birth_date_with_records_offers_the_chip_write(qtbot, counter: Counter) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, counter)
+    routed: list[str] = []
+    page.sig_route.connect(routed.append)
+    qtbot.keyClicks(page.view(Step.IDENTIFY).id_number, ZHANG_WEI)
+    page.go_next()
+    at(qtbot, page, Step.CHANGES)
+    qtbot.keyClicks(page.view(Step.CHANGES).editors["birth_date"], "1990-03-02")
+    page.go_next()
+    at(qtbot, page, Step.PROOF)
+    proof = page.view(Step.PROOF)
+    assert proof.records_frame.isVisible() and not proof.papers_frame.isVisible()
+    page.go_next()  # nothing ticked: the records are named beside the list
+    qtbot.waitUntil(lambda: "户口簿" in proof.records_error.text(), timeout=10000)
+    proof.record_boxes[("birth_date", 1)].setChecked(True)
+    page.go_next()
+    at(qtbot, page, Step.CONFIRM)
+    page.step_key("F9")
+    at(qtbot, page, Step.DONE)
+    done = page.view(Step.DONE)
+    assert done.chip_button.isVisible() and "信息变更写卡" in done.handover.text()
     page.step_key("F6")
-    if not page.desk.card_services_built:
-        assert "尚在建设中" in done.handover.text()
+    if page.desk.card_services_built:
+        assert routed == ["card_services"]
+    else:
+        assert routed == [] and "尚在建设中" in done.handover.text()
     page.close_page()

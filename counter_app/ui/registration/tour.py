@@ -1,0 +1,189 @@
+"""The guided tour's registration and data-change scenarios (registered in
+``counter_app.ui.tour.SCENARIOS``).
+
+At the ICBC instant branch. Registration: 郑丽 (renewed ID card read) as an employee of
+宁波甬港智能制造有限公司 found by its credit code, a base one fen over the central's upper
+bound refused with the bounds named, then accepted; a person new to the central typed in
+as a flexible worker (pension only). Data change: 张伟's phone, address and marital status
+(no proof) with his birth date (the archive record ticked; the chip-write offer goes to card
+services), then 李明's name with
+the ID card read and a police paper — the last screen sends him to replacement.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication
+
+from counter_app.devices.idcard import DEMO_ID_CARDS
+from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.registration.common import PersonOpsPage
+from counter_app.workflows.data_change import Step as DStep
+from counter_app.workflows.registration import Kind
+from counter_app.workflows.registration import Step as RStep
+
+if TYPE_CHECKING:
+    from counter_app.ui.tour import TourRun
+
+LI_MING = "330203198506122017"
+ZHANG_WEI = "330205199003011232"
+ZHENG_LI = "510104199609188907"
+NEWCOMER = "33020320000101001X"  # not known to the central: registered as a new person
+EMPLOYER = "91330206MA2H001019"  # 宁波甬港智能制造有限公司 (central_sim/people.py)
+
+
+def _idle(run: TourRun, page: PersonOpsPage, step: str | None = None) -> None:
+    deadline = time.monotonic() + run.timeout_s
+    while True:
+        QApplication.processEvents()
+        if (not page.busy and page.ops.pending == 0
+                and (step is None or (page.wf is not None and page.wf.current == step))):
+            break
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the page did not reach {step} in time")
+        time.sleep(0.01)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _act(run: TourRun, page: PersonOpsPage, label: str, action: Any, step: str | None = None) -> None:
+    started = time.perf_counter()
+    action()
+    _idle(run, page, step)
+    run.waits.append((label, time.perf_counter() - started))
+
+
+def _open(run: TourRun, business: str, first: str) -> PersonOpsPage:
+    run.sign_in()
+    main = run.app.main
+    assert main is not None
+    main.route_to(business)
+    page = main.pages[business]
+    assert isinstance(page, PersonOpsPage)
+    _idle(run, page, first)
+    return page
+
+
+def _receipt(run: TourRun, page: PersonOpsPage, name: str, preview: bool = True) -> None:
+    if preview:
+        _act(run, page, "预览回执", partial(page.receipt_action, "preview"))
+        dialog = next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
+        assert dialog is not None, "the preview did not open"
+        dialog.resize(760, 1000)
+        run.shot(f"{name}-preview", dialog)
+        dialog.close()
+    path = run.out / f"{name}.pdf"
+    _act(run, page, "另存为PDF（回执）", partial(page.receipt_action, "save", path))
+    run.pdfs.append(path)
+
+
+def _renewed(id_number: str) -> Any:
+    """郑丽's demo ID card expired on 2026-09-01: she shows the renewed one."""
+    card = DEMO_ID_CARDS[id_number]
+    return dataclasses.replace(card, valid_from=dt.date(2026, 8, 1), valid_until=dt.date(2046, 8, 1))
+
+
+def play_registration(run: TourRun) -> None:
+    page = _open(run, "insurance_registration", RStep.KIND)
+    kind = page.view(RStep.KIND)
+    kind.kinds[Kind.EMPLOYEE].setChecked(True)
+    kind.boxes[(Kind.EMPLOYEE, "id_card")].setChecked(True)
+    _act(run, page, "下一步（材料未齐）", page.go_next)
+    run.shot("registration-materials-missing")
+    for key in ("employment", "credit_code"):
+        kind.boxes[(Kind.EMPLOYEE, key)].setChecked(True)
+    run.shot("registration-materials")
+    _act(run, page, "下一步（核验身份）", page.go_next, RStep.IDENTIFY)
+    run.services.id_reader.place(_renewed(ZHENG_LI))
+    _act(run, page, "读取身份证", partial(page.step_key, "F2"))
+    page.view(RStep.IDENTIFY).phone.setText("13905746688")
+    run.shot("registration-identified")
+    _act(run, page, "下一步（参保单位）", page.go_next, RStep.EMPLOYER)
+    employer = page.view(RStep.EMPLOYER)
+    employer.code.setText(EMPLOYER)
+    _act(run, page, "查询单位", partial(page.step_key, "F5"))
+    run.shot("registration-employer")
+    _act(run, page, "下一步（险种与基数）", page.go_next, RStep.CONTRIBUTION)
+    contribution = page.view(RStep.CONTRIBUTION)
+    contribution.base.setText("22311.01")
+    _act(run, page, "下一步（基数超上限）", page.go_next)
+    run.shot("registration-base-over-bound")
+    contribution.base.setText("8000")
+    _act(run, page, "下一步（确认）", page.go_next, RStep.CONFIRM)
+    run.shot("registration-confirm")
+    _act(run, page, "确认参保", partial(page.step_key, "F9"), RStep.DONE)
+    run.shot("registration-done")
+    _receipt(run, page, "registration-employee-receipt")
+
+    # a flexible worker the central does not know yet, number typed from the ID card
+    _act(run, page, "办理下一笔", partial(page.step_key, "Ctrl+N"), RStep.KIND)
+    kind.kinds[Kind.FLEXIBLE].setChecked(True)
+    for k in ("id_card", "no_employer", "bank_account"):
+        kind.boxes[(Kind.FLEXIBLE, k)].setChecked(True)
+    run.shot("flexible-materials")
+    _act(run, page, "下一步（核验身份）", page.go_next, RStep.IDENTIFY)
+    identify = page.view(RStep.IDENTIFY)
+    identify.id_number.setText(NEWCOMER.lower())
+    identify.name.setText("钱进")
+    run.shot("flexible-typed")
+    _act(run, page, "下一步（险种与基数）", page.go_next, RStep.CONTRIBUTION)
+    page.view(RStep.CONTRIBUTION).base.setText("4462")
+    run.shot("flexible-pension-only")
+    _act(run, page, "下一步（确认）", page.go_next, RStep.CONFIRM)
+    _act(run, page, "确认参保", partial(page.step_key, "F9"), RStep.DONE)
+    run.shot("flexible-done")
+    _receipt(run, page, "registration-flexible-receipt", preview=False)
+
+
+def play_data_change(run: TourRun) -> None:
+    page = _open(run, "personal_data_change", DStep.IDENTIFY)
+    run.services.id_reader.place(DEMO_ID_CARDS[ZHANG_WEI])
+    _act(run, page, "读取身份证", partial(page.step_key, "F2"))
+    run.shot("change-identified")
+    _act(run, page, "下一步（变更内容）", page.go_next, DStep.CHANGES)
+    changes = page.view(DStep.CHANGES)
+    changes.editors["phone"].setText("13857401234")
+    changes.editors["address"].setText("浙江省宁波市江北区洪塘街道裘市路288号")
+    marital = changes.editors["marital_status"]
+    marital.setCurrentIndex(marital.findData("已婚"))
+    changes.editors["birth_date"].setText("1990-03-02")  # the archive says the 2nd
+    run.shot("change-contact-and-birth")
+    _act(run, page, "下一步（证明材料）", page.go_next, DStep.PROOF)
+    run.shot("change-birth-records")
+    page.view(DStep.PROOF).record_boxes[("birth_date", 0)].setChecked(True)
+    _act(run, page, "下一步（确认）", page.go_next, DStep.CONFIRM)
+    run.shot("change-contact-confirm")
+    _act(run, page, "确认变更", partial(page.step_key, "F9"), DStep.DONE)
+    run.shot("change-contact-done-chip-offer")
+    _receipt(run, page, "data-change-contact-receipt", preview=False)
+    _act(run, page, "转到信息变更写卡", partial(page.step_key, "F6"))
+    run.shot("change-to-card-services")
+    main = run.app.main
+    assert main is not None
+    main.route_to("personal_data_change")
+
+    # 李明 changed his name: the ID card read, the police paper's number
+    _act(run, page, "办理下一笔", partial(page.step_key, "Ctrl+N"), DStep.IDENTIFY)
+    run.services.id_reader.place(DEMO_ID_CARDS[LI_MING])
+    _act(run, page, "读取身份证", partial(page.step_key, "F2"))
+    _act(run, page, "下一步（变更内容）", page.go_next, DStep.CHANGES)
+    page.view(DStep.CHANGES).editors["name"].setText("李铭")
+    run.shot("change-name")
+    _act(run, page, "下一步（证明材料）", page.go_next, DStep.PROOF)
+    proof = page.view(DStep.PROOF)
+    proof.paper_kinds["POLICE"].setChecked(True)
+    _act(run, page, "下一步（缺证明编号）", page.go_next)
+    run.shot("change-name-proof-missing")
+    proof.paper_no.setText("甬公户更字〔2026〕第0117号")
+    _act(run, page, "下一步（确认）", page.go_next, DStep.CONFIRM)
+    run.shot("change-name-confirm")
+    _act(run, page, "确认变更", partial(page.step_key, "F9"), DStep.DONE)
+    run.shot("change-name-done-new-card")
+    _receipt(run, page, "data-change-name-receipt")
+    _act(run, page, "转到补卡/换卡", partial(page.step_key, "F7"))
+    run.shot("change-name-to-replacement")
