@@ -7,7 +7,7 @@ from counter_app.workflows.services import CounterServices
 
 
 def stock_page(services: CounterServices, teller: str) -> StockPage:
-    return StockPage(services.stock_desk(teller))
+    return StockPage(services.stock_desk(teller), printer_name=services.profile.printers.document)
 
 
 __all__ = ["StockPage", "stock_page"]

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.errors import CounterError
 from counter_app.private_files import write_private
-from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
 from counter_app.ui.application.steps import ImportDialogs
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -220,7 +222,9 @@ class ReconcileScreen(Screen):
         row.addWidget(_button("本人保管对账", "ReconcileMine", lambda: p.reconcile(True)))
         self.preview_button = _button("打印预览盘点表", "PreviewSheet", lambda: p.sheet_action("preview"))
         self.save_button = _button("盘点表另存为PDF", "SaveSheet", lambda: p.sheet_action("save"))
+        self.print_button = _button("打印盘点表", "PrintSheet", lambda: p.sheet_action("print"))
         row.addWidget(self.preview_button)
+        row.addWidget(self.print_button)
         row.addWidget(self.save_button)
         row.addStretch(1)
         self.root.addLayout(row)
@@ -240,6 +244,7 @@ class ReconcileScreen(Screen):
         r = self.wf.record.reconciliation
         self.preview_button.setEnabled(r is not None)
         self.save_button.setEnabled(r is not None)
+        self.print_button.setEnabled(r is not None)
         if r is None:
             self.result.setText("")
             return
@@ -275,10 +280,13 @@ class StockPage(WizardPage[StockWorkflow]):
 
     sig_custody_changed = Signal()
 
-    def __init__(self, desk: StockDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: StockDesk, *, printer_name: str = "",
+                 find_printer: Callable[[str], QPrinter | None] = document_printer,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StockPage")
         self.desk = desk
+        self.printer_name, self.find_printer = printer_name, find_printer
         self.sheet: tuple[str, bytes] | None = None
         self.not_instant = named(QLabel(NOT_INSTANT_ZH, wordWrap=True), "NotInstantNote")
         self.not_instant.setStyleSheet("font-size: 16px; padding: 28px;")
@@ -449,9 +457,13 @@ class StockPage(WizardPage[StockWorkflow]):
         def act(number: str, pdf: bytes) -> None:
             if action == "preview":
                 dialog = DocumentPreview("空白卡盘点表", pdf, self,
+                                         on_print=lambda: self.sheet_action("print"),
                                          on_save=lambda: self.sheet_action("save"))
                 dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                 dialog.open()
+                return
+            if action == "print":
+                self._print(number, pdf, status)
                 return
             target = path
             if target is None:
@@ -467,3 +479,16 @@ class StockPage(WizardPage[StockWorkflow]):
                      busy="正在保存PDF…")
 
         self.with_sheet(act)
+
+    def _print(self, number: str, pdf: bytes, status: QLabel) -> None:
+        printer = self.find_printer(self.printer_name)
+        if printer is None:
+            _status(status, "本机没有可用的打印机，盘点表未打印。请“另存为PDF”后到可打印的电脑打印。", False)
+            return
+        printer.setDocName(f"空白卡盘点表 {number}")
+        try:
+            pages = paint_pdf(pdf, printer)
+        except CounterError as error:
+            _status(status, error.message_zh, False)
+            return
+        _status(status, f"盘点表已发送到打印机“{printer.printerName()}”（{pages} 页）。")

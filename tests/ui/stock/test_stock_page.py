@@ -113,6 +113,10 @@ def test_receive_hand_out_spoil_reconcile(qtbot, tmp_path: Path, fake_central,
     assert "盘点表已保存" in rec.sheet_status.text()
     sheet = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert "空白卡盘点表" in sheet and "短少 1 张" in sheet and "写卡失败芯片无响应" in sheet
+    page.find_printer = lambda _name: None  # a counter without a printer: said, not silent
+    page.sheet_action("print")
+    idle(qtbot, page)
+    assert "本机没有可用的打印机，盘点表未打印" in rec.sheet_status.text()
     page.reconcile(False)  # a new reconciliation: the last sheet's status does not linger
     idle(qtbot, page)
     assert rec.sheet_status.text() == ""
