@@ -187,3 +187,38 @@ def play_data_change(run: TourRun) -> None:
     _receipt(run, page, "data-change-name-receipt")
     _act(run, page, "转到补卡/换卡", partial(page.step_key, "F7"))
     run.shot("change-name-to-replacement")
+
+
+def _show_outbox(run: TourRun) -> None:
+    """The status bar's outbox count, as its timer would show it a moment later."""
+    if run.app.monitor is not None:
+        run.app.monitor.poll()
+        until = time.monotonic() + 0.5
+        while time.monotonic() < until:
+            QApplication.processEvents()
+            time.sleep(0.01)
+
+
+def play_data_change_line_down(run: TourRun) -> None:
+    """The line is down: 张伟's phone change is queued (待上传); his birth date is refused
+    (needs the central now); the line returns and the queued change is delivered."""
+    run.services.sync.cycle()  # a recent successful sync: queued work is allowed
+    run.central.line_down()
+    try:
+        run.services.sync.probe()
+        page = _open(run, "personal_data_change", DStep.IDENTIFY)
+        run.services.id_reader.place(DEMO_ID_CARDS[ZHANG_WEI])
+        _act(run, page, "读取身份证", partial(page.step_key, "F2"))
+        _act(run, page, "下一步（变更内容）", page.go_next, DStep.CHANGES)
+        run.shot("line-down-contact-only")
+        page.view(DStep.CHANGES).editors["phone"].setText("13857409876")
+        _act(run, page, "下一步（确认）", page.go_next, DStep.CONFIRM)
+        _act(run, page, "确认变更（暂存）", partial(page.step_key, "F9"), DStep.DONE)
+        _show_outbox(run)
+        run.shot("line-down-queued")
+        _receipt(run, page, "data-change-line-down-receipt", preview=False)
+    finally:
+        run.central.line_up()
+    run.services.sync.drain()
+    _show_outbox(run)
+    run.shot("line-up-delivered")
