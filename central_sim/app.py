@@ -162,15 +162,15 @@ class Central:
             for app in s.scalars(select(Application).where(
                     Application.state == S.IN_PRODUCTION, Application.updated_at <= cutoff)):
                 if app.application_id.endswith("7"):  # deterministic ~10% failure
-                    _set_app_state(s, app, S.FAILED)
                     app.failure_reason = "芯片个人化失败"
+                    _set_app_state(s, app, S.FAILED)
                     moved["failed"] += 1
                     continue
                 app.card_no = app.card_no or self.new_card(s, app)
-                _set_app_state(s, app, S.SHIPPED)
                 moved["shipped"] += 1
                 if app.collection == "EMS":
                     app.ems_tracking_no = f"EA{secrets.randbelow(10**9):09d}CN"
+                    _set_app_state(s, app, S.SHIPPED)
                     continue
                 batch = s.scalars(select(Batch).where(
                     Batch.branch_code == app.branch_code, Batch.state == "OPEN")).first()
@@ -180,6 +180,8 @@ class Central:
                     s.add(batch)
                     s.flush()
                 app.batch_id = batch.batch_id
+                # the notice carries the card, batch or EMS number: the branch tracks from it
+                _set_app_state(s, app, S.SHIPPED)
             for batch in s.scalars(select(Batch).where(Batch.state == "OPEN")):
                 batch.state = "SHIPPED"
                 moved["batches"] += 1
@@ -226,8 +228,13 @@ def _set_app_state(s: Session, app: Application, target: str) -> None:
     S.check_application(app.state, target)
     app.state = target
     app.updated_at = utcnow()
+    data: dict[str, Any] = {"application_id": app.application_id, "state": target}
+    # what the branch shows besides the state (tracking: card, batch, EMS number, the reason)
+    for key in ("card_no", "batch_id", "ems_tracking_no", "failure_reason"):
+        if getattr(app, key, None):
+            data[key] = getattr(app, key)
     s.add(Notice(kind="APPLICATION_STATE", branch_code=app.branch_code, ref=app.application_id,
-                 data={"application_id": app.application_id, "state": target}))
+                 data=data))
 
 
 def _is_minor(p: Person, today: dt.date | None = None) -> bool:
@@ -727,6 +734,11 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 raise Refusal(403, "APPLICATION_FORBIDDEN", "该申领不是本行网点受理的，不能发卡。")
             if app.branch_code != body.branch_code and app.collection == "BRANCH":
                 raise Refusal(409, "WRONG_BRANCH", "该卡不在本网点领取。")
+            made = s.get(Card, app.card_no) if app.card_no else None
+            lost = {S.LOST, S.TEMP_LOST}
+            if made is not None and lost & {made.social_state, made.financial_state}:
+                raise Refusal(409, "CARD_IS_LOST",
+                              "该卡在领取前已挂失，不能发放：请持卡人办理补卡（挂失补领）。")
             _set_app_state(s, app, S.ISSUED_NOT_ACTIVATED)
             return 200, _dump(app_out(app)), application_id
 
@@ -824,8 +836,12 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         items = [M.BatchItem(application_id=a.application_id, card_no=a.card_no,
                              id_number=a.id_number, state=a.state)
                  for a in s.scalars(select(Application).where(Application.batch_id == b.batch_id))]
+        differences = [M.BatchDifference(**d) for n in s.scalars(select(Notice).where(
+            Notice.kind == "BATCH_DIFFERENCES", Notice.ref == b.batch_id))
+            for d in n.data.get("differences", [])]
         return M.BatchOut(batch_id=b.batch_id, branch_code=b.branch_code, state=b.state,  # type: ignore[arg-type]
-                          created_at=b.created_at, received_at=b.received_at, items=items)
+                          created_at=b.created_at, received_at=b.received_at, items=items,
+                          differences=differences)
 
     @v1.get("/branches/{branch_code}/batches", response_model=list[M.BatchOut], tags=["batches"])
     def list_batches(branch_code: BranchCode, request: Request,
@@ -842,7 +858,10 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
     @v1.post("/branches/{branch_code}/batches/{batch_id}/receive", response_model=M.BatchOut,
              tags=["batches"])
     def receive_batch(branch_code: BranchCode, batch_id: BatchId, request: Request,
+                      body: M.BatchReceiptIn | None = None,
                       idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        # without a body every card on the list is received (the earlier contract); with a
+        # receipt only the listed applications are, and the differences are kept with the batch
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             b = s.get(Batch, batch_id, with_for_update=True)
             if b is None or b.branch_code != branch_code or b.state == "OPEN":
@@ -851,15 +870,29 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 raise Refusal(409, "BATCH_LOCKED", "制卡批次正被中心锁定处理，请稍后重试。")
             if b.state == "RECEIVED":
                 raise Refusal(409, "BATCH_ALREADY_RECEIVED", "该批次已签收。")
+            listed = {a.application_id: a for a in s.scalars(
+                select(Application).where(Application.batch_id == batch_id))}
+            if body is not None:
+                unknown = sorted(set(body.received) - set(listed))
+                if unknown:
+                    raise Refusal(409, "NOT_IN_BATCH", "签收的申领不在该批次清单中。",
+                                  {"application_ids": unknown})
+            take = set(listed) if body is None else set(body.received)
             b.state = "RECEIVED"
             b.received_at = utcnow()
-            for a in s.scalars(select(Application).where(Application.batch_id == batch_id)):
-                if a.state == S.SHIPPED:
+            for app_id, a in listed.items():
+                if a.state == S.SHIPPED and app_id in take:
                     _set_app_state(s, a, S.BRANCH_RECEIVED)
+            if body is not None and body.differences:
+                s.add(Notice(kind="BATCH_DIFFERENCES", branch_code=branch_code, ref=batch_id,
+                             data={"batch_id": batch_id,
+                                   "differences": [d.model_dump() for d in body.differences]}))
             s.flush()
             return 200, _dump(batch_out(s, b)), batch_id
 
-        return mutate(request, idempotency_key, x_client_id, None, "BATCH_RECEIVE", handler,
+        if body is not None and body.branch_code != branch_code:
+            raise Refusal(400, "INVALID_REQUEST", "签收单的网点与路径中的网点不一致。")
+        return mutate(request, idempotency_key, x_client_id, body, "BATCH_RECEIVE", handler,
                       branch_code=branch_code)
 
     # -- contributions and certificates ---------------------------------------------------------

@@ -197,6 +197,12 @@ class BatchItem(BaseModel):
     state: str
 
 
+class BatchDifference(BaseModel):
+    kind: Literal["MISSING", "EXTRA", "MISMATCHED"]
+    application_id: str | None = Field(default=None, max_length=40)  # the envelope's application
+    card_no: str | None = Field(default=None, max_length=9)  # the chip read (EXTRA, MISMATCHED)
+
+
 class BatchOut(BaseModel):
     batch_id: str
     branch_code: str
@@ -204,6 +210,19 @@ class BatchOut(BaseModel):
     created_at: dt.datetime
     received_at: dt.datetime | None
     items: list[BatchItem]
+    #: the differences the receiving branch reported (empty: none, or received without a report)
+    differences: list[BatchDifference] = []
+
+
+class BatchReceiptIn(_Strict):
+    """What the branch found when it received a batch against the list: the applications whose
+    card was read and matched (received into branch custody) and every difference. Missing
+    cards stay shipped at the central (to be traced); an extra card is returned; a mismatched
+    card (in another application's envelope) is received by its chip and the envelope reported."""
+
+    branch_code: BranchCodeField
+    received: list[str] = Field(default_factory=list, max_length=2000)
+    differences: list[BatchDifference] = Field(default_factory=list, max_length=2000)
 
 
 class ContributionMonth(BaseModel):

@@ -9,6 +9,7 @@ operation, reused on every retry).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -152,6 +153,24 @@ class BatchItem:
 
 
 @dataclass(frozen=True)
+class BatchDifference:
+    """A difference found receiving a batch: MISSING (listed, not in the box), EXTRA (a card
+    not on the list), MISMATCHED (a card in another application's envelope)."""
+
+    kind: str
+    application_id: str | None = None
+    card_no: str | None = None
+
+
+def batch_receipt_body(branch_code: str, received: Sequence[str],
+                       differences: Sequence[BatchDifference]) -> dict[str, Any]:
+    """The receipt of a batch as the central reads it (also the outbox payload's body)."""
+    return {"branch_code": branch_code, "received": list(received),
+            "differences": [{"kind": d.kind, "application_id": d.application_id,
+                             "card_no": d.card_no} for d in differences]}
+
+
+@dataclass(frozen=True)
 class Batch:
     batch_id: str
     branch_code: str
@@ -159,6 +178,7 @@ class Batch:
     created_at: dt.datetime
     received_at: dt.datetime | None
     items: tuple[BatchItem, ...]
+    differences: tuple[BatchDifference, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -394,7 +414,9 @@ class CentralApi(Protocol):
 
     # production batches
     def batches(self, branch_code: str, state: str | None = None) -> list[Batch]: ...
-    def receive_batch(self, branch_code: str, batch_id: str, *, idempotency_key: str) -> Batch: ...
+    def receive_batch(self, branch_code: str, batch_id: str, *, idempotency_key: str,
+                      received: Sequence[str] | None = None,
+                      differences: Sequence[BatchDifference] = ()) -> Batch: ...
 
     # contributions and certificates
     def contributions(self, id_number: str, months: int = 48, *, limit: int | None = None,

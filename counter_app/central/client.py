@@ -17,6 +17,7 @@ import ssl
 import time
 import types
 import typing
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -82,7 +83,8 @@ def split_operation(operation: str, payload: dict[str, Any]) -> tuple[str, str, 
         value = str(body.pop(name))
         params[name] = quote(value, safe="")
     if operation == "batches.receive":
-        body = {}
+        # a receipt names its branch in the body too; the earlier shape: no body at all
+        body = {**body, "branch_code": payload["branch_code"]} if "received" in body else {}
     return method, template.format(**params), body
 
 
@@ -410,10 +412,14 @@ class HttpCentralClient:
         params = {"state": state} if state else None
         return self._get_list(f"/v1/branches/{_q(branch_code)}/batches", A.Batch, params)
 
-    def receive_batch(self, branch_code: str, batch_id: str, *,
-                      idempotency_key: str) -> A.Batch:
+    def receive_batch(self, branch_code: str, batch_id: str, *, idempotency_key: str,
+                      received: Sequence[str] | None = None,
+                      differences: Sequence[A.BatchDifference] = ()) -> A.Batch:
+        """``received`` None: the whole list (no receipt); else the receipt with differences."""
+        body = None if received is None else A.batch_receipt_body(branch_code, received,
+                                                                   differences)
         return self._post(f"/v1/branches/{_q(branch_code)}/batches/{_q(batch_id)}/receive",
-                          A.Batch, None, idempotency_key)
+                          A.Batch, body, idempotency_key)
 
     # -- contributions and certificates -------------------------------------------------------
     def contributions(self, id_number: str, months: int = 48, *, limit: int | None = None,

@@ -206,3 +206,51 @@ class BlankCardMove(Base):
     to_place: Mapped[str] = mapped_column(String(16))
     teller: Mapped[str | None] = mapped_column(String(32), index=True)  # whose custody it touches
     actor: Mapped[str] = mapped_column(String(32))
+
+
+class ProductionItem(Base):
+    """An application in central production as this branch tracks it (集中制卡): its
+    central state, card, batch or EMS number, and, once received, its place in branch custody.
+    Persons are found by blind indexes of the ID number and of the name, never in clear."""
+
+    __tablename__ = "production_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[str] = mapped_column(String(64), unique=True)  # the central's
+    application_no: Mapped[str | None] = mapped_column(String(48))  # printed (local ones)
+    person_index: Mapped[str] = mapped_column(String(64), index=True)
+    name_index: Mapped[str] = mapped_column(String(64), index=True)
+    holder: Mapped[dict[str, object]] = mapped_column(EncryptedJSON("production_items.holder"))
+    kind: Mapped[str] = mapped_column(String(32))
+    making_mode: Mapped[str] = mapped_column(String(16))
+    collection: Mapped[str] = mapped_column(String(16))
+    branch_code: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(32), index=True)
+    failure_reason: Mapped[str | None] = mapped_column(String(200))
+    card_index: Mapped[str | None] = mapped_column(String(64), index=True)
+    card_no: Mapped[str | None] = mapped_column(EncryptedText("production_items.card_no"))
+    batch_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    ems_tracking_no: Mapped[str | None] = mapped_column(String(32))
+    custody: Mapped[str | None] = mapped_column(String(16), index=True)  # IN_CUSTODY / None
+    location: Mapped[str | None] = mapped_column(String(32))  # box/slot
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    handed_out_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ProductionBatch(Base):
+    """A production batch's list as last pulled from the central, and this branch's receipt
+    of it (kept so a batch can be received offline and the receipt reprinted)."""
+
+    __tablename__ = "production_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(40), unique=True)
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    listed: Mapped[list[object]] = mapped_column(EncryptedJSON("production_batches.listed"))
+    receipt: Mapped[dict[str, object] | None] = mapped_column(
+        EncryptedJSON("production_batches.receipt"))
+    op_id: Mapped[str | None] = mapped_column(String(64))
+    received_by: Mapped[str | None] = mapped_column(String(32))
+    pulled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -1,0 +1,311 @@
+"""Central production in the local store: tracked applications, pulled batch lists, the
+branch's receipt of a batch and its custody of the cards until they are handed out.
+
+- Every factory-made application the branch took is tracked (``track_local`` copies new ones
+  from the accepted applications); the central's states arrive through the update feed
+  (``apply_state_notice``, called by the sync worker's sink in its transaction).
+- Persons are found by blind indexes (ID number, whole name) and cards by a blind index of
+  the card number: nothing personal is searchable in clear.
+- Receiving a batch is ONE durable transaction: the receipt, the cards into custody with
+  their box/slot, the audit entry and the outbox message (held while the counter sends it
+  itself, as for card operations: see ``store/card_operations.py``); the answer is recorded
+  by op_id through :class:`CardOperationStore`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.production import (
+    IN_CUSTODY,
+    Difference,
+    ListedCard,
+    PulledBatch,
+    Tracked,
+)
+from counter_app.store.audit import append_audit
+from counter_app.store.card_operations import CardOperationStore
+from counter_app.store.crypto import DataCipher
+from counter_app.store.database import Store
+from counter_app.store.models import (
+    CardApplication,
+    OutboxMessage,
+    ProductionBatch,
+    ProductionItem,
+    utcnow,
+)
+from counter_app.store.outbox_repo import add_outbox_message
+
+RECEIVED_PENDING = "RECEIVED_PENDING"  # received here, the receipt not yet acknowledged
+
+
+def _naive(t: dt.datetime | None) -> dt.datetime | None:
+    return t.astimezone(dt.UTC).replace(tzinfo=None) if t and t.tzinfo else t
+
+
+def _utc(t: dt.datetime) -> dt.datetime:
+    return t.astimezone(dt.UTC).replace(tzinfo=None) if t.tzinfo else t
+
+
+def _aware(t: dt.datetime | None) -> dt.datetime | None:
+    return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
+
+
+def normalise_name(name: str) -> str:
+    return "".join(name.split())
+
+
+def _tracked(row: ProductionItem) -> Tracked:
+    h = row.holder
+    return Tracked(
+        application_id=row.application_id, id_number=str(h.get("id_number", "")),
+        name=str(h.get("name", "")), state=row.state, kind=row.kind,
+        making_mode=row.making_mode, collection=row.collection, branch_code=row.branch_code,
+        application_no=row.application_no or "", card_no=row.card_no or "",
+        batch_id=row.batch_id or "", ems_tracking_no=row.ems_tracking_no or "",
+        failure_reason=row.failure_reason or "",
+        guardian_id_number=str(h.get("guardian_id_number") or ""),
+        location=row.location or "" if row.custody == IN_CUSTODY else "",
+        received_at=_aware(row.received_at), handed_out_at=_aware(row.handed_out_at),
+        updated_at=_aware(row.updated_at))
+
+
+def _set_card(row: ProductionItem, cipher: DataCipher, card_no: str) -> None:
+    row.card_no = card_no
+    row.card_index = cipher.blind_index(card_no, "card")
+
+
+def apply_state_notice(s: Session, cipher: DataCipher, ref: str, data: dict[str, Any]) -> bool:
+    """An APPLICATION_STATE notice applied to the tracked application (True: it is ours)."""
+    row = s.scalars(select(ProductionItem).where(ProductionItem.application_id == ref)).first()
+    state = data.get("state")
+    if row is None or not state:
+        return False
+    row.state = str(state)
+    if data.get("card_no"):
+        _set_card(row, cipher, str(data["card_no"]))
+    for key in ("batch_id", "ems_tracking_no", "failure_reason"):
+        if data.get(key):
+            setattr(row, key, str(data[key]))
+    row.updated_at = utcnow()
+    return True
+
+
+class ProductionStore:
+    """Implements workflows.production.ProductionRepository."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.ops = CardOperationStore(store)  # the answer recorded by op_id, as for losses
+
+    def _person(self, id_number: str) -> str:
+        return self.store.cipher.blind_index(id_number, "person")
+
+    def _name(self, name: str) -> str:
+        return self.store.cipher.blind_index(normalise_name(name), "name")
+
+    # -- tracking ------------------------------------------------------------------------------
+    def track_local(self) -> int:
+        """Start tracking the factory-made applications the central has acknowledged; returns
+        how many are new."""
+        with self.store.write() as s:
+            tracked = select(ProductionItem.application_id)
+            rows = s.scalars(select(CardApplication).where(
+                CardApplication.making_mode == "FACTORY",
+                CardApplication.central_application_id.is_not(None),
+                CardApplication.central_application_id.not_in(tracked))).all()
+            for app in rows:
+                r = app.record
+                applicant = r.get("applicant") or {}
+                guardian = r.get("guardian") or {}
+                assert app.central_application_id is not None
+                self._add(s, Tracked(
+                    application_id=app.central_application_id, id_number=str(r.get("id_number", "")),
+                    name=str(applicant.get("name", "")) if isinstance(applicant, dict) else "",
+                    state=app.central_state or "DATA_ENTRY", collection=app.collection,
+                    making_mode=app.making_mode, branch_code=app.branch_code,
+                    application_no=app.application_no,
+                    guardian_id_number=str(guardian.get("id_number", ""))
+                    if isinstance(guardian, dict) else ""))
+            return len(rows)
+
+    def add(self, items: Sequence[Tracked]) -> None:
+        """Track applications known otherwise (tests, a migration from the old system)."""
+        with self.store.write() as s:
+            for t in items:
+                self._add(s, t)
+
+    def _add(self, s: Session, t: Tracked) -> None:
+        row = ProductionItem(
+            application_id=t.application_id, application_no=t.application_no or None,
+            person_index=self._person(t.id_number), name_index=self._name(t.name),
+            holder={"id_number": t.id_number, "name": t.name,
+                    "guardian_id_number": t.guardian_id_number or None},
+            kind=t.kind, making_mode=t.making_mode, collection=t.collection,
+            branch_code=t.branch_code, state=t.state, failure_reason=t.failure_reason or None,
+            batch_id=t.batch_id or None, ems_tracking_no=t.ems_tracking_no or None,
+            updated_at=utcnow())
+        if t.card_no:
+            _set_card(row, self.store.cipher, t.card_no)
+        s.add(row)
+
+    def search(self, text: str, limit: int = 50) -> list[Tracked]:
+        """By application number (the central's or the printed one), ID number, card number or
+        whole name: exact matches on indexed columns, newest first."""
+        q = text.strip().upper() if text.strip()[:1].isascii() else text.strip()
+        if not q:
+            return []
+        c = ProductionItem
+        cond = (c.application_id == q) | (c.application_no == q) | (
+            c.person_index == self._person(q)) | (c.card_index == self.store.cipher.blind_index(
+                q, "card")) | (c.name_index == self._name(q))
+        with self.store.read() as s:
+            rows = s.scalars(select(c).where(cond).order_by(c.id.desc()).limit(limit)).all()
+            return [_tracked(r) for r in rows]
+
+    def get(self, application_id: str) -> Tracked | None:
+        with self.store.read() as s:
+            row = s.scalars(select(ProductionItem).where(
+                ProductionItem.application_id == application_id)).first()
+            return _tracked(row) if row else None
+
+    def update_state(self, application_id: str, state: str, *, card_no: str = "",
+                     failure_reason: str = "") -> None:
+        """What the central answered now (a lookup, a hand-out, an activation)."""
+        data: dict[str, Any] = {"state": state, "card_no": card_no,
+                                "failure_reason": failure_reason}
+        with self.store.write() as s:
+            apply_state_notice(s, self.store.cipher, application_id, data)
+
+    # -- batches ----------------------------------------------------------------------------------
+    def save_batches(self, batches: Sequence[PulledBatch]) -> None:
+        """The central's lists as pulled now; a batch received here and not yet acknowledged
+        keeps its local state."""
+        with self.store.write() as s:
+            for b in batches:
+                row = s.scalars(select(ProductionBatch).where(
+                    ProductionBatch.batch_id == b.batch_id)).first()
+                listed: list[object] = [asdict(i) for i in b.items]
+                self._listed_tracked(s, b)
+                if row is None:
+                    s.add(ProductionBatch(batch_id=b.batch_id, state=b.state, listed=listed,
+                                          pulled_at=utcnow(), received_at=_naive(b.received_at)))
+                    continue
+                row.listed, row.pulled_at = listed, utcnow()
+                if row.state != RECEIVED_PENDING or b.state == "RECEIVED":
+                    row.state = b.state
+
+    def _listed_tracked(self, s: Session, b: PulledBatch) -> None:
+        """Every card on a list is tracked with its card number, also an application another
+        counter of the branch took (its name is then not known here: found by ID number)."""
+        ids = [i.application_id for i in b.items]
+        known = {r.application_id: r for r in s.scalars(select(ProductionItem).where(
+            ProductionItem.application_id.in_(ids)))}
+        for item in b.items:
+            row = known.get(item.application_id)
+            if row is None:
+                self._add(s, Tracked(application_id=item.application_id, id_number=item.id_number,
+                                     name="", state="SHIPPED", card_no=item.card_no,
+                                     batch_id=b.batch_id))
+                continue
+            if item.card_no and not row.card_no:
+                _set_card(row, self.store.cipher, item.card_no)
+            row.batch_id = b.batch_id
+
+    def batches(self, *, open_only: bool = True) -> list[PulledBatch]:
+        with self.store.read() as s:
+            q = select(ProductionBatch)
+            if open_only:
+                q = q.where(ProductionBatch.state == "SHIPPED")
+            return [self._batch(r) for r in s.scalars(q.order_by(ProductionBatch.id))]
+
+    def batch(self, batch_id: str) -> PulledBatch | None:
+        with self.store.read() as s:
+            row = s.scalars(select(ProductionBatch).where(
+                ProductionBatch.batch_id == batch_id)).first()
+            return self._batch(row) if row else None
+
+    @staticmethod
+    def _batch(row: ProductionBatch) -> PulledBatch:
+        items = tuple(ListedCard(**i) for i in row.listed if isinstance(i, dict))
+        return PulledBatch(row.batch_id, row.state, items, _aware(row.pulled_at),
+                           _aware(row.received_at))
+
+    def receipt(self, batch_id: str) -> dict[str, Any] | None:
+        with self.store.read() as s:
+            return s.scalar(select(ProductionBatch.receipt).where(
+                ProductionBatch.batch_id == batch_id))
+
+    def receive(self, *, batch_id: str, teller: str, placed: Sequence[tuple[str, str]],
+                differences: Sequence[Difference], op_id: str, payload: dict[str, Any],
+                hold_s: float, now: dt.datetime) -> None:
+        """The receipt, the cards into custody (``placed``: application id and box/slot), the
+        audit entry and the held outbox message, together or not at all."""
+        with self.store.write(durable=True) as s:
+            if s.scalar(select(OutboxMessage.id).where(OutboxMessage.op_id == op_id)):
+                return  # the same receipt begun before (a retry): one message
+            b = s.scalars(select(ProductionBatch).where(
+                ProductionBatch.batch_id == batch_id)).one()
+            b.state, b.op_id, b.received_by = RECEIVED_PENDING, op_id, teller
+            b.received_at = _naive(now)
+            b.receipt = {"placed": [list(p) for p in placed],
+                         "differences": [asdict(d) for d in differences],
+                         "teller": teller, "at": now.isoformat()}
+            for application_id, location in placed:
+                row = s.scalars(select(ProductionItem).where(
+                    ProductionItem.application_id == application_id)).first()
+                if row is None:
+                    continue  # another branch's application in our box: reported, not kept
+                row.custody, row.location, row.received_at = IN_CUSTODY, location, _naive(now)
+                row.batch_id = batch_id
+                row.updated_at = utcnow()
+            add_outbox_message(s, "batches.receive", f"batch:{batch_id}", payload, op_id, now=now)
+            s.flush()
+            if hold_s > 0:
+                msg = s.scalars(select(OutboxMessage).where(OutboxMessage.op_id == op_id)).one()
+                msg.next_attempt_at = _utc(now + dt.timedelta(seconds=hold_s))
+            append_audit(s, self.store.cipher, teller, "production.batch_received",
+                         batch_id=batch_id, op_id=op_id, received=len(placed),
+                         differences=[d.kind for d in differences])
+
+    def receipt_acknowledged(self, batch_id: str) -> None:
+        with self.store.write() as s:
+            b = s.scalars(select(ProductionBatch).where(
+                ProductionBatch.batch_id == batch_id)).one()
+            b.state = "RECEIVED"
+
+    # -- custody and hand-out ---------------------------------------------------------------------
+    def in_custody(self) -> list[Tracked]:
+        """Cards received and not handed out, oldest first (the uncollected list)."""
+        with self.store.read() as s:
+            rows = s.scalars(select(ProductionItem).where(
+                ProductionItem.custody == IN_CUSTODY).order_by(ProductionItem.received_at))
+            return [_tracked(r) for r in rows]
+
+    def by_card(self, card_no: str) -> Tracked | None:
+        with self.store.read() as s:
+            row = s.scalars(select(ProductionItem).where(
+                ProductionItem.card_index == self.store.cipher.blind_index(card_no, "card"))
+            ).first()
+            return _tracked(row) if row else None
+
+    def handed_out(self, application_id: str, *, teller: str, collector: dict[str, Any],
+                   now: dt.datetime) -> None:
+        """Out of custody, with who collected it (encrypted with the holder's data)."""
+        with self.store.write(durable=True) as s:
+            row = s.scalars(select(ProductionItem).where(
+                ProductionItem.application_id == application_id)).one()
+            row.custody, row.handed_out_at = None, _naive(now)
+            row.holder = {**row.holder, "collector": collector}
+            row.updated_at = utcnow()
+            append_audit(s, self.store.cipher, teller, "production.handed_out",
+                         application_id=application_id, collector=collector.get("kind", ""))
+
+    def audit(self, actor: str, action: str, /, **detail: Any) -> None:
+        self.ops.audit(actor, action, **detail)

@@ -1,0 +1,232 @@
+"""Receiving a production batch (网点签收) as a wizard over its typed record.
+
+Steps::
+
+    choose → read (each card's chip, matched to its application) → place (the box) → done
+
+The chip decides whose card it is (``domain.production.check_batch``): a card in another
+application's envelope is received as its owner's and the envelope reported; a card not on
+the list is extra and goes back; a listed card not read is missing when the receipt closes.
+The receipt may be done offline against the last list pulled: it is written with its key,
+the cards into custody and the outbox message in one durable transaction, then sent now or
+queued (the sync worker sends it under the same key when the line is back).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from counter_app.central import api as A
+from counter_app.central.errors import LINE_ERRORS, CentralRefusal
+from counter_app.central.sync import NewWorkRefused, check_new_work
+from counter_app.domain.errors import CounterError
+from counter_app.domain.production import (
+    BatchCheck,
+    CardRead,
+    Difference,
+    ListedCard,
+    PulledBatch,
+    check_batch,
+    with_missing,
+)
+from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
+from counter_app.workflows.production.context import ProductionContext
+from counter_app.workflows.production.record import Outcome, ReceiptRecord, Step
+
+STEP_TITLES_ZH: dict[Step, str] = {Step.CHOOSE: "选择批次", Step.READ: "逐张读卡核对",
+                                   Step.PLACE: "入柜保管", Step.DONE: "签收完成"}
+
+NO_BATCH_ZH = "请选择要签收的制卡批次。"
+NO_BOX_ZH = "请填写存放卡片的保管箱号（如 A01）。"
+NOTHING_READ_ZH = "尚未读取任何卡片：请逐张将卡片插入读卡器读取后再签收。"
+
+
+class ReceiptError(CounterError):
+    code = "BATCH_RECEIPT"
+    message_zh = "制卡批次签收未完成。"
+
+
+def _box_errors(box: str) -> dict[str, str]:
+    b = box.strip()
+    if not b:
+        return {"box": NO_BOX_ZH}
+    if len(b) > 12 or not all(c.isalnum() or c == "-" for c in b):
+        return {"box": "保管箱号只能由字母、数字和“-”组成，最长12位。"}
+    return {}
+
+
+def receipt_steps() -> tuple[StepDef[ReceiptRecord], ...]:
+    t = STEP_TITLES_ZH
+    return (
+        StepDef(Step.CHOOSE, t[Step.CHOOSE],
+                validate=lambda r: {} if r.batch_id else {"batch_id": NO_BATCH_ZH}),
+        StepDef(Step.READ, t[Step.READ],
+                validate=lambda r: {} if r.reads else {"reads": NOTHING_READ_ZH}),
+        StepDef(Step.PLACE, t[Step.PLACE], validate=lambda r: _box_errors(r.box), forward=False,
+                forward_message_zh="请核对差异后点击“确认签收”。"),
+        StepDef(Step.DONE, t[Step.DONE], forward=False,
+                forward_message_zh="本批次已签收，可打印签收清单。"),
+    )
+
+
+def pulled(b: A.Batch, now: dt.datetime) -> PulledBatch:
+    return PulledBatch(b.batch_id, b.state, tuple(
+        ListedCard(i.application_id, i.card_no or "", i.id_number) for i in b.items),
+        pulled_at=now, received_at=b.received_at)
+
+
+class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
+    """One batch received by one teller, from the list to the printed 签收清单."""
+
+    def __init__(self, ctx: ProductionContext, record: ReceiptRecord | None = None, *,
+                 step: str | None = None, journal: Iterable[JournalEntry] = ()) -> None:
+        self.ctx = ctx
+        record = record or ReceiptRecord(str(uuid.uuid4()), ctx.teller, ctx.clock().isoformat())
+        super().__init__(receipt_steps(), record, step=step, journal=tuple(journal),
+                         clock=ctx.clock)
+        self.note("started")
+
+    def save(self) -> None:
+        """Reads are kept on screen until the receipt is confirmed; the receipt itself is
+        written durably in one transaction (see ``confirm``)."""
+
+    @property
+    def step(self) -> Step:
+        return Step(self.current)
+
+    def label(self) -> str:
+        return self.record.batch_id or "（尚未选择批次）"
+
+    def _update(self, **changes: Any) -> None:
+        self._set(dataclasses.replace(self.record, **changes))
+
+    # -- choose -------------------------------------------------------------------------------
+    def batches(self) -> tuple[list[PulledBatch], str]:
+        """The batches waiting to be received: pulled now from the central, or, with the line
+        down, the lists pulled last (the second value says so)."""
+        now = self.ctx.clock()
+        try:
+            listed = self.ctx.central.batches(self.ctx.branch_code, state="SHIPPED")
+        except LINE_ERRORS:
+            self.note("batches.offline")
+            return self.ctx.repo.batches(), ("专线中断：显示最近一次从中心获取的批次清单，"
+                                             "可离线签收，签收单在线路恢复后上传中心。")
+        self.ctx.repo.save_batches([pulled(b, now) for b in listed])
+        self.ctx.repo.track_local()
+        return self.ctx.repo.batches(), ""
+
+    def choose(self, batch_id: str) -> PulledBatch:
+        batch = self.ctx.repo.batch(batch_id)
+        if batch is None or batch.state != "SHIPPED":
+            raise StepInvalid({"batch_id": "该批次不在待签收清单中（可能已签收），请刷新后重新选择。"})
+        pulled_at = batch.pulled_at.isoformat() if batch.pulled_at else ""
+        if batch_id != self.record.batch_id:
+            self._update(batch_id=batch_id, reads=(), list_pulled_at=pulled_at)
+        self.note("batch.chosen", cards=len(batch.items))
+        return batch
+
+    @property
+    def batch(self) -> PulledBatch:
+        b = self.ctx.repo.batch(self.record.batch_id)
+        if b is None:
+            raise ReceiptError("所选批次的清单不在本机，请刷新批次列表。", code="BATCH_UNKNOWN")
+        return b
+
+    # -- read -----------------------------------------------------------------------------------
+    def check(self) -> BatchCheck:
+        return check_batch(self.batch.items, self.record.reads)
+
+    def add_read(self, card_no: str, envelope: str = "") -> BatchCheck:
+        """One card read (or typed from its face when the chip cannot be read)."""
+        card_no = card_no.strip().upper()
+        if not card_no:
+            raise StepInvalid({"card_no": "未读到卡号。"})
+        read = CardRead(envelope.strip().upper(), card_no)
+        if all(r.card_no != card_no for r in self.record.reads):
+            self._update(reads=(*self.record.reads, read))
+            self.note("card.read", n=len(self.record.reads))
+        else:
+            self.note("card.read_again")
+        return self.check()
+
+    def read_card(self, envelope: str = "") -> BatchCheck:
+        """The card in the slot, read through the card reader port."""
+        reader = self.ctx.card_reader
+        if reader is None:
+            raise ReceiptError("本机未配置社保卡读卡器，请按卡面卡号录入。", code="NO_CARD_READER")
+        data = reader.read()
+        return self.add_read(data.card_number, envelope)
+
+    # -- place and confirm ------------------------------------------------------------------
+    def apply(self, key: str, values: dict[str, str]) -> dict[str, str]:
+        if key == Step.PLACE and "box" in values:
+            self._update(box=values["box"].strip().upper())
+            return _box_errors(values["box"])
+        return {}
+
+    def placements(self) -> list[tuple[str, str]]:
+        """(application id, box-slot) in reading order: the slot is where the card goes."""
+        box = self.record.box.strip().upper()
+        return [(m.application_id, f"{box}-{i:03d}")
+                for i, m in enumerate(self.check().matched, start=1)]
+
+    def differences(self) -> tuple[Difference, ...]:
+        return with_missing(self.check())
+
+    def confirm(self) -> Outcome:
+        """Write the receipt durably (cards into custody, the outbox message), then send it
+        now; with the line down it stays queued under its key."""
+        errors = _box_errors(self.record.box)
+        if errors:
+            raise StepInvalid(errors)
+        ctx = self.ctx
+        status = ctx.sync_status() if ctx.sync_status is not None else None
+        if status is not None:
+            try:
+                check_new_work("batch_receive", status, ctx.limits,
+                               free_disk_mb=ctx.free_disk_mb(), now=ctx.clock())
+            except NewWorkRefused as exc:
+                raise StepInvalid({"box": exc.message_zh}) from exc
+        placed = self.placements()
+        differences = self.differences()
+        op = self.record.op_id or f"batch-receipt-{uuid.uuid4()}"
+        if not self.record.op_id:
+            self._update(op_id=op)
+        wire = [A.BatchDifference(d.kind, d.application_id or None, d.card_no or None)
+                for d in differences]
+        received = [a for a, _ in placed]
+        payload = {"branch_code": ctx.branch_code, "batch_id": self.record.batch_id,
+                   **A.batch_receipt_body(ctx.branch_code, received, wire)}
+        now = ctx.clock()
+        ctx.repo.receive(batch_id=self.record.batch_id, teller=ctx.teller, placed=placed,
+                         differences=differences, op_id=op, payload=payload,
+                         hold_s=ctx.hold_s, now=now)
+        self.note("receipt.written", received=len(placed),
+                  differences=[d.kind for d in differences])
+        try:
+            answer = ctx.central.receive_batch(ctx.branch_code, self.record.batch_id,
+                                               idempotency_key=op, received=received,
+                                               differences=wire)
+        except LINE_ERRORS as exc:
+            ctx.outbox.release(op, exc.code, ctx.clock())
+            ctx.wake_sync()
+            outcome = Outcome.QUEUED
+        except CentralRefusal as exc:
+            ctx.outbox.refused(op, exc.code, ctx.clock())
+            self.note("receipt.refused", code=exc.code)
+            raise ReceiptError(f"中心拒绝签收：{exc.message_zh}（本机已登记入柜，请联系中心核对）",
+                               code=exc.code) from exc
+        else:
+            ctx.outbox.sent(op, {"batch_id": answer.batch_id, "state": answer.state}, ctx.clock())
+            ctx.repo.receipt_acknowledged(self.record.batch_id)
+            for a in received:
+                ctx.repo.update_state(a, "BRANCH_RECEIVED")
+            outcome = Outcome.SENT
+        self._update(outcome=outcome, finished_at=ctx.clock().isoformat())
+        self.note("receipt.done", outcome=outcome.value)
+        self._move(Step.DONE)
+        return outcome
