@@ -6,6 +6,7 @@ need from here (tests may pass their own pieces).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from counter_app.workflows.status import LineReading
 if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.central.api import CentralApi
     from counter_app.central.client import HttpCentralClient
-    from counter_app.central.sync import SyncWorker
+    from counter_app.central.sync import SyncStatus, SyncWorker
     from counter_app.devices.blank_card import BlankCardReader, BlankChip
     from counter_app.devices.idcard import IdCardReader
     from counter_app.devices.photo import FileCameraSource
@@ -36,10 +37,12 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.card_services import CardServicesDesk
     from counter_app.workflows.certificate import CertificateDesk
     from counter_app.workflows.data_change import DataChangeDesk
+    from counter_app.workflows.issuance import CardSlot, IssuanceDesk
     from counter_app.workflows.person_ops import PersonOpsContext
     from counter_app.workflows.queries import QueryDesk
     from counter_app.workflows.registration import RegistrationDesk
     from counter_app.workflows.replacement import ReplacementDesk
+    from counter_app.workflows.sessions import SessionDesk
     from counter_app.workflows.stock import StockDesk
 
 log = logging.getLogger(__name__)
@@ -88,6 +91,7 @@ class Services:
         self._id_reader_made = self.fakes.id_reader is not None
         self._audit_watch: AuditWatch | None = None
         self._blank_reader: BlankCardReader | None = self.fakes.blank_reader
+        self._card_slot: CardSlot | None = None
 
     @property
     def profile(self) -> BranchProfile:
@@ -139,6 +143,39 @@ class Services:
                 interval_s=self.profile.central.audit_head_minutes * 60.0)
         return self._audit_watch
 
+    def session_desk(self, teller: str) -> SessionDesk:
+        """The teller's work session (柜员会话) at this counter; a supervisor's force-close."""
+        from counter_app.store.sessions import SqlWorkSessions
+        from counter_app.workflows.sessions import SessionContext, SessionDesk
+
+        auth = self.auth
+
+        def authorise(username: str, password: str, purpose: str) -> str:
+            return auth.authorise(username, password, purpose=purpose)
+
+        ctx = SessionContext(repo=SqlWorkSessions(self.store),
+                             counter_id=self.profile.counter_id, authorise=authorise)
+        if self.profile.instant_issue:  # card custody only where there is blank stock
+            from counter_app.store.stock import SqlBlankStock
+
+            stock = SqlBlankStock(self.store)
+
+            def custody(who: str) -> int | None:
+                return stock.custody_count(who, ctx.today())
+
+            ctx = dataclasses.replace(ctx, custody=custody)
+        return SessionDesk(ctx, teller)
+
+    def status_for(self, teller: str) -> Callable[[], SyncStatus]:
+        """The line and outbox status a business of ``teller`` is admitted on, with whether
+        the teller's work session is open today (a business needing one is refused)."""
+        sync, desk = self.sync, self.session_desk(teller)
+
+        def status() -> SyncStatus:
+            return dataclasses.replace(sync.status(), session_open=desk.ready())
+
+        return status
+
     @property
     def id_reader(self) -> IdCardReader | None:
         """The ID-card reader: a simulated one in the demo; none configured otherwise
@@ -176,7 +213,7 @@ class Services:
             branch_code=p.branch_code, bank_code=p.bank.code, counter_id=p.counter_id,
             teller=teller, central=self.central, store=ApplicationStore(self.store),
             id_reader=self.id_reader, photo_spec=p.photo.spec, limits=p.offline,
-            sync_status=sync.status, free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6,
+            sync_status=self.status_for(teller), free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6,
             wake_sync=sync.wake)
 
     def application_desk(self, teller: str) -> ApplicationDesk:
@@ -205,7 +242,7 @@ class Services:
             counter_id=app.counter_id, teller=teller, central=self.central,
             store=CardOperationStore(self.store), id_reader=self.id_reader,
             card_reader=self.card_reader, limits=self.profile.offline,
-            sync_status=self.sync.status,
+            sync_status=self.status_for(teller),
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6, wake_sync=self.sync.wake)
 
     def card_loss_desk(self, teller: str) -> CardLossDesk:
@@ -250,7 +287,7 @@ class Services:
                               instant_issue=p.instant_issue),
             branch_code=p.branch_code, counter_id=p.counter_id, teller=teller,
             central=self.central, audit=ApplicationStore(self.store).audit,
-            id_reader=self.id_reader, limits=p.offline, sync_status=self.sync.status,
+            id_reader=self.id_reader, limits=p.offline, sync_status=self.status_for(teller),
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
 
     def query_desk(self, teller: str) -> QueryDesk:
@@ -267,7 +304,7 @@ class Services:
                               instant_issue=p.instant_issue),
             branch_code=p.branch_code, bank_code=p.bank.code, counter_id=p.counter_id,
             teller=teller, central=self.central, audit=ApplicationStore(self.store).audit,
-            id_reader=self.id_reader, limits=p.offline, sync_status=self.sync.status,
+            id_reader=self.id_reader, limits=p.offline, sync_status=self.status_for(teller),
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
 
     def person_ops_context(self, teller: str) -> PersonOpsContext:
@@ -288,7 +325,7 @@ class Services:
             branch=app.branch, branch_code=app.branch_code, bank_code=app.bank_code,
             counter_id=app.counter_id, teller=teller, central=central,
             store=CardOperationStore(self.store), id_reader=self.id_reader,
-            limits=self.profile.offline, sync_status=self.sync.status,
+            limits=self.profile.offline, sync_status=self.status_for(teller),
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6, wake_sync=self.sync.wake)
 
     def registration_desk(self, teller: str) -> RegistrationDesk:
@@ -332,6 +369,49 @@ class Services:
                               instant_issue=p.instant_issue),
             teller=teller, store=SqlBlankStock(self.store), reader=self.blank_reader,
             authorise=authorise))
+
+    @property
+    def card_slot(self) -> CardSlot:
+        """The card slot and PSAM instant issuance personalises blanks in; the in-process
+        emulator (a blank inserted by the tour) when the card slot is simulated."""
+        if self._card_slot is None:
+            if self.fakes.card_reader is not None:
+                from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
+
+                self._card_slot = EmulatedSlot(self.profile.city_code)
+            else:
+                from counter_app.card.service import CardConfig, CardService
+
+                p = self.profile
+                self._card_slot = CardService(CardConfig(
+                    card_reader=p.readers.card, psam_reader=p.readers.psam,
+                    city_code=p.city_code))
+        return self._card_slot
+
+    def issuance_desk(self, teller: str) -> IssuanceDesk:
+        """Instant issuance (即时制卡) of accepted applications at an instant-issue branch."""
+        import shutil
+
+        from counter_app.card.perso import FileJournalStore
+        from counter_app.devices.card_printer import PdfCardPrinter
+        from counter_app.printing import BranchInfo
+        from counter_app.store.issuance import IssuanceStore
+        from counter_app.workflows.issuance import IssuanceContext, IssuanceDesk
+        from counter_app.workflows.issuance.custody import StockCustody
+
+        p = self.profile
+        folder = p.database.parent
+        return IssuanceDesk(IssuanceContext(
+            branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
+                              instant_issue=p.instant_issue),
+            branch_code=p.branch_code, counter_id=p.counter_id, teller=teller,
+            central=self.central, store=IssuanceStore(self.store, p.branch_code),
+            slot=self.card_slot, journals=FileJournalStore(folder / "perso-journal"),
+            printer=PdfCardPrinter(folder / "card-faces"),
+            custody=StockCustody(self.stock_desk(teller).stock),
+            pin_pad=self.fakes.pin_pad, city_code=p.city_code, limits=p.offline,
+            sync_status=self.status_for(teller),
+            free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
 
     def presence_source(self) -> PresencePort | None:
         """The card layer's reader monitor for the two slots of this counter."""

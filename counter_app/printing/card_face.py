@@ -151,6 +151,8 @@ def render_issuance_receipt(receipt: IssuanceReceipt, fonts: CjkFonts | None = N
     for i, line in enumerate(lines):
         sheet.text(text_x, top + 12.0 + i * 4.6, line, 7.5)
     top += qr + 8.0
+    sheet.text(left, top + 4.0, "持卡人签收：________________　　日期：____年__月__日", 9)
+    top += 12.0
     for i, line in enumerate(sheet.wrap(
             "请妥善保管社会保障卡和密码，勿将卡片借给他人使用。卡片遗失请及时拨打12333或发卡银行客服电话"
             "挂失。", width, 7.5)):

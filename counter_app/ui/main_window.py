@@ -39,6 +39,8 @@ if TYPE_CHECKING:  # sign-in (SQLAlchemy, argon2) is loaded by the services, not
 
 log = logging.getLogger(__name__)
 
+TELLER_DAY = "teller_day"  # menu key of the teller's-day page (not a catalogue business)
+
 _ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
 }
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
         self.monitor = monitor
         self.services = services  # business pages are built from it; None: menu only
         self.pages: dict[str, WizardPage[Any]] = {}
+        self.day_pages: dict[str, QWidget] = {}  # 柜员会话, 主管管理
         self.setWindowTitle(f"{APP_TITLE_ZH} - {profile.branch_name}")
         self.resize(1280, 800)
         self.businesses = businesses_for(profile.instant_issue)
@@ -230,9 +233,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         if profile.instant_issue and services is not None:
             self.status.show_custody(None)
-            monitor.sig_line.connect(lambda _reading: self.refresh_custody())  # each health poll
+            # a bound slot: Qt drops it with this window (a lambda would outlive a user switch)
+            monitor.sig_line.connect(self._line_polled)
             QTimer.singleShot(0, self.refresh_custody)
         self.focus_before_lock: QWidget | None = None
+        self.resume_session()
 
         # after sign-in the keyboard starts in the business menu, not on 锁屏 in the header
         self.menu.setFocus()
@@ -302,9 +307,18 @@ class MainWindow(QMainWindow):
             if not business.built:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             menu.addItem(item)
+        if self.services is not None:  # the teller's day, after the businesses
+            for key, title, tip in self._day_entries():
+                item = QListWidgetItem(title)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setToolTip(tip)
+                menu.addItem(item)
         menu.setCurrentRow(0)
         menu.currentItemChanged.connect(self._menu_changed)
         return menu
+
+    def _day_entries(self) -> list[tuple[str, str, str]]:
+        return [(TELLER_DAY, "柜员会话", "开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话")]
 
     def _build_home(self) -> QWidget:
         page = named(QWidget(), "HomePage")
@@ -313,6 +327,9 @@ class MainWindow(QMainWindow):
         greet = QLabel(f"您好，{self.signed_in.display_name}。请从左侧菜单或下方选择要办理的业务。")
         greet.setStyleSheet("font-size: 18px; font-weight: bold;")
         lay.addWidget(greet)
+        self.session_hint = named(QLabel("", wordWrap=True), "SessionHint")
+        self.session_hint.setVisible(False)
+        lay.addWidget(self.session_hint)
         lay.addWidget(named(QLabel(
             "“最多跑一次”：办理前请先核对申请人所需材料，缺少的材料一次性告知。"
             "中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。", wordWrap=True), "Hint"))
@@ -361,6 +378,10 @@ class MainWindow(QMainWindow):
         self.show_business(key)
 
     def show_business(self, key: str) -> None:
+        tool = self.day_page(key)
+        if tool is not None:
+            self.work_area.setCurrentWidget(tool)
+            return
         business = next((b for b in self.businesses if b.key == key), None)
         if business is None:
             self.work_area.setCurrentWidget(self.home)
@@ -428,6 +449,15 @@ class MainWindow(QMainWindow):
             self.work_area.addWidget(blank_page)
             self.pages[business.key] = blank_page
             return blank_page
+        if self.services is not None and business.key == "instant_issue":
+            from counter_app.ui.issuance import issuance_page
+
+            made = issuance_page(self.services, self.signed_in.username)
+            made.sig_custody_changed.connect(self.refresh_custody)
+            made.sig_accepted.connect(self.monitor.poll)  # a result may wait in the outbox
+            self.work_area.addWidget(made)
+            self.pages[business.key] = made
+            return made
         if self.services is not None and business.key == "queries":
             from counter_app.ui.queries import queries_page
 
@@ -455,9 +485,67 @@ class MainWindow(QMainWindow):
         page = application_page(self.services, self.signed_in.username)
         page.sig_route.connect(self.route_to)
         page.sig_accepted.connect(self.monitor.poll)  # show the new outbox depth at once
+        page.sig_issue.connect(self.issue_now)
         self.work_area.addWidget(page)
         self.pages[business.key] = page
         return page
+
+    def day_page(self, key: str) -> QWidget | None:
+        """The teller's-day pages (work session, supervision), made on first use."""
+        if self.services is None or key != TELLER_DAY:
+            return None
+        if key in self.day_pages:
+            page = self.day_pages[key]
+        else:
+            from counter_app.ui.sessions import SessionPage
+
+            made = SessionPage(self.services.session_desk(self.signed_in.username), self.ops,
+                               counter_id=self.profile.counter_id)
+            made.sig_changed.connect(self.show_session)
+            page = self.day_pages[key] = made
+            self.work_area.addWidget(page)
+        opener = getattr(page, "open", None)
+        if callable(opener):
+            opener()
+        return page
+
+    def resume_session(self) -> None:
+        """At sign-in: the teller's work session found again (a restart, a lock, lunch)."""
+        services = self.services
+        if services is None:
+            return
+        desk = services.session_desk(self.signed_in.username)
+        self.ops.run(desk.resume, self.show_session,
+                     lambda e: log.warning("work session: %s", type(e).__name__))
+
+    def refresh_session(self) -> None:
+        services = self.services
+        if services is None:
+            return
+        desk = services.session_desk(self.signed_in.username)
+        self.ops.run(desk.state, self.show_session,
+                     lambda e: log.warning("work session: %s", type(e).__name__))
+
+    def show_session(self, state: Any) -> None:
+        """The status bar's and the home page's word on the work session (a SessionState)."""
+        key = "ready" if state.ready else ("stale" if state.stale else "none")
+        self.status.show_session(key, state.summary_zh)
+        self.session_hint.setVisible(not state.ready)
+        self.session_hint.setStyleSheet("color: #b3261e; font-size: 14px;")
+        self.session_hint.setText(
+            "尚未开始今日营业：挂失、补换卡、申领等业务需先开始营业。请打开左侧菜单“柜员会话”，录入备用金后开始营业。"
+            if not state.stale else
+            f"您 {state.session.business_day} 的会话尚未日终，请先在“柜员会话”中结束该会话，再开始今日营业。")
+
+    def issue_now(self, application_no: str) -> None:
+        """An application accepted at this instant branch goes straight to its issuance."""
+        self.route_to("instant_issue")
+        page = self.pages.get("instant_issue")
+        if page is not None and hasattr(page, "open_application"):
+            page.open_application(application_no)
+
+    def _line_polled(self, _reading: object) -> None:
+        self.refresh_custody()  # each health poll
 
     def refresh_custody(self) -> None:
         """The status bar's count of blank cards in the signed-in teller's custody today."""

@@ -457,6 +457,12 @@ def _stock_tour(name: str, run: TourRun) -> None:
     getattr(tour, name)(run)
 
 
+def _issuance_tour(run: TourRun) -> None:
+    from counter_app.ui.issuance import tour
+
+    tour.play_instant_issuance(run)
+
+
 def _people_tour(name: str, run: TourRun) -> None:
     from counter_app.ui.registration import tour
 
@@ -503,6 +509,9 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("data-change-line-down", "data-change",
              "专线中断时联系电话变更暂存待上传（出生日期等须联网的变更不可录入），恢复后自动送达",
              "instant", partial(_people_tour, "play_data_change_line_down"), line_down=True),
+    Scenario("instant-issuance", "instant-issuance",
+             "即办网点申领后当场制卡：空白卡检测、中心分配卡号、PSAM写芯片、卡面PDF、核验、上报、启用、密码键盘设密、回执；写卡中拔卡后插回续写",
+             "instant", _issuance_tour),
     Scenario("stock", "stock",
              "空白卡按供应商清单逐张入库（不在清单、重复、缺卡），领用给柜员，主管授权登记废卡，盘点对账并打印盘点表",
              "instant", partial(_stock_tour, "play_stock")),

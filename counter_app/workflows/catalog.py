@@ -39,7 +39,7 @@ BUSINESSES: tuple[Business, ...] = (
     Business("application", "社保卡申领", "采集申请人信息与照片，提交申领并打印登记表和回执",
              built=True),
     Business("instant_issue", "即时制卡", "从空白卡库存制卡：写芯片、印卡面、检测、启用、设密码",
-             only_instant=True),
+             built=True, only_instant=True),
     # shown at every branch: at a non-instant one its page says why there is no stock
     Business("blank_stock", "空白卡库存", "空白卡入库（读卡或按供应商清单核对）、柜员领用与交回、废卡登记、盘点对账",
              built=True),

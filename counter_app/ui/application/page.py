@@ -122,6 +122,7 @@ class DraftsView(QWidget):
 class ApplicationPage(WizardPage[ApplicationWorkflow]):
     sig_route = Signal(str)  # a catalog business key: the person must be served there
     sig_accepted = Signal()  # an application was accepted (the outbox may have grown)
+    sig_issue = Signal(str)  # an accepted instant application: make its card now
 
     title_zh = "社保卡申领"
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
@@ -132,7 +133,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         Step.REVIEW: ReviewView, Step.DONE: DoneView,
     }
     autosaved_steps = frozenset({Step.MATERIALS, Step.APPLICANT, Step.GUARDIAN, Step.DELIVERY})
-    global_keys = ("F2", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "Ctrl+A", "Ctrl+N",
+    global_keys = ("F2", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "Ctrl+A", "Ctrl+N",
                    "Alt+1", "Alt+2")
     no_back = frozenset({Step.IDENTIFY, Step.DONE})
     no_next = frozenset({Step.REVIEW, Step.DONE})
@@ -254,14 +255,35 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             screen.sig_route.connect(self.sig_route.emit)
         elif isinstance(screen, DoneView):
             screen.sig_new.connect(self.new_application)
+            # at an instant branch the card is made now: hand the application to issuance
+            self.issue_button = QPushButton("当场制卡 (F12)")
+            self.issue_button.setObjectName("Primary")
+            self.issue_button.setMinimumWidth(180)
+            self.issue_button.clicked.connect(self._issue_now)
+            screen.keys["F12"] = self.issue_button.click
+            for i in range(screen.root.count()):  # beside 办理下一笔
+                item = screen.root.itemAt(i)
+                row = item.layout() if item is not None else None
+                if row is not None and row.indexOf(screen.new_button) >= 0:
+                    assert isinstance(row, QHBoxLayout)
+                    row.insertWidget(row.indexOf(screen.new_button), self.issue_button)
 
     def who_text(self) -> str:
         wf = self.wizard
         name = wf.record.applicant.name if wf is not None else ""
         return f"申请人：{name}" if name else "申请人：尚未识别"
 
+    def _issue_now(self) -> None:
+        wf = self.wizard
+        if wf is not None and not self.busy and wf.record.submission.application_no:
+            self.sig_issue.emit(wf.record.submission.application_no)
+
     def after_load(self, screen: Any) -> None:
         wf = self.wizard
+        if isinstance(screen, DoneView) and wf is not None:
+            sub = wf.record.submission
+            self.issue_button.setVisible(wf.making_mode == "INSTANT" and bool(
+                sub.central_application_id) and not sub.deferred)
         field_error = wf.record.submission.field_error if wf is not None else None
         if field_error is not None and wf is not None and field_error.step == wf.current:
             screen.show_errors({field_error.field: field_error.message})

@@ -38,7 +38,7 @@ STEP_TITLES_ZH: dict[Step, str] = {
     Step.REPORT: "上报制卡结果",
     Step.ACTIVATE: "启用社保与金融功能",
     Step.PIN: "持卡人设置密码",
-    Step.RECEIPT: "打印回执",
+    Step.RECEIPT: "出具回执",
 }
 
 # what the teller or the holder does with the hardware for each step

@@ -105,6 +105,8 @@ def personalise(wf: IssuanceWorkflow) -> None:
         chip.require_card(card, _serial(wf))
         return engine.run(card, script)
 
+    if not r.extra.get("chip_started"):  # from here the blank can only be issued or spoiled
+        wf._update(extra={**r.extra, "chip_started": True})
     try:
         result = ctx.slot.call(run)
     except chip.WrongCardError as exc:

@@ -138,6 +138,10 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         return self._applicant
 
     @property
+    def current_step(self) -> Step:
+        return Step(self.current)
+
+    @property
     def finished(self) -> bool:
         return self.record.outcome is not Outcome.OPEN
 
