@@ -112,7 +112,7 @@ print(f"{'module':<52} {'killed':>6} / {'total':<5} {'score':>6}")
 for module, killed, total, unchecked, _ in rows:
     note = f"  ({unchecked} not tried yet)" if unchecked else ""
     print(f"{module:<52} {killed:>6} / {total:<5} {100 * killed / total:5.1f}%{note}")
-print("\nsurviving mutants (./.venv/bin/mutmut show NAME):")
+print("\nsurviving mutants (cd var/mutation && ../../.venv/bin/mutmut show NAME):")
 for _, _, _, _, survived in rows:
     for name in survived:
         print(f"  {name}")
