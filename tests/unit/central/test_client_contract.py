@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from counter_app.central import api as A
+from counter_app.central import people_api as P
 from counter_app.central.client import OPERATIONS
 
 DOC = yaml.safe_load((Path(__file__).resolve().parents[3] / "docs" / "api" /
@@ -24,9 +25,13 @@ RESPONSES = {
     A.InsuranceSummary: "InsuranceSummary", A.ContributionMonth: "ContributionMonth",
     A.Certificate: "CertificateOut", A.CertificateCheck: "CertificateCheck", A.Bank: "BankOut",
     A.Branch: "BranchOut", A.BranchConfig: "BranchConfigOut", A.AuditHead: "AuditHeadOut",
-    A.OperationAck: "OperationAck", A.UpdateItem: "UpdateItem", A.Updates: "UpdatesOut",
+    A.OperationAck: "DataChangeOut", A.UpdateItem: "UpdateItem", A.Updates: "UpdatesOut",
+    # registration and data change (central/people_api.py)
+    P.Employer: "EmployerOut", P.Bounds: "BoundsOut", P.BoundsKind: "BoundsKindOut",
+    P.RegistrationResult: "RegistrationOut", P.DataChangeResult: "DataChangeOut",
 }
-REQUESTS = {A.ApplicationRequest: "ApplicationIn", A.ReplacementRequest: "ReplacementIn"}
+REQUESTS = {A.ApplicationRequest: "ApplicationIn", A.ReplacementRequest: "ReplacementIn",
+            P.RegistrationRequest: "RegistrationIn", P.DataChangeProof: "DataChangeProof"}
 
 
 @pytest.mark.parametrize("name", sorted(OPERATIONS))
