@@ -9,7 +9,7 @@ polling it here costs nothing; the break itself is kept in the store and survive
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -93,7 +93,7 @@ class AuditAlarmGuard(QObject):
 
     def __init__(self, window: MainWindow, watch: AuditWatch) -> None:
         super().__init__(window)
-        self.window, self.watch = window, watch
+        self.watch = watch  # the window is the parent: no Python cycle keeping its wrapper
         self.dialog: AuditAlarmDialog | None = None
         self.panel = self._build_panel()
         window.screens.addWidget(self.panel)
@@ -118,6 +118,10 @@ class AuditAlarmGuard(QObject):
             lay.addWidget(label)
         lay.addStretch(1)
         return panel
+
+    @property
+    def window(self) -> MainWindow:
+        return cast("MainWindow", self.parent())
 
     @property
     def showing(self) -> bool:
