@@ -155,3 +155,32 @@ def test_identity_change_refused_line_down_nothing_kept(counter: Counter,
         assert counter.ctx.store.unsent_for(ZHANG_WEI) == 0
     finally:
         central.line_up()
+
+
+def test_id_number_change_moves_the_person_and_asks_for_a_new_card(counter: Counter) -> None:
+    from central_sim.seed import id_with_check
+
+    old, new = "330203198506122017", id_with_check("33020319850612203")
+    wf = identified(counter, read=old)
+    wf.apply(Step.CHANGES, {"id_number": old})  # the same number: refused on the counter
+    with pytest.raises(StepInvalid) as same:
+        wf.next()
+    assert "相同" in same.value.errors["id_number"]
+    wf.apply(Step.CHANGES, {"id_number": new.lower()})
+    wf.next()
+    wf.apply(Step.PROOF, {"paper_kind": "POLICE", "paper_no": "甬公户更2026-0220"})
+    wf.next()
+    outcome = wf.submit()
+    assert outcome.new_card_required and outcome.new_id_number == new
+    assert counter.client.get_person(new).name == counter.client.get_person(old).name
+    text = text_of(wf.documents())
+    assert new not in text and f"{new[:6]}********{new[-4:]}" in text  # masked on paper
+    # a number already on file is refused by the central
+    again = identified(counter, read=old)
+    again.apply(Step.CHANGES, {"id_number": new})
+    again.next()
+    again.apply(Step.PROOF, {"paper_kind": "COURT", "paper_no": "(2026)浙0203民特8号"})
+    again.next()
+    with pytest.raises(CentralRefusal) as refused:
+        again.submit()
+    assert refused.value.code == "ID_NUMBER_IN_USE"
