@@ -14,7 +14,9 @@ from typing import Any, Protocol
 from counter_app.central.api import CentralApi
 from counter_app.central.sync import StalenessLimits, SyncStatus
 from counter_app.devices.idcard import IdCardReader
+from counter_app.devices.pinpad import PinPad
 from counter_app.devices.sscard import SocialCardReader
+from counter_app.devices.sschip import SocialCardChip
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.production import Difference, PulledBatch, Tracked
 from counter_app.printing import BranchInfo
@@ -75,6 +77,8 @@ class ProductionContext:
     repo: ProductionRepository
     outbox: OutboxSettle
     card_reader: SocialCardReader | None = None
+    chip: SocialCardChip | None = None  # the card slot's chip (the holder's new PIN)
+    pin_pad: PinPad | None = None  # None: the page asks in a masked dialog
     id_reader: IdCardReader | None = None
     limits: StalenessLimits = field(default_factory=StalenessLimits)
     sync_status: Callable[[], SyncStatus] | None = None

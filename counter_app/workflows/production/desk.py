@@ -25,6 +25,7 @@ from counter_app.domain.production import (
 from counter_app.printing import mask_name
 from counter_app.printing.masking import mask_id_number
 from counter_app.workflows.production.context import ProductionContext
+from counter_app.workflows.production.handout import HandoutWorkflow
 from counter_app.workflows.production.receipt import BatchReceiptWorkflow
 from counter_app.workflows.queries.record import ApplicationInfo
 from counter_app.workflows.queries.views import COLLECTION_ZH, next_step_zh, progress
@@ -185,6 +186,9 @@ class ProductionDesk:
     # -- businesses -----------------------------------------------------------------------------
     def new_receipt(self) -> BatchReceiptWorkflow:
         return BatchReceiptWorkflow(self.ctx)
+
+    def new_handout(self) -> HandoutWorkflow:
+        return HandoutWorkflow(self.ctx, self.ctx.chip)
 
 
 def china_now(now: dt.datetime) -> str:
