@@ -46,6 +46,7 @@ class OperationStore(Protocol):
     def refused(self, op_id: str, code: str, now: dt.datetime) -> None: ...
     def release(self, op_id: str, error_code: str, now: dt.datetime) -> None: ...
     def withdraw(self, op_id: str, reason: str, now: dt.datetime) -> None: ...
+    def status_of(self, op_id: str) -> str | None: ...
     def audit(self, actor: str, action: str, /, **detail: Any) -> None: ...
 
 
@@ -144,6 +145,11 @@ def send(ctx: PersonOpsContext, *, work: str, operation: str, id_number: str, op
         return Sent(op_id, "pending", now.isoformat(), maybe_done=not nothing_sent(error))
     ctx.store.sent(op_id, answer, ctx.clock())
     return Sent(op_id, "done", now.isoformat(), answer)
+
+
+def delivered(ctx: PersonOpsContext, op_id: str) -> bool:
+    """A queued operation has reached the central (its outbox message is done)."""
+    return bool(op_id) and ctx.store.status_of(op_id) == "done"
 
 
 def new_key() -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -28,6 +28,8 @@ from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInv
 from counter_app.workflows.identity_step import Identity
 
 log = logging.getLogger(__name__)
+
+DELIVERY_POLL_MS = 2000
 
 
 class Desk(Protocol):
@@ -129,6 +131,11 @@ class PersonOpsPage(WizardPage[Any]):
         self.printer_name = printer_name
         self.find_printer = find_printer
         self.receipt: tuple[str, bytes] | None = None
+        # while the receipt screen shows work queued offline, ask the outbox now and then
+        # whether it has reached the central, and say so
+        self.delivery_timer = QTimer(self)
+        self.delivery_timer.setInterval(DELIVERY_POLL_MS)
+        self.delivery_timer.timeout.connect(self._check_delivery)
 
     @property
     def wf(self) -> Any:
@@ -156,6 +163,36 @@ class PersonOpsPage(WizardPage[Any]):
 
     def can_discard(self) -> bool:
         return self.wizard is not None and self.wizard.current != self.done_step
+
+    def show_step(self) -> None:
+        super().show_step()
+        wf = self.wizard
+        pending = (wf is not None and wf.current == self.done_step and wf.record.outcome is not None
+                   and wf.record.outcome.status == "pending")
+        if pending:
+            self.delivery_timer.start()
+        else:
+            self.delivery_timer.stop()
+
+    def _check_delivery(self) -> None:
+        wf, generation = self.wizard, self.generation
+        if wf is None or self.busy or wf.current != self.done_step:
+            self.delivery_timer.stop()
+            return
+
+        def done(delivered: bool) -> None:
+            if delivered and generation == self.generation:
+                self.delivery_timer.stop()
+                screen = self.step_screen(self.done_step)
+                assert isinstance(screen, ReceiptScreen)
+                screen.result.show_message("已送达中心系统并生效（专线恢复后自动上传）。", "ok")
+
+        # quietly on the page's worker: the teller is not made to wait for it
+        self.ops.run(wf.delivered, done, lambda e: log.warning("delivery check: %s", type(e).__name__))
+
+    def close_page(self) -> None:
+        self.delivery_timer.stop()
+        super().close_page()
 
     def screen_built(self, screen: Any) -> None:
         if isinstance(screen, ReceiptScreen):

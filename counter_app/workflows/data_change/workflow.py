@@ -256,6 +256,11 @@ class DataChangeWorkflow(Wizard[DataChangeRecord]):
 
         return render_receipt(self.ctx, self.record)
 
+    def delivered(self) -> bool:
+        """The queued work has reached the central since (blocking: reads the outbox)."""
+        outcome = self.record.outcome
+        return outcome is not None and person_ops.delivered(self.ctx, outcome.op_id)
+
     def record_document_output(self, receipt_no: str, how: str) -> None:
         self.ctx.store.audit(self.ctx.teller, "data_change.receipt_output", receipt_no=receipt_no,
                              how=how)

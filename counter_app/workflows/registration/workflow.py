@@ -313,6 +313,11 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
 
         return render_receipt(self.ctx, self.record)
 
+    def delivered(self) -> bool:
+        """The queued work has reached the central since (blocking: reads the outbox)."""
+        outcome = self.record.outcome
+        return outcome is not None and person_ops.delivered(self.ctx, outcome.op_id)
+
     def record_document_output(self, receipt_no: str, how: str) -> None:
         self.ctx.store.audit(self.ctx.teller, "registration.receipt_output", receipt_no=receipt_no,
                              how=how)

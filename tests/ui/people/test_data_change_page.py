@@ -137,3 +137,30 @@ def test_birth_date_with_records_offers_the_chip_write(qtbot, counter: Counter) 
     else:
         assert routed == [] and "尚在建设中" in done.handover.text()
     page.close_page()
+
+
+def test_a_queued_change_says_when_it_reached_the_central(qtbot, counter: Counter,  # type: ignore[no-untyped-def]
+                                                        central) -> None:
+    counter.sync.cycle()
+    central.line_down()
+    try:
+        counter.sync.probe()
+        page = make_page(qtbot, counter)
+        qtbot.keyClicks(page.view(Step.IDENTIFY).id_number, ZHANG_WEI)
+        page.go_next()
+        at(qtbot, page, Step.CHANGES)
+        changes = page.view(Step.CHANGES)
+        assert not changes.editors["birth_date"].isEnabled()  # needs the central now
+        qtbot.keyClicks(changes.editors["phone"], "13857409876")
+        page.go_next()
+        at(qtbot, page, Step.CONFIRM)
+        page.step_key("F9")
+        at(qtbot, page, Step.DONE)
+        done = page.view(Step.DONE)
+        assert "暂存" in done.result.text() and page.delivery_timer.isActive()
+    finally:
+        central.line_up()
+    counter.sync.drain()
+    qtbot.waitUntil(lambda: "已送达中心系统" in done.result.text(), timeout=15000)
+    assert not page.delivery_timer.isActive()
+    page.close_page()

@@ -104,6 +104,9 @@ class FakeStore:
     def withdraw(self, op_id: str, reason: str, now: dt.datetime) -> None:
         del self.rows[op_id]
 
+    def status_of(self, op_id: str) -> str | None:
+        return self.rows.get(op_id)
+
     def audit(self, actor: str, action: str, /, **detail: Any) -> None:
         self.audits.append(action)
 
@@ -276,6 +279,9 @@ def test_line_down_data_change_decisions() -> None:
     wf.next()
     outcome = wf.submit()
     assert outcome.status == "pending" and store.rows[outcome.op_id] == "pending"
+    assert not wf.delivered()
+    store.rows[outcome.op_id] = "done"  # the sync worker delivered it
+    assert wf.delivered()
     # records and identity data need the central now, even if the screen let them through
     online_then_down = make_ctx(FakeCentral(), store)
     records = changed(online_then_down, {"birth_date": "1990-03-02"})
