@@ -216,7 +216,7 @@ def main() -> int:
             marks: list[tuple[Step | None, float]] = []
             t0 = time.perf_counter()
             wf = IssuanceWorkflow.open(ctx, stored.application_no)
-            wf.advance(on_step=lambda s: marks.append((s, time.perf_counter())))
+            wf.advance(on_step=lambda s, into=marks: into.append((s, time.perf_counter())))
             end = time.perf_counter()
             marks.append((None, end))
             if run == 0:
