@@ -204,9 +204,9 @@ def play_data_change_line_down(run: TourRun) -> None:
     (needs the central now); the line returns and the queued change is delivered."""
     run.services.sync.cycle()  # a recent successful sync: queued work is allowed
     run.central.line_down()
+    page = _open(run, "personal_data_change", DStep.IDENTIFY)
     try:
         run.services.sync.probe()
-        page = _open(run, "personal_data_change", DStep.IDENTIFY)
         run.services.id_reader.place(DEMO_ID_CARDS[ZHANG_WEI])
         _act(run, page, "读取身份证", partial(page.step_key, "F2"))
         _act(run, page, "下一步（变更内容）", page.go_next, DStep.CHANGES)
@@ -221,4 +221,9 @@ def play_data_change_line_down(run: TourRun) -> None:
         run.central.line_up()
     run.services.sync.drain()
     _show_outbox(run)
+    done = page.view(DStep.DONE)
+    deadline = time.monotonic() + 10  # the page asks the outbox every 2 s
+    while "已送达" not in done.result.text() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
     run.shot("line-up-delivered")
