@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 STATUS_ZH = {StepStatus.TODO: ("待办", MUTED), StepStatus.RUNNING: ("进行中", PRIMARY),
              StepStatus.DONE: ("完成", OK), StepStatus.FAILED: ("未完成", BAD),
              StepStatus.WAITING: ("等待线路", WARN), StepStatus.MANUAL: ("转人工补印", WARN)}
-WAITING_ZH = {"": "待制卡", "issued": "已制卡", "cancelled": "已撤销"}
+WAITING_ZH = {"": "待制卡", "issued": "已制卡", "cancelled": "已撤销（可重新制卡）"}
 
 
 def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:

@@ -23,8 +23,9 @@ class IssuanceDesk:
         return self.ctx.printer.name
 
     def waiting(self) -> list[Candidate]:
-        """Accepted instant applications of this branch not yet issued or cancelled."""
-        return [c for c in self.ctx.store.candidates() if c.issuance not in ("issued", "cancelled")]
+        """Accepted instant applications of this branch without their card yet (a cancelled
+        issuance is listed: it starts again when the person comes back)."""
+        return [c for c in self.ctx.store.candidates() if c.issuance != "issued"]
 
     def open(self, application_no: str) -> IssuanceWorkflow:
         return IssuanceWorkflow.open(self.ctx, application_no)

@@ -89,9 +89,10 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
     def open(cls, ctx: IssuanceContext, application_no: str) -> IssuanceWorkflow:
         """The issuance of an accepted application: resumed if begun, else a new one (the
         line must be up to start; a begun issuance resumes whatever the line)."""
-        raw = ctx.store.load(application_no)
-        if raw is not None:
-            record = records.from_json(IssuanceRecord, raw["record"])
+        raw = ctx.store.load(application_no) or {}
+        earlier = records.from_json(IssuanceRecord, raw["record"]) if raw else None
+        if earlier is not None and earlier.outcome is not Outcome.CANCELLED:
+            record = earlier
             journal = tuple(records.from_json(JournalEntry, j) for j in raw.get("journal", []))
             wf = cls(ctx, record, journal)
             wf.note("resumed", step=wf.current)
@@ -103,9 +104,11 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
                                code="ISSUANCE_NOT_ACCEPTED")
         check_new_work("instant_issuance", cls._status(ctx), ctx.limits,
                        free_disk_mb=ctx.free_disk_mb(), now=ctx.clock())
+        # a cancelled issuance starts again when the person comes back (its spoiled blanks kept)
         record = IssuanceRecord(application_no=application_no,
                                 central_application_id=applicant.central_application_id,
-                                teller=ctx.teller, started_at=ctx.clock().isoformat())
+                                teller=ctx.teller, started_at=ctx.clock().isoformat(),
+                                spoiled=earlier.spoiled if earlier is not None else ())
         wf = cls(ctx, record)
         wf._applicant = applicant
         wf.note("started")

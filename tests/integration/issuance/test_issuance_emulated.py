@@ -319,3 +319,13 @@ def test_cancel_gives_a_marked_blank_back_before_the_chip_is_written(
     wf.cancel("申领人不再等候")
     assert counter.client.application(app_id).state == "DATA_ENTRY"
     assert wf.record.outcome is Outcome.CANCELLED
+    # the person comes back: listed again, a new issuance from the first step
+    from counter_app.workflows.issuance import IssuanceDesk
+
+    listed = {c.application_no: c.issuance for c in IssuanceDesk(counter.ctx()).waiting()}
+    assert listed[number] == "cancelled"
+    slot.reinsert()
+    counter.pad.key_in("207419", "207419")
+    again = IssuanceWorkflow.open(counter.ctx(), number)
+    assert again.current == Step.POWER_ON and again.advance()
+    assert counter.client.application(app_id).state == "ACTIVATED"
