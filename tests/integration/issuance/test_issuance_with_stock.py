@@ -90,3 +90,49 @@ def test_a_torn_card_spoiled_through_the_stock(rig) -> None:
     place = stock.locate(serial)
     assert place is not None and place.place is Place.SPOILED
     assert stock.ctx.store.spoil_details(serial) == ("写卡中断芯片损坏", "S0301")
+
+
+def test_a_day_mixing_all_outcomes_still_reconciles(rig, tmp_path: Path) -> None:
+    """Six blanks handed out: one issued plainly, one torn and resumed, one torn and spoiled
+    (its application issued on the next blank), one through a printer failure (manual face),
+    one left in custody. The stock then reconciles: received = in stock + in custody +
+    issued + spoiled, the spoiled card listed with its reason and supervisor."""
+    from counter_app.devices.card_printer import PdfCardPrinter
+    from counter_app.workflows.stock import StockWorkflow
+
+    counter, slot, stock = rig
+    custody = StockCustody(stock)
+    uniques = [bytes((0x6D, n, 0, 0, 0, 0, 0, 0)) for n in range(1, 7)]
+    serials = [receive(stock, slot.insert_blank(u)) for u in uniques]
+    stock.hand_out(serials, "T0301")
+
+    def issue(blank: bytes, **kw: object) -> IssuanceWorkflow:
+        number, _ = counter.accepted_application()
+        slot.insert_blank(blank)
+        counter.pad.key_in("207419", "207419")
+        return IssuanceWorkflow.open(counter.ctx(custody=custody, **kw), number)
+
+    assert issue(uniques[0]).advance()
+    torn = issue(uniques[1])
+    with pytest.raises(IssuanceStopped):
+        torn.advance(on_step=lambda s: slot.tear_after(5) if s is Step.PERSONALISE else None)
+    slot.reinsert()
+    assert torn.advance()
+    spoilt = issue(uniques[2])
+    with pytest.raises(IssuanceStopped):
+        spoilt.advance(on_step=lambda s: slot.tear_after(11) if s is Step.PERSONALISE else None)
+    spoilt.spoil("写卡中断芯片损坏", "S0301", "Super@2026")
+    slot.insert_blank(uniques[3])
+    assert spoilt.advance()  # the same application on the next blank
+    blocked = tmp_path / "printer-offline"
+    blocked.write_text("")
+    manual = issue(uniques[4], printer=PdfCardPrinter(blocked))
+    with pytest.raises(IssuanceStopped):
+        manual.advance()
+    manual.face_manually()
+    assert manual.advance()
+
+    day = StockWorkflow(stock.ctx).reconcile(counted_stock="0", counted_custody="1")
+    assert day.balanced, day.differences
+    assert (day.received, day.in_stock, day.in_custody, day.issued, day.spoiled) == (6, 0, 1, 4, 1)
+    assert day.spoiled_lines == ((serials[2], "写卡中断芯片损坏", "S0301"),)
