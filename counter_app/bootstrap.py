@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.data_change import DataChangeDesk
     from counter_app.workflows.issuance import CardSlot, IssuanceDesk
     from counter_app.workflows.person_ops import PersonOpsContext
+    from counter_app.workflows.production import ProductionDesk
     from counter_app.workflows.queries import QueryDesk
     from counter_app.workflows.registration import RegistrationDesk
     from counter_app.workflows.replacement import ReplacementDesk
@@ -352,6 +353,45 @@ class Services:
                 self._blank_reader = CardLayerBlankReader(p.readers.card, p.readers.psam,
                                                           p.city_code)
         return self._blank_reader
+
+    def production_desk(self, teller: str) -> ProductionDesk:
+        """Central production at a non-instant branch: tracking, batch receipt, hand-out."""
+        import shutil
+
+        from counter_app.printing import BranchInfo
+        from counter_app.store.card_operations import CardOperationStore
+        from counter_app.store.production import ProductionStore
+        from counter_app.workflows.production import ProductionContext, ProductionDesk
+
+        p = self.profile
+        folder = p.database.parent
+        return ProductionDesk(ProductionContext(
+            branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
+                              instant_issue=p.instant_issue),
+            branch_code=p.branch_code, bank_code=p.bank.code, counter_id=p.counter_id,
+            teller=teller, central=self.central, repo=ProductionStore(self.store),
+            outbox=CardOperationStore(self.store), card_reader=self.card_reader, chip=self.chip,
+            pin_pad=self.fakes.pin_pad, id_reader=self.id_reader, limits=p.offline,
+            sync_status=self.status_for(teller),
+            free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6, wake_sync=self.sync.wake))
+
+    def put_demo_card(self, card_no: str, id_number: str, name: str) -> CardData:
+        """The guided tour and the UI tests take a centrally made card out of its envelope:
+        the simulated slot reads it and the in-process emulator's chip becomes that card
+        (personalised as the factory would, its PIN for the holder to set)."""
+        from counter_app.card.emulator.card import EmulatedCard
+        from counter_app.card.emulator.factory import card_data_for, new_personalised
+        from counter_app.devices.sscard import SimulatedSocialCardReader
+
+        data = card_data_for(id_number, name, card_number=card_no)
+        reader, chip = self.fakes.card_reader, self.fakes.chip
+        if isinstance(reader, SimulatedSocialCardReader):
+            reader.insert(data)
+        card_file = getattr(getattr(chip, "service", None), "card_file", None)
+        if isinstance(card_file, Path):
+            card_file.parent.mkdir(parents=True, exist_ok=True)
+            EmulatedCard(new_personalised(data), card_file).save()
+        return data
 
     def stock_desk(self, teller: str) -> StockDesk:
         """The branch's blank-card stock (instant-issue branches; elsewhere it says so)."""

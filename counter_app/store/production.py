@@ -218,6 +218,23 @@ class ProductionStore:
                 _set_card(row, self.store.cipher, item.card_no)
             row.batch_id = b.batch_id
 
+    def unnamed(self, limit: int = 500) -> list[tuple[str, str]]:
+        """(application id, ID number) of tracked applications whose holder's name is not
+        known here (listed in a batch, taken at another counter)."""
+        empty = self._name("")
+        with self.store.read() as s:
+            rows = s.scalars(select(ProductionItem).where(
+                ProductionItem.name_index == empty).limit(limit)).all()
+            return [(r.application_id, str(r.holder.get("id_number", ""))) for r in rows]
+
+    def set_names(self, names: dict[str, str]) -> None:
+        with self.store.write() as s:
+            for row in s.scalars(select(ProductionItem).where(
+                    ProductionItem.application_id.in_(list(names)))):
+                name = names[row.application_id]
+                row.holder = {**row.holder, "name": name}
+                row.name_index = self._name(name)
+
     def batches(self, *, open_only: bool = True) -> list[PulledBatch]:
         with self.store.read() as s:
             q = select(ProductionBatch)

@@ -458,6 +458,15 @@ class MainWindow(QMainWindow):
             self.work_area.addWidget(made)
             self.pages[business.key] = made
             return made
+        if self.services is not None and business.key in ("central_production", "handout"):
+            from counter_app.ui.production import handout_page, production_page
+
+            prod_page = (production_page if business.key == "central_production"
+                         else handout_page)(self.services, self.signed_in.username)
+            prod_page.sig_waited.connect(lambda *_: self.monitor.poll())  # the outbox may grow
+            self.work_area.addWidget(prod_page)
+            self.pages[business.key] = prod_page
+            return prod_page
         if self.services is not None and business.key == "queries":
             from counter_app.ui.queries import queries_page
 

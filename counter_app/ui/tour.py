@@ -469,6 +469,12 @@ def _people_tour(name: str, run: TourRun) -> None:
     getattr(tour, name)(run)
 
 
+def _production_tour(run: TourRun) -> None:
+    from counter_app.ui.production import tour
+
+    tour.play_central_production(run)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -515,6 +521,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("stock", "stock",
              "空白卡按供应商清单逐张入库（不在清单、重复、缺卡），领用给柜员，主管授权登记废卡，盘点对账并打印盘点表",
              "instant", partial(_stock_tour, "play_stock")),
+    Scenario("central-production", "central-production",
+             "非即办网点：三份申领随中心制卡推进查询进度，批次逐张读卡签收（缺一张卡，签收清单列明差异），"
+             "未领卡清单，持卡人本人领卡、中心启用、密码键盘设密、领卡回执",
+             "central", _production_tour),
 )
 
 

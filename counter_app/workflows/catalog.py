@@ -43,9 +43,10 @@ BUSINESSES: tuple[Business, ...] = (
     # shown at every branch: at a non-instant one its page says why there is no stock
     Business("blank_stock", "空白卡库存", "空白卡入库（读卡或按供应商清单核对）、柜员领用与交回、废卡登记、盘点对账",
              built=True),
-    Business("central_production", "集中制卡", "提交集中制卡、跟踪制卡进度、批次签收与EMS寄送",
-             only_instant=False),
-    Business("handout", "领卡启用", "核验身份、读卡、启用社保卡并由持卡人设置密码"),
+    Business("central_production", "集中制卡", "跟踪制卡进度（含EMS）、批次逐张读卡签收、在柜卡片保管与未领卡清单",
+             built=True, only_instant=False),
+    Business("handout", "领卡启用", "核验身份（监护人、单位代领）、读卡核对、启用社保卡并由持卡人设置密码",
+             built=True),
     Business("loss", "挂失 / 解挂", "正式挂失（含临时挂失转正式挂失）与解除挂失（解挂仅限本行发行的卡）",
              built=True),
     Business("replacement", "补卡 / 换卡", "遗失补卡、损坏换卡、同号换卡（仅限本行发行的卡）",

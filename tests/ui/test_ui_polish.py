@@ -183,16 +183,19 @@ def tile(main: Any, key: str) -> Any:
 
 
 def test_home_tiles_open_their_business(qtbot: Any, make_services: Any, monkeypatch: Any) -> None:
+    from tests.ui.test_shell import with_unbuilt_business
+
+    with_unbuilt_business(monkeypatch)
     app = start(qtbot, make_services("central"))
     sign_in(qtbot, app)
     main = app.main
     opened: list[str] = []
     monkeypatch.setattr(main, "business_page", lambda b: opened.append(b.key) or None)
-    production = tile(main, "central_production")  # not built: the page that says so
-    assert production.cursor().shape() == Qt.CursorShape.PointingHandCursor
-    qtbot.mouseClick(production, Qt.MouseButton.LeftButton)
+    day_end = tile(main, "day_end")  # not built: the page that says so
+    assert day_end.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseClick(day_end, Qt.MouseButton.LeftButton)
     assert main.work_area.currentWidget() is main.not_built
-    assert "集中制卡" in main.not_built_title.text()
+    assert "日终轧账" in main.not_built_title.text()
     main.show_business("home")
     application = tile(main, "application")
     application.setFocus()

@@ -71,8 +71,8 @@ def _info(t: Tracked) -> ApplicationInfo:
 
 
 def _holder(t: Tracked) -> str:
-    name = mask_name(t.name) if t.name else "（姓名见身份证）"
-    return f"{name} {mask_id_number(t.id_number)}" if t.id_number else name
+    parts = (mask_name(t.name) if t.name else "", mask_id_number(t.id_number) if t.id_number else "")
+    return " ".join(x for x in parts if x) or "—"
 
 
 def tracking_line(t: Tracked) -> TrackingLine:

@@ -111,7 +111,8 @@ def _identify_errors(r: HandoutRecord) -> dict[str, str]:
 
 def handout_steps() -> tuple[StepDef[HandoutRecord], ...]:
     return (
-        StepDef(Step.IDENTIFY, "核验领卡人", validate=_identify_errors),
+        StepDef(Step.IDENTIFY, "核验领卡人", validate=lambda r: _identify_errors(r) or (
+            {} if r.application_id else {"id_number": "请点击“查找待领卡片”，核对持卡人和卡片。"})),
         StepDef(Step.CARD, "读卡核对",
                 validate=lambda r: {} if r.card_read else {"card": "请将卡片插入读卡器读卡核对。"}),
         StepDef(Step.ACTIVATE, "中心发放并启用", forward=False,

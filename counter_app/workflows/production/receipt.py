@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from counter_app.central import api as A
-from counter_app.central.errors import LINE_ERRORS, CentralRefusal
+from counter_app.central.errors import LINE_ERRORS, CentralError, CentralRefusal
 from counter_app.central.sync import NewWorkRefused, check_new_work
 from counter_app.domain.errors import CounterError
 from counter_app.domain.production import (
@@ -117,7 +117,20 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
                                              "可离线签收，签收单在线路恢复后上传中心。")
         self.ctx.repo.save_batches([pulled(b, now) for b in listed])
         self.ctx.repo.track_local()
+        self._learn_names()
         return self.ctx.repo.batches(), ""
+
+    def _learn_names(self) -> None:
+        """Cards taken at another counter of the branch are listed with the ID number only:
+        the holder's name comes from the central once, so the lists and searches show it."""
+        names = {}
+        for application_id, id_number in self.ctx.repo.unnamed():
+            try:
+                names[application_id] = self.ctx.central.get_person(id_number).name
+            except CentralError:
+                break  # asked again at the next pull
+        if names:
+            self.ctx.repo.set_names(names)
 
     def choose(self, batch_id: str) -> PulledBatch:
         batch = self.ctx.repo.batch(batch_id)

@@ -1,0 +1,739 @@
+"""Central production (集中制卡) and hand-out (领卡启用) in the main window's work area.
+
+集中制卡: the first screen answers "where is my card?" (search by application number, ID
+number, card number or name), lists the batches waiting to be received and the uncollected
+cards (with the list to print); then a batch is received card by card (F2 reads the chip),
+placed in a box, and the 签收清单 printed. 领卡启用: who collects, the card read and matched,
+hand-out and activation at the central, the holder's PIN on the pad, the receipt.
+
+Every workflow call runs on the page's worker; screens read the immutable record only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from counter_app.devices.pinpad import PinEntry, PinPad
+from counter_app.private_files import write_private
+from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.production.pin_dialog import KeyedPinPad, ask_pins
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, OK
+from counter_app.ui.widgets import FormGrid
+from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.errors import ValidationError
+from counter_app.workflows.production import ProductionDesk
+from counter_app.workflows.production.documents import (
+    difference_zh,
+    handout_pdf,
+    receipt_pdf,
+    uncollected_pdf,
+)
+from counter_app.workflows.production.handout import Collector, HandoutWorkflow
+from counter_app.workflows.production.handout import Step as HStep
+from counter_app.workflows.production.receipt import BatchReceiptWorkflow
+from counter_app.workflows.production.record import Outcome, Step
+
+log = logging.getLogger(__name__)
+
+
+def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+    b = named(QPushButton(text), name)
+    b.clicked.connect(slot)
+    return b
+
+
+def _status(label: QLabel, text: str, ok: bool = True) -> None:
+    label.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+    label.setText(text)
+
+
+def _table(heads: tuple[str, ...], name: str) -> QTableWidget:
+    t = named(QTableWidget(0, len(heads)), name)
+    t.setHorizontalHeaderLabels(list(heads))
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setMinimumHeight(150)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]], bad: set[int] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            if bad and i in bad:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            table.setItem(i, j, item)
+    table.resizeColumnsToContents()
+
+
+class _Pdfs:
+    """Preview and save of a document made on the page's worker (the tour saves them)."""
+
+    def __init__(self, page: WizardPage[Any], status: QLabel) -> None:
+        self.page, self.status = page, status
+
+    def preview(self, title: str, make: Callable[[], bytes]) -> None:
+        def show(pdf: bytes) -> None:
+            dialog = DocumentPreview(title, pdf, self.page)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        self.page.run(make, show, lambda e: _status(self.status, message_of(e), False),
+                      busy=f"正在生成{title}…")
+
+    def save(self, title: str, make: Callable[[], bytes], path: Path) -> None:
+        def job() -> Path:
+            return write_private(path, make())
+
+        self.page.run(job, lambda saved: _status(self.status, f"{title}已保存为 {saved}"),
+                      lambda e: _status(self.status, f"{title}保存失败：{message_of(e)}", False),
+                      busy="正在保存PDF…")
+
+
+# -- 集中制卡 ---------------------------------------------------------------------------------
+RScreen = StepScreen[BatchReceiptWorkflow]
+
+
+def _rpage(screen: RScreen) -> ProductionPage:
+    page = screen.page
+    assert isinstance(page, ProductionPage)
+    return page
+
+
+class HomeScreen(RScreen):
+    key = Step.CHOOSE
+    title_zh = "制卡进度与批次"
+    lead = ("查询制卡进度：输入申领编号、身份证号码、卡号或姓名后回车（其他网点受理的请输身份证号码或申领编号，"
+            "由中心查询）。下方为待签收的制卡批次和在柜未领的卡片。")
+
+    def __init__(self, page: WizardPage[BatchReceiptWorkflow]) -> None:
+        super().__init__(page)
+        p = _rpage(self)
+        row = QHBoxLayout()
+        self.query = named(QLineEdit(), "TrackQuery")
+        self.query.setPlaceholderText("申领编号 / 身份证号码 / 卡号 / 姓名")
+        self.query.returnPressed.connect(p.search)
+        row.addWidget(self.query, 1)
+        row.addWidget(_button("查询进度", "TrackSearch", p.search))
+        self.root.addLayout(row)
+        self.note = named(QLabel("", wordWrap=True), "TrackNote")
+        self.root.addWidget(self.note)
+        self.results = _table(("申领编号", "持卡人", "状态", "进度", "领取方式", "说明"), "TrackResults")
+        self.root.addWidget(self.results)
+        self.root.addWidget(named(QLabel("待签收的制卡批次（选中后点“签收本批次”）："), "BatchLead"))
+        self.batches = named(QListWidget(), "BatchList")
+        self.batches.setMaximumHeight(120)
+        self.root.addWidget(self.batches)
+        self.offline = named(QLabel("", wordWrap=True), "BatchOffline")
+        self.root.addWidget(self.offline)
+        brow = QHBoxLayout()
+        brow.addWidget(_button("刷新批次", "RefreshBatches", p.refresh_batches))
+        brow.addWidget(_button("签收本批次", "Primary", p.choose_batch))
+        brow.addStretch(1)
+        self.root.addLayout(brow)
+        self.uncollected = named(QLabel("", wordWrap=True), "UncollectedSummary")
+        self.root.addWidget(self.uncollected)
+        urow = QHBoxLayout()
+        urow.addWidget(_button("预览未领卡清单", "PreviewUncollected", p.preview_uncollected))
+        urow.addStretch(1)
+        self.root.addLayout(urow)
+        self.doc_status = named(QLabel("", wordWrap=True), "HomeDocStatus")
+        self.root.addWidget(self.doc_status)
+        self.root.addStretch(1)
+
+    def first_focus(self) -> QWidget | None:
+        return self.query
+
+
+class ReadScreen(RScreen):
+    key = Step.READ
+    title_zh = "逐张读卡核对"
+    lead = ("从批次箱中逐张取出卡片：录入信封上的申领编号（无信封可不填），将卡片插入读卡器按 F2 读卡。"
+            "以芯片读出的卡号为准匹配申领；错装、多卡当场列出，清单上未读到的卡在签收时按缺卡上报中心。")
+
+    def __init__(self, page: WizardPage[BatchReceiptWorkflow]) -> None:
+        super().__init__(page)
+        p = _rpage(self)
+        self.grid = FormGrid()
+        self.envelope = named(QLineEdit(), "Envelope")
+        self.envelope.setPlaceholderText("信封上的申领编号（可扫描条码）")
+        self.typed = named(QLineEdit(), "TypedCardNo")
+        self.typed.setPlaceholderText("芯片无法读取时按卡面录入卡号")
+        self.grid.add("envelope", "信封申领编号", self.envelope)
+        self.grid.add("card_no", "卡号（手工）", self.typed)
+        self.root.addLayout(self.grid)
+        row = QHBoxLayout()
+        row.addWidget(_button("读卡核对 (F2)", "Primary", p.read_card))
+        row.addWidget(_button("按卡号录入", "TypeCard", p.type_card))
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.summary = named(QLabel("", wordWrap=True), "ReadSummary")
+        self.summary.setStyleSheet("font-size: 15px;")
+        self.root.addWidget(self.summary)
+        self.root.addWidget(QLabel("差异（错装、多卡）："))
+        self.problems = named(QListWidget(), "ReadProblems")
+        self.problems.setMinimumHeight(110)
+        self.root.addWidget(self.problems)
+        self.root.addWidget(QLabel("清单上尚未读到的卡："))
+        self.outstanding = named(QListWidget(), "Outstanding")
+        self.outstanding.setMinimumHeight(110)
+        self.root.addWidget(self.outstanding)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        check = self.wf.check()
+        listed = len(self.wf.batch.items)
+        self.summary.setText(f"批次 {self.wf.record.batch_id}：清单 {listed} 张，已核对 "
+                             f"{len(check.matched)} 张，差异 {len(check.differences)} 项，"
+                             f"未读 {len(check.outstanding)} 张")
+        self.problems.clear()
+        for d in check.differences:
+            self.problems.addItem(difference_zh(d))
+            self.problems.item(self.problems.count() - 1).setForeground(Qt.GlobalColor.darkRed)
+        self.outstanding.clear()
+        for o in check.outstanding:
+            self.outstanding.addItem(f"{o.application_id}　卡号 {o.card_no}")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": _rpage(self).read_card}
+
+    def first_focus(self) -> QWidget | None:
+        return self.envelope
+
+
+class PlaceScreen(RScreen):
+    key = Step.PLACE
+    title_zh = "入柜保管并签收"
+    lead = ("核对无误的卡片按读卡顺序放入保管箱（格位号自动编排，打印在签收清单上）。确认签收后上报中心；"
+            "专线中断时签收单暂存，线路恢复后自动上报。")
+
+    def __init__(self, page: WizardPage[BatchReceiptWorkflow]) -> None:
+        super().__init__(page)
+        self.grid = FormGrid()
+        self.box = named(QLineEdit(), "BoxNo")
+        self.box.setPlaceholderText("例如 A01")
+        self.grid.add("box", "保管箱号", self.box, "格位：箱号-001 起")
+        self.root.addLayout(self.grid)
+        self.summary = named(QLabel("", wordWrap=True), "PlaceSummary")
+        self.summary.setStyleSheet("font-size: 15px;")
+        self.root.addWidget(self.summary)
+        self.differences = named(QListWidget(), "PlaceDifferences")
+        self.differences.setMinimumHeight(140)
+        self.root.addWidget(self.differences)
+        row = QHBoxLayout()
+        row.addWidget(_button("确认签收", "Primary", _rpage(self).confirm))
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def values(self) -> dict[str, str]:
+        return {"box": self.box.text()}
+
+    def load(self) -> None:
+        check = self.wf.check()
+        diffs = self.wf.differences()
+        self.summary.setText(f"签收入柜 {len(check.matched)} 张；上报差异 {len(diffs)} 项"
+                             + ("（无差异）" if not diffs else "："))
+        self.differences.clear()
+        for d in diffs:
+            self.differences.addItem(difference_zh(d))
+            self.differences.item(self.differences.count() - 1).setForeground(
+                Qt.GlobalColor.darkRed)
+
+    def first_focus(self) -> QWidget | None:
+        return self.box
+
+
+class ReceiptDoneScreen(RScreen):
+    key = Step.DONE
+    title_zh = "签收完成"
+
+    def __init__(self, page: WizardPage[BatchReceiptWorkflow]) -> None:
+        super().__init__(page)
+        p = _rpage(self)
+        self.result = named(QLabel("", wordWrap=True), "ReceiptResult")
+        self.result.setStyleSheet("font-size: 16px;")
+        self.root.addWidget(self.result)
+        row = QHBoxLayout()
+        row.addWidget(_button("预览签收清单", "PreviewReceipt", p.preview_receipt))
+        row.addWidget(_button("返回制卡进度与批次", "BackHome", p.new_receipt))
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.doc_status = named(QLabel("", wordWrap=True), "ReceiptDocStatus")
+        self.root.addWidget(self.doc_status)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        r = self.wf.record
+        n = len(self.wf.placements())
+        if r.outcome is Outcome.SENT:
+            _status(self.result, f"批次 {r.batch_id} 已签收：{n} 张卡已入柜保管，签收单及差异已上报中心。")
+        else:
+            _status(self.result, f"批次 {r.batch_id} 已离线签收：{n} 张卡已入柜保管。专线中断，"
+                    "签收单已暂存，线路恢复后自动上报中心（不会重复上报）。", ok=False)
+
+
+class ProductionPage(WizardPage[BatchReceiptWorkflow]):
+    title_zh = "集中制卡"
+    screens: ClassVar[dict[str, Any]] = {Step.CHOOSE: HomeScreen, Step.READ: ReadScreen,
+                                         Step.PLACE: PlaceScreen, Step.DONE: ReceiptDoneScreen}
+    global_keys = ("F2",)
+    no_back = frozenset({Step.CHOOSE, Step.DONE})
+    no_next = frozenset({Step.CHOOSE, Step.PLACE, Step.DONE})
+
+    def __init__(self, desk: ProductionDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ProductionPage")
+        self.desk = desk
+
+    def view(self, step: Step) -> Any:
+        return self.step_screen(step)
+
+    def open(self) -> None:
+        if self.wizard is None:
+            self.new_receipt()
+
+    def can_discard(self) -> bool:
+        return False
+
+    def who_text(self) -> str:
+        reader = self.desk.card_reader_name
+        return f"经办柜员：{self.desk.teller}" + (f"\n读卡器：{reader}" if reader else "")
+
+    def new_receipt(self) -> None:
+        if self.busy:
+            return
+        self.show_wizard(self.desk.new_receipt())
+        self.show_step()
+        self.refresh_batches()
+        self.refresh_uncollected()
+
+    def _act(self, job: Callable[[BatchReceiptWorkflow], Any], busy: str,
+             done: Callable[[Any], None] | None = None) -> None:
+        wf, screen = self.wizard, self.current_screen()
+        if wf is None or screen is None or self.busy:
+            return
+        self.banner.clear()
+        screen.show_errors({})
+
+        def ok(result: Any) -> None:
+            self.show_step()
+            if done is not None:
+                done(result)
+
+        def failed(error: BaseException) -> None:
+            self.show_step()
+            current = self.current_screen()
+            errors = getattr(error, "errors", None)
+            if isinstance(errors, dict) and current is not None:
+                current.show_errors(errors)
+            elif isinstance(error, ValidationError) and current is not None:
+                current.show_errors({error.field: error.message_zh})
+            self.banner.show_message(message_of(error), "bad")
+
+        self.run(lambda: job(wf), ok, failed, busy=busy)
+
+    # -- home -----------------------------------------------------------------------------------
+    def search(self) -> None:
+        home = self.view(Step.CHOOSE)
+        text = home.query.text()
+
+        def show(answer: Any) -> None:
+            _fill(home.results, [(x.application_id, x.holder_zh, x.state_zh, x.progress, x.how_zh,
+                                  x.next_zh) for x in answer.lines],
+                  {i for i, x in enumerate(answer.lines) if x.state_zh == "制卡失败"})
+            home.note.setText(answer.note_zh or f"找到 {len(answer.lines)} 笔申领。")
+
+        self.run(lambda: self.desk.search(text), show,
+                 lambda e: _status(home.note, message_of(e), False), busy="正在查询制卡进度…")
+
+    def refresh_batches(self) -> None:
+        wf = self.wizard
+        if wf is None:
+            return
+        home = self.view(Step.CHOOSE)
+
+        def show(result: Any) -> None:
+            batches, note = result
+            home.batches.clear()
+            for b in batches:
+                home.batches.addItem(f"{b.batch_id}　{len(b.items)} 张")
+            if batches:
+                home.batches.setCurrentRow(0)
+            else:
+                home.batches.addItem("（没有待签收的批次）")
+            _status(home.offline, note, ok=not note)
+
+        self.run(wf.batches, show, lambda e: _status(home.offline, message_of(e), False),
+                 busy="正在获取待签收批次…")
+
+    def refresh_uncollected(self) -> None:
+        home = self.view(Step.CHOOSE)
+
+        def show(lines: Any) -> None:
+            due = sum(1 for u in lines if u.due)
+            text = f"在柜未领卡片 {len(lines)} 张"
+            text += f"，其中 {due} 张已超过保管期，须退回中心封存。" if due else "。"
+            _status(home.uncollected, text, ok=not due)
+
+        self.run(self.desk.uncollected, show, lambda e: log.warning("uncollected: %s",
+                                                                    type(e).__name__))
+
+    def choose_batch(self) -> None:
+        home = self.view(Step.CHOOSE)
+        item = home.batches.currentItem()
+        batch_id = item.text().split("　")[0] if item is not None else ""
+
+        def job(wf: BatchReceiptWorkflow) -> Any:
+            wf.choose(batch_id)
+            return wf.next()
+
+        self._act(job, "正在打开批次清单…")
+
+    def preview_uncollected(self) -> None:
+        _Pdfs(self, self.view(Step.CHOOSE).doc_status).preview(
+            "未领卡清单", lambda: uncollected_pdf(self.desk))
+
+    def save_uncollected(self, path: Path) -> None:
+        _Pdfs(self, self.view(Step.CHOOSE).doc_status).save(
+            "未领卡清单", lambda: uncollected_pdf(self.desk), path)
+
+    # -- receipt ----------------------------------------------------------------------------------
+    def read_card(self) -> None:
+        if self.wizard is None or self.wizard.current != Step.READ:
+            return
+        envelope = self.view(Step.READ).envelope.text()
+
+        def done(check: Any) -> None:
+            self.view(Step.READ).envelope.clear()
+            self.banner.show_message(f"已核对 {len(check.matched)} 张，差异 {len(check.differences)} 项，"
+                                     f"未读 {len(check.outstanding)} 张。",
+                                     "bad" if check.differences else "ok")
+
+        self._act(lambda wf: wf.read_card(envelope), "正在读卡核对…", done)
+
+    def type_card(self) -> None:
+        s = self.view(Step.READ)
+        envelope, card_no = s.envelope.text(), s.typed.text()
+        s.typed.clear()
+        self._act(lambda wf: wf.add_read(card_no, envelope), "正在核对…")
+
+    def confirm(self) -> None:
+        box = self.view(Step.PLACE).box.text()
+
+        def job(wf: BatchReceiptWorkflow) -> Any:
+            wf.apply(Step.PLACE, {"box": box})
+            return wf.confirm()
+
+        self._act(job, "正在签收并上报中心…", lambda _o: self.refresh_uncollected())
+
+    def preview_receipt(self) -> None:
+        wf = self.wizard
+        if wf is not None:
+            _Pdfs(self, self.view(Step.DONE).doc_status).preview("签收清单", lambda: receipt_pdf(wf))
+
+    def save_receipt(self, path: Path) -> None:
+        wf = self.wizard
+        if wf is not None:
+            _Pdfs(self, self.view(Step.DONE).doc_status).save("签收清单", lambda: receipt_pdf(wf),
+                                                           path)
+
+
+# -- 领卡启用 -----------------------------------------------------------------------------------
+HScreen = StepScreen[HandoutWorkflow]
+
+
+def _hpage(screen: HScreen) -> HandoutPage:
+    page = screen.page
+    assert isinstance(page, HandoutPage)
+    return page
+
+
+class IdentifyScreen(HScreen):
+    key = HStep.IDENTIFY
+    title_zh = "核验领卡人"
+    lead = ("本人领取：读取持卡人身份证。未成年人由监护人持户口本等监护关系证明代领；"
+            "单位代领须留存单位委托书（录入统一社会信用代码和委托书编号）并核验经办人身份证。")
+
+    def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
+        super().__init__(page)
+        p = _hpage(self)
+        row = QHBoxLayout()
+        self.kinds = QButtonGroup(self)
+        self.radios: dict[Collector, QRadioButton] = {}
+        for kind, text in ((Collector.SELF, "本人领取"), (Collector.GUARDIAN, "监护人代领"),
+                           (Collector.EMPLOYER, "单位代领")):
+            radio = named(QRadioButton(text), f"Collector{kind.value.title()}")
+            self.kinds.addButton(radio)
+            self.radios[kind] = radio
+            row.addWidget(radio)
+        self.radios[Collector.SELF].setChecked(True)
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.grid = FormGrid()
+        self.id_number = named(QLineEdit(), "CollectorId")
+        self.id_number.setPlaceholderText("领卡人身份证号码（读卡或录入）")
+        self.holder = named(QLineEdit(), "HolderId")
+        self.holder.setPlaceholderText("代领时录入持卡人身份证号码")
+        self.proof = named(QCheckBox("已查验户口本等监护关系证明"), "GuardianProof")
+        self.credit = named(QLineEdit(), "CreditCode")
+        self.employer = named(QLineEdit(), "EmployerName")
+        self.letter = named(QLineEdit(), "LetterNo")
+        self.grid.add("id_number", "领卡人身份证", self.id_number)
+        self.grid.add("holder_id_number", "持卡人身份证", self.holder)
+        self.grid.add("guardian_proof", "监护关系证明", self.proof)
+        self.grid.add("credit_code", "统一社会信用代码", self.credit)
+        self.grid.add("employer_name", "单位名称", self.employer)
+        self.grid.add("letter_no", "委托书编号", self.letter)
+        self.root.addLayout(self.grid)
+        brow = QHBoxLayout()
+        brow.addWidget(_button("读身份证 (F4)", "ReadIdCard", p.read_id_card))
+        brow.addWidget(_button("查找待领卡片", "Primary", p.find_card))
+        brow.addStretch(1)
+        self.root.addLayout(brow)
+        self.found = named(QLabel("", wordWrap=True), "FoundCard")
+        self.found.setStyleSheet("font-size: 15px;")
+        self.root.addWidget(self.found)
+        self.root.addStretch(1)
+
+    def values(self) -> dict[str, str]:
+        kind = next(k for k, r in self.radios.items() if r.isChecked())
+        return {"collector": kind.value, "id_number": self.id_number.text(),
+                "holder_id_number": self.holder.text(),
+                "guardian_proof": "1" if self.proof.isChecked() else "0",
+                "credit_code": self.credit.text(), "employer_name": self.employer.text(),
+                "letter_no": self.letter.text()}
+
+    def load(self) -> None:
+        r = self.wf.record
+        if r.identity.id_number and not self.id_number.text():
+            self.id_number.setText(r.identity.id_number)
+        self.found.setText(f"待领卡片：{r.application_id}，卡号 {r.card_no}，保管位置 {r.location}"
+                           if r.application_id else "")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F4": _hpage(self).read_id_card}
+
+    def first_focus(self) -> QWidget | None:
+        return self.id_number
+
+
+class CardScreen(HScreen):
+    key = HStep.CARD
+    title_zh = "读卡核对"
+    lead = "从保管位置取出卡片交持卡人核对卡面，插入读卡器按 F2 读卡：芯片中的卡号和身份证号码须与该申领一致。"
+
+    def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
+        super().__init__(page)
+        self.info = named(QLabel("", wordWrap=True), "CardInfo")
+        self.info.setStyleSheet("font-size: 15px;")
+        self.root.addWidget(self.info)
+        row = QHBoxLayout()
+        row.addWidget(_button("读卡核对 (F2)", "Primary", _hpage(self).read_card))
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.result = named(QLabel("", wordWrap=True), "CardResult")
+        self.root.addWidget(self.result)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        r = self.wf.record
+        self.info.setText(f"申领 {r.application_id}　卡号 {r.card_no}　保管位置 {r.location}")
+        if r.card_read:
+            _status(self.result, "卡片核对一致，请点击“下一步”由中心发放并启用。")
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {"F2": _hpage(self).read_card}
+
+
+class ActivateScreen(HScreen):
+    key = HStep.ACTIVATE
+    title_zh = "中心发放并启用"
+    lead = "由中心确认发放并启用卡片的社保功能和金融功能（须实时连接中心；专线中断时不能办理，卡片继续在柜保管）。"
+
+    def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
+        super().__init__(page)
+        row = QHBoxLayout()
+        row.addWidget(_button("启用", "Primary", _hpage(self).activate))
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+
+class PinScreen(HScreen):
+    key = HStep.PIN
+    title_zh = "持卡人设置密码"
+    lead = "请持卡人在密码键盘上输入6位新密码并再次确认（密码不经过本屏幕，不保存、不记录）。"
+
+    def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
+        super().__init__(page)
+        self.pad = named(QLabel("", wordWrap=True), "PadName")
+        self.root.addWidget(self.pad)
+        row = QHBoxLayout()
+        row.addWidget(_button("开始设置密码", "Primary", _hpage(self).set_pin))
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        pad = _hpage(self).desk.ctx.pin_pad
+        self.pad.setText(f"密码键盘：{pad.name}" if pad is not None else
+                         "本机未连接密码键盘：将弹出密码输入框，请持卡人本人输入（输入内容以圆点显示）。")
+
+
+class HandoutDoneScreen(HScreen):
+    key = HStep.DONE
+    title_zh = "领卡完成"
+
+    def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
+        super().__init__(page)
+        p = _hpage(self)
+        self.result = named(QLabel("", wordWrap=True), "HandoutResult")
+        self.root.addWidget(self.result)
+        row = QHBoxLayout()
+        row.addWidget(_button("预览领卡回执", "PreviewHandout", p.preview_receipt))
+        row.addWidget(_button("办理下一位", "NextPerson", p.new_handout))
+        row.addStretch(1)
+        self.root.addLayout(row)
+        self.doc_status = named(QLabel("", wordWrap=True), "HandoutDocStatus")
+        self.root.addWidget(self.doc_status)
+        self.root.addStretch(1)
+
+    def load(self) -> None:
+        r = self.wf.record
+        _status(self.result, f"卡号 {r.card_no} 已发放并启用，持卡人已设置密码。请打印领卡回执交持卡人签收，"
+                "回执上的二维码用于领取电子社保卡。")
+
+
+class HandoutPage(WizardPage[HandoutWorkflow]):
+    title_zh = "领卡启用"
+    screens: ClassVar[dict[str, Any]] = {HStep.IDENTIFY: IdentifyScreen, HStep.CARD: CardScreen,
+                                         HStep.ACTIVATE: ActivateScreen, HStep.PIN: PinScreen,
+                                         HStep.DONE: HandoutDoneScreen}
+    global_keys = ("F2", "F4")
+    no_back = frozenset({HStep.IDENTIFY, HStep.PIN, HStep.DONE})
+    no_next = frozenset({HStep.ACTIVATE, HStep.PIN, HStep.DONE})
+
+    def __init__(self, desk: ProductionDesk, *,
+                 ask_pins: Callable[[QWidget], tuple[PinEntry, PinEntry] | None] = ask_pins,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HandoutPage")
+        self.desk = desk
+        self.ask_pins = ask_pins  # a masked dialog when the counter has no PIN pad
+
+    def view(self, step: HStep) -> Any:
+        return self.step_screen(step)
+
+    def open(self) -> None:
+        if self.wizard is None:
+            self.new_handout()
+
+    def can_discard(self) -> bool:
+        return self.wizard is not None and not self.wizard.record.activated
+
+    def discard(self) -> None:
+        self.new_handout()
+
+    def who_text(self) -> str:
+        wf = self.wizard
+        name = wf.record.holder_name if wf is not None else ""
+        from counter_app.printing import mask_name
+
+        return f"经办柜员：{self.desk.teller}" + (f"\n持卡人：{mask_name(name)}" if name else "")
+
+    def new_handout(self) -> None:
+        if self.busy:
+            return
+        self.show_wizard(self.desk.new_handout())
+        for screen in self.built.values():
+            for edit in screen.findChildren(QLineEdit):
+                edit.clear()
+        self.show_step()
+
+    def _act(self, job: Callable[[HandoutWorkflow], Any], busy: str) -> None:
+        wf, screen = self.wizard, self.current_screen()
+        if wf is None or screen is None or self.busy:
+            return
+        values = screen.values()
+        self.banner.clear()
+        screen.show_errors({})
+
+        def run(w: HandoutWorkflow) -> Any:
+            w.apply(w.current, values)
+            return job(w)
+
+        def failed(error: BaseException) -> None:
+            self.show_step()
+            current = self.current_screen()
+            errors = getattr(error, "errors", None)
+            if isinstance(errors, dict) and current is not None:
+                current.show_errors(errors)
+            self.banner.show_message(message_of(error), "bad")
+
+        self.run(lambda: run(wf), lambda _r: self.show_step(), failed, busy=busy)
+
+    def read_id_card(self) -> None:
+        self._act(lambda wf: wf.read_id_card(), "正在读取身份证…")
+
+    def find_card(self) -> None:
+        def job(wf: HandoutWorkflow) -> Any:
+            wf.find_card()
+            return wf.next()
+
+        self._act(job, "正在查找待领卡片并向中心核对…")
+
+    def read_card(self) -> None:
+        def job(wf: HandoutWorkflow) -> Any:
+            wf.read_card()
+            return wf.next()
+
+        self._act(job, "正在读卡核对…")
+
+    def activate(self) -> None:
+        self._act(lambda wf: wf.activate(), "正在由中心发放并启用…")
+
+    def set_pin(self) -> None:
+        pad: PinPad | None = self.desk.ctx.pin_pad
+        if pad is None:
+            if self.busy:
+                return
+            entries = self.ask_pins(self)  # on the UI thread, before the worker runs
+            if entries is None:
+                self.banner.show_message("持卡人取消了设置密码，可重新点击“开始设置密码”。", "bad")
+                return
+            pad = KeyedPinPad(entries)
+        chosen = pad
+        self._act(lambda wf: wf.set_pin(chosen), "请持卡人在密码键盘上输入新密码…")
+
+    def preview_receipt(self) -> None:
+        wf = self.wizard
+        if wf is not None:
+            _Pdfs(self, self.view(HStep.DONE).doc_status).preview("领卡回执", lambda: handout_pdf(wf))
+
+    def save_receipt(self, path: Path) -> None:
+        wf = self.wizard
+        if wf is not None:
+            _Pdfs(self, self.view(HStep.DONE).doc_status).save("领卡回执", lambda: handout_pdf(wf),
+                                                            path)

@@ -1,0 +1,3 @@
+"""The production pages' own reference central and branch (see tests/integration/production)."""
+
+from tests.integration.production.conftest import branch  # noqa: F401 - fixture
