@@ -59,7 +59,8 @@ WORK: tuple[Work, ...] = (
     Work("blank_stock_keeping", "blank_stock", DEFERRABLE, "空白卡入库、领用、废卡与盘点"),
     Work("batch_receive", "central_production", DEFERRABLE, "批次签收"),
     Work("card_handout", "handout", DEFERRABLE, "领卡"),
-    Work("activation", "handout", DEFERRABLE, "启用"),
+    # the central confirms the card's activation while the holder waits (docs/central-production.md)
+    Work("activation", "handout", NOW, "启用"),
     Work("formal_loss", "loss", DEFERRABLE, "正式挂失"),
     # only valid until a replacement was applied for: the central must say so now
     Work("deloss", "loss", NOW, "解挂"),

@@ -86,8 +86,9 @@ def test_the_keys_sync_callers_use_keep_their_needs() -> None:
     """The former table in central.sync, key by key ('handout' is now the business)."""
     now = {"eligibility_check", "card_status_query", "contribution_query", "certificate_print",
            "certificate_verify", "instant_issuance", "pin_reset", "deloss", "replacement_instant",
-           "replacement_factory"}  # a replacement cancels the old card at the central: never queued
-    deferrable = {"application_factory", "formal_loss", "activation",
+           "replacement_factory", "activation"}  # a replacement cancels the old card at the
+    # central: never queued; an activation is confirmed by the central while the holder waits
+    deferrable = {"application_factory", "formal_loss",
                   "handout", "batch_receive", "data_change", "flexible_employment_registration",
                   "audit_head"}
     assert {k for k in now if declared.central_need(k) is CentralNeed.NOW} == now
