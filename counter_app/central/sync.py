@@ -50,6 +50,7 @@ from counter_app.central.errors import (
 )
 from counter_app.domain.businesses import CentralNeed as CentralNeed  # explicit re-export
 from counter_app.domain.businesses import central_need as central_need
+from counter_app.domain.businesses import needs_session
 from counter_app.domain.errors import CounterError
 from counter_app.domain.offline import StalenessLimits as StalenessLimits  # explicit re-export
 
@@ -208,6 +209,9 @@ class SyncStatus:
     clock_skew_s: float | None = None
     #: a break of this counter's audit chain awaits a supervisor: no new work of any kind
     audit_break: bool = False
+    #: whether the signed-in teller has a work session (柜员会话) open today; None: not
+    #: known to whoever built this status (a command, a test's own worker): not checked
+    session_open: bool | None = None
 
     @property
     def clock_suspect(self) -> bool:
@@ -246,11 +250,19 @@ AUDIT_BROKEN_ZH = ("本柜台的审计日志被发现遭篡改、删除或截断
                    "请立即通知主管到场核实，主管确认后方可继续办理。")
 
 
-def check_audit(status: SyncStatus) -> None:
+SESSION_REQUIRED_ZH = ("您尚未开始今日营业（没有已开启的柜员会话），不能办理此业务。"
+                       "请在左侧菜单“柜员会话”中录入备用金后开始营业；"
+                       "如有前一营业日未日终的会话，请先结束该会话或请主管强制结束。")
+
+
+def check_audit(status: SyncStatus, business: str | None = None) -> None:
     """Raise :class:`NewWorkRefused` (AUDIT_CHAIN_BROKEN) while an audit break awaits a
-    supervisor — whatever the business, online or not."""
+    supervisor — whatever the business, online or not; then (SESSION_REQUIRED) when the
+    business needs a work session and the signed-in teller has none open today."""
     if status.audit_break:
         raise NewWorkRefused(AUDIT_BROKEN_ZH, code="AUDIT_CHAIN_BROKEN")
+    if status.session_open is False and needs_session(business):
+        raise NewWorkRefused(SESSION_REQUIRED_ZH, code="SESSION_REQUIRED")
 
 
 def check_new_work(business: str, status: SyncStatus, limits: StalenessLimits, *,
@@ -258,7 +270,7 @@ def check_new_work(business: str, status: SyncStatus, limits: StalenessLimits, *
     """Raise :class:`NewWorkRefused` when the business may not start now; else its need."""
     now = now or utc_now()
     need = central_need(business)
-    check_audit(status)  # before anything else: the counter is stopped, not merely offline
+    check_audit(status, business)  # before anything else: the counter is stopped, not offline
     if free_disk_mb < limits.min_free_disk_mb:
         raise NewWorkRefused(
             f"本机磁盘剩余空间不足（{free_disk_mb:.0f} MB，下限 {limits.min_free_disk_mb} MB），"

@@ -47,6 +47,10 @@ class Work:
     business: str | None  # the catalogue business it belongs to; None: not a menu business
     need: CentralNeed
     title_zh: str
+    #: done inside the teller's open work session (柜员会话): a business that moves cards,
+    #: fees or the person's records is tied to the session reconciled at day end; what only
+    #: reads (queries, checking a certificate) is not
+    session: bool = True
 
 
 WORK: tuple[Work, ...] = (
@@ -73,9 +77,9 @@ WORK: tuple[Work, ...] = (
     Work("data_change", "card_services", DEFERRABLE, "信息变更"),
     # the authorisation code and QR code come from the central
     Work("certificate_print", "certificates", NOW, "参保证明打印"),
-    Work("certificate_verify", "certificates", NOW, "参保证明核验"),
-    Work("card_status_query", "queries", NOW, "卡片状态查询"),
-    Work("contribution_query", "queries", NOW, "缴费记录查询"),
+    Work("certificate_verify", "certificates", NOW, "参保证明核验", session=False),
+    Work("card_status_query", "queries", NOW, "卡片状态查询", session=False),
+    Work("contribution_query", "queries", NOW, "缴费记录查询", session=False),
     # the employer, its insurance types and the base bounds are the central's: asked now
     Work("employee_registration", "insurance_registration", NOW, "职工参保登记（单位职工）"),
     # queued only with this year's bounds already answered by the central (docs/registration.md)
@@ -86,7 +90,7 @@ WORK: tuple[Work, ...] = (
     Work("data_change_records", "personal_data_change", NOW, "参加工作时间、出生日期变更"),
     # a new name or ID number means a new card: the central must take it before the hand-over
     Work("data_change_identity", "personal_data_change", NOW, "姓名、身份证号码、性别变更"),
-    Work("audit_head", None, DEFERRABLE, "审计链上报"),
+    Work("audit_head", None, DEFERRABLE, "审计链上报", session=False),
 )
 
 _WORK_BY_KEY: dict[str, Work] = {w.key: w for w in WORK}
@@ -118,3 +122,15 @@ def central_need(key: str) -> CentralNeed:
 def work_needing_central(business: str) -> tuple[Work, ...]:
     """The work of a business that is refused while the line is down, in declared order."""
     return tuple(w for w in work_of(business) if w.need is NOW)
+
+
+def needs_session(key: str | None) -> bool:
+    """Whether a piece of work (or a business: any of its work) must be done inside an open
+    work session. Unknown keys and None (a business asking without naming its work) need
+    one (the safe side)."""
+    if key is None:
+        return True
+    work = _WORK_BY_KEY.get(key)
+    if work is not None:
+        return work.session
+    return any(w.session for w in work_of(key)) or not work_of(key)

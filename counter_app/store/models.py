@@ -254,3 +254,24 @@ class ProductionBatch(Base):
     received_by: Mapped[str | None] = mapped_column(String(32))
     pulled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class WorkSession(Base):
+    """A teller's business day at a counter (柜员会话): opened at sign-in with the opening
+    float, closed at day end or force-closed by a supervisor with a reason. Sign-in sessions
+    (``teller_sessions``) come and go with idle locks and restarts; this one does not."""
+
+    __tablename__ = "work_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    teller: Mapped[str] = mapped_column(String(32), index=True)
+    counter_id: Mapped[str] = mapped_column(String(8), index=True)
+    business_day: Mapped[str] = mapped_column(String(10))  # local date, YYYY-MM-DD
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    opening_float_fen: Mapped[int] = mapped_column(Integer, default=0)
+    custody_at_open: Mapped[int | None] = mapped_column(Integer)  # blank cards; None: no stock
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    closed_by: Mapped[str | None] = mapped_column(String(32))
+    close_kind: Mapped[str | None] = mapped_column(String(16))  # closed / forced
+    close_reason: Mapped[str | None] = mapped_column(EncryptedText("work_sessions.close_reason"))
+    custody_at_close: Mapped[int | None] = mapped_column(Integer)

@@ -6,6 +6,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import (
@@ -537,6 +538,8 @@ class MainWindow(QMainWindow):
 
     def show_session(self, state: Any) -> None:
         """The status bar's and the home page's word on the work session (a SessionState)."""
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.status):
+            return  # signed out (or shut down) before the store answered
         key = "ready" if state.ready else ("stale" if state.stale else "none")
         self.status.show_session(key, state.summary_zh)
         self.session_hint.setVisible(not state.ready)

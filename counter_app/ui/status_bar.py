@@ -119,8 +119,10 @@ class CounterStatusBar(QStatusBar):
         self.custody_label = named(QLabel(), "CustodyStatus")  # instant branches: blanks held
         self.custody_label.setVisible(profile.instant_issue)
         self.clock_label = named(QLabel(), "Clock")
-        for w in (self.line_label, self.outbox_label, self.card_label, self.psam_label,
-                  self.custody_label):
+        self.session_label = named(QLabel(), "SessionStatus")  # the teller's work session
+        self.session_label.setVisible(False)  # shown once the main window knows it
+        for w in (self.session_label, self.line_label, self.outbox_label, self.card_label,
+                  self.psam_label, self.custody_label):
             self.addWidget(w)
         self.addPermanentWidget(self.weekend_label)
         self.addPermanentWidget(self.clock_label)
@@ -172,6 +174,14 @@ class CounterStatusBar(QStatusBar):
             self.custody_label.setText(f"{dot(OK if count else MUTED)} 本人保管空白卡：{count} 张")
         self.custody_label.setToolTip("今天领用、尚未发卡或交回的空白卡（空白卡库存 → 领用 / 交回）")
         self.custody_label.setProperty("state", count)
+
+    def show_session(self, state: str, text_zh: str) -> None:
+        """The signed-in teller's work session: ``ready``, ``none`` or ``stale``."""
+        color = {"ready": OK, "stale": BAD}.get(state, WARN)
+        self.session_label.setText(f"{dot(color)} 会话：{text_zh}")
+        self.session_label.setToolTip("柜员会话：开始营业后方可办理业务，营业结束时日终结束（左侧菜单“柜员会话”）")
+        self.session_label.setProperty("state", state)
+        self.session_label.setVisible(True)
 
     def show_slots(self, slots: dict[str, Any]) -> None:
         self._show_slot(self.card_label, "卡槽", slots.get("card"), "有卡", "无卡")

@@ -136,8 +136,12 @@ class TourRun:
                     and self.app.main.ops.pending == 0)
         main = self.app.main
         assert main is not None
+        desk = self.services.session_desk(teller[0])
+        if not desk.ready():  # the teller's day: opened once, then found again at each sign-in
+            desk.open("2000")
+            main.refresh_session()
         main.resize(1366, 860)
-        self.settle()
+        self.settle(lambda: main.ops.pending == 0)
         if shots:
             self.shot("main-window")
 

@@ -1,0 +1,273 @@
+"""柜员会话: start the business day (opening float, blank cards already held), end it at day
+end, and — with a supervisor's name and password typed at this counter — force-close a
+session left open (the teller's own counter taken by a colleague gone home, yesterday's).
+
+Every call to the desk runs on the window's worker (the store is written durably).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.ui.login_window import error_text
+from counter_app.ui.ops import Ops
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, OK
+from counter_app.ui.widgets import FormGrid
+from counter_app.workflows.sessions import SessionDesk, SessionState, WorkSessionFacts, yuan
+from counter_app.workflows.sessions.desk import CHINA_TIME
+
+log = logging.getLogger(__name__)
+
+
+def _local(at: dt.datetime | None) -> str:
+    if at is None:
+        return "—"
+    return at.replace(tzinfo=dt.UTC).astimezone(CHINA_TIME).strftime("%m-%d %H:%M")
+
+
+def describe(s: WorkSessionFacts) -> str:
+    custody = "" if s.custody_at_open is None else f"，开始时保管空白卡 {s.custody_at_open} 张"
+    return (f"柜员 {s.teller} · 柜台 {s.counter_id} · 营业日 {s.business_day} · "
+            f"{_local(s.opened_at)} 开始 · 备用金 {yuan(s.opening_float_fen)}{custody}")
+
+
+class SessionPage(QWidget):
+    sig_changed = Signal(object)  # SessionState after each change
+
+    def __init__(self, desk: SessionDesk, ops: Ops, *, counter_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SessionPage")
+        self.desk, self.ops, self.counter_id = desk, ops, counter_id
+        self.state: SessionState | None = None
+        self.busy = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(28, 24, 28, 24)
+        lay.setSpacing(12)
+        title = QLabel("柜员会话（开始营业 / 日终结束）")
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        lay.addWidget(title)
+        self.summary = named(QLabel("正在读取会话…", wordWrap=True), "SessionSummary")
+        self.summary.setStyleSheet("font-size: 15px;")
+        lay.addWidget(self.summary)
+
+        self.open_box = self._box("开始营业", lay)
+        grid = FormGrid()
+        self.counter = named(QLineEdit(counter_id), "SessionCounter")
+        self.counter.setReadOnly(True)
+        grid.add("counter", "柜台", self.counter)
+        self.float_edit = named(QLineEdit(), "OpeningFloat")
+        self.float_edit.setPlaceholderText("单位：元，例如 2000；没有备用金请输入 0")
+        grid.add("float", "备用金（元）", self.float_edit)
+        self.custody = named(QLabel("—"), "SessionCustody")
+        grid.add("custody", "本人保管空白卡", self.custody)
+        self._inner(self.open_box).addLayout(grid)
+        self.open_button = self._button("开始营业", "OpenSession", self.open_session,
+                                        self.open_box)
+        self.float_edit.returnPressed.connect(self.open_session)
+
+        self.close_box = self._box("日终结束营业", self.layout_())
+        self.close_note = named(QLineEdit(), "CloseNote")
+        self.close_note.setPlaceholderText("说明（名下仍有空白卡未交回时必填）")
+        self._inner(self.close_box).addWidget(self.close_note)
+        self.close_button = self._button("日终结束营业", "CloseSession", self.close_session,
+                                         self.close_box)
+
+        self.force_box = self._box("主管强制结束会话（会话遗留未结束时）", self.layout_())
+        fl = self._inner(self.force_box)
+        self.open_list = named(QListWidget(), "OpenSessions")
+        self.open_list.setMinimumHeight(90)
+        fl.addWidget(self.open_list)
+        fgrid = FormGrid()
+        self.reason = named(QLineEdit(), "ForceReason")
+        self.reason.setPlaceholderText("例如：柜员已下班未日终、电脑故障")
+        fgrid.add("reason", "原因", self.reason)
+        self.supervisor = named(QLineEdit(), "SupervisorUser")
+        fgrid.add("supervisor", "主管用户名", self.supervisor)
+        self.password = named(QLineEdit(), "SupervisorPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        fgrid.add("password", "主管密码", self.password)
+        fl.addLayout(fgrid)
+        self.force_button = self._button("强制结束所选会话", "ForceClose", self.force_close,
+                                         self.force_box)
+        self.message = named(QLabel("", wordWrap=True), "SessionMessage")
+        lay.addWidget(self.message)
+        lay.addStretch(1)
+
+    # -- layout helpers -----------------------------------------------------------------------
+    def layout_(self) -> QVBoxLayout:
+        lay = self.layout()
+        assert isinstance(lay, QVBoxLayout)
+        return lay
+
+    @staticmethod
+    def _inner(box: QFrame) -> QVBoxLayout:
+        inner = box.layout()
+        assert isinstance(inner, QVBoxLayout)
+        return inner
+
+    def _box(self, title: str, parent: QVBoxLayout) -> QFrame:
+        box = named(QFrame(), "Card")
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(16, 12, 16, 12)
+        head = QLabel(title)
+        head.setStyleSheet("font-size: 16px; font-weight: bold;")
+        inner.addWidget(head)
+        parent.addWidget(box)
+        return box
+
+    def _button(self, text: str, name: str, slot: Callable[[], Any], box: QFrame) -> QPushButton:
+        button = named(QPushButton(text), name)
+        button.clicked.connect(slot)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        self._inner(box).addLayout(row)
+        return button
+
+    # -- behaviour ----------------------------------------------------------------------------
+    def open(self) -> None:
+        """Shown from the menu: read the state afresh."""
+        self.refresh()
+
+    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None], busy_zh: str) -> None:
+        self.busy = True
+        self.message.setStyleSheet("")
+        self.message.setText(busy_zh)
+        for b in (self.open_button, self.close_button, self.force_button):
+            b.setEnabled(False)
+
+        def ok(result: Any) -> None:
+            self.busy = False
+            done(result)
+
+        def failed(error: BaseException) -> None:
+            self.busy = False
+            if not error_text(error).startswith("系统内部错误"):
+                log.info("session action refused: %s", getattr(error, "code", type(error).__name__))
+            else:
+                log.warning("session action failed: %s", type(error).__name__)
+            self.say(error_text(error), ok=False)
+            self.refresh(keep_message=True)
+
+        self.ops.run(fn, ok, failed)
+
+    def say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+        self.message.setText(text)
+
+    def refresh(self, keep_message: bool = False) -> None:
+        desk = self.desk
+
+        def read() -> tuple[SessionState, list[WorkSessionFacts]]:
+            return desk.state(), desk.open_sessions()
+
+        def show(result: tuple[SessionState, list[WorkSessionFacts]]) -> None:
+            self.busy = False
+            self.show_state(*result)
+
+        if not keep_message:
+            self.message.setText("")
+        self.busy = True
+        self.ops.run(read, show, lambda e: self.say(error_text(e), ok=False))
+
+    def show_state(self, state: SessionState, open_sessions: list[WorkSessionFacts]) -> None:
+        self.state = state
+        s = state.session
+        if state.ready and s is not None:
+            self.summary.setText(f"营业中：{describe(s)}。营业结束时请日终结束会话。")
+        elif state.stale and s is not None:
+            self.summary.setText(f"您 {s.business_day} 的会话尚未日终：{describe(s)}。"
+                                 "请先结束该会话，再开始今日营业。")
+        elif state.counter_taken_by is not None:
+            self.summary.setText(f"本柜台仍有其他柜员未结束的会话（{describe(state.counter_taken_by)}）。"
+                                 "请该柜员日终结束，或请主管在下方强制结束。")
+        else:
+            self.summary.setText(f"今日（{state.today}）尚未开始营业：需要会话的业务暂不能办理。"
+                                 "请录入备用金后开始营业。")
+        self.custody.setText("本网点无空白卡库存" if state.custody is None
+                             else f"{state.custody} 张（今日领用未交回）")
+        can_open = s is None and state.counter_taken_by is None
+        self.open_box.setVisible(can_open)
+        self.open_button.setEnabled(can_open)
+        self.close_box.setVisible(s is not None)
+        self.close_button.setEnabled(s is not None)
+        self.open_list.clear()
+        for other in open_sessions:
+            item = QListWidgetItem(describe(other))
+            item.setData(Qt.ItemDataRole.UserRole, other.id)
+            self.open_list.addItem(item)
+        if self.open_list.count():
+            self.open_list.setCurrentRow(0)
+        self.force_button.setEnabled(bool(open_sessions))
+        self.force_box.setVisible(bool(open_sessions))
+        if can_open:
+            self.float_edit.setFocus()
+        self.sig_changed.emit(state)
+
+    def open_session(self) -> None:
+        if self.busy:
+            return
+        desk, text = self.desk, self.float_edit.text()
+
+        def done(made: WorkSessionFacts) -> None:
+            self.float_edit.clear()
+            self.say(f"已开始营业：柜台 {made.counter_id}，备用金 {yuan(made.opening_float_fen)}。")
+            self.refresh(keep_message=True)
+
+        self._run(lambda: desk.open(text), done, "正在开始营业…")
+
+    def close_session(self) -> None:
+        if self.busy or self.state is None or self.state.session is None:
+            return
+        answer = QMessageBox.question(self, "日终结束营业",
+                                      "确定结束本人的会话吗？结束后需要会话的业务将不能办理。")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.end_session()
+
+    def end_session(self) -> None:
+        """Close the own session (after the confirmation)."""
+        desk, note = self.desk, self.close_note.text()
+
+        def done(closed: WorkSessionFacts) -> None:
+            self.close_note.clear()
+            self.say(f"会话已结束（营业日 {closed.business_day}）。")
+            self.refresh(keep_message=True)
+
+        self._run(lambda: desk.close(note), done, "正在结束会话…")
+
+    def force_close(self) -> None:
+        item = self.open_list.currentItem()
+        if self.busy or item is None:
+            return
+        session_id = int(item.data(Qt.ItemDataRole.UserRole))
+        desk = self.desk
+        user, password, reason = self.supervisor.text(), self.password.text(), self.reason.text()
+        self.password.clear()
+
+        def done(closed: WorkSessionFacts) -> None:
+            self.reason.clear()
+            self.say(f"已由主管 {closed.closed_by} 强制结束柜员 {closed.teller} 的会话（已记入审计日志）。")
+            self.refresh(keep_message=True)
+
+        self._run(lambda: desk.force_close(session_id, user, password, reason), done,
+                  "正在核验主管密码…")
