@@ -8,6 +8,7 @@ these pin the rules of workflows/login.py (the survivors of ./scripts/mutation.s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
@@ -247,10 +248,26 @@ def test_a_password_change_is_refused_with_its_reason_and_counted(auth: TellerAu
     assert tellers.events[-1] == (TELLER, "password_change.failure", {"failures": 1})
 
 
+@pytest.fixture
+def beijing_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's local zone set to UTC+8, so local time and UTC differ."""
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("the local zone can be switched only where time.tzset exists")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("beijing_local_time")
 def test_utc_now_naive_is_the_current_utc_time_without_a_zone() -> None:
     before = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     now = utc_now_naive()
     after = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    assert dt.datetime.now() - after > dt.timedelta(hours=7)  # the zone switch took effect
     assert now.tzinfo is None and before <= now <= after
 
 
