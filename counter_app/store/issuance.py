@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from counter_app.domain.issuance import Applicant, Candidate
+from counter_app.store.applications import ApplicationStore
 from counter_app.store.card_operations import CardOperationStore
 from counter_app.store.database import Store
 from counter_app.store.models import AppState, CardApplication
@@ -83,6 +84,8 @@ class IssuanceStore(CardOperationStore):
         return out
 
     def candidates(self) -> list[Candidate]:
+        # applications accepted while the line was down get their central id once sent
+        ApplicationStore(self.store).refresh_from_outbox()
         progress = self._progress()
         with self.store.read() as s:
             rows = s.scalars(select(CardApplication).where(
