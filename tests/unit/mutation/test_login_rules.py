@@ -273,3 +273,30 @@ def test_utc_now_naive_is_the_current_utc_time_without_a_zone() -> None:
 
 def test_a_refusal_has_the_login_code_by_default() -> None:
     assert LoginRefused("x").code == "LOGIN_REFUSED"
+
+
+class StampingTellers(MemoryTellers):
+    """Keeps the time each password was set with (the store writes it to the account)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stamps: list[dt.datetime] = []
+
+    def set_initial_password(self, username: str, password_hash: str, now: dt.datetime) -> bool:
+        self.stamps.append(now)
+        return super().set_initial_password(username, password_hash, now)
+
+    def change_password(self, teller_id: int, password_hash: str, now: dt.datetime) -> None:
+        self.stamps.append(now)
+        super().change_password(teller_id, password_hash, now)
+
+
+def test_passwords_are_set_at_the_clocks_time(clock: Clock) -> None:
+    tellers = StampingTellers()
+    auth = TellerAuth(tellers, LoginPolicy(5, 30), "01", clock)
+    auth.ensure_first_admin()
+    auth.set_initial_password(FIRST_ADMIN, "Counter2026")
+    who = auth.sign_in(FIRST_ADMIN, "Counter2026")
+    clock.now = T0 + dt.timedelta(hours=1)
+    auth.change_password(who, "Counter2026", "Counter2027")
+    assert tellers.stamps == [T0, T0 + dt.timedelta(hours=1)]
