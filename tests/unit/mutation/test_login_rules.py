@@ -239,7 +239,8 @@ def test_a_password_change_is_refused_with_its_reason_and_counted(auth: TellerAu
     who = auth.sign_in(TELLER, PASSWORD)
     with pytest.raises(ValidationError) as same:
         auth.change_password(who, PASSWORD, PASSWORD)
-    assert (same.value.code, same.value.message_zh) == ("PASSWORD_REUSED", "新密码不能与原密码相同。")
+    assert (same.value.field, same.value.code, same.value.message_zh) == (
+        "password", "PASSWORD_REUSED", "新密码不能与原密码相同。")
     with pytest.raises(ValidationError) as rule:
         auth.change_password(who, PASSWORD, f"{TELLER}abc1")
     assert rule.value.code == "PASSWORD_HAS_USERNAME"
