@@ -162,12 +162,21 @@ class ProductionStore:
         if not q:
             return []
         c = ProductionItem
-        cond = (c.application_id == q) | (c.application_no == q) | (
-            c.person_index == self._person(q)) | (c.card_index == self.store.cipher.blind_index(
-                q, "card")) | (c.name_index == self._name(q))
+        # one indexed look-up per column the text can be (an OR over the columns scans the
+        # table); a printed number (branch-day-counter…) is looked up only when it looks like one
+        conds = [c.application_id == q, c.name_index == self._name(q)]
+        if q.isascii():
+            conds.append(c.card_index == self.store.cipher.blind_index(q, "card"))
+            if len(q) == 18:
+                conds.append(c.person_index == self._person(q))
+            if q.count("-") >= 2:
+                conds.append(c.application_no == q)
         with self.store.read() as s:
-            rows = s.scalars(select(c).where(cond).order_by(c.id.desc()).limit(limit)).all()
-            return [_tracked(r) for r in rows]
+            rows: dict[int, ProductionItem] = {}
+            for cond in conds:
+                for r in s.scalars(select(c).where(cond).limit(limit)):
+                    rows[r.id] = r
+            return [_tracked(rows[k]) for k in sorted(rows, reverse=True)[:limit]]
 
     def get(self, application_id: str) -> Tracked | None:
         with self.store.read() as s:
@@ -184,6 +193,12 @@ class ProductionStore:
             apply_state_notice(s, self.store.cipher, application_id, data)
 
     # -- batches ----------------------------------------------------------------------------------
+    def update_states(self, states: dict[str, str]) -> None:
+        """Several applications' states in one transaction (a batch's receipt answered)."""
+        with self.store.write() as s:
+            for application_id, state in states.items():
+                apply_state_notice(s, self.store.cipher, application_id, {"state": state})
+
     def save_batches(self, batches: Sequence[PulledBatch]) -> None:
         """The central's lists as pulled now; a batch received here and not yet acknowledged
         keeps its local state."""

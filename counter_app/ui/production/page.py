@@ -507,6 +507,9 @@ class IdentifyScreen(HScreen):
         self.grid.add("employer_name", "单位名称", self.employer)
         self.grid.add("letter_no", "委托书编号", self.letter)
         self.root.addLayout(self.grid)
+        for radio in self.radios.values():
+            radio.toggled.connect(self._kind_changed)
+        self._kind_changed()
         brow = QHBoxLayout()
         brow.addWidget(_button("读身份证 (F4)", "ReadIdCard", p.read_id_card))
         brow.addWidget(_button("查找待领卡片", "Primary", p.find_card))
@@ -516,6 +519,14 @@ class IdentifyScreen(HScreen):
         self.found.setStyleSheet("font-size: 15px;")
         self.root.addWidget(self.found)
         self.root.addStretch(1)
+
+    def _kind_changed(self) -> None:
+        """Only the fields of the chosen kind of collection can be filled (the others grey)."""
+        kind = next(k for k, r in self.radios.items() if r.isChecked())
+        self.holder.setEnabled(kind is not Collector.SELF)
+        self.proof.setEnabled(kind is Collector.GUARDIAN)
+        for edit in (self.credit, self.employer, self.letter):
+            edit.setEnabled(kind is Collector.EMPLOYER)
 
     def values(self) -> dict[str, str]:
         kind = next(k for k, r in self.radios.items() if r.isChecked())

@@ -40,6 +40,7 @@ from counter_app.workflows.production.record import Outcome, ReceiptRecord, Step
 STEP_TITLES_ZH: dict[Step, str] = {Step.CHOOSE: "选择批次", Step.READ: "逐张读卡核对",
                                    Step.PLACE: "入柜保管", Step.DONE: "签收完成"}
 
+LEARN_NAMES_PER_PULL = 20  # bounded wait per pull; the rest are learned at the next ones
 NO_BATCH_ZH = "请选择要签收的制卡批次。"
 NO_BOX_ZH = "请填写存放卡片的保管箱号（如 A01）。"
 NOTHING_READ_ZH = "尚未读取任何卡片：请逐张将卡片插入读卡器读取后再签收。"
@@ -85,6 +86,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
     def __init__(self, ctx: ProductionContext, record: ReceiptRecord | None = None, *,
                  step: str | None = None, journal: Iterable[JournalEntry] = ()) -> None:
         self.ctx = ctx
+        self._batch: PulledBatch | None = None
         record = record or ReceiptRecord(str(uuid.uuid4()), ctx.teller, ctx.clock().isoformat())
         super().__init__(receipt_steps(), record, step=step, journal=tuple(journal),
                          clock=ctx.clock)
@@ -115,8 +117,8 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
             self.note("batches.offline")
             return self.ctx.repo.batches(), ("专线中断：显示最近一次从中心获取的批次清单，"
                                              "可离线签收，签收单在线路恢复后上传中心。")
+        self.ctx.repo.track_local()  # first: this branch's own applications with their names
         self.ctx.repo.save_batches([pulled(b, now) for b in listed])
-        self.ctx.repo.track_local()
         self._learn_names()
         return self.ctx.repo.batches(), ""
 
@@ -124,7 +126,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
         """Cards taken at another counter of the branch are listed with the ID number only:
         the holder's name comes from the central once, so the lists and searches show it."""
         names = {}
-        for application_id, id_number in self.ctx.repo.unnamed():
+        for application_id, id_number in self.ctx.repo.unnamed(LEARN_NAMES_PER_PULL):
             try:
                 names[application_id] = self.ctx.central.get_person(id_number).name
             except CentralError:
@@ -144,9 +146,14 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
 
     @property
     def batch(self) -> PulledBatch:
+        """The list received against (read once per batch: it does not change meanwhile)."""
+        cached = self._batch
+        if cached is not None and cached.batch_id == self.record.batch_id:
+            return cached
         b = self.ctx.repo.batch(self.record.batch_id)
         if b is None:
             raise ReceiptError("所选批次的清单不在本机，请刷新批次列表。", code="BATCH_UNKNOWN")
+        self._batch = b
         return b
 
     # -- read -----------------------------------------------------------------------------------
@@ -236,8 +243,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
         else:
             ctx.outbox.sent(op, {"batch_id": answer.batch_id, "state": answer.state}, ctx.clock())
             ctx.repo.receipt_acknowledged(self.record.batch_id)
-            for a in received:
-                ctx.repo.update_state(a, "BRANCH_RECEIVED")
+            ctx.repo.update_states(dict.fromkeys(received, "BRANCH_RECEIVED"))
             outcome = Outcome.SENT
         self._update(outcome=outcome, finished_at=ctx.clock().isoformat())
         self.note("receipt.done", outcome=outcome.value)

@@ -51,6 +51,8 @@ def test_followed_from_submission_to_handout_with_the_pin_on_the_chip(
 
     application_id, card_no, idn, name = _received(branch)
     assert branch.desk().search(idn).lines[0].custody_zh == "R-001"
+    emulator.remove()
+    assert emulator.wait_removed()
     emulator.insert_new_card(card_data_for(idn, name, card_number=card_no), name="made")
     reader = CardLayerReader(emulator.card_reader, emulator.psam_reader, "330200")
     chip = CardLayerChip(emulator.card_reader, emulator.psam_reader, "330200")
@@ -60,8 +62,8 @@ def test_followed_from_submission_to_handout_with_the_pin_on_the_chip(
 
     wf = ProductionDesk(ctx).new_handout()
     assert wf.apply(Step.IDENTIFY, {"collector": "SELF", "id_number": idn}) == {}
-    wf.next()
     found = wf.find_card()
+    wf.next()
     assert found.location == "R-001" and wf.record.holder_name == name
     wf.read_card()
     wf.next()
@@ -86,8 +88,8 @@ def test_wrong_card_and_wrong_guardian_are_refused(branch: Branch) -> None:
     other_card = card_data_for(GUARDIAN, "李明", card_number="NB0000016")
     wf = branch.desk(card_reader=SimulatedSocialCardReader(other_card)).new_handout()
     wf.apply(Step.IDENTIFY, {"collector": "SELF", "id_number": idn})
-    wf.next()
     wf.find_card()
+    wf.next()
     with pytest.raises(HandoutError) as err:
         wf.read_card()  # the teller took the wrong envelope's card
     assert err.value.code == "WRONG_CARD" and "R-001" in err.value.message_zh

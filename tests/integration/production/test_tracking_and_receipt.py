@@ -107,6 +107,8 @@ def test_batch_with_a_missing_an_extra_and_two_swapped_cards(
 
         if card_no == "NB9999990":
             card_no = "NB999999" + card_number_check_char("NB999999")
+        emulator.remove()  # the teller takes the last card out before the next goes in
+        assert emulator.wait_removed()
         emulator.insert_new_card(emulator.person(idn, "持卡人", card_number=card_no),
                                  name=card_no)
         check = wf.read_card(envelope)
