@@ -8,9 +8,7 @@ Every workflow call runs on the page's worker; screens read the immutable record
 from __future__ import annotations
 
 import html
-import logging
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
@@ -30,12 +28,10 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.card_states import CARD_STATE_NAMES_ZH, CardState
 from counter_app.domain.clock import CHINA_TIME
-from counter_app.domain.errors import CounterError
 from counter_app.printing import mask_id_number
-from counter_app.private_files import write_private
-from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
-from counter_app.ui.application.steps import ImportDialogs
+from counter_app.ui.application.documents import document_printer
 from counter_app.ui.qt import named
+from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import Banner, FormGrid
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
@@ -49,8 +45,6 @@ from counter_app.workflows.card_loss import (
 )
 from counter_app.workflows.card_loss.rules import bank_name, current_state, mask_card_no, parse_time
 from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
-
-log = logging.getLogger(__name__)
 
 Screen = StepScreen[CardLossWorkflow]
 
@@ -371,7 +365,7 @@ class DoneScreen(Screen):
         return self.buttons["F10"]
 
 
-class CardLossPage(WizardPage[CardLossWorkflow]):
+class CardLossPage(ReceiptActions[CardLossWorkflow]):
     sig_accepted = Signal()  # an operation was accepted (the outbox may have grown)
 
     title_zh = "挂失 / 解挂"
@@ -468,80 +462,7 @@ class CardLossPage(WizardPage[CardLossWorkflow]):
         self.run(job, done, failed,
                  busy=f"正在办理{OPERATION_TITLES_ZH[wf.operation]}…")
 
-    # -- the receipt -----------------------------------------------------------------------------
-    def with_receipt(self, then: Callable[[str, bytes], None]) -> None:
-        wf = self.wizard
-        if wf is None or wf.record.outcome is None or self.busy:
-            return
-        number = wf.record.outcome.receipt_no
-        if self.receipt is not None and self.receipt[0] == number:
-            then(*self.receipt)
-            return
-
-        def done(pdf: bytes) -> None:
-            self.receipt = (number, pdf)
-            then(number, pdf)
-
-        self.run(wf.documents, done, busy="正在生成回执…")
-
-    def receipt_action(self, action: str, path: Path | None = None) -> None:
-        def act(number: str, pdf: bytes) -> None:
-            if action == "preview":
-                dialog = DocumentPreview("业务回执", pdf, self,
-                                         on_print=lambda: self.receipt_action("print"),
-                                         on_save=lambda: self.receipt_action("save"))
-                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                dialog.open()
-            elif action == "print":
-                self._print(number, pdf)
-            else:
-                self._save(number, pdf, path)
-
-        self.with_receipt(act)
-
-    def _status(self, text: str, ok: bool = True) -> None:
+    def receipt_status_label(self) -> QLabel:
         done = self.step_screen(Step.DONE)
         assert isinstance(done, DoneScreen)
-        done.print_status.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-        done.print_status.setText(text)
-
-    def _print(self, number: str, pdf: bytes) -> None:
-        printer = self.find_printer(self.printer_name)
-        if printer is None:
-            self._status("本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印，"
-                         "或联系网点技术支持检查打印机。", ok=False)
-            return
-        printer.setDocName(f"业务回执 {number}")
-        try:
-            pages = paint_pdf(pdf, printer)
-        except CounterError as error:
-            self._status(error.message_zh, ok=False)
-            return
-        self._status(f"业务回执已发送到打印机“{printer.printerName()}”（{pages} 页）。")
-        self._audit(number, "print")
-
-    def _save(self, number: str, pdf: bytes, path: Path | None) -> None:
-        if path is None:
-            chosen = ImportDialogs.save_pdf(self, f"业务回执-{number}.pdf")
-            if not chosen:
-                return
-            path = Path(chosen)
-        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-
-        def done(saved: Path) -> None:
-            self._status(f"业务回执已保存为 {saved}")
-            self._audit(number, "save_pdf")
-
-        def failed(error: BaseException) -> None:
-            reason = "磁盘已满" if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
-            self._status(f"业务回执保存失败（{reason}），请换一个位置或联系网点技术支持。", ok=False)
-
-        self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
-
-    def _audit(self, number: str, how: str) -> None:
-        """Recorded on the page's worker (in order) without making the teller wait for it:
-        a key pressed meanwhile (Ctrl+N) is not dropped."""
-        wf = self.wizard
-        if wf is not None:
-            self.ops.run(lambda: wf.record_document_output(number, how), None,
-                         lambda e: log.warning("receipt output not audited: %s", type(e).__name__))
+        return done.print_status

@@ -1,0 +1,139 @@
+"""The business receipt's preview / print / save-as-PDF, shared by the pages whose last step
+hands the holder one receipt (card loss, replacement, registration, data change).
+
+The PDF is made once per receipt number on the page's worker and kept; saving goes through
+:func:`counter_app.private_files.write_private` (owner-only), and every print or save is
+audited through the workflow's ``record_document_output``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
+
+from counter_app.domain.errors import CounterError
+from counter_app.private_files import write_private
+from counter_app.ui.application.documents import DocumentPreview, paint_pdf
+from counter_app.ui.application.steps import ImportDialogs
+from counter_app.ui.theme import BAD, OK
+from counter_app.ui.wizard_page import W, WizardPage
+
+log = logging.getLogger(__name__)
+
+
+class _Outcome(Protocol):
+    @property
+    def receipt_no(self) -> str: ...
+
+
+class _Record(Protocol):
+    @property
+    def outcome(self) -> _Outcome | None: ...
+
+
+class ReceiptWizard(Protocol):
+    """What a workflow offers for its receipt."""
+
+    @property
+    def record(self) -> _Record: ...
+    def documents(self) -> bytes: ...
+    def record_document_output(self, receipt_no: str, how: str) -> None: ...
+
+
+class ReceiptActions(WizardPage[W]):
+    """A wizard page with one business receipt at its end. Subclasses set ``printer_name``
+    and ``find_printer``, return their wizard from ``wf`` and the done screen's status line
+    from ``receipt_status_label``."""
+
+    printer_name: str
+    find_printer: Callable[[str], QPrinter | None]
+    receipt: tuple[str, bytes] | None = None  # (receipt number, PDF)
+
+    @property
+    def wf(self) -> ReceiptWizard | None:
+        raise NotImplementedError
+
+    def receipt_status_label(self) -> QLabel:
+        raise NotImplementedError
+
+    def with_receipt(self, then: Callable[[str, bytes], None]) -> None:
+        wf = self.wf
+        if wf is None or wf.record.outcome is None or self.busy:
+            return
+        number = wf.record.outcome.receipt_no
+        if self.receipt is not None and self.receipt[0] == number:
+            then(*self.receipt)
+            return
+
+        def done(pdf: bytes) -> None:
+            self.receipt = (number, pdf)
+            then(number, pdf)
+
+        self.run(wf.documents, done, busy="正在生成回执…")
+
+    def receipt_action(self, action: str, path: Path | None = None) -> None:
+        def act(number: str, pdf: bytes) -> None:
+            if action == "preview":
+                dialog = DocumentPreview("业务回执", pdf, self,
+                                         on_print=lambda: self.receipt_action("print"),
+                                         on_save=lambda: self.receipt_action("save"))
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+            elif action == "print":
+                self._print(number, pdf)
+            else:
+                self._save(number, pdf, path)
+
+        self.with_receipt(act)
+
+    def receipt_status(self, text: str, ok: bool = True) -> None:
+        label = self.receipt_status_label()
+        label.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+        label.setText(text)
+
+    def _print(self, number: str, pdf: bytes) -> None:
+        printer = self.find_printer(self.printer_name)
+        if printer is None:
+            self.receipt_status("本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印，"
+                                "或联系网点技术支持检查打印机。", ok=False)
+            return
+        printer.setDocName(f"业务回执 {number}")
+        try:
+            pages = paint_pdf(pdf, printer)
+        except CounterError as error:
+            self.receipt_status(error.message_zh, ok=False)
+            return
+        self.receipt_status(f"业务回执已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+        self._audit(number, "print")
+
+    def _save(self, number: str, pdf: bytes, path: Path | None) -> None:
+        if path is None:
+            chosen = ImportDialogs.save_pdf(self, f"业务回执-{number}.pdf")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+        def done(saved: Path) -> None:
+            self.receipt_status(f"业务回执已保存为 {saved}")
+            self._audit(number, "save_pdf")
+
+        def failed(error: BaseException) -> None:
+            reason = "磁盘已满" if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
+            self.receipt_status(f"业务回执保存失败（{reason}），请换一个位置或联系网点技术支持。", ok=False)
+
+        self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
+
+    def _audit(self, number: str, how: str) -> None:
+        """Recorded on the page's worker (in order) without making the teller wait for it:
+        a key pressed meanwhile (Ctrl+N) is not dropped."""
+        wf = self.wf
+        if wf is not None:
+            self.ops.run(lambda: wf.record_document_output(number, how), None,
+                         lambda e: log.warning("receipt output not audited: %s", type(e).__name__))
