@@ -30,6 +30,7 @@ from counter_app.domain.card_states import CARD_STATE_NAMES_ZH, CardState
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.printing import mask_id_number
 from counter_app.ui.application.documents import document_printer
+from counter_app.ui.card_case_page import CardCasePage
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -44,7 +45,7 @@ from counter_app.workflows.card_loss import (
     Step,
 )
 from counter_app.workflows.card_loss.rules import bank_name, current_state, mask_card_no, parse_time
-from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
+from counter_app.workflows.errors import StepInvalid
 
 Screen = StepScreen[CardLossWorkflow]
 
@@ -365,7 +366,7 @@ class DoneScreen(Screen):
         return self.buttons["F10"]
 
 
-class CardLossPage(ReceiptActions[CardLossWorkflow]):
+class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkflow]):
     sig_accepted = Signal()  # an operation was accepted (the outbox may have grown)
 
     title_zh = "挂失 / 解挂"
@@ -385,49 +386,20 @@ class CardLossPage(ReceiptActions[CardLossWorkflow]):
         self.desk = desk
         self.printer_name = printer_name
         self.find_printer = find_printer
-        self.receipt: tuple[str, bytes] | None = None  # (receipt number, PDF)
 
     @property
     def wf(self) -> CardLossWorkflow | None:
         return self.wizard
 
-    def view(self, step: Step) -> Any:
-        return self.step_screen(step)
-
-    def open(self) -> None:
-        if self.wizard is None:
-            self.new_case()
-
     def new_case(self, operation: Operation = Operation.LOSS) -> None:
-        if self.busy:
-            return
-        self.receipt = None
-        self.banner.clear()
-        self.show_wizard(self.desk.new(operation))
-        self.show_step()
-
-    def discard(self) -> None:
-        """Nothing was sent: the case is dropped (the journal has nothing to keep)."""
-        if not self.busy:
-            self.new_case()
-
-    def can_discard(self) -> bool:
-        return self.wizard is not None and self.wizard.step is not Step.DONE
+        self.start_case(lambda: self.desk.new(operation))
 
     def screen_built(self, screen: Any) -> None:
         if isinstance(screen, DoneScreen):
             screen.sig_new.connect(self.new_case)
 
-    def who_text(self) -> str:
-        wf = self.wizard
-        if wf is None:
-            return ""
-        name = wf.record.identity.name
-        return f"{OPERATION_TITLES_ZH[wf.operation]}　持卡人：{name or '尚未识别'}"
-
-    def next_allowed(self) -> bool:
-        wf = self.wizard
-        return not (wf is not None and wf.step is Step.CARD and bool(wf.validate(Step.CARD)))
+    def case_title(self, wf: CardLossWorkflow) -> str:
+        return OPERATION_TITLES_ZH[wf.operation]
 
     def submit(self) -> None:
         wf = self.wizard
@@ -447,19 +419,7 @@ class CardLossPage(ReceiptActions[CardLossWorkflow]):
             self.show_step()
             self.sig_accepted.emit()
 
-        def failed(error: BaseException) -> None:
-            self.show_step()
-            current = self.current_screen()
-            if isinstance(error, StepInvalid) and current is not None:
-                current.show_errors(error.errors)
-            elif isinstance(error, CentralRefusal):
-                self.banner.show_message(f"{error.message_zh}（{error.code}）", "bad")
-            elif isinstance(error, NewWorkRefused):
-                self.banner.show_message(error.message_zh, "bad")
-            else:
-                self.banner.show_message(message_of(error), "bad")
-
-        self.run(job, done, failed,
+        self.run(job, done, self.submit_failed,
                  busy=f"正在办理{OPERATION_TITLES_ZH[wf.operation]}…")
 
     def receipt_status_label(self) -> QLabel:

@@ -27,6 +27,7 @@ from counter_app.domain.card_states import CARD_STATE_NAMES_ZH, CardState
 from counter_app.printing import mask_id_number
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.card_case_page import CardCasePage
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import Banner, FormGrid
@@ -346,7 +347,7 @@ class DoneScreen(Screen):
         return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
 
 
-class CardServicesPage(WizardPage[CardServicesWorkflow]):
+class CardServicesPage(CardCasePage[CardServicesWorkflow]):
     title_zh = "密码及卡片服务"
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyScreen, Step.CARD: CardScreen, Step.ACT: ActScreen,
@@ -360,48 +361,20 @@ class CardServicesPage(WizardPage[CardServicesWorkflow]):
         super().__init__(parent)
         self.setObjectName("CardServicesPage")
         self.desk = desk
-        self.receipt: tuple[str, bytes] | None = None
 
     @property
     def wf(self) -> CardServicesWorkflow | None:
         return self.wizard
 
-    def view(self, step: Step) -> Any:
-        return self.step_screen(step)
-
-    def open(self) -> None:
-        if self.wizard is None:
-            self.new_case()
-
     def new_case(self, operation: Operation = Operation.READ) -> None:
-        if self.busy:
-            return
-        self.receipt = None
-        self.banner.clear()
-        self.show_wizard(self.desk.new(operation))
-        self.show_step()
-
-    def discard(self) -> None:
-        if not self.busy:
-            self.new_case()
-
-    def can_discard(self) -> bool:
-        return self.wizard is not None and self.wizard.step is not Step.DONE
+        self.start_case(lambda: self.desk.new(operation))
 
     def screen_built(self, screen: Any) -> None:
         if isinstance(screen, DoneScreen):
             screen.sig_new.connect(self.new_case)
 
-    def who_text(self) -> str:
-        wf = self.wizard
-        if wf is None:
-            return ""
-        name = wf.record.identity.name
-        return f"{OPERATION_TITLES_ZH[wf.operation]}　持卡人：{name or '尚未识别'}"
-
-    def next_allowed(self) -> bool:
-        wf = self.wizard
-        return not (wf is not None and wf.step is Step.CARD and bool(wf.validate(Step.CARD)))
+    def case_title(self, wf: CardServicesWorkflow) -> str:
+        return OPERATION_TITLES_ZH[wf.operation]
 
     def submit(self) -> None:
         wf = self.wizard

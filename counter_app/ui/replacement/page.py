@@ -35,13 +35,14 @@ from counter_app.domain.card_states import (
 )
 from counter_app.printing import mask_id_number
 from counter_app.ui.application.documents import document_printer
+from counter_app.ui.card_case_page import CardCasePage
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import Banner, FormGrid
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
 from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, mask_card_no
-from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
+from counter_app.workflows.errors import StepInvalid
 from counter_app.workflows.replacement import (
     REASON_TITLES_ZH,
     Reason,
@@ -389,7 +390,7 @@ class DoneScreen(Screen):
         return self.buttons["F10"]
 
 
-class ReplacementPage(ReceiptActions[ReplacementWorkflow]):
+class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[ReplacementWorkflow]):
     sig_route = Signal(str)  # a catalog business key: the card must be formally lost first
 
     title_zh = "补卡 / 换卡"
@@ -409,49 +410,20 @@ class ReplacementPage(ReceiptActions[ReplacementWorkflow]):
         self.desk = desk
         self.printer_name = printer_name
         self.find_printer = find_printer
-        self.receipt: tuple[str, bytes] | None = None  # (receipt number, PDF)
 
     @property
     def wf(self) -> ReplacementWorkflow | None:
         return self.wizard
 
-    def view(self, step: Step) -> Any:
-        return self.step_screen(step)
-
-    def open(self) -> None:
-        if self.wizard is None:
-            self.new_case()
-
     def new_case(self, reason: Reason = Reason.LOST) -> None:
-        if self.busy:
-            return
-        self.receipt = None
-        self.banner.clear()
-        self.show_wizard(self.desk.new(reason))
-        self.show_step()
-
-    def discard(self) -> None:
-        """Nothing was sent: the case is dropped."""
-        if not self.busy:
-            self.new_case()
-
-    def can_discard(self) -> bool:
-        return self.wizard is not None and self.wizard.step is not Step.DONE
+        self.start_case(lambda: self.desk.new(reason))
 
     def screen_built(self, screen: Any) -> None:
         if isinstance(screen, DoneScreen):
             screen.sig_new.connect(self.new_case)
 
-    def who_text(self) -> str:
-        wf = self.wizard
-        if wf is None:
-            return ""
-        name = wf.record.identity.name
-        return f"{REASON_TITLES_ZH[wf.reason]}　持卡人：{name or '尚未识别'}"
-
-    def next_allowed(self) -> bool:
-        wf = self.wizard
-        return not (wf is not None and wf.step is Step.CARD and bool(wf.validate(Step.CARD)))
+    def case_title(self, wf: ReplacementWorkflow) -> str:
+        return REASON_TITLES_ZH[wf.reason]
 
     def submit(self) -> None:
         wf = self.wizard
@@ -470,19 +442,7 @@ class ReplacementPage(ReceiptActions[ReplacementWorkflow]):
             self.banner.clear()
             self.show_step()
 
-        def failed(error: BaseException) -> None:
-            self.show_step()
-            current = self.current_screen()
-            if isinstance(error, StepInvalid) and current is not None:
-                current.show_errors(error.errors)
-            elif isinstance(error, CentralRefusal):
-                self.banner.show_message(f"{error.message_zh}（{error.code}）", "bad")
-            elif isinstance(error, NewWorkRefused):
-                self.banner.show_message(error.message_zh, "bad")
-            else:
-                self.banner.show_message(message_of(error), "bad")
-
-        self.run(job, done, failed, busy="正在提交补换卡…")
+        self.run(job, done, self.submit_failed, busy="正在提交补换卡…")
 
     def receipt_status_label(self) -> QLabel:
         done = self.step_screen(Step.DONE)
