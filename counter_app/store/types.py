@@ -48,6 +48,11 @@ ROW_KEYS = {
     "card_applications": "draft_id",
     "central_notices": "seq",
     "blank_cards": "chip_serial",
+    "production_items": "application_id",
+    "production_batches": "batch_id",
+    # no natural key: close_reason is only ever written by the closing UPDATE, when the id
+    # exists (sealing refuses a row whose key is still unknown)
+    "work_sessions": "id",
 }
 
 
@@ -154,8 +159,11 @@ def _seal_changes(mapper: Mapper[Any], connection: Connection, target: Any, *, i
             continue
         if not insert and not state.attrs[attr].history.has_changes():
             continue
+        row_key = getattr(target, key_attr)
+        if row_key is None:
+            raise RuntimeError(f"{kind.context} is row-bound: its row key is unknown before the INSERT")
         plain[attr] = value
-        setattr(target, attr, kind.seal(value, cipher, getattr(target, key_attr)))
+        setattr(target, attr, kind.seal(value, cipher, row_key))
 
 
 def _restore_plain(_mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
