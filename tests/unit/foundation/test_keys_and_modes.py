@@ -10,9 +10,12 @@ import stat
 from pathlib import Path
 
 import pytest
+from alembic import command
+from sqlalchemy import create_engine
 
 from counter_app.bootstrap import open_profile_store
 from counter_app.doctor import check_database, check_key
+from counter_app.store import database
 from counter_app.store.crypto import (
     DataCipher,
     DataKeyError,
@@ -150,9 +153,12 @@ def test_an_upgrade_leaves_every_file_private(tmp_path: Path) -> None:
     path = state / "counter.db"
     cipher = DataCipher(secrets.token_bytes(32))
     open_store(path, cipher).close()
-    with sqlite3.connect(path) as conn:  # back to an older schema, as an older version made
-        conn.execute("UPDATE alembic_version SET version_num = '0003'")
-        conn.execute("DROP TABLE central_notices")
+    # back to an older schema, as an older version made it (every later migration undone)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        command.downgrade(database._alembic_config(conn), "0003")
+        conn.commit()
+    engine.dispose()
     os.chmod(path, 0o644)
     holder = sqlite3.connect(path)  # keeps -wal/-shm on disk, 0644 as the old version made them
     holder.execute("SELECT 1 FROM app_state").fetchall()
