@@ -11,6 +11,7 @@ from counter_app.bootstrap import build_services
 from counter_app.central.sync import NewWorkRefused
 from counter_app.workflows.application.eligibility import ApplicationBlocked
 from counter_app.workflows.login import DEMO_ACCOUNTS
+from tests.fixtures.app import open_demo_session
 from tests.integration.store.test_audit_tamper import counter_profile
 
 TELLER, SUPERVISOR = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
@@ -20,6 +21,7 @@ ZHANG_WEI = "330205199003011232"
 def test_new_work_is_refused_until_a_supervisor_acknowledges(tmp_path: Path, central) -> None:
     services = build_services(counter_profile(tmp_path, central.url))
     try:
+        open_demo_session(services, TELLER[0])  # the day is open: only the break stops work
         watch = services.audit_watch
         assert services.sync.status().audit_break is False
         watch.ledger.record_break({"source": "verify", "problem": "条目内容与校验码不符（被修改）",
