@@ -12,9 +12,17 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+
+def _receiver_gone(callback: Callable[..., Any] | None) -> bool:
+    """A bound method of a widget deleted while the job ran (e.g. the window closed at a
+    user switch): calling it would raise from deep inside Qt, so the result is dropped."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
 class _Relay(QObject):
@@ -35,7 +43,7 @@ class _Relay(QObject):
         self.ops._relays.discard(self)
         if self.ops.closed:  # the owner is shutting down: its widgets may be gone
             return
-        if self.on_success is not None:
+        if self.on_success is not None and not _receiver_gone(self.on_success):
             self.on_success(result)
 
     @Slot(object)
@@ -43,7 +51,7 @@ class _Relay(QObject):
         self.ops._relays.discard(self)
         if self.ops.closed:
             return
-        if self.on_failure is not None:
+        if self.on_failure is not None and not _receiver_gone(self.on_failure):
             self.on_failure(error)
         else:
             log.error("background operation failed: %s", type(error).__name__)
