@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
             self.status.show_custody(None)
             # a bound slot: Qt drops it with this window (a lambda would outlive a user switch)
             monitor.sig_line.connect(self._line_polled)
-            QTimer.singleShot(0, self.refresh_custody)
+            QTimer.singleShot(0, self, self.refresh_custody)  # dropped with the window
         self.focus_before_lock: QWidget | None = None
         self.resume_session()
 

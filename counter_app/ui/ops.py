@@ -104,6 +104,11 @@ class Ops(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> None:
+        # A poll or a queued refresh can still call in after the window (and this pool with
+        # it) was deleted: there is nobody left to deliver to.
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.pool):
+            log.debug("ops: work dropped, the owner was deleted")
+            return
         relay = _Relay(self, on_success, on_failure)
         self._relays.add(relay)
         self.pool.start(_Job(fn, relay))

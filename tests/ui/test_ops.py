@@ -23,3 +23,15 @@ def test_a_result_for_a_deleted_widget_is_dropped_and_a_live_one_delivered(qtbot
     ops.run(lambda: "on time", alive.setText)
     qtbot.waitUntil(lambda: alive.text() == "on time", timeout=5000)
     ops.shutdown(2000)
+
+
+def test_work_asked_of_a_deleted_owner_is_dropped_not_raised(qtbot) -> None:
+    # a health poll firing after sign-out closed the window that owned the pool
+    owner = QLabel()
+    ops = Ops(owner)
+    pool = ops.pool
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(pool), timeout=5000)
+    ran: list[str] = []
+    ops.run(lambda: ran.append("ran"))
+    assert ops.pending == 0 and ran == []
