@@ -8,7 +8,6 @@ these pin the rules of workflows/login.py (the survivors of ./scripts/mutation.s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -247,20 +246,6 @@ def test_a_password_change_is_refused_with_its_reason_and_counted(auth: TellerAu
     assert refusal(auth.change_password, who, WRONG, "NewPass2027") == (
         "BAD_CREDENTIALS", "密码不正确，还可尝试3次。")
     assert tellers.events[-1] == (TELLER, "password_change.failure", {"failures": 1})
-
-
-@pytest.fixture
-def beijing_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The machine's local zone set to UTC+8, so local time and UTC differ."""
-    import time
-
-    if not hasattr(time, "tzset"):
-        pytest.skip("the local zone can be switched only where time.tzset exists")
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.usefixtures("beijing_local_time")

@@ -12,6 +12,7 @@ import datetime as dt
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -236,3 +237,89 @@ def test_status_of_an_unknown_key_is_none_and_state_is_kept_by_name(
     repo.set_state("other", "x")
     repo.set_state("last_sync", "t2")
     assert (repo.get_state("last_sync"), repo.get_state("other")) == ("t2", "x")
+
+
+# -- the survivors of the first scored run -------------------------------------------------
+
+
+@pytest.mark.usefixtures("beijing_local_time")
+def test_times_are_kept_in_utc_whatever_the_machines_zone(store: Store) -> None:
+    # an aware time converted to UTC, not to the local zone; a naive one taken as UTC already
+    local = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert row(store, queue(store, "k1", "op-1", local)).created_at == dt.datetime(2026, 6, 1, 1)
+    naive = dt.datetime(2026, 6, 1, 1, 0)
+    assert row(store, queue(store, "k2", "op-2", naive)).created_at == naive
+    # without a time: now in UTC, not the local wall clock (8 hours ahead here)
+    before = dt.datetime.now(UTC).replace(tzinfo=None)
+    item = queue_now(store, "k3", "op-3")
+    after = dt.datetime.now(UTC).replace(tzinfo=None)
+    assert before - dt.timedelta(seconds=1) <= row(store, item).created_at <= after
+
+
+def queue_now(store: Store, key: str, op_id: str) -> int:
+    with store.write() as s:
+        add_outbox_message(s, "applications.submit", key, {}, op_id=op_id)
+    with store.read() as s:
+        item = s.scalar(select(OutboxMessage.id).where(OutboxMessage.op_id == op_id))
+    assert item is not None
+    return item
+
+
+def test_enqueue_keeps_the_callers_key(store: Store, repo: StoreOutboxRepository) -> None:
+    # the caller's op_id is the Idempotency-Key the central deduplicates on
+    assert repo.enqueue("applications.submit", "k1", {}, op_id="op-given") == "op-given"
+    assert repo.status_of("op-given") == "pending"
+
+
+def test_every_attempt_is_counted(store: Store, repo: StoreOutboxRepository) -> None:
+    a1 = queue(store, "A", "a1")
+    repo.mark_retry(a1, "TIMEOUT", T0, T0)
+    repo.mark_retry(a1, "TIMEOUT", T0, T0)
+    assert row(store, a1).attempts == 2
+    repo.mark_dead(a1, "REFUSED", T0)
+    assert row(store, a1).attempts == 3
+    [dead] = repo.dead_letters()
+    assert dead.attempts == 3
+
+
+def test_writes_with_an_external_effect_are_durable(store: Store, repo: StoreOutboxRepository,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # an enqueue precedes a send and a decision precedes a resend: both are fsynced first
+    asked: list[bool] = []
+    write = store.write
+
+    def spy(*, durable: bool = False) -> Any:
+        asked.append(durable)
+        return write(durable=durable)
+
+    monkeypatch.setattr(store, "write", spy)
+    repo.enqueue("applications.submit", "k1", {})
+    assert asked == [True]
+    a1 = queue(store, "A", "a1")
+    repo.mark_dead(a1, "REFUSED", T0)
+    asked.clear()
+    repo.resolve_dead_letter(a1, "retry", "S0301", T0)
+    assert asked == [True]
+    repo.enqueue("applications.submit", "k2", {}, durable=False)
+    assert asked == [True, False]
+
+
+def test_a_legacy_dead_letter_without_a_reason_reads_as_empty(store: Store,
+                                                              repo: StoreOutboxRepository) -> None:
+    a1 = queue(store, "A", "a1")
+    repo.mark_dead(a1, "REFUSED", T0)
+    with store.write() as s:  # rows written before dead_reason existed
+        m = s.get(OutboxMessage, a1)
+        assert m is not None
+        m.dead_reason = None
+    assert [d.reason for d in repo.dead_letters()] == [""]
+    repo.resolve_dead_letter(a1, "discard", "S0301", T0)
+    assert audit_trail(store)[0][2]["dead_reason"] == ""
+
+
+def test_refusals_say_exactly_what_is_wrong(store: Store, repo: StoreOutboxRepository) -> None:
+    a1 = queue(store, "A", "a1")
+    with pytest.raises(LookupError, match=r"^not a dead letter$"):
+        repo.resolve_dead_letter(a1, "retry", "S0301", T0)
+    with pytest.raises(ValueError, match=r"^decision must be retry or discard$"):
+        repo.resolve_dead_letter(a1, "send", "S0301", T0)
