@@ -323,3 +323,16 @@ def test_refusals_say_exactly_what_is_wrong(store: Store, repo: StoreOutboxRepos
         repo.resolve_dead_letter(a1, "retry", "S0301", T0)
     with pytest.raises(ValueError, match=r"^decision must be retry or discard$"):
         repo.resolve_dead_letter(a1, "send", "S0301", T0)
+
+
+def test_queue_order_holds_across_legacy_sending_rows(store: Store,
+                                                      repo: StoreOutboxRepository) -> None:
+    # SQLite would hand these out in its status index's order (pending before sending) if
+    # the query did not order by id: an older person's message must not wait behind a newer one
+    a1, _, c1 = queue(store, "A", "a1"), queue(store, "B", "b1"), queue(store, "C", "c1")
+    with store.write() as s:
+        for item in (a1, c1):  # written by a version that marked messages in flight
+            m = s.get(OutboxMessage, item)
+            assert m is not None
+            m.status = "sending"
+    assert ops(repo) == ["a1", "b1", "c1"]
