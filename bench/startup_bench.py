@@ -78,7 +78,7 @@ def main() -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
-    profile = ROOT / "counter_app/resources/profiles/demo-instant.toml"
+    profile = ROOT / "resources/profiles/demo-instant.toml"
     app_cmd = [sys.executable, "-m", "counter_app", "--profile", str(profile), "--exit-when-ready"]
     empty_cmd = [sys.executable, "-c", EMPTY_WINDOW]
     # creates the database and the demo accounts (not a start-up cost)

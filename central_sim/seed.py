@@ -73,7 +73,7 @@ def branch_code(bank: str, n: int) -> str:
     return f"{bank}-NB-{100 + n:04d}"
 
 
-# names of the branches the demo profiles use (counter_app/resources/profiles)
+# names of the branches the demo profiles use (resources/profiles)
 BRANCH_NAMES = {"ICBC-NB-0101": "工商银行宁波鼓楼支行", "CCB-NB-0230": "建设银行宁波江北支行"}
 
 

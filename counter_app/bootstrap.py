@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from counter_app import assets
+from counter_app.assets import asset_path
 from counter_app.profile import BranchProfile, load_profile
 from counter_app.store.crypto import DataCipher, DataKeyLostError, load_data_key
 from counter_app.store.database import Store, inspect_store, open_store
@@ -55,7 +57,7 @@ LINE_DETAIL_ZH = {
 }
 
 
-DEMO_CAMERA = Path(__file__).parent / "resources" / "demo" / "camera"
+DEMO_CAMERA = asset_path(assets.DEMO_CAMERA)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from counter_app.assets import DEMO_INSTANT_PROFILE, asset_path
 from counter_app.central.timeouts import Timeouts  # not .client: no HTTP stack at start-up
 from counter_app.domain.banks import PARTNER_BANKS, Bank
 from counter_app.domain.errors import ConfigurationError
@@ -385,7 +386,7 @@ def state_root() -> Path:
 
 
 def demo_profile_path() -> Path:
-    return Path(__file__).parent / "resources" / "profiles" / "demo-instant.toml"
+    return asset_path(DEMO_INSTANT_PROFILE)
 
 
 def load_profile(path: Path, *, state_dir: Path | None = None) -> BranchProfile:
@@ -518,7 +519,7 @@ def profile_doc() -> str:
         "",
         "每台柜面电脑一个 TOML 文件，说明本机所属网点和银行、是否即办、周末营业时间、中心系统地址、"
         "读卡器、打印机、摄像头、照片与离线限制以及本机数据库位置。"
-        "示例见 `counter_app/resources/profiles/demo-instant.toml`。"
+        "首次配置请用 `counter-app setup`（见 docs/setup.md）；示例见源码的 `resources/profiles/demo-instant.toml`。"
         "启动时逐项校验，出错时提示配置项的完整名称（如 `central.base_url`）和问题。"
         "相对路径放在状态目录下（`$COUNTER_APP_HOME`，否则 `$XDG_DATA_HOME/counter-app`）。",
     ]

@@ -22,7 +22,7 @@ mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applica
 cp -a "$APP" "$STAGE/opt/counter-app"
 install -m 0755 "$HERE/deb/counter-app.sh" "$STAGE/usr/bin/counter-app"
 install -m 0644 "$HERE/counter-app.desktop" "$STAGE/usr/share/applications/counter-app.desktop"
-install -m 0644 "$ROOT/counter_app/resources/icons/counter-app.png" \
+install -m 0644 "$ROOT/resources/icons/counter-app.png" \
         "$STAGE/usr/share/icons/hicolor/256x256/apps/counter-app.png"
 install -m 0644 "$ROOT/docs/packaging.md" "$STAGE/usr/share/doc/counter-app/packaging.md"
 install -m 0755 "$HERE/deb/postinst" "$HERE/deb/postrm" "$STAGE/DEBIAN/"

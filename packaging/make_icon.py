@@ -1,6 +1,6 @@
 """Draw the application icon (a blue social security card with a chip) as PNG and ICO.
 
-    python packaging/make_icon.py        -> counter_app/resources/icons/counter-app.png, .ico
+    python packaging/make_icon.py        -> resources/icons/counter-app.png, .ico
 
 Drawn, not downloaded: the output is committed; rerun only to change the art.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-OUT = Path(__file__).resolve().parents[1] / "counter_app" / "resources" / "icons"
+OUT = Path(__file__).resolve().parents[1] / "resources" / "icons"
 SIZE = 256
 
 

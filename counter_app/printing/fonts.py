@@ -30,12 +30,13 @@ from typing import Any, BinaryIO
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from counter_app.assets import OPTIONAL_FONTS, asset_path
 from counter_app.domain.errors import ConfigurationError
 
 ENV_FONT_PATH = "COUNTER_APP_CJK_FONT"
 ENV_FALLBACK_PATH = "COUNTER_APP_CJK_FALLBACK_FONTS"
 
-_RESOURCE_FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+_RESOURCE_FONTS = asset_path(OPTIONAL_FONTS, must_exist=False)  # bundled by the frozen build only
 
 DEFAULT_SEARCH_PATH: tuple[Path, ...] = (
     _RESOURCE_FONTS / "wqy-microhei.ttc",

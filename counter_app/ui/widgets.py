@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.assets import CHEVRON_ICON, asset_path
 from counter_app.printing.fonts import code_point_marker
 from counter_app.ui.qt import named
 from counter_app.ui.theme import (
@@ -38,7 +38,7 @@ from counter_app.ui.theme import (
 )
 from counter_app.workflows.application_rules import _is_han as is_name_ideograph
 
-CHEVRON = (Path(__file__).resolve().parents[1] / "resources" / "icons" / "chevron-down.svg").as_posix()
+CHEVRON = asset_path(CHEVRON_ICON).as_posix()
 
 PAGE_STYLE = f"""
 QWidget#ApplicationPage, QWidget#StepView, QScrollArea#StepScroll > QWidget > QWidget {{

@@ -25,7 +25,7 @@ for f in counter-app.exe counter-app-cli.exe _internal/python311.dll _internal/b
          _internal/cv2/data/haarcascade_eye_tree_eyeglasses.xml; do
     printf 'stand-in for %s\n' "$f" > "$P/$f"
 done
-cp -r "$ROOT/counter_app/resources" "$P/_internal/counter_app/resources"
+cp -r "$ROOT/resources" "$P/_internal/counter_app/resources"
 cp -r "$ROOT/counter_app/store/migrations" "$P/_internal/counter_app/store/migrations"
 find "$P" -name __pycache__ -prune -exec rm -rf {} +
 
@@ -34,7 +34,7 @@ find "$P" -name __pycache__ -prune -exec rm -rf {} +
     --directory-ref INSTALLDIR --component-group AppFiles --var var.SourceDir --win64 \
     > "$W/files.wxs")
 # wixl resolves sources relative to the working directory (absolute paths fail)
-cp "$ROOT/counter_app/resources/icons/counter-app.ico" "$HERE/counter-app.wxs" "$W/"
+cp "$ROOT/resources/icons/counter-app.ico" "$HERE/counter-app.wxs" "$W/"
 # wixl writes no MSI (or empty names) for Chinese strings: ASCII stand-ins of names.wxi, same keys
 sed -e 's/\(define ProductName = \)"[^"]*"/\1"Social Security Card Counter"/' \
     -e 's/\(define MenuName = \)"[^"]*"/\1"Counter App"/' \

@@ -16,7 +16,7 @@ from counter_app.central.launcher import CentralSimHandle, free_port
 pytestmark = pytest.mark.central
 
 ROOT = Path(__file__).resolve().parents[3]
-PROFILE = ROOT / "counter_app" / "resources" / "profiles" / "demo-instant.toml"
+PROFILE = ROOT / "resources" / "profiles" / "demo-instant.toml"
 
 
 def run(home: Path, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -20,7 +20,7 @@ from counter_app.central.launcher import CentralSimHandle
 pytestmark = pytest.mark.central
 
 ROOT = Path(__file__).resolve().parents[3]
-PROFILE = ROOT / "counter_app" / "resources" / "profiles" / "demo-instant.toml"
+PROFILE = ROOT / "resources" / "profiles" / "demo-instant.toml"
 LI_MING = "330203198506122017"
 
 

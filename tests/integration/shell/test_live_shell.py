@@ -98,7 +98,7 @@ def test_doctor_reports_a_missing_reader(tmp_path, central) -> None:
 @pytest.mark.pcsc
 @pytest.mark.central
 def test_doctor_command_json_and_exit_code(tmp_path, central, emulator) -> None:
-    profile_text = (ROOT / "counter_app/resources/profiles/demo-instant.toml").read_text(encoding="utf-8")
+    profile_text = (ROOT / "resources/profiles/demo-instant.toml").read_text(encoding="utf-8")
     profile_text = profile_text.replace("http://127.0.0.1:8765", central.url)
     path = tmp_path / "profile.toml"
     path.write_text(profile_text, encoding="utf-8")
