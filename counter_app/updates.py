@@ -1,0 +1,397 @@
+"""Signed updates (tufup / TUF): found and staged at sign-out, installed at the next start.
+
+At sign-out (:func:`check_and_stage`, on a worker; it never blocks the teller): the TUF
+client refreshes root → timestamp → snapshot → targets from the update repository and
+refuses anything signed by the wrong keys, older than what it has already seen (rollback),
+expired (freeze) or inconsistent with the snapshot (mix-and-match). A newer archive of this
+application is downloaded, checked against the length and hashes in the signed targets
+metadata, extracted into the private state directory and marked pending.
+
+At the next start (:func:`apply_pending`, before the store is opened): the database is
+backed up with SQLite's backup API next to itself (owner-only), the program folder is handed
+to the new version (:class:`ProgramFolder`), the new version's own migration scripts run,
+and if they fail the backup is put back and the previous program kept. The outcome is kept
+in a file until the store is open and the audit log can record it (:func:`take_outcome`).
+
+Swapping the program folder is the platform's part: :class:`FolderSwap` renames folders the
+running account may write (a per-user or portable install, the tests); a ``.deb`` under
+``/opt`` or an MSI under Program Files need elevation (see docs/updates.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import tarfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from packaging.version import InvalidVersion, Version
+
+from counter_app.domain.errors import CounterError
+from counter_app.private_files import private_dir, write_private
+from counter_app.store.upgrade import (
+    MigrationFailed,
+    backup_database,
+    migrate_with_scripts,
+    restore_database,
+    schema_revision,
+)
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "counter-app"
+PENDING = "pending.json"
+OUTCOME = "last-update.json"
+# where a one-folder bundle keeps the migration scripts (PyInstaller's layout, then a plain tree)
+MIGRATION_DIRS = ("_internal/counter_app/store/migrations", "counter_app/store/migrations")
+
+
+class UpdateError(CounterError):
+    """The update check could not be completed (line, repository down): try again later."""
+
+    code = "UPDATE_CHECK_FAILED"
+
+
+class UpdateRefused(UpdateError):
+    """The repository answered with something TUF refuses: wrong signature, an older
+    version than already seen, expired metadata, a target whose hash does not match."""
+
+    code = "UPDATE_REFUSED"
+
+
+@dataclass(frozen=True)
+class UpdatePaths:
+    """The updater's files under the state directory (private: 0700)."""
+
+    root: Path
+
+    @property
+    def metadata(self) -> Path:
+        return self.root / "metadata"
+
+    @property
+    def targets(self) -> Path:
+        return self.root / "targets"
+
+    @property
+    def staged(self) -> Path:
+        return self.root / "staged"
+
+    @property
+    def pending(self) -> Path:
+        return self.root / PENDING
+
+    @property
+    def outcome(self) -> Path:
+        return self.root / OUTCOME
+
+    def make(self) -> None:
+        for d in (self.root, self.metadata, self.targets, self.staged):
+            private_dir(d)
+
+
+def parse_version(text: str) -> Version | None:
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None
+
+
+def is_older(current: str, required: str) -> bool:
+    """``current`` below ``required``; an unreadable version is never judged older."""
+    have, want = parse_version(current), parse_version(required)
+    return have is not None and want is not None and have < want
+
+
+# -- sign-out: check, download, verify, stage ---------------------------------------------------
+
+@dataclass(frozen=True)
+class CheckResult:
+    state: str  # "current": nothing newer; "staged": a newer version waits for the next start
+    version: str | None
+    message_zh: str
+
+
+@dataclass(frozen=True)
+class Pending:
+    version: str
+    from_version: str
+    archive: str
+    sha256: str
+    staged_dir: str
+    staged_at: str
+
+    @classmethod
+    def read(cls, path: Path) -> Pending | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(**{f.name: str(data[f.name]) for f in dataclasses.fields(cls)})
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError, TypeError):
+            log.warning("update: unreadable pending marker ignored")
+            return None
+
+
+def _refused(error: BaseException) -> UpdateRefused:
+    from tuf.api import exceptions as tuf_errors
+
+    what = {
+        tuf_errors.ExpiredMetadataError: "更新仓库的签名元数据已过期",
+        tuf_errors.BadVersionNumberError: "更新仓库提供的元数据版本不一致或比本机已见过的更旧（可能是回滚或混用攻击）",
+        tuf_errors.LengthOrHashMismatchError: "下载的内容与签名不符（可能被篡改）",
+        tuf_errors.UnsignedMetadataError: "更新仓库的签名无效",
+    }
+    text = next((zh for cls, zh in what.items() if isinstance(error, cls)), "更新仓库的元数据未通过校验")
+    return UpdateRefused(f"{text}，已拒绝本次更新；当前版本照常使用。请通知网点技术支持。")
+
+
+def _client(paths: UpdatePaths, repository_url: str, current_version: str) -> Any:
+    from tufup.client import Client
+
+    base = repository_url.rstrip("/")
+    return Client(app_name=APP_NAME, app_install_dir=paths.staged, current_version=current_version,
+                  metadata_dir=paths.metadata, metadata_base_url=f"{base}/metadata/",
+                  target_dir=paths.targets, target_base_url=f"{base}/targets/",
+                  extract_dir=paths.staged)
+
+
+def _trust_root(paths: UpdatePaths, trusted_root: Path) -> None:
+    """The first root.json comes with the installation; later ones only through TUF's
+    signed root rotation (the client replaces it in the metadata directory)."""
+    local = paths.metadata / "root.json"
+    if not local.exists():
+        if not trusted_root.is_file():
+            raise UpdateError(f"找不到更新仓库的根证书文件（updates.trusted_root：{trusted_root}），"
+                              "无法检查更新。请联系网点技术支持。")
+        write_private(local, trusted_root.read_bytes())
+
+
+def _safe_extract(archive: Path, into: Path) -> None:
+    with tarfile.open(archive, "r:gz") as tar:
+        tar.extractall(into, filter="data")  # no absolute paths, "..", devices or links out
+
+
+def check_and_stage(paths: UpdatePaths, *, repository_url: str, trusted_root: Path,
+                    current_version: str) -> CheckResult:
+    """Look for a newer signed version and stage it. Raises :class:`UpdateRefused` when TUF
+    refuses what the repository served, :class:`UpdateError` when it cannot be reached."""
+    from tuf.api import exceptions as tuf_errors
+    from tufup.common import TargetMeta
+
+    paths.make()
+    _trust_root(paths, trusted_root)
+    client = _client(paths, repository_url, current_version)
+    try:
+        client.refresh()  # tufup's check_for_updates would log a refusal and carry on
+    except tuf_errors.RepositoryError as error:
+        log.warning("update metadata refused: %s", type(error).__name__)
+        raise _refused(error) from error
+    except (tuf_errors.DownloadError, OSError) as error:
+        log.info("update repository unreachable: %s", type(error).__name__)
+        raise UpdateError("无法连接更新仓库，稍后签退时会再次检查；当前版本照常使用。") from error
+    current = parse_version(current_version)
+    newer = [m for m in client.trusted_target_metas
+             if m.name == APP_NAME and m.is_archive and m.version is not None
+             and not m.version.is_prerelease and (current is None or m.version > current)]
+    if not newer:
+        return CheckResult("current", None, "已是最新版本。")
+    meta: TargetMeta = max(newer, key=lambda m: m.version)
+    version = str(meta.version)
+    pending = Pending.read(paths.pending)
+    if pending is not None and pending.version == version and Path(pending.staged_dir).is_dir():
+        return CheckResult("staged", version, f"新版本 {version} 已下载，将在下次启动时安装。")
+    info = client.get_targetinfo(meta)
+    if info is None:  # listed but not in the signed targets: never fetched
+        raise UpdateRefused("更新包不在签名的目标清单中，已拒绝本次更新。")
+    try:
+        archive = Path(client.find_cached_target(info) or client.download_target(info))
+    except tuf_errors.RepositoryError as error:
+        log.warning("update target refused: %s", type(error).__name__)
+        raise _refused(error) from error
+    except (tuf_errors.DownloadError, OSError) as error:
+        raise UpdateError("下载更新包中断，稍后签退时会再次检查；当前版本照常使用。") from error
+    staged = paths.staged / version
+    partial = paths.staged / f"{version}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    private_dir(partial)
+    try:
+        _safe_extract(archive, partial)
+        if find_migrations(partial) is None:
+            raise UpdateRefused("更新包中没有数据库升级脚本，不是完整的程序包，已拒绝。")
+    except (tarfile.TarError, OSError) as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise UpdateRefused("更新包无法解开，已拒绝本次更新。") from error
+    except UpdateRefused:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    shutil.rmtree(staged, ignore_errors=True)
+    partial.rename(staged)
+    marker = Pending(version=version, from_version=current_version, archive=archive.name,
+                     sha256=str(info.hashes.get("sha256", "")), staged_dir=str(staged),
+                     staged_at=dt.datetime.now(dt.UTC).isoformat())
+    _write_json(paths.pending, dataclasses.asdict(marker))
+    log.info("update %s staged (from %s)", version, current_version)
+    return CheckResult("staged", version, f"新版本 {version} 已下载并校验，将在下次启动时安装。")
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    write_private(tmp, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    os.replace(tmp, path)  # a crash leaves the old marker or the new one, never half of one
+
+
+def find_migrations(bundle: Path) -> Path | None:
+    for rel in MIGRATION_DIRS:
+        where = bundle / rel
+        if (where / "env.py").is_file():
+            return where
+    return None
+
+
+# -- next start: back up, hand over, migrate, roll back -----------------------------------------
+
+class ProgramFolder(Protocol):
+    """The platform's part: put the staged folder in place of the running program's, and
+    put the previous one back when the database cannot follow."""
+
+    def install(self, staged: Path) -> Path: ...
+    def restore(self) -> None: ...
+
+
+class FolderSwap:
+    """Rename-based swap for an install folder this account may write: the running program's
+    files stay open (POSIX keeps them by inode), the previous folder is kept beside it."""
+
+    def __init__(self, install_dir: Path) -> None:
+        self.install_dir = install_dir
+        self.previous = install_dir.with_name(install_dir.name + ".previous")
+        self._swapped = False
+
+    def install(self, staged: Path) -> Path:
+        shutil.rmtree(self.previous, ignore_errors=True)
+        self.install_dir.rename(self.previous)
+        try:
+            staged.rename(self.install_dir)
+        except OSError:
+            self.previous.rename(self.install_dir)
+            raise
+        self._swapped = True
+        return self.install_dir
+
+    def restore(self) -> None:
+        if not self._swapped:
+            return
+        failed = self.install_dir.with_name(self.install_dir.name + ".failed")
+        shutil.rmtree(failed, ignore_errors=True)
+        self.install_dir.rename(failed)
+        self.previous.rename(self.install_dir)
+        self._swapped = False
+
+
+@dataclass(frozen=True)
+class ApplyOutcome:
+    state: str  # "applied" | "rolled_back" | "discarded"
+    version: str
+    from_version: str
+    message_zh: str
+    backup: str | None = None
+    schema_before: str | None = None
+    schema_after: str | None = None
+    reason: str | None = None
+
+    @property
+    def restart_needed(self) -> bool:
+        """The new program is in place: this (old) process must not open the store."""
+        return self.state == "applied"
+
+
+def _rolled_back_text(version: str, current: str) -> str:
+    return (f"新版本 {version} 的数据库升级失败，已恢复升级前的数据库，继续使用当前版本 {current}。"
+            "已办理的业务数据不受影响。请通知网点技术支持处理后再升级。")
+
+
+def apply_pending(paths: UpdatePaths, *, database: Path, current_version: str,
+                  program: ProgramFolder,
+                  migrate: Callable[[Path, Path], str | None] = migrate_with_scripts,
+                  now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+                  ) -> ApplyOutcome | None:
+    """Install a staged update, if one is pending. Never raises for a failed migration: the
+    database is restored from its backup and the previous program kept (``rolled_back``)."""
+    pending = Pending.read(paths.pending)
+    if pending is None:
+        return None
+    staged = Path(pending.staged_dir)
+    if not is_older(current_version, pending.version) or not staged.is_dir():
+        # already running it (or newer), or the staged folder is gone: nothing to install
+        paths.pending.unlink(missing_ok=True)
+        outcome = ApplyOutcome("discarded", pending.version, current_version,
+                               f"待安装的版本 {pending.version} 不再需要安装，已丢弃。")
+        _write_json(paths.outcome, dataclasses.asdict(outcome))
+        return outcome
+    scripts = find_migrations(staged)
+    stamp = now().strftime("%Y%m%dT%H%M%SZ")
+    backup = database.with_name(f"{database.name}.pre-update-{pending.version}-{stamp}.bak")
+    existed = database.exists() and database.stat().st_size > 0
+    before = schema_revision(database) if existed else None
+    if existed:
+        backup_database(database, backup)
+        log.info("update %s: database backed up to %s", pending.version, backup.name)
+    installed = False
+    try:
+        if scripts is None:
+            raise MigrationFailed("更新包中没有数据库升级脚本")
+        program.install(staged)
+        installed = True
+        new_scripts = find_migrations(_installed_dir(program, staged)) or scripts
+        after = migrate(database, new_scripts) if existed else None
+    except (MigrationFailed, OSError) as error:
+        reason = type(error.__cause__ or error).__name__
+        if existed:
+            restore_database(backup, database)
+        if installed:
+            program.restore()
+        paths.pending.unlink(missing_ok=True)
+        failed = paths.root / f"failed-{pending.version}.json"
+        _write_json(failed, dataclasses.asdict(pending) | {"reason": reason})
+        outcome = ApplyOutcome("rolled_back", pending.version, current_version,
+                               _rolled_back_text(pending.version, current_version),
+                               backup=backup.name if existed else None, schema_before=before,
+                               schema_after=schema_revision(database) if existed else None,
+                               reason=reason)
+        log.error("update %s rolled back: %s", pending.version, reason)
+    else:
+        paths.pending.unlink(missing_ok=True)
+        outcome = ApplyOutcome("applied", pending.version, current_version,
+                               f"已安装新版本 {pending.version}（原版本 {current_version}），"
+                               "数据库已备份并升级。",
+                               backup=backup.name if existed else None, schema_before=before,
+                               schema_after=after)
+        log.info("update %s applied (schema %s -> %s)", pending.version, before, after)
+    _write_json(paths.outcome, dataclasses.asdict(outcome))
+    return outcome
+
+
+def _installed_dir(program: ProgramFolder, staged: Path) -> Path:
+    where = getattr(program, "install_dir", None)
+    return where if isinstance(where, Path) and where.is_dir() else staged
+
+
+def take_outcome(paths: UpdatePaths) -> dict[str, Any] | None:
+    """The last install's outcome, once, for the audit log (removed when read)."""
+    try:
+        data = json.loads(paths.outcome.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except ValueError:
+        paths.outcome.unlink(missing_ok=True)
+        return None
+    paths.outcome.unlink(missing_ok=True)
+    return data if isinstance(data, dict) else None
