@@ -123,6 +123,30 @@ class CancelIn(_Strict):
     reason: ReasonField = ""
 
 
+class ResubmitIn(_Strict):
+    """A failed production (制卡失败) made again on the same application."""
+
+    branch_code: BranchCodeField
+    reason: ReasonField = ""
+
+
+class SealIn(_Strict):
+    """An uncollected card past the keeping period, returned to the central and sealed (封存)."""
+
+    branch_code: BranchCodeField
+    card_no: str = Field(min_length=9, max_length=9)
+    sealing_list_id: str = Field(min_length=1, max_length=40)  # the branch's printed list
+    reason: ReasonField = ""
+
+
+class SealOut(BaseModel):
+    application_id: str
+    card_no: str
+    card_state: str
+    sealing_list_id: str
+    sealed_at: dt.datetime
+
+
 class MarkIn(_Strict):
     branch_code: BranchCodeField
     blank_serial: str = Field(min_length=1, max_length=32)

@@ -61,7 +61,8 @@ APP_TRANSITIONS: dict[str, frozenset[str]] = {
     MARKED: frozenset({PERSONALISED, DATA_ENTRY, FAILED, APP_CANCELLED}),
     PERSONALISED: frozenset({ISSUED_NOT_ACTIVATED, ACTIVATED}),
     ACTIVATED: frozenset(),
-    FAILED: frozenset(),
+    # a failed production is made again on the same application (re-submitted) or cancelled
+    FAILED: frozenset({DATA_ENTRY, APP_CANCELLED}),
     APP_CANCELLED: frozenset(),
 }
 

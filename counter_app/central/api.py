@@ -182,6 +182,23 @@ class Batch:
 
 
 @dataclass(frozen=True)
+class SealResult:
+    """An uncollected card sealed (封存) at the central after the branch returned it."""
+
+    application_id: str
+    card_no: str
+    card_state: str
+    sealing_list_id: str
+    sealed_at: dt.datetime
+
+
+def seal_body(branch_code: str, card_no: str, sealing_list_id: str, reason: str) -> dict[str, Any]:
+    """The sealing of one card as the central reads it (also the outbox payload's body)."""
+    return {"branch_code": branch_code, "card_no": card_no,
+            "sealing_list_id": sealing_list_id, "reason": reason}
+
+
+@dataclass(frozen=True)
 class ReplacementRequest:
     branch_code: str
     reason: Literal["LOST", "DAMAGED"]
@@ -401,6 +418,10 @@ class CentralApi(Protocol):
                            idempotency_key: str) -> Application: ...
     def hand_out(self, application_id: str, *, branch_code: str,
                  idempotency_key: str) -> Application: ...
+    def resubmit_application(self, application_id: str, *, branch_code: str, reason: str,
+                             idempotency_key: str) -> Application: ...
+    def seal_card(self, application_id: str, *, branch_code: str, card_no: str,
+                  sealing_list_id: str, reason: str, idempotency_key: str) -> SealResult: ...
 
     # instant issuance
     def mark_blank(self, application_id: str, *, branch_code: str, blank_serial: str,

@@ -58,6 +58,8 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "applications.submit": ("POST", "/v1/applications"),
     "applications.cancel": ("POST", "/v1/applications/{application_id}/cancel"),
     "applications.handout": ("POST", "/v1/applications/{application_id}/handout"),
+    "applications.resubmit": ("POST", "/v1/applications/{application_id}/resubmit"),
+    "applications.seal": ("POST", "/v1/applications/{application_id}/seal"),
     "instant_issuance.mark": ("POST", "/v1/instant-issuance/{application_id}/mark"),
     "instant_issuance.result": ("POST", "/v1/instant-issuance/{application_id}/result"),
     "instant_issuance.cancel": ("POST", "/v1/instant-issuance/{application_id}/cancel"),
@@ -383,6 +385,17 @@ class HttpCentralClient:
                  idempotency_key: str) -> A.Application:
         return self._post(f"/v1/applications/{_q(application_id)}/handout", A.Application,
                           {"branch_code": branch_code}, idempotency_key)
+
+    def resubmit_application(self, application_id: str, *, branch_code: str, reason: str,
+                             idempotency_key: str) -> A.Application:
+        return self._post(f"/v1/applications/{_q(application_id)}/resubmit", A.Application,
+                          {"branch_code": branch_code, "reason": reason}, idempotency_key)
+
+    def seal_card(self, application_id: str, *, branch_code: str, card_no: str,
+                  sealing_list_id: str, reason: str, idempotency_key: str) -> A.SealResult:
+        return self._post(f"/v1/applications/{_q(application_id)}/seal", A.SealResult,
+                          A.seal_body(branch_code, card_no, sealing_list_id, reason),
+                          idempotency_key)
 
     # -- instant issuance -------------------------------------------------------------------------
     def mark_blank(self, application_id: str, *, branch_code: str, blank_serial: str,

@@ -210,6 +210,11 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
              {"branch_code": "ICBC-NB-0102", "reason": "客户放弃"}, branch="ICBC-NB-0102")
     rec.call("post", f"/v1/applications/{app2['application_id']}/handout",
              {"branch_code": "ICBC-NB-0102"}, branch="ICBC-NB-0102")  # 409: cancelled
+    rec.call("post", f"/v1/applications/{app2['application_id']}/resubmit",
+             {"branch_code": "ICBC-NB-0102"}, branch="ICBC-NB-0102")  # 409 NOT_FAILED
+    rec.call("post", f"/v1/applications/{app2['application_id']}/seal",
+             {"branch_code": "ICBC-NB-0102", "card_no": "NB0000016", "sealing_list_id": "S1"},
+             branch="ICBC-NB-0102")  # 409 CARD_NOT_OF_APPLICATION
     batches = rec.call("get", "/v1/branches/ICBC-NB-0102/batches", branch="ICBC-NB-0102")
     rec.call("post", f"/v1/branches/ICBC-NB-0102/batches/{batches[0]['batch_id']}/receive"
              if batches else "/v1/branches/ICBC-NB-0102/batches/NOPE/receive",
