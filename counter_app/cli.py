@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +28,8 @@ from counter_app.profile import BranchProfile, load_profile, state_root
 # so starting the application does not load the card layer or the sync code).
 PLUGIN_COMMANDS = {"counter_app.card.cli": ("emulator", "card"),
                    "counter_app.sync_cli": ("sync", "central-sim"),
-                   "counter_app.certificate_cli": ("certificate",)}
+                   "counter_app.certificate_cli": ("certificate",),
+                   "counter_app.setup_cli": ("setup",)}
 BUILTIN_COMMANDS = ("demo", "doctor", "support-bundle")
 
 
@@ -41,7 +43,15 @@ def version() -> str:
 
 
 def default_profile_path() -> Path:
-    return state_root() / "profile.toml"
+    """This account's profile when it has one (or when $COUNTER_APP_HOME says where state is),
+    else the machine-wide profile the first-run setup writes."""
+    own = state_root() / "profile.toml"
+    if own.exists() or os.environ.get("COUNTER_APP_HOME"):
+        return own
+    from counter_app.workflows.setup.paths import machine_profile_path
+
+    machine = machine_profile_path()
+    return machine if machine.exists() else own
 
 
 class _VersionAction(argparse.Action):
@@ -163,11 +173,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_app(args: argparse.Namespace) -> int:
     path = args.profile or default_profile_path()
     if not path.exists():
-        print(f"未找到网点配置文件 {path}。\n请用 --profile 指定本柜台的配置文件，"
-              "或运行 counter-app demo 体验演示环境。\n"
-              f"No branch profile at {path}: pass --profile PATH, or try `counter-app demo`.",
-              file=sys.stderr)
-        return 2
+        return run_without_profile(args, path)
     profile = load_profile(path)  # a bad profile is exit 1 (ProfileError), display or not
     if not has_display():
         print(NO_DISPLAY_HELP.format(cmd=f"counter-app --profile {path}"), file=sys.stderr)
@@ -176,6 +182,25 @@ def run_app(args: argparse.Namespace) -> int:
 
     return run_gui(profile, lambda: open_services(profile),
                    RunOptions(exit_when_ready=args.exit_when_ready))
+
+
+def run_without_profile(args: argparse.Namespace, path: Path) -> int:
+    """No profile yet: say how the first-run setup makes one; with a screen, offer its wizard
+    (writing to ``--profile`` when given, else the machine-wide profile) and start on the
+    profile it wrote."""
+    from counter_app.setup_cli import SETUP_HOWTO_ZH, LiveProbe
+
+    print(SETUP_HOWTO_ZH.format(path=path), file=sys.stderr)
+    if not has_display() or args.exit_when_ready:
+        return 2
+    from counter_app.ui.setup import run_setup_gui
+    from counter_app.workflows.setup.paths import machine_profile_path
+
+    written = run_setup_gui(LiveProbe(), args.profile or machine_profile_path(), offer=True)
+    if written is None:
+        return 2
+    args.profile = written
+    return run_app(args)
 
 
 def open_services(profile: BranchProfile) -> Any:

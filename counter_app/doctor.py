@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from counter_app.domain.errors import CounterError
-from counter_app.profile import BranchProfile, load_profile
+from counter_app.profile import BranchProfile, ProfileError, load_profile
 
 OK, WARN, FAIL = "ok", "warn", "fail"
 
@@ -251,7 +251,10 @@ def run_doctor(profile_path: Path, *, as_json: bool, demo: str | None = None) ->
         profile = demo_profile(demo, demo_state_dir(demo))
         profile_path = profile.source or profile_path
     else:
-        profile = load_profile(profile_path)
+        try:
+            profile = load_profile(profile_path)
+        except ProfileError as error:
+            return _no_profile(profile_path, error, as_json=as_json)
     checks = run_checks(profile)
     failed = [c for c in checks if c.status == FAIL]
     if as_json:
@@ -266,3 +269,22 @@ def run_doctor(profile_path: Path, *, as_json: bool, demo: str | None = None) ->
         print("结论：" + ("全部必需项正常。" if not failed else
                         f"{len(failed)} 项必需检查未通过，请处理后再办理业务。"))
     return 1 if failed else 0
+
+
+def _no_profile(profile_path: Path, error: ProfileError, *, as_json: bool) -> int:
+    """No profile (or one that does not load): still a verdict, in JSON when asked, naming the
+    file that was looked for and how to make it."""
+    missing = not profile_path.exists()
+    detail = (f"未找到网点配置文件 {profile_path}，请由管理员运行 counter-app setup 完成首次配置"
+              if missing else error.message_zh)
+    check = Check("profile", "网点配置文件", FAIL, detail,
+                  {"path": str(profile_path), "exists": not missing, "setup": "counter-app setup"})
+    if as_json:
+        print(json.dumps({"profile": str(profile_path), "branch": None, "ok": False,
+                          "profile_missing": missing, "checks": [asdict(check)]},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(f"柜面环境检查 · 网点配置文件 {profile_path}")
+        print(f"  ✘ {check.title_zh:<8} {check.detail_zh}")
+        print("结论：没有可用的网点配置，无法检查其余项目。")
+    return 1

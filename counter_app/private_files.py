@@ -48,3 +48,18 @@ def write_private(path: Path, data: bytes) -> Path:
     with open_private(path) as out:
         out.write(data)
     return path
+
+
+def replace_private(path: Path, data: bytes) -> Path:
+    """Write ``path`` atomically: a private temporary file beside it, flushed to disk, then
+    renamed over it, so a crash leaves the old file or the new one, never a part."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open_private(temp) as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return path
