@@ -65,6 +65,14 @@ PYEOF
 fi
 
 if [[ $score_only == 0 ]]; then
+  # the assets live in the top-level resources/, installed as the package counter_app.resources
+  # (package-dir in pyproject): mutmut copies only counter_app/, so put them where the package is
+  mkdir -p mutants/counter_app
+  rm -rf mutants/counter_app/resources
+  cp -r resources mutants/counter_app/resources
+fi
+
+if [[ $score_only == 0 ]]; then
   # mutmut's progress line is redrawn in place; keep the log for the survivors' names.
   log=$(mktemp)
   trap 'rm -f "$log"' EXIT

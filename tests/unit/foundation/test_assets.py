@@ -74,6 +74,7 @@ def _copy_project(dest: Path) -> None:
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
 
 
+@pytest.mark.slow  # builds a wheel: kept out of the mutation runs' fast selection
 def test_a_built_wheel_holds_every_asset_and_finds_it(tmp_path: Path) -> None:
     project, out, unpacked = tmp_path / "project", tmp_path / "wheel", tmp_path / "unpacked"
     project.mkdir()
