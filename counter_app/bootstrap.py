@@ -7,7 +7,10 @@ need from here (tests may pass their own pieces).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,8 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.devices.sscard import SocialCardReader
     from counter_app.devices.sschip import HolderFields, SocialCardChip
     from counter_app.domain.card import CardData
+    from counter_app.updates import CheckResult, FolderSwap, UpdatePaths
+    from counter_app.workflows import version_gate
     from counter_app.workflows.application import ApplicationContext, ApplicationDesk
     from counter_app.workflows.audit_watch import AuditWatch
     from counter_app.workflows.card_loss import CardLossContext, CardLossDesk
@@ -81,6 +86,9 @@ class Services:
     Adapters that the login window does not need (the central client, the sync worker, the
     ID-card reader) are built on first use.
     """
+
+    #: what the teller is told once about the last update (installed, rolled back)
+    update_notice: str | None = None
 
     def __init__(self, profile: BranchProfile, store: Store, auth: TellerAuth,
                  fakes: Fakes | None = None) -> None:
@@ -168,6 +176,42 @@ class Services:
 
             ctx = dataclasses.replace(ctx, custody=custody)
         return SessionDesk(ctx, teller)
+
+    def check_for_update(self) -> CheckResult | None:
+        """At sign-out, on a worker: find, verify and stage a newer signed version (None:
+        updates not configured). Raises UpdateError / UpdateRefused (CounterError)."""
+        u = self.profile.updates
+        if not u.repository_url or not u.check_at_sign_out or u.trusted_root is None:
+            return None
+        from counter_app.updates import check_and_stage, current_version
+
+        result = check_and_stage(update_paths(self.profile), repository_url=u.repository_url,
+                                 trusted_root=u.trusted_root, current_version=current_version())
+        if result.state == "staged" and program_folder(self.profile) is None:
+            return dataclasses.replace(result, message_zh=(
+                f"新版本 {result.version} 已下载并校验；本机程序目录需管理员权限，"
+                "请联系网点技术支持用安装包升级。"))
+        return result
+
+    def version_gate(self) -> version_gate.VersionVerdict:
+        """Where this counter stands against the central's minimum version (branch config)."""
+        import json
+
+        from counter_app.central.sync import STATE_BRANCH_CONFIG
+        from counter_app.updates import current_version
+        from counter_app.workflows.version_gate import MIN_VERSION_SEEN_STATE, is_older, judge
+
+        repo, now = self.sync.repo, dt.datetime.now(dt.UTC)
+        raw = repo.get_state(STATE_BRANCH_CONFIG)
+        required = json.loads(raw).get("min_version") if raw else None
+        running, seen = current_version(), None
+        if required and is_older(running, required):
+            stored = json.loads(repo.get_state(MIN_VERSION_SEEN_STATE) or "{}")
+            if stored.get("version") != required:  # a new minimum: its grace starts now
+                stored = {"version": required, "at": now.isoformat()}
+                repo.set_state(MIN_VERSION_SEEN_STATE, json.dumps(stored))
+            seen = dt.datetime.fromisoformat(stored["at"])
+        return judge(running, required, seen, now, self.profile.updates.grace_days)
 
     def status_for(self, teller: str) -> Callable[[], SyncStatus]:
         """The line and outbox status a business of ``teller`` is admitted on, with whether
@@ -645,9 +689,77 @@ def central_client(profile: BranchProfile) -> HttpCentralClient:
     )
 
 
+def update_paths(profile: BranchProfile) -> UpdatePaths:
+    from counter_app.updates import UpdatePaths
+
+    return UpdatePaths(profile.updates.folder)
+
+
+def program_folder(profile: BranchProfile) -> FolderSwap | None:
+    """The program folder an update may replace: the profile's, else the frozen build's own;
+    None when this account may not write it (a .deb under /opt, an MSI under Program Files:
+    the platform installer's part, docs/updates.md) or when running from source."""
+    from counter_app.updates import FolderSwap
+
+    where = profile.updates.install_dir or (
+        Path(sys.executable).parent if getattr(sys, "frozen", False) else None)
+    if where is None or not where.is_dir():
+        return None
+    if not (os.access(where, os.W_OK) and os.access(where.parent, os.W_OK)):
+        return None
+    return FolderSwap(where)
+
+
+def install_pending_update(profile: BranchProfile) -> str | None:
+    """Install a staged update (database backed up, migrated, rolled back on failure).
+    Returns what the teller is told when the previous version carries on."""
+    paths = update_paths(profile)
+    if not paths.pending.exists():
+        return None  # the usual start: nothing imported, nothing read
+    program = program_folder(profile)
+    if program is None:
+        log.warning("update staged, but the program folder is not writable here: "
+                    "left to the platform installer")
+        return None
+    from counter_app.updates import apply_pending, current_version
+
+    outcome = apply_pending(paths, database=profile.database, current_version=current_version(),
+                            program=program)
+    if outcome is None or not outcome.restart_needed:
+        return outcome.message_zh if outcome is not None and outcome.state != "discarded" else None
+    exe = program.install_dir / Path(sys.executable).name
+    if getattr(sys, "frozen", False) and exe.is_file():
+        log.info("update %s installed: restarting into it", outcome.version)
+        os.execv(exe, [str(exe), *sys.argv[1:]])  # the new version records the outcome
+    from counter_app.updates import UpdateInstalled
+
+    raise UpdateInstalled(f"{outcome.message_zh}请重新启动柜面程序以使用新版本。")
+
+
+def record_update_outcome(profile: BranchProfile, store: Store) -> str | None:
+    """The audit entry of the last install (applied, rolled back), once the store is open."""
+    from counter_app.store.audit import append_audit
+    from counter_app.updates import read_outcome
+
+    paths = update_paths(profile)
+    outcome = read_outcome(paths)
+    if outcome is None:
+        return None
+    detail = {k: outcome.get(k) for k in ("version", "from_version", "backup", "schema_before",
+                                           "schema_after", "reason")}
+    with store.write(durable=True) as s:
+        append_audit(s, store.cipher, "system", f"update.{outcome.get('state')}", **detail)
+    paths.outcome.unlink(missing_ok=True)
+    message = outcome.get("message_zh")
+    return str(message) if message and outcome.get("state") != "discarded" else None
+
+
 def build_services(profile: BranchProfile, *, exclusive: bool = True, start_sync: bool = False,
                    fakes: Fakes | None = None) -> Services:
+    notice = install_pending_update(profile) if exclusive else None  # before the store opens
     store = open_profile_store(profile, exclusive=exclusive)
+    if exclusive:
+        notice = record_update_outcome(profile, store) or notice
     from counter_app.store.tellers import SqlTellerRepository
 
     auth = TellerAuth(
@@ -659,6 +771,7 @@ def build_services(profile: BranchProfile, *, exclusive: bool = True, start_sync
     if profile.demo:
         auth.seed_demo_accounts()
     services = Services(profile, store, auth, fakes)
+    services.update_notice = notice
     services.audit_watch.check_at_start()  # incremental from the checkpoint: stays fast
     if start_sync:
         services.start_sync()

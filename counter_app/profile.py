@@ -282,6 +282,36 @@ class SecuritySettings:
     key_file: Path = key(Path("keys/data.key"), doc="数据密钥文件（相对路径在状态目录下）", check=PATH)
 
 
+def _optional_url(v: str) -> str | None:
+    return _url(v) if v else None
+
+
+@dataclass(frozen=True)
+class UpdateSettings:
+    """Signed updates (docs/updates.md): checked at sign-out, installed at the next start."""
+
+    repository_url: str = key("", doc="更新仓库地址（其下 metadata/ 为签名元数据，targets/ 为更新包）；"
+                                      "空：不检查更新。内容由签名保证，可用 http",
+                              check=Rule("空，或 http:// / https:// 开头的地址", _optional_url),
+                              parse=lambda v: v.rstrip("/"))
+    trusted_root: Path | None = key(None, doc="随安装下发的更新仓库根元数据 root.json（信任起点，须存在）",
+                                    check=OPTIONAL_PATH)
+    folder: Path = key(Path("updates"), doc="更新的下载、校验与暂存目录（相对路径在状态目录下）", check=PATH)
+    install_dir: Path | None = key(None, doc="升级时替换的程序目录；空：正在运行的安装目录"
+                                             "（该目录本账户不可写时交由安装包升级，见 docs/updates.md）",
+                                   check=OPTIONAL_PATH)
+    check_at_sign_out: bool = key(True, doc="签退时在后台检查并下载更新（不影响柜员操作）")
+    grace_days: int = key(7, doc="本机版本低于中心要求的最低版本后，仍可受理新业务的宽限天数；"
+                                 "过期后只能办完已开始的业务", check=_between(0, 365))
+
+    def cross_check(self) -> tuple[str, str] | None:
+        if self.repository_url and self.trusted_root is None:
+            return "updates.trusted_root", "配置了 updates.repository_url 时必须配置"
+        if self.trusted_root is not None and not self.trusted_root.is_file():
+            return "updates.trusted_root", f"指向的文件不存在或不是文件：{self.trusted_root}"
+        return None
+
+
 @dataclass(frozen=True, kw_only=True)
 class BranchProfile:
     branch_code: str = key(toml="branch.code", doc="网点代码",
@@ -301,6 +331,7 @@ class BranchProfile:
     photo: PhotoSettings = section(_PhotoKeys, build=_PhotoKeys.settings)
     offline: StalenessLimits = section()
     security: SecuritySettings = section()
+    updates: UpdateSettings = section()
     database: Path = key(Path("counter.db"), toml="store.database", doc="本机数据库文件（相对路径在状态目录下）",
                          check=PATH)
     demo: bool = key(False, toml="mode.demo",

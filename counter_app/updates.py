@@ -11,7 +11,7 @@ At the next start (:func:`apply_pending`, before the store is opened): the datab
 backed up with SQLite's backup API next to itself (owner-only), the program folder is handed
 to the new version (:class:`ProgramFolder`), the new version's own migration scripts run,
 and if they fail the backup is put back and the previous program kept. The outcome is kept
-in a file until the store is open and the audit log can record it (:func:`take_outcome`).
+in a file until the store is open and the audit log can record it (:func:`read_outcome`).
 
 Swapping the program folder is the platform's part: :class:`FolderSwap` renames folders the
 running account may write (a per-user or portable install, the tests); a ``.deb`` under
@@ -32,8 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from packaging.version import InvalidVersion, Version
-
 from counter_app.domain.errors import CounterError
 from counter_app.private_files import private_dir, write_private
 from counter_app.store.upgrade import (
@@ -43,6 +41,7 @@ from counter_app.store.upgrade import (
     restore_database,
     schema_revision,
 )
+from counter_app.workflows.version_gate import is_older, parse_version
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +63,12 @@ class UpdateRefused(UpdateError):
     version than already seen, expired metadata, a target whose hash does not match."""
 
     code = "UPDATE_REFUSED"
+
+
+class UpdateInstalled(CounterError):
+    """A new version is in place: this (previous) program may not open the store."""
+
+    code = "UPDATE_INSTALLED"
 
 
 @dataclass(frozen=True)
@@ -97,17 +102,14 @@ class UpdatePaths:
             private_dir(d)
 
 
-def parse_version(text: str) -> Version | None:
+def current_version() -> str:
+    """The running program's version (the installed distribution's)."""
+    from importlib import metadata
+
     try:
-        return Version(text)
-    except InvalidVersion:
-        return None
-
-
-def is_older(current: str, required: str) -> bool:
-    """``current`` below ``required``; an unreadable version is never judged older."""
-    have, want = parse_version(current), parse_version(required)
-    return have is not None and want is not None and have < want
+        return metadata.version("counter-app")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0+source"
 
 
 # -- sign-out: check, download, verify, stage ---------------------------------------------------
@@ -384,14 +386,15 @@ def _installed_dir(program: ProgramFolder, staged: Path) -> Path:
     return where if isinstance(where, Path) and where.is_dir() else staged
 
 
-def take_outcome(paths: UpdatePaths) -> dict[str, Any] | None:
-    """The last install's outcome, once, for the audit log (removed when read)."""
+def read_outcome(paths: UpdatePaths) -> dict[str, Any] | None:
+    """The last install's outcome, for the audit log; the caller removes the file once the
+    entry is committed (a crash in between records it at the next start instead)."""
     try:
         data = json.loads(paths.outcome.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except ValueError:
+        log.warning("update: unreadable outcome file dropped")
         paths.outcome.unlink(missing_ok=True)
         return None
-    paths.outcome.unlink(missing_ok=True)
     return data if isinstance(data, dict) else None

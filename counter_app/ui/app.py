@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+UPDATE_NOTE_MS = 10 * 60 * 1000  # how long the status bar keeps the word on updates
+
+
 @dataclass
 class RunOptions:
     auto_login: tuple[str, str] | None = None
@@ -71,6 +74,8 @@ class CounterApp(QObject):
         self.monitor: StatusMonitor | None = None
         self.exit_code = 0
         self._built: Any = None  # services built on the worker, until the UI takes them
+        #: the last word on updates (staged, refused, rolled back), for the next status bar
+        self.update_note: str | None = None
 
     def start(self) -> None:
         self.login.show()
@@ -100,6 +105,10 @@ class CounterApp(QObject):
     def _services_built(self, services: Any) -> None:
         self.services, self._built = services, None
         self.login.attach(services.auth)
+        notice = getattr(services, "update_notice", None)
+        if notice:  # the last update's outcome (a rolled-back install above all), said once
+            self.login.error.setText(notice)
+            self.update_note = notice
         self._services_ready()
 
     def _build_failed(self, error: BaseException) -> None:
@@ -151,6 +160,9 @@ class CounterApp(QObject):
         self.main.sig_signed_out.connect(self.back_to_login)
         self.main.show()
         self.login.hide()
+        if self.update_note:
+            self.main.status.showMessage(self.update_note, UPDATE_NOTE_MS)
+            self.update_note = None
         self.monitor.start()
         if self.options.screenshot_main is not None:
             self._wait_ready_then_save(time.monotonic())
@@ -186,6 +198,27 @@ class CounterApp(QObject):
             self.main = None
         self.login.refresh_mode()
         self.login.show()
+        self.check_for_update()
+
+    def check_for_update(self) -> None:
+        """After a sign-out, on a worker: look for a signed update and stage it for the next
+        start. Nobody waits for it; the outcome is a quiet line in the next status bar."""
+        check = getattr(self.services, "check_for_update", None)
+        if not callable(check):
+            return
+
+        def done(result: Any) -> None:
+            if result is not None and result.state == "staged":
+                self.update_note = result.message_zh
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, CounterError):
+                log.error("update check failed", exc_info=error)
+            else:
+                log.warning("update check: %s", error.code)
+            self.update_note = f"检查更新未完成：{error_text(error)}"
+
+        self.ops.run(check, done, failed)
 
     def shutdown(self) -> None:
         if self.monitor is not None:

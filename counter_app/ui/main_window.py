@@ -212,6 +212,12 @@ class MainWindow(QMainWindow):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addWidget(self._build_header())
+        from counter_app.ui.version_banner import version_banner
+
+        # below the central's minimum version: said, then no new business after the grace
+        self.version_banner = version_banner(services, self)
+        if self.version_banner is not None:
+            root.addWidget(self.version_banner)
         body = QHBoxLayout()
         body.setSpacing(0)
         self.menu = self._build_menu()
@@ -388,6 +394,10 @@ class MainWindow(QMainWindow):
             self.work_area.setCurrentWidget(self.home)
             return
         page = self.business_page(business) if business.built else None
+        if (page is not None and self.version_banner is not None
+                and not self.version_banner.allow_start(self, page)):
+            self.menu.setCurrentRow(0)  # refused: back to the home page
+            return
         if page is not None:
             self.work_area.setCurrentWidget(page)
             page.open()
