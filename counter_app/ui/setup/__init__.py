@@ -18,11 +18,13 @@ __all__ = ["SetupDialog", "run_setup_gui"]
 def run_setup_gui(probe: SetupProbe, target: Path, *, offer: bool) -> Path | None:
     """Run the wizard; the profile written, or None when the administrator stopped. ``offer``:
     the application was started without a profile, so first say so and ask."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("counter-app")
-    apply_theme(app)
-    install_translations(app)
+    if existing is None:  # an application already running keeps its own look
+        app.setApplicationName("counter-app")
+        apply_theme(app)
+        install_translations(app)
     if offer:
         answer = QMessageBox.question(
             None, "本机尚未配置网点",

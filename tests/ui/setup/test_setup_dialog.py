@@ -123,3 +123,27 @@ def test_offline_the_branch_is_typed_and_saving_untested_needs_a_say_so(qtbot: Q
     assert finish.isEnabled()
     finish.click()
     assert load_profile(target).branch_code == "NBCB-0301"
+
+
+def test_the_application_without_a_profile_offers_the_wizard_on_a_screen(
+        qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    import counter_app.ui.setup as setup_ui
+    from counter_app.cli import main
+
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(f"{title}\n{text}")
+        return QMessageBox.StandardButton.No  # the administrator declines: nothing is written
+
+    monkeypatch.setattr(setup_ui.QMessageBox, "question", question)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("COUNTER_APP_HOME", str(tmp_path / "state"))
+    missing = tmp_path / "etc" / "profile.toml"
+    assert main(["--profile", str(missing)]) == 2
+    (text,) = asked
+    assert text.startswith("本机尚未配置网点") and str(missing) in text and "首次配置向导" in text
+    assert "counter-app setup --from" in capsys.readouterr().err
+    assert not missing.exists()

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 # Keep in step with the strict [[tool.mypy.overrides]] block of pyproject.toml.
 STRICT_PACKAGES = ("domain", "card", "printing", "devices", "central", "workflows", "store", "ui")
-STRICT_MODULES = ("profile", "bootstrap", "sync_cli", "doctor", "cli", "demo", "display", "__main__")
+STRICT_MODULES = ("profile", "bootstrap", "sync_cli", "doctor", "cli", "demo", "display", "__main__", "assets",
+                  "setup_cli")
 
 
 def _mypy(*args: str) -> subprocess.CompletedProcess[str]:
