@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.devices.photo import FileCameraSource
     from counter_app.devices.pinpad import PinEntry, PinPad
     from counter_app.devices.sscard import SocialCardReader
-    from counter_app.devices.sschip import HolderFields, SocialCardChip
+    from counter_app.devices.sschip import ChipFunctions, HolderFields, SocialCardChip
     from counter_app.domain.card import CardData
     from counter_app.updates import CheckResult, FolderSwap, UpdatePaths
     from counter_app.workflows import version_gate
@@ -436,7 +436,8 @@ class Services:
         card_file = getattr(getattr(chip, "service", None), "card_file", None)
         if isinstance(card_file, Path):
             card_file.parent.mkdir(parents=True, exist_ok=True)
-            EmulatedCard(new_personalised(data), card_file).save()
+            # from the factory: functions activated only at hand-out
+            EmulatedCard(new_personalised(data, activated=False), card_file).save()
         return data
 
     def stock_desk(self, teller: str) -> StockDesk:
@@ -576,12 +577,40 @@ class CardLayerChip:
     def unblock_pin(self, new: PinEntry) -> None:
         self._pin_op(lambda card: card.unblock_pin(new.digits()))
 
+    def activate(self, card_no: str) -> ChipFunctions:
+        from counter_app.card.layout import FUNCTIONS_ALL
+        from counter_app.domain.errors import CounterError as WrongCard
+
+        def body(card: Any) -> int:
+            if card.read_card_data().card_number != card_no:  # selects SSSE too
+                raise WrongCard("读卡器中的卡片不是要启用的卡片，请插入该持卡人的卡片。",
+                                code="CARD_WRONG_CARD")
+            card.activate(FUNCTIONS_ALL)
+            return int(card.functions())
+
+        return _chip_functions(self.service.call(body))
+
+    def functions(self) -> ChipFunctions:
+        def body(card: Any) -> int:
+            card.select()
+            return int(card.functions())
+
+        return _chip_functions(self.service.call(body))
+
     def write_holder(self, fields: HolderFields) -> CardData:
         from counter_app.card.holder import write_holder_records
 
         self.service.call(lambda card: write_holder_records(card, name=fields.name,
                                                             nation=fields.nation))
         return self.read()
+
+
+def _chip_functions(byte: int) -> ChipFunctions:
+    from counter_app.card.layout import FUNCTION_FINANCIAL, FUNCTION_SOCIAL
+    from counter_app.devices.sschip import ChipFunctions
+
+    return ChipFunctions(social=bool(byte & FUNCTION_SOCIAL),
+                         financial=bool(byte & FUNCTION_FINANCIAL))
 
 
 def emulated_chip(card_file: Path, *, city_code: str = "330200") -> CardLayerChip:

@@ -7,6 +7,7 @@
     counter-app emulator … / card …         the card layer (counter_app/card/cli.py)
     counter-app sync … / central-sim …      the central side (counter_app/sync_cli.py)
     counter-app certificate verify CODE     is a 参保证明 genuine (counter_app/certificate_cli.py)
+    counter-app setup [--from FILE]         first-run setup: the machine-wide profile (counter_app/setup_cli.py)
     counter-app --version
 """
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -48,6 +49,11 @@ class CardSlot(Protocol):
     """The card reader the blank sits in, with the branch PSAM (card.service.CardService)."""
 
     def call(self, operation: Callable[[SsseCard], T]) -> T: ...
+
+    def session(self) -> AbstractContextManager[None]:
+        """Hold the card connection across the calls made inside (one card session per
+        issuance); reconnect only after the card was pulled."""
+        ...
 
 
 class StockNotReady(CounterError):

@@ -152,14 +152,15 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         return CardData.from_dict(self.record.extra["card_data"])
 
     def _state(self, step: Step, status: StepStatus, *, code: str = "",
-               message: str = "") -> None:
+               message: str = "", save: bool = True) -> None:
         steps = tuple(StepState(s.step, status, code, message, self.ctx.clock().isoformat())
                       if s.step is step else s for s in self.record.steps)
         self._set(replace(self.record, steps=steps))
         first = self.record.first_not_done()
         self._move((first or Step.RECEIPT).value)
         self.note(f"{step.value}.{status.value}", **({"code": code} if code else {}))
-        self.save()
+        if save:
+            self.save()
 
     def _update(self, **changes: Any) -> None:
         self._set(replace(self.record, **changes))
@@ -182,24 +183,41 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         }
         if self.finished:
             return True
+        # One card session for all the card work of this run (one connection and one SSSE
+        # selection instead of one per step); the slot reconnects only after a pulled card.
+        # Step progress (running, done) is kept in memory and written with the next save
+        # that matters: each step saves its keys before a central call, the chip's journal
+        # before a write, the outcome at the end, and a stopped step saves its state; the
+        # run ends with a save whatever happens. A crash loses only progress marks since the
+        # last save, and every step is safe to redo (keys, journal, outbox, the face printed
+        # once). No disk write is thus left pending between two card commands.
+        try:
+            with self.ctx.slot.session():
+                self._run_steps(actions, on_step)
+        finally:
+            self.save()
+        return True
+
+    def _run_steps(self, actions: dict[Step, Callable[[IssuanceWorkflow], None]],
+                   on_step: Callable[[Step], None] | None) -> None:
         while (step := self.record.first_not_done()) is not None:
             if on_step is not None:
                 on_step(step)
-            self._state(step, StepStatus.RUNNING)
+            self._state(step, StepStatus.RUNNING, save=False)
             try:
                 actions[step](self)
             except CounterError as exc:
                 status = self.record.state_of(step).status
                 if status is StepStatus.RUNNING:  # the step did not say: record the failure
-                    self._state(step, StepStatus.FAILED, code=exc.code, message=exc.message_zh)
+                    self._state(step, StepStatus.FAILED, code=exc.code,
+                                message=exc.message_zh)
                 raise
             except Exception:
                 self._state(step, StepStatus.FAILED, code="INTERNAL",
                             message="系统内部错误，本步骤未完成，请重试；如反复出现请联系技术支持。")
                 raise
             if self.record.state_of(step).status is StepStatus.RUNNING:
-                self._state(step, StepStatus.DONE)
-        return True
+                self._state(step, StepStatus.DONE, save=False)
 
     def stop(self, step: Step, code: str, message: str, *,
              status: StepStatus = StepStatus.FAILED) -> IssuanceStopped:
