@@ -11,7 +11,8 @@ demo PIN pad (the holder's typing excluded). Printed:
 1. the software's own time per step (median over the runs) and the total without the card
    printer step (goal ≤ 2 s);
 2. the APDU time: every card and PSAM APDU of the issuance timed at our transport
-   (``PcscCard.transmit`` with the TransmitWatch, as ``CardService.call`` sends them), against
+   (``PcscCard.transmit`` with the TransmitWatch, as ``CardService.call`` sends them inside
+   the issuance's one card session), against
    a raw pyscard ``SCardTransmit`` replay of the same APDUs, in the same order, on the same
    readers, in the same run (goal ≤ 1.2×). The replay runs on a second blank with the same
    chip serial (so the same diversified keys): the card's challenges differ, so every later
@@ -31,25 +32,23 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from smartcard import scard
 
 from central_sim.seed import generated_id
-from counter_app.card.apdu import ApduChannel
 from counter_app.card.emulator.card import EmulatedCard
 from counter_app.card.emulator.control import EmulatorControl
 from counter_app.card.emulator.factory import new_blank
 from counter_app.card.emulator.launcher import start_emulator
 from counter_app.card.perso import FileJournalStore
-from counter_app.card.psam import Psam
-from counter_app.card.ssse import SsseCard
-from counter_app.card.transport import CARD_READER, PSAM_READER, PcscCard, TransmitWatch
+from counter_app.card.service import CardConfig, CardService
+from counter_app.card.transport import PcscCard
 from counter_app.central.api import ApplicationRequest
 from counter_app.central.client import HttpCentralClient, Timeouts
 from counter_app.central.launcher import start_central_sim
@@ -64,7 +63,6 @@ from counter_app.store.issuance import IssuanceStore
 from counter_app.workflows.issuance import IssuanceContext, IssuanceWorkflow, Step
 from counter_app.workflows.issuance.chip import chip_serial
 
-T = TypeVar("T")
 BRANCH = "ICBC-NB-0101"
 PORTRAIT = Path(__file__).resolve().parents[1] / "tests" / "data" / "photos" / "portrait.jpg"
 
@@ -87,32 +85,14 @@ class Recorded:
         return out
 
 
-class RecordingSlot:
-    """``CardService.call`` on the same readers (one transaction, TransmitWatch, PSAM on first
-    use), every APDU recorded."""
+class RecordingSlot(CardService):
+    """The card layer's own slot (``CardService``: the issuance's one card session, the
+    TransmitWatch, the PSAM on first use) with every APDU recorded at the transport."""
 
     def __init__(self) -> None:
         self.log: list[tuple[str, bytes, float, bytes]] = []
-
-    def call(self, operation: Callable[[SsseCard], T]) -> T:
-        watch = TransmitWatch()
-        card = PcscCard(CARD_READER, watch=watch)
-        psams: list[PcscCard] = []
-
-        def open_psam() -> Psam:
-            conn = PcscCard(PSAM_READER, watch=watch)
-            psams.append(conn)
-            return Psam(ApduChannel(Recorded(conn, PSAM_READER, self.log)))
-
-        try:
-            ssse = SsseCard(ApduChannel(Recorded(card, CARD_READER, self.log)), atr=card.atr,
-                            city_code="330200", psam=open_psam)
-            with card.transaction():
-                return operation(ssse)
-        finally:
-            for conn in psams:
-                conn.close()
-            card.close()
+        super().__init__(CardConfig(city_code="330200"),
+                         tap=lambda conn: Recorded(conn, conn.reader, self.log))
 
 
 @contextmanager

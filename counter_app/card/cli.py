@@ -66,6 +66,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument("--pin", default="123456")
     new.add_argument("--pin-tries", type=int, default=6, help="wrong PINs before the PIN locks")
     new.add_argument("--photo", type=Path, help="JPEG for the chip photo (EF08)")
+    new.add_argument("--not-activated", action="store_true",
+                     help="fresh from central production: functions activated at hand-out")
     new.add_argument("--key-seed", default="test", help=argparse.SUPPRESS)
     new.add_argument("--out", type=Path, required=True)
     new.set_defaults(handler=cmd_new_card)
@@ -139,7 +141,8 @@ def cmd_new_card(args: argparse.Namespace) -> int:
     )
     photo = args.photo.read_bytes() if args.photo else None
     state = new_personalised(data, city_code=args.city, pin=args.pin, seed=args.key_seed,
-                             photo=photo, pin_tries=args.pin_tries)
+                             photo=photo, pin_tries=args.pin_tries,
+                             activated=not args.not_activated)
     EmulatedCard(state, args.out).save()
     print(f"card {data.card_number} written to {args.out}")
     return 0

@@ -42,6 +42,13 @@ LIFECYCLE_TAG = 0xC1
 LIFECYCLE_PERSONALISING = 0x01
 LIFECYCLE_ISSUED = 0x0F
 INS_END_PERSO = 0xEE
+# activation of the card's functions at hand-over (defined here, not in card-spec: see
+# docs/card.md "Activation"): GET DATA C2 reads the function byte, ACTIVATE sets bits in it
+FUNCTIONS_TAG = 0xC2
+FUNCTION_SOCIAL = 0x01  # 社保功能
+FUNCTION_FINANCIAL = 0x02  # 金融功能
+FUNCTIONS_ALL = FUNCTION_SOCIAL | FUNCTION_FINANCIAL
+INS_ACTIVATE = 0xEC
 
 PHOTO_FILE_SIZE = 0x1000  # 2-byte length + JPEG
 

@@ -1,8 +1,15 @@
 """Personalisation engine: run a script on a blank card with a journal per card.
 
-The journal is written (durably) before each step is sent and after it completed, so a
-card pulled at any APDU leaves a truthful record: steps ``done`` completed, the step
+The journal marks each step ``sent`` before it goes out and ``done`` after it completed,
+so a card pulled at any APDU leaves a truthful record: steps ``done`` completed, the step
 ``sent`` is in doubt (it may or may not have reached the card), the rest are ``pending``.
+The marks are kept in memory and written (durably) in batches, where durability matters:
+when the journal starts, before the first write of a run, before the final step, at the
+end and whenever the run stops (a pulled card, a refusal) — not twice per APDU. After a
+pulled card the written journal is therefore exact; after a crash or power loss in the
+middle of the writes it may lag behind the card by the writes since the first one, which
+is safe: every step before the final one rewrites the same bytes (replaying it changes
+nothing) and a final step that reached the card is found on it (lifecycle "issued").
 A later run on the same card (same ATR) resumes: it replays the context steps (SELECT,
 external authentication; they change nothing on the card) and continues at the first step
 that is not done. The teller may instead mark the card spoiled.
@@ -233,11 +240,17 @@ class PersonalisationEngine:
                          len(script.steps))
             if resuming:
                 start = self._prepare_resume(card, script, j, key, start)
+            flushed = False
             for i in range(start, len(script.steps)):
                 step_index = i
-                self._mark(j, key, i, "sent")
+                kind = script.steps[i].kind
+                # durable before the first write of this run (the chip is being touched) and
+                # before the final step (the one that is not a replayable rewrite)
+                flush = kind == "final" or (kind == "write" and not flushed)
+                self._mark(j, key, i, "sent", save=flush)
+                flushed = flushed or flush
                 self._execute(card, script.steps[i])
-                self._mark(j, key, i, "done")
+                self._mark(j, key, i, "done", save=False)
             step_index = None
             return self._verify(card, script, j, key)
         except CardLinkError as exc:
@@ -252,6 +265,9 @@ class PersonalisationEngine:
                                 "step": step_index, "sw": f"{getattr(exc, 'sw', 0):04X}"})
             self.store.save(key, j)
             return self._result(j, key, exc)
+        except BaseException:
+            self.store.save(key, j)  # whatever stopped the run, the marks so far are kept
+            raise
 
     def _refuse_resume(self, j: dict[str, Any], script: PersoScript) -> PersoResult | None:
         key = j["card"]
@@ -276,7 +292,7 @@ class PersonalisationEngine:
             # the final step reached the card (its answer may have been lost): all done
             for i, s in enumerate(j["steps"]):
                 if s["status"] != "done":
-                    self._mark(j, key, i, "done", note="found complete on card")
+                    self._mark(j, key, i, "done", note="found complete on card", save=False)
             return len(script.steps)
         for i in range(start):  # re-establish the selection and authentication context
             step = script.steps[i]
@@ -300,7 +316,7 @@ class PersonalisationEngine:
             card.note_selected(cmd, resp)
 
     def _verify(self, card: SsseCard, script: PersoScript, j: dict[str, Any], key: str) -> PersoResult:
-        data = card.read_card_data()
+        data = card.read_card_data(reselect=False)  # the script left SSSE selected
         ok = data == script.expected and card.lifecycle() == LIFECYCLE_ISSUED
         if ok and script.photo is not None:
             ok = card.read_photo() == script.photo
@@ -309,11 +325,13 @@ class PersonalisationEngine:
         self.store.save(key, j)
         return self._result(j, key, None)
 
-    def _mark(self, j: dict[str, Any], key: str, i: int, status: StepStatus, note: str = "") -> None:
+    def _mark(self, j: dict[str, Any], key: str, i: int, status: StepStatus, note: str = "",
+              *, save: bool) -> None:
         j["steps"][i]["status"] = status
         if note:
             j["steps"][i]["note"] = note
-        self.store.save(key, j)
+        if save:
+            self.store.save(key, j)
 
     def _result(self, j: dict[str, Any], key: str, error: CounterError | None) -> PersoResult:
         steps = j.get("steps", [])

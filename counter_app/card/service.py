@@ -8,8 +8,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from counter_app.card.apdu import ApduChannel
-from counter_app.card.errors import CardError, CardTimeoutError, NoCardError, PsamError
+from counter_app.card.apdu import ApduChannel, RawPort
+from counter_app.card.errors import (
+    CardError,
+    CardLinkError,
+    CardTimeoutError,
+    NoCardError,
+    PsamError,
+)
 from counter_app.card.psam import Psam
 from counter_app.card.ssse import ReadMode, SsseCard
 from counter_app.card.transport import (
@@ -36,8 +42,12 @@ T = TypeVar("T")
 
 
 class CardService:
-    def __init__(self, config: CardConfig | None = None) -> None:
+    def __init__(self, config: CardConfig | None = None, *,
+                 tap: Callable[[PcscCard], RawPort] | None = None) -> None:
         self.config = config or CardConfig()
+        self._local = threading.local()
+        # instrumentation (bench/instant_issuance.py times every APDU of a session)
+        self._tap = tap
 
     def call(self, operation: Callable[[SsseCard], T], *, exclusive: bool = True) -> T:
         """Run ``operation(card)`` in a card session on a card thread and return its result.
@@ -45,23 +55,34 @@ class CardService:
         The preferred entry point: APDUs go out inline (no per-APDU thread hand-off) and
         this thread raises ``CardTimeoutError`` if one transmit stays in flight longer than
         ``config.timeout``; the stuck card thread is abandoned and its connection dead.
+        Inside :meth:`session` (on this thread) the session's connections are used.
         """
-        timeout = self.config.timeout
+        held: _Session | None = getattr(self._local, "session", None)
+        if held is not None:
+            return self._watched(held.watch_for_call(), lambda: held.run(operation))
         watch = TransmitWatch()
+
+        def body() -> T:
+            with self.open(exclusive=exclusive, watch=watch) as card:
+                return operation(card)
+
+        return self._watched(watch, body)
+
+    def _watched(self, watch: TransmitWatch, body: Callable[[], T]) -> T:
+        timeout = self.config.timeout
         results: list[T] = []
         errors: list[BaseException] = []
         done = threading.Event()
 
-        def body() -> None:
+        def run() -> None:
             try:
-                with self.open(exclusive=exclusive, watch=watch) as card:
-                    results.append(operation(card))
+                results.append(body())
             except BaseException as exc:  # re-raised in the calling thread
                 errors.append(exc)
             finally:
                 done.set()
 
-        threading.Thread(target=body, name="card-operation", daemon=True).start()
+        threading.Thread(target=run, name="card-operation", daemon=True).start()
         if timeout is None:
             done.wait()
         else:
@@ -72,6 +93,24 @@ class CardService:
         if errors:
             raise errors[0]
         return results[0]
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[None]:
+        """Hold one card connection, its transaction and the PSAM's connection across every
+        :meth:`call` made inside on this thread (one connect and one SSSE selection for a
+        whole issuance instead of one per step). The card is reconnected only when it left
+        the reader (or was reset) between two calls, or after a link error. Nested: reused.
+        """
+        if getattr(self._local, "session", None) is not None:
+            yield
+            return
+        held = _Session(self.config, self._tap)
+        self._local.session = held
+        try:
+            yield
+        finally:
+            self._local.session = None
+            held.drop()
 
     @contextlib.contextmanager
     def open(
@@ -86,14 +125,7 @@ class CardService:
         psam_conns: list[PcscCard] = []
 
         def open_psam() -> Psam:
-            try:
-                conn = PcscCard(cfg.psam_reader, timeout=cfg.timeout, watch=watch)
-            except NoCardError as exc:
-                raise PsamError("PSAM卡座中没有PSAM卡，请插入本网点的PSAM卡。",
-                                code="PSAM_MISSING") from exc
-            except CardError as exc:
-                raise PsamError(f"无法连接PSAM读卡器（{exc.message_zh}）",
-                                code="PSAM_READER") from exc
+            conn = _connect_psam(cfg, watch)
             psam_conns.append(conn)
             return Psam(ApduChannel(conn))
 
@@ -112,3 +144,74 @@ class CardService:
 
     def read_card(self, mode: ReadMode = ReadMode.SFI) -> CardData:
         return self.call(lambda card: card.read_card_data(mode))
+
+
+def _connect_psam(cfg: CardConfig, watch: TransmitWatch | None) -> PcscCard:
+    try:
+        return PcscCard(cfg.psam_reader, timeout=cfg.timeout, watch=watch)
+    except NoCardError as exc:
+        raise PsamError("PSAM卡座中没有PSAM卡，请插入本网点的PSAM卡。",
+                        code="PSAM_MISSING") from exc
+    except CardError as exc:
+        raise PsamError(f"无法连接PSAM读卡器（{exc.message_zh}）", code="PSAM_READER") from exc
+
+
+class _Session:
+    """The connections :meth:`CardService.session` holds between calls."""
+
+    def __init__(self, cfg: CardConfig, tap: Callable[[PcscCard], RawPort] | None) -> None:
+        self.cfg = cfg
+        self.tap = tap
+        self.watch = TransmitWatch()
+        self.card: PcscCard | None = None
+        self.ssse: SsseCard | None = None
+        self.psam: PcscCard | None = None
+        self._psam_api: Psam | None = None
+        self._stack = contextlib.ExitStack()
+
+    def watch_for_call(self) -> TransmitWatch:
+        if self.watch.dead:  # a transmit timed out: those connections are gone
+            self.drop()
+            self.watch = TransmitWatch()
+        return self.watch
+
+    def _open_psam(self) -> Psam:
+        if self._psam_api is None:
+            self.psam = _connect_psam(self.cfg, self.watch)
+            self._psam_api = Psam(ApduChannel(self.tap(self.psam) if self.tap else self.psam))
+        return self._psam_api
+
+    def _card(self) -> SsseCard:
+        if self.card is not None and not self.card.alive():
+            self.drop()  # pulled (or reset) since the last call: a fresh connection
+        if self.ssse is None:
+            card = PcscCard(self.cfg.card_reader, timeout=self.cfg.timeout, watch=self.watch)
+            self.card = card
+            try:
+                self._stack.enter_context(card.transaction())
+            except CardError:
+                self.drop()
+                raise
+            self.ssse = SsseCard(ApduChannel(self.tap(card) if self.tap else card), atr=card.atr,
+                                 city_code=self.cfg.city_code, psam=self._open_psam)
+        return self.ssse
+
+    def run(self, operation: Callable[[SsseCard], T]) -> T:
+        try:
+            return operation(self._card())
+        except CardLinkError:
+            self.drop()
+            raise
+
+    def drop(self) -> None:
+        card, psam, self.card, self.psam, self.ssse, self._psam_api = (
+            self.card, self.psam, None, None, None, None)
+        try:
+            self._stack.close()
+        except CardError:
+            pass  # the transaction ended with the card
+        finally:
+            self._stack = contextlib.ExitStack()
+            for conn in (psam, card):
+                if conn is not None:
+                    conn.close()

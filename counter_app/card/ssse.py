@@ -23,6 +23,8 @@ from counter_app.card.layout import (
     EF05,
     EF06,
     EF08_PHOTO,
+    FUNCTIONS_TAG,
+    INS_ACTIVATE,
     INS_END_PERSO,
     LIFECYCLE_TAG,
     OPTIONAL_TAGS,
@@ -79,6 +81,7 @@ class SsseCard:
         self._psam = psam
         self.algo: Algorithm | None = None
         self._current_ef: int | None = None
+        self._ssse_selected = False
 
     # --- plumbing -----------------------------------------------------------------------
     @property
@@ -100,16 +103,20 @@ class SsseCard:
     def select(self) -> None:
         resp = self.send(CommandApdu(0x00, 0xA4, 0x04, 0x00, SSSE_AID))
         self._current_ef = None
+        self._ssse_selected = True
         self.algo = algorithm_from_fci(resp.data) or self.algo
 
     def note_selected(self, cmd: CommandApdu, resp: ResponseApdu) -> None:
         """Keep our view in step after a SELECT sent by someone else (a script)."""
         if cmd.p1 == 0x04:
             self._current_ef = None
+            self._ssse_selected = cmd.data == SSSE_AID
             if cmd.data == SSSE_AID:
                 self.algo = algorithm_from_fci(resp.data) or self.algo
         elif len(cmd.data) == 2:
             self._current_ef = int.from_bytes(cmd.data, "big")
+            if self._current_ef == 0x3F00:  # the MF: out of SSSE
+                self._current_ef, self._ssse_selected = None, False
 
     def select_ef(self, fid: int) -> None:
         self.send(CommandApdu(0x00, 0xA4, 0x02, 0x00, fid.to_bytes(2, "big")))
@@ -138,9 +145,14 @@ class SsseCard:
                     raise
         return values
 
-    def read_card_data(self, mode: ReadMode = ReadMode.SFI) -> CardData:
-        """Select SSSE, read EF05 and EF06 and return the validated CardData."""
-        self.select()
+    def read_card_data(self, mode: ReadMode = ReadMode.SFI, *,
+                       reselect: bool = True) -> CardData:
+        """Select SSSE (``reselect=False``: only if this session has not), read EF05 and
+        EF06 and return the validated CardData."""
+        if reselect:
+            self.select()
+        else:
+            self.ensure_selected()
         values = self.read_file(EF05, mode)
         values.update(self.read_file(EF06, mode))
         try:
@@ -225,6 +237,22 @@ class SsseCard:
 
     def lifecycle(self) -> int:
         return self.send(CommandApdu(0x80, 0xCA, 0x00, LIFECYCLE_TAG, le=1)).data[0]
+
+    def functions(self) -> int:
+        """The activated functions (``FUNCTION_SOCIAL | FUNCTION_FINANCIAL``; 0 before)."""
+        return self.send(CommandApdu(0x80, 0xCA, 0x00, FUNCTIONS_TAG, le=1)).data[0]
+
+    def activate(self, functions: int) -> None:
+        """Set the activated functions (MAC by the PSAM with the update key over a fresh
+        challenge, like RELOAD/UNBLOCK: no external authentication is spent on it)."""
+        body = bytes((functions,))
+        self._mac_protected(0x84, INS_ACTIVATE, "update", lambda _a, _f: body)
+
+    def ensure_selected(self) -> None:
+        """SELECT SSSE unless this session already did (the card keeps the selection while
+        the connection and its transaction are held)."""
+        if not self._ssse_selected:
+            self.select()
 
     def end_personalisation(self) -> None:
         self.send(CommandApdu(0x80, INS_END_PERSO, 0x00, 0x00))

@@ -221,6 +221,14 @@ class PcscCard:
             scard.SCardReleaseContext(self._hcontext)
             self._hcontext = None
 
+    def alive(self) -> bool:
+        """Is this handle still on the same powered card? (one SCardStatus, no APDU): a card
+        pulled or reset since reads as not alive, and must be reconnected."""
+        if self._hcard is None or self._dead or (self.watch is not None and self.watch.dead):
+            return False
+        hresult, _reader, _state, _proto, _atr = scard.SCardStatus(self._hcard)
+        return bool(hresult == scard.SCARD_S_SUCCESS)
+
     def reconnect(self) -> None:
         """A fresh connection to whatever card is in the reader now (after a removal)."""
         self.close()

@@ -17,6 +17,18 @@ from counter_app.domain.card import CardData
 
 
 @dataclass(frozen=True)
+class ChipFunctions:
+    """Which of the card's two functions the chip says are activated (docs/card.md)."""
+
+    social: bool  # 社保功能
+    financial: bool  # 金融功能
+
+    @property
+    def all(self) -> bool:
+        return self.social and self.financial
+
+
+@dataclass(frozen=True)
 class HolderFields:
     """What a central data change may rewrite in EF06: the name and the nation. The ID
     number, and the sex and birth date it encodes, are never rewritten (a new ID number
@@ -40,6 +52,16 @@ class SocialCardChip(Protocol):
 
     def unblock_pin(self, new: PinEntry) -> None:
         """Reset the try counter and set ``new`` (MAC and PIN encipherment by the PSAM)."""
+        ...
+
+    def activate(self, card_no: str) -> ChipFunctions:
+        """Activate both functions on the chip of the card ``card_no`` in the slot (MAC by
+        the PSAM; again on an activated card: no change) and read them back; another card
+        in the slot is refused (``CARD_WRONG_CARD``) before anything is written."""
+        ...
+
+    def functions(self) -> ChipFunctions:
+        """The function byte of the card in the slot, read back."""
         ...
 
     def write_holder(self, fields: HolderFields) -> CardData:

@@ -7,7 +7,9 @@ Access conditions enforced here (card-spec §1.3–§1.5, issue 3):
 - VERIFY / CHANGE PIN count wrong PINs and block at zero; RELOAD and UNBLOCK need a MAC
   computed by the PSAM over a fresh card challenge;
 - a challenge is single-use: any EXTERNAL AUTHENTICATE / MAC-protected command consumes it;
-- external authentication failures are counted per key and lock the key at zero.
+- external authentication failures are counted per key and lock the key at zero;
+- ACTIVATE (``84 EC``, MAC by the PSAM with the update key over a fresh challenge) sets
+  the function byte (社保 01, 金融 02) of an issued card; GET DATA C2 reads it.
 The card persists its state to its file after every command that changes it.
 """
 
@@ -27,6 +29,9 @@ from counter_app.card.layout import (
     EF05,
     EF06,
     EF08_PHOTO,
+    FUNCTIONS_ALL,
+    FUNCTIONS_TAG,
+    INS_ACTIVATE,
     INS_END_PERSO,
     KEY_PIN_RELOAD,
     KEY_PIN_UNBLOCK,
@@ -81,6 +86,7 @@ class CardState:
     records: dict[int, bytes] = field(default_factory=dict)  # tag -> full TLV record
     photo: bytes = b""
     label: str = ""
+    functions: int = 0  # activated functions (FUNCTION_SOCIAL | FUNCTION_FINANCIAL)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +102,7 @@ class CardState:
             "lifecycle": self.lifecycle,
             "records": {f"{t:02X}": r.hex().upper() for t, r in sorted(self.records.items())},
             "photo": self.photo.hex(),
+            "functions": self.functions,
         }
 
     @classmethod
@@ -114,6 +121,9 @@ class CardState:
             records={int(t, 16): bytes.fromhex(r) for t, r in raw["records"].items()},
             photo=bytes.fromhex(raw.get("photo", "")),
             label=raw.get("label", ""),
+            # files written before activation existed: an issued card was a card in use
+            functions=int(raw.get("functions", FUNCTIONS_ALL if int(raw["lifecycle"])
+                                  == LIFECYCLE_ISSUED else 0)),
         )
 
 
@@ -173,6 +183,7 @@ class EmulatedCard:
             (0x00, 0xD6): self._update_binary,
             (0x80, 0xCA): self._get_data,
             (0x80, INS_END_PERSO): self._end_perso,
+            (0x80, INS_ACTIVATE): self._activate,
         }
 
     # --- selection ---------------------------------------------------------------------
@@ -412,9 +423,29 @@ class EmulatedCard:
 
     # --- lifecycle --------------------------------------------------------------------------
     def _get_data(self, cmd: CommandApdu) -> bytes:
-        if cmd.p1 != 0x00 or cmd.p2 != LIFECYCLE_TAG:
-            return sw(0x6A88)
-        return sw(0x9000, bytes((self.state.lifecycle,)))
+        if cmd.p1 == 0x00 and cmd.p2 == LIFECYCLE_TAG:
+            return sw(0x9000, bytes((self.state.lifecycle,)))
+        if cmd.p1 == 0x00 and cmd.p2 == FUNCTIONS_TAG:
+            return sw(0x9000, bytes((self.state.functions,)))
+        return sw(0x6A88)
+
+    def _activate(self, cmd: CommandApdu) -> bytes:
+        """ACTIVATE: ``84 EC 00 00 05 <functions> <MAC4>``; bits are only ever set."""
+        if not self.in_ssse or self.state.lifecycle != LIFECYCLE_ISSUED:
+            return sw(0x6985)
+        if cmd.p1 or cmd.p2:
+            return sw(0x6A86)
+        if len(cmd.data) != 5:
+            return sw(0x6700)
+        body, mac = cmd.data[:1], cmd.data[1:]
+        if not self._check_mac(cmd, KEY_UPDATE, body, mac):
+            return sw(0x6988)
+        if not body[0] or body[0] & ~FUNCTIONS_ALL:
+            return sw(0x6A80)
+        if self.state.functions | body[0] != self.state.functions:
+            self.state.functions |= body[0]
+            self.save()
+        return sw(0x9000)
 
     def _end_perso(self, cmd: CommandApdu) -> bytes:
         if not self.in_ssse:

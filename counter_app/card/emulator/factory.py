@@ -13,6 +13,7 @@ import os
 from counter_app.card.emulator import crypto
 from counter_app.card.emulator.card import KEY_TRIES_MAX, CardState, _pin_hash, pin_to_bcd
 from counter_app.card.layout import (
+    FUNCTIONS_ALL,
     LIFECYCLE_ISSUED,
     LIFECYCLE_PERSONALISING,
     PHOTO_FILE_SIZE,
@@ -67,8 +68,10 @@ def new_blank(
 
 def new_personalised(
     data: CardData, *, city_code: str = DEMO_CITY, pin: str = DEFAULT_PIN, seed: str = "test",
-    photo: bytes | None = None, pin_tries: int = PIN_TRIES,
+    photo: bytes | None = None, pin_tries: int = PIN_TRIES, activated: bool = True,
 ) -> CardState:
+    """A personalised card; ``activated=False`` for a card fresh from central production
+    (its functions are activated at hand-out)."""
     algo: crypto.Algorithm = "sm4" if data.spec_version.startswith("3") else "3des"
     state = _state(region=data.region_code, unique=bytes.fromhex(data.card_id_code[16:]),
                    algo=algo, city_code=city_code, pin=pin, seed=seed, label=data.card_number,
@@ -77,6 +80,7 @@ def new_personalised(
     if photo is not None:
         state.photo = photo_file_content(photo)
     state.lifecycle = LIFECYCLE_ISSUED
+    state.functions = FUNCTIONS_ALL if activated else 0
     return state
 
 

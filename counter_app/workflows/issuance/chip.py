@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from counter_app.card.layout import LIFECYCLE_ISSUED
+from counter_app.card.layout import FUNCTIONS_ALL, LIFECYCLE_ISSUED
 from counter_app.card.ssse import SsseCard
 from counter_app.central.api import PersonalisationData
 from counter_app.domain.card import CardData
@@ -73,14 +73,30 @@ class ReadBack:
 
 def read_back(card: SsseCard, serial: str) -> ReadBack:
     require_card(card, serial)
-    data = card.read_card_data()
-    card.select()
+    data = card.read_card_data(reselect=False)
     return ReadBack(data, card.lifecycle())
+
+
+class ActivationError(CounterError):
+    code = "CHIP_NOT_ACTIVATED"
+    message_zh = "芯片启用后读回的功能状态不符（社保、金融功能应均已启用）。"
+
+
+def activate(card: SsseCard, serial: str) -> int:
+    """Both functions (社保 and 金融) activated on the chip (MAC by the PSAM), then read
+    back: returns the chip's function byte."""
+    require_card(card, serial)
+    card.ensure_selected()
+    card.activate(FUNCTIONS_ALL)
+    functions = card.functions()
+    if functions & FUNCTIONS_ALL != FUNCTIONS_ALL:
+        raise ActivationError()
+    return functions
 
 
 def set_pin(card: SsseCard, serial: str, digits: str) -> None:
     """The holder's PIN replaces the transport PIN: enciphered and MACed by the PSAM
     (PIN unblock with a new PIN), so it never crosses the reader line in clear."""
     require_card(card, serial)
-    card.select()
+    card.ensure_selected()
     card.unblock_pin(digits)

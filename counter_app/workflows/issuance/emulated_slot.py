@@ -9,8 +9,9 @@ answer lost); ``reinsert()`` puts the same card back.
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from counter_app.card.apdu import ApduChannel
@@ -57,6 +58,11 @@ class EmulatedSlot:
             if self.port is None:
                 raise ValueError("no card in the slot")
             self.port.tear_after(n, lose_response=lose_response)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[None]:
+        """In process there is no connection to hold: each call reaches the card directly."""
+        yield
 
     def call(self, operation: Callable[[SsseCard], T]) -> T:
         with self._lock:

@@ -131,6 +131,9 @@ def personalise(wf: IssuanceWorkflow) -> None:
 
 
 def print_face(wf: IssuanceWorkflow) -> None:
+    if wf.record.face_pdf_sha:  # printed before a restart lost the step's mark: never twice
+        wf.note("print_face.already_printed")
+        return
     pdf = wf.face_pdf()
     try:
         where = wf.ctx.printer.print_face(pdf, job=f"{wf.record.application_no}-face")
@@ -207,6 +210,16 @@ def activate(wf: IssuanceWorkflow) -> None:
         raise wf.stop(Step.ACTIVATE, exc.code, f"中心拒绝启用：{exc.message_zh}") from exc
     wf.note("activate.states", card=status.card_state, social=status.social_state,
             financial=status.financial_state)
+    # the central first (it decides), then the chip's function byte; a retry repeats both
+    # (the central's under the same key, the chip's sets bits already set)
+    try:
+        functions = ctx.slot.call(lambda card: chip.activate(card, _serial(wf)))
+    except (chip.WrongCardError, chip.ActivationError) as exc:
+        raise wf.stop(Step.ACTIVATE, exc.code, exc.message_zh) from exc
+    except CardError as exc:
+        raise wf.stop(Step.ACTIVATE, exc.code,
+                      f"中心已启用，芯片启用未完成：{exc.message_zh}（请将卡片插回读卡器后点击“继续”）") from exc
+    wf.note("activate.chip", functions=f"{functions:02X}")
 
 
 def pin(wf: IssuanceWorkflow, pad: PinPad | None) -> None:

@@ -83,6 +83,7 @@ class HandoutRecord:
     handout_op: str = ""
     activation_op: str = ""
     activated: bool = False
+    chip_activated: bool = False  # the chip's function byte written (docs/card.md)
     pin_set: bool = False
     finished_at: str = ""
 
@@ -273,6 +274,11 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         ctx, r = self.ctx, self.record
         if not r.card_read:
             raise StepInvalid({"card": "请先读卡核对。"})
+        if r.activated:  # the central's part is done; only the chip's was left to do
+            self._activate_chip()
+            self._move(Step.PIN)
+            current: A.CardStatus = self._ask(lambda: ctx.central.card_status(r.card_no))
+            return current
         hand = r.handout_op or f"handout-{uuid.uuid4()}"
         act = r.activation_op or f"activate-{uuid.uuid4()}"
         self._update(handout_op=hand, activation_op=act)  # keys kept before anything is sent
@@ -296,8 +302,25 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         ctx.repo.update_state(r.application_id, "ACTIVATED")
         self._update(activated=True)
         self.note("activated", card=status.card_state)
+        if self.chip is not None:
+            self._activate_chip()
         self._move(Step.PIN)
         return status
+
+    def _activate_chip(self) -> None:
+        """After the central: the chip's function byte, through the card layer."""
+        if self.chip is None:
+            raise HandoutError("本机未配置卡片芯片服务，不能启用芯片。", code="NO_CHIP")
+        try:
+            functions = self.chip.activate(self.record.card_no)
+        except CounterError as exc:
+            raise HandoutError(f"中心已启用，芯片启用未完成：{exc.message_zh}（请将该卡插入读卡器后再点击“启用”）",
+                               code=exc.code) from exc
+        if not functions.all:
+            raise HandoutError("芯片启用后读回的功能状态不符，请重试或联系技术支持。",
+                               code="CHIP_NOT_ACTIVATED")
+        self._update(chip_activated=True)
+        self.note("chip.activated")
 
     def collector_detail(self) -> dict[str, Any]:
         """Kept encrypted with the holder's data (the letter for 单位代领)."""
@@ -317,6 +340,8 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
             raise StepInvalid({"pin": "请先完成启用。"})
         if self.chip is None:
             raise HandoutError("本机未配置卡片芯片服务，不能设置密码。", code="NO_CHIP")
+        if not self.record.chip_activated:  # activated at the central before a chip was there
+            self._activate_chip()
         try:
             first = pad.enter("请输入6位新密码")
             if first.weak():

@@ -11,7 +11,7 @@ import pytest
 
 from counter_app.card.emulator.card import EmulatedCard
 from counter_app.card.emulator.factory import new_blank
-from counter_app.card.layout import LIFECYCLE_ISSUED, encode_records
+from counter_app.card.layout import FUNCTIONS_ALL, LIFECYCLE_ISSUED, encode_records
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.workflows.issuance import IssuanceStopped, IssuanceWorkflow, Outcome, Step
 from counter_app.workflows.issuance.chip import chip_serial
@@ -43,6 +43,28 @@ def test_a_blank_is_issued_through_pcscd(emulator: EmulatorFixture, central: Cen
         assert card.state.records == encode_records(wf.expected())
         assert counter.client.application(app_id).state == "ACTIVATED"
         emulator.service().call(lambda c: (c.select(), c.verify_pin("318274")))
+        # activated on the chip too, read back through pyscard -> pcscd -> vpcd
+        assert card.state.functions == FUNCTIONS_ALL
+        assert emulator.service().call(lambda c: (c.select(), c.functions())[1]) == FUNCTIONS_ALL
+    finally:
+        counter.close()
+
+
+def test_the_card_work_of_an_issuance_is_one_card_session(
+        emulator: EmulatorFixture, central: CentralSimHandle, tmp_path: Path) -> None:
+    """One connection across power-on, personalisation, read-back, activation and PIN: the
+    SSSE is selected once by the power-on and once by the script (plus the script's two EF
+    selections), never again per step."""
+    counter = Counter(tmp_path, central.url, emulator.service())
+    try:
+        number, _ = counter.accepted_application()
+        insert_blank(emulator, counter, "one-session")
+        counter.pad.key_in("318274", "318274")
+        emulator.control.reset_stats()
+        assert IssuanceWorkflow.open(counter.ctx(), number).advance()
+        stats = emulator.control.stats()
+        assert stats["ins_counts"]["A4"] == 4, stats
+        assert stats["ins_counts"]["EC"] == 1  # ACTIVATE
     finally:
         counter.close()
 
