@@ -1140,7 +1140,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 social_pin_retries=c.social_pin_retries,
                 bank_pin_retries_per_day=c.bank_pin_retries_per_day,
                 card_validity_years=c.card_validity_years,
-                uncollected_keep_months=c.uncollected_keep_months, photo_max_kb=c.photo_max_kb)
+                uncollected_keep_months=c.uncollected_keep_months, photo_max_kb=c.photo_max_kb,
+                min_version=c.min_version)
 
     # -- audit chain head ---------------------------------------------------------------------
     def head_out(h: AuditHead) -> M.AuditHeadOut:

@@ -63,6 +63,8 @@ class BranchConfig(Base):
     card_validity_years: Mapped[int] = mapped_column(Integer, default=10)
     uncollected_keep_months: Mapped[int] = mapped_column(Integer, default=12)
     photo_max_kb: Mapped[int] = mapped_column(Integer, default=60)
+    #: counters below it are warned, then refused new work after their grace (docs/updates.md)
+    min_version: Mapped[str | None] = mapped_column(String(32), default=None)
 
 
 class Person(Base):
@@ -280,6 +282,27 @@ WIDENED_COLUMNS = (("audit_heads", "seq"), ("generic_operations", "seq_in_subjec
 _WIDEN_LOCK = 0x63656E74  # pg advisory lock id: several worker processes start at once
 
 
+def add_missing_columns(engine: Engine) -> list[str]:
+    """``create_all`` adds tables, not columns: add the nullable columns a model gained since
+    the database was made (e.g. ``branch_config.min_version``)."""
+    from sqlalchemy import inspect
+
+    added: list[str] = []
+    inspector = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have or not column.nullable:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+            added.append(f"{table.name}.{column.name}")
+    return added
+
+
 def widen_integer_columns(engine: Engine) -> list[str]:
     """ALTER ... TYPE BIGINT each of :data:`WIDENED_COLUMNS` that is still ``integer`` on
     PostgreSQL; returns the columns changed (none on a second run, none on SQLite)."""
@@ -322,8 +345,10 @@ class Database:
         self._write_lock = threading.RLock()
 
     def create_all(self) -> list[str]:
-        """Create missing tables and widen old 32-bit columns; returns the columns widened."""
+        """Create missing tables, add nullable columns a database made by an older version
+        lacks, and widen old 32-bit columns; returns the columns widened."""
         Base.metadata.create_all(self.engine)
+        add_missing_columns(self.engine)
         return widen_integer_columns(self.engine)
 
     def drop_all(self) -> None:

@@ -345,6 +345,9 @@ class BranchConfigOut(BaseModel):
     card_validity_years: int
     uncollected_keep_months: int
     photo_max_kb: int
+    min_version: str | None = Field(
+        default=None, description="the lowest counter version accepted for new work: a counter "
+        "below it is warned for its grace period, then refused new businesses; null: none")
 
 
 class AuditHeadIn(_Strict):

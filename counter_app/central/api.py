@@ -307,6 +307,9 @@ class BranchConfig:
     card_validity_years: int
     uncollected_keep_months: int
     photo_max_kb: int
+    #: the lowest counter version the central accepts new work from (after a grace period:
+    #: docs/updates.md); None: no minimum
+    min_version: str | None = None
 
 
 @dataclass(frozen=True)
