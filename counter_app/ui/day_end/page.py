@@ -1,0 +1,335 @@
+"""日终轧账: the teller's day-end for the own work session — businesses, fees by method, cash
+counted against what the drawer should hold, cards, what is unsent — each difference
+explained in a line beside it, then the session closed with the sheet saved as PDF (and
+CSV). A fee refund (with a supervisor's authorisation) and the branch's sheet for the day
+are here too.
+
+Every call to the desks runs on the window's worker; widgets are touched on the UI thread.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.private_files import write_private
+from counter_app.ui.login_window import error_text
+from counter_app.ui.ops import Ops
+from counter_app.ui.qt import named
+from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.widgets import FormGrid
+from counter_app.workflows.day_end import DayEndDesk, DayEndReport
+from counter_app.workflows.day_end.report import yuan
+from counter_app.workflows.fees import FeeDesk
+from counter_app.workflows.fees.desk import describe_fee
+
+log = logging.getLogger(__name__)
+
+
+def report_html(r: DayEndReport) -> str:
+    """The figures as the teller reads them on screen (the sheet prints the same)."""
+    def rows(items: list[tuple[str, str]]) -> str:
+        return "".join(f"<tr><td style='color:{MUTED}; padding-right:18px'>{html.escape(k)}</td>"
+                       f"<td>{html.escape(v)}</td></tr>" for k, v in items)
+
+    business = [(b.title_zh, f"{b.done} 笔" + (f"（未受理 {b.not_done}）" if b.not_done else ""))
+                for b in r.businesses] or [("业务", "当日无业务")]
+    fees = [(f.method_zh, f"收 {f.collected} 笔 {yuan(f.collected_fen)}，退 {f.refunded} 笔 "
+                          f"{yuan(f.refunded_fen)}，净 {yuan(f.net_fen)}") for f in r.fees]
+    counted = "未清点" if r.cash_counted_fen is None else yuan(r.cash_counted_fen)
+    cash = [("备用金", yuan(r.opening_float_fen)), ("现金应有", yuan(r.cash_expected_fen)), ("现金实点", counted)]
+    c = r.cards
+    cards = [("批次签收 / 领卡启用", f"{c.received_in_batches} / {c.handed_out}")]
+    if r.blank_stock:
+        cards.insert(0, ("空白卡 领用 / 交回 / 发卡 / 废卡 / 在保管",
+                         f"{c.handed} / {c.taken_back} / {c.issued} / {c.spoiled} / {c.holding}"))
+    unsent = ([("待上传", f"{len(r.unsent)} 笔（" + "、".join(f"#{u.id} {u.operation}" for u in r.unsent[:5])
+                + ("……" if len(r.unsent) > 5 else "") + "）")] if r.unsent
+              else [("待上传", "无：业务已全部送达中心")])
+    parts = [("业务笔数", business), ("工本费", fees), ("现金", cash), ("卡片", cards), ("中心上传", unsent)]
+    return "".join(f"<p style='font-size:15px; font-weight:bold; margin:6px 0 2px'>{t}</p>"
+                   f"<table style='font-size:14px'>{rows(items)}</table>" for t, items in parts)
+
+
+class DayEndPage(QWidget):
+    sig_closed = Signal(object)  # the closed WorkSessionFacts
+
+    def __init__(self, desk: DayEndDesk, fees: FeeDesk, ops: Ops, *,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DayEndPage")
+        self.desk, self.fees, self.ops = desk, fees, ops
+        self.report: DayEndReport | None = None
+        self.busy = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(28, 20, 28, 20)
+        lay.setSpacing(10)
+        title = QLabel("日终轧账")
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        lay.addWidget(title)
+        self.summary = named(QLabel("正在汇总…", wordWrap=True), "DayEndSummary")
+        self.summary.setStyleSheet("font-size: 15px;")
+        lay.addWidget(self.summary)
+        self.figures = named(QLabel("", wordWrap=True), "DayEndFigures")
+        self.figures.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.figures)
+
+        cash_row = QHBoxLayout()
+        cash_row.addWidget(QLabel("现金实点（元）"))
+        self.cash = named(QLineEdit(), "CashCounted")
+        self.cash.setPlaceholderText("钱箱内现金合计，含备用金")
+        self.cash.returnPressed.connect(self.count_cash)
+        cash_row.addWidget(self.cash)
+        self.cash_button = self._button("登记实点", "CountCash", self.count_cash, cash_row)
+        cash_row.addStretch(1)
+        lay.addLayout(cash_row)
+
+        self.diff_box = named(QFrame(), "Card")
+        self.diff_lay = QVBoxLayout(self.diff_box)
+        self.diff_lay.setContentsMargins(16, 10, 16, 10)
+        lay.addWidget(self.diff_box)
+        self.explain_edits: dict[str, QLineEdit] = {}
+
+        actions = QHBoxLayout()
+        self.refresh_button = self._button("重新汇总 (F5)", "RefreshDayEnd", self.refresh, actions)
+        self.save_button = self._button("保存说明", "SaveExplanations", self.save_explanations, actions)
+        self.pdf_button = self._button("轧账单另存为PDF", "SaveDayEndPdf", lambda: self.save_pdf(None), actions)
+        self.csv_button = self._button("导出CSV", "SaveDayEndCsv", lambda: self.save_csv(None), actions)
+        self.close_button = self._button("结束营业（日终）", "CloseDay", lambda: self.close_day(None), actions)
+        actions.addStretch(1)
+        lay.addLayout(actions)
+
+        refund = named(QFrame(), "Card")
+        rl = QVBoxLayout(refund)
+        rl.setContentsMargins(16, 10, 16, 10)
+        head = QLabel("本会话收费（退费须主管授权）")
+        head.setStyleSheet("font-size: 16px; font-weight: bold;")
+        rl.addWidget(head)
+        self.fee_list = named(QListWidget(), "SessionFees")
+        self.fee_list.setMinimumHeight(80)
+        rl.addWidget(self.fee_list)
+        grid = FormGrid()
+        self.refund_reason = named(QLineEdit(), "RefundReason")
+        self.refund_reason.setPlaceholderText("例如：中心未受理、重复收费")
+        grid.add("reason", "退费原因", self.refund_reason)
+        self.supervisor = named(QLineEdit(), "RefundSupervisor")
+        grid.add("supervisor", "主管用户名", self.supervisor)
+        self.password = named(QLineEdit(), "RefundPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        grid.add("password", "主管密码", self.password)
+        self.otp = named(QLineEdit(), "RefundOtp")
+        self.otp.setPlaceholderText("主管动态验证码（已启用时必填）")
+        grid.add("otp", "动态验证码", self.otp)
+        rl.addLayout(grid)
+        row = QHBoxLayout()
+        self.refund_button = self._button("退还所选收费", "RefundFee", self.refund, row)
+        row.addStretch(1)
+        rl.addLayout(row)
+        lay.addWidget(refund)
+        self.message = named(QLabel("", wordWrap=True), "DayEndMessage")
+        lay.addWidget(self.message)
+        lay.addStretch(1)
+
+    @staticmethod
+    def _button(text: str, name: str, slot: Callable[[], Any], row: QHBoxLayout) -> QPushButton:
+        button = named(QPushButton(text), name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    # -- behaviour ----------------------------------------------------------------------------
+    def open(self) -> None:
+        self.refresh()
+
+    def say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+        self.message.setText(text)
+
+    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None], busy_zh: str) -> None:
+        self.busy = True
+        self.say(busy_zh)
+
+        def ok(result: Any) -> None:
+            self.busy = False
+            done(result)
+
+        def failed(error: BaseException) -> None:
+            self.busy = False
+            log.info("day-end action refused: %s", getattr(error, "code", type(error).__name__))
+            self.say(error_text(error), ok=False)
+
+        self.ops.run(fn, ok, failed)
+
+    def refresh(self, message: str = "") -> None:
+        desk, fees = self.desk, self.fees
+
+        def read() -> tuple[DayEndReport | None, list[Any], str]:
+            if desk.own_session() is None:
+                return None, [], ""
+            return desk.teller_report(), fees.session_fees(), ""
+
+        def show(result: tuple[DayEndReport | None, list[Any], str]) -> None:
+            self.show_report(result[0], result[1])
+            self.say(message)
+
+        self._run(read, show, "正在汇总当日业务…")
+
+    def show_report(self, report: DayEndReport | None, fees: list[Any]) -> None:
+        self.report = report
+        for w in (self.cash_button, self.save_button, self.pdf_button, self.csv_button,
+                  self.close_button, self.refund_button):
+            w.setEnabled(report is not None)
+        while self.diff_lay.count():
+            old = self.diff_lay.takeAt(0)
+            widget = old.widget() if old is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.explain_edits = {}
+        self.fee_list.clear()
+        if report is None:
+            self.summary.setText("您没有未结束的柜员会话：日终轧账针对本人的营业会话。请先在“柜员会话”开始营业。")
+            self.figures.setText("")
+            self.diff_box.setVisible(False)
+            return
+        self.summary.setText(f"柜员 {report.teller} · 营业日 {report.day} · {report.session_zh}")
+        self.figures.setText(report_html(report))
+        self.diff_box.setVisible(True)
+        head = QLabel(f"差异（{len(report.differences)} 项）" if report.differences else "账实相符，无差异。")
+        head.setStyleSheet(f"font-size: 16px; font-weight: bold; color: {BAD if report.differences else OK};")
+        self.diff_lay.addWidget(head)
+        for i, d in enumerate(report.differences):
+            text = named(QLabel(d.text_zh, wordWrap=True), f"Difference_{i}")
+            text.setStyleSheet(f"color: {BAD}; font-size: 14px;")
+            self.diff_lay.addWidget(text)
+            edit = named(QLineEdit(d.explanation), f"Explain_{i}")
+            edit.setPlaceholderText("说明原因（至少4个字），例如：现金多收已当面退还")
+            self.diff_lay.addWidget(edit)
+            self.explain_edits[d.key] = edit
+        for f in fees:
+            item = QListWidgetItem(describe_fee(f))
+            item.setData(Qt.ItemDataRole.UserRole, f.receipt_no if f.kind == "collect" else "")
+            self.fee_list.addItem(item)
+
+    def count_cash(self) -> None:
+        if self.busy or self.report is None:
+            return
+        desk, text = self.desk, self.cash.text()
+
+        def done(fen: int) -> None:
+            self.cash.clear()
+            self.refresh(f"已登记现金实点 {yuan(fen)}。")
+
+        self._run(lambda: desk.count_cash(text), done, "正在登记现金实点…")
+
+    def save_explanations(self) -> None:
+        report = self.report
+        if self.busy or report is None:
+            return
+        given = {d.key: self.explain_edits[d.key].text().strip() for d in report.differences
+                 if d.key in self.explain_edits}
+        changed = {k: v for k, v in given.items()
+                   if v and v != next(d.explanation for d in report.differences if d.key == k)}
+        desk = self.desk
+
+        def save() -> int:
+            for key, text in changed.items():
+                desk.explain(key, text)
+            return len(changed)
+
+        self._run(save, lambda n: self.refresh(f"已保存 {n} 项差异说明（记入审计日志）。"), "正在保存说明…")
+
+    def _write(self, path: Path | None, suffix: str, make: Callable[[DayEndReport], bytes], what: str) -> None:
+        report = self.report
+        if self.busy or report is None:
+            return
+        if path is None:
+            from counter_app.ui.application.steps import ImportDialogs
+
+            chosen = ImportDialogs.save_pdf(self, f"日终轧账-{report.teller}-{report.day}{suffix}")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+        desk = self.desk
+
+        def write() -> Path:
+            saved = write_private(target, make(report))
+            desk.record_output(report, suffix.lstrip("."))
+            return saved
+
+        self._run(write, lambda saved: self.say(f"{what}已保存为 {saved}"), f"正在保存{what}…")
+
+    def save_pdf(self, path: Path | None) -> None:
+        self._write(path, ".pdf", self.desk.pdf, "轧账单")
+
+    def save_csv(self, path: Path | None) -> None:
+        self._write(path, ".csv", lambda r: self.desk.csv(r).encode("utf-8-sig"), "轧账CSV")
+
+    def close_day(self, pdf_path: Path | None) -> None:
+        """Close the own session (refused while a difference is unexplained); the final sheet
+        is saved to ``pdf_path`` when given."""
+        if self.busy or self.report is None:
+            return
+        desk = self.desk
+
+        def close() -> tuple[Any, DayEndReport]:
+            closed, final = desk.close()
+            if pdf_path is not None:
+                write_private(pdf_path, desk.pdf(final))
+                desk.record_output(final, "pdf")
+            return closed, final
+
+        def done(result: tuple[Any, DayEndReport]) -> None:
+            closed, final = result
+            self.show_report(None, [])
+            self.report = final
+            self.pdf_button.setEnabled(True)
+            self.csv_button.setEnabled(True)
+            self.summary.setText(f"营业日 {closed.business_day} 已日终结束（会话 #{closed.id}）。")
+            self.figures.setText(report_html(final))
+            self.say("已结束营业：轧账单" + (f"已保存为 {pdf_path}。" if pdf_path else "可另存为PDF。"))
+            self.sig_closed.emit(closed)
+
+        self._run(close, done, "正在日终结束营业…")
+
+    def refund(self) -> None:
+        item = self.fee_list.currentItem()
+        receipt = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        if self.busy or not receipt:
+            self.say("请在列表中选择一笔收费（退费记录不能再退）。", ok=False)
+            return
+        fees = self.fees
+        reason, user = self.refund_reason.text(), self.supervisor.text()
+        password, otp = self.password.text(), self.otp.text()
+        self.password.clear()
+        self.otp.clear()
+
+        def done(made: Any) -> None:
+            self.refund_reason.clear()
+            self.refresh(f"已退费：{describe_fee(made)}，授权主管 {made.authorised_by}（已记入审计日志）。")
+
+        self._run(lambda: fees.refund(receipt, reason, user, password, otp), done, "正在核验主管授权…")
