@@ -82,6 +82,9 @@ def add_bundle(repo: Path, bundle: Path, version: str, keys: Path | None = None)
         r.add_bundle(new_bundle_dir=bundle.resolve(), new_version=version, skip_patch=True)
         after = r.roles.get_latest_archive()
         if after is None or (before is not None and after.version <= before.version):
+            stray = Path(r.targets_dir) / f"{APP_NAME}-{version}.tar.gz"
+            if before is None or stray.name != before.path.name:
+                stray.unlink(missing_ok=True)  # archived by tufup, never listed: not published
             raise SystemExit(f"版本 {version} 不高于仓库中已有的最新版本，未添加")
         r.publish_changes(private_key_dirs=[(keys or r.keys_dir)])
         return Path(r.targets_dir) / after.path.name

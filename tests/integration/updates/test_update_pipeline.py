@@ -201,3 +201,34 @@ def test_repository_down_is_an_error_not_a_refusal(tmp_path: Path, served: Serve
                         trusted_root=served.trusted_root, current_version="0.1.0")
     assert not isinstance(caught.value, UpdateRefused)
     assert "无法连接更新仓库" in str(caught.value)
+
+
+def test_the_repository_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    tool = [sys.executable, str(Path(__file__).resolve().parents[3] / "packaging" / "update_repo.py")]
+    repo, keys = tmp_path / "repo", tmp_path / "keys"
+
+    def run(*args: str) -> str:
+        return subprocess.run([*tool, *args], check=True, capture_output=True, text=True,
+                              timeout=120).stdout.strip()
+
+    root = Path(run("init", "--repo", str(repo), "--keys", str(keys)))
+    assert root == (repo / "repository" / "metadata" / "root.json").resolve() and root.is_file()
+    if os.name == "posix":  # the private keys are the vendor's alone
+        assert stat.S_IMODE((keys / "root").stat().st_mode) == 0o600
+    assert not (repo / "repository" / "keys").exists()  # nothing secret is published
+    archive = Path(run("add-bundle", "--repo", str(repo), "--keys", str(keys),
+                       str(make_bundle(tmp_path / "b", "0.2.0")), "0.2.0"))
+    assert archive.name == "counter-app-0.2.0.tar.gz" and archive.is_file()
+    before = json.loads((repo / "repository" / "metadata" / "timestamp.json").read_text())
+    run("sign", "--repo", str(repo), "--keys", str(keys))
+    after = json.loads((repo / "repository" / "metadata" / "timestamp.json").read_text())
+    assert after["signed"]["version"] == before["signed"]["version"] + 1
+    # an older bundle than the newest is refused
+    older = subprocess.run([*tool, "add-bundle", "--repo", str(repo), "--keys", str(keys),
+                            str(make_bundle(tmp_path / "old", "0.1.0")), "0.1.0"],
+                           capture_output=True, text=True, timeout=120)
+    assert older.returncode != 0 and "不高于" in older.stderr
+    assert sorted(p.name for p in (repo / "repository" / "targets").iterdir()) == [archive.name]
