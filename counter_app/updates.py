@@ -326,7 +326,28 @@ def apply_pending(paths: UpdatePaths, *, database: Path, current_version: str,
                   now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
                   ) -> ApplyOutcome | None:
     """Install a staged update, if one is pending. Never raises for a failed migration: the
-    database is restored from its backup and the previous program kept (``rolled_back``)."""
+    database is restored from its backup and the previous program kept (``rolled_back``).
+    Runs under the store's instance lock: a counter still running on this database (or a
+    second start) leaves the update pending."""
+    if not paths.pending.exists():
+        return None
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(database.with_name(database.name + ".lock"), thread_local=False)
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        log.warning("update pending, but the database is in use: left for the next start")
+        return None
+    try:
+        return _apply_locked(paths, database, current_version, program, migrate, now)
+    finally:
+        lock.release()
+
+
+def _apply_locked(paths: UpdatePaths, database: Path, current_version: str,
+                  program: ProgramFolder, migrate: Callable[[Path, Path], str | None],
+                  now: Callable[[], dt.datetime]) -> ApplyOutcome | None:
     pending = Pending.read(paths.pending)
     if pending is None:
         return None

@@ -91,3 +91,29 @@ def test_no_update_configured_means_no_check(make_services) -> None:
     services = make_services(session=False)
     assert services.profile.updates.repository_url == ""
     assert services.check_for_update() is None
+
+
+def test_a_frozen_program_restarts_into_the_installed_version(
+        served: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+
+    served.add(make_bundle(tmp_path / "bundle", NEW, WORKING), NEW)
+    profile, install = _profile(tmp_path, served)
+    _stage(profile)
+    execs: list[tuple[str, list[str]]] = []
+
+    def execv(path: str | os.PathLike[str], args: list[str]) -> None:
+        execs.append((str(path), args))
+        raise SystemExit(0)  # exec never returns
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(install / "counter-app"))
+    monkeypatch.setattr(sys, "argv", ["counter-app", "--profile", "p.toml"])
+    monkeypatch.setattr(os, "execv", execv)
+
+    with pytest.raises(SystemExit):
+        build_services(profile)
+
+    assert execs == [(str(install / "counter-app"), [str(install / "counter-app"), "--profile", "p.toml"])]
+    assert (install / "counter-app").read_text() == f"stand-in program {NEW}\n"

@@ -232,3 +232,22 @@ def test_the_repository_command_line(tmp_path: Path) -> None:
                            capture_output=True, text=True, timeout=120)
     assert older.returncode != 0 and "不高于" in older.stderr
     assert sorted(p.name for p in (repo / "repository" / "targets").iterdir()) == [archive.name]
+
+
+def test_nothing_is_installed_while_the_database_is_in_use(served: Served, tmp_path: Path,
+                                                          counter_db: Path) -> None:
+    served.add(make_bundle(tmp_path / "b020", "0.2.0", WORKING), "0.2.0")
+    paths = UpdatePaths(tmp_path / "state" / "updates")
+    assert _check(served, paths).state == "staged"
+    install = _program(tmp_path)
+    running = open_store(counter_db, DataCipher(b"k" * 32), exclusive=True)  # a counter still open
+    try:
+        assert apply_pending(paths, database=counter_db, current_version="0.1.0",
+                             program=FolderSwap(install)) is None
+        assert paths.pending.exists() and schema_revision(counter_db) == head_revision()
+        assert (install / "counter-app").read_text() == "stand-in program 0.1.0\n"
+    finally:
+        running.close()
+    outcome = apply_pending(paths, database=counter_db, current_version="0.1.0",
+                            program=FolderSwap(install))
+    assert outcome is not None and outcome.state == "applied"
