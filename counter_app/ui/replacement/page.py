@@ -286,6 +286,26 @@ class OptionsScreen(Screen):
         self.summary = named(QLabel("", wordWrap=True), "Summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.root.addWidget(self.summary)
+        self.fee_box = named(QFrame(), "Card")
+        fee = QVBoxLayout(self.fee_box)
+        fee.setContentsMargins(16, 10, 16, 10)
+        self.fee_title = named(QLabel(""), "FeeDue")
+        self.fee_title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        fee.addWidget(self.fee_title)
+        methods = QHBoxLayout()
+        self.fee_group = QButtonGroup(self)
+        self.fee_cash = named(QRadioButton("现金"), "FeeCash")
+        self.fee_transfer = named(QRadioButton("转账"), "FeeTransfer")
+        for b in (self.fee_cash, self.fee_transfer):
+            b.setStyleSheet("font-size: 15px;")
+            self.fee_group.addButton(b)
+            methods.addWidget(b)
+        self.fee_reference = named(QLineEdit(), "FeeReference")
+        self.fee_reference.setPlaceholderText("转账凭证号（交易流水号）")
+        methods.addWidget(self.fee_reference, 1)
+        fee.addLayout(methods)
+        self.fee_transfer.toggled.connect(self.fee_reference.setEnabled)
+        self.root.addWidget(self.fee_box)
         self.errors = named(QLabel("", wordWrap=True), "FieldError")
         self.errors.setStyleSheet(f"color: {BAD};")
         self.root.addWidget(self.errors)
@@ -315,10 +335,25 @@ class OptionsScreen(Screen):
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")
+        collects = wf.fees is not None and r.terms is not None and r.terms.fee_fen > 0
+        self.fee_box.setVisible(wf.fees is not None and r.terms is not None)
+        basis = r.terms.fee_basis_zh if r.terms is not None else ""
+        self.fee_title.setText(f"收取工本费：{fee}" + (f"（{basis}）" if basis else "")
+                               + ("　确认后记入本人柜员会话并出具收据" if collects else ""))
+        for b in (self.fee_cash, self.fee_transfer):
+            b.setVisible(collects)
+        self.fee_reference.setVisible(collects)
+        (self.fee_transfer if r.fee.method == "transfer" else self.fee_cash).setChecked(True)
+        self.fee_reference.setText(r.fee.reference)
+        self.fee_reference.setEnabled(r.fee.method == "transfer")
         self.errors.setText("")
 
     def values(self) -> dict[str, str]:
-        return {"same_number": "1" if self.same.isChecked() and self.same.isEnabled() else ""}
+        values = {"same_number": "1" if self.same.isChecked() and self.same.isEnabled() else ""}
+        if self.wf.fees is not None:
+            values["fee_method"] = "transfer" if self.fee_transfer.isChecked() else "cash"
+            values["fee_reference"] = self.fee_reference.text()
+        return values
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         self.errors.setText(next(iter(errors.values()), ""))
@@ -360,6 +395,19 @@ class DoneScreen(Screen):
             lay.addWidget(button)
             self.buttons[key] = button
         self.root.addWidget(frame)
+        self.fee_frame = named(QFrame(), "Card")
+        fee_lay = QHBoxLayout(self.fee_frame)
+        fee_lay.setContentsMargins(16, 10, 16, 10)
+        self.fee_receipt = named(QLabel("", wordWrap=True), "FeeReceipt")
+        fee_lay.addWidget(self.fee_receipt, 1)
+        self.fee_buttons: dict[str, QPushButton] = {}
+        for action, text in (("preview", "预览收据"), ("print", "打印收据"), ("save", "收据另存为PDF"),
+                             ("retry", "重新登记收费")):
+            button = named(QPushButton(text), f"fee_{action}")
+            button.clicked.connect(self._fee_handler(action))
+            fee_lay.addWidget(button)
+            self.fee_buttons[action] = button
+        self.root.addWidget(self.fee_frame)
         self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
         self.root.addWidget(self.print_status)
         row = QHBoxLayout()
@@ -373,12 +421,28 @@ class DoneScreen(Screen):
     def _handler(self, action: str) -> Callable[[], None]:
         return lambda: _page(self).receipt_action(action)
 
+    def _fee_handler(self, action: str) -> Callable[[], None]:
+        return lambda: _page(self).fee_receipt_action(action)
+
     def load(self) -> None:
         outcome = self.wf.record.outcome
         if outcome is None:
             return
         self.number.setText(f"业务编号　{outcome.receipt_no}　　中心受理号　{outcome.application_id or '待中心确认'}")
         self.fee.setText(f"工本费：{fee_zh(outcome.fee_fen)}")
+        r = self.wf.record
+        due = r.terms.fee_fen if r.terms is not None else 0
+        self.fee_frame.setVisible(self.wf.fees is not None and due > 0)
+        if r.fee.receipt_no:
+            method = "转账（凭证 " + r.fee.reference + "）" if r.fee.method == "transfer" else "现金"
+            self.fee_receipt.setText(f"工本费 {fee_zh(due)} 已收（{method}），收据编号 {r.fee.receipt_no}")
+            self.fee_receipt.setStyleSheet(f"color: {OK}; font-size: 14px;")
+        else:
+            self.fee_receipt.setText(f"工本费 {fee_zh(due)} 未能登记：{r.fee.problem_zh}"
+                                     "（请开始营业后按“重新登记收费”，或在日终轧账中说明）")
+            self.fee_receipt.setStyleSheet(f"color: {BAD}; font-size: 14px;")
+        for action, button in self.fee_buttons.items():
+            button.setVisible((action == "retry") != bool(r.fee.receipt_no))
         kind = "ok" if outcome.status == "done" else "warn"
         self.result.show_message(html.escape(outcome.message), kind)
         self.print_status.setText("")
@@ -443,6 +507,40 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
             self.show_step()
 
         self.run(job, done, self.submit_failed, busy="正在提交补换卡…")
+
+    def fee_receipt_action(self, action: str, path: Any = None) -> None:
+        """The fee receipt (工本费收据): preview, print, save; or record the fee again."""
+        wf = self.wizard
+        if wf is None or self.busy or wf.record.outcome is None:
+            return
+        if action == "retry":
+            def recorded(_fee: Any) -> None:
+                self.show_step()
+
+            def refused(error: BaseException) -> None:
+                self.show_step()
+                self.receipt_status(message_of(error), ok=False)
+
+            self.run(wf.retry_fee, recorded, refused, busy="正在登记收费…")
+            return
+        number = wf.record.fee.receipt_no
+
+        def act(pdf: bytes) -> None:
+            if action == "preview":
+                from counter_app.ui.application.documents import DocumentPreview
+
+                dialog = DocumentPreview("工本费收据", pdf, self,
+                                         on_print=lambda: self.fee_receipt_action("print"),
+                                         on_save=lambda: self.fee_receipt_action("save"))
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+            elif action == "print":
+                self._print(number, pdf)
+            else:
+                self._save(number, pdf, path)
+
+        self.run(wf.fee_receipt, act, lambda e: self.receipt_status(message_of(e), ok=False),
+                 busy="正在生成收据…")
 
     def receipt_status_label(self) -> QLabel:
         done = self.step_screen(Step.DONE)

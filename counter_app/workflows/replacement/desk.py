@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from counter_app.workflows.card_loss.context import CardLossContext
+from counter_app.workflows.fees import FeeDesk
 from counter_app.workflows.replacement.record import Reason
 from counter_app.workflows.replacement.workflow import ReplacementWorkflow
 
@@ -10,8 +11,9 @@ from counter_app.workflows.replacement.workflow import ReplacementWorkflow
 class ReplacementDesk:
     """One signed-in teller's replacement and exchange business."""
 
-    def __init__(self, ctx: CardLossContext) -> None:
+    def __init__(self, ctx: CardLossContext, fees: FeeDesk | None = None) -> None:
         self.ctx = ctx
+        self.fees = fees  # None: the fee is shown, not collected here (headless tests)
 
     @property
     def teller(self) -> str:
@@ -28,6 +30,6 @@ class ReplacementDesk:
         return reader.name if reader is not None else None
 
     def new(self, reason: Reason = Reason.LOST) -> ReplacementWorkflow:
-        wf = ReplacementWorkflow(self.ctx)
+        wf = ReplacementWorkflow(self.ctx, fees=self.fees)
         wf.set_reason(reason)
         return wf

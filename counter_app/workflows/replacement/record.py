@@ -40,9 +40,22 @@ CENTRAL_REASON: dict[Reason, Literal["LOST", "DAMAGED"]] = {
 class BranchTerms:
     """What the central says about this branch (asked with the card): fee and services."""
 
-    fee_fen: int  # 工本费 of a replacement, in fen (branch configuration at the central)
+    fee_fen: int  # 工本费 due, in fen (the fee schedule; the central's configuration if it rules)
     instant_issue: bool
     same_number_exchange: bool
+    central_fee_fen: int | None = None  # what the central's branch configuration says
+    fee_basis_zh: str = ""  # on what the fee rests (printed on the fee receipt)
+
+
+@dataclass(frozen=True)
+class FeePayment:
+    """How the teller takes the fee (cash, or a bank transfer with its reference), and the
+    fee receipt once it is recorded in the teller's session."""
+
+    method: str = "cash"
+    reference: str = ""
+    receipt_no: str = ""  # "" until recorded
+    problem_zh: str = ""  # the business was done but the fee could not be recorded: why
 
 
 @dataclass(frozen=True)
@@ -77,3 +90,4 @@ class ReplacementRecord:
     same_number: bool = False  # 同号换卡: keep the bank card number and account
     op_id: str = ""  # idempotency key, durable (outbox row) before anything is sent
     outcome: Outcome | None = None
+    fee: FeePayment = field(default_factory=FeePayment)

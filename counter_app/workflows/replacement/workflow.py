@@ -30,6 +30,7 @@ from counter_app.printing import mask_name
 from counter_app.workflows.card_loss import rules as loss_rules
 from counter_app.workflows.card_loss.context import CardLossContext
 from counter_app.workflows.card_loss.record import CardSource, FoundCard, Identity
+from counter_app.workflows.fees import FeeDesk
 from counter_app.workflows.kernel import JournalEntry, StepDef, Wizard
 from counter_app.workflows.records import to_json
 from counter_app.workflows.replacement import rules, submission
@@ -37,6 +38,7 @@ from counter_app.workflows.replacement.record import (
     REASON_TITLES_ZH,
     SCHEMA_VERSION,
     BranchTerms,
+    FeePayment,
     Outcome,
     Reason,
     ReplacementRecord,
@@ -54,8 +56,19 @@ OFFLINE_ZH = ("专线中断，暂不能补换卡：补换卡须由中心实时�
               "请待线路恢复后办理（持卡人可稍候或改日办理）。")
 
 
-def replacement_steps(ctx: CardLossContext) -> tuple[StepDef[ReplacementRecord], ...]:
+def fee_errors(fees: FeeDesk | None, r: ReplacementRecord) -> dict[str, str]:
+    """How the fee is paid, when one is due and collected here."""
+    if fees is None or r.terms is None or r.terms.fee_fen == 0:
+        return {}
+    return fees.check(r.fee.method, r.fee.reference)
+
+
+def replacement_steps(ctx: CardLossContext,
+                      fees: FeeDesk | None = None) -> tuple[StepDef[ReplacementRecord], ...]:
     t = STEP_TITLES_ZH
+
+    def check_options(r: ReplacementRecord) -> dict[str, str]:
+        return {**rules.options_error(r), **fee_errors(fees, r)}
 
     def check_identify(r: ReplacementRecord) -> dict[str, str]:
         return {} if r.identity.id_number else {"id_number": "请读取身份证或录入持卡人的身份证号码。"}
@@ -68,7 +81,7 @@ def replacement_steps(ctx: CardLossContext) -> tuple[StepDef[ReplacementRecord],
     return (
         StepDef(Step.IDENTIFY, t[Step.IDENTIFY], validate=check_identify),
         StepDef(Step.CARD, t[Step.CARD], validate=check_card),
-        StepDef(Step.OPTIONS, t[Step.OPTIONS], validate=rules.options_error,
+        StepDef(Step.OPTIONS, t[Step.OPTIONS], validate=check_options,
                 forward=False, forward_message_zh="请点击“确认补换卡”。"),
         StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔业务已完成。"),
     )
@@ -79,13 +92,14 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
 
     def __init__(self, ctx: CardLossContext, record: ReplacementRecord | None = None, *,
                  step: str | None = None, history: Iterable[str] = (),
-                 journal: Iterable[JournalEntry] = ()) -> None:
+                 journal: Iterable[JournalEntry] = (), fees: FeeDesk | None = None) -> None:
         self.ctx = ctx
+        self.fees = fees  # None: the fee is shown (the central's) but not collected here
         started = record is None
         record = record or ReplacementRecord(draft_id=str(uuid.uuid4()), teller=ctx.teller,
                                              started_at=ctx.clock().isoformat())
         self.saved: dict[str, Any] = {}
-        super().__init__(replacement_steps(ctx), record, step=step, history=tuple(history),
+        super().__init__(replacement_steps(ctx, fees), record, step=step, history=tuple(history),
                          journal=tuple(journal), clock=ctx.clock)
         if started:
             self.note("started")
@@ -143,6 +157,10 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
         if new is not self.record.reason:
             # the old card read for an exchange does not matter for a lost card, and back
             self.update_record(reason=new, chip_unreadable=False, op_id="")
+            terms = self.record.terms
+            if terms is not None:  # an expired card's fee may differ from a lost one's
+                self.update_record(terms=self._terms(terms.central_fee_fen, terms.instant_issue,
+                                                     terms.same_number_exchange))
             self.note("reason", reason=new.value)
             self.save()
 
@@ -194,7 +212,13 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
             if same != self.record.same_number:
                 self.update_record(same_number=same)
                 self.save()
-            return rules.options_error(self.record)
+            if "fee_method" in values:
+                fee = replace(self.record.fee, method=values["fee_method"],
+                              reference=values.get("fee_reference", "").strip())
+                if fee != self.record.fee:
+                    self.update_record(fee=fee)
+                    self.save()
+            return self.validate(Step.OPTIONS)
         return {}
 
     def next(self) -> Step:
@@ -222,7 +246,7 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
             self.note("card_query_line_down", error=exc.code)
             self.save()
             raise NewWorkRefused(OFFLINE_ZH, code="REPLACEMENT_NEEDS_CENTRAL") from exc
-        terms = BranchTerms(config.replacement_fee_fen, branch.instant_issue,
+        terms = self._terms(config.replacement_fee_fen, branch.instant_issue,
                             branch.same_number_exchange)
         status = loss_rules.pick_card(cards)
         identity = replace(self.record.identity, name=name)
@@ -268,8 +292,65 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
                     "制成后送达本网点领取。")
         return "新卡由中心集中制作，制成后送达本网点领取。"
 
+    def _terms(self, central_fen: int | None, instant: bool, same_number: bool) -> BranchTerms:
+        """The branch's terms with the fee due by the schedule (the central's fee without one)."""
+        if self.fees is None:
+            return BranchTerms(central_fen or 0, instant, same_number, central_fen)
+        quote = self.fees.quote_replacement(self.record.reason.value, central_fen)
+        return BranchTerms(quote.amount_fen, instant, same_number, central_fen, quote.basis_zh)
+
+    @property
+    def fee_due_fen(self) -> int:
+        return self.record.terms.fee_fen if self.record.terms is not None else 0
+
     def submit(self) -> Outcome:
-        return submission.submit(self)
+        """Send the replacement, then record its fee in the teller's session (refused before
+        anything is sent when a fee is due and no session is open)."""
+        fees = self.fees
+        if fees is not None and self.fee_due_fen and self.record.outcome is None:
+            fees.ready()
+        outcome = submission.submit(self)
+        if fees is not None and self.fee_due_fen and not self.record.fee.receipt_no:
+            self._collect(fees, outcome)
+        return outcome
+
+    def _collect(self, fees: FeeDesk, outcome: Outcome) -> None:
+        from counter_app.domain.fees import FeeQuote
+
+        terms = self.record.terms
+        assert terms is not None
+        quote = FeeQuote("replacement", terms.fee_fen, terms.fee_basis_zh)
+        try:
+            made = fees.collect(quote, self.record.fee.method, self.record.fee.reference, outcome.op_id)
+        except CounterError as exc:  # the business is done: say so, the day-end shows it
+            self.update_record(fee=replace(self.record.fee, problem_zh=exc.message_zh))
+            self.note("fee_not_recorded", code=exc.code)
+            self.save()
+            return
+        if made is not None:
+            self.update_record(fee=replace(self.record.fee, receipt_no=made.receipt_no, problem_zh=""))
+            self.note("fee_collected", method=made.method)
+            self.save()
+
+    def retry_fee(self) -> FeePayment:
+        """Record the fee again after a failure (e.g. the session was closed meanwhile)."""
+        if self.fees is None or self.record.outcome is None:
+            raise CounterError("本笔业务尚未受理，不能收费。", code="NOT_ACCEPTED")
+        if not self.record.fee.receipt_no and self.fee_due_fen:
+            self.fees.ready()
+            self._collect(self.fees, self.record.outcome)
+            if self.record.fee.problem_zh:
+                raise CounterError(self.record.fee.problem_zh, code="FEE_NOT_RECORDED")
+        return self.record.fee
+
+    def fee_receipt(self) -> bytes:
+        """The fee receipt (工本费收据) of this business."""
+        if self.fees is None or not self.record.fee.receipt_no:
+            raise CounterError("本笔业务没有收费记录，不能打印收据。", code="NO_FEE_RECEIPT")
+        terms = self.record.terms
+        return self.fees.receipt(self.record.fee.receipt_no, payer_name=self.record.identity.name,
+                                 id_number=self.record.identity.id_number,
+                                 basis_zh=terms.fee_basis_zh if terms is not None else "")
 
     def documents(self) -> bytes:
         from counter_app.workflows.replacement.documents import render_receipt
