@@ -131,6 +131,7 @@ class DayEndPage(QWidget):
         rl.addWidget(head)
         self.fee_list = named(QListWidget(), "SessionFees")
         self.fee_list.setMinimumHeight(80)
+        self.fee_list.setMaximumHeight(150)
         rl.addWidget(self.fee_list)
         grid = FormGrid()
         self.refund_reason = named(QLineEdit(), "RefundReason")

@@ -32,6 +32,7 @@ from counter_app.workflows.sessions.desk import SessionDesk, WorkSessionFacts, p
 from counter_app.workflows.stock.context import MoveFacts
 from counter_app.workflows.stock.reconcile import reconcile
 
+CLOSE_KIND_ZH = {"closed": "日终结束", "force_closed": "主管强制结束"}
 CUSTODY_KEY = "custody_held"  # explained by the session's close note too
 EXPLAINED = "day_end.explained"
 COUNTED = "day_end.counted"
@@ -158,7 +159,8 @@ class DayEndDesk:
         if line is not None and line.holding:
             diffs.append(Difference(CUSTODY_KEY, f"您名下仍有 {line.holding} 张今日领用的空白卡未交回"
                                                  "（请先在“空白卡库存”交回，或说明原因）。"))
-        state = "营业中" if s.closed_at is None else f"已结束（{s.close_kind}）"
+        state = ("营业中" if s.closed_at is None
+                 else f"已结束（{CLOSE_KIND_ZH.get(s.close_kind or '', s.close_kind or '')}）")
         return DayEndReport(
             scope="teller", day=s.business_day, branch_code=self.ctx.branch.code,
             branch_name=self.ctx.branch.name, counter_id=s.counter_id, made_at=self.ctx.made_at(),
@@ -199,7 +201,8 @@ class DayEndDesk:
                            for d in r.cash_differences(cash, counted, own_lines)]
             all_counted = all_counted and counted is not None
             counted_total += counted or 0
-            state = "营业中" if s.closed_at is None else f"{_local(_naive(s.closed_at))} {s.close_kind}"
+            state = ("营业中" if s.closed_at is None else
+                     f"{_local(_naive(s.closed_at))} {CLOSE_KIND_ZH.get(s.close_kind or '', s.close_kind or '')}")
             session_lines.append(
                 f"#{s.id} 柜员 {s.teller} 柜台 {s.counter_id} · {_local(_naive(s.opened_at))} 开始 · {state} · "
                 f"现金应有 {r.yuan(cash)}，实点 {'未清点' if counted is None else r.yuan(counted)}")
