@@ -218,6 +218,16 @@ class PinResetAuthorisation:
 
 
 @dataclass(frozen=True)
+class ECardClaim:
+    """The electronic card claim of an activated card (central_sim/ecard.py): the receipt's
+    QR encodes ``claim_url``, the official claim page with the opaque token only."""
+
+    token: str
+    claim_url: str
+    expires_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class InsuranceSummary:
     insurance: str
     status: str
@@ -410,6 +420,8 @@ class CentralApi(Protocol):
     def replacement(self, card_no: str, request: ReplacementRequest, *,
                     idempotency_key: str) -> Application: ...
     def activate(self, card_no: str, *, branch_code: str, idempotency_key: str) -> CardStatus: ...
+    def ecard_claim(self, card_no: str, *, branch_code: str,
+                    idempotency_key: str) -> ECardClaim: ...
     def authorise_pin_reset(self, card_no: str, *, branch_code: str, function: Function,
                             idempotency_key: str) -> PinResetAuthorisation: ...
 

@@ -361,6 +361,12 @@ class HttpCentralClient:
         return self._post(f"/v1/cards/{_q(card_no)}/activation", A.CardStatus,
                           {"branch_code": branch_code}, idempotency_key)
 
+    def ecard_claim(self, card_no: str, *, branch_code: str,
+                    idempotency_key: str) -> A.ECardClaim:
+        """The activated card's electronic card claim token (the same one while valid)."""
+        return self._post(f"/v1/cards/{_q(card_no)}/ecard-claims", A.ECardClaim,
+                          {"branch_code": branch_code}, idempotency_key)
+
     def authorise_pin_reset(self, card_no: str, *, branch_code: str, function: A.Function,
                             idempotency_key: str) -> A.PinResetAuthorisation:
         return self._post(f"/v1/cards/{_q(card_no)}/pin-reset-authorisations",

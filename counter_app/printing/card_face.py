@@ -7,7 +7,8 @@ blank; the area is drawn here so the PDF shows where it goes). The chip contact 
 left, so nothing is printed there.
 
 The receipt (A5, portrait) tells the holder what was issued and carries the QR that opens
-the electronic card's claim (电子社保卡) in the official app.
+the electronic card's claim (电子社保卡) in the official app: the claim address with the token
+the central issued for the activated card (``printing/ecard.py``), nothing personal.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from counter_app.printing.ecard import draw_ecard_block
 from counter_app.printing.fonts import CjkFonts, cjk_fonts
 from counter_app.printing.layout import MUTED, NOTICE_FILL, NOTICE_RULE, RULE, SECTION_INK, Sheet
 from counter_app.printing.masking import mask_id_number
@@ -30,8 +32,6 @@ CR80_W = 85.6
 CR80_H = 54.0
 FACE_BLUE = colors.HexColor("#1F4E8C")
 CHIP_FILL = colors.HexColor("#D8C27A")
-
-E_CARD_URL = "https://si.12333.gov.cn/ecard/claim"  # the official app's claim address
 
 
 @dataclass(frozen=True)
@@ -99,12 +99,7 @@ class IssuanceReceipt:
     issued_at: dt.datetime  # Beijing time
     teller: str
     face_manual: bool = False
-    e_card_url: str = E_CARD_URL
-
-
-def e_card_payload(receipt: IssuanceReceipt) -> str:
-    """What the QR carries: the claim page with the card number (no ID number, no name)."""
-    return f"{receipt.e_card_url}?card={receipt.card_no}&city=330200"
+    e_card_claim_url: str = ""  # from the central's claim token; "" = none obtained
 
 
 def render_issuance_receipt(receipt: IssuanceReceipt, fonts: CjkFonts | None = None) -> bytes:
@@ -142,15 +137,7 @@ def render_issuance_receipt(receipt: IssuanceReceipt, fonts: CjkFonts | None = N
         sheet.text(left + 3.0, top + 6.3, "卡面由网点人工补印：芯片已写好并核验，领卡时请核对卡面信息。",
                    7.5, colour=NOTICE_RULE)
         top += 14.0
-    qr = 32.0
-    sheet.qr(left, top, qr, e_card_payload(receipt))
-    text_x = left + qr + 5.0
-    sheet.text(text_x, top + 6.0, "领取电子社保卡", 10, bold=True, colour=SECTION_INK)
-    lines = sheet.wrap("请用“电子社保卡”或“浙里办”App扫描左侧二维码，按提示核验身份后"
-                       "领取并启用电子社保卡；电子社保卡与实体卡状态同步。", width - qr - 5.0, 7.5)
-    for i, line in enumerate(lines):
-        sheet.text(text_x, top + 12.0 + i * 4.6, line, 7.5)
-    top += qr + 8.0
+    top = draw_ecard_block(sheet, left, top, width, receipt.e_card_claim_url)
     sheet.text(left, top + 4.0, "持卡人签收：________________　　日期：____年__月__日", 9)
     top += 12.0
     for i, line in enumerate(sheet.wrap(

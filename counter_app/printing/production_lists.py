@@ -207,15 +207,16 @@ class HandoutReceipt:
     collector_zh: str  # 本人领取 / 监护人代领（…） / 单位代领（…，委托书 …）
     at: dt.datetime  # Beijing time
     teller: str
+    e_card_claim_url: str = ""  # the central's claim address for the activated card
 
 
 def render_handout_receipt(data: HandoutReceipt, *, fonts: CjkFonts | None = None) -> bytes:
-    """A5 receipt of a hand-out with the QR that opens the electronic card's claim (the same
-    claim address as the instant issuance receipt; the card number only, nothing personal)."""
+    """A5 receipt of a hand-out with the QR that opens the electronic card's claim (the
+    central's claim address with its token, as on the instant issuance receipt)."""
     from reportlab.lib.pagesizes import A5
     from reportlab.lib.units import mm
 
-    from counter_app.printing.card_face import E_CARD_URL
+    from counter_app.printing.ecard import draw_ecard_block
     from counter_app.printing.layout import LABEL_FILL, SECTION_INK
 
     buffer = io.BytesIO()
@@ -241,15 +242,7 @@ def render_handout_receipt(data: HandoutReceipt, *, fonts: CjkFonts | None = Non
         sheet.text(left + 32.0, top + 5.5, value, sheet.fit_size(value, width - 34.0, 9, 6))
         top += 8.0
     top += 6.0
-    qr = 32.0
-    sheet.qr(left, top, qr, f"{E_CARD_URL}?card={data.card_no}&city=330200")
-    text_x = left + qr + 5.0
-    sheet.text(text_x, top + 6.0, "领取电子社保卡", 10, bold=True, colour=SECTION_INK)
-    for i, line in enumerate(sheet.wrap("请用“电子社保卡”或“浙里办”App扫描左侧二维码，按提示核验身份后"
-                                        "领取并启用电子社保卡；电子社保卡与实体卡状态同步。",
-                                        width - qr - 5.0, 7.5)):
-        sheet.text(text_x, top + 12.0 + i * 4.6, line, 7.5)
-    top += qr + 8.0
+    top = draw_ecard_block(sheet, left, top, width, data.e_card_claim_url)
     sheet.text(left, top + 4.0, "领卡人签收：________________　　日期：____年__月__日", 9)
     top += 12.0
     for i, line in enumerate(sheet.wrap(

@@ -7,7 +7,7 @@ is one transaction that writes the audit entry together with the change it descr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -30,14 +30,11 @@ class TellerRecord:
     failed_logins: int
     locked_until: dt.datetime | None
     active: bool
-    totp_secret: str | None = field(default=None, repr=False)
-    totp_last_step: int | None = None
 
 
 def _record(t: Teller) -> TellerRecord:
     return TellerRecord(t.id, t.username, t.display_name, t.role, t.password_hash,
-                        t.must_change_password, t.failed_logins, t.locked_until, t.active,
-                        t.totp_secret, t.totp_last_step)
+                        t.must_change_password, t.failed_logins, t.locked_until, t.active)
 
 
 def teller_by_username(session: Session, username: str) -> Teller | None:
@@ -185,31 +182,6 @@ class SqlTellerRepository:
             teller.failed_logins = 0
             teller.locked_until = None
             append_audit(s, self.store.cipher, teller.username, audit_action, **detail)
-
-    def code_accepted(self, teller_id: int, step: int, audit_action: str,
-                      **detail: str | int) -> bool:
-        with self.store.write(durable=True) as s:
-            # compare-and-set in one write transaction: the same code typed at two counters
-            # at once is accepted by one of them only
-            teller = self._teller(s, teller_id)
-            if teller.totp_last_step is not None and step <= teller.totp_last_step:
-                return False
-            teller.totp_last_step = step
-            teller.failed_logins = 0
-            teller.locked_until = None
-            append_audit(s, self.store.cipher, teller.username, audit_action, **detail)
-            return True
-
-    def set_totp(self, teller_id: int, secret: str, step: int, actor: str) -> None:
-        with self.store.write(durable=True) as s:
-            teller = self._teller(s, teller_id)
-            again = teller.totp_secret is not None
-            teller.totp_secret = secret
-            teller.totp_last_step = step
-            teller.totp_enrolled_at = utcnow()
-            append_audit(s, self.store.cipher, actor,
-                         "teller.totp_reenrolled" if again else "teller.totp_enrolled",
-                         username=teller.username)
 
     def open_session(self, teller_id: int, counter_id: str) -> int:
         with self.store.write(durable=True) as s:

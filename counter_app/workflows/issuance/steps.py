@@ -18,6 +18,7 @@ from counter_app.central.errors import LINE_ERRORS, CentralRefusal
 from counter_app.devices.card_printer import CardPrinterError
 from counter_app.devices.pinpad import PinEntry, PinPad, PinPadError
 from counter_app.domain.errors import CounterError
+from counter_app.workflows import ecard
 from counter_app.workflows.issuance import chip
 from counter_app.workflows.issuance.record import Outcome, Step, StepStatus
 
@@ -244,7 +245,15 @@ def pin(wf: IssuanceWorkflow, pad: PinPad | None) -> None:
 
 
 def receipt(wf: IssuanceWorkflow) -> None:
-    ctx = wf.ctx
-    wf._update(outcome=Outcome.ISSUED, finished_at=ctx.clock().isoformat())
+    ctx, r = wf.ctx, wf.record
+    url = str(r.extra.get("ecard_url", ""))
+    if not url:  # the electronic card's claim for the receipt's QR (never holds the card up)
+        op = str(r.extra.get("ecard_op", "")) or f"ecard-{uuid.uuid4()}"
+        if not r.extra.get("ecard_op"):
+            wf._update(extra={**r.extra, "ecard_op": op})  # the key before the call
+        url = ecard.request_claim(ctx.central, r.card_no, branch_code=ctx.branch_code, key=op)
+        wf.note("receipt.ecard_claim", obtained=bool(url))
+    wf._update(outcome=Outcome.ISSUED, finished_at=ctx.clock().isoformat(),
+               extra={**wf.record.extra, "ecard_url": url})
     ctx.store.audit(ctx.teller, "issuance.issued", application_no=wf.record.application_no,
                     serial=wf.record.blank_serial, face_manual=wf.record.face_manual)

@@ -100,4 +100,5 @@ def handout_pdf(wf: HandoutWorkflow) -> bytes:
                       f"{r.employer.letter_no}；经办人 {mask_id_number(r.identity.id_number)}）")
     return render_handout_receipt(HandoutReceipt(
         ctx.branch, r.application_id, r.card_no, mask_name(r.holder_name) if r.holder_name else "—",
-        mask_id_number(wf.holder_id), collector, ctx.clock().astimezone(CHINA_TIME), ctx.teller))
+        mask_id_number(wf.holder_id), collector, ctx.clock().astimezone(CHINA_TIME), ctx.teller,
+        e_card_claim_url=r.ecard_url))

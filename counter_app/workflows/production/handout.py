@@ -84,6 +84,8 @@ class HandoutRecord:
     activation_op: str = ""
     activated: bool = False
     chip_activated: bool = False  # the chip's function byte written (docs/card.md)
+    ecard_op: str = ""  # the e-card claim's idempotency key, kept before the call
+    ecard_url: str = ""  # the receipt's QR: the central's claim address ("" = none obtained)
     pin_set: bool = False
     finished_at: str = ""
 
@@ -302,10 +304,22 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         ctx.repo.update_state(r.application_id, "ACTIVATED")
         self._update(activated=True)
         self.note("activated", card=status.card_state)
+        self._claim_ecard()
         if self.chip is not None:
             self._activate_chip()
         self._move(Step.PIN)
         return status
+
+    def _claim_ecard(self) -> None:
+        """The activated card's e-card claim for the receipt's QR (never holds it up)."""
+        from counter_app.workflows.ecard import request_claim
+
+        op = self.record.ecard_op or f"ecard-{uuid.uuid4()}"
+        self._update(ecard_op=op)
+        url = request_claim(self.ctx.central, self.record.card_no,
+                            branch_code=self.ctx.branch_code, key=op)
+        self._update(ecard_url=url)
+        self.note("ecard.claim", obtained=bool(url))
 
     def _activate_chip(self) -> None:
         """After the central: the chip's function byte, through the card layer."""

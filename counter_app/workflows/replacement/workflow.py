@@ -328,9 +328,7 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
             self.save()
             return
         if made is not None:
-            # as recorded (the reference normalised), so the screen shows what the receipt prints
-            self.update_record(fee=replace(self.record.fee, receipt_no=made.receipt_no,
-                                           reference=made.reference, problem_zh=""))
+            self.update_record(fee=replace(self.record.fee, receipt_no=made.receipt_no, problem_zh=""))
             self.note("fee_collected", method=made.method)
             self.save()
 

@@ -50,6 +50,7 @@ def test_contract_covers_the_issue(doc: dict[str, Any]) -> None:
         "pin_reset", "get_contributions", "issue_certificate", "verify_certificate", "banks",
         "branches", "branch_config", "get_head", "report_head", "rebase_head", "head_events",
         "updates", "health", "get_employer", "contribution_bounds", "register",
+        "ecard_claim", "ecard_claim_check",
     }
     assert needed <= ops
 
@@ -195,7 +196,12 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
              {"branch_code": "ICBC-NB-0101", "blank_serial": "S2", "outcome": "SUCCESS"})
     card_no = rec.call("get", f"/v1/applications/{aid}")["card_no"]
     assert card_no != mark["card_no"]
+    rec.call("post", f"/v1/cards/{card_no}/ecard-claims",
+             {"branch_code": "ICBC-NB-0101"})  # 409 CARD_NOT_ACTIVE: not activated yet
     rec.call("post", f"/v1/cards/{card_no}/activation", {"branch_code": "ICBC-NB-0101"})
+    claim = rec.call("post", f"/v1/cards/{card_no}/ecard-claims", {"branch_code": "ICBC-NB-0101"})
+    rec.call("get", f"/v1/ecard-claims/{claim['token']}")
+    rec.call("get", "/v1/ecard-claims/unknown-token-0000")  # 404 ECARD_CLAIM_UNKNOWN
     rec.call("post", f"/v1/cards/{card_no}/pin-reset-authorisations",
              {"branch_code": "ICBC-NB-0101", "function": "social"})
     rec.call("post", f"/v1/cards/{card_no}/loss", {"branch_code": "ICBC-NB-0101"})

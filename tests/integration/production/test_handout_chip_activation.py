@@ -9,9 +9,12 @@ import pytest
 from counter_app.card.emulator.factory import card_data_for, new_personalised
 from counter_app.devices.pinpad import DemoPinPad
 from counter_app.devices.sschip import ChipFunctions
+from counter_app.workflows.ecard import token_of
 from counter_app.workflows.production import ProductionDesk
+from counter_app.workflows.production.documents import handout_pdf
 from counter_app.workflows.production.handout import HandoutError, Step
 from tests.fixtures.pcsc import EmulatorFixture
+from tests.fixtures.qr import decode_pdf_qr
 from tests.integration.production.conftest import Branch
 from tests.integration.production.test_handout import _received
 
@@ -58,3 +61,9 @@ def test_handout_activates_the_chip_and_the_card_reads_activated(
     pad.key_in("135790", "135790")
     wf.set_pin(pad)
     assert wf.step is Step.DONE
+    # the receipt's QR is the central's e-card claim for this card, nothing personal in it
+    scanned = decode_pdf_qr(handout_pdf(wf))
+    token = token_of(scanned)
+    assert idn not in scanned and card_no not in scanned and name not in scanned
+    assert branch.client.ecard_claim(card_no, branch_code=ctx.branch_code,
+                                     idempotency_key="reprint-0001").token == token
