@@ -36,6 +36,7 @@ def test_each_required_asset_resolves_through_importlib_resources(name: str) -> 
     assert assets.asset_path(NAMED[name]) == Path(str(found))
 
 
+@pytest.mark.slow  # about this checkout's editable install: mutation runs copy the assets elsewhere
 def test_the_package_is_the_top_level_resources_folder() -> None:
     # from a neutral directory, so the checkout is not on sys.path: the installed (editable) mapping
     proc = subprocess.run(
