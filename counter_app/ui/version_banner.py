@@ -63,12 +63,21 @@ class VersionBanner(QLabel):
         self.setVisible(shown)
         return verdict
 
-    def allow_start(self, parent: QWidget, page: Any) -> bool:
-        """True to open the business: not below the minimum past its grace, or under way."""
+    def refusal(self, page: Any) -> str | None:
+        """Why no new case may start on ``page`` now (None: it may, or it is under way)."""
         verdict = self.refresh()
         if verdict is None or not verdict.blocks_new_work or under_way(page):
+            return None
+        return verdict.message_zh
+
+    def allow_start(self, parent: QWidget, page: Any) -> bool:
+        """True to open the business from the menu: not below the minimum past its grace, or
+        a case under way on the page. A new case opened inside a page (办理下一笔) is stopped
+        at its first step instead (WizardPage.go_next asks :meth:`refusal`)."""
+        refusal = self.refusal(page)
+        if refusal is None:
             return True
-        self.tell(parent, verdict.message_zh)
+        self.tell(parent, refusal)
         return False
 
 

@@ -437,6 +437,11 @@ class WizardPage(QWidget, Generic[W]):
         wizard, screen = self.wizard, self.current_screen()
         if wizard is None or screen is None or self.busy or wizard.current in self.no_next:
             return
+        gate = getattr(self.window(), "version_banner", None)  # the main window's, if any
+        refusal = gate.refusal(self) if gate is not None and not wizard.history else None
+        if refusal:  # below the minimum version: a new case goes no further (docs/updates.md)
+            self.banner.show_message(refusal, "bad")
+            return
 
         def failed(error: BaseException) -> None:
             if isinstance(error, StepInvalid):

@@ -102,6 +102,13 @@ def test_below_the_minimum_a_banner_then_no_new_business(qtbot, make_services) -
     assert len(told) == 1 and "不能受理新业务" in told[0]
     assert app.main.work_area.currentWidget() is not page
     assert "宽限期已过" in banner.text()
+    # a new case already on a page (办理下一笔, 新建) goes no further than its first step
+    qtbot.waitUntil(lambda: page.wizard is not None, timeout=10000)  # drafts looked up first
+    first = page.wizard.current
+    assert page.wizard.history == ()
+    page.go_next()
+    assert page.wizard.current == first and not page.busy
+    assert "不能受理新业务" in page.banner.label.text()  # (the page is behind the home page)
     close(app)
 
 
