@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -102,8 +103,10 @@ class UpdatePaths:
             private_dir(d)
 
 
+@functools.cache
 def current_version() -> str:
-    """The running program's version (the installed distribution's)."""
+    """The running program's version (the installed distribution's; asked often by the
+    version gate, and fixed for the life of the process)."""
     from importlib import metadata
 
     try:
@@ -213,6 +216,7 @@ def check_and_stage(paths: UpdatePaths, *, repository_url: str, trusted_root: Pa
     info = client.get_targetinfo(meta)
     if info is None:  # listed but not in the signed targets: never fetched
         raise UpdateRefused("更新包不在签名的目标清单中，已拒绝本次更新。")
+    _drop_other_versions(paths, version, Path(info.path).name)
     try:
         archive = Path(client.find_cached_target(info) or client.download_target(info))
     except tuf_errors.RepositoryError as error:
@@ -242,6 +246,16 @@ def check_and_stage(paths: UpdatePaths, *, repository_url: str, trusted_root: Pa
     _write_json(paths.pending, dataclasses.asdict(marker))
     log.info("update %s staged (from %s)", version, current_version)
     return CheckResult("staged", version, f"新版本 {version} 已下载并校验，将在下次启动时安装。")
+
+
+def _drop_other_versions(paths: UpdatePaths, version: str, archive: str) -> None:
+    """A newer version supersedes what an earlier sign-out staged: the disk holds one."""
+    for entry in paths.staged.iterdir():
+        if entry.is_dir() and entry.name != version:
+            shutil.rmtree(entry, ignore_errors=True)
+    for entry in paths.targets.glob(f"{APP_NAME}-*"):
+        if entry.name != archive:
+            entry.unlink(missing_ok=True)
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

@@ -138,6 +138,7 @@ def test_metadata_rolled_back_to_an_older_version_is_refused(served: Served, tmp
     served.add(make_bundle(tmp_path / "b030", "0.3.0"), "0.3.0")
     paths = UpdatePaths(tmp_path / "state" / "updates")
     assert _check(served, paths).version == "0.3.0"
+    assert [d.name for d in paths.staged.iterdir()] == ["0.3.0"]
     # an attacker (or a stale mirror) serves the earlier, validly signed metadata again
     shutil.rmtree(served.published / "metadata")
     shutil.copytree(old, served.published / "metadata")
@@ -251,3 +252,17 @@ def test_nothing_is_installed_while_the_database_is_in_use(served: Served, tmp_p
     outcome = apply_pending(paths, database=counter_db, current_version="0.1.0",
                             program=FolderSwap(install))
     assert outcome is not None and outcome.state == "applied"
+
+
+def test_a_newer_version_supersedes_the_one_staged_earlier(served: Served, tmp_path: Path) -> None:
+    served.add(make_bundle(tmp_path / "b020", "0.2.0"), "0.2.0")
+    paths = UpdatePaths(tmp_path / "state" / "updates")
+    assert _check(served, paths).version == "0.2.0"
+    served.add(make_bundle(tmp_path / "b030", "0.3.0"), "0.3.0")
+
+    assert _check(served, paths).version == "0.3.0"
+
+    assert [d.name for d in paths.staged.iterdir()] == ["0.3.0"]
+    assert [f.name for f in paths.targets.iterdir()] == ["counter-app-0.3.0.tar.gz"]
+    pending = Pending.read(paths.pending)
+    assert pending is not None and pending.version == "0.3.0"
