@@ -259,7 +259,7 @@ class ReviewPage(QWizardPage):
     def run_tests(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            problems, results = self.setup.run_tests()
+            problems, results = self.setup.run_tests(QPrinterInfo.availablePrinterNames())
         finally:
             QGuiApplication.restoreOverrideCursor()
         lines = [f"✘ {p.message_zh}" for p in problems]

@@ -227,6 +227,20 @@ def live_tests(profile: BranchProfile, probe: SetupProbe) -> list[TestResult]:
     return results
 
 
+def printer_tests(profile: BranchProfile, printers: list[str]) -> list[TestResult]:
+    results = []
+    for key, title, name in (("document_printer", "申请表、回执打印机", profile.printers.document),
+                             ("card_face_printer", "卡面打印机", profile.printers.card_face)):
+        if name:
+            ok = name in printers
+            results.append(TestResult(key, title, ok, f"“{name}”{'可用' if ok else '未找到（已被删除或改名？）'}"))
+        elif printers:
+            results.append(TestResult(key, title, True, "使用系统默认打印机"))
+        else:  # nothing to print on yet; documents can still be saved as PDF, so not a failure
+            results.append(TestResult(key, title, True, "使用系统默认打印机（本机尚未添加打印机，可先另存为 PDF）"))
+    return results
+
+
 def write_profile(path: Path, text: str) -> Path:
     """Atomically (a reader sees the old profile or the new, never half of one), through a file
     only this account can open while it is written. A per-account profile (under the state
@@ -348,12 +362,17 @@ class SetupWizard:
     def profile_text(self) -> str:
         return self.answers.profile_text(self.now())
 
-    def run_tests(self) -> tuple[list[Problem], list[TestResult]]:
+    def run_tests(self, printers: list[str] | None = None) -> tuple[list[Problem], list[TestResult]]:
+        """``printers``: the printers the system lists now (the window asks Qt), each chosen one
+        checked against them; None where nobody can ask (no printer results then)."""
         try:
             profile = parse_profile_text(self.profile_text())
         except ProfileError as error:
             return [Problem(error.key, error.message_zh)], []
-        problems, self.results = preflight(profile, self.probe, test=True, now=self.now())
+        problems, results = preflight(profile, self.probe, test=True, now=self.now())
+        if not problems and printers is not None:
+            results += printer_tests(profile, printers)
+        self.results = results
         return problems, self.results
 
     @property

@@ -67,7 +67,8 @@ def test_the_wizard_writes_a_profile_against_the_reference_central(
     assert not finish.isEnabled()  # nothing is saved untested
     review.run.click()
     lines = review.results.text().splitlines()
-    assert [line[0] for line in lines] == ["✔"] * 4, lines
+    assert [line[0] for line in lines] == ["✔"] * 6, lines
+    assert lines[-2].startswith("✔ 申请表、回执打印机：使用系统默认打印机")
     assert finish.isEnabled()
     finish.click()
     assert dialog.written == target

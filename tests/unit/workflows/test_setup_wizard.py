@@ -156,6 +156,13 @@ def test_the_steps_fill_a_profile_the_application_loads(tmp_path: Path, tls: dic
     assert [(r.key, r.ok) for r in results] == [("central", True), ("branch", True), ("card_reader", True),
                                                 ("psam_reader", True)]
     assert wizard.tests_passed
+    # the printers the system lists now: the chosen card-face printer gone fails, back passes
+    problems, results = wizard.run_tests(printers=["Office"])
+    assert [(r.key, r.ok, r.detail_zh) for r in results[-2:]] == [
+        ("document_printer", True, "使用系统默认打印机"), ("card_face_printer", False, "“HP-Card”未找到（已被删除或改名？）")]
+    assert not wizard.tests_passed
+    assert wizard.run_tests(printers=["Office", "HP-Card"])[1][-1].ok and wizard.tests_passed
+    assert "尚未添加打印机" in wizard.run_tests(printers=[])[1][-2].detail_zh
     written = wizard.write(tmp_path / "etc" / "profile.toml")
     profile = load_profile(written)
     assert (profile.branch_code, profile.branch_name, profile.bank.code) == ("ICBC-NB-0101", "工商银行宁波鼓楼支行", "ICBC")
