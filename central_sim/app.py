@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from central_sim import ecard, people
+from central_sim import ecard, people, statistics
 from central_sim import schemas as M
 from central_sim import states as S
 from central_sim.db import (
@@ -1293,6 +1293,9 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     # registration and employers: central_sim/people.py
     people.add_routes(v1, central.db, mutate, _get_branch)
+    # branch statistics (the counter's 网点统计): central_sim/statistics.py
+    statistics.add_routes(v1, central.db, _get_branch,
+                          lambda request, code: own_branch(identity(request), code))
     # electronic card claim tokens for the receipts' QR: central_sim/ecard.py
     ecard.add_routes(v1, central.db, mutate, _get_branch, _get_card)
     api.include_router(v1)

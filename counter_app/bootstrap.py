@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app import assets
 from counter_app.assets import asset_path
+from counter_app.domain.clock import china_now
+from counter_app.domain.opening_hours import authorising_roles
 from counter_app.profile import BranchProfile, load_profile
 from counter_app.store.crypto import DataCipher, DataKeyLostError, load_data_key
 from counter_app.store.database import Store, inspect_store, open_store
@@ -51,6 +53,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.registration import RegistrationDesk
     from counter_app.workflows.replacement import ReplacementDesk
     from counter_app.workflows.sessions import SessionDesk
+    from counter_app.workflows.statistics import StatisticsDesk
     from counter_app.workflows.stock import StockDesk
 
 log = logging.getLogger(__name__)
@@ -455,7 +458,29 @@ class Services:
             branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
                               instant_issue=p.instant_issue),
             teller=teller, store=SqlBlankStock(self.store), reader=self.blank_reader,
-            authorise=authorise))
+            authorise=authorise,
+            # built when a change is admitted: the custody count needs no sync worker
+            sync_status=lambda: self.status_for(teller)()))
+
+    def statistics_desk(self, teller: str) -> StatisticsDesk:
+        """Branch statistics (网点统计): this counter's finished businesses and uncollected
+        cards, with the central's totals for the branch while the line is up."""
+        from counter_app.central.sync import LineState
+        from counter_app.printing import BranchInfo
+        from counter_app.store.statistics import SqlStatistics
+        from counter_app.workflows.statistics import StatisticsContext, StatisticsDesk, TotalsSource
+
+        p = self.profile
+        central = self.central
+        totals: TotalsSource | None = getattr(central, "branch_statistics", None)
+
+        def line_up() -> bool:
+            return self.sync.status().line_state not in (LineState.OFFLINE, LineState.PAUSED)
+
+        return StatisticsDesk(StatisticsContext(
+            branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
+                              instant_issue=p.instant_issue),
+            teller=teller, repo=SqlStatistics(self.store), central_totals=totals, line_up=line_up))
 
     @property
     def card_slot(self) -> CardSlot:
@@ -795,6 +820,7 @@ def build_services(profile: BranchProfile, *, exclusive: bool = True, start_sync
         SqlTellerRepository(store),
         LoginPolicy(profile.security.max_login_failures, profile.security.lockout_minutes),
         profile.counter_id,
+        authorisers=lambda: authorising_roles(profile.opening_hours, china_now()),
     )
     auth.ensure_first_admin()
     if profile.demo:

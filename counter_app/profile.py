@@ -38,6 +38,7 @@ from counter_app.domain.banks import PARTNER_BANKS, Bank
 from counter_app.domain.errors import ConfigurationError
 from counter_app.domain.net import is_loopback_host
 from counter_app.domain.offline import StalenessLimits
+from counter_app.domain.opening_hours import OpeningHours, ServiceHours
 from counter_app.domain.photo import KB, PhotoSpec
 from counter_app.domain.schedule import WEEKDAY_CODES, WeekendService
 
@@ -184,6 +185,24 @@ def section(keys: type | None = None, *, toml: str | None = None,
 
 
 @dataclass(frozen=True)
+class _WeekdayKeys:
+    days: tuple[str, ...] = key(("mon", "tue", "wed", "thu", "fri"), doc="工作日办理社保卡业务的日子",
+                                check=DAYS)
+    open: str = key("09:00", doc="工作日开始办理的时间（北京时间）", check=TIME)
+    close: str = key("17:00", doc="工作日停止办理的时间（北京时间）；此后开始新业务需确认，已开始的业务可办完",
+                     check=TIME)
+
+    def cross_check(self) -> tuple[str, str] | None:
+        if dt.time.fromisoformat(self.open) >= dt.time.fromisoformat(self.close):
+            return "weekday_service.open", "必须早于 weekday_service.close"
+        return None
+
+    def service(self) -> ServiceHours:
+        return ServiceHours(days=self.days, opens=dt.time.fromisoformat(self.open),
+                            closes=dt.time.fromisoformat(self.close))
+
+
+@dataclass(frozen=True)
 class _WeekendKeys:
     days: tuple[str, ...] = key(("sat", "sun"), doc="周末办理社保卡业务的日子，空列表表示周末不营业", check=DAYS)
     open: str = key("09:00", doc="周末开始办理的时间", check=TIME)
@@ -324,6 +343,7 @@ class BranchProfile:
     instant_issue: bool = key(toml="branch.instant_issue", doc="true：即办网点（当场制卡）；false：非即办网点")
     counter_id: str = key("01", toml="branch.counter_id", doc="本机柜台号",
                           check=_pattern(r"[0-9A-Za-z]{1,8}", "1–8位字母或数字"))
+    weekdays: ServiceHours = section(_WeekdayKeys, toml="weekday_service", build=_WeekdayKeys.service)
     weekend: WeekendService = section(_WeekendKeys, toml="weekend_service", build=_WeekendKeys.service)
     central: CentralSettings = section()
     readers: ReaderSettings = section()
@@ -343,11 +363,17 @@ class BranchProfile:
         return "即办网点" if self.instant_issue else "非即办网点"
 
     @property
+    def opening_hours(self) -> OpeningHours:
+        return OpeningHours(self.weekdays, self.weekend)
+
+    @property
     def demo_accounts_allowed(self) -> bool:
         """Demo accounts and their password hint: only in demo mode against this machine."""
         return self.demo and is_loopback_url(self.central.base_url)
 
     def cross_check(self) -> tuple[str, str] | None:
+        if both := sorted(set(self.weekdays.days) & set(self.weekend.days)):
+            return "weekend_service.days", f"与 weekday_service.days 重复：{both}（每天只能有一种营业时间）"
         if self.demo and not is_loopback_url(self.central.base_url):
             return "mode.demo", ("为 true 时中心系统必须是本机回环地址（演示环境）；"
                                  "生产网点请删除此项或设为 false")

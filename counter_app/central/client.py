@@ -43,6 +43,7 @@ from counter_app.central.errors import (
 from counter_app.central.timeouts import Timeouts
 from counter_app.domain.errors import ConfigurationError
 from counter_app.domain.net import is_loopback_host
+from counter_app.domain.statistics import CentralTotals
 
 log = logging.getLogger(__name__)
 if TYPE_CHECKING:
@@ -477,6 +478,18 @@ class HttpCentralClient:
 
     def branch_config(self, branch_code: str) -> A.BranchConfig:
         return self._get(f"/v1/reference/branches/{_q(branch_code)}/config", A.BranchConfig)
+
+    def branch_statistics(self, branch_code: str, date_from: dt.date,
+                          date_to: dt.date) -> CentralTotals:
+        """The central's count of the branch's businesses over Beijing days (网点统计)."""
+        data = self.request("GET", f"/v1/branches/{_q(branch_code)}/statistics",
+                            params={"from": date_from.isoformat(), "to": date_to.isoformat()})
+        try:
+            items = tuple((str(i["kind"]), int(i["count"])) for i in data["items"])
+            return CentralTotals(str(data["branch_code"]), dt.date.fromisoformat(data["date_from"]),
+                                 dt.date.fromisoformat(data["date_to"]), items)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BadResponseError() from exc
 
     # -- audit ------------------------------------------------------------------------------------
     def audit_head(self, branch_code: str, counter_id: str) -> A.AuditHead:

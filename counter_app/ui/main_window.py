@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # sign-in (SQLAlchemy, argon2) is loaded by the services, not
 log = logging.getLogger(__name__)
 
 TELLER_DAY = "teller_day"  # menu key of the teller's-day page (not a catalogue business)
+STATISTICS = "statistics"  # menu key of 网点统计 (ui/statistics)
 
 _ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.monitor = monitor
         self.services = services  # business pages are built from it; None: menu only
         self.pages: dict[str, WizardPage[Any]] = {}
+        self._timed: set[str] = set()  # business pages whose completions are recorded
         self.day_pages: dict[str, QWidget] = {}  # 柜员会话, 主管管理
         self.setWindowTitle(f"{APP_TITLE_ZH} - {profile.branch_name}")
         self.resize(1280, 800)
@@ -218,6 +220,11 @@ class MainWindow(QMainWindow):
         self.version_banner = version_banner(services, self)
         if self.version_banner is not None:
             root.addWidget(self.version_banner)
+        from counter_app.ui.opening_hours import OpeningHoursBanner
+
+        # outside opening hours: said, never refused (docs/weekend.md)
+        self.hours_banner = OpeningHoursBanner(profile.opening_hours, self, asks=not profile.demo)
+        root.addWidget(self.hours_banner)
         body = QHBoxLayout()
         body.setSpacing(0)
         self.menu = self._build_menu()
@@ -325,7 +332,8 @@ class MainWindow(QMainWindow):
         return menu
 
     def _day_entries(self) -> list[tuple[str, str, str]]:
-        return [(TELLER_DAY, "柜员会话", "开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话")]
+        return [(TELLER_DAY, "柜员会话", "开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话"),
+                (STATISTICS, "网点统计", "每日业务量（按业务类型）、周末占比、平均耗时、未领卡片，可导出PDF")]
 
     def _build_home(self) -> QWidget:
         page = named(QWidget(), "HomePage")
@@ -398,6 +406,14 @@ class MainWindow(QMainWindow):
                 and not self.version_banner.allow_start(self, page)):
             self.menu.setCurrentRow(0)  # refused: back to the home page
             return
+        if page is not None and not self.hours_banner.allow_start(self, page, business.title_zh):
+            self.menu.setCurrentRow(0)  # not now: back to the home page
+            return
+        if page is not None and key not in self._timed:  # each page's finished businesses
+            self._timed.add(key)
+            completed = getattr(page, "sig_completed", None)
+            if completed is not None:
+                completed.connect(lambda wizard, k=key: self.record_completed(k, wizard))
         if page is not None:
             self.work_area.setCurrentWidget(page)
             page.open()
@@ -512,6 +528,8 @@ class MainWindow(QMainWindow):
 
     def day_page(self, key: str) -> QWidget | None:
         """The teller's-day pages (work session, supervision), made on first use."""
+        if self.services is not None and key == STATISTICS:
+            return self.statistics_page()
         if self.services is None or key != TELLER_DAY:
             return None
         if key in self.day_pages:
@@ -528,6 +546,31 @@ class MainWindow(QMainWindow):
         if callable(opener):
             opener()
         return page
+
+    def statistics_page(self) -> QWidget | None:
+        """网点统计, made on first use; refreshed each time it is chosen."""
+        if self.services is None:
+            return None
+        page = self.day_pages.get(STATISTICS)
+        if page is None:
+            from counter_app.ui.statistics import StatisticsPage
+
+            page = self.day_pages[STATISTICS] = StatisticsPage(
+                self.services.statistics_desk(self.signed_in.username), self.ops)
+            self.work_area.addWidget(page)
+        opener = getattr(page, "open", None)
+        if callable(opener):
+            opener()
+        return page
+
+    def record_completed(self, business: str, wizard: Any) -> None:
+        """A business reached its last step: its times go to the branch statistics."""
+        services = self.services
+        if services is None:
+            return
+        desk = services.statistics_desk(self.signed_in.username)
+        self.ops.run(lambda: desk.record(business, wizard), None,
+                     lambda e: log.warning("statistics: %s", type(e).__name__))
 
     def resume_session(self) -> None:
         """At sign-in: the teller's work session found again (a restart, a lock, lunch)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
+import weakref
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, ClassVar, Generic, TypeVar
@@ -181,6 +182,7 @@ class WizardPage(QWidget, Generic[W]):
     """Renders one wizard at a time; subclasses add the business's own actions."""
 
     sig_waited = Signal(str, float)  # what the teller waited for, seconds
+    sig_completed = Signal(object)  # a wizard that reached its last step (branch statistics)
 
     title_zh = ""
     screens: ClassVar[Mapping[str, Callable[[Any], StepScreen[Any]]]] = {}
@@ -202,6 +204,7 @@ class WizardPage(QWidget, Generic[W]):
         self.built: dict[str, StepScreen[W]] = {}
         self.scrolls: dict[str, QScrollArea] = {}
         self._autosaved: tuple[int, str, dict[str, str]] | None = None
+        self._completed: weakref.WeakSet[Any] = weakref.WeakSet()
 
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -271,11 +274,17 @@ class WizardPage(QWidget, Generic[W]):
         self._set_busy(busy)
         started = time.perf_counter()
         generation = self.generation
+        wizard = self.wizard
 
         def finish() -> bool:
             waited = time.perf_counter() - started
             self.sig_waited.emit(busy, waited)
             self._set_busy(None)
+            if wizard is not None:
+                wizard.waited(waited)
+                if wizard.finished_at is not None and wizard not in self._completed:
+                    self._completed.add(wizard)  # reported once, whatever is run after
+                    self.sig_completed.emit(wizard)
             if generation != self.generation:
                 log.info("result for a record no longer on screen dropped (%s)", busy)
                 return False

@@ -93,6 +93,11 @@ class Wizard(Generic[R]):
         self._history: list[str] = [k for k in history if k in self._defs]
         self._journal: list[JournalEntry] = list(journal)
         self._clock = clock
+        # the business's own timing (branch statistics): counter time from this record on
+        # screen to its last step, software time as the waits the page adds (``waited``)
+        self.started_at = clock()
+        self.software_s = 0.0
+        self.finished_at: dt.datetime | None = None
 
     # -- what a subclass provides -----------------------------------------------------------------
     def save(self) -> None:
@@ -129,6 +134,18 @@ class Wizard(Generic[R]):
 
     def _move(self, key: str) -> None:
         self._step = key
+        if self.finished_at is None and self.finished:
+            self.finished_at = self._clock()
+
+    @property
+    def finished(self) -> bool:
+        """On the last step, one left by its own action (a receipt, a result): done."""
+        keys = self.step_keys()
+        return bool(keys) and self._step == keys[-1] and not self._defs[self._step].forward
+
+    def waited(self, seconds: float) -> None:
+        """The teller waited ``seconds`` on the software for this record (page.run)."""
+        self.software_s += max(0.0, seconds)
 
     # -- the steps ----------------------------------------------------------------------------------
     def definition(self, key: str) -> StepDef[R]:

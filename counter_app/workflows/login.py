@@ -20,8 +20,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from counter_app.domain.errors import CounterError, ValidationError
 
-ROLES = ("teller", "supervisor", "admin")
-ROLE_ZH = {"teller": "柜员", "supervisor": "主管", "admin": "系统管理员"}
+ROLES = ("teller", "supervisor", "admin", "duty_supervisor")
+ROLE_ZH = {"teller": "柜员", "supervisor": "主管", "admin": "系统管理员", "duty_supervisor": "值班主管"}
 FIRST_ADMIN = "admin"
 
 # Demo accounts exist only in demo mode against a loopback central (the profile refuses
@@ -176,11 +176,16 @@ class TellerAuth:
         policy: LoginPolicy,
         counter_id: str,
         clock: Callable[[], dt.datetime] = utc_now_naive,
+        *,
+        authorisers: Callable[[], tuple[str, ...]] | None = None,
     ) -> None:
         self.tellers = tellers
         self.policy = policy
         self.counter_id = counter_id
         self.clock = clock
+        #: the roles that may authorise now (domain.opening_hours.authorising_roles over the
+        #: profile's hours and the clock: the weekend duty supervisor at weekends)
+        self.authorisers = authorisers
 
     # -- first run and demo ------------------------------------------------------------
 
@@ -233,7 +238,7 @@ class TellerAuth:
         self.tellers.change_password(teller.id, _hasher.hash(new), self.clock())
 
     def authorise(self, username: str, password: str, *, purpose: str,
-                  roles: tuple[str, ...] = ("supervisor", "admin")) -> str:
+                  roles: tuple[str, ...] | None = None) -> str:
         """A supervisor's password for one sensitive action (no session is opened).
 
         Failures count toward the supervisor's lockout like a login; the decision is audited
@@ -242,6 +247,8 @@ class TellerAuth:
         username = username.strip()
         teller = self._check_password(self.tellers.find(username), username, password,
                                       attempt="authorise")
+        if roles is None:
+            roles = self.authorisers() if self.authorisers is not None else ("supervisor", "admin")
         if teller.role not in roles:
             self.tellers.password_accepted(teller.id, "authorise.refused_role",
                                            purpose=purpose, role=teller.role)

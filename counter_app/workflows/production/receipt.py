@@ -22,7 +22,7 @@ from typing import Any
 
 from counter_app.central import api as A
 from counter_app.central.errors import LINE_ERRORS, CentralError, CentralRefusal
-from counter_app.central.sync import NewWorkRefused, check_new_work
+from counter_app.central.sync import NewWorkRefused, check_audit, check_new_work
 from counter_app.domain.errors import CounterError
 from counter_app.domain.production import (
     BatchCheck,
@@ -135,6 +135,13 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
             self.ctx.repo.set_names(names)
 
     def choose(self, batch_id: str) -> PulledBatch:
+        # receiving a batch takes cards into custody: only inside the teller's open work
+        # session (reconciled at day end), never while an audit break awaits a supervisor
+        if self.ctx.sync_status is not None:
+            try:
+                check_audit(self.ctx.sync_status(), "batch_receive")
+            except NewWorkRefused as exc:
+                raise StepInvalid({"batch_id": exc.message_zh}) from exc
         batch = self.ctx.repo.batch(batch_id)
         if batch is None or batch.state != "SHIPPED":
             raise StepInvalid({"batch_id": "该批次不在待签收清单中（可能已签收），请刷新后重新选择。"})

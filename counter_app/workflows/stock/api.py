@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from counter_app.central.sync import check_audit
 from counter_app.domain.blank_stock import (
     MAX_SPOIL_REASON,
     MIN_SPOIL_REASON,
@@ -33,6 +34,8 @@ from counter_app.domain.errors import ValidationError
 from counter_app.workflows.stock.context import StockContext
 
 SPOIL_PURPOSE = "blank_card_spoil"
+#: the piece of work (domain.businesses) every change of the stock is admitted as
+WORK = "blank_stock_keeping"
 
 
 def not_instant_error() -> StockError:
@@ -68,6 +71,13 @@ class BlankStock:
     def _require_instant(self) -> None:
         if not self.ctx.instant:
             raise not_instant_error()
+
+    def admit(self) -> None:
+        """A change of the stock is done inside the teller's open work session (the cards
+        it moves are reconciled at day end) and never while an audit break awaits a
+        supervisor: NewWorkRefused (SESSION_REQUIRED, AUDIT_CHAIN_BROKEN) otherwise."""
+        if self.ctx.sync_status is not None:
+            check_audit(self.ctx.sync_status(), WORK)
 
     # -- what issuance asks ----------------------------------------------------------------------
     def locate(self, chip_serial: str) -> CardPlace | None:
@@ -106,6 +116,7 @@ class BlankStock:
     def mark_spoiled(self, chip_serial: str, reason: str, approval: SpoilApproval | None) -> CardPlace:
         """A card from the stock or this teller's custody becomes 废卡 (never used again)."""
         self._require_instant()
+        self.admit()
         serial = self._serial(chip_serial)
         reason = " ".join(reason.split())
         if approval is None or not approval.supervisor:
@@ -129,6 +140,7 @@ class BlankStock:
     def hand_out(self, serials: Iterable[str], to_teller: str) -> list[CardPlace]:
         """Stock → ``to_teller``'s custody for today (each card its own transaction)."""
         self._require_instant()
+        self.admit()
         to_teller = to_teller.strip() or self.teller
         return [self.ctx.store.move(self._serial(s), Place.CUSTODY, action_zh="交给柜员保管",
                                     actor=self.teller, day=self.ctx.today(), now=self.ctx.clock(),
@@ -148,6 +160,7 @@ class BlankStock:
     def take_back(self, from_teller: str, serials: Iterable[str] | None = None) -> list[CardPlace]:
         """``from_teller``'s custody (every day's, or the named cards) → stock."""
         self._require_instant()
+        self.admit()
         from_teller = from_teller.strip() or self.teller
         if serials is None:
             serials = [c.chip_serial for c in self.ctx.store.cards(Place.CUSTODY, from_teller)]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from counter_app.central.sync import SyncStatus
 from counter_app.devices.blank_card import BlankCardReader
 from counter_app.domain.blank_stock import CardPlace, Place
 from counter_app.domain.clock import CHINA_TIME
@@ -73,6 +74,9 @@ class StockContext:
     # a supervisor's password for one action (workflows.login.TellerAuth.authorise)
     authorise: Callable[[str, str, str], str] | None = None
     clock: Callable[[], dt.datetime] = _now
+    # the line, the audit alarm and whether the teller's work session is open
+    # (bootstrap.Services.status_for); None: not checked (store-level tests)
+    sync_status: Callable[[], SyncStatus] | None = None
 
     @property
     def instant(self) -> bool:

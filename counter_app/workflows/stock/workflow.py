@@ -99,6 +99,7 @@ class StockWorkflow(Wizard[StockRecord]):
         """Start (or continue) receiving a box; with the supplier's list its serials are
         expected card by card."""
         self.stock._require_instant()
+        self.stock.admit()
         expected: tuple[str, ...] | None = None
         if list_file is not None:
             listed_box, expected = parse_supplier_list(list_file)
@@ -131,6 +132,7 @@ class StockWorkflow(Wizard[StockRecord]):
     def register_chip(self, serial: str, atr: str) -> ReadResult:
         box = self.record.box
         assert box is not None
+        self.stock.admit()
         if box.expected is not None and serial not in box.expected:
             result = ReadResult(serial, ReadOutcome.NOT_ON_LIST,
                                 f"芯片序列号 {serial} 不在箱号 {box.box_id} 的供应商清单上，未入库；"
@@ -158,6 +160,7 @@ class StockWorkflow(Wizard[StockRecord]):
         box = self.record.box
         if box is None:
             raise ValidationError("box_id", "没有正在入库的箱。", code="BLANK_NO_BOX")
+        self.stock.admit()
         missing = box.outstanding
         self.ctx.store.close_box_check(box.box_id, self.ctx.teller, self.ctx.clock(),
                                        missing=missing,
@@ -188,6 +191,7 @@ class StockWorkflow(Wizard[StockRecord]):
 
     # -- 废卡 ------------------------------------------------------------------------------------
     def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> CardPlace:
+        self.stock.admit()  # before the supervisor's password is asked for
         approval: SpoilApproval = self.stock.approve_spoil(supervisor, password)
         place = self.stock.mark_spoiled(serial, reason, approval)
         self._update(spoil_message=f"空白卡 {place.chip_serial} 已登记为废卡（授权主管 "
@@ -198,6 +202,7 @@ class StockWorkflow(Wizard[StockRecord]):
     def reconcile(self, counted_stock: str = "", counted_custody: str = "",
                   teller_only: bool = False) -> Reconciliation:
         self.stock._require_instant()
+        self.stock.admit()
         stock_n = _count(counted_stock, "counted_stock")
         custody_n = _count(counted_custody, "counted_custody")
         store, day = self.ctx.store, self.ctx.today()

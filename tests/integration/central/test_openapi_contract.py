@@ -227,6 +227,8 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
              branch="ICBC-NB-0102")
     # a branch acting as another: 403 in the contract's shape
     rec.call("get", "/v1/branches/CCB-NB-0230/batches")
+    rec.call("get", "/v1/branches/CCB-NB-0230/statistics",
+             params={"from": "2026-11-23", "to": "2026-11-29"})
     rec.call("get", f"/v1/persons/{li}/contributions", params={"months": 6})
     cert = rec.call("post", f"/v1/persons/{li}/certificates", {"branch_code": "ICBC-NB-0101"})
     rec.call("get", f"/v1/certificates/{cert['auth_code']}")
