@@ -140,7 +140,10 @@ class DayEndDesk:
         if s is None:
             raise DayEndRefused("您没有未结束的会话：日终轧账针对本人当日的柜员会话。"
                                 "已结束的会话可在下方查看全网点当日轧账。", code="NO_SESSION")
-        start, end = day_bounds(s.business_day)
+        # the session's own span: a teller who closed and opened again the same day has two
+        start = _naive(s.opened_at)
+        end = (_naive(s.closed_at) if s.closed_at is not None else _naive(self.ctx.clock())) \
+            + dt.timedelta(seconds=1)
         entries = list(self.ctx.repo.audit_between(start, end, actor=s.teller))
         fees = list(self.ctx.fees.of_session(s.id))
         op_ids = [str(e.detail.get("op_id")) for e in entries if e.detail.get("op_id")]
