@@ -28,6 +28,7 @@ import logging
 import os
 import shutil
 import tarfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,7 +120,8 @@ def current_version() -> str:
 
 @dataclass(frozen=True)
 class CheckResult:
-    state: str  # "current": nothing newer; "staged": a newer version waits for the next start
+    state: str  # "current": nothing newer; "staged": a newer version waits for the next start;
+    # "busy": another check is still running
     version: str | None
     message_zh: str
 
@@ -184,10 +186,24 @@ def _safe_extract(archive: Path, into: Path) -> None:
         tar.extractall(into, filter="data")  # no absolute paths, "..", devices or links out
 
 
+_checking = threading.Lock()  # one check at a time: sign-outs can follow each other quickly
+
+
 def check_and_stage(paths: UpdatePaths, *, repository_url: str, trusted_root: Path,
                     current_version: str) -> CheckResult:
     """Look for a newer signed version and stage it. Raises :class:`UpdateRefused` when TUF
-    refuses what the repository served, :class:`UpdateError` when it cannot be reached."""
+    refuses what the repository served, :class:`UpdateError` when it cannot be reached.
+    A check still running (an earlier sign-out's download) makes this one ``busy``."""
+    if not _checking.acquire(blocking=False):
+        return CheckResult("busy", None, "上一次更新检查尚未结束。")
+    try:
+        return _check_and_stage(paths, repository_url, trusted_root, current_version)
+    finally:
+        _checking.release()
+
+
+def _check_and_stage(paths: UpdatePaths, repository_url: str, trusted_root: Path,
+                     current_version: str) -> CheckResult:
     from tuf.api import exceptions as tuf_errors
     from tufup.common import TargetMeta
 

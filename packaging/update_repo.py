@@ -94,6 +94,10 @@ def sign(repo: Path, keys: Path | None = None, *, timestamp_days: float | None =
     """Re-sign snapshot and timestamp with fresh expiry dates (daily)."""
     with _in(repo):
         r = _load(repo)
+        # new versions even within the second of the last publication (expiry dates are in
+        # whole seconds, and an unchanged role would not be signed again)
+        r.roles.snapshot.signed.version += 1
+        r.roles.timestamp.signed.version += 1
         r.refresh_expiration_date("snapshot")
         r.roles.set_expiration_date("timestamp", EXPIRATION_DAYS["timestamp"]
                                     if timestamp_days is None else timestamp_days)

@@ -161,8 +161,12 @@ def test_expired_timestamp_is_refused(served: Served, tmp_path: Path) -> None:
     served.add(make_bundle(tmp_path / "b020", "0.2.0"), "0.2.0")
     served.sign(timestamp_days=-1)  # a frozen mirror keeps serving yesterday's timestamp
 
+    paths = UpdatePaths(tmp_path / "state" / "updates")
     with pytest.raises(UpdateRefused, match="过期"):
-        _check(served, UpdatePaths(tmp_path / "state" / "updates"))
+        _check(served, paths)
+    assert not paths.pending.exists()
+    served.sign()  # the daily re-signing: fresh again
+    assert _check(served, paths).state == "staged"
 
 
 def test_signature_by_another_key_is_refused(served: Served, tmp_path: Path) -> None:
@@ -266,3 +270,21 @@ def test_a_newer_version_supersedes_the_one_staged_earlier(served: Served, tmp_p
     assert [f.name for f in paths.targets.iterdir()] == ["counter-app-0.3.0.tar.gz"]
     pending = Pending.read(paths.pending)
     assert pending is not None and pending.version == "0.3.0"
+
+
+def test_a_check_while_another_runs_is_busy_not_doubled(served: Served, tmp_path: Path) -> None:
+    import threading
+
+    import counter_app.updates as updates
+
+    served.add(make_bundle(tmp_path / "b020", "0.2.0"), "0.2.0")
+    paths = UpdatePaths(tmp_path / "state" / "updates")
+    holder = threading.Thread(target=updates._checking.acquire)  # an earlier sign-out's check
+    holder.start()
+    holder.join()
+    try:
+        assert _check(served, paths).state == "busy"
+        assert not paths.pending.exists()
+    finally:
+        updates._checking.release()
+    assert _check(served, paths).state == "staged"
