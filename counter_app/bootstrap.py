@@ -26,6 +26,7 @@ from counter_app.store.database import Store, inspect_store, open_store
 from counter_app.workflows.login import LoginPolicy, TellerAuth
 from counter_app.workflows.services import PresencePort
 from counter_app.workflows.status import LineReading
+from counter_app.workflows.supervisor import SupervisorApproval
 
 if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.central.api import CentralApi
@@ -115,6 +116,11 @@ class Services:
     def auth(self) -> TellerAuth:
         return self._auth
 
+    def authorise(self, approval: SupervisorApproval, purpose: str) -> str:
+        """The one supervisor-authorisation path every sensitive act is given (password and,
+        when the profile requires it, the one-time code; counted, audited)."""
+        return self._auth.authorise(approval, purpose=purpose)
+
     @property
     def central(self) -> CentralApi:
         """The central client, built on first use (the login window does not need it)."""
@@ -162,13 +168,8 @@ class Services:
         from counter_app.store.sessions import SqlWorkSessions
         from counter_app.workflows.sessions import SessionContext, SessionDesk
 
-        auth = self.auth
-
-        def authorise(username: str, password: str, purpose: str) -> str:
-            return auth.authorise(username, password, purpose=purpose)
-
         ctx = SessionContext(repo=SqlWorkSessions(self.store),
-                             counter_id=self.profile.counter_id, authorise=authorise)
+                             counter_id=self.profile.counter_id, authorise=self.authorise)
         if self.profile.instant_issue:  # card custody only where there is blank stock
             from counter_app.store.stock import SqlBlankStock
 
@@ -449,16 +450,12 @@ class Services:
         from counter_app.store.stock import SqlBlankStock
         from counter_app.workflows.stock import StockContext, StockDesk
 
-        p, auth = self.profile, self.auth
-
-        def authorise(username: str, password: str, purpose: str) -> str:
-            return auth.authorise(username, password, purpose=purpose)
-
+        p = self.profile
         return StockDesk(StockContext(
             branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
                               instant_issue=p.instant_issue),
             teller=teller, store=SqlBlankStock(self.store), reader=self.blank_reader,
-            authorise=authorise,
+            authorise=self.authorise,
             # built when a change is admitted: the custody count needs no sync worker
             sync_status=lambda: self.status_for(teller)()))
 
@@ -820,6 +817,8 @@ def build_services(profile: BranchProfile, *, exclusive: bool = True, start_sync
         SqlTellerRepository(store),
         LoginPolicy(profile.security.max_login_failures, profile.security.lockout_minutes),
         profile.counter_id,
+        second_factor=profile.security.supervisor_second_factor,
+        branch_code=profile.branch_code,
         authorisers=lambda: authorising_roles(profile.opening_hours, china_now()),
     )
     auth.ensure_first_admin()

@@ -295,6 +295,9 @@ class SecuritySettings:
     max_login_failures: int = key(5, doc="柜员连续登录失败多少次后锁定账号", check=_between(1, 100))
     lockout_minutes: int = key(30, doc="账号锁定的分钟数", check=_between(1, 10_080))
     idle_lock_minutes: int = key(10, doc="无操作多少分钟后锁屏", check=_between(1, 120))
+    supervisor_second_factor: bool = key(
+        True, doc="true：主管授权敏感操作（废卡、退费、异常件处理、解锁柜员等）须输入密码和"
+                  "身份验证器的6位动态验证码；false：只须密码（不建议）")
     key_store: str = key("auto", doc="数据密钥存放处：auto 有系统密钥库则用之，否则用 key_file；"
                                      "keyring 系统密钥库；file 密钥文件",
                          check=_one_of(("auto", "keyring", "file")))

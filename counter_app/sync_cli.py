@@ -53,7 +53,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     resolve.add_argument("--supervisor", required=True, help="the authorising supervisor's user name")
     resolve.add_argument("--reason", required=True, help="why (recorded in the audit log)")
     resolve.add_argument("--password-stdin", action="store_true",
-                         help="read the supervisor's password from standard input (no prompt)")
+                         help="read the supervisor's password (and, without --otp, the one-time "
+                              "code on the next line) from standard input (no prompt)")
+    resolve.add_argument("--otp", default=None, metavar="CODE",
+                         help="the supervisor's 6-digit one-time code (authenticator app)")
     resolve.set_defaults(handler=cmd_resolve)
 
     sim = subparsers.add_parser("central-sim", help="the reference central system (subprocess)")
@@ -259,8 +262,14 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     if len(args.reason.strip()) < 4:
         print("错误：请写明处理理由（至少4个字），理由将记入审计日志。", file=sys.stderr)
         return 2
-    password = (sys.stdin.readline().rstrip("\n") if args.password_stdin
-                else getpass.getpass(f"主管 {args.supervisor} 的密码："))
+    from counter_app.workflows.supervisor import SupervisorApproval
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+        otp = args.otp if args.otp is not None else sys.stdin.readline().strip()
+    else:
+        password = getpass.getpass(f"主管 {args.supervisor} 的密码：")
+        otp = args.otp or getpass.getpass("动态验证码（身份验证器上的6位数字）：")
     profile, store, (repo, client) = _services(args, exclusive=False)
     try:
         sec = profile.security
@@ -268,9 +277,9 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
         auth = TellerAuth(SqlTellerRepository(store),
                           LoginPolicy(sec.max_login_failures, sec.lockout_minutes),
-                          profile.counter_id)
+                          profile.counter_id, second_factor=sec.supervisor_second_factor)
         try:
-            supervisor = auth.authorise(args.supervisor, password,
+            supervisor = auth.authorise(SupervisorApproval(args.supervisor, password, otp),
                                         purpose=f"dead_letter_{args.decision}:{args.id}")
         except LoginRefused as refused:
             print(f"未授权：{refused.message_zh}", file=sys.stderr)

@@ -35,6 +35,11 @@ class Teller(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # the supervisor's authenticator (RFC 6238) secret and the last time step a code was
+    # accepted for (a code is accepted once: migration 0008)
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText("tellers.totp_secret"))
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
+    totp_enrolled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class TellerSession(Base):

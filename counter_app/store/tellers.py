@@ -7,7 +7,7 @@ is one transaction that writes the audit entry together with the change it descr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -30,11 +30,14 @@ class TellerRecord:
     failed_logins: int
     locked_until: dt.datetime | None
     active: bool
+    totp_secret: str | None = field(default=None, repr=False)
+    totp_last_step: int | None = None
 
 
 def _record(t: Teller) -> TellerRecord:
     return TellerRecord(t.id, t.username, t.display_name, t.role, t.password_hash,
-                        t.must_change_password, t.failed_logins, t.locked_until, t.active)
+                        t.must_change_password, t.failed_logins, t.locked_until, t.active,
+                        t.totp_secret, t.totp_last_step)
 
 
 def teller_by_username(session: Session, username: str) -> Teller | None:
@@ -182,6 +185,83 @@ class SqlTellerRepository:
             teller.failed_logins = 0
             teller.locked_until = None
             append_audit(s, self.store.cipher, teller.username, audit_action, **detail)
+
+    def code_accepted(self, teller_id: int, step: int, audit_action: str,
+                      **detail: str | int) -> bool:
+        with self.store.write(durable=True) as s:
+            # compare-and-set in one write transaction: the same code typed at two counters
+            # at once is accepted by one of them only
+            teller = self._teller(s, teller_id)
+            if teller.totp_last_step is not None and step <= teller.totp_last_step:
+                return False
+            teller.totp_last_step = step
+            teller.failed_logins = 0
+            teller.locked_until = None
+            append_audit(s, self.store.cipher, teller.username, audit_action, **detail)
+            return True
+
+    def set_totp(self, teller_id: int, secret: str, step: int, actor: str) -> None:
+        with self.store.write(durable=True) as s:
+            teller = self._teller(s, teller_id)
+            again = teller.totp_secret is not None
+            teller.totp_secret = secret
+            teller.totp_last_step = step
+            teller.totp_enrolled_at = utcnow()
+            append_audit(s, self.store.cipher, actor,
+                         "teller.totp_reenrolled" if again else "teller.totp_enrolled",
+                         username=teller.username)
+
+    # -- tellers and roles (workflows.teller_admin.TellerAdminRepository) ------------------------
+
+    def list_accounts(self) -> list[TellerRecord]:
+        with self.store.read() as s:
+            return [_record(t) for t in s.scalars(select(Teller).order_by(Teller.id))]
+
+    def create_account(self, username: str, display_name: str, role: str, password_hash: str,
+                       *, actor: str) -> bool:
+        with self.store.write(durable=True) as s:
+            if teller_by_username(s, username) is not None:
+                return False
+            add_teller(s, username, display_name, role, password_hash, must_change_password=True)
+            append_audit(s, self.store.cipher, actor, "teller.created", username=username,
+                         role=role)
+            return True
+
+    def set_active(self, username: str, active: bool, *, actor: str, reason: str) -> bool:
+        with self.store.write(durable=True) as s:
+            teller = teller_by_username(s, username)
+            if teller is None:
+                return False
+            teller.active = active
+            if active:
+                append_audit(s, self.store.cipher, actor, "teller.enabled", username=username)
+            else:
+                append_audit(s, self.store.cipher, actor, "teller.disabled", username=username,
+                             reason=reason)
+            return True
+
+    def reset_password(self, username: str, password_hash: str, *, actor: str) -> bool:
+        with self.store.write(durable=True) as s:
+            teller = teller_by_username(s, username)
+            if teller is None:
+                return False
+            teller.password_hash = password_hash
+            teller.must_change_password = True
+            teller.password_changed_at = utcnow()
+            teller.failed_logins = 0
+            append_audit(s, self.store.cipher, actor, "teller.password_reset", username=username)
+            return True
+
+    def unlock(self, username: str, *, actor: str, supervisor: str) -> bool:
+        with self.store.write(durable=True) as s:
+            teller = teller_by_username(s, username)
+            if teller is None:
+                return False
+            teller.locked_until = None
+            teller.failed_logins = 0
+            append_audit(s, self.store.cipher, actor, "account.unlocked", username=username,
+                         supervisor=supervisor)
+            return True
 
     def open_session(self, teller_id: int, counter_id: str) -> int:
         with self.store.write(durable=True) as s:

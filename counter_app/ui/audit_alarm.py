@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.ui.login_window import APP_TITLE_ZH, error_text
 from counter_app.ui.qt import named
+from counter_app.ui.supervisor_dialog import SupervisorFields
+from counter_app.workflows.supervisor import SupervisorApproval
 
 if TYPE_CHECKING:
     from counter_app.ui.main_window import MainWindow
@@ -50,12 +52,11 @@ class AuditAlarmDialog(QDialog):
         lay.addWidget(title)
         self.what = named(QLabel(alarm.message_zh, wordWrap=True), "AuditAlarmText")
         lay.addWidget(self.what)
-        lay.addWidget(QLabel("主管账号"))
-        self.username = named(QLineEdit(), "AlarmSupervisor")
-        lay.addWidget(self.username)
-        lay.addWidget(QLabel("主管密码"))
-        self.password = named(QLineEdit(), "AlarmPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.fields = SupervisorFields(self, prefix="Alarm",
+                                       second_factor=guard.window.auth.second_factor)
+        self.username, self.password = self.fields.user, self.fields.password
+        self.username.setObjectName("AlarmSupervisor")
+        lay.addWidget(self.fields)
         lay.addWidget(self.password)
         lay.addWidget(QLabel("处理理由（记入审计日志）"))
         self.reason = named(QLineEdit(), "AlarmReason")
@@ -69,19 +70,19 @@ class AuditAlarmDialog(QDialog):
         self.resize(520, 420)
 
     def submit(self) -> None:
-        user, password, reason = self.username.text(), self.password.text(), self.reason.text()
-        self.password.clear()
+        approval, reason = self.fields.approval(), self.reason.text()
+        self.fields.clear_secrets()
         self.ack_button.setEnabled(False)
         watch, auth = self.guard.watch, self.guard.window.auth
 
-        def authorise(username: str, secret: str) -> str:
-            return auth.authorise(username, secret, purpose=PURPOSE)
+        def authorise(typed: SupervisorApproval) -> str:
+            return auth.authorise(typed, purpose=PURPOSE)
 
         def failed(error: BaseException) -> None:
             self.ack_button.setEnabled(True)
             self.error.setText(error_text(error))
 
-        self.guard.window.ops.run(lambda: watch.acknowledge(authorise, user, password, reason),
+        self.guard.window.ops.run(lambda: watch.acknowledge(authorise, approval, reason),
                                   lambda _who: self.accept(), failed)
 
     def reject(self) -> None:  # Esc must not dismiss the alarm

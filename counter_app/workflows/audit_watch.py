@@ -39,6 +39,7 @@ from typing import Any, Protocol
 
 from counter_app.central.api import AuditRebase
 from counter_app.central.errors import CentralError, CentralRefusal, is_line_error
+from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -311,9 +312,10 @@ class AuditWatch:
 
     # -- the acknowledgement -----------------------------------------------------------------
 
-    def acknowledge(self, authorise: Callable[[str, str], str], username: str, password: str,
-                    reason: str) -> str:
-        """A supervisor acknowledges the break: their password is checked by ``authorise``
+    def acknowledge(self, authorise: Callable[[SupervisorApproval], str],
+                    approval: SupervisorApproval, reason: str) -> str:
+        """A supervisor acknowledges the break: their password and one-time code are checked
+        by ``authorise``
         (which audits the authorisation), then the acknowledgement is audited with the break
         and the reason and the chain re-based. Returns the supervisor's user name."""
         from counter_app.domain.errors import ValidationError
@@ -322,7 +324,7 @@ class AuditWatch:
         if len(reason) < MIN_REASON:
             raise ValidationError("reason", f"请写明处理理由（至少{MIN_REASON}个字），理由将记入审计日志。",
                                   code="REASON_REQUIRED")
-        supervisor = authorise(username, password)
+        supervisor = authorise(approval)
         evidence = None
         try:  # the central's head as it stands, kept as the acknowledged evidence
             evidence = self._central_head(self._central())

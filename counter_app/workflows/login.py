@@ -19,10 +19,19 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.workflows.supervisor import (
+    SupervisorApproval,
+    TotpEnrolment,
+    matching_step,
+    new_secret,
+    provisioning_uri,
+)
 
 ROLES = ("teller", "supervisor", "admin", "duty_supervisor")
 ROLE_ZH = {"teller": "柜员", "supervisor": "主管", "admin": "系统管理员", "duty_supervisor": "值班主管"}
 FIRST_ADMIN = "admin"
+#: the roles that may hold an authenticator (whoever may ever authorise a sensitive act)
+SECOND_FACTOR_ROLES = ("supervisor", "admin", "duty_supervisor")
 
 # Demo accounts exist only in demo mode against a loopback central (the profile refuses
 # `demo = true` with any other central); only then are the passwords shown on the login window.
@@ -32,7 +41,20 @@ DEMO_ACCOUNTS = (
     ("A0301", "演示管理员", "admin", "Admin@2026"),
 )
 
+# Demo only (docs/supervision.md): the authenticator secrets the demo supervisor and admin are
+# enrolled with, so a demo user can add them to an authenticator app (or compute the code with
+# pyotp) and the tour can authorise. A real account enrols with a random secret.
+DEMO_TOTP_SECRETS = {
+    "S0301": "NINGBODEMOSUPERVISORTOTPKEYAAAAA",
+    "A0301": "NINGBODEMOADMINTOTPKEYBBBBBBBBBB",
+}
+
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+
+def hash_password(password: str) -> str:
+    """The argon2id hash a password is stored as (new accounts, temporary passwords)."""
+    return _hasher.hash(password)
 
 
 def utc_now_naive() -> dt.datetime:
@@ -69,6 +91,10 @@ class TellerAccount(Protocol):
     def locked_until(self) -> dt.datetime | None: ...
     @property
     def active(self) -> bool: ...
+    @property
+    def totp_secret(self) -> str | None: ...  # None: no authenticator enrolled
+    @property
+    def totp_last_step(self) -> int | None: ...  # the last time step a code was accepted for
 
 
 class TellerRepository(Protocol):
@@ -115,6 +141,18 @@ class TellerRepository(Protocol):
     def password_accepted(self, teller_id: int, audit_action: str,
                           **detail: str | int) -> None:
         """A correct password: reset the failure count, audit ``audit_action``."""
+        ...
+
+    def code_accepted(self, teller_id: int, step: int, audit_action: str,
+                      **detail: str | int) -> bool:
+        """A correct password and one-time code: record ``step`` as the last one accepted
+        unless a code of that step or a later one was accepted meanwhile (then False, nothing
+        changed); reset the failure count; audit ``audit_action``."""
+        ...
+
+    def set_totp(self, teller_id: int, secret: str, step: int, actor: str) -> None:
+        """Store (or replace) the account's authenticator secret, its confirming code's step
+        counting as used; audited as done by ``actor``."""
         ...
 
     def open_session(self, teller_id: int, counter_id: str) -> int:
@@ -177,12 +215,18 @@ class TellerAuth:
         counter_id: str,
         clock: Callable[[], dt.datetime] = utc_now_naive,
         *,
+        second_factor: bool = True,
+        branch_code: str = "",
         authorisers: Callable[[], tuple[str, ...]] | None = None,
     ) -> None:
         self.tellers = tellers
         self.policy = policy
         self.counter_id = counter_id
         self.clock = clock
+        #: the profile's security.supervisor_second_factor: a sensitive act needs the
+        #: supervisor's one-time code as well as the password
+        self.second_factor = second_factor
+        self.branch_code = branch_code
         #: the roles that may authorise now (domain.opening_hours.authorising_roles over the
         #: profile's hours and the clock: the weekend duty supervisor at weekends)
         self.authorisers = authorisers
@@ -208,6 +252,10 @@ class TellerAuth:
             if username not in present:  # hash only what is missing: start-up stays quick
                 self.tellers.add_account(username, name, role, _hasher.hash(password),
                                          audit_action="teller.demo_account_created")
+        for username, secret in DEMO_TOTP_SECRETS.items():
+            account = self.tellers.find(username)
+            if account is not None and account.totp_secret is None:
+                self.tellers.set_totp(account.id, secret, 0, "system")
         # demo: the demo admin replaces the first-run admin
         self.tellers.deactivate_if_password_unset(FIRST_ADMIN)
 
@@ -237,15 +285,16 @@ class TellerAuth:
                                       old, attempt="password_change")
         self.tellers.change_password(teller.id, _hasher.hash(new), self.clock())
 
-    def authorise(self, username: str, password: str, *, purpose: str,
+    def authorise(self, approval: SupervisorApproval, *, purpose: str,
                   roles: tuple[str, ...] | None = None) -> str:
-        """A supervisor's password for one sensitive action (no session is opened).
+        """The one check of a supervisor's authorisation of one sensitive act (no session is
+        opened): password, role, then the one-time code when the profile requires it.
 
-        Failures count toward the supervisor's lockout like a login; the decision is audited
-        with its purpose. Returns the authorising user name.
+        Wrong passwords and wrong or replayed codes count toward the supervisor's lockout like
+        a login; the decision is audited with its purpose. Returns the authorising user name.
         """
-        username = username.strip()
-        teller = self._check_password(self.tellers.find(username), username, password,
+        username = approval.username.strip()
+        teller = self._check_password(self.tellers.find(username), username, approval.password,
                                       attempt="authorise")
         if roles is None:
             roles = self.authorisers() if self.authorisers is not None else ("supervisor", "admin")
@@ -254,20 +303,82 @@ class TellerAuth:
                                            purpose=purpose, role=teller.role)
             raise LoginRefused(f"“{ROLE_ZH[teller.role]}”无权授权此操作，请由主管授权。",
                                code="NOT_AUTHORISED")
-        self.tellers.password_accepted(teller.id, "authorise.granted", purpose=purpose)
+        if not self.second_factor:
+            self.tellers.password_accepted(teller.id, "authorise.granted", purpose=purpose)
+            return teller.username
+        step = self._check_code(teller, approval.normalised_otp(), purpose)
+        if not self.tellers.code_accepted(teller.id, step, "authorise.granted",
+                                          purpose=purpose, factor="totp"):
+            raise self._replayed(teller, purpose)  # the same code used at once elsewhere
         return teller.username
+
+    # -- the authenticator (second factor) -------------------------------------------------
+
+    def is_enrolled(self, username: str) -> bool:
+        teller = self.tellers.find(username.strip())
+        return teller is not None and teller.totp_secret is not None
+
+    def begin_enrolment(self, username: str) -> TotpEnrolment:
+        """A new secret for ``username``'s authenticator app, shown as a QR; nothing is stored
+        until :meth:`confirm_enrolment` checks the first code the app shows."""
+        teller = self.tellers.find(username.strip())
+        if teller is None or not teller.active:
+            raise LoginRefused("没有这个在用的账户。", code="NO_SUCH_ACCOUNT")
+        if teller.role not in SECOND_FACTOR_ROLES:
+            raise LoginRefused("只有主管、值班主管和系统管理员需要绑定动态验证码。",
+                               code="NOT_AUTHORISER")
+        secret = new_secret()
+        return TotpEnrolment(teller.username, secret,
+                             provisioning_uri(secret, teller.username, self.branch_code))
+
+    def confirm_enrolment(self, enrolment: TotpEnrolment, code: str, *, actor: str) -> None:
+        """Store the secret once the app's first code matches (that code counts as used)."""
+        teller = self.tellers.find(enrolment.username)
+        if teller is None or not teller.active:
+            raise LoginRefused("没有这个在用的账户。", code="NO_SUCH_ACCOUNT")
+        step = matching_step(enrolment.secret, code, self.clock())
+        if step is None:
+            raise ValidationError("otp", "验证码与二维码不符：请确认已扫描本次显示的二维码、手机时间准确，"
+                                         "再输入验证器显示的6位数字。", code="OTP_ENROL_MISMATCH")
+        self.tellers.set_totp(teller.id, enrolment.secret, step, actor)
+
+    def not_enrolled_message(self, username: str) -> str:
+        return (f"主管“{username}”尚未绑定动态验证码，不能授权。请主管登录后在“柜员与角色”中"
+                "选中本人账户，点“绑定动态验证码”，用手机身份验证器扫码绑定；或请系统管理员为其绑定。")
+
+    def _check_code(self, teller: TellerAccount, code: str, purpose: str) -> int:
+        """The time step of a correct, unused code; else the refusal, counted and audited."""
+        if teller.totp_secret is None:
+            self.tellers.audit(teller.username, "authorise.refused_not_enrolled", purpose=purpose)
+            raise LoginRefused(self.not_enrolled_message(teller.username), code="OTP_NOT_ENROLLED")
+        now = self.clock()
+        step = matching_step(teller.totp_secret, code, now)
+        if step is None:
+            self._count_failure(teller, "authorise_code", now, typed=True)
+            raise self.bad_credentials(with_code=True)
+        if teller.totp_last_step is not None and step <= teller.totp_last_step:
+            raise self._replayed(teller, purpose)
+        return step
+
+    def _replayed(self, teller: TellerAccount, purpose: str) -> LoginRefused:
+        self.tellers.audit(teller.username, "authorise.code_replayed", purpose=purpose)
+        self._count_failure(teller, "authorise_code", self.clock(), typed=True)
+        return LoginRefused("该动态验证码已经使用过（每个验证码只能用一次）。请等验证器显示新的"
+                            "验证码后再输入。", code="OTP_REPLAYED")
 
     def sign_out(self, signed_in: SignedIn, reason: str = "logout") -> None:
         self.tellers.close_session(signed_in.session_id, signed_in.username, reason)
 
     # -- the one place a password is checked ---------------------------------------------
 
-    def bad_credentials(self) -> LoginRefused:
+    def bad_credentials(self, *, with_code: bool = False) -> LoginRefused:
         """The one answer to a user name typed at the counter that fails for any reason
-        (unknown, wrong password, locked): telling them apart would say which accounts exist."""
+        (unknown, wrong password or code, locked): telling them apart would say which accounts
+        exist or which of the secrets was right."""
         p = self.policy
+        what = "用户名、密码或动态验证码" if with_code else "用户名或密码"
         return LoginRefused(
-            f"用户名或密码不正确。连续输错{p.max_failures}次账户将锁定{p.lockout_minutes}分钟；"
+            f"{what}不正确。连续输错{p.max_failures}次账户将锁定{p.lockout_minutes}分钟；"
             "账户已锁定时请稍后再试，或请主管/管理员解锁。", code="BAD_CREDENTIALS")
 
     def _check_password(self, teller: TellerAccount | None, username: str, password: str,
@@ -281,38 +392,47 @@ class TellerAuth:
         """
         now = self.clock()
         typed = attempt in ("login", "authorise")
+        answer = self.bad_credentials(with_code=attempt == "authorise" and self.second_factor)
         if teller is None or not teller.active:
             _verify(_dummy_hash(), password)  # same work as a real check: no user-name oracle
             self.tellers.audit_unknown_user(username, f"{attempt}.failure", reason="unknown_user")
-            raise self.bad_credentials()
+            raise answer
         if teller.password_hash is None:
             raise LoginRefused("该账户尚未设置密码，请先设置密码。", code="PASSWORD_NOT_SET")
         if teller.locked_until is not None and teller.locked_until > now:
             _verify(teller.password_hash, password)  # the same work: no timing oracle for a lock
             self.tellers.audit(teller.username, f"{attempt}.refused_locked")
             if typed:
-                raise self.bad_credentials()
+                raise answer
             minutes = max(1, int((teller.locked_until - now).total_seconds() // 60) + 1)
             raise LoginRefused(
                 f"账户已锁定，请约{minutes}分钟后再试，或请主管/管理员解锁。", code="ACCOUNT_LOCKED"
             )
         if _verify(teller.password_hash, password):
             return teller
+        left = self._count_failure(teller, attempt, now, typed=typed)
+        if typed:
+            raise answer
+        raise LoginRefused(f"密码不正确，还可尝试{left}次。", code="BAD_CREDENTIALS")
+
+    def _count_failure(self, teller: TellerAccount, attempt: str, now: dt.datetime, *,
+                       typed: bool) -> int:
+        """Count one failed attempt (a password or a one-time code); lock the account at the
+        policy's limit (and raise). Returns the attempts left."""
         failures = self.tellers.count_failure(teller.id, attempt)
         left = self.policy.max_failures - failures
         if left <= 0:
             self.tellers.lock(teller.id, now + dt.timedelta(minutes=self.policy.lockout_minutes),
                               self.policy.lockout_minutes)
             if typed:
-                raise self.bad_credentials()
+                raise self.bad_credentials(with_code=attempt.startswith("authorise")
+                                           and self.second_factor)
             raise LoginRefused(
                 f"密码连续错误{self.policy.max_failures}次，账户已锁定"
                 f"{self.policy.lockout_minutes}分钟。如需立即解锁，请联系主管或管理员。",
                 code="ACCOUNT_LOCKED",
             )
-        if typed:
-            raise self.bad_credentials()
-        raise LoginRefused(f"密码不正确，还可尝试{left}次。", code="BAD_CREDENTIALS")
+        return left
 
 
 def _verify(password_hash: str, password: str) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 from counter_app.store.audit import ACK_ACTION, append_audit
 from counter_app.store.models import AuditEntry
 from counter_app.workflows.login import DEMO_ACCOUNTS
+from tests.fixtures.otp import fresh_code
 from tests.ui.test_shell import close, sign_in, start, type_login
 
 SUPERVISOR, _N, _R, SUPER_PASSWORD = DEMO_ACCOUNTS[1]
@@ -59,6 +60,7 @@ def test_a_broken_chain_blocks_the_window_until_a_supervisor_acknowledges(qtbot,
     def acknowledge(user: str, password: str, reason: str) -> None:
         dialog.username.setText(user)
         dialog.password.setText(password)
+        dialog.fields.otp.setText(fresh_code() if user == SUPERVISOR else "123456")
         dialog.reason.setText(reason)
         qtbot.mouseClick(dialog.ack_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: guard.dialog is None or dialog.ack_button.isEnabled(), timeout=10000)
@@ -66,7 +68,7 @@ def test_a_broken_chain_blocks_the_window_until_a_supervisor_acknowledges(qtbot,
     acknowledge(TELLER, TELLER_PASSWORD, "我看过了没问题")  # a teller may not
     assert "无权授权" in dialog.error.text() and dialog.isVisible()
     acknowledge(SUPERVISOR, "wrong-password-1", "已核实，继续营业")
-    assert "用户名或密码不正确" in dialog.error.text() and dialog.isVisible()
+    assert "用户名、密码或动态验证码不正确" in dialog.error.text() and dialog.isVisible()
     assert services.audit_watch.alarm is not None
 
     reason = "已报告中心，核实后继续营业"

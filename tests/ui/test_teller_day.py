@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from counter_app.bootstrap import build_services
 from counter_app.central.sync import NewWorkRefused, check_new_work
 from counter_app.ui.sessions import SessionPage
+from tests.fixtures.otp import fresh_code
 from tests.ui.test_shell import close, sign_in, start
 
 
@@ -71,10 +72,11 @@ def test_the_session_survives_a_restart_and_a_supervisor_force_closes_it(
     qtbot.keyClicks(page.supervisor, "S0301")
     qtbot.keyClicks(page.password, "wrong-password-1")
     qtbot.mouseClick(page.force_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "用户名或密码不正确" in page.message.text() and not page.busy,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: "用户名、密码或动态验证码不正确" in page.message.text()
+                    and not page.busy, timeout=10000)
     assert status_state(app) == "ready" and page.password.text() == ""
     qtbot.keyClicks(page.password, "Super@2026")
+    qtbot.keyClicks(page.otp, fresh_code())
     qtbot.mouseClick(page.force_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "强制结束" in page.message.text() and not page.busy, timeout=10000)
     assert "S0301" in page.message.text()

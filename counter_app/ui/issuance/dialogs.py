@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.devices.pinpad import PinEntry
 from counter_app.domain.errors import CounterError
+from counter_app.ui.supervisor_dialog import SupervisorFields
+from counter_app.workflows.supervisor import SupervisorApproval
 
 
 class PinDialog(QDialog):
@@ -74,13 +76,13 @@ class SpoilDialog(QDialog):
         lay.addWidget(QLabel(f"芯片序号尾号 {serial_tail} 的卡片将登记为废卡，不再使用（交回制卡中心），"
                              "中心作废其卡号，本申领换一张空白卡重新制卡。", wordWrap=True))
         form = QFormLayout()
-        self.reason, self.user, self.password = QLineEdit(), QLineEdit(), QLineEdit()
+        self.reason = QLineEdit()
         self.reason.setPlaceholderText("至少4个字，如：写卡中断，芯片无响应")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("作废原因", self.reason)
-        form.addRow("主管账号", self.user)
-        form.addRow("主管密码", self.password)
         lay.addLayout(form)
+        self.supervisor = SupervisorFields(self, prefix="Spoil")
+        self.user, self.password = self.supervisor.user, self.supervisor.password
+        lay.addWidget(self.supervisor)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -96,12 +98,12 @@ class IssuanceDialogs:
         ok = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.entries if ok else None
 
-    def spoil(self, parent: QWidget, serial_tail: str) -> tuple[str, str, str] | None:
+    def spoil(self, parent: QWidget, serial_tail: str) -> tuple[str, SupervisorApproval] | None:
         dialog = SpoilDialog(serial_tail, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        answer = (dialog.reason.text(), dialog.user.text(), dialog.password.text())
-        dialog.password.clear()
+        answer = (dialog.reason.text(), dialog.supervisor.approval())
+        dialog.supervisor.clear_secrets()
         return answer
 
     def cancel_reason(self, parent: QWidget) -> str | None:

@@ -355,7 +355,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
         answer = self.dialogs.spoil(self, wf.record.blank_serial[-6:])
         if answer is None:
             return
-        reason, user, password = answer
+        reason, approval = answer
 
         def done(_r: Any) -> None:
             self.show_step()
@@ -363,7 +363,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
                                      "warn")
             self.sig_custody_changed.emit()
 
-        self.run(lambda: wf.spoil(reason, user, password), done, self._failed,
+        self.run(lambda: wf.spoil(reason, approval), done, self._failed,
                  busy="正在登记废卡…")
 
     def cancel(self) -> None:

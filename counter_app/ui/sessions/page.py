@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
+from counter_app.ui.supervisor_dialog import CODE_HINT
 from counter_app.ui.theme import BAD, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.workflows.sessions import SessionDesk, SessionState, WorkSessionFacts, yuan
 from counter_app.workflows.sessions.desk import CHINA_TIME
+from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +107,9 @@ class SessionPage(QWidget):
         self.password = named(QLineEdit(), "SupervisorPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         fgrid.add("password", "主管密码", self.password)
+        self.otp = named(QLineEdit(), "SupervisorOtp")  # the supervisor's one-time code
+        self.otp.setPlaceholderText(CODE_HINT)
+        fgrid.add("otp", "动态验证码", self.otp)
         fl.addLayout(fgrid)
         self.force_button = self._button("强制结束所选会话", "ForceClose", self.force_close,
                                          self.force_box)
@@ -261,13 +266,16 @@ class SessionPage(QWidget):
             return
         session_id = int(item.data(Qt.ItemDataRole.UserRole))
         desk = self.desk
-        user, password, reason = self.supervisor.text(), self.password.text(), self.reason.text()
+        approval = SupervisorApproval(self.supervisor.text().strip(), self.password.text(),
+                                      self.otp.text())
+        reason = self.reason.text()
         self.password.clear()
+        self.otp.clear()
 
         def done(closed: WorkSessionFacts) -> None:
             self.reason.clear()
             self.say(f"已由主管 {closed.closed_by} 强制结束柜员 {closed.teller} 的会话（已记入审计日志）。")
             self.refresh(keep_message=True)
 
-        self._run(lambda: desk.force_close(session_id, user, password, reason), done,
-                  "正在核验主管密码…")
+        self._run(lambda: desk.force_close(session_id, approval, reason), done,
+                  "正在核验主管授权…")

@@ -32,11 +32,13 @@ from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
 from counter_app.ui.application.steps import ImportDialogs
 from counter_app.ui.qt import named
+from counter_app.ui.supervisor_dialog import CODE_HINT
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.ui.wizard_page import STEP_COLOURS, StepScreen, WizardPage, message_of
 from counter_app.workflows.errors import ValidationError
 from counter_app.workflows.stock import ReadOutcome, Step, StockDesk, StockWorkflow
+from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +188,9 @@ class SpoilScreen(Screen):
         self.grid.add("reason", "作废原因", self.reason, "至少4个字，记入审计日志")
         self.grid.add("supervisor", "主管账号", self.supervisor)
         self.grid.add("password", "主管密码", self.password)
+        self.otp = named(QLineEdit(), "SpoilOtp")  # the supervisor's one-time code
+        self.otp.setPlaceholderText(CODE_HINT)
+        self.grid.add("otp", "动态验证码", self.otp)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
         row.addWidget(_button("主管授权并登记废卡", "Primary", _page(self).spoil))
@@ -414,16 +419,17 @@ class StockPage(WizardPage[StockWorkflow]):
 
     def spoil(self) -> None:
         s = self._screen(Step.SPOIL)
-        serial, reason, user, password = (s.serial.text(), s.reason.text(), s.supervisor.text(),
-                                          s.password.text())
+        serial, reason = s.serial.text(), s.reason.text()
+        approval = SupervisorApproval(s.supervisor.text().strip(), s.password.text(), s.otp.text())
         s.password.clear()
+        s.otp.clear()
 
         def done(_place: Any) -> None:
             s.serial.clear()
             s.reason.clear()
             s.supervisor.clear()
 
-        self._act(Step.SPOIL, lambda wf: wf.spoil(serial, reason, user, password), "正在授权并登记废卡…",
+        self._act(Step.SPOIL, lambda wf: wf.spoil(serial, reason, approval), "正在授权并登记废卡…",
                   done, custody=True)
 
     def reconcile(self, mine: bool) -> None:

@@ -24,6 +24,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.issuance import Applicant as Applicant
 from counter_app.domain.issuance import Candidate as Candidate
 from counter_app.printing import BranchInfo
+from counter_app.workflows.supervisor import SupervisorApproval
 
 T = TypeVar("T")
 
@@ -74,7 +75,7 @@ class BlankCustody(Protocol):
         """Custody → issued for this application (again for the same one: no change)."""
         ...
 
-    def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> str:
+    def spoil(self, serial: str, reason: str, supervisor: SupervisorApproval) -> str:
         """The supervisor authorises (checked, audited) and the card becomes 废卡; returns
         the supervisor's user name. Nothing changes when the authorisation fails."""
         ...
@@ -89,7 +90,7 @@ class NoStock:
     def mark_issued(self, serial: str, application_id: str) -> None:
         raise StockNotReady()
 
-    def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> str:
+    def spoil(self, serial: str, reason: str, supervisor: SupervisorApproval) -> str:
         raise StockNotReady()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter_app.domain.blank_stock import Place
 from counter_app.workflows.stock import BlankStock
+from counter_app.workflows.supervisor import SupervisorApproval
 
 
 class StockCustody:
@@ -20,7 +21,7 @@ class StockCustody:
             return  # recorded before a crash or a retry: once is enough
         self.stock.mark_issued(serial, application_id)
 
-    def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> str:
-        approval = self.stock.approve_spoil(supervisor, password)
+    def spoil(self, serial: str, reason: str, supervisor: SupervisorApproval) -> str:
+        approval = self.stock.approve_spoil(supervisor)
         self.stock.mark_spoiled(serial, reason, approval)
         return approval.supervisor

@@ -55,6 +55,7 @@ from counter_app.workflows.issuance.record import (
     StepStatus,
 )
 from counter_app.workflows.kernel import JournalEntry, StepDef, Wizard
+from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +258,7 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         return bool(self.record.blank_serial) and not self.record.done(Step.REPORT) \
             and self.record.state_of(Step.REPORT).status is not StepStatus.WAITING
 
-    def spoil(self, reason: str, supervisor: str, password: str) -> None:
+    def spoil(self, reason: str, supervisor: SupervisorApproval) -> None:
         """Give the current blank up (废卡), with a supervisor's authorisation: journal,
         stock and the central are told; the issuance starts again with a new blank."""
         reason = reason.strip()
@@ -267,9 +268,9 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
             raise CounterError("该卡已上报中心制卡成功（或尚未放入空白卡），不能在此登记废卡。",
                                code="SPOIL_NOT_ALLOWED")
         r = self.record
-        # the stock authorises (audited) and moves the card first: a refused password
-        # leaves everything as it was
-        who = self.ctx.custody.spoil(r.blank_serial, reason, supervisor, password)
+        # the stock authorises (audited) and moves the card first: a refused password or
+        # code leaves everything as it was
+        who = self.ctx.custody.spoil(r.blank_serial, reason, supervisor)
         atr = bytes.fromhex(r.extra["atr"]) if r.extra.get("atr") else None
         if atr is not None:
             engine = PersonalisationEngine(self.ctx.journals)

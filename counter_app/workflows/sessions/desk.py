@@ -22,6 +22,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.workflows.supervisor import (
+    PURPOSE_FORCE_CLOSE,
+    Authorise,
+    SupervisorApproval,
+)
 
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
 MAX_FLOAT_FEN = 100_000_000  # ¥1,000,000: beyond that it is a typing error
@@ -85,9 +90,9 @@ def _no_custody(_teller: str) -> int | None:
 class SessionContext:
     repo: WorkSessionRepository
     counter_id: str
-    #: a supervisor's password for one act: (user, password, purpose) → the user name, or
+    #: a supervisor's authorisation of one act: (approval, purpose) → the user name, or
     #: raises (the one authorisation path, workflows.login.TellerAuth.authorise)
-    authorise: Callable[[str, str, str], str]
+    authorise: Authorise
     #: blank cards in a teller's custody today; None at a branch without blank stock
     custody: Callable[[str], int | None] = _no_custody
     clock: Callable[[], dt.datetime] = _now
@@ -225,16 +230,17 @@ class SessionDesk:
     def recent(self, limit: int = 50) -> list[WorkSessionFacts]:
         return list(self.ctx.repo.recent(limit))
 
-    def force_close(self, session_id: int, supervisor: str, password: str,
+    def force_close(self, session_id: int, supervisor: SupervisorApproval,
                     reason: str) -> WorkSessionFacts:
-        """A session left open, closed by a supervisor with the password and a reason."""
+        """A session left open, closed by a supervisor (password and one-time code) with a
+        reason."""
         reason = reason.strip()
         if len(reason) < MIN_REASON_CHARS:
             raise ValidationError("reason", "请填写强制结束的原因（至少4个字）。", code="REASON_REQUIRED")
         target = next((s for s in self.ctx.repo.open_sessions() if s.id == session_id), None)
         if target is None:
             raise SessionRefused("该会话已结束，无需强制结束。", code="SESSION_GONE")
-        who = self.ctx.authorise(supervisor, password, "session.force_close")
+        who = self.ctx.authorise(supervisor, PURPOSE_FORCE_CLOSE)
         closed = self.ctx.repo.close(session_id, who, "force_closed", reason,
                                      self.ctx.custody(target.teller))
         if closed is None:

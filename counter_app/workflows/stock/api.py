@@ -6,7 +6,7 @@ Issuance uses three calls, each a single audited transaction in the store::
     stock.check_custody(serial)                    # -> CardPlace, or raises NotInCustody whose
                                                    #    message_zh says where the card is
     stock.mark_issued(serial, application_id)      # custody (this teller, today) -> issued
-    approval = stock.approve_spoil(user, password) # the supervisor's password, audited
+    approval = stock.approve_spoil(supervisor)     # password + one-time code, audited
     stock.mark_spoiled(serial, reason, approval)   # stock / own custody -> spoiled (废卡)
 
 ``check_custody`` is also done inside ``mark_issued``'s transaction, so a card moved by
@@ -32,6 +32,7 @@ from counter_app.domain.blank_stock import (
 )
 from counter_app.domain.errors import ValidationError
 from counter_app.workflows.stock.context import StockContext
+from counter_app.workflows.supervisor import SupervisorApproval
 
 SPOIL_PURPOSE = "blank_card_spoil"
 #: the piece of work (domain.businesses) every change of the stock is admitted as
@@ -103,14 +104,15 @@ class BlankStock:
             custody_today=True, application_id=application_id.strip(),
             audit={"application_id": application_id.strip()})
 
-    def approve_spoil(self, username: str, password: str) -> SpoilApproval:
-        """The supervisor's user name and password (checked and audited by sign-in)."""
+    def approve_spoil(self, approval: SupervisorApproval | None) -> SpoilApproval:
+        """The supervisor's user name, password and one-time code (checked and audited by
+        the one authorisation path, workflows.login.TellerAuth.authorise)."""
         if self.ctx.authorise is None:
             raise StockError("本机未配置主管授权，不能登记废卡。", code="BLANK_NO_AUTHORISER")
-        if not username.strip() or not password:
-            raise ValidationError("supervisor", "登记废卡须由主管输入账号和密码授权。",
+        if approval is None or not approval.username.strip() or not approval.password:
+            raise ValidationError("supervisor", "登记废卡须由主管输入账号、密码和动态验证码授权。",
                                   code="BLANK_SPOIL_NEEDS_SUPERVISOR")
-        who = self.ctx.authorise(username, password, SPOIL_PURPOSE)
+        who = self.ctx.authorise(approval, SPOIL_PURPOSE)
         return SpoilApproval(who, self.ctx.clock().isoformat())
 
     def mark_spoiled(self, chip_serial: str, reason: str, approval: SpoilApproval | None) -> CardPlace:

@@ -12,6 +12,7 @@ from counter_app.devices.blank_card import BlankCardReader
 from counter_app.domain.blank_stock import CardPlace, Place
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.printing import BranchInfo
+from counter_app.workflows.supervisor import Authorise
 
 
 class BoxFacts(Protocol):
@@ -71,8 +72,8 @@ class StockContext:
     teller: str
     store: StockRepository
     reader: BlankCardReader | None = None
-    # a supervisor's password for one action (workflows.login.TellerAuth.authorise)
-    authorise: Callable[[str, str, str], str] | None = None
+    # a supervisor's password and one-time code for one act (workflows.login.TellerAuth.authorise)
+    authorise: Authorise | None = None
     clock: Callable[[], dt.datetime] = _now
     # the line, the audit alarm and whether the teller's work session is open
     # (bootstrap.Services.status_for); None: not checked (store-level tests)

@@ -13,7 +13,7 @@ The API other workflows use (instant issuance) is :class:`~counter_app.workflows
   names where the card is (in branch stock, in another teller's custody, issued, spoiled,
   handed out on an earlier day, unknown);
 - ``mark_issued(chip_serial, application_id)`` — custody (this teller, today) → issued;
-- ``approve_spoil(user, password) -> SpoilApproval`` then
+- ``approve_spoil(SupervisorApproval) -> SpoilApproval`` then
   ``mark_spoiled(chip_serial, reason, approval)`` — stock or own custody → 废卡.
 
 Each is one store transaction with its audit entry (see docs/stock.md).
@@ -46,6 +46,7 @@ from counter_app.workflows.stock.record import (
     StockRecord,
 )
 from counter_app.workflows.stock.supplier_list import box_id_error, parse_supplier_list
+from counter_app.workflows.supervisor import SupervisorApproval
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.RECEIVE: "空白卡入库",
@@ -190,9 +191,9 @@ class StockWorkflow(Wizard[StockRecord]):
         return cards
 
     # -- 废卡 ------------------------------------------------------------------------------------
-    def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> CardPlace:
+    def spoil(self, serial: str, reason: str, supervisor: SupervisorApproval) -> CardPlace:
         self.stock.admit()  # before the supervisor's password is asked for
-        approval: SpoilApproval = self.stock.approve_spoil(supervisor, password)
+        approval: SpoilApproval = self.stock.approve_spoil(supervisor)
         place = self.stock.mark_spoiled(serial, reason, approval)
         self._update(spoil_message=f"空白卡 {place.chip_serial} 已登记为废卡（授权主管 "
                                    f"{approval.supervisor}）。")

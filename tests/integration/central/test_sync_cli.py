@@ -137,6 +137,7 @@ def test_supervisor_resolves_a_dead_letter(tmp_path: Path, profile: Path,
     from counter_app.store.outbox_repo import StoreOutboxRepository
     from counter_app.store.tellers import SqlTellerRepository
     from counter_app.workflows.login import LoginPolicy, TellerAuth
+    from tests.fixtures.otp import fresh_code
 
     home = tmp_path / "home"
     enqueue(home, profile, [{"name": "改名需证明"}])
@@ -148,16 +149,17 @@ def test_supervisor_resolves_a_dead_letter(tmp_path: Path, profile: Path,
     dead_id = json.loads(run(home, profile, "sync", "dead-letters", "--json").stdout)[0]["id"]
 
     def resolve(user: str, password: str, decision: str = "discard") -> subprocess.CompletedProcess[str]:
+        otp = fresh_code() if user == "S0301" else "123456"  # the password, then the code
         env = dict(os.environ, COUNTER_APP_HOME=str(home), PYTHONPATH=str(ROOT))
         return subprocess.run([sys.executable, "-m", "counter_app.cli", "--profile", str(profile), "sync",
                                "resolve", str(dead_id), decision, "--supervisor", user, "--reason",
-                               "申请人未带公安证明，本次不办", "--password-stdin"], input=password + "\n",
+                               "申请人未带公安证明，本次不办", "--password-stdin"], input=f"{password}\n{otp}\n",
                               capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
 
     teller = resolve("T0301", "Teller@2026")
     assert teller.returncode == 1 and "无权授权" in teller.stderr
     wrong = resolve("S0301", "not-the-password-1")
-    assert wrong.returncode == 1 and "密码不正确" in wrong.stderr
+    assert wrong.returncode == 1 and "密码或动态验证码不正确" in wrong.stderr
     ok = resolve("S0301", "Super@2026")
     assert ok.returncode == 0 and "已作废" in ok.stdout, ok.stderr
     again = resolve("S0301", "Super@2026", "retry")

@@ -33,6 +33,7 @@ from counter_app.store.outbox_repo import StoreOutboxRepository
 from counter_app.workflows.issuance import IssuanceContext
 from counter_app.workflows.issuance.context import CardSlot
 from counter_app.workflows.login import LoginRefused
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.fixtures.central import _start, _unavailable
 
 PORTRAIT = Path(__file__).resolve().parents[2] / "data" / "photos" / "portrait.jpg"
@@ -81,12 +82,12 @@ class HeldBlanks:
         self.held.discard(serial)
         self.issued[serial] = application_id
 
-    def spoil(self, serial: str, reason: str, supervisor: str, password: str) -> str:
-        if (supervisor, password) != ("S0301", "Super@2026"):
+    def spoil(self, serial: str, reason: str, supervisor: SupervisorApproval) -> str:
+        if (supervisor.username, supervisor.password) != ("S0301", "Super@2026"):
             raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
         self.held.discard(serial)
-        self.spoiled[serial] = (reason, supervisor)
-        return supervisor
+        self.spoiled[serial] = (reason, supervisor.username)
+        return supervisor.username
 
 
 @dataclass

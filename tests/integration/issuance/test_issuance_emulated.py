@@ -27,6 +27,7 @@ from counter_app.workflows.issuance import (
 )
 from counter_app.workflows.issuance.chip import chip_serial
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.integration.issuance.conftest import Counter
 
 
@@ -174,9 +175,9 @@ def test_a_torn_card_spoiled_with_a_supervisor_is_reported_and_a_new_blank_issue
         wf.advance(on_step=lambda s: slot.tear_after(6) if s is Step.PERSONALISE else None)
     torn_card_no = wf.record.card_no
     with pytest.raises(CounterError, match="用户名或密码不正确"):
-        wf.spoil("写卡时卡片被拔出，芯片损坏", "S0301", "wrong")
+        wf.spoil("写卡时卡片被拔出，芯片损坏", SupervisorApproval("S0301", "wrong", "123456"))
     assert first in counter.custody.held  # nothing changed without the authorisation
-    wf.spoil("写卡时卡片被拔出，芯片损坏", "S0301", "Super@2026")
+    wf.spoil("写卡时卡片被拔出，芯片损坏", SupervisorApproval("S0301", "Super@2026", "123456"))
     assert counter.custody.spoiled[first] == ("写卡时卡片被拔出，芯片损坏", "S0301")
     assert wf.record.spoiled[0].reported and wf.current == Step.POWER_ON
     assert counter.client.card_status(torn_card_no).card_state == "VOID"

@@ -21,13 +21,14 @@ from counter_app.workflows.issuance.custody import StockCustody
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
 from counter_app.workflows.login import LoginRefused
 from counter_app.workflows.stock import BlankStock, StockContext
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.integration.issuance.conftest import Counter
 
 
-def authorise(user: str, password: str, purpose: str) -> str:
-    if (user, password) != ("S0301", "Super@2026"):
+def authorise(approval: SupervisorApproval, purpose: str) -> str:
+    if (approval.username, approval.password) != ("S0301", "Super@2026"):
         raise LoginRefused("用户名或密码不正确。", code="BAD_CREDENTIALS")
-    return user
+    return approval.username
 
 
 @pytest.fixture
@@ -83,10 +84,10 @@ def test_a_torn_card_spoiled_through_the_stock(rig) -> None:
     with pytest.raises(IssuanceStopped):
         wf.advance(on_step=lambda s: slot.tear_after(9) if s is Step.PERSONALISE else None)
     with pytest.raises(LoginRefused):
-        wf.spoil("写卡中断芯片损坏", "S0301", "wrong")
+        wf.spoil("写卡中断芯片损坏", SupervisorApproval("S0301", "wrong", "123456"))
     place = stock.locate(serial)
     assert place is not None and place.place is Place.CUSTODY
-    wf.spoil("写卡中断芯片损坏", "S0301", "Super@2026")
+    wf.spoil("写卡中断芯片损坏", SupervisorApproval("S0301", "Super@2026", "123456"))
     place = stock.locate(serial)
     assert place is not None and place.place is Place.SPOILED
     assert stock.ctx.store.spoil_details(serial) == ("写卡中断芯片损坏", "S0301")
@@ -121,7 +122,7 @@ def test_a_day_mixing_all_outcomes_still_reconciles(rig, tmp_path: Path) -> None
     spoilt = issue(uniques[2])
     with pytest.raises(IssuanceStopped):
         spoilt.advance(on_step=lambda s: slot.tear_after(11) if s is Step.PERSONALISE else None)
-    spoilt.spoil("写卡中断芯片损坏", "S0301", "Super@2026")
+    spoilt.spoil("写卡中断芯片损坏", SupervisorApproval("S0301", "Super@2026", "123456"))
     slot.insert_blank(uniques[3])
     assert spoilt.advance()  # the same application on the next blank
     blocked = tmp_path / "printer-offline"

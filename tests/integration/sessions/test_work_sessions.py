@@ -20,7 +20,9 @@ from counter_app.store.models import AuditEntry
 from counter_app.workflows.login import LoginRefused
 from counter_app.workflows.sessions import SessionDesk, parse_yuan
 from counter_app.workflows.sessions.desk import SessionRefused
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.fixtures.app import FakeCentral, make_profile
+from tests.fixtures.otp import approval
 
 
 def build(tmp_path: Path, kind: str = "instant") -> Services:
@@ -79,15 +81,15 @@ def test_one_open_session_per_counter_and_a_supervisor_force_closes_it(tmp_path:
     session_id = own.id
 
     with pytest.raises(ValidationError):  # a reason is required
-        colleague.force_close(session_id, "S0301", "Super@2026", "  ")
+        colleague.force_close(session_id, SupervisorApproval("S0301", "Super@2026", "123456"), "  ")
     with pytest.raises(LoginRefused):  # a wrong password is refused, the session stays open
-        colleague.force_close(session_id, "S0301", "wrong-password-1", "柜员已下班未日终")
+        colleague.force_close(session_id, SupervisorApproval("S0301", "wrong-password-1", "123456"), "柜员已下班未日终")
     with pytest.raises(LoginRefused) as role:  # a teller cannot authorise it
-        colleague.force_close(session_id, "T0301", "Teller@2026", "柜员已下班未日终")
+        colleague.force_close(session_id, SupervisorApproval("T0301", "Teller@2026", "123456"), "柜员已下班未日终")
     assert role.value.code == "NOT_AUTHORISED"
     assert teller.ready()
 
-    closed = colleague.force_close(session_id, "S0301", "Super@2026", "柜员已下班未日终")
+    closed = colleague.force_close(session_id, approval(), "柜员已下班未日终")
     assert (closed.close_kind, closed.closed_by, closed.close_reason) == (
         "force_closed", "S0301", "柜员已下班未日终")
     assert not teller.ready()

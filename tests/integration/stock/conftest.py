@@ -16,6 +16,7 @@ from counter_app.store.crypto import DataCipher
 from counter_app.store.database import Store, open_store
 from counter_app.store.stock import SqlBlankStock
 from counter_app.workflows.stock import StockContext
+from counter_app.workflows.supervisor import SupervisorApproval
 
 # 09:00 Beijing on a Monday
 T0 = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
@@ -33,13 +34,15 @@ class Clock:
 
 @dataclass
 class Authoriser:
-    """Stands in for TellerAuth.authorise: the same contract (user, password, purpose)."""
+    """Stands in for TellerAuth.authorise: the same contract (approval, purpose); the one-time
+    code's rules are TellerAuth's own (tests/unit/workflows/test_supervisor_otp.py)."""
 
     calls: list[tuple[str, str]] = field(default_factory=list)
 
-    def __call__(self, username: str, password: str, purpose: str) -> str:
+    def __call__(self, approval: SupervisorApproval, purpose: str) -> str:
         from counter_app.workflows.login import LoginRefused
 
+        username, password = approval.username, approval.password
         self.calls.append((username, purpose))
         known = PASSWORDS.get(username)
         if known is None or known[0] != password:

@@ -15,6 +15,7 @@ from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.store.database import Store
 from counter_app.store.models import AuditEntry
 from counter_app.workflows.stock import BlankStock, ReadOutcome, StockContext, StockWorkflow
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.integration.stock.conftest import Clock, serial
 
 Make = Callable[..., StockContext]
@@ -99,10 +100,10 @@ def test_spoil_reason_limits(make_ctx: Make, length: int, ok: bool) -> None:
     wf = stocked(make_ctx, 1)
     reason = "损" * length
     if ok:
-        assert wf.spoil(serial(0), reason, "S0301", "Super@2026").place.value == "spoiled"
+        assert wf.spoil(serial(0), reason, SupervisorApproval("S0301", "Super@2026", "123456")).place.value == "spoiled"
     else:
         with pytest.raises(ValidationError):
-            wf.spoil(serial(0), reason, "S0301", "Super@2026")
+            wf.spoil(serial(0), reason, SupervisorApproval("S0301", "Super@2026", "123456"))
 
 
 def test_custody_ends_with_the_beijing_day(make_ctx: Make, clock: Clock) -> None:

@@ -12,6 +12,7 @@ from counter_app.central.sync import NewWorkRefused
 from counter_app.workflows.application.eligibility import ApplicationBlocked
 from counter_app.workflows.login import DEMO_ACCOUNTS
 from tests.fixtures.app import open_demo_session
+from tests.fixtures.otp import approval
 from tests.integration.store.test_audit_tamper import counter_profile
 
 TELLER, SUPERVISOR = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
@@ -37,9 +38,8 @@ def test_new_work_is_refused_until_a_supervisor_acknowledges(tmp_path: Path, cen
         assert wf.record.eligibility is None  # the central was not asked
 
         watch.acknowledge(
-            lambda user, password: services.auth.authorise(user, password,
-                                                           purpose="audit_break_ack"),
-            SUPERVISOR[0], SUPERVISOR[3], "已核实，保留证据后继续营业")
+            lambda typed: services.auth.authorise(typed, purpose="audit_break_ack"),
+            approval(SUPERVISOR[0]), "已核实，保留证据后继续营业")
         assert services.sync.status().audit_break is False
         try:
             assert wf.check_eligibility() is not None

@@ -12,6 +12,7 @@ from counter_app.store.audit import ACK_ACTION, CHECKPOINT_STATE, verify_audit_c
 from counter_app.store.models import AuditEntry
 from counter_app.workflows.login import DEMO_ACCOUNTS, LoginRefused
 from tests.fixtures.app import wait_until
+from tests.fixtures.otp import approval
 from tests.integration.store.test_audit_tamper import ENTRIES, counter_profile, grow, tamper
 
 TELLER, SUPERVISOR = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
@@ -36,7 +37,7 @@ def local_head(services: Services) -> tuple[int, str]:
 
 
 def authorise(services: Services):
-    return lambda user, password: services.auth.authorise(user, password, purpose="audit_break_ack")
+    return lambda typed: services.auth.authorise(typed, purpose="audit_break_ack")
 
 
 def test_the_head_is_reported_at_start_and_after_each_sign_out(tmp_path: Path, central) -> None:
@@ -90,20 +91,22 @@ def test_a_chain_shorter_than_the_central_head_raises_the_alarm_until_a_supervis
 
         # a teller cannot acknowledge it, nor a supervisor without a reason
         try:
-            watch.acknowledge(authorise(services), TELLER[0], TELLER[3], "核实无误，继续营业")
+            watch.acknowledge(authorise(services), approval(TELLER[0], TELLER[3], "123456"),
+                              "核实无误，继续营业")
         except LoginRefused as refused:
             assert refused.code == "NOT_AUTHORISED"
         else:
             raise AssertionError("a teller acknowledged the alarm")
         assert watch.alarm is not None
         try:
-            watch.acknowledge(authorise(services), SUPERVISOR[0], SUPERVISOR[3], "好")
+            watch.acknowledge(authorise(services), approval(SUPERVISOR[0]), "好")
         except Exception as error:
             assert getattr(error, "code", "") == "REASON_REQUIRED"
         assert watch.alarm is not None
 
         reason = "已电话报告中心，保留证据后继续营业"
-        assert watch.acknowledge(authorise(services), SUPERVISOR[0], SUPERVISOR[3], reason) == SUPERVISOR[0]
+        assert watch.acknowledge(authorise(services), approval(SUPERVISOR[0]),
+                                 reason) == SUPERVISOR[0]
         assert watch.alarm is None
         with services.store.read() as s:
             ack = s.query(AuditEntry).filter(AuditEntry.action == ACK_ACTION).one()
@@ -179,7 +182,7 @@ def test_a_rebase_acknowledged_while_the_line_is_down_is_sent_later(tmp_path: Pa
         central.line_down()
         try:
             reason = "专线中断，已电话报告中心后继续营业"
-            watch.acknowledge(authorise(services), SUPERVISOR[0], SUPERVISOR[3], reason)
+            watch.acknowledge(authorise(services), approval(SUPERVISOR[0]), reason)
             # business goes on at once; the re-base is owed, visible, and not lost
             assert watch.alarm is None and watch.rebase_pending == 1
             round_ = watch.run_round()

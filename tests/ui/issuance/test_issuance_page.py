@@ -18,6 +18,7 @@ from counter_app.ui.issuance.page import IssuancePage, ProgressScreen
 from counter_app.workflows.issuance import IssuanceDesk, Outcome, Step
 from counter_app.workflows.issuance.chip import chip_serial
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.integration.issuance.conftest import Counter
 
 pytestmark = pytest.mark.central
@@ -28,13 +29,13 @@ class Answers(IssuanceDialogs):
 
     def __init__(self) -> None:
         self.pin_asked = 0
-        self.spoil_answer: tuple[str, str, str] | None = None
+        self.spoil_answer: tuple[str, SupervisorApproval] | None = None
 
     def pins(self, parent: object) -> tuple[PinEntry, PinEntry] | None:  # type: ignore[override]
         self.pin_asked += 1
         return PinEntry("582913"), PinEntry("582913")
 
-    def spoil(self, parent: object, serial_tail: str) -> tuple[str, str, str] | None:  # type: ignore[override]
+    def spoil(self, parent: object, serial_tail: str) -> tuple[str, SupervisorApproval] | None:  # type: ignore[override]
         return self.spoil_answer
 
 
@@ -130,12 +131,12 @@ def test_a_spoil_needs_the_supervisor_and_starts_again_with_a_new_blank(
     idle(qtbot, page)
     answers = page.dialogs
     assert isinstance(answers, Answers)
-    answers.spoil_answer = ("写卡中断，芯片无响应", "S0301", "wrong")
+    answers.spoil_answer = ("写卡中断，芯片无响应", SupervisorApproval("S0301", "wrong", "123456"))
     screen(page).spoil.click()
     idle(qtbot, page)
     assert "用户名或密码不正确" in page.banner.text()
     assert first in counter.custody.held
-    answers.spoil_answer = ("写卡中断，芯片无响应", "S0301", "Super@2026")
+    answers.spoil_answer = ("写卡中断，芯片无响应", SupervisorApproval("S0301", "Super@2026", "123456"))
     screen(page).spoil.click()
     idle(qtbot, page)
     assert counter.custody.spoiled[first][1] == "S0301"

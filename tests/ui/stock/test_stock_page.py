@@ -17,6 +17,7 @@ from counter_app.ui.stock.page import StockPage
 from counter_app.workflows.login import DEMO_ACCOUNTS
 from counter_app.workflows.stock import Step
 from tests.fixtures.app import make_profile
+from tests.fixtures.otp import fresh_code
 from tests.ui.test_shell import close, sign_in, start
 
 SUPERVISOR = next(a for a in DEMO_ACCOUNTS if a[2] == "supervisor")
@@ -90,8 +91,9 @@ def test_receive_hand_out_spoil_reconcile(qtbot, tmp_path: Path, fake_central,
         qtbot.keyClicks(widget, text)
     page.spoil()
     idle(qtbot, page)
-    assert "用户名或密码不正确" in page.banner.text() and spoil.password.text() == ""
+    assert "用户名、密码或动态验证码不正确" in page.banner.text() and spoil.password.text() == ""
     qtbot.keyClicks(spoil.password, SUPERVISOR[3])
+    qtbot.keyClicks(spoil.otp, fresh_code())
     page.spoil()
     idle(qtbot, page)
     assert f"空白卡 {card} 已登记为废卡（授权主管 {SUPERVISOR[0]}）" in spoil.result.text()

@@ -9,7 +9,14 @@ from counter_app.domain.errors import ValidationError
 from counter_app.store.audit import verify_audit_chain
 from counter_app.store.models import AuditEntry, Teller, TellerSession
 from counter_app.store.tellers import SqlTellerRepository
-from counter_app.workflows.login import DEMO_ACCOUNTS, LoginPolicy, LoginRefused, TellerAuth
+from counter_app.workflows.login import (
+    DEMO_ACCOUNTS,
+    DEMO_TOTP_SECRETS,
+    LoginPolicy,
+    LoginRefused,
+    TellerAuth,
+)
+from counter_app.workflows.supervisor import SupervisorApproval, code_at_step, step_at
 
 
 class Clock:
@@ -79,7 +86,7 @@ def test_an_unknown_user_name_is_audited_as_a_keyed_hash(auth, store) -> None:
         with pytest.raises(LoginRefused):
             auth.sign_in("Canary-Pw-77", "whatever1")
     with pytest.raises(LoginRefused):
-        auth.authorise("Canary-Pw-78", "whatever1", purpose="x")
+        auth.authorise(SupervisorApproval("Canary-Pw-78", "whatever1", "123456"), purpose="x")
     with store.read() as s:
         rows = [(e.actor, e.detail) for e in s.query(AuditEntry).order_by(AuditEntry.seq)]
         assert verify_audit_chain(s, store.cipher).ok
@@ -161,9 +168,11 @@ def test_authorisation_is_audited_and_opens_no_session(auth, store) -> None:
     teller, *_t, teller_password = DEMO_ACCOUNTS[0]
     supervisor, *_s, supervisor_password = DEMO_ACCOUNTS[1]
     with pytest.raises(LoginRefused) as info:
-        auth.authorise(teller, teller_password, purpose="dead_letter_retry:1")
+        auth.authorise(SupervisorApproval(teller, teller_password), purpose="dead_letter_retry:1")
     assert info.value.code == "NOT_AUTHORISED"
-    assert auth.authorise(supervisor, supervisor_password, purpose="dead_letter_retry:1") == supervisor
+    otp = code_at_step(DEMO_TOTP_SECRETS[supervisor], step_at(auth.clock()))
+    assert auth.authorise(SupervisorApproval(supervisor, supervisor_password, otp),
+                          purpose="dead_letter_retry:1") == supervisor
     assert actions(store)[-2:] == ["authorise.refused_role", "authorise.granted"]
     with store.read() as s:
         assert s.query(TellerSession).count() == 0
@@ -178,3 +187,32 @@ def test_demo_seeding_retires_the_first_run_admin(store, clock) -> None:
     with pytest.raises(LoginRefused) as info:
         auth.sign_in("admin", "anything1")
     assert info.value.code == "BAD_CREDENTIALS"  # inactive now, like an unknown user
+
+
+def test_the_authenticator_secret_is_encrypted_and_a_code_accepted_once(auth, store) -> None:
+    """The secret is an AES-GCM column bound to the account's row; the last accepted step is
+    a compare-and-set in one write, so the same code cannot be accepted twice."""
+    from sqlalchemy import text
+
+    from counter_app.store.tellers import SqlTellerRepository
+
+    supervisor, *_s, supervisor_password = DEMO_ACCOUNTS[1]
+    secret = DEMO_TOTP_SECRETS[supervisor]
+    with store.read() as s:
+        raw = s.execute(text("SELECT totp_secret FROM tellers WHERE username = :u"),
+                        {"u": supervisor}).scalar_one()
+    assert isinstance(raw, bytes) and secret.encode() not in raw
+    repo = SqlTellerRepository(store)
+    record = repo.find(supervisor)
+    assert record is not None and record.totp_secret == secret
+    assert secret not in repr(record)
+    step = step_at(auth.clock())
+    otp = code_at_step(secret, step)
+    assert auth.authorise(SupervisorApproval(supervisor, supervisor_password, otp),
+                          purpose="blank.spoil") == supervisor
+    assert repo.code_accepted(record.id, step, "authorise.granted") is False  # already used
+    assert repo.code_accepted(record.id, step + 1, "authorise.granted") is True
+    with pytest.raises(LoginRefused) as info:
+        auth.authorise(SupervisorApproval(supervisor, supervisor_password, otp), purpose="x")
+    assert info.value.code == "OTP_REPLAYED"
+    assert actions(store)[-2:] == ["authorise.code_replayed", "authorise_code.failure"]

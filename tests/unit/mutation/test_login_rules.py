@@ -21,6 +21,7 @@ from counter_app.workflows.login import (
     check_password_rules,
     utc_now_naive,
 )
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.unit.workflows.test_teller_auth import T0, Clock, MemoryTellers
 
 TELLER, TELLER_NAME, _ROLE, PASSWORD = DEMO_ACCOUNTS[0]
@@ -45,7 +46,9 @@ def clock() -> Clock:
 @pytest.fixture
 def auth(tellers: MemoryTellers, clock: Clock) -> TellerAuth:
     # 4 and 15 (not the defaults elsewhere): a rule that hard-codes a number shows up
-    a = TellerAuth(tellers, LoginPolicy(max_failures=4, lockout_minutes=15), "07", clock)
+    # the password rules alone: the one-time code's are in tests/unit/workflows/test_supervisor_otp.py
+    a = TellerAuth(tellers, LoginPolicy(max_failures=4, lockout_minutes=15), "07", clock,
+                   second_factor=False)
     a.seed_demo_accounts()
     return a
 
@@ -119,7 +122,7 @@ def test_a_failure_after_the_lock_expired_counts_from_one_again(auth: TellerAuth
                                                                 tellers: MemoryTellers) -> None:
     lock_teller(auth)
     clock.now = T0 + dt.timedelta(minutes=15)
-    who_failed = refusal(auth.authorise, TELLER, WRONG, purpose="p")
+    who_failed = refusal(auth.authorise, SupervisorApproval(TELLER, WRONG), purpose="p")
     assert who_failed == ("BAD_CREDENTIALS", BAD_CREDENTIALS)
     assert tellers.accounts[1].failed_logins == 1
     assert tellers.events[-1] == (TELLER, "authorise.failure", {"failures": 1})
@@ -167,7 +170,7 @@ def test_empty_user_name_or_password_get_one_message(auth: TellerAuth) -> None:
 
 def test_an_unknown_user_is_audited_under_the_attempt(auth: TellerAuth,
                                                       tellers: MemoryTellers) -> None:
-    assert refusal(auth.authorise, " NOBODY ", WRONG, purpose="p") == (
+    assert refusal(auth.authorise, SupervisorApproval(" NOBODY ", WRONG), purpose="p") == (
         "BAD_CREDENTIALS", BAD_CREDENTIALS)
     assert tellers.events[-1] == ("hash(6)", "authorise.failure", {"reason": "unknown_user"})
 
@@ -201,8 +204,8 @@ def test_demo_accounts_are_seeded_with_their_names_roles_and_passwords(
         auth: TellerAuth, tellers: MemoryTellers) -> None:
     assert [(a.username, a.display_name, a.role) for a in tellers.accounts.values()] == [
         (u, n, r) for u, n, r, _p in DEMO_ACCOUNTS]
-    assert [e[2] for e in tellers.events] == [{"username": u, "role": r}
-                                              for u, _n, r, _p in DEMO_ACCOUNTS]
+    assert [e[2] for e in tellers.events if e[1] == "teller.demo_account_created"] == [
+        {"username": u, "role": r} for u, _n, r, _p in DEMO_ACCOUNTS]
     for username, _n, role, password in DEMO_ACCOUNTS:
         who = auth.sign_in(username, password)
         assert (who.role, who.must_change_password) == (role, False)
@@ -224,12 +227,14 @@ def test_signed_in_carries_the_account(auth: TellerAuth, tellers: MemoryTellers)
 
 def test_authorise_by_default_takes_a_supervisor_or_an_admin(auth: TellerAuth,
                                                              tellers: MemoryTellers) -> None:
-    assert auth.authorise(ADMIN, ADMIN_PASSWORD, purpose="p1") == ADMIN
+    assert auth.authorise(SupervisorApproval(ADMIN, ADMIN_PASSWORD), purpose="p1") == ADMIN
     assert tellers.events[-1] == (ADMIN, "authorise.granted", {"purpose": "p1"})
-    assert auth.authorise(SUPERVISOR, SUPERVISOR_PASSWORD, purpose="p2") == SUPERVISOR
-    assert refusal(auth.authorise, SUPERVISOR, SUPERVISOR_PASSWORD, purpose="p3",
-                   roles=("admin",)) == ("NOT_AUTHORISED", "“主管”无权授权此操作，请由主管授权。")
-    assert refusal(auth.authorise, TELLER, PASSWORD, purpose="p4") == (
+    assert auth.authorise(SupervisorApproval(SUPERVISOR, SUPERVISOR_PASSWORD),
+                          purpose="p2") == SUPERVISOR
+    assert refusal(auth.authorise, SupervisorApproval(SUPERVISOR, SUPERVISOR_PASSWORD),
+                   purpose="p3", roles=("admin",)) == (
+        "NOT_AUTHORISED", "“主管”无权授权此操作，请由主管授权。")
+    assert refusal(auth.authorise, SupervisorApproval(TELLER, PASSWORD), purpose="p4") == (
         "NOT_AUTHORISED", "“柜员”无权授权此操作，请由主管授权。")
 
 

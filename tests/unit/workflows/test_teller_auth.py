@@ -10,12 +10,14 @@ import pytest
 from counter_app.domain.errors import ValidationError
 from counter_app.workflows.login import (
     DEMO_ACCOUNTS,
+    DEMO_TOTP_SECRETS,
     FIRST_ADMIN,
     LoginPolicy,
     LoginRefused,
     TellerAuth,
     TellerRepository,
 )
+from counter_app.workflows.supervisor import SupervisorApproval, code_at_step, step_at
 
 T0 = dt.datetime(2026, 11, 28, 9, 0)
 
@@ -31,6 +33,8 @@ class Account:
     failed_logins: int = 0
     locked_until: dt.datetime | None = None
     active: bool = True
+    totp_secret: str | None = None
+    totp_last_step: int | None = None
 
 
 class MemoryTellers:
@@ -114,6 +118,23 @@ class MemoryTellers:
         self._put(dataclasses.replace(account, failed_logins=0, locked_until=None))
         self._log(account.username, audit_action, **detail)
 
+    def code_accepted(self, teller_id: int, step: int, audit_action: str,
+                      **detail: str | int) -> bool:
+        account = self.accounts[teller_id]
+        if account.totp_last_step is not None and step <= account.totp_last_step:
+            return False
+        self._put(dataclasses.replace(account, totp_last_step=step, failed_logins=0,
+                                      locked_until=None))
+        self._log(account.username, audit_action, **detail)
+        return True
+
+    def set_totp(self, teller_id: int, secret: str, step: int, actor: str) -> None:
+        account = self.accounts[teller_id]
+        again = account.totp_secret is not None
+        self._put(dataclasses.replace(account, totp_secret=secret, totp_last_step=step))
+        self._log(actor, "teller.totp_reenrolled" if again else "teller.totp_enrolled",
+                  username=account.username)
+
     def open_session(self, teller_id: int, counter_id: str) -> int:
         account = self.accounts[teller_id]
         self._put(dataclasses.replace(account, failed_logins=0, locked_until=None))
@@ -144,6 +165,11 @@ class Clock:
 
 TELLER, _NAME, _ROLE, PASSWORD = DEMO_ACCOUNTS[0]
 SUPERVISOR, *_s, SUPERVISOR_PASSWORD = DEMO_ACCOUNTS[1]
+
+
+def code(username: str, now: dt.datetime, offset: int = 0) -> str:
+    """The demo account's one-time code at ``now`` (``offset`` steps away)."""
+    return code_at_step(DEMO_TOTP_SECRETS[username], step_at(now) + offset)
 
 
 @pytest.fixture
@@ -295,11 +321,12 @@ def test_password_change_checks_the_old_one_and_the_rules(auth: TellerAuth) -> N
 
 def test_authorise_needs_a_supervisor(auth: TellerAuth, tellers: MemoryTellers) -> None:
     with pytest.raises(LoginRefused) as info:
-        auth.authorise(TELLER, PASSWORD, purpose="dead_letter_retry:7")
+        auth.authorise(SupervisorApproval(TELLER, PASSWORD), purpose="dead_letter_retry:7")
     assert info.value.code == "NOT_AUTHORISED"
     assert tellers.events[-1] == (TELLER, "authorise.refused_role",
                                   {"purpose": "dead_letter_retry:7", "role": "teller"})
-    assert auth.authorise(f" {SUPERVISOR}", SUPERVISOR_PASSWORD,
+    assert auth.authorise(SupervisorApproval(f" {SUPERVISOR}", SUPERVISOR_PASSWORD,
+                                             code(SUPERVISOR, T0)),
                           purpose="dead_letter_retry:7") == SUPERVISOR
     assert tellers.events[-1][1] == "authorise.granted"
     assert not tellers.sessions  # authorising opens no session
@@ -330,11 +357,19 @@ def test_unknown_wrong_and_locked_get_one_answer(auth: TellerAuth, tellers: Memo
         with pytest.raises(LoginRefused) as info:
             auth.sign_in(TELLER, password)
         answers.append((info.value.code, info.value.message_zh))
-    with pytest.raises(LoginRefused) as info:
-        auth.authorise("NOBODY", "wrong-pass1", purpose="x")
-    answers.append((info.value.code, info.value.message_zh))
     assert len(set(answers)) == 1, answers
     assert "还可尝试" not in answers[0][1] and "用户名或密码不正确" in answers[0][1]
+    # an authorisation (password and one-time code) has its own single answer
+    authorising = set()
+    for user, password, otp in (("NOBODY", "wrong-pass1", ""),
+                                (SUPERVISOR, "wrong-pass1", code(SUPERVISOR, T0)),
+                                (SUPERVISOR, SUPERVISOR_PASSWORD, "000000"),
+                                (TELLER, PASSWORD, "")):  # the locked teller
+        with pytest.raises(LoginRefused) as info:
+            auth.authorise(SupervisorApproval(user, password, otp), purpose="x")
+        authorising.add((info.value.code, info.value.message_zh))
+    assert authorising == {("BAD_CREDENTIALS", "用户名、密码或动态验证码不正确。连续输错3次账户将锁定"
+                            "30分钟；账户已锁定时请稍后再试，或请主管/管理员解锁。")}
 
 
 def test_a_locked_account_takes_as_long_as_a_wrong_password(auth: TellerAuth,

@@ -1,0 +1,233 @@
+"""The one place a supervisor types an authorisation: user name, password, 6-digit code.
+
+:class:`SupervisorFields` is the three boxes (embedded where a screen asks for more, such as
+a reason); :class:`SupervisorDialog` asks for them on their own (and optionally a reason) and
+returns a :class:`~counter_app.workflows.supervisor.SupervisorApproval` for the workflow to
+check through the one authorisation path. :class:`TotpEnrolDialog` shows the QR an
+authenticator app scans and confirms the first code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import CounterError
+from counter_app.printing.qr_matrix import qr_modules
+from counter_app.ui.qt import named
+from counter_app.workflows.supervisor import DIGITS, SupervisorApproval, TotpEnrolment
+
+CODE_HINT = "手机身份验证器上显示的6位数字"
+
+
+def _code_box(name: str) -> QLineEdit:
+    box = named(QLineEdit(), name)
+    box.setPlaceholderText(CODE_HINT)
+    box.setMaxLength(DIGITS + 1)  # authenticator apps show "123 456": the space is allowed
+    box.setValidator(QRegularExpressionValidator(r"[0-9 ]{0,7}", box))
+    box.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return box
+
+
+class SupervisorFields(QWidget):
+    """User name, password and (when the profile requires it) the one-time code."""
+
+    def __init__(self, parent: QWidget | None = None, *, prefix: str = "Supervisor",
+                 second_factor: bool = True) -> None:
+        super().__init__(parent)
+        self.second_factor = second_factor
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.user = named(QLineEdit(), f"{prefix}User")
+        self.password = named(QLineEdit(), f"{prefix}Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.otp = _code_box(f"{prefix}Otp")
+        form.addRow("主管账号", self.user)
+        form.addRow("主管密码", self.password)
+        form.addRow("动态验证码", self.otp)
+        self.otp.setVisible(second_factor)
+        label = form.labelForField(self.otp)
+        if label is not None:
+            label.setVisible(second_factor)
+
+    def missing_zh(self) -> str | None:
+        """What is still empty, in the teller's words; None when all is typed."""
+        if not self.user.text().strip():
+            return "请主管输入账号。"
+        if not self.password.text():
+            return "请主管输入密码。"
+        if self.second_factor:
+            code = "".join(self.otp.text().split())
+            if len(code) != DIGITS:
+                return f"请输入{CODE_HINT}。"
+        return None
+
+    def approval(self) -> SupervisorApproval:
+        return SupervisorApproval(self.user.text().strip(), self.password.text(),
+                                  "".join(self.otp.text().split()))
+
+    def clear_secrets(self) -> None:
+        """The password and the code never stay in a box once handed on."""
+        self.password.clear()
+        self.otp.clear()
+
+
+class SupervisorDialog(QDialog):
+    """A supervisor authorises one act (optionally with a reason) without the teller's seat:
+    the supervisor types at this counter, or comes over; nothing is remembered."""
+
+    def __init__(self, what_zh: str, parent: QWidget | None = None, *,
+                 reason_label: str | None = None, reason_hint: str = "",
+                 second_factor: bool = True, title: str = "主管授权") -> None:
+        super().__init__(parent)
+        self.setObjectName("SupervisorDialog")
+        self.setWindowTitle(title)
+        lay = QVBoxLayout(self)
+        lay.addWidget(named(QLabel(what_zh, wordWrap=True), "SupervisorWhat"))
+        self.reason: QLineEdit | None = None
+        if reason_label is not None:
+            form = QFormLayout()
+            self.reason = named(QLineEdit(), "SupervisorReason")
+            self.reason.setPlaceholderText(reason_hint)
+            form.addRow(reason_label, self.reason)
+            lay.addLayout(form)
+        self.fields = SupervisorFields(self, second_factor=second_factor)
+        lay.addWidget(self.fields)
+        self.error = named(QLabel("", wordWrap=True), "FieldError")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("授权")
+        ok.setObjectName("SupervisorOk")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(460, 0)
+
+    def accept(self) -> None:
+        if self.reason is not None and not self.reason.text().strip():
+            self.error.setText("请填写原因。")
+            return
+        missing = self.fields.missing_zh()
+        if missing is not None:
+            self.error.setText(missing)
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        self.fields.clear_secrets()
+        super().reject()
+
+    def take(self) -> tuple[SupervisorApproval, str]:
+        """The approval and the reason; the secrets are cleared from the boxes."""
+        approval = self.fields.approval()
+        self.fields.clear_secrets()
+        return approval, (self.reason.text().strip() if self.reason is not None else "")
+
+
+def ask_supervisor(parent: QWidget | None, what_zh: str, *, reason_label: str | None = None,
+                   reason_hint: str = "", second_factor: bool = True
+                   ) -> tuple[SupervisorApproval, str] | None:
+    """Ask a supervisor to authorise ``what_zh``; None if cancelled."""
+    dialog = SupervisorDialog(what_zh, parent, reason_label=reason_label,
+                              reason_hint=reason_hint, second_factor=second_factor)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.take()
+
+
+# -- enrolment ---------------------------------------------------------------------------------
+
+class QrView(QWidget):
+    """Paints a QR code's modules, black on white with the 4-module quiet zone."""
+
+    QUIET = 4
+
+    def __init__(self, text: str, parent: QWidget | None = None, *, side: int = 240) -> None:
+        super().__init__(parent)
+        self.setObjectName("EnrolQr")
+        self.modules = qr_modules(text)
+        self.side = side
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFixedSize(QSize(side, side))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        n = len(self.modules) + 2 * self.QUIET
+        cell = self.side / n
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("black"))
+        for r, row in enumerate(self.modules):
+            for c, dark in enumerate(row):
+                if dark:
+                    painter.drawRect(QRectF((c + self.QUIET) * cell, (r + self.QUIET) * cell,
+                                            cell + 0.5, cell + 0.5))  # overlap: no hairlines
+        painter.end()
+
+
+class TotpEnrolDialog(QDialog):
+    """The QR of a new authenticator secret and the first code that confirms it.
+
+    ``confirm(code)`` stores the secret (raises a CounterError in the teller's words when the
+    code does not match); the dialog stays open until it succeeds or is cancelled.
+    """
+
+    def __init__(self, enrolment: TotpEnrolment, confirm: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TotpEnrolDialog")
+        self.setWindowTitle(f"绑定动态验证码：{enrolment.username}")
+        self.confirm = confirm
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(
+            f"请账户“{enrolment.username}”的本人用手机身份验证器（如 Microsoft Authenticator、"
+            "Google 身份验证器、FreeOTP）扫描下面的二维码，再输入验证器显示的6位数字完成绑定。"
+            "二维码只在此显示一次，请勿拍照留存。", wordWrap=True))
+        lay.addWidget(QrView(enrolment.uri, self), alignment=Qt.AlignmentFlag.AlignHCenter)
+        grouped = " ".join(enrolment.secret[i:i + 4] for i in range(0, len(enrolment.secret), 4))
+        manual = named(QLabel(f"无法扫码时手动输入密钥：{grouped}"), "EnrolSecret")
+        manual.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(manual)
+        form = QFormLayout()
+        self.code = _code_box("EnrolOtp")
+        form.addRow("验证码", self.code)
+        lay.addLayout(form)
+        self.error = named(QLabel("", wordWrap=True), "FieldError")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("确认绑定")
+        ok.setObjectName("EnrolOk")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def accept(self) -> None:
+        code = "".join(self.code.text().split())
+        if len(code) != DIGITS:
+            self.error.setText(f"请输入{CODE_HINT}。")
+            return
+        try:
+            self.confirm(code)
+        except CounterError as error:
+            self.error.setText(error.message_zh)
+            self.code.clear()
+            return
+        super().accept()
