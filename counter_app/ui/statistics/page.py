@@ -6,6 +6,7 @@ worker; this page only draws (docs/statistics.md)."""
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,18 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(260)
     return chart, view
+
+
+def _count_axis(top: int) -> QValueAxis:
+    """0 .. a little above ``top`` with ticks on whole counts (a count is never 2.5)."""
+    step = max(1, math.ceil(top / 5))
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, max(5, step * (top // step + 1)))
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    return axis
 
 
 def _clear(chart: QChart) -> None:
@@ -195,9 +208,7 @@ class StatisticsPage(QWidget):
         x.append([day_label(day.day) for day in f.days])
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(x)
-        y = QValueAxis()
-        y.setLabelFormat("%d")
-        y.setRange(0, max(5, max((d.total for d in f.days), default=0) + 1))
+        y = _count_axis(max((d.total for d in f.days), default=0))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(y)
 
@@ -226,9 +237,7 @@ class StatisticsPage(QWidget):
         x.append([band for band, _n in f.uncollected])
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(x)
-        y = QValueAxis()
-        y.setLabelFormat("%d")
-        y.setRange(0, max(5, max((n for _b, n in f.uncollected), default=0) + 1))
+        y = _count_axis(max((n for _b, n in f.uncollected), default=0))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(y)
 
