@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.sessions import SessionDesk
     from counter_app.workflows.statistics import StatisticsDesk
     from counter_app.workflows.stock import StockDesk
+    from counter_app.workflows.supervision import AuditLogViewer, DeadLetterDesk
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +217,23 @@ class Services:
                 repo.set_state(MIN_VERSION_SEEN_STATE, json.dumps(stored))
             seen = dt.datetime.fromisoformat(stored["at"])
         return judge(running, required, seen, now, self.profile.updates.grace_days)
+
+    def dead_letter_desk(self) -> DeadLetterDesk:
+        """The dead-letter queue (异常件) and a supervisor's retry / discard."""
+        from counter_app.store.outbox_repo import StoreOutboxRepository
+        from counter_app.workflows.supervision import DeadLetterDesk
+
+        return DeadLetterDesk(StoreOutboxRepository(self.store), self.authorise)
+
+    def audit_log_viewer(self) -> AuditLogViewer:
+        """The audit log search and the chain's verification (supervision page)."""
+        from counter_app.store.audit_ledger import StoreAuditLedger
+        from counter_app.store.audit_search import StoreAuditSearch
+        from counter_app.workflows.supervision import AuditLogViewer
+
+        watch = self.audit_watch
+        return AuditLogViewer(StoreAuditSearch(self.store), StoreAuditLedger(self.store).verify_full,
+                              alarm=lambda: watch.alarm, wake=watch.wake)
 
     def status_for(self, teller: str) -> Callable[[], SyncStatus]:
         """The line and outbox status a business of ``teller`` is admitted on, with whether

@@ -4,6 +4,7 @@
                                                       dead letters, last success, staleness verdict
     counter-app [--profile P] sync now [--json]      drain the outbox and pull updates once
     counter-app [--profile P] sync dead-letters [--json]
+    counter-app [--profile P] sync resolve ID retry|discard --supervisor USER --reason TEXT
     counter-app central-sim serve [--db URL] [--port N] [--host H] [--tls DIR]
     counter-app central-sim make-test-ca DIR
 
@@ -21,7 +22,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.central.errors import CentralError
 from counter_app.central.sync import (
@@ -33,6 +34,9 @@ from counter_app.central.sync import (
     check_new_work,
 )
 from counter_app.frozen import module_command
+
+if TYPE_CHECKING:  # the services load only for the commands that need them
+    from counter_app.bootstrap import Services
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,7 +60,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                          help="read the supervisor's password (and, without --otp, the one-time "
                               "code on the next line) from standard input (no prompt)")
     resolve.add_argument("--otp", default=None, metavar="CODE",
-                         help="the supervisor's 6-digit one-time code (authenticator app)")
+                         help="the supervisor's 6-digit one-time code (authenticator app), when "
+                              "the profile requires a second factor")
     resolve.set_defaults(handler=cmd_resolve)
 
     sim = subparsers.add_parser("central-sim", help="the reference central system (subprocess)")
@@ -232,68 +237,71 @@ def cmd_now(args: argparse.Namespace) -> int:
     return 0 if d["drain"]["stopped_by"] is None else 1
 
 
+def _supervision(args: argparse.Namespace) -> Services:
+    """The composition root's services: the same dead-letter desk and supervisor check as the
+    supervision screen (bootstrap.Services.dead_letter_desk); nothing is built twice."""
+    from counter_app.bootstrap import build_services
+    from counter_app.cli import default_profile_path
+    from counter_app.profile import load_profile
+
+    return build_services(load_profile(args.profile or default_profile_path()), exclusive=False)
+
+
 def cmd_dead_letters(args: argparse.Namespace) -> int:
-    _profile, store, (repo, client) = _services(args, exclusive=False)
+    services = _supervision(args)
     try:
-        dead = repo.dead_letters()
+        dead = services.dead_letter_desk().list()
     finally:
-        client.close()
-        store.close()
-    rows = [{"id": d.id, "op_id": d.op_id, "operation": d.operation, "reason": d.reason,
-             "attempts": d.attempts, "created_at": d.created_at.isoformat()} for d in dead]
+        services.close()
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif not rows:
+        print(json.dumps([d.to_dict() for d in dead], ensure_ascii=False, indent=2))
+    elif not dead:
         print("没有异常件。")
     else:
         print("异常件（中心拒绝，需主管决定重发或作废，系统不会自动删除）：")
-        for r in rows:
-            print(f"  #{r['id']} {r['operation']} 原因 {r['reason']} 尝试 {r['attempts']} 次 "
-                  f"入队 {_local(r['created_at'])}")
+        for d in dead:
+            print(f"  #{d.id} {d.operation_zh}（{d.operation}） 中心拒绝 {d.code or '—'}：{d.message_zh} "
+                  f"尝试 {d.attempts} 次 入队 {_local(d.created_at.isoformat())}")
     return 0
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    """Supervisor decision on a dead letter: the password is checked, the decision audited."""
+    """Supervisor decision on a dead letter, through the supervision workflow (the reason and
+    the authorisation checked, the decision audited)."""
     import getpass
 
-    from counter_app.workflows.login import LoginPolicy, LoginRefused, TellerAuth
+    from counter_app.domain.errors import CounterError
+    from counter_app.workflows.supervision import SupervisorCredentials, check_reason
 
-    if len(args.reason.strip()) < 4:
-        print("错误：请写明处理理由（至少4个字），理由将记入审计日志。", file=sys.stderr)
+    try:
+        reason = check_reason(args.reason)
+    except CounterError as refused:
+        print(f"错误：{refused.message_zh}", file=sys.stderr)
         return 2
-    from counter_app.workflows.supervisor import SupervisorApproval
-
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
         otp = args.otp if args.otp is not None else sys.stdin.readline().strip()
     else:
         password = getpass.getpass(f"主管 {args.supervisor} 的密码：")
-        otp = args.otp or getpass.getpass("动态验证码（身份验证器上的6位数字）：")
-    profile, store, (repo, client) = _services(args, exclusive=False)
+        otp = args.otp or ""
+    services = _supervision(args)
     try:
-        sec = profile.security
-        from counter_app.store.tellers import SqlTellerRepository
+        from counter_app.workflows.login import LoginRefused
+        from counter_app.workflows.supervision import DeadLetterRefused
 
-        auth = TellerAuth(SqlTellerRepository(store),
-                          LoginPolicy(sec.max_login_failures, sec.lockout_minutes),
-                          profile.counter_id, second_factor=sec.supervisor_second_factor)
+        if not otp and not args.password_stdin and services.profile.security.supervisor_second_factor:
+            otp = getpass.getpass("动态验证码（身份验证器上的6位数字）：")
+        desk = services.dead_letter_desk()
         try:
-            supervisor = auth.authorise(SupervisorApproval(args.supervisor, password, otp),
-                                        purpose=f"dead_letter_{args.decision}:{args.id}")
+            done = desk.decide(args.id, args.decision,
+                               SupervisorCredentials(args.supervisor, password, otp), reason)
         except LoginRefused as refused:
             print(f"未授权：{refused.message_zh}", file=sys.stderr)
             return 1
-        try:
-            repo.resolve_dead_letter(args.id, args.decision, supervisor,
-                                     dt.datetime.now(dt.UTC), reason=args.reason.strip())
-        except LookupError:
-            print(f"错误：#{args.id} 不是待处理的异常件（请先用 sync dead-letters 查看）。", file=sys.stderr)
+        except DeadLetterRefused as refused:
+            print(f"错误：{refused.message_zh}请先用 sync dead-letters 查看。", file=sys.stderr)
             return 1
     finally:
-        client.close()
-        store.close()
-    done = ("已改为重新上传（使用原幂等键，不会重复办理）" if args.decision == "retry"
-            else "已作废（记录保留，不再上传）")
-    print(f"异常件 #{args.id} {done}。授权主管：{supervisor}")
+        services.close()
+    print(done.message_zh)
     return 0

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # sign-in (SQLAlchemy, argon2) is loaded by the services, not
 log = logging.getLogger(__name__)
 
 TELLER_DAY = "teller_day"  # menu key of the teller's-day page (not a catalogue business)
+SUPERVISION = "supervision"  # menu key of 主管管理 (supervisors only)
 STATISTICS = "statistics"  # menu key of 网点统计 (ui/statistics)
 
 _ACTIVITY_EVENTS = {
@@ -332,8 +333,13 @@ class MainWindow(QMainWindow):
         return menu
 
     def _day_entries(self) -> list[tuple[str, str, str]]:
-        return [(TELLER_DAY, "柜员会话", "开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话"),
-                (STATISTICS, "网点统计", "每日业务量（按业务类型）、周末占比、平均耗时、未领卡片，可导出PDF")]
+        entries = [(TELLER_DAY, "柜员会话", "开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话")]
+        from counter_app.workflows.supervision import can_supervise
+
+        if can_supervise(self.signed_in.role):  # supervisors only (each act is authorised too)
+            entries.append((SUPERVISION, "主管管理", "异常件处理、审计日志查询与校验、强制结束遗留会话"))
+        entries.append((STATISTICS, "网点统计", "每日业务量（按业务类型）、周末占比、平均耗时、未领卡片，可导出PDF"))
+        return entries
 
     def _build_home(self) -> QWidget:
         page = named(QWidget(), "HomePage")
@@ -528,6 +534,8 @@ class MainWindow(QMainWindow):
 
     def day_page(self, key: str) -> QWidget | None:
         """The teller's-day pages (work session, supervision), made on first use."""
+        if self.services is not None and key == SUPERVISION:
+            return self.supervision_page()
         if self.services is not None and key == STATISTICS:
             return self.statistics_page()
         if self.services is None or key != TELLER_DAY:
@@ -571,6 +579,24 @@ class MainWindow(QMainWindow):
         desk = services.statistics_desk(self.signed_in.username)
         self.ops.run(lambda: desk.record(business, wizard), None,
                      lambda e: log.warning("statistics: %s", type(e).__name__))
+
+    def supervision_page(self) -> QWidget | None:
+        """主管管理 (ui/supervision: tabs registered in its TABS), for supervisors only."""
+        from counter_app.workflows.supervision import can_supervise
+
+        if self.services is None or not can_supervise(self.signed_in.role):
+            return None
+        page = self.day_pages.get(SUPERVISION)
+        if page is None:
+            from counter_app.ui.supervision import SupervisionEnv, SupervisionPage
+
+            page = self.day_pages[SUPERVISION] = SupervisionPage(
+                SupervisionEnv(self.services, self.signed_in.username, self.ops))
+            self.work_area.addWidget(page)
+        opener = getattr(page, "open", None)
+        if callable(opener):
+            opener()
+        return page
 
     def resume_session(self) -> None:
         """At sign-in: the teller's work session found again (a restart, a lock, lunch)."""

@@ -1,0 +1,134 @@
+"""What the supervision tabs share: background work through the window's Ops with a busy
+state, a message line, read-only tables, and the authorising supervisor's boxes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.ui.login_window import error_text
+from counter_app.ui.qt import named
+from counter_app.ui.supervision.page import SupervisionEnv
+from counter_app.ui.supervisor_dialog import SupervisorFields
+from counter_app.ui.theme import BAD, OK
+
+log = logging.getLogger(__name__)
+
+
+def table(heads: Sequence[str], name: str) -> QTableWidget:
+    t = named(QTableWidget(0, len(heads)), name)
+    t.setHorizontalHeaderLabels(list(heads))
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setWordWrap(True)
+    return t
+
+
+def fill(t: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[object] = ()) -> None:
+    """Replace the table's rows; ``keys`` (one per row) ride on the first cell."""
+    from PySide6.QtCore import Qt
+
+    t.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if c == 0 and r < len(keys):
+                item.setData(Qt.ItemDataRole.UserRole, keys[r])
+            t.setItem(r, c, item)
+    if rows:
+        t.selectRow(0)
+
+
+def selected_key(t: QTableWidget) -> Any:
+    from PySide6.QtCore import Qt
+
+    row = t.currentRow()
+    item = t.item(row, 0) if row >= 0 else None
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+def approval_fields(env: SupervisionEnv, prefix: str) -> SupervisorFields:
+    """The authorising supervisor's boxes (ui.supervisor_dialog: user, password and the
+    one-time code when the profile asks for it), the signed-in supervisor pre-filled."""
+    fields = SupervisorFields(prefix=prefix, second_factor=env.second_factor)
+    fields.user.setText(env.username)
+    return fields
+
+
+class SupervisionTab(QWidget):
+    """A tab whose work runs on the window's worker, one job at a time."""
+
+    def __init__(self, env: SupervisionEnv, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.env = env
+        self.busy = False
+        self.lay = QVBoxLayout(self)
+        self.lay.setContentsMargins(12, 12, 12, 12)
+        self.lay.setSpacing(8)
+        self.message = named(QLabel("", wordWrap=True), f"{name}Message")
+        self.action_buttons: list[QPushButton] = []
+
+    def button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+        b = named(QPushButton(text), name)
+        b.clicked.connect(slot)
+        self.action_buttons.append(b)
+        return b
+
+    def say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
+        self.message.setText(text)
+
+    def run(self, fn: Callable[[], Any], done: Callable[[Any], None], busy_zh: str | None,
+            failed: Callable[[BaseException], None] | None = None) -> None:
+        """``busy_zh`` is shown meanwhile; None keeps the message (a refresh after a decision
+        leaves its result on screen)."""
+        if self.busy:
+            return
+        self.busy = True
+        if busy_zh is not None:
+            self.message.setStyleSheet("")
+            self.message.setText(busy_zh)
+        for b in self.action_buttons:
+            b.setEnabled(False)
+
+        def ok(result: Any) -> None:
+            self._idle()
+            if busy_zh is not None and self.message.text() == busy_zh:
+                self.message.setText("")  # done waiting: the result speaks for itself
+            done(result)
+
+        def fail(error: BaseException) -> None:
+            self._idle()
+            text = error_text(error)
+            if text.startswith("系统内部错误"):
+                log.warning("supervision action failed: %s", type(error).__name__)
+            else:
+                log.info("supervision action refused: %s",
+                         getattr(error, "code", type(error).__name__))
+            self.say(text, ok=False)
+            if failed is not None:
+                failed(error)
+
+        self.env.ops.run(fn, ok, fail)
+
+    def _idle(self) -> None:
+        self.busy = False
+        for b in self.action_buttons:
+            b.setEnabled(True)

@@ -1,0 +1,109 @@
+"""异常件: operations the central refused for good, and the supervisor's decision on each
+(send again under the original key, or discard — kept, never sent), with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit
+
+from counter_app.ui.qt import named
+from counter_app.ui.supervision.common import (
+    SupervisionTab,
+    approval_fields,
+    fill,
+    selected_key,
+    table,
+)
+from counter_app.ui.supervision.page import SupervisionEnv
+from counter_app.workflows.supervision import DeadLetter, Resolution
+from counter_app.workflows.supervision.audit_log import CHINA_TIME
+
+HEADS = ("编号", "业务", "中心拒绝代码", "拒绝原因", "尝试次数", "入队时间", "最后尝试")
+
+
+def _local(at: object) -> str:
+    import datetime as dt
+
+    if not isinstance(at, dt.datetime):
+        return "—"
+    aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+    return aware.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+class DeadLettersTab(SupervisionTab):
+    def __init__(self, env: SupervisionEnv) -> None:
+        super().__init__(env, "DeadLettersTab")
+        self.desk = env.services.dead_letter_desk()
+        self.letters: list[DeadLetter] = []
+        self.summary = named(QLabel("正在读取异常件…", wordWrap=True), "DeadLetterSummary")
+        self.lay.addWidget(self.summary)
+        self.table = table(HEADS, "DeadLetters")
+        self.table.setMinimumHeight(160)
+        self.lay.addWidget(self.table, 1)
+
+        form = QFormLayout()
+        self.decision = named(QComboBox(), "DeadLetterDecision")
+        self.decision.addItem("重新上传（原幂等键，中心不会重复办理）", "retry")
+        self.decision.addItem("作废（记录保留，不再上传）", "discard")
+        form.addRow("决定", self.decision)
+        self.reason = named(QLineEdit(), "DeadLetterReason")
+        self.reason.setPlaceholderText("必填，至少4个字，例如：已补齐证明材料 / 申请人放弃办理")
+        form.addRow("理由", self.reason)
+        self.lay.addLayout(form)
+        self.fields = approval_fields(env, "DeadLetterSupervisor")
+        self.lay.addWidget(self.fields)
+        row = QHBoxLayout()
+        self.decide_button = self.button("提交决定", "DecideDeadLetter", self.decide)
+        self.refresh_button = self.button("刷新", "RefreshDeadLetters", self.open)
+        row.addWidget(self.decide_button)
+        row.addWidget(self.refresh_button)
+        row.addStretch(1)
+        self.lay.addLayout(row)
+        self.lay.addWidget(self.message)
+
+    def open(self, keep_message: bool = False) -> None:
+        if not keep_message:
+            self.message.setText("")
+        desk = self.desk
+        self.run(desk.list, self.show_letters, None if keep_message else "正在读取异常件…")
+
+    def show_letters(self, letters: list[DeadLetter]) -> None:
+        self.letters = letters
+        fill(self.table, [(f"#{d.id}", d.operation_zh, d.code or "—", d.message_zh,
+                           str(d.attempts), _local(d.created_at), _local(d.last_attempt_at))
+                          for d in letters], [d.id for d in letters])
+        self.summary.setText(
+            f"共 {len(letters)} 笔异常件：中心拒绝、不会自动重发的业务。同一群众之后的业务会等它处理后才上传。"
+            "请核实后选择重新上传或作废；系统不会删除任何记录。" if letters
+            else "没有异常件。")
+        has = bool(letters)
+        self.decide_button.setEnabled(has)
+
+    def _idle(self) -> None:
+        super()._idle()
+        self.decide_button.setEnabled(bool(self.letters))
+
+    def decide(self) -> None:
+        item_id = selected_key(self.table)
+        if self.busy or item_id is None:
+            return
+        missing = self.fields.missing_zh()
+        if missing is not None:
+            self.say(missing, ok=False)
+            return
+        desk, decision, reason = self.desk, str(self.decision.currentData()), self.reason.text()
+        approval = self.fields.approval()
+        self.fields.clear_secrets()
+        sync = self.env.services.sync
+
+        def job() -> Resolution:
+            done = desk.decide(int(item_id), decision, approval, reason)
+            if done.decision.value == "retry":
+                sync.wake()  # send it now rather than at the next round
+            return done
+
+        def done(result: Resolution) -> None:
+            self.reason.clear()
+            self.say(result.message_zh + "（已记入审计日志）")
+            self.open(keep_message=True)
+
+        self.run(job, done, "正在核验主管授权…")
