@@ -36,6 +36,7 @@ from counter_app.assets import DEMO_INSTANT_PROFILE, asset_path
 from counter_app.central.timeouts import Timeouts  # not .client: no HTTP stack at start-up
 from counter_app.domain.banks import PARTNER_BANKS, Bank
 from counter_app.domain.errors import ConfigurationError
+from counter_app.domain.fees import FeeMethod, FeeSchedule, amount_fen, amount_problem_zh
 from counter_app.domain.net import is_loopback_host
 from counter_app.domain.offline import StalenessLimits
 from counter_app.domain.opening_hours import OpeningHours, ServiceHours
@@ -290,6 +291,39 @@ class _PhotoKeys:
         return PhotoSettings(spec=spec, camera=self.camera)
 
 
+AMOUNT = Rule("以元为单位的金额（最多两位小数），免收填 \"0\"", amount_problem_zh)
+
+
+def _methods(v: list[Any]) -> str | None:
+    known = [m.value for m in FeeMethod]
+    if not v:
+        return "不能为空，至少保留一种收费方式"
+    bad = [m for m in v if m not in known]
+    return f"包含无效的收费方式：{bad}，应为 {', '.join(known)}" if bad else None
+
+
+METHODS = Rule(f"收费方式：{', '.join(m.value for m in FeeMethod)}", _methods)
+
+
+@dataclass(frozen=True)
+class _FeeKeys:
+    replacement: str = key("20.00", check=AMOUNT,
+                           doc="遗失补卡、损坏换卡的工本费（元）；use_central 为 true 且中心下发了标准时以中心为准")
+    expired_exchange: str = key("20.00", doc="到期换卡的工本费（元），0 表示免收", check=AMOUNT)
+    application: str = key("20.00", doc="非首次申领（如注销后重新申领）的工本费（元）", check=AMOUNT)
+    first_card_free: bool = key(True, doc="true：首次申领社会保障卡免收工本费")
+    use_central: bool = key(True, doc="true：补换卡工本费以中心核定的本网点标准为准（专线中断时用本配置）")
+    methods: tuple[str, ...] = key(("cash", "transfer"), check=METHODS,
+                                   doc="受理的收费方式：cash 现金，transfer 转账（须录入转账凭证号）")
+
+    def schedule(self) -> FeeSchedule:
+        return FeeSchedule(replacement_fen=amount_fen(self.replacement),
+                           expired_exchange_fen=amount_fen(self.expired_exchange),
+                           application_fen=amount_fen(self.application),
+                           first_card_free=self.first_card_free, use_central=self.use_central,
+                           methods=tuple(FeeMethod(m) for m in self.methods))
+
+
 @dataclass(frozen=True)
 class SecuritySettings:
     max_login_failures: int = key(5, doc="柜员连续登录失败多少次后锁定账号", check=_between(1, 100))
@@ -355,6 +389,7 @@ class BranchProfile:
     offline: StalenessLimits = section()
     security: SecuritySettings = section()
     updates: UpdateSettings = section()
+    fees: FeeSchedule = section(_FeeKeys, build=_FeeKeys.schedule)
     database: Path = key(Path("counter.db"), toml="store.database", doc="本机数据库文件（相对路径在状态目录下）",
                          check=PATH)
     demo: bool = key(False, toml="mode.demo",

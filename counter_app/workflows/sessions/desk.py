@@ -86,6 +86,10 @@ def _no_custody(_teller: str) -> int | None:
     return None
 
 
+def _nothing_to_explain(_session: WorkSessionFacts, _note: str) -> Sequence[str]:
+    return ()
+
+
 @dataclass(frozen=True)
 class SessionContext:
     repo: WorkSessionRepository
@@ -96,6 +100,9 @@ class SessionContext:
     #: blank cards in a teller's custody today; None at a branch without blank stock
     custody: Callable[[str], int | None] = _no_custody
     clock: Callable[[], dt.datetime] = _now
+    #: the day-end's gate: the texts of differences not explained yet (given the close note);
+    #: the session does not close while any is left (workflows.day_end)
+    close_check: Callable[[WorkSessionFacts, str], Sequence[str]] = _nothing_to_explain
 
     def today(self) -> str:
         return self.clock().astimezone(CHINA_TIME).date().isoformat()
@@ -218,6 +225,12 @@ class SessionDesk:
             raise ValidationError(
                 "note", f"您名下仍有 {state.custody} 张空白卡未交回。请先在“空白卡库存”交回，"
                 "或在说明中写明原因（至少4个字）后再结束营业。", code="CUSTODY_NOT_RETURNED")
+        left = list(self.ctx.close_check(state.session, note))
+        if left:
+            listed = "；".join(left[:3]) + ("……" if len(left) > 3 else "")
+            raise SessionRefused(
+                f"日终轧账有 {len(left)} 项差异尚未说明，不能结束营业：{listed}"
+                "请在“日终轧账”中逐项说明原因后再结束。", code="DAY_END_UNEXPLAINED")
         closed = self.ctx.repo.close(state.session.id, self.teller, "closed", note, state.custody)
         if closed is None:
             raise SessionRefused("该会话已被结束（可能已由主管强制结束）。", code="SESSION_GONE")
