@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.wizard_page import W, WizardPage, message_of
 from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
 
@@ -51,7 +52,7 @@ class CardCasePage(WizardPage[W]):
         if wf is None:
             return ""
         name = wf.record.identity.name
-        return f"{self.case_title(wf)}　持卡人：{name or '尚未识别'}"
+        return tr("{0}　持卡人：{1}").format(self.case_title(wf), name or tr('尚未识别'))
 
     def next_allowed(self) -> bool:
         wf = self.wizard
@@ -65,7 +66,7 @@ class CardCasePage(WizardPage[W]):
         if isinstance(error, StepInvalid) and current is not None:
             current.show_errors(error.errors)
         elif isinstance(error, CentralRefusal):
-            self.banner.show_message(f"{error.message_zh}（{error.code}）", "bad")
+            self.banner.show_message(tr("{0}（{1}）").format(error.message_zh, error.code), "bad")
         elif isinstance(error, NewWorkRefused):
             self.banner.show_message(error.message_zh, "bad")
         else:

@@ -1,5 +1,15 @@
-"""Qt's own texts in Chinese: the buttons of standard message boxes (是/否), the file dialog
-(另存为…) and context menus come from Qt's translation, which ships with PySide6."""
+"""The UI's language.
+
+- Our own texts are written in Simplified Chinese and go through ``tr()``; ``pyside6-lupdate``
+  collects them into ``resources/translations/counter_app_en.ts`` and ``pyside6-lrelease``
+  compiles the English catalogue (``scripts/i18n.sh``). Chinese is the default and needs no
+  catalogue; ``[ui] language = "en"`` in the profile selects English.
+- Qt's own texts (the buttons of standard message boxes 是/否, the file dialog 另存为…, context
+  menus) come from Qt's catalogues, which ship with PySide6.
+
+The language is chosen once per process, before the UI modules are imported (some build
+tables of labels at import), so a change takes effect at the next start.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +17,55 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from counter_app.assets import asset_path
+
 log = logging.getLogger(__name__)
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}  # the profile's [ui] language values
+DEFAULT_LANGUAGE = "zh_CN"
+_catalogue: QTranslator | None = None
+_language = DEFAULT_LANGUAGE
+
+
+def catalogue_asset(language: str) -> tuple[str, ...]:
+    return ("translations", f"counter_app_{language}.qm")
+
+
+def set_language(language: str) -> str:
+    """Use ``language`` for this process's texts; returns the language in effect.
+
+    Chinese needs no catalogue. A missing or unreadable catalogue leaves the texts in Chinese
+    (logged): the counter keeps working in its source language rather than not at all.
+    """
+    global _catalogue, _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown UI language {language!r}; one of {sorted(LANGUAGES)}")
+    _catalogue, _language = None, DEFAULT_LANGUAGE
+    if language == DEFAULT_LANGUAGE:
+        return _language
+    path = asset_path(catalogue_asset(language), must_exist=False)
+    translator = QTranslator()
+    if not translator.load(str(path)):
+        log.warning("UI catalogue %s could not be loaded; the texts stay in Chinese", path.name)
+        return _language
+    _catalogue, _language = translator, language
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def tr(text: str) -> str:
+    """``text`` (Chinese, as written in the source) in the UI's language.
+
+    A free function, not ``QObject.tr``: pyside6-lupdate files these under the empty context,
+    and modules that build labels at import or outside a QObject use the same call.
+    """
+    if _catalogue is None:
+        return text
+    return _catalogue.translate("", text) or text
+
 
 # qtbase holds QMessageBox, QFileDialog, QLineEdit's context menu; qtmultimedia the camera errors
 CATALOGUES = ("qtbase", "qtmultimedia")
@@ -18,8 +76,11 @@ def install_translations(app: QCoreApplication) -> list[str]:
     """Install Qt's Simplified Chinese catalogues on ``app``; returns the ones loaded.
 
     Missing catalogues (a trimmed Qt) only leave those texts in English, so this never fails.
-    Calling it twice does not install a catalogue twice.
+    Calling it twice does not install a catalogue twice. In English Qt's texts need none.
     """
+    if _language != DEFAULT_LANGUAGE:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return []
     QLocale.setDefault(LOCALE)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     loaded = [t.objectName() for t in app.findChildren(QTranslator) if t.objectName()]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
+from counter_app.ui.i18n import tr
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
 
@@ -31,14 +32,14 @@ if TYPE_CHECKING:
     from counter_app.profile import BranchProfile
     from counter_app.workflows.login import SignedIn, TellerAuth
 
-APP_TITLE_ZH = "社会保障卡柜面业务系统"
+APP_TITLE_ZH = tr("社会保障卡柜面业务系统")
 APP_TITLE_EN = "Social Security Card Counter"
 
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, CounterError):
         return error.message_zh
-    return "系统内部错误，操作未完成。请重试；如反复出现，请联系网点技术支持。"
+    return tr("系统内部错误，操作未完成。请重试；如反复出现，请联系网点技术支持。")
 
 
 class LoginWindow(QWidget):
@@ -49,7 +50,7 @@ class LoginWindow(QWidget):
         self.setObjectName("LoginWindow")
         self.profile, self.auth, self.ops = profile, auth, ops
         self.sign_in_waiting = False  # 登录 pressed before the services were ready
-        self.setWindowTitle(f"{APP_TITLE_ZH} - 登录")
+        self.setWindowTitle(tr("{0} - 登录").format(APP_TITLE_ZH))
         self.resize(920, 560)
 
         brand = named(QFrame(), "Header")
@@ -61,8 +62,10 @@ class LoginWindow(QWidget):
         title.setWordWrap(True)
         subtitle = named(QLabel(APP_TITLE_EN), "BranchLine")
         branch = named(QLabel(
-            f"{profile.bank.name_zh}\n{profile.branch_name}\n"
-            f"{profile.kind_zh} · 柜台 {profile.counter_id} · 网点号 {profile.branch_code}",
+            tr("{0}\n{1}\n"
+            "{2} · 柜台 {3} · 网点号 {4}").format(
+                    profile.bank.name_zh, profile.branch_name, profile.kind_zh, profile.counter_id,
+                        profile.branch_code),
         ), "BranchLine")
         branch.setStyleSheet("font-size: 15px; line-height: 150%;")
         b.addWidget(title)
@@ -70,7 +73,7 @@ class LoginWindow(QWidget):
         b.addSpacing(36)
         b.addWidget(branch)
         b.addStretch(1)
-        b.addWidget(named(QLabel("宁波市人力资源和社会保障局 · 合作银行网点"), "BranchLine"))
+        b.addWidget(named(QLabel(tr("宁波市人力资源和社会保障局 · 合作银行网点")), "BranchLine"))
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_login_page())
@@ -97,11 +100,11 @@ class LoginWindow(QWidget):
 
         self.auth = auth
         self.first_run_note.setText(
-            f"本机尚无可登录的账户。请为系统管理员账户 {FIRST_ADMIN} 设置密码"
-            "（至少8位，须同时包含字母和数字），设置后用它登录并为柜员开户。")
+            tr("本机尚无可登录的账户。请为系统管理员账户 {0} 设置密码"
+            "（至少8位，须同时包含字母和数字），设置后用它登录并为柜员开户。").format(FIRST_ADMIN))
         if self.profile.demo_accounts_allowed:  # never against a real central
-            self.demo_hint.setText("演示环境账号：\n" + "\n".join(
-                f"　{ROLE_ZH[role]}　{user} / {pw}" for user, _n, role, pw in DEMO_ACCOUNTS[:2]))
+            self.demo_hint.setText(tr("演示环境账号：\n") + "\n".join(
+                tr("　{0}　{1} / {2}").format(ROLE_ZH[role], user, pw) for user, _n, role, pw in DEMO_ACCOUNTS[:2]))
             self.demo_hint.show()
         self._reset_button()
         self.refresh_mode()
@@ -113,7 +116,7 @@ class LoginWindow(QWidget):
         """Start-up failed (database corrupt, locked, key missing…): say so in the window."""
         self.sign_in_waiting = False
         self.login_button.setEnabled(False)
-        self.login_button.setText("无法登录")
+        self.login_button.setText(tr("无法登录"))
         self.error.setText(message_zh)
 
     # -- pages ---------------------------------------------------------------------------
@@ -122,18 +125,18 @@ class LoginWindow(QWidget):
         card = named(QFrame(), "Card")
         lay = QVBoxLayout(card)
         lay.setContentsMargins(32, 28, 32, 28)
-        heading = QLabel("柜员登录")
+        heading = QLabel(tr("柜员登录"))
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         form = QFormLayout()
         form.setVerticalSpacing(14)
-        self.username = named(QLineEdit(placeholderText="请输入柜员号"), "Username")
-        self.password = named(QLineEdit(placeholderText="请输入密码"), "Password")
+        self.username = named(QLineEdit(placeholderText=tr("请输入柜员号")), "Username")
+        self.password = named(QLineEdit(placeholderText=tr("请输入密码")), "Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("柜员号", self.username)
-        form.addRow("密　码", self.password)
+        form.addRow(tr("柜员号"), self.username)
+        form.addRow(tr("密　码"), self.password)
         self.error = named(QLabel(""), "FieldError")
         self.error.setWordWrap(True)
-        self.login_button = named(QPushButton("登　录"), "Primary")
+        self.login_button = named(QPushButton(tr("登　录")), "Primary")
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
@@ -157,7 +160,7 @@ class LoginWindow(QWidget):
         card = named(QFrame(), "Card")
         lay = QVBoxLayout(card)
         lay.setContentsMargins(32, 28, 32, 28)
-        heading = QLabel("首次使用：设置系统管理员密码")
+        heading = QLabel(tr("首次使用：设置系统管理员密码"))
         heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         note = self.first_run_note = named(QLabel(""), "Hint")  # text: attach()
         note.setWordWrap(True)
@@ -166,11 +169,11 @@ class LoginWindow(QWidget):
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_password = named(QLineEdit(), "ConfirmPassword")
         self.confirm_password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("新密码", self.new_password)
-        form.addRow("确认密码", self.confirm_password)
+        form.addRow(tr("新密码"), self.new_password)
+        form.addRow(tr("确认密码"), self.confirm_password)
         self.first_run_error = named(QLabel(""), "FieldError")
         self.first_run_error.setWordWrap(True)
-        self.set_password_button = named(QPushButton("设置密码"), "Primary")
+        self.set_password_button = named(QPushButton(tr("设置密码")), "Primary")
         self.set_password_button.clicked.connect(self.submit_first_run)
         self.confirm_password.returnPressed.connect(self.submit_first_run)
         for w in (heading, note):
@@ -201,13 +204,13 @@ class LoginWindow(QWidget):
             self.sign_in_waiting = True
             self.error.clear()
             self.login_button.setEnabled(False)
-            self.login_button.setText("正在启动…")
+            self.login_button.setText(tr("正在启动…"))
             return
         auth = self.auth
         username, password = self.username.text(), self.password.text()
         self.error.clear()
         self.login_button.setEnabled(False)
-        self.login_button.setText("正在登录…")
+        self.login_button.setText(tr("正在登录…"))
         self.ops.run(lambda: auth.sign_in(username, password),
                      self._signed_in, self._login_failed)
 
@@ -224,14 +227,14 @@ class LoginWindow(QWidget):
 
     def _reset_button(self) -> None:
         self.login_button.setEnabled(True)
-        self.login_button.setText("登　录")
+        self.login_button.setText(tr("登　录"))
 
     def submit_first_run(self) -> None:
         from counter_app.workflows.login import FIRST_ADMIN
 
         new, again = self.new_password.text(), self.confirm_password.text()
         if new != again:
-            self.first_run_error.setText("两次输入的密码不一致，请重新输入。")
+            self.first_run_error.setText(tr("两次输入的密码不一致，请重新输入。"))
             self.confirm_password.clear()
             self.confirm_password.setFocus()
             return

@@ -21,6 +21,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview, paint_pdf
 from counter_app.ui.application.steps import ImportDialogs
+from counter_app.ui.i18n import tr
 from counter_app.ui.theme import BAD, OK
 from counter_app.ui.wizard_page import W, WizardPage
 
@@ -75,12 +76,12 @@ class ReceiptActions(WizardPage[W]):
             self.receipt = (number, pdf)
             then(number, pdf)
 
-        self.run(wf.documents, done, busy="正在生成回执…")
+        self.run(wf.documents, done, busy=tr("正在生成回执…"))
 
     def receipt_action(self, action: str, path: Path | None = None) -> None:
         def act(number: str, pdf: bytes) -> None:
             if action == "preview":
-                dialog = DocumentPreview("业务回执", pdf, self,
+                dialog = DocumentPreview(tr("业务回执"), pdf, self,
                                          on_print=lambda: self.receipt_action("print"),
                                          on_save=lambda: self.receipt_action("save"))
                 dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -100,35 +101,36 @@ class ReceiptActions(WizardPage[W]):
     def _print(self, number: str, pdf: bytes) -> None:
         printer = self.find_printer(self.printer_name)
         if printer is None:
-            self.receipt_status("本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印，"
-                                "或联系网点技术支持检查打印机。", ok=False)
+            self.receipt_status(tr("本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印，"
+                                "或联系网点技术支持检查打印机。"), ok=False)
             return
-        printer.setDocName(f"业务回执 {number}")
+        printer.setDocName(tr("业务回执 {0}").format(number))
         try:
             pages = paint_pdf(pdf, printer)
         except CounterError as error:
             self.receipt_status(error.message_zh, ok=False)
             return
-        self.receipt_status(f"业务回执已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+        self.receipt_status(tr("业务回执已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))
         self._audit(number, "print")
 
     def _save(self, number: str, pdf: bytes, path: Path | None) -> None:
         if path is None:
-            chosen = ImportDialogs.save_pdf(self, f"业务回执-{number}.pdf")
+            chosen = ImportDialogs.save_pdf(self, tr("业务回执-{0}.pdf").format(number))
             if not chosen:
                 return
             path = Path(chosen)
         target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
         def done(saved: Path) -> None:
-            self.receipt_status(f"业务回执已保存为 {saved}")
+            self.receipt_status(tr("业务回执已保存为 {0}").format(saved))
             self._audit(number, "save_pdf")
 
         def failed(error: BaseException) -> None:
-            reason = "磁盘已满" if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
-            self.receipt_status(f"业务回执保存失败（{reason}），请换一个位置或联系网点技术支持。", ok=False)
+            reason = tr("磁盘已满") if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
+            self.receipt_status(tr("业务回执保存失败（{0}），请换一个位置或联系网点技术支持。").format(
+                    reason), ok=False)
 
-        self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
+        self.run(lambda: write_private(target, pdf), done, failed, busy=tr("正在保存PDF…"))
 
     def _audit(self, number: str, how: str) -> None:
         """Recorded on the page's worker (in order) without making the teller wait for it:

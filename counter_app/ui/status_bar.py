@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from counter_app.domain.clock import china_now
 from counter_app.profile import BranchProfile
+from counter_app.ui.i18n import tr
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK, WARN, dot
@@ -23,7 +24,7 @@ from counter_app.workflows.status import LineReading, SlotReading, weekend_indic
 
 Snapshot = dict[str, tuple[bool, bool, str | None]]
 
-PAUSED_DETAIL_ZH = ("本机与中心系统通信的证书配置有误（CA 证书、网点客户端证书或私钥文件缺失或无法读取），"
+PAUSED_DETAIL_ZH = tr("本机与中心系统通信的证书配置有误（CA 证书、网点客户端证书或私钥文件缺失或无法读取），"
                     "待上传业务已暂停发送、不会丢失，修复后自动继续；请联系网点技术支持。")
 
 
@@ -92,7 +93,7 @@ class StatusMonitor(QObject):
 
     def _failed(self, _error: BaseException) -> None:
         self._probing = False
-        self.line = LineReading("offline", None, "状态检测失败")
+        self.line = LineReading("offline", None, tr("状态检测失败"))
         self.sig_line.emit(self.line)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
@@ -141,26 +142,26 @@ class CounterStatusBar(QStatusBar):
 
     def show_line(self, reading: LineReading) -> None:
         text = {
-            "online": (OK, f"在线 {reading.latency_ms or 0:.0f} ms"),
-            "degraded": (WARN, f"缓慢 {reading.latency_ms or 0:.0f} ms"),
-            "offline": (BAD, "离线"),
-            "paused": (BAD, "暂停发送（本机证书配置有误）"),
-            "unknown": (MUTED, "检测中…"),
-        }.get(reading.state, (MUTED, "检测中…"))
-        self.line_label.setText(f"{dot(text[0])} 中心专线：{text[1]}")
-        default = PAUSED_DETAIL_ZH if reading.state == "paused" else "与人社中心系统的专线连接"
+            "online": (OK, tr("在线 {0:.0f} ms").format(reading.latency_ms or 0)),
+            "degraded": (WARN, tr("缓慢 {0:.0f} ms").format(reading.latency_ms or 0)),
+            "offline": (BAD, tr("离线")),
+            "paused": (BAD, tr("暂停发送（本机证书配置有误）")),
+            "unknown": (MUTED, tr("检测中…")),
+        }.get(reading.state, (MUTED, tr("检测中…")))
+        self.line_label.setText(tr("{0} 中心专线：{1}").format(dot(text[0]), text[1]))
+        default = PAUSED_DETAIL_ZH if reading.state == "paused" else tr("与人社中心系统的专线连接")
         self.line_label.setToolTip(reading.detail_zh or default)
         self.line_label.setProperty("state", reading.state)
 
     def show_outbox(self, depth: int, dead: int = 0) -> None:
         limit = self.profile.offline.max_unsent_count
         color = OK if depth == 0 else (BAD if depth + dead >= limit else WARN)
-        text = f"待上传：{depth} 笔"
-        tip = f"尚未被中心确认的业务笔数（上限 {limit} 笔，含异常件）"
+        text = tr("待上传：{0} 笔").format(depth)
+        tip = tr("尚未被中心确认的业务笔数（上限 {0} 笔，含异常件）").format(limit)
         if dead:  # a dead letter never hides behind "0 pending": red until a supervisor decides
             color = BAD
-            text += f" · 异常件：{dead} 笔"
-            tip += "；异常件为中心拒绝的业务，须主管处理（counter-app sync dead-letters）"
+            text += tr(" · 异常件：{0} 笔").format(dead)
+            tip += tr("；异常件为中心拒绝的业务，须主管处理（counter-app sync dead-letters）")
         self.outbox_label.setText(f"{dot(color)} {text}")
         self.outbox_label.setToolTip(tip)
         self.outbox_label.setProperty("state", depth)
@@ -169,41 +170,41 @@ class CounterStatusBar(QStatusBar):
     def show_custody(self, count: int | None) -> None:
         """Blank cards in the signed-in teller's custody today (None: not known yet)."""
         if count is None:
-            self.custody_label.setText(f"{dot(MUTED)} 本人保管空白卡：—")
+            self.custody_label.setText(tr("{0} 本人保管空白卡：—").format(dot(MUTED)))
         else:
-            self.custody_label.setText(f"{dot(OK if count else MUTED)} 本人保管空白卡：{count} 张")
-        self.custody_label.setToolTip("今天领用、尚未发卡或交回的空白卡（空白卡库存 → 领用 / 交回）")
+            self.custody_label.setText(tr("{0} 本人保管空白卡：{1} 张").format(dot(OK if count else MUTED), count))
+        self.custody_label.setToolTip(tr("今天领用、尚未发卡或交回的空白卡（空白卡库存 → 领用 / 交回）"))
         self.custody_label.setProperty("state", count)
 
     def show_session(self, state: str, text_zh: str) -> None:
         """The signed-in teller's work session: ``ready``, ``none`` or ``stale``."""
         color = {"ready": OK, "stale": BAD}.get(state, WARN)
-        self.session_label.setText(f"{dot(color)} 会话：{text_zh}")
-        self.session_label.setToolTip("柜员会话：开始营业后方可办理业务，营业结束时日终结束（左侧菜单“柜员会话”）")
+        self.session_label.setText(tr("{0} 会话：{1}").format(dot(color), text_zh))
+        self.session_label.setToolTip(tr("柜员会话：开始营业后方可办理业务，营业结束时日终结束（左侧菜单“柜员会话”）"))
         self.session_label.setProperty("state", state)
         self.session_label.setVisible(True)
 
     def show_slots(self, slots: dict[str, Any]) -> None:
-        self._show_slot(self.card_label, "卡槽", slots.get("card"), "有卡", "无卡")
-        self._show_slot(self.psam_label, "PSAM", slots.get("psam"), "就绪", "未插入")
+        self._show_slot(self.card_label, tr("卡槽"), slots.get("card"), tr("有卡"), tr("无卡"))
+        self._show_slot(self.psam_label, "PSAM", slots.get("psam"), tr("就绪"), tr("未插入"))
 
     def _show_slot(self, label: QLabel, name: str, reading: SlotReading | None,
                    present_text: str, absent_text: str) -> None:
         if reading is None and self.unmonitored:
-            label.setText(f"{dot(BAD)} {name}：读卡器服务不可用")
-            label.setToolTip("无法连接智能卡服务（pcscd / WinSCard），请运行 counter-app doctor 检查")
+            label.setText(tr("{0} {1}：读卡器服务不可用").format(dot(BAD), name))
+            label.setToolTip(tr("无法连接智能卡服务（pcscd / WinSCard），请运行 counter-app doctor 检查"))
             label.setProperty("state", "unmonitored")
         elif reading is None:
-            label.setText(f"{dot(MUTED)} {name}：检测中…")
+            label.setText(tr("{0} {1}：检测中…").format(dot(MUTED), name))
             label.setProperty("state", "unknown")
         elif not reading.reader_present:
-            label.setText(f"{dot(BAD)} {name}：读卡器未连接")
+            label.setText(tr("{0} {1}：读卡器未连接").format(dot(BAD), name))
             label.setProperty("state", "no_reader")
         elif reading.card_present:
-            label.setText(f"{dot(OK)} {name}：{present_text}")
+            label.setText(tr("{0} {1}：{2}").format(dot(OK), name, present_text))
             label.setProperty("state", "card")
         else:
-            label.setText(f"{dot(MUTED if name == '卡槽' else BAD)} {name}：{absent_text}")
+            label.setText(tr("{0} {1}：{2}").format(dot(MUTED if name == tr('卡槽') else BAD), name, absent_text))
             label.setProperty("state", "empty")
 
     def tick(self) -> None:

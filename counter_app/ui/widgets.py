@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.assets import CHEVRON_ICON, asset_path
 from counter_app.printing.fonts import code_point_marker
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import (
     BAD,
@@ -131,9 +132,9 @@ def chars_collapsed(text: str) -> int:
     return len(" ".join(text.split()))
 
 
-ID_LIMIT = Limit(18, "身份证号码为{maximum}位，现有{count}位（空格不计）", chars_without_spaces)
-NAME_LIMIT = Limit(30, "姓名最多{maximum}个字，现有{count}个字")
-ADDRESS_LIMIT = Limit(120, "最多{maximum}个字，现有{count}个字，请精简", chars_collapsed, always=True)
+ID_LIMIT = Limit(18, tr("身份证号码为{maximum}位，现有{count}位（空格不计）"), chars_without_spaces)
+NAME_LIMIT = Limit(30, tr("姓名最多{maximum}个字，现有{count}个字"))
+ADDRESS_LIMIT = Limit(120, tr("最多{maximum}个字，现有{count}个字，请精简"), chars_collapsed, always=True)
 # a generous hard stop far beyond any real value, so a stuck key cannot fill memory
 EDITOR_HARD_MAX = 400
 
@@ -162,7 +163,7 @@ class FormGrid(QGridLayout):
         title.setBuddy(editor)
         title.setEnabled(editor.isEnabled())
         if limit is not None and limit.always and not hint:
-            hint = f"最多{limit.maximum}个字"
+            hint = tr("最多{0}个字").format(limit.maximum)
         error = named(QLabel(hint, wordWrap=True), "FieldHint" if hint else "FieldError")
         if hint:
             error.setStyleSheet(f"color: {MUTED};")
@@ -240,10 +241,10 @@ def name_print_note(name: str, missing: Callable[[str], list[str]]) -> str:
     shown = [c for c in chars if c in lacking]
     if not shown:
         return ""
-    listed = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in shown)
-    printed = "、".join(code_point_marker(c) for c in shown)
-    return (f"注意：{listed}在本机字库中没有字形，登记表上该处印为 {printed}，"
-            "请打印后在该处按编码手写补全。")
+    listed = tr("、").join(tr("“{0}”（U+{1:04X}）").format(c, ord(c)) for c in shown)
+    printed = tr("、").join(code_point_marker(c) for c in shown)
+    return tr("注意：{0}在本机字库中没有字形，登记表上该处印为 {1}，"
+            "请打印后在该处按编码手写补全。").format(listed, printed)
 
 
 class BusyIndicator(QWidget):
@@ -304,7 +305,7 @@ class BusyIndicator(QWidget):
     def _tick(self) -> None:
         waited = self.elapsed()
         if waited >= self.SHOW_ELAPSED_AFTER_S:
-            self.label.setText(f"{self._text}（已等待 {int(waited)} 秒）")
+            self.label.setText(tr("{0}（已等待 {1} 秒）").format(self._text, int(waited)))
         else:
             self.label.setText(self._text)
 

@@ -31,6 +31,7 @@ from counter_app.domain.clock import CHINA_TIME
 from counter_app.printing import mask_id_number
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.card_case_page import CardCasePage
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -58,15 +59,15 @@ def _page(screen: Screen) -> CardLossPage:
 
 class IdentifyScreen(Screen):
     key = Step.IDENTIFY
-    title_zh = "身份核验"
-    lead = "请选择业务，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。"
+    title_zh = tr("身份核验")
+    lead = tr("请选择业务，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。")
 
     def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
         super().__init__(page)
         ops = QHBoxLayout()
         self.group = QButtonGroup(self)
-        self.loss = named(QRadioButton("挂失（正式挂失，含临时挂失转正式挂失）"), "OpLoss")
-        self.deloss = named(QRadioButton("解挂（须持找回的原卡，限发卡银行网点）"), "OpDeloss")
+        self.loss = named(QRadioButton(tr("挂失（正式挂失，含临时挂失转正式挂失）")), "OpLoss")
+        self.deloss = named(QRadioButton(tr("解挂（须持找回的原卡，限发卡银行网点）")), "OpDeloss")
         for b in (self.loss, self.deloss):
             b.setStyleSheet("font-size: 15px;")
             self.group.addButton(b)
@@ -74,7 +75,7 @@ class IdentifyScreen(Screen):
         ops.addStretch(1)
         self.root.addLayout(ops)
         row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
         self.read_button.clicked.connect(self.read_id)
         row.addWidget(self.read_button)
         self.reader_name = named(QLabel(""), "Hint")
@@ -83,9 +84,9 @@ class IdentifyScreen(Screen):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
         self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.grid.add("id_number", tr("身份证号码"), self.id_number)
         self.root.addLayout(self.grid)
         self.who = named(QLabel("", wordWrap=True), "CardInfo")
         self.root.addWidget(self.who)
@@ -96,14 +97,14 @@ class IdentifyScreen(Screen):
         (self.deloss if r.operation is Operation.DELOSS else self.loss).setChecked(True)
         self.id_number.setText(r.identity.id_number)
         reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         ident = r.identity
         if ident.source == "reader":
-            self.who.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
-                             f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+            self.who.setText(tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
+                             "{1}　{2}").format(OK, html.escape(ident.name), mask_id_number(ident.id_number)))
         elif ident.id_number:
-            self.who.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对持卡人证件原件。</span>")
+            self.who.setText(tr("<span style='color:{0}'>手工录入的号码，请核对持卡人证件原件。</span>").format(MUTED))
         else:
             self.who.setText("")
 
@@ -125,7 +126,7 @@ class IdentifyScreen(Screen):
             page.after_change()
 
         page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
-                 busy="正在读取身份证…")
+                 busy=tr("正在读取身份证…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": self.read_id}
@@ -136,8 +137,8 @@ class IdentifyScreen(Screen):
 
 class CardScreen(Screen):
     key = Step.CARD
-    title_zh = "查询卡片"
-    lead = "系统向中心查询持卡人的社保卡及社保、金融两项功能的状态。"
+    title_zh = tr("查询卡片")
+    lead = tr("系统向中心查询持卡人的社保卡及社保、金融两项功能的状态。")
 
     def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
         super().__init__(page)
@@ -148,9 +149,9 @@ class CardScreen(Screen):
         self.problem.setStyleSheet(f"color: {BAD}; font-size: 15px; font-weight: bold;")
         self.root.addWidget(self.problem)
         row = QHBoxLayout()
-        self.query_button = named(QPushButton("重新查询 (F5)"), "QueryCard")
+        self.query_button = named(QPushButton(tr("重新查询 (F5)")), "QueryCard")
         self.query_button.clicked.connect(self.query)
-        self.read_button = named(QPushButton("读取社保卡 (F3)"), "ReadCard")
+        self.read_button = named(QPushButton(tr("读取社保卡 (F3)")), "ReadCard")
         self.read_button.clicked.connect(self.read_card)
         row.addWidget(self.query_button)
         row.addWidget(self.read_button)
@@ -160,8 +161,8 @@ class CardScreen(Screen):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.card_no = named(QLineEdit(), "CardNo")
-        self.card_no.setPlaceholderText("专线中断且无卡时，按持卡人提供的卡号录入")
-        self.grid.add("card_no", "社保卡号", self.card_no)
+        self.card_no.setPlaceholderText(tr("专线中断且无卡时，按持卡人提供的卡号录入"))
+        self.grid.add("card_no", tr("社保卡号"), self.card_no)
         self.typed = QWidget()
         self.typed.setLayout(self.grid)
         self.root.addWidget(self.typed)
@@ -175,35 +176,36 @@ class CardScreen(Screen):
     def load(self) -> None:
         r, page = self.wf.record, _page(self)
         reader = page.desk.card_reader_name
-        self.card_reader.setText(f"读卡器：{reader}" if reader else "本柜台未配置社保卡读卡器")
+        self.card_reader.setText(tr("读卡器：{0}").format(reader) if reader else tr("本柜台未配置社保卡读卡器"))
         self.read_button.setEnabled(reader is not None)
         self.typed.setVisible(r.line_down and r.operation is Operation.LOSS)
         self.card_no.setText(r.card.card_no if r.card and r.card.source is CardSource.TYPED else "")
         card = r.card
         parts: list[str] = []
         if r.line_down:
-            parts.append(f"<p style='color:{BAD}'>专线中断，无法向中心查询卡片状态。"
-                         + ("正式挂失可先受理并暂存，线路恢复后优先上传：请读取持卡人的社保卡，"
-                            "或录入卡号。" if r.operation is Operation.LOSS else "") + "</p>")
+            parts.append(tr("<p style='color:{0}'>专线中断，无法向中心查询卡片状态。").format(BAD)
+                         + (tr("正式挂失可先受理并暂存，线路恢复后优先上传：请读取持卡人的社保卡，"
+                            "或录入卡号。") if r.operation is Operation.LOSS else "") + "</p>")
         if card is not None:
-            rows = [("社保卡号", card.card_no)]
+            rows = [(tr("社保卡号"), card.card_no)]
             if card.states_known:
                 now = self.wf.ctx.clock()
-                rows += [("发卡银行", bank_name(card.bank_code)),
-                         ("卡片状态", CARD_STATE_NAMES_ZH[CardState(card.card_state)])]
-                for f, title in (("social", "社保功能"), ("financial", "金融功能")):
+                rows += [(tr("发卡银行"), bank_name(card.bank_code)),
+                         (tr("卡片状态"), CARD_STATE_NAMES_ZH[CardState(card.card_state)])]
+                for f, title in (("social", tr("社保功能")), ("financial", tr("金融功能"))):
                     offer = next(o for o in self.wf.offers() if o.function.value == f)
                     rows.append((title, offer.state_zh))
                     until = parse_time(card.temp_loss_until)
                     if current_state(card, offer.function, now).value == "TEMP_LOST" and until:
-                        rows[-1] = (title, f"{offer.state_zh}（有效至 {until.astimezone(CHINA_TIME):%Y-%m-%d %H:%M}）")
+                        rows[-1] = (title, tr("{0}（有效至 {1:%Y-%m-%d %H:%M}）").format(
+                                offer.state_zh, until.astimezone(CHINA_TIME)))
                 if card.replacement_applied:
-                    rows.append(("补卡", "已申请补卡"))
+                    rows.append((tr("补卡"), tr("已申请补卡")))
             else:
-                rows.append(("状态", "待中心确认（专线中断）"))
+                rows.append((tr("状态"), tr("待中心确认（专线中断）")))
             if r.card_read_no:
-                rows.append(("读卡", "✓ 已读取持卡人的社保卡" if r.card_read_no == card.card_no
-                             else "读取的卡片与查询到的卡片不一致"))
+                rows.append((tr("读卡"), tr("✓ 已读取持卡人的社保卡") if r.card_read_no == card.card_no
+                             else tr("读取的卡片与查询到的卡片不一致")))
             cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                             f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
             parts.append(f"<table style='font-size:15px'>{cells}</table>")
@@ -226,7 +228,7 @@ class CardScreen(Screen):
             page.banner.show_message(message_of(error), "bad")
 
         page.banner.clear()
-        page.run(self.wf.find_card, done, failed, busy="正在向中心查询卡片…")
+        page.run(self.wf.find_card, done, failed, busy=tr("正在向中心查询卡片…"))
 
     def read_card(self) -> None:
         page = _page(self)
@@ -240,7 +242,7 @@ class CardScreen(Screen):
             page.banner.show_message(message_of(error), "bad")
 
         page.banner.clear()
-        page.run(self.wf.read_card, done, failed, busy="正在读取社保卡…")
+        page.run(self.wf.read_card, done, failed, busy=tr("正在读取社保卡…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F3": self.read_card, "F5": self.query}
@@ -248,8 +250,8 @@ class CardScreen(Screen):
 
 class ChooseScreen(Screen):
     key = Step.CHOOSE
-    title_zh = "选择功能并办理"
-    lead = "两项功能分别办理：只有当前状态允许的办理项可以勾选，不可办理的写明了原因。"
+    title_zh = tr("选择功能并办理")
+    lead = tr("两项功能分别办理：只有当前状态允许的办理项可以勾选，不可办理的写明了原因。")
 
     def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
         super().__init__(page)
@@ -272,7 +274,7 @@ class ChooseScreen(Screen):
         self.root.addWidget(self.errors)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit_button = named(QPushButton("确认办理 (F9)"), "Primary")
+        self.submit_button = named(QPushButton(tr("确认办理 (F9)")), "Primary")
         self.submit_button.setMinimumWidth(180)
         self.submit_button.clicked.connect(lambda: _page(self).submit())
         row.addWidget(self.submit_button)
@@ -281,18 +283,18 @@ class ChooseScreen(Screen):
 
     def load(self) -> None:
         wf = self.wf
-        self.title.setText(f"选择功能并办理 · {OPERATION_TITLES_ZH[wf.operation]}")
+        self.title.setText(tr("选择功能并办理 · {0}").format(OPERATION_TITLES_ZH[wf.operation]))
         for offer in wf.offers():
             f = offer.function.value
             box, reason = self.boxes[f], self.reasons[f]
-            state = f"（当前：{offer.state_zh}）" if offer.state_zh else "（当前状态待中心确认）"
+            state = tr("（当前：{0}）").format(offer.state_zh) if offer.state_zh else tr("（当前状态待中心确认）")
             box.setText(f"{offer.title_zh}{state}" + (f" → {offer.action_zh}" if offer.allowed else ""))
             box.setEnabled(offer.allowed)
             box.setChecked(offer.allowed and f in wf.record.chosen)
             reason.setText(offer.reason_zh)
             reason.setVisible(bool(offer.reason_zh))
         self.errors.setText("")
-        self.submit_button.setText(f"确认{OPERATION_TITLES_ZH[wf.operation]} (F9)")
+        self.submit_button.setText(tr("确认{0} (F9)").format(OPERATION_TITLES_ZH[wf.operation]))
 
     def values(self) -> dict[str, str]:
         return {f: "1" if b.isChecked() and b.isEnabled() else "" for f, b in self.boxes.items()}
@@ -309,8 +311,8 @@ class ChooseScreen(Screen):
 
 class DoneScreen(Screen):
     key = Step.DONE
-    title_zh = "打印回执"
-    lead = "请将业务回执交持卡人留存。"
+    title_zh = tr("打印回执")
+    lead = tr("请将业务回执交持卡人留存。")
     sig_new = Signal()
 
     def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
@@ -323,12 +325,12 @@ class DoneScreen(Screen):
         frame = named(QFrame(), "Card")
         lay = QHBoxLayout(frame)
         lay.setContentsMargins(16, 10, 16, 10)
-        heading = QLabel("业务回执")
+        heading = QLabel(tr("业务回执"))
         heading.setStyleSheet("font-size:16px; font-weight:bold;")
         lay.addWidget(heading, 1)
         self.buttons: dict[str, QPushButton] = {}
-        for action, text, key in (("preview", "预览", "F9"), ("print", "打印", "F10"),
-                                  ("save", "另存为PDF", "F11")):
+        for action, text, key in (("preview", tr("预览"), "F9"), ("print", tr("打印"), "F10"),
+                                  ("save", tr("另存为PDF"), "F11")):
             button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
             button.clicked.connect(self._handler(action))
             lay.addWidget(button)
@@ -338,7 +340,7 @@ class DoneScreen(Screen):
         self.root.addWidget(self.print_status)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button = named(QPushButton(tr("办理下一笔 (Ctrl+N)")), "Primary")
         self.new_button.clicked.connect(self.sig_new.emit)
         row.addWidget(self.new_button)
         self.root.addLayout(row)
@@ -351,11 +353,12 @@ class DoneScreen(Screen):
         outcome = self.wf.record.outcome
         if outcome is None:
             return
-        self.number.setText(f"业务编号　{outcome.receipt_no}")
+        self.number.setText(tr("业务编号　{0}").format(outcome.receipt_no))
         card = self.wf.record.card
-        head = f"{OPERATION_TITLES_ZH[self.wf.operation]} · 卡号 {mask_card_no(card.card_no) if card else ''}　"
+        head = tr("{0} · 卡号 {1}　").format(
+                OPERATION_TITLES_ZH[self.wf.operation], mask_card_no(card.card_no) if card else '')
         kind = "warn" if outcome.status == "pending" else "ok"
-        extra = "<br>回执上印有“待上传”标记，请告知持卡人挂失待上传中心后生效。" if kind == "warn" else ""
+        extra = tr("<br>回执上印有“待上传”标记，请告知持卡人挂失待上传中心后生效。") if kind == "warn" else ""
         self.result.show_message(html.escape(head + outcome.message) + extra, kind)
         self.print_status.setText("")
 
@@ -369,7 +372,7 @@ class DoneScreen(Screen):
 class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkflow]):
     sig_accepted = Signal()  # an operation was accepted (the outbox may have grown)
 
-    title_zh = "挂失 / 解挂"
+    title_zh = tr("挂失 / 解挂")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyScreen, Step.CARD: CardScreen, Step.CHOOSE: ChooseScreen,
         Step.DONE: DoneScreen,
@@ -411,7 +414,7 @@ class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkfl
         def job() -> Any:
             errors = wf.apply(Step.CHOOSE, values)
             if errors or not wf.record.chosen:
-                raise StepInvalid(errors or {"functions": "请至少选择一项功能。"})
+                raise StepInvalid(errors or {"functions": tr("请至少选择一项功能。")})
             return wf.submit()
 
         def done(_outcome: Any) -> None:
@@ -420,7 +423,7 @@ class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkfl
             self.sig_accepted.emit()
 
         self.run(job, done, self.submit_failed,
-                 busy=f"正在办理{OPERATION_TITLES_ZH[wf.operation]}…")
+                 busy=tr("正在办理{0}…").format(OPERATION_TITLES_ZH[wf.operation]))
 
     def receipt_status_label(self) -> QLabel:
         done = self.step_screen(Step.DONE)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from counter_app.devices.sscard import DEMO_CARDS, SimulatedSocialCardReader
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.card_loss.page import CardLossPage
+from counter_app.ui.i18n import tr
 from counter_app.workflows.card_loss import Step
 
 if TYPE_CHECKING:
@@ -68,12 +69,12 @@ def _demo_card() -> Any:
 
 def _save_receipt(run: TourRun, page: CardLossPage, name: str) -> None:
     path = run.out / f"{name}.pdf"
-    _act(run, page, "另存为PDF（回执）", partial(page.receipt_action, "save", path))
+    _act(run, page, tr("另存为PDF（回执）"), partial(page.receipt_action, "save", path))
     run.pdfs.append(path)
 
 
 def _preview_shot(run: TourRun, page: CardLossPage, name: str) -> None:
-    _act(run, page, "预览回执", partial(page.receipt_action, "preview"))
+    _act(run, page, tr("预览回执"), partial(page.receipt_action, "preview"))
     dialog = next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
     assert dialog is not None, "the preview did not open"
     dialog.resize(760, 1000)
@@ -85,31 +86,31 @@ def play_loss_deloss(run: TourRun) -> None:
     page = _open(run)
     run.services.id_reader.place(_id_card(LI_MING))
     run.shot("loss-identify")
-    _act(run, page, "读取身份证", partial(page.step_key, "F2"))
+    _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
     run.shot("loss-id-card-read")
-    _act(run, page, "下一步（查询卡片）", page.go_next, Step.CARD)
+    _act(run, page, tr("下一步（查询卡片）"), page.go_next, Step.CARD)
     run.shot("loss-card-states")
-    _act(run, page, "下一步（选择功能）", page.go_next, Step.CHOOSE)
+    _act(run, page, tr("下一步（选择功能）"), page.go_next, Step.CHOOSE)
     choose = page.view(Step.CHOOSE)
     choose.boxes["financial"].setChecked(False)  # he keeps his bank account usable
     run.shot("loss-choose-social")
-    _act(run, page, "确认正式挂失", page.submit, Step.DONE)
+    _act(run, page, tr("确认正式挂失"), page.submit, Step.DONE)
     run.shot("loss-done")
     _preview_shot(run, page, "loss-receipt-preview")
     _save_receipt(run, page, "loss-receipt")
     # he found the card: de-loss at his own bank with the card in the reader
-    _act(run, page, "办理下一笔", partial(page.step_key, "Ctrl+N"), Step.IDENTIFY)
+    _act(run, page, tr("办理下一笔"), partial(page.step_key, "Ctrl+N"), Step.IDENTIFY)
     identify = page.view(Step.IDENTIFY)
     identify.deloss.setChecked(True)
-    _act(run, page, "读取身份证", partial(page.step_key, "F2"))
-    _act(run, page, "下一步（查询卡片）", page.go_next, Step.CARD)
+    _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
+    _act(run, page, tr("下一步（查询卡片）"), page.go_next, Step.CARD)
     run.shot("deloss-card-not-read")
     _card_reader(run).insert(_demo_card())
-    _act(run, page, "读取社保卡", partial(page.step_key, "F3"))
+    _act(run, page, tr("读取社保卡"), partial(page.step_key, "F3"))
     run.shot("deloss-card-read")
-    _act(run, page, "下一步（选择功能）", page.go_next, Step.CHOOSE)
+    _act(run, page, tr("下一步（选择功能）"), page.go_next, Step.CHOOSE)
     run.shot("deloss-choose")
-    _act(run, page, "确认解除挂失", page.submit, Step.DONE)
+    _act(run, page, tr("确认解除挂失"), page.submit, Step.DONE)
     run.shot("deloss-done")
     _save_receipt(run, page, "deloss-receipt")
 
@@ -120,9 +121,9 @@ def play_deloss_other_bank(run: TourRun) -> None:
     identify = page.view(Step.IDENTIFY)
     identify.deloss.setChecked(True)
     identify.id_number.setText(LI_MING)
-    _act(run, page, "下一步（查询卡片）", page.go_next, Step.CARD)
+    _act(run, page, tr("下一步（查询卡片）"), page.go_next, Step.CARD)
     _card_reader(run).insert(_demo_card())
-    _act(run, page, "读取社保卡", partial(page.step_key, "F3"))
+    _act(run, page, tr("读取社保卡"), partial(page.step_key, "F3"))
     run.shot("deloss-refused-other-bank")
 
 
@@ -133,26 +134,26 @@ def play_loss_line_down(run: TourRun) -> None:
     try:
         page = _open(run)
         run.services.id_reader.place(_id_card(LI_MING))
-        _act(run, page, "读取身份证", partial(page.step_key, "F2"))
-        _act(run, page, "下一步（查询卡片）", page.go_next, Step.CARD)
+        _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
+        _act(run, page, tr("下一步（查询卡片）"), page.go_next, Step.CARD)
         run.shot("loss-line-down-card")
         _card_reader(run).insert(_demo_card())
-        _act(run, page, "读取社保卡", partial(page.step_key, "F3"))
+        _act(run, page, tr("读取社保卡"), partial(page.step_key, "F3"))
         run.shot("loss-line-down-card-read")
-        _act(run, page, "下一步（选择功能）", page.go_next, Step.CHOOSE)
+        _act(run, page, tr("下一步（选择功能）"), page.go_next, Step.CHOOSE)
         choose = page.view(Step.CHOOSE)
         for box in choose.boxes.values():
             box.setChecked(True)
         run.shot("loss-line-down-choose")
-        _act(run, page, "确认正式挂失（暂存）", page.submit, Step.DONE)
+        _act(run, page, tr("确认正式挂失（暂存）"), page.submit, Step.DONE)
         _show_outbox(run)
         run.shot("loss-line-down-pending")
         _save_receipt(run, page, "loss-line-down-receipt")
         # de-loss is refused while the line is down
-        _act(run, page, "办理下一笔", partial(page.step_key, "Ctrl+N"), Step.IDENTIFY)
+        _act(run, page, tr("办理下一笔"), partial(page.step_key, "Ctrl+N"), Step.IDENTIFY)
         page.view(Step.IDENTIFY).deloss.setChecked(True)
-        _act(run, page, "读取身份证", partial(page.step_key, "F2"))
-        _act(run, page, "下一步（查询卡片）", page.go_next, Step.CARD)
+        _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
+        _act(run, page, tr("下一步（查询卡片）"), page.go_next, Step.CARD)
         run.shot("deloss-refused-line-down")
     finally:
         run.central.line_up()

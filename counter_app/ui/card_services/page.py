@@ -28,6 +28,7 @@ from counter_app.printing import mask_id_number
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.card_case_page import CardCasePage
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import Banner, FormGrid
@@ -45,8 +46,8 @@ log = logging.getLogger(__name__)
 
 Screen = StepScreen[CardServicesWorkflow]
 PAD_PROMPTS_ZH = {
-    Operation.CHANGE_PIN: "请持卡人在密码键盘上依次输入：原密码、新密码、再次输入新密码。",
-    Operation.RESET_PIN: "请持卡人在密码键盘上输入新密码两次（社保功能）；柜员屏幕不显示密码。",
+    Operation.CHANGE_PIN: tr("请持卡人在密码键盘上依次输入：原密码、新密码、再次输入新密码。"),
+    Operation.RESET_PIN: tr("请持卡人在密码键盘上输入新密码两次（社保功能）；柜员屏幕不显示密码。"),
 }
 
 
@@ -58,8 +59,8 @@ def _page(screen: Screen) -> CardServicesPage:
 
 class IdentifyScreen(Screen):
     key = Step.IDENTIFY
-    title_zh = "身份核验"
-    lead = "请选择服务，将持卡人的居民身份证放在阅读器上按 F2 读取；密码重置须读取身份证。"
+    title_zh = tr("身份核验")
+    lead = tr("请选择服务，将持卡人的居民身份证放在阅读器上按 F2 读取；密码重置须读取身份证。")
 
     def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
         super().__init__(page)
@@ -75,7 +76,7 @@ class IdentifyScreen(Screen):
         ops.addStretch(1)
         self.root.addLayout(ops)
         row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
         self.read_button.clicked.connect(self.read_id)
         row.addWidget(self.read_button)
         self.reader_name = named(QLabel(""), "Hint")
@@ -84,9 +85,9 @@ class IdentifyScreen(Screen):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
         self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.grid.add("id_number", tr("身份证号码"), self.id_number)
         self.root.addLayout(self.grid)
         self.who = named(QLabel("", wordWrap=True), "CardInfo")
         self.root.addWidget(self.who)
@@ -97,15 +98,15 @@ class IdentifyScreen(Screen):
         self.ops[r.operation].setChecked(True)
         self.id_number.setText(r.identity.id_number)
         reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         ident = r.identity
         if ident.source == "reader":
-            self.who.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
-                             f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+            self.who.setText(tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
+                             "{1}　{2}").format(OK, html.escape(ident.name), mask_id_number(ident.id_number)))
         elif ident.id_number:
-            self.who.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对证件原件"
-                             "（密码重置须读取身份证）。</span>")
+            self.who.setText(tr("<span style='color:{0}'>手工录入的号码，请核对证件原件"
+                             "（密码重置须读取身份证）。</span>").format(MUTED))
         else:
             self.who.setText("")
 
@@ -127,7 +128,7 @@ class IdentifyScreen(Screen):
             page.after_change()
 
         page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
-                 busy="正在读取身份证…")
+                 busy=tr("正在读取身份证…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": self.read_id}
@@ -138,13 +139,13 @@ class IdentifyScreen(Screen):
 
 class CardScreen(Screen):
     key = Step.CARD
-    title_zh = "读取社保卡"
-    lead = "请将持卡人的社保卡插入读卡器：芯片中的信息与有效期，及中心登记的社保、金融两项功能状态。"
+    title_zh = tr("读取社保卡")
+    lead = tr("请将持卡人的社保卡插入读卡器：芯片中的信息与有效期，及中心登记的社保、金融两项功能状态。")
 
     def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
         super().__init__(page)
         row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取社保卡 (F3)"), "ReadCard")
+        self.read_button = named(QPushButton(tr("读取社保卡 (F3)")), "ReadCard")
         self.read_button.clicked.connect(self.read_card)
         row.addWidget(self.read_button)
         self.card_reader = named(QLabel(""), "Hint")
@@ -166,21 +167,21 @@ class CardScreen(Screen):
     def load(self) -> None:
         r, wf = self.wf.record, self.wf
         reader = _page(self).desk.card_reader_name
-        self.card_reader.setText(f"读卡器：{reader}" if reader else "本柜台未配置社保卡读卡器")
+        self.card_reader.setText(tr("读卡器：{0}").format(reader) if reader else tr("本柜台未配置社保卡读卡器"))
         self.read_button.setEnabled(reader is not None)
         rows: list[tuple[str, str]] = []
         chip = r.chip
         if chip is not None:
             today = wf.ctx.today().isoformat()
             expired = chip.expiry_date < today
-            rows += [("社保卡号", mask_card_no(chip.card_no)), ("姓名（芯片）", chip.name),
-                     ("有效期（芯片）", f"{chip.issue_date} 至 {chip.expiry_date}"
-                      + ("（已过期）" if expired else "（有效）")),
-                     ("规范版本", chip.spec_version)]
+            rows += [(tr("社保卡号"), mask_card_no(chip.card_no)), (tr("姓名（芯片）"), chip.name),
+                     (tr("有效期（芯片）"), tr("{0} 至 {1}").format(chip.issue_date, chip.expiry_date)
+                      + (tr("（已过期）") if expired else tr("（有效）"))),
+                     (tr("规范版本"), chip.spec_version)]
             c = r.central
             if c.known:
-                rows += [("发卡银行", bank_name(c.bank_code)),
-                         ("卡片状态", CARD_STATE_NAMES_ZH[CardState(c.card_state)])]
+                rows += [(tr("发卡银行"), bank_name(c.bank_code)),
+                         (tr("卡片状态"), CARD_STATE_NAMES_ZH[CardState(c.card_state)])]
                 if r.operation in (Operation.CHANGE_PIN, Operation.RESET_PIN):
                     rows += [(o.title_zh, o.state_zh) for o in wf.offers()]
                 else:
@@ -189,10 +190,10 @@ class CardScreen(Screen):
 
                     for f in (CardFunction.SOCIAL, CardFunction.FINANCIAL):
                         state = function_state(c, f, wf.ctx.clock())
-                        rows.append(("社保功能" if f is CardFunction.SOCIAL else "金融功能",
+                        rows.append((tr("社保功能") if f is CardFunction.SOCIAL else tr("金融功能"),
                                      FUNCTION_STATE_NAMES_ZH[state]))
             elif r.line_down:
-                rows.append(("中心状态", "专线中断，暂无法查询"))
+                rows.append((tr("中心状态"), tr("专线中断，暂无法查询")))
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.info.setText(f"<table style='font-size:15px'>{cells}</table>" if rows else "")
@@ -210,7 +211,7 @@ class CardScreen(Screen):
             page.banner.show_message(message_of(error), "bad")
 
         page.banner.clear()
-        page.run(self.wf.read_card, done, failed, busy="正在读取社保卡…")
+        page.run(self.wf.read_card, done, failed, busy=tr("正在读取社保卡…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F3": self.read_card}
@@ -218,7 +219,7 @@ class CardScreen(Screen):
 
 class ActScreen(Screen):
     key = Step.ACT
-    title_zh = "办理"
+    title_zh = tr("办理")
 
     def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
         super().__init__(page)
@@ -247,7 +248,7 @@ class ActScreen(Screen):
         self.root.addWidget(self.note)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit_button = named(QPushButton("办理 (F9)"), "Primary")
+        self.submit_button = named(QPushButton(tr("办理 (F9)")), "Primary")
         self.submit_button.setMinimumWidth(180)
         self.submit_button.clicked.connect(lambda: _page(self).submit())
         row.addWidget(self.submit_button)
@@ -257,9 +258,9 @@ class ActScreen(Screen):
     def load(self) -> None:
         wf = self.wf
         op = wf.operation
-        self.title.setText(f"办理 · {OPERATION_TITLES_ZH[op]}")
+        self.title.setText(tr("办理 · {0}").format(OPERATION_TITLES_ZH[op]))
         pin = op in (Operation.CHANGE_PIN, Operation.RESET_PIN)
-        self.lead_label.setText("密码只在密码键盘上输入，柜员屏幕不显示、系统不记录。" if pin else "")
+        self.lead_label.setText(tr("密码只在密码键盘上输入，柜员屏幕不显示、系统不记录。") if pin else "")
         self.lead_label.setVisible(pin)
         can = op is Operation.WRITE
         for frame in self.frames:
@@ -268,7 +269,7 @@ class ActScreen(Screen):
             for offer in wf.offers():
                 f = offer.function.value
                 button = self.functions[f]
-                state = f"（当前：{offer.state_zh}）" if offer.state_zh else ""
+                state = tr("（当前：{0}）").format(offer.state_zh) if offer.state_zh else ""
                 button.setText(f"{offer.title_zh}{state}")
                 button.setEnabled(offer.allowed)
                 button.setChecked(f == wf.record.function)
@@ -276,15 +277,16 @@ class ActScreen(Screen):
                 self.reasons[f].setVisible(bool(offer.reason_zh))
                 can = can or (offer.allowed and f == wf.record.function)
             pad = _page(self).desk.pin_pad_name
-            self.note.setText(PAD_PROMPTS_ZH[op] + (f"（{pad}）" if pad else "　本柜台未配置密码键盘。"))
+            self.note.setText(PAD_PROMPTS_ZH[op] + (tr("（{0}）").format(
+                    pad) if pad else tr("　本柜台未配置密码键盘。")))
         elif op is Operation.WRITE:
-            self.note.setText("系统向中心读取最新登记信息，与芯片比对后写入有变化的项目（姓名、民族），"
-                              "写后读回核对。请勿在写卡过程中拔卡。")
+            self.note.setText(tr("系统向中心读取最新登记信息，与芯片比对后写入有变化的项目（姓名、民族），"
+                              "写后读回核对。请勿在写卡过程中拔卡。"))
         else:
-            self.note.setText("读卡查询已完成，无需办理。可返回查询其他持卡人。")
+            self.note.setText(tr("读卡查询已完成，无需办理。可返回查询其他持卡人。"))
         self.submit_button.setVisible(op is not Operation.READ)
         self.submit_button.setEnabled(can)
-        self.submit_button.setText("写卡 (F9)" if op is Operation.WRITE else
+        self.submit_button.setText(tr("写卡 (F9)") if op is Operation.WRITE else
                                    f"{OPERATION_TITLES_ZH[op]} (F9)")
 
     def _function_toggled(self, _on: bool) -> None:
@@ -305,8 +307,8 @@ class ActScreen(Screen):
 
 class DoneScreen(Screen):
     key = Step.DONE
-    title_zh = "完成"
-    lead = "请将业务回执交持卡人留存。"
+    title_zh = tr("完成")
+    lead = tr("请将业务回执交持卡人留存。")
     sig_new = Signal()
 
     def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
@@ -317,13 +319,13 @@ class DoneScreen(Screen):
         self.root.addWidget(self.number)
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for action, text, key in (("preview", "预览回执", "F9"), ("save", "另存为PDF", "F11")):
+        for action, text, key in (("preview", tr("预览回执"), "F9"), ("save", tr("另存为PDF"), "F11")):
             button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
             button.clicked.connect(self._handler(action))
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch(1)
-        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button = named(QPushButton(tr("办理下一笔 (Ctrl+N)")), "Primary")
         self.new_button.clicked.connect(self.sig_new.emit)
         row.addWidget(self.new_button)
         self.root.addLayout(row)
@@ -338,8 +340,9 @@ class DoneScreen(Screen):
         outcome = self.wf.record.outcome
         if outcome is None:
             return
-        self.number.setText(f"业务编号　{outcome.receipt_no}")
-        self.result.show_message(html.escape(f"{OPERATION_TITLES_ZH[self.wf.operation]}：{outcome.message}"),
+        self.number.setText(tr("业务编号　{0}").format(outcome.receipt_no))
+        self.result.show_message(html.escape(tr("{0}：{1}").format(
+                OPERATION_TITLES_ZH[self.wf.operation], outcome.message)),
                                  "ok")
         self.print_status.setText("")
 
@@ -348,7 +351,7 @@ class DoneScreen(Screen):
 
 
 class CardServicesPage(CardCasePage[CardServicesWorkflow]):
-    title_zh = "密码及卡片服务"
+    title_zh = tr("密码及卡片服务")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyScreen, Step.CARD: CardScreen, Step.ACT: ActScreen,
         Step.DONE: DoneScreen,
@@ -395,8 +398,8 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
             self.show_step()  # a wrong PIN may have changed what is offered
             self.banner.show_message(message_of(error), "bad")
 
-        busy = ("正在写卡并读回核对…" if wf.operation is Operation.WRITE
-                else "请持卡人在密码键盘上输入密码…")
+        busy = (tr("正在写卡并读回核对…") if wf.operation is Operation.WRITE
+                else tr("请持卡人在密码键盘上输入密码…"))
         self.run(job, done, failed, busy=busy)
 
     # -- the receipt -----------------------------------------------------------------------------
@@ -409,7 +412,7 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
         def act(pdf: bytes) -> None:
             self.receipt = (number, pdf)
             if action == "preview":
-                dialog = DocumentPreview("业务回执", pdf, self,
+                dialog = DocumentPreview(tr("业务回执"), pdf, self,
                                          on_print=lambda: None,
                                          on_save=lambda: self.receipt_action("save"))
                 dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -420,13 +423,13 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
         if self.receipt is not None and self.receipt[0] == number:
             act(self.receipt[1])
         else:
-            self.run(wf.documents, act, busy="正在生成回执…")
+            self.run(wf.documents, act, busy=tr("正在生成回执…"))
 
     def _save(self, number: str, pdf: bytes, path: Path | None) -> None:
         if path is None:
             from counter_app.ui.application.steps import ImportDialogs
 
-            chosen = ImportDialogs.save_pdf(self, f"业务回执-{number}.pdf")
+            chosen = ImportDialogs.save_pdf(self, tr("业务回执-{0}.pdf").format(number))
             if not chosen:
                 return
             path = Path(chosen)
@@ -435,13 +438,13 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
         assert isinstance(done_screen, DoneScreen)
 
         def done(saved: Path) -> None:
-            done_screen.print_status.setText(f"业务回执已保存为 {saved}")
+            done_screen.print_status.setText(tr("业务回执已保存为 {0}").format(saved))
             wf = self.wizard
             if wf is not None:
                 self.ops.run(lambda: wf.record_document_output(number, "save_pdf"), None,
                              lambda e: log.warning("receipt output not audited: %s", type(e).__name__))
 
         def failed(error: BaseException) -> None:
-            done_screen.print_status.setText(f"业务回执保存失败（{type(error).__name__}），请换一个位置。")
+            done_screen.print_status.setText(tr("业务回执保存失败（{0}），请换一个位置。").format(type(error).__name__))
 
-        self.run(lambda: write_private(target, pdf), done, failed, busy="正在保存PDF…")
+        self.run(lambda: write_private(target, pdf), done, failed, busy=tr("正在保存PDF…"))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from counter_app.devices.pinpad import DemoPinPad
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.card_services.page import CardServicesPage
+from counter_app.ui.i18n import tr
 from counter_app.workflows.card_services import Operation, Step
 
 if TYPE_CHECKING:
@@ -55,18 +56,18 @@ def _pad(run: TourRun) -> DemoPinPad:
 
 def _start(run: TourRun, page: CardServicesPage, op: Operation, shot: str | None = None) -> None:
     """A new case: the service chosen, the ID card read, the card read."""
-    _act(run, page, "办理下一笔", page.new_case, Step.IDENTIFY)
+    _act(run, page, tr("办理下一笔"), page.new_case, Step.IDENTIFY)
     page.view(Step.IDENTIFY).ops[op].setChecked(True)
-    _act(run, page, "读取身份证", partial(page.step_key, "F2"))
-    _act(run, page, "下一步（读取社保卡）", page.go_next, Step.CARD)
+    _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
+    _act(run, page, tr("下一步（读取社保卡）"), page.go_next, Step.CARD)
     if shot:
         run.shot(shot)
-    _act(run, page, "下一步（办理）", page.go_next, Step.ACT)
+    _act(run, page, tr("下一步（办理）"), page.go_next, Step.ACT)
 
 
 def _save_receipt(run: TourRun, page: CardServicesPage, name: str) -> None:
     path = run.out / f"{name}.pdf"
-    _act(run, page, "另存为PDF（回执）", partial(page.receipt_action, "save", path))
+    _act(run, page, tr("另存为PDF（回执）"), partial(page.receipt_action, "save", path))
     run.pdfs.append(path)
 
 
@@ -90,16 +91,16 @@ def play_pin_services(run: TourRun) -> None:
     run.shot("change-pin-ready")
     for attempt in range(6):
         pad.key_in("111222", "480913", "480913")
-        _act(run, page, "修改密码（原密码错误）", page.submit)
+        _act(run, page, tr("修改密码（原密码错误）"), page.submit)
         if attempt in (0, 5):
             run.shot("change-pin-wrong-old" if attempt == 0 else "change-pin-locked")
     # the reset: ID card read, the central's authorisation, the chip through the PSAM
     _start(run, page, Operation.RESET_PIN)
     run.shot("reset-ready")
     pad.key_in("480913", "480913")
-    _act(run, page, "密码重置解锁", page.submit, Step.DONE)
+    _act(run, page, tr("密码重置解锁"), page.submit, Step.DONE)
     run.shot("reset-done")
-    _act(run, page, "预览回执", partial(page.receipt_action, "preview"))
+    _act(run, page, tr("预览回执"), partial(page.receipt_action, "preview"))
     dialog = next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
     if dialog is not None:
         dialog.resize(760, 1000)
@@ -109,10 +110,10 @@ def play_pin_services(run: TourRun) -> None:
     # and he changes it once more, now knowing it
     _start(run, page, Operation.CHANGE_PIN)
     pad.key_in("480913", "270519", "270519")
-    _act(run, page, "修改密码", page.submit, Step.DONE)
+    _act(run, page, tr("修改密码"), page.submit, Step.DONE)
     run.shot("change-pin-done")
     _save_receipt(run, page, "pin-change-receipt")
     # a chip write with nothing to write is refused and says so
     _start(run, page, Operation.WRITE)
-    _act(run, page, "写卡", page.submit)
+    _act(run, page, tr("写卡"), page.submit)
     run.shot("write-nothing-to-do")

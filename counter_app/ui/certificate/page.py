@@ -31,6 +31,7 @@ from counter_app.printing import mask_id_number
 from counter_app.printing.certificate import detail_rows, period_zh
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import MUTED, OK
 from counter_app.ui.widgets import ID_LIMIT, Banner, FormGrid
@@ -62,27 +63,27 @@ class CertStep(StepScreen[CertificateWorkflow]):
 
 class IdentifyView(CertStep):
     step = Step.IDENTIFY
-    lead = ("请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件。"
+    lead = tr("请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件。"
             "核验他人出示的参保证明请按 F9。")
 
     def __init__(self, host: CertificatePage) -> None:
         super().__init__(host)
         row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
         self.read_button.clicked.connect(self.read_card)
         row.addWidget(self.read_button)
         self.reader_name = named(QLabel(""), "Hint")
         row.addWidget(self.reader_name)
         row.addStretch(1)
-        self.verify_button = QPushButton("核验参保证明 (F9)")
+        self.verify_button = QPushButton(tr("核验参保证明 (F9)"))
         self.verify_button.clicked.connect(host.show_verify)
         row.addWidget(self.verify_button)
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
         self.id_number.returnPressed.connect(host.go_next)
-        self.grid.add("id_number", "身份证号码", self.id_number, limit=ID_LIMIT)
+        self.grid.add("id_number", tr("身份证号码"), self.id_number, limit=ID_LIMIT)
         self.root.addLayout(self.grid)
         self.card = named(QLabel("", wordWrap=True), "CardInfo")
         self.root.addWidget(self.card)
@@ -92,13 +93,13 @@ class IdentifyView(CertStep):
         ident = self.wf.record.identity
         self.id_number.setText(ident.id_number)
         reader = self.host.desk.id_reader_name
-        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         if ident.source == "reader":
-            self.card.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
-                              f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+            self.card.setText(tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
+                              "{1}　{2}").format(OK, html.escape(ident.name), mask_id_number(ident.id_number)))
         elif ident.id_number:
-            self.card.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对证件原件。</span>")
+            self.card.setText(tr("<span style='color:{0}'>手工录入的号码，请核对证件原件。</span>").format(MUTED))
         else:
             self.card.setText("")
 
@@ -110,7 +111,7 @@ class IdentifyView(CertStep):
 
         self.host.run(self.wf.read_id_card, done,
                       lambda e: self.show_errors({"id_number": message_of(e)}),
-                      busy="正在读取身份证…")
+                      busy=tr("正在读取身份证…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": self.read_card}
@@ -124,7 +125,7 @@ class IdentifyView(CertStep):
 
 class OptionsView(CertStep):
     step = Step.OPTIONS
-    lead = ("选择证明险种和缴费明细期间（最多近48个月），点击“出具参保证明”：证明由中心系统出具，"
+    lead = tr("选择证明险种和缴费明细期间（最多近48个月），点击“出具参保证明”：证明由中心系统出具，"
             "授权码和二维码由中心生成，需实时联网。")
 
     def __init__(self, host: CertificatePage) -> None:
@@ -135,13 +136,13 @@ class OptionsView(CertStep):
             self.kind.addItem(title, kind.value)
         self.months = named(QComboBox(), "CertMonths")
         for n in PERIOD_CHOICES:
-            self.months.addItem(f"近{n}个月", str(n))
-        self.grid.add("kind", "证明险种", self.kind)
-        self.grid.add("months", "缴费明细期间", self.months, hint="证明上最多打印近48个月的缴费明细")
+            self.months.addItem(tr("近{0}个月").format(n), str(n))
+        self.grid.add("kind", tr("证明险种"), self.kind)
+        self.grid.add("months", tr("缴费明细期间"), self.months, hint=tr("证明上最多打印近48个月的缴费明细"))
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.issue_button = named(QPushButton("出具参保证明 (F5)"), "Primary")
+        self.issue_button = named(QPushButton(tr("出具参保证明 (F5)")), "Primary")
         self.issue_button.clicked.connect(host.issue)
         row.addWidget(self.issue_button)
         self.root.addLayout(row)
@@ -164,7 +165,7 @@ class OptionsView(CertStep):
 
 class DoneView(CertStep):
     step = Step.DONE
-    lead = "证明已由中心系统出具。请打印交申请人；再次打印为补打，证明上标明“补打”。"
+    lead = tr("证明已由中心系统出具。请打印交申请人；再次打印为补打，证明上标明“补打”。")
 
     def __init__(self, host: CertificatePage) -> None:
         super().__init__(host)
@@ -179,8 +180,8 @@ class DoneView(CertStep):
         self.shown_code = ""  # the certificate the print status below belongs to
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for action, text in (("preview", "预览 (F6)"), ("print", "打印 (F7)"),
-                             ("save", "另存为PDF (F8)")):
+        for action, text in (("preview", tr("预览 (F6)")), ("print", tr("打印 (F7)")),
+                             ("save", tr("另存为PDF (F8)"))):
             button = named(QPushButton(text), f"cert_{action}")
             button.clicked.connect(lambda _c=False, a=action: host.document_action(a))
             row.addWidget(button)
@@ -191,7 +192,7 @@ class DoneView(CertStep):
         self.root.addWidget(self.print_status)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button = named(QPushButton(tr("办理下一笔 (Ctrl+N)")), "Primary")
         self.new_button.clicked.connect(host.new_certificate)
         row.addWidget(self.new_button)
         self.root.addLayout(row)
@@ -201,17 +202,17 @@ class DoneView(CertStep):
         issued = self.wf.record.issued
         if issued is None:
             return
-        self.code.setText(f"授权码　{issued.auth_code}")
+        self.code.setText(tr("授权码　{0}").format(issued.auth_code))
         if issued.auth_code != self.shown_code:  # another certificate: no stale print status
             self.shown_code = issued.auth_code
             self.print_status.setText("")
         self.summary.setText(_summary_html(self.wf))
         n = self.wf.record.printings
         self.result.show_message(
-            f"中心系统已出具参保证明（{html.escape(KIND_ZH[self.wf.record.options.kind])}，"
-            f"近{self.wf.record.options.months}个月）。"
-            + (f"已打印 {n} 次，再次打印将标明“补打”。" if n else ""), "ok")
-        self.buttons["print"].setText("补打 (F7)" if n else "打印 (F7)")
+            tr("中心系统已出具参保证明（{0}，"
+            "近{1}个月）。").format(html.escape(KIND_ZH[self.wf.record.options.kind]), self.wf.record.options.months)
+            + (tr("已打印 {0} 次，再次打印将标明“补打”。").format(n) if n else ""), "ok")
+        self.buttons["print"].setText(tr("补打 (F7)") if n else tr("打印 (F7)"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F6": self.buttons["preview"].click, "F7": self.buttons["print"].click,
@@ -224,11 +225,11 @@ class DoneView(CertStep):
 def _summary_html(wf: CertificateWorkflow) -> str:
     """What was issued, as the teller checks it with the applicant before printing."""
     data = wf.data()
-    rows = [("申请人", f"{data.person.name}　{mask_id_number(data.person.id_number)}"),
-            ("证明险种", data.kind_zh),
-            ("缴费明细期间", f"{period_zh(data)}（{len(detail_rows(data))}个月）"),
-            ("出具时间", f"{data.issued_at:%Y-%m-%d %H:%M:%S}"),
-            ("有效期至", f"{data.valid_until:%Y-%m-%d}（三个月内有效）")]
+    rows = [(tr("申请人"), tr("{0}　{1}").format(data.person.name, mask_id_number(data.person.id_number))),
+            (tr("证明险种"), data.kind_zh),
+            (tr("缴费明细期间"), tr("{0}（{1}个月）").format(period_zh(data), len(detail_rows(data)))),
+            (tr("出具时间"), f"{data.issued_at:%Y-%m-%d %H:%M:%S}"),
+            (tr("有效期至"), tr("{0:%Y-%m-%d}（三个月内有效）").format(data.valid_until))]
     cells = "".join(f"<tr><td style='color:{MUTED}; padding:3px 18px 3px 0'>{html.escape(k)}</td>"
                     f"<td style='padding:3px 0'>{html.escape(v)}</td></tr>" for k, v in rows)
     return f"<table>{cells}</table>"
@@ -244,21 +245,21 @@ class VerifyView(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 20, 28, 16)
-        lay.addWidget(named(QLabel("核验参保证明"), "StepTitle"))
-        lay.addWidget(named(QLabel("输入证明上印的授权码，或用扫码枪扫描证明上的二维码，按回车核验。"
-                                   "证明真伪只以中心系统的核验结果为准，需实时联网。",
+        lay.addWidget(named(QLabel(tr("核验参保证明")), "StepTitle"))
+        lay.addWidget(named(QLabel(tr("输入证明上印的授权码，或用扫码枪扫描证明上的二维码，按回车核验。"
+                                   "证明真伪只以中心系统的核验结果为准，需实时联网。"),
                                    wordWrap=True), "StepLead"))
         self.grid = FormGrid()
         self.code = named(QLineEdit(), "AuthCodeInput")
-        self.code.setPlaceholderText("16位授权码或二维码内容")
+        self.code.setPlaceholderText(tr("16位授权码或二维码内容"))
         self.code.setMinimumWidth(520)  # a scanned QR types the whole verification address
         self.code.returnPressed.connect(self.verify)
-        self.grid.add("auth_code", "授权码", self.code)
+        self.grid.add("auth_code", tr("授权码"), self.code)
         lay.addLayout(self.grid)
         row = QHBoxLayout()
-        self.verify_button = named(QPushButton("核验 (Enter)"), "Primary")
+        self.verify_button = named(QPushButton(tr("核验 (Enter)")), "Primary")
         self.verify_button.clicked.connect(self.verify)
-        self.back_button = QPushButton("返回出具证明 (Esc)")
+        self.back_button = QPushButton(tr("返回出具证明 (Esc)"))
         self.back_button.clicked.connect(page.leave_verify)
         row.addWidget(self.verify_button)
         row.addWidget(self.back_button)
@@ -281,7 +282,7 @@ class VerifyView(QWidget):
             self.result.show_message(html.escape(message_of(error)), "bad")
 
         self.page.run(lambda: self.page.desk.verify(text), self.show_result, failed,
-                      busy="正在向中心系统核验…")
+                      busy=tr("正在向中心系统核验…"))
 
     def show_result(self, v: Verification) -> None:
         self.code.setText(v.auth_code)  # the code itself, not the scanned address
@@ -294,13 +295,13 @@ class VerifyView(QWidget):
                         f"{html.escape(label)}</td><td style='padding:3px 0'>"
                         f"<b>{html.escape(value)}</b></td></tr>")
         self.details.setText(
-            "<table>" + "".join(rows) + "</table><p style='margin-top:10px'>"
+            "<table>" + "".join(rows) + tr("</table><p style='margin-top:10px'>"
             "请核对证明上的姓名、证件号码、险种、期间和授权码与以上结果一致。"
-            "打印次数多于证明上标注的次数时，说明另有补打件，以最新打印件为准。</p>")
+            "打印次数多于证明上标注的次数时，说明另有补打件，以最新打印件为准。</p>"))
 
 
 class CertificatePage(WizardPage[CertificateWorkflow]):
-    title_zh = "参保证明打印"
+    title_zh = tr("参保证明打印")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyView, Step.OPTIONS: OptionsView, Step.DONE: DoneView}
     global_keys = ("F2", "F5", "F6", "F7", "F8", "F9", "Ctrl+N", "Esc")
@@ -347,8 +348,8 @@ class CertificatePage(WizardPage[CertificateWorkflow]):
     def who_text(self) -> str:
         wf = self.wizard
         if wf is None or not wf.id_number:
-            return "申请人：尚未识别"
-        return f"申请人：{wf.label()}"
+            return tr("申请人：尚未识别")
+        return tr("申请人：{0}").format(wf.label())
 
     # -- verification ----------------------------------------------------------------------
     def show_verify(self) -> None:
@@ -393,7 +394,7 @@ class CertificatePage(WizardPage[CertificateWorkflow]):
                 self.banner.show_message(html.escape(message_of(error)), "bad")
 
         self.banner.clear()
-        self.run(job, lambda _r: self.show_step(), failed, busy="正在向中心系统申请出具证明…")
+        self.run(job, lambda _r: self.show_step(), failed, busy=tr("正在向中心系统申请出具证明…"))
 
     # -- documents ---------------------------------------------------------------------------
     def document_action(self, action: str) -> None:
@@ -401,14 +402,14 @@ class CertificatePage(WizardPage[CertificateWorkflow]):
         if wf is None or self.busy or wf.record.issued is None:
             return
         if action == "preview":
-            self.run(wf.preview_pdf, self._preview, busy="正在生成证明…")
+            self.run(wf.preview_pdf, self._preview, busy=tr("正在生成证明…"))
         elif action == "print":
             self.print_certificate()
         else:
             self.save_certificate()
 
     def _preview(self, pdf: bytes) -> None:
-        dialog = DocumentPreview("参保证明", pdf, self, on_print=self.print_certificate,
+        dialog = DocumentPreview(tr("参保证明"), pdf, self, on_print=self.print_certificate,
                                  on_save=self.save_certificate)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -425,22 +426,22 @@ class CertificatePage(WizardPage[CertificateWorkflow]):
             return
         printer = self.find_printer(self.printer_name)
         if printer is None:
-            self._status("本机没有可用的打印机，证明未打印（未计入打印次数）。请“另存为PDF”后打印，"
-                         "或联系网点技术支持检查打印机。", ok=False)
+            self._status(tr("本机没有可用的打印机，证明未打印（未计入打印次数）。请“另存为PDF”后打印，"
+                         "或联系网点技术支持检查打印机。"), ok=False)
             return
 
         def printed(pdf: bytes) -> None:
             self.last_pdf = pdf
-            printer.setDocName("参保证明")
+            printer.setDocName(tr("参保证明"))
             try:
                 pages = paint_pdf(pdf, printer)
             except CounterError as error:
-                self._status(error.message_zh + " 可再次打印（将标明补打）。", ok=False)
+                self._status(error.message_zh + tr(" 可再次打印（将标明补打）。"), ok=False)
                 return
-            self._status(f"参保证明已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+            self._status(tr("参保证明已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))
             self.show_step()
 
-        self.run(lambda: wf.output_pdf("print"), printed, busy="正在生成证明…")
+        self.run(lambda: wf.output_pdf("print"), printed, busy=tr("正在生成证明…"))
 
     def save_certificate(self, path: Path | None = None) -> None:
         wf = self.wizard
@@ -448,7 +449,7 @@ class CertificatePage(WizardPage[CertificateWorkflow]):
             return
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "另存为PDF", f"参保证明-{wf.record.issued.auth_code}.pdf", "PDF (*.pdf)")
+                self, tr("另存为PDF"), tr("参保证明-{0}.pdf").format(wf.record.issued.auth_code), "PDF (*.pdf)")
             if not chosen:
                 return
             path = Path(chosen)
@@ -461,10 +462,10 @@ class CertificatePage(WizardPage[CertificateWorkflow]):
         def done(result: tuple[Path, bytes]) -> None:
             saved, self.last_pdf = result
             self.show_step()
-            self._status(f"参保证明已保存为 {saved}")
+            self._status(tr("参保证明已保存为 {0}").format(saved))
 
-        self.run(job, done, lambda e: self._status(f"保存失败：{message_of(e)}", ok=False),
-                 busy="正在保存PDF…")
+        self.run(job, done, lambda e: self._status(tr("保存失败：{0}").format(message_of(e)), ok=False),
+                 busy=tr("正在保存PDF…"))
 
 
 class _FieldErrors(Exception):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.certificate.page import CertificatePage, IdentifyView, OptionsView
+from counter_app.ui.i18n import tr
 from counter_app.workflows.certificate import CertificateKind, Step
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def _save(run: TourRun, page: CertificatePage, name: str, label: str) -> None:
 
 
 def _preview(run: TourRun, page: CertificatePage, name: str) -> None:
-    _act(run, page, "预览", lambda: page.document_action("preview"))
+    _act(run, page, tr("预览"), lambda: page.document_action("preview"))
     dialog = next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
     assert dialog is not None, "the preview did not open"
     dialog.resize(760, 1000)
@@ -84,7 +85,7 @@ def _preview(run: TourRun, page: CertificatePage, name: str) -> None:
 def _verify(run: TourRun, page: CertificatePage, code: str, name: str) -> None:
     view = page.verify_view
     view.code.setText(code)
-    _act(run, page, "核验授权码", view.verify)
+    _act(run, page, tr("核验授权码"), view.verify)
     run.shot(name)
 
 
@@ -96,34 +97,34 @@ def play_certificate(run: TourRun) -> None:
     run.services.id_reader.place(DEMO_ID_CARDS[LI_MING])
     identify = page.view(Step.IDENTIFY)
     assert isinstance(identify, IdentifyView)
-    _act(run, page, "读取身份证", identify.read_card)
+    _act(run, page, tr("读取身份证"), identify.read_card)
     run.shot("id-card-read")
-    _act(run, page, "下一步", page.go_next, Step.OPTIONS)
+    _act(run, page, tr("下一步"), page.go_next, Step.OPTIONS)
     _options(page, CertificateKind.ALL, 48)
     run.shot("type-and-period")
-    _act(run, page, "出具参保证明", page.issue, Step.DONE)
+    _act(run, page, tr("出具参保证明"), page.issue, Step.DONE)
     run.shot("issued")
     _preview(run, page, "preview")
-    _save(run, page, "li-ming-original", "打印（原件）")
+    _save(run, page, "li-ming-original", tr("打印（原件）"))
     run.shot("printed")
-    _save(run, page, "li-ming-reprint", "补打")
+    _save(run, page, "li-ming-reprint", tr("补打"))
     run.shot("reprinted")
     issued = page.wf.record.issued if page.wf is not None else None
     assert issued is not None
 
-    _act(run, page, "核验参保证明（F9）", lambda: page.step_key("F9"))
+    _act(run, page, tr("核验参保证明（F9）"), lambda: page.step_key("F9"))
     run.shot("verify-empty")
     _verify(run, page, f"https://si.ningbo.example/verify?code={issued.auth_code}", "verified")
     _verify(run, page, "00000000DEADBEEF", "unknown-code-refused")
-    _act(run, page, "返回", page.leave_verify)
+    _act(run, page, tr("返回"), page.leave_verify)
 
-    _act(run, page, "办理下一笔", page.new_certificate, Step.IDENTIFY)
+    _act(run, page, tr("办理下一笔"), page.new_certificate, Step.IDENTIFY)
     identify = page.view(Step.IDENTIFY)
     assert isinstance(identify, IdentifyView)
     identify.id_number.setText(LUO_JUN)
-    _act(run, page, "下一步", page.go_next, Step.OPTIONS)
+    _act(run, page, tr("下一步"), page.go_next, Step.OPTIONS)
     run.shot("typed-number")
     _options(page, CertificateKind.PENSION, 48)
-    _act(run, page, "出具参保证明", page.issue, Step.DONE)
+    _act(run, page, tr("出具参保证明"), page.issue, Step.DONE)
     run.shot("pension-issued")
-    _save(run, page, "luo-jun-pension-gap", "打印（原件）")
+    _save(run, page, "luo-jun-pension-gap", tr("打印（原件）"))

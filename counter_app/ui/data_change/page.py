@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.registration.common import PersonOpsPage, ReceiptScreen, identity_html
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -43,11 +44,11 @@ from counter_app.workflows.data_change.documents import chip_out_of_date, shown
 from counter_app.workflows.data_change.record import FIELD_BY_KEY, SEX_ZH
 
 Screen = StepScreen[DataChangeWorkflow]
-LEVEL_ZH = {Level.NONE: "无需证明", Level.RECORDS: "须核验档案等原始记录",
-            Level.PAPERS: "须读取身份证并提供公安或法院证明"}
-WRITE_CHIP_NOT_BUILT_ZH = ("信息变更写卡属于“密码及卡片服务”，该业务尚在建设中，本柜台暂不能写卡："
+LEVEL_ZH = {Level.NONE: tr("无需证明"), Level.RECORDS: tr("须核验档案等原始记录"),
+            Level.PAPERS: tr("须读取身份证并提供公安或法院证明")}
+WRITE_CHIP_NOT_BUILT_ZH = tr("信息变更写卡属于“密码及卡片服务”，该业务尚在建设中，本柜台暂不能写卡："
                            "芯片内信息暂与变更后信息不一致，不影响社保卡使用；写卡功能开放后可到网点办理。")
-REPLACEMENT_NOT_BUILT_ZH = ("补卡/换卡业务在本系统中尚在建设中，请按现行流程为本人办理换卡，"
+REPLACEMENT_NOT_BUILT_ZH = tr("补卡/换卡业务在本系统中尚在建设中，请按现行流程为本人办理换卡，"
                             "或告知本人到发卡银行网点办理。")
 
 
@@ -59,14 +60,14 @@ def _page(screen: Screen) -> DataChangePage:
 
 class IdentifyScreen(Screen):
     key = Step.IDENTIFY
-    title_zh = "核验身份"
-    lead = ("将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码（核对原件）。"
+    title_zh = tr("核验身份")
+    lead = tr("将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码（核对原件）。"
             "姓名、身份证号码、性别的变更必须读取身份证。")
 
     def __init__(self, page: WizardPage[DataChangeWorkflow]) -> None:
         super().__init__(page)
         row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
         self.read_button.clicked.connect(self.read_id)
         row.addWidget(self.read_button)
         self.reader_name = named(QLabel(""), "Hint")
@@ -75,9 +76,9 @@ class IdentifyScreen(Screen):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
         self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.grid.add("id_number", tr("身份证号码"), self.id_number)
         self.root.addLayout(self.grid)
         self.who = named(QLabel("", wordWrap=True), "CardInfo")
         self.root.addWidget(self.who)
@@ -87,7 +88,7 @@ class IdentifyScreen(Screen):
         r = self.wf.record
         self.id_number.setText(r.identity.id_number)
         reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         self.who.setText(identity_html(r.identity))
 
@@ -103,7 +104,7 @@ class IdentifyScreen(Screen):
             page.after_change()
 
         page.run(self.wf.read_id_card, done,
-                 lambda e: self.show_errors({"id_number": message_of(e)}), busy="正在读取身份证…")
+                 lambda e: self.show_errors({"id_number": message_of(e)}), busy=tr("正在读取身份证…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": self.read_id}
@@ -114,8 +115,8 @@ class IdentifyScreen(Screen):
 
 class ChangesScreen(Screen):
     key = Step.CHANGES
-    title_zh = "变更内容"
-    lead = "只填写要变更的项目，其余留空。每项右侧注明所需的证明。"
+    title_zh = tr("变更内容")
+    lead = tr("只填写要变更的项目，其余留空。每项右侧注明所需的证明。")
 
     def __init__(self, page: WizardPage[DataChangeWorkflow]) -> None:
         super().__init__(page)
@@ -128,7 +129,7 @@ class ChangesScreen(Screen):
             editor: QLineEdit | QComboBox
             if f.options:
                 editor = QComboBox()
-                editor.addItem("（不变更）", "")
+                editor.addItem(tr("（不变更）"), "")
                 for option in f.options:
                     editor.addItem(SEX_ZH.get(option, option) if f.key == "sex" else option, option)
             else:
@@ -147,11 +148,13 @@ class ChangesScreen(Screen):
     def load(self) -> None:
         r = self.wf.record
         if r.line_down:
-            self.current.setText(f"<span style='color:{BAD}'>专线中断，无法向中心查询本人信息："
-                                 "只能办理联系电话、地址、学历、婚姻状况的变更（暂存，线路恢复后上传）。</span>")
+            self.current.setText(tr("<span style='color:{0}'>专线中断，无法向中心查询本人信息："
+                                 "只能办理联系电话、地址、学历、婚姻状况的变更（暂存，线路恢复后上传）。</span>").format(BAD))
         else:
-            self.current.setText(f"中心登记信息：姓名 <b>{html.escape(r.current_name)}</b>　"
-                                 f"性别 {SEX_ZH.get(r.current_sex, r.current_sex)}　出生日期 {r.current_birth}")
+            self.current.setText(tr("中心登记信息：姓名 <b>{0}</b>　"
+                                 "性别 {1}　出生日期 {2}").format(
+                                         html.escape(r.current_name), SEX_ZH.get(r.current_sex,
+                                             r.current_sex), r.current_birth))
         values = {c.field: c.value for c in r.changes}
         for key, editor in self.editors.items():
             value = values.get(key, "")
@@ -178,8 +181,8 @@ class ChangesScreen(Screen):
 
 class ProofScreen(Screen):
     key = Step.PROOF
-    title_zh = "证明材料"
-    lead = "请核验下列证明材料原件，勾选已核验的记录；身份信息变更须录入证明文书的编号。"
+    title_zh = tr("证明材料")
+    lead = tr("请核验下列证明材料原件，勾选已核验的记录；身份信息变更须录入证明文书的编号。")
 
     def __init__(self, page: WizardPage[DataChangeWorkflow]) -> None:
         super().__init__(page)
@@ -191,7 +194,7 @@ class ProofScreen(Screen):
         for f in FIELDS:
             if f.level is not Level.RECORDS:
                 continue
-            title = QLabel(f"{f.title_zh}：已核验以下原始记录（至少一项）")
+            title = QLabel(tr("{0}：已核验以下原始记录（至少一项）").format(f.title_zh))
             title.setStyleSheet("font-weight:bold;")
             lay.addWidget(title)
             self.record_titles[f.key] = title
@@ -211,7 +214,7 @@ class ProofScreen(Screen):
         row = QHBoxLayout()
         self.id_state = named(QLabel(""), "IdCardState")
         row.addWidget(self.id_state, 1)
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "ReadIdCard")
+        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "ReadIdCard")
         self.read_button.clicked.connect(self.read_id)
         row.addWidget(self.read_button)
         lay.addLayout(row)
@@ -227,8 +230,8 @@ class ProofScreen(Screen):
         lay.addLayout(kinds)
         self.grid = FormGrid()
         self.paper_no = named(QLineEdit(), "PaperNo")
-        self.paper_no.setPlaceholderText("证明或判决书上的编号（文号）")
-        self.grid.add("paper_no", "证明编号", self.paper_no)
+        self.paper_no.setPlaceholderText(tr("证明或判决书上的编号（文号）"))
+        self.grid.add("paper_no", tr("证明编号"), self.paper_no)
         lay.addLayout(self.grid)
         self.papers_error = named(QLabel("", wordWrap=True), "FieldError")
         self.papers_error.setStyleSheet(f"color: {BAD};")
@@ -253,8 +256,9 @@ class ProofScreen(Screen):
         self.papers_frame.setVisible(papers)
         read = r.identity.source == "reader"
         self.id_state.setText(
-            f"<span style='color:{OK}; font-weight:bold'>✓ 已读取本人身份证</span>" if read
-            else f"<span style='color:{BAD}; font-weight:bold'>✗ 未读取身份证（手工录入的号码不能办理）</span>")
+            tr("<span style='color:{0}; font-weight:bold'>✓ 已读取本人身份证</span>").format(OK) if read
+            else tr("<span style='color:{0}; font-weight:bold'>✗ 未读取身份证（手工录入的号码不能办理）</span>").format(
+                    BAD))
         self.read_button.setVisible(not read)
         self.group.setExclusive(False)
         for kind, b in self.paper_kinds.items():
@@ -292,7 +296,7 @@ class ProofScreen(Screen):
             page.show_step()
 
         page.run(job, done, lambda e: self.show_errors({"id_card": message_of(e)}),
-                 busy="正在读取身份证…")
+                 busy=tr("正在读取身份证…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": self.read_id}
@@ -300,8 +304,8 @@ class ProofScreen(Screen):
 
 class ConfirmScreen(Screen):
     key = Step.CONFIRM
-    title_zh = "确认提交"
-    lead = "请与本人逐项核对变更内容，确认后提交中心系统。"
+    title_zh = tr("确认提交")
+    lead = tr("请与本人逐项核对变更内容，确认后提交中心系统。")
 
     def __init__(self, page: WizardPage[DataChangeWorkflow]) -> None:
         super().__init__(page)
@@ -313,7 +317,7 @@ class ConfirmScreen(Screen):
         self.root.addWidget(self.warning)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit_button = named(QPushButton("确认变更 (F9)"), "Primary")
+        self.submit_button = named(QPushButton(tr("确认变更 (F9)")), "Primary")
         self.submit_button.setMinimumWidth(180)
         self.submit_button.clicked.connect(lambda: _page(self).submit())
         row.addWidget(self.submit_button)
@@ -324,14 +328,14 @@ class ConfirmScreen(Screen):
         r = self.wf.record
         rows = [(FIELD_BY_KEY[c.field].title_zh, shown(c.field, c.value)) for c in r.changes]
         if r.records_seen:
-            rows.append(("已核验记录", "；".join(r.records_seen)))
+            rows.append((tr("已核验记录"), tr("；").join(r.records_seen)))
         if r.paper_kind:
-            rows.append(("证明材料", f"{PAPER_KINDS[r.paper_kind]}（编号 {r.paper_no}）"))
+            rows.append((tr("证明材料"), tr("{0}（编号 {1}）").format(PAPER_KINDS[r.paper_kind], r.paper_no)))
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")
         identity = {c.field for c in r.changes} & {"name", "id_number"}
-        self.warning.setText("变更姓名或身份证号码后，持有社会保障卡的须换发新卡（中心确认后提示）。"
+        self.warning.setText(tr("变更姓名或身份证号码后，持有社会保障卡的须换发新卡（中心确认后提示）。")
                              if identity else "")
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
@@ -351,9 +355,9 @@ class DoneScreen(ReceiptScreen):
         self.new_card.setStyleSheet(f"color: {BAD}; font-size: 15px; font-weight: bold;")
         box.addWidget(self.new_card)
         row = QHBoxLayout()
-        self.replace_button = named(QPushButton("转到补卡/换卡 (F7)"), "GoReplacement")
+        self.replace_button = named(QPushButton(tr("转到补卡/换卡 (F7)")), "GoReplacement")
         self.replace_button.clicked.connect(self.go_replacement)
-        self.chip_button = named(QPushButton("转到信息变更写卡 (F6)"), "WriteChip")
+        self.chip_button = named(QPushButton(tr("转到信息变更写卡 (F6)")), "WriteChip")
         self.chip_button.clicked.connect(self.write_chip)
         row.addWidget(self.replace_button)
         row.addWidget(self.chip_button)
@@ -376,10 +380,10 @@ class DoneScreen(ReceiptScreen):
         self.chip_button.setVisible(chip)
         self.handover.setStyleSheet(f"color: {MUTED}; font-size: 14px;")
         if chip:
-            self.handover.setText("社保卡芯片内的信息与变更后不一致：按 F6 转到“密码及卡片服务”，"
-                                  "选择“信息变更写卡”，读取本人身份证和社保卡后写卡。")
+            self.handover.setText(tr("社保卡芯片内的信息与变更后不一致：按 F6 转到“密码及卡片服务”，"
+                                  "选择“信息变更写卡”，读取本人身份证和社保卡后写卡。"))
         elif outcome.status == "done" and not outcome.new_card_required:
-            self.handover.setText("本次变更的信息不写入社保卡芯片，无需写卡。")
+            self.handover.setText(tr("本次变更的信息不写入社保卡芯片，无需写卡。"))
         else:
             self.handover.setText("")
 
@@ -411,7 +415,7 @@ class DoneScreen(ReceiptScreen):
 class DataChangePage(PersonOpsPage):
     desk: DataChangeDesk
 
-    title_zh = "参保信息变更"
+    title_zh = tr("参保信息变更")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyScreen, Step.CHANGES: ChangesScreen, Step.PROOF: ProofScreen,
         Step.CONFIRM: ConfirmScreen, Step.DONE: DoneScreen,
@@ -421,7 +425,7 @@ class DataChangePage(PersonOpsPage):
     no_next = frozenset({Step.CONFIRM, Step.DONE})
     confirm_step = Step.CONFIRM
     done_step = Step.DONE
-    submit_busy = "正在提交信息变更…"
+    submit_busy = tr("正在提交信息变更…")
 
     def __init__(self, desk: DataChangeDesk, **kw: Any) -> None:
         super().__init__(desk, **kw)
@@ -432,4 +436,4 @@ class DataChangePage(PersonOpsPage):
         if wf is None:
             return ""
         name = wf.record.current_name or wf.record.identity.name
-        return f"参保人：{name or '尚未识别'}"
+        return tr("参保人：{0}").format(name or tr('尚未识别'))

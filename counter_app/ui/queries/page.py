@@ -37,6 +37,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.printing import mask_id_number
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK, WARN
 from counter_app.ui.widgets import ID_LIMIT, Banner, FormGrid
@@ -71,13 +72,13 @@ class QueryStep(StepScreen[QueryWorkflow]):
 
 class IdentifyView(QueryStep):
     step = Step.IDENTIFY
-    lead = ("请将本人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件，"
+    lead = tr("请将本人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件，"
             "按回车查询。查询须实时连接中心系统。")
 
     def __init__(self, host: QueriesPage) -> None:
         super().__init__(host)
         row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
         self.read_button.clicked.connect(self.read_card)
         row.addWidget(self.read_button)
         self.reader_name = named(QLabel(""), "Hint")
@@ -86,9 +87,9 @@ class IdentifyView(QueryStep):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
         self.id_number.returnPressed.connect(host.go_next)
-        self.grid.add("id_number", "身份证号码", self.id_number, limit=ID_LIMIT)
+        self.grid.add("id_number", tr("身份证号码"), self.id_number, limit=ID_LIMIT)
         self.root.addLayout(self.grid)
         self.card = named(QLabel("", wordWrap=True), "CardInfo")
         self.root.addWidget(self.card)
@@ -98,14 +99,15 @@ class IdentifyView(QueryStep):
         ident = self.wf.record.identity
         self.id_number.setText(ident.id_number)
         reader = self.host.desk.id_reader_name
-        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         if ident.source == "reader":
-            self.card.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
-                              f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}"
-                              "　按回车或“查询”开始查询。")
+            self.card.setText(tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
+                              "{1}　{2}"
+                              "　按回车或“查询”开始查询。").format(
+                                      OK, html.escape(ident.name), mask_id_number(ident.id_number)))
         elif ident.id_number:
-            self.card.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对证件原件。</span>")
+            self.card.setText(tr("<span style='color:{0}'>手工录入的号码，请核对证件原件。</span>").format(MUTED))
         else:
             self.card.setText("")
 
@@ -117,7 +119,7 @@ class IdentifyView(QueryStep):
 
         self.host.run(self.wf.read_id_card, done,
                       lambda e: self.show_errors({"id_number": message_of(e)}),
-                      busy="正在读取身份证…")
+                      busy=tr("正在读取身份证…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": self.read_card}
@@ -162,7 +164,7 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]],
 
 class ResultView(QueryStep):
     step = Step.RESULT
-    lead = ("以下为中心系统的实时记录，仅供本人核对，不作为参保证明（需要证明请办理“参保证明打印”）。"
+    lead = tr("以下为中心系统的实时记录，仅供本人核对，不作为参保证明（需要证明请办理“参保证明打印”）。"
             "可打印查询结果交本人。")
 
     def __init__(self, host: QueriesPage) -> None:
@@ -173,44 +175,45 @@ class ResultView(QueryStep):
         self.person.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.root.addWidget(self.person)
         self.tabs = named(QTabWidget(), "QueryTabs")
-        self.insurances = _table(("险种", "参保状态", "参保单位", "累计缴费月数"), "InsuranceTable")
-        self.tabs.addTab(self.insurances, "参保状态")
+        self.insurances = _table((tr("险种"), tr("参保状态"), tr("参保单位"), tr("累计缴费月数")), "InsuranceTable")
+        self.tabs.addTab(self.insurances, tr("参保状态"))
         months_tab = QWidget()
         lay = QVBoxLayout(months_tab)
         lay.setContentsMargins(0, 6, 0, 0)
-        heads = ["年月", "单位编号"]
+        heads = [tr("年月"), tr("单位编号")]
         for ins in INSURANCES:
             short = INSURANCE_ZH[ins][:2]
-            heads += [f"{short}基数", f"{short}个人", f"{short}"]
+            heads += [tr("{0}基数").format(short), tr("{0}个人").format(short), f"{short}"]
         self.months = _table(heads, "MonthsTable", long=True)
         self.months.setWordWrap(False)  # one line per month; short headers keep it in width
         lay.addWidget(self.months, 1)
         row = QHBoxLayout()
         self.months_note = named(QLabel("", wordWrap=True), "MonthsNote")
         row.addWidget(self.months_note, 1)
-        self.more_button = named(QPushButton("查询更早记录 (F4)"), "MoreMonths")
+        self.more_button = named(QPushButton(tr("查询更早记录 (F4)")), "MoreMonths")
         self.more_button.clicked.connect(host.more_months)
         row.addWidget(self.more_button)
         lay.addLayout(row)
-        self.tabs.addTab(months_tab, "缴费记录")
-        self.cards = _table(("卡号", "发卡银行", "卡片状态", "社保功能", "金融功能", "有效期", "备注"),
+        self.tabs.addTab(months_tab, tr("缴费记录"))
+        self.cards = _table((tr("卡号"), tr("发卡银行"), tr("卡片状态"), tr("社保功能"), tr("金融功能"),
+                             tr("有效期"), tr("备注")),
                             "CardTable")
-        self.tabs.addTab(self.cards, "社保卡状态")
-        self.apps = _table(("申请编号", "业务", "制卡与领取方式", "受理网点", "受理日期", "当前状态",
-                            "进度", "说明"), "ApplicationTable")
-        self.tabs.addTab(self.apps, "申领与制卡进度")
+        self.tabs.addTab(self.cards, tr("社保卡状态"))
+        self.apps = _table((tr("申请编号"), tr("业务"), tr("制卡与领取方式"), tr("受理网点"), tr("受理日期"),
+                            tr("当前状态"), tr("进度"), tr("说明")), "ApplicationTable")
+        self.tabs.addTab(self.apps, tr("申领与制卡进度"))
         self.tabs.setMinimumHeight(330)
         self.root.addWidget(self.tabs, 1)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for action, text in (("preview", "预览查询结果 (F6)"), ("print", "打印查询结果 (F7)"),
-                             ("save", "另存为PDF (F8)")):
+        for action, text in (("preview", tr("预览查询结果 (F6)")), ("print", tr("打印查询结果 (F7)")),
+                             ("save", tr("另存为PDF (F8)"))):
             button = named(QPushButton(text), f"query_{action}")
             button.clicked.connect(lambda _c=False, a=action: host.document_action(a))
             buttons.addWidget(button)
             self.buttons[action] = button
         buttons.addStretch(1)
-        self.new_button = named(QPushButton("查询下一位 (Ctrl+N)"), "Primary")
+        self.new_button = named(QPushButton(tr("查询下一位 (Ctrl+N)")), "Primary")
         self.new_button.clicked.connect(host.new_query)
         buttons.addWidget(self.new_button)
         self.root.addLayout(buttons)
@@ -229,24 +232,27 @@ class ResultView(QueryStep):
             self.print_status.setText("")
             self.tabs.setCurrentIndex(0)
         p = result.person
-        sex = {"1": "男", "2": "女"}.get(p.sex, p.sex)
+        sex = {"1": tr("男"), "2": tr("女")}.get(p.sex, p.sex)
         self.person.setText(
-            f"<b>{html.escape(p.name)}</b>　{sex}　出生 {p.birth_date}　"
-            f"身份证 {mask_id_number(record.identity.id_number)}　"
-            f"{'本市户籍' if p.local_household else '非本市户籍'}"
-            + (f"　<span style='color:{OK}'>（身份证已读取）</span>"
+            tr("<b>{0}</b>　{1}　出生 {2}　"
+            "身份证 {3}　"
+            "{4}").format(
+                    html.escape(p.name), sex, p.birth_date, mask_id_number(record.identity.id_number),
+                    tr("本市户籍") if p.local_household else tr("非本市户籍"))
+            + (tr("　<span style='color:{0}'>（身份证已读取）</span>").format(OK)
                if record.identity.source == "reader" else ""))
         lines = insurance_lines(result)
         contributing = [ln.insurance_zh for ln in lines if ln.status_zh == "参保缴费"]
         cards = card_lines(result, dt.datetime.now(dt.UTC))
         in_use = [c for c in cards if c.card_state_zh in ("正常使用", "领卡未激活")]
-        summary = ("参保缴费：" + "、".join(contributing) if contributing else "当前无参保缴费险种")
-        summary += f"；社保卡：{in_use[0].card_no}（{in_use[0].card_state_zh}）" if in_use else "；无在用社保卡"
+        summary = (tr("参保缴费：") + tr("、").join(contributing) if contributing else tr("当前无参保缴费险种"))
+        summary += tr("；社保卡：{0}（{1}）").format(
+                in_use[0].card_no, in_use[0].card_state_zh) if in_use else tr("；无在用社保卡")
         if result.open_application_elsewhere:
-            summary += "；在其他银行另有办理中的申领"
-        self.result.show_message(html.escape(summary) + "。", "ok")
+            summary += tr("；在其他银行另有办理中的申领")
+        self.result.show_message(html.escape(summary) + tr("。"), "ok")
         _fill(self.insurances,
-              [(ln.insurance_zh, ln.status_zh, ln.employer, f"{ln.months_paid}个月") for ln in lines],
+              [(ln.insurance_zh, ln.status_zh, ln.employer, tr("{0}个月").format(ln.months_paid)) for ln in lines],
               {(r, 1): (OK if ln.status_zh == "参保缴费" else WARN if ln.status_zh == "暂停缴费"
                         else MUTED) for r, ln in enumerate(lines)})
         self.load_months()
@@ -256,19 +262,19 @@ class ResultView(QueryStep):
         for r, c in enumerate(cards):
             for col, value in ((2, c.card_state_zh), (3, c.social_zh), (4, c.financial_zh)):
                 colours[(r, col)] = OK if value in ("正常使用", "正常") else BAD
-        _fill(self.cards, rows or [("中心系统中没有该人员的社会保障卡记录", "", "", "", "", "", "")],
+        _fill(self.cards, rows or [(tr("中心系统中没有该人员的社会保障卡记录"), "", "", "", "", "", "")],
               colours)
         apps = application_lines(result)
         app_rows = [(a.application_id, a.kind_zh, a.how_zh, a.where_zh, a.applied_on, a.state_zh,
                      a.progress, a.next_zh) for a in apps]
         if result.open_application_elsewhere:
-            app_rows.append(("—", "", "", "其他合作银行", "", "办理中", "",
-                             "该人员在其他银行另有办理中的申请，进度请到受理银行查询。"))
-        _fill(self.apps, app_rows or [("本行没有该人员的申领记录", "", "", "", "", "", "", "")])
-        self.tabs.setTabText(2, f"社保卡状态（{len(cards)}）")
-        self.tabs.setTabText(3, f"申领与制卡进度（{len(apps)}）")
+            app_rows.append(("—", "", "", tr("其他合作银行"), "", tr("办理中"), "",
+                             tr("该人员在其他银行另有办理中的申请，进度请到受理银行查询。")))
+        _fill(self.apps, app_rows or [(tr("本行没有该人员的申领记录"), "", "", "", "", "", "", "")])
+        self.tabs.setTabText(2, tr("社保卡状态（{0}）").format(len(cards)))
+        self.tabs.setTabText(3, tr("申领与制卡进度（{0}）").format(len(apps)))
         n = record.printings
-        self.buttons["print"].setText("补打查询结果 (F7)" if n else "打印查询结果 (F7)")
+        self.buttons["print"].setText(tr("补打查询结果 (F7)") if n else tr("打印查询结果 (F7)"))
 
     def load_months(self) -> None:
         result = self.wf.record.result
@@ -278,7 +284,7 @@ class ResultView(QueryStep):
         gaps: list[int] = []
         for r, m in enumerate(month_rows(result.months)):
             if m.gap_months:
-                rows.append(("断缴", f"{m.label_zh} 无缴费记录（{m.gap_months}个月）", *([""] * 9)))
+                rows.append((tr("断缴"), tr("{0} 无缴费记录（{1}个月）").format(m.label_zh, m.gap_months), *([""] * 9)))
                 gaps.append(r)
                 colours[(r, 1)] = BAD
                 continue
@@ -298,16 +304,16 @@ class ResultView(QueryStep):
             self.months.resizeColumnsToContents()  # a gap's text spans; it widens no column
         months = sorted({m.year_month for m in result.months})
         if not months:
-            note = "中心系统中该人员没有缴费记录。"
+            note = tr("中心系统中该人员没有缴费记录。")
         else:
-            note = (f"金额单位：元。已显示 {ym_zh(months[0])} 至 {ym_zh(months[-1])}，"
-                    f"共 {len(months)} 个有记录的月份")
+            note = tr("金额单位：元。已显示 {0} 至 {1}，"
+                    "共 {2} 个有记录的月份").format(ym_zh(months[0]), ym_zh(months[-1]), len(months))
             gap = gap_months_total(result.months)
-            note += f"，其中断缴 {gap} 个月" if gap else ""
-            note += "；更早的记录请按 F4 查询。" if result.next_cursor else "；已是全部缴费记录。"
+            note += tr("，其中断缴 {0} 个月").format(gap) if gap else ""
+            note += tr("；更早的记录请按 F4 查询。") if result.next_cursor else tr("；已是全部缴费记录。")
         self.months_note.setText(note)
         self.more_button.setEnabled(bool(result.next_cursor))
-        self.tabs.setTabText(1, f"缴费记录（{len(months)}个月{'+' if result.next_cursor else ''}）")
+        self.tabs.setTabText(1, tr("缴费记录（{0}个月{1}）").format(len(months), '+' if result.next_cursor else ''))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F4": self.more_button.click, "F6": self.buttons["preview"].click,
@@ -319,7 +325,7 @@ class ResultView(QueryStep):
 
 
 class QueriesPage(WizardPage[QueryWorkflow]):
-    title_zh = "社保信息查询"
+    title_zh = tr("社保信息查询")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyView, Step.RESULT: ResultView}
     global_keys = ("F2", "F4", "F6", "F7", "F8", "Ctrl+N")
@@ -334,7 +340,7 @@ class QueriesPage(WizardPage[QueryWorkflow]):
         self.printer_name = printer_name
         self.find_printer = find_printer
         self.last_pdf: bytes | None = None  # the last output (the tour and tests read it)
-        self.next_button.setText("查询 (Enter)")
+        self.next_button.setText(tr("查询 (Enter)"))
 
     @property
     def wf(self) -> QueryWorkflow | None:
@@ -365,8 +371,8 @@ class QueriesPage(WizardPage[QueryWorkflow]):
     def who_text(self) -> str:
         wf = self.wizard
         if wf is None or not wf.id_number:
-            return "查询对象：尚未识别"
-        return f"查询对象：{wf.label()}"
+            return tr("查询对象：尚未识别")
+        return tr("查询对象：{0}").format(wf.label())
 
     # -- older months --------------------------------------------------------------------------
     def more_months(self) -> None:
@@ -382,7 +388,7 @@ class QueriesPage(WizardPage[QueryWorkflow]):
 
         self.run(wf.more_months, done,
                  lambda e: self.banner.show_message(html.escape(message_of(e)), "bad"),
-                 busy="正在查询更早的缴费记录…")
+                 busy=tr("正在查询更早的缴费记录…"))
 
     # -- documents -----------------------------------------------------------------------------
     def document_action(self, action: str) -> None:
@@ -390,14 +396,14 @@ class QueriesPage(WizardPage[QueryWorkflow]):
         if wf is None or self.busy or wf.record.result is None:
             return
         if action == "preview":
-            self.run(wf.preview_pdf, self._preview, busy="正在生成查询结果…")
+            self.run(wf.preview_pdf, self._preview, busy=tr("正在生成查询结果…"))
         elif action == "print":
             self.print_summary()
         else:
             self.save_summary()
 
     def _preview(self, pdf: bytes) -> None:
-        dialog = DocumentPreview("社保信息查询结果", pdf, self, on_print=self.print_summary,
+        dialog = DocumentPreview(tr("社保信息查询结果"), pdf, self, on_print=self.print_summary,
                                  on_save=self.save_summary)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -414,22 +420,22 @@ class QueriesPage(WizardPage[QueryWorkflow]):
             return
         printer = self.find_printer(self.printer_name)
         if printer is None:
-            self._status("本机没有可用的打印机，查询结果未打印。请“另存为PDF”后打印，"
-                         "或联系网点技术支持检查打印机。", ok=False)
+            self._status(tr("本机没有可用的打印机，查询结果未打印。请“另存为PDF”后打印，"
+                         "或联系网点技术支持检查打印机。"), ok=False)
             return
 
         def printed(pdf: bytes) -> None:
             self.last_pdf = pdf
-            printer.setDocName("社保信息查询结果")
+            printer.setDocName(tr("社保信息查询结果"))
             try:
                 pages = paint_pdf(pdf, printer)
             except CounterError as error:
-                self._status(error.message_zh + " 可再次打印（将标明补打）。", ok=False)
+                self._status(error.message_zh + tr(" 可再次打印（将标明补打）。"), ok=False)
                 return
             self.show_step()
-            self._status(f"查询结果已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+            self._status(tr("查询结果已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))
 
-        self.run(lambda: wf.summary_pdf("print"), printed, busy="正在生成查询结果…")
+        self.run(lambda: wf.summary_pdf("print"), printed, busy=tr("正在生成查询结果…"))
 
     def save_summary(self, path: Path | None = None) -> None:
         wf = self.wizard
@@ -437,7 +443,7 @@ class QueriesPage(WizardPage[QueryWorkflow]):
             return
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "另存为PDF", f"社保信息查询-{wf.reference}.pdf", "PDF (*.pdf)")
+                self, tr("另存为PDF"), tr("社保信息查询-{0}.pdf").format(wf.reference), "PDF (*.pdf)")
             if not chosen:
                 return
             path = Path(chosen)
@@ -450,10 +456,10 @@ class QueriesPage(WizardPage[QueryWorkflow]):
         def done(result: tuple[Path, bytes]) -> None:
             saved, self.last_pdf = result
             self.show_step()
-            self._status(f"查询结果已保存为 {saved}")
+            self._status(tr("查询结果已保存为 {0}").format(saved))
 
-        self.run(job, done, lambda e: self._status(f"保存失败：{message_of(e)}", ok=False),
-                 busy="正在保存PDF…")
+        self.run(job, done, lambda e: self._status(tr("保存失败：{0}").format(message_of(e)), ok=False),
+                 busy=tr("正在保存PDF…"))
 
 
 def close_dialogs(page: QueriesPage) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.i18n import tr
 from counter_app.ui.queries.page import QueriesPage, ResultView
 from counter_app.workflows.queries import Step
 
@@ -68,10 +69,10 @@ def _result(page: QueriesPage) -> ResultView:
 def _type_and_query(run: TourRun, page: QueriesPage, id_number: str, *,
                     expect: Step | None = Step.RESULT) -> None:
     if page.wf is not None and page.wf.step is Step.RESULT:
-        _act(run, page, "查询下一位", page.new_query, Step.IDENTIFY)
+        _act(run, page, tr("查询下一位"), page.new_query, Step.IDENTIFY)
     identify = page.view(Step.IDENTIFY)
     identify.id_number.setText(id_number)
-    _act(run, page, "查询", page.go_next, expect)
+    _act(run, page, tr("查询"), page.go_next, expect)
 
 
 def _tab(run: TourRun, page: QueriesPage, index: int, name: str) -> None:
@@ -85,18 +86,18 @@ def play_queries(run: TourRun) -> None:
     run.shot("identify")
     run.services.id_reader.place(_demo_card(LI_MING))
     identify = page.view(Step.IDENTIFY)
-    _act(run, page, "读取身份证", identify.read_card)
+    _act(run, page, tr("读取身份证"), identify.read_card)
     run.shot("id-card-read")
-    _act(run, page, "查询", page.go_next, Step.RESULT)
+    _act(run, page, tr("查询"), page.go_next, Step.RESULT)
     _tab(run, page, 0, "status")
     _tab(run, page, 1, "months-first-page")
-    _act(run, page, "查询更早记录", page.more_months)
+    _act(run, page, tr("查询更早记录"), page.more_months)
     view = _result(page)
     view.months.scrollToBottom()
     run.shot("months-older-page")
     _tab(run, page, 2, "cards")
     _tab(run, page, 3, "applications")
-    _act(run, page, "预览查询结果", partial(page.document_action, "preview"))
+    _act(run, page, tr("预览查询结果"), partial(page.document_action, "preview"))
     dialog = next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
     assert dialog is not None, "the preview did not open"
     dialog.resize(760, 1000)
@@ -106,7 +107,7 @@ def play_queries(run: TourRun) -> None:
 
     _type_and_query(run, page, LUO_JUN)
     while page.wf is not None and page.wf.has_more:
-        _act(run, page, "查询更早记录", page.more_months)
+        _act(run, page, tr("查询更早记录"), page.more_months)
     view = _result(page)
     cells = [view.months.item(r, 0) for r in range(view.months.rowCount())]
     gap = next(c for c in cells if c is not None and c.text() == "断缴")
@@ -130,13 +131,13 @@ def play_queries_line_down(run: TourRun) -> None:
         run.shot("line-down-refused")
     finally:
         run.central.line_up()
-    _act(run, page, "线路恢复后再次查询", page.go_next, Step.RESULT)
+    _act(run, page, tr("线路恢复后再次查询"), page.go_next, Step.RESULT)
     run.shot("line-back-result")
 
 
 def _save(run: TourRun, page: QueriesPage, name: str) -> None:
     path = run.out / f"{name}.pdf"
-    _act(run, page, "另存为PDF（查询结果）", partial(page.save_summary, path))
+    _act(run, page, tr("另存为PDF（查询结果）"), partial(page.save_summary, path))
     run.pdfs.append(path)
 
 

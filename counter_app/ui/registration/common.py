@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counter_app.printing import mask_id_number
 from counter_app.ui.application.documents import document_printer
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import MUTED, OK
@@ -37,19 +38,19 @@ class Desk(Protocol):
 
 def identity_html(ident: Identity) -> str:
     if ident.source == "reader":
-        return (f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
-                f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
+        return tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
+                "{1}　{2}").format(OK, html.escape(ident.name), mask_id_number(ident.id_number))
     if ident.id_number:
-        return (f"<span style='color:{MUTED}'>手工录入的号码 {mask_id_number(ident.id_number)}，"
-                "请核对本人身份证原件。</span>")
+        return tr("<span style='color:{0}'>手工录入的号码 {1}，"
+                "请核对本人身份证原件。</span>").format(MUTED, mask_id_number(ident.id_number))
     return ""
 
 
 class ReceiptScreen(StepScreen[Any]):
     """The last step: the result, the receipt's buttons, what comes next, 办理下一笔."""
 
-    title_zh = "打印回执"
-    lead = "请将业务回执交本人留存。"
+    title_zh = tr("打印回执")
+    lead = tr("请将业务回执交本人留存。")
     sig_new = Signal()
 
     def __init__(self, page: WizardPage[Any]) -> None:
@@ -64,12 +65,12 @@ class ReceiptScreen(StepScreen[Any]):
         frame = named(QFrame(), "Card")
         lay = QHBoxLayout(frame)
         lay.setContentsMargins(16, 10, 16, 10)
-        heading = QLabel("业务回执")
+        heading = QLabel(tr("业务回执"))
         heading.setStyleSheet("font-size:16px; font-weight:bold;")
         lay.addWidget(heading, 1)
         self.buttons: dict[str, QPushButton] = {}
-        for action, text, key in (("preview", "预览", "F9"), ("print", "打印", "F10"),
-                                  ("save", "另存为PDF", "F11")):
+        for action, text, key in (("preview", tr("预览"), "F9"), ("print", tr("打印"), "F10"),
+                                  ("save", tr("另存为PDF"), "F11")):
             button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
             button.clicked.connect(self._handler(action))
             lay.addWidget(button)
@@ -79,7 +80,7 @@ class ReceiptScreen(StepScreen[Any]):
         self.root.addWidget(self.print_status)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button = named(QPushButton(tr("办理下一笔 (Ctrl+N)")), "Primary")
         self.new_button.clicked.connect(self.sig_new.emit)
         row.addWidget(self.new_button)
         self.root.addLayout(row)
@@ -96,9 +97,9 @@ class ReceiptScreen(StepScreen[Any]):
         outcome = self.wf.record.outcome
         if outcome is None:
             return
-        self.number.setText(f"业务编号　{outcome.receipt_no}")
+        self.number.setText(tr("业务编号　{0}").format(outcome.receipt_no))
         kind = "warn" if outcome.status == "pending" else "ok"
-        extra = ("<br>回执上印有“待上传”标记：请告知本人，上传中心后生效。" if kind == "warn" else "")
+        extra = (tr("<br>回执上印有“待上传”标记：请告知本人，上传中心后生效。") if kind == "warn" else "")
         self.result.show_message(html.escape(outcome.message) + extra, kind)
         self.print_status.setText("")
 
@@ -118,7 +119,7 @@ class PersonOpsPage(ReceiptActions[Any]):
     confirm_step = "confirm"
     done_step = "done"
     first_step = ""
-    submit_busy = "正在提交…"
+    submit_busy = tr("正在提交…")
 
     def __init__(self, desk: Desk, *, printer_name: str = "",
                  find_printer: Callable[[str], QPrinter | None] = document_printer,
@@ -182,7 +183,7 @@ class PersonOpsPage(ReceiptActions[Any]):
                 self.delivery_timer.stop()
                 screen = self.step_screen(self.done_step)
                 assert isinstance(screen, ReceiptScreen)
-                screen.result.show_message("已送达中心系统并生效（专线恢复后自动上传）。", "ok")
+                screen.result.show_message(tr("已送达中心系统并生效（专线恢复后自动上传）。"), "ok")
 
         # quietly on the page's worker: the teller is not made to wait for it
         self.ops.run(wf.delivered, done, lambda e: log.warning("delivery check: %s", type(e).__name__))
@@ -212,7 +213,7 @@ class PersonOpsPage(ReceiptActions[Any]):
                 current.show_errors(error.errors)
                 self.banner.show_message(next(iter(error.errors.values()), ""), "bad")
             elif isinstance(error, CentralRefusal):
-                self.banner.show_message(f"中心系统未受理：{error.message_zh}（{error.code}）", "bad")
+                self.banner.show_message(tr("中心系统未受理：{0}（{1}）").format(error.message_zh, error.code), "bad")
             elif isinstance(error, NewWorkRefused):
                 self.banner.show_message(error.message_zh, "bad")
             else:

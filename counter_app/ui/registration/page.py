@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import ValidationError
 from counter_app.printing import mask_id_number, mask_phone
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.registration.common import PersonOpsPage, ReceiptScreen, identity_html
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -52,16 +53,16 @@ def _rows(rows: list[tuple[str, str]]) -> str:
 
 class KindScreen(Screen):
     key = Step.KIND
-    title_zh = "参保类型与材料"
-    lead = "请先确认参保类型，并逐项核验本人带来的材料（缺少材料的请告知补齐后再来办理）。"
+    title_zh = tr("参保类型与材料")
+    lead = tr("请先确认参保类型，并逐项核验本人带来的材料（缺少材料的请告知补齐后再来办理）。")
 
     def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
         super().__init__(page)
         row = QHBoxLayout()
         self.group = QButtonGroup(self)
         self.kinds: dict[Kind, QRadioButton] = {}
-        for kind, text in ((Kind.EMPLOYEE, "单位职工参保（用人单位已在中心登记）"),
-                           (Kind.FLEXIBLE, "灵活就业人员参保（个人缴费）")):
+        for kind, text in ((Kind.EMPLOYEE, tr("单位职工参保（用人单位已在中心登记）")),
+                           (Kind.FLEXIBLE, tr("灵活就业人员参保（个人缴费）"))):
             button = named(QRadioButton(text), f"kind_{kind.value}")
             button.setStyleSheet("font-size: 15px;")
             button.toggled.connect(self._show_materials)
@@ -76,7 +77,7 @@ class KindScreen(Screen):
             frame = named(QFrame(), "Card")
             lay = QVBoxLayout(frame)
             lay.setContentsMargins(16, 10, 16, 10)
-            heading = QLabel(f"{KIND_ZH[kind]}须核验的材料")
+            heading = QLabel(tr("{0}须核验的材料").format(KIND_ZH[kind]))
             heading.setStyleSheet("font-size:15px; font-weight:bold;")
             lay.addWidget(heading)
             for key, text in materials:
@@ -118,7 +119,7 @@ class KindScreen(Screen):
                                        if k is kind and box.isChecked()}}
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
-        self.error.setText("✗ " + "　".join(errors.values()) if errors else "")
+        self.error.setText("✗ " + tr("　").join(errors.values()) if errors else "")
 
     def first_focus(self) -> QWidget | None:
         return self.kinds[Kind.EMPLOYEE]
@@ -126,13 +127,13 @@ class KindScreen(Screen):
 
 class IdentifyScreen(Screen):
     key = Step.IDENTIFY
-    title_zh = "核验身份"
-    lead = "将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码和姓名（核对身份证原件）。"
+    title_zh = tr("核验身份")
+    lead = tr("将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码和姓名（核对身份证原件）。")
 
     def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
         super().__init__(page)
         row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
         self.read_button.clicked.connect(self.read_id)
         row.addWidget(self.read_button)
         self.reader_name = named(QLabel(""), "Hint")
@@ -141,14 +142,14 @@ class IdentifyScreen(Screen):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
-        self.grid.add("id_number", "身份证号码", self.id_number)
+        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
+        self.grid.add("id_number", tr("身份证号码"), self.id_number)
         self.name = named(QLineEdit(), "Name")
-        self.name.setPlaceholderText("读取身份证时自动填写")
-        self.grid.add("name", "姓名", self.name)
+        self.name.setPlaceholderText(tr("读取身份证时自动填写"))
+        self.grid.add("name", tr("姓名"), self.name)
         self.phone = named(QLineEdit(), "Phone")
-        self.phone.setPlaceholderText("选填：手机号码或带区号的固定电话")
-        self.grid.add("phone", "联系电话", self.phone)
+        self.phone.setPlaceholderText(tr("选填：手机号码或带区号的固定电话"))
+        self.grid.add("phone", tr("联系电话"), self.phone)
         self.root.addLayout(self.grid)
         self.who = named(QLabel("", wordWrap=True), "CardInfo")
         self.root.addWidget(self.who)
@@ -162,7 +163,7 @@ class IdentifyScreen(Screen):
         self.name.setReadOnly(read)
         self.phone.setText(r.phone)
         reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         self.who.setText(identity_html(r.identity))
 
@@ -179,7 +180,7 @@ class IdentifyScreen(Screen):
             page.after_change()
 
         page.run(self.wf.read_id_card, done,
-                 lambda e: self.show_errors({"id_number": message_of(e)}), busy="正在读取身份证…")
+                 lambda e: self.show_errors({"id_number": message_of(e)}), busy=tr("正在读取身份证…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": self.read_id}
@@ -190,19 +191,19 @@ class IdentifyScreen(Screen):
 
 class EmployerScreen(Screen):
     key = Step.EMPLOYER
-    title_zh = "参保单位"
-    lead = "录入用人单位营业执照上的统一社会信用代码（18位），按 F5 向中心查询单位。"
+    title_zh = tr("参保单位")
+    lead = tr("录入用人单位营业执照上的统一社会信用代码（18位），按 F5 向中心查询单位。")
 
     def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
         super().__init__(page)
         self.grid = FormGrid()
         self.code = named(QLineEdit(), "CreditCode")
-        self.code.setPlaceholderText("如 91330206MA2H001019")
+        self.code.setPlaceholderText(tr("如 91330206MA2H001019"))
         self.code.returnPressed.connect(self.find_employer)
-        self.grid.add("credit_code", "统一社会信用代码", self.code)
+        self.grid.add("credit_code", tr("统一社会信用代码"), self.code)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
-        self.find_button = named(QPushButton("查询单位 (F5)"), "FindEmployer")
+        self.find_button = named(QPushButton(tr("查询单位 (F5)")), "FindEmployer")
         self.find_button.clicked.connect(self.find_employer)
         row.addWidget(self.find_button)
         row.addStretch(1)
@@ -219,12 +220,12 @@ class EmployerScreen(Screen):
         if e is None:
             self.info.setText("")
             return
-        state = (f"<span style='color:{BAD}; font-weight:bold'>已注销社会保险登记</span>"
-                 if e.status == "CANCELLED" else f"<span style='color:{OK}'>正常参保</span>")
-        self.info.setText(_rows([("单位名称", e.name), ("统一社会信用代码", e.credit_code),
-                                 ("单位编号", e.employer_no),
-                                 ("参保险种", "、".join(R.INSURANCE_ZH[i] for i in e.insurances))])
-                          + f"<p style='font-size:15px'>登记状态：{state}</p>")
+        state = (tr("<span style='color:{0}; font-weight:bold'>已注销社会保险登记</span>").format(BAD)
+                 if e.status == "CANCELLED" else tr("<span style='color:{0}'>正常参保</span>").format(OK))
+        self.info.setText(_rows([(tr("单位名称"), e.name), (tr("统一社会信用代码"), e.credit_code),
+                                 (tr("单位编号"), e.employer_no),
+                                 (tr("参保险种"), tr("、").join(R.INSURANCE_ZH[i] for i in e.insurances))])
+                          + tr("<p style='font-size:15px'>登记状态：{0}</p>").format(state))
 
     def values(self) -> dict[str, str]:
         return {"credit_code": self.code.text()}
@@ -247,7 +248,7 @@ class EmployerScreen(Screen):
             self.show_errors({"credit_code": message_of(error)})
             page.after_change()
 
-        page.run(job, done, failed, busy="正在向中心查询单位…")
+        page.run(job, done, failed, busy=tr("正在向中心查询单位…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F5": self.find_employer}
@@ -258,8 +259,8 @@ class EmployerScreen(Screen):
 
 class ContributionScreen(Screen):
     key = Step.CONTRIBUTION
-    title_zh = "险种与缴费基数"
-    lead = "可参加的险种和本年度缴费基数范围由中心核定；月缴费基数须在范围之内（含上下限）。"
+    title_zh = tr("险种与缴费基数")
+    lead = tr("可参加的险种和本年度缴费基数范围由中心核定；月缴费基数须在范围之内（含上下限）。")
 
     def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
         super().__init__(page)
@@ -281,11 +282,11 @@ class ContributionScreen(Screen):
         self.root.addWidget(frame)
         self.grid = FormGrid()
         self.base = named(QLineEdit(), "Base")
-        self.base.setPlaceholderText("元/月，如 6000 或 6000.50")
-        self.grid.add("base", "月缴费基数（元）", self.base)
+        self.base.setPlaceholderText(tr("元/月，如 6000 或 6000.50"))
+        self.grid.add("base", tr("月缴费基数（元）"), self.base)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
-        self.refresh = named(QPushButton("重新查询范围 (F5)"), "FetchBounds")
+        self.refresh = named(QPushButton(tr("重新查询范围 (F5)")), "FetchBounds")
         self.refresh.clicked.connect(self.fetch)
         row.addWidget(self.refresh)
         row.addStretch(1)
@@ -301,15 +302,15 @@ class ContributionScreen(Screen):
         r = self.wf.record
         b = r.bounds
         if b is None:
-            self.bounds.setText(f"<span style='color:{MUTED}'>正在向中心查询本年度缴费基数范围…</span>")
+            self.bounds.setText(tr("<span style='color:{0}'>正在向中心查询本年度缴费基数范围…</span>").format(MUTED))
         else:
-            self.bounds.setText(f"{b.year}年度月缴费基数范围（中心核定）：<b>{R.yuan(b.min_base_fen)}</b> 至 "
-                                f"<b>{R.yuan(b.max_base_fen)}</b> 元（含）")
+            self.bounds.setText(tr("{0}年度月缴费基数范围（中心核定）：<b>{1}</b> 至 "
+                                "<b>{2}</b> 元（含）").format(b.year, R.yuan(b.min_base_fen), R.yuan(b.max_base_fen)))
         allowed = R.allowed_insurances(r)
         for ins, box in self.boxes.items():
             box.setEnabled(ins in allowed)
             box.setChecked(ins in r.insurances)
-            box.setToolTip("" if ins in allowed else "中心不允许本类型参加该险种")
+            box.setToolTip("" if ins in allowed else tr("中心不允许本类型参加该险种"))
         self.base.setText(r.base_text)
         self.insurance_error.setText("")
 
@@ -338,7 +339,7 @@ class ContributionScreen(Screen):
             self.bounds.setText(f"<span style='color:{BAD}'>{html.escape(message_of(error))}</span>")
             page.after_change()
 
-        page.run(job, done, failed, busy="正在向中心查询缴费基数范围…")
+        page.run(job, done, failed, busy=tr("正在向中心查询缴费基数范围…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F5": self.fetch}
@@ -349,8 +350,8 @@ class ContributionScreen(Screen):
 
 class ConfirmScreen(Screen):
     key = Step.CONFIRM
-    title_zh = "确认提交"
-    lead = "请与本人逐项核对，确认后提交中心系统登记。"
+    title_zh = tr("确认提交")
+    lead = tr("请与本人逐项核对，确认后提交中心系统登记。")
 
     def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
         super().__init__(page)
@@ -359,7 +360,7 @@ class ConfirmScreen(Screen):
         self.root.addWidget(self.summary)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit_button = named(QPushButton("确认参保 (F9)"), "Primary")
+        self.submit_button = named(QPushButton(tr("确认参保 (F9)")), "Primary")
         self.submit_button.setMinimumWidth(180)
         self.submit_button.clicked.connect(lambda: _page(self).submit())
         row.addWidget(self.submit_button)
@@ -370,19 +371,19 @@ class ConfirmScreen(Screen):
         wf = self.wf
         r = wf.record
         kind = wf.kind
-        rows = [("参保类型", KIND_ZH[kind] if kind else ""), ("姓名", wf.person_name),
-                ("身份证号码", mask_id_number(r.identity.id_number))]
+        rows = [(tr("参保类型"), KIND_ZH[kind] if kind else ""), (tr("姓名"), wf.person_name),
+                (tr("身份证号码"), mask_id_number(r.identity.id_number))]
         if r.phone:
-            rows.append(("联系电话", mask_phone(r.phone)))
+            rows.append((tr("联系电话"), mask_phone(r.phone)))
         if r.employer is not None:
-            rows.append(("参保单位", f"{r.employer.name}（{r.employer.credit_code}）"))
-        rows.append(("参保险种", "、".join(R.INSURANCE_ZH[i] for i in r.insurances)))
+            rows.append((tr("参保单位"), tr("{0}（{1}）").format(r.employer.name, r.employer.credit_code)))
+        rows.append((tr("参保险种"), tr("、").join(R.INSURANCE_ZH[i] for i in r.insurances)))
         try:
-            rows.append(("月缴费基数", f"{R.yuan(R.base_fen(r))} 元"))
+            rows.append((tr("月缴费基数"), tr("{0} 元").format(R.yuan(R.base_fen(r)))))
         except ValidationError:  # shown as typed; leaving the step names the problem
-            rows.append(("月缴费基数", r.base_text))
+            rows.append((tr("月缴费基数"), r.base_text))
         if kind is not None:
-            rows.append(("已核验材料", "；".join(t for k, t in MATERIALS[kind] if k in r.materials)))
+            rows.append((tr("已核验材料"), tr("；").join(t for k, t in MATERIALS[kind] if k in r.materials)))
         self.summary.setText(_rows(rows))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
@@ -397,7 +398,7 @@ class DoneScreen(ReceiptScreen):
 
 
 class RegistrationPage(PersonOpsPage):
-    title_zh = "职工参保登记"
+    title_zh = tr("职工参保登记")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.KIND: KindScreen, Step.IDENTIFY: IdentifyScreen, Step.EMPLOYER: EmployerScreen,
         Step.CONTRIBUTION: ContributionScreen, Step.CONFIRM: ConfirmScreen, Step.DONE: DoneScreen,
@@ -407,7 +408,7 @@ class RegistrationPage(PersonOpsPage):
     no_next = frozenset({Step.CONFIRM, Step.DONE})
     confirm_step = Step.CONFIRM
     done_step = Step.DONE
-    submit_busy = "正在提交参保登记…"
+    submit_busy = tr("正在提交参保登记…")
 
     def __init__(self, desk: Any, **kw: Any) -> None:
         super().__init__(desk, **kw)
@@ -417,5 +418,5 @@ class RegistrationPage(PersonOpsPage):
         wf = self.wizard
         if wf is None:
             return ""
-        kind = f"{KIND_ZH[wf.kind]}　" if wf.kind else ""
-        return f"{kind}参保人：{wf.person_name or '尚未识别'}"
+        kind = tr("{0}　").format(KIND_ZH[wf.kind]) if wf.kind else ""
+        return tr("{0}参保人：{1}").format(kind, wf.person_name or tr('尚未识别'))
