@@ -328,7 +328,9 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
             self.save()
             return
         if made is not None:
-            self.update_record(fee=replace(self.record.fee, receipt_no=made.receipt_no, problem_zh=""))
+            # as recorded (the reference normalised), so the screen shows what the receipt prints
+            self.update_record(fee=replace(self.record.fee, receipt_no=made.receipt_no,
+                                           reference=made.reference, problem_zh=""))
             self.note("fee_collected", method=made.method)
             self.save()
 
