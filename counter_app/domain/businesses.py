@@ -62,6 +62,12 @@ WORK: tuple[Work, ...] = (
     # local only (the branch's safe and drawers): never waits for the central
     Work("blank_stock_keeping", "blank_stock", DEFERRABLE, "空白卡入库、领用、废卡与盘点"),
     Work("batch_receive", "central_production", DEFERRABLE, "批次签收"),
+    # the central holds the data and photo: a re-submitted production may wait in the outbox
+    Work("production_resubmit", "central_production", DEFERRABLE, "制卡失败重新制卡"),
+    # final, and frees the person for a new application: the central must take it now
+    Work("production_cancel", "central_production", NOW, "制卡失败撤销申领"),
+    # the cards leave the drawer either way; the central learns it under the same keys
+    Work("card_sealing", "central_production", DEFERRABLE, "超期卡片封存"),
     Work("card_handout", "handout", DEFERRABLE, "领卡"),
     # the central confirms the card's activation while the holder waits (docs/central-production.md)
     Work("activation", "handout", NOW, "启用"),

@@ -32,10 +32,15 @@ STATE_ZH = {
     ACTIVATED: "已启用",
     FAILED: "制卡失败",
     CANCELLED: "已撤销",
+    "RESUBMIT_QUEUED": "重新制卡待上传",  # local only: see RESUBMIT_QUEUED below
 }
 
 # branch custody (本地): a card received and not yet handed out
 IN_CUSTODY = "IN_CUSTODY"
+# returned to the central past the keeping period and sealed (封存): out of branch custody
+SEALED = "SEALED"
+# a failed production re-submitted here, the request still queued for the central (local only)
+RESUBMIT_QUEUED = "RESUBMIT_QUEUED"
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,23 @@ class Tracked:
     handed_out_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     remote: bool = False  # found at the central (another branch), not in the local records
+    sealed_at: dt.datetime | None = None  # returned for sealing (封存)
+    sealing_list_id: str = ""
 
     @property
     def state_zh(self) -> str:
         return STATE_ZH.get(self.state, self.state)
+
+
+@dataclass(frozen=True)
+class ReceiptDraft:
+    """A batch receipt begun and not confirmed (kept with the batch; nothing personal)."""
+
+    batch_id: str
+    teller: str
+    reads: int
+    step: str
+    updated_at: dt.datetime | None
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,28 @@ class UncollectedSheet:
     lines: tuple[UncollectedLine, ...]
 
 
+@dataclass(frozen=True)
+class SealingLine:
+    application_id: str
+    holder: str
+    card_no: str
+    location: str  # the box/slot it was kept in
+    received_on: str
+    keep_until: str
+    central_zh: str  # 中心已封存 / 待上传中心 / 中心拒绝…
+    bad: bool = False
+
+
+@dataclass(frozen=True)
+class SealingSheet:
+    branch: BranchInfo
+    sealing_list_id: str
+    teller: str
+    at: dt.datetime  # Beijing time
+    keep_months: int
+    lines: tuple[SealingLine, ...]
+
+
 class _Pages:
     def __init__(self, sheet: Sheet, title: str) -> None:
         self.sheet, self.title, self.top, self.page = sheet, title, 0.0, 1
@@ -249,6 +271,30 @@ def render_handout_receipt(data: HandoutReceipt, *, fonts: CjkFonts | None = Non
             "请妥善保管社会保障卡和密码，勿将卡片借给他人使用。卡片遗失请及时拨打12333或发卡银行"
             "客服电话挂失。", width, 7.5)):
         sheet.text(left, top + i * 4.6, line, 7.5, colour=MUTED)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def render_sealing_list(data: SealingSheet, *, fonts: CjkFonts | None = None) -> bytes:
+    """封存清单: the cards past the keeping period returned to the central, packed with it."""
+    title = "社会保障卡超期未领退回封存清单"
+    buffer, canvas, sheet = _start(title, data.branch, data.sealing_list_id, "清单编号", fonts)
+    sheet.text(LEFT, 38.0, f"封存时间 {data.at:%Y-%m-%d %H:%M}　经办柜员 {data.teller}　"
+               f"保管期 {data.keep_months} 个月　退回封存 {len(data.lines)} 张", 9, colour=MUTED)
+    p = _Pages(sheet, f"{title} {data.sealing_list_id}")
+    p.top = 42.0
+    _table(sheet, p, ("序号", "原保管位置", "持卡人", "卡号", "签收日", "保管至", "中心"),
+           (11.0, 24.0, 46.0, 22.0, 22.0, 22.0, 33.0),
+           [((str(i), ln.location or "—", ln.holder, ln.card_no, ln.received_on, ln.keep_until,
+              ln.central_zh), ln.bad) for i, ln in enumerate(data.lines, start=1)])
+    p.top += 6.0
+    p.need(14.0)
+    sheet.paragraph(LEFT, p.top, WIDTH, "以上卡片已超过保管期未领取，已出柜并随本清单退回制卡中心封存。"
+                    "持卡人此后领卡须先由中心解除封存。“待上传中心”的封存记录在专线恢复后自动上报。",
+                    9.5, colour=MUTED)
+    p.top += 14.0
+    _signatures(sheet, p, ("经办柜员", "网点主管", "中心接收人"))
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

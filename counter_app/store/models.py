@@ -241,6 +241,9 @@ class ProductionItem(Base):
     received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     handed_out_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # returned to the central past the keeping period (封存), on this printed list (0009)
+    sealed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    sealing_list_id: Mapped[str | None] = mapped_column(String(40), index=True)
 
 
 class ProductionBatch(Base):
@@ -259,6 +262,11 @@ class ProductionBatch(Base):
     received_by: Mapped[str | None] = mapped_column(String(32))
     pulled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # the receipt in progress (the wizard's envelope: cards read so far), until confirmed (0009)
+    draft: Mapped[dict[str, object] | None] = mapped_column(
+        EncryptedJSON("production_batches.draft"))
+    draft_teller: Mapped[str | None] = mapped_column(String(32))
+    draft_updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class WorkSession(Base):

@@ -23,10 +23,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.production import (
+    FAILED,
     IN_CUSTODY,
+    SEALED,
     Difference,
     ListedCard,
     PulledBatch,
+    ReceiptDraft,
     Tracked,
 )
 from counter_app.store.audit import append_audit
@@ -73,7 +76,8 @@ def _tracked(row: ProductionItem) -> Tracked:
         guardian_id_number=str(h.get("guardian_id_number") or ""),
         location=row.location or "" if row.custody == IN_CUSTODY else "",
         received_at=_aware(row.received_at), handed_out_at=_aware(row.handed_out_at),
-        updated_at=_aware(row.updated_at))
+        updated_at=_aware(row.updated_at), sealed_at=_aware(row.sealed_at),
+        sealing_list_id=row.sealing_list_id or "")
 
 
 def _set_card(row: ProductionItem, cipher: DataCipher, card_no: str) -> None:
@@ -93,6 +97,8 @@ def apply_state_notice(s: Session, cipher: DataCipher, ref: str, data: dict[str,
     for key in ("batch_id", "ems_tracking_no", "failure_reason"):
         if data.get(key):
             setattr(row, key, str(data[key]))
+    if row.state != FAILED:
+        row.failure_reason = None  # made again (re-submitted): the old reason no longer holds
     row.updated_at = utcnow()
     return True
 
@@ -289,6 +295,7 @@ class ProductionStore:
             b.receipt = {"placed": [list(p) for p in placed],
                          "differences": [asdict(d) for d in differences],
                          "teller": teller, "at": now.isoformat()}
+            b.draft, b.draft_teller, b.draft_updated_at = None, None, None  # the draft is done
             for application_id, location in placed:
                 row = s.scalars(select(ProductionItem).where(
                     ProductionItem.application_id == application_id)).first()
@@ -341,3 +348,105 @@ class ProductionStore:
 
     def audit(self, actor: str, action: str, /, **detail: Any) -> None:
         self.ops.audit(actor, action, **detail)
+
+    # -- a receipt in progress (draft) ------------------------------------------------------------
+    def save_receipt_draft(self, batch_id: str, *, teller: str, data: dict[str, Any]) -> None:
+        """The receipt's envelope (cards read so far, the step, the journal), encrypted with the
+        batch's row; a batch already received keeps no draft."""
+        with self.store.write() as s:
+            b = s.scalars(select(ProductionBatch).where(
+                ProductionBatch.batch_id == batch_id)).first()
+            if b is None or b.state != "SHIPPED":
+                return
+            b.draft, b.draft_teller, b.draft_updated_at = data, teller, utcnow()
+
+    def load_receipt_draft(self, batch_id: str) -> dict[str, Any] | None:
+        with self.store.read() as s:
+            b = s.scalars(select(ProductionBatch).where(
+                ProductionBatch.batch_id == batch_id)).first()
+            return dict(b.draft) if b is not None and b.draft is not None else None
+
+    def receipt_drafts(self) -> list[ReceiptDraft]:
+        """Receipts begun and not confirmed, newest first (offered again at the next start)."""
+        with self.store.read() as s:
+            rows = s.scalars(select(ProductionBatch).where(
+                ProductionBatch.draft_teller.is_not(None), ProductionBatch.state == "SHIPPED")
+                .order_by(ProductionBatch.draft_updated_at.desc()))
+            out = []
+            for b in rows:
+                data = b.draft or {}
+                record = data.get("record")
+                reads = record.get("reads", []) if isinstance(record, dict) else []
+                out.append(ReceiptDraft(b.batch_id, b.draft_teller or "",
+                                        len(reads) if isinstance(reads, list) else 0,
+                                        str(data.get("step", "")),
+                                        _aware(b.draft_updated_at)))
+            return out
+
+    def discard_receipt_draft(self, batch_id: str, *, actor: str, reason: str) -> None:
+        with self.store.write(durable=True) as s:
+            b = s.scalars(select(ProductionBatch).where(
+                ProductionBatch.batch_id == batch_id)).first()
+            if b is None or b.draft is None:
+                return
+            b.draft, b.draft_teller, b.draft_updated_at = None, None, None
+            append_audit(s, self.store.cipher, actor, "production.receipt_draft_discarded",
+                         batch_id=batch_id, reason=reason)
+
+    # -- a failed production: re-submitted or cancelled -------------------------------------------
+    def begin_central_operation(self, application_id: str, *, operation: str, op_id: str,
+                                payload: dict[str, Any], actor: str, action: str,
+                                detail: dict[str, Any], hold_s: float, now: dt.datetime,
+                                state: str = "") -> None:
+        """The operation's outbox message (its key kept before anything is sent, held while
+        the counter sends it itself) and the audit entry, in one durable transaction, in the
+        person's order; ``state`` is what the tracked application shows meanwhile."""
+        with self.store.write(durable=True) as s:
+            if s.scalar(select(OutboxMessage.id).where(OutboxMessage.op_id == op_id)):
+                return  # the same key begun before (a retry): one message
+            row = s.scalars(select(ProductionItem).where(
+                ProductionItem.application_id == application_id)).one()
+            add_outbox_message(s, operation, row.person_index, payload, op_id, now=now)
+            s.flush()
+            if hold_s > 0:
+                msg = s.scalars(select(OutboxMessage).where(OutboxMessage.op_id == op_id)).one()
+                msg.next_attempt_at = _utc(now + dt.timedelta(seconds=hold_s))
+            if state:
+                row.state, row.updated_at = state, utcnow()
+            append_audit(s, self.store.cipher, actor, action, application_id=application_id,
+                         op_id=op_id, **detail)
+
+    # -- sealing (封存) ---------------------------------------------------------------------------
+    def seal(self, items: Sequence[tuple[str, str, dict[str, Any]]], *, sealing_list_id: str,
+             teller: str, hold_s: float, now: dt.datetime) -> list[str]:
+        """Cards past the keeping period out of custody onto one sealing list, each with its
+        outbox message (application id, op_id, payload), and the audit entry: together or not
+        at all. Returns the application ids sealed (a card no longer in custody is left out)."""
+        sealed: list[str] = []
+        with self.store.write(durable=True) as s:
+            for application_id, op_id, payload in items:
+                row = s.scalars(select(ProductionItem).where(
+                    ProductionItem.application_id == application_id)).first()
+                if row is None or row.custody != IN_CUSTODY:
+                    continue
+                row.custody, row.sealed_at = SEALED, _naive(now)
+                row.sealing_list_id, row.updated_at = sealing_list_id, utcnow()
+                add_outbox_message(s, "applications.seal", row.person_index, payload, op_id,
+                                   now=now)
+                s.flush()
+                if hold_s > 0:
+                    msg = s.scalars(select(OutboxMessage).where(
+                        OutboxMessage.op_id == op_id)).one()
+                    msg.next_attempt_at = _utc(now + dt.timedelta(seconds=hold_s))
+                sealed.append(application_id)
+            append_audit(s, self.store.cipher, teller, "production.sealed",
+                         sealing_list_id=sealing_list_id, cards=len(sealed),
+                         application_ids=sealed)
+        return sealed
+
+    def sealing_list(self, sealing_list_id: str) -> list[tuple[Tracked, str]]:
+        """The cards on a sealing list with the box/slot each was kept in."""
+        with self.store.read() as s:
+            rows = s.scalars(select(ProductionItem).where(
+                ProductionItem.sealing_list_id == sealing_list_id).order_by(ProductionItem.id))
+            return [(_tracked(r), r.location or "") for r in rows]

@@ -45,6 +45,7 @@ from counter_app.workflows.production.documents import (
     difference_zh,
     handout_pdf,
     receipt_pdf,
+    sealing_pdf,
     uncollected_pdf,
 )
 from counter_app.workflows.production.handout import Collector, HandoutWorkflow
@@ -140,7 +141,25 @@ class HomeScreen(RScreen):
         self.note = named(QLabel("", wordWrap=True), "TrackNote")
         self.root.addWidget(self.note)
         self.results = _table(("申领编号", "持卡人", "状态", "进度", "领取方式", "说明"), "TrackResults")
+        self.results.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.results.itemSelectionChanged.connect(p.line_selected)
         self.root.addWidget(self.results)
+        # a failed production (制卡失败): the central's reason, then re-submit or cancel
+        self.failed_note = named(QLabel("", wordWrap=True), "FailedNote")
+        self.root.addWidget(self.failed_note)
+        frow = QHBoxLayout()
+        self.resubmit_button = _button("重新制卡", "Resubmit", p.resubmit)
+        self.cancel_reason = named(QLineEdit(), "CancelReason")
+        self.cancel_reason.setPlaceholderText("撤销原因（撤销申领时必填）")
+        self.cancel_button = _button("撤销申领", "CancelFailed", p.cancel_failed)
+        frow.addWidget(self.resubmit_button)
+        frow.addWidget(self.cancel_reason, 1)
+        frow.addWidget(self.cancel_button)
+        self.root.addLayout(frow)
+        self.failed_result = named(QLabel("", wordWrap=True), "FailedResult")
+        self.root.addWidget(self.failed_result)
+        self.set_failed_actions(False)
         self.root.addWidget(named(QLabel("待签收的制卡批次（选中后点“签收本批次”）："), "BatchLead"))
         self.batches = named(QListWidget(), "BatchList")
         self.batches.setMaximumHeight(120)
@@ -149,21 +168,36 @@ class HomeScreen(RScreen):
         self.root.addWidget(self.offline)
         brow = QHBoxLayout()
         brow.addWidget(_button("刷新批次", "RefreshBatches", p.refresh_batches))
-        brow.addWidget(_button("签收本批次", "Primary", p.choose_batch))
+        brow.addWidget(_button("签收本批次（有草稿则继续签收）", "Primary", p.choose_batch))
+        brow.addWidget(_button("放弃未完成的签收", "DiscardDraft", p.discard_draft))
         brow.addStretch(1)
         self.root.addLayout(brow)
+        self.drafts = named(QLabel("", wordWrap=True), "ReceiptDrafts")
+        self.root.addWidget(self.drafts)
         self.uncollected = named(QLabel("", wordWrap=True), "UncollectedSummary")
         self.root.addWidget(self.uncollected)
         urow = QHBoxLayout()
         urow.addWidget(_button("预览未领卡清单", "PreviewUncollected", p.preview_uncollected))
+        self.seal_button = _button("封存超期卡片", "SealDue", p.seal_due)
+        self.seal_button.setEnabled(False)
+        urow.addWidget(self.seal_button)
+        self.sealing_preview = _button("预览封存清单", "PreviewSealing", p.preview_sealing)
+        self.sealing_preview.setEnabled(False)
+        urow.addWidget(self.sealing_preview)
         urow.addStretch(1)
         self.root.addLayout(urow)
+        self.sealing_result = named(QLabel("", wordWrap=True), "SealingResult")
+        self.root.addWidget(self.sealing_result)
         self.doc_status = named(QLabel("", wordWrap=True), "HomeDocStatus")
         self.root.addWidget(self.doc_status)
         self.root.addStretch(1)
 
     def first_focus(self) -> QWidget | None:
         return self.query
+
+    def set_failed_actions(self, enabled: bool) -> None:
+        for w in (self.resubmit_button, self.cancel_reason, self.cancel_button):
+            w.setEnabled(enabled)
 
 
 class ReadScreen(RScreen):
@@ -301,11 +335,14 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
     global_keys = ("F2",)
     no_back = frozenset({Step.CHOOSE, Step.DONE})
     no_next = frozenset({Step.CHOOSE, Step.PLACE, Step.DONE})
+    autosaved_steps = frozenset({Step.PLACE})  # the box typed is kept with the draft
 
     def __init__(self, desk: ProductionDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ProductionPage")
         self.desk = desk
+        self.lines: list[Any] = []  # the tracking answer on screen
+        self.sealing: Any = None  # the last sealing done here (its list can be printed)
 
     def view(self, step: Step) -> Any:
         return self.step_screen(step)
@@ -360,13 +397,68 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
         text = home.query.text()
 
         def show(answer: Any) -> None:
+            self.lines = list(answer.lines)
             _fill(home.results, [(x.application_id, x.holder_zh, x.state_zh, x.progress, x.how_zh,
                                   x.next_zh) for x in answer.lines],
                   {i for i, x in enumerate(answer.lines) if x.state_zh == "制卡失败"})
             home.note.setText(answer.note_zh or f"找到 {len(answer.lines)} 笔申领。")
+            home.failed_result.clear()
+            failed = [i for i, x in enumerate(answer.lines) if x.can_retry]
+            if failed:
+                home.results.selectRow(failed[0])
+            self.line_selected()  # also when the same row stays selected (no signal then)
 
         self.run(lambda: self.desk.search(text), show,
                  lambda e: _status(home.note, message_of(e), False), busy="正在查询制卡进度…")
+
+    def selected_line(self) -> Any:
+        rows = self.view(Step.CHOOSE).results.selectionModel().selectedRows()
+        i = rows[0].row() if rows else -1
+        return self.lines[i] if 0 <= i < len(self.lines) else None
+
+    def line_selected(self) -> None:
+        """A failed production of this branch selected: its reason and the two actions."""
+        home = self.view(Step.CHOOSE)
+        line = self.selected_line()
+        retry = line is not None and line.can_retry
+        home.set_failed_actions(retry)
+        if retry:
+            why = line.failure_zh or "中心未说明原因"
+            _status(home.failed_note, f"申领 {line.application_id} 制卡失败，中心原因：{why}。"
+                    "可“重新制卡”（专线中断时暂存上传），或填写原因后“撤销申领”（须实时连接中心）。",
+                    ok=False)
+        else:
+            home.failed_note.clear()
+
+    def _failed_action(self, job: Callable[[str], Any], busy: str) -> None:
+        home = self.view(Step.CHOOSE)
+        line = self.selected_line()
+        if line is None or not line.can_retry or self.busy:
+            return
+        application_id = line.application_id
+
+        def done(outcome: Any) -> None:
+            _status(home.failed_result, outcome.message_zh, ok=outcome.sent)
+            updated = self.desk.line(application_id)
+            if updated is not None:
+                self.lines = [updated if x.application_id == application_id else x
+                              for x in self.lines]
+                _fill(home.results, [(x.application_id, x.holder_zh, x.state_zh, x.progress,
+                                      x.how_zh, x.next_zh) for x in self.lines],
+                      {i for i, x in enumerate(self.lines) if x.state_zh == "制卡失败"})
+            self.line_selected()
+
+        def failed(error: BaseException) -> None:
+            _status(home.failed_result, message_of(error), False)
+
+        self.run(lambda: job(application_id), done, failed, busy=busy)
+
+    def resubmit(self) -> None:
+        self._failed_action(lambda a: self.desk.resubmit(a), "正在提交重新制卡…")
+
+    def cancel_failed(self) -> None:
+        reason = self.view(Step.CHOOSE).cancel_reason.text()
+        self._failed_action(lambda a: self.desk.cancel_failed(a, reason), "正在向中心撤销申领…")
 
     def refresh_batches(self) -> None:
         wf = self.wizard
@@ -374,18 +466,32 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             return
         home = self.view(Step.CHOOSE)
 
+        def job() -> Any:
+            batches, note = wf.batches()
+            return batches, note, self.desk.receipt_drafts()
+
         def show(result: Any) -> None:
-            batches, note = result
+            batches, note, drafts = result
+            begun = {d.batch_id: d for d in drafts}
             home.batches.clear()
             for b in batches:
-                home.batches.addItem(f"{b.batch_id}　{len(b.items)} 张")
+                d = begun.get(b.batch_id)
+                draft = f"　签收未完成：已读 {d.reads} 张（{d.teller}）" if d is not None else ""
+                home.batches.addItem(f"{b.batch_id}　{len(b.items)} 张{draft}")
             if batches:
-                home.batches.setCurrentRow(0)
+                first = next((i for i, b in enumerate(batches) if b.batch_id in begun), 0)
+                home.batches.setCurrentRow(first)
             else:
                 home.batches.addItem("（没有待签收的批次）")
             _status(home.offline, note, ok=not note)
+            if drafts:
+                _status(home.drafts, "有未完成的签收（读过的卡已保存）：" + "；".join(
+                    f"批次 {d.batch_id} 已读 {d.reads} 张" for d in drafts)
+                    + "。选中该批次后点“签收本批次”继续。", ok=False)
+            else:
+                home.drafts.clear()
 
-        self.run(wf.batches, show, lambda e: _status(home.offline, message_of(e), False),
+        self.run(job, show, lambda e: _status(home.offline, message_of(e), False),
                  busy="正在获取待签收批次…")
 
     def refresh_uncollected(self) -> None:
@@ -396,20 +502,78 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             text = f"在柜未领卡片 {len(lines)} 张"
             text += f"，其中 {due} 张已超过保管期，须退回中心封存。" if due else "。"
             _status(home.uncollected, text, ok=not due)
+            home.seal_button.setEnabled(due > 0)
 
         self.run(self.desk.uncollected, show, lambda e: log.warning("uncollected: %s",
                                                                     type(e).__name__))
 
+    def _current_batch(self) -> str:
+        item = self.view(Step.CHOOSE).batches.currentItem()
+        return item.text().split("　")[0] if item is not None else ""
+
     def choose_batch(self) -> None:
+        """The batch's receipt: resumed where it stopped when one was begun (a draft)."""
+        batch_id = self._current_batch()
+        if self.busy or self.wizard is None:
+            return
+        if not batch_id:
+            self.banner.show_message("请选择要签收的制卡批次。", "bad")
+            return
+
+        def opened(wf: BatchReceiptWorkflow) -> None:
+            self.show_wizard(wf)
+            self.show_step()
+            if wf.record.reads:
+                self.banner.show_message(f"已继续未完成的签收：此前已读 {len(wf.record.reads)} 张。",
+                                         "ok")
+
+        def failed(error: BaseException) -> None:
+            errors = getattr(error, "errors", None)
+            screen = self.current_screen()
+            if isinstance(errors, dict) and screen is not None:
+                screen.show_errors(errors)
+            self.banner.show_message(message_of(error), "bad")
+
+        self.banner.clear()
+        self.run(lambda: self.desk.open_receipt(batch_id), opened, failed,
+                 busy="正在打开批次清单…")
+
+    def discard_draft(self) -> None:
+        batch_id = self._current_batch()
+        if not batch_id or self.busy:
+            return
+        self.run(lambda: self.desk.discard_receipt(batch_id, "柜员放弃未完成的签收"),
+                 lambda _r: self.refresh_batches(),
+                 lambda e: self.banner.show_message(message_of(e), "bad"),
+                 busy="正在放弃未完成的签收…")
+
+    def seal_due(self) -> None:
         home = self.view(Step.CHOOSE)
-        item = home.batches.currentItem()
-        batch_id = item.text().split("　")[0] if item is not None else ""
+        if self.busy:
+            return
 
-        def job(wf: BatchReceiptWorkflow) -> Any:
-            wf.choose(batch_id)
-            return wf.next()
+        def done(outcome: Any) -> None:
+            self.sealing = outcome
+            _status(home.sealing_result, outcome.message_zh,
+                    ok=not outcome.queued and not outcome.refused)
+            home.sealing_preview.setEnabled(True)
+            self.refresh_uncollected()
 
-        self._act(job, "正在打开批次清单…")
+        self.run(self.desk.seal_due, done,
+                 lambda e: _status(home.sealing_result, message_of(e), False),
+                 busy="正在封存超期卡片并上报中心…")
+
+    def preview_sealing(self) -> None:
+        outcome = self.sealing
+        if outcome is not None:
+            _Pdfs(self, self.view(Step.CHOOSE).doc_status).preview(
+                "封存清单", lambda: sealing_pdf(self.desk, outcome))
+
+    def save_sealing(self, path: Path) -> None:
+        outcome = self.sealing
+        if outcome is not None:
+            _Pdfs(self, self.view(Step.CHOOSE).doc_status).save(
+                "封存清单", lambda: sealing_pdf(self.desk, outcome), path)
 
     def preview_uncollected(self) -> None:
         _Pdfs(self, self.view(Step.CHOOSE).doc_status).preview(

@@ -17,6 +17,9 @@ from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import validate_id_number
 from counter_app.domain.production import (
+    FAILED,
+    RESUBMIT_QUEUED,
+    ReceiptDraft,
     Tracked,
     due_for_sealing,
     keep_until,
@@ -24,6 +27,7 @@ from counter_app.domain.production import (
 )
 from counter_app.printing import mask_name
 from counter_app.printing.masking import mask_id_number
+from counter_app.workflows.production import failed, sealing
 from counter_app.workflows.production.context import ProductionContext
 from counter_app.workflows.production.handout import HandoutWorkflow
 from counter_app.workflows.production.receipt import BatchReceiptWorkflow
@@ -44,6 +48,8 @@ class TrackingLine:
     how_zh: str
     custody_zh: str  # box/slot, or ""
     remote: bool
+    failure_zh: str = ""  # the central's named reason of a failed production
+    can_retry: bool = False  # a failed production of this branch: re-submit or cancel
 
 
 @dataclass(frozen=True)
@@ -80,9 +86,18 @@ def tracking_line(t: Tracked) -> TrackingLine:
     nxt = next_step_zh(info)
     if t.location and t.state in ("SHIPPED", "BRANCH_RECEIVED") and not t.handed_out_at:
         nxt = f"卡片在本网点保管（{t.location}），可办理领卡启用。"
+    if t.sealed_at is not None:
+        nxt = (f"超期未领，已随封存清单 {t.sealing_list_id} 退回中心封存；"
+               "持卡人领卡须先由中心启封。")
+    elif t.state == FAILED and not t.remote:
+        why = f"中心原因：{t.failure_reason}" if t.failure_reason else "中心未说明原因"
+        nxt = f"制卡失败（{why}）。可选中本行“重新制卡”，或“撤销申领”后由申请人重新申领。"
+    elif t.state == RESUBMIT_QUEUED:
+        nxt = "已申请重新制卡，专线恢复后自动上报中心，之后按新的制卡进度跟踪。"
     return TrackingLine(t.application_id, t.application_no, _holder(t), t.state_zh,
                         progress(info), nxt, COLLECTION_ZH.get(t.collection, t.collection),
-                        t.location, t.remote)
+                        t.location, t.remote, t.failure_reason,
+                        t.state == FAILED and not t.remote)
 
 
 def _tracked_from(a: A.Application) -> Tracked:
@@ -117,10 +132,23 @@ class ProductionDesk:
         if not q:
             return TrackingAnswer((), "请输入申领编号、身份证号码、卡号或姓名。")
         self.ctx.repo.track_local()
-        found = self.ctx.repo.search(q)
+        found = [self._with_reason(t) for t in self.ctx.repo.search(q)]
         if found:
             return TrackingAnswer(tuple(tracking_line(t) for t in found))
         return self._ask_central(q)
+
+    def _with_reason(self, t: Tracked) -> Tracked:
+        """A failure tracked without its reason (the notice came before the application was
+        tracked here) is asked of the central once: the teller must see the named reason."""
+        if t.state != FAILED or t.failure_reason:
+            return t
+        try:
+            a = self.ctx.central.application(t.application_id)
+        except CentralError:
+            return t  # shown without it; asked again at the next search
+        self.ctx.repo.update_state(t.application_id, a.state, card_no=a.card_no or "",
+                                   failure_reason=a.failure_reason or "")
+        return self.ctx.repo.get(t.application_id) or t
 
     def _ask_central(self, q: str) -> TrackingAnswer:
         central = self.ctx.central
@@ -183,9 +211,45 @@ class ProductionDesk:
                 due_for_sealing(received, today, months)))
         return lines
 
+    # -- a failed production ----------------------------------------------------------------------
+    def resubmit(self, application_id: str, note: str = "") -> failed.FailedOutcome:
+        """重新制卡: queued with its key when the line is down (see workflows/production/failed)."""
+        return failed.resubmit(self.ctx, application_id, note)
+
+    def cancel_failed(self, application_id: str, reason: str) -> failed.FailedOutcome:
+        """撤销申领: needs the central now; refused with the reason while the line is down."""
+        return failed.cancel(self.ctx, application_id, reason)
+
+    def line(self, application_id: str) -> TrackingLine | None:
+        t = self.ctx.repo.get(application_id)
+        return tracking_line(t) if t is not None else None
+
+    # -- sealing ------------------------------------------------------------------------------------
+    def seal_due(self) -> sealing.SealingOutcome:
+        """Every card in custody past the keeping period onto one sealing list, sent or queued."""
+        due = [(u.application_id, u.card_no) for u in self.uncollected() if u.due]
+        return sealing.seal_due(self.ctx, due)
+
     # -- businesses -----------------------------------------------------------------------------
     def new_receipt(self) -> BatchReceiptWorkflow:
         return BatchReceiptWorkflow(self.ctx)
+
+    def receipt_drafts(self) -> list[ReceiptDraft]:
+        """Receipts begun and not confirmed (offered again on the home screen)."""
+        return self.ctx.repo.receipt_drafts()
+
+    def open_receipt(self, batch_id: str) -> BatchReceiptWorkflow:
+        """The receipt of a batch: the one begun earlier when there is a draft, else a new
+        one at its first card."""
+        if any(d.batch_id == batch_id for d in self.ctx.repo.receipt_drafts()):
+            return BatchReceiptWorkflow.resume(self.ctx, batch_id)
+        wf = BatchReceiptWorkflow(self.ctx)
+        wf.choose(batch_id)
+        wf.next()
+        return wf
+
+    def discard_receipt(self, batch_id: str, reason: str) -> None:
+        self.ctx.repo.discard_receipt_draft(batch_id, actor=self.ctx.teller, reason=reason)
 
     def new_handout(self) -> HandoutWorkflow:
         return HandoutWorkflow(self.ctx, self.ctx.chip)

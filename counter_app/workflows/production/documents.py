@@ -4,16 +4,26 @@ the uncollected-cards list, as PDF bytes (printing/production_lists.py draws the
 from __future__ import annotations
 
 from counter_app.domain.clock import CHINA_TIME
-from counter_app.domain.production import EXTRA, MISMATCHED, MISSING, Difference, Tracked
+from counter_app.domain.production import (
+    EXTRA,
+    MISMATCHED,
+    MISSING,
+    Difference,
+    Tracked,
+    keep_until,
+)
 from counter_app.printing import mask_name
 from counter_app.printing.masking import mask_id_number
 from counter_app.printing.production_lists import (
     BatchReceiptSheet,
     HandoutReceipt,
     ReceiptLine,
+    SealingLine,
+    SealingSheet,
     UncollectedSheet,
     render_batch_receipt,
     render_handout_receipt,
+    render_sealing_list,
     render_uncollected,
 )
 from counter_app.printing.production_lists import UncollectedLine as PrintedUncollected
@@ -21,6 +31,7 @@ from counter_app.workflows.production.desk import ProductionDesk
 from counter_app.workflows.production.handout import COLLECTOR_ZH, Collector, HandoutWorkflow
 from counter_app.workflows.production.receipt import BatchReceiptWorkflow
 from counter_app.workflows.production.record import Outcome
+from counter_app.workflows.production.sealing import SealingOutcome
 
 
 def holder_zh(t: Tracked | None, id_number: str = "") -> str:
@@ -102,3 +113,31 @@ def handout_pdf(wf: HandoutWorkflow) -> bytes:
         ctx.branch, r.application_id, r.card_no, mask_name(r.holder_name) if r.holder_name else "—",
         mask_id_number(wf.holder_id), collector, ctx.clock().astimezone(CHINA_TIME), ctx.teller,
         e_card_claim_url=r.ecard_url))
+
+
+SEAL_STATE_ZH = {"done": "中心已封存", "pending": "待上传中心", "sending": "待上传中心",
+                 "dead": "中心拒绝，待主管处理"}
+
+
+def sealing_pdf(desk: ProductionDesk, outcome: SealingOutcome) -> bytes:
+    """The sealing list (封存清单) of one sealing, with what the central said of each card."""
+    ctx = desk.ctx
+    months = desk.keep_months()
+    refused = dict(outcome.refused)
+    lines = []
+    for t, location in ctx.repo.sealing_list(outcome.sealing_list_id):
+        received = t.received_at.astimezone(CHINA_TIME).date() if t.received_at else None
+        if t.application_id in refused:
+            central, bad = f"中心拒绝：{refused[t.application_id]}", True
+        elif outcome.queued and t.application_id in outcome.sealed[-outcome.queued:]:
+            central, bad = "待上传中心", False
+        else:
+            central, bad = "中心已封存", False
+        lines.append(SealingLine(
+            t.application_id, holder_zh(t), t.card_no, location,
+            received.isoformat() if received else "—",
+            keep_until(t.received_at, months).isoformat() if t.received_at else "—",
+            central, bad))
+    at = (ctx.clock()).astimezone(CHINA_TIME)
+    return render_sealing_list(SealingSheet(ctx.branch, outcome.sealing_list_id, ctx.teller, at,
+                                            months, tuple(lines)))

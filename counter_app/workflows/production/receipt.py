@@ -7,6 +7,9 @@ Steps::
 The chip decides whose card it is (``domain.production.check_batch``): a card in another
 application's envelope is received as its owner's and the envelope reported; a card not on
 the list is extra and goes back; a listed card not read is missing when the receipt closes.
+Every card read is saved at once as a draft with its batch (``save``, the kernel's envelope
+as the application business keeps it): a receipt half done survives a closed page, a
+sign-out, an idle lock and a restart, and is resumed (``resume``) at its step.
 The receipt may be done offline against the last list pulled: it is written with its key,
 the cards into custody and the outbox message in one durable transaction, then sent now or
 queued (the sync worker sends it under the same key when the line is back).
@@ -35,7 +38,8 @@ from counter_app.domain.production import (
 )
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
 from counter_app.workflows.production.context import ProductionContext
-from counter_app.workflows.production.record import Outcome, ReceiptRecord, Step
+from counter_app.workflows.production.record import SCHEMA_VERSION, Outcome, ReceiptRecord, Step
+from counter_app.workflows.records import from_json, to_json
 
 STEP_TITLES_ZH: dict[Step, str] = {Step.CHOOSE: "选择批次", Step.READ: "逐张读卡核对",
                                    Step.PLACE: "入柜保管", Step.DONE: "签收完成"}
@@ -84,17 +88,61 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
     """One batch received by one teller, from the list to the printed 签收清单."""
 
     def __init__(self, ctx: ProductionContext, record: ReceiptRecord | None = None, *,
-                 step: str | None = None, journal: Iterable[JournalEntry] = ()) -> None:
+                 step: str | None = None, history: Iterable[str] = (),
+                 journal: Iterable[JournalEntry] = ()) -> None:
         self.ctx = ctx
         self._batch: PulledBatch | None = None
+        resumed = record is not None
         record = record or ReceiptRecord(str(uuid.uuid4()), ctx.teller, ctx.clock().isoformat())
-        super().__init__(receipt_steps(), record, step=step, journal=tuple(journal),
-                         clock=ctx.clock)
-        self.note("started")
+        super().__init__(receipt_steps(), record, step=step, history=tuple(history),
+                         journal=tuple(journal), clock=ctx.clock)
+        if not resumed:
+            self.note("started")
+
+    @classmethod
+    def resume(cls, ctx: ProductionContext, batch_id: str) -> BatchReceiptWorkflow:
+        """The receipt of ``batch_id`` begun earlier (closed page, sign-out, idle lock,
+        restart), at the step and with the cards it had read."""
+        if ctx.sync_status is not None:  # as ``choose``: cards into custody need the session
+            try:
+                check_audit(ctx.sync_status(), "batch_receive")
+            except NewWorkRefused as exc:
+                raise StepInvalid({"batch_id": exc.message_zh}) from exc
+        data = ctx.repo.load_receipt_draft(batch_id)
+        if data is None:
+            raise ReceiptError("该批次没有未完成的签收。", code="DRAFT_NOT_FOUND")
+        try:
+            if int(data.get("schema", 0)) != SCHEMA_VERSION:
+                raise ValueError(f"receipt draft schema {data.get('schema')}")
+            record = from_json(ReceiptRecord, data["record"])
+            journal = [from_json(JournalEntry, j) for j in data.get("journal", [])]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ReceiptError("该批次的签收草稿无法读取，请重新逐张读卡签收。",
+                               code="DRAFT_UNREADABLE") from exc
+        wf = cls(ctx, record, step=str(data.get("step", Step.READ)),
+                 history=[str(h) for h in data.get("history", [])], journal=journal)
+        wf.note("resumed", by=ctx.teller, reads=len(record.reads))
+        wf.save()
+        return wf
 
     def save(self) -> None:
-        """Reads are kept on screen until the receipt is confirmed; the receipt itself is
-        written durably in one transaction (see ``confirm``)."""
+        """The receipt in progress as a draft with its batch (after every change): the cards
+        read survive a closed page, a sign-out, an idle lock and a restart. The receipt itself
+        is written durably in one transaction (see ``confirm``), which ends the draft."""
+        r = self.record
+        if not r.batch_id or r.outcome is not Outcome.NONE:
+            return
+        data = {"schema": SCHEMA_VERSION, "step": self.current, "history": list(self.history),
+                "journal": [to_json(j) for j in self.journal], "label": self.label(),
+                "record": to_json(r)}
+        self.ctx.repo.save_receipt_draft(r.batch_id, teller=self.ctx.teller, data=data)
+
+    def discard(self, reason: str) -> None:
+        """The receipt begun is given up (the cards go back into the batch box)."""
+        self.note("discarded")
+        if self.record.batch_id:
+            self.ctx.repo.discard_receipt_draft(self.record.batch_id, actor=self.ctx.teller,
+                                                reason=reason)
 
     @property
     def step(self) -> Step:
@@ -145,10 +193,17 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
         batch = self.ctx.repo.batch(batch_id)
         if batch is None or batch.state != "SHIPPED":
             raise StepInvalid({"batch_id": "该批次不在待签收清单中（可能已签收），请刷新后重新选择。"})
+        draft = self.ctx.repo.load_receipt_draft(batch_id)
+        begun = draft.get("record") if draft is not None else None
+        if isinstance(begun, dict) and begun.get("record_id") != self.record.record_id:
+            # never overwrite another receipt of the same batch begun earlier: resume it
+            raise StepInvalid({"batch_id": "该批次有未完成的签收（草稿），请点击“继续签收”"
+                                           "接着读卡，或先放弃该草稿。"})
         pulled_at = batch.pulled_at.isoformat() if batch.pulled_at else ""
         if batch_id != self.record.batch_id:
             self._update(batch_id=batch_id, reads=(), list_pulled_at=pulled_at)
         self.note("batch.chosen", cards=len(batch.items))
+        self.save()
         return batch
 
     @property
@@ -176,6 +231,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
         if all(r.card_no != card_no for r in self.record.reads):
             self._update(reads=(*self.record.reads, read))
             self.note("card.read", n=len(self.record.reads))
+            self.save()
         else:
             self.note("card.read_again")
         return self.check()
@@ -192,6 +248,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
     def apply(self, key: str, values: dict[str, str]) -> dict[str, str]:
         if key == Step.PLACE and "box" in values:
             self._update(box=values["box"].strip().upper())
+            self.save()
             return _box_errors(values["box"])
         return {}
 
