@@ -88,6 +88,7 @@ class StatisticsPage(QWidget):
         self.setObjectName("StatisticsPage")
         self.desk, self.ops = desk, ops
         self.figures: BranchFigures | None = None
+        self.asked = 0  # refresh requests made; a late answer to an earlier one is dropped
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -171,12 +172,20 @@ class StatisticsPage(QWidget):
         days = self.days()
         self.note.setText("正在统计…")
         self.refresh_button.setEnabled(False)
+        # the window's worker runs jobs side by side: only the latest request's figures show
+        self.asked += 1
+        asked = self.asked
+
+        def shown(figures: Any) -> None:
+            if asked == self.asked:
+                self.show_figures(figures)
 
         def failed(error: BaseException) -> None:
-            self.refresh_button.setEnabled(True)
-            self.note.setText(error_text(error))
+            if asked == self.asked:
+                self.refresh_button.setEnabled(True)
+                self.note.setText(error_text(error))
 
-        self.ops.run(lambda: self.desk.figures(days), self.show_figures, failed)
+        self.ops.run(lambda: self.desk.figures(days), shown, failed)
 
     def show_figures(self, f: BranchFigures) -> None:
         self.refresh_button.setEnabled(True)
