@@ -1,6 +1,8 @@
 """Supervision (督导/主管管理), Qt-free: the dead-letter queue, the audit log viewer, open work
 sessions; what the supervisor's authorisation is for them (:mod:`.approval`)."""
 
+from counter_app.domain.opening_hours import DUTY_SUPERVISOR
+from counter_app.domain.opening_hours import SUPERVISOR_ROLES as AUTHORISING_ROLES
 from counter_app.workflows.supervision.approval import (
     Authorise,
     SupervisorCredentials,
@@ -25,8 +27,10 @@ from counter_app.workflows.supervision.dead_letters import (
 )
 from counter_app.workflows.supervision.sessions import OpenSession, SessionSupervision
 
-# the weekend duty supervisor (值班主管, domain.opening_hours.DUTY_SUPERVISOR) sees it too
-SUPERVISOR_ROLES = ("supervisor", "admin", "duty_supervisor")
+#: who sees the supervision page: those who authorise a supervisor's step on any day, and the
+#: weekend duty supervisor (值班主管; its authority holds at weekends in opening hours only,
+#: which the authorisation itself checks)
+SUPERVISOR_ROLES: tuple[str, ...] = (*AUTHORISING_ROLES, DUTY_SUPERVISOR)
 
 
 def can_supervise(role: str) -> bool:
