@@ -228,6 +228,9 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         if not found:
             return "本网点没有该持卡人的待领卡片。可在“集中制卡”中按身份证号码查询制卡进度。"
         t = found[0]
+        if t.sealed_at is not None:
+            return (f"该持卡人的卡片超期未领，已随封存清单 {t.sealing_list_id} 退回中心封存，"
+                    "不能在网点发放：请联系中心启封，卡片退回网点后再办理领卡。")
         if t.handed_out_at is not None or t.state in ("ISSUED_NOT_ACTIVATED", "ACTIVATED"):
             return "该持卡人的卡片已领取，无需再次领卡。"
         return f"该持卡人的卡片尚未到网点（当前状态：{t.state_zh}），暂不能领卡。"

@@ -24,6 +24,8 @@ from counter_app.workflows.kernel import StepInvalid
 from counter_app.workflows.production import ProductionDesk
 from counter_app.workflows.production.documents import sealing_pdf
 from counter_app.workflows.production.failed import FailedProductionError
+from counter_app.workflows.production.handout import HandoutError
+from counter_app.workflows.production.handout import Step as HStep
 from counter_app.workflows.production.receipt import BatchReceiptWorkflow
 from counter_app.workflows.production.record import Outcome, Step
 from tests.integration.production.conftest import Branch
@@ -233,6 +235,12 @@ def test_cards_past_the_keeping_period_are_sealed_at_the_central(branch: Branch)
     assert "production.sealed" in _audit_actions(branch)
     listed = ProductionStore(branch.store).sealing_list(outcome.sealing_list_id)
     assert [loc for _, loc in listed] == ["D01-001", "D01-002"]
+    hand = desk.new_handout()  # the holder comes after all: told where the card went
+    hand.apply(HStep.IDENTIFY, {"collector": "SELF", "id_number": branch.client.application(
+        cards[0][0]).id_number})
+    with pytest.raises(HandoutError, match="退回中心封存") as refused:
+        hand.find_card()
+    assert outcome.sealing_list_id in refused.value.message_zh
     pdf = sealing_pdf(desk, outcome)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert outcome.sealing_list_id in text and "D01-002" in text and "中心已封存" in text
