@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from counter_app.bootstrap import make_sync_worker, open_profile_store
 from counter_app.central.client import HttpCentralClient
-from counter_app.central.sync import NewWorkRefused
+from counter_app.central.sync import LineState, NewWorkRefused, SyncStatus
 from counter_app.devices.sscard import SimulatedSocialCardReader
 from counter_app.domain.errors import ValidationError
 from counter_app.store.models import AuditEntry, OutboxMessage, ProductionBatch
@@ -264,3 +264,40 @@ def test_sealing_with_the_line_down_is_queued_and_reaches_the_central(branch: Br
     worker.drain()
     assert {m.status for m in _messages(branch, "applications.seal")} == {"done"}
     assert {branch.client.card_status(c).card_state for _, c in cards} == {"SEALED"}
+
+
+def _status(line: LineState, *, session_open: bool | None = True) -> SyncStatus:
+    now = dt.datetime.now(dt.UTC)
+    return SyncStatus(line_state=line, latency_ms=None, outbox_depth=0, dead_letters=0,
+                      oldest_unsent_age_s=None, last_success_at=now, last_pull_at=now,
+                      last_error_code=None, checked_at=now, session_open=session_open)
+
+
+def test_the_line_state_and_the_work_session_decide_before_anything_is_written(
+        branch: Branch) -> None:
+    application_id, _ = _failed(branch)
+    cards = _shipped(branch, 1)
+    offline = branch.context()
+    offline.sync_status = lambda: _status(LineState.OFFLINE)
+    desk = ProductionDesk(offline)
+    assert desk.search(application_id).lines[0].can_retry
+    with pytest.raises(NewWorkRefused) as refused:  # known offline: refused, nothing written
+        desk.cancel_failed(application_id, "申请人放弃")
+    assert refused.value.code == "CANCEL_NEEDS_CENTRAL"
+    assert _messages(branch, "applications.cancel") == []
+    no_session = branch.context()
+    no_session.sync_status = lambda: _status(LineState.ONLINE, session_open=False)
+    closed = ProductionDesk(no_session)
+    with pytest.raises(NewWorkRefused) as refused:
+        closed.resubmit(application_id)
+    assert refused.value.code == "SESSION_REQUIRED"
+    assert _messages(branch, "applications.resubmit") == []
+    # a receipt begun inside the session is not resumed outside it
+    open_desk = branch.desk()
+    open_desk.new_receipt().batches()
+    batch_id = branch.client.application(cards[0][0]).batch_id
+    assert batch_id
+    open_desk.open_receipt(batch_id).add_read(cards[0][1])
+    with pytest.raises(StepInvalid, match="会话"):
+        closed.open_receipt(batch_id)
+    assert open_desk.receipt_drafts()[0].reads == 1
