@@ -16,7 +16,7 @@ from counter_app.ui.app import CounterApp
 from counter_app.ui.stock.page import StockPage
 from counter_app.workflows.login import DEMO_ACCOUNTS
 from counter_app.workflows.stock import Step
-from tests.fixtures.app import make_profile
+from tests.fixtures.app import make_profile, open_demo_session
 from tests.fixtures.otp import fresh_code
 from tests.ui.test_shell import close, sign_in, start
 
@@ -26,8 +26,10 @@ SUPERVISOR = next(a for a in DEMO_ACCOUNTS if a[2] == "supervisor")
 def services_for(tmp_path: Path, kind: str, fake_central, fake_presence,
                  reader: SimulatedBlankCardReader):  # type: ignore[no-untyped-def]
     profile = make_profile(tmp_path / kind, kind)
-    return build_services(profile, fakes=Fakes(central=fake_central, presence=fake_presence,
-                                               blank_reader=reader))
+    services = build_services(profile, fakes=Fakes(central=fake_central, presence=fake_presence,
+                                                   blank_reader=reader))
+    open_demo_session(services)  # stock changes are done inside the teller's work session
+    return services
 
 
 def idle(qtbot, page: StockPage) -> None:  # type: ignore[no-untyped-def]
