@@ -30,7 +30,8 @@ from counter_app.profile import BranchProfile, load_profile, state_root
 PLUGIN_COMMANDS = {"counter_app.card.cli": ("emulator", "card"),
                    "counter_app.sync_cli": ("sync", "central-sim"),
                    "counter_app.certificate_cli": ("certificate",),
-                   "counter_app.setup_cli": ("setup",)}
+                   "counter_app.setup_cli": ("setup",),
+                   "counter_app.report_cli": ("report",)}
 BUILTIN_COMMANDS = ("demo", "doctor", "support-bundle")
 
 
@@ -112,6 +113,8 @@ def build_parser(plugins: Sequence[str] | None = None) -> argparse.ArgumentParse
                            "saving a PNG of every step and every printed PDF into DIR")
     demo.add_argument("--only", metavar="NAME", help="tour: only the scenarios of this business "
                                                      "(e.g. application) or this scenario")
+    demo.add_argument("--language", choices=("zh_CN", "en"),
+                      help="UI language for this run (default: the demo profile's, Chinese)")
     demo.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
     doctor = sub.add_parser("doctor", help="check database, disk, central line, readers, printers")
@@ -179,6 +182,9 @@ def run_app(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY_HELP.format(cmd=f"counter-app --profile {path}"), file=sys.stderr)
         return 2
+    from counter_app.ui.i18n import set_language
+
+    set_language(profile.language)  # before the UI modules: some build their labels at import
     from counter_app.ui.app import RunOptions, run_gui
 
     return run_gui(profile, lambda: open_services(profile),

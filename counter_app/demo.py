@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 from collections.abc import Iterator
@@ -75,11 +76,13 @@ def run_tour(args: argparse.Namespace) -> int:
     same people in the same state; the card emulator is not needed by the businesses the
     tour shows so far and is not started (it would take the machine's only vpcd ports).
     """
-    import dataclasses
     import tempfile
     import time
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from counter_app.ui.i18n import set_language
+
+    set_language(getattr(args, "language", None) or "zh_CN")  # before the UI modules
     from PySide6.QtWidgets import QApplication
 
     from counter_app.bootstrap import Fakes, build_services, emulated_chip
@@ -149,7 +152,12 @@ def run_demo(args: argparse.Namespace) -> int:
     state_dir = args.state or demo_state_dir(args.branch)
     state_dir.mkdir(parents=True, exist_ok=True)
     profile = demo_profile(args.branch, state_dir)
+    if getattr(args, "language", None):
+        profile = dataclasses.replace(profile, language=args.language)
 
+    from counter_app.ui.i18n import set_language
+
+    set_language(profile.language)  # before the UI modules: some build their labels at import
     from counter_app.ui.app import RunOptions, run_gui
     from counter_app.workflows.login import DEMO_ACCOUNTS
 

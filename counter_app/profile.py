@@ -390,6 +390,8 @@ class BranchProfile:
     security: SecuritySettings = section()
     updates: UpdateSettings = section()
     fees: FeeSchedule = section(_FeeKeys, build=_FeeKeys.schedule)
+    language: str = key("zh_CN", toml="ui.language", check=_one_of(("zh_CN", "en")),
+                        doc="界面语言：zh_CN（简体中文，默认）或 en（English）；重新启动后生效")
     database: Path = key(Path("counter.db"), toml="store.database", doc="本机数据库文件（相对路径在状态目录下）",
                          check=PATH)
     demo: bool = key(False, toml="mode.demo",

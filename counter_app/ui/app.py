@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.domain.errors import CounterError
-from counter_app.ui.i18n import install_translations
+from counter_app.ui.i18n import install_translations, tr
 from counter_app.ui.login_window import LoginWindow, error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.theme import apply_theme
@@ -118,7 +118,7 @@ class CounterApp(QObject):
             log.error("start-up failed", exc_info=error)
         self.login.show_fatal(message)
         if self.options.exit_when_ready or self.options.screenshot_main:
-            print(f"错误：{message}", file=sys.stderr)
+            print(tr("错误：{0}").format(message), file=sys.stderr)
             QApplication.quit()
 
     def _services_ready(self) -> None:
@@ -184,7 +184,7 @@ class CounterApp(QObject):
             log.error("could not save screenshot to %s", path)
             self.exit_code = 1
         else:
-            print(f"截图已保存 / screenshot saved: {path}", flush=True)
+            print(tr("截图已保存 / screenshot saved: {0}").format(path), flush=True)
         if quit_after:
             QApplication.quit()
 
@@ -216,7 +216,7 @@ class CounterApp(QObject):
                 log.error("update check failed", exc_info=error)
             else:
                 log.warning("update check: %s", error.code)
-            self.update_note = f"检查更新未完成：{error_text(error)}"
+            self.update_note = tr("检查更新未完成：{0}").format(error_text(error))
 
         self.ops.run(check, done, failed)
 
@@ -277,7 +277,7 @@ def run_gui(profile: BranchProfile, build: Callable[[], Any], options: RunOption
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("counter-app")
-    app.setApplicationDisplayName("社会保障卡柜面业务系统")
+    app.setApplicationDisplayName(tr("社会保障卡柜面业务系统"))
     apply_theme(app)
     install_translations(app)  # Qt's own dialogs (是/否, 另存为) in Chinese
     counter = CounterApp(options=options, profile=profile, build=build)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import APP_TITLE_ZH, error_text
 from counter_app.ui.qt import named
 from counter_app.ui.supervisor_dialog import SupervisorFields
@@ -42,12 +43,12 @@ class AuditAlarmDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("AuditAlarmDialog")
         self.guard = guard
-        self.setWindowTitle("审计日志告警")
+        self.setWindowTitle(tr("审计日志告警"))
         self.setModal(True)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 24, 28, 24)
-        title = QLabel("审计日志告警：业务已暂停")
+        title = QLabel(tr("审计日志告警：业务已暂停"))
         title.setStyleSheet("font-size: 20px; font-weight: bold; color: #b00020;")
         lay.addWidget(title)
         self.what = named(QLabel(alarm.message_zh, wordWrap=True), "AuditAlarmText")
@@ -58,13 +59,13 @@ class AuditAlarmDialog(QDialog):
         self.username.setObjectName("AlarmSupervisor")
         lay.addWidget(self.fields)
         lay.addWidget(self.password)
-        lay.addWidget(QLabel("处理理由（记入审计日志）"))
+        lay.addWidget(QLabel(tr("处理理由（记入审计日志）")))
         self.reason = named(QLineEdit(), "AlarmReason")
         lay.addWidget(self.reason)
         self.error = named(QLabel(""), "FieldError")
         self.error.setWordWrap(True)
         lay.addWidget(self.error)
-        self.ack_button = named(QPushButton("主管确认并恢复营业"), "Primary")
+        self.ack_button = named(QPushButton(tr("主管确认并恢复营业")), "Primary")
         self.ack_button.clicked.connect(self.submit)
         lay.addWidget(self.ack_button)
         self.resize(520, 420)
@@ -111,8 +112,8 @@ class AuditAlarmGuard(QObject):
         lay = QVBoxLayout(panel)
         lay.addStretch(1)
         for text, style in ((APP_TITLE_ZH, "font-size: 22px;"),
-                            ("审计日志告警 · 业务已暂停", "font-size: 28px; font-weight: bold; color: #b00020;"),
-                            ("请立即通知主管到场处理。", "font-size: 15px;")):
+                            (tr("审计日志告警 · 业务已暂停"), "font-size: 28px; font-weight: bold; color: #b00020;"),
+                            (tr("请立即通知主管到场处理。"), "font-size: 15px;")):
             label = QLabel(text)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setStyleSheet(style)

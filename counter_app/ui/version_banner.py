@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from counter_app.domain.errors import CounterError
+from counter_app.ui.i18n import tr
 from counter_app.workflows.version_gate import VersionVerdict
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ BLOCKED_STYLE = ("background: #fdecea; color: #a61b1b; border-bottom: 1px solid 
 
 
 def tell_with_a_dialog(parent: QWidget, text: str) -> None:
-    QMessageBox.warning(parent, "需要升级", text)
+    QMessageBox.warning(parent, tr("需要升级"), text)
 
 
 def under_way(page: Any) -> bool:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.ui.i18n import tr
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named, shortcut
 from counter_app.ui.widgets import PAGE_STYLE, Banner, BusyIndicator, FormGrid
@@ -53,9 +54,9 @@ log = logging.getLogger(__name__)
 W = TypeVar("W", bound=Wizard[Any])
 
 AUTOSAVE_MS = 3000
-STEP_MARKS = {"done": "✓", "current": "▶", "todo": "　", "error": "✗"}
+STEP_MARKS = {"done": "✓", "current": "▶", "todo": tr("　"), "error": "✗"}
 STEP_COLOURS = {"done": "#1f6f43", "current": "#0b4f8a", "todo": "#9aa5b1", "error": "#c0392b"}
-INTERNAL_ERROR_ZH = ("系统内部错误，操作未完成。已录入的内容已保存，请重试；"
+INTERNAL_ERROR_ZH = tr("系统内部错误，操作未完成。已录入的内容已保存，请重试；"
                      "如反复出现，请联系网点技术支持。")
 
 
@@ -167,7 +168,7 @@ class StepSidebar(QFrame):
             if s.state == "todo":
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             if s.state == "error":
-                item.setToolTip("该步骤的内容需要修改")
+                item.setToolTip(tr("该步骤的内容需要修改"))
             self.steps.addItem(item)
             if s.state == "current":
                 self.steps.setCurrentItem(item)
@@ -246,17 +247,17 @@ class WizardPage(QWidget, Generic[W]):
         nav = named(QFrame(), "NavBar")
         lay = QHBoxLayout(nav)
         lay.setContentsMargins(20, 10, 20, 10)
-        self.discard_button = NavButton("放弃本笔")
+        self.discard_button = NavButton(tr("放弃本笔"))
         self.discard_button.setObjectName("DiscardButton")
         self.discard_button.clicked.connect(self.discard)
         lay.addWidget(self.discard_button)
         self.busy_indicator = BusyIndicator(self)
         keep_place(self.busy_indicator)
         lay.addWidget(self.busy_indicator, 1)
-        self.back_button = NavButton("上一步 (PgUp)")
+        self.back_button = NavButton(tr("上一步 (PgUp)"))
         self.back_button.setObjectName("BackButton")
         self.back_button.clicked.connect(self.go_back)
-        self.next_button = NavButton("下一步 (PgDn)")
+        self.next_button = NavButton(tr("下一步 (PgDn)"))
         self.next_button.setObjectName("Primary")
         self.next_button.setMinimumWidth(160)
         self.next_button.clicked.connect(self.go_next)
@@ -268,7 +269,7 @@ class WizardPage(QWidget, Generic[W]):
 
     # -- background work ------------------------------------------------------------------------
     def run(self, fn: Callable[[], Any], on_ok: Callable[[Any], None] | None = None,
-            on_fail: Callable[[BaseException], None] | None = None, *, busy: str = "处理中…") -> None:
+            on_fail: Callable[[BaseException], None] | None = None, *, busy: str = tr("处理中…")) -> None:
         """Run a wizard call off the UI thread; the page is busy (navigation off) meanwhile.
         The result is delivered only if the same record is still on screen."""
         self._set_busy(busy)
@@ -461,16 +462,16 @@ class WizardPage(QWidget, Generic[W]):
             else:
                 self.banner.show_message(message_of(error), "bad")
 
-        self._commit_then(lambda w: w.next(), "正在检查并保存…", failed)
+        self._commit_then(lambda w: w.next(), tr("正在检查并保存…"), failed)
 
     def go_back(self) -> None:
         wizard = self.wizard
         if wizard is None or wizard.current in self.no_back:
             return
-        self._commit_then(lambda w: w.back(), "正在保存…")
+        self._commit_then(lambda w: w.back(), tr("正在保存…"))
 
     def _step_clicked(self, target: str) -> None:
-        self._commit_then(lambda w: w.goto(target), "正在保存…")
+        self._commit_then(lambda w: w.goto(target), tr("正在保存…"))
 
     def open(self) -> None:
         """Chosen in the menu (every time); a business starts or resumes its work here."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from counter_app.devices.photo import CameraError
+from counter_app.ui.i18n import tr
 from counter_app.ui.widgets import qimage_to_rgb
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class QtCameraSource(QObject):
         with self._lock:
             image = self._latest
         if image is None:
-            raise CameraError("摄像头还没有画面，请检查摄像头连接后重试，或从文件导入照片。",
+            raise CameraError(tr("摄像头还没有画面，请检查摄像头连接后重试，或从文件导入照片。"),
                               code="CAMERA_NO_FRAME")
         return qimage_to_rgb(image)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named, shortcut
 
 MAX_PRINT_DPI = 300  # rendering above this only costs memory on counter printers
@@ -40,7 +41,7 @@ class PdfPages:
         self.doc = QPdfDocument()
         self.doc.load(self._buffer)
         if self.doc.status() != QPdfDocument.Status.Ready or self.doc.pageCount() < 1:
-            raise PrintError("单据文件无法显示（PDF 内容有误），请重新生成或联系技术支持。",
+            raise PrintError(tr("单据文件无法显示（PDF 内容有误），请重新生成或联系技术支持。"),
                              code="PRINT_PDF_INVALID")
 
     @property
@@ -79,8 +80,8 @@ def paint_pdf(pdf: bytes, printer: QPrinter) -> int:
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError("打印机无法开始打印（可能离线、缺纸或被占用）。请检查打印机，"
-                         "或先另存为PDF。", code="PRINT_START_FAILED")
+        raise PrintError(tr("打印机无法开始打印（可能离线、缺纸或被占用）。请检查打印机，"
+                         "或先另存为PDF。"), code="PRINT_START_FAILED")
     try:
         for index in range(pages.count):
             if index:
@@ -102,7 +103,7 @@ class DocumentPreview(QDialog):
                  on_print: object = None, on_save: object = None) -> None:
         super().__init__(parent)
         self.setObjectName("DocumentPreview")
-        self.setWindowTitle(f"打印预览 - {title}")
+        self.setWindowTitle(tr("打印预览 - {0}").format(title))
         self.resize(fit_to_screen(QSize(760, 900), parent))
         pages = PdfPages(pdf)
         lay = QVBoxLayout(self)
@@ -123,9 +124,9 @@ class DocumentPreview(QDialog):
         lay.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.print_button = named(QPushButton("打印 (P)"), "Primary")
-        self.save_button = QPushButton("另存为PDF (S)")
-        close = QPushButton("关闭 (Esc)")
+        self.print_button = named(QPushButton(tr("打印 (P)")), "Primary")
+        self.save_button = QPushButton(tr("另存为PDF (S)"))
+        close = QPushButton(tr("关闭 (Esc)"))
         for b in (self.print_button, self.save_button, close):
             buttons.addWidget(b)
         lay.addLayout(buttons)

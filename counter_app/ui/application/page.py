@@ -46,6 +46,7 @@ from counter_app.ui.application.steps import (
     MaterialsView,
     ReviewView,
 )
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.wizard_page import WizardPage, message_of
 from counter_app.workflows.application import (
@@ -60,7 +61,7 @@ from counter_app.workflows.errors import CentralRefusal
 
 log = logging.getLogger(__name__)
 
-DISCARD_REASONS = ("申请人放弃办理", "材料不全，改日再办", "录入有误，重新办理", "其他原因")
+DISCARD_REASONS = (tr("申请人放弃办理"), tr("材料不全，改日再办"), tr("录入有误，重新办理"), tr("其他原因"))
 
 
 class DraftsView(QWidget):
@@ -76,8 +77,8 @@ class DraftsView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 20, 28, 16)
-        lay.addWidget(named(QLabel("未完成的申领"), "StepTitle"))
-        lay.addWidget(named(QLabel("以下申领尚未提交，已录入的内容均已保存。请选择继续办理，或放弃后新建。",
+        lay.addWidget(named(QLabel(tr("未完成的申领")), "StepTitle"))
+        lay.addWidget(named(QLabel(tr("以下申领尚未提交，已录入的内容均已保存。请选择继续办理，或放弃后新建。"),
                                    wordWrap=True), "StepLead"))
         self.list = named(QListWidget(), "DraftList")
         self.list.setStyleSheet("QListWidget { font-size: 15px; background: white; }"
@@ -85,11 +86,11 @@ class DraftsView(QWidget):
         self.list.itemActivated.connect(lambda item: self.sig_resume.emit(item.data(Qt.ItemDataRole.UserRole)))
         lay.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.resume_button = named(QPushButton("继续办理 (Enter)"), "Primary")
+        self.resume_button = named(QPushButton(tr("继续办理 (Enter)")), "Primary")
         self.resume_button.clicked.connect(self._resume)
-        self.discard_button = QPushButton("放弃所选")
+        self.discard_button = QPushButton(tr("放弃所选"))
         self.discard_button.clicked.connect(self._discard)
-        self.new_button = QPushButton("新建申领 (Ctrl+N)")
+        self.new_button = QPushButton(tr("新建申领 (Ctrl+N)"))
         self.new_button.clicked.connect(self.sig_new.emit)
         for b in (self.resume_button, self.discard_button, self.new_button):
             row.addWidget(b)
@@ -100,7 +101,7 @@ class DraftsView(QWidget):
         self.list.clear()
         for d in drafts:
             local = d.updated_at.replace(tzinfo=dt.UTC).astimezone(CHINA_TIME)
-            item = QListWidgetItem(f"{d.label}　　最后保存于 {local:%m-%d %H:%M}")
+            item = QListWidgetItem(tr("{0}　　最后保存于 {1:%m-%d %H:%M}").format(d.label, local))
             item.setData(Qt.ItemDataRole.UserRole, d.draft_id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
@@ -124,7 +125,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
     sig_accepted = Signal()  # an application was accepted (the outbox may have grown)
     sig_issue = Signal(str)  # an accepted instant application: make its card now
 
-    title_zh = "社保卡申领"
+    title_zh = tr("社保卡申领")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyView, Step.ELIGIBILITY: EligibilityView,
         Step.MATERIALS: MaterialsView, Step.APPLICANT: ApplicantView,
@@ -191,11 +192,11 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             else:
                 self.new_application()
 
-        self.run(self.desk.open_drafts, got, busy="正在查找未完成的申领…")
+        self.run(self.desk.open_drafts, got, busy=tr("正在查找未完成的申领…"))
 
     def _refuse_while_busy(self) -> bool:
         if self.busy:
-            self.banner.show_message("系统正在处理本笔业务，请稍候完成后再操作。", "warn")
+            self.banner.show_message(tr("系统正在处理本笔业务，请稍候完成后再操作。"), "warn")
         return self.busy
 
     def new_application(self) -> None:
@@ -215,19 +216,19 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         def done(wf: ApplicationWorkflow) -> None:
             self.docs = None
             self.show_wizard(wf)
-            self.banner.show_message("已恢复未完成的申领，之前录入的内容均已保留。", "info")
+            self.banner.show_message(tr("已恢复未完成的申领，之前录入的内容均已保留。"), "info")
             self.show_step()
 
-        self.run(lambda: self.desk.resume(draft_id), done, busy="正在恢复草稿…")
+        self.run(lambda: self.desk.resume(draft_id), done, busy=tr("正在恢复草稿…"))
 
     def _discard_draft(self, draft_id: str) -> None:
         reason = self._ask_discard_reason()
         if reason and not self._refuse_while_busy():
             self.run(lambda: self.desk.discard_draft(draft_id, reason), lambda _r: self.open(),
-                     busy="正在放弃草稿…")
+                     busy=tr("正在放弃草稿…"))
 
     def _ask_discard_reason(self) -> str:
-        reason, ok = QInputDialog.getItem(self, "放弃本笔申领", "放弃原因（记入审计日志）：",
+        reason, ok = QInputDialog.getItem(self, tr("放弃本笔申领"), tr("放弃原因（记入审计日志）："),
                                           list(DISCARD_REASONS), 0, False)
         return reason if ok else ""
 
@@ -243,7 +244,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             self.show_wizard(None)
             self.open()
 
-        self.run(lambda: wf.discard(reason), done, busy="正在放弃本笔…")
+        self.run(lambda: wf.discard(reason), done, busy=tr("正在放弃本笔…"))
 
     def _close_camera(self) -> None:
         if self.photo_view is not None:
@@ -256,7 +257,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         elif isinstance(screen, DoneView):
             screen.sig_new.connect(self.new_application)
             # at an instant branch the card is made now: hand the application to issuance
-            self.issue_button = QPushButton("当场制卡 (F12)")
+            self.issue_button = QPushButton(tr("当场制卡 (F12)"))
             self.issue_button.setObjectName("Primary")
             self.issue_button.setMinimumWidth(180)
             self.issue_button.clicked.connect(self._issue_now)
@@ -271,7 +272,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
     def who_text(self) -> str:
         wf = self.wizard
         name = wf.record.applicant.name if wf is not None else ""
-        return f"申请人：{name}" if name else "申请人：尚未识别"
+        return tr("申请人：{0}").format(name) if name else tr("申请人：尚未识别")
 
     def _issue_now(self) -> None:
         wf = self.wizard
@@ -326,14 +327,15 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             screen = self.current_screen()
             if isinstance(error, StepInvalid) and screen is not None:
                 screen.show_errors(error.errors)
-                self.banner.show_message("提交前还需修改：" + next(iter(error.errors.values())), "warn")
+                self.banner.show_message(tr("提交前还需修改：") + next(iter(error.errors.values())), "warn")
             elif isinstance(error, CentralRefusal):
-                self.banner.show_message(f"中心系统未受理：{error.message_zh}（{error.code}）"
-                                         "已录入的内容全部保留，请修改后重新提交。", "bad")
+                self.banner.show_message(tr("中心系统未受理：{0}（{1}）"
+                                         "已录入的内容全部保留，请修改后重新提交。").format(
+                                                 error.message_zh, error.code), "bad")
             else:
-                self.banner.show_message(message_of(error) + " 已录入的内容全部保留，可重新提交。", "bad")
+                self.banner.show_message(message_of(error) + tr(" 已录入的内容全部保留，可重新提交。"), "bad")
 
-        self.run(wf.submit, done, failed, busy="正在提交申领…")
+        self.run(wf.submit, done, failed, busy=tr("正在提交申领…"))
 
     # -- documents -------------------------------------------------------------------------------
     def prepare_documents(self, then: Callable[[Documents], None] | None = None) -> None:
@@ -353,7 +355,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             if then is not None:
                 then(docs)
 
-        self.run(wf.documents, done, busy="正在生成登记表和回执…")
+        self.run(wf.documents, done, busy=tr("正在生成登记表和回执…"))
 
     def document_action(self, kind: str, action: str) -> None:
         def with_docs(docs: Documents) -> None:
@@ -385,8 +387,8 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         title = DOCUMENT_TITLES[kind]
         printer = self.find_printer(self.printer_name)
         if printer is None:
-            self._status(f"本机没有可用的打印机，{title}未打印。请“另存为PDF”后到可打印的电脑打印，"
-                         "或联系网点技术支持检查打印机。", ok=False)
+            self._status(tr("本机没有可用的打印机，{0}未打印。请“另存为PDF”后到可打印的电脑打印，"
+                         "或联系网点技术支持检查打印机。").format(title), ok=False)
             return
         printer.setDocName(f"{title} {docs.application_no}")
         try:
@@ -394,7 +396,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         except CounterError as error:
             self._status(error.message_zh, ok=False)
             return
-        self._status(f"{title}已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+        self._status(tr("{0}已发送到打印机“{1}”（{2} 页）。").format(title, printer.printerName(), pages))
         self._audit_output(docs, kind, "print")
 
     def save_document(self, docs: Documents, kind: str, path: Path | None = None) -> None:
@@ -411,27 +413,27 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             return write_private(target, pdf)  # personal data: this account only
 
         def done(saved: Path) -> None:
-            self._status(f"{title}已保存为 {saved}")
+            self._status(tr("{0}已保存为 {1}").format(title, saved))
             self._audit_output(docs, kind, "save_pdf")
 
         def failed(error: BaseException) -> None:
-            reason = "磁盘已满" if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
-            self._status(f"{title}保存失败（{reason}），请换一个位置或联系网点技术支持。", ok=False)
+            reason = tr("磁盘已满") if isinstance(error, OSError) and error.errno == 28 else type(error).__name__
+            self._status(tr("{0}保存失败（{1}），请换一个位置或联系网点技术支持。").format(title, reason), ok=False)
 
-        self.run(write, done, failed, busy="正在保存PDF…")
+        self.run(write, done, failed, busy=tr("正在保存PDF…"))
 
     def _audit_output(self, docs: Documents, kind: str, how: str) -> None:
         wf = self.wizard
         if wf is not None and wf.draft_id == docs.draft_id:
             self.run(lambda: wf.record_document_output(docs.application_no, kind, how),
-                     busy="正在记录…")
+                     busy=tr("正在记录…"))
 
     def close_page(self) -> None:
         self._close_camera()
         super().close_page()
 
 
-DOCUMENT_TITLES = {"form": "申领登记表", "receipt": "业务回执"}
+DOCUMENT_TITLES = {"form": tr("申领登记表"), "receipt": tr("业务回执")}
 
 
 class _Screens(Mapping[str, Any]):

@@ -25,6 +25,7 @@ from counter_app.devices.photo import FrameSource
 from counter_app.domain.photo import CHECK_TITLES_ZH
 from counter_app.ui.application.camera import camera_devices
 from counter_app.ui.application.steps import ImportDialogs, StepView
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import jpeg_pixmap, rgb_to_qimage
@@ -38,7 +39,7 @@ PREVIEW_W, PREVIEW_H = 360, 270
 
 class PhotoView(StepView):
     step = Step.PHOTO
-    lead = ("请申请人正对镜头、白色背景、免冠、双眼平视，按 F5 拍照；或按 F4 导入数码照片/扫描件"
+    lead = tr("请申请人正对镜头、白色背景、免冠、双眼平视，按 F5 拍照；或按 F4 导入数码照片/扫描件"
             "（仅 JPEG、PNG）。照片自动裁切为 358×441 像素并逐项检查。")
 
     def __init__(self, host: ApplicationPage, camera_factory: Callable[[], FrameSource]) -> None:
@@ -48,7 +49,7 @@ class PhotoView(StepView):
         body = QHBoxLayout()
         body.setSpacing(24)
         left = QVBoxLayout()
-        self.preview = named(QLabel("摄像头未打开"), "CameraPreview")
+        self.preview = named(QLabel(tr("摄像头未打开")), "CameraPreview")
         self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #1f2933; color: #cfd8e3; border-radius: 4px;")
@@ -56,9 +57,9 @@ class PhotoView(StepView):
         self.camera_name = named(QLabel(""), "Hint")
         left.addWidget(self.camera_name)
         buttons = QHBoxLayout()
-        self.capture_button = named(QPushButton("拍照 (F5)"), "Primary")
+        self.capture_button = named(QPushButton(tr("拍照 (F5)")), "Primary")
         self.capture_button.clicked.connect(self.capture)
-        self.import_button = QPushButton("从文件导入… (F4)")
+        self.import_button = QPushButton(tr("从文件导入… (F4)"))
         self.import_button.clicked.connect(self.import_file)
         buttons.addWidget(self.capture_button)
         buttons.addWidget(self.import_button)
@@ -69,7 +70,7 @@ class PhotoView(StepView):
 
         right = QVBoxLayout()
         result_row = QHBoxLayout()
-        self.photo = named(QLabel("尚未采集"), "PhotoBox")
+        self.photo = named(QLabel(tr("尚未采集")), "PhotoBox")
         self.photo.setFixedSize(181, 223)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         result_row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
@@ -83,16 +84,16 @@ class PhotoView(StepView):
         self.override_box = named(QFrame(), "Card")
         ob = QVBoxLayout(self.override_box)
         ob.setContentsMargins(14, 10, 14, 10)
-        override_title = QLabel("人工放行（须填写理由，记入审计日志）")
+        override_title = QLabel(tr("人工放行（须填写理由，记入审计日志）"))
         override_title.setStyleSheet("font-weight:bold;")
         ob.addWidget(override_title)
         orow = QHBoxLayout()
         self.override_check = named(QComboBox(), "OverrideCheck")
         self.override_check.setFixedWidth(150)
         self.override_reason = named(QLineEdit(), "OverrideReason")
-        self.override_reason.setPlaceholderText("理由，如：申请人面部特征导致检测偏差，人工核对合格")
+        self.override_reason.setPlaceholderText(tr("理由，如：申请人面部特征导致检测偏差，人工核对合格"))
         self.override_reason.returnPressed.connect(self.override)
-        self.override_button = named(QPushButton("放行"), "OverrideButton")
+        self.override_button = named(QPushButton(tr("放行")), "OverrideButton")
         self.override_button.clicked.connect(self.override)
         orow.addWidget(self.override_check)
         orow.addWidget(self.override_reason, 1)
@@ -116,7 +117,7 @@ class PhotoView(StepView):
     def entered(self) -> None:
         if self.source is None:
             self.source = self.camera_factory()
-            self.camera_name.setText(f"摄像头：{self.source.name}")
+            self.camera_name.setText(tr("摄像头：{0}").format(self.source.name))
             frames = getattr(self.source, "sig_frame", None)
             if frames is not None:
                 frames.connect(self._show_frame)
@@ -124,7 +125,7 @@ class PhotoView(StepView):
                 source = self.source
                 self.host.run(source.grab, lambda f: self._show_frame(rgb_to_qimage(f)),
                               lambda e: self.preview.setText(self.host.message_of(e)),
-                              busy="正在打开摄像头…")
+                              busy=tr("正在打开摄像头…"))
 
     def prepare(self) -> None:
         camera_devices()  # the first enumeration loads Qt Multimedia's backend (~0.1 s)
@@ -147,7 +148,7 @@ class PhotoView(StepView):
         self.error.setText("")
         wf = self.wf  # taken here, on the UI thread: the worker gets plain references
         self.host.run(lambda: wf.capture_photo(source), lambda _p: self.load(),
-                      self._failed, busy="正在拍照并检查照片…")
+                      self._failed, busy=tr("正在拍照并检查照片…"))
 
     def import_file(self) -> None:
         path = ImportDialogs.photo_file(self)
@@ -161,7 +162,7 @@ class PhotoView(StepView):
         def work() -> Any:
             return wf.import_photo(path.read_bytes())
 
-        self.host.run(work, lambda _p: self.load(), self._failed, busy="正在导入并检查照片…")
+        self.host.run(work, lambda _p: self.load(), self._failed, busy=tr("正在导入并检查照片…"))
 
     def _failed(self, error: BaseException) -> None:
         self.error.setText("✗ " + self.host.message_of(error))
@@ -174,7 +175,7 @@ class PhotoView(StepView):
             self.photo.setPixmap(jpeg_pixmap(wf.photo_jpeg, 179))
         else:
             self.photo.clear()
-            self.photo.setText("尚未采集")
+            self.photo.setText(tr("尚未采集"))
         if report is None:
             self.checks.setText("")
             self.override_box.hide()
@@ -185,13 +186,13 @@ class PhotoView(StepView):
             if c.passed:
                 mark, colour, text = "✓", OK, c.title_zh
             elif c.code in overridden:
-                mark, colour, text = "✓", MUTED, f"{c.title_zh}（已人工放行）"
+                mark, colour, text = "✓", MUTED, tr("{0}（已人工放行）").format(c.title_zh)
             else:
-                mark, colour, text = "✗", BAD, f"{c.title_zh}：{c.message_zh}"
+                mark, colour, text = "✗", BAD, tr("{0}：{1}").format(c.title_zh, c.message_zh)
             lines.append(f"<div style='margin:2px 0'><span style='color:{colour}; "
                          f"font-weight:bold'>{mark}</span>&nbsp;{html.escape(text)}</div>")
         head = ("<p style='color:%s; font-weight:bold; font-size:15px'>%s</p>"
-                % ((OK, "照片检查全部通过") if report.ok else (BAD, "照片未通过检查")))
+                % ((OK, tr("照片检查全部通过")) if report.ok else (BAD, tr("照片未通过检查"))))
         self.checks.setText(head + "".join(lines))
         failures = [c for c in report.failures if c.overridable]
         self.override_check.clear()
@@ -215,7 +216,7 @@ class PhotoView(StepView):
 
         wf = self.wf
         self.host.run(lambda: wf.override_photo(code, reason), done, failed,
-                      busy="正在记录人工放行…")
+                      busy=tr("正在记录人工放行…"))
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         self.error.setText(("✗ " + errors["photo"]) if "photo" in errors else "")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.printing import DeliveryMode, mask_id_number, unprintable_chars
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import (
@@ -49,14 +50,14 @@ from counter_app.workflows.application_rules import NATIONS, PROOF_DOCUMENTS, RE
 if TYPE_CHECKING:
     from counter_app.ui.application.page import ApplicationPage
 
-SEX_ZH = {"1": "男", "2": "女"}
+SEX_ZH = {"1": tr("男"), "2": tr("女")}
 
 
 def _date_zh(iso: str) -> str:
     if not iso:
         return ""
     d = dt.date.fromisoformat(iso)
-    return f"{d.year}年{d.month:02d}月{d.day:02d}日"
+    return tr("{0}年{1:02d}月{2:02d}日").format(d.year, d.month, d.day)
 
 
 def value_label(text: str = "") -> QLabel:
@@ -84,12 +85,12 @@ class StepView(StepScreen[ApplicationWorkflow]):
 
 class IdentifyView(StepView):
     step = Step.IDENTIFY
-    lead = "请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时（如未成年人无身份证）可手工录入号码。"
+    lead = tr("请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时（如未成年人无身份证）可手工录入号码。")
 
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
         row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
+        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
         self.read_button.clicked.connect(self.read_card)
         row.addWidget(self.read_button)
         self.reader_name = named(QLabel(""), "Hint")
@@ -98,9 +99,9 @@ class IdentifyView(StepView):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
+        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
         self.id_number.returnPressed.connect(host.go_next)
-        self.grid.add("id_number", "身份证号码", self.id_number, limit=ID_LIMIT)
+        self.grid.add("id_number", tr("身份证号码"), self.id_number, limit=ID_LIMIT)
         self.root.addLayout(self.grid)
         self.card = named(QLabel("", wordWrap=True), "CardInfo")
         self.card.setTextFormat(Qt.TextFormat.RichText)
@@ -110,22 +111,22 @@ class IdentifyView(StepView):
     def load(self) -> None:
         self.id_number.setText(self.wf.record.identity.id_number)
         reader = self.host.desk.id_reader_name
-        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
+        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         self.show_card()
 
     def show_card(self) -> None:
         ident = self.wf.record.identity
         if ident.source == "reader":
-            rows = [("姓名", ident.name), ("性别", SEX_ZH.get(ident.sex, "")),
-                    ("民族", ident.nation), ("出生", _date_zh(ident.birth_date)),
-                    ("住址", ident.address), ("号码", mask_id_number(ident.id_number))]
+            rows = [(tr("姓名"), ident.name), (tr("性别"), SEX_ZH.get(ident.sex, "")),
+                    (tr("民族"), ident.nation), (tr("出生"), _date_zh(ident.birth_date)),
+                    (tr("住址"), ident.address), (tr("号码"), mask_id_number(ident.id_number))]
             cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:14px'>{k}</td>"
                             f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
-            self.card.setText(f"<p style='color:{OK}; font-weight:bold'>✓ 已读取身份证</p>"
-                              f"<table style='font-size:15px'>{cells}</table>")
+            self.card.setText(tr("<p style='color:{0}; font-weight:bold'>✓ 已读取身份证</p>"
+                              "<table style='font-size:15px'>{1}</table>").format(OK, cells))
         elif ident.id_number:
-            self.card.setText(f"<p style='color:{MUTED}'>手工录入的号码，请核对申请人证件原件。</p>")
+            self.card.setText(tr("<p style='color:{0}'>手工录入的号码，请核对申请人证件原件。</p>").format(MUTED))
         else:
             self.card.setText("")
 
@@ -141,7 +142,7 @@ class IdentifyView(StepView):
         def failed(error: BaseException) -> None:
             self.show_errors({"id_number": self.host.message_of(error)})
 
-        self.host.run(self.wf.read_id_card, done, failed, busy="正在读取身份证…")
+        self.host.run(self.wf.read_id_card, done, failed, busy=tr("正在读取身份证…"))
 
     def values(self) -> dict[str, str]:
         return {"id_number": self.id_number.text()}
@@ -154,7 +155,7 @@ class IdentifyView(StepView):
 
 class EligibilityView(StepView):
     step = Step.ELIGIBILITY
-    lead = "向中心系统核验申领资格（户籍或在甬参保）和已有卡片；已有可用卡片的，转到对应业务办理。"
+    lead = tr("向中心系统核验申领资格（户籍或在甬参保）和已有卡片；已有可用卡片的，转到对应业务办理。")
     sig_route = Signal(str)
 
     def __init__(self, host: ApplicationPage) -> None:
@@ -165,7 +166,7 @@ class EligibilityView(StepView):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.root.addWidget(self.details)
         row = QHBoxLayout()
-        self.retry = QPushButton("重新核验 (F5)")
+        self.retry = QPushButton(tr("重新核验 (F5)"))
         self.retry.clicked.connect(self.check)
         self.route_button = named(QPushButton(""), "Primary")
         self.route_button.hide()
@@ -185,7 +186,7 @@ class EligibilityView(StepView):
         return {"F5": self.check}
 
     def check(self) -> None:
-        self.result.show_message("正在向中心系统核验申领资格…", "info")
+        self.result.show_message(tr("正在向中心系统核验申领资格…"), "info")
 
         def done(_r: Any) -> None:
             self.load()
@@ -197,7 +198,7 @@ class EligibilityView(StepView):
                 self.result.show_message(html.escape(self.host.message_of(error)), "bad")
             self.host.after_change()
 
-        self.host.run(self.wf.check_eligibility, done, failed, busy="正在向中心核验…")
+        self.host.run(self.wf.check_eligibility, done, failed, busy=tr("正在向中心核验…"))
 
     def load(self) -> None:
         el = self.wf.record.eligibility
@@ -211,17 +212,17 @@ class EligibilityView(StepView):
             route = el.blocked.route
             if route is not None:
                 self._route_key = route.business
-                self.route_button.setText(f"转到“{route.title_zh}”办理")
+                self.route_button.setText(tr("转到“{0}”办理").format(route.title_zh))
                 self.route_button.show()
         elif not el.online:
             self.result.show_message(html.escape(el.notice), "warn")
         else:
-            self.result.show_message("符合申领条件，可以继续办理。", "ok")
-        rows = [("申请人", mask_id_number(self.wf.id_number)),
-                ("户籍类别", el.household),
-                ("申请人类别", "未成年人（须监护人办理）" if self.wf.minor else "成年人"),
-                ("制卡方式", "即时制卡（本网点当场制卡）" if self.wf.making_mode == "INSTANT"
-                 else "集中制卡（中心统一制作）")]
+            self.result.show_message(tr("符合申领条件，可以继续办理。"), "ok")
+        rows = [(tr("申请人"), mask_id_number(self.wf.id_number)),
+                (tr("户籍类别"), el.household),
+                (tr("申请人类别"), tr("未成年人（须监护人办理）") if self.wf.minor else tr("成年人")),
+                (tr("制卡方式"), tr("即时制卡（本网点当场制卡）") if self.wf.making_mode == "INSTANT"
+                 else tr("集中制卡（中心统一制作）"))]
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:14px'>{k}</td>"
                         f"<td>{html.escape(str(v))}</td></tr>" for k, v in rows if v)
         self.details.setText(f"<table style='font-size:15px'>{cells}</table>")
@@ -238,7 +239,7 @@ class EligibilityView(StepView):
 
 class MaterialsView(StepView):
     step = Step.MATERIALS
-    lead = "“最多跑一次”：请逐项核对申请人带来的材料；缺少的材料会一次性列出，请告知申请人。"
+    lead = tr("“最多跑一次”：请逐项核对申请人带来的材料；缺少的材料会一次性列出，请告知申请人。")
 
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
@@ -246,7 +247,7 @@ class MaterialsView(StepView):
         self.box.setSpacing(6)
         self.root.addLayout(self.box)
         row = QHBoxLayout()
-        self.all_button = QPushButton("全部已核对 (Ctrl+A)")
+        self.all_button = QPushButton(tr("全部已核对 (Ctrl+A)"))
         self.all_button.clicked.connect(self.check_all)
         row.addWidget(self.all_button)
         row.addStretch(1)
@@ -265,7 +266,7 @@ class MaterialsView(StepView):
         self.checks.clear()
         checked = set(self.wf.record.checked_materials)
         for m in self.wf.materials():
-            box = QCheckBox(f"{m.title_zh}　—　{m.note_zh}" if m.note_zh else m.title_zh)
+            box = QCheckBox(tr("{0}　—　{1}").format(m.title_zh, m.note_zh) if m.note_zh else m.title_zh)
             box.setObjectName(f"material_{m.code}")
             box.setChecked(m.code in checked)
             self.box.addWidget(box)
@@ -301,28 +302,28 @@ def _combo(options: tuple[str, ...], name: str, editable: bool = False) -> QComb
 
 class ApplicantView(StepView):
     step = Step.APPLICANT
-    lead = "姓名、民族、住址按证件核对；性别和出生日期取自身份证号码。生僻字可用输入法的 GB18030 字库录入。"
+    lead = tr("姓名、民族、住址按证件核对；性别和出生日期取自身份证号码。生僻字可用输入法的 GB18030 字库录入。")
 
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
         g = self.grid = FormGrid()
         self.name = named(QLineEdit(), "ApplicantName")
-        g.add("name", "姓　　名", self.name, limit=NAME_LIMIT)
+        g.add("name", tr("姓　　名"), self.name, limit=NAME_LIMIT)
         self.sex = value_label()
-        g.add("sex", "性　　别", self.sex)
+        g.add("sex", tr("性　　别"), self.sex)
         self.nation = _combo(NATIONS, "ApplicantNation", editable=True)
         self.nation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # typing filters, never adds
-        g.add("nation", "民　　族", self.nation)
+        g.add("nation", tr("民　　族"), self.nation)
         self.birth = value_label()
-        g.add("birth_date", "出生日期", self.birth)
+        g.add("birth_date", tr("出生日期"), self.birth)
         self.household = value_label()
-        g.add("household", "户籍类别", self.household)
+        g.add("household", tr("户籍类别"), self.household)
         self.address = named(QLineEdit(), "ApplicantAddress")
         self.address.setMinimumWidth(460)
-        g.add("address", "住　　址", self.address, limit=ADDRESS_LIMIT)
+        g.add("address", tr("住　　址"), self.address, limit=ADDRESS_LIMIT)
         self.phone = named(QLineEdit(), "ApplicantPhone")
         self.phone.setMaxLength(20)
-        g.add("phone", "联系电话", self.phone, "手机或固定电话，用于领卡通知")
+        g.add("phone", tr("联系电话"), self.phone, tr("手机或固定电话，用于领卡通知"))
         self.root.addLayout(g)
         self.print_note = named(QLabel("", wordWrap=True), "PrintNote")
         self.print_note.setStyleSheet(f"color: {BAD};")
@@ -369,21 +370,21 @@ def _chain(host: ApplicationPage, editors: list[Any]) -> None:
 
 class GuardianView(StepView):
     step = Step.GUARDIAN
-    lead = "申请人未满18周岁，须由监护人持本人身份证和监护关系证明（如户口簿）办理，并在登记表上签名。"
+    lead = tr("申请人未满18周岁，须由监护人持本人身份证和监护关系证明（如户口簿）办理，并在登记表上签名。")
 
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
         g = self.grid = FormGrid()
         self.name = named(QLineEdit(), "GuardianName")
-        g.add("name", "监护人姓名", self.name, limit=NAME_LIMIT)
+        g.add("name", tr("监护人姓名"), self.name, limit=NAME_LIMIT)
         self.id_number = named(QLineEdit(), "GuardianId")
-        g.add("id_number", "监护人身份证号", self.id_number, limit=ID_LIMIT)
+        g.add("id_number", tr("监护人身份证号"), self.id_number, limit=ID_LIMIT)
         self.relationship = _combo(RELATIONSHIPS, "GuardianRelationship")
-        g.add("relationship", "与申请人关系", self.relationship)
+        g.add("relationship", tr("与申请人关系"), self.relationship)
         self.proof = _combo(PROOF_DOCUMENTS, "GuardianProof")
-        g.add("proof_document", "监护关系证明", self.proof)
+        g.add("proof_document", tr("监护关系证明"), self.proof)
         self.phone = named(QLineEdit(), "GuardianPhone")
-        g.add("phone", "监护人电话", self.phone)
+        g.add("phone", tr("监护人电话"), self.phone)
         self.root.addLayout(g)
         self.root.addStretch(1)
         _chain(host, [self.name, self.id_number, self.phone])
@@ -393,7 +394,7 @@ class GuardianView(StepView):
         self.name.setText(g.name)
         self.id_number.setText(g.id_number)
         self.relationship.setCurrentText(g.relationship)
-        self.proof.setCurrentText(g.proof_document or "户口簿")
+        self.proof.setCurrentText(g.proof_document or tr("户口簿"))
         self.phone.setText(g.phone)
 
     def values(self) -> dict[str, str]:
@@ -409,14 +410,14 @@ class GuardianView(StepView):
 
 class DeliveryView(StepView):
     step = Step.DELIVERY
-    lead = "本笔由中心集中制卡：申请人可到本网点领取，或由EMS邮寄到家（到付以当地规定为准）。"
+    lead = tr("本笔由中心集中制卡：申请人可到本网点领取，或由EMS邮寄到家（到付以当地规定为准）。")
 
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
         self.notice = Banner(self, "Delivery")
         self.root.addWidget(self.notice)
-        self.pickup = named(QRadioButton("网点领取（制成后到本网点领卡）(Alt+1)"), "DeliveryPickup")
-        self.ems = named(QRadioButton("EMS邮寄到家 (Alt+2)"), "DeliveryEms")
+        self.pickup = named(QRadioButton(tr("网点领取（制成后到本网点领卡）(Alt+1)")), "DeliveryPickup")
+        self.ems = named(QRadioButton(tr("EMS邮寄到家 (Alt+2)")), "DeliveryEms")
         group = QButtonGroup(self)
         group.addButton(self.pickup)
         group.addButton(self.ems)
@@ -425,11 +426,11 @@ class DeliveryView(StepView):
         g = self.grid = FormGrid()
         self.address = named(QLineEdit(), "EmsAddress")
         self.address.setMinimumWidth(460)
-        g.add("address", "邮寄地址", self.address, limit=ADDRESS_LIMIT)
+        g.add("address", tr("邮寄地址"), self.address, limit=ADDRESS_LIMIT)
         self.recipient = named(QLineEdit(), "EmsRecipient")
-        g.add("recipient", "收　件　人", self.recipient, limit=NAME_LIMIT)
+        g.add("recipient", tr("收　件　人"), self.recipient, limit=NAME_LIMIT)
         self.phone = named(QLineEdit(), "EmsPhone")
-        g.add("phone", "收件人电话", self.phone)
+        g.add("phone", tr("收件人电话"), self.phone)
         g.errors["mode"] = QLabel()  # errors about the choice itself go to the banner
         self.root.addLayout(g)
         self.root.addStretch(1)
@@ -480,7 +481,7 @@ class DeliveryView(StepView):
 
 class ReviewView(StepView):
     step = Step.REVIEW
-    lead = "请与申请人（监护人）逐项核对。核对无误后提交；提交失败时已录入的内容全部保留。"
+    lead = tr("请与申请人（监护人）逐项核对。核对无误后提交；提交失败时已录入的内容全部保留。")
 
     def __init__(self, host: ApplicationPage) -> None:
         super().__init__(host)
@@ -498,7 +499,7 @@ class ReviewView(StepView):
         self.root.addWidget(self.notice)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit_button = named(QPushButton("提交申领 (Ctrl+Enter)"), "Primary")
+        self.submit_button = named(QPushButton(tr("提交申领 (Ctrl+Enter)")), "Primary")
         self.submit_button.setMinimumWidth(220)
         self.submit_button.clicked.connect(host.submit)
         row.addWidget(self.submit_button)
@@ -509,27 +510,27 @@ class ReviewView(StepView):
         wf = self.wf
         a, g, d = wf.record.applicant, wf.record.guardian, wf.record.delivery
         rows: list[tuple[str, str]] = [
-            ("姓名", a.name), ("性别", SEX_ZH.get(a.sex, "")),
-            ("民族", a.nation), ("出生日期", _date_zh(a.birth_date)),
-            ("身份证号码", wf.id_number), ("户籍类别", a.household),
-            ("住址", a.address), ("联系电话", a.phone),
+            (tr("姓名"), a.name), (tr("性别"), SEX_ZH.get(a.sex, "")),
+            (tr("民族"), a.nation), (tr("出生日期"), _date_zh(a.birth_date)),
+            (tr("身份证号码"), wf.id_number), (tr("户籍类别"), a.household),
+            (tr("住址"), a.address), (tr("联系电话"), a.phone),
         ]
         if wf.minor:
-            rows += [("监护人", f"{g.name}（{g.relationship}）"),
-                     ("监护人身份证", g.id_number),
-                     ("监护关系证明", g.proof_document),
-                     ("监护人电话", g.phone)]
-        rows += [("发卡银行", self.host.desk.bank_name),
-                 ("制卡方式", "即时制卡" if wf.making_mode == "INSTANT" else "集中制卡"),
-                 ("领卡方式", {"instant": "网点即时领卡", "branch_pickup": "网点领取",
-                               "ems": "EMS邮寄"}[wf.delivery_mode().value])]
+            rows += [(tr("监护人"), tr("{0}（{1}）").format(g.name, g.relationship)),
+                     (tr("监护人身份证"), g.id_number),
+                     (tr("监护关系证明"), g.proof_document),
+                     (tr("监护人电话"), g.phone)]
+        rows += [(tr("发卡银行"), self.host.desk.bank_name),
+                 (tr("制卡方式"), tr("即时制卡") if wf.making_mode == "INSTANT" else tr("集中制卡")),
+                 (tr("领卡方式"), {"instant": tr("网点即时领卡"), "branch_pickup": tr("网点领取"),
+                               "ems": tr("EMS邮寄")}[wf.delivery_mode().value])]
         if wf.delivery_mode() is DeliveryMode.EMS:
-            rows += [("邮寄地址", d.address), ("收件人", f"{d.recipient} {d.phone}")]
+            rows += [(tr("邮寄地址"), d.address), (tr("收件人"), f"{d.recipient} {d.phone}")]
         report = wf.photo_report
         if report is not None:
-            overridden = "、".join(o.code.value for o in report.overrides)
-            rows.append(("照片检查", "全部通过" if report.passed_without_overrides
-                         else f"人工放行：{overridden}"))
+            overridden = tr("、").join(o.code.value for o in report.overrides)
+            rows.append((tr("照片检查"), tr("全部通过") if report.passed_without_overrides
+                         else tr("人工放行：{0}").format(overridden)))
         cells = "".join(
             f"<tr><td style='color:{MUTED}; padding:3px 16px 3px 0'>{k}</td>"
             f"<td style='padding:3px 0'>{html.escape(v)}</td></tr>" for k, v in rows)
@@ -537,10 +538,10 @@ class ReviewView(StepView):
         if wf.photo_jpeg:
             self.photo.setPixmap(jpeg_pixmap(wf.photo_jpeg, 179))
         if wf.deferred_expected:
-            self.notice.show_message("专线中断：提交后本笔申领在本柜台受理并暂存，线路恢复后自动上传中心。",
+            self.notice.show_message(tr("专线中断：提交后本笔申领在本柜台受理并暂存，线路恢复后自动上传中心。"),
                                      "warn")
         else:
-            self.notice.show_message("专线正常：提交后立即上传中心系统。", "info")
+            self.notice.show_message(tr("专线正常：提交后立即上传中心系统。"), "info")
 
     def first_focus(self) -> QWidget | None:
         return self.submit_button
@@ -550,7 +551,7 @@ class ReviewView(StepView):
 
 class DoneView(StepView):
     step = Step.DONE
-    lead = "请打印申领登记表交申请人（监护人）核对签名，并将业务回执交申请人留存。"
+    lead = tr("请打印申领登记表交申请人（监护人）核对签名，并将业务回执交申请人留存。")
     sig_new = Signal()
 
     def __init__(self, host: ApplicationPage) -> None:
@@ -562,7 +563,7 @@ class DoneView(StepView):
         self.root.addWidget(self.number)
         self.buttons: dict[str, QPushButton] = {}
         self.keys: dict[str, Callable[[], Any]] = {}
-        for kind, title in (("form", "申领登记表"), ("receipt", "业务回执")):
+        for kind, title in (("form", tr("申领登记表")), ("receipt", tr("业务回执"))):
             frame = named(QFrame(), "Card")
             lay = QHBoxLayout(frame)
             lay.setContentsMargins(16, 10, 16, 10)
@@ -570,8 +571,8 @@ class DoneView(StepView):
             heading.setStyleSheet("font-size:16px; font-weight:bold;")
             lay.addWidget(heading, 1)
             keys = {"form": ("F6", "F7", "F8"), "receipt": ("F9", "F10", "F11")}[kind]
-            for action, text, key in (("preview", "预览", keys[0]), ("print", "打印", keys[1]),
-                                      ("save", "另存为PDF", keys[2])):
+            for action, text, key in (("preview", tr("预览"), keys[0]), ("print", tr("打印"), keys[1]),
+                                      ("save", tr("另存为PDF"), keys[2])):
                 button = named(QPushButton(f"{text} ({key})"), f"{kind}_{action}")
                 button.clicked.connect(self._handler(kind, action))
                 self.keys[key] = button.click
@@ -582,7 +583,7 @@ class DoneView(StepView):
         self.root.addWidget(self.print_status)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
+        self.new_button = named(QPushButton(tr("办理下一笔 (Ctrl+N)")), "Primary")
         self.new_button.clicked.connect(self.sig_new.emit)
         row.addWidget(self.new_button)
         self.root.addLayout(row)
@@ -596,14 +597,14 @@ class DoneView(StepView):
 
     def load(self) -> None:
         sub = self.wf.record.submission
-        self.number.setText(f"申请编号　{sub.application_no}")
+        self.number.setText(tr("申请编号　{0}").format(sub.application_no))
         if sub.deferred or sub.status == "pending_sync":
             self.result.show_message(
-                html.escape(sub.message or "已受理，暂存待上传。")
-                + "<br>单据上印有“待上传”标记。", "warn")
+                html.escape(sub.message or tr("已受理，暂存待上传。"))
+                + tr("<br>单据上印有“待上传”标记。"), "warn")
         else:
             self.result.show_message(
-                html.escape(sub.message or f"已提交中心系统 {sub.central_application_id}"), "ok")
+                html.escape(sub.message or tr("已提交中心系统 {0}").format(sub.central_application_id)), "ok")
 
     def first_focus(self) -> QWidget | None:
         return self.buttons["form_print"]
@@ -614,11 +615,11 @@ class ImportDialogs:
 
     @staticmethod
     def photo_file(parent: QWidget) -> str:
-        path, _ = QFileDialog.getOpenFileName(parent, "导入照片（JPEG 或 PNG）", "",
-                                              "照片 (*.jpg *.jpeg *.png)")
+        path, _ = QFileDialog.getOpenFileName(parent, tr("导入照片（JPEG 或 PNG）"), "",
+                                              tr("照片 (*.jpg *.jpeg *.png)"))
         return path
 
     @staticmethod
     def save_pdf(parent: QWidget, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(parent, "另存为PDF", suggested, "PDF 文件 (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(parent, tr("另存为PDF"), suggested, tr("PDF 文件 (*.pdf)"))
         return path

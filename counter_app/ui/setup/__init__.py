@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter_app.ui.i18n import install_translations
+from counter_app.ui.i18n import install_translations, tr
 from counter_app.ui.setup.dialog import SetupDialog
 from counter_app.ui.theme import apply_theme
 from counter_app.workflows.setup.wizard import SetupProbe, SetupWizard
@@ -27,9 +27,9 @@ def run_setup_gui(probe: SetupProbe, target: Path, *, offer: bool) -> Path | Non
         install_translations(app)
     if offer:
         answer = QMessageBox.question(
-            None, "本机尚未配置网点",
-            f"未找到网点配置文件 {target}。\n\n本机首次使用前，须由网点管理员完成首次配置："
-            "银行与网点、柜台号、中心系统地址与证书、读卡器和打印机。\n\n现在打开首次配置向导吗？",
+            None, tr("本机尚未配置网点"),
+            tr("未找到网点配置文件 {0}。\n\n本机首次使用前，须由网点管理员完成首次配置："
+            "银行与网点、柜台号、中心系统地址与证书、读卡器和打印机。\n\n现在打开首次配置向导吗？").format(target),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return None

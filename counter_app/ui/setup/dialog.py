@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.banks import PARTNER_BANKS
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.workflows.setup.wizard import STEP_TITLES_ZH, Problem, SetupWizard
 
-DEFAULT_PRINTER = "（系统默认打印机）"
+DEFAULT_PRINTER = tr("（系统默认打印机）")
 
 
 def _problems_text(problems: list[Problem]) -> str:
@@ -50,9 +51,9 @@ class _FileRow(QWidget):
     def __init__(self, name: str, title: str) -> None:
         super().__init__()
         self.edit = named(QLineEdit(), name)
-        self.edit.setPlaceholderText("完整路径；http 本机参考中心可不填")
+        self.edit.setPlaceholderText(tr("完整路径；http 本机参考中心可不填"))
         self._title = title
-        browse = named(QPushButton("选择…"), f"{name}Browse")
+        browse = named(QPushButton(tr("选择…")), f"{name}Browse")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -61,7 +62,7 @@ class _FileRow(QWidget):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self._title, self.edit.text(),
-                                              "PEM (*.pem *.crt *.cer *.key);;所有文件 (*)")
+                                              tr("PEM (*.pem *.crt *.cer *.key);;所有文件 (*)"))
         if path:
             self.edit.setText(path)
 
@@ -71,19 +72,19 @@ class CentralPage(QWizardPage):
         super().__init__()
         self.setup = wizard
         self.setTitle(STEP_TITLES_ZH["central"])
-        self.setSubTitle("中心系统地址（专线上的 https 地址）、中心的 CA 证书、本网点的客户端证书与私钥。"
-                         "下一步前逐个检查证书文件：可读、PEM 格式、在有效期内、私钥与证书匹配。")
+        self.setSubTitle(tr("中心系统地址（专线上的 https 地址）、中心的 CA 证书、本网点的客户端证书与私钥。"
+                         "下一步前逐个检查证书文件：可读、PEM 格式、在有效期内、私钥与证书匹配。"))
         self.url = named(QLineEdit(), "setupCentralUrl")
         self.url.setPlaceholderText("https://central.example:8443")
-        self.ca = _FileRow("setupCaFile", "中心的 CA 证书")
-        self.cert = _FileRow("setupClientCert", "本网点客户端证书")
-        self.key = _FileRow("setupClientKey", "客户端证书的私钥")
+        self.ca = _FileRow("setupCaFile", tr("中心的 CA 证书"))
+        self.cert = _FileRow("setupClientCert", tr("本网点客户端证书"))
+        self.key = _FileRow("setupClientKey", tr("客户端证书的私钥"))
         self.error = _error_label("setupCentralError")
         form = QFormLayout(self)
-        form.addRow("中心系统地址", self.url)
-        form.addRow("CA 证书", self.ca)
-        form.addRow("客户端证书", self.cert)
-        form.addRow("客户端私钥", self.key)
+        form.addRow(tr("中心系统地址"), self.url)
+        form.addRow(tr("CA 证书"), self.ca)
+        form.addRow(tr("客户端证书"), self.cert)
+        form.addRow(tr("客户端私钥"), self.key)
         form.addRow(self.error)
 
     def validatePage(self) -> bool:
@@ -106,24 +107,24 @@ class BranchPage(QWizardPage):
         self.source.setWordWrap(True)
         self.bank = named(QComboBox(), "setupBank")
         for bank in PARTNER_BANKS.values():
-            self.bank.addItem(f"{bank.name_zh}（{bank.code}）", bank.code)
+            self.bank.addItem(tr("{0}（{1}）").format(bank.name_zh, bank.code), bank.code)
         self.branch = named(QComboBox(), "setupBranch")  # from the central's list
         self.code = named(QLineEdit(), "setupBranchCode")  # typed when the central is not reached
-        self.code.setPlaceholderText("例如 ICBC-NB-0101")
+        self.code.setPlaceholderText(tr("例如 ICBC-NB-0101"))
         self.branch_input = QStackedWidget()
         self.branch_input.addWidget(self.branch)
         self.branch_input.addWidget(self.code)
         self.name = named(QLineEdit(), "setupBranchName")
-        self.instant = named(QCheckBox("即办网点（当场制卡）"), "setupInstant")
+        self.instant = named(QCheckBox(tr("即办网点（当场制卡）")), "setupInstant")
         self.counter = named(QLineEdit(), "setupCounterId")
         self.error = _error_label("setupBranchError")
         form = QFormLayout(self)
         form.addRow(self.source)
-        form.addRow("合作银行", self.bank)
-        form.addRow("网点", self.branch_input)
-        form.addRow("网点名称", self.name)
+        form.addRow(tr("合作银行"), self.bank)
+        form.addRow(tr("网点"), self.branch_input)
+        form.addRow(tr("网点名称"), self.name)
         form.addRow("", self.instant)
-        form.addRow("柜台号", self.counter)
+        form.addRow(tr("柜台号"), self.counter)
         form.addRow(self.error)
         self.bank.currentIndexChanged.connect(self._fill_branches)
         self.branch.currentIndexChanged.connect(self._branch_chosen)
@@ -131,9 +132,9 @@ class BranchPage(QWizardPage):
     def initializePage(self) -> None:
         online = self.setup.branch_list is not None
         self.branch_input.setCurrentIndex(0 if online else 1)
-        self.source.setText("网点从中心系统的网点名录中选择。" if online else
-                            f"暂时无法从中心系统取得网点名录（{self.setup.offline_reason_zh}），"
-                            "请手工输入网点代码和名称，保存前会再检测。")
+        self.source.setText(tr("网点从中心系统的网点名录中选择。") if online else
+                            tr("暂时无法从中心系统取得网点名录（{0}），"
+                            "请手工输入网点代码和名称，保存前会再检测。").format(self.setup.offline_reason_zh))
         a = self.setup.answers
         chosen = self.setup.choice(a.branch_code)
         if chosen is not None:
@@ -176,23 +177,23 @@ class DevicesPage(QWizardPage):
         super().__init__()
         self.setup = wizard
         self.setTitle(STEP_TITLES_ZH["devices"])
-        self.setSubTitle("从本机已连接的设备中选择。读卡器经智能卡服务（PC/SC）列出，打印机为系统已添加的打印机。")
+        self.setSubTitle(tr("从本机已连接的设备中选择。读卡器经智能卡服务（PC/SC）列出，打印机为系统已添加的打印机。"))
         self.card = named(QComboBox(), "setupCardReader")
         self.psam = named(QComboBox(), "setupPsamReader")
         self.document = named(QComboBox(), "setupDocumentPrinter")
         self.card_face = named(QComboBox(), "setupCardFacePrinter")
         self.readers_note = named(QLabel(""), "setupReadersNote")
         self.readers_note.setWordWrap(True)
-        refresh = named(QPushButton("重新查找读卡器"), "setupRefreshReaders")
+        refresh = named(QPushButton(tr("重新查找读卡器")), "setupRefreshReaders")
         refresh.clicked.connect(self._fill_readers)
         self.error = _error_label("setupDevicesError")
         form = QFormLayout(self)
-        form.addRow("卡槽读卡器（客户社保卡）", self.card)
-        form.addRow("PSAM 读卡器（网点 PSAM 卡）", self.psam)
+        form.addRow(tr("卡槽读卡器（客户社保卡）"), self.card)
+        form.addRow(tr("PSAM 读卡器（网点 PSAM 卡）"), self.psam)
         form.addRow(self.readers_note)
         form.addRow("", refresh)
-        form.addRow("申请表、回执打印机", self.document)
-        form.addRow("卡面打印机（即办网点）", self.card_face)
+        form.addRow(tr("申请表、回执打印机"), self.document)
+        form.addRow(tr("卡面打印机（即办网点）"), self.card_face)
         form.addRow(self.error)
 
     def initializePage(self) -> None:
@@ -212,11 +213,11 @@ class DevicesPage(QWizardPage):
                 combo.addItem(name, name)
             combo.setCurrentIndex(min(index, len(readers) - 1))
         if reason:
-            self.readers_note.setText(f"无法列出读卡器：{reason}")
+            self.readers_note.setText(tr("无法列出读卡器：{0}").format(reason))
         elif not readers:
-            self.readers_note.setText("未发现读卡器：请连接读卡器并安装驱动后点“重新查找读卡器”。")
+            self.readers_note.setText(tr("未发现读卡器：请连接读卡器并安装驱动后点“重新查找读卡器”。"))
         else:
-            self.readers_note.setText(f"已连接 {len(readers)} 个读卡器。")
+            self.readers_note.setText(tr("已连接 {0} 个读卡器。").format(len(readers)))
 
     def validatePage(self) -> bool:
         problems = self.setup.submit_devices(str(self.card.currentData() or ""), str(self.psam.currentData() or ""),
@@ -232,12 +233,13 @@ class ReviewPage(QWizardPage):
         self.setup, self.target = wizard, target
         self.written: Path | None = None
         self.setTitle(STEP_TITLES_ZH["review"])
-        self.setSubTitle(f"检测中心连接（使用所选证书）、网点名录和读卡器，通过后写入 {target}。")
-        self.run = named(QPushButton("开始检测"), "setupRunTests")
+        self.setSubTitle(tr("检测中心连接（使用所选证书）、网点名录和读卡器，通过后写入 {0}。").format(target))
+        self.run = named(QPushButton(tr("开始检测")), "setupRunTests")
         self.run.clicked.connect(self.run_tests)
         self.results = named(QLabel(""), "setupResults")
         self.results.setWordWrap(True)
-        self.force = named(QCheckBox("检测未通过也保存（例如专线尚未开通；启动后“环境检查”会再提示）"), "setupForce")
+        self.force = named(QCheckBox(tr("检测未通过也保存（例如专线尚未开通；启动后“环境检查”会再提示）")),
+            "setupForce")
         self.force.toggled.connect(self.completeChanged)
         self.preview = named(QPlainTextEdit(), "setupPreview")
         self.preview.setReadOnly(True)
@@ -246,7 +248,7 @@ class ReviewPage(QWizardPage):
         box.addWidget(self.run)
         box.addWidget(self.results)
         box.addWidget(self.force)
-        box.addWidget(QLabel("将写入的配置文件："))
+        box.addWidget(QLabel(tr("将写入的配置文件：")))
         box.addWidget(self.preview, 1)
         box.addWidget(self.error)
 
@@ -263,7 +265,7 @@ class ReviewPage(QWizardPage):
         finally:
             QGuiApplication.restoreOverrideCursor()
         lines = [f"✘ {p.message_zh}" for p in problems]
-        lines += [f"{'✔' if r.ok else '✘'} {r.title_zh}：{r.detail_zh}" for r in results]
+        lines += [tr("{0} {1}：{2}").format('✔' if r.ok else '✘', r.title_zh, r.detail_zh) for r in results]
         self.results.setText("\n".join(lines))
         self.completeChanged.emit()
 
@@ -274,8 +276,9 @@ class ReviewPage(QWizardPage):
         try:
             self.written = self.setup.write(self.target)
         except OSError as exc:
-            self.error.setText(f"无法写入 {self.target}：{exc.strerror or type(exc).__name__}"
-                               "（写入本机配置需要管理员权限）")
+            self.error.setText(tr("无法写入 {0}：{1}"
+                               "（写入本机配置需要管理员权限）").format(
+                                       self.target, exc.strerror or type(exc).__name__))
             return False
         except Exception as exc:  # a ProfileError: the answers do not make a valid profile
             self.error.setText(str(getattr(exc, "message_zh", exc)))
@@ -287,12 +290,12 @@ class SetupDialog(QWizard):
     def __init__(self, wizard: SetupWizard, target: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SetupDialog")
-        self.setWindowTitle("首次配置向导 · 社会保障卡柜面业务系统")
+        self.setWindowTitle(tr("首次配置向导 · 社会保障卡柜面业务系统"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setButtonText(QWizard.WizardButton.NextButton, "下一步")
-        self.setButtonText(QWizard.WizardButton.BackButton, "上一步")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "保存配置")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("下一步"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("上一步"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("保存配置"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("取消"))
         self.central_page = CentralPage(wizard)
         self.branch_page = BranchPage(wizard)
         self.devices_page = DevicesPage(wizard)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The English catalogue: collect the UI's tr() texts and compile them.
+#
+#   ./scripts/i18n.sh          update resources/translations/counter_app_en.ts from counter_app/ui
+#                              (new texts come in unfinished, translations kept, gone ones dropped)
+#                              and compile counter_app_en.qm
+#   ./scripts/i18n.sh --check  exit 1 if the .ts is behind the code or a text is untranslated
+#
+# Translate in the .ts (Qt Linguist, or any editor: fill <translation>, drop type="unfinished"),
+# then run it again to compile. tests/unit/ui/test_i18n.py runs the same check.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bin=$root/.venv/bin
+ts=$root/resources/translations/counter_app_en.ts
+cd "$root"
+mapfile -t sources < <(find counter_app/ui -name '*.py' -not -path '*/__pycache__/*' | sort)
+if [[ ${1:-} == --check ]]; then
+  exec "$bin/python" -m counter_app.ui.i18n_check
+fi
+"$bin/pyside6-lupdate" -no-obsolete -locations none -source-language zh_CN -target-language en \
+  "${sources[@]}" -ts "$ts"
+"$bin/pyside6-lrelease" "$ts" -qm "${ts%.ts}.qm"
