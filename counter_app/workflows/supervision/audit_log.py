@@ -57,6 +57,12 @@ ACTION_ZH: dict[str, str] = {
     "outbox.dead_letter_retry": "异常件重新上传", "outbox.dead_letter_discard": "异常件作废",
     "audit.break_acknowledged": "主管确认审计告警", "audit.unknown_user": "未知用户",
     "teller.password_changed": "密码已修改", "teller.initial_password_set": "设置初始密码",
+    "teller.totp_enrolled": "绑定动态验证码", "teller.demo_account_created": "创建演示账户",
+    "teller.first_admin_created": "创建首个管理员账户", "authorise.code_replayed": "动态验证码重复使用",
+    "authorise.refused_not_enrolled": "授权被拒（未绑定动态验证码）",
+    "authorise_code.failure": "动态验证码错误", "teller.created": "新增柜员",
+    "teller.disabled": "停用账户", "teller.enabled": "启用账户", "teller.password_reset": "重置密码",
+    "teller.totp_reenrolled": "重新绑定动态验证码", "teller.unlocked": "解锁账户",
 }
 
 
