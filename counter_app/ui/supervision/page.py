@@ -64,12 +64,13 @@ class SupervisionPage(QWidget):
         title = QLabel("主管管理")
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         lay.addWidget(title)
+        self.specs = list(TABS)
         lay.addWidget(named(QLabel(
-            "异常件处理、审计日志查询与校验、遗留会话强制结束。每项决定均须主管授权并写明理由，"
-            "记入审计日志。", wordWrap=True), "Hint"))
+            f"{'、'.join(s.title_zh for s in self.specs)}。每项决定均须主管授权（账号、密码"
+            f"{'和动态验证码' if env.second_factor else ''}）并写明理由，记入审计日志；不会删除任何记录。",
+            wordWrap=True), "Hint"))
         self.tabs = named(QTabWidget(), "SupervisionTabs")
         lay.addWidget(self.tabs, 1)
-        self.specs = list(TABS)
         self.built: dict[str, QWidget] = {}
         for spec in self.specs:  # placeholders: a tab is built when first shown
             self.tabs.addTab(QWidget(), spec.title_zh)
