@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.statistics import StatisticsDesk
     from counter_app.workflows.stock import StockDesk
     from counter_app.workflows.supervision import AuditLogViewer, DeadLetterDesk
+    from counter_app.workflows.teller_admin import TellerAdmin
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +218,13 @@ class Services:
                 repo.set_state(MIN_VERSION_SEEN_STATE, json.dumps(stored))
             seen = dt.datetime.fromisoformat(stored["at"])
         return judge(running, required, seen, now, self.profile.updates.grace_days)
+
+    def teller_admin(self, actor: str) -> TellerAdmin:
+        """Tellers and roles (柜员与角色) for the signed-in supervisor or admin ``actor``."""
+        from counter_app.store.tellers import SqlTellerRepository
+        from counter_app.workflows.teller_admin import TellerAdmin
+
+        return TellerAdmin(SqlTellerRepository(self.store), self._auth, actor)
 
     def dead_letter_desk(self) -> DeadLetterDesk:
         """The dead-letter queue (异常件) and a supervisor's retry / discard."""

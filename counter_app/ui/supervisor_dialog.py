@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -157,26 +157,26 @@ class QrView(QWidget):
 
     QUIET = 4
 
-    def __init__(self, text: str, parent: QWidget | None = None, *, side: int = 240) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None, *, side: int = 260) -> None:
         super().__init__(parent)
         self.setObjectName("EnrolQr")
         self.modules = qr_modules(text)
-        self.side = side
+        n = len(self.modules) + 2 * self.QUIET
+        self.cell = max(3, side // n)  # whole pixels per module: crisp edges a camera reads
+        self.side = self.cell * n
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setFixedSize(QSize(side, side))
+        self.setFixedSize(QSize(self.side, self.side))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
-        n = len(self.modules) + 2 * self.QUIET
-        cell = self.side / n
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("black"))
+        cell = self.cell
         for r, row in enumerate(self.modules):
             for c, dark in enumerate(row):
                 if dark:
-                    painter.drawRect(QRectF((c + self.QUIET) * cell, (r + self.QUIET) * cell,
-                                            cell + 0.5, cell + 0.5))  # overlap: no hairlines
+                    painter.drawRect((c + self.QUIET) * cell, (r + self.QUIET) * cell, cell, cell)
         painter.end()
 
 
@@ -192,6 +192,7 @@ class TotpEnrolDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("TotpEnrolDialog")
         self.setWindowTitle(f"绑定动态验证码：{enrolment.username}")
+        self.enrolment = enrolment
         self.confirm = confirm
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(

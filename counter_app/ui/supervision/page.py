@@ -42,6 +42,7 @@ TABS: list[TabSpec] = [
     TabSpec("dead_letters", "异常件", "counter_app.ui.supervision.dead_letters:DeadLettersTab"),
     TabSpec("audit", "审计日志", "counter_app.ui.supervision.audit_log:AuditLogTab"),
     TabSpec("sessions", "柜员会话", "counter_app.ui.supervision.sessions:SessionsTab"),
+    TabSpec("tellers", "柜员与角色", "counter_app.ui.supervision.tellers:TellersTab"),
 ]
 
 
