@@ -93,12 +93,12 @@ class DeadLettersTab(SupervisionTab):
         desk, decision, reason = self.desk, str(self.decision.currentData()), self.reason.text()
         approval = self.fields.approval()
         self.fields.clear_secrets()
-        sync = self.env.services.sync
+        services = self.env.services
 
         def job() -> Resolution:
             done = desk.decide(int(item_id), decision, approval, reason)
             if done.decision.value == "retry":
-                sync.wake()  # send it now rather than at the next round
+                services.sync.wake()  # send it now rather than at the next round
             return done
 
         def done(result: Resolution) -> None:
