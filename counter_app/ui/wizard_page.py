@@ -54,7 +54,8 @@ log = logging.getLogger(__name__)
 W = TypeVar("W", bound=Wizard[Any])
 
 AUTOSAVE_MS = 3000
-STEP_MARKS = {"done": "✓", "current": "▶", "todo": tr("　"), "error": "✗"}
+# the todo mark is a blank as wide as a CJK mark (chr: a blank is not a text to translate)
+STEP_MARKS = {"done": "✓", "current": "▶", "todo": chr(0x3000), "error": "✗"}
 STEP_COLOURS = {"done": "#1f6f43", "current": "#0b4f8a", "todo": "#9aa5b1", "error": "#c0392b"}
 INTERNAL_ERROR_ZH = tr("系统内部错误，操作未完成。已录入的内容已保存，请重试；"
                      "如反复出现，请联系网点技术支持。")

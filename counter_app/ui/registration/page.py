@@ -119,7 +119,7 @@ class KindScreen(Screen):
                                        if k is kind and box.isChecked()}}
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
-        self.error.setText("✗ " + tr("　").join(errors.values()) if errors else "")
+        self.error.setText("✗ " + tr("；").join(errors.values()) if errors else "")
 
     def first_focus(self) -> QWidget | None:
         return self.kinds[Kind.EMPLOYEE]
