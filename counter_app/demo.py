@@ -69,6 +69,25 @@ def _central_answers(profile: BranchProfile) -> bool:
         client.close()
 
 
+# Demo only (the tour's supervision scenario): a name change sent without the police paper the
+# central requires, so the reference central refuses it and it waits as a dead letter.
+DEAD_LETTER_PERSON = "330203198506122017"
+
+
+def seed_dead_letter(services: Services) -> int:
+    """Queue a change the reference central refuses and send it: one real dead letter (the
+    central's own refusal) for the supervisor to decide. Returns how many dead letters wait."""
+    from counter_app.store.outbox_repo import StoreOutboxRepository
+
+    repo = StoreOutboxRepository(services.store)
+    key = services.store.cipher.blind_index(DEAD_LETTER_PERSON, "person")
+    repo.enqueue("persons.data_change", key, {
+        "id_number": DEAD_LETTER_PERSON, "branch_code": services.profile.branch_code,
+        "client_seq": 1, "changes": {"name": "改名未带证明"}})
+    services.sync.drain()
+    return services.dead_letters()
+
+
 def run_tour(args: argparse.Namespace) -> int:
     """`counter-app demo --tour DIR [--only NAME]`: the guided tour, offscreen.
 
@@ -124,6 +143,8 @@ def run_tour(args: argparse.Namespace) -> int:
                     chip=emulated_chip(state / "demo-card.json"), pin_pad=DemoPinPad()))
                 started = time.perf_counter()
                 try:
+                    if scenario.dead_letter:
+                        seed_dead_letter(services)
                     results[scenario.key] = play(scenario, services, central, out / scenario.key)
                 finally:
                     services.close()

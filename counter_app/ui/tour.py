@@ -54,6 +54,7 @@ class Scenario:
     branch: str  # "instant" | "central" (demo profile)
     play: Callable[[TourRun], None]
     line_down: bool = False
+    dead_letter: bool = False  # the demo has the central refuse a message first (demo.seed_dead_letter)
 
 
 @dataclass
@@ -479,6 +480,12 @@ def _production_tour(run: TourRun) -> None:
     tour.play_central_production(run)
 
 
+def _supervision_tour(run: TourRun) -> None:
+    from counter_app.ui.supervision import tour
+
+    tour.play_supervision(run)
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
              "instant", play_adult_instant),
@@ -529,6 +536,10 @@ SCENARIOS: tuple[Scenario, ...] = (
              "非即办网点：三份申领随中心制卡推进查询进度，批次逐张读卡签收（缺一张卡，签收清单列明差异），"
              "未领卡清单，持卡人本人领卡、中心启用、密码键盘设密、领卡回执",
              "central", _production_tour),
+    Scenario("supervision", "supervision",
+             "柜员连续输错密码被锁定，主管登录后在“柜员与角色”输入密码和动态验证码为其解锁；"
+             "在“异常件”作废一笔中心拒绝的业务（须主管动态验证码）",
+             "instant", _supervision_tour, dead_letter=True),
 )
 
 

@@ -1,0 +1,33 @@
+"""`counter-app demo --tour DIR --only supervision` end to end, as a separate process: a
+teller locked out, unlocked by the supervisor with the authenticator's code, and a dead letter
+the reference central refused decided with a second code (each step waits for its result)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.central
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_supervision_tour_unlocks_a_teller_and_decides_a_dead_letter(tmp_path: Path) -> None:
+    out = tmp_path / "tour"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_APP_HOME=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-m", "counter_app.cli", "demo", "--tour", str(out),
+                           "--only", "supervision"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "CHANGE_NEEDS_PROOF" in done.stderr  # the central's own refusal made the dead letter
+    shots = sorted(p.name for p in (out / "supervision").glob("*.png"))
+    for step in ("teller-locked-out", "tellers-teller-locked", "unlock-with-code",
+                 "teller-unlocked", "dead-letters", "dead-letter-decided"):
+        assert any(name.endswith(f"-{step}.png") for name in shots), step
+    waits = json.loads((out / "timings.json").read_text(encoding="utf-8"))["supervision"]["waits"]
+    assert [w for w, _s in waits if w.startswith("主管")] == ["主管授权解锁柜员", "主管决定异常件（作废）"]
