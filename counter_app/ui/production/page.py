@@ -361,6 +361,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
     def new_receipt(self) -> None:
         if self.busy:
             return
+        self.banner.clear()
         self.show_wizard(self.desk.new_receipt())
         self.show_step()
         self.refresh_batches()

@@ -3,7 +3,9 @@
 At the non-instant CCB branch: applications taken for three people (张伟, 吴磊 and the minor
 王小雨 with her guardian) are followed in 集中制卡 as the reference central advances
 production (数据录入 → 制卡中 → 已寄出); their batch is received card by card with one card
-missing (named on screen and on the 签收清单), the uncollected list printed, then 张伟's card
+missing (named on screen and on the 签收清单; the teller called away after the first card
+finds the receipt kept as a draft and resumes it), the uncollected list printed, a failed
+production shown with the central's reason and re-submitted, then 张伟's card
 handed out in 领卡启用 — identity, card read, hand-out and activation at the central, the PIN
 keyed on the pad — with its receipt.
 """
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.production.page import HandoutPage, ProductionPage
-from counter_app.workflows.production.demo import take_applications
+from counter_app.workflows.production.demo import take_applications, take_failing
 from counter_app.workflows.production.handout import Step as HStep
 from counter_app.workflows.production.record import Step
 
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 PEOPLE = (("330205199003011232", "张伟", None), ("420106199304057894", "吴磊", None),
           ("330206201503091028", "王小雨", "330203198506122017"))
 BOX = "A01"
+# a generated adult of the reference central (central_sim.seed.generated_id(2900)): his
+# production fails (the central's 制卡失败 example) and is re-submitted from the tracking screen
+FAILING = "330203197009051727"
 
 
 def _idle(run: TourRun, page: ProductionPage | HandoutPage) -> None:
@@ -75,6 +80,8 @@ def play_central_production(run: TourRun) -> None:
     main = run.app.main
     assert main is not None
     taken = _take(run)
+    p = run.services.profile
+    failing = take_failing(run.services.central, p.branch_code, p.bank.code, FAILING)
     first_id, first_idn, first_name = taken[0]
     main.route_to("central_production")
     page = main.pages["central_production"]
@@ -103,11 +110,16 @@ def play_central_production(run: TourRun) -> None:
     _act(run, page, "签收本批次", page.choose_batch)
     read = page.view(Step.READ)
     missing = taken[-1]  # the last envelope is empty: its card never came
-    for application_id, idn, name in taken[:-1]:
+    for n, (application_id, idn, name) in enumerate(taken[:-1]):
         card_no = central.application(application_id).card_no
         run.services.put_demo_card(card_no, idn, name)
         read.envelope.setText(application_id)
         _act(run, page, "读卡核对", page.read_card)
+        if n == 0:  # called away after the first card: the receipt waits as a draft
+            _act(run, page, "离开签收（已读1张）", page.new_receipt)
+            run.shot("batch-draft-kept")
+            _act(run, page, "继续签收", page.choose_batch)
+            run.shot("batch-draft-resumed")
     run.shot("batch-read-one-missing")
     _act(run, page, "下一步（入柜）", page.go_next)
     page.view(Step.PLACE).box.setText(BOX)
@@ -122,6 +134,12 @@ def play_central_production(run: TourRun) -> None:
     _act(run, page, "查询进度（在柜保管）", page.search)
     run.shot("tracking-in-custody")
     _save(run, page, "uncollected", page.save_uncollected, page.preview_uncollected)
+    if failing is not None:  # 制卡失败: the central's reason, then re-submitted
+        home.query.setText(failing)
+        _act(run, page, "查询进度（制卡失败）", page.search)
+        run.shot("tracking-failed-reason")
+        _act(run, page, "重新制卡", page.resubmit)
+        run.shot("tracking-failed-resubmitted")
 
     main.route_to("handout")
     hand = main.pages["handout"]

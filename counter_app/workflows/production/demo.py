@@ -31,3 +31,22 @@ def take_applications(central: CentralApi, branch_code: str, bank_code: str,
             central.cancel_application(app.application_id, branch_code=branch_code,
                                        reason="导览", idempotency_key=str(uuid.uuid4()))
     return taken
+
+
+def take_failing(central: CentralApi, branch_code: str, bank_code: str,
+                 id_number: str) -> str | None:
+    """An application whose production the reference central will fail (its ids ending in 7
+    fail once: the 制卡失败 example), to show re-submitting; None when the person is refused."""
+    for _ in range(80):
+        try:
+            app = central.submit_application(ApplicationRequest(
+                id_number=id_number, bank_code=bank_code, branch_code=branch_code,
+                making_mode="FACTORY", photo_sha256="ab" * 32),
+                idempotency_key=str(uuid.uuid4()))
+        except CentralError:
+            return None
+        if app.application_id.endswith("7"):
+            return app.application_id
+        central.cancel_application(app.application_id, branch_code=branch_code,
+                                   reason="导览", idempotency_key=str(uuid.uuid4()))
+    return None

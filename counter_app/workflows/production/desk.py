@@ -8,6 +8,7 @@ of the same bank), reusing the query business's progress ladder and next-step wo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -174,9 +175,23 @@ class ProductionDesk:
         mine = [a for a in apps if a.making_mode == "FACTORY" or a.state != "ACTIVATED"]
         if not mine:
             return TrackingAnswer((), "本行没有该人员的制卡申领。")
-        lines = tuple(tracking_line(_tracked_from(a)) for a in
+        # an application of this branch not tracked here (taken at another counter) is
+        # tracked from now on: found locally next time, and a failure can be taken up here
+        ours = [a for a in mine if a.branch_code == self.ctx.branch_code
+                and a.making_mode == "FACTORY" and a.state != "CANCELLED"
+                and self.ctx.repo.get(a.application_id) is None]
+        if ours:
+            self.ctx.repo.add([dataclasses.replace(_tracked_from(a), remote=False) for a in ours])
+        lines = tuple(tracking_line(self._known(a)) for a in
                       sorted(mine, key=lambda a: a.created_at, reverse=True))
         return TrackingAnswer(lines, "以下为中心查询结果（含本行其他网点受理的申领）。")
+
+    def _known(self, a: A.Application) -> Tracked:
+        if a.branch_code == self.ctx.branch_code:
+            t = self.ctx.repo.get(a.application_id)
+            if t is not None:
+                return t
+        return _tracked_from(a)
 
     def refresh(self, application_id: str) -> TrackingLine:
         """The central's state now (a teller's 刷新 on one line)."""

@@ -301,3 +301,22 @@ def test_the_line_state_and_the_work_session_decide_before_anything_is_written(
     with pytest.raises(StepInvalid, match="会话"):
         closed.open_receipt(batch_id)
     assert open_desk.receipt_drafts()[0].reads == 1
+
+
+def test_a_failure_of_another_counter_of_the_branch_is_tracked_and_taken_up(
+        branch: Branch) -> None:
+    from central_sim.seed import generated_id
+    from counter_app.workflows.production.demo import take_failing
+
+    idn = next(generated_id(i) for i in range(2700, 2800)
+               if branch.client.eligibility(generated_id(i), "CCB").eligible)
+    application_id = take_failing(branch.client, branch.profile.branch_code, "CCB", idn)
+    assert application_id is not None  # not accepted at this counter: unknown locally
+    branch.advance(2)
+    desk = branch.desk()
+    assert ProductionStore(branch.store).get(application_id) is None
+    line, = desk.search(application_id).lines  # asked at the central, tracked from now on
+    assert line.state_zh == "制卡失败" and line.can_retry and not line.remote
+    assert ProductionStore(branch.store).get(application_id) is not None
+    assert desk.resubmit(application_id).sent
+    assert branch.client.application(application_id).state == "DATA_ENTRY"
