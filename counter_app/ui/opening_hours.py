@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from counter_app.domain.clock import china_now
 from counter_app.domain.opening_hours import OpeningHours, OpeningState
+from counter_app.ui.i18n import tr
 
 REFRESH_MS = 30_000  # the banner follows the clock past opening and closing within half a minute
 
@@ -21,7 +22,7 @@ BANNER_STYLE = ("background: #fff4e5; color: #8a4b00; border-bottom: 1px solid #
 
 
 def ask_with_a_dialog(parent: QWidget, text: str) -> bool:
-    answer = QMessageBox.question(parent, "非营业时间", text)
+    answer = QMessageBox.question(parent, tr("非营业时间"), text)
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -66,4 +67,4 @@ class OpeningHoursBanner(QLabel):
         self.refresh()
         if state.open or in_progress(page) or not self.asks:
             return True
-        return self.ask(parent, f"{state.text_zh}\n\n确定现在开始办理“{title_zh}”吗？")
+        return self.ask(parent, tr("{0}\n\n确定现在开始办理“{1}”吗？").format(state.text_zh, title_zh))

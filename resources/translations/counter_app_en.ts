@@ -1262,7 +1262,7 @@
     </message>
     <message>
         <source>宁波市人力资源和社会保障局 · 合作银行网点</source>
-        <translation>Ningbo Human Resources and Social Security Bureau · Partner bank branch</translation>
+        <translation>Ningbo HRSS Bureau · Partner bank branch</translation>
     </message>
     <message>
         <source>本机尚无可登录的账户。请为系统管理员账户 {0} 设置密码（至少8位，须同时包含字母和数字），设置后用它登录并为柜员开户。</source>
@@ -2313,6 +2313,19 @@ Open the first-run setup now?</translation>
     <message>
         <source>正在保存…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>非营业时间</source>
+        <translation>Outside opening hours</translation>
+    </message>
+    <message>
+        <source>{0}
+
+确定现在开始办理“{1}”吗？</source>
+        <extracomment>how the teller is asked (tests answer in its place) False in demo mode: the demo and the guided tour run at any hour without a dialog stopping them (the banner still says so)</extracomment>
+        <translation>{0}
+
+Start “{1}” now?</translation>
     </message>
 </context>
 </TS>
