@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.bootstrap import build_services
+from counter_app.central.sync import AUDIT_BREAK_STATE
 from counter_app.profile import UpdateSettings
 from counter_app.store.database import head_revision
 from counter_app.store.models import AuditEntry
@@ -60,6 +61,8 @@ def test_a_failed_migration_at_start_keeps_the_old_version_and_is_audited(
         assert actor == "system" and detail["version"] == NEW
         assert detail["from_version"] == current_version() and detail["reason"] == "RuntimeError"
         assert (profile.database.parent / detail["backup"]).is_file()
+        # the restored log still verifies from its checkpoint: no tamper alarm at this start
+        assert services.sync.repo.get_state(AUDIT_BREAK_STATE) is None
     finally:
         services.store.close()
     # recorded once: a later start adds no second entry and says nothing
