@@ -110,7 +110,7 @@ def play_queries(run: TourRun) -> None:
         _act(run, page, tr("查询更早记录"), page.more_months)
     view = _result(page)
     cells = [view.months.item(r, 0) for r in range(view.months.rowCount())]
-    gap = next(c for c in cells if c is not None and c.text() == "断缴")
+    gap = next(c for c in cells if c is not None and c.text() == tr("断缴"))
     view.months.scrollToItem(gap)
     run.shot("gap-whole-history")
     _save(run, page, "luo-jun-summary-gap")

@@ -25,6 +25,7 @@ from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.i18n import tr
 from counter_app.ui.registration.common import PersonOpsPage
 from counter_app.workflows.data_change import Step as DStep
+from counter_app.workflows.data_change.record import MARITAL
 from counter_app.workflows.registration import Kind
 from counter_app.workflows.registration import Step as RStep
 
@@ -151,7 +152,7 @@ def play_data_change(run: TourRun) -> None:
     changes.editors["phone"].setText("13857401234")
     changes.editors["address"].setText(tr("浙江省宁波市江北区洪塘街道裘市路288号"))
     marital = changes.editors["marital_status"]
-    marital.setCurrentIndex(marital.findData(tr("已婚")))
+    marital.setCurrentIndex(marital.findData(MARITAL[1]))  # the item's data: the central's value
     changes.editors["birth_date"].setText("1990-03-02")  # the archive says the 2nd
     run.shot("change-contact-and-birth")
     _act(run, page, tr("下一步（证明材料）"), page.go_next, DStep.PROOF)
@@ -224,7 +225,7 @@ def play_data_change_line_down(run: TourRun) -> None:
     _show_outbox(run)
     done = page.view(DStep.DONE)
     deadline = time.monotonic() + 10  # the page asks the outbox every 2 s
-    while "已送达" not in done.result.text() and time.monotonic() < deadline:
+    while tr("已送达中心系统并生效（专线恢复后自动上传）。") not in done.result.text() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
     run.shot("line-up-delivered")
