@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.devices.sscard import SocialCardReader
     from counter_app.devices.sschip import ChipFunctions, HolderFields, SocialCardChip
     from counter_app.domain.card import CardData
+    from counter_app.printing import BranchInfo
     from counter_app.updates import CheckResult, FolderSwap, UpdatePaths
     from counter_app.workflows import version_gate
     from counter_app.workflows.application import ApplicationContext, ApplicationDesk
@@ -47,6 +48,8 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.workflows.card_services import CardServicesDesk
     from counter_app.workflows.certificate import CertificateDesk
     from counter_app.workflows.data_change import DataChangeDesk
+    from counter_app.workflows.day_end import DayEndContext, DayEndDesk
+    from counter_app.workflows.fees import FeeDesk
     from counter_app.workflows.issuance import CardSlot, IssuanceDesk
     from counter_app.workflows.person_ops import PersonOpsContext
     from counter_app.workflows.production import ProductionDesk
@@ -181,7 +184,50 @@ class Services:
                 return stock.custody_count(who, ctx.today())
 
             ctx = dataclasses.replace(ctx, custody=custody)
-        return SessionDesk(ctx, teller)
+        day_end = self.day_end_context()
+
+        def close_check(session: Any, note: str) -> list[str]:
+            from counter_app.workflows.day_end import DayEndDesk
+
+            return [d.text_zh for d in DayEndDesk(day_end, session.teller).unexplained(session, note)]
+
+        return SessionDesk(dataclasses.replace(ctx, close_check=close_check), teller)
+
+    def _branch_info(self) -> BranchInfo:
+        from counter_app.printing import BranchInfo
+
+        p = self.profile
+        return BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
+                          instant_issue=p.instant_issue)
+
+    def fee_desk(self, teller: str) -> FeeDesk:
+        """Fees (工本费) at this counter: the profile's schedule, inside the teller's session;
+        a refund with a supervisor's authorisation."""
+        from counter_app.store.fees import SqlFees
+        from counter_app.workflows.fees import FeeContext, FeeDesk
+
+        sessions = self.session_desk(teller)
+
+        def session_of(_who: str) -> Any:
+            state = sessions.state()
+            return state.session if sessions.ready() else None
+
+        def authorise(user: str, password: str, otp: str, purpose: str) -> str:
+            return self.authorise(SupervisorApproval(user, password, otp), purpose)
+
+        return FeeDesk(FeeContext(repo=SqlFees(self.store), schedule=self.profile.fees,
+                                  branch=self._branch_info(), counter_id=self.profile.counter_id,
+                                  session_of=session_of, authorise=authorise), teller)
+
+    def day_end_context(self) -> DayEndContext:
+        return day_end_context_for(self.profile, self.store)
+
+    def day_end_desk(self, teller: str) -> DayEndDesk:
+        """Day-end (日终轧账): the teller's session and the branch's day; closes the session."""
+        from counter_app.workflows.day_end import DayEndDesk
+
+        return DayEndDesk(self.day_end_context(), teller, self.session_desk(teller))
+
 
     def check_for_update(self) -> CheckResult | None:
         """At sign-out, on a worker: find, verify and stage a newer signed version (None:
@@ -330,7 +376,7 @@ class Services:
     def replacement_desk(self, teller: str) -> ReplacementDesk:
         from counter_app.workflows.replacement import ReplacementDesk
 
-        return ReplacementDesk(self.card_loss_context(teller))
+        return ReplacementDesk(self.card_loss_context(teller), fees=self.fee_desk(teller))
 
     @property
     def chip(self) -> SocialCardChip:
@@ -731,6 +777,24 @@ def make_sync_worker(profile: BranchProfile, store: Store, central: CentralApi) 
 def key_account(profile: BranchProfile) -> str:
     """The name of this database's data key in the OS key store."""
     return f"{profile.branch_code}/{profile.counter_id}:{profile.database}"
+
+
+def day_end_context_for(profile: BranchProfile, store: Store) -> DayEndContext:
+    """What the day-end reads (the counter's page and ``counter-app report day-end``)."""
+    from counter_app.printing import BranchInfo
+    from counter_app.store.day_end import SqlDayEnd
+    from counter_app.store.fees import SqlFees
+    from counter_app.workflows.day_end import DayEndContext
+
+    stock = None
+    if profile.instant_issue:
+        from counter_app.store.stock import SqlBlankStock
+
+        stock = SqlBlankStock(store)
+    branch = BranchInfo(code=profile.branch_code, name=profile.branch_name,
+                        bank_name=profile.bank.name_zh, instant_issue=profile.instant_issue)
+    return DayEndContext(repo=SqlDayEnd(store), fees=SqlFees(store), branch=branch,
+                         counter_id=profile.counter_id, stock=stock)
 
 
 def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # sign-in (SQLAlchemy, argon2) is loaded by the services, not
 log = logging.getLogger(__name__)
 
 TELLER_DAY = "teller_day"  # menu key of the teller's-day page (not a catalogue business)
+DAY_END = "teller_day_end"  # menu key of 日终轧账 (ui/day_end)
 SUPERVISION = "supervision"  # menu key of 主管管理 (supervisors only)
 STATISTICS = "statistics"  # menu key of 网点统计 (ui/statistics)
 
@@ -333,7 +334,8 @@ class MainWindow(QMainWindow):
         return menu
 
     def _day_entries(self) -> list[tuple[str, str, str]]:
-        entries = [(TELLER_DAY, "柜员会话", "开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话")]
+        entries = [(TELLER_DAY, "柜员会话", "开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话"),
+                   (DAY_END, "日终轧账", "业务笔数、工本费、现金、卡片与待上传业务核对，差异说明，轧账单，退费")]
         from counter_app.workflows.supervision import can_supervise
 
         if can_supervise(self.signed_in.role):  # supervisors only (each act is authorised too)
@@ -538,6 +540,8 @@ class MainWindow(QMainWindow):
             return self.supervision_page()
         if self.services is not None and key == STATISTICS:
             return self.statistics_page()
+        if self.services is not None and key == DAY_END:
+            return self.day_end_page()
         if self.services is None or key != TELLER_DAY:
             return None
         if key in self.day_pages:
@@ -549,6 +553,24 @@ class MainWindow(QMainWindow):
                                counter_id=self.profile.counter_id)
             made.sig_changed.connect(self.show_session)
             page = self.day_pages[key] = made
+            self.work_area.addWidget(page)
+        opener = getattr(page, "open", None)
+        if callable(opener):
+            opener()
+        return page
+
+    def day_end_page(self) -> QWidget | None:
+        """日终轧账, made on first use; summed afresh each time it is chosen."""
+        if self.services is None:
+            return None
+        page = self.day_pages.get(DAY_END)
+        if page is None:
+            from counter_app.ui.day_end import DayEndPage
+
+            who = self.signed_in.username
+            made = DayEndPage(self.services.day_end_desk(who), self.services.fee_desk(who), self.ops)
+            made.sig_closed.connect(lambda _closed: self.refresh_session())
+            page = self.day_pages[DAY_END] = made
             self.work_area.addWidget(page)
         opener = getattr(page, "open", None)
         if callable(opener):

@@ -480,6 +480,12 @@ def _production_tour(run: TourRun) -> None:
     tour.play_central_production(run)
 
 
+def _day_end_tour(run: TourRun) -> None:
+    from counter_app.ui.day_end import tour
+
+    tour.play_day_end(run)
+
+
 def _supervision_tour(run: TourRun) -> None:
     from counter_app.ui.supervision import tour
 
@@ -536,6 +542,9 @@ SCENARIOS: tuple[Scenario, ...] = (
              "非即办网点：三份申领随中心制卡推进查询进度，批次逐张读卡签收（缺一张卡，签收清单列明差异），"
              "未领卡清单，持卡人本人领卡、中心启用、密码键盘设密、领卡回执",
              "central", _production_tour),
+    Scenario("day-end", "day-end",
+             "开始营业（备用金）、正式挂失、补换卡收取工本费并出具收据，日终轧账清点现金、结束营业并打印轧账单",
+             "instant", _day_end_tour),
     Scenario("supervision", "supervision",
              "柜员连续输错密码被锁定，主管登录后在“柜员与角色”输入密码和动态验证码为其解锁；"
              "在“异常件”作废一笔中心拒绝的业务（须主管动态验证码）",

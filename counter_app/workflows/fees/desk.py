@@ -37,7 +37,6 @@ from counter_app.domain.fees import (
 from counter_app.printing import BranchInfo
 from counter_app.workflows.sessions.desk import MIN_REASON_CHARS, WorkSessionFacts
 
-
 PURPOSE_REFUND = "fee.refund"  # the authorisation's audited purpose
 
 

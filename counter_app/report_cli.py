@@ -1,0 +1,74 @@
+"""``counter-app report …`` (registered by counter_app/cli.py): reports for branch IT.
+
+    counter-app [--profile P] report day-end [--date YYYY-MM-DD] [--pdf FILE] [--csv FILE]
+        the branch's day-end (日终轧账) from this counter's store: businesses by type, fees by
+        method, cash per session, cards reconciled, what is unsent, every difference with its
+        explanation; printed as text, and saved as the sheet's PDF and/or CSV
+
+It only reads the store (opened shared, beside a running counter application). Exit status 0
+when the day reconciles, 2 when a difference is left unexplained, 1 on an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = subparsers.add_parser("report", help="reports for branch IT (day-end 日终轧账)")
+    rsub = report.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    day_end = rsub.add_parser("day-end", help="the branch's day-end: businesses, fees, cards, outbox")
+    day_end.add_argument("--date", type=_date, default=None,
+                         help="business day YYYY-MM-DD (Beijing time; default today)")
+    day_end.add_argument("--pdf", type=Path, help="save the day-end sheet as PDF")
+    day_end.add_argument("--csv", type=Path, help="save the figures as CSV (UTF-8)")
+    day_end.set_defaults(handler=cmd_day_end)
+
+
+def _date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def cmd_day_end(args: argparse.Namespace) -> int:
+    from counter_app.bootstrap import day_end_context_for, open_profile_store
+    from counter_app.cli import default_profile_path
+    from counter_app.private_files import write_private
+    from counter_app.profile import load_profile
+    from counter_app.workflows.day_end import DayEndDesk
+    from counter_app.workflows.day_end.documents import render_pdf, to_csv
+    from counter_app.workflows.day_end.report import yuan
+
+    profile = load_profile(args.profile or default_profile_path())
+    store = open_profile_store(profile, exclusive=False)
+    try:
+        ctx = day_end_context_for(profile, store)
+        report = DayEndDesk(ctx, "branch-it").branch_report(args.date)
+    finally:
+        store.close()
+    print(f"日终轧账 {report.day}　网点 {report.branch_code}　柜台 {report.counter_id}　制表 {report.made_at}")
+    for line in report.sessions or ("当日无柜员会话",):
+        print(f"  会话 {line}")
+    print("业务笔数：" + ("；".join(f"{b.title_zh} {b.done}" + (f"（未受理 {b.not_done}）" if b.not_done else "")
+                                for b in report.businesses) or "无"))
+    print("工本费：" + "；".join(f"{f.method_zh} 收 {f.collected} 笔 {yuan(f.collected_fen)}，"
+                               f"退 {f.refunded} 笔 {yuan(f.refunded_fen)}" for f in report.fees)
+          + f"；净额 {yuan(report.fees_net_fen)}")
+    c = report.cards
+    print(f"卡片：空白卡领用 {c.handed}、交回 {c.taken_back}、发卡 {c.issued}、废卡 {c.spoiled}、"
+          f"在保管 {c.holding}；批次签收 {c.received_in_batches}、领卡 {c.handed_out}")
+    print(f"待上传中心：{len(report.unsent)} 笔" + ("" if report.unsent else "（已全部送达）"))
+    for u in report.unsent:
+        print(f"  #{u.id} {u.operation} {u.status} {u.created_at} 尝试 {u.attempts} {u.last_error}")
+    print(f"差异：{len(report.differences)} 项" + ("（账实相符）" if not report.differences else ""))
+    for d in report.differences:
+        print(f"  - {d.text_zh}\n    说明：{d.explanation or '（尚未说明）'}")
+    if args.pdf:
+        print(f"PDF：{write_private(args.pdf, render_pdf(report, ctx.branch))}")
+    if args.csv:
+        print(f"CSV：{write_private(args.csv, to_csv(report).encode('utf-8-sig'))}")
+    return 2 if report.unexplained else 0
