@@ -27,6 +27,7 @@ from counter_app.ui.application.camera import camera_devices
 from counter_app.ui.application.steps import ImportDialogs, StepView
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
+from counter_app.ui.supervisor_dialog import SupervisorFields
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import jpeg_pixmap, rgb_to_qimage
 from counter_app.workflows.application import Step
@@ -99,6 +100,9 @@ class PhotoView(StepView):
         orow.addWidget(self.override_reason, 1)
         orow.addWidget(self.override_button)
         ob.addLayout(orow)
+        # a check let through needs a supervisor: password and one-time code (ui.supervisor_dialog)
+        self.override_supervisor = SupervisorFields(self.override_box, prefix="Override")
+        ob.addWidget(self.override_supervisor)
         self.override_error = named(QLabel("", wordWrap=True), "FieldError")
         ob.addWidget(self.override_error)
         right.addWidget(self.override_box)
@@ -206,6 +210,8 @@ class PhotoView(StepView):
         reason = self.override_reason.text()
         if not code:
             return
+        supervisor = self.override_supervisor.approval()
+        self.override_supervisor.clear_secrets()
 
         def done(_r: Any) -> None:
             self.override_reason.clear()
@@ -215,7 +221,7 @@ class PhotoView(StepView):
             self.override_error.setText("✗ " + self.host.message_of(error))
 
         wf = self.wf
-        self.host.run(lambda: wf.override_photo(code, reason), done, failed,
+        self.host.run(lambda: wf.override_photo(code, reason, supervisor), done, failed,
                       busy=tr("正在记录人工放行…"))
 
     def show_errors(self, errors: Mapping[str, str]) -> None:

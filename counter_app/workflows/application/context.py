@@ -22,6 +22,7 @@ from counter_app.domain.applications import (
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.photo import PhotoSpec
 from counter_app.printing import BranchInfo
+from counter_app.workflows.supervisor import Authorise
 
 
 class ApplicationRepository(Protocol):
@@ -69,6 +70,9 @@ class ApplicationContext:
     free_disk_mb: Callable[[], float] = _plenty_of_disk
     clock: Callable[[], dt.datetime] = _now
     wake_sync: Callable[[], None] = _nothing
+    #: a supervisor's authorisation (password and one-time code) of a photo check let through
+    #: (workflows.login.TellerAuth.authorise); None: no override at this counter
+    authorise: Authorise | None = None
 
     @property
     def instant_issue(self) -> bool:

@@ -43,6 +43,11 @@ from counter_app.workflows.application.record import (
 from counter_app.workflows.application_rules import Material
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
 from counter_app.workflows.records import from_json, to_json
+from counter_app.workflows.supervisor import (
+    PURPOSE_PHOTO_OVERRIDE,
+    SupervisorApproval,
+    require_fields,
+)
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.IDENTIFY: "读取身份证",
@@ -354,17 +359,26 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
         photo = self.record.photo
         return PhotoReport.from_record(photo.report) if photo else None
 
-    def override_photo(self, code: str, reason: str) -> PhotoReport:
-        """The teller accepts a failed check with a reason; recorded in the audit at once."""
+    def override_photo(self, code: str, reason: str,
+                       supervisor: SupervisorApproval | None) -> PhotoReport:
+        """A failed check let through with a reason and a supervisor's authorisation (password
+        and one-time code, checked and audited); recorded in the audit at once."""
         report, photo = self.photo_report, self.record.photo
         if report is None or photo is None:
             raise ValidationError("photo", "请先采集照片。", code="PHOTO_MISSING")
+        # the reason and the check first: a refusal there must not use up the supervisor's code
         report = report.override(code, reason, teller_id=self.ctx.teller, at=self.ctx.clock())
+        if self.ctx.authorise is None:
+            raise CounterError("本机未配置主管授权，不能人工放行照片，请重新采集照片。",
+                               code="PHOTO_OVERRIDE_NO_AUTHORISER")
+        approval = require_fields(supervisor, what="人工放行照片")
+        who = self.ctx.authorise(approval, f"{PURPOSE_PHOTO_OVERRIDE}:{code}")
         self.update_record(photo=replace(photo, report=report.to_record()))
         self.note("photo_override", code=code)
         self.save()
         self.ctx.store.audit(self.ctx.teller, "application.photo_override",
-                             draft_id=self.draft_id, check=code, reason=reason.strip())
+                             draft_id=self.draft_id, check=code, reason=reason.strip(),
+                             supervisor=who)
         return report
 
     def _check_photo(self) -> dict[str, str]:

@@ -19,7 +19,10 @@ from counter_app.store.applications import ApplicationStore
 from counter_app.store.crypto import DataCipher
 from counter_app.store.database import Store, open_store
 from counter_app.store.outbox_repo import StoreOutboxRepository
+from counter_app.store.tellers import SqlTellerRepository
 from counter_app.workflows.application import ApplicationContext, ApplicationWorkflow
+from counter_app.workflows.login import LoginPolicy, TellerAuth
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.fixtures.central import _start, _unavailable
 
 PORTRAIT = Path(__file__).resolve().parents[2] / "data" / "photos" / "portrait.jpg"
@@ -87,7 +90,16 @@ class Counter:
             branch=BranchInfo(code=code, name=name, bank_name=bank_name, instant_issue=instant),
             branch_code=code, bank_code=bank_code, counter_id="03", teller="T0301",
             central=self.client, store=ApplicationStore(store), id_reader=self.reader,
-            sync_status=self.sync.status)
+            sync_status=self.sync.status, authorise=self.authorise)
+        self._auth: TellerAuth | None = None
+
+    def authorise(self, approval: SupervisorApproval, purpose: str) -> str:
+        """The real authorisation path over this store's demo accounts (seeded on first use:
+        argon2 hashing only for the tests that let a photo check through)."""
+        if self._auth is None:
+            self._auth = TellerAuth(SqlTellerRepository(self.store), LoginPolicy(5, 30), "03")
+            self._auth.seed_demo_accounts()
+        return self._auth.authorise(approval, purpose=purpose)
 
     def workflow(self) -> ApplicationWorkflow:
         return ApplicationWorkflow(self.ctx)

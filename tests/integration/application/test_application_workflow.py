@@ -24,6 +24,9 @@ from counter_app.workflows.application import (
     Step,
     StepInvalid,
 )
+from counter_app.workflows.login import LoginRefused
+from counter_app.workflows.supervisor import SupervisorApproval
+from tests.fixtures.otp import approval
 
 from .conftest import INSTANT, NON_INSTANT, save_artifact
 
@@ -343,9 +346,16 @@ def test_photo_override_needs_a_reason_and_is_audited(make_counter, store, portr
     with pytest.raises(StepInvalid):
         wf.next()
     with pytest.raises(ValidationError):
-        wf.override_photo("BRIGHTNESS", "好")
+        wf.override_photo("BRIGHTNESS", "好", approval())
+    with pytest.raises(LoginRefused):  # a supervisor's password alone does not let it through
+        wf.override_photo("BRIGHTNESS", "申请人肤色较深，人工核对清晰可辨",
+                          SupervisorApproval("S0301", "Super@2026", ""))
+    with pytest.raises(LoginRefused):  # nor does a teller
+        wf.override_photo("BRIGHTNESS", "申请人肤色较深，人工核对清晰可辨",
+                          SupervisorApproval("T0301", "Teller@2026", "123456"))
+    assert "BRIGHTNESS" in [c.code for c in wf.photo_report.failures]
     for check in list(wf.photo_report.failures):
-        wf.override_photo(check.code, "申请人肤色较深，人工核对清晰可辨")
+        wf.override_photo(check.code, "申请人肤色较深，人工核对清晰可辨", approval())
     wf.next()
     assert wf.step is Step.REVIEW
     with store.read() as s:
@@ -355,6 +365,7 @@ def test_photo_override_needs_a_reason_and_is_audited(make_counter, store, portr
     assert "application.photo_override" in actions
     brightness = [d for d in overrides if d["check"] == "BRIGHTNESS"]
     assert brightness and "人工核对" in brightness[0]["reason"]
+    assert brightness[0]["supervisor"] == "S0301"
     outcome = wf.submit()
     with store.read() as s:
         accepted = s.scalars(select(AuditEntry).where(

@@ -21,6 +21,7 @@ from counter_app.store.applications import ApplicationStore
 from counter_app.ui.application.documents import paint_pdf
 from counter_app.ui.application.page import ApplicationPage
 from counter_app.workflows.application import ApplicationDesk, Documents, Step
+from tests.fixtures.otp import fresh_code
 from tests.integration.application.conftest import INSTANT, NON_INSTANT, PORTRAIT, Counter
 
 pytestmark = pytest.mark.central
@@ -231,10 +232,18 @@ def test_a_failed_photo_check_is_overridden_with_a_reason(qtbot, make_page, tmp_
     photo.override()
     idle(qtbot, page)
     assert "至少" in photo.override_error.text()
+    photo.override_reason.setText("光线不足但面部清晰，人工核对合格")
+    photo.override()  # no supervisor typed: refused, nothing let through
+    idle(qtbot, page)
+    assert "主管" in photo.override_error.text() and photo.override_box.isVisible()
     while photo.override_box.isVisible():
         photo.override_reason.setText("光线不足但面部清晰，人工核对合格")
+        photo.override_supervisor.user.setText("S0301")
+        photo.override_supervisor.password.setText("Super@2026")
+        photo.override_supervisor.otp.setText(fresh_code())
         photo.override()
         idle(qtbot, page)
+        assert photo.override_supervisor.password.text() == ""
     assert page.wf.photo_report.ok and "已人工放行" in photo.checks.text()
     page.go_next()
     at(qtbot, page, Step.REVIEW)
