@@ -1871,20 +1871,8 @@
         <translation>Confirm registration</translation>
     </message>
     <message>
-        <source>钱进</source>
-        <translation>Qian Jin</translation>
-    </message>
-    <message>
         <source>下一步（变更内容）</source>
         <translation>Next (changes)</translation>
-    </message>
-    <message>
-        <source>浙江省宁波市江北区洪塘街道裘市路288号</source>
-        <translation>288 Qiushi Road, Hongtang Subdistrict, Jiangbei District, Ningbo, Zhejiang</translation>
-    </message>
-    <message>
-        <source>已婚</source>
-        <translation>Married</translation>
     </message>
     <message>
         <source>下一步（证明材料）</source>
@@ -1899,16 +1887,8 @@
         <translation>Go to write changes to card</translation>
     </message>
     <message>
-        <source>李铭</source>
-        <translation>Li Ming</translation>
-    </message>
-    <message>
         <source>下一步（缺证明编号）</source>
         <translation>Next (document no. missing)</translation>
-    </message>
-    <message>
-        <source>甬公户更字〔2026〕第0117号</source>
-        <translation>Ningbo Police Household Change [2026] No. 0117</translation>
     </message>
     <message>
         <source>转到补卡/换卡</source>

@@ -26,7 +26,7 @@ from counter_app.ui.i18n import tr
 from counter_app.ui.registration.common import PersonOpsPage
 from counter_app.workflows.data_change import Step as DStep
 from counter_app.workflows.data_change.record import MARITAL
-from counter_app.workflows.registration import Kind
+from counter_app.workflows.registration import Kind, demo
 from counter_app.workflows.registration import Step as RStep
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def play_registration(run: TourRun) -> None:
     _act(run, page, tr("下一步（核验身份）"), page.go_next, RStep.IDENTIFY)
     identify = page.view(RStep.IDENTIFY)
     identify.id_number.setText(NEWCOMER.lower())
-    identify.name.setText(tr("钱进"))
+    identify.name.setText(demo.NEWCOMER_NAME)
     run.shot("flexible-typed")
     _act(run, page, tr("下一步（险种与基数）"), page.go_next, RStep.CONTRIBUTION)
     page.view(RStep.CONTRIBUTION).base.setText("4462")
@@ -150,7 +150,7 @@ def play_data_change(run: TourRun) -> None:
     _act(run, page, tr("下一步（变更内容）"), page.go_next, DStep.CHANGES)
     changes = page.view(DStep.CHANGES)
     changes.editors["phone"].setText("13857401234")
-    changes.editors["address"].setText(tr("浙江省宁波市江北区洪塘街道裘市路288号"))
+    changes.editors["address"].setText(demo.NEW_ADDRESS)
     marital = changes.editors["marital_status"]
     marital.setCurrentIndex(marital.findData(MARITAL[1]))  # the item's data: the central's value
     changes.editors["birth_date"].setText("1990-03-02")  # the archive says the 2nd
@@ -174,14 +174,14 @@ def play_data_change(run: TourRun) -> None:
     run.services.id_reader.place(DEMO_ID_CARDS[LI_MING])
     _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
     _act(run, page, tr("下一步（变更内容）"), page.go_next, DStep.CHANGES)
-    page.view(DStep.CHANGES).editors["name"].setText(tr("李铭"))
+    page.view(DStep.CHANGES).editors["name"].setText(demo.NEW_NAME)
     run.shot("change-name")
     _act(run, page, tr("下一步（证明材料）"), page.go_next, DStep.PROOF)
     proof = page.view(DStep.PROOF)
     proof.paper_kinds["POLICE"].setChecked(True)
     _act(run, page, tr("下一步（缺证明编号）"), page.go_next)
     run.shot("change-name-proof-missing")
-    proof.paper_no.setText(tr("甬公户更字〔2026〕第0117号"))
+    proof.paper_no.setText(demo.POLICE_PAPER_NO)
     _act(run, page, tr("下一步（确认）"), page.go_next, DStep.CONFIRM)
     run.shot("change-name-confirm")
     _act(run, page, tr("确认变更"), partial(page.step_key, "F9"), DStep.DONE)
