@@ -212,12 +212,9 @@ class Services:
             state = sessions.state()
             return state.session if sessions.ready() else None
 
-        def authorise(user: str, password: str, otp: str, purpose: str) -> str:
-            return self.authorise(SupervisorApproval(user, password, otp), purpose)
-
         return FeeDesk(FeeContext(repo=SqlFees(self.store), schedule=self.profile.fees,
                                   branch=self._branch_info(), counter_id=self.profile.counter_id,
-                                  session_of=session_of, authorise=authorise), teller)
+                                  session_of=session_of, authorise=self.authorise), teller)
 
     def day_end_context(self) -> DayEndContext:
         return day_end_context_for(self.profile, self.store)

@@ -33,6 +33,7 @@ from counter_app.private_files import write_private
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
+from counter_app.ui.supervisor_dialog import SupervisorFields
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.workflows.day_end import DayEndDesk, DayEndReport
@@ -71,7 +72,7 @@ def report_html(r: DayEndReport) -> str:
 class DayEndPage(QWidget):
     sig_closed = Signal(object)  # the closed WorkSessionFacts
 
-    def __init__(self, desk: DayEndDesk, fees: FeeDesk, ops: Ops, *,
+    def __init__(self, desk: DayEndDesk, fees: FeeDesk, ops: Ops, *, second_factor: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DayEndPage")
@@ -137,15 +138,10 @@ class DayEndPage(QWidget):
         self.refund_reason = named(QLineEdit(), "RefundReason")
         self.refund_reason.setPlaceholderText("例如：中心未受理、重复收费")
         grid.add("reason", "退费原因", self.refund_reason)
-        self.supervisor = named(QLineEdit(), "RefundSupervisor")
-        grid.add("supervisor", "主管用户名", self.supervisor)
-        self.password = named(QLineEdit(), "RefundPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        grid.add("password", "主管密码", self.password)
-        self.otp = named(QLineEdit(), "RefundOtp")
-        self.otp.setPlaceholderText("主管动态验证码（已启用时必填）")
-        grid.add("otp", "动态验证码", self.otp)
         rl.addLayout(grid)
+        # the one place a supervisor types an authorisation (user, password, one-time code)
+        self.approver = SupervisorFields(prefix="Refund", second_factor=second_factor)
+        rl.addWidget(self.approver)
         row = QHBoxLayout()
         self.refund_button = self._button("退还所选收费", "RefundFee", self.refund, row)
         row.addStretch(1)
@@ -323,14 +319,15 @@ class DayEndPage(QWidget):
         if self.busy or not receipt:
             self.say("请在列表中选择一笔收费（退费记录不能再退）。", ok=False)
             return
-        fees = self.fees
-        reason, user = self.refund_reason.text(), self.supervisor.text()
-        password, otp = self.password.text(), self.otp.text()
-        self.password.clear()
-        self.otp.clear()
+        missing = self.approver.missing_zh()
+        if missing:
+            self.say("退费须经主管授权：" + missing, ok=False)
+            return
+        fees, reason, approval = self.fees, self.refund_reason.text(), self.approver.approval()
+        self.approver.clear_secrets()
 
         def done(made: Any) -> None:
             self.refund_reason.clear()
             self.refresh(f"已退费：{describe_fee(made)}，授权主管 {made.authorised_by}（已记入审计日志）。")
 
-        self._run(lambda: fees.refund(receipt, reason, user, password, otp), done, "正在核验主管授权…")
+        self._run(lambda: fees.refund(receipt, reason, approval), done, "正在核验主管授权…")

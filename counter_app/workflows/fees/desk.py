@@ -36,8 +36,12 @@ from counter_app.domain.fees import (
 )
 from counter_app.printing import BranchInfo
 from counter_app.workflows.sessions.desk import MIN_REASON_CHARS, WorkSessionFacts
-
-PURPOSE_REFUND = "fee.refund"  # the authorisation's audited purpose
+from counter_app.workflows.supervisor import (
+    PURPOSE_REFUND,
+    Authorise,
+    SupervisorApproval,
+    require_fields,
+)
 
 
 class FeeRefused(CounterError):
@@ -101,9 +105,9 @@ class FeeContext:
     counter_id: str
     #: the teller's open work session, today, at this counter — or None
     session_of: Callable[[str], WorkSessionFacts | None]
-    #: a supervisor's authorisation of one act: (user, password, one-time code, purpose) →
-    #: the supervisor's user name, or raises (the one authorisation path, counted and audited)
-    authorise: Callable[[str, str, str, str], str]
+    #: a supervisor's authorisation of one act: (approval, purpose) → the supervisor's user
+    #: name, or raises (the one authorisation path: password and one-time code, counted, audited)
+    authorise: Authorise
     clock: Callable[[], dt.datetime] = _now
 
     def today(self) -> str:
@@ -171,8 +175,8 @@ class FeeDesk:
     def collected_for(self, business_ref: str) -> FeeRecordFacts | None:
         return next((f for f in self.ctx.repo.for_business(business_ref) if f.kind == COLLECT), None)
 
-    def refund(self, receipt_no: str, reason: str, supervisor: str, password: str,
-               otp: str = "") -> FeeRecordFacts:
+    def refund(self, receipt_no: str, reason: str,
+               approval: SupervisorApproval | None) -> FeeRecordFacts:
         """A supervisor-authorised refund of a collected fee, in this teller's session."""
         reason = reason.strip()
         if len(reason) < MIN_REASON_CHARS:
@@ -184,9 +188,7 @@ class FeeDesk:
             raise FeeRefused(f"收据 {original.receipt_no} 的费用已退还，不能重复退费。",
                              code="FEE_ALREADY_REFUNDED")
         session = self._session()
-        if not supervisor.strip() or not password:
-            raise FeeRefused("退费须经主管授权：请主管录入用户名和密码。", code="FEE_REFUND_NEEDS_SUPERVISOR")
-        who = self.ctx.authorise(supervisor, password, otp, PURPOSE_REFUND)
+        who = self.ctx.authorise(require_fields(approval, what="退费"), PURPOSE_REFUND)
         now = self.ctx.clock()
         fee = NewFee(self._number("R", now), REFUND, original.business, original.business_ref,
                      session.id, self.teller, self.ctx.counter_id, session.business_day,

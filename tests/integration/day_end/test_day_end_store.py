@@ -25,8 +25,9 @@ from counter_app.workflows.day_end import DayEndRefused
 from counter_app.workflows.fees import FeeRefused
 from counter_app.workflows.login import LoginRefused
 from counter_app.workflows.sessions.desk import SessionRefused
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.fixtures.app import FakeCentral, make_profile
-from tests.fixtures.otp import SUPERVISOR, SUPERVISOR_PASSWORD, fresh_code
+from tests.fixtures.otp import SUPERVISOR, approval, fresh_code
 
 ROOT = Path(__file__).resolve().parents[3]
 TELLER = "T0301"
@@ -164,20 +165,20 @@ def test_a_refund_needs_the_supervisor(tmp_path: Path) -> None:
     fees = services.fee_desk(TELLER)
     fee = fees.collect(FEE, "cash", "", replacement_done(services))
     assert fee is not None
-    with pytest.raises(FeeRefused) as nobody:
-        fees.refund(fee.receipt_no, "中心未受理退费", "", "")
-    assert nobody.value.code == "FEE_REFUND_NEEDS_SUPERVISOR"
+    with pytest.raises(ValidationError) as nobody:
+        fees.refund(fee.receipt_no, "中心未受理退费", None)
+    assert nobody.value.code == "SUPERVISOR_REQUIRED"
     with pytest.raises(LoginRefused):  # the teller cannot authorise her own refund
-        fees.refund(fee.receipt_no, "中心未受理退费", TELLER, "Teller@2026", fresh_code())
+        fees.refund(fee.receipt_no, "中心未受理退费", SupervisorApproval(TELLER, "Teller@2026", fresh_code()))
     with pytest.raises(LoginRefused):  # the supervisor's password without a valid code
-        fees.refund(fee.receipt_no, "中心未受理退费", SUPERVISOR, SUPERVISOR_PASSWORD, "000000")
+        fees.refund(fee.receipt_no, "中心未受理退费", approval(otp="000000"))
     assert "fee.refunded" not in actions(services)
 
-    refund = fees.refund(fee.receipt_no, "中心未受理退费", SUPERVISOR, SUPERVISOR_PASSWORD, fresh_code())
+    refund = fees.refund(fee.receipt_no, "中心未受理退费", approval())
     assert refund.kind == "refund" and refund.refund_of == fee.receipt_no
     assert refund.authorised_by == SUPERVISOR and refund.amount_fen == 2000
     with pytest.raises(FeeRefused) as again:
-        fees.refund(fee.receipt_no, "再次退费测试", SUPERVISOR, SUPERVISOR_PASSWORD, fresh_code())
+        fees.refund(fee.receipt_no, "再次退费测试", approval())
     assert again.value.code == "FEE_ALREADY_REFUNDED"
     report = services.day_end_desk(TELLER).teller_report()
     cash = next(f for f in report.fees if f.method == "cash")

@@ -75,17 +75,22 @@ def test_a_refund_needs_the_supervisors_authorisation(qtbot, make_services) -> N
     assert page.fee_list.count() == 1 and fee.receipt_no in page.fee_list.item(0).text()
     page.fee_list.setCurrentRow(0)
     page.refund_reason.setText("中心未受理退还")
-    qtbot.keyClicks(page.supervisor, SUPERVISOR)
-    qtbot.keyClicks(page.password, "wrong-password-1")
-    qtbot.keyClicks(page.otp, fresh_code())
+    fields = page.approver
+    qtbot.keyClicks(fields.user, SUPERVISOR)
+    qtbot.keyClicks(fields.password, SUPERVISOR_PASSWORD)
+    qtbot.mouseClick(page.refund_button, Qt.MouseButton.LeftButton)  # no one-time code
+    assert "请输入" in page.message.text() and "6位数字" in page.message.text()
+    fields.password.clear()
+    qtbot.keyClicks(fields.password, "wrong-password-1")
+    qtbot.keyClicks(fields.otp, fresh_code())
     qtbot.mouseClick(page.refund_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.busy and "不正确" in page.message.text(), timeout=10000)
-    assert page.password.text() == "" and page.fee_list.count() == 1
+    assert fields.password.text() == "" and fields.otp.text() == "" and page.fee_list.count() == 1
     assert services.fee_desk("T0301").session_fees()[0].kind == "collect"
 
     page.fee_list.setCurrentRow(0)
-    qtbot.keyClicks(page.password, SUPERVISOR_PASSWORD)
-    qtbot.keyClicks(page.otp, fresh_code())
+    qtbot.keyClicks(fields.password, SUPERVISOR_PASSWORD)
+    qtbot.keyClicks(fields.otp, fresh_code())
     qtbot.mouseClick(page.refund_button, Qt.MouseButton.LeftButton)
     idle(qtbot, page, "已退费")
     assert f"授权主管 {SUPERVISOR}" in page.message.text()
