@@ -444,6 +444,12 @@ def _queries_tour(name: str, run: TourRun) -> None:
     getattr(tour, name)(run)
 
 
+def _statistics_tour(run: TourRun) -> None:
+    from counter_app.ui.statistics import tour
+
+    tour.play_statistics(run)
+
+
 def _certificate_tour(name: str, run: TourRun) -> None:
     from counter_app.ui.certificate import tour
 
@@ -549,6 +555,9 @@ SCENARIOS: tuple[Scenario, ...] = (
              "柜员连续输错密码被锁定，主管登录后在“柜员与角色”输入密码和动态验证码为其解锁；"
              "在“异常件”作废一笔中心拒绝的业务（须主管动态验证码）",
              "instant", _supervision_tour, dead_letter=True),
+    Scenario("statistics", "statistics",
+             "办理一笔社保信息查询后打开网点统计：按业务类型的每日业务量、周末占比、平均耗时、未领卡与中心汇总，导出PDF",
+             "instant", _statistics_tour),
 )
 
 

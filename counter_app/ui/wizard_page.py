@@ -277,6 +277,8 @@ class WizardPage(QWidget, Generic[W]):
         started = time.perf_counter()
         generation = self.generation
         wizard = self.wizard
+        if wizard is not None:
+            wizard.touch()
 
         def finish() -> bool:
             waited = time.perf_counter() - started

@@ -93,11 +93,13 @@ class Wizard(Generic[R]):
         self._history: list[str] = [k for k in history if k in self._defs]
         self._journal: list[JournalEntry] = list(journal)
         self._clock = clock
-        # the business's own timing (branch statistics): counter time from this record on
-        # screen to its last step, software time as the waits the page adds (``waited``)
+        # the business's own timing (branch statistics): counter time from the teller's first
+        # action on this record (``touch``) to its last step, software time as the waits the
+        # page adds (``waited``)
         self.started_at = clock()
         self.software_s = 0.0
         self.finished_at: dt.datetime | None = None
+        self._touched = False
 
     # -- what a subclass provides -----------------------------------------------------------------
     def save(self) -> None:
@@ -142,6 +144,13 @@ class Wizard(Generic[R]):
         """On the last step, one left by its own action (a receipt, a result): done."""
         keys = self.step_keys()
         return bool(keys) and self._step == keys[-1] and not self._defs[self._step].forward
+
+    def touch(self) -> None:
+        """The teller acts on this record (page.run): the first time, the counter time starts,
+        so a record put on screen ahead of the next customer does not count its idle time."""
+        if not self._touched:
+            self._touched = True
+            self.started_at = self._clock()
 
     def waited(self, seconds: float) -> None:
         """The teller waited ``seconds`` on the software for this record (page.run)."""
