@@ -453,11 +453,11 @@
     </message>
     <message>
         <source>（当前：{0}）</source>
-        <translation>(now: {0})</translation>
+        <translation> (now: {0})</translation>
     </message>
     <message>
         <source>（当前状态待中心确认）</source>
-        <translation>(current state awaiting central confirmation)</translation>
+        <translation> (state awaiting central confirmation)</translation>
     </message>
     <message>
         <source>确认{0} (F9)</source>
@@ -505,7 +505,7 @@
     </message>
     <message>
         <source>挂失 / 解挂</source>
-        <translation>Report loss / Cancel</translation>
+        <translation>Report / cancel loss</translation>
     </message>
     <message>
         <source>请至少选择一项功能。</source>
@@ -589,11 +589,11 @@
     </message>
     <message>
         <source>（已过期）</source>
-        <translation>(expired)</translation>
+        <translation> (expired)</translation>
     </message>
     <message>
         <source>（有效）</source>
-        <translation>(valid)</translation>
+        <translation> (valid)</translation>
     </message>
     <message>
         <source>规范版本</source>
@@ -625,7 +625,7 @@
     </message>
     <message>
         <source>（{0}）</source>
-        <translation>({0})</translation>
+        <translation> ({0})</translation>
     </message>
     <message>
         <source>&#x3000;本柜台未配置密码键盘。</source>
@@ -673,7 +673,7 @@
     </message>
     <message>
         <source>理由，如：申请人面部特征导致检测偏差，人工核对合格</source>
-        <translation>Reason, e.g. the applicant&apos;s facial features skew detection; checked by hand and acceptable</translation>
+        <translation>Reason, e.g. facial features upset detection; checked by hand</translation>
     </message>
     <message>
         <source>放行</source>
