@@ -30,6 +30,7 @@ from tests.unit.workflows import test_application_workflow as application
 from tests.unit.workflows import test_card_loss_workflow as loss
 from tests.unit.workflows import test_people_workflows as people
 from tests.unit.workflows import test_queries_workflow as queries
+from tests.unit.workflows import test_replacement_workflow as replacement
 
 SATURDAY = dt.datetime(2026, 11, 28, 10, 0, tzinfo=CHINA_TIME).astimezone(dt.UTC)
 SUNDAY_LATE = dt.datetime(2026, 11, 29, 15, 59, tzinfo=CHINA_TIME).astimezone(dt.UTC)
@@ -77,6 +78,18 @@ def test_formal_loss_and_deloss_on_a_weekend(moment: dt.datetime) -> None:
     back.next()
     assert back.submit().status == "done" and back.finished
     assert [c[0] for c in central.calls] == ["loss", "deloss"]
+
+
+@pytest.mark.parametrize("moment", [SATURDAY, SUNDAY_LATE])
+def test_replacement_on_a_weekend(moment: dt.datetime) -> None:
+    parts = (replacement.FakeCentral(), replacement.FakeStore(), replacement.Line(),
+             replacement.SimulatedSocialCardReader())
+    ctx = dataclasses.replace(replacement.make(parts), clock=on(moment),
+                              sync_status=synced(moment))
+    wf = replacement.at_card(ctx, replacement.Reason.LOST)
+    wf.next()
+    outcome = wf.submit()
+    assert outcome.status == "done" and wf.finished and wf.finished_at == moment
 
 
 @pytest.mark.parametrize("moment", [SATURDAY])
