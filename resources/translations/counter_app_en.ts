@@ -2024,7 +2024,7 @@
     </message>
     <message>
         <source>中心系统地址（专线上的 https 地址）、中心的 CA 证书、本网点的客户端证书与私钥。下一步前逐个检查证书文件：可读、PEM 格式、在有效期内、私钥与证书匹配。</source>
-        <translation>The central system&apos;s address (its https address on the dedicated line), the central CA certificate, and this branch&apos;s client certificate and private key. Before the next step each file is checked: readable, PEM, within its validity, key matching certificate.</translation>
+        <translation>The central&apos;s https address on the dedicated line, its CA certificate, and this branch&apos;s client certificate and key; each file is checked (readable, PEM, in date, key matches).</translation>
     </message>
     <message>
         <source>中心的 CA 证书</source>
