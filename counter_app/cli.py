@@ -31,7 +31,8 @@ PLUGIN_COMMANDS = {"counter_app.card.cli": ("emulator", "card"),
                    "counter_app.sync_cli": ("sync", "central-sim"),
                    "counter_app.certificate_cli": ("certificate",),
                    "counter_app.setup_cli": ("setup",),
-                   "counter_app.report_cli": ("report",)}
+                   "counter_app.report_cli": ("report",),
+                   "counter_app.update_handoff": ("update-install",)}
 BUILTIN_COMMANDS = ("demo", "doctor", "support-bundle")
 
 

@@ -7,6 +7,7 @@ profile needs. Prints a Chinese report (or JSON) and exits non-zero when somethi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -225,6 +226,88 @@ def check_cameras(profile: BranchProfile) -> Check:
     return Check("cameras", "摄像头", OK, f"可用：{'、'.join(devices)}", value)
 
 
+def _app_state(database: Path, keys: tuple[str, ...]) -> dict[str, str]:
+    """Plain app_state values read-only from the database file (no key, no store opened)."""
+    import sqlite3
+
+    if not (database.is_file() and database.stat().st_size > 0):
+        return {}
+    conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        marks = ",".join("?" * len(keys))
+        return dict(conn.execute(f"SELECT key, value FROM app_state WHERE key IN ({marks})", keys))
+    except sqlite3.Error:  # a database older than app_state: nothing pulled yet
+        return {}
+    finally:
+        conn.close()
+
+
+def check_updates(profile: BranchProfile, now: dt.datetime | None = None) -> Check:
+    """Signed updates (docs/updates.md): the installed version, the repository, the last
+    check, a staged update, the last install or rollback, the central's minimum version.
+    A staged update or a running grace period is a warning; past the grace a failure."""
+    from counter_app.central.sync import STATE_BRANCH_CONFIG
+    from counter_app.update_handoff import handoff_state
+    from counter_app.updates import UpdatePaths, current_version, inspect_state
+    from counter_app.workflows.version_gate import MIN_VERSION_SEEN_STATE, is_older, judge
+
+    now = now or dt.datetime.now(dt.UTC)
+    u, running = profile.updates, current_version()
+    state = inspect_state(UpdatePaths(u.folder))
+    stored = _app_state(profile.database, (STATE_BRANCH_CONFIG, MIN_VERSION_SEEN_STATE))
+    config = json.loads(stored.get(STATE_BRANCH_CONFIG) or "{}")
+    required = config.get("min_version") if isinstance(config, dict) else None
+    seen = json.loads(stored.get(MIN_VERSION_SEEN_STATE) or "{}")
+    # doctor writes nothing: a minimum not yet seen by the running program starts its grace now
+    first_seen = (dt.datetime.fromisoformat(seen["at"])
+                  if required and seen.get("version") == required and is_older(running, required)
+                  else None)
+    verdict = judge(running, required, first_seen, now, u.grace_days)
+    handoff = handoff_state()
+    value: dict[str, object] = {
+        "installed_version": running,
+        "repository_configured": bool(u.repository_url and u.trusted_root),
+        "repository_url": u.repository_url or None,
+        "check_at_sign_out": u.check_at_sign_out,
+        **{k: state[k] for k in ("last_check", "pending", "last_install", "failed_versions")},
+        "handoff": handoff,
+        "min_version": required,
+        "min_version_state": verdict.state,
+        "grace_deadline": verdict.deadline.isoformat() if verdict.deadline else None,
+    }
+    parts = [f"本机版本 {running}"]
+    parts.append("更新仓库已配置" if value["repository_configured"] else "未配置更新仓库")
+    last = state["last_check"]
+    if last:
+        parts.append(f"上次检查 {last.get('at')}：{last.get('result')}")
+    elif value["repository_configured"]:
+        parts.append("尚未检查过更新")
+    installed = state["last_install"]
+    if installed:
+        what = {"applied": "已安装", "rolled_back": "已回滚", "discarded": "已丢弃"}.get(
+            str(installed.get("state")), str(installed.get("state")))
+        parts.append(f"上次安装：{installed.get('version')} {what}")
+    if handoff and handoff.get("outcome"):
+        parts.append(f"系统安装服务：{handoff['outcome'].get('version')} "
+                     f"{handoff['outcome'].get('state')}")
+    warnings: list[str] = []
+    pending = state["pending"]
+    if pending:
+        warnings.append(f"新版本 {pending['version']} 已下载校验，等待下次启动时安装")
+    if handoff and handoff.get("request"):
+        warnings.append(f"新版本 {handoff['request'].get('version')} 已交给系统安装服务，等待安装")
+    if last and last.get("result") == "UPDATE_REFUSED":
+        warnings.append("上次检查时更新仓库的内容未通过签名校验，已拒绝（请通知技术支持）")
+    if verdict.state == "ok" and required:
+        parts.append(f"中心最低版本 {required}：满足")
+    elif verdict.state == "grace":
+        warnings.append(verdict.message_zh)
+    if verdict.state == "blocked":
+        return Check("updates", "程序更新", FAIL, "；".join([verdict.message_zh, *parts]), value)
+    detail = "；".join([*warnings, *parts])
+    return Check("updates", "程序更新", WARN if warnings else OK, detail, value)
+
+
 def run_checks(profile: BranchProfile) -> list[Check]:
     checks = [
         _guard("database", "本地数据库", lambda: check_database(profile)),
@@ -241,6 +324,7 @@ def run_checks(profile: BranchProfile) -> list[Check]:
         checks.append(Check("readers", "读卡器", FAIL, f"无法访问智能卡服务 pcscd：{error}"))
     checks.append(_guard("printers", "打印机", lambda: check_printers(profile)))
     checks.append(_guard("cameras", "摄像头", lambda: check_cameras(profile)))
+    checks.append(_guard("updates", "程序更新", lambda: check_updates(profile)))
     return checks
 
 

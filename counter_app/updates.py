@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 APP_NAME = "counter-app"
 PENDING = "pending.json"
 OUTCOME = "last-update.json"
+LAST_CHECK = "last-check.json"
+LAST_INSTALL = "last-install.json"  # a lasting copy of the outcome, for doctor and support
+METADATA_ROLES = ("root", "timestamp", "snapshot", "targets")
 # where a one-folder bundle keeps the migration scripts (PyInstaller's layout, then a plain tree)
 MIGRATION_DIRS = ("_internal/counter_app/store/migrations", "counter_app/store/migrations")
 
@@ -98,6 +101,10 @@ class UpdatePaths:
     @property
     def outcome(self) -> Path:
         return self.root / OUTCOME
+
+    @property
+    def last_check(self) -> Path:
+        return self.root / LAST_CHECK
 
     def make(self) -> None:
         for d in (self.root, self.metadata, self.targets, self.staged):
@@ -197,9 +204,26 @@ def check_and_stage(paths: UpdatePaths, *, repository_url: str, trusted_root: Pa
     if not _checking.acquire(blocking=False):
         return CheckResult("busy", None, "上一次更新检查尚未结束。")
     try:
-        return _check_and_stage(paths, repository_url, trusted_root, current_version)
+        result = _check_and_stage(paths, repository_url, trusted_root, current_version)
+    except UpdateError as error:
+        _record_check(paths, error.code, None, error.message_zh)
+        raise
+    else:
+        _record_check(paths, result.state, result.version, result.message_zh)
+        return result
     finally:
         _checking.release()
+
+
+def _record_check(paths: UpdatePaths, result: str, version: str | None, message_zh: str) -> None:
+    """When the last check ran and what it found, for `doctor` and the support bundle."""
+    try:
+        private_dir(paths.root)
+        _write_json(paths.last_check, {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                                       "result": result, "version": version,
+                                       "message_zh": message_zh})
+    except OSError as error:  # a full disk must not turn a good check into a failed one
+        log.warning("update: last check not recorded: %s", type(error).__name__)
 
 
 def _check_and_stage(paths: UpdatePaths, repository_url: str, trusted_root: Path,
@@ -429,6 +453,8 @@ def _apply_locked(paths: UpdatePaths, database: Path, current_version: str,
                                schema_after=after)
         log.info("update %s applied (schema %s -> %s)", pending.version, before, after)
     _write_json(paths.outcome, dataclasses.asdict(outcome))
+    _write_json(paths.root / LAST_INSTALL, dataclasses.asdict(outcome) | {
+        "at": now().isoformat(timespec="seconds")})
     return outcome
 
 
@@ -449,3 +475,41 @@ def read_outcome(paths: UpdatePaths) -> dict[str, Any] | None:
         paths.outcome.unlink(missing_ok=True)
         return None
     return data if isinstance(data, dict) else None
+
+
+# -- what doctor and the support bundle report (read-only) --------------------------------------
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def metadata_versions(paths: UpdatePaths) -> dict[str, dict[str, Any] | None]:
+    """Version and expiry of each trusted TUF role on this PC — never the keys or signatures
+    the files also hold."""
+    out: dict[str, dict[str, Any] | None] = {}
+    for role in METADATA_ROLES:
+        data = _read_json(paths.metadata / f"{role}.json")
+        signed = data.get("signed") if data else None
+        out[role] = ({"version": signed.get("version"), "expires": signed.get("expires")}
+                     if isinstance(signed, dict) else None)
+    return out
+
+
+def inspect_state(paths: UpdatePaths) -> dict[str, Any]:
+    """The updater's state from its files: the last check, a staged update waiting for the
+    next start, the last install or rollback, earlier failed versions, the metadata versions."""
+    pending = Pending.read(paths.pending)
+    last = _read_json(paths.root / LAST_INSTALL) or _read_json(paths.outcome)
+    return {
+        "folder": str(paths.root),
+        "last_check": _read_json(paths.last_check),
+        "pending": dataclasses.asdict(pending) if pending is not None else None,
+        "last_install": last,
+        "failed_versions": sorted(p.name[len("failed-"):-len(".json")]
+                                  for p in paths.root.glob("failed-*.json")),
+        "metadata": metadata_versions(paths),
+    }

@@ -1,0 +1,355 @@
+"""The privileged hand-off for installs the counter's account may not write (the ``.deb``'s
+``/opt/counter-app``; docs/updates.md, "The platform's part").
+
+The counter (a teller's account) puts what it has already verified into a machine-wide spool
+the package creates for the tellers' group: the TUF metadata it trusts and the archive, then
+``request.json``. A root-owned systemd path unit starts ``counter-app update-install``
+(:func:`install_from_spool`), which trusts nothing in the spool: it runs its own TUF refresh
+against its own root-only trusted metadata (initialised from ``/etc/counter-app/update-root.json``),
+with the spool as the mirror, so the signatures, the versions already seen (rollback), the
+expiry (freeze) and the archive's length and hashes are checked again, as root, on a copy the
+tellers cannot touch. It then extracts the archive beside the program folder and swaps the
+folders by two renames under a journal (an interrupted swap is finished or undone at the next
+run, :func:`recover_swap`); the previous folder is kept for rollback. The outcome goes to a
+root-owned, world-readable file the counter reads at its next start (:func:`collect_outcome`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import tarfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from counter_app.updates import (
+    APP_NAME,
+    Pending,
+    UpdatePaths,
+    current_version,
+    find_migrations,
+)
+from counter_app.workflows.version_gate import is_older
+
+log = logging.getLogger(__name__)
+
+# the Debian package's layout (packaging/deb/postinst creates these)
+BASE = Path("/var/lib/counter-app")
+DEFAULT_SPOOL = BASE / "update-spool"  # root:counter-app 2770: the tellers write here
+DEFAULT_TRUST = BASE / "update-trust"  # root 0700: the installer's own TUF metadata, its work
+DEFAULT_OUTCOME = BASE / "update-outcome.json"  # root 0644: read by every teller account
+DEFAULT_ROOT = Path("/etc/counter-app/update-root.json")
+DEFAULT_INSTALL = Path("/opt/counter-app")
+
+REQUEST = "request.json"
+JOURNAL = "swap.json"
+SEEN = "handoff-seen.json"
+_MIRROR = "spool://"
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class HandoffPaths:
+    spool: Path = DEFAULT_SPOOL
+    trust: Path = DEFAULT_TRUST
+    outcome: Path = DEFAULT_OUTCOME
+    trusted_root: Path = DEFAULT_ROOT
+    install_dir: Path = DEFAULT_INSTALL
+
+    @property
+    def request(self) -> Path:
+        return self.spool / REQUEST
+
+    @property
+    def new(self) -> Path:
+        return self.install_dir.with_name(self.install_dir.name + ".new")
+
+    @property
+    def previous(self) -> Path:
+        return self.install_dir.with_name(self.install_dir.name + ".previous")
+
+    @property
+    def journal(self) -> Path:
+        return self.trust / JOURNAL
+
+
+def _write_json(path: Path, data: dict[str, Any], mode: int) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    with os.fdopen(fd, "wb") as out:
+        out.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        out.flush()
+        os.fsync(out.fileno())
+    os.chmod(tmp, mode)  # the umask must not narrow what other accounts may read
+    os.replace(tmp, path)
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+# -- the counter's side (a teller's account) ----------------------------------------------------
+
+def spool_available(spool: Path = DEFAULT_SPOOL) -> bool:
+    """The package made the spool and this account is in its group."""
+    return spool.is_dir() and os.access(spool, os.W_OK | os.X_OK)
+
+
+def hand_off(paths: UpdatePaths, pending: Pending, spool: Path = DEFAULT_SPOOL) -> bool:
+    """Put the staged update's metadata and archive into the spool, then the request (last,
+    atomically: the path unit fires on it). False when there is nothing to hand over."""
+    archive = paths.targets / pending.archive
+    root = _read_json(paths.metadata / "root.json")
+    if not archive.is_file() or root is None:
+        return False
+    for part in ("metadata", "targets"):
+        (spool / part).mkdir(mode=0o2770, exist_ok=True)
+    signed = root.get("signed")
+    version = signed.get("version") if isinstance(signed, dict) else None
+    copies = {f"metadata/{role}.json": paths.metadata / f"{role}.json"
+              for role in ("timestamp", "snapshot", "targets")}
+    copies[f"metadata/{version}.root.json"] = paths.metadata / "root.json"
+    copies[f"targets/{pending.archive}"] = archive
+    for name, source in copies.items():
+        tmp = spool / f"{name}.{os.getpid()}.tmp"
+        shutil.copyfile(source, tmp)
+        os.chmod(tmp, 0o640)
+        os.replace(tmp, spool / name)  # replaces another account's file: the directory is ours
+    for old in (spool / "targets").glob(f"{APP_NAME}-*"):
+        if old.name != pending.archive:
+            old.unlink(missing_ok=True)
+    _write_json(spool / REQUEST, {"archive": pending.archive, "version": pending.version,
+                                  "from_version": pending.from_version,
+                                  "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
+                0o640)
+    log.info("update %s handed to the system installer", pending.version)
+    return True
+
+
+def collect_outcome(paths: UpdatePaths, outcome_file: Path = DEFAULT_OUTCOME) -> dict[str, Any] | None:
+    """At start: the system installer's outcome, once per account — copied to the account's
+    outcome file, which the store's start records in the audit log. An installed version
+    clears the account's staged copy of it."""
+    outcome = _read_json(outcome_file)
+    if outcome is None:
+        return None
+    seen = _read_json(paths.root / SEEN)
+    if seen is not None and seen.get("id") == outcome.get("id"):
+        return None
+    if outcome.get("state") == "applied":
+        pending = Pending.read(paths.pending)
+        if pending is not None and not is_older(str(outcome.get("version")), pending.version):
+            paths.pending.unlink(missing_ok=True)
+            shutil.rmtree(pending.staged_dir, ignore_errors=True)
+    paths.make()
+    _write_json(paths.outcome, {**outcome, "source": "system"}, 0o600)
+    _write_json(paths.root / SEEN, {"id": outcome.get("id")}, 0o600)
+    return outcome
+
+
+def handoff_state(where: HandoffPaths | None = None) -> dict[str, Any] | None:
+    """For doctor and the support bundle: a request waiting in the spool, the last outcome
+    (None where there is no spool: not a packaged install)."""
+    where = where or HandoffPaths()
+    if not where.spool.is_dir() and not where.outcome.exists():
+        return None
+    request = _read_json(where.request)
+    return {"spool": str(where.spool), "writable": spool_available(where.spool),
+            "request": ({k: request.get(k) for k in ("version", "from_version", "at")}
+                        if request else None),
+            "outcome": _read_json(where.outcome)}
+
+
+# -- the installer's side (root, from the systemd service) --------------------------------------
+
+class InstallRefused(Exception):
+    """The spool's content does not verify: nothing is installed."""
+
+
+def _fetcher(spool: Path) -> Any:
+    from tuf.api.exceptions import DownloadHTTPError
+    from tuf.ngclient import FetcherInterface
+
+    class SpoolFetcher(FetcherInterface):
+        """python-tuf's downloads served from the spool: two fixed folders, plain files
+        only (a link planted by a teller is not followed)."""
+
+        def _fetch(self, url: str) -> Iterator[bytes]:
+            parts = url.removeprefix(_MIRROR).split("/") if url.startswith(_MIRROR) else []
+            if len(parts) != 2 or parts[0] not in ("metadata", "targets") \
+                    or parts[1] in ("", ".", ".."):
+                raise DownloadHTTPError(f"not in the spool: {url}", 404)
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            try:
+                fd = os.open(spool / parts[0] / parts[1], flags)
+            except FileNotFoundError as error:
+                raise DownloadHTTPError(f"not in the spool: {url}", 404) from error
+            return _chunks(fd)
+
+    return SpoolFetcher()
+
+
+def _chunks(fd: int) -> Iterator[bytes]:
+    with os.fdopen(fd, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            yield chunk
+
+
+@dataclass(frozen=True)
+class InstallOutcome:
+    id: str
+    state: str  # "applied" | "refused" | "failed" | "nothing"
+    version: str | None
+    from_version: str
+    at: str
+    message_zh: str
+    reason: str | None = None
+    previous_dir: str | None = None
+
+
+def _verified_archive(where: HandoffPaths, archive_name: str, installed: str) -> tuple[Path, str]:
+    """TUF refresh with the installer's own trust, the spool as mirror; the archive copied
+    into the root-only work folder and checked there. Returns the copy and its version."""
+    from tuf.api import exceptions as tuf_errors
+    from tuf.ngclient import Updater
+    from tufup.common import TargetMeta
+
+    metadata, work = where.trust / "metadata", where.trust / "work"
+    for d in (where.trust, metadata, work):
+        d.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not (metadata / "root.json").exists():
+        if not where.trusted_root.is_file():
+            raise InstallRefused(f"no trusted root at {where.trusted_root}")
+        shutil.copyfile(where.trusted_root, metadata / "root.json")
+    if "/" in archive_name or archive_name in ("", ".", ".."):
+        raise InstallRefused("bad archive name in the request")
+    updater = Updater(str(metadata), f"{_MIRROR}metadata/", str(work), f"{_MIRROR}targets/",
+                      fetcher=_fetcher(where.spool))
+    try:
+        updater.refresh()
+        info = updater.get_targetinfo(archive_name)
+        if info is None:
+            raise InstallRefused("the archive is not in the signed targets")
+        meta = TargetMeta(info.path)
+        if meta.name != APP_NAME or not meta.is_archive or meta.version is None:
+            raise InstallRefused("the signed target is not a program archive")
+        version = str(meta.version)
+        if not is_older(installed, version):
+            raise InstallRefused(f"version {version} is not newer than {installed}")
+        for old in work.iterdir():
+            old.unlink()
+        copy = Path(updater.download_target(info))  # length and hashes checked on our copy
+    except tuf_errors.RepositoryError as error:
+        raise InstallRefused(f"{type(error).__name__}: {error}") from error
+    except tuf_errors.DownloadError as error:
+        raise InstallRefused(f"missing from the spool: {type(error).__name__}") from error
+    return copy, version
+
+
+def _swap(where: HandoffPaths, version: str) -> None:
+    """new folder + two renames under a journal: an interruption is put right by recover_swap."""
+    shutil.rmtree(where.previous, ignore_errors=True)
+    _write_json(where.journal, {"version": version, "state": "swapping"}, 0o600)
+    where.install_dir.rename(where.previous)
+    where.new.rename(where.install_dir)
+    where.journal.unlink()
+
+
+def recover_swap(where: HandoffPaths) -> str | None:
+    """A swap cut short (power loss, a killed service): the new folder was complete and
+    verified before the journal was written, so a swap half-done is finished; one not
+    started is dropped. Returns what was done."""
+    journal = _read_json(where.journal)
+    if journal is None:
+        if where.new.exists() and where.install_dir.is_dir():
+            shutil.rmtree(where.new, ignore_errors=True)  # an extraction cut short
+        return None
+    if not where.install_dir.exists() and where.new.is_dir():
+        where.new.rename(where.install_dir)
+        done = "finished"
+    elif not where.install_dir.exists() and where.previous.is_dir():
+        where.previous.rename(where.install_dir)
+        done = "undone"
+    else:  # the program folder is there: the swap was done (new gone) or not begun
+        done = "undone" if where.new.exists() else "finished"
+        shutil.rmtree(where.new, ignore_errors=True)
+    where.journal.unlink()
+    log.warning("update install: an interrupted swap was %s", done)
+    return done
+
+
+def install_from_spool(where: HandoffPaths, *, installed: str,
+                       now: dt.datetime | None = None) -> InstallOutcome:
+    """What the root service runs: recover, verify, extract, swap, write the outcome."""
+    now = now or dt.datetime.now(dt.UTC)
+    stamp = now.isoformat(timespec="seconds")
+    recovered = recover_swap(where)
+    request = _read_json(where.request)
+    where.request.unlink(missing_ok=True)  # consumed: a bad one must not re-trigger the unit
+    if request is None:
+        outcome = InstallOutcome(f"{stamp}-none", "nothing", None, installed, stamp,
+                                 "没有待安装的更新。", reason=recovered and f"swap {recovered}")
+        if recovered:
+            _write_json(where.outcome, asdict(outcome), 0o644)
+        return outcome
+    archive_name = str(request.get("archive", ""))
+    version: str | None = None
+    try:
+        copy, version = _verified_archive(where, archive_name, installed)
+        shutil.rmtree(where.new, ignore_errors=True)
+        where.new.mkdir(mode=0o755)
+        with tarfile.open(copy, "r:gz") as tar:
+            tar.extractall(where.new, filter="data")
+        if find_migrations(where.new) is None or not (where.new / APP_NAME).is_file():
+            raise InstallRefused("the archive is not a complete program folder")
+        copy.unlink()
+        _swap(where, version)
+    except InstallRefused as error:
+        shutil.rmtree(where.new, ignore_errors=True)
+        outcome = InstallOutcome(f"{stamp}-{version or 'refused'}", "refused", version, installed,
+                                 stamp, "系统安装服务校验更新包未通过，已拒绝安装；当前版本照常使用。"
+                                 "请通知网点技术支持。", reason=str(error))
+        log.error("update install refused: %s", error)
+    except (OSError, tarfile.TarError) as error:
+        shutil.rmtree(where.new, ignore_errors=True)
+        outcome = InstallOutcome(f"{stamp}-{version}", "failed", version, installed, stamp,
+                                 "系统安装服务安装新版本失败，当前版本照常使用。请通知网点技术支持。",
+                                 reason=type(error).__name__)
+        log.error("update install failed: %s", type(error).__name__)
+    else:
+        outcome = InstallOutcome(f"{stamp}-{version}", "applied", version, installed, stamp,
+                                 f"系统安装服务已安装新版本 {version}（原版本 {installed}），"
+                                 "数据库将在启动时备份并升级。", previous_dir=str(where.previous))
+        log.info("update %s installed by the system service", version)
+    _write_json(where.outcome, asdict(outcome), 0o644)
+    return outcome
+
+
+def register(subparsers: Any) -> None:
+    cmd = subparsers.add_parser(
+        "update-install", help="(root, from the systemd service) install the update a counter "
+        "put in the spool, after verifying it again (docs/updates.md)")
+    cmd.add_argument("--spool", type=Path, default=DEFAULT_SPOOL)
+    cmd.add_argument("--trust-dir", type=Path, default=DEFAULT_TRUST)
+    cmd.add_argument("--outcome", type=Path, default=DEFAULT_OUTCOME)
+    cmd.add_argument("--trusted-root", type=Path, default=DEFAULT_ROOT)
+    cmd.add_argument("--install-dir", type=Path, default=DEFAULT_INSTALL)
+    cmd.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    where = HandoffPaths(args.spool, args.trust_dir, args.outcome, args.trusted_root,
+                         args.install_dir)
+    outcome = install_from_spool(where, installed=current_version())
+    print(json.dumps(asdict(outcome), ensure_ascii=False))
+    return 0 if outcome.state in ("applied", "nothing") else 1

@@ -1,0 +1,154 @@
+"""The privileged hand-off (Debian package): the counter's account stages a verified update in
+the spool, the root installer verifies it again with its own trust, swaps the program folder
+and writes the outcome; the counter collects it at its next start. Run here with temporary
+directories in place of /var/lib/counter-app and /opt/counter-app (the systemd units that
+start the installer are checked in tests/unit/packaging/test_update_units.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counter_app.update_handoff import (
+    HandoffPaths,
+    collect_outcome,
+    hand_off,
+    handoff_state,
+    install_from_spool,
+    recover_swap,
+)
+from counter_app.updates import Pending, UpdatePaths, check_and_stage, inspect_state
+from tests.integration.updates.conftest import WORKING, Served, make_bundle
+
+
+def _program(where: Path, version: str) -> Path:
+    where.mkdir(parents=True)
+    (where / "counter-app").write_text(f"stand-in program {version}\n")
+    return where
+
+
+@pytest.fixture
+def machine(tmp_path: Path, served: Served) -> HandoffPaths:
+    base = tmp_path / "var-lib"
+    (base / "update-spool").mkdir(parents=True)
+    return HandoffPaths(spool=base / "update-spool", trust=base / "update-trust",
+                        outcome=base / "update-outcome.json", trusted_root=served.trusted_root,
+                        install_dir=_program(tmp_path / "opt" / "counter-app", "0.1.0"))
+
+
+def _staged_and_handed_off(served: Served, tmp_path: Path, machine: HandoffPaths) -> UpdatePaths:
+    served.add(make_bundle(tmp_path / "b020", "0.2.0", WORKING), "0.2.0")
+    paths = UpdatePaths(tmp_path / "teller" / "updates")
+    result = check_and_stage(paths, repository_url=served.url, trusted_root=served.trusted_root,
+                             current_version="0.1.0")
+    assert result.state == "staged"
+    pending = Pending.read(paths.pending)
+    assert pending is not None
+    assert hand_off(paths, pending, machine.spool)
+    return paths
+
+
+def test_a_handed_off_update_is_verified_again_installed_and_collected(
+        served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
+    paths = _staged_and_handed_off(served, tmp_path, machine)
+    waiting = handoff_state(machine)
+    assert waiting is not None and waiting["request"]["version"] == "0.2.0"
+
+    outcome = install_from_spool(machine, installed="0.1.0")
+
+    assert (outcome.state, outcome.version, outcome.from_version) == ("applied", "0.2.0", "0.1.0")
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.2.0\n"
+    assert (machine.previous / "counter-app").read_text() == "stand-in program 0.1.0\n"
+    assert not machine.request.exists() and not machine.new.exists()
+    assert not machine.journal.exists()
+    assert json.loads(machine.outcome.read_text())["state"] == "applied"
+    # the installer kept its own trusted metadata: the spool is only a mirror
+    assert (machine.trust / "metadata" / "timestamp.json").is_file()
+
+    # the teller's next start: the outcome reaches the account once, the staged copy goes
+    collected = collect_outcome(paths, machine.outcome)
+    assert collected is not None and collected["state"] == "applied"
+    assert json.loads(paths.outcome.read_text())["version"] == "0.2.0"
+    assert not paths.pending.exists()
+    assert collect_outcome(paths, machine.outcome) is None
+    assert inspect_state(paths)["pending"] is None
+
+
+def test_a_tampered_archive_in_the_spool_is_refused(
+        served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
+    _staged_and_handed_off(served, tmp_path, machine)
+    archive = next((machine.spool / "targets").glob("counter-app-*"))
+    data = bytearray(archive.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    archive.write_bytes(bytes(data))
+
+    outcome = install_from_spool(machine, installed="0.1.0")
+
+    assert outcome.state == "refused" and "LengthOrHashMismatch" in (outcome.reason or "")
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
+    assert not machine.previous.exists() and not machine.new.exists()
+    assert not machine.request.exists()  # consumed: the path unit does not fire again
+    assert json.loads(machine.outcome.read_text())["state"] == "refused"
+
+
+def test_metadata_changed_in_the_spool_is_refused(
+        served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
+    _staged_and_handed_off(served, tmp_path, machine)
+    targets = machine.spool / "metadata" / "targets.json"
+    meta = json.loads(targets.read_text())
+    name = next(iter(meta["signed"]["targets"]))
+    meta["signed"]["targets"][name]["length"] += 1  # unsigned change: the signature breaks
+    targets.write_text(json.dumps(meta))
+
+    outcome = install_from_spool(machine, installed="0.1.0")
+
+    assert outcome.state == "refused"
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
+
+
+def test_an_archive_not_newer_than_the_installed_version_is_refused(
+        served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
+    _staged_and_handed_off(served, tmp_path, machine)
+
+    outcome = install_from_spool(machine, installed="0.2.0")
+
+    assert outcome.state == "refused" and "not newer" in (outcome.reason or "")
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
+
+
+def test_a_request_naming_a_file_outside_the_spool_is_refused(machine: HandoffPaths) -> None:
+    machine.request.write_text(json.dumps({"archive": "../../etc/passwd", "version": "9"}))
+
+    outcome = install_from_spool(machine, installed="0.1.0")
+
+    assert outcome.state == "refused"
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
+
+
+def test_a_swap_cut_between_the_renames_is_finished(machine: HandoffPaths) -> None:
+    _program(machine.new, "0.2.0")
+    machine.trust.mkdir(parents=True)
+    machine.journal.write_text(json.dumps({"version": "0.2.0", "state": "swapping"}))
+    machine.install_dir.rename(machine.previous)  # power lost here
+
+    assert recover_swap(machine) == "finished"
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.2.0\n"
+    assert (machine.previous / "counter-app").read_text() == "stand-in program 0.1.0\n"
+    assert not machine.journal.exists()
+    # and the service's next run (no request) records that it put things right
+    assert install_from_spool(machine, installed="0.2.0").state == "nothing"
+
+
+def test_a_swap_cut_before_the_renames_is_undone(machine: HandoffPaths) -> None:
+    _program(machine.new, "0.2.0")
+    machine.trust.mkdir(parents=True)
+    machine.journal.write_text(json.dumps({"version": "0.2.0", "state": "swapping"}))
+
+    outcome = install_from_spool(machine, installed="0.1.0")
+
+    assert outcome.state == "nothing" and outcome.reason == "swap undone"
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
+    assert not machine.new.exists() and not machine.journal.exists()
+    assert json.loads(machine.outcome.read_text())["reason"] == "swap undone"
