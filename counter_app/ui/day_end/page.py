@@ -121,6 +121,8 @@ class DayEndPage(QWidget):
         self.pdf_button = self._button("轧账单另存为PDF", "SaveDayEndPdf", lambda: self.save_pdf(None), actions)
         self.csv_button = self._button("导出CSV", "SaveDayEndCsv", lambda: self.save_csv(None), actions)
         self.close_button = self._button("结束营业（日终）", "CloseDay", lambda: self.close_day(None), actions)
+        self.branch_button = self._button("网点当日轧账单PDF", "SaveBranchPdf",
+                                          lambda: self.save_branch_pdf(None), actions)
         actions.addStretch(1)
         lay.addLayout(actions)
 
@@ -285,6 +287,28 @@ class DayEndPage(QWidget):
 
     def save_csv(self, path: Path | None) -> None:
         self._write(path, ".csv", lambda r: self.desk.csv(r).encode("utf-8-sig"), "轧账CSV")
+
+    def save_branch_pdf(self, path: Path | None) -> None:
+        """The branch's sheet of today (every session in this store), for the supervisor."""
+        if self.busy:
+            return
+        if path is None:
+            from counter_app.ui.application.steps import ImportDialogs
+
+            chosen = ImportDialogs.save_pdf(self, "网点日终轧账.pdf")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        desk = self.desk
+
+        def write() -> Path:
+            report = desk.branch_report()
+            saved = write_private(target, desk.pdf(report))
+            desk.record_output(report, "pdf")
+            return saved
+
+        self._run(write, lambda saved: self.say(f"网点轧账单已保存为 {saved}"), "正在汇总全网点…")
 
     def close_day(self, pdf_path: Path | None) -> None:
         """Close the own session (refused while a difference is unexplained); the final sheet

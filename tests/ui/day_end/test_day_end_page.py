@@ -62,6 +62,11 @@ def test_a_difference_blocks_the_close_until_explained(qtbot, make_services, tmp
     assert not services.session_desk("T0301").ready()
     text = "".join(p.extract_text() for p in PdfReader(sheet).pages).replace("\n", "")
     assert "柜员日终轧账单" in text and "持卡人低保，主管同意免收" in text and "¥20.00" in text
+    branch = tmp_path / "branch.pdf"  # the branch's sheet, after the day is closed
+    page.save_branch_pdf(branch)
+    idle(qtbot, page, "网点轧账单已保存")
+    text = "".join(p.extract_text() for p in PdfReader(branch).pages).replace("\n", "")
+    assert "网点日终轧账单" in text and "T0301" in text and "日终结束" in text
     close(app)
 
 
