@@ -353,7 +353,7 @@
     </message>
     <message>
         <source>读取社保卡 (F3)</source>
-        <translation>Read SS card (F3)</translation>
+        <translation>Read card (F3)</translation>
     </message>
     <message>
         <source>专线中断且无卡时，按持卡人提供的卡号录入</source>
@@ -545,7 +545,7 @@
     </message>
     <message>
         <source>读取社保卡</source>
-        <translation>Read SS card</translation>
+        <translation>Read card</translation>
     </message>
     <message>
         <source>确认解除挂失</source>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <source>下一步（读取社保卡）</source>
-        <translation>Next (read SS card)</translation>
+        <translation>Next (read card)</translation>
     </message>
     <message>
         <source>下一步（办理）</source>
