@@ -30,6 +30,8 @@ BUNDLE_FILES = {
     "profile.json": "the branch profile's values, secrets replaced by [REDACTED]",
     "doctor.json": "`counter-app doctor --json` for this profile",
     "outbox.json": "the outbox towards the central: counts per state and operation only",
+    "updates.json": "signed updates: metadata versions, last check, staged or handed-off "
+                    "update, last install or rollback (never keys)",
 }
 LOGS_IN_BUNDLE = "logs/"
 
@@ -111,6 +113,21 @@ def doctor_report(profile: BranchProfile) -> dict[str, Any]:
             "checks": [asdict(c) for c in checks]}
 
 
+def update_report(folder: Path, profile: BranchProfile | None) -> dict[str, Any]:
+    """The updater's state (docs/updates.md): versions and markers only — the TUF metadata
+    files themselves (public keys, signatures) and the archives stay out."""
+    from counter_app.update_handoff import handoff_state
+    from counter_app.updates import UpdatePaths, current_version, inspect_state
+
+    report: dict[str, Any] = {"installed_version": current_version()}
+    if profile is not None:
+        u = profile.updates
+        report["repository_url"] = u.repository_url or None
+        report["trusted_root"] = str(u.trusted_root) if u.trusted_root else None
+        report["check_at_sign_out"] = u.check_at_sign_out
+    return report | inspect_state(UpdatePaths(folder)) | {"handoff": handoff_state()}
+
+
 def _guarded(fn: Any, *args: Any) -> Any:
     # a broken part (no pcscd, a locked database) must not cost IT the rest of the bundle
     try:
@@ -139,6 +156,8 @@ def write_bundle(target: Path, *, profile_path: Path, profile: BranchProfile | N
     else:
         entries["doctor.json"] = _json({"error": "the profile could not be loaded"})
         entries["outbox.json"] = _json({"error": "the profile could not be loaded"})
+    folder = profile.updates.folder if profile is not None else state_root / "updates"
+    entries["updates.json"] = _json(_guarded(update_report, folder, profile))
     for log in log_files(state_root):
         entries[LOGS_IN_BUNDLE + log.name] = redact(log.read_text(encoding="utf-8", errors="replace"))
     names = ["MANIFEST.json", *entries]
