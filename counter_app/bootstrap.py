@@ -237,6 +237,12 @@ class Services:
         result = check_and_stage(update_paths(self.profile), repository_url=u.repository_url,
                                  trusted_root=u.trusted_root, current_version=current_version())
         if result.state == "staged" and program_folder(self.profile) is None:
+            from counter_app.update_handoff import offer_to_system_installer
+
+            if offer_to_system_installer(update_paths(self.profile)):  # a .deb's root service
+                return dataclasses.replace(result, message_zh=(
+                    f"新版本 {result.version} 已下载并校验，已交给本机的系统安装服务；"
+                    "柜面程序关闭后（最迟下次开机）自动安装。"))
             return dataclasses.replace(result, message_zh=(
                 f"新版本 {result.version} 已下载并校验；本机程序目录需管理员权限，"
                 "请联系网点技术支持用安装包升级。"))
@@ -894,6 +900,10 @@ def record_update_outcome(profile: BranchProfile, store: Store) -> str | None:
 
 def build_services(profile: BranchProfile, *, exclusive: bool = True, start_sync: bool = False,
                    fakes: Fakes | None = None) -> Services:
+    if exclusive:  # a root service's install (.deb), to the audit log below
+        from counter_app.update_handoff import collect_outcome
+
+        collect_outcome(update_paths(profile))
     notice = install_pending_update(profile) if exclusive else None  # before the store opens
     store = open_profile_store(profile, exclusive=exclusive)
     if exclusive:

@@ -136,11 +136,25 @@ def hand_off(paths: UpdatePaths, pending: Pending, spool: Path = DEFAULT_SPOOL) 
     return True
 
 
-def collect_outcome(paths: UpdatePaths, outcome_file: Path = DEFAULT_OUTCOME) -> dict[str, Any] | None:
+def offer_to_system_installer(paths: UpdatePaths, spool: Path | None = None) -> bool:
+    """After a check staged an update this account cannot install: hand it to the root
+    service when the package made the spool for us (False: no spool, nothing staged)."""
+    spool = spool or DEFAULT_SPOOL
+    pending = Pending.read(paths.pending)
+    if pending is None or not spool_available(spool):
+        return False
+    try:
+        return hand_off(paths, pending, spool)
+    except OSError as error:  # a full disk, a spool made for another group
+        log.warning("update hand-off failed: %s", type(error).__name__)
+        return False
+
+
+def collect_outcome(paths: UpdatePaths, outcome_file: Path | None = None) -> dict[str, Any] | None:
     """At start: the system installer's outcome, once per account — copied to the account's
     outcome file, which the store's start records in the audit log. An installed version
     clears the account's staged copy of it."""
-    outcome = _read_json(outcome_file)
+    outcome = _read_json(outcome_file or DEFAULT_OUTCOME)
     if outcome is None:
         return None
     seen = _read_json(paths.root / SEEN)
@@ -160,7 +174,7 @@ def collect_outcome(paths: UpdatePaths, outcome_file: Path = DEFAULT_OUTCOME) ->
 def handoff_state(where: HandoffPaths | None = None) -> dict[str, Any] | None:
     """For doctor and the support bundle: a request waiting in the spool, the last outcome
     (None where there is no spool: not a packaged install)."""
-    where = where or HandoffPaths()
+    where = where or HandoffPaths(spool=DEFAULT_SPOOL, outcome=DEFAULT_OUTCOME)
     if not where.spool.is_dir() and not where.outcome.exists():
         return None
     request = _read_json(where.request)
@@ -208,7 +222,7 @@ def _chunks(fd: int) -> Iterator[bytes]:
 @dataclass(frozen=True)
 class InstallOutcome:
     id: str
-    state: str  # "applied" | "refused" | "failed" | "nothing"
+    state: str  # "applied" | "refused" | "failed" | "nothing" | "deferred" (not written)
     version: str | None
     from_version: str
     at: str
@@ -288,12 +302,37 @@ def recover_swap(where: HandoffPaths) -> str | None:
     return done
 
 
+def running_from(*folders: Path) -> list[int]:
+    """Processes whose program file lies in one of ``folders`` (Linux /proc): a running
+    counter would load the new version's modules into the old process after a swap."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    roots = [str(f.resolve()) + os.sep for f in folders if f.exists()]
+    found: list[int] = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            exe = os.readlink(entry / "exe")
+        except OSError:  # gone, or a kernel thread
+            continue
+        if any(exe.startswith(root) for root in roots):
+            found.append(int(entry.name))
+    return found
+
+
 def install_from_spool(where: HandoffPaths, *, installed: str,
                        now: dt.datetime | None = None) -> InstallOutcome:
     """What the root service runs: recover, verify, extract, swap, write the outcome."""
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.isoformat(timespec="seconds")
     recovered = recover_swap(where)
+    if where.request.exists() and (busy := running_from(where.install_dir, where.previous)):
+        # left for the timer's next run or the next boot, when no counter runs
+        log.info("update install deferred: the program is running (%d processes)", len(busy))
+        return InstallOutcome(f"{stamp}-deferred", "deferred", None, installed, stamp,
+                              "柜面程序正在运行，稍后安装。")
     request = _read_json(where.request)
     where.request.unlink(missing_ok=True)  # consumed: a bad one must not re-trigger the unit
     if request is None:
@@ -352,4 +391,4 @@ def _run(args: argparse.Namespace) -> int:
                          args.install_dir)
     outcome = install_from_spool(where, installed=current_version())
     print(json.dumps(asdict(outcome), ensure_ascii=False))
-    return 0 if outcome.state in ("applied", "nothing") else 1
+    return 0 if outcome.state in ("applied", "nothing", "deferred") else 1

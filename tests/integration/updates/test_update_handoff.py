@@ -7,6 +7,9 @@ start the installer are checked in tests/unit/packaging/test_update_units.py).""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +17,11 @@ import pytest
 from counter_app.update_handoff import (
     HandoffPaths,
     collect_outcome,
-    hand_off,
     handoff_state,
     install_from_spool,
+    offer_to_system_installer,
     recover_swap,
+    running_from,
 )
 from counter_app.updates import Pending, UpdatePaths, check_and_stage, inspect_state
 from tests.integration.updates.conftest import WORKING, Served, make_bundle
@@ -44,9 +48,8 @@ def _staged_and_handed_off(served: Served, tmp_path: Path, machine: HandoffPaths
     result = check_and_stage(paths, repository_url=served.url, trusted_root=served.trusted_root,
                              current_version="0.1.0")
     assert result.state == "staged"
-    pending = Pending.read(paths.pending)
-    assert pending is not None
-    assert hand_off(paths, pending, machine.spool)
+    assert Pending.read(paths.pending) is not None
+    assert offer_to_system_installer(paths, machine.spool)
     return paths
 
 
@@ -152,3 +155,78 @@ def test_a_swap_cut_before_the_renames_is_undone(machine: HandoffPaths) -> None:
     assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
     assert not machine.new.exists() and not machine.journal.exists()
     assert json.loads(machine.outcome.read_text())["reason"] == "swap undone"
+
+
+def test_no_spool_means_no_hand_off(served: Served, tmp_path: Path) -> None:
+    served.add(make_bundle(tmp_path / "b020", "0.2.0", WORKING), "0.2.0")
+    paths = UpdatePaths(tmp_path / "teller" / "updates")
+    assert not offer_to_system_installer(paths, tmp_path / "spool")  # nothing staged yet
+    check_and_stage(paths, repository_url=served.url, trusted_root=served.trusted_root,
+                    current_version="0.1.0")
+
+    assert not offer_to_system_installer(paths, tmp_path / "no-such-spool")
+    assert Pending.read(paths.pending) is not None  # still staged for a writable install
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_install_waits_while_the_program_runs(
+        served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
+    _staged_and_handed_off(served, tmp_path, machine)
+    sleeper = machine.install_dir / "sleeper"
+    sleeper_source = shutil.which("sleep")
+    assert sleeper_source is not None
+    shutil.copy2(sleeper_source, sleeper)
+    proc = subprocess.Popen([str(sleeper), "60"])
+    try:
+        assert running_from(machine.install_dir) == [proc.pid]
+        deferred = install_from_spool(machine, installed="0.1.0")
+        assert deferred.state == "deferred"
+        assert machine.request.exists() and not machine.outcome.exists()
+        assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
+    finally:
+        proc.kill()
+        proc.wait()
+
+    assert install_from_spool(machine, installed="0.1.0").state == "applied"
+
+
+def test_the_counter_hands_off_at_sign_out_and_audits_the_install_at_its_next_start(
+        served: Served, tmp_path: Path, machine: HandoffPaths,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the application's own paths (Services.check_for_update, build_services) with
+    a program folder this account may not replace (none in the profile, not frozen)."""
+    import dataclasses
+
+    from sqlalchemy import select
+
+    from counter_app import update_handoff
+    from counter_app.bootstrap import build_services
+    from counter_app.profile import UpdateSettings
+    from counter_app.store.models import AuditEntry
+    from tests.fixtures.app import make_profile
+
+    monkeypatch.setattr(update_handoff, "DEFAULT_SPOOL", machine.spool)
+    monkeypatch.setattr(update_handoff, "DEFAULT_OUTCOME", machine.outcome)
+    served.add(make_bundle(tmp_path / "b99", "99.0.0", WORKING), "99.0.0")
+    profile = make_profile(tmp_path / "counter")
+    profile = dataclasses.replace(profile, updates=UpdateSettings(
+        repository_url=served.url, trusted_root=served.trusted_root,
+        folder=tmp_path / "counter" / "updates", install_dir=None))
+    services = build_services(profile)
+    try:
+        result = services.check_for_update()
+    finally:
+        services.store.close()
+    assert result is not None and "系统安装服务" in result.message_zh
+    assert json.loads(machine.request.read_text())["version"] == "99.0.0"
+
+    assert install_from_spool(machine, installed="0.1.0").state == "applied"
+
+    services = build_services(profile)  # the teller's next start
+    try:
+        with services.store.read() as s:
+            entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "update.applied")).one()
+            assert (entry.actor, dict(entry.detail)["version"]) == ("system", "99.0.0")
+    finally:
+        services.store.close()
+    assert not (tmp_path / "counter" / "updates" / "pending.json").exists()
