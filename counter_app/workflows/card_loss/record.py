@@ -8,7 +8,11 @@ by ``rules`` with the domain's one table (``domain.card_states``).
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+# the person as identified: the one identity check of every business (source "card" here
+# when the card in the reader named the person first)
+from counter_app.workflows.identity_step import Identity as Identity
 
 SCHEMA_VERSION = 1
 
@@ -32,13 +36,6 @@ class CardSource(enum.StrEnum):
     CENTRAL = "central"  # found by the central's card query for this person
     CARD = "card"  # read from the card in the reader (then its states asked of the central)
     TYPED = "typed"  # typed by the teller while the line is down (states unknown)
-
-
-@dataclass(frozen=True)
-class Identity:
-    id_number: str = ""
-    source: str = ""  # "reader" | "typed"
-    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ class LossRecord:
     teller: str
     started_at: str
     operation: Operation = Operation.LOSS
-    identity: Identity = Identity()
+    identity: Identity = field(default_factory=Identity)
     card: FoundCard | None = None
     card_read_no: str = ""  # the card number read from the card in the reader
     line_down: bool = False  # the card query found the line down

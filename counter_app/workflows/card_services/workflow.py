@@ -17,11 +17,10 @@ from dataclasses import replace
 from typing import Any
 
 from counter_app.central.errors import LINE_ERRORS
-from counter_app.devices.idcard import IdCardData
 from counter_app.domain.card import CardData
 from counter_app.domain.card_states import CardFunction
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.printing import mask_name
+from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss.rules import mask_card_no, pick_card
 from counter_app.workflows.card_services import chip_write
 from counter_app.workflows.card_services.context import CardServicesContext
@@ -35,11 +34,10 @@ from counter_app.workflows.card_services.record import (
     Outcome,
     Step,
 )
-from counter_app.workflows.identity_step import Identity, identity_errors, read_identity, typed_identity
-from counter_app.workflows.kernel import JournalEntry, StepDef, Wizard
+from counter_app.workflows.identity_step import identity_errors
+from counter_app.workflows.kernel import JournalEntry, StepDef
 from counter_app.workflows.pin_services import pins
 from counter_app.workflows.pin_services.rules import PinOffer, pin_offer
-from counter_app.workflows.records import to_json
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.IDENTIFY: "身份核验",
@@ -74,17 +72,16 @@ def card_step_error(r: CardServicesRecord, today_iso: str) -> str:
     return ""
 
 
-class CardServicesWorkflow(Wizard[CardServicesRecord]):
+class CardServicesWorkflow(CardCaseWorkflow[CardServicesRecord, Step, CardServicesContext]):
     """One person's card service, from the ID card to the receipt."""
 
     def __init__(self, ctx: CardServicesContext, record: CardServicesRecord | None = None, *,
                  step: str | None = None, history: Iterable[str] = (),
                  journal: Iterable[JournalEntry] = ()) -> None:
-        self.ctx = ctx
         started = record is None
         record = record or CardServicesRecord(draft_id=str(uuid.uuid4()), teller=ctx.teller,
                                               started_at=ctx.clock().isoformat())
-        self.saved: dict[str, Any] = {}
+
         def card_errors(r: CardServicesRecord) -> dict[str, str]:
             error = card_step_error(r, ctx.today().isoformat())
             return {"card": error} if error else {}
@@ -99,45 +96,21 @@ class CardServicesWorkflow(Wizard[CardServicesRecord]):
             StepDef(Step.DONE, STEP_TITLES_ZH[Step.DONE], forward=False,
                     forward_message_zh="本笔业务已完成。"),
         )
-        super().__init__(steps, record, step=step, history=tuple(history),
-                         journal=tuple(journal), clock=ctx.clock)
-        if started:
-            self.note("started")
+        super().__init__(ctx, steps, record, started=started, step_type=Step,
+                         step_titles=STEP_TITLES_ZH, schema_version=SCHEMA_VERSION, step=step,
+                         history=history, journal=journal)
 
-    def save(self) -> None:
-        self.saved = {"schema": SCHEMA_VERSION, "step": self.current,
-                      "history": list(self.history),
-                      "journal": [to_json(j) for j in self.journal], "label": self.label(),
-                      "record": to_json(self.record)}
+    def kind_zh(self) -> str:
+        return OPERATION_TITLES_ZH[self.record.operation]
 
-    def label(self) -> str:
-        name = self.record.identity.name
-        who = mask_name(name) if name else "（尚未识别持卡人）"
-        return f"{who} · {OPERATION_TITLES_ZH[self.record.operation]} · {STEP_TITLES_ZH[self.step]}"
-
-    def update_record(self, **sections: Any) -> None:
-        self._set(replace(self.record, **sections))
-
-    def finish(self, outcome: Outcome) -> Outcome:
-        self.update_record(outcome=outcome)
-        self._history.append(self.current)
-        self._move(Step.DONE)
-        self.note("finished", status=outcome.status)
-        self.save()
-        return outcome
+    def for_another_person(self, record: CardServicesRecord) -> CardServicesRecord:
+        return CardServicesRecord(record.draft_id, record.teller, record.started_at,
+                                  operation=record.operation)
 
     # -- facts ------------------------------------------------------------------------------
     @property
-    def step(self) -> Step:
-        return Step(self.current)
-
-    @property
     def operation(self) -> Operation:
         return self.record.operation
-
-    @property
-    def id_number(self) -> str:
-        return self.record.identity.id_number
 
     @property
     def card_no(self) -> str:
@@ -169,22 +142,6 @@ class CardServicesWorkflow(Wizard[CardServicesRecord]):
             self.note("operation", operation=op.value)
             self.save()
 
-    def read_id_card(self) -> IdCardData:
-        card, identity = read_identity(self.ctx.id_reader, self.ctx.today())
-        self._identify(identity)
-        return card
-
-    def set_id_number(self, typed: str) -> None:
-        self._identify(typed_identity(typed, self.record.identity, self.ctx.today()))
-
-    def _identify(self, identity: Identity) -> None:
-        r = self.record
-        if identity.id_number != r.identity.id_number:  # another person: nothing carries over
-            r = CardServicesRecord(r.draft_id, r.teller, r.started_at, operation=r.operation)
-        self._set(replace(r, identity=identity))
-        self.note("identified", source=identity.source)
-        self.save()
-
     def apply(self, key: str, values: dict[str, str]) -> dict[str, str]:
         step = Step(key)
         if step is Step.IDENTIFY:
@@ -201,15 +158,6 @@ class CardServicesWorkflow(Wizard[CardServicesRecord]):
                 self.note("function", function=function)
                 self.save()
         return {}
-
-    def next(self) -> Step:
-        return Step(super().next())
-
-    def back(self) -> Step:
-        return Step(super().back())
-
-    def goto(self, key: str) -> Step:
-        return Step(super().goto(key))
 
     # -- card -----------------------------------------------------------------------------------
     def read_card(self) -> CardData:
@@ -283,6 +231,3 @@ class CardServicesWorkflow(Wizard[CardServicesRecord]):
         from counter_app.workflows.card_services.documents import render_receipt
 
         return render_receipt(self.ctx, self.record)
-
-    def record_document_output(self, receipt_no: str, how: str) -> None:
-        self.ctx.store.audit(self.ctx.teller, "card.receipt_output", receipt_no=receipt_no, how=how)

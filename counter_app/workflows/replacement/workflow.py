@@ -18,21 +18,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
 from counter_app.central.errors import LINE_ERRORS
 from counter_app.central.sync import NewWorkRefused
-from counter_app.devices.idcard import IdCardData
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.domain.identity import validate_id_number
-from counter_app.printing import mask_name
+from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss import rules as loss_rules
 from counter_app.workflows.card_loss.context import CardLossContext
-from counter_app.workflows.card_loss.record import CardSource, FoundCard, Identity
+from counter_app.workflows.card_loss.record import CardSource, FoundCard
 from counter_app.workflows.fees import FeeDesk
-from counter_app.workflows.kernel import JournalEntry, StepDef, Wizard
-from counter_app.workflows.records import to_json
+from counter_app.workflows.kernel import JournalEntry, StepDef
 from counter_app.workflows.replacement import rules, submission
 from counter_app.workflows.replacement.record import (
     REASON_TITLES_ZH,
@@ -87,54 +83,29 @@ def replacement_steps(ctx: CardLossContext,
     )
 
 
-class ReplacementWorkflow(Wizard[ReplacementRecord]):
+class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossContext]):
     """One person's replacement or exchange, from the ID card to the receipt."""
 
     def __init__(self, ctx: CardLossContext, record: ReplacementRecord | None = None, *,
                  step: str | None = None, history: Iterable[str] = (),
                  journal: Iterable[JournalEntry] = (), fees: FeeDesk | None = None) -> None:
-        self.ctx = ctx
         self.fees = fees  # None: the fee is shown (the central's) but not collected here
         started = record is None
         record = record or ReplacementRecord(draft_id=str(uuid.uuid4()), teller=ctx.teller,
                                              started_at=ctx.clock().isoformat())
-        self.saved: dict[str, Any] = {}
-        super().__init__(replacement_steps(ctx, fees), record, step=step, history=tuple(history),
-                         journal=tuple(journal), clock=ctx.clock)
-        if started:
-            self.note("started")
+        super().__init__(ctx, replacement_steps(ctx, fees), record, started=started,
+                         step_type=Step, step_titles=STEP_TITLES_ZH,
+                         schema_version=SCHEMA_VERSION, step=step, history=history,
+                         journal=journal)
 
-    def save(self) -> None:
-        # kept in memory (the outbox row is the durable part), as loss does
-        self.saved = {"schema": SCHEMA_VERSION, "step": self.current,
-                      "history": list(self.history),
-                      "journal": [to_json(j) for j in self.journal], "label": self.label(),
-                      "record": to_json(self.record)}
+    def kind_zh(self) -> str:
+        return REASON_TITLES_ZH[self.record.reason]
 
-    def label(self) -> str:
-        name = self.record.identity.name
-        who = mask_name(name) if name else "（尚未识别持卡人）"
-        return f"{who} · {REASON_TITLES_ZH[self.record.reason]} · {STEP_TITLES_ZH[self.step]}"
-
-    def update_record(self, **sections: Any) -> None:
-        self._set(replace(self.record, **sections))
-
-    def finish(self, outcome: Outcome) -> None:
-        self.update_record(outcome=outcome)
-        self._history.append(self.current)
-        self._move(Step.DONE)
-        self.note("finished", status=outcome.status)
-        self.save()
+    def for_another_person(self, record: ReplacementRecord) -> ReplacementRecord:
+        return ReplacementRecord(record.draft_id, record.teller, record.started_at,
+                                 reason=record.reason)
 
     # -- facts ---------------------------------------------------------------------------------
-    @property
-    def step(self) -> Step:
-        return Step(self.current)
-
-    @property
-    def id_number(self) -> str:
-        return self.record.identity.id_number
-
     @property
     def reason(self) -> Reason:
         return self.record.reason
@@ -163,33 +134,6 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
                                                      terms.same_number_exchange))
             self.note("reason", reason=new.value)
             self.save()
-
-    def read_id_card(self) -> IdCardData:
-        if self.ctx.id_reader is None:
-            raise CounterError("本柜台未配置身份证阅读器，请手工录入身份证号码。",
-                               code="IDCARD_READER_MISSING")
-        card = self.ctx.id_reader.read()
-        today = self.ctx.today()
-        number = validate_id_number(card.id_number, today=today)
-        if card.expired_on(today):
-            raise ValidationError("id_number", "该身份证已过有效期，请持卡人持有效证件办理。",
-                                  code="IDCARD_EXPIRED")
-        self._set_identity(Identity(number, "reader", card.name))
-        return card
-
-    def set_id_number(self, typed: str) -> str:
-        number = validate_id_number(typed, today=self.ctx.today())
-        if number != self.id_number:
-            self._set_identity(Identity(number, "typed"))
-        return number
-
-    def _set_identity(self, identity: Identity) -> None:
-        r = self.record
-        if identity.id_number != r.identity.id_number:  # another person: nothing carries over
-            r = ReplacementRecord(r.draft_id, r.teller, r.started_at, reason=r.reason)
-        self._set(replace(r, identity=identity))
-        self.note("identified", source=identity.source)
-        self.save()
 
     def apply(self, key: str, values: dict[str, str]) -> dict[str, str]:
         step = Step(key)
@@ -220,15 +164,6 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
                     self.save()
             return self.validate(Step.OPTIONS)
         return {}
-
-    def next(self) -> Step:
-        return Step(super().next())
-
-    def back(self) -> Step:
-        return Step(super().back())
-
-    def goto(self, key: str) -> Step:
-        return Step(super().goto(key))
 
     # -- card ------------------------------------------------------------------------------------
     def find_card(self) -> FoundCard | None:
@@ -266,15 +201,7 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
 
     def read_card(self) -> CardData:
         """Read the old card in the reader (blocking): it must be this person's card."""
-        reader = self.ctx.card_reader
-        if reader is None:
-            raise CounterError("本柜台未配置社保卡读卡器。", code="CARD_READER_MISSING")
-        data = reader.read()
-        if self.id_number and data.id_number != self.id_number:
-            self.note("card_read_other_person")
-            self.save()
-            raise ValidationError("card", "读卡器中的社保卡不属于本次核验的持卡人，请核对卡片。",
-                                  code="CARD_OTHER_PERSON")
+        data = self._read_persons_card(self.ctx.card_reader)
         self.update_record(card_read_no=data.card_number, chip_unreadable=False)
         self.note("card_read")
         self.save()
@@ -358,6 +285,3 @@ class ReplacementWorkflow(Wizard[ReplacementRecord]):
         from counter_app.workflows.replacement.documents import render_receipt
 
         return render_receipt(self.ctx, self.record)
-
-    def record_document_output(self, receipt_no: str, how: str) -> None:
-        self.ctx.store.audit(self.ctx.teller, "card.receipt_output", receipt_no=receipt_no, how=how)
