@@ -50,6 +50,7 @@ DEFAULT_INSTALL = Path("/opt/counter-app")
 REQUEST = "request.json"
 JOURNAL = "swap.json"
 SEEN = "handoff-seen.json"
+MARKER = ".installed-by-update-service"
 _MIRROR = "spool://"
 _CHUNK = 1 << 20
 
@@ -311,7 +312,7 @@ def running_from(*folders: Path) -> list[int]:
     roots = [str(f.resolve()) + os.sep for f in folders if f.exists()]
     found: list[int] = []
     for entry in proc.iterdir():
-        if not entry.name.isdigit():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():  # the installer itself
             continue
         try:
             exe = os.readlink(entry / "exe")
@@ -352,6 +353,8 @@ def install_from_spool(where: HandoffPaths, *, installed: str,
         if find_migrations(where.new) is None or not (where.new / APP_NAME).is_file():
             raise InstallRefused("the archive is not a complete program folder")
         copy.unlink()
+        # tells the package's preinst that dpkg's file list no longer describes this folder
+        _write_json(where.new / MARKER, {"version": version, "at": stamp}, 0o644)
         _swap(where, version)
     except InstallRefused as error:
         shutil.rmtree(where.new, ignore_errors=True)

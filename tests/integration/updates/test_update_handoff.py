@@ -2,7 +2,7 @@
 the spool, the root installer verifies it again with its own trust, swaps the program folder
 and writes the outcome; the counter collects it at its next start. Run here with temporary
 directories in place of /var/lib/counter-app and /opt/counter-app (the systemd units that
-start the installer are checked in tests/unit/packaging/test_update_units.py)."""
+start the installer are checked in tests/integration/updates/test_update_packaging.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.update_handoff import (
+    MARKER,
     HandoffPaths,
     collect_outcome,
     handoff_state,
@@ -67,6 +68,8 @@ def test_a_handed_off_update_is_verified_again_installed_and_collected(
     assert not machine.request.exists() and not machine.new.exists()
     assert not machine.journal.exists()
     assert json.loads(machine.outcome.read_text())["state"] == "applied"
+    # for the package's preinst: this folder is no longer dpkg's
+    assert json.loads((machine.install_dir / MARKER).read_text())["version"] == "0.2.0"
     # the installer kept its own trusted metadata: the spool is only a mirror
     assert (machine.trust / "metadata" / "timestamp.json").is_file()
 
