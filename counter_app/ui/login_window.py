@@ -7,11 +7,13 @@ hint and the first-run text are filled in once the sign-in module is there.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -50,6 +52,7 @@ class LoginWindow(QWidget):
         self.setObjectName("LoginWindow")
         self.profile, self.auth, self.ops = profile, auth, ops
         self.sign_in_waiting = False  # 登录 pressed before the services were ready
+        self.password_dialog: QDialog | None = None  # a temporary password being replaced
         self.setWindowTitle(tr("{0} - 登录").format(APP_TITLE_ZH))
         self.resize(920, 560)
 
@@ -212,12 +215,39 @@ class LoginWindow(QWidget):
         self.login_button.setEnabled(False)
         self.login_button.setText(tr("正在登录…"))
         self.ops.run(lambda: auth.sign_in(username, password),
-                     self._signed_in, self._login_failed)
+                     lambda signed_in: self._signed_in(signed_in, password), self._login_failed)
 
-    def _signed_in(self, signed_in: SignedIn) -> None:
+    def _signed_in(self, signed_in: SignedIn, typed: str = "") -> None:
         self._reset_button()
         self.password.clear()
+        if signed_in.must_change_password and self.auth is not None and typed:
+            self._change_temporary_password(signed_in, typed)
+            return
         self.sig_signed_in.emit(signed_in)
+
+    def _change_temporary_password(self, signed_in: SignedIn, temporary: str) -> None:
+        """A temporary password (new account, or reset by a supervisor): the teller sets
+        their own before the main window opens; cancelling signs out again."""
+        from counter_app.ui.supervisor_dialog import PasswordChangeDialog
+        from counter_app.workflows.login import temporary_password_kept
+
+        auth = self.auth
+        assert auth is not None
+        dialog = PasswordChangeDialog(
+            signed_in.username, lambda new: auth.change_password(signed_in, temporary, new), self)
+        self.password_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.password_dialog = None
+            if result:
+                self.sig_signed_in.emit(dataclasses.replace(signed_in, must_change_password=False))
+                return
+            self.ops.run(lambda: auth.sign_out(signed_in, "temporary_password_kept"),
+                         lambda _r: None, lambda _e: None)
+            self.error.setText(error_text(temporary_password_kept()))
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _login_failed(self, error: BaseException) -> None:
         self._reset_button()

@@ -232,3 +232,58 @@ class TotpEnrolDialog(QDialog):
             self.code.clear()
             return
         super().accept()
+
+
+# -- a temporary password replaced at sign-in ----------------------------------------------------
+
+class PasswordChangeDialog(QDialog):
+    """After signing in with a temporary password (a new account, or one reset on 柜员与角色):
+    the teller chooses their own before the main window opens. ``change(new)`` applies it
+    (the password rules and the audit are the sign-in's own; a CounterError says what is wrong)."""
+
+    def __init__(self, username: str, change: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PasswordChangeDialog")
+        self.setWindowTitle("修改临时密码")
+        self.change = change
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(f"账户“{username}”正在使用主管或管理员设置的临时密码，须先设置本人的新密码"
+                             "（至少8位，同时包含字母和数字，不能包含用户名）才能开始办理业务。",
+                             wordWrap=True))
+        form = QFormLayout()
+        self.new = named(QLineEdit(), "ChangeNewPassword")
+        self.again = named(QLineEdit(), "ChangeConfirmPassword")
+        for box in (self.new, self.again):
+            box.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("新密码", self.new)
+        form.addRow("确认新密码", self.again)
+        lay.addLayout(form)
+        self.error = named(QLabel("", wordWrap=True), "FieldError")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("修改密码")
+        ok.setObjectName("ChangePasswordOk")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消（签退）")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def accept(self) -> None:
+        new, again = self.new.text(), self.again.text()
+        if new != again:
+            self.error.setText("两次输入的新密码不一致，请重新输入。")
+            self.again.clear()
+            return
+        try:
+            self.change(new)
+        except CounterError as error:
+            self.error.setText(error.message_zh)
+            self.new.clear()
+            self.again.clear()
+            return
+        self.new.clear()
+        self.again.clear()
+        super().accept()

@@ -177,6 +177,12 @@ class LoginRefused(CounterError):
     code = "LOGIN_REFUSED"
 
 
+def temporary_password_kept() -> LoginRefused:
+    """Signing in with a temporary password and not replacing it: signed out again."""
+    return LoginRefused("须先设置本人的新密码才能开始办理业务，已签退。请重新登录并设置新密码。",
+                        code="TEMPORARY_PASSWORD_KEPT")
+
+
 @dataclass(frozen=True)
 class LoginPolicy:
     max_failures: int

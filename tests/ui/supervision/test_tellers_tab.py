@@ -179,3 +179,42 @@ def test_the_supervision_page_holds_the_tellers_tab(qtbot, make_services, ops: O
     tab = page.show_tab("tellers")
     assert isinstance(tab, TellersTab)
     qtbot.waitUntil(lambda: not tab.busy and tab.table.rowCount() > 0, timeout=10000)
+
+
+def test_a_reset_password_is_replaced_at_the_next_sign_in(qtbot, make_services, ops: Ops) -> None:
+    services = make_services(session=False)
+    tab = tab_for(qtbot, services, ops)
+    select(tab, TELLER)
+    click(qtbot, tab, "ResetPassword")
+    qtbot.waitUntil(lambda: "临时密码：" in tab.message.text(), timeout=10000)
+    temporary = tab.message.text().split("临时密码：")[1][:10]
+    qtbot.waitUntil(lambda: not tab.busy and row_text(tab, TELLER)[3] == "待改密码", timeout=10000)
+
+    app = start(qtbot, services)
+    type_login(qtbot, app, TELLER, temporary)  # cancelled: signed out again, no main window
+    qtbot.waitUntil(lambda: app.login.password_dialog is not None, timeout=10000)
+    app.login.password_dialog.reject()
+    qtbot.waitUntil(lambda: "须先设置本人的新密码" in app.login.error.text(), timeout=10000)
+    assert app.main is None
+
+    type_login(qtbot, app, TELLER, temporary)
+    qtbot.waitUntil(lambda: app.login.password_dialog is not None, timeout=10000)
+    dialog = app.login.password_dialog
+    ok = dialog.findChild(QPushButton, "ChangePasswordOk")
+    dialog.new.setText("Counter2027x")
+    dialog.again.setText("Counter2027y")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "不一致" in dialog.error.text() and app.main is None
+    dialog.new.setText("short1")
+    dialog.again.setText("short1")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "密码至少需要8位。" and app.main is None
+    dialog.new.setText("Counter2027x")
+    dialog.again.setText("Counter2027x")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.main is not None and app.main.isVisible(), timeout=10000)
+    qtbot.addWidget(app.main)
+    close(app)
+    with pytest.raises(LoginRefused):
+        services.auth.sign_in(TELLER, temporary)
+    assert services.auth.sign_in(TELLER, "Counter2027x").must_change_password is False
