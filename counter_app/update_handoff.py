@@ -114,7 +114,10 @@ def hand_off(paths: UpdatePaths, pending: Pending, spool: Path = DEFAULT_SPOOL) 
     if not archive.is_file() or root is None:
         return False
     for part in ("metadata", "targets"):
-        (spool / part).mkdir(mode=0o2770, exist_ok=True)
+        folder = spool / part
+        if not folder.is_dir():
+            folder.mkdir()
+            os.chmod(folder, 0o2770)  # past the umask: every teller account of the group writes
     signed = root.get("signed")
     version = signed.get("version") if isinstance(signed, dict) else None
     copies = {f"metadata/{role}.json": paths.metadata / f"{role}.json"
@@ -316,6 +319,11 @@ def running_from(*folders: Path) -> list[int]:
             continue
         try:
             exe = os.readlink(entry / "exe")
+        except PermissionError:  # another account's process, seen without privileges: argv[0]
+            try:
+                exe = (entry / "cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
+            except OSError:
+                continue
         except OSError:  # gone, or a kernel thread
             continue
         if any(exe.startswith(root) for root in roots):
@@ -374,6 +382,9 @@ def install_from_spool(where: HandoffPaths, *, installed: str,
                                  "数据库将在启动时备份并升级。", previous_dir=str(where.previous))
         log.info("update %s installed by the system service", version)
     _write_json(where.outcome, asdict(outcome), 0o644)
+    for left in (where.spool / "targets").glob("*"):  # the archive has been used (or refused)
+        if left.is_file() or left.is_symlink():
+            left.unlink(missing_ok=True)
     return outcome
 
 
