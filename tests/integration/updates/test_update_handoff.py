@@ -45,8 +45,9 @@ def machine(tmp_path: Path, served: Served) -> HandoffPaths:
                         install_dir=_program(tmp_path / "opt" / "counter-app", "0.1.0"))
 
 
-def _staged_and_handed_off(served: Served, tmp_path: Path, machine: HandoffPaths) -> UpdatePaths:
-    served.add(make_bundle(tmp_path / "b020", "0.2.0", WORKING), "0.2.0")
+def _staged_and_handed_off(served: Served, tmp_path: Path, machine: HandoffPaths,
+                           version: str = "0.2.0") -> UpdatePaths:
+    served.add(make_bundle(tmp_path / "bundle", version, WORKING), version)
     paths = UpdatePaths(tmp_path / "teller" / "updates")
     result = check_and_stage(paths, repository_url=served.url, trusted_root=served.trusted_root,
                              current_version="0.1.0")
@@ -238,3 +239,24 @@ def test_the_counter_hands_off_at_sign_out_and_audits_the_install_at_its_next_st
     finally:
         services.store.close()
     assert not (tmp_path / "counter" / "updates" / "pending.json").exists()
+
+
+def test_the_command_the_service_runs(served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
+    """`counter-app update-install` with the unit's paths replaced: what systemd starts."""
+    from counter_app.updates import current_version
+
+    _staged_and_handed_off(served, tmp_path, machine, "99.0.0")
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "COUNTER_APP_HOME": str(machine.trust), "PYTHONPATH": str(root)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "counter_app", "update-install", "--spool", str(machine.spool),
+         "--trust-dir", str(machine.trust), "--outcome", str(machine.outcome),
+         "--trusted-root", str(machine.trusted_root), "--install-dir", str(machine.install_dir)],
+        env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+
+    assert proc.returncode == 0, proc.stderr
+    printed = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert (printed["state"], printed["version"]) == ("applied", "99.0.0")
+    assert printed["from_version"] == current_version()
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 99.0.0\n"
+    assert (machine.trust / "logs" / "counter-app.log").is_file()  # its log stays root's
