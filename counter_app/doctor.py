@@ -296,6 +296,13 @@ def check_updates(profile: BranchProfile, now: dt.datetime | None = None) -> Che
         warnings.append(f"新版本 {pending['version']} 已下载校验，等待下次启动时安装")
     if handoff and handoff.get("request"):
         warnings.append(f"新版本 {handoff['request'].get('version')} 已交给系统安装服务，等待安装")
+    if handoff and (handoff.get("outcome") or {}).get("state") in ("refused", "failed"):
+        warnings.append(f"系统安装服务未能安装新版本：{handoff['outcome'].get('reason')}（请通知技术支持）")
+    if handoff and not handoff.get("writable") and value["repository_configured"]:
+        from counter_app.bootstrap import program_folder
+
+        if program_folder(profile) is None:
+            warnings.append("本账户不能把更新交给系统安装服务（请管理员把柜员账户加入 counter-app 组）")
     if last and last.get("result") == "UPDATE_REFUSED":
         warnings.append("上次检查时更新仓库的内容未通过签名校验，已拒绝（请通知技术支持）")
     if verdict.state == "ok" and required:

@@ -11,6 +11,8 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from counter_app.bootstrap import open_profile_store
 from counter_app.central.sync import STATE_BRANCH_CONFIG
 from counter_app.doctor import FAIL, OK, WARN, check_updates, run_checks
@@ -136,3 +138,27 @@ def test_the_support_bundle_holds_the_update_state_and_no_key(
     for key in root["signed"]["keys"].values():
         assert key["keyval"]["public"].encode() not in everything
     assert b"keyval" not in everything and b'"sig"' not in everything
+
+
+def test_a_refused_system_install_and_an_account_outside_the_group_warn(
+        served: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from counter_app import update_handoff
+
+    profile = _profile(tmp_path, served)  # no install_dir, not frozen: the system's folder
+    outcome = tmp_path / "var-lib" / "update-outcome.json"
+    outcome.parent.mkdir()
+    outcome.write_text(json.dumps({"id": "1", "state": "refused", "version": "0.2.0",
+                                   "reason": "LengthOrHashMismatchError"}))
+    monkeypatch.setattr(update_handoff, "DEFAULT_OUTCOME", outcome)
+    monkeypatch.setattr(update_handoff, "DEFAULT_SPOOL", tmp_path / "var-lib" / "update-spool")
+
+    check = check_updates(profile, NOW)
+
+    assert check.status == WARN
+    assert "系统安装服务未能安装新版本：LengthOrHashMismatchError" in check.detail_zh
+    assert "加入 counter-app 组" in check.detail_zh  # the spool is not there for this account
+
+    (tmp_path / "var-lib" / "update-spool").mkdir()
+    outcome.write_text(json.dumps({"id": "2", "state": "applied", "version": "0.2.0"}))
+    settled = check_updates(profile, NOW)
+    assert settled.status == OK and "系统安装服务：0.2.0 applied" in settled.detail_zh
