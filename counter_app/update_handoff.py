@@ -226,7 +226,8 @@ def _chunks(fd: int) -> Iterator[bytes]:
 @dataclass(frozen=True)
 class InstallOutcome:
     id: str
-    state: str  # "applied" | "refused" | "failed" | "nothing" | "deferred" (not written)
+    state: str  # "applied" | "refused" | "failed" | "recovered" (a swap cut short put right);
+    # not written: "nothing" | "deferred"
     version: str | None
     from_version: str
     at: str
@@ -331,6 +332,11 @@ def running_from(*folders: Path) -> list[int]:
     return found
 
 
+def _marked_version(where: HandoffPaths) -> str | None:
+    marker = _read_json(where.install_dir / MARKER)
+    return str(marker["version"]) if marker and "version" in marker else None
+
+
 def install_from_spool(where: HandoffPaths, *, installed: str,
                        now: dt.datetime | None = None) -> InstallOutcome:
     """What the root service runs: recover, verify, extract, swap, write the outcome."""
@@ -345,11 +351,17 @@ def install_from_spool(where: HandoffPaths, *, installed: str,
     request = _read_json(where.request)
     where.request.unlink(missing_ok=True)  # consumed: a bad one must not re-trigger the unit
     if request is None:
-        outcome = InstallOutcome(f"{stamp}-none", "nothing", None, installed, stamp,
-                                 "没有待安装的更新。", reason=recovered and f"swap {recovered}")
-        if recovered:
-            _write_json(where.outcome, asdict(outcome), 0o644)
+        if not recovered:
+            return InstallOutcome(f"{stamp}-none", "nothing", None, installed, stamp,
+                                  "没有待安装的更新。")
+        outcome = InstallOutcome(f"{stamp}-recovered", "recovered", _marked_version(where),
+                                 installed, stamp, "上次被中断的程序更新已由系统安装服务处理完毕。",
+                                 reason=f"swap {recovered}")
+        _write_json(where.outcome, asdict(outcome), 0o644)
         return outcome
+    if recovered == "finished":  # the folder now holds the version that swap put in place
+        marked = _marked_version(where)
+        installed = marked if marked and is_older(installed, marked) else installed
     archive_name = str(request.get("archive", ""))
     version: str | None = None
     try:
@@ -405,4 +417,4 @@ def _run(args: argparse.Namespace) -> int:
                          args.install_dir)
     outcome = install_from_spool(where, installed=current_version())
     print(json.dumps(asdict(outcome), ensure_ascii=False))
-    return 0 if outcome.state in ("applied", "nothing", "deferred") else 1
+    return 0 if outcome.state in ("applied", "recovered", "nothing", "deferred") else 1

@@ -149,8 +149,7 @@ def test_a_swap_cut_between_the_renames_is_finished(machine: HandoffPaths) -> No
     assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.2.0\n"
     assert (machine.previous / "counter-app").read_text() == "stand-in program 0.1.0\n"
     assert not machine.journal.exists()
-    # and the service's next run (no request) records that it put things right
-    assert install_from_spool(machine, installed="0.2.0").state == "nothing"
+    assert install_from_spool(machine, installed="0.1.0").state == "nothing"
 
 
 def test_a_swap_cut_before_the_renames_is_undone(machine: HandoffPaths) -> None:
@@ -160,7 +159,7 @@ def test_a_swap_cut_before_the_renames_is_undone(machine: HandoffPaths) -> None:
 
     outcome = install_from_spool(machine, installed="0.1.0")
 
-    assert outcome.state == "nothing" and outcome.reason == "swap undone"
+    assert outcome.state == "recovered" and outcome.reason == "swap undone"
     assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
     assert not machine.new.exists() and not machine.journal.exists()
     assert json.loads(machine.outcome.read_text())["reason"] == "swap undone"
@@ -260,3 +259,30 @@ def test_the_command_the_service_runs(served: Served, tmp_path: Path, machine: H
     assert printed["from_version"] == current_version()
     assert (machine.install_dir / "counter-app").read_text() == "stand-in program 99.0.0\n"
     assert (machine.trust / "logs" / "counter-app.log").is_file()  # its log stays root's
+
+
+def test_the_service_run_after_a_cut_swap_records_it_and_knows_the_new_version(
+        served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
+    """Power lost between the renames while a request for the same version waits: the run
+    finishes the swap and does not install that version a second time."""
+    _staged_and_handed_off(served, tmp_path, machine)
+    request = machine.request.read_bytes()
+    assert install_from_spool(machine, installed="0.1.0").state == "applied"
+    # put the folders back to the moment between the two renames, with the journal
+    machine.install_dir.rename(machine.new)
+    machine.journal.write_text(json.dumps({"version": "0.2.0", "state": "swapping"}))
+    machine.request.write_bytes(request)
+    (machine.spool / "targets").rmdir()  # the archive was used: only the request is left
+
+    outcome = install_from_spool(machine, installed="0.1.0")  # from the kept program
+
+    assert outcome.state == "refused" and "not newer" in (outcome.reason or "")
+    assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.2.0\n"
+    assert (machine.previous / "counter-app").read_text() == "stand-in program 0.1.0\n"
+
+    machine.install_dir.rename(machine.new)
+    machine.journal.write_text(json.dumps({"version": "0.2.0", "state": "swapping"}))
+    recorded = install_from_spool(machine, installed="0.1.0")
+    assert (recorded.state, recorded.version, recorded.reason) == ("recovered", "0.2.0",
+                                                                    "swap finished")
+    assert json.loads(machine.outcome.read_text())["state"] == "recovered"
