@@ -333,6 +333,7 @@
     </message>
     <message>
         <source>&lt;span style=&apos;color:{0}&apos;&gt;手工录入的号码，请核对持卡人证件原件。&lt;/span&gt;</source>
+        <extracomment>beside a typed number ({0}: the colour)</extracomment>
         <translation>&lt;span style=&apos;color:{0}&apos;&gt;Number entered by hand: check it against the cardholder&apos;s original ID document.&lt;/span&gt;</translation>
     </message>
     <message>
@@ -1311,8 +1312,48 @@
         <translation>First use: set the administrator password</translation>
     </message>
     <message>
+        <source>持卡人设置密码</source>
+        <translation>Cardholder sets PIN</translation>
+    </message>
+    <message>
+        <source>本机未配置密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），柜员请回避。</source>
+        <translation>No PIN pad configured on this PC: the cardholder types a 6-digit PIN (not shown); the teller looks away.</translation>
+    </message>
+    <message>
         <source>新密码</source>
         <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Enter again</translation>
+    </message>
+    <message>
+        <source>登记废卡（主管授权）</source>
+        <translation>Record spoiled card (supervisor authorisation)</translation>
+    </message>
+    <message>
+        <source>芯片序号尾号 {0} 的卡片将登记为废卡，不再使用（交回制卡中心），中心作废其卡号，本申领换一张空白卡重新制卡。</source>
+        <translation>The card with chip serial ending {0} will be recorded as spoiled and not used again (returned to the production centre); the central system voids its card number and this application is made again on another blank card.</translation>
+    </message>
+    <message>
+        <source>至少4个字，如：写卡中断，芯片无响应</source>
+        <translation>At least 4 characters, e.g. writing interrupted, chip not responding</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>撤销制卡</source>
+        <translation>Cancel production</translation>
+    </message>
+    <message>
+        <source>撤销原因（如：申领人不再等候）：</source>
+        <translation>Reason for cancelling (e.g. the applicant could not wait):</translation>
+    </message>
+    <message>
+        <source>屏幕密码输入框</source>
+        <translation>On-screen PIN entry</translation>
     </message>
     <message>
         <source>确认密码</source>
@@ -1407,8 +1448,248 @@
         <translation>Application no.</translation>
     </message>
     <message>
+        <source>{0} 笔</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>（未受理 {0}）</source>
+        <translation> (not accepted {0})</translation>
+    </message>
+    <message>
         <source>业务</source>
         <translation>Business</translation>
+    </message>
+    <message>
+        <source>当日无业务</source>
+        <translation>No business today</translation>
+    </message>
+    <message>
+        <source>收 {0} 笔 {1}，退 {2} 笔 {3}，净 {4}</source>
+        <translation>Received {0} ({1}), refunded {2} ({3}), net {4}</translation>
+    </message>
+    <message>
+        <source>未清点</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <source>备用金</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>现金应有</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <source>现金实点</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <source>批次签收 / 领卡启用</source>
+        <translation>Batches received / cards collected</translation>
+    </message>
+    <message>
+        <source>空白卡 领用 / 交回 / 发卡 / 废卡 / 在保管</source>
+        <translation>Blank cards drawn / returned / issued / spoiled / held</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Pending upload</translation>
+    </message>
+    <message>
+        <source>{0} 笔（</source>
+        <translation>{0} (</translation>
+    </message>
+    <message>
+        <source>）</source>
+        <translation>)</translation>
+    </message>
+    <message>
+        <source>无：业务已全部送达中心</source>
+        <translation>None: all business delivered to the central system</translation>
+    </message>
+    <message>
+        <source>业务笔数</source>
+        <translation>Businesses</translation>
+    </message>
+    <message>
+        <source>工本费</source>
+        <translation>Card fee</translation>
+    </message>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>卡片</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>中心上传</source>
+        <translation>Central upload</translation>
+    </message>
+    <message>
+        <source>日终轧账</source>
+        <translation>Day-end settlement</translation>
+    </message>
+    <message>
+        <source>正在汇总…</source>
+        <translation>Totalling…</translation>
+    </message>
+    <message>
+        <source>现金实点（元）</source>
+        <translation>Cash counted (yuan)</translation>
+    </message>
+    <message>
+        <source>钱箱内现金合计，含备用金</source>
+        <translation>Total cash in the drawer, float included</translation>
+    </message>
+    <message>
+        <source>登记实点</source>
+        <translation>Record count</translation>
+    </message>
+    <message>
+        <source>重新汇总 (F5)</source>
+        <translation>Total again (F5)</translation>
+    </message>
+    <message>
+        <source>保存说明</source>
+        <translation>Save explanations</translation>
+    </message>
+    <message>
+        <source>轧账单另存为PDF</source>
+        <translation>Save settlement as PDF</translation>
+    </message>
+    <message>
+        <source>导出CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>结束营业（日终）</source>
+        <translation>Close (day end)</translation>
+    </message>
+    <message>
+        <source>网点当日轧账单PDF</source>
+        <translation>Branch day settlement PDF</translation>
+    </message>
+    <message>
+        <source>本会话收费（退费须主管授权）</source>
+        <translation>Fees this session (refunds need supervisor authorisation)</translation>
+    </message>
+    <message>
+        <source>例如：中心未受理、重复收费</source>
+        <translation>e.g. refused by the central system, charged twice</translation>
+    </message>
+    <message>
+        <source>退费原因</source>
+        <translation>Refund reason</translation>
+    </message>
+    <message>
+        <source>退还所选收费</source>
+        <translation>Refund selected fee</translation>
+    </message>
+    <message>
+        <source>正在汇总当日业务…</source>
+        <translation>Totalling today&apos;s business…</translation>
+    </message>
+    <message>
+        <source>您没有未结束的柜员会话：日终轧账针对本人的营业会话。请先在“柜员会话”开始营业。</source>
+        <translation>You have no open teller session: day-end settlement is for your own session. Open one first in “Teller session”.</translation>
+    </message>
+    <message>
+        <source>柜员 {0} · 营业日 {1} · {2}</source>
+        <translation>Teller {0} · Business day {1} · {2}</translation>
+    </message>
+    <message>
+        <source>差异（{0} 项）</source>
+        <translation>Differences ({0})</translation>
+    </message>
+    <message>
+        <source>账实相符，无差异。</source>
+        <translation>Books and counts agree; no differences.</translation>
+    </message>
+    <message>
+        <source>说明原因（至少4个字），例如：现金多收已当面退还</source>
+        <translation>Explain (at least 4 characters), e.g. cash overpaid, refunded in person</translation>
+    </message>
+    <message>
+        <source>已登记现金实点 {0}。</source>
+        <translation>Cash count {0} recorded.</translation>
+    </message>
+    <message>
+        <source>正在登记现金实点…</source>
+        <translation>Recording cash count…</translation>
+    </message>
+    <message>
+        <source>已保存 {0} 项差异说明（记入审计日志）。</source>
+        <translation>{0} explanation(s) saved (written to the audit log).</translation>
+    </message>
+    <message>
+        <source>正在保存说明…</source>
+        <translation>Saving explanations…</translation>
+    </message>
+    <message>
+        <source>日终轧账-{0}-{1}{2}</source>
+        <translation>day-end-{0}-{1}{2}</translation>
+    </message>
+    <message>
+        <source>正在保存{0}…</source>
+        <translation>Saving {0}…</translation>
+    </message>
+    <message>
+        <source>轧账单</source>
+        <translation>Settlement report</translation>
+    </message>
+    <message>
+        <source>轧账CSV</source>
+        <translation>Settlement CSV</translation>
+    </message>
+    <message>
+        <source>网点日终轧账.pdf</source>
+        <translation>branch-day-end-settlement.pdf</translation>
+    </message>
+    <message>
+        <source>网点轧账单已保存为 {0}</source>
+        <translation>Branch settlement report saved as {0}</translation>
+    </message>
+    <message>
+        <source>正在汇总全网点…</source>
+        <translation>Totalling the whole branch…</translation>
+    </message>
+    <message>
+        <source>营业日 {0} 已日终结束（会话 #{1}）。</source>
+        <translation>Business day {0} closed (session #{1}).</translation>
+    </message>
+    <message>
+        <source>已结束营业：轧账单</source>
+        <translation>Closed: settlement report</translation>
+    </message>
+    <message>
+        <source>已保存为 {0}。</source>
+        <translation>Saved as {0}.</translation>
+    </message>
+    <message>
+        <source>可另存为PDF。</source>
+        <translation>You can save it as PDF.</translation>
+    </message>
+    <message>
+        <source>正在日终结束营业…</source>
+        <translation>Closing the day…</translation>
+    </message>
+    <message>
+        <source>请在列表中选择一笔收费（退费记录不能再退）。</source>
+        <translation>Choose a fee in the list (a refund cannot be refunded).</translation>
+    </message>
+    <message>
+        <source>退费须经主管授权：</source>
+        <translation>A refund needs supervisor authorisation:</translation>
+    </message>
+    <message>
+        <source>已退费：{0}，授权主管 {1}（已记入审计日志）。</source>
+        <translation>Refunded: {0}, authorised by supervisor {1} (written to the audit log).</translation>
+    </message>
+    <message>
+        <source>正在核验主管授权…</source>
+        <translation>Checking supervisor authorisation…</translation>
     </message>
     <message>
         <source>制卡与领取方式</source>
@@ -1427,12 +1708,456 @@
         <translation>Current state</translation>
     </message>
     <message>
+        <source>{0}保存失败：{1}</source>
+        <translation>Could not save the {0}: {1}</translation>
+    </message>
+    <message>
+        <source>制卡进度与批次</source>
+        <translation>Production and batches</translation>
+    </message>
+    <message>
+        <source>查询制卡进度：输入申领编号、身份证号码、卡号或姓名后回车（其他网点受理的请输身份证号码或申领编号，由中心查询）。下方为待签收的制卡批次和在柜未领的卡片。</source>
+        <translation>Production progress: enter an application no., ID number, card no. or name and press Enter (for another branch&apos;s application enter the ID number or application no.; the central system is asked). Below: batches to receive and cards held uncollected.</translation>
+    </message>
+    <message>
+        <source>申领编号 / 身份证号码 / 卡号 / 姓名</source>
+        <translation>Application no. / ID number / card no. / name</translation>
+    </message>
+    <message>
+        <source>查询进度</source>
+        <translation>Query progress</translation>
+    </message>
+    <message>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
         <source>说明</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>申领编号</source>
+        <translation>Application no.</translation>
+    </message>
+    <message>
+        <source>持卡人</source>
+        <translation>Cardholder</translation>
+    </message>
+    <message>
+        <source>领取方式</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>重新制卡</source>
+        <translation>Produce again</translation>
+    </message>
+    <message>
+        <source>撤销原因（撤销申领时必填）</source>
+        <translation>Reason (required to cancel an application)</translation>
+    </message>
+    <message>
+        <source>撤销申领</source>
+        <translation>Cancel application</translation>
+    </message>
+    <message>
+        <source>待签收的制卡批次（选中后点“签收本批次”）：</source>
+        <translation>Batches to receive (select one, then “Receive this batch”):</translation>
+    </message>
+    <message>
+        <source>刷新批次</source>
+        <translation>Refresh batches</translation>
+    </message>
+    <message>
+        <source>签收本批次（有草稿则继续签收）</source>
+        <translation>Receive this batch (continues a draft)</translation>
+    </message>
+    <message>
+        <source>放弃未完成的签收</source>
+        <translation>Discard unfinished receipt</translation>
+    </message>
+    <message>
+        <source>预览未领卡清单</source>
+        <translation>Preview uncollected list</translation>
+    </message>
+    <message>
+        <source>封存超期卡片</source>
+        <translation>Seal overdue cards</translation>
+    </message>
+    <message>
+        <source>预览封存清单</source>
+        <translation>Preview sealing list</translation>
+    </message>
+    <message>
+        <source>逐张读卡核对</source>
+        <translation>Read and check each card</translation>
+    </message>
+    <message>
+        <source>从批次箱中逐张取出卡片：录入信封上的申领编号（无信封可不填），将卡片插入读卡器按 F2 读卡。以芯片读出的卡号为准匹配申领；错装、多卡当场列出，清单上未读到的卡在签收时按缺卡上报中心。</source>
+        <translation>Take the cards from the batch box one by one: enter the application no. on the envelope (blank if none), insert the card and press F2. The card no. read from the chip is matched to the application; wrong or extra cards are listed at once, and cards on the list not read are reported missing to the central system on receipt.</translation>
+    </message>
+    <message>
+        <source>信封上的申领编号（可扫描条码）</source>
+        <translation>Application no. on the envelope (barcode can be scanned)</translation>
+    </message>
+    <message>
+        <source>芯片无法读取时按卡面录入卡号</source>
+        <translation>If the chip cannot be read, enter the card no. printed on it</translation>
+    </message>
+    <message>
+        <source>信封申领编号</source>
+        <translation>Envelope application no.</translation>
+    </message>
+    <message>
+        <source>卡号（手工）</source>
+        <translation>Card no. (by hand)</translation>
+    </message>
+    <message>
+        <source>读卡核对 (F2)</source>
+        <translation>Read and check (F2)</translation>
+    </message>
+    <message>
+        <source>按卡号录入</source>
+        <translation>Enter by card no.</translation>
+    </message>
+    <message>
+        <source>差异（错装、多卡）：</source>
+        <translation>Differences (wrong or extra cards):</translation>
+    </message>
+    <message>
+        <source>清单上尚未读到的卡：</source>
+        <translation>Cards on the list not read yet:</translation>
+    </message>
+    <message>
+        <source>批次 {0}：清单 {1} 张，已核对 {2} 张，差异 {3} 项，未读 {4} 张</source>
+        <translation>Batch {0}: {1} listed, {2} checked, {3} differences, {4} not read</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;卡号 {1}</source>
+        <translation>{0}  card no. {1}</translation>
+    </message>
+    <message>
+        <source>入柜保管并签收</source>
+        <translation>Store and receive</translation>
+    </message>
+    <message>
+        <source>核对无误的卡片按读卡顺序放入保管箱（格位号自动编排，打印在签收清单上）。确认签收后上报中心；专线中断时签收单暂存，线路恢复后自动上报。</source>
+        <translation>Put the checked cards in the storage box in the order read (slot numbers are assigned and printed on the receipt list). On confirming, the receipt is reported to the central system; with the line down it is held and reported automatically when the line is back.</translation>
+    </message>
+    <message>
+        <source>例如 A01</source>
+        <translation>e.g. A01</translation>
+    </message>
+    <message>
+        <source>保管箱号</source>
+        <translation>Storage box</translation>
+    </message>
+    <message>
+        <source>格位：箱号-001 起</source>
+        <translation>Slots: box-001 onwards</translation>
+    </message>
+    <message>
+        <source>确认签收</source>
+        <translation>Confirm receipt</translation>
+    </message>
+    <message>
+        <source>签收入柜 {0} 张；上报差异 {1} 项</source>
+        <translation>{0} card(s) received and stored; {1} difference(s) reported</translation>
+    </message>
+    <message>
+        <source>（无差异）</source>
+        <translation> (no differences)</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>签收完成</source>
+        <translation>Receipt complete</translation>
+    </message>
+    <message>
+        <source>预览签收清单</source>
+        <translation>Preview receipt list</translation>
+    </message>
+    <message>
+        <source>返回制卡进度与批次</source>
+        <translation>Back to production and batches</translation>
+    </message>
+    <message>
+        <source>批次 {0} 已签收：{1} 张卡已入柜保管，签收单及差异已上报中心。</source>
+        <translation>Batch {0} received: {1} card(s) stored; the receipt and differences have been reported to the central system.</translation>
+    </message>
+    <message>
+        <source>批次 {0} 已离线签收：{1} 张卡已入柜保管。专线中断，签收单已暂存，线路恢复后自动上报中心（不会重复上报）。</source>
+        <translation>Batch {0} received offline: {1} card(s) stored. The dedicated line is down: the receipt is held and reported automatically when the line is back (never twice).</translation>
+    </message>
+    <message>
+        <source>经办柜员：{0}</source>
+        <translation>Teller: {0}</translation>
+    </message>
+    <message>
+        <source>
+读卡器：{0}</source>
+        <translation>
+Card reader: {0}</translation>
+    </message>
+    <message>
+        <source>找到 {0} 笔申领。</source>
+        <translation>{0} application(s) found.</translation>
+    </message>
+    <message>
+        <source>正在查询制卡进度…</source>
+        <translation>Querying production progress…</translation>
+    </message>
+    <message>
+        <source>中心未说明原因</source>
+        <translation>No reason given by the central system</translation>
+    </message>
+    <message>
+        <source>申领 {0} 制卡失败，中心原因：{1}。可“重新制卡”（专线中断时暂存上传），或填写原因后“撤销申领”（须实时连接中心）。</source>
+        <translation>Production of application {0} failed; the central system says: {1}. You can “Produce again” (held for upload with the line down), or give a reason and “Cancel application” (needs the central system online).</translation>
+    </message>
+    <message>
+        <source>正在提交重新制卡…</source>
+        <translation>Submitting new production…</translation>
+    </message>
+    <message>
+        <source>正在向中心撤销申领…</source>
+        <translation>Cancelling the application at the central system…</translation>
+    </message>
+    <message>
+        <source>&#x3000;签收未完成：已读 {0} 张（{1}）</source>
+        <translation> Receipt unfinished: {0} read ({1})</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1} 张{2}</source>
+        <translation>{0}  {1} card(s){2}</translation>
+    </message>
+    <message>
+        <source>（没有待签收的批次）</source>
+        <translation>(no batches to receive)</translation>
+    </message>
+    <message>
+        <source>有未完成的签收（读过的卡已保存）：</source>
+        <translation>Unfinished receipts (cards read are saved):</translation>
+    </message>
+    <message>
+        <source>批次 {0} 已读 {1} 张</source>
+        <translation>batch {0}: {1} read</translation>
+    </message>
+    <message>
+        <source>。选中该批次后点“签收本批次”继续。</source>
+        <translation>. Select the batch and click “Receive this batch” to continue.</translation>
+    </message>
+    <message>
+        <source>正在获取待签收批次…</source>
+        <translation>Fetching batches to receive…</translation>
+    </message>
+    <message>
+        <source>在柜未领卡片 {0} 张</source>
+        <translation>{0} uncollected card(s) held</translation>
+    </message>
+    <message>
+        <source>，其中 {0} 张已超过保管期，须退回中心封存。</source>
+        <translation>, {0} of them past the holding period and to be returned to the central system for sealing.</translation>
+    </message>
+    <message>
+        <source>请选择要签收的制卡批次。</source>
+        <translation>Choose the batch to receive.</translation>
+    </message>
+    <message>
+        <source>已继续未完成的签收：此前已读 {0} 张。</source>
+        <translation>Unfinished receipt continued: {0} card(s) read before.</translation>
+    </message>
+    <message>
+        <source>正在打开批次清单…</source>
+        <translation>Opening batch list…</translation>
+    </message>
+    <message>
+        <source>柜员放弃未完成的签收</source>
+        <translation>Teller discarded the unfinished receipt</translation>
+    </message>
+    <message>
+        <source>正在放弃未完成的签收…</source>
+        <translation>Discarding unfinished receipt…</translation>
+    </message>
+    <message>
+        <source>正在封存超期卡片并上报中心…</source>
+        <translation>Sealing overdue cards and reporting to the central system…</translation>
+    </message>
+    <message>
+        <source>封存清单</source>
+        <translation>Sealing list</translation>
+    </message>
+    <message>
+        <source>未领卡清单</source>
+        <translation>Uncollected card list</translation>
+    </message>
+    <message>
+        <source>已核对 {0} 张，差异 {1} 项，未读 {2} 张。</source>
+        <translation>{0} checked, {1} difference(s), {2} not read.</translation>
+    </message>
+    <message>
+        <source>正在读卡核对…</source>
+        <translation>Reading and checking card…</translation>
+    </message>
+    <message>
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>正在签收并上报中心…</source>
+        <translation>Receiving and reporting to the central system…</translation>
+    </message>
+    <message>
+        <source>签收清单</source>
+        <translation>Receipt list</translation>
+    </message>
+    <message>
+        <source>核验领卡人</source>
+        <translation>Verify collector</translation>
+    </message>
+    <message>
+        <source>本人领取：读取持卡人身份证。未成年人由监护人持户口本等监护关系证明代领；单位代领须留存单位委托书（录入统一社会信用代码和委托书编号）并核验经办人身份证。</source>
+        <translation>In person: read the cardholder&apos;s ID card. For a minor, a guardian collects with proof of guardianship such as the household register; for collection by an employer, keep its letter of authority (enter the unified social credit code and letter no.) and verify the agent&apos;s ID card.</translation>
+    </message>
+    <message>
+        <source>本人领取</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>监护人代领</source>
+        <translation>By guardian</translation>
+    </message>
+    <message>
+        <source>单位代领</source>
+        <translation>By employer</translation>
+    </message>
+    <message>
+        <source>领卡人身份证号码（读卡或录入）</source>
+        <translation>Collector&apos;s ID number (read or typed)</translation>
+    </message>
+    <message>
+        <source>代领时录入持卡人身份证号码</source>
+        <translation>When collecting for someone, enter the cardholder&apos;s ID number</translation>
+    </message>
+    <message>
+        <source>已查验户口本等监护关系证明</source>
+        <translation>Proof of guardianship (e.g. household register) checked</translation>
+    </message>
+    <message>
+        <source>领卡人身份证</source>
+        <translation>Collector&apos;s ID card</translation>
+    </message>
+    <message>
+        <source>持卡人身份证</source>
+        <translation>Cardholder&apos;s ID card</translation>
+    </message>
+    <message>
+        <source>委托书编号</source>
+        <translation>Letter of authority no.</translation>
+    </message>
+    <message>
+        <source>读身份证 (F4)</source>
+        <translation>Read ID card (F4)</translation>
+    </message>
+    <message>
+        <source>查找待领卡片</source>
+        <translation>Find card to collect</translation>
+    </message>
+    <message>
+        <source>待领卡片：{0}，卡号 {1}，保管位置 {2}</source>
+        <translation>Card to collect: {0}, card no. {1}, stored at {2}</translation>
+    </message>
+    <message>
+        <source>读卡核对</source>
+        <translation>Read and check card</translation>
+    </message>
+    <message>
+        <source>从保管位置取出卡片交持卡人核对卡面，插入读卡器按 F2 读卡：芯片中的卡号和身份证号码须与该申领一致。</source>
+        <translation>Take the card from storage for the cardholder to check its face, insert it and press F2: the card no. and ID number on the chip must match the application.</translation>
+    </message>
+    <message>
+        <source>申领 {0}&#x3000;卡号 {1}&#x3000;保管位置 {2}</source>
+        <translation>Application {0}  card no. {1}  stored at {2}</translation>
+    </message>
+    <message>
+        <source>卡片核对一致，请点击“下一步”由中心发放并启用。</source>
+        <translation>The card matches; click “Next” for the central system to issue and activate it.</translation>
+    </message>
+    <message>
+        <source>中心发放并启用</source>
+        <translation>Issue and activate</translation>
+    </message>
+    <message>
+        <source>由中心确认发放并启用卡片的社保功能和金融功能（须实时连接中心；专线中断时不能办理，卡片继续在柜保管）。</source>
+        <translation>The central system confirms issue and activates the card&apos;s social security and financial functions (needs the central system online; with the line down this cannot be done and the card stays in storage).</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>请持卡人在密码键盘上输入6位新密码并再次确认（密码不经过本屏幕，不保存、不记录）。</source>
+        <translation>Ask the cardholder to enter a new 6-digit PIN on the PIN pad and confirm it (the PIN never passes through this screen and is neither stored nor recorded).</translation>
+    </message>
+    <message>
+        <source>开始设置密码</source>
+        <translation>Start setting PIN</translation>
+    </message>
+    <message>
+        <source>密码键盘：{0}</source>
+        <translation>PIN pad: {0}</translation>
+    </message>
+    <message>
+        <source>本机未连接密码键盘：将弹出密码输入框，请持卡人本人输入（输入内容以圆点显示）。</source>
+        <translation>No PIN pad connected: a PIN box opens for the cardholder to type in (shown as dots).</translation>
+    </message>
+    <message>
+        <source>领卡完成</source>
+        <translation>Collection complete</translation>
+    </message>
+    <message>
+        <source>预览领卡回执</source>
+        <translation>Preview collection receipt</translation>
+    </message>
+    <message>
+        <source>办理下一位</source>
+        <translation>Next customer</translation>
+    </message>
+    <message>
+        <source>卡号 {0} 已发放并启用，持卡人已设置密码。请打印领卡回执交持卡人签收，回执上的二维码用于领取电子社保卡。</source>
+        <translation>Card no. {0} issued and activated, and the cardholder has set a PIN. Print the collection receipt for the cardholder to sign; its QR code is for claiming the electronic social security card.</translation>
+    </message>
+    <message>
+        <source>领卡启用</source>
+        <translation>Card collection</translation>
+    </message>
+    <message>
+        <source>
+持卡人：{0}</source>
+        <translation>
+Cardholder: {0}</translation>
+    </message>
+    <message>
+        <source>正在查找待领卡片并向中心核对…</source>
+        <translation>Finding the card and checking with the central system…</translation>
+    </message>
+    <message>
+        <source>正在由中心发放并启用…</source>
+        <translation>Issuing and activating at the central system…</translation>
+    </message>
+    <message>
+        <source>持卡人取消了设置密码，可重新点击“开始设置密码”。</source>
+        <translation>The cardholder cancelled setting the PIN; click “Start setting PIN” again.</translation>
+    </message>
+    <message>
+        <source>请持卡人在密码键盘上输入新密码…</source>
+        <translation>Cardholder entering the new PIN on the PIN pad…</translation>
+    </message>
+    <message>
+        <source>领卡回执</source>
+        <translation>Collection receipt</translation>
     </message>
     <message>
         <source>申领与制卡进度</source>
@@ -2306,6 +3031,1386 @@ Open the first-run setup now?</translation>
         <translation>{0}
 
 Start “{1}” now?</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>开始营业</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>下一步（查询原卡）</source>
+        <translation>Next (look up old card)</translation>
+    </message>
+    <message>
+        <source>下一步（补换方式）</source>
+        <translation>Next (replacement type)</translation>
+    </message>
+    <message>
+        <source>确认补换卡并收费</source>
+        <translation>Confirm replacement and charge</translation>
+    </message>
+    <message>
+        <source>工本费收据另存为PDF</source>
+        <translation>Save fee receipt as PDF</translation>
+    </message>
+    <message>
+        <source>业务回执另存为PDF</source>
+        <translation>Save receipt as PDF</translation>
+    </message>
+    <message>
+        <source>登记现金实点</source>
+        <translation>Record cash count</translation>
+    </message>
+    <message>
+        <source>已核对，原因见附件说明</source>
+        <translation>Checked; see the attached explanation</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Unfinished</translation>
+    </message>
+    <message>
+        <source>等待线路</source>
+        <translation>Waiting for line</translation>
+    </message>
+    <message>
+        <source>转人工补印</source>
+        <translation>Manual reprint</translation>
+    </message>
+    <message>
+        <source>待制卡</source>
+        <translation>To produce</translation>
+    </message>
+    <message>
+        <source>已制卡</source>
+        <translation>Produced</translation>
+    </message>
+    <message>
+        <source>已撤销（可重新制卡）</source>
+        <translation>Cancelled (can produce again)</translation>
+    </message>
+    <message>
+        <source>即时制卡 · 待制卡的申领</source>
+        <translation>Instant issuance · applications to produce</translation>
+    </message>
+    <message>
+        <source>本网点已受理、中心已确认的即时制卡申领。选择一笔后按 Enter 开始制卡；中断过的制卡从未完成的步骤继续。</source>
+        <translation>Instant issuance applications accepted here and confirmed by the central system. Select one and press Enter to start; an interrupted production continues from the unfinished step.</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>开始 / 继续制卡 (Enter)</source>
+        <translation>Start / continue (Enter)</translation>
+    </message>
+    <message>
+        <source>中断于：{0}</source>
+        <translation>Interrupted at: {0}</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}&#x3000;受理 {2}&#x3000;{3}</source>
+        <translation>{0}  {1}  accepted {2}  {3}</translation>
+    </message>
+    <message>
+        <source>没有待制卡的申领。即时制卡申领受理后会出现在这里。</source>
+        <translation>No applications to produce. Instant issuance applications appear here once accepted.</translation>
+    </message>
+    <message>
+        <source>开始制卡 (F5)</source>
+        <translation>Start production (F5)</translation>
+    </message>
+    <message>
+        <source>转人工补印卡面</source>
+        <translation>Reprint card face by hand</translation>
+    </message>
+    <message>
+        <source>预览卡面 (F8)</source>
+        <translation>Preview card face (F8)</translation>
+    </message>
+    <message>
+        <source>预览回执 (F9)</source>
+        <translation>Preview receipt (F9)</translation>
+    </message>
+    <message>
+        <source>申请编号 {0}</source>
+        <translation>Application no. {0}</translation>
+    </message>
+    <message>
+        <source>持卡人 {0}</source>
+        <translation>Cardholder {0}</translation>
+    </message>
+    <message>
+        <source>社保卡号 {0}</source>
+        <translation>Card no. {0}</translation>
+    </message>
+    <message>
+        <source>芯片序号尾号 {0}</source>
+        <translation>Chip serial ending {0}</translation>
+    </message>
+    <message>
+        <source>已作废 {0} 张</source>
+        <translation>{0} spoiled</translation>
+    </message>
+    <message>
+        <source>继续 (F5)</source>
+        <translation>Continue (F5)</translation>
+    </message>
+    <message>
+        <source>制卡完成：请取出卡片，连同回执交持卡人，并提示领取电子社保卡。</source>
+        <translation>Production complete: take out the card, give it to the cardholder with the receipt, and mention claiming the electronic card.</translation>
+    </message>
+    <message>
+        <source>本次即时制卡已撤销。</source>
+        <translation>This instant issuance has been cancelled.</translation>
+    </message>
+    <message>
+        <source>正在读取待制卡的申领…</source>
+        <translation>Reading applications to produce…</translation>
+    </message>
+    <message>
+        <source>经办柜员：{0}
+卡面打印机：{1}</source>
+        <translation>Teller: {0}
+Card printer: {1}</translation>
+    </message>
+    <message>
+        <source>正在打开制卡记录…</source>
+        <translation>Opening production record…</translation>
+    </message>
+    <message>
+        <source>正在制卡…</source>
+        <translation>Producing card…</translation>
+    </message>
+    <message>
+        <source>正在登记人工补印…</source>
+        <translation>Recording manual reprint…</translation>
+    </message>
+    <message>
+        <source>已登记废卡并上报中心，请取出该卡交回库存管理，插入新的空白卡后点击“继续”。</source>
+        <translation>Spoiled card recorded and reported to the central system. Take the card out and return it to stock, insert a new blank card, then click “Continue”.</translation>
+    </message>
+    <message>
+        <source>正在登记废卡…</source>
+        <translation>Recording spoiled card…</translation>
+    </message>
+    <message>
+        <source>正在撤销制卡…</source>
+        <translation>Cancelling production…</translation>
+    </message>
+    <message>
+        <source>卡面</source>
+        <translation>Card face</translation>
+    </message>
+    <message>
+        <source>即时制卡回执</source>
+        <translation>Instant issuance receipt</translation>
+    </message>
+    <message>
+        <source>正在生成{0}…</source>
+        <translation>Generating {0}…</translation>
+    </message>
+    <message>
+        <source>另存为PDF（{0}）</source>
+        <translation>Save as PDF ({0})</translation>
+    </message>
+    <message>
+        <source>预览（{0}）</source>
+        <translation>Preview ({0})</translation>
+    </message>
+    <message>
+        <source>新申领</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>浙江省宁波市海曙区中山西路200号</source>
+        <translation>200 Zhongshan West Road, Haishu District, Ningbo, Zhejiang</translation>
+    </message>
+    <message>
+        <source>拍照并检查</source>
+        <translation>Take and check photo</translation>
+    </message>
+    <message>
+        <source>开始制卡</source>
+        <translation>Start production</translation>
+    </message>
+    <message>
+        <source>打开待制卡申领</source>
+        <translation>Open application to produce</translation>
+    </message>
+    <message>
+        <source>开始制卡（卡片被拔出）</source>
+        <translation>Start production (card pulled out)</translation>
+    </message>
+    <message>
+        <source>插回同一张卡，继续</source>
+        <translation>Reinsert the same card, continue</translation>
+    </message>
+    <message>
+        <source>打开“{0}”（单击或回车）</source>
+        <translation>Open “{0}” (click or Enter)</translation>
+    </message>
+    <message>
+        <source>已锁屏</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>屏幕已锁定</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>长时间无操作，屏幕已锁定，正在办理的业务已保留。
+请 {0}（{1}）输入密码解锁。</source>
+        <translation>The screen locked after a long idle time; the business in progress is kept.
+{0} ({1}): enter your password to unlock.</translation>
+    </message>
+    <message>
+        <source>解&#x3000;锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>换人登录（签退当前柜员）</source>
+        <translation>Switch user (sign out this teller)</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2} · 柜台 {3}</source>
+        <translation>{0} · {1} · {2} · Counter {3}</translation>
+    </message>
+    <message>
+        <source> · 演示环境</source>
+        <translation> · Demo</translation>
+    </message>
+    <message>
+        <source>{0}（{1} · {2}）</source>
+        <translation>{0} ({1} · {2})</translation>
+    </message>
+    <message>
+        <source>锁屏</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>签退</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>请在解锁窗口中输入密码。</source>
+        <translation>Enter your password in the unlock window.</translation>
+    </message>
+    <message>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>（建设中）</source>
+        <translation> (under construction)</translation>
+    </message>
+    <message>
+        <source>柜员会话</source>
+        <translation>Teller session</translation>
+    </message>
+    <message>
+        <source>开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话</source>
+        <translation>Open for business (float, blank cards held), close at day end, supervisor force-closes leftover sessions</translation>
+    </message>
+    <message>
+        <source>业务笔数、工本费、现金、卡片与待上传业务核对，差异说明，轧账单，退费</source>
+        <translation>Reconcile business count, card fees, cash, cards and pending uploads; explain differences; settlement report; refunds</translation>
+    </message>
+    <message>
+        <source>主管管理</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>异常件处理、审计日志查询与校验、强制结束遗留会话</source>
+        <translation>Failed items, audit log search and verification, force-close leftover sessions</translation>
+    </message>
+    <message>
+        <source>网点统计</source>
+        <translation>Branch statistics</translation>
+    </message>
+    <message>
+        <source>每日业务量（按业务类型）、周末占比、平均耗时、未领卡片，可导出PDF</source>
+        <translation>Daily volume by business type, weekend share, average time, uncollected cards; PDF export</translation>
+    </message>
+    <message>
+        <source>您好，{0}。请从左侧菜单或下方选择要办理的业务。</source>
+        <translation>Hello, {0}. Choose a business from the menu on the left or below.</translation>
+    </message>
+    <message>
+        <source>“最多跑一次”：办理前请先核对申请人所需材料，缺少的材料一次性告知。中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。</source>
+        <translation>“At most one trip”: check the documents the applicant needs first and name anything missing at once. With the central line down, businesses that can be uploaded later go on as usual; those needing the line say they are paused.</translation>
+    </message>
+    <message>
+        <source>需实时联网</source>
+        <translation>Needs the line</translation>
+    </message>
+    <message>
+        <source>可离线办理、联网后上传</source>
+        <translation>Works offline, uploads later</translation>
+    </message>
+    <message>
+        <source>建设中 · </source>
+        <translation>Under construction · </translation>
+    </message>
+    <message>
+        <source>尚未开始今日营业：挂失、补换卡、申领等业务需先开始营业。请打开左侧菜单“柜员会话”，录入备用金后开始营业。</source>
+        <translation>Not open for business today: loss reports, replacements, applications and the like need an open session. Open “Teller session” on the left, enter the float and open.</translation>
+    </message>
+    <message>
+        <source>您 {0} 的会话尚未日终，请先在“柜员会话”中结束该会话，再开始今日营业。</source>
+        <translation>Your session of {0} has not been closed at day end: close it in “Teller session” first, then open for today.</translation>
+    </message>
+    <message>
+        <source>确定签退当前柜员吗？未完成的业务草稿会保留。</source>
+        <translation>Sign out this teller? Unfinished drafts are kept.</translation>
+    </message>
+    <message>
+        <source>本机未连接密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），柜员请回避。</source>
+        <translation>No PIN pad connected to this PC: the cardholder types a 6-digit PIN (not shown); the teller looks away.</translation>
+    </message>
+    <message>
+        <source>张伟</source>
+        <translation>Zhang Wei</translation>
+    </message>
+    <message>
+        <source>吴磊</source>
+        <translation>Wu Lei</translation>
+    </message>
+    <message>
+        <source>王小雨</source>
+        <translation>Wang Xiaoyu</translation>
+    </message>
+    <message>
+        <source>保存{0}</source>
+        <translation>Save {0}</translation>
+    </message>
+    <message>
+        <source>预览{0}</source>
+        <translation>Preview {0}</translation>
+    </message>
+    <message>
+        <source>按身份证号码查询进度</source>
+        <translation>Query progress by ID number</translation>
+    </message>
+    <message>
+        <source>查询进度（制卡中）</source>
+        <translation>Query progress (in production)</translation>
+    </message>
+    <message>
+        <source>按姓名查询进度（已寄出）</source>
+        <translation>Query progress by name (sent)</translation>
+    </message>
+    <message>
+        <source>签收本批次</source>
+        <translation>Receive this batch</translation>
+    </message>
+    <message>
+        <source>离开签收（已读1张）</source>
+        <translation>Leave receipt (1 read)</translation>
+    </message>
+    <message>
+        <source>继续签收</source>
+        <translation>Continue receipt</translation>
+    </message>
+    <message>
+        <source>下一步（入柜）</source>
+        <translation>Next (store)</translation>
+    </message>
+    <message>
+        <source>查询进度（在柜保管）</source>
+        <translation>Query progress (in storage)</translation>
+    </message>
+    <message>
+        <source>查询进度（制卡失败）</source>
+        <translation>Query progress (production failed)</translation>
+    </message>
+    <message>
+        <source>，开始时保管空白卡 {0} 张</source>
+        <translation>, holding {0} blank card(s) at opening</translation>
+    </message>
+    <message>
+        <source>柜员 {0} · 柜台 {1} · 营业日 {2} · {3} 开始 · 备用金 {4}{5}</source>
+        <translation>Teller {0} · Counter {1} · Business day {2} · opened {3} · Float {4}{5}</translation>
+    </message>
+    <message>
+        <source>柜员会话（开始营业 / 日终结束）</source>
+        <translation>Teller session (open / close at day end)</translation>
+    </message>
+    <message>
+        <source>正在读取会话…</source>
+        <translation>Reading session…</translation>
+    </message>
+    <message>
+        <source>柜台</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>单位：元，例如 2000；没有备用金请输入 0</source>
+        <translation>In yuan, e.g. 2000; enter 0 if no float</translation>
+    </message>
+    <message>
+        <source>备用金（元）</source>
+        <translation>Float (yuan)</translation>
+    </message>
+    <message>
+        <source>本人保管空白卡</source>
+        <translation>Blank cards I hold</translation>
+    </message>
+    <message>
+        <source>日终结束营业</source>
+        <translation>Close at day end</translation>
+    </message>
+    <message>
+        <source>说明（名下仍有空白卡未交回时必填）</source>
+        <translation>Note (required while blank cards are still held)</translation>
+    </message>
+    <message>
+        <source>主管强制结束会话（会话遗留未结束时）</source>
+        <translation>Supervisor force-closes a session (left open)</translation>
+    </message>
+    <message>
+        <source>例如：柜员已下班未日终、电脑故障</source>
+        <translation>e.g. teller left without closing, PC failure</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>主管用户名</source>
+        <translation>Supervisor user name</translation>
+    </message>
+    <message>
+        <source>主管密码</source>
+        <translation>Supervisor password</translation>
+    </message>
+    <message>
+        <source>动态验证码</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <source>强制结束所选会话</source>
+        <translation>Force-close selected session</translation>
+    </message>
+    <message>
+        <source>营业中：{0}。营业结束时请日终结束会话。</source>
+        <translation>Open: {0}. Close the session at day end.</translation>
+    </message>
+    <message>
+        <source>您 {0} 的会话尚未日终：{1}。请先结束该会话，再开始今日营业。</source>
+        <translation>Your session of {0} is not closed: {1}. Close it first, then open for today.</translation>
+    </message>
+    <message>
+        <source>本柜台仍有其他柜员未结束的会话（{0}）。请该柜员日终结束，或请主管在下方强制结束。</source>
+        <translation>Another teller&apos;s session is still open at this counter ({0}). That teller closes it at day end, or a supervisor force-closes it below.</translation>
+    </message>
+    <message>
+        <source>今日（{0}）尚未开始营业：需要会话的业务暂不能办理。请录入备用金后开始营业。</source>
+        <translation>Not open today ({0}): businesses needing a session cannot be done. Enter the float and open.</translation>
+    </message>
+    <message>
+        <source>本网点无空白卡库存</source>
+        <translation>This branch keeps no blank card stock</translation>
+    </message>
+    <message>
+        <source>{0} 张（今日领用未交回）</source>
+        <translation>{0} (drawn today, not returned)</translation>
+    </message>
+    <message>
+        <source>已开始营业：柜台 {0}，备用金 {1}。</source>
+        <translation>Open: counter {0}, float {1}.</translation>
+    </message>
+    <message>
+        <source>正在开始营业…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <source>确定结束本人的会话吗？结束后需要会话的业务将不能办理。</source>
+        <translation>Close your session? Businesses needing a session cannot be done afterwards.</translation>
+    </message>
+    <message>
+        <source>会话已结束（营业日 {0}）。</source>
+        <translation>Session closed (business day {0}).</translation>
+    </message>
+    <message>
+        <source>正在结束会话…</source>
+        <translation>Closing session…</translation>
+    </message>
+    <message>
+        <source>已由主管 {0} 强制结束柜员 {1} 的会话（已记入审计日志）。</source>
+        <translation>Supervisor {0} force-closed teller {1}&apos;s session (written to the audit log).</translation>
+    </message>
+    <message>
+        <source>最近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>最近14天</source>
+        <translation>Last 14 days</translation>
+    </message>
+    <message>
+        <source>最近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>最近90天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>业务总量（笔）</source>
+        <translation>Total businesses</translation>
+    </message>
+    <message>
+        <source>其中周末（笔）</source>
+        <translation>Of which at weekends</translation>
+    </message>
+    <message>
+        <source>周末占比</source>
+        <translation>Weekend share</translation>
+    </message>
+    <message>
+        <source>在柜未领卡（张）</source>
+        <translation>Uncollected cards held</translation>
+    </message>
+    <message>
+        <source>每日业务量（按业务类型堆叠）</source>
+        <translation>Daily volume (stacked by business type)</translation>
+    </message>
+    <message>
+        <source>工作日与周末业务量</source>
+        <translation>Weekday and weekend volume</translation>
+    </message>
+    <message>
+        <source>在柜未领卡片（按已保管天数）</source>
+        <translation>Uncollected cards (by days held)</translation>
+    </message>
+    <message>
+        <source>每笔业务平均耗时（软件耗时：柜员等待系统的时间；柜面耗时：从开始到办结）</source>
+        <translation>Average time per business (software: the teller waiting for the system; counter: start to finish)</translation>
+    </message>
+    <message>
+        <source>笔数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>平均软件耗时</source>
+        <translation>Avg. software time</translation>
+    </message>
+    <message>
+        <source>平均柜面耗时</source>
+        <translation>Avg. counter time</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>统计期间 {0:%Y-%m-%d} 至 {1:%Y-%m-%d}（北京时间），本机柜台办结的业务。</source>
+        <translation>Period {0:%Y-%m-%d} to {1:%Y-%m-%d} (Beijing time), businesses completed at this counter.</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Weekdays</translation>
+    </message>
+    <message>
+        <source>周末</source>
+        <translation>Weekends</translation>
+    </message>
+    <message>
+        <source>{0} {1} 笔</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>张数</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>中心汇总：{0}</source>
+        <translation>Central totals: {0}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>中心汇总（本网点全部柜台，同期）：{0}；合计 {1} 笔。</source>
+        <translation>Central totals (all counters of this branch, same period): {0}; {1} in all.</translation>
+    </message>
+    <message>
+        <source>网点统计_{0:%Y%m%d}-{1:%Y%m%d}.pdf</source>
+        <translation>branch-statistics_{0:%Y%m%d}-{1:%Y%m%d}.pdf</translation>
+    </message>
+    <message>
+        <source>导出网点统计</source>
+        <translation>Export branch statistics</translation>
+    </message>
+    <message>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <source>本网点为非即办网点（申领后由中心集中制卡），不存放空白卡，因此没有空白卡库存业务。
+
+空白卡库存仅在即时制卡网点使用：空白卡入库、柜员领用与交回、废卡登记（主管授权）、盘点对账。如本网点已开通即时制卡，请联系网点技术支持更新网点配置。</source>
+        <translation>This branch does not issue instantly (cards are made by central production), keeps no blank cards and so has no blank card stock.
+
+Blank card stock is used only at instant issuance branches: receiving blank cards, tellers drawing and returning them, recording spoiled cards (supervisor authorisation), stocktaking. If this branch now offers instant issuance, ask branch IT support to update the branch profile.</translation>
+    </message>
+    <message>
+        <source>空白卡入库</source>
+        <translation>Receive blank cards</translation>
+    </message>
+    <message>
+        <source>录入箱号后逐张将空白卡插入读卡器按 F2 读卡登记；有供应商清单（CSV：箱号,芯片序列号）时先导入清单，再逐张读卡核对，结束核对时列出清单上未见到的卡。</source>
+        <translation>Enter the box no., then insert each blank card and press F2 to record it; with a supplier list (CSV: box no., chip serial) import it first and check each card against it; finishing lists the cards on the list not seen.</translation>
+    </message>
+    <message>
+        <source>例如 BOX-20260302-01</source>
+        <translation>e.g. BOX-20260302-01</translation>
+    </message>
+    <message>
+        <source>箱号</source>
+        <translation>Box no.</translation>
+    </message>
+    <message>
+        <source>开始入库（无清单）</source>
+        <translation>Start (no list)</translation>
+    </message>
+    <message>
+        <source>导入供应商清单…</source>
+        <translation>Import supplier list…</translation>
+    </message>
+    <message>
+        <source>读卡入库 (F2)</source>
+        <translation>Read and receive (F2)</translation>
+    </message>
+    <message>
+        <source>结束核对</source>
+        <translation>Finish checking</translation>
+    </message>
+    <message>
+        <source>本箱问题（不在清单、重复、未见到）：</source>
+        <translation>Problems in this box (not listed, duplicate, not seen):</translation>
+    </message>
+    <message>
+        <source>尚未开始入库。</source>
+        <translation>Receiving not started.</translation>
+    </message>
+    <message>
+        <source>供应商清单 {0} 张，已核对入库 {1} 张，待读 {2} 张</source>
+        <translation>Supplier list {0}, checked in {1}, still to read {2}</translation>
+    </message>
+    <message>
+        <source>无清单，已读卡入库 {0} 张</source>
+        <translation>No list, {0} read in</translation>
+    </message>
+    <message>
+        <source>供应商清单 {0} 张，核对入库 {1} 张，缺卡 {2} 张（核对已结束）</source>
+        <translation>Supplier list {0}, checked in {1}, missing {2} (check finished)</translation>
+    </message>
+    <message>
+        <source>箱号 {0}：{1}</source>
+        <translation>Box {0}: {1}</translation>
+    </message>
+    <message>
+        <source>清单上的芯片序列号 {0} 未在箱内见到（缺卡），请报告主管并联系供应商。</source>
+        <translation>Chip serial {0} on the list was not in the box (missing): report it to a supervisor and contact the supplier.</translation>
+    </message>
+    <message>
+        <source>领用 / 交回</source>
+        <translation>Draw / return</translation>
+    </message>
+    <message>
+        <source>柜员当日领用空白卡（按张数从库存中交给柜员保管），营业结束交回未用的卡。保管只在领用当日有效。</source>
+        <translation>Tellers draw blank cards for the day (a number of cards from stock into their custody) and return unused ones at close. Custody lasts only for the day drawn.</translation>
+    </message>
+    <message>
+        <source>默认为本人 {0}</source>
+        <translation>Defaults to you ({0})</translation>
+    </message>
+    <message>
+        <source>保管柜员</source>
+        <translation>Custodian teller</translation>
+    </message>
+    <message>
+        <source>领用张数</source>
+        <translation>Cards to draw</translation>
+    </message>
+    <message>
+        <source>领用（交给柜员保管）</source>
+        <translation>Draw (into teller&apos;s custody)</translation>
+    </message>
+    <message>
+        <source>交回库存（该柜员保管的全部）</source>
+        <translation>Return to stock (all that teller holds)</translation>
+    </message>
+    <message>
+        <source>登记废卡</source>
+        <translation>Record spoiled card</translation>
+    </message>
+    <message>
+        <source>写坏、损坏的空白卡登记为废卡（不再使用，交回制卡中心），须写明原因并由主管输入账号密码授权。</source>
+        <translation>A blank card spoiled in writing or damaged is recorded as spoiled (not used again, returned to the production centre); a reason and a supervisor&apos;s account and password are required.</translation>
+    </message>
+    <message>
+        <source>16位芯片序列号（卡背面或读卡得到）</source>
+        <translation>16-character chip serial (back of the card or read)</translation>
+    </message>
+    <message>
+        <source>芯片序列号</source>
+        <translation>Chip serial</translation>
+    </message>
+    <message>
+        <source>至少4个字，记入审计日志</source>
+        <translation>At least 4 characters, written to the audit log</translation>
+    </message>
+    <message>
+        <source>主管账号</source>
+        <translation>Supervisor account</translation>
+    </message>
+    <message>
+        <source>主管授权并登记废卡</source>
+        <translation>Authorise and record spoiled card</translation>
+    </message>
+    <message>
+        <source>盘点对账</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>随时或营业结束时盘点：入库 = 库存 + 柜员保管 + 已发卡 + 废卡，逐个柜员核对当日领用。录入实点张数可核对实物；任何差异都会列出并打印在盘点表上。</source>
+        <translation>Stocktake at any time or at close: received = stock + held by tellers + issued + spoiled, with each teller&apos;s draws for the day checked. Enter counted numbers to check the physical cards; any difference is listed and printed on the stocktake sheet.</translation>
+    </message>
+    <message>
+        <source>库存实点张数</source>
+        <translation>Stock counted</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>本人保管实点张数</source>
+        <translation>Held by me, counted</translation>
+    </message>
+    <message>
+        <source>全网点盘点对账</source>
+        <translation>Branch stocktake</translation>
+    </message>
+    <message>
+        <source>本人保管对账</source>
+        <translation>My custody check</translation>
+    </message>
+    <message>
+        <source>打印预览盘点表</source>
+        <translation>Preview stocktake sheet</translation>
+    </message>
+    <message>
+        <source>盘点表另存为PDF</source>
+        <translation>Save stocktake as PDF</translation>
+    </message>
+    <message>
+        <source>打印盘点表</source>
+        <translation>Print stocktake sheet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&#x3000;{1}&lt;/b&gt;&#x3000;入库 {2} {3} 库存 {4} + 柜员保管 {5} + 已发卡 {6} + 废卡 {7}</source>
+        <translation>&lt;b&gt;{0}  {1}&lt;/b&gt;  received {2} {3} stock {4} + held by tellers {5} + issued {6} + spoiled {7}</translation>
+    </message>
+    <message>
+        <source>柜员 {0}</source>
+        <translation>Teller {0}</translation>
+    </message>
+    <message>
+        <source>全网点</source>
+        <translation>Whole branch</translation>
+    </message>
+    <message>
+        <source>柜员 {0}：领用 {1}，交回 {2}，发卡 {3}，废卡 {4}，在保管 {5}</source>
+        <translation>Teller {0}: drawn {1}, returned {2}, issued {3}, spoiled {4}, held {5}</translation>
+    </message>
+    <message>
+        <source>，实点 {0}</source>
+        <translation>, counted {0}</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:{0}; font-weight:bold;&quot;&gt;差异 {1} 项：&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:{0}; font-weight:bold;&quot;&gt;{1} difference(s):&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:{0}; font-weight:bold;&quot;&gt;账实相符，无差异。&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:{0}; font-weight:bold;&quot;&gt;Books and count agree; no differences.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:{0};&quot;&gt;盘点表编号 {1}&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:{0};&quot;&gt;Stocktake no. {1}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>空白卡库存</source>
+        <translation>Blank card stock</translation>
+    </message>
+    <message>
+        <source>正在登记箱号…</source>
+        <translation>Recording box no.…</translation>
+    </message>
+    <message>
+        <source>箱号 {0} 已登记，请逐张插入空白卡按 F2 读卡入库。</source>
+        <translation>Box {0} recorded; insert each blank card and press F2 to receive it.</translation>
+    </message>
+    <message>
+        <source>导入供应商清单（CSV）</source>
+        <translation>Import supplier list (CSV)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv *.txt)</source>
+        <translation>CSV files (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>正在读取空白卡…</source>
+        <translation>Reading blank card…</translation>
+    </message>
+    <message>
+        <source>箱号 {0} 核对结束：入库 {1} 张</source>
+        <translation>Box {0} check finished: {1} received</translation>
+    </message>
+    <message>
+        <source>，问题 {0} 项（见下方列表）。</source>
+        <translation>, {0} problem(s) (listed below).</translation>
+    </message>
+    <message>
+        <source>，与清单一致。</source>
+        <translation>, matching the list.</translation>
+    </message>
+    <message>
+        <source>正在结束核对…</source>
+        <translation>Finishing check…</translation>
+    </message>
+    <message>
+        <source>正在领用…</source>
+        <translation>Drawing…</translation>
+    </message>
+    <message>
+        <source>正在交回…</source>
+        <translation>Returning…</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation>etc.</translation>
+    </message>
+    <message>
+        <source>网点库存 {0} 张；柜员 {1} 保管 {2} 张</source>
+        <translation>Branch stock {0}; teller {1} holds {2}</translation>
+    </message>
+    <message>
+        <source>：{0}</source>
+        <translation>: {0}</translation>
+    </message>
+    <message>
+        <source>正在授权并登记废卡…</source>
+        <translation>Authorising and recording spoiled card…</translation>
+    </message>
+    <message>
+        <source>正在盘点对账…</source>
+        <translation>Taking stock…</translation>
+    </message>
+    <message>
+        <source>正在生成盘点表…</source>
+        <translation>Generating stocktake sheet…</translation>
+    </message>
+    <message>
+        <source>空白卡盘点表</source>
+        <translation>Blank card stocktake</translation>
+    </message>
+    <message>
+        <source>空白卡盘点表-{0}.pdf</source>
+        <translation>blank-card-stocktake-{0}.pdf</translation>
+    </message>
+    <message>
+        <source>盘点表已保存为 {0}</source>
+        <translation>Stocktake sheet saved as {0}</translation>
+    </message>
+    <message>
+        <source>盘点表保存失败（{0}），请换一个位置。</source>
+        <translation>Could not save the stocktake sheet ({0}); choose another location.</translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机，盘点表未打印。请“另存为PDF”后到可打印的电脑打印。</source>
+        <translation>No printer available on this PC; the stocktake sheet was not printed. Use “Save as PDF” and print on a PC that can.</translation>
+    </message>
+    <message>
+        <source>空白卡盘点表 {0}</source>
+        <translation>Blank card stocktake {0}</translation>
+    </message>
+    <message>
+        <source>盘点表已发送到打印机“{0}”（{1} 页）。</source>
+        <translation>Stocktake sheet sent to printer “{0}” ({1} page(s)).</translation>
+    </message>
+    <message>
+        <source>打开{0}</source>
+        <translation>Open {0}</translation>
+    </message>
+    <message>
+        <source>导入供应商清单</source>
+        <translation>Import supplier list</translation>
+    </message>
+    <message>
+        <source>读卡入库 {0}</source>
+        <translation>Read in {0}</translation>
+    </message>
+    <message>
+        <source>重复读卡</source>
+        <translation>Read twice</translation>
+    </message>
+    <message>
+        <source>不在清单的卡</source>
+        <translation>Card not on the list</translation>
+    </message>
+    <message>
+        <source>领用5张</source>
+        <translation>Draw 5</translation>
+    </message>
+    <message>
+        <source>写卡中断，芯片无响应</source>
+        <translation>Writing interrupted, chip not responding</translation>
+    </message>
+    <message>
+        <source>主管授权登记废卡</source>
+        <translation>Supervisor authorises spoiled card</translation>
+    </message>
+    <message>
+        <source>盘点对账（库存短少）</source>
+        <translation>Stocktake (stock short)</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>柜员</source>
+        <translation>Teller</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>内容（个人信息不显示）</source>
+        <translation>Details (personal data hidden)</translation>
+    </message>
+    <message>
+        <source>（全部）</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <source>尚未校验审计链。</source>
+        <translation>Audit chain not verified yet.</translation>
+    </message>
+    <message>
+        <source>完整校验</source>
+        <translation>Full verification</translation>
+    </message>
+    <message>
+        <source>如 2026-11-01</source>
+        <translation>e.g. 2026-11-01</translation>
+    </message>
+    <message>
+        <source>截止日期，含当天</source>
+        <translation>End date, inclusive</translation>
+    </message>
+    <message>
+        <source>柜员、操作名称或序号，如“授权”“S0301”</source>
+        <translation>Teller, action name or no., e.g. “authorise”, “S0301”</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>正在读取审计日志…</source>
+        <translation>Reading audit log…</translation>
+    </message>
+    <message>
+        <source>查询条件不正确。</source>
+        <translation>Invalid search criteria.</translation>
+    </message>
+    <message>
+        <source>正在查询审计日志…</source>
+        <translation>Searching audit log…</translation>
+    </message>
+    <message>
+        <source>正在完整校验审计链（逐条核对校验码）…</source>
+        <translation>Verifying the whole audit chain (each entry&apos;s check code)…</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>中心拒绝代码</source>
+        <translation>Central refusal code</translation>
+    </message>
+    <message>
+        <source>拒绝原因</source>
+        <translation>Refusal reason</translation>
+    </message>
+    <message>
+        <source>尝试次数</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>入队时间</source>
+        <translation>Queued at</translation>
+    </message>
+    <message>
+        <source>最后尝试</source>
+        <translation>Last attempt</translation>
+    </message>
+    <message>
+        <source>正在读取异常件…</source>
+        <translation>Reading failed items…</translation>
+    </message>
+    <message>
+        <source>重新上传（原幂等键，中心不会重复办理）</source>
+        <translation>Upload again (same idempotency key; the central system will not process it twice)</translation>
+    </message>
+    <message>
+        <source>作废（记录保留，不再上传）</source>
+        <translation>Void (record kept, not uploaded again)</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>必填，至少4个字，例如：已补齐证明材料 / 申请人放弃办理</source>
+        <translation>Required, at least 4 characters, e.g. missing proof supplied / applicant withdrew</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>提交决定</source>
+        <translation>Submit decision</translation>
+    </message>
+    <message>
+        <source>共 {0} 笔异常件：中心拒绝、不会自动重发的业务。同一群众之后的业务会等它处理后才上传。请核实后选择重新上传或作废；系统不会删除任何记录。</source>
+        <translation>{0} failed item(s): businesses the central system refused and that are not resent automatically. The same person&apos;s later businesses wait until it is dealt with. Check, then upload again or void; the system never deletes a record.</translation>
+    </message>
+    <message>
+        <source>没有异常件。</source>
+        <translation>No failed items.</translation>
+    </message>
+    <message>
+        <source>（已记入审计日志）</source>
+        <translation> (written to the audit log)</translation>
+    </message>
+    <message>
+        <source>异常件</source>
+        <translation>Failed items</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>柜员与角色</source>
+        <translation>Tellers and roles</translation>
+    </message>
+    <message>
+        <source>{0}。每项决定均须主管授权（账号、密码{1}）并写明理由，记入审计日志；不会删除任何记录。</source>
+        <translation>{0}. Each decision needs a supervisor&apos;s authorisation (account, password{1}) and a reason, written to the audit log; no record is ever deleted.</translation>
+    </message>
+    <message>
+        <source>和动态验证码</source>
+        <translation> and one-time code</translation>
+    </message>
+    <message>
+        <source>营业日</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Opened at</translation>
+    </message>
+    <message>
+        <source>已开</source>
+        <translation>Open for</translation>
+    </message>
+    <message>
+        <source>必填，至少4个字，例如：柜员已下班未日终、电脑故障</source>
+        <translation>Required, at least 4 characters, e.g. teller left without closing, PC failure</translation>
+    </message>
+    <message>
+        <source>（未日终）</source>
+        <translation> (not closed)</translation>
+    </message>
+    <message>
+        <source>共 {0} 个未结束的会话</source>
+        <translation>{0} open session(s)</translation>
+    </message>
+    <message>
+        <source>，其中 {0} 个是以前营业日的（应已日终）</source>
+        <translation>, {0} of them from earlier business days (should have been closed)</translation>
+    </message>
+    <message>
+        <source>。柜员无法自行日终时（已下班、电脑故障），可由主管强制结束。</source>
+        <translation>. When a teller cannot close (gone home, PC failure), a supervisor can force-close.</translation>
+    </message>
+    <message>
+        <source>没有未结束的会话。</source>
+        <translation>No open sessions.</translation>
+    </message>
+    <message>
+        <source>已由主管 {0} 强制结束柜员 {1} 在柜台 {2} 的会话（已记入审计日志）。</source>
+        <translation>Supervisor {0} force-closed teller {1}&apos;s session at counter {2} (written to the audit log).</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>连续失败</source>
+        <translation>Failed attempts</translation>
+    </message>
+    <message>
+        <source>正在读取账户…</source>
+        <translation>Reading accounts…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>绑定动态验证码</source>
+        <translation>Bind authenticator</translation>
+    </message>
+    <message>
+        <source>停用时必填，至少4个字，例如：调离本网点</source>
+        <translation>Required to disable, at least 4 characters, e.g. transferred to another branch</translation>
+    </message>
+    <message>
+        <source>停用原因</source>
+        <translation>Reason for disabling</translation>
+    </message>
+    <message>
+        <source>解锁（连续输错密码被锁定的账户，须主管授权）</source>
+        <translation>Unlock (an account locked after wrong passwords; supervisor authorisation required)</translation>
+    </message>
+    <message>
+        <source>解锁所选账户</source>
+        <translation>Unlock selected account</translation>
+    </message>
+    <message>
+        <source>添加账户</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>如 T0305（字母开头，3–16位字母或数字）</source>
+        <translation>e.g. T0305 (starts with a letter, 3–16 letters or digits)</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>共 {0} 个账户</source>
+        <translation>{0} account(s)</translation>
+    </message>
+    <message>
+        <source>，{0} 个已锁定</source>
+        <translation>, {0} locked</translation>
+    </message>
+    <message>
+        <source>。新账户和重置后的密码为临时密码，柜员首次登录后须修改。</source>
+        <translation>. New and reset passwords are temporary and must be changed at the teller&apos;s first sign-in.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一个账户。</source>
+        <translation>Select an account in the list first.</translation>
+    </message>
+    <message>
+        <source>已添加账户 {0}（{1}）。临时密码：{2}（只显示这一次，请当面告知本人，首次登录后须修改）。</source>
+        <translation>Account {0} ({1}) added. Temporary password: {2} (shown only this once; tell the person face to face; it must be changed at first sign-in).</translation>
+    </message>
+    <message>
+        <source>正在添加账户…</source>
+        <translation>Adding account…</translation>
+    </message>
+    <message>
+        <source>账户 {0} 已停用（已记入审计日志）。</source>
+        <translation>Account {0} disabled (written to the audit log).</translation>
+    </message>
+    <message>
+        <source>正在停用…</source>
+        <translation>Disabling…</translation>
+    </message>
+    <message>
+        <source>账户 {0} 已启用。</source>
+        <translation>Account {0} enabled.</translation>
+    </message>
+    <message>
+        <source>正在启用…</source>
+        <translation>Enabling…</translation>
+    </message>
+    <message>
+        <source>账户 {0} 的密码已重置。临时密码：{1}（只显示这一次，请当面告知本人，下次登录后须修改）。</source>
+        <translation>Account {0}&apos;s password has been reset. Temporary password: {1} (shown only this once; tell the person face to face; it must be changed at next sign-in).</translation>
+    </message>
+    <message>
+        <source>正在重置密码…</source>
+        <translation>Resetting password…</translation>
+    </message>
+    <message>
+        <source>账户 {0} 已解锁（授权主管 {1}，已记入审计日志）。</source>
+        <translation>Account {0} unlocked (authorised by supervisor {1}, written to the audit log).</translation>
+    </message>
+    <message>
+        <source>正在生成二维码…</source>
+        <translation>Generating QR code…</translation>
+    </message>
+    <message>
+        <source>账户 {0} 已绑定动态验证码；此后授权须输入验证器上的6位数字。</source>
+        <translation>Account {0} is bound to an authenticator; authorisations now need its 6-digit code.</translation>
+    </message>
+    <message>
+        <source>未绑定（已取消）。</source>
+        <translation>Not bound (cancelled).</translation>
+    </message>
+    <message>
+        <source>登录（{0}）</source>
+        <translation>Sign in ({0})</translation>
+    </message>
+    <message>
+        <source>主管授权解锁柜员</source>
+        <translation>Supervisor unlocks teller</translation>
+    </message>
+    <message>
+        <source>申请人未带公安机关证明，本次不予变更</source>
+        <translation>The applicant brought no police certificate; no change this time</translation>
+    </message>
+    <message>
+        <source>主管决定异常件（作废）</source>
+        <translation>Supervisor decides a failed item (void)</translation>
+    </message>
+    <message>
+        <source>手机身份验证器上显示的6位数字</source>
+        <translation>The 6 digits shown on the phone authenticator</translation>
+    </message>
+    <message>
+        <source>请主管输入账号。</source>
+        <translation>Supervisor: enter your account.</translation>
+    </message>
+    <message>
+        <source>请主管输入密码。</source>
+        <translation>Supervisor: enter your password.</translation>
+    </message>
+    <message>
+        <source>请输入{0}。</source>
+        <translation>Enter the {0}.</translation>
+    </message>
+    <message>
+        <source>主管授权</source>
+        <translation>Supervisor authorisation</translation>
+    </message>
+    <message>
+        <source>授权</source>
+        <translation>Authorise</translation>
+    </message>
+    <message>
+        <source>请填写原因。</source>
+        <translation>Give a reason.</translation>
+    </message>
+    <message>
+        <source>绑定动态验证码：{0}</source>
+        <translation>Bind authenticator: {0}</translation>
+    </message>
+    <message>
+        <source>请账户“{0}”的本人用手机身份验证器（如 Microsoft Authenticator、Google 身份验证器、FreeOTP）扫描下面的二维码，再输入验证器显示的6位数字完成绑定。二维码只在此显示一次，请勿拍照留存。</source>
+        <translation>The holder of account “{0}” scans the QR code below with a phone authenticator (e.g. Microsoft Authenticator, Google Authenticator, FreeOTP), then enters the 6 digits it shows. The QR code is shown only once here; do not photograph it.</translation>
+    </message>
+    <message>
+        <source>无法扫码时手动输入密钥：{0}</source>
+        <translation>If it cannot be scanned, enter the key by hand: {0}</translation>
+    </message>
+    <message>
+        <source>验证码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>确认绑定</source>
+        <translation>Confirm binding</translation>
+    </message>
+    <message>
+        <source>修改临时密码</source>
+        <translation>Change temporary password</translation>
+    </message>
+    <message>
+        <source>账户“{0}”正在使用主管或管理员设置的临时密码，须先设置本人的新密码（至少8位，同时包含字母和数字，不能包含用户名）才能开始办理业务。</source>
+        <translation>Account “{0}” is using a temporary password set by a supervisor or administrator: set your own new password (at least 8 characters, letters and digits, not containing the user name) before starting business.</translation>
+    </message>
+    <message>
+        <source>确认新密码</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <source>取消（签退）</source>
+        <translation>Cancel (sign out)</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致，请重新输入。</source>
+        <translation>The two new passwords differ; enter them again.</translation>
     </message>
 </context>
 </TS>
