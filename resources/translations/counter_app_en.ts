@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>转到“{0}”办理</source>
-        <translation>Go to “{0}”</translation>
+        <translation>Go to &quot;{0}&quot;</translation>
     </message>
     <message>
         <source>符合申领条件，可以继续办理。</source>
@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>“最多跑一次”：请逐项核对申请人带来的材料；缺少的材料会一次性列出，请告知申请人。</source>
-        <translation>“At most one trip”: check each document the applicant brought; anything missing is listed at once, tell the applicant.</translation>
+        <translation>&quot;At most one trip&quot;: check each document the applicant brought; anything missing is listed at once, tell the applicant.</translation>
     </message>
     <message>
         <source>全部已核对 (Ctrl+A)</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>&lt;br&gt;单据上印有“待上传”标记。</source>
-        <translation>&lt;br&gt;The documents are marked “pending upload”.</translation>
+        <translation>&lt;br&gt;The documents are marked &quot;pending upload&quot;.</translation>
     </message>
     <message>
         <source>已提交中心系统 {0}</source>
@@ -502,7 +502,7 @@
     </message>
     <message>
         <source>&lt;br&gt;回执上印有“待上传”标记，请告知持卡人挂失待上传中心后生效。</source>
-        <translation>&lt;br&gt;The receipt is marked “pending upload”: tell the cardholder the loss report takes effect once uploaded to the central system.</translation>
+        <translation>&lt;br&gt;The receipt is marked &quot;pending upload&quot;: tell the cardholder the loss report takes effect once uploaded to the central system.</translation>
     </message>
     <message>
         <source>挂失 / 解挂</source>
@@ -786,7 +786,7 @@
     </message>
     <message>
         <source>选择证明险种和缴费明细期间（最多近48个月），点击“出具参保证明”：证明由中心系统出具，授权码和二维码由中心生成，需实时联网。</source>
-        <translation>Choose the insurance types and the contribution period (up to the last 48 months) and click “Issue certificate”: the central system issues it with its authorisation code and QR code, so it needs the line up.</translation>
+        <translation>Choose the insurance types and the contribution period (up to the last 48 months) and click &quot;Issue certificate&quot;: the central system issues it with its authorisation code and QR code, so it needs the line up.</translation>
     </message>
     <message>
         <source>近{0}个月</source>
@@ -810,7 +810,7 @@
     </message>
     <message>
         <source>证明已由中心系统出具。请打印交申请人；再次打印为补打，证明上标明“补打”。</source>
-        <translation>The central system has issued the certificate. Print it for the applicant; printing again is a reprint and is marked “Reprint”.</translation>
+        <translation>The central system has issued the certificate. Print it for the applicant; printing again is a reprint and is marked &quot;Reprint&quot;.</translation>
     </message>
     <message>
         <source>预览 (F6)</source>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <source>已打印 {0} 次，再次打印将标明“补打”。</source>
-        <translation>Printed {0} time(s); printing again is marked “Reprint”.</translation>
+        <translation>Printed {0} time(s); printing again is marked &quot;Reprint&quot;.</translation>
     </message>
     <message>
         <source>补打 (F7)</source>
@@ -1010,11 +1010,11 @@
     </message>
     <message>
         <source>本机没有可用的打印机，{0}未打印。请“另存为PDF”后到可打印的电脑打印，或联系网点技术支持检查打印机。</source>
-        <translation>No printer available on this PC; the {0} was not printed. Use “Save as PDF” and print on a PC that can, or ask branch IT support to check the printer.</translation>
+        <translation>No printer available on this PC; the {0} was not printed. Use &quot;Save as PDF&quot; and print on a PC that can, or ask branch IT support to check the printer.</translation>
     </message>
     <message>
         <source>{0}已发送到打印机“{1}”（{2} 页）。</source>
-        <translation>{0} sent to printer “{1}” ({2} page(s)).</translation>
+        <translation>{0} sent to printer &quot;{1}&quot; ({2} page(s)).</translation>
     </message>
     <message>
         <source>{0}已保存为 {1}</source>
@@ -1046,7 +1046,7 @@
     </message>
     <message>
         <source>本机没有可用的打印机，证明未打印（未计入打印次数）。请“另存为PDF”后打印，或联系网点技术支持检查打印机。</source>
-        <translation>No printer available on this PC; the certificate was not printed (not counted). Use “Save as PDF” and print it, or ask branch IT support to check the printer.</translation>
+        <translation>No printer available on this PC; the certificate was not printed (not counted). Use &quot;Save as PDF&quot; and print it, or ask branch IT support to check the printer.</translation>
     </message>
     <message>
         <source> 可再次打印（将标明补打）。</source>
@@ -1054,7 +1054,7 @@
     </message>
     <message>
         <source>参保证明已发送到打印机“{0}”（{1} 页）。</source>
-        <translation>Contribution certificate sent to printer “{0}” ({1} page(s)).</translation>
+        <translation>Contribution certificate sent to printer &quot;{0}&quot; ({1} page(s)).</translation>
     </message>
     <message>
         <source>参保证明-{0}.pdf</source>
@@ -1110,7 +1110,7 @@
     </message>
     <message>
         <source>信息变更写卡属于“密码及卡片服务”，该业务尚在建设中，本柜台暂不能写卡：芯片内信息暂与变更后信息不一致，不影响社保卡使用；写卡功能开放后可到网点办理。</source>
-        <translation>Writing changed data to the card belongs to “PIN and card services”, which is still being built, so this counter cannot write cards yet: the chip&apos;s data differs from the changed data for now, which does not affect using the card; it can be done at a branch once card writing is available.</translation>
+        <translation>Writing changed data to the card belongs to &quot;PIN and card services&quot;, which is still being built, so this counter cannot write cards yet: the chip&apos;s data differs from the changed data for now, which does not affect using the card; it can be done at a branch once card writing is available.</translation>
     </message>
     <message>
         <source>补卡/换卡业务在本系统中尚在建设中，请按现行流程为本人办理换卡，或告知本人到发卡银行网点办理。</source>
@@ -1210,7 +1210,7 @@
     </message>
     <message>
         <source>社保卡芯片内的信息与变更后不一致：按 F6 转到“密码及卡片服务”，选择“信息变更写卡”，读取本人身份证和社保卡后写卡。</source>
-        <translation>The card&apos;s chip no longer matches the changed data: press F6 to go to “PIN and card services”, choose “Write changes to card”, read the person&apos;s ID card and card, then write.</translation>
+        <translation>The card&apos;s chip no longer matches the changed data: press F6 to go to &quot;PIN and card services&quot;, choose &quot;Write changes to card&quot;, read the person&apos;s ID card and card, then write.</translation>
     </message>
     <message>
         <source>本次变更的信息不写入社保卡芯片，无需写卡。</source>
@@ -1381,11 +1381,11 @@
     </message>
     <message>
         <source>&lt;span style=&apos;color:{0}; font-weight:bold&apos;&gt;✓ 已读取身份证&lt;/span&gt;&#x3000;{1}&#x3000;{2}&#x3000;按回车或“查询”开始查询。</source>
-        <translation>&lt;span style=&apos;color:{0}; font-weight:bold&apos;&gt;✓ ID card read&lt;/span&gt;  {1}  {2}  Press Enter or “Query” to start.</translation>
+        <translation>&lt;span style=&apos;color:{0}; font-weight:bold&apos;&gt;✓ ID card read&lt;/span&gt;  {1}  {2}  Press Enter or &quot;Query&quot; to start.</translation>
     </message>
     <message>
         <source>以下为中心系统的实时记录，仅供本人核对，不作为参保证明（需要证明请办理“参保证明打印”）。可打印查询结果交本人。</source>
-        <translation>Live records from the central system, for the person to check only; not a contribution certificate (for that, use “Contribution certificate”). The result can be printed for the person.</translation>
+        <translation>Live records from the central system, for the person to check only; not a contribution certificate (for that, use &quot;Contribution certificate&quot;). The result can be printed for the person.</translation>
     </message>
     <message>
         <source>险种</source>
@@ -1593,7 +1593,7 @@
     </message>
     <message>
         <source>您没有未结束的柜员会话：日终轧账针对本人的营业会话。请先在“柜员会话”开始营业。</source>
-        <translation>You have no open teller session: day-end settlement is for your own session. Open one first in “Teller session”.</translation>
+        <translation>You have no open teller session: day-end settlement is for your own session. Open one first in &quot;Teller session&quot;.</translation>
     </message>
     <message>
         <source>柜员 {0} · 营业日 {1} · {2}</source>
@@ -1761,7 +1761,7 @@
     </message>
     <message>
         <source>待签收的制卡批次（选中后点“签收本批次”）：</source>
-        <translation>Batches to receive (select one, then “Receive this batch”):</translation>
+        <translation>Batches to receive (select one, then &quot;Receive this batch&quot;):</translation>
     </message>
     <message>
         <source>刷新批次</source>
@@ -1915,7 +1915,7 @@ Card reader: {0}</translation>
     </message>
     <message>
         <source>申领 {0} 制卡失败，中心原因：{1}。可“重新制卡”（专线中断时暂存上传），或填写原因后“撤销申领”（须实时连接中心）。</source>
-        <translation>Production of application {0} failed; the central system says: {1}. You can “Produce again” (held for upload with the line down), or give a reason and “Cancel application” (needs the central system online).</translation>
+        <translation>Production of application {0} failed; the central system says: {1}. You can &quot;Produce again&quot; (held for upload with the line down), or give a reason and &quot;Cancel application&quot; (needs the central system online).</translation>
     </message>
     <message>
         <source>正在提交重新制卡…</source>
@@ -1947,7 +1947,7 @@ Card reader: {0}</translation>
     </message>
     <message>
         <source>。选中该批次后点“签收本批次”继续。</source>
-        <translation>. Select the batch and click “Receive this batch” to continue.</translation>
+        <translation>. Select the batch and click &quot;Receive this batch&quot; to continue.</translation>
     </message>
     <message>
         <source>正在获取待签收批次…</source>
@@ -2083,7 +2083,7 @@ Card reader: {0}</translation>
     </message>
     <message>
         <source>卡片核对一致，请点击“下一步”由中心发放并启用。</source>
-        <translation>The card matches; click “Next” for the central system to issue and activate it.</translation>
+        <translation>The card matches; click &quot;Next&quot; for the central system to issue and activate it.</translation>
     </message>
     <message>
         <source>中心发放并启用</source>
@@ -2149,7 +2149,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>持卡人取消了设置密码，可重新点击“开始设置密码”。</source>
-        <translation>The cardholder cancelled setting the PIN; click “Start setting PIN” again.</translation>
+        <translation>The cardholder cancelled setting the PIN; click &quot;Start setting PIN&quot; again.</translation>
     </message>
     <message>
         <source>请持卡人在密码键盘上输入新密码…</source>
@@ -2325,11 +2325,11 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>本机没有可用的打印机，查询结果未打印。请“另存为PDF”后打印，或联系网点技术支持检查打印机。</source>
-        <translation>No printer available on this PC; the result was not printed. Use “Save as PDF” and print it, or ask branch IT support to check the printer.</translation>
+        <translation>No printer available on this PC; the result was not printed. Use &quot;Save as PDF&quot; and print it, or ask branch IT support to check the printer.</translation>
     </message>
     <message>
         <source>查询结果已发送到打印机“{0}”（{1} 页）。</source>
-        <translation>Query result sent to printer “{0}” ({1} page(s)).</translation>
+        <translation>Query result sent to printer &quot;{0}&quot; ({1} page(s)).</translation>
     </message>
     <message>
         <source>社保信息查询-{0}.pdf</source>
@@ -2365,7 +2365,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印，或联系网点技术支持检查打印机。</source>
-        <translation>No printer available on this PC; the receipt was not printed. Use “Save as PDF” and print on a PC that can, or ask branch IT support to check the printer.</translation>
+        <translation>No printer available on this PC; the receipt was not printed. Use &quot;Save as PDF&quot; and print on a PC that can, or ask branch IT support to check the printer.</translation>
     </message>
     <message>
         <source>业务回执 {0}</source>
@@ -2373,7 +2373,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>业务回执已发送到打印机“{0}”（{1} 页）。</source>
-        <translation>Receipt sent to printer “{0}” ({1} page(s)).</translation>
+        <translation>Receipt sent to printer &quot;{0}&quot; ({1} page(s)).</translation>
     </message>
     <message>
         <source>磁盘已满</source>
@@ -2393,7 +2393,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>&lt;br&gt;回执上印有“待上传”标记：请告知本人，上传中心后生效。</source>
-        <translation>&lt;br&gt;The receipt is marked “pending upload”: tell the person it takes effect once uploaded to the central system.</translation>
+        <translation>&lt;br&gt;The receipt is marked &quot;pending upload&quot;: tell the person it takes effect once uploaded to the central system.</translation>
     </message>
     <message>
         <source>正在提交…</source>
@@ -2693,7 +2693,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>柜员会话：开始营业后方可办理业务，营业结束时日终结束（左侧菜单“柜员会话”）</source>
-        <translation>Teller session: business can be done only after opening; it ends at day end (menu “Teller session” on the left)</translation>
+        <translation>Teller session: business can be done only after opening; it ends at day end (menu &quot;Teller session&quot; on the left)</translation>
     </message>
     <message>
         <source>卡槽</source>
@@ -2841,7 +2841,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>未发现读卡器：请连接读卡器并安装驱动后点“重新查找读卡器”。</source>
-        <translation>No card reader found: connect one, install its driver and click “Search readers again”.</translation>
+        <translation>No card reader found: connect one, install its driver and click &quot;Search readers again&quot;.</translation>
     </message>
     <message>
         <source>已连接 {0} 个读卡器。</source>
@@ -2857,7 +2857,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>检测未通过也保存（例如专线尚未开通；启动后“环境检查”会再提示）</source>
-        <translation>Save even if a test fails (e.g. the dedicated line is not open yet; “Environment check” warns again at start)</translation>
+        <translation>Save even if a test fails (e.g. the dedicated line is not open yet; &quot;Environment check&quot; warns again at start)</translation>
     </message>
     <message>
         <source>将写入的配置文件：</source>
@@ -2905,7 +2905,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>“{0}”（U+{1:04X}）</source>
-        <translation>“{0}” (U+{1:04X})</translation>
+        <translation>&quot;{0}&quot; (U+{1:04X})</translation>
     </message>
     <message>
         <source>注意：{0}在本机字库中没有字形，登记表上该处印为 {1}，请打印后在该处按编码手写补全。</source>
@@ -3030,7 +3030,7 @@ Open the first-run setup now?</translation>
         <extracomment>how the teller is asked (tests answer in its place) False in demo mode: the demo and the guided tour run at any hour without a dialog stopping them (the banner still says so)</extracomment>
         <translation>{0}
 
-Start “{1}” now?</translation>
+Start &quot;{1}&quot; now?</translation>
     </message>
     <message>
         <source>登录</source>
@@ -3200,7 +3200,7 @@ Card printer: {1}</translation>
     </message>
     <message>
         <source>已登记废卡并上报中心，请取出该卡交回库存管理，插入新的空白卡后点击“继续”。</source>
-        <translation>Spoiled card recorded and reported to the central system. Take the card out and return it to stock, insert a new blank card, then click “Continue”.</translation>
+        <translation>Spoiled card recorded and reported to the central system. Take the card out and return it to stock, insert a new blank card, then click &quot;Continue&quot;.</translation>
     </message>
     <message>
         <source>正在登记废卡…</source>
@@ -3260,7 +3260,7 @@ Card printer: {1}</translation>
     </message>
     <message>
         <source>打开“{0}”（单击或回车）</source>
-        <translation>Open “{0}” (click or Enter)</translation>
+        <translation>Open &quot;{0}&quot; (click or Enter)</translation>
     </message>
     <message>
         <source>已锁屏</source>
@@ -3350,7 +3350,7 @@ Card printer: {1}</translation>
     </message>
     <message>
         <source>“最多跑一次”：办理前请先核对申请人所需材料，缺少的材料一次性告知。中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。</source>
-        <translation>“At most one trip”: check the documents the applicant needs first and name anything missing at once. With the central line down, businesses that can be uploaded later go on as usual; those needing the line say they are paused.</translation>
+        <translation>&quot;At most one trip&quot;: check the documents the applicant needs first and name anything missing at once. With the central line down, businesses that can be uploaded later go on as usual; those needing the line say they are paused.</translation>
     </message>
     <message>
         <source>需实时联网</source>
@@ -3366,11 +3366,11 @@ Card printer: {1}</translation>
     </message>
     <message>
         <source>尚未开始今日营业：挂失、补换卡、申领等业务需先开始营业。请打开左侧菜单“柜员会话”，录入备用金后开始营业。</source>
-        <translation>Not open for business today: loss reports, replacements, applications and the like need an open session. Open “Teller session” on the left, enter the float and open.</translation>
+        <translation>Not open for business today: loss reports, replacements, applications and the like need an open session. Open &quot;Teller session&quot; on the left, enter the float and open.</translation>
     </message>
     <message>
         <source>您 {0} 的会话尚未日终，请先在“柜员会话”中结束该会话，再开始今日营业。</source>
-        <translation>Your session of {0} has not been closed at day end: close it in “Teller session” first, then open for today.</translation>
+        <translation>Your session of {0} has not been closed at day end: close it in &quot;Teller session&quot; first, then open for today.</translation>
     </message>
     <message>
         <source>确定签退当前柜员吗？未完成的业务草稿会保留。</source>
@@ -3958,7 +3958,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>本机没有可用的打印机，盘点表未打印。请“另存为PDF”后到可打印的电脑打印。</source>
-        <translation>No printer available on this PC; the stocktake sheet was not printed. Use “Save as PDF” and print on a PC that can.</translation>
+        <translation>No printer available on this PC; the stocktake sheet was not printed. Use &quot;Save as PDF&quot; and print on a PC that can.</translation>
     </message>
     <message>
         <source>空白卡盘点表 {0}</source>
@@ -3966,7 +3966,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>盘点表已发送到打印机“{0}”（{1} 页）。</source>
-        <translation>Stocktake sheet sent to printer “{0}” ({1} page(s)).</translation>
+        <translation>Stocktake sheet sent to printer &quot;{0}&quot; ({1} page(s)).</translation>
     </message>
     <message>
         <source>打开{0}</source>
@@ -4046,7 +4046,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>柜员、操作名称或序号，如“授权”“S0301”</source>
-        <translation>Teller, action name or no., e.g. “authorise”, “S0301”</translation>
+        <translation>Teller, action name or no., e.g. &quot;authorise&quot;, &quot;S0301&quot;</translation>
     </message>
     <message>
         <source>日期</source>
@@ -4378,7 +4378,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>请账户“{0}”的本人用手机身份验证器（如 Microsoft Authenticator、Google 身份验证器、FreeOTP）扫描下面的二维码，再输入验证器显示的6位数字完成绑定。二维码只在此显示一次，请勿拍照留存。</source>
-        <translation>The holder of account “{0}” scans the QR code below with a phone authenticator (e.g. Microsoft Authenticator, Google Authenticator, FreeOTP), then enters the 6 digits it shows. The QR code is shown only once here; do not photograph it.</translation>
+        <translation>The holder of account &quot;{0}&quot; scans the QR code below with a phone authenticator (e.g. Microsoft Authenticator, Google Authenticator, FreeOTP), then enters the 6 digits it shows. The QR code is shown only once here; do not photograph it.</translation>
     </message>
     <message>
         <source>无法扫码时手动输入密钥：{0}</source>
@@ -4398,7 +4398,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>账户“{0}”正在使用主管或管理员设置的临时密码，须先设置本人的新密码（至少8位，同时包含字母和数字，不能包含用户名）才能开始办理业务。</source>
-        <translation>Account “{0}” is using a temporary password set by a supervisor or administrator: set your own new password (at least 8 characters, letters and digits, not containing the user name) before starting business.</translation>
+        <translation>Account &quot;{0}&quot; is using a temporary password set by a supervisor or administrator: set your own new password (at least 8 characters, letters and digits, not containing the user name) before starting business.</translation>
     </message>
     <message>
         <source>确认新密码</source>
