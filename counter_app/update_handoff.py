@@ -35,7 +35,7 @@ from counter_app.updates import (
     current_version,
     find_migrations,
 )
-from counter_app.workflows.version_gate import is_older
+from counter_app.workflows.version_gate import is_older, parse_version
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +113,11 @@ def hand_off(paths: UpdatePaths, pending: Pending, spool: Path = DEFAULT_SPOOL) 
     root = _read_json(paths.metadata / "root.json")
     if not archive.is_file() or root is None:
         return False
+    waiting = _read_json(spool / REQUEST)
+    handed = spool / "targets" / pending.archive
+    if waiting and waiting.get("archive") == pending.archive and handed.is_file() \
+            and handed.stat().st_size == archive.stat().st_size:
+        return True  # a later sign-out: already waiting for the installer, 192 MB not copied again
     for part in ("metadata", "targets"):
         folder = spool / part
         if not folder.is_dir():
@@ -154,21 +159,24 @@ def offer_to_system_installer(paths: UpdatePaths, spool: Path | None = None) -> 
         return False
 
 
-def collect_outcome(paths: UpdatePaths, outcome_file: Path | None = None) -> dict[str, Any] | None:
+def collect_outcome(paths: UpdatePaths, outcome_file: Path | None = None,
+                    running: str | None = None) -> dict[str, Any] | None:
     """At start: the system installer's outcome, once per account — copied to the account's
-    outcome file, which the store's start records in the audit log. An installed version
-    clears the account's staged copy of it."""
+    outcome file, which the store's start records in the audit log. A staged copy of a version
+    the running program has reached is dropped."""
     outcome = _read_json(outcome_file or DEFAULT_OUTCOME)
+    reached = [running or current_version()]
+    if outcome is not None and outcome.get("state") == "applied":
+        reached.append(str(outcome.get("version")))
+    pending = Pending.read(paths.pending)
+    if pending is not None and any(not is_older(v, pending.version) for v in reached):
+        paths.pending.unlink(missing_ok=True)  # the system installed it (or a newer .deb did)
+        shutil.rmtree(pending.staged_dir, ignore_errors=True)
     if outcome is None:
         return None
     seen = _read_json(paths.root / SEEN)
     if seen is not None and seen.get("id") == outcome.get("id"):
         return None
-    if outcome.get("state") == "applied":
-        pending = Pending.read(paths.pending)
-        if pending is not None and not is_older(str(outcome.get("version")), pending.version):
-            paths.pending.unlink(missing_ok=True)
-            shutil.rmtree(pending.staged_dir, ignore_errors=True)
     paths.make()
     _write_json(paths.outcome, {**outcome, "source": "system"}, 0o600)
     _write_json(paths.root / SEEN, {"id": outcome.get("id")}, 0o600)
@@ -192,6 +200,10 @@ def handoff_state(where: HandoffPaths | None = None) -> dict[str, Any] | None:
 
 class InstallRefused(Exception):
     """The spool's content does not verify: nothing is installed."""
+
+
+class AlreadyInstalled(Exception):
+    """A second request for the version in place (a later sign-out before the restart)."""
 
 
 def _fetcher(spool: Path) -> Any:
@@ -227,7 +239,7 @@ def _chunks(fd: int) -> Iterator[bytes]:
 class InstallOutcome:
     id: str
     state: str  # "applied" | "refused" | "failed" | "recovered" (a swap cut short put right);
-    # not written: "nothing" | "deferred"
+    # not written: "nothing" | "deferred" | "current" (that version is already in place)
     version: str | None
     from_version: str
     at: str
@@ -263,6 +275,8 @@ def _verified_archive(where: HandoffPaths, archive_name: str, installed: str) ->
         if meta.name != APP_NAME or not meta.is_archive or meta.version is None:
             raise InstallRefused("the signed target is not a program archive")
         version = str(meta.version)
+        if version == installed or str(parse_version(installed)) == version:
+            raise AlreadyInstalled(version)
         if not is_older(installed, version):
             raise InstallRefused(f"version {version} is not newer than {installed}")
         for old in work.iterdir():
@@ -376,6 +390,11 @@ def install_from_spool(where: HandoffPaths, *, installed: str,
         # tells the package's preinst that dpkg's file list no longer describes this folder
         _write_json(where.new / MARKER, {"version": version, "at": stamp}, 0o644)
         _swap(where, version)
+    except AlreadyInstalled as done:
+        log.info("update install: %s is already in place", done)
+        _clear_targets(where)
+        return InstallOutcome(f"{stamp}-current", "current", str(done), installed, stamp,
+                              "该版本已安装。")
     except InstallRefused as error:
         shutil.rmtree(where.new, ignore_errors=True)
         outcome = InstallOutcome(f"{stamp}-{version or 'refused'}", "refused", version, installed,
@@ -394,10 +413,14 @@ def install_from_spool(where: HandoffPaths, *, installed: str,
                                  "数据库将在启动时备份并升级。", previous_dir=str(where.previous))
         log.info("update %s installed by the system service", version)
     _write_json(where.outcome, asdict(outcome), 0o644)
+    _clear_targets(where)
+    return outcome
+
+
+def _clear_targets(where: HandoffPaths) -> None:
     for left in (where.spool / "targets").glob("*"):  # the archive has been used (or refused)
         if left.is_file() or left.is_symlink():
             left.unlink(missing_ok=True)
-    return outcome
 
 
 def register(subparsers: Any) -> None:
@@ -417,4 +440,4 @@ def _run(args: argparse.Namespace) -> int:
                          args.install_dir)
     outcome = install_from_spool(where, installed=current_version())
     print(json.dumps(asdict(outcome), ensure_ascii=False))
-    return 0 if outcome.state in ("applied", "recovered", "nothing", "deferred") else 1
+    return 0 if outcome.state in ("applied", "recovered", "nothing", "deferred", "current") else 1

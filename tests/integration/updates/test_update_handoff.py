@@ -124,7 +124,7 @@ def test_an_archive_not_newer_than_the_installed_version_is_refused(
         served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
     _staged_and_handed_off(served, tmp_path, machine)
 
-    outcome = install_from_spool(machine, installed="0.2.0")
+    outcome = install_from_spool(machine, installed="0.3.0")  # an older version offered
 
     assert outcome.state == "refused" and "not newer" in (outcome.reason or "")
     assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.1.0\n"
@@ -276,7 +276,8 @@ def test_the_service_run_after_a_cut_swap_records_it_and_knows_the_new_version(
 
     outcome = install_from_spool(machine, installed="0.1.0")  # from the kept program
 
-    assert outcome.state == "refused" and "not newer" in (outcome.reason or "")
+    assert outcome.state == "current" and outcome.version == "0.2.0"
+    assert json.loads(machine.outcome.read_text())["state"] == "applied"  # not overwritten
     assert (machine.install_dir / "counter-app").read_text() == "stand-in program 0.2.0\n"
     assert (machine.previous / "counter-app").read_text() == "stand-in program 0.1.0\n"
 
@@ -286,3 +287,20 @@ def test_the_service_run_after_a_cut_swap_records_it_and_knows_the_new_version(
     assert (recorded.state, recorded.version, recorded.reason) == ("recovered", "0.2.0",
                                                                     "swap finished")
     assert json.loads(machine.outcome.read_text())["state"] == "recovered"
+
+
+def test_a_later_sign_out_does_not_copy_the_archive_again_and_a_reached_version_is_dropped(
+        served: Served, tmp_path: Path, machine: HandoffPaths) -> None:
+    paths = _staged_and_handed_off(served, tmp_path, machine)
+    handed = next((machine.spool / "targets").glob("counter-app-*"))
+    first = handed.stat().st_ino, handed.stat().st_mtime_ns
+
+    assert offer_to_system_installer(paths, machine.spool)  # the next teller signs out
+    assert (handed.stat().st_ino, handed.stat().st_mtime_ns) == first
+
+    # no outcome to read (another .deb was installed, say): the running version decides
+    assert collect_outcome(paths, tmp_path / "no-outcome.json", running="0.1.0") is None
+    assert Pending.read(paths.pending) is not None
+    assert collect_outcome(paths, tmp_path / "no-outcome.json", running="0.2.0") is None
+    assert Pending.read(paths.pending) is None
+    assert not (paths.staged / "0.2.0").exists()
