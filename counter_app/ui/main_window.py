@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.profile import BranchProfile
+from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import APP_TITLE_ZH, error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
@@ -130,7 +131,7 @@ class BusinessTile(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(business.title_zh)
-        self.setToolTip(f"打开“{business.title_zh}”（单击或回车）")
+        self.setToolTip(tr("打开“{0}”（单击或回车）").format(business.title_zh))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
@@ -154,24 +155,24 @@ class LockDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("LockDialog")
         self.signed_in, self.auth, self.ops = signed_in, auth, ops
-        self.setWindowTitle("已锁屏")
+        self.setWindowTitle(tr("已锁屏"))
         self.setModal(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 24, 28, 24)
-        title = QLabel("屏幕已锁定")
+        title = QLabel(tr("屏幕已锁定"))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         lay.addWidget(title)
         lay.addWidget(named(QLabel(
-            f"长时间无操作，屏幕已锁定，正在办理的业务已保留。\n"
-            f"请 {signed_in.display_name}（{signed_in.username}）输入密码解锁。"), "Hint"))
+            tr("长时间无操作，屏幕已锁定，正在办理的业务已保留。\n"
+            "请 {0}（{1}）输入密码解锁。").format(signed_in.display_name, signed_in.username)), "Hint"))
         self.password = named(QLineEdit(), "UnlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = named(QLabel(""), "FieldError")
         self.error.setWordWrap(True)
-        self.unlock_button = named(QPushButton("解　锁"), "Primary")
+        self.unlock_button = named(QPushButton(tr("解　锁")), "Primary")
         self.unlock_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
-        self.switch_button = QPushButton("换人登录（签退当前柜员）")
+        self.switch_button = QPushButton(tr("换人登录（签退当前柜员）"))
         self.switch_button.clicked.connect(lambda: self.done(2))
         for w in (self.password, self.error, self.unlock_button, self.switch_button):
             lay.addWidget(w)
@@ -276,16 +277,20 @@ class MainWindow(QMainWindow):
         titles = QVBoxLayout()
         titles.addWidget(named(QLabel(APP_TITLE_ZH), "SystemTitle"))
         titles.addWidget(named(QLabel(
-            f"{self.profile.bank.name_zh} · {self.profile.branch_name} · {self.profile.kind_zh}"
-            f" · 柜台 {self.profile.counter_id}" + (" · 演示环境" if self.profile.demo else "")), "BranchLine"))
+            tr("{0} · {1} · {2}"
+            " · 柜台 {3}").format(
+                    self.profile.bank.name_zh, self.profile.branch_name, self.profile.kind_zh,
+                        self.profile.counter_id) + (tr(" · 演示环境") if self.profile.demo else "")), "BranchLine"))
         lay.addLayout(titles, 1)
-        who = named(QLabel(f"{self.signed_in.display_name}（{self.signed_in.username} · "
-                     f"{self.signed_in.role_zh}）"), "TellerName")
+        who = named(QLabel(tr("{0}（{1} · "
+                     "{2}）").format(
+                             self.signed_in.display_name, self.signed_in.username, self.signed_in.role_zh)),
+                                 "TellerName")
         who.setStyleSheet("font-size: 14px;")
         lay.addWidget(who)
-        lock = named(QPushButton("锁屏"), "LockButton")
+        lock = named(QPushButton(tr("锁屏")), "LockButton")
         lock.clicked.connect(self.lock_screen)
-        logout = named(QPushButton("签退"), "LogoutButton")
+        logout = named(QPushButton(tr("签退")), "LogoutButton")
         logout.clicked.connect(self.confirm_sign_out)
         lay.addWidget(lock)
         lay.addWidget(logout)
@@ -296,8 +301,8 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(panel)
         lay.addStretch(1)
         for text, style in ((f"{APP_TITLE_ZH}", "font-size: 22px;"),
-                            ("屏幕已锁定", "font-size: 28px; font-weight: bold;"),
-                            ("请在解锁窗口中输入密码。", "font-size: 15px;")):
+                            (tr("屏幕已锁定"), "font-size: 28px; font-weight: bold;"),
+                            (tr("请在解锁窗口中输入密码。"), "font-size: 15px;")):
             label = QLabel(text)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setStyleSheet(style)
@@ -312,11 +317,11 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> QListWidget:
         menu = named(QListWidget(), "BusinessMenu")
         menu.setFixedWidth(230)
-        home = QListWidgetItem("首页")
+        home = QListWidgetItem(tr("首页"))
         home.setData(Qt.ItemDataRole.UserRole, "home")
         menu.addItem(home)
         for business in self.businesses:
-            item = QListWidgetItem(business.title_zh + ("" if business.built else "（建设中）"))
+            item = QListWidgetItem(business.title_zh + ("" if business.built else tr("（建设中）")))
             item.setData(Qt.ItemDataRole.UserRole, business.key)
             item.setToolTip(business.summary_zh if business.built
                             else f"{business.summary_zh}\n{business.not_built_note_zh}")
@@ -334,28 +339,31 @@ class MainWindow(QMainWindow):
         return menu
 
     def _day_entries(self) -> list[tuple[str, str, str]]:
-        entries = [(TELLER_DAY, "柜员会话", "开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话"),
-                   (DAY_END, "日终轧账", "业务笔数、工本费、现金、卡片与待上传业务核对，差异说明，轧账单，退费")]
+        entries = [(TELLER_DAY, tr("柜员会话"),
+            tr("开始营业（备用金、保管的空白卡）、日终结束营业、主管强制结束遗留会话")),
+                   (DAY_END, tr("日终轧账"),
+                       tr("业务笔数、工本费、现金、卡片与待上传业务核对，差异说明，轧账单，退费"))]
         from counter_app.workflows.supervision import can_supervise
 
         if can_supervise(self.signed_in.role):  # supervisors only (each act is authorised too)
-            entries.append((SUPERVISION, "主管管理", "异常件处理、审计日志查询与校验、强制结束遗留会话"))
-        entries.append((STATISTICS, "网点统计", "每日业务量（按业务类型）、周末占比、平均耗时、未领卡片，可导出PDF"))
+            entries.append((SUPERVISION, tr("主管管理"), tr("异常件处理、审计日志查询与校验、强制结束遗留会话")))
+        entries.append((STATISTICS, tr("网点统计"),
+            tr("每日业务量（按业务类型）、周末占比、平均耗时、未领卡片，可导出PDF")))
         return entries
 
     def _build_home(self) -> QWidget:
         page = named(QWidget(), "HomePage")
         lay = QVBoxLayout(page)
         lay.setContentsMargins(28, 24, 28, 24)
-        greet = QLabel(f"您好，{self.signed_in.display_name}。请从左侧菜单或下方选择要办理的业务。")
+        greet = QLabel(tr("您好，{0}。请从左侧菜单或下方选择要办理的业务。").format(self.signed_in.display_name))
         greet.setStyleSheet("font-size: 18px; font-weight: bold;")
         lay.addWidget(greet)
         self.session_hint = named(QLabel("", wordWrap=True), "SessionHint")
         self.session_hint.setVisible(False)
         lay.addWidget(self.session_hint)
         lay.addWidget(named(QLabel(
-            "“最多跑一次”：办理前请先核对申请人所需材料，缺少的材料一次性告知。"
-            "中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。", wordWrap=True), "Hint"))
+            tr("“最多跑一次”：办理前请先核对申请人所需材料，缺少的材料一次性告知。"
+            "中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。"), wordWrap=True), "Hint"))
         grid = QGridLayout()
         grid.setSpacing(14)
         for index, business in enumerate(self.businesses):
@@ -374,9 +382,9 @@ class MainWindow(QMainWindow):
         lay.setSpacing(6)
         lay.addWidget(name)
         lay.addWidget(named(QLabel(business.summary_zh, wordWrap=True), "Hint"))
-        tag = ("需实时联网" if business.needs_central_now else "可离线办理、联网后上传")
+        tag = (tr("需实时联网") if business.needs_central_now else tr("可离线办理、联网后上传"))
         if not business.built:
-            tag = "建设中 · " + tag
+            tag = tr("建设中 · ") + tag
         lay.addStretch(1)
         lay.addWidget(named(QLabel(tag), "Hint"))
         tile.setMinimumHeight(118)
@@ -647,9 +655,10 @@ class MainWindow(QMainWindow):
         self.session_hint.setVisible(not state.ready)
         self.session_hint.setStyleSheet("color: #b3261e; font-size: 14px;")
         self.session_hint.setText(
-            "尚未开始今日营业：挂失、补换卡、申领等业务需先开始营业。请打开左侧菜单“柜员会话”，录入备用金后开始营业。"
+            tr("尚未开始今日营业：挂失、补换卡、申领等业务需先开始营业。请打开左侧菜单“柜员会话”，录入备用金后开始营业。")
             if not state.stale else
-            f"您 {state.session.business_day} 的会话尚未日终，请先在“柜员会话”中结束该会话，再开始今日营业。")
+            tr("您 {0} 的会话尚未日终，请先在“柜员会话”中结束该会话，再开始今日营业。").format(
+                    state.session.business_day))
 
     def issue_now(self, application_no: str) -> None:
         """An application accepted at this instant branch goes straight to its issuance."""
@@ -728,7 +737,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, again)  # once more after the dialog's own hide has been handled
 
     def confirm_sign_out(self) -> None:
-        answer = QMessageBox.question(self, "签退", "确定签退当前柜员吗？未完成的业务草稿会保留。")
+        answer = QMessageBox.question(self, tr("签退"), tr("确定签退当前柜员吗？未完成的业务草稿会保留。"))
         if answer == QMessageBox.StandardButton.Yes:
             self.sign_out("logout")
         else:

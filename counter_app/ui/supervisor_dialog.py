@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.printing.qr_matrix import qr_modules
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.workflows.supervisor import DIGITS, SupervisorApproval, TotpEnrolment
 
-CODE_HINT = "手机身份验证器上显示的6位数字"
+CODE_HINT = tr("手机身份验证器上显示的6位数字")
 
 
 def _code_box(name: str) -> QLineEdit:
@@ -54,9 +55,9 @@ class SupervisorFields(QWidget):
         self.password = named(QLineEdit(), f"{prefix}Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.otp = _code_box(f"{prefix}Otp")
-        form.addRow("主管账号", self.user)
-        form.addRow("主管密码", self.password)
-        form.addRow("动态验证码", self.otp)
+        form.addRow(tr("主管账号"), self.user)
+        form.addRow(tr("主管密码"), self.password)
+        form.addRow(tr("动态验证码"), self.otp)
         self.otp.setVisible(second_factor)
         label = form.labelForField(self.otp)
         if label is not None:
@@ -65,13 +66,13 @@ class SupervisorFields(QWidget):
     def missing_zh(self) -> str | None:
         """What is still empty, in the teller's words; None when all is typed."""
         if not self.user.text().strip():
-            return "请主管输入账号。"
+            return tr("请主管输入账号。")
         if not self.password.text():
-            return "请主管输入密码。"
+            return tr("请主管输入密码。")
         if self.second_factor:
             code = "".join(self.otp.text().split())
             if len(code) != DIGITS:
-                return f"请输入{CODE_HINT}。"
+                return tr("请输入{0}。").format(CODE_HINT)
         return None
 
     def approval(self) -> SupervisorApproval:
@@ -90,7 +91,7 @@ class SupervisorDialog(QDialog):
 
     def __init__(self, what_zh: str, parent: QWidget | None = None, *,
                  reason_label: str | None = None, reason_hint: str = "",
-                 second_factor: bool = True, title: str = "主管授权") -> None:
+                 second_factor: bool = True, title: str = tr("主管授权")) -> None:
         super().__init__(parent)
         self.setObjectName("SupervisorDialog")
         self.setWindowTitle(title)
@@ -110,9 +111,9 @@ class SupervisorDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("授权")
+        ok.setText(tr("授权"))
         ok.setObjectName("SupervisorOk")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -120,7 +121,7 @@ class SupervisorDialog(QDialog):
 
     def accept(self) -> None:
         if self.reason is not None and not self.reason.text().strip():
-            self.error.setText("请填写原因。")
+            self.error.setText(tr("请填写原因。"))
             return
         missing = self.fields.missing_zh()
         if missing is not None:
@@ -191,31 +192,31 @@ class TotpEnrolDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TotpEnrolDialog")
-        self.setWindowTitle(f"绑定动态验证码：{enrolment.username}")
+        self.setWindowTitle(tr("绑定动态验证码：{0}").format(enrolment.username))
         self.enrolment = enrolment
         self.confirm = confirm
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(
-            f"请账户“{enrolment.username}”的本人用手机身份验证器（如 Microsoft Authenticator、"
+            tr("请账户“{0}”的本人用手机身份验证器（如 Microsoft Authenticator、"
             "Google 身份验证器、FreeOTP）扫描下面的二维码，再输入验证器显示的6位数字完成绑定。"
-            "二维码只在此显示一次，请勿拍照留存。", wordWrap=True))
+            "二维码只在此显示一次，请勿拍照留存。").format(enrolment.username), wordWrap=True))
         lay.addWidget(QrView(enrolment.uri, self), alignment=Qt.AlignmentFlag.AlignHCenter)
         grouped = " ".join(enrolment.secret[i:i + 4] for i in range(0, len(enrolment.secret), 4))
-        manual = named(QLabel(f"无法扫码时手动输入密钥：{grouped}"), "EnrolSecret")
+        manual = named(QLabel(tr("无法扫码时手动输入密钥：{0}").format(grouped)), "EnrolSecret")
         manual.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(manual)
         form = QFormLayout()
         self.code = _code_box("EnrolOtp")
-        form.addRow("验证码", self.code)
+        form.addRow(tr("验证码"), self.code)
         lay.addLayout(form)
         self.error = named(QLabel("", wordWrap=True), "FieldError")
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("确认绑定")
+        ok.setText(tr("确认绑定"))
         ok.setObjectName("EnrolOk")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -223,7 +224,7 @@ class TotpEnrolDialog(QDialog):
     def accept(self) -> None:
         code = "".join(self.code.text().split())
         if len(code) != DIGITS:
-            self.error.setText(f"请输入{CODE_HINT}。")
+            self.error.setText(tr("请输入{0}。").format(CODE_HINT))
             return
         try:
             self.confirm(code)
@@ -245,28 +246,28 @@ class PasswordChangeDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PasswordChangeDialog")
-        self.setWindowTitle("修改临时密码")
+        self.setWindowTitle(tr("修改临时密码"))
         self.change = change
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"账户“{username}”正在使用主管或管理员设置的临时密码，须先设置本人的新密码"
-                             "（至少8位，同时包含字母和数字，不能包含用户名）才能开始办理业务。",
+        lay.addWidget(QLabel(tr("账户“{0}”正在使用主管或管理员设置的临时密码，须先设置本人的新密码"
+                             "（至少8位，同时包含字母和数字，不能包含用户名）才能开始办理业务。").format(username),
                              wordWrap=True))
         form = QFormLayout()
         self.new = named(QLineEdit(), "ChangeNewPassword")
         self.again = named(QLineEdit(), "ChangeConfirmPassword")
         for box in (self.new, self.again):
             box.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("新密码", self.new)
-        form.addRow("确认新密码", self.again)
+        form.addRow(tr("新密码"), self.new)
+        form.addRow(tr("确认新密码"), self.again)
         lay.addLayout(form)
         self.error = named(QLabel("", wordWrap=True), "FieldError")
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("修改密码")
+        ok.setText(tr("修改密码"))
         ok.setObjectName("ChangePasswordOk")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消（签退）")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消（签退）"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -274,7 +275,7 @@ class PasswordChangeDialog(QDialog):
     def accept(self) -> None:
         new, again = self.new.text(), self.again.text()
         if new != again:
-            self.error.setText("两次输入的新密码不一致，请重新输入。")
+            self.error.setText(tr("两次输入的新密码不一致，请重新输入。"))
             self.again.clear()
             return
         try:

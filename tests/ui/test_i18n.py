@@ -25,10 +25,7 @@ QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
-UNTRANSLATED = {
-    "day_end/", "issuance/", "main_window.py", "production/", "replacement/",
-    "sessions/", "statistics/", "stock/", "supervision/", "supervisor_dialog.py", "tour.py",
-}
+UNTRANSLATED = {"replacement/", "tour.py"}
 
 
 # Not UI text to translate: the names of the languages, shown each in its own language.

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.private_files import write_private
+from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
@@ -50,21 +51,27 @@ def report_html(r: DayEndReport) -> str:
         return "".join(f"<tr><td style='color:{MUTED}; padding-right:18px'>{html.escape(k)}</td>"
                        f"<td>{html.escape(v)}</td></tr>" for k, v in items)
 
-    business = [(b.title_zh, f"{b.done} 笔" + (f"（未受理 {b.not_done}）" if b.not_done else ""))
-                for b in r.businesses] or [("业务", "当日无业务")]
-    fees = [(f.method_zh, f"收 {f.collected} 笔 {yuan(f.collected_fen)}，退 {f.refunded} 笔 "
-                          f"{yuan(f.refunded_fen)}，净 {yuan(f.net_fen)}") for f in r.fees]
-    counted = "未清点" if r.cash_counted_fen is None else yuan(r.cash_counted_fen)
-    cash = [("备用金", yuan(r.opening_float_fen)), ("现金应有", yuan(r.cash_expected_fen)), ("现金实点", counted)]
+    business = [(b.title_zh, tr("{0} 笔").format(b.done) + (tr("（未受理 {0}）").format(
+            b.not_done) if b.not_done else ""))
+                for b in r.businesses] or [(tr("业务"), tr("当日无业务"))]
+    fees = [(f.method_zh, tr("收 {0} 笔 {1}，退 {2} 笔 "
+                          "{3}，净 {4}").format(
+                                  f.collected, yuan(f.collected_fen), f.refunded, yuan(f.refunded_fen),
+                                      yuan(f.net_fen))) for f in r.fees]
+    counted = tr("未清点") if r.cash_counted_fen is None else yuan(r.cash_counted_fen)
+    cash = [(tr("备用金"), yuan(r.opening_float_fen)), (tr("现金应有"), yuan(r.cash_expected_fen)), (tr("现金实点"),
+        counted)]
     c = r.cards
-    cards = [("批次签收 / 领卡启用", f"{c.received_in_batches} / {c.handed_out}")]
+    cards = [(tr("批次签收 / 领卡启用"), f"{c.received_in_batches} / {c.handed_out}")]
     if r.blank_stock:
-        cards.insert(0, ("空白卡 领用 / 交回 / 发卡 / 废卡 / 在保管",
+        cards.insert(0, (tr("空白卡 领用 / 交回 / 发卡 / 废卡 / 在保管"),
                          f"{c.handed} / {c.taken_back} / {c.issued} / {c.spoiled} / {c.holding}"))
-    unsent = ([("待上传", f"{len(r.unsent)} 笔（" + "、".join(f"#{u.id} {u.operation}" for u in r.unsent[:5])
-                + ("……" if len(r.unsent) > 5 else "") + "）")] if r.unsent
-              else [("待上传", "无：业务已全部送达中心")])
-    parts = [("业务笔数", business), ("工本费", fees), ("现金", cash), ("卡片", cards), ("中心上传", unsent)]
+    unsent = ([(tr("待上传"), tr("{0} 笔（").format(
+            len(r.unsent)) + tr("、").join(f"#{u.id} {u.operation}" for u in r.unsent[:5])
+                + ("……" if len(r.unsent) > 5 else "") + tr("）"))] if r.unsent
+              else [(tr("待上传"), tr("无：业务已全部送达中心"))])
+    parts = [(tr("业务笔数"), business), (tr("工本费"), fees), (tr("现金"), cash), (tr("卡片"), cards), (tr("中心上传"),
+        unsent)]
     return "".join(f"<p style='font-size:15px; font-weight:bold; margin:6px 0 2px'>{t}</p>"
                    f"<table style='font-size:14px'>{rows(items)}</table>" for t, items in parts)
 
@@ -89,10 +96,10 @@ class DayEndPage(QWidget):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(28, 20, 28, 20)
         lay.setSpacing(10)
-        title = QLabel("日终轧账")
+        title = QLabel(tr("日终轧账"))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         lay.addWidget(title)
-        self.summary = named(QLabel("正在汇总…", wordWrap=True), "DayEndSummary")
+        self.summary = named(QLabel(tr("正在汇总…"), wordWrap=True), "DayEndSummary")
         self.summary.setStyleSheet("font-size: 15px;")
         lay.addWidget(self.summary)
         self.figures = named(QLabel("", wordWrap=True), "DayEndFigures")
@@ -100,12 +107,12 @@ class DayEndPage(QWidget):
         lay.addWidget(self.figures)
 
         cash_row = QHBoxLayout()
-        cash_row.addWidget(QLabel("现金实点（元）"))
+        cash_row.addWidget(QLabel(tr("现金实点（元）")))
         self.cash = named(QLineEdit(), "CashCounted")
-        self.cash.setPlaceholderText("钱箱内现金合计，含备用金")
+        self.cash.setPlaceholderText(tr("钱箱内现金合计，含备用金"))
         self.cash.returnPressed.connect(self.count_cash)
         cash_row.addWidget(self.cash)
-        self.cash_button = self._button("登记实点", "CountCash", self.count_cash, cash_row)
+        self.cash_button = self._button(tr("登记实点"), "CountCash", self.count_cash, cash_row)
         cash_row.addStretch(1)
         lay.addLayout(cash_row)
 
@@ -116,12 +123,12 @@ class DayEndPage(QWidget):
         self.explain_edits: dict[str, QLineEdit] = {}
 
         actions = QHBoxLayout()
-        self.refresh_button = self._button("重新汇总 (F5)", "RefreshDayEnd", self.refresh, actions)
-        self.save_button = self._button("保存说明", "SaveExplanations", self.save_explanations, actions)
-        self.pdf_button = self._button("轧账单另存为PDF", "SaveDayEndPdf", lambda: self.save_pdf(None), actions)
-        self.csv_button = self._button("导出CSV", "SaveDayEndCsv", lambda: self.save_csv(None), actions)
-        self.close_button = self._button("结束营业（日终）", "CloseDay", lambda: self.close_day(None), actions)
-        self.branch_button = self._button("网点当日轧账单PDF", "SaveBranchPdf",
+        self.refresh_button = self._button(tr("重新汇总 (F5)"), "RefreshDayEnd", self.refresh, actions)
+        self.save_button = self._button(tr("保存说明"), "SaveExplanations", self.save_explanations, actions)
+        self.pdf_button = self._button(tr("轧账单另存为PDF"), "SaveDayEndPdf", lambda: self.save_pdf(None), actions)
+        self.csv_button = self._button(tr("导出CSV"), "SaveDayEndCsv", lambda: self.save_csv(None), actions)
+        self.close_button = self._button(tr("结束营业（日终）"), "CloseDay", lambda: self.close_day(None), actions)
+        self.branch_button = self._button(tr("网点当日轧账单PDF"), "SaveBranchPdf",
                                           lambda: self.save_branch_pdf(None), actions)
         actions.addStretch(1)
         lay.addLayout(actions)
@@ -129,7 +136,7 @@ class DayEndPage(QWidget):
         refund = named(QFrame(), "Card")
         rl = QVBoxLayout(refund)
         rl.setContentsMargins(16, 10, 16, 10)
-        head = QLabel("本会话收费（退费须主管授权）")
+        head = QLabel(tr("本会话收费（退费须主管授权）"))
         head.setStyleSheet("font-size: 16px; font-weight: bold;")
         rl.addWidget(head)
         self.fee_list = named(QListWidget(), "SessionFees")
@@ -138,14 +145,14 @@ class DayEndPage(QWidget):
         rl.addWidget(self.fee_list)
         grid = FormGrid()
         self.refund_reason = named(QLineEdit(), "RefundReason")
-        self.refund_reason.setPlaceholderText("例如：中心未受理、重复收费")
-        grid.add("reason", "退费原因", self.refund_reason)
+        self.refund_reason.setPlaceholderText(tr("例如：中心未受理、重复收费"))
+        grid.add("reason", tr("退费原因"), self.refund_reason)
         rl.addLayout(grid)
         # the one place a supervisor types an authorisation (user, password, one-time code)
         self.approver = SupervisorFields(prefix="Refund", second_factor=second_factor)
         rl.addWidget(self.approver)
         row = QHBoxLayout()
-        self.refund_button = self._button("退还所选收费", "RefundFee", self.refund, row)
+        self.refund_button = self._button(tr("退还所选收费"), "RefundFee", self.refund, row)
         row.addStretch(1)
         rl.addLayout(row)
         lay.addWidget(refund)
@@ -195,7 +202,7 @@ class DayEndPage(QWidget):
             self.show_report(result[0], result[1])
             self.say(message)
 
-        self._run(read, show, "正在汇总当日业务…")
+        self._run(read, show, tr("正在汇总当日业务…"))
 
     def show_report(self, report: DayEndReport | None, fees: list[Any]) -> None:
         self.report = report
@@ -210,14 +217,15 @@ class DayEndPage(QWidget):
         self.explain_edits = {}
         self.fee_list.clear()
         if report is None:
-            self.summary.setText("您没有未结束的柜员会话：日终轧账针对本人的营业会话。请先在“柜员会话”开始营业。")
+            self.summary.setText(tr("您没有未结束的柜员会话：日终轧账针对本人的营业会话。请先在“柜员会话”开始营业。"))
             self.figures.setText("")
             self.diff_box.setVisible(False)
             return
-        self.summary.setText(f"柜员 {report.teller} · 营业日 {report.day} · {report.session_zh}")
+        self.summary.setText(tr("柜员 {0} · 营业日 {1} · {2}").format(report.teller, report.day, report.session_zh))
         self.figures.setText(report_html(report))
         self.diff_box.setVisible(True)
-        head = QLabel(f"差异（{len(report.differences)} 项）" if report.differences else "账实相符，无差异。")
+        head = QLabel(tr("差异（{0} 项）").format(
+                len(report.differences)) if report.differences else tr("账实相符，无差异。"))
         head.setStyleSheet(f"font-size: 16px; font-weight: bold; color: {BAD if report.differences else OK};")
         self.diff_lay.addWidget(head)
         for i, d in enumerate(report.differences):
@@ -225,7 +233,7 @@ class DayEndPage(QWidget):
             text.setStyleSheet(f"color: {BAD}; font-size: 14px;")
             self.diff_lay.addWidget(text)
             edit = named(QLineEdit(d.explanation), f"Explain_{i}")
-            edit.setPlaceholderText("说明原因（至少4个字），例如：现金多收已当面退还")
+            edit.setPlaceholderText(tr("说明原因（至少4个字），例如：现金多收已当面退还"))
             self.diff_lay.addWidget(edit)
             self.explain_edits[d.key] = edit
         for f in fees:
@@ -240,9 +248,9 @@ class DayEndPage(QWidget):
 
         def done(fen: int) -> None:
             self.cash.clear()
-            self.refresh(f"已登记现金实点 {yuan(fen)}。")
+            self.refresh(tr("已登记现金实点 {0}。").format(yuan(fen)))
 
-        self._run(lambda: desk.count_cash(text), done, "正在登记现金实点…")
+        self._run(lambda: desk.count_cash(text), done, tr("正在登记现金实点…"))
 
     def save_explanations(self) -> None:
         report = self.report
@@ -259,7 +267,8 @@ class DayEndPage(QWidget):
                 desk.explain(key, text)
             return len(changed)
 
-        self._run(save, lambda n: self.refresh(f"已保存 {n} 项差异说明（记入审计日志）。"), "正在保存说明…")
+        self._run(save, lambda n: self.refresh(tr("已保存 {0} 项差异说明（记入审计日志）。").format(
+                n)), tr("正在保存说明…"))
 
     def _write(self, path: Path | None, suffix: str, make: Callable[[DayEndReport], bytes], what: str) -> None:
         report = self.report
@@ -268,7 +277,7 @@ class DayEndPage(QWidget):
         if path is None:
             from counter_app.ui.application.steps import ImportDialogs
 
-            chosen = ImportDialogs.save_pdf(self, f"日终轧账-{report.teller}-{report.day}{suffix}")
+            chosen = ImportDialogs.save_pdf(self, tr("日终轧账-{0}-{1}{2}").format(report.teller, report.day, suffix))
             if not chosen:
                 return
             path = Path(chosen)
@@ -280,13 +289,14 @@ class DayEndPage(QWidget):
             desk.record_output(report, suffix.lstrip("."))
             return saved
 
-        self._run(write, lambda saved: self.say(f"{what}已保存为 {saved}"), f"正在保存{what}…")
+        self._run(write, lambda saved: self.say(tr("{0}已保存为 {1}").format(what, saved)), tr("正在保存{0}…").format(
+                what))
 
     def save_pdf(self, path: Path | None) -> None:
-        self._write(path, ".pdf", self.desk.pdf, "轧账单")
+        self._write(path, ".pdf", self.desk.pdf, tr("轧账单"))
 
     def save_csv(self, path: Path | None) -> None:
-        self._write(path, ".csv", lambda r: self.desk.csv(r).encode("utf-8-sig"), "轧账CSV")
+        self._write(path, ".csv", lambda r: self.desk.csv(r).encode("utf-8-sig"), tr("轧账CSV"))
 
     def save_branch_pdf(self, path: Path | None) -> None:
         """The branch's sheet of today (every session in this store), for the supervisor."""
@@ -295,7 +305,7 @@ class DayEndPage(QWidget):
         if path is None:
             from counter_app.ui.application.steps import ImportDialogs
 
-            chosen = ImportDialogs.save_pdf(self, "网点日终轧账.pdf")
+            chosen = ImportDialogs.save_pdf(self, tr("网点日终轧账.pdf"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -308,7 +318,7 @@ class DayEndPage(QWidget):
             desk.record_output(report, "pdf")
             return saved
 
-        self._run(write, lambda saved: self.say(f"网点轧账单已保存为 {saved}"), "正在汇总全网点…")
+        self._run(write, lambda saved: self.say(tr("网点轧账单已保存为 {0}").format(saved)), tr("正在汇总全网点…"))
 
     def close_day(self, pdf_path: Path | None) -> None:
         """Close the own session (refused while a difference is unexplained); the final sheet
@@ -330,28 +340,30 @@ class DayEndPage(QWidget):
             self.report = final
             self.pdf_button.setEnabled(True)
             self.csv_button.setEnabled(True)
-            self.summary.setText(f"营业日 {closed.business_day} 已日终结束（会话 #{closed.id}）。")
+            self.summary.setText(tr("营业日 {0} 已日终结束（会话 #{1}）。").format(closed.business_day, closed.id))
             self.figures.setText(report_html(final))
-            self.say("已结束营业：轧账单" + (f"已保存为 {pdf_path}。" if pdf_path else "可另存为PDF。"))
+            self.say(tr("已结束营业：轧账单") + (tr("已保存为 {0}。").format(
+                    pdf_path) if pdf_path else tr("可另存为PDF。")))
             self.sig_closed.emit(closed)
 
-        self._run(close, done, "正在日终结束营业…")
+        self._run(close, done, tr("正在日终结束营业…"))
 
     def refund(self) -> None:
         item = self.fee_list.currentItem()
         receipt = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
         if self.busy or not receipt:
-            self.say("请在列表中选择一笔收费（退费记录不能再退）。", ok=False)
+            self.say(tr("请在列表中选择一笔收费（退费记录不能再退）。"), ok=False)
             return
         missing = self.approver.missing_zh()
         if missing:
-            self.say("退费须经主管授权：" + missing, ok=False)
+            self.say(tr("退费须经主管授权：") + missing, ok=False)
             return
         fees, reason, approval = self.fees, self.refund_reason.text(), self.approver.approval()
         self.approver.clear_secrets()
 
         def done(made: Any) -> None:
             self.refund_reason.clear()
-            self.refresh(f"已退费：{describe_fee(made)}，授权主管 {made.authorised_by}（已记入审计日志）。")
+            self.refresh(tr("已退费：{0}，授权主管 {1}（已记入审计日志）。").format(
+                    describe_fee(made), made.authorised_by))
 
-        self._run(lambda: fees.refund(receipt, reason, approval), done, "正在核验主管授权…")
+        self._run(lambda: fees.refund(receipt, reason, approval), done, tr("正在核验主管授权…"))

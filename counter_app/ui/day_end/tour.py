@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.card_loss.page import CardLossPage
 from counter_app.ui.day_end.page import DayEndPage
+from counter_app.ui.i18n import tr
 from counter_app.ui.replacement.page import ReplacementPage
 from counter_app.ui.sessions import SessionPage
 from counter_app.workflows.card_loss import Step as LossStep
@@ -58,7 +59,7 @@ def _sign_in_and_open_the_day(run: TourRun) -> None:
     login = run.app.login
     login.username.setText(teller[0])
     login.password.setText(teller[3])
-    _act(run, "登录", login.submit, lambda: run.app.main is not None and run.app.main.isVisible()
+    _act(run, tr("登录"), login.submit, lambda: run.app.main is not None and run.app.main.isVisible()
          and run.app.main.ops.pending == 0)
     main = run.app.main
     assert main is not None
@@ -69,7 +70,7 @@ def _sign_in_and_open_the_day(run: TourRun) -> None:
     _wait(run, lambda: page.state is not None and not page.busy)
     run.shot("session-not-open")
     page.float_edit.setText("2000")
-    _act(run, "开始营业", page.open_session, lambda: not page.busy and "已开始营业" in page.message.text())
+    _act(run, tr("开始营业"), page.open_session, lambda: not page.busy and "已开始营业" in page.message.text())
     run.shot("session-opened")
 
 
@@ -81,10 +82,10 @@ def _formal_loss(run: TourRun) -> None:
     assert isinstance(page, CardLossPage)
     _wait(run, _wizard_idle(page, LossStep.IDENTIFY))
     page.view(LossStep.IDENTIFY).id_number.setText(HE_CHEN)
-    _act(run, "下一步（查询卡片）", page.go_next, _wizard_idle(page, LossStep.CARD))
-    _act(run, "下一步（选择功能）", page.go_next, _wizard_idle(page, LossStep.CHOOSE))
+    _act(run, tr("下一步（查询卡片）"), page.go_next, _wizard_idle(page, LossStep.CARD))
+    _act(run, tr("下一步（选择功能）"), page.go_next, _wizard_idle(page, LossStep.CHOOSE))
     page.view(LossStep.CHOOSE).boxes["financial"].setChecked(False)
-    _act(run, "确认正式挂失", page.submit, _wizard_idle(page, LossStep.DONE))
+    _act(run, tr("确认正式挂失"), page.submit, _wizard_idle(page, LossStep.DONE))
     run.shot("loss-done")
 
 
@@ -96,17 +97,17 @@ def _replacement_with_fee(run: TourRun) -> None:
     assert isinstance(page, ReplacementPage)
     _wait(run, _wizard_idle(page, Step.IDENTIFY))
     page.view(Step.IDENTIFY).id_number.setText(HE_CHEN)
-    _act(run, "下一步（查询原卡）", page.go_next, _wizard_idle(page, Step.CARD))
-    _act(run, "下一步（补换方式）", page.go_next, _wizard_idle(page, Step.OPTIONS))
+    _act(run, tr("下一步（查询原卡）"), page.go_next, _wizard_idle(page, Step.CARD))
+    _act(run, tr("下一步（补换方式）"), page.go_next, _wizard_idle(page, Step.OPTIONS))
     options = page.view(Step.OPTIONS)
     options.fee_cash.setChecked(True)
     run.shot("replacement-fee-cash")
-    _act(run, "确认补换卡并收费", page.submit, _wizard_idle(page, Step.DONE))
+    _act(run, tr("确认补换卡并收费"), page.submit, _wizard_idle(page, Step.DONE))
     run.shot("replacement-done-fee-receipt")
     fee = run.out / "fee-receipt.pdf"
-    _act(run, "工本费收据另存为PDF", partial(page.fee_receipt_action, "save", fee), _wizard_idle(page))
+    _act(run, tr("工本费收据另存为PDF"), partial(page.fee_receipt_action, "save", fee), _wizard_idle(page))
     receipt = run.out / "replacement-receipt.pdf"
-    _act(run, "业务回执另存为PDF", partial(page.receipt_action, "save", receipt), _wizard_idle(page))
+    _act(run, tr("业务回执另存为PDF"), partial(page.receipt_action, "save", receipt), _wizard_idle(page))
     run.pdfs += [fee, receipt]
 
 
@@ -125,14 +126,14 @@ def play_day_end(run: TourRun) -> None:
     assert report is not None
     fen = report.cash_expected_fen
     page.cash.setText(f"{fen // 100}.{fen % 100:02d}")  # the drawer holds what it should
-    _act(run, "登记现金实点", page.count_cash, lambda: not page.busy and "已登记现金实点" in page.message.text())
+    _act(run, tr("登记现金实点"), page.count_cash, lambda: not page.busy and "已登记现金实点" in page.message.text())
     if page.explain_edits:  # anything still differing is explained, as the teller would
         for edit in page.explain_edits.values():
-            edit.setText("已核对，原因见附件说明")
-        _act(run, "保存说明", page.save_explanations, lambda: not page.busy and "已保存" in page.message.text())
+            edit.setText(tr("已核对，原因见附件说明"))
+        _act(run, tr("保存说明"), page.save_explanations, lambda: not page.busy and "已保存" in page.message.text())
     run.shot("day-end-reconciled")
     sheet = run.out / "day-end.pdf"
-    _act(run, "结束营业（日终）", partial(page.close_day, sheet),
+    _act(run, tr("结束营业（日终）"), partial(page.close_day, sheet),
          lambda: not page.busy and "已结束营业" in page.message.text())
     run.shot("day-end-closed")
     run.pdfs.append(sheet)

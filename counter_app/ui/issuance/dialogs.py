@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.devices.pinpad import PinEntry
 from counter_app.domain.errors import CounterError
+from counter_app.ui.i18n import tr
 from counter_app.ui.supervisor_dialog import SupervisorFields
 from counter_app.workflows.supervisor import SupervisorApproval
 
@@ -30,10 +31,10 @@ class PinDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PinDialog")
-        self.setWindowTitle("持卡人设置密码")
+        self.setWindowTitle(tr("持卡人设置密码"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("本机未配置密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），"
-                             "柜员请回避。", wordWrap=True))
+        lay.addWidget(QLabel(tr("本机未配置密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），"
+                             "柜员请回避。"), wordWrap=True))
         form = QFormLayout()
         digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self)
         self.first, self.second = QLineEdit(), QLineEdit()
@@ -42,8 +43,8 @@ class PinDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(6)
             field.setValidator(digits)
-        form.addRow("新密码", self.first)
-        form.addRow("再次输入", self.second)
+        form.addRow(tr("新密码"), self.first)
+        form.addRow(tr("再次输入"), self.second)
         lay.addLayout(form)
         self.error = QLabel("", wordWrap=True)
         self.error.setStyleSheet("color: #c0392b;")
@@ -71,14 +72,14 @@ class SpoilDialog(QDialog):
     def __init__(self, serial_tail: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SpoilDialog")
-        self.setWindowTitle("登记废卡（主管授权）")
+        self.setWindowTitle(tr("登记废卡（主管授权）"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"芯片序号尾号 {serial_tail} 的卡片将登记为废卡，不再使用（交回制卡中心），"
-                             "中心作废其卡号，本申领换一张空白卡重新制卡。", wordWrap=True))
+        lay.addWidget(QLabel(tr("芯片序号尾号 {0} 的卡片将登记为废卡，不再使用（交回制卡中心），"
+                             "中心作废其卡号，本申领换一张空白卡重新制卡。").format(serial_tail), wordWrap=True))
         form = QFormLayout()
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("至少4个字，如：写卡中断，芯片无响应")
-        form.addRow("作废原因", self.reason)
+        self.reason.setPlaceholderText(tr("至少4个字，如：写卡中断，芯片无响应"))
+        form.addRow(tr("作废原因"), self.reason)
         lay.addLayout(form)
         self.supervisor = SupervisorFields(self, prefix="Spoil")
         self.user, self.password = self.supervisor.user, self.supervisor.password
@@ -107,7 +108,7 @@ class IssuanceDialogs:
         return answer
 
     def cancel_reason(self, parent: QWidget) -> str | None:
-        text, ok = QInputDialog.getText(parent, "撤销制卡", "撤销原因（如：申领人不再等候）：")
+        text, ok = QInputDialog.getText(parent, tr("撤销制卡"), tr("撤销原因（如：申领人不再等候）："))
         return text if ok else None
 
 
@@ -119,7 +120,7 @@ class EnteredPins:
 
     @property
     def name(self) -> str:
-        return "屏幕密码输入框"
+        return tr("屏幕密码输入框")
 
     def enter(self, prompt_zh: str) -> PinEntry:
         from counter_app.devices.pinpad import PinPadCancelled

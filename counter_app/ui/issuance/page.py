@@ -32,6 +32,7 @@ from counter_app.domain.clock import CHINA_TIME
 from counter_app.printing.masking import mask_name
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.i18n import tr
 from counter_app.ui.issuance.dialogs import EnteredPins, IssuanceDialogs
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK, PRIMARY, WARN
@@ -50,10 +51,10 @@ from counter_app.workflows.issuance import (
 
 log = logging.getLogger(__name__)
 
-STATUS_ZH = {StepStatus.TODO: ("待办", MUTED), StepStatus.RUNNING: ("进行中", PRIMARY),
-             StepStatus.DONE: ("完成", OK), StepStatus.FAILED: ("未完成", BAD),
-             StepStatus.WAITING: ("等待线路", WARN), StepStatus.MANUAL: ("转人工补印", WARN)}
-WAITING_ZH = {"": "待制卡", "issued": "已制卡", "cancelled": "已撤销（可重新制卡）"}
+STATUS_ZH = {StepStatus.TODO: (tr("待办"), MUTED), StepStatus.RUNNING: (tr("进行中"), PRIMARY),
+             StepStatus.DONE: (tr("完成"), OK), StepStatus.FAILED: (tr("未完成"), BAD),
+             StepStatus.WAITING: (tr("等待线路"), WARN), StepStatus.MANUAL: (tr("转人工补印"), WARN)}
+WAITING_ZH = {"": tr("待制卡"), "issued": tr("已制卡"), "cancelled": tr("已撤销（可重新制卡）")}
 
 
 def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
@@ -72,17 +73,17 @@ class WaitingView(QWidget):
         super().__init__()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 20, 28, 16)
-        lay.addWidget(named(QLabel("即时制卡 · 待制卡的申领"), "StepTitle"))
-        lay.addWidget(named(QLabel("本网点已受理、中心已确认的即时制卡申领。选择一笔后按 Enter 开始制卡；"
-                                   "中断过的制卡从未完成的步骤继续。", wordWrap=True), "StepLead"))
+        lay.addWidget(named(QLabel(tr("即时制卡 · 待制卡的申领")), "StepTitle"))
+        lay.addWidget(named(QLabel(tr("本网点已受理、中心已确认的即时制卡申领。选择一笔后按 Enter 开始制卡；"
+                                   "中断过的制卡从未完成的步骤继续。"), wordWrap=True), "StepLead"))
         self.list = named(QListWidget(), "WaitingList")
         self.list.itemActivated.connect(lambda item: self.sig_open.emit(
             item.data(Qt.ItemDataRole.UserRole)))
         lay.addWidget(self.list, 1)
         row = QHBoxLayout()
-        row.addWidget(_button("刷新 (F5)", "Refresh", self.sig_refresh.emit))
+        row.addWidget(_button(tr("刷新 (F5)"), "Refresh", self.sig_refresh.emit))
         row.addStretch(1)
-        self.open_button = _button("开始 / 继续制卡 (Enter)", "Primary", self._open)
+        self.open_button = _button(tr("开始 / 继续制卡 (Enter)"), "Primary", self._open)
         row.addWidget(self.open_button)
         lay.addLayout(row)
         self.empty = named(QLabel("", wordWrap=True), "Hint")
@@ -91,14 +92,14 @@ class WaitingView(QWidget):
     def show_candidates(self, candidates: list[Candidate]) -> None:
         self.list.clear()
         for c in candidates:
-            state = WAITING_ZH.get(c.issuance) or f"中断于：{STEP_TITLES_ZH[Step(c.issuance)]}"
+            state = WAITING_ZH.get(c.issuance) or tr("中断于：{0}").format(STEP_TITLES_ZH[Step(c.issuance)])
             at = c.accepted_at.astimezone(CHINA_TIME).strftime("%m-%d %H:%M")
-            item = QListWidgetItem(f"{c.application_no}　{mask_name(c.name)}　受理 {at}　{state}")
+            item = QListWidgetItem(tr("{0}　{1}　受理 {2}　{3}").format(c.application_no, mask_name(c.name), at, state))
             item.setData(Qt.ItemDataRole.UserRole, c.application_no)
             self.list.addItem(item)
         if candidates:
             self.list.setCurrentRow(0)
-        self.empty.setText("" if candidates else "没有待制卡的申领。即时制卡申领受理后会出现在这里。")
+        self.empty.setText("" if candidates else tr("没有待制卡的申领。即时制卡申领受理后会出现在这里。"))
         self.open_button.setEnabled(bool(candidates))
 
     def _open(self) -> None:
@@ -110,7 +111,7 @@ class WaitingView(QWidget):
 class ProgressScreen(StepScreen[IssuanceWorkflow]):
     """The same screen for every step: all steps with their states, the current instruction."""
 
-    title_zh = "即时制卡"
+    title_zh = tr("即时制卡")
 
     def __init__(self, page: WizardPage[IssuanceWorkflow]) -> None:
         super().__init__(page)
@@ -140,18 +141,18 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
         grid.setColumnStretch(2, 1)
         self.root.addLayout(grid)
         row = QHBoxLayout()
-        self.go = _button("开始制卡 (F5)", "Primary", host.advance)
-        self.manual = _button("转人工补印卡面", "FaceManual", host.face_manually)
-        self.spoil = _button("登记废卡（主管授权）", "Spoil", host.spoil)
-        self.cancel = _button("撤销制卡", "CancelIssuance", host.cancel)
+        self.go = _button(tr("开始制卡 (F5)"), "Primary", host.advance)
+        self.manual = _button(tr("转人工补印卡面"), "FaceManual", host.face_manually)
+        self.spoil = _button(tr("登记废卡（主管授权）"), "Spoil", host.spoil)
+        self.cancel = _button(tr("撤销制卡"), "CancelIssuance", host.cancel)
         for b in (self.go, self.manual, self.spoil, self.cancel):
             row.addWidget(b)
         row.addStretch(1)
         self.root.addLayout(row)
         done = QHBoxLayout()
-        self.face = _button("预览卡面 (F8)", "FacePreview", lambda: host.document("face"))
-        self.receipt = _button("预览回执 (F9)", "ReceiptPreview", lambda: host.document("receipt"))
-        self.next_one = _button("办理下一笔 (Ctrl+N)", "NextOne", host.back_to_list)
+        self.face = _button(tr("预览卡面 (F8)"), "FacePreview", lambda: host.document("face"))
+        self.receipt = _button(tr("预览回执 (F9)"), "ReceiptPreview", lambda: host.document("receipt"))
+        self.next_one = _button(tr("办理下一笔 (Ctrl+N)"), "NextOne", host.back_to_list)
         for b in (self.face, self.receipt, self.next_one):
             done.addWidget(b)
         done.addStretch(1)
@@ -166,14 +167,14 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
         wf = self.wf
         r = wf.record
         running = self.host.running_step
-        parts = [f"申请编号 {r.application_no}", f"持卡人 {mask_name(self.host.holder_name)}"]
+        parts = [tr("申请编号 {0}").format(r.application_no), tr("持卡人 {0}").format(mask_name(self.host.holder_name))]
         if r.card_no:
-            parts.append(f"社保卡号 {r.card_no}")
+            parts.append(tr("社保卡号 {0}").format(r.card_no))
         if r.blank_serial:
-            parts.append(f"芯片序号尾号 {r.blank_serial[-6:]}")
+            parts.append(tr("芯片序号尾号 {0}").format(r.blank_serial[-6:]))
         if r.spoiled:
-            parts.append(f"已作废 {len(r.spoiled)} 张")
-        self.who.setText("　".join(parts))
+            parts.append(tr("已作废 {0} 张").format(len(r.spoiled)))
+        self.who.setText("  ".join(parts))
         for step, (title, state, note) in self.rows.items():
             s = r.state_of(step)
             status = StepStatus.RUNNING if step is running else s.status
@@ -189,7 +190,7 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
         self._instruction(wf)
         finished = r.outcome is Outcome.ISSUED
         started = any(s.status is not StepStatus.TODO for s in r.steps)
-        self.go.setText("继续 (F5)" if started else "开始制卡 (F5)")
+        self.go.setText(tr("继续 (F5)") if started else tr("开始制卡 (F5)"))
         self.go.setVisible(not wf.finished)
         failed_print = r.state_of(Step.PRINT_FACE).status is StepStatus.FAILED
         self.manual.setVisible(failed_print and not wf.finished)
@@ -202,9 +203,9 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
     def _instruction(self, wf: IssuanceWorkflow) -> None:
         r = wf.record
         if r.outcome is Outcome.ISSUED:
-            text, colour = "制卡完成：请取出卡片，连同回执交持卡人，并提示领取电子社保卡。", OK
+            text, colour = tr("制卡完成：请取出卡片，连同回执交持卡人，并提示领取电子社保卡。"), OK
         elif r.outcome is Outcome.CANCELLED:
-            text, colour = "本次即时制卡已撤销。", MUTED
+            text, colour = tr("本次即时制卡已撤销。"), MUTED
         else:
             step = self.host.running_step or wf.current_step
             s = r.state_of(step)
@@ -221,7 +222,7 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
 
 
 class IssuancePage(WizardPage[IssuanceWorkflow]):
-    title_zh = "即时制卡"
+    title_zh = tr("即时制卡")
     screens: ClassVar[dict[str, Any]] = {s.value: ProgressScreen for s in Step}
     global_keys = ("F5", "F8", "F9", "Ctrl+N")
     no_back = frozenset(s.value for s in Step)
@@ -256,7 +257,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
     def refresh(self) -> None:
         if self.busy:
             return
-        self.run(self.desk.waiting, self._listed, busy="正在读取待制卡的申领…")
+        self.run(self.desk.waiting, self._listed, busy=tr("正在读取待制卡的申领…"))
 
     def _listed(self, candidates: list[Candidate]) -> None:
         self.waiting.show_candidates(candidates)
@@ -282,7 +283,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
         super().render_side()
 
     def who_text(self) -> str:
-        return f"经办柜员：{self.desk.teller}\n卡面打印机：{self.desk.printer_name}"
+        return tr("经办柜员：{0}\n卡面打印机：{1}").format(self.desk.teller, self.desk.printer_name)
 
     def open_application(self, application_no: str) -> None:
         """From the list, or handed over by the application page after acceptance."""
@@ -299,7 +300,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
             wf = self.desk.open(application_no)
             return wf, wf.applicant.name
 
-        self.run(job, opened, busy="正在打开制卡记录…")
+        self.run(job, opened, busy=tr("正在打开制卡记录…"))
 
     # -- running -------------------------------------------------------------------------------
     def _step_started(self, key: str) -> None:
@@ -339,14 +340,14 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
             self.sig_accepted.emit()
 
         self.run(lambda: wf.advance(pad, on_step=lambda s: self.sig_step.emit(s.value)),
-                 done, stopped, busy="正在制卡…")
+                 done, stopped, busy=tr("正在制卡…"))
 
     def face_manually(self) -> None:
         wf = self.wizard
         if wf is None or self.busy:
             return
         self.run(wf.face_manually, lambda _r: self.show_step(), self._failed,
-                 busy="正在登记人工补印…")
+                 busy=tr("正在登记人工补印…"))
 
     def spoil(self) -> None:
         wf = self.wizard
@@ -359,12 +360,12 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
 
         def done(_r: Any) -> None:
             self.show_step()
-            self.banner.show_message("已登记废卡并上报中心，请取出该卡交回库存管理，插入新的空白卡后点击“继续”。",
+            self.banner.show_message(tr("已登记废卡并上报中心，请取出该卡交回库存管理，插入新的空白卡后点击“继续”。"),
                                      "warn")
             self.sig_custody_changed.emit()
 
         self.run(lambda: wf.spoil(reason, approval), done, self._failed,
-                 busy="正在登记废卡…")
+                 busy=tr("正在登记废卡…"))
 
     def cancel(self) -> None:
         wf = self.wizard
@@ -374,7 +375,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
         if reason is None:
             return
         self.run(lambda: wf.cancel(reason), lambda _r: self.show_step(), self._failed,
-                 busy="正在撤销制卡…")
+                 busy=tr("正在撤销制卡…"))
 
     def _failed(self, error: BaseException) -> None:
         self.show_step()
@@ -385,10 +386,10 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
         wf = self.wizard
         if wf is None or self.busy:
             return
-        title = "卡面" if kind == "face" else "即时制卡回执"
+        title = tr("卡面") if kind == "face" else tr("即时制卡回执")
         show = then or (lambda pdf: DocumentPreview(title, pdf, self).show())
         self.run(wf.face_pdf if kind == "face" else wf.receipt_pdf, show, self._failed,
-                 busy=f"正在生成{title}…")
+                 busy=tr("正在生成{0}…").format(title))
 
     def save_document(self, kind: str, path: Path) -> None:
         self.document(kind, lambda pdf: write_private(path, pdf))

@@ -22,6 +22,7 @@ from counter_app.devices.pinpad import DemoPinPad
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.application.page import ApplicationPage
 from counter_app.ui.application.photo import PhotoView
+from counter_app.ui.i18n import tr
 from counter_app.ui.issuance.page import IssuancePage
 from counter_app.workflows.application import Step as AppStep
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
@@ -79,10 +80,10 @@ def _receive_blanks(run: TourRun, slot: EmulatedSlot) -> None:
 def _documents(run: TourRun, page: IssuancePage, name: str, preview: bool) -> None:
     for kind in ("face", "receipt"):
         path = run.out / f"{name}-{kind}.pdf"
-        _act(run, page, f"另存为PDF（{kind}）", partial(page.save_document, kind, path))
+        _act(run, page, tr("另存为PDF（{0}）").format(kind), partial(page.save_document, kind, path))
         run.pdfs.append(path)
         if preview:
-            _act(run, page, f"预览（{kind}）", partial(page.document, kind))
+            _act(run, page, tr("预览（{0}）").format(kind), partial(page.document, kind))
             dialog = next((w for w in QApplication.topLevelWidgets()
                            if isinstance(w, DocumentPreview) and w.isVisible()), None)
             if dialog is not None:
@@ -96,12 +97,12 @@ def _apply(run: TourRun, id_number: str, phone: str) -> ApplicationPage:
 
     page = run.open_business("application")
     if page.wf is None or page.wf.step is AppStep.DONE:
-        run.act("新申领", page.new_application)
-    type_to_applicant(run, id_number, address="浙江省宁波市海曙区中山西路200号", phone=phone)
+        run.act(tr("新申领"), page.new_application)
+    type_to_applicant(run, id_number, address=tr("浙江省宁波市海曙区中山西路200号"), phone=phone)
     run.next()
     photo = run.view(AppStep.PHOTO)
     assert isinstance(photo, PhotoView)
-    run.act("拍照并检查", photo.capture)
+    run.act(tr("拍照并检查"), photo.capture)
     run.next()
     run.view(AppStep.REVIEW)
     submit_and_documents(run)
@@ -121,30 +122,30 @@ def play_instant_issuance(run: TourRun) -> None:
     # 1. the application, accepted at the instant branch, handed to issuance
     app_page = _apply(run, PEOPLE[0], "13805746101")
     run.shot("application-accepted-instant")
-    run.act("当场制卡 (F12)", app_page.issue_button.click)
+    run.act(tr("当场制卡 (F12)"), app_page.issue_button.click)
     page = _issuance(run)
     _idle(run, page)
     run.shot("issuance-insert-blank")
     slot.insert_blank(BLANKS[0])
     pad.key_in("207419", "207419")  # the holder keys the PIN twice on the pad
-    _act(run, page, "开始制卡", page.advance)
+    _act(run, page, tr("开始制卡"), page.advance)
     run.shot("issuance-issued")
     _documents(run, page, "issued", preview=True)
-    _act(run, page, "办理下一笔", page.back_to_list)
+    _act(run, page, tr("办理下一笔"), page.back_to_list)
 
     # 2. a second person's card pulled during the chip write, put back, resumed
     _apply(run, PEOPLE[1], "13805746102")
     main.route_to("instant_issue")
     _idle(run, page)
     run.shot("issuance-waiting-list")
-    _act(run, page, "打开待制卡申领", page.waiting._open)
+    _act(run, page, tr("打开待制卡申领"), page.waiting._open)
     slot.insert_blank(BLANKS[1])
     slot.tear_after(POWER_ON_APDUS + 9)  # the 9th APDU of the personalisation pulls the card
-    _act(run, page, "开始制卡（卡片被拔出）", page.advance)
+    _act(run, page, tr("开始制卡（卡片被拔出）"), page.advance)
     run.shot("issuance-torn")
     slot.reinsert()
     pad.key_in("207419", "207419")
-    _act(run, page, "插回同一张卡，继续", page.advance)
+    _act(run, page, tr("插回同一张卡，继续"), page.advance)
     run.shot("issuance-torn-resumed-issued")
     _documents(run, page, "resumed", preview=False)
     main.refresh_custody()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from counter_app.devices.pinpad import PinEntry, PinPad
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.i18n import tr
 from counter_app.ui.production.pin_dialog import KeyedPinPad, ask_pins
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, OK
@@ -101,15 +103,15 @@ class _Pdfs:
             dialog.open()
 
         self.page.run(make, show, lambda e: _status(self.status, message_of(e), False),
-                      busy=f"正在生成{title}…")
+                      busy=tr("正在生成{0}…").format(title))
 
     def save(self, title: str, make: Callable[[], bytes], path: Path) -> None:
         def job() -> Path:
             return write_private(path, make())
 
-        self.page.run(job, lambda saved: _status(self.status, f"{title}已保存为 {saved}"),
-                      lambda e: _status(self.status, f"{title}保存失败：{message_of(e)}", False),
-                      busy="正在保存PDF…")
+        self.page.run(job, lambda saved: _status(self.status, tr("{0}已保存为 {1}").format(title, saved)),
+                      lambda e: _status(self.status, tr("{0}保存失败：{1}").format(title, message_of(e)), False),
+                      busy=tr("正在保存PDF…"))
 
 
 # -- 集中制卡 ---------------------------------------------------------------------------------
@@ -124,8 +126,8 @@ def _rpage(screen: RScreen) -> ProductionPage:
 
 class HomeScreen(RScreen):
     key = Step.CHOOSE
-    title_zh = "制卡进度与批次"
-    lead = ("查询制卡进度：输入申领编号、身份证号码、卡号或姓名后回车（其他网点受理的请输身份证号码或申领编号，"
+    title_zh = tr("制卡进度与批次")
+    lead = tr("查询制卡进度：输入申领编号、身份证号码、卡号或姓名后回车（其他网点受理的请输身份证号码或申领编号，"
             "由中心查询）。下方为待签收的制卡批次和在柜未领的卡片。")
 
     def __init__(self, page: WizardPage[BatchReceiptWorkflow]) -> None:
@@ -133,14 +135,15 @@ class HomeScreen(RScreen):
         p = _rpage(self)
         row = QHBoxLayout()
         self.query = named(QLineEdit(), "TrackQuery")
-        self.query.setPlaceholderText("申领编号 / 身份证号码 / 卡号 / 姓名")
+        self.query.setPlaceholderText(tr("申领编号 / 身份证号码 / 卡号 / 姓名"))
         self.query.returnPressed.connect(p.search)
         row.addWidget(self.query, 1)
-        row.addWidget(_button("查询进度", "TrackSearch", p.search))
+        row.addWidget(_button(tr("查询进度"), "TrackSearch", p.search))
         self.root.addLayout(row)
         self.note = named(QLabel("", wordWrap=True), "TrackNote")
         self.root.addWidget(self.note)
-        self.results = _table(("申领编号", "持卡人", "状态", "进度", "领取方式", "说明"), "TrackResults")
+        self.results = _table((tr("申领编号"), tr("持卡人"), tr("状态"), tr("进度"), tr("领取方式"), tr("说明")),
+            "TrackResults")
         self.results.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.results.itemSelectionChanged.connect(p.line_selected)
@@ -149,10 +152,10 @@ class HomeScreen(RScreen):
         self.failed_note = named(QLabel("", wordWrap=True), "FailedNote")
         self.root.addWidget(self.failed_note)
         frow = QHBoxLayout()
-        self.resubmit_button = _button("重新制卡", "Resubmit", p.resubmit)
+        self.resubmit_button = _button(tr("重新制卡"), "Resubmit", p.resubmit)
         self.cancel_reason = named(QLineEdit(), "CancelReason")
-        self.cancel_reason.setPlaceholderText("撤销原因（撤销申领时必填）")
-        self.cancel_button = _button("撤销申领", "CancelFailed", p.cancel_failed)
+        self.cancel_reason.setPlaceholderText(tr("撤销原因（撤销申领时必填）"))
+        self.cancel_button = _button(tr("撤销申领"), "CancelFailed", p.cancel_failed)
         frow.addWidget(self.resubmit_button)
         frow.addWidget(self.cancel_reason, 1)
         frow.addWidget(self.cancel_button)
@@ -160,16 +163,16 @@ class HomeScreen(RScreen):
         self.failed_result = named(QLabel("", wordWrap=True), "FailedResult")
         self.root.addWidget(self.failed_result)
         self.set_failed_actions(False)
-        self.root.addWidget(named(QLabel("待签收的制卡批次（选中后点“签收本批次”）："), "BatchLead"))
+        self.root.addWidget(named(QLabel(tr("待签收的制卡批次（选中后点“签收本批次”）：")), "BatchLead"))
         self.batches = named(QListWidget(), "BatchList")
         self.batches.setMaximumHeight(120)
         self.root.addWidget(self.batches)
         self.offline = named(QLabel("", wordWrap=True), "BatchOffline")
         self.root.addWidget(self.offline)
         brow = QHBoxLayout()
-        brow.addWidget(_button("刷新批次", "RefreshBatches", p.refresh_batches))
-        brow.addWidget(_button("签收本批次（有草稿则继续签收）", "Primary", p.choose_batch))
-        brow.addWidget(_button("放弃未完成的签收", "DiscardDraft", p.discard_draft))
+        brow.addWidget(_button(tr("刷新批次"), "RefreshBatches", p.refresh_batches))
+        brow.addWidget(_button(tr("签收本批次（有草稿则继续签收）"), "Primary", p.choose_batch))
+        brow.addWidget(_button(tr("放弃未完成的签收"), "DiscardDraft", p.discard_draft))
         brow.addStretch(1)
         self.root.addLayout(brow)
         self.drafts = named(QLabel("", wordWrap=True), "ReceiptDrafts")
@@ -177,11 +180,11 @@ class HomeScreen(RScreen):
         self.uncollected = named(QLabel("", wordWrap=True), "UncollectedSummary")
         self.root.addWidget(self.uncollected)
         urow = QHBoxLayout()
-        urow.addWidget(_button("预览未领卡清单", "PreviewUncollected", p.preview_uncollected))
-        self.seal_button = _button("封存超期卡片", "SealDue", p.seal_due)
+        urow.addWidget(_button(tr("预览未领卡清单"), "PreviewUncollected", p.preview_uncollected))
+        self.seal_button = _button(tr("封存超期卡片"), "SealDue", p.seal_due)
         self.seal_button.setEnabled(False)
         urow.addWidget(self.seal_button)
-        self.sealing_preview = _button("预览封存清单", "PreviewSealing", p.preview_sealing)
+        self.sealing_preview = _button(tr("预览封存清单"), "PreviewSealing", p.preview_sealing)
         self.sealing_preview.setEnabled(False)
         urow.addWidget(self.sealing_preview)
         urow.addStretch(1)
@@ -202,8 +205,8 @@ class HomeScreen(RScreen):
 
 class ReadScreen(RScreen):
     key = Step.READ
-    title_zh = "逐张读卡核对"
-    lead = ("从批次箱中逐张取出卡片：录入信封上的申领编号（无信封可不填），将卡片插入读卡器按 F2 读卡。"
+    title_zh = tr("逐张读卡核对")
+    lead = tr("从批次箱中逐张取出卡片：录入信封上的申领编号（无信封可不填），将卡片插入读卡器按 F2 读卡。"
             "以芯片读出的卡号为准匹配申领；错装、多卡当场列出，清单上未读到的卡在签收时按缺卡上报中心。")
 
     def __init__(self, page: WizardPage[BatchReceiptWorkflow]) -> None:
@@ -211,25 +214,25 @@ class ReadScreen(RScreen):
         p = _rpage(self)
         self.grid = FormGrid()
         self.envelope = named(QLineEdit(), "Envelope")
-        self.envelope.setPlaceholderText("信封上的申领编号（可扫描条码）")
+        self.envelope.setPlaceholderText(tr("信封上的申领编号（可扫描条码）"))
         self.typed = named(QLineEdit(), "TypedCardNo")
-        self.typed.setPlaceholderText("芯片无法读取时按卡面录入卡号")
-        self.grid.add("envelope", "信封申领编号", self.envelope)
-        self.grid.add("card_no", "卡号（手工）", self.typed)
+        self.typed.setPlaceholderText(tr("芯片无法读取时按卡面录入卡号"))
+        self.grid.add("envelope", tr("信封申领编号"), self.envelope)
+        self.grid.add("card_no", tr("卡号（手工）"), self.typed)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
-        row.addWidget(_button("读卡核对 (F2)", "Primary", p.read_card))
-        row.addWidget(_button("按卡号录入", "TypeCard", p.type_card))
+        row.addWidget(_button(tr("读卡核对 (F2)"), "Primary", p.read_card))
+        row.addWidget(_button(tr("按卡号录入"), "TypeCard", p.type_card))
         row.addStretch(1)
         self.root.addLayout(row)
         self.summary = named(QLabel("", wordWrap=True), "ReadSummary")
         self.summary.setStyleSheet("font-size: 15px;")
         self.root.addWidget(self.summary)
-        self.root.addWidget(QLabel("差异（错装、多卡）："))
+        self.root.addWidget(QLabel(tr("差异（错装、多卡）：")))
         self.problems = named(QListWidget(), "ReadProblems")
         self.problems.setMinimumHeight(110)
         self.root.addWidget(self.problems)
-        self.root.addWidget(QLabel("清单上尚未读到的卡："))
+        self.root.addWidget(QLabel(tr("清单上尚未读到的卡：")))
         self.outstanding = named(QListWidget(), "Outstanding")
         self.outstanding.setMinimumHeight(110)
         self.root.addWidget(self.outstanding)
@@ -238,16 +241,18 @@ class ReadScreen(RScreen):
     def load(self) -> None:
         check = self.wf.check()
         listed = len(self.wf.batch.items)
-        self.summary.setText(f"批次 {self.wf.record.batch_id}：清单 {listed} 张，已核对 "
-                             f"{len(check.matched)} 张，差异 {len(check.differences)} 项，"
-                             f"未读 {len(check.outstanding)} 张")
+        self.summary.setText(tr("批次 {0}：清单 {1} 张，已核对 "
+                             "{2} 张，差异 {3} 项，"
+                             "未读 {4} 张").format(
+                                     self.wf.record.batch_id, listed, len(check.matched),
+                                         len(check.differences), len(check.outstanding)))
         self.problems.clear()
         for d in check.differences:
             self.problems.addItem(difference_zh(d))
             self.problems.item(self.problems.count() - 1).setForeground(Qt.GlobalColor.darkRed)
         self.outstanding.clear()
         for o in check.outstanding:
-            self.outstanding.addItem(f"{o.application_id}　卡号 {o.card_no}")
+            self.outstanding.addItem(tr("{0}　卡号 {1}").format(o.application_id, o.card_no))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": _rpage(self).read_card}
@@ -258,16 +263,16 @@ class ReadScreen(RScreen):
 
 class PlaceScreen(RScreen):
     key = Step.PLACE
-    title_zh = "入柜保管并签收"
-    lead = ("核对无误的卡片按读卡顺序放入保管箱（格位号自动编排，打印在签收清单上）。确认签收后上报中心；"
+    title_zh = tr("入柜保管并签收")
+    lead = tr("核对无误的卡片按读卡顺序放入保管箱（格位号自动编排，打印在签收清单上）。确认签收后上报中心；"
             "专线中断时签收单暂存，线路恢复后自动上报。")
 
     def __init__(self, page: WizardPage[BatchReceiptWorkflow]) -> None:
         super().__init__(page)
         self.grid = FormGrid()
         self.box = named(QLineEdit(), "BoxNo")
-        self.box.setPlaceholderText("例如 A01")
-        self.grid.add("box", "保管箱号", self.box, "格位：箱号-001 起")
+        self.box.setPlaceholderText(tr("例如 A01"))
+        self.grid.add("box", tr("保管箱号"), self.box, tr("格位：箱号-001 起"))
         self.root.addLayout(self.grid)
         self.summary = named(QLabel("", wordWrap=True), "PlaceSummary")
         self.summary.setStyleSheet("font-size: 15px;")
@@ -276,7 +281,7 @@ class PlaceScreen(RScreen):
         self.differences.setMinimumHeight(140)
         self.root.addWidget(self.differences)
         row = QHBoxLayout()
-        row.addWidget(_button("确认签收", "Primary", _rpage(self).confirm))
+        row.addWidget(_button(tr("确认签收"), "Primary", _rpage(self).confirm))
         row.addStretch(1)
         self.root.addLayout(row)
         self.root.addStretch(1)
@@ -287,8 +292,8 @@ class PlaceScreen(RScreen):
     def load(self) -> None:
         check = self.wf.check()
         diffs = self.wf.differences()
-        self.summary.setText(f"签收入柜 {len(check.matched)} 张；上报差异 {len(diffs)} 项"
-                             + ("（无差异）" if not diffs else "："))
+        self.summary.setText(tr("签收入柜 {0} 张；上报差异 {1} 项").format(len(check.matched), len(diffs))
+                             + (tr("（无差异）") if not diffs else tr("：")))
         self.differences.clear()
         for d in diffs:
             self.differences.addItem(difference_zh(d))
@@ -301,7 +306,7 @@ class PlaceScreen(RScreen):
 
 class ReceiptDoneScreen(RScreen):
     key = Step.DONE
-    title_zh = "签收完成"
+    title_zh = tr("签收完成")
 
     def __init__(self, page: WizardPage[BatchReceiptWorkflow]) -> None:
         super().__init__(page)
@@ -310,8 +315,8 @@ class ReceiptDoneScreen(RScreen):
         self.result.setStyleSheet("font-size: 16px;")
         self.root.addWidget(self.result)
         row = QHBoxLayout()
-        row.addWidget(_button("预览签收清单", "PreviewReceipt", p.preview_receipt))
-        row.addWidget(_button("返回制卡进度与批次", "BackHome", p.new_receipt))
+        row.addWidget(_button(tr("预览签收清单"), "PreviewReceipt", p.preview_receipt))
+        row.addWidget(_button(tr("返回制卡进度与批次"), "BackHome", p.new_receipt))
         row.addStretch(1)
         self.root.addLayout(row)
         self.doc_status = named(QLabel("", wordWrap=True), "ReceiptDocStatus")
@@ -322,14 +327,15 @@ class ReceiptDoneScreen(RScreen):
         r = self.wf.record
         n = len(self.wf.placements())
         if r.outcome is Outcome.SENT:
-            _status(self.result, f"批次 {r.batch_id} 已签收：{n} 张卡已入柜保管，签收单及差异已上报中心。")
+            _status(self.result, tr("批次 {0} 已签收：{1} 张卡已入柜保管，签收单及差异已上报中心。").format(
+                    r.batch_id, n))
         else:
-            _status(self.result, f"批次 {r.batch_id} 已离线签收：{n} 张卡已入柜保管。专线中断，"
-                    "签收单已暂存，线路恢复后自动上报中心（不会重复上报）。", ok=False)
+            _status(self.result, tr("批次 {0} 已离线签收：{1} 张卡已入柜保管。专线中断，"
+                    "签收单已暂存，线路恢复后自动上报中心（不会重复上报）。").format(r.batch_id, n), ok=False)
 
 
 class ProductionPage(WizardPage[BatchReceiptWorkflow]):
-    title_zh = "集中制卡"
+    title_zh = tr("集中制卡")
     screens: ClassVar[dict[str, Any]] = {Step.CHOOSE: HomeScreen, Step.READ: ReadScreen,
                                          Step.PLACE: PlaceScreen, Step.DONE: ReceiptDoneScreen}
     global_keys = ("F2",)
@@ -356,7 +362,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
 
     def who_text(self) -> str:
         reader = self.desk.card_reader_name
-        return f"经办柜员：{self.desk.teller}" + (f"\n读卡器：{reader}" if reader else "")
+        return tr("经办柜员：{0}").format(self.desk.teller) + (tr("\n读卡器：{0}").format(reader) if reader else "")
 
     def new_receipt(self) -> None:
         if self.busy:
@@ -402,7 +408,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             _fill(home.results, [(x.application_id, x.holder_zh, x.state_zh, x.progress, x.how_zh,
                                   x.next_zh) for x in answer.lines],
                   {i for i, x in enumerate(answer.lines) if x.state_zh == "制卡失败"})
-            home.note.setText(answer.note_zh or f"找到 {len(answer.lines)} 笔申领。")
+            home.note.setText(answer.note_zh or tr("找到 {0} 笔申领。").format(len(answer.lines)))
             home.failed_result.clear()
             failed = [i for i, x in enumerate(answer.lines) if x.can_retry]
             if failed:
@@ -410,7 +416,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             self.line_selected()  # also when the same row stays selected (no signal then)
 
         self.run(lambda: self.desk.search(text), show,
-                 lambda e: _status(home.note, message_of(e), False), busy="正在查询制卡进度…")
+                 lambda e: _status(home.note, message_of(e), False), busy=tr("正在查询制卡进度…"))
 
     def selected_line(self) -> Any:
         rows = self.view(Step.CHOOSE).results.selectionModel().selectedRows()
@@ -424,9 +430,10 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
         retry = line is not None and line.can_retry
         home.set_failed_actions(retry)
         if retry:
-            why = line.failure_zh or "中心未说明原因"
-            _status(home.failed_note, f"申领 {line.application_id} 制卡失败，中心原因：{why}。"
-                    "可“重新制卡”（专线中断时暂存上传），或填写原因后“撤销申领”（须实时连接中心）。",
+            why = line.failure_zh or tr("中心未说明原因")
+            _status(home.failed_note, tr("申领 {0} 制卡失败，中心原因：{1}。"
+                    "可“重新制卡”（专线中断时暂存上传），或填写原因后“撤销申领”（须实时连接中心）。").format(
+                            line.application_id, why),
                     ok=False)
         else:
             home.failed_note.clear()
@@ -455,11 +462,11 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
         self.run(lambda: job(application_id), done, failed, busy=busy)
 
     def resubmit(self) -> None:
-        self._failed_action(lambda a: self.desk.resubmit(a), "正在提交重新制卡…")
+        self._failed_action(lambda a: self.desk.resubmit(a), tr("正在提交重新制卡…"))
 
     def cancel_failed(self) -> None:
         reason = self.view(Step.CHOOSE).cancel_reason.text()
-        self._failed_action(lambda a: self.desk.cancel_failed(a, reason), "正在向中心撤销申领…")
+        self._failed_action(lambda a: self.desk.cancel_failed(a, reason), tr("正在向中心撤销申领…"))
 
     def refresh_batches(self) -> None:
         wf = self.wizard
@@ -477,31 +484,33 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             home.batches.clear()
             for b in batches:
                 d = begun.get(b.batch_id)
-                draft = f"　签收未完成：已读 {d.reads} 张（{d.teller}）" if d is not None else ""
-                home.batches.addItem(f"{b.batch_id}　{len(b.items)} 张{draft}")
+                draft = tr("　签收未完成：已读 {0} 张（{1}）").format(d.reads, d.teller) if d is not None else ""
+                item = QListWidgetItem(tr("{0}　{1} 张{2}").format(b.batch_id, len(b.items), draft))
+                item.setData(Qt.ItemDataRole.UserRole, b.batch_id)  # not parsed from the label
+                home.batches.addItem(item)
             if batches:
                 first = next((i for i, b in enumerate(batches) if b.batch_id in begun), 0)
                 home.batches.setCurrentRow(first)
             else:
-                home.batches.addItem("（没有待签收的批次）")
+                home.batches.addItem(tr("（没有待签收的批次）"))
             _status(home.offline, note, ok=not note)
             if drafts:
-                _status(home.drafts, "有未完成的签收（读过的卡已保存）：" + "；".join(
-                    f"批次 {d.batch_id} 已读 {d.reads} 张" for d in drafts)
-                    + "。选中该批次后点“签收本批次”继续。", ok=False)
+                _status(home.drafts, tr("有未完成的签收（读过的卡已保存）：") + tr("；").join(
+                    tr("批次 {0} 已读 {1} 张").format(d.batch_id, d.reads) for d in drafts)
+                    + tr("。选中该批次后点“签收本批次”继续。"), ok=False)
             else:
                 home.drafts.clear()
 
         self.run(job, show, lambda e: _status(home.offline, message_of(e), False),
-                 busy="正在获取待签收批次…")
+                 busy=tr("正在获取待签收批次…"))
 
     def refresh_uncollected(self) -> None:
         home = self.view(Step.CHOOSE)
 
         def show(lines: Any) -> None:
             due = sum(1 for u in lines if u.due)
-            text = f"在柜未领卡片 {len(lines)} 张"
-            text += f"，其中 {due} 张已超过保管期，须退回中心封存。" if due else "。"
+            text = tr("在柜未领卡片 {0} 张").format(len(lines))
+            text += tr("，其中 {0} 张已超过保管期，须退回中心封存。").format(due) if due else tr("。")
             _status(home.uncollected, text, ok=not due)
             home.seal_button.setEnabled(due > 0)
 
@@ -510,7 +519,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
 
     def _current_batch(self) -> str:
         item = self.view(Step.CHOOSE).batches.currentItem()
-        return item.text().split("　")[0] if item is not None else ""
+        return str(item.data(Qt.ItemDataRole.UserRole) or "") if item is not None else ""
 
     def choose_batch(self) -> None:
         """The batch's receipt: resumed where it stopped when one was begun (a draft)."""
@@ -518,14 +527,14 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
         if self.busy or self.wizard is None:
             return
         if not batch_id:
-            self.banner.show_message("请选择要签收的制卡批次。", "bad")
+            self.banner.show_message(tr("请选择要签收的制卡批次。"), "bad")
             return
 
         def opened(wf: BatchReceiptWorkflow) -> None:
             self.show_wizard(wf)
             self.show_step()
             if wf.record.reads:
-                self.banner.show_message(f"已继续未完成的签收：此前已读 {len(wf.record.reads)} 张。",
+                self.banner.show_message(tr("已继续未完成的签收：此前已读 {0} 张。").format(len(wf.record.reads)),
                                          "ok")
 
         def failed(error: BaseException) -> None:
@@ -537,16 +546,16 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
 
         self.banner.clear()
         self.run(lambda: self.desk.open_receipt(batch_id), opened, failed,
-                 busy="正在打开批次清单…")
+                 busy=tr("正在打开批次清单…"))
 
     def discard_draft(self) -> None:
         batch_id = self._current_batch()
         if not batch_id or self.busy:
             return
-        self.run(lambda: self.desk.discard_receipt(batch_id, "柜员放弃未完成的签收"),
+        self.run(lambda: self.desk.discard_receipt(batch_id, tr("柜员放弃未完成的签收")),
                  lambda _r: self.refresh_batches(),
                  lambda e: self.banner.show_message(message_of(e), "bad"),
-                 busy="正在放弃未完成的签收…")
+                 busy=tr("正在放弃未完成的签收…"))
 
     def seal_due(self) -> None:
         home = self.view(Step.CHOOSE)
@@ -562,27 +571,27 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
 
         self.run(self.desk.seal_due, done,
                  lambda e: _status(home.sealing_result, message_of(e), False),
-                 busy="正在封存超期卡片并上报中心…")
+                 busy=tr("正在封存超期卡片并上报中心…"))
 
     def preview_sealing(self) -> None:
         outcome = self.sealing
         if outcome is not None:
             _Pdfs(self, self.view(Step.CHOOSE).doc_status).preview(
-                "封存清单", lambda: sealing_pdf(self.desk, outcome))
+                tr("封存清单"), lambda: sealing_pdf(self.desk, outcome))
 
     def save_sealing(self, path: Path) -> None:
         outcome = self.sealing
         if outcome is not None:
             _Pdfs(self, self.view(Step.CHOOSE).doc_status).save(
-                "封存清单", lambda: sealing_pdf(self.desk, outcome), path)
+                tr("封存清单"), lambda: sealing_pdf(self.desk, outcome), path)
 
     def preview_uncollected(self) -> None:
         _Pdfs(self, self.view(Step.CHOOSE).doc_status).preview(
-            "未领卡清单", lambda: uncollected_pdf(self.desk))
+            tr("未领卡清单"), lambda: uncollected_pdf(self.desk))
 
     def save_uncollected(self, path: Path) -> None:
         _Pdfs(self, self.view(Step.CHOOSE).doc_status).save(
-            "未领卡清单", lambda: uncollected_pdf(self.desk), path)
+            tr("未领卡清单"), lambda: uncollected_pdf(self.desk), path)
 
     # -- receipt ----------------------------------------------------------------------------------
     def read_card(self) -> None:
@@ -592,17 +601,18 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
 
         def done(check: Any) -> None:
             self.view(Step.READ).envelope.clear()
-            self.banner.show_message(f"已核对 {len(check.matched)} 张，差异 {len(check.differences)} 项，"
-                                     f"未读 {len(check.outstanding)} 张。",
+            self.banner.show_message(tr("已核对 {0} 张，差异 {1} 项，"
+                                     "未读 {2} 张。").format(
+                                             len(check.matched), len(check.differences), len(check.outstanding)),
                                      "bad" if check.differences else "ok")
 
-        self._act(lambda wf: wf.read_card(envelope), "正在读卡核对…", done)
+        self._act(lambda wf: wf.read_card(envelope), tr("正在读卡核对…"), done)
 
     def type_card(self) -> None:
         s = self.view(Step.READ)
         envelope, card_no = s.envelope.text(), s.typed.text()
         s.typed.clear()
-        self._act(lambda wf: wf.add_read(card_no, envelope), "正在核对…")
+        self._act(lambda wf: wf.add_read(card_no, envelope), tr("正在核对…"))
 
     def confirm(self) -> None:
         box = self.view(Step.PLACE).box.text()
@@ -611,17 +621,17 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             wf.apply(Step.PLACE, {"box": box})
             return wf.confirm()
 
-        self._act(job, "正在签收并上报中心…", lambda _o: self.refresh_uncollected())
+        self._act(job, tr("正在签收并上报中心…"), lambda _o: self.refresh_uncollected())
 
     def preview_receipt(self) -> None:
         wf = self.wizard
         if wf is not None:
-            _Pdfs(self, self.view(Step.DONE).doc_status).preview("签收清单", lambda: receipt_pdf(wf))
+            _Pdfs(self, self.view(Step.DONE).doc_status).preview(tr("签收清单"), lambda: receipt_pdf(wf))
 
     def save_receipt(self, path: Path) -> None:
         wf = self.wizard
         if wf is not None:
-            _Pdfs(self, self.view(Step.DONE).doc_status).save("签收清单", lambda: receipt_pdf(wf),
+            _Pdfs(self, self.view(Step.DONE).doc_status).save(tr("签收清单"), lambda: receipt_pdf(wf),
                                                            path)
 
 
@@ -637,8 +647,8 @@ def _hpage(screen: HScreen) -> HandoutPage:
 
 class IdentifyScreen(HScreen):
     key = HStep.IDENTIFY
-    title_zh = "核验领卡人"
-    lead = ("本人领取：读取持卡人身份证。未成年人由监护人持户口本等监护关系证明代领；"
+    title_zh = tr("核验领卡人")
+    lead = tr("本人领取：读取持卡人身份证。未成年人由监护人持户口本等监护关系证明代领；"
             "单位代领须留存单位委托书（录入统一社会信用代码和委托书编号）并核验经办人身份证。")
 
     def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
@@ -647,8 +657,8 @@ class IdentifyScreen(HScreen):
         row = QHBoxLayout()
         self.kinds = QButtonGroup(self)
         self.radios: dict[Collector, QRadioButton] = {}
-        for kind, text in ((Collector.SELF, "本人领取"), (Collector.GUARDIAN, "监护人代领"),
-                           (Collector.EMPLOYER, "单位代领")):
+        for kind, text in ((Collector.SELF, tr("本人领取")), (Collector.GUARDIAN, tr("监护人代领")),
+                           (Collector.EMPLOYER, tr("单位代领"))):
             radio = named(QRadioButton(text), f"Collector{kind.value.title()}")
             self.kinds.addButton(radio)
             self.radios[kind] = radio
@@ -658,26 +668,26 @@ class IdentifyScreen(HScreen):
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "CollectorId")
-        self.id_number.setPlaceholderText("领卡人身份证号码（读卡或录入）")
+        self.id_number.setPlaceholderText(tr("领卡人身份证号码（读卡或录入）"))
         self.holder = named(QLineEdit(), "HolderId")
-        self.holder.setPlaceholderText("代领时录入持卡人身份证号码")
-        self.proof = named(QCheckBox("已查验户口本等监护关系证明"), "GuardianProof")
+        self.holder.setPlaceholderText(tr("代领时录入持卡人身份证号码"))
+        self.proof = named(QCheckBox(tr("已查验户口本等监护关系证明")), "GuardianProof")
         self.credit = named(QLineEdit(), "CreditCode")
         self.employer = named(QLineEdit(), "EmployerName")
         self.letter = named(QLineEdit(), "LetterNo")
-        self.grid.add("id_number", "领卡人身份证", self.id_number)
-        self.grid.add("holder_id_number", "持卡人身份证", self.holder)
-        self.grid.add("guardian_proof", "监护关系证明", self.proof)
-        self.grid.add("credit_code", "统一社会信用代码", self.credit)
-        self.grid.add("employer_name", "单位名称", self.employer)
-        self.grid.add("letter_no", "委托书编号", self.letter)
+        self.grid.add("id_number", tr("领卡人身份证"), self.id_number)
+        self.grid.add("holder_id_number", tr("持卡人身份证"), self.holder)
+        self.grid.add("guardian_proof", tr("监护关系证明"), self.proof)
+        self.grid.add("credit_code", tr("统一社会信用代码"), self.credit)
+        self.grid.add("employer_name", tr("单位名称"), self.employer)
+        self.grid.add("letter_no", tr("委托书编号"), self.letter)
         self.root.addLayout(self.grid)
         for radio in self.radios.values():
             radio.toggled.connect(self._kind_changed)
         self._kind_changed()
         brow = QHBoxLayout()
-        brow.addWidget(_button("读身份证 (F4)", "ReadIdCard", p.read_id_card))
-        brow.addWidget(_button("查找待领卡片", "Primary", p.find_card))
+        brow.addWidget(_button(tr("读身份证 (F4)"), "ReadIdCard", p.read_id_card))
+        brow.addWidget(_button(tr("查找待领卡片"), "Primary", p.find_card))
         brow.addStretch(1)
         self.root.addLayout(brow)
         self.found = named(QLabel("", wordWrap=True), "FoundCard")
@@ -705,7 +715,7 @@ class IdentifyScreen(HScreen):
         r = self.wf.record
         if r.identity.id_number and not self.id_number.text():
             self.id_number.setText(r.identity.id_number)
-        self.found.setText(f"待领卡片：{r.application_id}，卡号 {r.card_no}，保管位置 {r.location}"
+        self.found.setText(tr("待领卡片：{0}，卡号 {1}，保管位置 {2}").format(r.application_id, r.card_no, r.location)
                            if r.application_id else "")
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
@@ -717,8 +727,8 @@ class IdentifyScreen(HScreen):
 
 class CardScreen(HScreen):
     key = HStep.CARD
-    title_zh = "读卡核对"
-    lead = "从保管位置取出卡片交持卡人核对卡面，插入读卡器按 F2 读卡：芯片中的卡号和身份证号码须与该申领一致。"
+    title_zh = tr("读卡核对")
+    lead = tr("从保管位置取出卡片交持卡人核对卡面，插入读卡器按 F2 读卡：芯片中的卡号和身份证号码须与该申领一致。")
 
     def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
         super().__init__(page)
@@ -726,7 +736,7 @@ class CardScreen(HScreen):
         self.info.setStyleSheet("font-size: 15px;")
         self.root.addWidget(self.info)
         row = QHBoxLayout()
-        row.addWidget(_button("读卡核对 (F2)", "Primary", _hpage(self).read_card))
+        row.addWidget(_button(tr("读卡核对 (F2)"), "Primary", _hpage(self).read_card))
         row.addStretch(1)
         self.root.addLayout(row)
         self.result = named(QLabel("", wordWrap=True), "CardResult")
@@ -735,9 +745,9 @@ class CardScreen(HScreen):
 
     def load(self) -> None:
         r = self.wf.record
-        self.info.setText(f"申领 {r.application_id}　卡号 {r.card_no}　保管位置 {r.location}")
+        self.info.setText(tr("申领 {0}　卡号 {1}　保管位置 {2}").format(r.application_id, r.card_no, r.location))
         if r.card_read:
-            _status(self.result, "卡片核对一致，请点击“下一步”由中心发放并启用。")
+            _status(self.result, tr("卡片核对一致，请点击“下一步”由中心发放并启用。"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F2": _hpage(self).read_card}
@@ -745,13 +755,13 @@ class CardScreen(HScreen):
 
 class ActivateScreen(HScreen):
     key = HStep.ACTIVATE
-    title_zh = "中心发放并启用"
-    lead = "由中心确认发放并启用卡片的社保功能和金融功能（须实时连接中心；专线中断时不能办理，卡片继续在柜保管）。"
+    title_zh = tr("中心发放并启用")
+    lead = tr("由中心确认发放并启用卡片的社保功能和金融功能（须实时连接中心；专线中断时不能办理，卡片继续在柜保管）。")
 
     def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
         super().__init__(page)
         row = QHBoxLayout()
-        row.addWidget(_button("启用", "Primary", _hpage(self).activate))
+        row.addWidget(_button(tr("启用"), "Primary", _hpage(self).activate))
         row.addStretch(1)
         self.root.addLayout(row)
         self.root.addStretch(1)
@@ -759,28 +769,28 @@ class ActivateScreen(HScreen):
 
 class PinScreen(HScreen):
     key = HStep.PIN
-    title_zh = "持卡人设置密码"
-    lead = "请持卡人在密码键盘上输入6位新密码并再次确认（密码不经过本屏幕，不保存、不记录）。"
+    title_zh = tr("持卡人设置密码")
+    lead = tr("请持卡人在密码键盘上输入6位新密码并再次确认（密码不经过本屏幕，不保存、不记录）。")
 
     def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
         super().__init__(page)
         self.pad = named(QLabel("", wordWrap=True), "PadName")
         self.root.addWidget(self.pad)
         row = QHBoxLayout()
-        row.addWidget(_button("开始设置密码", "Primary", _hpage(self).set_pin))
+        row.addWidget(_button(tr("开始设置密码"), "Primary", _hpage(self).set_pin))
         row.addStretch(1)
         self.root.addLayout(row)
         self.root.addStretch(1)
 
     def load(self) -> None:
         pad = _hpage(self).desk.ctx.pin_pad
-        self.pad.setText(f"密码键盘：{pad.name}" if pad is not None else
-                         "本机未连接密码键盘：将弹出密码输入框，请持卡人本人输入（输入内容以圆点显示）。")
+        self.pad.setText(tr("密码键盘：{0}").format(pad.name) if pad is not None else
+                         tr("本机未连接密码键盘：将弹出密码输入框，请持卡人本人输入（输入内容以圆点显示）。"))
 
 
 class HandoutDoneScreen(HScreen):
     key = HStep.DONE
-    title_zh = "领卡完成"
+    title_zh = tr("领卡完成")
 
     def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
         super().__init__(page)
@@ -788,8 +798,8 @@ class HandoutDoneScreen(HScreen):
         self.result = named(QLabel("", wordWrap=True), "HandoutResult")
         self.root.addWidget(self.result)
         row = QHBoxLayout()
-        row.addWidget(_button("预览领卡回执", "PreviewHandout", p.preview_receipt))
-        row.addWidget(_button("办理下一位", "NextPerson", p.new_handout))
+        row.addWidget(_button(tr("预览领卡回执"), "PreviewHandout", p.preview_receipt))
+        row.addWidget(_button(tr("办理下一位"), "NextPerson", p.new_handout))
         row.addStretch(1)
         self.root.addLayout(row)
         self.doc_status = named(QLabel("", wordWrap=True), "HandoutDocStatus")
@@ -798,12 +808,12 @@ class HandoutDoneScreen(HScreen):
 
     def load(self) -> None:
         r = self.wf.record
-        _status(self.result, f"卡号 {r.card_no} 已发放并启用，持卡人已设置密码。请打印领卡回执交持卡人签收，"
-                "回执上的二维码用于领取电子社保卡。")
+        _status(self.result, tr("卡号 {0} 已发放并启用，持卡人已设置密码。请打印领卡回执交持卡人签收，"
+                "回执上的二维码用于领取电子社保卡。").format(r.card_no))
 
 
 class HandoutPage(WizardPage[HandoutWorkflow]):
-    title_zh = "领卡启用"
+    title_zh = tr("领卡启用")
     screens: ClassVar[dict[str, Any]] = {HStep.IDENTIFY: IdentifyScreen, HStep.CARD: CardScreen,
                                          HStep.ACTIVATE: ActivateScreen, HStep.PIN: PinScreen,
                                          HStep.DONE: HandoutDoneScreen}
@@ -837,7 +847,8 @@ class HandoutPage(WizardPage[HandoutWorkflow]):
         name = wf.record.holder_name if wf is not None else ""
         from counter_app.printing import mask_name
 
-        return f"经办柜员：{self.desk.teller}" + (f"\n持卡人：{mask_name(name)}" if name else "")
+        return tr("经办柜员：{0}").format(self.desk.teller) + (tr("\n持卡人：{0}").format(
+                mask_name(name)) if name else "")
 
     def new_handout(self) -> None:
         if self.busy:
@@ -871,24 +882,24 @@ class HandoutPage(WizardPage[HandoutWorkflow]):
         self.run(lambda: run(wf), lambda _r: self.show_step(), failed, busy=busy)
 
     def read_id_card(self) -> None:
-        self._act(lambda wf: wf.read_id_card(), "正在读取身份证…")
+        self._act(lambda wf: wf.read_id_card(), tr("正在读取身份证…"))
 
     def find_card(self) -> None:
         def job(wf: HandoutWorkflow) -> Any:
             wf.find_card()
             return wf.next()
 
-        self._act(job, "正在查找待领卡片并向中心核对…")
+        self._act(job, tr("正在查找待领卡片并向中心核对…"))
 
     def read_card(self) -> None:
         def job(wf: HandoutWorkflow) -> Any:
             wf.read_card()
             return wf.next()
 
-        self._act(job, "正在读卡核对…")
+        self._act(job, tr("正在读卡核对…"))
 
     def activate(self) -> None:
-        self._act(lambda wf: wf.activate(), "正在由中心发放并启用…")
+        self._act(lambda wf: wf.activate(), tr("正在由中心发放并启用…"))
 
     def set_pin(self) -> None:
         pad: PinPad | None = self.desk.ctx.pin_pad
@@ -897,19 +908,19 @@ class HandoutPage(WizardPage[HandoutWorkflow]):
                 return
             entries = self.ask_pins(self)  # on the UI thread, before the worker runs
             if entries is None:
-                self.banner.show_message("持卡人取消了设置密码，可重新点击“开始设置密码”。", "bad")
+                self.banner.show_message(tr("持卡人取消了设置密码，可重新点击“开始设置密码”。"), "bad")
                 return
             pad = KeyedPinPad(entries)
         chosen = pad
-        self._act(lambda wf: wf.set_pin(chosen), "请持卡人在密码键盘上输入新密码…")
+        self._act(lambda wf: wf.set_pin(chosen), tr("请持卡人在密码键盘上输入新密码…"))
 
     def preview_receipt(self) -> None:
         wf = self.wizard
         if wf is not None:
-            _Pdfs(self, self.view(HStep.DONE).doc_status).preview("领卡回执", lambda: handout_pdf(wf))
+            _Pdfs(self, self.view(HStep.DONE).doc_status).preview(tr("领卡回执"), lambda: handout_pdf(wf))
 
     def save_receipt(self, path: Path) -> None:
         wf = self.wizard
         if wf is not None:
-            _Pdfs(self, self.view(HStep.DONE).doc_status).save("领卡回执", lambda: handout_pdf(wf),
+            _Pdfs(self, self.view(HStep.DONE).doc_status).save(tr("领卡回执"), lambda: handout_pdf(wf),
                                                             path)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.devices.pinpad import PinEntry, PinPadCancelled
 from counter_app.domain.errors import CounterError
+from counter_app.ui.i18n import tr
 
 
 class KeyedPinPad:
@@ -30,7 +31,7 @@ class KeyedPinPad:
 
     @property
     def name(self) -> str:
-        return "屏幕密码输入框"
+        return tr("屏幕密码输入框")
 
     def enter(self, prompt_zh: str) -> PinEntry:
         if not self._entries:
@@ -42,10 +43,10 @@ class PinDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HandoutPinDialog")
-        self.setWindowTitle("持卡人设置密码")
+        self.setWindowTitle(tr("持卡人设置密码"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("本机未连接密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），"
-                             "柜员请回避。", wordWrap=True))
+        lay.addWidget(QLabel(tr("本机未连接密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），"
+                             "柜员请回避。"), wordWrap=True))
         form = QFormLayout()
         digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self)
         self.first, self.second = QLineEdit(), QLineEdit()
@@ -54,8 +55,8 @@ class PinDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(6)
             field.setValidator(digits)
-        form.addRow("新密码", self.first)
-        form.addRow("再次输入", self.second)
+        form.addRow(tr("新密码"), self.first)
+        form.addRow(tr("再次输入"), self.second)
         lay.addLayout(form)
         self.error = QLabel("", wordWrap=True)
         self.error.setStyleSheet("color: #c0392b;")

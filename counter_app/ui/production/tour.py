@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.i18n import tr
 from counter_app.ui.production.page import HandoutPage, ProductionPage
 from counter_app.workflows.production.demo import take_applications, take_failing
 from counter_app.workflows.production.handout import Step as HStep
@@ -26,8 +27,8 @@ from counter_app.workflows.production.record import Step
 if TYPE_CHECKING:
     from counter_app.ui.tour import TourRun
 
-PEOPLE = (("330205199003011232", "张伟", None), ("420106199304057894", "吴磊", None),
-          ("330206201503091028", "王小雨", "330203198506122017"))
+PEOPLE = (("330205199003011232", tr("张伟"), None), ("420106199304057894", tr("吴磊"), None),
+          ("330206201503091028", tr("王小雨"), "330203198506122017"))
 BOX = "A01"
 # a generated adult of the reference central (central_sim.seed.generated_id(2900)): his
 # production fails (the central's 制卡失败 example) and is re-submitted from the tracking screen
@@ -64,9 +65,9 @@ def _advance(run: TourRun) -> None:
 
 def _save(run: TourRun, page: ProductionPage | HandoutPage, name: str, save: Any, preview: Any) -> None:
     path = run.out / f"{name}.pdf"
-    _act(run, page, f"保存{name}", lambda: save(path))
+    _act(run, page, tr("保存{0}").format(name), lambda: save(path))
     run.pdfs.append(path)
-    _act(run, page, f"预览{name}", preview)
+    _act(run, page, tr("预览{0}").format(name), preview)
     dialog = next((w for w in QApplication.topLevelWidgets()
                    if isinstance(w, DocumentPreview) and w.isVisible()), None)
     if dialog is not None:
@@ -91,15 +92,15 @@ def play_central_production(run: TourRun) -> None:
     run.shot("production-open")
 
     home.query.setText(first_idn)
-    _act(run, page, "按身份证号码查询进度", page.search)
+    _act(run, page, tr("按身份证号码查询进度"), page.search)
     run.shot("tracking-data-entry")
     _advance(run)
-    _act(run, page, "查询进度（制卡中）", page.search)
+    _act(run, page, tr("查询进度（制卡中）"), page.search)
     run.shot("tracking-in-production")
     _advance(run)
-    _act(run, page, "刷新批次", page.refresh_batches)  # the batch list names the holders
+    _act(run, page, tr("刷新批次"), page.refresh_batches)  # the batch list names the holders
     home.query.setText(first_name)
-    _act(run, page, "按姓名查询进度（已寄出）", page.search)
+    _act(run, page, tr("按姓名查询进度（已寄出）"), page.search)
     run.shot("tracking-shipped-batch-listed")
 
     central = run.services.central
@@ -107,38 +108,38 @@ def play_central_production(run: TourRun) -> None:
     for row in range(home.batches.count()):
         if home.batches.item(row).text().startswith(batch_id):
             home.batches.setCurrentRow(row)
-    _act(run, page, "签收本批次", page.choose_batch)
+    _act(run, page, tr("签收本批次"), page.choose_batch)
     read = page.view(Step.READ)
     missing = taken[-1]  # the last envelope is empty: its card never came
     for n, (application_id, idn, name) in enumerate(taken[:-1]):
         card_no = central.application(application_id).card_no
         run.services.put_demo_card(card_no, idn, name)
         read.envelope.setText(application_id)
-        _act(run, page, "读卡核对", page.read_card)
+        _act(run, page, tr("读卡核对"), page.read_card)
         if n == 0:  # called away after the first card: the receipt waits as a draft
-            _act(run, page, "离开签收（已读1张）", page.new_receipt)
+            _act(run, page, tr("离开签收（已读1张）"), page.new_receipt)
             run.shot("batch-draft-kept")
-            _act(run, page, "继续签收", page.choose_batch)
+            _act(run, page, tr("继续签收"), page.choose_batch)
             run.shot("batch-draft-resumed")
     run.shot("batch-read-one-missing")
-    _act(run, page, "下一步（入柜）", page.go_next)
+    _act(run, page, tr("下一步（入柜）"), page.go_next)
     page.view(Step.PLACE).box.setText(BOX)
     run.shot("batch-place")
-    _act(run, page, "确认签收", page.confirm)
+    _act(run, page, tr("确认签收"), page.confirm)
     run.shot("batch-received")
     _save(run, page, "batch-receipt", page.save_receipt, page.preview_receipt)
     del missing
 
-    _act(run, page, "返回制卡进度与批次", page.new_receipt)
+    _act(run, page, tr("返回制卡进度与批次"), page.new_receipt)
     home.query.setText(first_idn)
-    _act(run, page, "查询进度（在柜保管）", page.search)
+    _act(run, page, tr("查询进度（在柜保管）"), page.search)
     run.shot("tracking-in-custody")
     _save(run, page, "uncollected", page.save_uncollected, page.preview_uncollected)
     if failing is not None:  # 制卡失败: the central's reason, then re-submitted
         home.query.setText(failing)
-        _act(run, page, "查询进度（制卡失败）", page.search)
+        _act(run, page, tr("查询进度（制卡失败）"), page.search)
         run.shot("tracking-failed-reason")
-        _act(run, page, "重新制卡", page.resubmit)
+        _act(run, page, tr("重新制卡"), page.resubmit)
         run.shot("tracking-failed-resubmitted")
 
     main.route_to("handout")
@@ -148,16 +149,16 @@ def play_central_production(run: TourRun) -> None:
     ident = hand.view(HStep.IDENTIFY)
     ident.id_number.setText(first_idn)
     run.shot("handout-identify")
-    _act(run, hand, "查找待领卡片", hand.find_card)
+    _act(run, hand, tr("查找待领卡片"), hand.find_card)
     card_no = central.application(first_id).card_no
     run.services.put_demo_card(card_no, first_idn, first_name)
     run.shot("handout-card")
-    _act(run, hand, "读卡核对", hand.read_card)
+    _act(run, hand, tr("读卡核对"), hand.read_card)
     run.shot("handout-activate")
-    _act(run, hand, "启用", hand.activate)
+    _act(run, hand, tr("启用"), hand.activate)
     pad = run.services.fakes.pin_pad
     pad.key_in("802413", "802413")
     run.shot("handout-pin")
-    _act(run, hand, "持卡人设置密码", hand.set_pin)
+    _act(run, hand, tr("持卡人设置密码"), hand.set_pin)
     run.shot("handout-done")
     _save(run, hand, "handout-receipt", hand.save_receipt, hand.preview_receipt)

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.errors import CounterError
+from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
@@ -46,9 +48,10 @@ def _local(at: dt.datetime | None) -> str:
 
 
 def describe(s: WorkSessionFacts) -> str:
-    custody = "" if s.custody_at_open is None else f"，开始时保管空白卡 {s.custody_at_open} 张"
-    return (f"柜员 {s.teller} · 柜台 {s.counter_id} · 营业日 {s.business_day} · "
-            f"{_local(s.opened_at)} 开始 · 备用金 {yuan(s.opening_float_fen)}{custody}")
+    custody = "" if s.custody_at_open is None else tr("，开始时保管空白卡 {0} 张").format(s.custody_at_open)
+    return tr("柜员 {0} · 柜台 {1} · 营业日 {2} · "
+            "{3} 开始 · 备用金 {4}{5}").format(
+                    s.teller, s.counter_id, s.business_day, _local(s.opened_at), yuan(s.opening_float_fen), custody)
 
 
 class SessionPage(QWidget):
@@ -64,54 +67,54 @@ class SessionPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 24, 28, 24)
         lay.setSpacing(12)
-        title = QLabel("柜员会话（开始营业 / 日终结束）")
+        title = QLabel(tr("柜员会话（开始营业 / 日终结束）"))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         lay.addWidget(title)
-        self.summary = named(QLabel("正在读取会话…", wordWrap=True), "SessionSummary")
+        self.summary = named(QLabel(tr("正在读取会话…"), wordWrap=True), "SessionSummary")
         self.summary.setStyleSheet("font-size: 15px;")
         lay.addWidget(self.summary)
 
-        self.open_box = self._box("开始营业", lay)
+        self.open_box = self._box(tr("开始营业"), lay)
         grid = FormGrid()
         self.counter = named(QLineEdit(counter_id), "SessionCounter")
         self.counter.setReadOnly(True)
-        grid.add("counter", "柜台", self.counter)
+        grid.add("counter", tr("柜台"), self.counter)
         self.float_edit = named(QLineEdit(), "OpeningFloat")
-        self.float_edit.setPlaceholderText("单位：元，例如 2000；没有备用金请输入 0")
-        grid.add("float", "备用金（元）", self.float_edit)
+        self.float_edit.setPlaceholderText(tr("单位：元，例如 2000；没有备用金请输入 0"))
+        grid.add("float", tr("备用金（元）"), self.float_edit)
         self.custody = named(QLabel("—"), "SessionCustody")
-        grid.add("custody", "本人保管空白卡", self.custody)
+        grid.add("custody", tr("本人保管空白卡"), self.custody)
         self._inner(self.open_box).addLayout(grid)
-        self.open_button = self._button("开始营业", "OpenSession", self.open_session,
+        self.open_button = self._button(tr("开始营业"), "OpenSession", self.open_session,
                                         self.open_box)
         self.float_edit.returnPressed.connect(self.open_session)
 
-        self.close_box = self._box("日终结束营业", self.layout_())
+        self.close_box = self._box(tr("日终结束营业"), self.layout_())
         self.close_note = named(QLineEdit(), "CloseNote")
-        self.close_note.setPlaceholderText("说明（名下仍有空白卡未交回时必填）")
+        self.close_note.setPlaceholderText(tr("说明（名下仍有空白卡未交回时必填）"))
         self._inner(self.close_box).addWidget(self.close_note)
-        self.close_button = self._button("日终结束营业", "CloseSession", self.close_session,
+        self.close_button = self._button(tr("日终结束营业"), "CloseSession", self.close_session,
                                          self.close_box)
 
-        self.force_box = self._box("主管强制结束会话（会话遗留未结束时）", self.layout_())
+        self.force_box = self._box(tr("主管强制结束会话（会话遗留未结束时）"), self.layout_())
         fl = self._inner(self.force_box)
         self.open_list = named(QListWidget(), "OpenSessions")
         self.open_list.setMinimumHeight(90)
         fl.addWidget(self.open_list)
         fgrid = FormGrid()
         self.reason = named(QLineEdit(), "ForceReason")
-        self.reason.setPlaceholderText("例如：柜员已下班未日终、电脑故障")
-        fgrid.add("reason", "原因", self.reason)
+        self.reason.setPlaceholderText(tr("例如：柜员已下班未日终、电脑故障"))
+        fgrid.add("reason", tr("原因"), self.reason)
         self.supervisor = named(QLineEdit(), "SupervisorUser")
-        fgrid.add("supervisor", "主管用户名", self.supervisor)
+        fgrid.add("supervisor", tr("主管用户名"), self.supervisor)
         self.password = named(QLineEdit(), "SupervisorPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        fgrid.add("password", "主管密码", self.password)
+        fgrid.add("password", tr("主管密码"), self.password)
         self.otp = named(QLineEdit(), "SupervisorOtp")  # the supervisor's one-time code
         self.otp.setPlaceholderText(CODE_HINT)
-        fgrid.add("otp", "动态验证码", self.otp)
+        fgrid.add("otp", tr("动态验证码"), self.otp)
         fl.addLayout(fgrid)
-        self.force_button = self._button("强制结束所选会话", "ForceClose", self.force_close,
+        self.force_button = self._button(tr("强制结束所选会话"), "ForceClose", self.force_close,
                                          self.force_box)
         self.message = named(QLabel("", wordWrap=True), "SessionMessage")
         lay.addWidget(self.message)
@@ -166,7 +169,7 @@ class SessionPage(QWidget):
 
         def failed(error: BaseException) -> None:
             self.busy = False
-            if not error_text(error).startswith("系统内部错误"):
+            if isinstance(error, CounterError):  # a refusal, not a fault
                 log.info("session action refused: %s", getattr(error, "code", type(error).__name__))
             else:
                 log.warning("session action failed: %s", type(error).__name__)
@@ -198,18 +201,18 @@ class SessionPage(QWidget):
         self.state = state
         s = state.session
         if state.ready and s is not None:
-            self.summary.setText(f"营业中：{describe(s)}。营业结束时请日终结束会话。")
+            self.summary.setText(tr("营业中：{0}。营业结束时请日终结束会话。").format(describe(s)))
         elif state.stale and s is not None:
-            self.summary.setText(f"您 {s.business_day} 的会话尚未日终：{describe(s)}。"
-                                 "请先结束该会话，再开始今日营业。")
+            self.summary.setText(tr("您 {0} 的会话尚未日终：{1}。"
+                                 "请先结束该会话，再开始今日营业。").format(s.business_day, describe(s)))
         elif state.counter_taken_by is not None:
-            self.summary.setText(f"本柜台仍有其他柜员未结束的会话（{describe(state.counter_taken_by)}）。"
-                                 "请该柜员日终结束，或请主管在下方强制结束。")
+            self.summary.setText(tr("本柜台仍有其他柜员未结束的会话（{0}）。"
+                                 "请该柜员日终结束，或请主管在下方强制结束。").format(describe(state.counter_taken_by)))
         else:
-            self.summary.setText(f"今日（{state.today}）尚未开始营业：需要会话的业务暂不能办理。"
-                                 "请录入备用金后开始营业。")
-        self.custody.setText("本网点无空白卡库存" if state.custody is None
-                             else f"{state.custody} 张（今日领用未交回）")
+            self.summary.setText(tr("今日（{0}）尚未开始营业：需要会话的业务暂不能办理。"
+                                 "请录入备用金后开始营业。").format(state.today))
+        self.custody.setText(tr("本网点无空白卡库存") if state.custody is None
+                             else tr("{0} 张（今日领用未交回）").format(state.custody))
         can_open = s is None and state.counter_taken_by is None
         self.open_box.setVisible(can_open)
         self.open_button.setEnabled(can_open)
@@ -235,16 +238,16 @@ class SessionPage(QWidget):
 
         def done(made: WorkSessionFacts) -> None:
             self.float_edit.clear()
-            self.say(f"已开始营业：柜台 {made.counter_id}，备用金 {yuan(made.opening_float_fen)}。")
+            self.say(tr("已开始营业：柜台 {0}，备用金 {1}。").format(made.counter_id, yuan(made.opening_float_fen)))
             self.refresh(keep_message=True)
 
-        self._run(lambda: desk.open(text), done, "正在开始营业…")
+        self._run(lambda: desk.open(text), done, tr("正在开始营业…"))
 
     def close_session(self) -> None:
         if self.busy or self.state is None or self.state.session is None:
             return
-        answer = QMessageBox.question(self, "日终结束营业",
-                                      "确定结束本人的会话吗？结束后需要会话的业务将不能办理。")
+        answer = QMessageBox.question(self, tr("日终结束营业"),
+                                      tr("确定结束本人的会话吗？结束后需要会话的业务将不能办理。"))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.end_session()
@@ -255,10 +258,10 @@ class SessionPage(QWidget):
 
         def done(closed: WorkSessionFacts) -> None:
             self.close_note.clear()
-            self.say(f"会话已结束（营业日 {closed.business_day}）。")
+            self.say(tr("会话已结束（营业日 {0}）。").format(closed.business_day))
             self.refresh(keep_message=True)
 
-        self._run(lambda: desk.close(note), done, "正在结束会话…")
+        self._run(lambda: desk.close(note), done, tr("正在结束会话…"))
 
     def force_close(self) -> None:
         item = self.open_list.currentItem()
@@ -274,8 +277,9 @@ class SessionPage(QWidget):
 
         def done(closed: WorkSessionFacts) -> None:
             self.reason.clear()
-            self.say(f"已由主管 {closed.closed_by} 强制结束柜员 {closed.teller} 的会话（已记入审计日志）。")
+            self.say(tr("已由主管 {0} 强制结束柜员 {1} 的会话（已记入审计日志）。").format(
+                    closed.closed_by, closed.teller))
             self.refresh(keep_message=True)
 
         self._run(lambda: desk.force_close(session_id, approval, reason), done,
-                  "正在核验主管授权…")
+                  tr("正在核验主管授权…"))

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.statistics import BranchFigures
 from counter_app.printing.statistics import CENTRAL_KINDS_ZH, SERIES_COLOURS, day_label, seconds_zh
+from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
@@ -47,7 +48,7 @@ from counter_app.workflows.statistics import StatisticsDesk
 
 log = logging.getLogger(__name__)
 
-PERIODS = (("最近7天", 7), ("最近14天", 14), ("最近30天", 30), ("最近90天", 90))
+PERIODS = ((tr("最近7天"), 7), (tr("最近14天"), 14), (tr("最近30天"), 30), (tr("最近90天"), 90))
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -100,7 +101,7 @@ class StatisticsPage(QWidget):
         lay.setContentsMargins(28, 20, 28, 20)
 
         head = QHBoxLayout()
-        title = QLabel("网点统计")
+        title = QLabel(tr("网点统计"))
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
         head.addWidget(title)
         head.addStretch(1)
@@ -109,10 +110,10 @@ class StatisticsPage(QWidget):
             self.period.addItem(text, days)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         head.addWidget(self.period)
-        self.refresh_button = named(QPushButton("刷新"), "StatsRefresh")
+        self.refresh_button = named(QPushButton(tr("刷新")), "StatsRefresh")
         self.refresh_button.clicked.connect(self.refresh)
         head.addWidget(self.refresh_button)
-        self.export_button = named(QPushButton("导出PDF…"), "StatsExport")
+        self.export_button = named(QPushButton(tr("导出PDF…")), "StatsExport")
         self.export_button.clicked.connect(self.choose_export)
         head.addWidget(self.export_button)
         lay.addLayout(head)
@@ -121,8 +122,8 @@ class StatisticsPage(QWidget):
 
         tiles = QGridLayout()
         self.tiles: dict[str, QLabel] = {}
-        for i, (key, text) in enumerate((("total", "业务总量（笔）"), ("weekend", "其中周末（笔）"),
-                                         ("share", "周末占比"), ("uncollected", "在柜未领卡（张）"))):
+        for i, (key, text) in enumerate((("total", tr("业务总量（笔）")), ("weekend", tr("其中周末（笔）")),
+                                         ("share", tr("周末占比")), ("uncollected", tr("在柜未领卡（张）")))):
             box = named(QWidget(), "Card")
             box_lay = QVBoxLayout(box)
             box_lay.addWidget(named(QLabel(text), "Hint"))
@@ -133,24 +134,24 @@ class StatisticsPage(QWidget):
             tiles.addWidget(box, 0, i)
         lay.addLayout(tiles)
 
-        self.volume_chart, self.volume_view = _chart("每日业务量（按业务类型堆叠）")
+        self.volume_chart, self.volume_view = _chart(tr("每日业务量（按业务类型堆叠）"))
         self.volume_view.setObjectName("VolumeChart")
         self.volume_view.setMinimumHeight(320)
         lay.addWidget(self.volume_view)
         row = QHBoxLayout()
-        self.share_chart, self.share_view = _chart("工作日与周末业务量")
+        self.share_chart, self.share_view = _chart(tr("工作日与周末业务量"))
         self.share_view.setObjectName("WeekendChart")
         row.addWidget(self.share_view, 1)
-        self.age_chart, self.age_view = _chart("在柜未领卡片（按已保管天数）")
+        self.age_chart, self.age_view = _chart(tr("在柜未领卡片（按已保管天数）"))
         self.age_view.setObjectName("UncollectedChart")
         self.age_chart.legend().setVisible(False)
         row.addWidget(self.age_view, 1)
         lay.addLayout(row)
 
-        lay.addWidget(named(QLabel("每笔业务平均耗时（软件耗时：柜员等待系统的时间；柜面耗时：从开始到办结）"),
+        lay.addWidget(named(QLabel(tr("每笔业务平均耗时（软件耗时：柜员等待系统的时间；柜面耗时：从开始到办结）")),
                             "SectionTitle"))
         self.times = named(QTableWidget(0, 4), "TimesTable")
-        self.times.setHorizontalHeaderLabels(["业务", "笔数", "平均软件耗时", "平均柜面耗时"])
+        self.times.setHorizontalHeaderLabels([tr("业务"), tr("笔数"), tr("平均软件耗时"), tr("平均柜面耗时")])
         self.times.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.times.verticalHeader().setVisible(False)
         self.times.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -170,7 +171,7 @@ class StatisticsPage(QWidget):
 
     def refresh(self) -> None:
         days = self.days()
-        self.note.setText("正在统计…")
+        self.note.setText(tr("正在统计…"))
         self.refresh_button.setEnabled(False)
         # the window's worker runs jobs side by side: only the latest request's figures show
         self.asked += 1
@@ -190,8 +191,8 @@ class StatisticsPage(QWidget):
     def show_figures(self, f: BranchFigures) -> None:
         self.refresh_button.setEnabled(True)
         self.figures = f
-        self.note.setText(f"统计期间 {f.date_from:%Y-%m-%d} 至 {f.date_to:%Y-%m-%d}（北京时间），"
-                          "本机柜台办结的业务。")
+        self.note.setText(tr("统计期间 {0:%Y-%m-%d} 至 {1:%Y-%m-%d}（北京时间），"
+                          "本机柜台办结的业务。").format(f.date_from, f.date_to))
         self.tiles["total"].setText(str(f.total))
         self.tiles["weekend"].setText(str(f.weekend_total))
         self.tiles["share"].setText(f"{f.weekend_share:.1%}")
@@ -225,9 +226,9 @@ class StatisticsPage(QWidget):
         chart = self.share_chart
         _clear(chart)
         pie = QPieSeries()
-        for label, n, colour in (("工作日", f.total - f.weekend_total, "#1F5FA8"),
-                                 ("周末", f.weekend_total, "#E07B00")):
-            part = pie.append(f"{label} {n} 笔", float(n))
+        for label, n, colour in ((tr("工作日"), f.total - f.weekend_total, "#1F5FA8"),
+                                 (tr("周末"), f.weekend_total, "#E07B00")):
+            part = pie.append(tr("{0} {1} 笔").format(label, n), float(n))
             part.setColor(QColor(colour))
             part.setLabelVisible(n > 0)
         chart.addSeries(pie)
@@ -235,7 +236,7 @@ class StatisticsPage(QWidget):
     def _ages(self, f: BranchFigures) -> None:
         chart = self.age_chart
         _clear(chart)
-        bar = QBarSet("张数")
+        bar = QBarSet(tr("张数"))
         bar.setColor(QColor("#2E8B57"))
         bar.append([float(n) for _band, n in f.uncollected])
         series = QBarSeries()
@@ -263,17 +264,17 @@ class StatisticsPage(QWidget):
     def _central(self, f: BranchFigures) -> None:
         c = f.central
         if c is None:
-            self.central.setText(f"中心汇总：{f.central_note_zh}")
+            self.central.setText(tr("中心汇总：{0}").format(f.central_note_zh))
             return
-        parts = "，".join(f"{CENTRAL_KINDS_ZH.get(k, k)} {n}" for k, n in c.by_business)
-        self.central.setText(f"中心汇总（本网点全部柜台，同期）：{parts}；合计 {c.total} 笔。")
+        parts = tr("，").join(f"{CENTRAL_KINDS_ZH.get(k, k)} {n}" for k, n in c.by_business)
+        self.central.setText(tr("中心汇总（本网点全部柜台，同期）：{0}；合计 {1} 笔。").format(parts, c.total))
 
     # -- the PDF --------------------------------------------------------------------------------------
     def choose_export(self) -> None:
         if self.figures is None:
             return
-        name = f"网点统计_{self.figures.date_from:%Y%m%d}-{self.figures.date_to:%Y%m%d}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(self, "导出网点统计", name, "PDF (*.pdf)")
+        name = tr("网点统计_{0:%Y%m%d}-{1:%Y%m%d}.pdf").format(self.figures.date_from, self.figures.date_to)
+        path, _filter = QFileDialog.getSaveFileName(self, tr("导出网点统计"), name, "PDF (*.pdf)")
         if path:
             self.export_pdf(Path(path))
 
@@ -288,8 +289,8 @@ class StatisticsPage(QWidget):
             return path
 
         def ok(written: Any) -> None:
-            self.note.setText(f"已导出：{written}")
+            self.note.setText(tr("已导出：{0}").format(written))
             if done is not None:
                 done(written)
 
-        self.ops.run(job, ok, lambda e: self.note.setText(f"导出失败：{error_text(e)}"))
+        self.ops.run(job, ok, lambda e: self.note.setText(tr("导出失败：{0}").format(error_text(e))))

@@ -31,6 +31,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
 from counter_app.ui.application.steps import ImportDialogs
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.supervisor_dialog import CODE_HINT
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -44,7 +45,7 @@ log = logging.getLogger(__name__)
 
 Screen = StepScreen[StockWorkflow]
 
-NOT_INSTANT_ZH = ("本网点为非即办网点（申领后由中心集中制卡），不存放空白卡，因此没有空白卡库存业务。\n\n"
+NOT_INSTANT_ZH = tr("本网点为非即办网点（申领后由中心集中制卡），不存放空白卡，因此没有空白卡库存业务。\n\n"
                   "空白卡库存仅在即时制卡网点使用：空白卡入库、柜员领用与交回、废卡登记（主管授权）、盘点对账。"
                   "如本网点已开通即时制卡，请联系网点技术支持更新网点配置。")
 
@@ -68,23 +69,23 @@ def _status(label: QLabel, text: str, ok: bool = True) -> None:
 
 class ReceiveScreen(Screen):
     key = Step.RECEIVE
-    title_zh = "空白卡入库"
-    lead = ("录入箱号后逐张将空白卡插入读卡器按 F2 读卡登记；有供应商清单（CSV：箱号,芯片序列号）时先导入清单，"
+    title_zh = tr("空白卡入库")
+    lead = tr("录入箱号后逐张将空白卡插入读卡器按 F2 读卡登记；有供应商清单（CSV：箱号,芯片序列号）时先导入清单，"
             "再逐张读卡核对，结束核对时列出清单上未见到的卡。")
 
     def __init__(self, page: WizardPage[StockWorkflow]) -> None:
         super().__init__(page)
         self.grid = FormGrid()
         self.box_id = named(QLineEdit(), "BoxId")
-        self.box_id.setPlaceholderText("例如 BOX-20260302-01")
-        self.grid.add("box_id", "箱号", self.box_id)
+        self.box_id.setPlaceholderText(tr("例如 BOX-20260302-01"))
+        self.grid.add("box_id", tr("箱号"), self.box_id)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
         p = _page(self)
-        self.open_button = _button("开始入库（无清单）", "OpenBox", lambda: p.open_box(None))
-        self.list_button = _button("导入供应商清单…", "ImportList", p.choose_list)
-        self.read_button = _button("读卡入库 (F2)", "Primary", p.read_card)
-        self.close_button = _button("结束核对", "CloseBox", p.close_box)
+        self.open_button = _button(tr("开始入库（无清单）"), "OpenBox", lambda: p.open_box(None))
+        self.list_button = _button(tr("导入供应商清单…"), "ImportList", p.choose_list)
+        self.read_button = _button(tr("读卡入库 (F2)"), "Primary", p.read_card)
+        self.close_button = _button(tr("结束核对"), "CloseBox", p.close_box)
         for b in (self.open_button, self.list_button, self.read_button, self.close_button):
             row.addWidget(b)
         row.addStretch(1)
@@ -94,7 +95,7 @@ class ReceiveScreen(Screen):
         self.root.addWidget(self.summary)
         self.last = named(QLabel("", wordWrap=True), "LastRead")
         self.root.addWidget(self.last)
-        self.root.addWidget(QLabel("本箱问题（不在清单、重复、未见到）："))
+        self.root.addWidget(QLabel(tr("本箱问题（不在清单、重复、未见到）：")))
         self.problems = named(QListWidget(), "BoxProblems")
         self.problems.setMinimumHeight(150)
         self.root.addWidget(self.problems)
@@ -109,21 +110,23 @@ class ReceiveScreen(Screen):
         self.close_button.setEnabled(box is not None and not box.closed and box.expected is not None)
         self.problems.clear()
         if box is None:
-            self.summary.setText("尚未开始入库。")
+            self.summary.setText(tr("尚未开始入库。"))
             return
         if not self.box_id.text():
             self.box_id.setText(box.box_id)
-        listed = (f"供应商清单 {len(box.expected)} 张，已核对入库 {len(box.received)} 张，"
-                  f"待读 {len(box.outstanding)} 张" if box.expected is not None
-                  else f"无清单，已读卡入库 {len(box.received)} 张")
+        listed = (tr("供应商清单 {0} 张，已核对入库 {1} 张，"
+                  "待读 {2} 张").format(
+                          len(box.expected), len(box.received), len(box.outstanding)) if box.expected is not None
+                  else tr("无清单，已读卡入库 {0} 张").format(len(box.received)))
         if box.closed and box.expected is not None:
-            listed = (f"供应商清单 {len(box.expected)} 张，核对入库 {len(box.received)} 张，"
-                      f"缺卡 {len(box.missing)} 张（核对已结束）")
-        self.summary.setText(f"箱号 {box.box_id}：{listed}")
+            listed = tr("供应商清单 {0} 张，核对入库 {1} 张，"
+                      "缺卡 {2} 张（核对已结束）").format(len(box.expected), len(box.received), len(box.missing))
+        self.summary.setText(tr("箱号 {0}：{1}").format(box.box_id, listed))
         for p in box.problems:
             self.problems.addItem(p.message)
         for serial in box.missing:
-            self.problems.addItem(f"清单上的芯片序列号 {serial} 未在箱内见到（缺卡），请报告主管并联系供应商。")
+            self.problems.addItem(tr("清单上的芯片序列号 {0} 未在箱内见到（缺卡），请报告主管并联系供应商。").format(
+                    serial))
         for i in range(self.problems.count()):
             self.problems.item(i).setForeground(Qt.GlobalColor.darkRed)
 
@@ -136,23 +139,23 @@ class ReceiveScreen(Screen):
 
 class CustodyScreen(Screen):
     key = Step.CUSTODY
-    title_zh = "领用 / 交回"
-    lead = "柜员当日领用空白卡（按张数从库存中交给柜员保管），营业结束交回未用的卡。保管只在领用当日有效。"
+    title_zh = tr("领用 / 交回")
+    lead = tr("柜员当日领用空白卡（按张数从库存中交给柜员保管），营业结束交回未用的卡。保管只在领用当日有效。")
 
     def __init__(self, page: WizardPage[StockWorkflow]) -> None:
         super().__init__(page)
         p = _page(self)
         self.grid = FormGrid()
         self.teller = named(QLineEdit(), "CustodyTeller")
-        self.teller.setPlaceholderText(f"默认为本人 {p.desk.teller}")
+        self.teller.setPlaceholderText(tr("默认为本人 {0}").format(p.desk.teller))
         self.count = named(QLineEdit(), "HandOutCount")
-        self.count.setPlaceholderText("张数")
-        self.grid.add("teller", "保管柜员", self.teller)
-        self.grid.add("count", "领用张数", self.count)
+        self.count.setPlaceholderText(tr("张数"))
+        self.grid.add("teller", tr("保管柜员"), self.teller)
+        self.grid.add("count", tr("领用张数"), self.count)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
-        row.addWidget(_button("领用（交给柜员保管）", "Primary", p.hand_out))
-        row.addWidget(_button("交回库存（该柜员保管的全部）", "TakeBack", p.take_back))
+        row.addWidget(_button(tr("领用（交给柜员保管）"), "Primary", p.hand_out))
+        row.addWidget(_button(tr("交回库存（该柜员保管的全部）"), "TakeBack", p.take_back))
         row.addStretch(1)
         self.root.addLayout(row)
         self.result = named(QLabel("", wordWrap=True), "CustodyResult")
@@ -172,28 +175,28 @@ class CustodyScreen(Screen):
 
 class SpoilScreen(Screen):
     key = Step.SPOIL
-    title_zh = "登记废卡"
-    lead = "写坏、损坏的空白卡登记为废卡（不再使用，交回制卡中心），须写明原因并由主管输入账号密码授权。"
+    title_zh = tr("登记废卡")
+    lead = tr("写坏、损坏的空白卡登记为废卡（不再使用，交回制卡中心），须写明原因并由主管输入账号密码授权。")
 
     def __init__(self, page: WizardPage[StockWorkflow]) -> None:
         super().__init__(page)
         self.grid = FormGrid()
         self.serial = named(QLineEdit(), "SpoilSerial")
-        self.serial.setPlaceholderText("16位芯片序列号（卡背面或读卡得到）")
+        self.serial.setPlaceholderText(tr("16位芯片序列号（卡背面或读卡得到）"))
         self.reason = named(QLineEdit(), "SpoilReason")
         self.supervisor = named(QLineEdit(), "SpoilSupervisor")
         self.password = named(QLineEdit(), "SpoilPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.grid.add("chip_serial", "芯片序列号", self.serial)
-        self.grid.add("reason", "作废原因", self.reason, "至少4个字，记入审计日志")
-        self.grid.add("supervisor", "主管账号", self.supervisor)
-        self.grid.add("password", "主管密码", self.password)
+        self.grid.add("chip_serial", tr("芯片序列号"), self.serial)
+        self.grid.add("reason", tr("作废原因"), self.reason, tr("至少4个字，记入审计日志"))
+        self.grid.add("supervisor", tr("主管账号"), self.supervisor)
+        self.grid.add("password", tr("主管密码"), self.password)
         self.otp = named(QLineEdit(), "SpoilOtp")  # the supervisor's one-time code
         self.otp.setPlaceholderText(CODE_HINT)
-        self.grid.add("otp", "动态验证码", self.otp)
+        self.grid.add("otp", tr("动态验证码"), self.otp)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
-        row.addWidget(_button("主管授权并登记废卡", "Primary", _page(self).spoil))
+        row.addWidget(_button(tr("主管授权并登记废卡"), "Primary", _page(self).spoil))
         row.addStretch(1)
         self.root.addLayout(row)
         self.result = named(QLabel("", wordWrap=True), "SpoilResult")
@@ -209,8 +212,8 @@ class SpoilScreen(Screen):
 
 class ReconcileScreen(Screen):
     key = Step.RECONCILE
-    title_zh = "盘点对账"
-    lead = ("随时或营业结束时盘点：入库 = 库存 + 柜员保管 + 已发卡 + 废卡，逐个柜员核对当日领用。"
+    title_zh = tr("盘点对账")
+    lead = tr("随时或营业结束时盘点：入库 = 库存 + 柜员保管 + 已发卡 + 废卡，逐个柜员核对当日领用。"
             "录入实点张数可核对实物；任何差异都会列出并打印在盘点表上。")
 
     def __init__(self, page: WizardPage[StockWorkflow]) -> None:
@@ -219,15 +222,15 @@ class ReconcileScreen(Screen):
         self.grid = FormGrid()
         self.counted_stock = named(QLineEdit(), "CountedStock")
         self.counted_custody = named(QLineEdit(), "CountedCustody")
-        self.grid.add("counted_stock", "库存实点张数", self.counted_stock, "可不填")
-        self.grid.add("counted_custody", "本人保管实点张数", self.counted_custody, "可不填")
+        self.grid.add("counted_stock", tr("库存实点张数"), self.counted_stock, tr("可不填"))
+        self.grid.add("counted_custody", tr("本人保管实点张数"), self.counted_custody, tr("可不填"))
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
-        row.addWidget(_button("全网点盘点对账", "Primary", lambda: p.reconcile(False)))
-        row.addWidget(_button("本人保管对账", "ReconcileMine", lambda: p.reconcile(True)))
-        self.preview_button = _button("打印预览盘点表", "PreviewSheet", lambda: p.sheet_action("preview"))
-        self.save_button = _button("盘点表另存为PDF", "SaveSheet", lambda: p.sheet_action("save"))
-        self.print_button = _button("打印盘点表", "PrintSheet", lambda: p.sheet_action("print"))
+        row.addWidget(_button(tr("全网点盘点对账"), "Primary", lambda: p.reconcile(False)))
+        row.addWidget(_button(tr("本人保管对账"), "ReconcileMine", lambda: p.reconcile(True)))
+        self.preview_button = _button(tr("打印预览盘点表"), "PreviewSheet", lambda: p.sheet_action("preview"))
+        self.save_button = _button(tr("盘点表另存为PDF"), "SaveSheet", lambda: p.sheet_action("save"))
+        self.print_button = _button(tr("打印盘点表"), "PrintSheet", lambda: p.sheet_action("print"))
         row.addWidget(self.preview_button)
         row.addWidget(self.print_button)
         row.addWidget(self.save_button)
@@ -255,24 +258,28 @@ class ReconcileScreen(Screen):
             return
         total = r.in_stock + r.in_custody + r.issued + r.spoiled
         sign = "=" if total == r.received else "≠"
-        parts = [f"<b>{'柜员 ' + r.scope_teller if r.scope_teller else '全网点'}　{r.day}</b>　"
-                 f"入库 {r.received} {sign} 库存 {r.in_stock} + 柜员保管 {r.in_custody} + "
-                 f"已发卡 {r.issued} + 废卡 {r.spoiled}"]
+        parts = [tr("<b>{0}　{1}</b>　"
+                 "入库 {2} {3} 库存 {4} + 柜员保管 {5} + "
+                 "已发卡 {6} + 废卡 {7}").format(
+                         tr("柜员 {0}").format(r.scope_teller) if r.scope_teller else tr("全网点"), r.day,
+                         r.received, sign, r.in_stock, r.in_custody, r.issued, r.spoiled)]
         for t in r.tellers:
-            parts.append(f"柜员 {t.teller}：领用 {t.handed}，交回 {t.taken_back}，发卡 {t.issued}，"
-                         f"废卡 {t.spoiled}，在保管 {t.holding}"
-                         + (f"，实点 {t.counted}" if t.counted is not None else ""))
+            parts.append(tr("柜员 {0}：领用 {1}，交回 {2}，发卡 {3}，"
+                         "废卡 {4}，在保管 {5}").format(
+                                 t.teller, t.handed, t.taken_back, t.issued, t.spoiled, t.holding)
+                         + (tr("，实点 {0}").format(t.counted) if t.counted is not None else ""))
         if r.differences:
-            parts.append(f'<span style="color:{BAD}; font-weight:bold;">差异 {len(r.differences)} 项：</span>')
+            parts.append(tr('<span style="color:{0}; font-weight:bold;">差异 {1} 项：</span>').format(
+                    BAD, len(r.differences)))
             parts += [f'<span style="color:{BAD};">● {html.escape(d)}</span>' for d in r.differences]
         else:
-            parts.append(f'<span style="color:{OK}; font-weight:bold;">账实相符，无差异。</span>')
-        parts.append(f'<span style="color:{MUTED};">盘点表编号 {self.wf.record.sheet_no}</span>')
+            parts.append(tr('<span style="color:{0}; font-weight:bold;">账实相符，无差异。</span>').format(OK))
+        parts.append(tr('<span style="color:{0};">盘点表编号 {1}</span>').format(MUTED, self.wf.record.sheet_no))
         self.result.setText("<br>".join(parts))
 
 
 class StockPage(WizardPage[StockWorkflow]):
-    title_zh = "空白卡库存"
+    title_zh = tr("空白卡库存")
     screens: ClassVar[dict[str, Any]] = {
         Step.RECEIVE: ReceiveScreen,
         Step.CUSTODY: CustodyScreen,
@@ -324,7 +331,7 @@ class StockPage(WizardPage[StockWorkflow]):
 
     def who_text(self) -> str:
         reader = self.desk.reader_name
-        return f"经办柜员：{self.desk.teller}" + (f"\n读卡器：{reader}" if reader else "")
+        return tr("经办柜员：{0}").format(self.desk.teller) + (tr("\n读卡器：{0}").format(reader) if reader else "")
 
     # -- actions ---------------------------------------------------------------------------------
     def _act(self, step: Step, job: Callable[[StockWorkflow], Any], busy: str,
@@ -363,12 +370,12 @@ class StockPage(WizardPage[StockWorkflow]):
             data = list_path.read_bytes() if list_path is not None else None
             return wf.open_box(box_id, data)
 
-        self._act(Step.RECEIVE, job, "正在登记箱号…",
+        self._act(Step.RECEIVE, job, tr("正在登记箱号…"),
                   lambda box: self.banner.show_message(
-                      f"箱号 {box.box_id} 已登记，请逐张插入空白卡按 F2 读卡入库。", "ok"))
+                      tr("箱号 {0} 已登记，请逐张插入空白卡按 F2 读卡入库。").format(box.box_id), "ok"))
 
     def choose_list(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "导入供应商清单（CSV）", "", "CSV 文件 (*.csv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("导入供应商清单（CSV）"), "", tr("CSV 文件 (*.csv *.txt)"))
         if path:
             self.import_list(Path(path))
 
@@ -381,26 +388,26 @@ class StockPage(WizardPage[StockWorkflow]):
             self.banner.show_message(result.message, kind)
             _status(self._screen(Step.RECEIVE).last, result.message, kind == "ok")
 
-        self._act(Step.RECEIVE, lambda wf: wf.read_card(), "正在读取空白卡…", done)
+        self._act(Step.RECEIVE, lambda wf: wf.read_card(), tr("正在读取空白卡…"), done)
 
     def close_box(self) -> None:
         def done(box: Any) -> None:
             bad = len(box.missing) + len(box.problems)
             self.banner.show_message(
-                f"箱号 {box.box_id} 核对结束：入库 {len(box.received)} 张"
-                + (f"，问题 {bad} 项（见下方列表）。" if bad else "，与清单一致。"),
+                tr("箱号 {0} 核对结束：入库 {1} 张").format(box.box_id, len(box.received))
+                + (tr("，问题 {0} 项（见下方列表）。").format(bad) if bad else tr("，与清单一致。")),
                 "bad" if bad else "ok")
 
-        self._act(Step.RECEIVE, lambda wf: wf.close_box(), "正在结束核对…", done)
+        self._act(Step.RECEIVE, lambda wf: wf.close_box(), tr("正在结束核对…"), done)
 
     def hand_out(self) -> None:
         s = self._screen(Step.CUSTODY)
         count, teller = s.count.text(), s.teller.text()
-        self._act(Step.CUSTODY, lambda wf: wf.hand_out(count, teller), "正在领用…", custody=True)
+        self._act(Step.CUSTODY, lambda wf: wf.hand_out(count, teller), tr("正在领用…"), custody=True)
 
     def take_back(self) -> None:
         teller = self._screen(Step.CUSTODY).teller.text()
-        self._act(Step.CUSTODY, lambda wf: wf.take_back(teller), "正在交回…", custody=True)
+        self._act(Step.CUSTODY, lambda wf: wf.take_back(teller), tr("正在交回…"), custody=True)
 
     def refresh_overview(self) -> None:
         stock = self.desk.stock
@@ -411,9 +418,10 @@ class StockPage(WizardPage[StockWorkflow]):
 
         def show(result: tuple[int, list[str]]) -> None:
             count, mine = result
-            listed = "、".join(mine[:12]) + ("等" if len(mine) > 12 else "")
+            listed = tr("、").join(mine[:12]) + (tr("等") if len(mine) > 12 else "")
             self._screen(Step.CUSTODY).overview.setText(
-                f"网点库存 {count} 张；柜员 {teller} 保管 {len(mine)} 张" + (f"：{listed}" if mine else "。"))
+                tr("网点库存 {0} 张；柜员 {1} 保管 {2} 张").format(count, teller, len(mine)) + (tr("：{0}").format(
+                        listed) if mine else tr("。")))
 
         self.ops.run(read, show, lambda e: log.warning("stock overview: %s", type(e).__name__))
 
@@ -429,7 +437,7 @@ class StockPage(WizardPage[StockWorkflow]):
             s.reason.clear()
             s.supervisor.clear()
 
-        self._act(Step.SPOIL, lambda wf: wf.spoil(serial, reason, approval), "正在授权并登记废卡…",
+        self._act(Step.SPOIL, lambda wf: wf.spoil(serial, reason, approval), tr("正在授权并登记废卡…"),
                   done, custody=True)
 
     def reconcile(self, mine: bool) -> None:
@@ -439,7 +447,7 @@ class StockPage(WizardPage[StockWorkflow]):
         self.sheet = None
         self._act(Step.RECONCILE, lambda wf: wf.reconcile(values["counted_stock"],
                                                           values["counted_custody"], mine),
-                  "正在盘点对账…")
+                  tr("正在盘点对账…"))
 
     # -- the count sheet -------------------------------------------------------------------------
     def with_sheet(self, then: Callable[[str, bytes], None]) -> None:
@@ -455,14 +463,14 @@ class StockPage(WizardPage[StockWorkflow]):
             self.sheet = (number, pdf)
             then(number, pdf)
 
-        self.run(wf.count_sheet, done, busy="正在生成盘点表…")
+        self.run(wf.count_sheet, done, busy=tr("正在生成盘点表…"))
 
     def sheet_action(self, action: str, path: Path | None = None) -> None:
         status = self._screen(Step.RECONCILE).sheet_status
 
         def act(number: str, pdf: bytes) -> None:
             if action == "preview":
-                dialog = DocumentPreview("空白卡盘点表", pdf, self,
+                dialog = DocumentPreview(tr("空白卡盘点表"), pdf, self,
                                          on_print=lambda: self.sheet_action("print"),
                                          on_save=lambda: self.sheet_action("save"))
                 dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -473,28 +481,29 @@ class StockPage(WizardPage[StockWorkflow]):
                 return
             target = path
             if target is None:
-                chosen = ImportDialogs.save_pdf(self, f"空白卡盘点表-{number}.pdf")
+                chosen = ImportDialogs.save_pdf(self, tr("空白卡盘点表-{0}.pdf").format(number))
                 if not chosen:
                     return
                 target = Path(chosen)
             if target.suffix.lower() != ".pdf":
                 target = target.with_suffix(".pdf")
             self.run(lambda: write_private(target, pdf),
-                     lambda saved: _status(status, f"盘点表已保存为 {saved}"),
-                     lambda e: _status(status, f"盘点表保存失败（{type(e).__name__}），请换一个位置。", False),
-                     busy="正在保存PDF…")
+                     lambda saved: _status(status, tr("盘点表已保存为 {0}").format(saved)),
+                     lambda e: _status(status, tr("盘点表保存失败（{0}），请换一个位置。").format(
+                             type(e).__name__), False),
+                     busy=tr("正在保存PDF…"))
 
         self.with_sheet(act)
 
     def _print(self, number: str, pdf: bytes, status: QLabel) -> None:
         printer = self.find_printer(self.printer_name)
         if printer is None:
-            _status(status, "本机没有可用的打印机，盘点表未打印。请“另存为PDF”后到可打印的电脑打印。", False)
+            _status(status, tr("本机没有可用的打印机，盘点表未打印。请“另存为PDF”后到可打印的电脑打印。"), False)
             return
-        printer.setDocName(f"空白卡盘点表 {number}")
+        printer.setDocName(tr("空白卡盘点表 {0}").format(number))
         try:
             pages = paint_pdf(pdf, printer)
         except CounterError as error:
             _status(status, error.message_zh, False)
             return
-        _status(status, f"盘点表已发送到打印机“{printer.printerName()}”（{pages} 页）。")
+        _status(status, tr("盘点表已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))

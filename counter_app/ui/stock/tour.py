@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.devices.blank_card import SimulatedBlankCardReader, chip_serial_of, demo_atr
 from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.i18n import tr
 from counter_app.ui.stock.page import StockPage
 from counter_app.workflows.login import DEMO_ACCOUNTS
 from counter_app.workflows.stock import Step
@@ -50,7 +51,7 @@ def _act(run: TourRun, page: StockPage, label: str, action: Any) -> None:
 
 
 def _goto(run: TourRun, page: StockPage, step: Step) -> None:
-    _act(run, page, f"打开{step.value}", lambda: page._step_clicked(step))
+    _act(run, page, tr("打开{0}").format(step.value), lambda: page._step_clicked(step))
 
 
 def play_stock(run: TourRun) -> None:
@@ -67,25 +68,25 @@ def play_stock(run: TourRun) -> None:
 
     listing = run.out / "supplier-list.csv"
     rows = [f"{BOX},{chip_serial_of(demo_atr(n))}" for n in range(1, LISTED + 1)]
-    listing.write_text("箱号,芯片序列号\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    _act(run, page, "导入供应商清单", lambda: page.import_list(listing))
+    listing.write_text("box_id,chip_serial\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    _act(run, page, tr("导入供应商清单"), lambda: page.import_list(listing))
     run.shot("stock-list-imported")
     for n in range(1, LISTED):  # the 10th listed card is not in the box
         reader.insert(demo_atr(n))
-        _act(run, page, f"读卡入库 {n}", page.read_card)
+        _act(run, page, tr("读卡入库 {0}").format(n), page.read_card)
         if n == 4:
             reader.insert(demo_atr(4))  # the same card read twice
-            _act(run, page, "重复读卡", page.read_card)
+            _act(run, page, tr("重复读卡"), page.read_card)
             reader.insert(demo_atr(77))  # a card from another box
-            _act(run, page, "不在清单的卡", page.read_card)
+            _act(run, page, tr("不在清单的卡"), page.read_card)
             run.shot("stock-card-not-on-list")
-    _act(run, page, "结束核对", page.close_box)
+    _act(run, page, tr("结束核对"), page.close_box)
     run.shot("stock-box-checked")
 
     _goto(run, page, Step.CUSTODY)
     screen = page.view(Step.CUSTODY)
     screen.count.setText("5")
-    _act(run, page, "领用5张", page.hand_out)
+    _act(run, page, tr("领用5张"), page.hand_out)
     _idle(run, page)
     run.shot("stock-handed-out")
 
@@ -93,32 +94,32 @@ def play_stock(run: TourRun) -> None:
     spoil = page.view(Step.SPOIL)
     supervisor = next(a for a in DEMO_ACCOUNTS if a[2] == "supervisor")
     spoil.serial.setText(chip_serial_of(demo_atr(1)))
-    spoil.reason.setText("写卡中断，芯片无响应")
+    spoil.reason.setText(tr("写卡中断，芯片无响应"))
     spoil.supervisor.setText(supervisor[0])
     spoil.password.setText(supervisor[3])
     run.shot("stock-spoil-entered")
-    _act(run, page, "主管授权登记废卡", page.spoil)
+    _act(run, page, tr("主管授权登记废卡"), page.spoil)
     run.shot("stock-spoiled")
 
     _goto(run, page, Step.RECONCILE)
     rec = page.view(Step.RECONCILE)
     rec.counted_stock.setText("4")
     rec.counted_custody.setText("4")
-    _act(run, page, "全网点盘点对账", lambda: page.reconcile(False))
+    _act(run, page, tr("全网点盘点对账"), lambda: page.reconcile(False))
     run.shot("stock-reconciled")
     _sheet(run, page, "count-sheet-balanced")
 
     rec.counted_stock.setText("3")  # one card short in the safe: named, never hidden
-    _act(run, page, "盘点对账（库存短少）", lambda: page.reconcile(False))
+    _act(run, page, tr("盘点对账（库存短少）"), lambda: page.reconcile(False))
     run.shot("stock-reconciled-difference")
     _sheet(run, page, "count-sheet-difference")
 
 
 def _sheet(run: TourRun, page: StockPage, name: str) -> None:
     path = run.out / f"{name}.pdf"
-    _act(run, page, "盘点表另存为PDF", lambda: page.sheet_action("save", path))
+    _act(run, page, tr("盘点表另存为PDF"), lambda: page.sheet_action("save", path))
     run.pdfs.append(path)
-    _act(run, page, "打印预览盘点表", lambda: page.sheet_action("preview"))
+    _act(run, page, tr("打印预览盘点表"), lambda: page.sheet_action("preview"))
     dialog = next((w for w in QApplication.topLevelWidgets()
                    if isinstance(w, DocumentPreview) and w.isVisible()), None)
     if dialog is not None:

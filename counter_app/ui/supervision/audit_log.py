@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.supervision.common import SupervisionTab, fill, table
 from counter_app.ui.supervision.page import SupervisionEnv
@@ -12,8 +13,8 @@ from counter_app.ui.theme import BAD, OK
 from counter_app.workflows.supervision import AuditPage, ChainState, parse_query
 from counter_app.workflows.supervision.audit_log import action_zh
 
-HEADS = ("序号", "时间", "柜员", "操作", "内容（个人信息不显示）")
-ALL = "（全部）"
+HEADS = (tr("序号"), tr("时间"), tr("柜员"), tr("操作"), tr("内容（个人信息不显示）"))
+ALL = tr("（全部）")
 
 
 class AuditLogTab(SupervisionTab):
@@ -26,10 +27,10 @@ class AuditLogTab(SupervisionTab):
         self.loaded_choices = False
 
         top = QHBoxLayout()
-        self.chain_label = named(QLabel("尚未校验审计链。", wordWrap=True), "AuditChainState")
+        self.chain_label = named(QLabel(tr("尚未校验审计链。"), wordWrap=True), "AuditChainState")
         self.chain_label.setStyleSheet("font-size: 14px; font-weight: bold;")
         top.addWidget(self.chain_label, 1)
-        top.addWidget(self.button("完整校验", "VerifyAuditChain", self.verify))
+        top.addWidget(self.button(tr("完整校验"), "VerifyAuditChain", self.verify))
         self.lay.addLayout(top)
 
         grid = QGridLayout()
@@ -41,31 +42,31 @@ class AuditLogTab(SupervisionTab):
             box.addItem(ALL, "")
             box.setMinimumWidth(220)
         self.since = named(QLineEdit(), "AuditSince")
-        self.since.setPlaceholderText("如 2026-11-01")
+        self.since.setPlaceholderText(tr("如 2026-11-01"))
         self.until = named(QLineEdit(), "AuditUntil")
-        self.until.setPlaceholderText("截止日期，含当天")
+        self.until.setPlaceholderText(tr("截止日期，含当天"))
         self.text = named(QLineEdit(), "AuditText")
-        self.text.setPlaceholderText("柜员、操作名称或序号，如“授权”“S0301”")
+        self.text.setPlaceholderText(tr("柜员、操作名称或序号，如“授权”“S0301”"))
         self.text.returnPressed.connect(self.search)
-        grid.addWidget(QLabel("柜员"), 0, 0)
+        grid.addWidget(QLabel(tr("柜员")), 0, 0)
         grid.addWidget(self.teller, 0, 1)
-        grid.addWidget(QLabel("操作"), 0, 2)
+        grid.addWidget(QLabel(tr("操作")), 0, 2)
         grid.addWidget(self.action, 0, 3)
-        grid.addWidget(QLabel("日期"), 1, 0)
+        grid.addWidget(QLabel(tr("日期")), 1, 0)
         dates = QHBoxLayout()
         dates.addWidget(self.since)
-        dates.addWidget(QLabel("至"))
+        dates.addWidget(QLabel(tr("至")))
         dates.addWidget(self.until)
         grid.addLayout(dates, 1, 1)
-        grid.addWidget(QLabel("搜索"), 1, 2)
+        grid.addWidget(QLabel(tr("搜索")), 1, 2)
         grid.addWidget(self.text, 1, 3)
         grid.setColumnStretch(3, 1)
         self.lay.addLayout(grid)
 
         row = QHBoxLayout()
-        row.addWidget(self.button("查询", "AuditSearch", self.search))
-        self.prev_button = self.button("上一页", "AuditPrev", lambda: self.go(-1))
-        self.next_button = self.button("下一页", "AuditNext", lambda: self.go(1))
+        row.addWidget(self.button(tr("查询"), "AuditSearch", self.search))
+        self.prev_button = self.button(tr("上一页"), "AuditPrev", lambda: self.go(-1))
+        self.next_button = self.button(tr("下一页"), "AuditNext", lambda: self.go(1))
         row.addWidget(self.prev_button)
         row.addWidget(self.next_button)
         self.page_label = named(QLabel(""), "AuditPageLabel")
@@ -80,7 +81,7 @@ class AuditLogTab(SupervisionTab):
         """First visit: the pick lists, the newest page, then the chain's verification."""
         if not self.loaded_choices:
             viewer = self.viewer
-            self.run(viewer.choices, self._choices_loaded, "正在读取审计日志…")
+            self.run(viewer.choices, self._choices_loaded, tr("正在读取审计日志…"))
         else:
             self.search(keep_page=True)
 
@@ -117,7 +118,7 @@ class AuditLogTab(SupervisionTab):
                                 since=self.since.text(), until=self.until.text(),
                                 text=self.text.text(), page=self.page_no)
         except Exception as error:  # a ValidationError in the supervisor's words
-            self.say(getattr(error, "message_zh", "查询条件不正确。"), ok=False)
+            self.say(getattr(error, "message_zh", tr("查询条件不正确。")), ok=False)
             return
         viewer = self.viewer
 
@@ -126,7 +127,7 @@ class AuditLogTab(SupervisionTab):
             if then_verify:
                 self.verify()
 
-        self.run(lambda: viewer.search(query), shown, "正在查询审计日志…")
+        self.run(lambda: viewer.search(query), shown, tr("正在查询审计日志…"))
 
     def show_page(self, result: AuditPage) -> None:
         self.result = result
@@ -145,7 +146,7 @@ class AuditLogTab(SupervisionTab):
 
     def verify(self) -> None:
         viewer = self.viewer
-        self.run(viewer.verification, self.show_chain, "正在完整校验审计链（逐条核对校验码）…")
+        self.run(viewer.verification, self.show_chain, tr("正在完整校验审计链（逐条核对校验码）…"))
 
     def show_chain(self, state: ChainState) -> None:
         self.chain = state

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.errors import CounterError
 from counter_app.ui.login_window import error_text
 from counter_app.ui.qt import named
 from counter_app.ui.supervision.page import SupervisionEnv
@@ -117,7 +118,7 @@ class SupervisionTab(QWidget):
         def fail(error: BaseException) -> None:
             self._idle()
             text = error_text(error)
-            if text.startswith("系统内部错误"):
+            if not isinstance(error, CounterError):  # a fault, not a refusal
                 log.warning("supervision action failed: %s", type(error).__name__)
             else:
                 log.info("supervision action refused: %s",

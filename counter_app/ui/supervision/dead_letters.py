@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.supervision.common import (
     SupervisionTab,
@@ -17,7 +18,7 @@ from counter_app.ui.supervision.page import SupervisionEnv
 from counter_app.workflows.supervision import DeadLetter, Resolution
 from counter_app.workflows.supervision.audit_log import CHINA_TIME
 
-HEADS = ("编号", "业务", "中心拒绝代码", "拒绝原因", "尝试次数", "入队时间", "最后尝试")
+HEADS = (tr("编号"), tr("业务"), tr("中心拒绝代码"), tr("拒绝原因"), tr("尝试次数"), tr("入队时间"), tr("最后尝试"))
 
 
 def _local(at: object) -> str:
@@ -34,7 +35,7 @@ class DeadLettersTab(SupervisionTab):
         super().__init__(env, "DeadLettersTab")
         self.desk = env.services.dead_letter_desk()
         self.letters: list[DeadLetter] = []
-        self.summary = named(QLabel("正在读取异常件…", wordWrap=True), "DeadLetterSummary")
+        self.summary = named(QLabel(tr("正在读取异常件…"), wordWrap=True), "DeadLetterSummary")
         self.lay.addWidget(self.summary)
         self.table = table(HEADS, "DeadLetters")
         self.table.setMinimumHeight(160)
@@ -42,18 +43,18 @@ class DeadLettersTab(SupervisionTab):
 
         form = QFormLayout()
         self.decision = named(QComboBox(), "DeadLetterDecision")
-        self.decision.addItem("重新上传（原幂等键，中心不会重复办理）", "retry")
-        self.decision.addItem("作废（记录保留，不再上传）", "discard")
-        form.addRow("决定", self.decision)
+        self.decision.addItem(tr("重新上传（原幂等键，中心不会重复办理）"), "retry")
+        self.decision.addItem(tr("作废（记录保留，不再上传）"), "discard")
+        form.addRow(tr("决定"), self.decision)
         self.reason = named(QLineEdit(), "DeadLetterReason")
-        self.reason.setPlaceholderText("必填，至少4个字，例如：已补齐证明材料 / 申请人放弃办理")
-        form.addRow("理由", self.reason)
+        self.reason.setPlaceholderText(tr("必填，至少4个字，例如：已补齐证明材料 / 申请人放弃办理"))
+        form.addRow(tr("理由"), self.reason)
         self.lay.addLayout(form)
         self.fields = approval_fields(env, "DeadLetterSupervisor")
         self.lay.addWidget(self.fields)
         row = QHBoxLayout()
-        self.decide_button = self.button("提交决定", "DecideDeadLetter", self.decide)
-        self.refresh_button = self.button("刷新", "RefreshDeadLetters", self.open)
+        self.decide_button = self.button(tr("提交决定"), "DecideDeadLetter", self.decide)
+        self.refresh_button = self.button(tr("刷新"), "RefreshDeadLetters", self.open)
         row.addWidget(self.decide_button)
         row.addWidget(self.refresh_button)
         row.addStretch(1)
@@ -64,7 +65,7 @@ class DeadLettersTab(SupervisionTab):
         if not keep_message:
             self.message.setText("")
         desk = self.desk
-        self.run(desk.list, self.show_letters, None if keep_message else "正在读取异常件…")
+        self.run(desk.list, self.show_letters, None if keep_message else tr("正在读取异常件…"))
 
     def show_letters(self, letters: list[DeadLetter]) -> None:
         self.letters = letters
@@ -72,9 +73,9 @@ class DeadLettersTab(SupervisionTab):
                            str(d.attempts), _local(d.created_at), _local(d.last_attempt_at))
                           for d in letters], [d.id for d in letters])
         self.summary.setText(
-            f"共 {len(letters)} 笔异常件：中心拒绝、不会自动重发的业务。同一群众之后的业务会等它处理后才上传。"
-            "请核实后选择重新上传或作废；系统不会删除任何记录。" if letters
-            else "没有异常件。")
+            tr("共 {0} 笔异常件：中心拒绝、不会自动重发的业务。同一群众之后的业务会等它处理后才上传。"
+            "请核实后选择重新上传或作废；系统不会删除任何记录。").format(len(letters)) if letters
+            else tr("没有异常件。"))
         has = bool(letters)
         self.decide_button.setEnabled(has)
 
@@ -103,7 +104,7 @@ class DeadLettersTab(SupervisionTab):
 
         def done(result: Resolution) -> None:
             self.reason.clear()
-            self.say(result.message_zh + "（已记入审计日志）")
+            self.say(result.message_zh + tr("（已记入审计日志）"))
             self.open(keep_message=True)
 
-        self.run(job, done, "正在核验主管授权…")
+        self.run(job, done, tr("正在核验主管授权…"))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 
 if TYPE_CHECKING:
@@ -39,10 +40,10 @@ class TabSpec:
 
 
 TABS: list[TabSpec] = [
-    TabSpec("dead_letters", "异常件", "counter_app.ui.supervision.dead_letters:DeadLettersTab"),
-    TabSpec("audit", "审计日志", "counter_app.ui.supervision.audit_log:AuditLogTab"),
-    TabSpec("sessions", "柜员会话", "counter_app.ui.supervision.sessions:SessionsTab"),
-    TabSpec("tellers", "柜员与角色", "counter_app.ui.supervision.tellers:TellersTab"),
+    TabSpec("dead_letters", tr("异常件"), "counter_app.ui.supervision.dead_letters:DeadLettersTab"),
+    TabSpec("audit", tr("审计日志"), "counter_app.ui.supervision.audit_log:AuditLogTab"),
+    TabSpec("sessions", tr("柜员会话"), "counter_app.ui.supervision.sessions:SessionsTab"),
+    TabSpec("tellers", tr("柜员与角色"), "counter_app.ui.supervision.tellers:TellersTab"),
 ]
 
 
@@ -62,13 +63,14 @@ class SupervisionPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 24, 28, 24)
         lay.setSpacing(10)
-        title = QLabel("主管管理")
+        title = QLabel(tr("主管管理"))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         lay.addWidget(title)
         self.specs = list(TABS)
         lay.addWidget(named(QLabel(
-            f"{'、'.join(s.title_zh for s in self.specs)}。每项决定均须主管授权（账号、密码"
-            f"{'和动态验证码' if env.second_factor else ''}）并写明理由，记入审计日志；不会删除任何记录。",
+            tr("{0}。每项决定均须主管授权（账号、密码"
+            "{1}）并写明理由，记入审计日志；不会删除任何记录。").format(
+                    tr("、").join(s.title_zh for s in self.specs), tr("和动态验证码") if env.second_factor else ""),
             wordWrap=True), "Hint"))
         self.tabs = named(QTabWidget(), "SupervisionTabs")
         lay.addWidget(self.tabs, 1)

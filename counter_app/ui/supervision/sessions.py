@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.supervision.common import (
     SupervisionTab,
@@ -18,7 +19,7 @@ from counter_app.ui.supervision.page import SupervisionEnv
 from counter_app.workflows.sessions import WorkSessionFacts
 from counter_app.workflows.supervision import OpenSession, SessionSupervision
 
-HEADS = ("柜员", "柜台", "营业日", "开始时间", "已开", "备用金")
+HEADS = (tr("柜员"), tr("柜台"), tr("营业日"), tr("开始时间"), tr("已开"), tr("备用金"))
 
 
 class SessionsTab(SupervisionTab):
@@ -26,22 +27,22 @@ class SessionsTab(SupervisionTab):
         super().__init__(env, "SessionsTab")
         self.supervision = SessionSupervision(env.services.session_desk(env.username))
         self.sessions: list[OpenSession] = []
-        self.summary = named(QLabel("正在读取会话…", wordWrap=True), "OpenSessionSummary")
+        self.summary = named(QLabel(tr("正在读取会话…"), wordWrap=True), "OpenSessionSummary")
         self.lay.addWidget(self.summary)
         self.table = table(HEADS, "OpenSessionTable")
         self.table.setMinimumHeight(140)
         self.lay.addWidget(self.table, 1)
         form = QFormLayout()
         self.reason = named(QLineEdit(), "ForceCloseReason")
-        self.reason.setPlaceholderText("必填，至少4个字，例如：柜员已下班未日终、电脑故障")
-        form.addRow("原因", self.reason)
+        self.reason.setPlaceholderText(tr("必填，至少4个字，例如：柜员已下班未日终、电脑故障"))
+        form.addRow(tr("原因"), self.reason)
         self.lay.addLayout(form)
         self.fields = approval_fields(env, "ForceCloseSupervisor")
         self.lay.addWidget(self.fields)
         row = QHBoxLayout()
-        self.close_button = self.button("强制结束所选会话", "ForceCloseSelected", self.force_close)
+        self.close_button = self.button(tr("强制结束所选会话"), "ForceCloseSelected", self.force_close)
         row.addWidget(self.close_button)
-        row.addWidget(self.button("刷新", "RefreshSessions", self.open))
+        row.addWidget(self.button(tr("刷新"), "RefreshSessions", self.open))
         row.addStretch(1)
         self.lay.addLayout(row)
         self.lay.addWidget(self.message)
@@ -50,18 +51,19 @@ class SessionsTab(SupervisionTab):
         if not keep_message:
             self.message.setText("")
         self.run(self.supervision.open_sessions, self.show_sessions,
-                 None if keep_message else "正在读取会话…")
+                 None if keep_message else tr("正在读取会话…"))
 
     def show_sessions(self, sessions: list[OpenSession]) -> None:
         self.sessions = sessions
-        fill(self.table, [(s.teller, s.counter_id, s.business_day + ("（未日终）" if s.stale else ""),
+        fill(self.table, [(s.teller, s.counter_id, s.business_day + (tr("（未日终）") if s.stale else ""),
                            s.opened_local, s.open_for_zh, s.float_zh) for s in sessions],
              [s.id for s in sessions])
         stale = sum(1 for s in sessions if s.stale)
         self.summary.setText(
-            (f"共 {len(sessions)} 个未结束的会话" + (f"，其中 {stale} 个是以前营业日的（应已日终）" if stale else "")
-             + "。柜员无法自行日终时（已下班、电脑故障），可由主管强制结束。") if sessions
-            else "没有未结束的会话。")
+            (tr("共 {0} 个未结束的会话").format(len(sessions)) + (tr("，其中 {0} 个是以前营业日的（应已日终）").format(
+                    stale) if stale else "")
+             + tr("。柜员无法自行日终时（已下班、电脑故障），可由主管强制结束。")) if sessions
+            else tr("没有未结束的会话。"))
         self.close_button.setEnabled(bool(sessions))
 
     def _idle(self) -> None:
@@ -82,9 +84,9 @@ class SessionsTab(SupervisionTab):
 
         def done(closed: WorkSessionFacts) -> None:
             self.reason.clear()
-            self.say(f"已由主管 {closed.closed_by} 强制结束柜员 {closed.teller} 在柜台 "
-                     f"{closed.counter_id} 的会话（已记入审计日志）。")
+            self.say(tr("已由主管 {0} 强制结束柜员 {1} 在柜台 "
+                     "{2} 的会话（已记入审计日志）。").format(closed.closed_by, closed.teller, closed.counter_id))
             self.open(keep_message=True)
 
         self.run(lambda: supervision.force_close(int(session_id), approval, reason), done,
-                 "正在核验主管授权…")
+                 tr("正在核验主管授权…"))

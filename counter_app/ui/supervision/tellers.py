@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.supervision.common import (
     SupervisionTab,
@@ -29,7 +30,7 @@ from counter_app.workflows.login import ROLE_ZH, utc_now_naive
 from counter_app.workflows.supervisor import TotpEnrolment
 from counter_app.workflows.teller_admin import AccountView, TellerAdmin
 
-HEADS = ("用户名", "姓名", "角色", "状态", "动态验证码", "连续失败")
+HEADS = (tr("用户名"), tr("姓名"), tr("角色"), tr("状态"), tr("动态验证码"), tr("连续失败"))
 
 
 class TellersTab(SupervisionTab):
@@ -38,46 +39,46 @@ class TellersTab(SupervisionTab):
         self.admin: TellerAdmin = env.services.teller_admin(env.username)
         self.accounts: list[AccountView] = []
         self.enrol_dialog: TotpEnrolDialog | None = None  # the open one (tests and the tour)
-        self.summary = named(QLabel("正在读取账户…", wordWrap=True), "TellerSummary")
+        self.summary = named(QLabel(tr("正在读取账户…"), wordWrap=True), "TellerSummary")
         self.lay.addWidget(self.summary)
         self.table = table(HEADS, "TellerTable")
         self.table.setMinimumHeight(160)
         self.lay.addWidget(self.table, 1)
 
         row = QHBoxLayout()
-        self.disable_button = self.button("停用", "DisableTeller", self.disable)
-        self.enable_button = self.button("启用", "EnableTeller", self.enable)
-        self.reset_button = self.button("重置密码", "ResetPassword", self.reset_password)
-        self.enrol_button = self.button("绑定动态验证码", "EnrolTotp", self.enrol)
+        self.disable_button = self.button(tr("停用"), "DisableTeller", self.disable)
+        self.enable_button = self.button(tr("启用"), "EnableTeller", self.enable)
+        self.reset_button = self.button(tr("重置密码"), "ResetPassword", self.reset_password)
+        self.enrol_button = self.button(tr("绑定动态验证码"), "EnrolTotp", self.enrol)
         for b in (self.disable_button, self.enable_button, self.reset_button, self.enrol_button):
             row.addWidget(b)
-        row.addWidget(self.button("刷新", "RefreshTellers", self.open))
+        row.addWidget(self.button(tr("刷新"), "RefreshTellers", self.open))
         row.addStretch(1)
         self.lay.addLayout(row)
         form = QFormLayout()
         self.reason = named(QLineEdit(), "DisableReason")
-        self.reason.setPlaceholderText("停用时必填，至少4个字，例如：调离本网点")
-        form.addRow("停用原因", self.reason)
+        self.reason.setPlaceholderText(tr("停用时必填，至少4个字，例如：调离本网点"))
+        form.addRow(tr("停用原因"), self.reason)
         self.lay.addLayout(form)
 
-        self.unlock_box = named(QGroupBox("解锁（连续输错密码被锁定的账户，须主管授权）"), "UnlockBox")
+        self.unlock_box = named(QGroupBox(tr("解锁（连续输错密码被锁定的账户，须主管授权）")), "UnlockBox")
         ul = QVBoxLayout(self.unlock_box)
         self.fields = approval_fields(env, "UnlockSupervisor")
         ul.addWidget(self.fields)
-        self.unlock_button = self.button("解锁所选账户", "UnlockTeller", self.unlock)
+        self.unlock_button = self.button(tr("解锁所选账户"), "UnlockTeller", self.unlock)
         ul.addWidget(self.unlock_button)
         self.lay.addWidget(self.unlock_box)
 
-        add_box = named(QGroupBox("添加账户"), "AddTellerBox")
+        add_box = named(QGroupBox(tr("添加账户")), "AddTellerBox")
         al = QFormLayout(add_box)
         self.new_username = named(QLineEdit(), "NewUsername")
-        self.new_username.setPlaceholderText("如 T0305（字母开头，3–16位字母或数字）")
+        self.new_username.setPlaceholderText(tr("如 T0305（字母开头，3–16位字母或数字）"))
         self.new_name = named(QLineEdit(), "NewDisplayName")
         self.new_role = named(QComboBox(), "NewRole")
-        al.addRow("用户名", self.new_username)
-        al.addRow("姓名", self.new_name)
-        al.addRow("角色", self.new_role)
-        self.add_button = self.button("添加", "AddTeller", self.add)
+        al.addRow(tr("用户名"), self.new_username)
+        al.addRow(tr("姓名"), self.new_name)
+        al.addRow(tr("角色"), self.new_role)
+        self.add_button = self.button(tr("添加"), "AddTeller", self.add)
         al.addRow("", self.add_button)
         self.lay.addWidget(add_box)
         self.lay.addWidget(self.message)
@@ -90,7 +91,7 @@ class TellersTab(SupervisionTab):
         def read() -> tuple[list[AccountView], tuple[str, ...]]:
             return self.admin.accounts(), self.admin.roles_to_add()
 
-        self.run(read, self.show_accounts, None if keep_message else "正在读取账户…")
+        self.run(read, self.show_accounts, None if keep_message else tr("正在读取账户…"))
 
     def show_accounts(self, result: tuple[list[AccountView], tuple[str, ...]]) -> None:
         accounts, roles = result
@@ -103,8 +104,9 @@ class TellersTab(SupervisionTab):
         if selected is not None and selected in [a.username for a in accounts]:
             self.table.selectRow([a.username for a in accounts].index(selected))
         locked = sum(1 for a in accounts if a.locked(now))
-        self.summary.setText(f"共 {len(accounts)} 个账户" + (f"，{locked} 个已锁定" if locked else "")
-                             + "。新账户和重置后的密码为临时密码，柜员首次登录后须修改。")
+        self.summary.setText(tr("共 {0} 个账户").format(len(accounts)) + (tr("，{0} 个已锁定").format(
+                locked) if locked else "")
+                             + tr("。新账户和重置后的密码为临时密码，柜员首次登录后须修改。"))
         if self.new_role.count() != len(roles):
             self.new_role.clear()
             for role in roles:
@@ -117,7 +119,7 @@ class TellersTab(SupervisionTab):
     def _need_selection(self) -> str | None:
         who = self.selected()
         if who is None:
-            self.say("请先在列表中选中一个账户。", ok=False)
+            self.say(tr("请先在列表中选中一个账户。"), ok=False)
         return who
 
     def _done(self, text: str) -> None:
@@ -134,10 +136,11 @@ class TellersTab(SupervisionTab):
         def done(password: str) -> None:
             self.new_username.clear()
             self.new_name.clear()
-            self._done(f"已添加账户 {username.strip()}（{ROLE_ZH.get(role, role)}）。临时密码：{password}"
-                       "（只显示这一次，请当面告知本人，首次登录后须修改）。")
+            self._done(tr("已添加账户 {0}（{1}）。临时密码：{2}"
+                       "（只显示这一次，请当面告知本人，首次登录后须修改）。").format(
+                               username.strip(), ROLE_ZH.get(role, role), password))
 
-        self.run(lambda: self.admin.add(username, name, role), done, "正在添加账户…")
+        self.run(lambda: self.admin.add(username, name, role), done, tr("正在添加账户…"))
 
     def disable(self) -> None:
         who = self._need_selection()
@@ -147,16 +150,16 @@ class TellersTab(SupervisionTab):
 
         def done(_a: AccountView) -> None:
             self.reason.clear()
-            self._done(f"账户 {who} 已停用（已记入审计日志）。")
+            self._done(tr("账户 {0} 已停用（已记入审计日志）。").format(who))
 
-        self.run(lambda: self.admin.disable(who, reason), done, "正在停用…")
+        self.run(lambda: self.admin.disable(who, reason), done, tr("正在停用…"))
 
     def enable(self) -> None:
         who = self._need_selection()
         if who is None:
             return
         self.run(lambda: self.admin.enable(who),
-                 lambda _a: self._done(f"账户 {who} 已启用。"), "正在启用…")
+                 lambda _a: self._done(tr("账户 {0} 已启用。").format(who)), tr("正在启用…"))
 
     def reset_password(self) -> None:
         who = self._need_selection()
@@ -164,8 +167,8 @@ class TellersTab(SupervisionTab):
             return
         self.run(lambda: self.admin.reset_password(who),
                  lambda password: self._done(
-                     f"账户 {who} 的密码已重置。临时密码：{password}（只显示这一次，请当面告知本人，"
-                     "下次登录后须修改）。"), "正在重置密码…")
+                     tr("账户 {0} 的密码已重置。临时密码：{1}（只显示这一次，请当面告知本人，"
+                     "下次登录后须修改）。").format(who, password)), tr("正在重置密码…"))
 
     def unlock(self) -> None:
         who = self._need_selection()
@@ -178,14 +181,15 @@ class TellersTab(SupervisionTab):
         approval = self.fields.approval()
         self.fields.clear_secrets()
         self.run(lambda: self.admin.unlock(who, approval),
-                 lambda _a: self._done(f"账户 {who} 已解锁（授权主管 {approval.username}，已记入审计日志）。"),
-                 "正在核验主管授权…")
+                 lambda _a: self._done(tr("账户 {0} 已解锁（授权主管 {1}，已记入审计日志）。").format(
+                         who, approval.username)),
+                 tr("正在核验主管授权…"))
 
     def enrol(self) -> None:
         who = self._need_selection()
         if who is None:
             return
-        self.run(lambda: self.admin.begin_enrolment(who), self._show_enrolment, "正在生成二维码…")
+        self.run(lambda: self.admin.begin_enrolment(who), self._show_enrolment, tr("正在生成二维码…"))
 
     def _show_enrolment(self, enrolment: TotpEnrolment) -> None:
         dialog = TotpEnrolDialog(enrolment, lambda code: self.admin.confirm_enrolment(enrolment, code),
@@ -197,6 +201,6 @@ class TellersTab(SupervisionTab):
     def _enrolled(self, username: str, result: int) -> None:
         self.enrol_dialog = None
         if result:
-            self._done(f"账户 {username} 已绑定动态验证码；此后授权须输入验证器上的6位数字。")
+            self._done(tr("账户 {0} 已绑定动态验证码；此后授权须输入验证器上的6位数字。").format(username))
         else:
-            self.say("未绑定（已取消）。", ok=False)
+            self.say(tr("未绑定（已取消）。"), ok=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from counter_app.ui.i18n import tr
 from counter_app.workflows.login import DEMO_ACCOUNTS, DEMO_TOTP_SECRETS, utc_now_naive
 from counter_app.workflows.supervisor import code_at_step, step_at
 
@@ -34,7 +35,7 @@ def _type_login(run: TourRun, user: str, password: str) -> None:
     login.error.clear()
     login.username.setText(user)
     login.password.setText(password)
-    run.act(f"登录（{user}）", login.submit)
+    run.act(tr("登录（{0}）").format(user), login.submit)
     run.settle(lambda: login.error.text() != "" or run.app.main is not None)
 
 
@@ -68,7 +69,7 @@ def play_supervision(run: TourRun) -> None:
     tellers.fields.password.setText(SUPER_PASSWORD)
     tellers.fields.otp.setText(unlock_code)
     run.shot("unlock-with-code")
-    run.act("主管授权解锁柜员", tellers.unlock)
+    run.act(tr("主管授权解锁柜员"), tellers.unlock)
     run.settle(lambda: not tellers.busy and "已解锁" in tellers.message.text())
     run.settle(lambda: not tellers.busy)
     run.shot("teller-unlocked")
@@ -79,10 +80,10 @@ def play_supervision(run: TourRun) -> None:
     run.shot("dead-letters")
     if letters.letters:
         letters.decision.setCurrentIndex(letters.decision.findData("discard"))
-        letters.reason.setText("申请人未带公安机关证明，本次不予变更")
+        letters.reason.setText(tr("申请人未带公安机关证明，本次不予变更"))
         letters.fields.password.setText(SUPER_PASSWORD)
         letters.fields.otp.setText(decide_code)
-        run.act("主管决定异常件（作废）", letters.decide)
+        run.act(tr("主管决定异常件（作废）"), letters.decide)
         run.settle(lambda: not letters.busy and "审计日志" in letters.message.text())
         run.settle(lambda: not letters.busy)
         run.shot("dead-letter-decided")
