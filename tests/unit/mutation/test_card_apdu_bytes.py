@@ -201,7 +201,7 @@ def test_9000_returns_the_data_in_one_exchange() -> None:
     assert port.sent == ["00B2072C0B"]
 
 
-@pytest.mark.parametrize("answer", ["6F00", "6100", "9001", "6A00", "AB6F00"])
+@pytest.mark.parametrize("answer", ["6F00", "6100", "9001", "9100", "6A00", "AB6F00", "AA009001"])
 def test_only_9000_is_success(answer: str) -> None:
     script = [answer] + (["AABB9000"] if answer == "6100" else [])
     resp = ApduChannel(ScriptedPort(script)).transmit(READ_EF05_7)

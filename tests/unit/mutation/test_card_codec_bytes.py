@@ -142,6 +142,13 @@ def test_a_four_byte_character_that_does_not_fit_moves_whole_to_the_extension() 
     assert decode_name(head, ext) == name
 
 
+def test_a_name_byte_equal_to_ascii_x_is_part_of_a_character_not_padding() -> None:
+    name = "阿" * 15 + "嶺"  # 嶺 is 8E 58 in GBK: its second byte is "X" in ASCII
+    head, ext = encode_name(name)
+    assert ext[:2] == bytes.fromhex("8E58") and ext[2:] == bytes(18)
+    assert decode_name(head, ext) == name
+
+
 def test_short_names_are_zero_padded() -> None:
     head, ext = encode_name("李明")
     assert head == "李明".encode("gbk") + bytes(26)
@@ -213,8 +220,9 @@ def test_records_of_each_file_in_record_order() -> None:
 def test_record_by_tag() -> None:
     assert record_by_tag(0x0D).field == "birth_date"
     assert record_by_tag(0x4E).field == "name_ext"
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as err:
         record_by_tag(0x0E)
+    assert err.value.args == (0x0E,)  # names the tag the card sent
 
 
 def test_every_demo_record_byte_for_byte() -> None:
