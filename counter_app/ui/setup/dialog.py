@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,16 @@ def _error_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #b42318;")
     return label
+
+
+def _natural_width(button: QPushButton) -> QWidget:
+    """The button at its own width, as on the other windows (a form row would stretch it)."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(button)
+    row.addStretch(1)
+    return holder
 
 
 class _FileRow(QWidget):
@@ -103,8 +114,6 @@ class BranchPage(QWizardPage):
         super().__init__()
         self.setup = wizard
         self.setTitle(STEP_TITLES_ZH["branch"])
-        self.source = named(QLabel(""), "setupBranchSource")
-        self.source.setWordWrap(True)
         self.bank = named(QComboBox(), "setupBank")
         for bank in PARTNER_BANKS.values():
             self.bank.addItem(tr("{0}（{1}）").format(bank.name_zh, bank.code), bank.code)
@@ -114,12 +123,13 @@ class BranchPage(QWizardPage):
         self.branch_input = QStackedWidget()
         self.branch_input.addWidget(self.branch)
         self.branch_input.addWidget(self.code)
+        # one line high: a stacked widget would otherwise take the page's spare height
+        self.branch_input.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.name = named(QLineEdit(), "setupBranchName")
         self.instant = named(QCheckBox(tr("即办网点（当场制卡）")), "setupInstant")
         self.counter = named(QLineEdit(), "setupCounterId")
         self.error = _error_label("setupBranchError")
         form = QFormLayout(self)
-        form.addRow(self.source)
         form.addRow(tr("合作银行"), self.bank)
         form.addRow(tr("网点"), self.branch_input)
         form.addRow(tr("网点名称"), self.name)
@@ -132,7 +142,8 @@ class BranchPage(QWizardPage):
     def initializePage(self) -> None:
         online = self.setup.branch_list is not None
         self.branch_input.setCurrentIndex(0 if online else 1)
-        self.source.setText(tr("网点从中心系统的网点名录中选择。") if online else
+        # in the header like the other pages' explanations (a page without one is drawn unlike them)
+        self.setSubTitle(tr("网点从中心系统的网点名录中选择。") if online else
                             tr("暂时无法从中心系统取得网点名录（{0}），"
                             "请手工输入网点代码和名称，保存前会再检测。").format(self.setup.offline_reason_zh))
         a = self.setup.answers
@@ -191,7 +202,7 @@ class DevicesPage(QWizardPage):
         form.addRow(tr("卡槽读卡器（客户社保卡）"), self.card)
         form.addRow(tr("PSAM 读卡器（网点 PSAM 卡）"), self.psam)
         form.addRow(self.readers_note)
-        form.addRow("", refresh)
+        form.addRow("", _natural_width(refresh))
         form.addRow(tr("申请表、回执打印机"), self.document)
         form.addRow(tr("卡面打印机（即办网点）"), self.card_face)
         form.addRow(self.error)
@@ -245,7 +256,7 @@ class ReviewPage(QWizardPage):
         self.preview.setReadOnly(True)
         self.error = _error_label("setupWriteError")
         box = QVBoxLayout(self)
-        box.addWidget(self.run)
+        box.addWidget(_natural_width(self.run))
         box.addWidget(self.results)
         box.addWidget(self.force)
         box.addWidget(QLabel(tr("将写入的配置文件：")))

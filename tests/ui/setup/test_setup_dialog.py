@@ -104,7 +104,7 @@ def test_offline_the_branch_is_typed_and_saving_untested_needs_a_say_so(qtbot: Q
     _next(dialog)
     branch = dialog.branch_page
     assert dialog.currentPage() is branch
-    assert branch.branch_input.currentIndex() == 1 and "暂时无法从中心系统取得网点名录" in branch.source.text()
+    assert branch.branch_input.currentIndex() == 1 and "暂时无法从中心系统取得网点名录" in branch.subTitle()
     branch.bank.setCurrentIndex(branch.bank.findData("NBCB"))
     branch.code.setText("nb 01")
     branch.name.setText("宁波银行测试支行")
