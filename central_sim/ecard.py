@@ -8,8 +8,10 @@ again (a reprint, a retry) gives the same token.
 
 - ``POST /v1/cards/{card_no}/ecard-claims`` (Idempotency-Key): the token of an ACTIVE card of
   the caller's bank; 409 CARD_NOT_ACTIVE otherwise, 403 CARD_FORBIDDEN for another bank's card.
-- ``GET /v1/ecard-claims/{token}``: what the app sees — OPEN, EXPIRED or CARD_NOT_ACTIVE, with
-  the card number masked; 404 ECARD_CLAIM_UNKNOWN.
+- ``GET /v1/ecard-claims/{token}``: what the app sees before it verifies the holder — OPEN,
+  EXPIRED or CARD_NOT_ACTIVE (a lost or no longer active card) and the expiry; nothing about
+  the card or the person (a token is a bearer secret printed on paper); 404
+  ECARD_CLAIM_UNKNOWN. A lost card gets no token (409 CARD_IS_LOST).
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from central_sim import states as S
 from central_sim.db import Base, Card, utcnow
 from central_sim.errors import Refusal
-from central_sim.schemas import BranchAction
+from central_sim.schemas import CARD_NO_PATTERN, BranchAction
 
 #: the official app's claim page; the QR is CLAIM_URL + "?t=" + token
 CLAIM_URL = "https://si.12333.gov.cn/ecard/claim"
 VALID_DAYS = 30
 TOKEN_MAX = 64
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]+$"  # URL-safe base64, as secrets.token_urlsafe makes them
 
 IdemKey = Annotated[str | None, Header(alias="Idempotency-Key",
                                        description="Required on every mutating call")]
@@ -56,9 +59,12 @@ class ECardClaimOut(BaseModel):
 
 
 class ECardClaimCheck(BaseModel):
+    """Only what the claim page needs before the app verifies the holder.
+
+    No card number (not even masked), no name, no ID number: the token is printed on paper."""
+
     token: str = Field(max_length=TOKEN_MAX)
     state: Literal["OPEN", "EXPIRED", "CARD_NOT_ACTIVE"]
-    card_no_masked: str = Field(description="first 2 and last 3 characters of the card number")
     expires_at: dt.datetime
 
 
@@ -66,8 +72,11 @@ def claim_url(token: str) -> str:
     return f"{CLAIM_URL}?t={token}"
 
 
-def _mask(card_no: str) -> str:
-    return card_no[:2] + "*" * (len(card_no) - 5) + card_no[-3:]
+def _claimable(card: Card | None) -> bool:
+    """Active and not reported lost: the e-card mirrors the card's state."""
+    lost = {S.LOST, S.TEMP_LOST}
+    return (card is not None and card.card_state == S.ACTIVE
+            and not lost & {card.social_state, card.financial_state})
 
 
 def _out(claim: ECardClaim) -> dict[str, Any]:
@@ -79,7 +88,8 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
                get_branch: Callable[[Session, str], Any],
                get_card: Callable[..., Card]) -> None:
     @v1.post("/cards/{card_no}/ecard-claims", response_model=ECardClaimOut, tags=["cards"])
-    def ecard_claim(card_no: Annotated[str, Path(max_length=9)], body: BranchAction,
+    def ecard_claim(card_no: Annotated[str, Path(max_length=9, pattern=CARD_NO_PATTERN)],
+                    body: BranchAction,
                     request: Request, idempotency_key: IdemKey = None,
                     x_client_id: ClientId = None) -> JSONResponse:
         """The electronic card claim token of an activated card (the same one while valid)."""
@@ -90,6 +100,8 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
                 raise Refusal(403, "CARD_FORBIDDEN", "该卡不是本行发行的卡，不能在本网点领取电子社保卡。")
             if card.card_state != S.ACTIVE:
                 raise Refusal(409, "CARD_NOT_ACTIVE", "该卡尚未启用（或已注销），不能领取电子社保卡。")
+            if not _claimable(card):
+                raise Refusal(409, "CARD_IS_LOST", "该卡已挂失，不能领取电子社保卡；请先解挂或补卡。")
             now = utcnow()
             claim = s.scalars(select(ECardClaim).where(
                 ECardClaim.card_no == card_no, ECardClaim.expires_at > now)
@@ -105,7 +117,8 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
         return mutate(request, idempotency_key, x_client_id, body, "ECARD_CLAIM", handler)
 
     @v1.get("/ecard-claims/{token}", response_model=ECardClaimCheck, tags=["cards"])
-    def ecard_claim_check(token: Annotated[str, Path(max_length=TOKEN_MAX)]) -> ECardClaimCheck:
+    def ecard_claim_check(token: Annotated[str, Path(max_length=TOKEN_MAX, pattern=TOKEN_PATTERN)]
+                          ) -> ECardClaimCheck:
         """What the official app sees when it scans the receipt's QR."""
         with db.read() as s:
             claim = s.get(ECardClaim, token)
@@ -114,6 +127,6 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
             card = s.get(Card, claim.card_no)
             state: Literal["OPEN", "EXPIRED", "CARD_NOT_ACTIVE"] = (
                 "EXPIRED" if claim.expires_at <= utcnow() else
-                "CARD_NOT_ACTIVE" if card is None or card.card_state != S.ACTIVE else "OPEN")
-            return ECardClaimCheck(token=token, state=state, card_no_masked=_mask(claim.card_no),
+                "CARD_NOT_ACTIVE" if not _claimable(card) else "OPEN")
+            return ECardClaimCheck(token=token, state=state,
                                    expires_at=claim.expires_at.replace(tzinfo=dt.UTC))

@@ -123,6 +123,10 @@ class CancelIn(_Strict):
     reason: ReasonField = ""
 
 
+#: a card number: 8 characters and a check character (0-9 or X), as the central allocates them
+CARD_NO_PATTERN = r"^[A-Z0-9]{8}[0-9X]$"
+
+
 class ResubmitIn(_Strict):
     """A failed production (制卡失败) made again on the same application."""
 
@@ -134,8 +138,10 @@ class SealIn(_Strict):
     """An uncollected card past the keeping period, returned to the central and sealed (封存)."""
 
     branch_code: BranchCodeField
-    card_no: str = Field(min_length=9, max_length=9)
-    sealing_list_id: str = Field(min_length=1, max_length=40)  # the branch's printed list
+    card_no: str = Field(min_length=9, max_length=9, pattern=CARD_NO_PATTERN)
+    # the id printed on the branch's sealing list (e.g. FC-ICBC-NB-0101-20261130-1A2B3C): an
+    # identifier, not free text, so no name or ID number rides into the central's notices
+    sealing_list_id: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
     reason: ReasonField = ""
 
 
@@ -346,7 +352,8 @@ class BranchConfigOut(BaseModel):
     uncollected_keep_months: int
     photo_max_kb: int
     min_version: str | None = Field(
-        default=None, description="the lowest counter version accepted for new work: a counter "
+        default=None, max_length=32, description="the lowest counter version (PEP 440) accepted "
+        "for new work: a counter "
         "below it is warned for its grace period, then refused new businesses; null: none")
 
 

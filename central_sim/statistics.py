@@ -19,6 +19,10 @@ from central_sim.errors import Refusal
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 MAX_DAYS = 366
+# the dates a period may span: outside them Beijing midnight has no UTC instant in Python's
+# calendar (0001-01-01, 9999-12-31 overflow), and no card business exists anyway
+EARLIEST = dt.date(2000, 1, 1)
+LATEST = dt.date(9998, 12, 31)
 REPLACEMENT_KINDS = ("REPLACEMENT_LOST", "EXCHANGE_DAMAGED", "EXCHANGE_SAME_NUMBER")
 
 
@@ -80,10 +84,16 @@ def add_routes(v1: APIRouter, db: Any, get_branch: Callable[[Session, str], Any]
         date_from: Annotated[dt.date, Query(alias="from")],
         date_to: Annotated[dt.date, Query(alias="to")],
     ) -> BranchStatisticsOut:
-        """Counts of the branch's businesses over Beijing days from..to (inclusive, <= 366)."""
+        """Counts of the branch's businesses over Beijing days from..to (inclusive, <= 366).
+        The period lies within 2000-01-01..9998-12-31; otherwise 400 PERIOD_INVALID."""
         check_own_branch(request, branch_code)
-        if date_to < date_from or (date_to - date_from).days >= MAX_DAYS:
-            raise Refusal(400, "PERIOD_INVALID", f"统计期间无效：结束日期不能早于开始日期，且不超过{MAX_DAYS}天。")
+        if (date_to < date_from or (date_to - date_from).days >= MAX_DAYS
+                or date_from < EARLIEST or date_to > LATEST):
+            raise Refusal(400, "PERIOD_INVALID",
+                          f"统计期间无效：结束日期不能早于开始日期，不超过{MAX_DAYS}天，"
+                          f"且在 {EARLIEST} 至 {LATEST} 之间。",
+                          {"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat(),
+                           "max_days": MAX_DAYS})
         with db.read() as s:
             get_branch(s, branch_code)
             return BranchStatisticsOut(branch_code=branch_code, date_from=date_from,
