@@ -14,27 +14,24 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.card_states import CARD_STATE_NAMES_ZH, CardState
 from counter_app.domain.clock import CHINA_TIME
-from counter_app.printing import mask_id_number
 from counter_app.ui.application.documents import document_printer
-from counter_app.ui.card_case_page import CardCasePage
+from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions
-from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.theme import BAD, MUTED
 from counter_app.ui.widgets import Banner, FormGrid
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
 from counter_app.workflows.card_loss import (
@@ -57,82 +54,16 @@ def _page(screen: Screen) -> CardLossPage:
     return page
 
 
-class IdentifyScreen(Screen):
+class IdentifyScreen(CardIdentifyScreen[CardLossWorkflow]):
     key = Step.IDENTIFY
-    title_zh = tr("身份核验")
     lead = tr("请选择业务，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。")
 
-    def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
-        super().__init__(page)
-        ops = QHBoxLayout()
-        self.group = QButtonGroup(self)
-        self.loss = named(QRadioButton(tr("挂失（正式挂失，含临时挂失转正式挂失）")), "OpLoss")
-        self.deloss = named(QRadioButton(tr("解挂（须持找回的原卡，限发卡银行网点）")), "OpDeloss")
-        for b in (self.loss, self.deloss):
-            b.setStyleSheet("font-size: 15px;")
-            self.group.addButton(b)
-            ops.addWidget(b)
-        ops.addStretch(1)
-        self.root.addLayout(ops)
-        row = QHBoxLayout()
-        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
-        self.read_button.clicked.connect(self.read_id)
-        row.addWidget(self.read_button)
-        self.reader_name = named(QLabel(""), "Hint")
-        row.addWidget(self.reader_name)
-        row.addStretch(1)
-        self.root.addLayout(row)
-        self.grid = FormGrid()
-        self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
-        self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", tr("身份证号码"), self.id_number)
-        self.root.addLayout(self.grid)
-        self.who = named(QLabel("", wordWrap=True), "CardInfo")
-        self.root.addWidget(self.who)
-        self.root.addStretch(1)
+    def kinds(self) -> Mapping[str, tuple[str, str]]:
+        return {Operation.LOSS: (tr("挂失（正式挂失，含临时挂失转正式挂失）"), "OpLoss"),
+                Operation.DELOSS: (tr("解挂（须持找回的原卡，限发卡银行网点）"), "OpDeloss")}
 
-    def load(self) -> None:
-        r = self.wf.record
-        (self.deloss if r.operation is Operation.DELOSS else self.loss).setChecked(True)
-        self.id_number.setText(r.identity.id_number)
-        reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
-        self.read_button.setEnabled(reader is not None)
-        ident = r.identity
-        if ident.source == "reader":
-            self.who.setText(tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
-                             "{1}　{2}").format(OK, html.escape(ident.name), mask_id_number(ident.id_number)))
-        elif ident.id_number:
-            self.who.setText(tr("<span style='color:{0}'>手工录入的号码，请核对持卡人证件原件。</span>").format(MUTED))
-        else:
-            self.who.setText("")
-
-    def values(self) -> dict[str, str]:
-        op = Operation.DELOSS if self.deloss.isChecked() else Operation.LOSS
-        return {"operation": op.value, "id_number": self.id_number.text()}
-
-    def read_id(self) -> None:
-        page = _page(self)
-        op = self.values()["operation"]
-
-        def job() -> Any:
-            self.wf.set_operation(op)
-            return self.wf.read_id_card()
-
-        def done(_r: Any) -> None:
-            self.load()
-            self.show_errors({})
-            page.after_change()
-
-        page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
-                 busy=tr("正在读取身份证…"))
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {"F2": self.read_id}
-
-    def first_focus(self) -> QWidget | None:
-        return self.id_number
+    def set_kind(self, value: str) -> None:
+        self.wf.set_operation(value)
 
 
 class CardScreen(Screen):
@@ -403,6 +334,9 @@ class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkfl
 
     def case_title(self, wf: CardLossWorkflow) -> str:
         return OPERATION_TITLES_ZH[wf.operation]
+
+    def id_reader_name(self) -> str | None:
+        return self.desk.id_reader_name
 
     def submit(self) -> None:
         wf = self.wizard

@@ -17,7 +17,7 @@ from counter_app.devices.sscard import DEMO_CARDS, SimulatedSocialCardReader
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.card_loss.page import CardLossPage
 from counter_app.ui.i18n import tr
-from counter_app.workflows.card_loss import Step
+from counter_app.workflows.card_loss import Operation, Step
 
 if TYPE_CHECKING:
     from counter_app.ui.tour import TourRun
@@ -101,7 +101,7 @@ def play_loss_deloss(run: TourRun) -> None:
     # he found the card: de-loss at his own bank with the card in the reader
     _act(run, page, tr("办理下一笔"), partial(page.step_key, "Ctrl+N"), Step.IDENTIFY)
     identify = page.view(Step.IDENTIFY)
-    identify.deloss.setChecked(True)
+    identify.choices[Operation.DELOSS].setChecked(True)
     _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
     _act(run, page, tr("下一步（查询卡片）"), page.go_next, Step.CARD)
     run.shot("deloss-card-not-read")
@@ -119,7 +119,7 @@ def play_deloss_other_bank(run: TourRun) -> None:
     """At the CCB branch: the ICBC card's de-loss is refused, naming the bank to go to."""
     page = _open(run)
     identify = page.view(Step.IDENTIFY)
-    identify.deloss.setChecked(True)
+    identify.choices[Operation.DELOSS].setChecked(True)
     identify.id_number.setText(LI_MING)
     _act(run, page, tr("下一步（查询卡片）"), page.go_next, Step.CARD)
     _card_reader(run).insert(_demo_card())
@@ -151,7 +151,7 @@ def play_loss_line_down(run: TourRun) -> None:
         _save_receipt(run, page, "loss-line-down-receipt")
         # de-loss is refused while the line is down
         _act(run, page, tr("办理下一笔"), partial(page.step_key, "Ctrl+N"), Step.IDENTIFY)
-        page.view(Step.IDENTIFY).deloss.setChecked(True)
+        page.view(Step.IDENTIFY).choices[Operation.DELOSS].setChecked(True)
         _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
         _act(run, page, tr("下一步（查询卡片）"), page.go_next, Step.CARD)
         run.shot("deloss-refused-line-down")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -24,14 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.card_states import CARD_STATE_NAMES_ZH, CardState
-from counter_app.printing import mask_id_number
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview
-from counter_app.ui.card_case_page import CardCasePage
+from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
-from counter_app.ui.theme import BAD, MUTED, OK
-from counter_app.ui.widgets import Banner, FormGrid
+from counter_app.ui.theme import BAD, MUTED
+from counter_app.ui.widgets import Banner
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
 from counter_app.workflows.card_loss.rules import bank_name, mask_card_no
 from counter_app.workflows.card_services import (
@@ -57,84 +55,17 @@ def _page(screen: Screen) -> CardServicesPage:
     return page
 
 
-class IdentifyScreen(Screen):
+class IdentifyScreen(CardIdentifyScreen[CardServicesWorkflow]):
     key = Step.IDENTIFY
-    title_zh = tr("身份核验")
     lead = tr("请选择服务，将持卡人的居民身份证放在阅读器上按 F2 读取；密码重置须读取身份证。")
+    typed_hint = tr("<span style='color:{0}'>手工录入的号码，请核对证件原件"
+                    "（密码重置须读取身份证）。</span>")
 
-    def __init__(self, page: WizardPage[CardServicesWorkflow]) -> None:
-        super().__init__(page)
-        ops = QHBoxLayout()
-        self.group = QButtonGroup(self)
-        self.ops: dict[Operation, QRadioButton] = {}
-        for op in Operation:
-            button = named(QRadioButton(OPERATION_TITLES_ZH[op]), f"Op_{op.value}")
-            button.setStyleSheet("font-size: 15px;")
-            self.group.addButton(button)
-            ops.addWidget(button)
-            self.ops[op] = button
-        ops.addStretch(1)
-        self.root.addLayout(ops)
-        row = QHBoxLayout()
-        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
-        self.read_button.clicked.connect(self.read_id)
-        row.addWidget(self.read_button)
-        self.reader_name = named(QLabel(""), "Hint")
-        row.addWidget(self.reader_name)
-        row.addStretch(1)
-        self.root.addLayout(row)
-        self.grid = FormGrid()
-        self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
-        self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", tr("身份证号码"), self.id_number)
-        self.root.addLayout(self.grid)
-        self.who = named(QLabel("", wordWrap=True), "CardInfo")
-        self.root.addWidget(self.who)
-        self.root.addStretch(1)
+    def kinds(self) -> Mapping[str, tuple[str, str]]:
+        return {op: (OPERATION_TITLES_ZH[op], f"Op_{op.value}") for op in Operation}
 
-    def load(self) -> None:
-        r = self.wf.record
-        self.ops[r.operation].setChecked(True)
-        self.id_number.setText(r.identity.id_number)
-        reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
-        self.read_button.setEnabled(reader is not None)
-        ident = r.identity
-        if ident.source == "reader":
-            self.who.setText(tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
-                             "{1}　{2}").format(OK, html.escape(ident.name), mask_id_number(ident.id_number)))
-        elif ident.id_number:
-            self.who.setText(tr("<span style='color:{0}'>手工录入的号码，请核对证件原件"
-                             "（密码重置须读取身份证）。</span>").format(MUTED))
-        else:
-            self.who.setText("")
-
-    def values(self) -> dict[str, str]:
-        op = next((o for o, b in self.ops.items() if b.isChecked()), Operation.READ)
-        return {"operation": op.value, "id_number": self.id_number.text()}
-
-    def read_id(self) -> None:
-        page = _page(self)
-        op = self.values()["operation"]
-
-        def job() -> Any:
-            self.wf.set_operation(op)
-            return self.wf.read_id_card()
-
-        def done(_r: Any) -> None:
-            self.load()
-            self.show_errors({})
-            page.after_change()
-
-        page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
-                 busy=tr("正在读取身份证…"))
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {"F2": self.read_id}
-
-    def first_focus(self) -> QWidget | None:
-        return self.id_number
+    def set_kind(self, value: str) -> None:
+        self.wf.set_operation(value)
 
 
 class CardScreen(Screen):
@@ -378,6 +309,9 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
 
     def case_title(self, wf: CardServicesWorkflow) -> str:
         return OPERATION_TITLES_ZH[wf.operation]
+
+    def id_reader_name(self) -> str | None:
+        return self.desk.id_reader_name
 
     def submit(self) -> None:
         wf = self.wizard

@@ -57,7 +57,7 @@ def _pad(run: TourRun) -> DemoPinPad:
 def _start(run: TourRun, page: CardServicesPage, op: Operation, shot: str | None = None) -> None:
     """A new case: the service chosen, the ID card read, the card read."""
     _act(run, page, tr("办理下一笔"), page.new_case, Step.IDENTIFY)
-    page.view(Step.IDENTIFY).ops[op].setChecked(True)
+    page.view(Step.IDENTIFY).choices[op].setChecked(True)
     _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
     _act(run, page, tr("下一步（读取社保卡）"), page.go_next, Step.CARD)
     if shot:

@@ -33,13 +33,12 @@ from counter_app.domain.card_states import (
     FUNCTION_STATE_NAMES_ZH,
     CardState,
 )
-from counter_app.printing import mask_id_number
 from counter_app.ui.application.documents import document_printer
-from counter_app.ui.card_case_page import CardCasePage
+from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import BAD, MUTED, OK
-from counter_app.ui.widgets import Banner, FormGrid
+from counter_app.ui.widgets import Banner
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
 from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, mask_card_no
 from counter_app.workflows.errors import StepInvalid
@@ -66,83 +65,16 @@ def _page(screen: Screen) -> ReplacementPage:
     return page
 
 
-class IdentifyScreen(Screen):
+class IdentifyScreen(CardIdentifyScreen[ReplacementWorkflow]):
     key = Step.IDENTIFY
-    title_zh = "身份核验"
     lead = "请选择补换原因，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。"
+    kind_field = "reason"
 
-    def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
-        super().__init__(page)
-        reasons = QHBoxLayout()
-        self.group = QButtonGroup(self)
-        self.reasons: dict[Reason, QRadioButton] = {}
-        for reason, text in REASON_LABELS.items():
-            button = named(QRadioButton(text), f"Reason_{reason.value}")
-            button.setStyleSheet("font-size: 15px;")
-            self.group.addButton(button)
-            reasons.addWidget(button)
-            self.reasons[reason] = button
-        reasons.addStretch(1)
-        self.root.addLayout(reasons)
-        row = QHBoxLayout()
-        self.read_button = named(QPushButton("读取身份证 (F2)"), "Primary")
-        self.read_button.clicked.connect(self.read_id)
-        row.addWidget(self.read_button)
-        self.reader_name = named(QLabel(""), "Hint")
-        row.addWidget(self.reader_name)
-        row.addStretch(1)
-        self.root.addLayout(row)
-        self.grid = FormGrid()
-        self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText("18位身份证号码，末位X可小写")
-        self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", "身份证号码", self.id_number)
-        self.root.addLayout(self.grid)
-        self.who = named(QLabel("", wordWrap=True), "CardInfo")
-        self.root.addWidget(self.who)
-        self.root.addStretch(1)
+    def kinds(self) -> Mapping[str, tuple[str, str]]:
+        return {reason: (text, f"Reason_{reason.value}") for reason, text in REASON_LABELS.items()}
 
-    def load(self) -> None:
-        r = self.wf.record
-        self.reasons[r.reason].setChecked(True)
-        self.id_number.setText(r.identity.id_number)
-        reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(f"阅读器：{reader}" if reader else "本柜台未配置身份证阅读器")
-        self.read_button.setEnabled(reader is not None)
-        ident = r.identity
-        if ident.source == "reader":
-            self.who.setText(f"<span style='color:{OK}; font-weight:bold'>✓ 已读取身份证</span>　"
-                             f"{html.escape(ident.name)}　{mask_id_number(ident.id_number)}")
-        elif ident.id_number:
-            self.who.setText(f"<span style='color:{MUTED}'>手工录入的号码，请核对持卡人证件原件。</span>")
-        else:
-            self.who.setText("")
-
-    def values(self) -> dict[str, str]:
-        reason = next((k for k, b in self.reasons.items() if b.isChecked()), Reason.LOST)
-        return {"reason": reason.value, "id_number": self.id_number.text()}
-
-    def read_id(self) -> None:
-        page = _page(self)
-        reason = self.values()["reason"]
-
-        def job() -> Any:
-            self.wf.set_reason(reason)
-            return self.wf.read_id_card()
-
-        def done(_r: Any) -> None:
-            self.load()
-            self.show_errors({})
-            page.after_change()
-
-        page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
-                 busy="正在读取身份证…")
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {"F2": self.read_id}
-
-    def first_focus(self) -> QWidget | None:
-        return self.id_number
+    def set_kind(self, value: str) -> None:
+        self.wf.set_reason(value)
 
 
 class CardScreen(Screen):
@@ -488,6 +420,9 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
 
     def case_title(self, wf: ReplacementWorkflow) -> str:
         return REASON_TITLES_ZH[wf.reason]
+
+    def id_reader_name(self) -> str | None:
+        return self.desk.id_reader_name
 
     def submit(self) -> None:
         wf = self.wizard

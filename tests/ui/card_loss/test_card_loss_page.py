@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from counter_app.card.emulator.factory import demo_card_data
 from counter_app.ui.card_loss.page import CardLossPage, CardScreen, ChooseScreen, DoneScreen, IdentifyScreen
-from counter_app.workflows.card_loss import CardLossDesk, Step
+from counter_app.workflows.card_loss import CardLossDesk, Operation, Step
 from tests.integration.card_loss.conftest import LI_MING, Counter
 
 pytestmark = pytest.mark.central
@@ -38,7 +38,7 @@ def test_loss_then_deloss_through_the_page(qtbot, counters: dict[str, Counter],
     page = make_page(qtbot, icbc)
     identify = page.view(Step.IDENTIFY)
     assert isinstance(identify, IdentifyScreen)
-    assert identify.loss.isChecked()
+    assert identify.choices[Operation.LOSS].isChecked()
     page.step_key("F2")  # the ID card on the reader (李明)
     qtbot.waitUntil(lambda: "已读取身份证" in identify.who.text(), timeout=10000)
     qtbot.keyClick(identify.id_number, Qt.Key.Key_PageDown)
@@ -70,7 +70,7 @@ def test_loss_then_deloss_through_the_page(qtbot, counters: dict[str, Counter],
     # de-loss: the person found the card (Ctrl+N at once, while the output is being audited)
     page.step_key("Ctrl+N")
     at(qtbot, page, Step.IDENTIFY)
-    identify.deloss.setChecked(True)
+    identify.choices[Operation.DELOSS].setChecked(True)
     identify.id_number.setText(LI_MING)
     page.go_next()
     at(qtbot, page, Step.CARD)
@@ -97,7 +97,7 @@ def test_deloss_at_another_bank_names_the_bank(qtbot, counters: dict[str, Counte
     ccb = counters["CCB"]
     page = make_page(qtbot, ccb)
     identify = page.view(Step.IDENTIFY)
-    identify.deloss.setChecked(True)
+    identify.choices[Operation.DELOSS].setChecked(True)
     identify.id_number.setText(LI_MING)
     page.go_next()
     at(qtbot, page, Step.CARD)

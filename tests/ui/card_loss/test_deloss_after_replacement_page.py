@@ -45,7 +45,7 @@ def test_deloss_refused_on_the_page_after_a_replacement(
     qtbot.waitUntil(lambda: page.wf is not None, timeout=10000)
     identify = page.view(Step.IDENTIFY)
     assert isinstance(identify, IdentifyScreen)
-    qtbot.mouseClick(identify.deloss, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(identify.choices[Operation.DELOSS], Qt.MouseButton.LeftButton)
     page.step_key("F2")
     qtbot.waitUntil(lambda: "已读取身份证" in identify.who.text(), timeout=10000)
     qtbot.keyClick(identify.id_number, Qt.Key.Key_PageDown)

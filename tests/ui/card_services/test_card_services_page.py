@@ -44,7 +44,7 @@ def at(qtbot, page: CardServicesPage, step: Step) -> None:  # type: ignore[no-un
 def start(qtbot, page: CardServicesPage, op: Operation) -> None:  # type: ignore[no-untyped-def]
     page.new_case()
     at(qtbot, page, Step.IDENTIFY)
-    page.view(Step.IDENTIFY).ops[op].setChecked(True)
+    page.view(Step.IDENTIFY).choices[op].setChecked(True)
     page.step_key("F2")
     qtbot.waitUntil(lambda: page.wf is not None and page.wf.record.identity.source == "reader"
                     and not page.busy, timeout=10000)

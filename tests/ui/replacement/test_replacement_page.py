@@ -44,7 +44,7 @@ def to_card(qtbot, page: ReplacementPage) -> CardScreen:  # type: ignore[no-unty
     """The teller reads the ID card (F2) and goes on (PageDown): the central is asked."""
     identify = page.view(Step.IDENTIFY)
     assert isinstance(identify, IdentifyScreen)
-    assert identify.reasons[Reason.LOST].isChecked()  # 遗失补卡 is the default
+    assert identify.choices[Reason.LOST].isChecked()  # 遗失补卡 is the default
     page.step_key("F2")
     qtbot.waitUntil(lambda: "已读取身份证" in identify.who.text(), timeout=10000)
     qtbot.keyClick(identify.id_number, Qt.Key.Key_PageDown)
