@@ -3235,10 +3235,6 @@ Card printer: {1}</translation>
         <translation>New application</translation>
     </message>
     <message>
-        <source>浙江省宁波市海曙区中山西路200号</source>
-        <translation>200 Zhongshan West Road, Haishu District, Ningbo, Zhejiang</translation>
-    </message>
-    <message>
         <source>拍照并检查</source>
         <translation>Take and check photo</translation>
     </message>

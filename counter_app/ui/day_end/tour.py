@@ -9,6 +9,7 @@ the day with the day-end sheet saved as PDF.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from functools import partial
@@ -29,6 +30,12 @@ if TYPE_CHECKING:
     from counter_app.ui.tour import TourRun
 
 HE_CHEN = "330205199111031230"  # demo person with an active ICBC card (central_sim seed)
+
+
+def _part(message: str) -> str:
+    """The longest fixed piece of a translated message template: what a wait looks for on
+    screen, in either language."""
+    return max(re.split(r"\{[^{}]*\}", message), key=len)
 
 
 def _wait(run: TourRun, ready: Callable[[], bool]) -> None:
@@ -70,7 +77,8 @@ def _sign_in_and_open_the_day(run: TourRun) -> None:
     _wait(run, lambda: page.state is not None and not page.busy)
     run.shot("session-not-open")
     page.float_edit.setText("2000")
-    _act(run, tr("开始营业"), page.open_session, lambda: not page.busy and "已开始营业" in page.message.text())
+    opened = _part(tr("已开始营业：柜台 {0}，备用金 {1}。"))
+    _act(run, tr("开始营业"), page.open_session, lambda: not page.busy and opened in page.message.text())
     run.shot("session-opened")
 
 
@@ -126,14 +134,16 @@ def play_day_end(run: TourRun) -> None:
     assert report is not None
     fen = report.cash_expected_fen
     page.cash.setText(f"{fen // 100}.{fen % 100:02d}")  # the drawer holds what it should
-    _act(run, tr("登记现金实点"), page.count_cash, lambda: not page.busy and "已登记现金实点" in page.message.text())
+    counted = _part(tr("已登记现金实点 {0}。"))
+    _act(run, tr("登记现金实点"), page.count_cash, lambda: not page.busy and counted in page.message.text())
     if page.explain_edits:  # anything still differing is explained, as the teller would
         for edit in page.explain_edits.values():
             edit.setText(tr("已核对，原因见附件说明"))
-        _act(run, tr("保存说明"), page.save_explanations, lambda: not page.busy and "已保存" in page.message.text())
+        saved = _part(tr("已保存 {0} 项差异说明（记入审计日志）。"))
+        _act(run, tr("保存说明"), page.save_explanations, lambda: not page.busy and saved in page.message.text())
     run.shot("day-end-reconciled")
     sheet = run.out / "day-end.pdf"
     _act(run, tr("结束营业（日终）"), partial(page.close_day, sheet),
-         lambda: not page.busy and "已结束营业" in page.message.text())
+         lambda: not page.busy and tr("已结束营业：轧账单") in page.message.text())
     run.shot("day-end-closed")
     run.pdfs.append(sheet)

@@ -24,6 +24,7 @@ from counter_app.ui.application.page import ApplicationPage
 from counter_app.ui.application.photo import PhotoView
 from counter_app.ui.i18n import tr
 from counter_app.ui.issuance.page import IssuancePage
+from counter_app.workflows import tour_data
 from counter_app.workflows.application import Step as AppStep
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
 
@@ -98,7 +99,7 @@ def _apply(run: TourRun, id_number: str, phone: str) -> ApplicationPage:
     page = run.open_business("application")
     if page.wf is None or page.wf.step is AppStep.DONE:
         run.act(tr("新申领"), page.new_application)
-    type_to_applicant(run, id_number, address=tr("浙江省宁波市海曙区中山西路200号"), phone=phone)
+    type_to_applicant(run, id_number, address=tour_data.INSTANT_APPLICANT_ADDRESS, phone=phone)
     run.next()
     photo = run.view(AppStep.PHOTO)
     assert isinstance(photo, PhotoView)

@@ -24,9 +24,10 @@ from counter_app.devices.idcard import DEMO_ID_CARDS
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.i18n import tr
 from counter_app.ui.registration.common import PersonOpsPage
+from counter_app.workflows import tour_data as demo
 from counter_app.workflows.data_change import Step as DStep
 from counter_app.workflows.data_change.record import MARITAL
-from counter_app.workflows.registration import Kind, demo
+from counter_app.workflows.registration import Kind
 from counter_app.workflows.registration import Step as RStep
 
 if TYPE_CHECKING:

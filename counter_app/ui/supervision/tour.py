@@ -10,6 +10,7 @@ accepted once only.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from counter_app.ui.i18n import tr
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
 TELLER, _tn, _tr, _tp = DEMO_ACCOUNTS[0]
 SUPERVISOR, _sn, _sr, SUPER_PASSWORD = DEMO_ACCOUNTS[1]
 WRONG = "wrong-password-1"
+
+
+def _part(message: str) -> str:
+    """The longest fixed piece of a translated message template: what a wait looks for on
+    screen, in either language."""
+    return max(re.split(r"\{[^{}]*\}", message), key=len)
 
 
 def _codes() -> list[str]:
@@ -70,7 +77,8 @@ def play_supervision(run: TourRun) -> None:
     tellers.fields.otp.setText(unlock_code)
     run.shot("unlock-with-code")
     run.act(tr("主管授权解锁柜员"), tellers.unlock)
-    run.settle(lambda: not tellers.busy and "已解锁" in tellers.message.text())
+    unlocked = _part(tr("账户 {0} 已解锁（授权主管 {1}，已记入审计日志）。"))
+    run.settle(lambda: not tellers.busy and unlocked in tellers.message.text())
     run.settle(lambda: not tellers.busy)
     run.shot("teller-unlocked")
 
@@ -84,6 +92,6 @@ def play_supervision(run: TourRun) -> None:
         letters.fields.password.setText(SUPER_PASSWORD)
         letters.fields.otp.setText(decide_code)
         run.act(tr("主管决定异常件（作废）"), letters.decide)
-        run.settle(lambda: not letters.busy and "审计日志" in letters.message.text())
+        run.settle(lambda: not letters.busy and tr("（已记入审计日志）") in letters.message.text())
         run.settle(lambda: not letters.busy)
         run.shot("dead-letter-decided")
