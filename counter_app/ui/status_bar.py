@@ -105,6 +105,9 @@ class StatusMonitor(QObject):
         self.sig_slots.emit(self.slots)
 
 
+MIN_CELL_WIDTH = 60  # px: the dot and the first word of a status cell
+
+
 class CounterStatusBar(QStatusBar):
     def __init__(self, profile: BranchProfile, monitor: StatusMonitor,
                  clock: Callable[[], dt.datetime] = china_now) -> None:
@@ -127,6 +130,12 @@ class CounterStatusBar(QStatusBar):
             self.addWidget(w)
         self.addPermanentWidget(self.weekend_label)
         self.addPermanentWidget(self.clock_label)
+        # the cells' whole texts side by side are wider than a 1366-pixel counter screen: the
+        # less urgent cells may be cut short (the tooltip says them whole) rather than the
+        # window outgrowing the screen; the line and the unsent count always show whole
+        for w in (self.session_label, self.card_label, self.psam_label, self.custody_label,
+                  self.weekend_label):
+            w.setMinimumWidth(MIN_CELL_WIDTH)
         self.show_line(LineReading("unknown"))
         self.show_outbox(0)
         self.show_slots({})
@@ -212,5 +221,6 @@ class CounterStatusBar(QStatusBar):
         state, text = weekend_indicator(self.profile.weekend, now)
         color = {"open": OK, "closed": WARN, "weekday": MUTED}[state]
         self.weekend_label.setText(f"{dot(color)} {text}")
+        self.weekend_label.setToolTip(text)
         self.weekend_label.setProperty("state", state)
         self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))

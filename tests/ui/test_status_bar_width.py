@@ -1,0 +1,30 @@
+"""The main window fits a 1366-pixel counter screen whatever the status bar says: before, the
+status cells' whole texts side by side (an open session with its float, the readers' service
+down, the weekend hours) made the window at least 1741 pixels wide."""
+
+from __future__ import annotations
+
+from counter_app.ui.app import CounterApp
+from counter_app.workflows.status import LineReading
+from tests.ui.test_shell import close, sign_in, start
+
+
+def test_long_status_texts_do_not_widen_the_window_past_a_1366_screen(qtbot, make_services) -> None:
+    app: CounterApp = start(qtbot, make_services())
+    sign_in(qtbot, app)
+    main = app.main
+    bar = main.status
+    bar.show_session("stale", "昨日会话未日终结束（备用金 ¥2,000,000.00），请先日终")
+    bar.show_line(LineReading("paused"))
+    bar.show_outbox(12345, 678)
+    bar.unmonitored = True
+    bar.show_slots({})  # the readers' service unreachable: the longest reader texts
+    bar.custody_label.setVisible(True)
+    main.resize(1366, 860)
+    qtbot.wait(50)
+    assert main.minimumSizeHint().width() <= 1366
+    assert main.width() == 1366
+    # the urgent cells are never cut: the line and the unsent count show whole
+    for label in (bar.line_label, bar.outbox_label):
+        assert label.width() >= label.sizeHint().width()
+    close(app)
