@@ -1541,7 +1541,7 @@
     </message>
     <message>
         <source>钱箱内现金合计，含备用金</source>
-        <translation>Total cash in the drawer, float included</translation>
+        <translation>Drawer total incl. float</translation>
     </message>
     <message>
         <source>登记实点</source>
@@ -1577,7 +1577,7 @@
     </message>
     <message>
         <source>例如：中心未受理、重复收费</source>
-        <translation>e.g. refused by the central system, charged twice</translation>
+        <translation>e.g. refused centrally, charged twice</translation>
     </message>
     <message>
         <source>退费原因</source>
@@ -2653,7 +2653,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>{0} 中心专线：{1}</source>
-        <translation>{0} Central line: {1}</translation>
+        <translation>{0} Central: {1}</translation>
     </message>
     <message>
         <source>与人社中心系统的专线连接</source>
@@ -2661,7 +2661,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>待上传：{0} 笔</source>
-        <translation>Pending upload: {0}</translation>
+        <translation>Pending: {0}</translation>
     </message>
     <message>
         <source>尚未被中心确认的业务笔数（上限 {0} 笔，含异常件）</source>
@@ -2669,7 +2669,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source> · 异常件：{0} 笔</source>
-        <translation> · Failed items: {0}</translation>
+        <translation> · Failed: {0}</translation>
     </message>
     <message>
         <source>；异常件为中心拒绝的业务，须主管处理（counter-app sync dead-letters）</source>
@@ -2677,11 +2677,11 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>{0} 本人保管空白卡：—</source>
-        <translation>{0} Blank cards held: —</translation>
+        <translation>{0} Blanks held: —</translation>
     </message>
     <message>
         <source>{0} 本人保管空白卡：{1} 张</source>
-        <translation>{0} Blank cards held: {1}</translation>
+        <translation>{0} Blanks held: {1}</translation>
     </message>
     <message>
         <source>今天领用、尚未发卡或交回的空白卡（空白卡库存 → 领用 / 交回）</source>
@@ -2697,7 +2697,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>卡槽</source>
-        <translation>Card slot</translation>
+        <translation>Slot</translation>
     </message>
     <message>
         <source>有卡</source>
@@ -2717,7 +2717,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>{0} {1}：读卡器服务不可用</source>
-        <translation>{0} {1}: card reader service unavailable</translation>
+        <translation>{0} {1}: no reader service</translation>
     </message>
     <message>
         <source>无法连接智能卡服务（pcscd / WinSCard），请运行 counter-app doctor 检查</source>
@@ -2729,7 +2729,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>{0} {1}：读卡器未连接</source>
-        <translation>{0} {1}: card reader not connected</translation>
+        <translation>{0} {1}: no reader</translation>
     </message>
     <message>
         <source>（系统默认打印机）</source>
