@@ -7,8 +7,9 @@
   retry returns the fee already recorded, never a second one.
 - Cash or a bank transfer with its reference; the fee receipt (收据) is a PDF.
 - A refund needs a supervisor's authorisation (name and password through the one
-  authorisation path) and a reason; it is its own record in the refunding teller's session,
-  so both days reconcile; a fee is refunded once.
+  authorisation path), never the refunding teller's own (REFUND_SELF_AUTHORISED), and a
+  reason; it is its own record in the refunding teller's session, so both days reconcile;
+  a fee is refunded once.
 Every record is written with its audit entry in one durable transaction (the store).
 """
 
@@ -189,6 +190,9 @@ class FeeDesk:
                              code="FEE_ALREADY_REFUNDED")
         session = self._session()
         who = self.ctx.authorise(require_fields(approval, what="退费"), PURPOSE_REFUND)
+        if who == self.teller:  # four eyes: a supervisor at the counter asks another one
+            raise FeeRefused("不能为本人办理的退费授权，请由另一位主管授权。",
+                             code="REFUND_SELF_AUTHORISED")
         now = self.ctx.clock()
         fee = NewFee(self._number("R", now), REFUND, original.business, original.business_ref,
                      session.id, self.teller, self.ctx.counter_id, session.business_day,
