@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -17,7 +16,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,16 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.errors import CounterError
 from counter_app.printing import mask_id_number
 from counter_app.printing.certificate import detail_rows, period_zh
-from counter_app.private_files import write_private
-from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.application.documents import document_printer
+from counter_app.ui.document_output import DocumentOutputs
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import MUTED, OK
 from counter_app.ui.widgets import ID_LIMIT, Banner, FormGrid
-from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.ui.wizard_page import StepScreen, message_of
 from counter_app.workflows.certificate import (
     KIND_ZH,
     PERIOD_CHOICES,
@@ -300,7 +297,7 @@ class VerifyView(QWidget):
             "打印次数多于证明上标注的次数时，说明另有补打件，以最新打印件为准。</p>"))
 
 
-class CertificatePage(WizardPage[CertificateWorkflow]):
+class CertificatePage(DocumentOutputs[CertificateWorkflow]):
     title_zh = tr("参保证明打印")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyView, Step.OPTIONS: OptionsView, Step.DONE: DoneView}
@@ -317,7 +314,6 @@ class CertificatePage(WizardPage[CertificateWorkflow]):
         self.find_printer = find_printer
         self.verify_view = VerifyView(self)
         self.stack.addWidget(self.verify_view)
-        self.last_pdf: bytes | None = None  # the last output (the tour and tests read it)
 
     @property
     def wf(self) -> CertificateWorkflow | None:
@@ -397,75 +393,32 @@ class CertificatePage(WizardPage[CertificateWorkflow]):
         self.run(job, lambda _r: self.show_step(), failed, busy=tr("正在向中心系统申请出具证明…"))
 
     # -- documents ---------------------------------------------------------------------------
-    def document_action(self, action: str) -> None:
-        wf = self.wizard
-        if wf is None or self.busy or wf.record.issued is None:
-            return
-        if action == "preview":
-            self.run(wf.preview_pdf, self._preview, busy=tr("正在生成证明…"))
-        elif action == "print":
-            self.print_certificate()
-        else:
-            self.save_certificate()
+    document_title = tr("参保证明")
+    document_busy = tr("正在生成证明…")
+    no_printer = tr("本机没有可用的打印机，证明未打印（未计入打印次数）。请“另存为PDF”后打印，"
+                    "或联系网点技术支持检查打印机。")
+    printed = tr("参保证明已发送到打印机“{0}”（{1} 页）。")
+    saved = tr("参保证明已保存为 {0}")
 
-    def _preview(self, pdf: bytes) -> None:
-        dialog = DocumentPreview(tr("参保证明"), pdf, self, on_print=self.print_certificate,
-                                 on_save=self.save_certificate)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+    def document_ready(self) -> bool:
+        return self.wizard is not None and self.wizard.record.issued is not None
 
-    def _status(self, text: str, ok: bool = True) -> None:
+    def preview_document(self) -> bytes:
+        assert self.wizard is not None
+        return self.wizard.preview_pdf()
+
+    def output_document(self, how: str) -> bytes:
+        assert self.wizard is not None
+        return self.wizard.output_pdf(how)
+
+    def document_file_name(self) -> str:
+        issued = self.wizard.record.issued if self.wizard is not None else None
+        return tr("参保证明-{0}.pdf").format(issued.auth_code if issued is not None else "")
+
+    def document_status_label(self) -> QLabel:
         done = self.step_screen(Step.DONE)
         assert isinstance(done, DoneView)
-        done.print_status.setStyleSheet(f"color: {'#1f8a4c' if ok else '#c0392b'}; font-size: 14px;")
-        done.print_status.setText(text)
-
-    def print_certificate(self) -> None:
-        wf = self.wizard
-        if wf is None or self.busy:
-            return
-        printer = self.find_printer(self.printer_name)
-        if printer is None:
-            self._status(tr("本机没有可用的打印机，证明未打印（未计入打印次数）。请“另存为PDF”后打印，"
-                         "或联系网点技术支持检查打印机。"), ok=False)
-            return
-
-        def printed(pdf: bytes) -> None:
-            self.last_pdf = pdf
-            printer.setDocName(tr("参保证明"))
-            try:
-                pages = paint_pdf(pdf, printer)
-            except CounterError as error:
-                self._status(error.message_zh + tr(" 可再次打印（将标明补打）。"), ok=False)
-                return
-            self._status(tr("参保证明已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))
-            self.show_step()
-
-        self.run(lambda: wf.output_pdf("print"), printed, busy=tr("正在生成证明…"))
-
-    def save_certificate(self, path: Path | None = None) -> None:
-        wf = self.wizard
-        if wf is None or self.busy or wf.record.issued is None:
-            return
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("另存为PDF"), tr("参保证明-{0}.pdf").format(wf.record.issued.auth_code), "PDF (*.pdf)")
-            if not chosen:
-                return
-            path = Path(chosen)
-        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-
-        def job() -> tuple[Path, bytes]:
-            pdf = wf.output_pdf("save_pdf")
-            return write_private(target, pdf), pdf  # personal data: this account only
-
-        def done(result: tuple[Path, bytes]) -> None:
-            saved, self.last_pdf = result
-            self.show_step()
-            self._status(tr("参保证明已保存为 {0}").format(saved))
-
-        self.run(job, done, lambda e: self._status(tr("保存失败：{0}").format(message_of(e)), ok=False),
-                 busy=tr("正在保存PDF…"))
+        return done.print_status
 
 
 class _FieldErrors(Exception):

@@ -67,7 +67,7 @@ def _options(page: CertificatePage, kind: CertificateKind, months: int) -> None:
 
 def _save(run: TourRun, page: CertificatePage, name: str, label: str) -> None:
     path = run.out / f"{name}.pdf"
-    _act(run, page, label, lambda: page.save_certificate(path))
+    _act(run, page, label, lambda: page.save_document(path))
     if not path.is_file():
         raise RuntimeError(f"the certificate was not saved to {path}")
     run.pdfs.append(path)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -20,7 +19,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,15 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.errors import CounterError
 from counter_app.printing import mask_id_number
-from counter_app.private_files import write_private
-from counter_app.ui.application.documents import DocumentPreview, document_printer, paint_pdf
+from counter_app.ui.application.documents import document_printer
+from counter_app.ui.document_output import DocumentOutputs
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK, WARN
 from counter_app.ui.widgets import ID_LIMIT, Banner, FormGrid
-from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.ui.wizard_page import StepScreen, message_of
 from counter_app.workflows.queries import STEP_TITLES_ZH, QueryDesk, QueryWorkflow, Step
 from counter_app.workflows.queries.views import (
     INSURANCE_ZH,
@@ -324,7 +321,7 @@ class ResultView(QueryStep):
         return self.new_button
 
 
-class QueriesPage(WizardPage[QueryWorkflow]):
+class QueriesPage(DocumentOutputs[QueryWorkflow]):
     title_zh = tr("社保信息查询")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyView, Step.RESULT: ResultView}
@@ -339,7 +336,6 @@ class QueriesPage(WizardPage[QueryWorkflow]):
         self.desk = desk
         self.printer_name = printer_name
         self.find_printer = find_printer
-        self.last_pdf: bytes | None = None  # the last output (the tour and tests read it)
         self.next_button.setText(tr("查询 (Enter)"))
 
     @property
@@ -391,75 +387,32 @@ class QueriesPage(WizardPage[QueryWorkflow]):
                  busy=tr("正在查询更早的缴费记录…"))
 
     # -- documents -----------------------------------------------------------------------------
-    def document_action(self, action: str) -> None:
-        wf = self.wizard
-        if wf is None or self.busy or wf.record.result is None:
-            return
-        if action == "preview":
-            self.run(wf.preview_pdf, self._preview, busy=tr("正在生成查询结果…"))
-        elif action == "print":
-            self.print_summary()
-        else:
-            self.save_summary()
+    document_title = tr("社保信息查询结果")
+    document_busy = tr("正在生成查询结果…")
+    no_printer = tr("本机没有可用的打印机，查询结果未打印。请“另存为PDF”后打印，"
+                    "或联系网点技术支持检查打印机。")
+    printed = tr("查询结果已发送到打印机“{0}”（{1} 页）。")
+    saved = tr("查询结果已保存为 {0}")
 
-    def _preview(self, pdf: bytes) -> None:
-        dialog = DocumentPreview(tr("社保信息查询结果"), pdf, self, on_print=self.print_summary,
-                                 on_save=self.save_summary)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+    def document_ready(self) -> bool:
+        return self.wizard is not None and self.wizard.record.result is not None
 
-    def _status(self, text: str, ok: bool = True) -> None:
+    def preview_document(self) -> bytes:
+        assert self.wizard is not None
+        return self.wizard.preview_pdf()
+
+    def output_document(self, how: str) -> bytes:
+        assert self.wizard is not None
+        return self.wizard.summary_pdf(how)
+
+    def document_file_name(self) -> str:
+        reference = self.wizard.reference if self.wizard is not None else ""
+        return tr("社保信息查询-{0}.pdf").format(reference)
+
+    def document_status_label(self) -> QLabel:
         view = self.step_screen(Step.RESULT)
         assert isinstance(view, ResultView)
-        view.print_status.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-        view.print_status.setText(text)
-
-    def print_summary(self) -> None:
-        wf = self.wizard
-        if wf is None or self.busy:
-            return
-        printer = self.find_printer(self.printer_name)
-        if printer is None:
-            self._status(tr("本机没有可用的打印机，查询结果未打印。请“另存为PDF”后打印，"
-                         "或联系网点技术支持检查打印机。"), ok=False)
-            return
-
-        def printed(pdf: bytes) -> None:
-            self.last_pdf = pdf
-            printer.setDocName(tr("社保信息查询结果"))
-            try:
-                pages = paint_pdf(pdf, printer)
-            except CounterError as error:
-                self._status(error.message_zh + tr(" 可再次打印（将标明补打）。"), ok=False)
-                return
-            self.show_step()
-            self._status(tr("查询结果已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))
-
-        self.run(lambda: wf.summary_pdf("print"), printed, busy=tr("正在生成查询结果…"))
-
-    def save_summary(self, path: Path | None = None) -> None:
-        wf = self.wizard
-        if wf is None or self.busy or wf.record.result is None:
-            return
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("另存为PDF"), tr("社保信息查询-{0}.pdf").format(wf.reference), "PDF (*.pdf)")
-            if not chosen:
-                return
-            path = Path(chosen)
-        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-
-        def job() -> tuple[Path, bytes]:
-            pdf = wf.summary_pdf("save_pdf")
-            return write_private(target, pdf), pdf  # personal data: this account only
-
-        def done(result: tuple[Path, bytes]) -> None:
-            saved, self.last_pdf = result
-            self.show_step()
-            self._status(tr("查询结果已保存为 {0}").format(saved))
-
-        self.run(job, done, lambda e: self._status(tr("保存失败：{0}").format(message_of(e)), ok=False),
-                 busy=tr("正在保存PDF…"))
+        return view.print_status
 
 
 def close_dialogs(page: QueriesPage) -> None:

@@ -137,7 +137,7 @@ def play_queries_line_down(run: TourRun) -> None:
 
 def _save(run: TourRun, page: QueriesPage, name: str) -> None:
     path = run.out / f"{name}.pdf"
-    _act(run, page, tr("另存为PDF（查询结果）"), partial(page.save_summary, path))
+    _act(run, page, tr("另存为PDF（查询结果）"), partial(page.save_document, path))
     run.pdfs.append(path)
 
 

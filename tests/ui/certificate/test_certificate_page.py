@@ -68,10 +68,10 @@ def test_teller_issues_saves_reprints_and_verifies(qtbot: QtBot, page: Certifica
     qtbot.mouseClick(done.buttons["print"], Qt.MouseButton.LeftButton)
     assert "没有可用的打印机" in done.print_status.text() and page.wf.record.printings == 0
 
-    page.save_certificate(tmp_path / "first.pdf")
+    page.save_document(tmp_path / "first.pdf")
     idle(qtbot, page)
     assert "已保存" in done.print_status.text() and done.buttons["print"].text().startswith("补打")
-    page.save_certificate(tmp_path / "second.pdf")
+    page.save_document(tmp_path / "second.pdf")
     idle(qtbot, page)
     first = "".join(pdf_text((tmp_path / "first.pdf").read_bytes(), tmp_path))
     second = "".join(pdf_text((tmp_path / "second.pdf").read_bytes(), tmp_path))

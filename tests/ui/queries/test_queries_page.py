@@ -71,7 +71,7 @@ def test_teller_queries_pages_back_saves_and_starts_over(qtbot: QtBot, page: Que
     assert "已是全部缴费记录" in view.months_note.text() and "断缴 6 个月" in view.months_note.text()
     # the failed application at CCB is not this bank's: not listed, the card tab says none
     assert view.cards.item(0, 0).text().startswith("中心系统中没有")
-    page.save_summary(tmp_path / "查询结果")
+    page.save_document(tmp_path / "查询结果")
     idle(qtbot, page)
     saved = tmp_path / "查询结果.pdf"
     assert saved.exists() and stat.S_IMODE(saved.stat().st_mode) == 0o600
