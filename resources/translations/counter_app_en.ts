@@ -2717,7 +2717,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>{0} {1}：读卡器服务不可用</source>
-        <translation>{0} {1}: no reader service</translation>
+        <translation>{0} {1}: service down</translation>
     </message>
     <message>
         <source>无法连接智能卡服务（pcscd / WinSCard），请运行 counter-app doctor 检查</source>
@@ -3375,18 +3375,6 @@ Card printer: {1}</translation>
     <message>
         <source>本机未连接密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），柜员请回避。</source>
         <translation>No PIN pad connected to this PC: the cardholder types a 6-digit PIN (not shown); the teller looks away.</translation>
-    </message>
-    <message>
-        <source>张伟</source>
-        <translation>Zhang Wei</translation>
-    </message>
-    <message>
-        <source>吴磊</source>
-        <translation>Wu Lei</translation>
-    </message>
-    <message>
-        <source>王小雨</source>
-        <translation>Wang Xiaoyu</translation>
     </message>
     <message>
         <source>保存{0}</source>

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
+from counter_app.devices.idcard import DEMO_ID_CARDS
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.i18n import tr
 from counter_app.ui.production.page import HandoutPage, ProductionPage
@@ -27,8 +28,10 @@ from counter_app.workflows.production.record import Step
 if TYPE_CHECKING:
     from counter_app.ui.tour import TourRun
 
-PEOPLE = (("330205199003011232", tr("张伟"), None), ("420106199304057894", tr("吴磊"), None),
-          ("330206201503091028", tr("王小雨"), "330203198506122017"))
+# (ID number, name as the central knows it: searched for, so never translated, guardian)
+PEOPLE = tuple((idn, DEMO_ID_CARDS[idn].name, guardian) for idn, guardian in (
+    ("330205199003011232", None), ("420106199304057894", None),
+    ("330206201503091028", "330203198506122017")))
 BOX = "A01"
 # a generated adult of the reference central (central_sim.seed.generated_id(2900)): his
 # production fails (the central's 制卡失败 example) and is re-submitted from the tracking screen
