@@ -300,8 +300,11 @@ def _dump(m: BaseModel) -> dict[str, Any]:
     return m.model_dump(mode="json")
 
 
-def _get_person(s: Session, id_number: str) -> Person:
-    p = s.get(Person, id_number)
+def _get_person(s: Session, id_number: str, lock: bool = False) -> Person:
+    """``lock``: hold the person's row to the end of the transaction, so that two requests
+    that may each open an application for the person (a new one, a re-submitted failed one)
+    check "one open application per person" one after the other (PostgreSQL workers)."""
+    p = s.get(Person, id_number, with_for_update=lock)
     if p is None:
         raise not_found("该身份证号码的参保人员", "PERSON_NOT_FOUND")
     return p
@@ -672,7 +675,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                            x_client_id: ClientId = None) -> JSONResponse:
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             branch = _get_branch(s, body.branch_code)
-            p = _get_person(s, body.id_number)
+            p = _get_person(s, body.id_number, lock=True)
             if branch.bank_code != body.bank_code:
                 raise Refusal(409, "WRONG_BANK", "在银行网点申领时，所选银行须为本网点所属银行。")
             if body.making_mode == "INSTANT" and not branch.instant_issue:
@@ -745,6 +748,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 raise Refusal(409, "NOT_FAILED",
                               f"申领当前状态为“{S.STATE_NAMES_ZH.get(app.state, app.state)}”，"
                               "只有制卡失败的申领可以重新制卡。")
+            _get_person(s, app.id_number, lock=True)  # as a new application does
             other = s.scalars(select(Application).where(
                 Application.id_number == app.id_number,
                 Application.application_id != app.application_id,
