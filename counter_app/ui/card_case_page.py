@@ -9,14 +9,14 @@ import html
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton
 
 from counter_app.printing import mask_id_number
 from counter_app.ui.i18n import tr
+from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.qt import named
 from counter_app.ui.theme import MUTED, OK
-from counter_app.ui.widgets import FormGrid
-from counter_app.ui.wizard_page import StepScreen, W, WizardPage, message_of
+from counter_app.ui.wizard_page import W, WizardPage, message_of
 from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
 
@@ -88,9 +88,9 @@ class CardCasePage(WizardPage[W]):
             self.banner.show_message(message_of(error), "bad")
 
 
-class CardIdentifyScreen(StepScreen[CW]):
-    """The person's ID card read on F2 (or its number typed), with what is to be done for
-    them chosen above it (the operation or the reason: ``kinds``)."""
+class CardIdentifyScreen(IdCardScreen[CW]):
+    """The identify screen with what is to be done for the person chosen above it (the
+    operation or the reason: ``kinds``)."""
 
     key = "identify"
     title_zh = tr("身份核验")
@@ -109,8 +109,7 @@ class CardIdentifyScreen(StepScreen[CW]):
     def record_kind(self) -> str:
         return str(getattr(self.wf.record, self.kind_field))
 
-    def __init__(self, page: WizardPage[CW]) -> None:
-        super().__init__(page)
+    def add_above(self) -> None:
         choices = QHBoxLayout()
         self.group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
@@ -122,68 +121,32 @@ class CardIdentifyScreen(StepScreen[CW]):
             self.choices[value] = button
         choices.addStretch(1)
         self.root.addLayout(choices)
-        row = QHBoxLayout()
-        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
-        self.read_button.clicked.connect(self.read_id)
-        row.addWidget(self.read_button)
-        self.reader_name = named(QLabel(""), "Hint")
-        row.addWidget(self.reader_name)
-        row.addStretch(1)
-        self.root.addLayout(row)
-        self.grid = FormGrid()
-        self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
-        self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", tr("身份证号码"), self.id_number)
-        self.root.addLayout(self.grid)
-        self.who = named(QLabel("", wordWrap=True), "CardInfo")
-        self.root.addWidget(self.who)
-        self.root.addStretch(1)
+        self._kind = ""
 
-    def _case_page(self) -> CardCasePage[CW]:
+    def id_reader_name(self) -> str | None:
         page = self.page
         assert isinstance(page, CardCasePage)
-        return page
+        return page.id_reader_name()
+
+    def who_html(self) -> str:
+        ident = self.wf.record.identity
+        if ident.source == "reader":
+            return tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
+                      "{1}　{2}").format(OK, html.escape(ident.name), mask_id_number(ident.id_number))
+        return self.typed_hint.format(MUTED) if ident.id_number else ""
 
     def load(self) -> None:
-        r = self.wf.record
         self.choices[self.record_kind()].setChecked(True)
-        self.id_number.setText(r.identity.id_number)
-        reader = self._case_page().id_reader_name()
-        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader
-                                 else tr("本柜台未配置身份证阅读器"))
-        self.read_button.setEnabled(reader is not None)
-        ident = r.identity
-        if ident.source == "reader":
-            self.who.setText(tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
-                             "{1}　{2}").format(OK, html.escape(ident.name), mask_id_number(ident.id_number)))
-        elif ident.id_number:
-            self.who.setText(self.typed_hint.format(MUTED))
-        else:
-            self.who.setText("")
+        super().load()
 
     def values(self) -> dict[str, str]:
         kind = next((v for v, b in self.choices.items() if b.isChecked()), next(iter(self.choices)))
-        return {self.kind_field: kind, "id_number": self.id_number.text()}
+        return {self.kind_field: kind, **super().values()}
 
     def read_id(self) -> None:
-        page = self._case_page()
-        kind = self.values()[self.kind_field]
+        self._kind = self.values()[self.kind_field]  # as chosen when F2 was pressed
+        super().read_id()
 
-        def job() -> Any:
-            self.set_kind(kind)
-            return self.wf.read_id_card()
-
-        def done(_r: Any) -> None:
-            self.load()
-            self.show_errors({})
-            page.after_change()
-
-        page.run(job, done, lambda e: self.show_errors({"id_number": message_of(e)}),
-                 busy=tr("正在读取身份证…"))
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {"F2": self.read_id}
-
-    def first_focus(self) -> QWidget | None:
-        return self.id_number
+    def read_job(self) -> Any:
+        self.set_kind(self._kind)
+        return self.wf.read_id_card()

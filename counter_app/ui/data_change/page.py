@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui.i18n import tr
+from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.qt import named
 from counter_app.ui.registration.common import PersonOpsPage, ReceiptScreen, identity_html
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -58,59 +59,21 @@ def _page(screen: Screen) -> DataChangePage:
     return page
 
 
-class IdentifyScreen(Screen):
+class IdentifyScreen(IdCardScreen[DataChangeWorkflow]):
     key = Step.IDENTIFY
     title_zh = tr("核验身份")
     lead = tr("将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码（核对原件）。"
             "姓名、身份证号码、性别的变更必须读取身份证。")
 
-    def __init__(self, page: WizardPage[DataChangeWorkflow]) -> None:
-        super().__init__(page)
-        row = QHBoxLayout()
-        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
-        self.read_button.clicked.connect(self.read_id)
-        row.addWidget(self.read_button)
-        self.reader_name = named(QLabel(""), "Hint")
-        row.addWidget(self.reader_name)
-        row.addStretch(1)
-        self.root.addLayout(row)
-        self.grid = FormGrid()
-        self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
-        self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", tr("身份证号码"), self.id_number)
-        self.root.addLayout(self.grid)
-        self.who = named(QLabel("", wordWrap=True), "CardInfo")
-        self.root.addWidget(self.who)
-        self.root.addStretch(1)
+    def id_reader_name(self) -> str | None:
+        return _page(self).desk.id_reader_name
 
-    def load(self) -> None:
-        r = self.wf.record
-        self.id_number.setText(r.identity.id_number)
-        reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
-        self.read_button.setEnabled(reader is not None)
-        self.who.setText(identity_html(r.identity))
+    def who_html(self) -> str:
+        return identity_html(self.wf.record.identity)
 
-    def values(self) -> dict[str, str]:
-        return {"id_number": self.id_number.text()}
+    def read_job(self) -> Any:
+        return self.wf.read_id_card()
 
-    def read_id(self) -> None:
-        page = _page(self)
-
-        def done(_r: Any) -> None:
-            self.load()
-            self.show_errors({})
-            page.after_change()
-
-        page.run(self.wf.read_id_card, done,
-                 lambda e: self.show_errors({"id_number": message_of(e)}), busy=tr("正在读取身份证…"))
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {"F2": self.read_id}
-
-    def first_focus(self) -> QWidget | None:
-        return self.id_number
 
 
 class ChangesScreen(Screen):

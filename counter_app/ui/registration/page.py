@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import ValidationError
 from counter_app.printing import mask_id_number, mask_phone
 from counter_app.ui.i18n import tr
+from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.qt import named
 from counter_app.ui.registration.common import PersonOpsPage, ReceiptScreen, identity_html
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -125,68 +126,40 @@ class KindScreen(Screen):
         return self.kinds[Kind.EMPLOYEE]
 
 
-class IdentifyScreen(Screen):
+class IdentifyScreen(IdCardScreen[RegistrationWorkflow]):
     key = Step.IDENTIFY
     title_zh = tr("核验身份")
     lead = tr("将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码和姓名（核对身份证原件）。")
+    enter_goes_next = False  # the name and phone follow
 
-    def __init__(self, page: WizardPage[RegistrationWorkflow]) -> None:
-        super().__init__(page)
-        row = QHBoxLayout()
-        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
-        self.read_button.clicked.connect(self.read_id)
-        row.addWidget(self.read_button)
-        self.reader_name = named(QLabel(""), "Hint")
-        row.addWidget(self.reader_name)
-        row.addStretch(1)
-        self.root.addLayout(row)
-        self.grid = FormGrid()
-        self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
-        self.grid.add("id_number", tr("身份证号码"), self.id_number)
+    def add_fields(self, grid: FormGrid) -> None:
         self.name = named(QLineEdit(), "Name")
         self.name.setPlaceholderText(tr("读取身份证时自动填写"))
-        self.grid.add("name", tr("姓名"), self.name)
+        grid.add("name", tr("姓名"), self.name)
         self.phone = named(QLineEdit(), "Phone")
         self.phone.setPlaceholderText(tr("选填：手机号码或带区号的固定电话"))
-        self.grid.add("phone", tr("联系电话"), self.phone)
-        self.root.addLayout(self.grid)
-        self.who = named(QLabel("", wordWrap=True), "CardInfo")
-        self.root.addWidget(self.who)
-        self.root.addStretch(1)
+        grid.add("phone", tr("联系电话"), self.phone)
 
     def load(self) -> None:
         r = self.wf.record
-        self.id_number.setText(r.identity.id_number)
         read = r.identity.source == "reader"
         self.name.setText(r.identity.name if read else r.name)
         self.name.setReadOnly(read)
         self.phone.setText(r.phone)
-        reader = _page(self).desk.id_reader_name
-        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
-        self.read_button.setEnabled(reader is not None)
-        self.who.setText(identity_html(r.identity))
+        super().load()
 
     def values(self) -> dict[str, str]:
-        return {"id_number": self.id_number.text(), "name": self.name.text(),
-                "phone": self.phone.text()}
+        return {**super().values(), "name": self.name.text(), "phone": self.phone.text()}
 
-    def read_id(self) -> None:
-        page = _page(self)
+    def id_reader_name(self) -> str | None:
+        return _page(self).desk.id_reader_name
 
-        def done(_r: Any) -> None:
-            self.load()
-            self.show_errors({})
-            page.after_change()
+    def who_html(self) -> str:
+        return identity_html(self.wf.record.identity)
 
-        page.run(self.wf.read_id_card, done,
-                 lambda e: self.show_errors({"id_number": message_of(e)}), busy=tr("正在读取身份证…"))
+    def read_job(self) -> Any:
+        return self.wf.read_id_card()
 
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {"F2": self.read_id}
-
-    def first_focus(self) -> QWidget | None:
-        return self.id_number
 
 
 class EmployerScreen(Screen):
