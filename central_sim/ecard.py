@@ -92,7 +92,8 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
                     body: BranchAction,
                     request: Request, idempotency_key: IdemKey = None,
                     x_client_id: ClientId = None) -> JSONResponse:
-        """The electronic card claim token of an activated card (the same one while valid)."""
+        """The electronic card claim token of an activated card (the same one while valid):
+        403 CARD_FORBIDDEN for another bank's card, 409 CARD_NOT_ACTIVE or CARD_IS_LOST."""
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             branch = get_branch(s, body.branch_code)
             card = get_card(s, card_no, lock=True)
@@ -119,7 +120,8 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
     @v1.get("/ecard-claims/{token}", response_model=ECardClaimCheck, tags=["cards"])
     def ecard_claim_check(token: Annotated[str, Path(max_length=TOKEN_MAX, pattern=TOKEN_PATTERN)]
                           ) -> ECardClaimCheck:
-        """What the official app sees when it scans the receipt's QR."""
+        """What the official app sees when it scans the receipt's QR: the claim's state and
+        expiry, nothing of the card or the person (404 ECARD_CLAIM_UNKNOWN)."""
         with db.read() as s:
             claim = s.get(ECardClaim, token)
             if claim is None:
