@@ -1,0 +1,290 @@
+"""A weekend teller's whole day at an instant-issue branch, through the desks the composition
+root builds (``bootstrap.build_services``) against the reference central over HTTP and the
+card emulator behind pcscd: a plain teller account opens a work session on a Saturday within
+the weekend hours and does every business; the weekend duty supervisor (值班主管), with
+password and one-time code, authorises what needs a supervisor; the day-end reconciles with
+exact figures and closes the session. A second day shows a cash difference blocking the close
+until explained.
+
+The Saturday is injected where the counter reads the day of the week (the opening hours and
+the roles that may authorise: ``bootstrap.china_now``); records keep the real UTC time, which
+the central (another process) shares, so the session's span and the central's answers agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from counter_app import bootstrap
+from counter_app.bootstrap import Fakes, Services, build_services
+from counter_app.card.emulator.card import EmulatedCard
+from counter_app.card.emulator.factory import new_blank
+from counter_app.card.layout import LIFECYCLE_ISSUED
+from counter_app.central.launcher import CentralSimHandle
+from counter_app.devices.idcard import DEMO_ID_CARDS, SimulatedIdCardReader
+from counter_app.devices.pinpad import DemoPinPad
+from counter_app.domain.opening_hours import DUTY_SUPERVISOR
+from counter_app.store.tellers import SqlTellerRepository
+from counter_app.workflows.card_loss import Operation as LossOp
+from counter_app.workflows.card_services import Operation as CardOp
+from counter_app.workflows.certificate import Step as CertStep
+from counter_app.workflows.data_change import Step as ChangeStep
+from counter_app.workflows.day_end import DayEndRefused
+from counter_app.workflows.issuance import Outcome
+from counter_app.workflows.issuance.chip import chip_serial
+from counter_app.workflows.login import LoginRefused
+from counter_app.workflows.queries import Step as QueryStep
+from counter_app.workflows.registration import MATERIALS, Kind
+from counter_app.workflows.registration import Step as RegStep
+from counter_app.workflows.replacement import Reason
+from counter_app.workflows.replacement import Step as ReplacementStep
+from counter_app.workflows.supervisor import SupervisorApproval
+from tests.fixtures.app import make_profile
+from tests.fixtures.otp import fresh_code
+from tests.fixtures.pcsc import EmulatorFixture
+from tests.integration.application.test_application_workflow import fill_adult
+
+pytestmark = [pytest.mark.central, pytest.mark.pcsc]
+
+PORTRAIT = Path(__file__).resolve().parents[2] / "data" / "photos" / "portrait.jpg"
+SATURDAY = dt.datetime(2026, 11, 28, 10, 30)  # Beijing; the demo branch serves 09:00–16:00
+MONDAY = dt.datetime(2026, 11, 30, 10, 30)
+TELLER, TELLER_PASSWORD = "T0309", "Weekend@2026"  # a plain teller, working Saturdays
+DUTY, DUTY_PASSWORD = "W0301", "Duty@2026"
+DUTY_SECRET = "WEEKENDDUTYSUPERVISORTOTPKEYCCCC"
+LI_MING = "330203198506122017"  # NB0000016 at ICBC: the emulator's demo card, PIN 123456
+ZHANG_WEI = "330205199003011232"  # no card yet: applies and gets his card on the spot
+NEW_PERSON, NEW_NAME = "33020320000101001X", "钱进"  # unknown to the central: registered
+
+
+@dataclass
+class Branch:
+    services: Services
+    central: CentralSimHandle
+    emulator: EmulatorFixture
+    ids: SimulatedIdCardReader
+    pad: DemoPinPad
+    day: list[dt.datetime]  # the counter's Beijing clock, [0] (a test may turn it)
+
+    def duty(self) -> SupervisorApproval:
+        return SupervisorApproval(DUTY, DUTY_PASSWORD, fresh_code(DUTY, DUTY_SECRET))
+
+    def blank(self, name: str) -> tuple[Path, str]:
+        """A fresh blank card in the slot: its file and chip serial."""
+        path = self.emulator.card_file(name, new_blank(unique=bytes([0x5A, len(name)]) + os.urandom(6)))
+        return path, chip_serial(bytes.fromhex(self.emulator.insert(path)))
+
+
+@pytest.fixture
+def branch(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
+           emulator: EmulatorFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
+    central = make_central()
+    profile = make_profile(tmp_path / "instant")
+    profile = replace(profile, central=replace(profile.central, base_url=central.url))
+    day = [SATURDAY]
+    monkeypatch.setattr(bootstrap, "china_now", lambda: day[0])
+    ids = SimulatedIdCardReader(DEMO_ID_CARDS[ZHANG_WEI])
+    pad = DemoPinPad(timeout_s=5)
+    services = build_services(profile, fakes=Fakes(no_presence=True, id_reader=ids, pin_pad=pad))
+    tellers = SqlTellerRepository(services.store)
+    hasher = PasswordHasher()
+    tellers.add_account(TELLER, "周末柜员 林静", "teller", hasher.hash(TELLER_PASSWORD),
+                        audit_action="teller.added")
+    tellers.add_account(DUTY, "值班主管 周敏", DUTY_SUPERVISOR, hasher.hash(DUTY_PASSWORD),
+                        audit_action="teller.added")
+    duty = tellers.find(DUTY)
+    assert duty is not None
+    tellers.set_totp(duty.id, DUTY_SECRET, 0, "system")
+    try:
+        yield Branch(services, central, emulator, ids, pad, day)
+    finally:
+        services.close()
+
+
+def sign_in_and_open(b: Branch, float_yuan: str) -> None:
+    hours = b.services.profile.opening_hours.state(b.day[0])
+    assert hours.open and hours.weekend and hours.text_zh.startswith("周末营业中")
+    signed = b.services.auth.sign_in(TELLER, TELLER_PASSWORD)
+    assert signed.role == "teller"
+    b.services.session_desk(TELLER).open(float_yuan)
+
+
+def test_a_weekend_day_with_every_business_reconciles(branch: Branch) -> None:
+    b, s = branch, branch.services
+    sign_in_and_open(b, "500")
+
+    # -- blank stock: a box received card by card through the reader, three handed over --
+    stock = s.stock_desk(TELLER).new()
+    stock.open_box("BOX-W2026")
+    blanks = []
+    for n in range(3):
+        path, serial = b.blank(f"blank{n}")
+        assert stock.read_card().chip_serial == serial
+        blanks.append((path, serial))
+    stock.close_box()
+    assert len(stock.hand_out("3", TELLER)) == 3
+    assert s.stock_desk(TELLER).custody_count() == 3
+
+    # -- application (instant) and its card made on the spot from a blank in custody --
+    app = s.application_desk(TELLER).new()
+    assert app.read_id_card().name == "张伟"
+    app.next()
+    app.check_eligibility()
+    app.next()
+    fill_adult(app, PORTRAIT.read_bytes())
+    applied = app.submit()
+    assert not applied.deferred and applied.application.central_application_id
+    b.emulator.insert(blanks[0][0])
+    b.pad.key_in("318274", "318274")
+    issuing = s.issuance_desk(TELLER).open(applied.application.application_no)
+    assert issuing.advance() and issuing.record.outcome is Outcome.ISSUED
+    assert EmulatedCard.load(blanks[0][0]).state.lifecycle == LIFECYCLE_ISSUED
+    assert s.central.application(applied.application.central_application_id).state == "ACTIVATED"
+
+    # -- a blank torn in the printer: spoiled with the duty supervisor's password and code --
+    spoiled = stock.spoil(blanks[1][1], "印刷时卡面划伤", b.duty())
+    assert spoiled.chip_serial == blanks[1][1]
+    b.day[0] = MONDAY  # on a weekday the duty supervisor's authority has ended
+    with pytest.raises(LoginRefused) as weekday:
+        stock.spoil(blanks[2][1], "测试", b.duty())
+    assert weekday.value.code == "NOT_AUTHORISED"
+    b.day[0] = SATURDAY
+    assert [c.chip_serial for c in stock.take_back(TELLER)] == [blanks[2][1]]
+
+    # -- PIN service on 李明's card through pcscd --
+    b.emulator.insert_new_card(name="liming")
+    b.ids.place(DEMO_ID_CARDS[LI_MING])
+    pin = s.card_services_desk(TELLER).new(CardOp.CHANGE_PIN)
+    pin.read_id_card()
+    pin.next()
+    pin.read_card()
+    pin.next()
+    b.pad.key_in("123456", "480913", "480913")
+    assert "已修改" in pin.run_service().message
+
+    # -- formal loss, then de-loss with the found card read --
+    loss = s.card_loss_desk(TELLER).new(LossOp.LOSS)
+    loss.set_id_number(LI_MING)
+    loss.next()
+    loss.find_card()
+    loss.next()
+    loss.choose(["social"])
+    assert loss.submit().status == "done"
+    assert s.central.card_status("NB0000016").social_state == "LOST"
+    found = s.card_loss_desk(TELLER).new(LossOp.DELOSS)
+    found.set_id_number(LI_MING)
+    found.next()
+    found.find_card()
+    assert found.read_card().card_number == "NB0000016"
+    found.next()
+    found.choose(["social"])
+    assert found.submit().status == "done"
+    assert s.central.card_status("NB0000016").social_state == "NORMAL"
+
+    # -- replacement (换卡, the old card collected) with its fee in cash --
+    fee_fen = s.central.branch_config(s.profile.branch_code).replacement_fee_fen
+    assert fee_fen > 0
+    swap = s.replacement_desk(TELLER).new(Reason.DAMAGED)
+    swap.read_id_card()
+    assert swap.next() is ReplacementStep.CARD
+    swap.find_card()
+    swap.read_card()
+    swap.next()
+    assert swap.record.terms is not None and swap.record.terms.fee_fen == fee_fen
+    assert swap.apply(ReplacementStep.OPTIONS, {"same_number": "1", "fee_method": "cash",
+                                                "fee_reference": ""}) == {}
+    swapped = swap.submit()
+    assert swapped.status == "done"
+    fee = s.fee_desk(TELLER).collected_for(swapped.op_id)
+    assert fee is not None and (fee.method, fee.amount_fen) == ("cash", fee_fen)
+
+    # -- contribution certificate and a query --
+    cert = s.certificate_desk(TELLER).new()
+    cert.apply(CertStep.IDENTIFY, {"id_number": LI_MING})
+    cert.next()
+    assert cert.apply(CertStep.OPTIONS, {"kind": "ALL", "months": "12"}) == {}
+    cert.issue()
+    assert cert.step is CertStep.DONE and cert.record.issued is not None
+    query = s.query_desk(TELLER).new()
+    query.apply(QueryStep.IDENTIFY, {"id_number": LI_MING})
+    assert query.next() is QueryStep.RESULT and query.record.result is not None
+
+    # -- registration of a flexible worker new to the central, and a data change --
+    reg = s.registration_desk(TELLER).new()
+    reg.apply(RegStep.KIND, {"kind": Kind.FLEXIBLE.value,
+                             **{f"m_{k}": "1" for k, _t in MATERIALS[Kind.FLEXIBLE]}})
+    reg.next()
+    reg.apply(RegStep.IDENTIFY, {"id_number": NEW_PERSON, "name": NEW_NAME})
+    reg.next()
+    reg.fetch_bounds()
+    reg.apply(RegStep.CONTRIBUTION, {"base": "4462", "ins_PENSION": "1"})
+    reg.next()
+    assert reg.submit().status == "done"
+    change = s.data_change_desk(TELLER).new()
+    change.apply(ChangeStep.IDENTIFY, {"id_number": ZHANG_WEI})
+    change.next()
+    change.apply(ChangeStep.CHANGES, {"phone": "13812345678"})
+    change.next()
+    assert change.step is ChangeStep.CONFIRM and change.submit().status == "done"
+
+    # -- the day-end: every business by type, the fee by method, the cards, then the close --
+    day_end = s.day_end_desk(TELLER)
+    report = day_end.teller_report()
+    assert {b.title_zh: (b.done, b.not_done) for b in report.businesses} == {
+        "社保卡申领": (1, 0), "即时制卡": (1, 0), "修改密码": (1, 0), "正式挂失": (1, 0),
+        "解除挂失": (1, 0), "补卡 / 换卡": (1, 0), "参保证明打印": (1, 0),
+        "社保信息查询": (1, 0), "职工参保登记": (1, 0), "参保信息变更": (1, 0)}
+    cash = next(f for f in report.fees if f.method == "cash")
+    assert (cash.collected, cash.collected_fen, cash.refunded_fen) == (1, fee_fen, 0)
+    assert all(f.collected == 0 for f in report.fees if f.method != "cash")
+    c = report.cards
+    assert (c.handed, c.taken_back, c.issued, c.spoiled, c.holding) == (3, 1, 1, 1, 0)
+    assert report.cash_expected_fen == 50000 + fee_fen
+    assert [d.key for d in report.differences] == ["cash_uncounted"]
+    assert day_end.count_cash(f"{(50000 + fee_fen) / 100:.2f}") == 50000 + fee_fen
+    report = day_end.teller_report()
+    assert report.balanced and not report.differences
+    closed, final = day_end.close()
+    assert closed.close_kind == "closed" and final.balanced
+    assert not s.session_desk(TELLER).ready()
+    csv_text = day_end.csv(final)
+    assert f"fee_collected,cash,{fee_fen},count=1" in csv_text
+    assert "differences,count,0," in csv_text
+
+
+def test_a_weekend_cash_difference_blocks_the_close_until_explained(branch: Branch) -> None:
+    b, s = branch, branch.services
+    sign_in_and_open(b, "200")
+    b.emulator.insert_new_card(name="liming")
+    fee_fen = s.central.branch_config(s.profile.branch_code).replacement_fee_fen
+    swap = s.replacement_desk(TELLER).new(Reason.DAMAGED)
+    b.ids.place(DEMO_ID_CARDS[LI_MING])
+    swap.read_id_card()
+    swap.next()
+    swap.find_card()
+    swap.read_card()
+    swap.next()
+    swap.apply(ReplacementStep.OPTIONS, {"same_number": "1", "fee_method": "cash", "fee_reference": ""})
+    assert swap.submit().status == "done"
+
+    day_end = s.day_end_desk(TELLER)
+    counted = 20000 + fee_fen - 50  # five jiao short
+    day_end.count_cash(f"{counted / 100:.2f}")
+    report = day_end.teller_report()
+    assert [d.key for d in report.differences] == ["cash"]
+    assert "短款 ¥0.50" in report.differences[0].text_zh
+    with pytest.raises(DayEndRefused) as refused:
+        day_end.close()
+    assert refused.value.code == "DAY_END_UNEXPLAINED" and s.session_desk(TELLER).ready()
+    day_end.explain("cash", "找零时多付客户五角，已登记长短款")
+    closed, final = day_end.close()
+    assert closed.close_kind == "closed"
+    assert final.differences[0].explanation.startswith("找零时多付")
+    assert {x.title_zh: x.done for x in final.businesses} == {"补卡 / 换卡": 1}
