@@ -107,7 +107,7 @@ class LoginWindow(QWidget):
             "（至少8位，须同时包含字母和数字），设置后用它登录并为柜员开户。").format(FIRST_ADMIN))
         if self.profile.demo_accounts_allowed:  # never against a real central
             self.demo_hint.setText(tr("演示环境账号：\n") + "\n".join(
-                tr("　{0}　{1} / {2}").format(ROLE_ZH[role], user, pw) for user, _n, role, pw in DEMO_ACCOUNTS[:2]))
+                tr("　{0}　{1} / {2}").format(tr(ROLE_ZH[role]), user, pw) for user, _n, role, pw in DEMO_ACCOUNTS[:2]))
             self.demo_hint.show()
         self._reset_button()
         self.refresh_mode()

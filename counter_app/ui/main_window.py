@@ -130,8 +130,8 @@ class BusinessTile(QFrame):
         self.setProperty("built", business.built)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(business.title_zh)
-        self.setToolTip(tr("打开“{0}”（单击或回车）").format(business.title_zh))
+        self.setAccessibleName(tr(business.title_zh))
+        self.setToolTip(tr("打开“{0}”（单击或回车）").format(tr(business.title_zh)))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         lay.addLayout(titles, 1)
         who = named(QLabel(tr("{0}（{1} · "
                      "{2}）").format(
-                             self.signed_in.display_name, self.signed_in.username, self.signed_in.role_zh)),
+                             self.signed_in.display_name, self.signed_in.username, tr(self.signed_in.role_zh))),
                                  "TellerName")
         who.setStyleSheet("font-size: 14px;")
         lay.addWidget(who)
@@ -321,10 +321,10 @@ class MainWindow(QMainWindow):
         home.setData(Qt.ItemDataRole.UserRole, "home")
         menu.addItem(home)
         for business in self.businesses:
-            item = QListWidgetItem(business.title_zh + ("" if business.built else tr("（建设中）")))
+            item = QListWidgetItem(tr(business.title_zh) + ("" if business.built else tr("（建设中）")))
             item.setData(Qt.ItemDataRole.UserRole, business.key)
-            item.setToolTip(business.summary_zh if business.built
-                            else f"{business.summary_zh}\n{business.not_built_note_zh}")
+            item.setToolTip(tr(business.summary_zh) if business.built
+                            else f"{tr(business.summary_zh)}\n{tr(business.not_built_note_zh)}")
             if not business.built:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             menu.addItem(item)
@@ -377,11 +377,11 @@ class MainWindow(QMainWindow):
         tile.sig_open.connect(self.route_to)
         lay = QVBoxLayout(tile)
         lay.setContentsMargins(16, 14, 16, 14)
-        name = QLabel(business.title_zh)
+        name = QLabel(tr(business.title_zh))
         name.setStyleSheet("font-size: 16px; font-weight: bold;")
         lay.setSpacing(6)
         lay.addWidget(name)
-        lay.addWidget(named(QLabel(business.summary_zh, wordWrap=True), "Hint"))
+        lay.addWidget(named(QLabel(tr(business.summary_zh), wordWrap=True), "Hint"))
         tag = (tr("需实时联网") if business.needs_central_now else tr("可离线办理、联网后上传"))
         if not business.built:
             tag = tr("建设中 · ") + tag
@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
                 and not self.version_banner.allow_start(self, page)):
             self.menu.setCurrentRow(0)  # refused: back to the home page
             return
-        if page is not None and not self.hours_banner.allow_start(self, page, business.title_zh):
+        if page is not None and not self.hours_banner.allow_start(self, page, tr(business.title_zh)):
             self.menu.setCurrentRow(0)  # not now: back to the home page
             return
         if page is not None and key not in self._timed:  # each page's finished businesses
@@ -434,8 +434,8 @@ class MainWindow(QMainWindow):
             self.work_area.setCurrentWidget(page)
             page.open()
             return
-        self.not_built_title.setText(business.title_zh)
-        self.not_built_text.setText(f"{business.summary_zh}\n\n{business.not_built_note_zh}")
+        self.not_built_title.setText(tr(business.title_zh))
+        self.not_built_text.setText(f"{tr(business.summary_zh)}\n\n{tr(business.not_built_note_zh)}")
         self.work_area.setCurrentWidget(self.not_built)
 
     def warm_businesses(self) -> None:

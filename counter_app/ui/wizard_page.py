@@ -98,7 +98,7 @@ class StepScreen(QWidget, Generic[W]):
         self.root = QVBoxLayout(self)
         self.root.setContentsMargins(28, 20, 28, 16)
         self.root.setSpacing(12)
-        self.title = named(QLabel(self.title_zh), "StepTitle")
+        self.title = named(QLabel(tr(self.title_zh)), "StepTitle")
         self.root.addWidget(self.title)
         if self.lead:
             self.root.addWidget(named(QLabel(self.lead, wordWrap=True), "StepLead"))
@@ -147,7 +147,7 @@ class StepSidebar(QFrame):
         self.setStyleSheet("background: white;")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 12, 0, 0)
-        heading = named(QLabel(title_zh), "SideTitle")
+        heading = named(QLabel(tr(title_zh)), "SideTitle")
         heading.setStyleSheet("font-size: 16px; font-weight: bold; padding: 4px 14px;")
         lay.addWidget(heading)
         self.who = named(QLabel("", wordWrap=True), "Hint")
@@ -163,7 +163,7 @@ class StepSidebar(QFrame):
     def show_steps(self, states: list[StepState], who: str) -> None:
         self.steps.clear()
         for index, s in enumerate(states, start=1):
-            item = QListWidgetItem(f"{STEP_MARKS[s.state]}  {index}. {s.title_zh}")
+            item = QListWidgetItem(f"{STEP_MARKS[s.state]}  {index}. {tr(s.title_zh)}")
             item.setData(Qt.ItemDataRole.UserRole, s.key)
             item.setForeground(QColor(STEP_COLOURS[s.state]))
             if s.state == "todo":

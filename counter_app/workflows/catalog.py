@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.domain.businesses import CentralNeed, business_need, work_needing_central
+from counter_app.domain.texts import QT_TR_NOOP
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Business:
     summary_zh: str
     built: bool = False
     only_instant: bool | None = None  # True: instant-issue branches only; False: non-instant only
-    not_built_note_zh: str = "本业务正在建设中，将在后续版本开放。"
+    not_built_note_zh: str = QT_TR_NOOP("本业务正在建设中，将在后续版本开放。")
 
     @property
     def needs_central_now(self) -> bool:
@@ -36,32 +37,42 @@ class Business:
 
 
 BUSINESSES: tuple[Business, ...] = (
-    Business("application", "社保卡申领", "采集申请人信息与照片，提交申领并打印登记表和回执",
+    Business("application", QT_TR_NOOP("社保卡申领"),
+             QT_TR_NOOP("采集申请人信息与照片，提交申领并打印登记表和回执"),
              built=True),
-    Business("instant_issue", "即时制卡", "从空白卡库存制卡：写芯片、印卡面、检测、启用、设密码",
+    Business("instant_issue", QT_TR_NOOP("即时制卡"),
+             QT_TR_NOOP("从空白卡库存制卡：写芯片、印卡面、检测、启用、设密码"),
              built=True, only_instant=True),
     # shown at every branch: at a non-instant one its page says why there is no stock
-    Business("blank_stock", "空白卡库存", "空白卡入库（读卡或按供应商清单核对）、柜员领用与交回、废卡登记、盘点对账",
+    Business("blank_stock", QT_TR_NOOP("空白卡库存"),
+             QT_TR_NOOP("空白卡入库（读卡或按供应商清单核对）、柜员领用与交回、废卡登记、盘点对账"),
              built=True),
-    Business("central_production", "集中制卡", "跟踪制卡进度（含EMS）、批次逐张读卡签收、在柜卡片保管与未领卡清单",
+    Business("central_production", QT_TR_NOOP("集中制卡"),
+             QT_TR_NOOP("跟踪制卡进度（含EMS）、批次逐张读卡签收、在柜卡片保管与未领卡清单"),
              built=True, only_instant=False),
-    Business("handout", "领卡启用", "核验身份（监护人、单位代领）、读卡核对、启用社保卡并由持卡人设置密码",
+    Business("handout", QT_TR_NOOP("领卡启用"),
+             QT_TR_NOOP("核验身份（监护人、单位代领）、读卡核对、启用社保卡并由持卡人设置密码"),
              built=True),
-    Business("loss", "挂失 / 解挂", "正式挂失（含临时挂失转正式挂失）与解除挂失（解挂仅限本行发行的卡）",
+    Business("loss", QT_TR_NOOP("挂失 / 解挂"),
+             QT_TR_NOOP("正式挂失（含临时挂失转正式挂失）与解除挂失（解挂仅限本行发行的卡）"),
              built=True),
-    Business("replacement", "补卡 / 换卡", "遗失补卡、损坏换卡、同号换卡（仅限本行发行的卡）",
+    Business("replacement", QT_TR_NOOP("补卡 / 换卡"),
+             QT_TR_NOOP("遗失补卡、损坏换卡、同号换卡（仅限本行发行的卡）"),
              built=True),
-    Business("card_services", "密码及卡片服务", "读卡、修改密码、密码重置解锁、信息变更写卡",
+    Business("card_services", QT_TR_NOOP("密码及卡片服务"),
+             QT_TR_NOOP("读卡、修改密码、密码重置解锁、信息变更写卡"),
              built=True),
-    Business("certificates", "参保证明打印", "打印由中心出具的个人参保证明（带授权码与二维码），核验证明真伪",
+    Business("certificates", QT_TR_NOOP("参保证明打印"),
+             QT_TR_NOOP("打印由中心出具的个人参保证明（带授权码与二维码），核验证明真伪"),
              built=True),
-    Business("queries", "社保信息查询", "查询参保信息、缴费记录、卡片状态与制卡进度，可打印查询结果",
+    Business("queries", QT_TR_NOOP("社保信息查询"),
+             QT_TR_NOOP("查询参保信息、缴费记录、卡片状态与制卡进度，可打印查询结果"),
              built=True),
-    Business("insurance_registration", "职工参保登记",
-             "个人以单位职工（按统一社会信用代码查询单位）或灵活就业人员身份参保，缴费基数在中心核定范围内",
+    Business("insurance_registration", QT_TR_NOOP("职工参保登记"),
+             QT_TR_NOOP("个人以单位职工（按统一社会信用代码查询单位）或灵活就业人员身份参保，缴费基数在中心核定范围内"),
              built=True),
-    Business("personal_data_change", "参保信息变更",
-             "变更联系电话、地址、学历、婚姻状况；参加工作时间、出生日期凭档案；姓名、身份证号码、性别凭证明",
+    Business("personal_data_change", QT_TR_NOOP("参保信息变更"),
+             QT_TR_NOOP("变更联系电话、地址、学历、婚姻状况；参加工作时间、出生日期凭档案；姓名、身份证号码、性别凭证明"),
              built=True),
 )
 

@@ -19,6 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.supervisor import (
     SupervisorApproval,
     TotpEnrolment,
@@ -28,7 +29,8 @@ from counter_app.workflows.supervisor import (
 )
 
 ROLES = ("teller", "supervisor", "admin", "duty_supervisor")
-ROLE_ZH = {"teller": "柜员", "supervisor": "主管", "admin": "系统管理员", "duty_supervisor": "值班主管"}
+ROLE_ZH = {"teller": QT_TR_NOOP("柜员"), "supervisor": QT_TR_NOOP("主管"), "admin": QT_TR_NOOP("系统管理员"),
+           "duty_supervisor": QT_TR_NOOP("值班主管")}  # names shown to the teller (ui: tr())
 FIRST_ADMIN = "admin"
 #: the roles that may hold an authenticator (whoever may ever authorise a sensitive act)
 SECOND_FACTOR_ROLES = ("supervisor", "admin", "duty_supervisor")

@@ -85,10 +85,11 @@ def fresh_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed catalogue updated from today's sources, as scripts/i18n.sh would."""
     ts = tmp_path_factory.mktemp("i18n") / TS.name
     shutil.copy(TS, ts)
-    sources = [str(p) for _, p in _modules()]
+    sources = subprocess.run([str(ROOT / "scripts" / "i18n.sh"), "--sources"], check=True, cwd=ROOT,
+                             capture_output=True, text=True).stdout.split()
     subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
                     "-source-language", "zh_CN", "-target-language", "en", *sources, "-ts", str(ts)],
-                   check=True, capture_output=True)
+                   check=True, capture_output=True, cwd=ROOT)
     return ts
 
 

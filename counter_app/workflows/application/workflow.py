@@ -25,6 +25,7 @@ from counter_app.devices.photo import FrameSource, PreparedPhoto, prepare_frame,
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.identity import id_birth_date, id_sex, validate_id_number
 from counter_app.domain.photo import PhotoReport
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import DeliveryMode, mask_name
 from counter_app.workflows.application import checks, eligibility, submission
 from counter_app.workflows.application.context import ApplicationContext
@@ -50,15 +51,15 @@ from counter_app.workflows.supervisor import (
 )
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.IDENTIFY: "读取身份证",
-    Step.ELIGIBILITY: "资格核验",
-    Step.MATERIALS: "材料核对",
-    Step.APPLICANT: "申请人信息",
-    Step.GUARDIAN: "监护人信息",
-    Step.DELIVERY: "领卡方式",
-    Step.PHOTO: "照片采集",
-    Step.REVIEW: "核对提交",
-    Step.DONE: "打印单据",
+    Step.IDENTIFY: QT_TR_NOOP("读取身份证"),
+    Step.ELIGIBILITY: QT_TR_NOOP("资格核验"),
+    Step.MATERIALS: QT_TR_NOOP("材料核对"),
+    Step.APPLICANT: QT_TR_NOOP("申请人信息"),
+    Step.GUARDIAN: QT_TR_NOOP("监护人信息"),
+    Step.DELIVERY: QT_TR_NOOP("领卡方式"),
+    Step.PHOTO: QT_TR_NOOP("照片采集"),
+    Step.REVIEW: QT_TR_NOOP("核对提交"),
+    Step.DONE: QT_TR_NOOP("打印单据"),
 }
 
 

@@ -22,6 +22,7 @@ from counter_app.central.sync import NewWorkRefused
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.identity import validate_card_number
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss import rules, submission
 from counter_app.workflows.card_loss.context import CardLossContext
@@ -39,10 +40,10 @@ from counter_app.workflows.card_loss.record import (
 from counter_app.workflows.kernel import JournalEntry, StepDef
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.IDENTIFY: "身份核验",
-    Step.CARD: "查询卡片",
-    Step.CHOOSE: "选择功能并办理",
-    Step.DONE: "打印回执",
+    Step.IDENTIFY: QT_TR_NOOP("身份核验"),
+    Step.CARD: QT_TR_NOOP("查询卡片"),
+    Step.CHOOSE: QT_TR_NOOP("选择功能并办理"),
+    Step.DONE: QT_TR_NOOP("打印回执"),
 }
 
 

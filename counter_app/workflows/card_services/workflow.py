@@ -20,6 +20,7 @@ from counter_app.central.errors import LINE_ERRORS
 from counter_app.domain.card import CardData
 from counter_app.domain.card_states import CardFunction
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss.rules import mask_card_no, pick_card
 from counter_app.workflows.card_services import chip_write
@@ -40,10 +41,10 @@ from counter_app.workflows.pin_services import pins
 from counter_app.workflows.pin_services.rules import PinOffer, pin_offer
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.IDENTIFY: "身份核验",
-    Step.CARD: "读取社保卡",
-    Step.ACT: "办理",
-    Step.DONE: "完成",
+    Step.IDENTIFY: QT_TR_NOOP("身份核验"),
+    Step.CARD: QT_TR_NOOP("读取社保卡"),
+    Step.ACT: QT_TR_NOOP("办理"),
+    Step.DONE: QT_TR_NOOP("完成"),
 }
 PIN_OPERATIONS = frozenset({Operation.CHANGE_PIN, Operation.RESET_PIN})
 

@@ -23,6 +23,7 @@ from counter_app.central.sync import check_new_work
 from counter_app.devices.idcard import IdCardData
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import mask_id_number, mask_name
 from counter_app.printing.certificate import (
     CertificateData,
@@ -46,9 +47,9 @@ from counter_app.workflows.identity_step import Identity, read_identity, typed_i
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.IDENTIFY: "核验身份",
-    Step.OPTIONS: "证明类型与期间",
-    Step.DONE: "打印证明",
+    Step.IDENTIFY: QT_TR_NOOP("核验身份"),
+    Step.OPTIONS: QT_TR_NOOP("证明类型与期间"),
+    Step.DONE: QT_TR_NOOP("打印证明"),
 }
 
 NEEDS_CENTRAL_ZH = ("参保证明须由中心系统实时出具（授权码和二维码由中心生成），当前无法连接中心系统，"

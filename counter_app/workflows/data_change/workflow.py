@@ -23,6 +23,7 @@ from counter_app.central.errors import CentralError, CentralRefusal
 from counter_app.central.people_api import DataChangeProof, data_change_payload
 from counter_app.devices.idcard import IdCardData
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import mask_name
 from counter_app.workflows import person_ops
 from counter_app.workflows.data_change import rules
@@ -47,8 +48,8 @@ from counter_app.workflows.person_ops import PersonOpsContext
 from counter_app.workflows.records import to_json
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.IDENTIFY: "核验身份", Step.CHANGES: "变更内容", Step.PROOF: "证明材料",
-    Step.CONFIRM: "确认提交", Step.DONE: "打印回执",
+    Step.IDENTIFY: QT_TR_NOOP("核验身份"), Step.CHANGES: QT_TR_NOOP("变更内容"), Step.PROOF: QT_TR_NOOP("证明材料"),
+    Step.CONFIRM: QT_TR_NOOP("确认提交"), Step.DONE: QT_TR_NOOP("打印回执"),
 }
 WORK = {Level.NONE: "data_change_contact", Level.RECORDS: "data_change_records",
         Level.PAPERS: "data_change_identity"}

@@ -12,6 +12,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from counter_app.domain.texts import QT_TR_NOOP
+
 SCHEMA_VERSION = 1
 
 
@@ -30,15 +32,15 @@ class Step(enum.StrEnum):
 STEPS: tuple[Step, ...] = tuple(Step)
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.POWER_ON: "检测空白卡",
-    Step.MARK: "中心分配卡号",
-    Step.PERSONALISE: "写入芯片",
-    Step.PRINT_FACE: "打印卡面",
-    Step.VERIFY: "读卡核验",
-    Step.REPORT: "上报制卡结果",
-    Step.ACTIVATE: "启用社保与金融功能",
-    Step.PIN: "持卡人设置密码",
-    Step.RECEIPT: "出具回执",
+    Step.POWER_ON: QT_TR_NOOP("检测空白卡"),
+    Step.MARK: QT_TR_NOOP("中心分配卡号"),
+    Step.PERSONALISE: QT_TR_NOOP("写入芯片"),
+    Step.PRINT_FACE: QT_TR_NOOP("打印卡面"),
+    Step.VERIFY: QT_TR_NOOP("读卡核验"),
+    Step.REPORT: QT_TR_NOOP("上报制卡结果"),
+    Step.ACTIVATE: QT_TR_NOOP("启用社保与金融功能"),
+    Step.PIN: QT_TR_NOOP("持卡人设置密码"),
+    Step.RECEIPT: QT_TR_NOOP("出具回执"),
 }
 
 # what the teller or the holder does with the hardware for each step

@@ -36,13 +36,14 @@ from counter_app.domain.production import (
     check_batch,
     with_missing,
 )
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
 from counter_app.workflows.production.context import ProductionContext
 from counter_app.workflows.production.record import SCHEMA_VERSION, Outcome, ReceiptRecord, Step
 from counter_app.workflows.records import from_json, to_json
 
-STEP_TITLES_ZH: dict[Step, str] = {Step.CHOOSE: "选择批次", Step.READ: "逐张读卡核对",
-                                   Step.PLACE: "入柜保管", Step.DONE: "签收完成"}
+STEP_TITLES_ZH: dict[Step, str] = {Step.CHOOSE: QT_TR_NOOP("选择批次"), Step.READ: QT_TR_NOOP("逐张读卡核对"),
+                                   Step.PLACE: QT_TR_NOOP("入柜保管"), Step.DONE: QT_TR_NOOP("签收完成")}
 
 LEARN_NAMES_PER_PULL = 20  # bounded wait per pull; the rest are learned at the next ones
 NO_BATCH_ZH = "请选择要签收的制卡批次。"

@@ -23,6 +23,7 @@ from counter_app.central.sync import NewWorkRefused, check_new_work
 from counter_app.devices.idcard import IdCardData
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import mask_name
 from counter_app.workflows.identity_step import (
     Identity,
@@ -45,7 +46,7 @@ from counter_app.workflows.queries.record import (
 
 T = TypeVar("T")
 
-STEP_TITLES_ZH: dict[Step, str] = {Step.IDENTIFY: "核验身份", Step.RESULT: "查询结果"}
+STEP_TITLES_ZH: dict[Step, str] = {Step.IDENTIFY: QT_TR_NOOP("核验身份"), Step.RESULT: QT_TR_NOOP("查询结果")}
 
 NEEDS_CENTRAL_ZH = ("社保信息查询须实时连接中心系统，当前无法连接中心系统（专线中断或中心停机），"
                     "请线路恢复后再查询；柜面不保存参保和缴费信息，不能离线查询。")

@@ -27,6 +27,7 @@ from counter_app.devices.idcard import IdCardData
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.credit_code import validate_credit_code
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import mask_name
 from counter_app.workflows import person_ops
 from counter_app.workflows.identity_step import Identity, read_identity, typed_identity
@@ -47,8 +48,9 @@ from counter_app.workflows.registration.record import (
 )
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.KIND: "参保类型与材料", Step.IDENTIFY: "核验身份", Step.EMPLOYER: "参保单位",
-    Step.CONTRIBUTION: "险种与缴费基数", Step.CONFIRM: "确认提交", Step.DONE: "打印回执",
+    Step.KIND: QT_TR_NOOP("参保类型与材料"), Step.IDENTIFY: QT_TR_NOOP("核验身份"),
+    Step.EMPLOYER: QT_TR_NOOP("参保单位"), Step.CONTRIBUTION: QT_TR_NOOP("险种与缴费基数"),
+    Step.CONFIRM: QT_TR_NOOP("确认提交"), Step.DONE: QT_TR_NOOP("打印回执"),
 }
 WORK = {Kind.EMPLOYEE: "employee_registration", Kind.FLEXIBLE: "flexible_employment_registration"}
 OPERATION = "persons.registration"

@@ -23,6 +23,7 @@ from counter_app.central.errors import LINE_ERRORS
 from counter_app.central.sync import NewWorkRefused
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss import rules as loss_rules
 from counter_app.workflows.card_loss.context import CardLossContext
@@ -42,10 +43,10 @@ from counter_app.workflows.replacement.record import (
 )
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.IDENTIFY: "身份核验",
-    Step.CARD: "查询原卡",
-    Step.OPTIONS: "确认补换方式",
-    Step.DONE: "打印回执",
+    Step.IDENTIFY: QT_TR_NOOP("身份核验"),
+    Step.CARD: QT_TR_NOOP("查询原卡"),
+    Step.OPTIONS: QT_TR_NOOP("确认补换方式"),
+    Step.DONE: QT_TR_NOOP("打印回执"),
 }
 
 OFFLINE_ZH = ("专线中断，暂不能补换卡：补换卡须由中心实时注销原卡号并受理新卡，"

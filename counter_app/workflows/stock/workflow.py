@@ -30,6 +30,7 @@ from counter_app.devices.blank_card import BlankChip
 from counter_app.domain.blank_stock import AlreadyRegistered, CardPlace, Place, StockError
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing.count_sheet import CountLine, CountSheet, render_count_sheet
 from counter_app.workflows.kernel import StepDef, Wizard
 from counter_app.workflows.records import to_json
@@ -49,10 +50,10 @@ from counter_app.workflows.stock.supplier_list import box_id_error, parse_suppli
 from counter_app.workflows.supervisor import SupervisorApproval
 
 STEP_TITLES_ZH: dict[Step, str] = {
-    Step.RECEIVE: "空白卡入库",
-    Step.CUSTODY: "领用 / 交回",
-    Step.SPOIL: "登记废卡",
-    Step.RECONCILE: "盘点对账",
+    Step.RECEIVE: QT_TR_NOOP("空白卡入库"),
+    Step.CUSTODY: QT_TR_NOOP("领用 / 交回"),
+    Step.SPOIL: QT_TR_NOOP("登记废卡"),
+    Step.RECONCILE: QT_TR_NOOP("盘点对账"),
 }
 
 
