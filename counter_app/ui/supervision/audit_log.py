@@ -72,7 +72,7 @@ class AuditLogTab(SupervisionTab):
         self.page_label = named(QLabel(""), "AuditPageLabel")
         row.addWidget(self.page_label, 1)
         self.lay.addLayout(row)
-        self.table = table(HEADS, "AuditEntries")
+        self.table = table(HEADS, "AuditEntries", stretch=4)
         self.lay.addWidget(self.table, 1)
         self.lay.addWidget(self.message)
 

@@ -28,15 +28,21 @@ from counter_app.ui.theme import BAD, OK
 log = logging.getLogger(__name__)
 
 
-def table(heads: Sequence[str], name: str) -> QTableWidget:
+def table(heads: Sequence[str], name: str, stretch: int) -> QTableWidget:
+    """Columns as wide as their contents, except ``stretch`` (the column of free text) which
+    takes the width left and wraps: a short last column (a count) is not blown up to the
+    table's width while the reason beside it is cut off."""
     t = named(QTableWidget(0, len(heads)), name)
     t.setHorizontalHeaderLabels(list(heads))
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
+    header = t.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    t.setStyleSheet("QTableWidget::item { padding: 2px 6px; }")  # cells not flush against their borders
     t.setWordWrap(True)
     return t
 
@@ -52,6 +58,7 @@ def fill(t: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[object] 
             if c == 0 and r < len(keys):
                 item.setData(Qt.ItemDataRole.UserRole, keys[r])
             t.setItem(r, c, item)
+    t.resizeRowsToContents()  # a wrapped reason shows whole
     if rows:
         t.selectRow(0)
 

@@ -37,7 +37,7 @@ class DeadLettersTab(SupervisionTab):
         self.letters: list[DeadLetter] = []
         self.summary = named(QLabel(tr("正在读取异常件…"), wordWrap=True), "DeadLetterSummary")
         self.lay.addWidget(self.summary)
-        self.table = table(HEADS, "DeadLetters")
+        self.table = table(HEADS, "DeadLetters", stretch=3)
         self.table.setMinimumHeight(160)
         self.lay.addWidget(self.table, 1)
 

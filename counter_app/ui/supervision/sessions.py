@@ -29,7 +29,7 @@ class SessionsTab(SupervisionTab):
         self.sessions: list[OpenSession] = []
         self.summary = named(QLabel(tr("正在读取会话…"), wordWrap=True), "OpenSessionSummary")
         self.lay.addWidget(self.summary)
-        self.table = table(HEADS, "OpenSessionTable")
+        self.table = table(HEADS, "OpenSessionTable", stretch=5)
         self.table.setMinimumHeight(140)
         self.lay.addWidget(self.table, 1)
         form = QFormLayout()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
@@ -33,6 +34,15 @@ from counter_app.workflows.teller_admin import AccountView, TellerAdmin
 HEADS = (tr("用户名"), tr("姓名"), tr("角色"), tr("状态"), tr("动态验证码"), tr("连续失败"))
 
 
+def _left(button: QPushButton) -> QHBoxLayout:
+    """A button at its own width on the left, as the tab's other buttons (a form row or a box
+    would stretch it across the window)."""
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 class TellersTab(SupervisionTab):
     def __init__(self, env: SupervisionEnv) -> None:
         super().__init__(env, "TellersTab")
@@ -41,7 +51,7 @@ class TellersTab(SupervisionTab):
         self.enrol_dialog: TotpEnrolDialog | None = None  # the open one (tests and the tour)
         self.summary = named(QLabel(tr("正在读取账户…"), wordWrap=True), "TellerSummary")
         self.lay.addWidget(self.summary)
-        self.table = table(HEADS, "TellerTable")
+        self.table = table(HEADS, "TellerTable", stretch=1)
         self.table.setMinimumHeight(160)
         self.lay.addWidget(self.table, 1)
 
@@ -66,7 +76,7 @@ class TellersTab(SupervisionTab):
         self.fields = approval_fields(env, "UnlockSupervisor")
         ul.addWidget(self.fields)
         self.unlock_button = self.button(tr("解锁所选账户"), "UnlockTeller", self.unlock)
-        ul.addWidget(self.unlock_button)
+        ul.addLayout(_left(self.unlock_button))
         self.lay.addWidget(self.unlock_box)
 
         add_box = named(QGroupBox(tr("添加账户")), "AddTellerBox")
@@ -79,7 +89,7 @@ class TellersTab(SupervisionTab):
         al.addRow(tr("姓名"), self.new_name)
         al.addRow(tr("角色"), self.new_role)
         self.add_button = self.button(tr("添加"), "AddTeller", self.add)
-        al.addRow("", self.add_button)
+        al.addRow("", _left(self.add_button))
         self.lay.addWidget(add_box)
         self.lay.addWidget(self.message)
 
@@ -98,7 +108,7 @@ class TellersTab(SupervisionTab):
         selected = self.selected()
         self.accounts = accounts
         now = utc_now_naive()
-        fill(self.table, [(a.username, a.display_name, a.role_zh, a.state_zh(now), a.factor_zh(),
+        fill(self.table, [(a.username, a.display_name, tr(a.role_zh), a.state_zh(now), a.factor_zh(),
                            str(a.failed_logins)) for a in accounts],
              [a.username for a in accounts])
         if selected is not None and selected in [a.username for a in accounts]:
@@ -110,7 +120,7 @@ class TellersTab(SupervisionTab):
         if self.new_role.count() != len(roles):
             self.new_role.clear()
             for role in roles:
-                self.new_role.addItem(ROLE_ZH[role], role)
+                self.new_role.addItem(tr(ROLE_ZH[role]), role)
 
     def selected(self) -> str | None:
         key = selected_key(self.table)
@@ -138,7 +148,7 @@ class TellersTab(SupervisionTab):
             self.new_name.clear()
             self._done(tr("已添加账户 {0}（{1}）。临时密码：{2}"
                        "（只显示这一次，请当面告知本人，首次登录后须修改）。").format(
-                               username.strip(), ROLE_ZH.get(role, role), password))
+                               username.strip(), tr(ROLE_ZH.get(role, role)), password))
 
         self.run(lambda: self.admin.add(username, name, role), done, tr("正在添加账户…"))
 
