@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -69,12 +70,18 @@ def _status(label: QLabel, text: str, ok: bool = True) -> None:
     label.setText(text)
 
 
+CELL_PADDING = "QTableWidget::item { padding: 2px 6px; }"  # cells not flush against their borders
+
+
 def _table(heads: tuple[str, ...], name: str) -> QTableWidget:
     t = named(QTableWidget(0, len(heads)), name)
     t.setHorizontalHeaderLabels(list(heads))
     t.verticalHeader().setVisible(False)
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.horizontalHeader().setStretchLastSection(True)
+    t.setStyleSheet(CELL_PADDING)
+    t.setWordWrap(True)  # a long 说明 wraps in its column rather than running off the table
+    t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     t.setMinimumHeight(150)
     return t
 
@@ -87,7 +94,13 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]], bad: set[int] | None
             if bad and i in bad:
                 item.setForeground(Qt.GlobalColor.darkRed)
             table.setItem(i, j, item)
-    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    last = table.columnCount() - 1
+    for column in range(last):
+        table.resizeColumnToContents(column)
+    # the last column (the explanation) takes the width left and its text wraps
+    header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+    table.resizeRowsToContents()
 
 
 class _Pdfs:
