@@ -110,6 +110,7 @@ class DayEndPage(QWidget):
         cash_row.addWidget(QLabel(tr("现金实点（元）")))
         self.cash = named(QLineEdit(), "CashCounted")
         self.cash.setPlaceholderText(tr("钱箱内现金合计，含备用金"))
+        self.cash.setMinimumWidth(260)  # the hint whole, not cut to "钱箱内现金合计，…"
         self.cash.returnPressed.connect(self.count_cash)
         cash_row.addWidget(self.cash)
         self.cash_button = self._button(tr("登记实点"), "CountCash", self.count_cash, cash_row)
@@ -133,7 +134,7 @@ class DayEndPage(QWidget):
         actions.addStretch(1)
         lay.addLayout(actions)
 
-        refund = named(QFrame(), "Card")
+        refund = self.refund_box = named(QFrame(), "Card")
         rl = QVBoxLayout(refund)
         rl.setContentsMargins(16, 10, 16, 10)
         head = QLabel(tr("本会话收费（退费须主管授权）"))
@@ -206,7 +207,7 @@ class DayEndPage(QWidget):
 
     def show_report(self, report: DayEndReport | None, fees: list[Any]) -> None:
         self.report = report
-        for w in (self.cash_button, self.save_button, self.pdf_button, self.csv_button,
+        for w in (self.cash, self.cash_button, self.save_button, self.pdf_button, self.csv_button,
                   self.close_button, self.refund_button):
             w.setEnabled(report is not None)
         while self.diff_lay.count():
@@ -216,6 +217,8 @@ class DayEndPage(QWidget):
                 widget.deleteLater()
         self.explain_edits = {}
         self.fee_list.clear()
+        # a refund needs a fee of this open session: no card of empty boxes otherwise
+        self.refund_box.setVisible(report is not None and bool(fees))
         if report is None:
             self.summary.setText(tr("您没有未结束的柜员会话：日终轧账针对本人的营业会话。请先在“柜员会话”开始营业。"))
             self.figures.setText("")
