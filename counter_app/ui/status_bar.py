@@ -106,6 +106,7 @@ class StatusMonitor(QObject):
 
 
 MIN_CELL_WIDTH = 60  # px: the dot and the first word of a status cell
+MIN_SESSION_WIDTH = 170  # px: "会话：未开始营业" whole; a float after it may be cut
 
 
 class CounterStatusBar(QStatusBar):
@@ -133,9 +134,9 @@ class CounterStatusBar(QStatusBar):
         # the cells' whole texts side by side are wider than a 1366-pixel counter screen: the
         # less urgent cells may be cut short (the tooltip says them whole) rather than the
         # window outgrowing the screen; the line and the unsent count always show whole
-        for w in (self.session_label, self.card_label, self.psam_label, self.custody_label,
-                  self.weekend_label):
+        for w in (self.card_label, self.psam_label, self.custody_label, self.weekend_label):
             w.setMinimumWidth(MIN_CELL_WIDTH)
+        self.session_label.setMinimumWidth(MIN_SESSION_WIDTH)
         self.show_line(LineReading("unknown"))
         self.show_outbox(0)
         self.show_slots({})

@@ -106,7 +106,7 @@ class SessionPage(QWidget):
         self.reason.setPlaceholderText(tr("例如：柜员已下班未日终、电脑故障"))
         fgrid.add("reason", tr("原因"), self.reason)
         self.supervisor = named(QLineEdit(), "SupervisorUser")
-        fgrid.add("supervisor", tr("主管用户名"), self.supervisor)
+        fgrid.add("supervisor", tr("主管账号"), self.supervisor)
         self.password = named(QLineEdit(), "SupervisorPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         fgrid.add("password", tr("主管密码"), self.password)

@@ -230,7 +230,8 @@ class StatisticsPage(QWidget):
                                  (tr("周末"), f.weekend_total, "#E07B00")):
             part = pie.append(tr("{0} {1} 笔").format(label, n), float(n))
             part.setColor(QColor(colour))
-            part.setLabelVisible(n > 0)
+            # the legend beside says each part with its count: a label drawn outside the pie
+            # ran over the chart's lower edge when one part was the whole
         chart.addSeries(pie)
 
     def _ages(self, f: BranchFigures) -> None:
