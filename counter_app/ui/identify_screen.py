@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
-from counter_app.ui.widgets import FormGrid
+from counter_app.ui.widgets import FormGrid, Limit
 from counter_app.ui.wizard_page import StepScreen, W, WizardPage, message_of
 
 
 class IdCardScreen(StepScreen[W]):
     enter_goes_next: ClassVar[bool] = True  # Enter in the number field goes on
+    id_limit: ClassVar[Limit | None] = None  # the length warning under the number
 
     def __init__(self, page: WizardPage[W]) -> None:
         super().__init__(page)
@@ -29,13 +30,14 @@ class IdCardScreen(StepScreen[W]):
         self.reader_name = named(QLabel(""), "Hint")
         row.addWidget(self.reader_name)
         row.addStretch(1)
+        self.add_to_reader_row(row)
         self.root.addLayout(row)
         self.grid = FormGrid()
         self.id_number = named(QLineEdit(), "IdNumber")
         self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
         if self.enter_goes_next:
             self.id_number.returnPressed.connect(page.go_next)
-        self.grid.add("id_number", tr("身份证号码"), self.id_number)
+        self.grid.add("id_number", tr("身份证号码"), self.id_number, limit=self.id_limit)
         self.add_fields(self.grid)
         self.root.addLayout(self.grid)
         self.who = named(QLabel("", wordWrap=True), "CardInfo")
@@ -45,6 +47,9 @@ class IdCardScreen(StepScreen[W]):
     # -- what a business provides --------------------------------------------------------------
     def add_above(self) -> None:
         """Widgets above the reader's row (e.g. the choice of operation)."""
+
+    def add_to_reader_row(self, row: QHBoxLayout) -> None:
+        """Buttons at the right of the reader's row."""
 
     def add_fields(self, grid: FormGrid) -> None:
         """Fields of the form below the ID number."""

@@ -97,7 +97,7 @@ def play_certificate(run: TourRun) -> None:
     run.services.id_reader.place(DEMO_ID_CARDS[LI_MING])
     identify = page.view(Step.IDENTIFY)
     assert isinstance(identify, IdentifyView)
-    _act(run, page, tr("读取身份证"), identify.read_card)
+    _act(run, page, tr("读取身份证"), identify.read_id)
     run.shot("id-card-read")
     _act(run, page, tr("下一步"), page.go_next, Step.OPTIONS)
     _options(page, CertificateKind.ALL, 48)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,9 +34,10 @@ from counter_app.printing import mask_id_number
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.document_output import DocumentOutputs
 from counter_app.ui.i18n import tr
+from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK, WARN
-from counter_app.ui.widgets import ID_LIMIT, Banner, FormGrid
+from counter_app.ui.widgets import ID_LIMIT, Banner
 from counter_app.ui.wizard_page import StepScreen, message_of
 from counter_app.workflows.queries import STEP_TITLES_ZH, QueryDesk, QueryWorkflow, Step
 from counter_app.workflows.queries.views import (
@@ -67,65 +67,35 @@ class QueryStep(StepScreen[QueryWorkflow]):
         self.host = host
 
 
-class IdentifyView(QueryStep):
-    step = Step.IDENTIFY
+class IdentifyView(IdCardScreen[QueryWorkflow]):
+    key = Step.IDENTIFY
+    title_zh = STEP_TITLES_ZH[Step.IDENTIFY]
     lead = tr("请将本人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件，"
             "按回车查询。查询须实时连接中心系统。")
+    id_limit = ID_LIMIT
 
     def __init__(self, host: QueriesPage) -> None:
+        self.host = host
         super().__init__(host)
-        row = QHBoxLayout()
-        self.read_button = named(QPushButton(tr("读取身份证 (F2)")), "Primary")
-        self.read_button.clicked.connect(self.read_card)
-        row.addWidget(self.read_button)
-        self.reader_name = named(QLabel(""), "Hint")
-        row.addWidget(self.reader_name)
-        row.addStretch(1)
-        self.root.addLayout(row)
-        self.grid = FormGrid()
-        self.id_number = named(QLineEdit(), "IdNumber")
-        self.id_number.setPlaceholderText(tr("18位身份证号码，末位X可小写"))
-        self.id_number.returnPressed.connect(host.go_next)
-        self.grid.add("id_number", tr("身份证号码"), self.id_number, limit=ID_LIMIT)
-        self.root.addLayout(self.grid)
-        self.card = named(QLabel("", wordWrap=True), "CardInfo")
-        self.root.addWidget(self.card)
-        self.root.addStretch(1)
 
-    def load(self) -> None:
+    def id_reader_name(self) -> str | None:
+        return self.host.desk.id_reader_name
+
+    def who_html(self) -> str:
         ident = self.wf.record.identity
-        self.id_number.setText(ident.id_number)
-        reader = self.host.desk.id_reader_name
-        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
-        self.read_button.setEnabled(reader is not None)
         if ident.source == "reader":
-            self.card.setText(tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
-                              "{1}　{2}"
-                              "　按回车或“查询”开始查询。").format(
-                                      OK, html.escape(ident.name), mask_id_number(ident.id_number)))
-        elif ident.id_number:
-            self.card.setText(tr("<span style='color:{0}'>手工录入的号码，请核对证件原件。</span>").format(MUTED))
-        else:
-            self.card.setText("")
+            return tr("<span style='color:{0}; font-weight:bold'>✓ 已读取身份证</span>　"
+                      "{1}　{2}"
+                      "　按回车或“查询”开始查询。").format(
+                              OK, html.escape(ident.name), mask_id_number(ident.id_number))
+        if ident.id_number:
+            return tr("<span style='color:{0}'>手工录入的号码，请核对证件原件。</span>").format(MUTED)
+        return ""
 
-    def read_card(self) -> None:
-        def done(_card: Any) -> None:
-            self.load()
-            self.show_errors({})
-            self.host.after_change()
+    def read_job(self) -> Any:
+        return self.wf.read_id_card()
 
-        self.host.run(self.wf.read_id_card, done,
-                      lambda e: self.show_errors({"id_number": message_of(e)}),
-                      busy=tr("正在读取身份证…"))
 
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {"F2": self.read_card}
-
-    def values(self) -> dict[str, str]:
-        return {"id_number": self.id_number.text()}
-
-    def first_focus(self) -> QWidget | None:
-        return self.id_number
 
 
 def _table(headers: Sequence[str], name: str, *, long: bool = False) -> QTableWidget:

@@ -86,7 +86,7 @@ def play_queries(run: TourRun) -> None:
     run.shot("identify")
     run.services.id_reader.place(_demo_card(LI_MING))
     identify = page.view(Step.IDENTIFY)
-    _act(run, page, tr("读取身份证"), identify.read_card)
+    _act(run, page, tr("读取身份证"), identify.read_id)
     run.shot("id-card-read")
     _act(run, page, tr("查询"), page.go_next, Step.RESULT)
     _tab(run, page, 0, "status")
