@@ -40,6 +40,9 @@ from counter_app.workflows.day_end import DayEndRefused
 from counter_app.workflows.issuance import Outcome
 from counter_app.workflows.issuance.chip import chip_serial
 from counter_app.workflows.login import LoginRefused
+from counter_app.workflows.production.handout import Step as HandoutStep
+from counter_app.workflows.production.record import Outcome as ReceiptOutcome
+from counter_app.workflows.production.record import Step as ReceiptStep
 from counter_app.workflows.queries import Step as QueryStep
 from counter_app.workflows.registration import MATERIALS, Kind
 from counter_app.workflows.registration import Step as RegStep
@@ -82,15 +85,15 @@ class Branch:
         return path, chip_serial(bytes.fromhex(self.emulator.insert(path)))
 
 
-@pytest.fixture
-def branch(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
-           emulator: EmulatorFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
-    central = make_central()
-    profile = make_profile(tmp_path / "instant")
+def open_branch(tmp: Path, central: CentralSimHandle, emulator: EmulatorFixture,
+                monkeypatch: pytest.MonkeyPatch, kind: str, reads: str) -> Branch:
+    """The counter of a demo branch (``kind``: instant or central production) on ``central``,
+    with its clock on the Saturday, the weekend teller and the duty supervisor enrolled."""
+    profile = make_profile(tmp / kind, kind)
     profile = replace(profile, central=replace(profile.central, base_url=central.url))
     day = [SATURDAY]
     monkeypatch.setattr(bootstrap, "china_now", lambda: day[0])
-    ids = SimulatedIdCardReader(DEMO_ID_CARDS[ZHANG_WEI])
+    ids = SimulatedIdCardReader(DEMO_ID_CARDS[reads])
     pad = DemoPinPad(timeout_s=5)
     services = build_services(profile, fakes=Fakes(no_presence=True, id_reader=ids, pin_pad=pad))
     tellers = SqlTellerRepository(services.store)
@@ -102,10 +105,29 @@ def branch(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
     duty = tellers.find(DUTY)
     assert duty is not None
     tellers.set_totp(duty.id, DUTY_SECRET, 0, "system")
+    return Branch(services, central, emulator, ids, pad, day)
+
+
+@pytest.fixture
+def branch(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
+           emulator: EmulatorFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
+    """The instant-issue ICBC branch (blank stock, cards made on the spot)."""
+    made = open_branch(tmp_path, make_central(), emulator, monkeypatch, "instant", ZHANG_WEI)
     try:
-        yield Branch(services, central, emulator, ids, pad, day)
+        yield made
     finally:
-        services.close()
+        made.services.close()
+
+
+@pytest.fixture
+def production_branch(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
+                      emulator: EmulatorFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
+    """The CCB branch whose cards the central makes (batches received, handed out)."""
+    made = open_branch(tmp_path, make_central(), emulator, monkeypatch, "central", ZHANG_WEI)
+    try:
+        yield made
+    finally:
+        made.services.close()
 
 
 def sign_in_and_open(b: Branch, float_yuan: str) -> None:
@@ -288,3 +310,56 @@ def test_a_weekend_cash_difference_blocks_the_close_until_explained(branch: Bran
     assert closed.close_kind == "closed"
     assert final.differences[0].explanation.startswith("找零时多付")
     assert {x.title_zh: x.done for x in final.businesses} == {"补卡 / 换卡": 1}
+
+
+def test_a_weekend_day_at_a_central_production_branch(production_branch: Branch) -> None:
+    """Where the central makes the cards: an application sent to production, the batch
+    received card by card through the reader, the card handed out with its chip activated and
+    the PIN set; the day-end counts the cards received and handed out."""
+    b, s = production_branch, production_branch.services
+    sign_in_and_open(b, "0")
+    app = s.application_desk(TELLER).new()
+    assert app.read_id_card().name == "张伟"
+    app.next()
+    app.check_eligibility()
+    app.next()
+    fill_adult(app, PORTRAIT.read_bytes())
+    applied = app.submit()
+    app_id = applied.application.central_application_id
+    assert not applied.deferred and app_id
+    assert s.central.application(app_id).making_mode == "FACTORY"
+
+    b.central.advance_production()
+    b.central.advance_production()
+    s.sync.pull()
+    made = s.central.application(app_id)
+    assert made.card_no and made.batch_id
+    b.emulator.insert_new_card(b.emulator.person(ZHANG_WEI, "张伟", card_number=made.card_no),
+                               name="made", activated=False)
+    receipt = s.production_desk(TELLER).new_receipt()
+    receipt.batches()
+    receipt.choose(made.batch_id)
+    receipt.read_card()
+    receipt.apply(ReceiptStep.PLACE, {"box": "R"})
+    assert receipt.confirm() is ReceiptOutcome.SENT
+
+    hand = s.production_desk(TELLER).new_handout()
+    assert hand.apply(HandoutStep.IDENTIFY, {"collector": "SELF", "id_number": ZHANG_WEI}) == {}
+    assert hand.find_card().location == "R-001"
+    hand.next()
+    hand.read_card()
+    hand.next()
+    assert hand.activate().card_state == "ACTIVE"
+    b.pad.key_in("135790", "135790")
+    hand.set_pin(b.pad)
+    assert hand.step is HandoutStep.DONE and s.central.application(app_id).state == "ACTIVATED"
+
+    day_end = s.day_end_desk(TELLER)
+    report = day_end.teller_report()
+    assert {x.title_zh: (x.done, x.not_done) for x in report.businesses} == {
+        "社保卡申领": (1, 0), "集中制卡批次签收": (1, 0), "领卡启用": (1, 0)}
+    assert (report.cards.received_in_batches, report.cards.handed_out) == (1, 1)
+    assert not report.blank_stock and report.cash_expected_fen == 0
+    assert report.balanced and not report.differences
+    closed, _final = day_end.close()
+    assert closed.close_kind == "closed" and not s.session_desk(TELLER).ready()
