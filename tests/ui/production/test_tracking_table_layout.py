@@ -1,0 +1,30 @@
+"""集中制卡 tracking: a failed production's long explanation wraps inside the table's width
+(before, it ran off the table behind a horizontal scroll bar, the 重新制卡 / 撤销申领 hint cut)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.integration.production.conftest import Branch
+from tests.ui.production.test_failed_drafts_sealing_pages import _page, _search
+
+pytestmark = pytest.mark.central
+
+
+def test_a_long_explanation_wraps_inside_the_table(qtbot: Any, branch: Branch) -> None:
+    _app, name = branch.take(fail=True)
+    branch.advance(2)
+    branch.pull()
+    page = _page(qtbot, branch.desk())
+    home = _search(qtbot, page, name)
+    t = home.results
+    qtbot.wait(50)
+    assert t.item(0, 2).text() == "制卡失败"
+    last = t.columnCount() - 1
+    explanation = t.item(0, last).text()
+    widths = [t.columnWidth(c) for c in range(t.columnCount())]
+    assert sum(widths) <= t.viewport().width() + 1  # nothing behind a scroll bar
+    assert t.fontMetrics().horizontalAdvance(explanation) > widths[last]  # too long for a line ...
+    assert t.rowHeight(0) > 1.5 * t.fontMetrics().height()  # ... so it shows on several
