@@ -1,5 +1,6 @@
-"""The business receipt's preview / print / save-as-PDF, shared by the pages whose last step
-hands the holder one receipt (card loss, replacement, registration, data change).
+"""The business receipt's preview / print / save-as-PDF and the last step's screen, shared
+by the pages whose last step hands the holder one receipt (card loss, replacement,
+registration, data change).
 
 The PDF is made once per receipt number on the page's worker and kept; saving goes through
 :func:`counter_app.private_files.write_private` (owner-only), and every print or save is
@@ -11,19 +12,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counter_app.domain.errors import CounterError
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview, paint_pdf
 from counter_app.ui.application.steps import ImportDialogs
 from counter_app.ui.i18n import tr
+from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, OK
-from counter_app.ui.wizard_page import W, WizardPage
+from counter_app.ui.widgets import Banner
+from counter_app.ui.wizard_page import StepScreen, W, WizardPage
 
 log = logging.getLogger(__name__)
 
@@ -139,3 +142,63 @@ class ReceiptActions(WizardPage[W]):
         if wf is not None:
             self.ops.run(lambda: wf.record_document_output(number, how), None,
                          lambda e: log.warning("receipt output not audited: %s", type(e).__name__))
+
+
+class ReceiptScreen(StepScreen[W]):
+    """The last step: the result, the receipt's buttons (F9 preview, F10 print, F11 save),
+    办理下一笔. A business adds its own widgets above the receipt (``extra``) or below it
+    (``add_below_receipt``) and fills the result in ``load``."""
+
+    title_zh = tr("打印回执")
+    lead = tr("请将业务回执交本人留存。")
+    sig_new = Signal()
+
+    def __init__(self, page: WizardPage[W]) -> None:
+        super().__init__(page)
+        self.result = Banner(self, "Result")
+        self.root.addWidget(self.result)
+        self.number = named(QLabel(""), "AppNo")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.root.addWidget(self.number)
+        self.extra = QHBoxLayout()  # the business's own (e.g. go to replacement, the fee)
+        self.root.addLayout(self.extra)
+        frame = named(QFrame(), "Card")
+        lay = QHBoxLayout(frame)
+        lay.setContentsMargins(16, 10, 16, 10)
+        heading = QLabel(tr("业务回执"))
+        heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        lay.addWidget(heading, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for action, text, key in (("preview", tr("预览"), "F9"), ("print", tr("打印"), "F10"),
+                                  ("save", tr("另存为PDF"), "F11")):
+            button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
+            button.clicked.connect(self._handler(action))
+            lay.addWidget(button)
+            self.buttons[key] = button
+        self.root.addWidget(frame)
+        self.add_below_receipt()
+        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
+        self.root.addWidget(self.print_status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.new_button = named(QPushButton(tr("办理下一笔 (Ctrl+N)")), "Primary")
+        self.new_button.clicked.connect(self.sig_new.emit)
+        row.addWidget(self.new_button)
+        self.root.addLayout(row)
+        self.root.addStretch(1)
+
+    def add_below_receipt(self) -> None:
+        """Widgets between the receipt's buttons and the print status."""
+
+    def _handler(self, action: str) -> Callable[[], None]:
+        def act() -> None:
+            page = self.page
+            assert isinstance(page, ReceiptActions)
+            page.receipt_action(action)
+        return act
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
+
+    def first_focus(self) -> QWidget | None:
+        return self.buttons["F10"]

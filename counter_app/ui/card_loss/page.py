@@ -30,9 +30,9 @@ from counter_app.ui.application.documents import document_printer
 from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
-from counter_app.ui.receipts import ReceiptActions
+from counter_app.ui.receipts import ReceiptActions, ReceiptScreen
 from counter_app.ui.theme import BAD, MUTED
-from counter_app.ui.widgets import Banner, FormGrid
+from counter_app.ui.widgets import FormGrid
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
 from counter_app.workflows.card_loss import (
     OPERATION_TITLES_ZH,
@@ -240,45 +240,9 @@ class ChooseScreen(Screen):
         return self.submit_button
 
 
-class DoneScreen(Screen):
+class DoneScreen(ReceiptScreen[CardLossWorkflow]):
     key = Step.DONE
-    title_zh = tr("打印回执")
     lead = tr("请将业务回执交持卡人留存。")
-    sig_new = Signal()
-
-    def __init__(self, page: WizardPage[CardLossWorkflow]) -> None:
-        super().__init__(page)
-        self.result = Banner(self, "Result")
-        self.root.addWidget(self.result)
-        self.number = named(QLabel(""), "AppNo")
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.root.addWidget(self.number)
-        frame = named(QFrame(), "Card")
-        lay = QHBoxLayout(frame)
-        lay.setContentsMargins(16, 10, 16, 10)
-        heading = QLabel(tr("业务回执"))
-        heading.setStyleSheet("font-size:16px; font-weight:bold;")
-        lay.addWidget(heading, 1)
-        self.buttons: dict[str, QPushButton] = {}
-        for action, text, key in (("preview", tr("预览"), "F9"), ("print", tr("打印"), "F10"),
-                                  ("save", tr("另存为PDF"), "F11")):
-            button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
-            button.clicked.connect(self._handler(action))
-            lay.addWidget(button)
-            self.buttons[key] = button
-        self.root.addWidget(frame)
-        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
-        self.root.addWidget(self.print_status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.new_button = named(QPushButton(tr("办理下一笔 (Ctrl+N)")), "Primary")
-        self.new_button.clicked.connect(self.sig_new.emit)
-        row.addWidget(self.new_button)
-        self.root.addLayout(row)
-        self.root.addStretch(1)
-
-    def _handler(self, action: str) -> Callable[[], None]:
-        return lambda: _page(self).receipt_action(action)
 
     def load(self) -> None:
         outcome = self.wf.record.outcome
@@ -292,12 +256,6 @@ class DoneScreen(Screen):
         extra = tr("<br>回执上印有“待上传”标记，请告知持卡人挂失待上传中心后生效。") if kind == "warn" else ""
         self.result.show_message(html.escape(head + outcome.message) + extra, kind)
         self.print_status.setText("")
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
-
-    def first_focus(self) -> QWidget | None:
-        return self.buttons["F10"]
 
 
 class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkflow]):

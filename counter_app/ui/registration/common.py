@@ -10,18 +10,17 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from counter_app.printing import mask_id_number
+from counter_app.ui import receipts
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.i18n import tr
-from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import MUTED, OK
-from counter_app.ui.widgets import Banner
-from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.ui.wizard_page import message_of
 from counter_app.workflows.errors import CentralRefusal, NewWorkRefused, StepInvalid
 from counter_app.workflows.identity_step import Identity
 
@@ -46,52 +45,8 @@ def identity_html(ident: Identity) -> str:
     return ""
 
 
-class ReceiptScreen(StepScreen[Any]):
-    """The last step: the result, the receipt's buttons, what comes next, 办理下一笔."""
-
-    title_zh = tr("打印回执")
-    lead = tr("请将业务回执交本人留存。")
-    sig_new = Signal()
-
-    def __init__(self, page: WizardPage[Any]) -> None:
-        super().__init__(page)
-        self.result = Banner(self, "Result")
-        self.root.addWidget(self.result)
-        self.number = named(QLabel(""), "AppNo")
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.root.addWidget(self.number)
-        self.extra = QHBoxLayout()  # the business's own actions (e.g. go to replacement)
-        self.root.addLayout(self.extra)
-        frame = named(QFrame(), "Card")
-        lay = QHBoxLayout(frame)
-        lay.setContentsMargins(16, 10, 16, 10)
-        heading = QLabel(tr("业务回执"))
-        heading.setStyleSheet("font-size:16px; font-weight:bold;")
-        lay.addWidget(heading, 1)
-        self.buttons: dict[str, QPushButton] = {}
-        for action, text, key in (("preview", tr("预览"), "F9"), ("print", tr("打印"), "F10"),
-                                  ("save", tr("另存为PDF"), "F11")):
-            button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
-            button.clicked.connect(self._handler(action))
-            lay.addWidget(button)
-            self.buttons[key] = button
-        self.root.addWidget(frame)
-        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
-        self.root.addWidget(self.print_status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.new_button = named(QPushButton(tr("办理下一笔 (Ctrl+N)")), "Primary")
-        self.new_button.clicked.connect(self.sig_new.emit)
-        row.addWidget(self.new_button)
-        self.root.addLayout(row)
-        self.root.addStretch(1)
-
-    def _handler(self, action: str) -> Callable[[], None]:
-        def act() -> None:
-            page = self.page
-            assert isinstance(page, PersonOpsPage)
-            page.receipt_action(action)
-        return act
+class ReceiptScreen(receipts.ReceiptScreen[Any]):
+    """The last step: the result (a pending one says it is not yet at the central)."""
 
     def load(self) -> None:
         outcome = self.wf.record.outcome
@@ -102,12 +57,6 @@ class ReceiptScreen(StepScreen[Any]):
         extra = (tr("<br>回执上印有“待上传”标记：请告知本人，上传中心后生效。") if kind == "warn" else "")
         self.result.show_message(html.escape(outcome.message) + extra, kind)
         self.print_status.setText("")
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
-
-    def first_focus(self) -> QWidget | None:
-        return self.buttons["F10"]
 
 
 class PersonOpsPage(ReceiptActions[Any]):

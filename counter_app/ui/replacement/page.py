@@ -36,9 +36,8 @@ from counter_app.domain.card_states import (
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
 from counter_app.ui.qt import named
-from counter_app.ui.receipts import ReceiptActions
+from counter_app.ui.receipts import ReceiptActions, ReceiptScreen
 from counter_app.ui.theme import BAD, MUTED, OK
-from counter_app.ui.widgets import Banner
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
 from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, mask_card_no
 from counter_app.workflows.errors import StepInvalid
@@ -297,36 +296,17 @@ class OptionsScreen(Screen):
         return self.submit_button
 
 
-class DoneScreen(Screen):
+class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
     key = Step.DONE
-    title_zh = "打印回执"
     lead = "请收取工本费，将业务回执交持卡人留存。"
-    sig_new = Signal()
 
     def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
         super().__init__(page)
-        self.result = Banner(self, "Result")
-        self.root.addWidget(self.result)
-        self.number = named(QLabel(""), "AppNo")
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.root.addWidget(self.number)
         self.fee = named(QLabel(""), "Fee")
         self.fee.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.root.addWidget(self.fee)
-        frame = named(QFrame(), "Card")
-        lay = QHBoxLayout(frame)
-        lay.setContentsMargins(16, 10, 16, 10)
-        heading = QLabel("业务回执")
-        heading.setStyleSheet("font-size:16px; font-weight:bold;")
-        lay.addWidget(heading, 1)
-        self.buttons: dict[str, QPushButton] = {}
-        for action, text, key in (("preview", "预览", "F9"), ("print", "打印", "F10"),
-                                  ("save", "另存为PDF", "F11")):
-            button = named(QPushButton(f"{text} ({key})"), f"receipt_{action}")
-            button.clicked.connect(self._handler(action))
-            lay.addWidget(button)
-            self.buttons[key] = button
-        self.root.addWidget(frame)
+        self.extra.addWidget(self.fee)
+
+    def add_below_receipt(self) -> None:
         self.fee_frame = named(QFrame(), "Card")
         fee_lay = QHBoxLayout(self.fee_frame)
         fee_lay.setContentsMargins(16, 10, 16, 10)
@@ -340,18 +320,6 @@ class DoneScreen(Screen):
             fee_lay.addWidget(button)
             self.fee_buttons[action] = button
         self.root.addWidget(self.fee_frame)
-        self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
-        self.root.addWidget(self.print_status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.new_button = named(QPushButton("办理下一笔 (Ctrl+N)"), "Primary")
-        self.new_button.clicked.connect(self.sig_new.emit)
-        row.addWidget(self.new_button)
-        self.root.addLayout(row)
-        self.root.addStretch(1)
-
-    def _handler(self, action: str) -> Callable[[], None]:
-        return lambda: _page(self).receipt_action(action)
 
     def _fee_handler(self, action: str) -> Callable[[], None]:
         return lambda: _page(self).fee_receipt_action(action)
@@ -378,12 +346,6 @@ class DoneScreen(Screen):
         kind = "ok" if outcome.status == "done" else "warn"
         self.result.show_message(html.escape(outcome.message), kind)
         self.print_status.setText("")
-
-    def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {**{k: b.click for k, b in self.buttons.items()}, "Ctrl+N": self.new_button.click}
-
-    def first_focus(self) -> QWidget | None:
-        return self.buttons["F10"]
 
 
 class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[ReplacementWorkflow]):
