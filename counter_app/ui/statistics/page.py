@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -230,6 +230,8 @@ class StatisticsPage(QWidget):
                                  (tr("周末"), f.weekend_total, "#E07B00")):
             part = pie.append(tr("{0} {1} 笔").format(label, n), float(n))
             part.setColor(QColor(colour))
+            if n in (0, f.total):  # one part is the whole: a border would draw a stray radius
+                part.setPen(QPen(Qt.PenStyle.NoPen))
             # the legend beside says each part with its count: a label drawn outside the pie
             # ran over the chart's lower edge when one part was the whole
         chart.addSeries(pie)
@@ -267,7 +269,8 @@ class StatisticsPage(QWidget):
         if c is None:
             self.central.setText(tr("中心汇总：{0}").format(f.central_note_zh))
             return
-        parts = tr("，").join(f"{CENTRAL_KINDS_ZH.get(k, k)} {n}" for k, n in c.by_business)
+        parts = tr("，").join(f"{CENTRAL_KINDS_ZH.get(k, k)} " + tr("{0} 笔").format(n)
+                             for k, n in c.by_business)
         self.central.setText(tr("中心汇总（本网点全部柜台，同期）：{0}；合计 {1} 笔。").format(parts, c.total))
 
     # -- the PDF --------------------------------------------------------------------------------------
