@@ -17,6 +17,8 @@ from counter_app.devices.sscard import DEMO_CARDS, SimulatedSocialCardReader
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.card_loss.page import CardLossPage
 from counter_app.ui.i18n import tr
+from counter_app.ui.tour_steps import act as _act
+from counter_app.ui.tour_steps import open_page
 from counter_app.workflows.card_loss import Operation, Step
 
 if TYPE_CHECKING:
@@ -25,36 +27,8 @@ if TYPE_CHECKING:
 LI_MING = "330203198506122017"
 
 
-def _idle(run: TourRun, page: CardLossPage, step: Step | None = None) -> None:
-    deadline = time.monotonic() + run.timeout_s
-    while True:
-        QApplication.processEvents()
-        if (not page.busy and page.ops.pending == 0
-                and (step is None or (page.wf is not None and page.wf.step is step))):
-            break
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the loss page did not reach {step} in time")
-        time.sleep(0.01)
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _act(run: TourRun, page: CardLossPage, label: str, action: Any, step: Step | None = None) -> None:
-    started = time.perf_counter()
-    action()
-    _idle(run, page, step)
-    run.waits.append((label, time.perf_counter() - started))
-
-
 def _open(run: TourRun) -> CardLossPage:
-    run.sign_in()
-    main = run.app.main
-    assert main is not None
-    main.route_to("loss")
-    page = main.pages["loss"]
-    assert isinstance(page, CardLossPage)
-    _idle(run, page, Step.IDENTIFY)
-    return page
+    return open_page(run, "loss", CardLossPage, Step.IDENTIFY)
 
 
 def _card_reader(run: TourRun) -> SimulatedSocialCardReader:

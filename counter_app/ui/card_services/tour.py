@@ -8,44 +8,21 @@ new PIN, then he changes it; the card read and shown; a chip holder write.
 
 from __future__ import annotations
 
-import time
 from functools import partial
-from typing import TYPE_CHECKING, Any
-
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING
 
 from counter_app.devices.pinpad import DemoPinPad
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.card_services.page import CardServicesPage
 from counter_app.ui.i18n import tr
+from counter_app.ui.tour_steps import act as _act
+from counter_app.ui.tour_steps import idle as _idle
 from counter_app.workflows.card_services import Operation, Step
 
 if TYPE_CHECKING:
     from counter_app.ui.tour import TourRun
 
 LI_MING = "330203198506122017"
-
-
-def _idle(run: TourRun, page: CardServicesPage, step: Step | None = None) -> None:
-    deadline = time.monotonic() + run.timeout_s
-    while True:
-        QApplication.processEvents()
-        if (not page.busy and page.ops.pending == 0
-                and (step is None or (page.wf is not None and page.wf.step is step))):
-            break
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the card services page did not reach {step} in time")
-        time.sleep(0.01)
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _act(run: TourRun, page: CardServicesPage, label: str, action: Any,
-         step: Step | None = None) -> None:
-    started = time.perf_counter()
-    action()
-    _idle(run, page, step)
-    run.waits.append((label, time.perf_counter() - started))
 
 
 def _pad(run: TourRun) -> DemoPinPad:

@@ -8,14 +8,13 @@ unknown code refused; then 罗军's number typed, pension only, his gap named on
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING, Any
-
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING
 
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.certificate.page import CertificatePage, IdentifyView, OptionsView
 from counter_app.ui.i18n import tr
+from counter_app.ui.tour_steps import act as _act
+from counter_app.ui.tour_steps import open_page
 from counter_app.workflows.certificate import CertificateKind, Step
 
 if TYPE_CHECKING:
@@ -25,37 +24,8 @@ LI_MING = "330203198506122017"
 LUO_JUN = "330282198903145672"
 
 
-def _idle(run: TourRun, page: CertificatePage, step: Step | None = None) -> None:
-    deadline = time.monotonic() + run.timeout_s
-    while True:
-        QApplication.processEvents()
-        if (not page.busy and page.ops.pending == 0
-                and (step is None or (page.wf is not None and page.wf.step is step))):
-            break
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the certificate page did not reach {step} in time")
-        time.sleep(0.01)
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _act(run: TourRun, page: CertificatePage, label: str, action: Any,
-         step: Step | None = None) -> None:
-    started = time.perf_counter()
-    action()
-    _idle(run, page, step)
-    run.waits.append((label, time.perf_counter() - started))
-
-
 def _open(run: TourRun) -> CertificatePage:
-    run.sign_in()
-    main = run.app.main
-    assert main is not None
-    main.route_to("certificates")
-    page = main.pages["certificates"]
-    assert isinstance(page, CertificatePage)
-    _idle(run, page, Step.IDENTIFY)
-    return page
+    return open_page(run, "certificates", CertificatePage, Step.IDENTIFY)
 
 
 def _options(page: CertificatePage, kind: CertificateKind, months: int) -> None:

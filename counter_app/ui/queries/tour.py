@@ -7,15 +7,14 @@ cards and applications, the summary previewed and saved; 罗军's whole history 
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from typing import TYPE_CHECKING, Any
-
-from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.i18n import tr
 from counter_app.ui.queries.page import QueriesPage, ResultView
+from counter_app.ui.tour_steps import act as _act
+from counter_app.ui.tour_steps import open_page
 from counter_app.workflows.queries import Step
 
 if TYPE_CHECKING:
@@ -27,37 +26,8 @@ ZHANG_WEI = "330205199003011232"
 GAO_JIE = "330203199409094565"
 
 
-def _idle(run: TourRun, page: QueriesPage, step: Step | None = None) -> None:
-    deadline = time.monotonic() + run.timeout_s
-    while True:
-        QApplication.processEvents()
-        if (not page.busy and page.ops.pending == 0
-                and (step is None or (page.wf is not None and page.wf.step is step))):
-            break
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the query page did not reach {step} in time")
-        time.sleep(0.01)
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _act(run: TourRun, page: QueriesPage, label: str, action: Any,
-         step: Step | None = None) -> None:
-    started = time.perf_counter()
-    action()
-    _idle(run, page, step)
-    run.waits.append((label, time.perf_counter() - started))
-
-
 def _open(run: TourRun) -> QueriesPage:
-    run.sign_in()
-    main = run.app.main
-    assert main is not None
-    main.route_to("queries")
-    page = main.pages["queries"]
-    assert isinstance(page, QueriesPage)
-    _idle(run, page, Step.IDENTIFY)
-    return page
+    return open_page(run, "queries", QueriesPage, Step.IDENTIFY)
 
 
 def _result(page: QueriesPage) -> ResultView:

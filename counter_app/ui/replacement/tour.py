@@ -8,15 +8,15 @@ the same card is refused, naming the bank to go to.
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from typing import TYPE_CHECKING, Any
-
-from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.card_loss import tour as loss_tour
 from counter_app.ui.card_loss.page import CardLossPage
 from counter_app.ui.replacement.page import ReplacementPage
+from counter_app.ui.tour_steps import act as _act
+from counter_app.ui.tour_steps import idle as _idle
+from counter_app.ui.tour_steps import open_page
 from counter_app.workflows.card_loss import Step as LossStep
 from counter_app.workflows.replacement import Step
 
@@ -26,36 +26,8 @@ if TYPE_CHECKING:
 LI_MING = loss_tour.LI_MING
 
 
-def _idle(run: TourRun, page: Any, step: Any = None) -> None:
-    deadline = time.monotonic() + run.timeout_s
-    while True:
-        QApplication.processEvents()
-        if (not page.busy and page.ops.pending == 0
-                and (step is None or (page.wf is not None and page.wf.step is step))):
-            break
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the page did not reach {step} in time")
-        time.sleep(0.01)
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _act(run: TourRun, page: Any, label: str, action: Any, step: Any = None) -> None:
-    started = time.perf_counter()
-    action()
-    _idle(run, page, step)
-    run.waits.append((label, time.perf_counter() - started))
-
-
 def _open(run: TourRun) -> ReplacementPage:
-    run.sign_in()
-    main = run.app.main
-    assert main is not None
-    main.route_to("replacement")
-    page = main.pages["replacement"]
-    assert isinstance(page, ReplacementPage)
-    _idle(run, page, Step.IDENTIFY)
-    return page
+    return open_page(run, "replacement", ReplacementPage, Step.IDENTIFY)
 
 
 def play_replacement(run: TourRun) -> None:
