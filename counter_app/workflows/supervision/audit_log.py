@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from counter_app.domain.errors import ValidationError
 from counter_app.workflows.login import ROLE_ZH
+from counter_app.workflows.sessions import yuan
 
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
 PAGE_SIZE = 50
@@ -32,12 +33,22 @@ MAX_TEXT = 64
 SHOWN_DETAIL: dict[str, str] = {
     "purpose": "授权用途", "role": "角色", "session": "会话", "counter": "柜台",
     "op_id": "幂等键", "operation": "中心操作", "dead_reason": "中心拒绝代码",
-    "minutes": "分钟", "failures": "失败次数", "stale": "跨日", "source": "来源",
+    "minutes": "时长", "failures": "失败次数", "stale": "跨日", "source": "来源",
     "first_bad_seq": "首个异常条目", "central_seq": "中心链头", "problem": "问题",
     "outcome": "结果", "kind": "类别", "step": "步骤", "day": "营业日", "balanced": "平账",
     "how": "方式", "scope": "范围", "refused": "拒绝", "valid": "有效", "tries_left": "剩余次数",
     "deferred": "延后上传", "document": "单据", "box_id": "箱号", "batch_id": "批次",
-    "float_fen": "备用金（分）", "custody": "保管空白卡", "durable": "持久写入",
+    "float_fen": "备用金", "custody": "保管空白卡", "durable": "持久写入",
+}
+
+# how a shown value reads: money in 元, counts with their unit, yes/no in words (a raw
+# 200000 or True is not what a supervisor should have to decode)
+SHOWN_FORMAT: dict[str, Callable[[Any], str]] = {
+    "float_fen": lambda v: yuan(int(v)),
+    "custody": lambda v: f"{v} 张",
+    "minutes": lambda v: f"{v} 分钟",
+    "failures": lambda v: f"{v} 次",
+    "tries_left": lambda v: f"{v} 次",
 }
 
 # action names (or their first part) in the supervisor's words
@@ -231,12 +242,23 @@ class ChainState:
         return f"审计链当前校验通过（{at}），但有待主管确认的告警：{self.alarm_zh}"
 
 
+def _format(key: str, value: str | int | float | bool) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if key == "role":
+        return ROLE_ZH.get(str(value), str(value))
+    fmt = SHOWN_FORMAT.get(key)
+    if fmt is not None and isinstance(value, int):
+        return fmt(value)
+    return str(value)
+
+
 def _shown(detail: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], int]:
     shown, hidden = [], 0
     for key in sorted(detail):
         value = detail[key]
         if key in SHOWN_DETAIL and isinstance(value, (str, int, float, bool)) and value != "":
-            text = ROLE_ZH.get(str(value), str(value)) if key == "role" else str(value)
+            text = _format(key, value)
             shown.append((SHOWN_DETAIL[key], text[:80]))
         else:
             hidden += 1
