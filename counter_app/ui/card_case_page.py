@@ -74,6 +74,38 @@ class CardCasePage(WizardPage[W]):
         return not (wf is not None and wf.current == self.card_step
                     and bool(wf.validate(self.card_step)))
 
+    # -- the submit ------------------------------------------------------------------------------
+    submit_step: ClassVar[str] = ""  # the step whose button submits
+
+    def submit_job(self, wf: W, values: dict[str, str]) -> Any:
+        """Hand the step's values over and submit (on the page's worker)."""
+        raise NotImplementedError
+
+    def submit_busy(self, wf: W) -> str:
+        raise NotImplementedError
+
+    def submitted(self) -> None:
+        """The case was done (or queued): after the done step is shown."""
+
+    def submit(self) -> None:
+        wf = self.wizard
+        screen = self.current_screen()
+        if wf is None or screen is None or self.busy or wf.current != self.submit_step:
+            return
+        values = screen.values()
+
+        def done(_outcome: Any) -> None:
+            self.banner.clear()
+            self.show_step()
+            self.submitted()
+
+        self.run(lambda: self.submit_job(wf, values), done, self.submit_failed,
+                 busy=self.submit_busy(wf))
+
+    def screen_built(self, screen: Any) -> None:
+        if screen.key == self.done_step:
+            screen.sig_new.connect(self.new_case)
+
     def submit_failed(self, error: BaseException) -> None:
         """A refused submit: field errors beside their fields, anything else in the banner."""
         self.show_step()

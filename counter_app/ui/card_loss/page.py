@@ -286,36 +286,25 @@ class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkfl
     def new_case(self, operation: Operation = Operation.LOSS) -> None:
         self.start_case(lambda: self.desk.new(operation))
 
-    def screen_built(self, screen: Any) -> None:
-        if isinstance(screen, DoneScreen):
-            screen.sig_new.connect(self.new_case)
-
     def case_title(self, wf: CardLossWorkflow) -> str:
         return OPERATION_TITLES_ZH[wf.operation]
 
     def id_reader_name(self) -> str | None:
         return self.desk.id_reader_name
 
-    def submit(self) -> None:
-        wf = self.wizard
-        screen = self.current_screen()
-        if wf is None or screen is None or self.busy or wf.step is not Step.CHOOSE:
-            return
-        values = screen.values()
+    submit_step = Step.CHOOSE
 
-        def job() -> Any:
-            errors = wf.apply(Step.CHOOSE, values)
-            if errors or not wf.record.chosen:
-                raise StepInvalid(errors or {"functions": tr("请至少选择一项功能。")})
-            return wf.submit()
+    def submit_job(self, wf: CardLossWorkflow, values: dict[str, str]) -> Any:
+        errors = wf.apply(Step.CHOOSE, values)
+        if errors or not wf.record.chosen:
+            raise StepInvalid(errors or {"functions": tr("请至少选择一项功能。")})
+        return wf.submit()
 
-        def done(_outcome: Any) -> None:
-            self.banner.clear()
-            self.show_step()
-            self.sig_accepted.emit()
+    def submit_busy(self, wf: CardLossWorkflow) -> str:
+        return tr("正在办理{0}…").format(OPERATION_TITLES_ZH[wf.operation])
 
-        self.run(job, done, self.submit_failed,
-                 busy=tr("正在办理{0}…").format(OPERATION_TITLES_ZH[wf.operation]))
+    def submitted(self) -> None:
+        self.sig_accepted.emit()
 
     def receipt_status_label(self) -> QLabel:
         done = self.step_screen(Step.DONE)

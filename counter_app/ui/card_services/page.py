@@ -303,38 +303,25 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
     def new_case(self, operation: Operation = Operation.READ) -> None:
         self.start_case(lambda: self.desk.new(operation))
 
-    def screen_built(self, screen: Any) -> None:
-        if isinstance(screen, DoneScreen):
-            screen.sig_new.connect(self.new_case)
-
     def case_title(self, wf: CardServicesWorkflow) -> str:
         return OPERATION_TITLES_ZH[wf.operation]
 
     def id_reader_name(self) -> str | None:
         return self.desk.id_reader_name
 
-    def submit(self) -> None:
-        wf = self.wizard
-        screen = self.current_screen()
-        if wf is None or screen is None or self.busy or wf.step is not Step.ACT:
-            return
-        values = screen.values()
+    submit_step = Step.ACT
 
-        def job() -> Any:
-            wf.apply(Step.ACT, values)
-            return wf.run_service()
+    def submit_job(self, wf: CardServicesWorkflow, values: dict[str, str]) -> Any:
+        wf.apply(Step.ACT, values)
+        return wf.run_service()
 
-        def done(_outcome: Any) -> None:
-            self.banner.clear()
-            self.show_step()
-
-        def failed(error: BaseException) -> None:
-            self.show_step()  # a wrong PIN may have changed what is offered
-            self.banner.show_message(message_of(error), "bad")
-
-        busy = (tr("正在写卡并读回核对…") if wf.operation is Operation.WRITE
+    def submit_busy(self, wf: CardServicesWorkflow) -> str:
+        return (tr("正在写卡并读回核对…") if wf.operation is Operation.WRITE
                 else tr("请持卡人在密码键盘上输入密码…"))
-        self.run(job, done, failed, busy=busy)
+
+    def submit_failed(self, error: BaseException) -> None:
+        self.show_step()  # a wrong PIN may have changed what is offered
+        self.banner.show_message(message_of(error), "bad")
 
     # -- the receipt -----------------------------------------------------------------------------
     def receipt_action(self, action: str, path: Path | None = None) -> None:

@@ -376,34 +376,22 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
     def new_case(self, reason: Reason = Reason.LOST) -> None:
         self.start_case(lambda: self.desk.new(reason))
 
-    def screen_built(self, screen: Any) -> None:
-        if isinstance(screen, DoneScreen):
-            screen.sig_new.connect(self.new_case)
-
     def case_title(self, wf: ReplacementWorkflow) -> str:
         return REASON_TITLES_ZH[wf.reason]
 
     def id_reader_name(self) -> str | None:
         return self.desk.id_reader_name
 
-    def submit(self) -> None:
-        wf = self.wizard
-        screen = self.current_screen()
-        if wf is None or screen is None or self.busy or wf.step is not Step.OPTIONS:
-            return
-        values = screen.values()
+    submit_step = Step.OPTIONS
 
-        def job() -> Any:
-            errors = wf.apply(Step.OPTIONS, values)
-            if errors:
-                raise StepInvalid(errors)
-            return wf.submit()
+    def submit_job(self, wf: ReplacementWorkflow, values: dict[str, str]) -> Any:
+        errors = wf.apply(Step.OPTIONS, values)
+        if errors:
+            raise StepInvalid(errors)
+        return wf.submit()
 
-        def done(_outcome: Any) -> None:
-            self.banner.clear()
-            self.show_step()
-
-        self.run(job, done, self.submit_failed, busy="正在提交补换卡…")
+    def submit_busy(self, wf: ReplacementWorkflow) -> str:
+        return "正在提交补换卡…"
 
     def fee_receipt_action(self, action: str, path: Any = None) -> None:
         """The fee receipt (工本费收据): preview, print, save; or record the fee again."""
