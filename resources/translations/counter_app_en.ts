@@ -3473,10 +3473,6 @@ Card printer: {1}</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <source>主管用户名</source>
-        <translation>Supervisor user name</translation>
-    </message>
-    <message>
         <source>主管密码</source>
         <translation>Supervisor password</translation>
     </message>
@@ -4395,6 +4391,162 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>The two new passwords differ; enter them again.</translation>
+    </message>
+    <message>
+        <source>资格核验</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <source>材料核对</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>申请人信息</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>监护人信息</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>照片采集</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>核对提交</source>
+        <translation>Review and submit</translation>
+    </message>
+    <message>
+        <source>打印单据</source>
+        <translation>Print documents</translation>
+    </message>
+    <message>
+        <source>本业务正在建设中，将在后续版本开放。</source>
+        <translation>This business is under construction and will come in a later version.</translation>
+    </message>
+    <message>
+        <source>采集申请人信息与照片，提交申领并打印登记表和回执</source>
+        <translation>Take the applicant&apos;s data and photo, submit the application, print the form and receipt</translation>
+    </message>
+    <message>
+        <source>从空白卡库存制卡：写芯片、印卡面、检测、启用、设密码</source>
+        <translation>Make a card from blank stock: write the chip, print the face, test, activate, set the PIN</translation>
+    </message>
+    <message>
+        <source>空白卡入库（读卡或按供应商清单核对）、柜员领用与交回、废卡登记、盘点对账</source>
+        <translation>Receive blank cards (read, or checked against the supplier list), tellers draw and return, spoiled cards, stocktake</translation>
+    </message>
+    <message>
+        <source>跟踪制卡进度（含EMS）、批次逐张读卡签收、在柜卡片保管与未领卡清单</source>
+        <translation>Track production (incl. EMS), receive batches card by card, store cards and list uncollected ones</translation>
+    </message>
+    <message>
+        <source>核验身份（监护人、单位代领）、读卡核对、启用社保卡并由持卡人设置密码</source>
+        <translation>Verify identity (guardian, employer agent), read and check the card, activate it and have the cardholder set a PIN</translation>
+    </message>
+    <message>
+        <source>正式挂失（含临时挂失转正式挂失）与解除挂失（解挂仅限本行发行的卡）</source>
+        <translation>Formal loss report (incl. converting a temporary one) and cancelling it (cards issued by this bank only)</translation>
+    </message>
+    <message>
+        <source>补卡 / 换卡</source>
+        <translation>Replacement / exchange</translation>
+    </message>
+    <message>
+        <source>遗失补卡、损坏换卡、同号换卡（仅限本行发行的卡）</source>
+        <translation>Replace lost cards, exchange damaged ones, same-number exchange (cards issued by this bank only)</translation>
+    </message>
+    <message>
+        <source>读卡、修改密码、密码重置解锁、信息变更写卡</source>
+        <translation>Read card, change PIN, reset and unlock PIN, write changed data to the card</translation>
+    </message>
+    <message>
+        <source>打印由中心出具的个人参保证明（带授权码与二维码），核验证明真伪</source>
+        <translation>Print a personal contribution certificate issued by the central system (with authorisation code and QR code); verify certificates</translation>
+    </message>
+    <message>
+        <source>查询参保信息、缴费记录、卡片状态与制卡进度，可打印查询结果</source>
+        <translation>Query insurance, contributions, card status and production progress; print the result</translation>
+    </message>
+    <message>
+        <source>个人以单位职工（按统一社会信用代码查询单位）或灵活就业人员身份参保，缴费基数在中心核定范围内</source>
+        <translation>Register a person as an employee (employer found by credit code) or a flexible worker, with a base within the central system&apos;s range</translation>
+    </message>
+    <message>
+        <source>变更联系电话、地址、学历、婚姻状况；参加工作时间、出生日期凭档案；姓名、身份证号码、性别凭证明</source>
+        <translation>Change phone, address, education, marital status; work-start and birth dates against records; name, ID number, sex with proof</translation>
+    </message>
+    <message>
+        <source>证明类型与期间</source>
+        <translation>Type and period</translation>
+    </message>
+    <message>
+        <source>打印证明</source>
+        <translation>Print certificate</translation>
+    </message>
+    <message>
+        <source>检测空白卡</source>
+        <translation>Check blank card</translation>
+    </message>
+    <message>
+        <source>中心分配卡号</source>
+        <translation>Card no. from central</translation>
+    </message>
+    <message>
+        <source>写入芯片</source>
+        <translation>Write chip</translation>
+    </message>
+    <message>
+        <source>打印卡面</source>
+        <translation>Print card face</translation>
+    </message>
+    <message>
+        <source>读卡核验</source>
+        <translation>Read and verify</translation>
+    </message>
+    <message>
+        <source>上报制卡结果</source>
+        <translation>Report result</translation>
+    </message>
+    <message>
+        <source>启用社保与金融功能</source>
+        <translation>Activate functions</translation>
+    </message>
+    <message>
+        <source>出具回执</source>
+        <translation>Issue receipt</translation>
+    </message>
+    <message>
+        <source>主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>值班主管</source>
+        <translation>Duty supervisor</translation>
+    </message>
+    <message>
+        <source>选择批次</source>
+        <translation>Choose batch</translation>
+    </message>
+    <message>
+        <source>入柜保管</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>查询结果</source>
+        <translation>Query result</translation>
+    </message>
+    <message>
+        <source>查询原卡</source>
+        <translation>Look up old card</translation>
+    </message>
+    <message>
+        <source>确认补换方式</source>
+        <translation>Replacement type</translation>
     </message>
 </context>
 </TS>
