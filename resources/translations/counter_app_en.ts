@@ -2549,7 +2549,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>职工参保登记</source>
-        <translation>Employee insurance registration</translation>
+        <translation>Employee registration</translation>
     </message>
     <message>
         <source>正在提交参保登记…</source>
@@ -3346,7 +3346,7 @@ Card printer: {1}</translation>
     </message>
     <message>
         <source>“最多跑一次”：办理前请先核对申请人所需材料，缺少的材料一次性告知。中心专线中断时，可延后上传的业务照常办理，需实时联网的业务将提示暂停。</source>
-        <translation>&quot;At most one trip&quot;: check the documents the applicant needs first and name anything missing at once. With the central line down, businesses that can be uploaded later go on as usual; those needing the line say they are paused.</translation>
+        <translation>&quot;At most one trip&quot;: check the documents needed first and name anything missing at once. With the line down, businesses that upload later go on; the others pause.</translation>
     </message>
     <message>
         <source>需实时联网</source>
@@ -3362,7 +3362,7 @@ Card printer: {1}</translation>
     </message>
     <message>
         <source>尚未开始今日营业：挂失、补换卡、申领等业务需先开始营业。请打开左侧菜单“柜员会话”，录入备用金后开始营业。</source>
-        <translation>Not open for business today: loss reports, replacements, applications and the like need an open session. Open &quot;Teller session&quot; on the left, enter the float and open.</translation>
+        <translation>Not open today: loss reports, replacements and applications need an open session. Open &quot;Teller session&quot; on the left and enter the float.</translation>
     </message>
     <message>
         <source>您 {0} 的会话尚未日终，请先在“柜员会话”中结束该会话，再开始今日营业。</source>
@@ -4426,27 +4426,27 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>采集申请人信息与照片，提交申领并打印登记表和回执</source>
-        <translation>Take the applicant&apos;s data and photo, submit the application, print the form and receipt</translation>
+        <translation>Applicant&apos;s data and photo, submit, print the form and receipt</translation>
     </message>
     <message>
         <source>从空白卡库存制卡：写芯片、印卡面、检测、启用、设密码</source>
-        <translation>Make a card from blank stock: write the chip, print the face, test, activate, set the PIN</translation>
+        <translation>Make a card from blank stock: chip, face, test, activate, PIN</translation>
     </message>
     <message>
         <source>空白卡入库（读卡或按供应商清单核对）、柜员领用与交回、废卡登记、盘点对账</source>
-        <translation>Receive blank cards (read, or checked against the supplier list), tellers draw and return, spoiled cards, stocktake</translation>
+        <translation>Receive blanks (read or against the list), draw and return, spoiled cards, stocktake</translation>
     </message>
     <message>
         <source>跟踪制卡进度（含EMS）、批次逐张读卡签收、在柜卡片保管与未领卡清单</source>
-        <translation>Track production (incl. EMS), receive batches card by card, store cards and list uncollected ones</translation>
+        <translation>Track production (incl. EMS), receive batches card by card, uncollected cards</translation>
     </message>
     <message>
         <source>核验身份（监护人、单位代领）、读卡核对、启用社保卡并由持卡人设置密码</source>
-        <translation>Verify identity (guardian, employer agent), read and check the card, activate it and have the cardholder set a PIN</translation>
+        <translation>Verify the collector (guardian, employer), check the card, activate, set PIN</translation>
     </message>
     <message>
         <source>正式挂失（含临时挂失转正式挂失）与解除挂失（解挂仅限本行发行的卡）</source>
-        <translation>Formal loss report (incl. converting a temporary one) and cancelling it (cards issued by this bank only)</translation>
+        <translation>Formal loss report (incl. from temporary) and its cancellation (own bank&apos;s cards)</translation>
     </message>
     <message>
         <source>补卡 / 换卡</source>
@@ -4454,7 +4454,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>遗失补卡、损坏换卡、同号换卡（仅限本行发行的卡）</source>
-        <translation>Replace lost cards, exchange damaged ones, same-number exchange (cards issued by this bank only)</translation>
+        <translation>Replace lost or damaged cards, same-number exchange (own bank&apos;s cards only)</translation>
     </message>
     <message>
         <source>读卡、修改密码、密码重置解锁、信息变更写卡</source>
@@ -4462,19 +4462,19 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>打印由中心出具的个人参保证明（带授权码与二维码），核验证明真伪</source>
-        <translation>Print a personal contribution certificate issued by the central system (with authorisation code and QR code); verify certificates</translation>
+        <translation>Print the central&apos;s contribution certificate (code and QR); verify certificates</translation>
     </message>
     <message>
         <source>查询参保信息、缴费记录、卡片状态与制卡进度，可打印查询结果</source>
-        <translation>Query insurance, contributions, card status and production progress; print the result</translation>
+        <translation>Insurance, contributions, card status and production progress; print the result</translation>
     </message>
     <message>
         <source>个人以单位职工（按统一社会信用代码查询单位）或灵活就业人员身份参保，缴费基数在中心核定范围内</source>
-        <translation>Register a person as an employee (employer found by credit code) or a flexible worker, with a base within the central system&apos;s range</translation>
+        <translation>Register an employee (employer by credit code) or a flexible worker, base in range</translation>
     </message>
     <message>
         <source>变更联系电话、地址、学历、婚姻状况；参加工作时间、出生日期凭档案；姓名、身份证号码、性别凭证明</source>
-        <translation>Change phone, address, education, marital status; work-start and birth dates against records; name, ID number, sex with proof</translation>
+        <translation>Phone, address, education, marriage; dates by records; name, ID, sex with proof</translation>
     </message>
     <message>
         <source>证明类型与期间</source>
