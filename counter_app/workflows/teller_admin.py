@@ -133,7 +133,8 @@ class TellerAdmin:
     def _target(self, username: str) -> TellerAccount:
         account = self.repo.find(username.strip())
         if account is None:
-            raise TellerAdminRefused(f"没有账户“{username.strip()}”。", code="NO_SUCH_ACCOUNT")
+            raise TellerAdminRefused(f"没有账户“{username.strip()}”，请核对用户名。",
+                                     code="NO_SUCH_ACCOUNT")
         return account
 
     def _managed(self, username: str, what: str) -> TellerAccount:

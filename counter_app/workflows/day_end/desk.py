@@ -253,7 +253,8 @@ class DayEndDesk:
     def _open_session(self) -> WorkSessionFacts:
         s = self.own_session()
         if s is None:
-            raise DayEndRefused("您没有未结束的会话。", code="NO_SESSION")
+            raise DayEndRefused("您没有未结束的会话（可能已日终结束或被主管强制结束）；请点“重新汇总”"
+                                "查看，需要继续营业请在“柜员会话”开始营业。", code="NO_SESSION")
         return s
 
     def count_cash(self, text: str) -> int:

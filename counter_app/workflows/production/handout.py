@@ -263,7 +263,8 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         """The card in the slot must be this application's card, of this holder."""
         reader = self.ctx.card_reader
         if reader is None:
-            raise HandoutError("本机未配置社保卡读卡器。", code="NO_CARD_READER")
+            raise HandoutError("本机未配置社保卡读卡器，请联系网点技术支持在网点配置中设置读卡器。",
+                               code="NO_CARD_READER")
         data = reader.read()
         r = self.record
         if data.card_number != r.card_no or data.id_number != self.holder_id:
@@ -327,7 +328,7 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
     def _activate_chip(self) -> None:
         """After the central: the chip's function byte, through the card layer."""
         if self.chip is None:
-            raise HandoutError("本机未配置卡片芯片服务，不能启用芯片。", code="NO_CHIP")
+            raise HandoutError("本机未配置卡片芯片服务，不能启用芯片；请联系网点技术支持。", code="NO_CHIP")
         try:
             functions = self.chip.activate(self.record.card_no)
         except CounterError as exc:
@@ -356,7 +357,7 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         if not self.record.activated:
             raise StepInvalid({"pin": "请先完成启用。"})
         if self.chip is None:
-            raise HandoutError("本机未配置卡片芯片服务，不能设置密码。", code="NO_CHIP")
+            raise HandoutError("本机未配置卡片芯片服务，不能设置密码；请联系网点技术支持。", code="NO_CHIP")
         if not self.record.chip_activated:  # activated at the central before a chip was there
             self._activate_chip()
         try:

@@ -219,7 +219,8 @@ class SessionDesk:
         explained (they are handed back at 空白卡库存 → 交回 first, normally)."""
         state = self.state()
         if state.session is None:
-            raise SessionRefused("您没有未结束的会话。", code="NO_SESSION")
+            raise SessionRefused("您没有未结束的会话（可能已日终结束或被主管强制结束），无需再结束。",
+                                 code="NO_SESSION")
         note = note.strip()
         if state.custody and len(note) < MIN_REASON_CHARS:
             raise ValidationError(
