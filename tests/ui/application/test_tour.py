@@ -13,18 +13,15 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from tests.fixtures.tour import run_tour
+
 pytestmark = pytest.mark.central
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_application_tour_saves_every_step_and_every_pdf(tmp_path: Path) -> None:
-    out = tmp_path / "tour"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_APP_HOME=str(tmp_path / "home"))
-    done = subprocess.run([sys.executable, "-m", "counter_app.cli", "demo", "--tour", str(out),
-                           "--only", "application"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
+    out, done = run_tour(tmp_path, "application")
     scenarios = {p.name for p in out.iterdir() if p.is_dir()}
     assert scenarios == {"application-adult-instant", "application-minor-noninstant",
                          "application-line-down", "application-card-holder",

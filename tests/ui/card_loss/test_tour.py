@@ -3,26 +3,18 @@ every step and the receipts as PDF, the de-loss refused at another bank naming t
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.central
+from tests.fixtures.tour import run_tour
 
-ROOT = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.central
 
 
 def test_the_loss_tour_saves_every_step_and_the_receipts(tmp_path: Path) -> None:
-    out = tmp_path / "tour"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_APP_HOME=str(tmp_path / "home"))
-    done = subprocess.run([sys.executable, "-m", "counter_app.cli", "demo", "--tour", str(out),
-                           "--only", "loss-deloss"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
+    out, _ = run_tour(tmp_path, "loss-deloss")
     assert {p.name for p in out.iterdir() if p.is_dir()} == {
         "loss-deloss", "loss-deloss-other-bank", "loss-deloss-line-down"}
     shots = sorted(p.name for p in (out / "loss-deloss").glob("*.png"))

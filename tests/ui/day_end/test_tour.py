@@ -4,17 +4,14 @@ with the sheet saved."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.central
+from tests.fixtures.tour import run_tour
 
-ROOT = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.central
 
 
 def text(path: Path) -> str:
@@ -22,12 +19,7 @@ def text(path: Path) -> str:
 
 
 def test_the_day_end_tour_closes_the_day_with_its_sheet(tmp_path: Path) -> None:
-    out = tmp_path / "tour"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_APP_HOME=str(tmp_path / "home"))
-    done = subprocess.run([sys.executable, "-m", "counter_app.cli", "demo", "--tour", str(out),
-                           "--only", "day-end"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
+    out, _ = run_tour(tmp_path, "day-end")
     shots = sorted(p.name for p in (out / "day-end").glob("*.png"))
     for step in ("session-opened", "loss-done", "replacement-fee-cash", "replacement-done-fee-receipt",
                  "day-end-report", "day-end-reconciled", "day-end-closed"):

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.central
+from tests.fixtures.tour import run_tour
 
-ROOT = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.central
 
 
 def test_the_issuance_tour_issues_a_card_and_resumes_a_torn_one(tmp_path: Path) -> None:
-    out = tmp_path / "tour"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_APP_HOME=str(tmp_path / "home"))
-    done = subprocess.run([sys.executable, "-m", "counter_app.cli", "demo", "--tour", str(out),
-                           "--only", "instant-issuance"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=400)
-    assert done.returncode == 0, done.stderr[-3000:]
+    out, _ = run_tour(tmp_path, "instant-issuance", timeout=400)
     folder = out / "instant-issuance"
     shots = sorted(p.name for p in folder.glob("*.png"))
     for step in ("application-accepted-instant", "issuance-insert-blank", "issuance-issued",

@@ -5,25 +5,17 @@ the reference central refused decided with a second code (each step waits for it
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.central
+from tests.fixtures.tour import run_tour
 
-ROOT = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.central
 
 
 def test_the_supervision_tour_unlocks_a_teller_and_decides_a_dead_letter(tmp_path: Path) -> None:
-    out = tmp_path / "tour"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_APP_HOME=str(tmp_path / "home"))
-    done = subprocess.run([sys.executable, "-m", "counter_app.cli", "demo", "--tour", str(out),
-                           "--only", "supervision"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
+    out, done = run_tour(tmp_path, "supervision")
     assert "CHANGE_NEEDS_PROOF" in done.stderr  # the central's own refusal made the dead letter
     shots = sorted(p.name for p in (out / "supervision").glob("*.png"))
     for step in ("teller-locked-out", "tellers-teller-locked", "unlock-with-code",
