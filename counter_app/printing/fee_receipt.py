@@ -97,7 +97,8 @@ def render_fee_receipt(data: FeeReceipt, branch: BranchInfo, *,
         ("退还金额" if data.refund else "金额", f"{amount}　（大写）{capital_yuan(data.amount_fen)}"),
         ("退还方式" if data.refund else "收费方式",
          data.method_zh + (f"　转账凭证号 {data.reference}" if data.reference else "")),
-        ("业务编号", data.business_ref[:8].upper() if data.business_ref else "—"),
+        # the business number's last 8 characters (the full one is on the business receipt)
+        ("业务编号", f"末8位 {data.business_ref[:8].upper()}（完整编号见业务回执）" if data.business_ref else "—"),
     ]
     if data.basis_zh:
         rows.append(("收费依据", data.basis_zh))

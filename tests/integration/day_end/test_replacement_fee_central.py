@@ -85,6 +85,8 @@ def test_replacement_fee_in_the_session_and_the_day_end(
     receipt.write_bytes(wf.fee_receipt())
     text = "".join(p.extract_text() for p in PdfReader(receipt).pages).replace("\n", "")
     assert "社会保障卡工本费收据" in text and "TX2026113001" in text and LI_MING not in text
+    # the business receipt's number ends with the 8 characters the fee receipt names
+    assert f"末8位 {outcome.op_id[:8].upper()}" in text
 
     report = day_end.teller_report()
     # the session's own span: the loss done before it opened is not this session's
