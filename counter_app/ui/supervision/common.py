@@ -9,9 +9,11 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -87,7 +89,16 @@ class SupervisionTab(QWidget):
         self.setObjectName(name)
         self.env = env
         self.busy = False
-        self.lay = QVBoxLayout(self)
+        # the tab scrolls rather than making the window taller than a 768-pixel screen
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        self.lay = QVBoxLayout(body)
         self.lay.setContentsMargins(12, 12, 12, 12)
         self.lay.setSpacing(8)
         self.message = named(QLabel("", wordWrap=True), f"{name}Message")

@@ -28,3 +28,12 @@ def test_the_reason_column_wraps_inside_the_table(qtbot, make_services, ops) -> 
     assert t.rowHeight(0) > t.fontMetrics().height() * 1.5  # ... so the row grew to show it whole
     last = t.columnCount() - 1  # the last column (a time) is as wide as its contents, no wider
     assert columns[last] < 2 * t.fontMetrics().horizontalAdvance("2026-11-30 14:26") + 40
+
+
+def test_the_tallest_tab_scrolls_instead_of_growing_the_window(qtbot, make_services, ops) -> None:  # noqa: F811
+    page = page_for(qtbot, make_services(), ops)
+    tab = page.show_tab("tellers")  # the tallest: table, unlock box and the add-account form
+    qtbot.waitUntil(lambda: idle(tab), timeout=10000)
+    # a 1366x768 screen leaves about 560 pixels below the header and above the status bar;
+    # before, it asked for 739
+    assert page.minimumSizeHint().height() <= 560
