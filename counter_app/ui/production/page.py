@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -71,6 +72,15 @@ def _status(label: QLabel, text: str, ok: bool = True) -> None:
 
 
 CELL_PADDING = "QTableWidget::item { padding: 2px 6px; }"  # cells not flush against their borders
+
+
+def _wrapping(view: QListWidget) -> QListWidget:
+    """A list of sentences (differences and what to do about them) wraps at the list's width
+    rather than running off behind a horizontal scroll bar."""
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return view
 
 
 def _table(heads: tuple[str, ...], name: str) -> QTableWidget:
@@ -242,7 +252,7 @@ class ReadScreen(RScreen):
         self.summary.setStyleSheet("font-size: 15px;")
         self.root.addWidget(self.summary)
         self.root.addWidget(QLabel(tr("差异（错装、多卡）：")))
-        self.problems = named(QListWidget(), "ReadProblems")
+        self.problems = _wrapping(named(QListWidget(), "ReadProblems"))
         self.problems.setMinimumHeight(110)
         self.root.addWidget(self.problems)
         self.root.addWidget(QLabel(tr("清单上尚未读到的卡：")))
@@ -290,7 +300,7 @@ class PlaceScreen(RScreen):
         self.summary = named(QLabel("", wordWrap=True), "PlaceSummary")
         self.summary.setStyleSheet("font-size: 15px;")
         self.root.addWidget(self.summary)
-        self.differences = named(QListWidget(), "PlaceDifferences")
+        self.differences = _wrapping(named(QListWidget(), "PlaceDifferences"))
         self.differences.setMinimumHeight(140)
         self.root.addWidget(self.differences)
         row = QHBoxLayout()

@@ -42,7 +42,8 @@ def holder_zh(t: Tracked | None, id_number: str = "") -> str:
 
 def difference_zh(d: Difference, holder: str = "") -> str:
     if d.kind == MISSING:
-        return (f"缺卡：申领 {d.application_id}（{holder}，卡号 {d.card_no}）在清单内，箱内未见实物。"
+        who = f"{holder}，" if holder else ""  # the screen may not know the holder: no "（，"
+        return (f"缺卡：申领 {d.application_id}（{who}卡号 {d.card_no}）在清单内，箱内未见实物。"
                 "已报中心查找；持卡人来领卡时请告知卡片尚未到网点。")
     if d.kind == EXTRA:
         where = f"（装在申领 {d.application_id} 的信封内）" if d.application_id else ""
