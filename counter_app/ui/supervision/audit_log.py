@@ -132,7 +132,7 @@ class AuditLogTab(SupervisionTab):
     def show_page(self, result: AuditPage) -> None:
         self.result = result
         self.message.setText("")
-        fill(self.table, [(str(r.seq), r.local_time, r.actor, r.action_zh, r.detail_zh)
+        fill(self.table, [(str(r.seq), r.local_time, r.actor_zh, r.action_zh, r.detail_zh)
                           for r in result.rows], [r.seq for r in result.rows])
         self.page_label.setText(result.summary_zh)
         self.prev_button.setEnabled(result.page > 0)

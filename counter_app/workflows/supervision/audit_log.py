@@ -25,6 +25,7 @@ from counter_app.workflows.login import ROLE_ZH
 from counter_app.workflows.sessions import yuan
 
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+SYSTEM_ACTOR = "system"  # the actor of the entries the program writes itself
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200  # a page is one bounded query, whatever the caller asks
 MAX_TEXT = 64
@@ -182,6 +183,12 @@ class AuditRow:
     @property
     def action_zh(self) -> str:
         return action_zh(self.action)
+
+    @property
+    def actor_zh(self) -> str:
+        """Who, as the viewer shows it: the program's own entries (first administrator, demo
+        accounts, updates) by 系统 rather than the raw account name ``system``."""
+        return "系统" if self.actor == SYSTEM_ACTOR else self.actor
 
     @property
     def local_time(self) -> str:
