@@ -254,6 +254,15 @@ def write_profile(path: Path, text: str) -> Path:
     return path
 
 
+# why the branch list could not be had, as the administrator setting up reads it: the teller's
+# messages for these errors speak of saving business for later upload, or of a business that
+# may have gone through, neither of which means anything here
+OFFLINE_REASON_ZH = {
+    "CENTRAL_LINE_DOWN": "无法连接中心系统：专线中断、地址有误或中心停机",
+    "CENTRAL_TIMEOUT": "中心系统响应超时",
+}
+
+
 @dataclass
 class SetupWizard:
     """The steps of the graphical setup over one :class:`SetupAnswers`."""
@@ -291,7 +300,7 @@ class SetupWizard:
             self.offline_reason_zh = ""
         except CounterError as error:  # offline: the branch code is typed and checked by format
             self.branch_list = None
-            self.offline_reason_zh = error.message_zh
+            self.offline_reason_zh = OFFLINE_REASON_ZH.get(error.code, error.message_zh.rstrip("。"))
         return []
 
     def _client_id(self) -> str:

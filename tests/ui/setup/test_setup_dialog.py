@@ -105,6 +105,7 @@ def test_offline_the_branch_is_typed_and_saving_untested_needs_a_say_so(qtbot: Q
     branch = dialog.branch_page
     assert dialog.currentPage() is branch
     assert branch.branch_input.currentIndex() == 1 and "暂时无法从中心系统取得网点名录" in branch.subTitle()
+    assert "无法连接中心系统" in branch.subTitle() and "暂存业务" not in branch.subTitle()  # said for setup
     branch.bank.setCurrentIndex(branch.bank.findData("NBCB"))
     branch.code.setText("nb 01")
     branch.name.setText("宁波银行测试支行")
