@@ -24,6 +24,8 @@ from counter_app.devices.idcard import DEMO_ID_CARDS
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.i18n import tr
 from counter_app.ui.registration.common import PersonOpsPage
+from counter_app.ui.tour_steps import act as _act
+from counter_app.ui.tour_steps import open_page
 from counter_app.workflows import tour_data as demo
 from counter_app.workflows.data_change import Step as DStep
 from counter_app.workflows.data_change.record import MARITAL
@@ -40,36 +42,8 @@ NEWCOMER = "33020320000101001X"  # not known to the central: registered as a new
 EMPLOYER = "91330206MA2H001019"  # 宁波甬港智能制造有限公司 (central_sim/people.py)
 
 
-def _idle(run: TourRun, page: PersonOpsPage, step: str | None = None) -> None:
-    deadline = time.monotonic() + run.timeout_s
-    while True:
-        QApplication.processEvents()
-        if (not page.busy and page.ops.pending == 0
-                and (step is None or (page.wf is not None and page.wf.current == step))):
-            break
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the page did not reach {step} in time")
-        time.sleep(0.01)
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _act(run: TourRun, page: PersonOpsPage, label: str, action: Any, step: str | None = None) -> None:
-    started = time.perf_counter()
-    action()
-    _idle(run, page, step)
-    run.waits.append((label, time.perf_counter() - started))
-
-
 def _open(run: TourRun, business: str, first: str) -> PersonOpsPage:
-    run.sign_in()
-    main = run.app.main
-    assert main is not None
-    main.route_to(business)
-    page = main.pages[business]
-    assert isinstance(page, PersonOpsPage)
-    _idle(run, page, first)
-    return page
+    return open_page(run, business, PersonOpsPage, first)
 
 
 def _receipt(run: TourRun, page: PersonOpsPage, name: str, preview: bool = True) -> None:
