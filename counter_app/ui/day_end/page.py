@@ -67,7 +67,7 @@ def report_html(r: DayEndReport) -> str:
         cards.insert(0, (tr("空白卡 领用 / 交回 / 发卡 / 废卡 / 在保管"),
                          f"{c.handed} / {c.taken_back} / {c.issued} / {c.spoiled} / {c.holding}"))
     unsent = ([(tr("待上传"), tr("{0} 笔（").format(
-            len(r.unsent)) + tr("、").join(f"#{u.id} {u.operation}" for u in r.unsent[:5])
+            len(r.unsent)) + tr("、").join(f"#{u.id} {u.operation_zh}" for u in r.unsent[:5])
                 + ("……" if len(r.unsent) > 5 else "") + tr("）"))] if r.unsent
               else [(tr("待上传"), tr("无：业务已全部送达中心"))])
     parts = [(tr("业务笔数"), business), (tr("工本费"), fees), (tr("现金"), cash), (tr("卡片"), cards), (tr("中心上传"),

@@ -68,7 +68,7 @@ def to_sheet(report: DayEndReport, branch: BranchInfo) -> DayEndSheet:
                   ("现金应有（备用金 + 现金收费 − 现金退费）", yuan(report.cash_expected_fen)),
                   ("现金实点", counted)), bad_rows=frozenset({2}) if cash_bad else frozenset())
     entries = Table("收费明细", ("收据编号", "类别", "项目", "金额", "方式", "凭证号", "柜员"),
-                    (44.0, 14.0, 30.0, 22.0, 14.0, 36.0, 20.0),
+                    (58.0, 12.0, 28.0, 20.0, 12.0, 30.0, 20.0),  # the receipt number whole
                     tuple((e.receipt_no, KIND_ZH.get(e.kind, e.kind), BUSINESS_ZH.get(e.business, e.business),
                            ("-" if e.kind == REFUND else "") + yuan(e.amount_fen),
                            METHOD_ZH[FeeMethod(e.method)], e.reference or "—", e.teller)
@@ -76,7 +76,7 @@ def to_sheet(report: DayEndReport, branch: BranchInfo) -> DayEndSheet:
     cards = Table("卡片", ("项目", "张数"), (140.0, 40.0), _card_rows(report))
     unsent = Table("待上传中心的业务", ("序号", "业务", "状态", "受理时间", "尝试", "最近错误"),
                    (16.0, 44.0, 20.0, 40.0, 16.0, 44.0),
-                   tuple((str(u.id), u.operation, {"dead": "转人工", "sending": "发送中"}.get(u.status, "待发送"),
+                   tuple((str(u.id), u.operation_zh, {"dead": "转人工", "sending": "发送中"}.get(u.status, "待发送"),
                           u.created_at, str(u.attempts), u.last_error or "—") for u in report.unsent),
                    empty_zh="无：本机业务已全部送达中心。",
                    bad_rows=frozenset(i for i, u in enumerate(report.unsent) if u.status == "dead"))

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from counter_app.domain.fees import COLLECT, METHOD_ZH, REFUND, FeeMethod
 from counter_app.workflows.stock.record import Reconciliation, TellerLine
+from counter_app.workflows.supervision.dead_letters import operation_zh
 
 MIN_EXPLANATION_CHARS = 4
 
@@ -132,6 +133,11 @@ class UnsentItem:
     created_at: str  # Beijing time, for the report
     attempts: int
     last_error: str
+
+    @property
+    def operation_zh(self) -> str:
+        """The business in words (the sheet and the screen showed applications.submit)."""
+        return operation_zh(self.operation)
 
 
 @dataclass(frozen=True)
@@ -317,7 +323,7 @@ def card_differences(teller: str, line: TellerLine | None, entries: Iterable[Aud
 
 
 def outbox_differences(unsent: Iterable[UnsentItem]) -> list[Difference]:
-    return [Difference(f"dead:{u.id}", f"待上传业务 #{u.id}（{u.operation}）中心拒收或多次失败，已转人工处理"
+    return [Difference(f"dead:{u.id}", f"待上传业务 #{u.id}（{u.operation_zh}）中心拒收或多次失败，已转人工处理"
                                        f"（{u.last_error or '无错误码'}），须由主管决定重发或作废。")
             for u in unsent if u.status == "dead"]
 
