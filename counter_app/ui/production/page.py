@@ -174,7 +174,9 @@ class HomeScreen(RScreen):
         # a failed production (制卡失败): the central's reason, then re-submit or cancel
         self.failed_note = named(QLabel("", wordWrap=True), "FailedNote")
         self.root.addWidget(self.failed_note)
-        frow = QHBoxLayout()
+        self.failed_row = QWidget()  # shown only for a failed production: no idle controls
+        frow = QHBoxLayout(self.failed_row)
+        frow.setContentsMargins(0, 0, 0, 0)
         self.resubmit_button = _button(tr("重新制卡"), "Resubmit", p.resubmit)
         self.cancel_reason = named(QLineEdit(), "CancelReason")
         self.cancel_reason.setPlaceholderText(tr("撤销原因（撤销申领时必填）"))
@@ -182,7 +184,7 @@ class HomeScreen(RScreen):
         frow.addWidget(self.resubmit_button)
         frow.addWidget(self.cancel_reason, 1)
         frow.addWidget(self.cancel_button)
-        self.root.addLayout(frow)
+        self.root.addWidget(self.failed_row)
         self.failed_result = named(QLabel("", wordWrap=True), "FailedResult")
         self.root.addWidget(self.failed_result)
         self.set_failed_actions(False)
@@ -224,6 +226,7 @@ class HomeScreen(RScreen):
     def set_failed_actions(self, enabled: bool) -> None:
         for w in (self.resubmit_button, self.cancel_reason, self.cancel_button):
             w.setEnabled(enabled)
+        self.failed_row.setVisible(enabled)
 
 
 class ReadScreen(RScreen):

@@ -1,5 +1,6 @@
 """集中制卡 tracking: a failed production's long explanation wraps inside the table's width
-(before, it ran off the table behind a horizontal scroll bar, the 重新制卡 / 撤销申领 hint cut)."""
+(before, it ran off the table behind a horizontal scroll bar, the 重新制卡 / 撤销申领 hint cut);
+its re-submit / cancel row shows only for a failed production."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from counter_app.workflows.production.record import Step
 from tests.integration.production.conftest import Branch
 from tests.ui.production.test_failed_drafts_sealing_pages import _page, _search
 
@@ -18,7 +20,9 @@ def test_a_long_explanation_wraps_inside_the_table(qtbot: Any, branch: Branch) -
     branch.advance(2)
     branch.pull()
     page = _page(qtbot, branch.desk())
+    assert not page.view(Step.CHOOSE).failed_row.isVisibleTo(page)  # no idle, greyed controls
     home = _search(qtbot, page, name)
+    assert home.failed_row.isVisibleTo(page) and home.resubmit_button.isEnabled()
     t = home.results
     qtbot.wait(50)
     assert t.item(0, 2).text() == "制卡失败"
