@@ -90,6 +90,14 @@ def render_day_end(data: DayEndSheet, *, fonts: CjkFonts | None = None) -> bytes
 _NUMBERS = "一二三四五六七八九十"
 
 
+def _align(value: str, width_mm: float) -> str:
+    """Amounts right-aligned so their decimals line up down a column (by column width, ¥0.00
+    was centred and ¥20.00 beside it left-aligned); short codes and counts centred."""
+    if value.lstrip("-").startswith("¥"):
+        return "right"
+    return "center" if width_mm < 30 else "left"
+
+
 def _heading(n: int, title: str) -> str:
     return f"{_NUMBERS[n - 1] if n <= len(_NUMBERS) else n}、{title}"
 
@@ -118,8 +126,7 @@ def _table(sheet: Sheet, p: _Pages, n: int, t: Table) -> None:
         x = LEFT
         bad = i in t.bad_rows
         for value, w in zip(row, t.widths, strict=True):
-            sheet.cell(x, p.top, w, ROW, value, size=9.0, min_size=6.5,
-                       align="center" if w < 30 else "left",
+            sheet.cell(x, p.top, w, ROW, value, size=9.0, min_size=6.5, align=_align(value, w),
                        colour=BAD if bad else None, bold=bad)
             x += w
         p.top += ROW
