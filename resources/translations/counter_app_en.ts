@@ -2717,7 +2717,7 @@ Cardholder: {0}</translation>
     </message>
     <message>
         <source>{0} {1}：读卡器服务不可用</source>
-        <translation>{0} {1}: service down</translation>
+        <translation>{0} {1}: down</translation>
     </message>
     <message>
         <source>无法连接智能卡服务（pcscd / WinSCard），请运行 counter-app doctor 检查</source>
