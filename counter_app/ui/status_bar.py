@@ -106,7 +106,8 @@ class StatusMonitor(QObject):
 
 
 MIN_CELL_WIDTH = 60  # px: the dot and the first word of a status cell
-MIN_SESSION_WIDTH = 170  # px: "会话：未开始营业" whole; a float after it may be cut
+MAX_SESSION_WIDTH = 420  # px: the session cell shows whole up to this (its float is never cut
+# to a misleading "¥2"); a longer stale-session text is cut, its tooltip says it
 
 
 class CounterStatusBar(QStatusBar):
@@ -136,7 +137,6 @@ class CounterStatusBar(QStatusBar):
         # window outgrowing the screen; the line and the unsent count always show whole
         for w in (self.card_label, self.psam_label, self.custody_label, self.weekend_label):
             w.setMinimumWidth(MIN_CELL_WIDTH)
-        self.session_label.setMinimumWidth(MIN_SESSION_WIDTH)
         self.show_line(LineReading("unknown"))
         self.show_outbox(0)
         self.show_slots({})
@@ -190,7 +190,9 @@ class CounterStatusBar(QStatusBar):
         """The signed-in teller's work session: ``ready``, ``none`` or ``stale``."""
         color = {"ready": OK, "stale": BAD}.get(state, WARN)
         self.session_label.setText(tr("{0} 会话：{1}").format(dot(color), text_zh))
-        self.session_label.setToolTip(tr("柜员会话：开始营业后方可办理业务，营业结束时日终结束（左侧菜单“柜员会话”）"))
+        self.session_label.setMinimumWidth(min(self.session_label.sizeHint().width(), MAX_SESSION_WIDTH))
+        self.session_label.setToolTip(text_zh + "\n" + tr(
+            "柜员会话：开始营业后方可办理业务，营业结束时日终结束（左侧菜单“柜员会话”）"))
         self.session_label.setProperty("state", state)
         self.session_label.setVisible(True)
 

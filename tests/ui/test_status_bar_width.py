@@ -27,4 +27,9 @@ def test_long_status_texts_do_not_widen_the_window_past_a_1366_screen(qtbot, mak
     # the urgent cells are never cut: the line and the unsent count show whole
     for label in (bar.line_label, bar.outbox_label):
         assert label.width() >= label.sizeHint().width()
+    # an open session's float shows whole, never cut to a misleading "¥2"
+    bar.show_session("ready", "营业中（备用金 ¥2,000.00）")
+    qtbot.wait(50)
+    assert main.width() == 1366 and bar.session_label.width() >= bar.session_label.sizeHint().width()
+    assert "¥2,000.00" in bar.session_label.toolTip()
     close(app)
