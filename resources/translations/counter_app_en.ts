@@ -4548,5 +4548,133 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <source>确认补换方式</source>
         <translation>Replacement type</translation>
     </message>
+    <message>
+        <source>下一步（{0}）</source>
+        <translation>Next ({0})</translation>
+    </message>
+    <message>
+        <source>登记表</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <source>回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>打印预览（{0}）</source>
+        <translation>Print preview ({0})</translation>
+    </message>
+    <message>
+        <source>提交申领并生成单据</source>
+        <translation>Submit application and generate documents</translation>
+    </message>
+    <message>
+        <source>勾选材料</source>
+        <translation>Tick documents</translation>
+    </message>
+    <message>
+        <source>导入照片并检查</source>
+        <translation>Import and check photo</translation>
+    </message>
+    <message>
+        <source>转到对应业务</source>
+        <translation>Go to the matching business</translation>
+    </message>
+    <message>
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>成年人在即办网点申领（专线正常）</source>
+        <translation>An adult applies at an instant issuance branch (line up)</translation>
+    </message>
+    <message>
+        <source>未成年人由监护人在非即办网点申领、EMS邮寄</source>
+        <translation>A guardian applies for a minor at a central production branch, EMS delivery</translation>
+    </message>
+    <message>
+        <source>专线中断时在即办网点申领（暂存待上传）</source>
+        <translation>Applying at an instant issuance branch with the line down (held for upload)</translation>
+    </message>
+    <message>
+        <source>已有社保卡的人员不能重复申领（转到对应业务）</source>
+        <translation>A person who already has a card cannot apply again (sent to the matching business)</translation>
+    </message>
+    <message>
+        <source>办理中途签退，重新登录后继续未完成的申领</source>
+        <translation>Signing out mid-way, then continuing the unfinished application after signing in</translation>
+    </message>
+    <message>
+        <source>工行卡在工行即办网点正式挂失，找回后持卡解挂</source>
+        <translation>An ICBC card formally reported lost at an ICBC instant branch, the loss cancelled with the card found</translation>
+    </message>
+    <message>
+        <source>工行卡在建行网点解挂被拒（告知应去的银行）</source>
+        <translation>Cancelling an ICBC card&apos;s loss report refused at a CCB branch (the right bank named)</translation>
+    </message>
+    <message>
+        <source>专线中断时正式挂失暂存待上传，解挂被拒，恢复后送达</source>
+        <translation>With the line down a formal loss report is held for upload and a cancellation refused; delivered when the line is back</translation>
+    </message>
+    <message>
+        <source>工行卡在建行网点补卡被拒（告知应去的银行）</source>
+        <translation>Replacing an ICBC card refused at a CCB branch (the right bank named)</translation>
+    </message>
+    <message>
+        <source>工行卡遗失：先正式挂失，再在工行即办网点同号换卡（收工本费）</source>
+        <translation>Lost ICBC card: formal loss report, then a same-number exchange at an ICBC instant branch (card fee charged)</translation>
+    </message>
+    <message>
+        <source>社保卡密码连续输错被锁定后核验身份重置解锁；修改密码；读卡查询；信息变更写卡</source>
+        <translation>PIN locked after wrong entries, reset and unlocked after an identity check; PIN change; card read; writing changed data to the card</translation>
+    </message>
+    <message>
+        <source>读身份证查询参保状态、缴费记录（分页、断缴）、社保卡与制卡进度，打印查询结果</source>
+        <translation>Read the ID card and query insurance status, contributions (pages, gaps), cards and production progress; print the result</translation>
+    </message>
+    <message>
+        <source>专线中断时查询被拒（说明须实时联网），恢复后查询</source>
+        <translation>A query refused with the line down (needs the line), then queried when it is back</translation>
+    </message>
+    <message>
+        <source>出具参保证明（全部险种近48个月），打印、补打、F9核验；录入号码出具养老保险证明（注明断缴）</source>
+        <translation>Issue a contribution certificate (all insurance, last 48 months), print, reprint, verify with F9; a pension certificate for a typed number (gaps noted)</translation>
+    </message>
+    <message>
+        <source>职工参保登记：按统一社会信用代码查询单位、基数超中心上限被拒后受理；新参保人员以灵活就业身份参保（仅养老）</source>
+        <translation>Employee registration: employer found by credit code, a base above the central limit refused then accepted; a new person registered as a flexible worker (pension only)</translation>
+    </message>
+    <message>
+        <source>参保信息变更：电话地址婚姻（无需证明，写卡提示）；姓名变更须读身份证与公安证明编号，须换卡</source>
+        <translation>Data change: phone, address, marital status (no proof, card write offered); a name change needs the ID card read and a police paper no., and a new card</translation>
+    </message>
+    <message>
+        <source>专线中断时联系电话变更暂存待上传（出生日期等须联网的变更不可录入），恢复后自动送达</source>
+        <translation>A phone change held for upload with the line down (changes needing the line, like the birth date, cannot be entered); delivered automatically when it is back</translation>
+    </message>
+    <message>
+        <source>即办网点申领后当场制卡：空白卡检测、中心分配卡号、PSAM写芯片、卡面PDF、核验、上报、启用、密码键盘设密、回执；写卡中拔卡后插回续写</source>
+        <translation>Instant issuance after applying: blank card check, card no. from the central system, PSAM chip writing, card face PDF, verification, report, activation, PIN set on the PIN pad, receipt; card pulled out mid-write and reinserted to continue</translation>
+    </message>
+    <message>
+        <source>空白卡按供应商清单逐张入库（不在清单、重复、缺卡），领用给柜员，主管授权登记废卡，盘点对账并打印盘点表</source>
+        <translation>Blank cards received one by one against the supplier list (not listed, duplicate, missing), drawn by a teller, a spoiled card recorded with supervisor authorisation, stocktake and its sheet printed</translation>
+    </message>
+    <message>
+        <source>非即办网点：三份申领随中心制卡推进查询进度，批次逐张读卡签收（缺一张卡，签收清单列明差异），未领卡清单，持卡人本人领卡、中心启用、密码键盘设密、领卡回执</source>
+        <translation>Central production branch: three applications followed through production, a batch received card by card (one missing, listed on the receipt list), the uncollected list, collection in person, activation, PIN set on the PIN pad, collection receipt</translation>
+    </message>
+    <message>
+        <source>开始营业（备用金）、正式挂失、补换卡收取工本费并出具收据，日终轧账清点现金、结束营业并打印轧账单</source>
+        <translation>Opening (float), a formal loss report, a replacement with its card fee and fee receipt, day-end settlement counting the cash, closing and printing the settlement report</translation>
+    </message>
+    <message>
+        <source>柜员连续输错密码被锁定，主管登录后在“柜员与角色”输入密码和动态验证码为其解锁；在“异常件”作废一笔中心拒绝的业务（须主管动态验证码）</source>
+        <translation>A teller locked out after wrong passwords is unlocked by a supervisor in &quot;Tellers and roles&quot; with password and one-time code; a business the central system refused is voided in &quot;Failed items&quot; (supervisor one-time code required)</translation>
+    </message>
+    <message>
+        <source>办理一笔社保信息查询后打开网点统计：按业务类型的每日业务量、周末占比、平均耗时、未领卡与中心汇总，导出PDF</source>
+        <translation>An insurance record query, then branch statistics: daily volume by business type, weekend share, average times, uncollected cards and the central totals, exported to PDF</translation>
+    </message>
 </context>
 </TS>
