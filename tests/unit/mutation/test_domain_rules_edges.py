@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -23,8 +25,11 @@ from counter_app.domain.blank_stock import (
     where_zh,
 )
 from counter_app.domain.businesses import needs_session
+from counter_app.domain.card_states import temp_loss_lapsed
+from counter_app.domain.clock import china_now
 from counter_app.domain.credit_code import ALPHABET, credit_check_char, validate_credit_code
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.net import is_loopback_host
 from counter_app.domain.offline import StalenessLimits
 from counter_app.domain.production import (
     EXTRA,
@@ -65,6 +70,7 @@ def test_serials_are_16_hex_digits_typed_with_spaces_or_in_lower_case() -> None:
         "芯片序列号应为16位十六进制数字（0-9、A-F），“00112233445566AG”不符合。")
     assert serial_error("X" * 50) == f"芯片序列号应为16位十六进制数字（0-9、A-F），“{'X' * 40}”不符合。"
     assert serial_error("0011223344556677A") is not None  # 17 digits
+    assert serial_error("00112233445566XX") is not None  # 16 characters, not all hex
 
 
 def test_a_card_in_my_custody_from_another_day_says_hand_it_back() -> None:
@@ -212,6 +218,8 @@ def test_days_waited_with_naive_aware_and_other_zones() -> None:
     assert uncollected_age_days(now, dt.datetime(2026, 1, 2, 23, 59)) == 0  # not a whole day
     assert uncollected_age_days(now, now - dt.timedelta(hours=1)) == 0  # a clock behind: never < 0
     assert uncollected_age_days(dt.datetime(2026, 1, 1, 12, tzinfo=WEST), now) == 0  # 17:00 UTC
+    beijing_morning = dt.datetime(2026, 1, 2, 7, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert uncollected_age_days(dt.datetime(2026, 1, 1, tzinfo=dt.UTC), beijing_morning) == 0  # 23:00 UTC
 
 
 # --- weekend service ----------------------------------------------------------------------
@@ -258,3 +266,36 @@ def test_figures_of_an_empty_period_and_titles_of_unknown_kinds() -> None:
     with pytest.raises(ValueError, match="date_to before date_from"):
         compute_figures([], [], date_from=dt.date(2026, 11, 30), date_to=dt.date(2026, 11, 29),
                         now=dt.datetime(2026, 11, 30, tzinfo=dt.UTC), titles={})
+
+
+# --- time zones and hosts -----------------------------------------------------------------
+
+
+@pytest.fixture
+def new_york_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A local zone that is neither UTC nor Beijing."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("the local zone can be switched only where time.tzset exists")
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_counter_time_is_beijing_whatever_the_pc_zone(new_york_local_time: None) -> None:
+    expected = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(hours=8)
+    assert abs(china_now() - expected) < dt.timedelta(seconds=5)
+
+
+def test_a_temporary_loss_ending_at_beijing_midnight_lapses_after_it() -> None:
+    until = dt.datetime(2026, 12, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # 16:00 UTC
+    assert temp_loss_lapsed(until, dt.datetime(2026, 11, 30, 17, 0, tzinfo=dt.UTC))
+    assert not temp_loss_lapsed(until, dt.datetime(2026, 11, 30, 16, 0, tzinfo=dt.UTC))
+
+
+def test_no_host_is_not_this_machine() -> None:
+    assert is_loopback_host(None) is False
+    assert is_loopback_host("") is False
+    assert is_loopback_host("localhost") and is_loopback_host("127.0.0.2") and is_loopback_host("::1")
+    assert not is_loopback_host("10.0.0.1") and not is_loopback_host("central.example")
