@@ -4676,5 +4676,13 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <source>办理一笔社保信息查询后打开网点统计：按业务类型的每日业务量、周末占比、平均耗时、未领卡与中心汇总，导出PDF</source>
         <translation>An insurance record query, then branch statistics: daily volume by business type, weekend share, average times, uncollected cards and the central totals, exported to PDF</translation>
     </message>
+    <message>
+        <source>即办网点</source>
+        <translation>Instant issuance branch</translation>
+    </message>
+    <message>
+        <source>非即办网点</source>
+        <translation>Central production branch</translation>
+    </message>
 </context>
 </TS>
