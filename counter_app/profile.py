@@ -42,6 +42,7 @@ from counter_app.domain.offline import StalenessLimits
 from counter_app.domain.opening_hours import OpeningHours, ServiceHours
 from counter_app.domain.photo import KB, PhotoSpec
 from counter_app.domain.schedule import WEEKDAY_CODES, WeekendService
+from counter_app.domain.texts import QT_TR_NOOP
 
 
 class ProfileError(ConfigurationError):
@@ -400,7 +401,7 @@ class BranchProfile:
 
     @property
     def kind_zh(self) -> str:
-        return "即办网点" if self.instant_issue else "非即办网点"
+        return QT_TR_NOOP("即办网点") if self.instant_issue else QT_TR_NOOP("非即办网点")
 
     @property
     def opening_hours(self) -> OpeningHours:

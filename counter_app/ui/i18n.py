@@ -18,6 +18,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from counter_app.assets import asset_path
+from counter_app.domain.banks import Bank
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,11 @@ def tr(text: str) -> str:
 # qtbase holds QMessageBox, QFileDialog, QLineEdit's context menu; qtmultimedia the camera errors
 CATALOGUES = ("qtbase", "qtmultimedia")
 LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+
+def bank_name(bank: Bank) -> str:
+    """The bank's name in the UI's language (the partner banks carry both)."""
+    return bank.name_zh if _language == DEFAULT_LANGUAGE else bank.name_en
 
 
 def install_translations(app: QCoreApplication) -> list[str]:

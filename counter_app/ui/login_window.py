@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import bank_name, tr
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
 
@@ -67,7 +67,7 @@ class LoginWindow(QWidget):
         branch = named(QLabel(
             tr("{0}\n{1}\n"
             "{2} · 柜台 {3} · 网点号 {4}").format(
-                    profile.bank.name_zh, profile.branch_name, profile.kind_zh, profile.counter_id,
+                    bank_name(profile.bank), profile.branch_name, tr(profile.kind_zh), profile.counter_id,
                         profile.branch_code),
         ), "BranchLine")
         branch.setStyleSheet("font-size: 15px; line-height: 150%;")

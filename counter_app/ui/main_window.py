@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.profile import BranchProfile
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import bank_name, tr
 from counter_app.ui.login_window import APP_TITLE_ZH, error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         titles.addWidget(named(QLabel(
             tr("{0} · {1} · {2}"
             " · 柜台 {3}").format(
-                    self.profile.bank.name_zh, self.profile.branch_name, self.profile.kind_zh,
+                    bank_name(self.profile.bank), self.profile.branch_name, tr(self.profile.kind_zh),
                         self.profile.counter_id) + (tr(" · 演示环境") if self.profile.demo else "")), "BranchLine"))
         lay.addLayout(titles, 1)
         who = named(QLabel(tr("{0}（{1} · "

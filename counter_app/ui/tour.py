@@ -36,6 +36,8 @@ from counter_app.ui.application.steps import (
     IdentifyView,
     MaterialsView,
 )
+from counter_app.ui.i18n import tr
+from counter_app.workflows import tour_data
 from counter_app.workflows.application import Step
 from counter_app.workflows.login import DEMO_ACCOUNTS
 
@@ -119,7 +121,7 @@ class TourRun:
         page = self.page
         assert page is not None
         step = page.wf.step.value if page.wf is not None else ""
-        self.act(f"下一步（{step}）", page.go_next)
+        self.act(tr("下一步（{0}）").format(step), page.go_next)
 
     def sign_in_and_open(self, business: str, shots: bool = True) -> ApplicationPage:
         self.sign_in(shots)
@@ -160,16 +162,16 @@ class TourRun:
         page = self.page
         assert page is not None and page.docs is not None
         docs = page.docs
-        for kind, title in (("form", "申领登记表"), ("receipt", "业务回执")):
+        for kind, title in (("form", tr("申领登记表")), ("receipt", tr("业务回执"))):
             path = self.out / f"{prefix}-{kind}.pdf"
-            self.act(f"另存为PDF（{title}）", partial(page.save_document, docs, kind, path))
+            self.act(tr("另存为PDF（{0}）").format(title), partial(page.save_document, docs, kind, path))
             self.pdfs.append(path)
 
     def preview_shots(self) -> None:
         page = self.page
         assert page is not None
-        for kind, title in (("form", "登记表"), ("receipt", "回执")):
-            self.act(f"打印预览（{title}）", partial(page.document_action, kind, "preview"))
+        for kind, title in (("form", tr("登记表")), ("receipt", tr("回执"))):
+            self.act(tr("打印预览（{0}）").format(title), partial(page.document_action, kind, "preview"))
             self.settle(lambda: _shown_preview(page) is not None)
             dialog = _shown_preview(page)
             assert dialog is not None, "the preview dialog did not open"
@@ -188,7 +190,7 @@ def submit_and_documents(run: TourRun) -> None:
     """Submit; the documents are generated right after (the teller waits for both)."""
     page = run.page
     assert page is not None
-    run.act("提交申领并生成单据", page.submit)
+    run.act(tr("提交申领并生成单据"), page.submit)
     run.view(Step.DONE)
     run.settle(lambda: page.docs is not None)
     if run.app.monitor is not None:
@@ -205,7 +207,7 @@ def _common_start(run: TourRun, read_card: bool) -> None:
     assert isinstance(identify, IdentifyView)
     run.shot("identify")
     if read_card:
-        run.act("读取身份证", identify.read_card)
+        run.act(tr("读取身份证"), identify.read_card)
         run.shot("id-card-read")
     del page
 
@@ -220,7 +222,7 @@ def play_adult_instant(run: TourRun) -> None:
     materials = run.view(Step.MATERIALS)
     assert isinstance(materials, MaterialsView)
     run.shot("materials-to-check")
-    run.act("勾选材料", materials.check_all)
+    run.act(tr("勾选材料"), materials.check_all)
     run.shot("materials-checked")
     run.next()
     applicant = run.view(Step.APPLICANT)
@@ -239,7 +241,7 @@ def play_adult_instant(run: TourRun) -> None:
 
 def take_photo_review_submit_print(run: TourRun, photo: PhotoView, name: str) -> None:
     """The common end of an application: photo, review, submit, documents shown and saved."""
-    run.act("拍照并检查", photo.capture)
+    run.act(tr("拍照并检查"), photo.capture)
     run.shot("photo-checked")
     run.next()
     run.view(Step.REVIEW)
@@ -260,7 +262,7 @@ def type_to_applicant(run: TourRun, id_number: str, *, address: str, phone: str)
     run.view(Step.ELIGIBILITY)
     run.next()
     materials = run.view(Step.MATERIALS)
-    run.act("勾选材料", materials.check_all)
+    run.act(tr("勾选材料"), materials.check_all)
     run.next()
     applicant = run.view(Step.APPLICANT)
     assert isinstance(applicant, ApplicantView)
@@ -276,7 +278,7 @@ def apply_for(run: TourRun, id_number: str, *, address: str, phone: str, name: s
     run.next()
     photo = run.view(Step.PHOTO)
     assert isinstance(photo, PhotoView)
-    run.act("拍照并检查", photo.capture)
+    run.act(tr("拍照并检查"), photo.capture)
     run.next()
     run.view(Step.REVIEW)
     submit_and_documents(run)
@@ -295,35 +297,35 @@ def play_minor_noninstant(run: TourRun) -> None:
     run.next()
     materials = run.view(Step.MATERIALS)
     run.shot("materials-minor")
-    run.act("勾选材料", materials.check_all)
+    run.act(tr("勾选材料"), materials.check_all)
     run.next()
     applicant = run.view(Step.APPLICANT)
     assert isinstance(applicant, ApplicantView)
-    applicant.address.setText("浙江省宁波市北仑区新碶街道明州路88号")
+    applicant.address.setText(tour_data.MINOR_ADDRESS)
     applicant.phone.setText("13905746002")
     run.shot("applicant-minor")
     run.next()
     guardian = run.view(Step.GUARDIAN)
     assert isinstance(guardian, GuardianView)
     run.shot("guardian-empty")
-    guardian.name.setText("李明")
+    guardian.name.setText(tour_data.GUARDIAN_NAME)
     guardian.id_number.setText("330203198506122017")
-    guardian.relationship.setCurrentText("父亲")
-    guardian.proof.setCurrentText("户口簿")
+    guardian.relationship.setCurrentText(tour_data.GUARDIAN_RELATIONSHIP)
+    guardian.proof.setCurrentText(tour_data.GUARDIAN_PROOF)
     guardian.phone.setText("13805746003")
     run.shot("guardian")
     run.next()
     delivery = run.view(Step.DELIVERY)
     assert isinstance(delivery, DeliveryView)
     delivery.ems.setChecked(True)
-    delivery.address.setText("浙江省宁波市北仑区新碶街道明州路88号3幢201室")
+    delivery.address.setText(tour_data.MINOR_EMS_ADDRESS)
     run.shot("delivery-ems")
     run.next()
     photo = run.view(Step.PHOTO)
     assert isinstance(photo, PhotoView)
     scan = run.out / "studio-scan-too-dark.jpg"
     _dark_copy(run.services.file_camera().paths[0], scan)
-    run.act("导入照片并检查", lambda: photo.import_path(scan))
+    run.act(tr("导入照片并检查"), lambda: photo.import_path(scan))
     run.shot("photo-import-failed-checks")
     take_photo_review_submit_print(run, photo, "minor-noninstant")
 
@@ -342,19 +344,19 @@ def play_adult_line_down(run: TourRun) -> None:
         run.shot("eligibility-line-down")
         run.next()
         materials = run.view(Step.MATERIALS)
-        run.act("勾选材料", materials.check_all)
+        run.act(tr("勾选材料"), materials.check_all)
         run.next()
         applicant = run.view(Step.APPLICANT)
-        applicant.name.setText("吴磊")
-        applicant.nation.setCurrentText("汉族")
-        applicant.address.setText("湖北省武汉市武昌区中南路66号")
+        applicant.name.setText(tour_data.NONLOCAL_NAME)
+        applicant.nation.setCurrentText(tour_data.NONLOCAL_NATION)
+        applicant.address.setText(tour_data.NONLOCAL_ADDRESS)
         applicant.phone.setText("13705746004")
         run.next()
         delivery = run.view(Step.DELIVERY)
         run.shot("delivery-line-down")
         run.next()
         photo = run.view(Step.PHOTO)
-        run.act("拍照并检查", photo.capture)
+        run.act(tr("拍照并检查"), photo.capture)
         run.next()
         run.view(Step.REVIEW)
         run.shot("review-line-down")
@@ -373,13 +375,13 @@ def play_card_holder_routed(run: TourRun) -> None:
     _common_start(run, read_card=False)
     run.services.id_reader.place(_demo_card("330203198506122017"))
     identify = run.view(Step.IDENTIFY)
-    run.act("读取身份证", identify.read_card)
+    run.act(tr("读取身份证"), identify.read_card)
     run.next()
     run.view(Step.ELIGIBILITY)
     run.shot("eligibility-has-a-card")
     eligibility = run.page.views[Step.ELIGIBILITY] if run.page else None
     assert eligibility is not None
-    run.act("转到对应业务", eligibility.route_button.click)
+    run.act(tr("转到对应业务"), eligibility.route_button.click)
     run.shot("routed-to-card-services")
 
 
@@ -388,7 +390,7 @@ def play_draft_resumed(run: TourRun) -> None:
     restarts); after signing in again the unfinished application is offered and resumed."""
     _common_start(run, read_card=False)
     # the phone half typed when the teller is called away
-    type_to_applicant(run, "330211201806222348", address="浙江省宁波市镇海区招宝山街道1号",
+    type_to_applicant(run, "330211201806222348", address=tour_data.DRAFT_ADDRESS,
                       phone="139057")
     run.shot("applicant-half-typed")
     assert run.app.main is not None and run.page is not None
@@ -405,7 +407,7 @@ def play_draft_resumed(run: TourRun) -> None:
     page = run.sign_in_and_open("application", shots=False)
     run.settle(lambda: page.drafts.list.count() > 0)
     run.shot("drafts-offered-again")
-    run.act("继续办理", page.drafts.resume_button.click)
+    run.act(tr("继续办理"), page.drafts.resume_button.click)
     run.view(Step.APPLICANT)
     run.shot("draft-resumed")
 
@@ -499,64 +501,64 @@ def _supervision_tour(run: TourRun) -> None:
 
 
 SCENARIOS: tuple[Scenario, ...] = (
-    Scenario("application-adult-instant", "application", "成年人在即办网点申领（专线正常）",
+    Scenario("application-adult-instant", "application", tr("成年人在即办网点申领（专线正常）"),
              "instant", play_adult_instant),
-    Scenario("application-minor-noninstant", "application", "未成年人由监护人在非即办网点申领、EMS邮寄",
+    Scenario("application-minor-noninstant", "application", tr("未成年人由监护人在非即办网点申领、EMS邮寄"),
              "central", play_minor_noninstant),
-    Scenario("application-line-down", "application", "专线中断时在即办网点申领（暂存待上传）",
+    Scenario("application-line-down", "application", tr("专线中断时在即办网点申领（暂存待上传）"),
              "instant", play_adult_line_down, line_down=True),
-    Scenario("application-card-holder", "application", "已有社保卡的人员不能重复申领（转到对应业务）",
+    Scenario("application-card-holder", "application", tr("已有社保卡的人员不能重复申领（转到对应业务）"),
              "instant", play_card_holder_routed),
-    Scenario("application-draft-resumed", "application", "办理中途签退，重新登录后继续未完成的申领",
+    Scenario("application-draft-resumed", "application", tr("办理中途签退，重新登录后继续未完成的申领"),
              "central", play_draft_resumed),
-    Scenario("loss-deloss", "loss-deloss", "工行卡在工行即办网点正式挂失，找回后持卡解挂",
+    Scenario("loss-deloss", "loss-deloss", tr("工行卡在工行即办网点正式挂失，找回后持卡解挂"),
              "instant", partial(_loss_tour, "play_loss_deloss")),
-    Scenario("loss-deloss-other-bank", "loss-deloss", "工行卡在建行网点解挂被拒（告知应去的银行）",
+    Scenario("loss-deloss-other-bank", "loss-deloss", tr("工行卡在建行网点解挂被拒（告知应去的银行）"),
              "central", partial(_loss_tour, "play_deloss_other_bank")),
-    Scenario("loss-deloss-line-down", "loss-deloss", "专线中断时正式挂失暂存待上传，解挂被拒，恢复后送达",
+    Scenario("loss-deloss-line-down", "loss-deloss", tr("专线中断时正式挂失暂存待上传，解挂被拒，恢复后送达"),
              "instant", partial(_loss_tour, "play_loss_line_down"), line_down=True),
-    Scenario("replacement-other-bank", "replacement", "工行卡在建行网点补卡被拒（告知应去的银行）",
+    Scenario("replacement-other-bank", "replacement", tr("工行卡在建行网点补卡被拒（告知应去的银行）"),
              "central", partial(_replacement_tour, "play_replacement_other_bank")),
-    Scenario("replacement", "replacement", "工行卡遗失：先正式挂失，再在工行即办网点同号换卡（收工本费）",
+    Scenario("replacement", "replacement", tr("工行卡遗失：先正式挂失，再在工行即办网点同号换卡（收工本费）"),
              "instant", partial(_replacement_tour, "play_replacement")),
     Scenario("pin-services", "pin-services",
-             "社保卡密码连续输错被锁定后核验身份重置解锁；修改密码；读卡查询；信息变更写卡",
+             tr("社保卡密码连续输错被锁定后核验身份重置解锁；修改密码；读卡查询；信息变更写卡"),
              "instant", partial(_card_services_tour, "play_pin_services")),
-    Scenario("queries", "queries", "读身份证查询参保状态、缴费记录（分页、断缴）、社保卡与制卡进度，打印查询结果",
+    Scenario("queries", "queries", tr("读身份证查询参保状态、缴费记录（分页、断缴）、社保卡与制卡进度，打印查询结果"),
              "instant", partial(_queries_tour, "play_queries")),
-    Scenario("queries-line-down", "queries", "专线中断时查询被拒（说明须实时联网），恢复后查询",
+    Scenario("queries-line-down", "queries", tr("专线中断时查询被拒（说明须实时联网），恢复后查询"),
              "instant", partial(_queries_tour, "play_queries_line_down"), line_down=True),
     Scenario("certificate", "certificate",
-             "出具参保证明（全部险种近48个月），打印、补打、F9核验；录入号码出具养老保险证明（注明断缴）",
+             tr("出具参保证明（全部险种近48个月），打印、补打、F9核验；录入号码出具养老保险证明（注明断缴）"),
              "instant", partial(_certificate_tour, "play_certificate")),
     Scenario("registration", "registration",
-             "职工参保登记：按统一社会信用代码查询单位、基数超中心上限被拒后受理；新参保人员以灵活就业身份参保（仅养老）",
+             tr("职工参保登记：按统一社会信用代码查询单位、基数超中心上限被拒后受理；新参保人员以灵活就业身份参保（仅养老）"),
              "instant", partial(_people_tour, "play_registration")),
     Scenario("data-change", "data-change",
-             "参保信息变更：电话地址婚姻（无需证明，写卡提示）；姓名变更须读身份证与公安证明编号，须换卡",
+             tr("参保信息变更：电话地址婚姻（无需证明，写卡提示）；姓名变更须读身份证与公安证明编号，须换卡"),
              "instant", partial(_people_tour, "play_data_change")),
     Scenario("data-change-line-down", "data-change",
-             "专线中断时联系电话变更暂存待上传（出生日期等须联网的变更不可录入），恢复后自动送达",
+             tr("专线中断时联系电话变更暂存待上传（出生日期等须联网的变更不可录入），恢复后自动送达"),
              "instant", partial(_people_tour, "play_data_change_line_down"), line_down=True),
     Scenario("instant-issuance", "instant-issuance",
-             "即办网点申领后当场制卡：空白卡检测、中心分配卡号、PSAM写芯片、卡面PDF、核验、上报、启用、密码键盘设密、回执；写卡中拔卡后插回续写",
+             tr("即办网点申领后当场制卡：空白卡检测、中心分配卡号、PSAM写芯片、卡面PDF、核验、上报、启用、密码键盘设密、回执；写卡中拔卡后插回续写"),
              "instant", _issuance_tour),
     Scenario("stock", "stock",
-             "空白卡按供应商清单逐张入库（不在清单、重复、缺卡），领用给柜员，主管授权登记废卡，盘点对账并打印盘点表",
+             tr("空白卡按供应商清单逐张入库（不在清单、重复、缺卡），领用给柜员，主管授权登记废卡，盘点对账并打印盘点表"),
              "instant", partial(_stock_tour, "play_stock")),
     Scenario("central-production", "central-production",
-             "非即办网点：三份申领随中心制卡推进查询进度，批次逐张读卡签收（缺一张卡，签收清单列明差异），"
-             "未领卡清单，持卡人本人领卡、中心启用、密码键盘设密、领卡回执",
+             tr("非即办网点：三份申领随中心制卡推进查询进度，批次逐张读卡签收（缺一张卡，签收清单列明差异），"
+             "未领卡清单，持卡人本人领卡、中心启用、密码键盘设密、领卡回执"),
              "central", _production_tour),
     Scenario("day-end", "day-end",
-             "开始营业（备用金）、正式挂失、补换卡收取工本费并出具收据，日终轧账清点现金、结束营业并打印轧账单",
+             tr("开始营业（备用金）、正式挂失、补换卡收取工本费并出具收据，日终轧账清点现金、结束营业并打印轧账单"),
              "instant", _day_end_tour),
     Scenario("supervision", "supervision",
-             "柜员连续输错密码被锁定，主管登录后在“柜员与角色”输入密码和动态验证码为其解锁；"
-             "在“异常件”作废一笔中心拒绝的业务（须主管动态验证码）",
+             tr("柜员连续输错密码被锁定，主管登录后在“柜员与角色”输入密码和动态验证码为其解锁；"
+             "在“异常件”作废一笔中心拒绝的业务（须主管动态验证码）"),
              "instant", _supervision_tour, dead_letter=True),
     Scenario("statistics", "statistics",
-             "办理一笔社保信息查询后打开网点统计：按业务类型的每日业务量、周末占比、平均耗时、未领卡与中心汇总，导出PDF",
+             tr("办理一笔社保信息查询后打开网点统计：按业务类型的每日业务量、周末占比、平均耗时、未领卡与中心汇总，导出PDF"),
              "instant", _statistics_tour),
 )
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.banks import PARTNER_BANKS
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import bank_name, tr
 from counter_app.ui.qt import named
 from counter_app.workflows.setup.wizard import STEP_TITLES_ZH, Problem, SetupWizard
 
@@ -116,7 +116,7 @@ class BranchPage(QWizardPage):
         self.setTitle(STEP_TITLES_ZH["branch"])
         self.bank = named(QComboBox(), "setupBank")
         for bank in PARTNER_BANKS.values():
-            self.bank.addItem(tr("{0}（{1}）").format(bank.name_zh, bank.code), bank.code)
+            self.bank.addItem(tr("{0}（{1}）").format(bank_name(bank), bank.code), bank.code)
         self.branch = named(QComboBox(), "setupBranch")  # from the central's list
         self.code = named(QLineEdit(), "setupBranchCode")  # typed when the central is not reached
         self.code.setPlaceholderText(tr("例如 ICBC-NB-0101"))
