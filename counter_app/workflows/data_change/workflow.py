@@ -21,7 +21,6 @@ from typing import Any
 
 from counter_app.central.errors import CentralError, CentralRefusal
 from counter_app.central.people_api import DataChangeProof, data_change_payload
-from counter_app.devices.idcard import IdCardData
 from counter_app.domain.errors import CounterError
 from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import mask_name
@@ -38,14 +37,11 @@ from counter_app.workflows.data_change.record import (
     Step,
 )
 from counter_app.workflows.identity_step import (
-    Identity,
     identity_errors,
-    read_identity,
-    typed_identity,
 )
-from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
+from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid
+from counter_app.workflows.person_case import PersonCaseWorkflow
 from counter_app.workflows.person_ops import PersonOpsContext
-from counter_app.workflows.records import to_json
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.IDENTIFY: QT_TR_NOOP("核验身份"), Step.CHANGES: QT_TR_NOOP("变更内容"), Step.PROOF: QT_TR_NOOP("证明材料"),
@@ -73,24 +69,12 @@ def data_change_steps(ctx: PersonOpsContext) -> tuple[StepDef[DataChangeRecord],
     )
 
 
-class DataChangeWorkflow(Wizard[DataChangeRecord]):
+class DataChangeWorkflow(PersonCaseWorkflow[DataChangeRecord, Step, PersonOpsContext]):
     def __init__(self, ctx: PersonOpsContext, record: DataChangeRecord | None = None, *,
                  step: str | None = None, journal: Iterable[JournalEntry] = ()) -> None:
-        self.ctx = ctx
         record = record or DataChangeRecord(str(uuid.uuid4()), ctx.teller, ctx.clock().isoformat())
-        self.saved: dict[str, Any] = {}
-        super().__init__(data_change_steps(ctx), record, step=step, journal=tuple(journal),
-                         clock=ctx.clock)
-        self.note("started")
-
-    def save(self) -> None:
-        self.saved = {"schema": SCHEMA_VERSION, "step": self.current, "history": list(self.history),
-                      "journal": [to_json(j) for j in self.journal], "label": self.label(),
-                      "record": to_json(self.record)}
-
-    @property
-    def step(self) -> Step:
-        return Step(self.current)
+        super().__init__(ctx, data_change_steps(ctx), record, started=True, step_type=Step,
+                         schema_version=SCHEMA_VERSION, step=step, journal=journal)
 
     @property
     def level(self) -> Level:
@@ -100,26 +84,9 @@ class DataChangeWorkflow(Wizard[DataChangeRecord]):
         name = self.record.identity.name or self.record.current_name
         return mask_name(name) if name else "（尚未识别）"
 
-    def _update(self, **sections: Any) -> None:
-        self._set(replace(self.record, **sections))
-
     # -- identify ---------------------------------------------------------------------------
-    def read_id_card(self) -> IdCardData:
-        card, identity = read_identity(self.ctx.id_reader, self.ctx.today())
-        self._identify(identity)
-        return card
-
-    def set_id_number(self, typed: str) -> None:
-        identity = typed_identity(typed, self.record.identity, self.ctx.today())
-        if identity != self.record.identity:
-            self._identify(identity)
-
-    def _identify(self, identity: Identity) -> None:
-        r = self.record
-        if identity.id_number != r.identity.id_number:  # another person: nothing carries over
-            r = DataChangeRecord(r.draft_id, r.teller, r.started_at)
-        self._set(replace(r, identity=identity))
-        self.note("identified", source=identity.source)
+    def for_another_person(self, record: DataChangeRecord) -> DataChangeRecord:
+        return DataChangeRecord(record.draft_id, record.teller, record.started_at)
 
     def look_up(self) -> None:
         """The central's record of the person (blocking); with the line down the record says
@@ -133,16 +100,16 @@ class DataChangeWorkflow(Wizard[DataChangeRecord]):
                 raise CounterError(NOT_FOUND_ZH, code="PERSON_NOT_FOUND") from refusal
             raise
         except CentralError as error:
-            self._update(line_down=True)
+            self.update_record(line_down=True)
             self.note("look_up_line_down", error=error.code)
             return
-        self._update(current_name=p.name, current_sex=p.sex, current_birth=p.birth_date.isoformat(),
-                     line_down=False,
-                     identity=replace(self.record.identity,
+        self.update_record(current_name=p.name, current_sex=p.sex, current_birth=p.birth_date.isoformat(),
+                           line_down=False,
+                           identity=replace(self.record.identity,
                                       name=self.record.identity.name or p.name))
         self.note("looked_up")
 
-    def next(self) -> str:
+    def next(self) -> Step:
         if self.step is Step.IDENTIFY:
             errors = identity_errors(self.record.identity)
             if errors:
@@ -170,14 +137,14 @@ class DataChangeWorkflow(Wizard[DataChangeRecord]):
                     changes.append(Change(f.key, value))
             if tuple(changes) != self.record.changes:
                 # other fields: the proof seen for the earlier ones is asked again
-                self._update(changes=tuple(changes), op_id="")
+                self.update_record(changes=tuple(changes), op_id="")
             return {c.field: e for c in self.record.changes
                     if (e := rules.value_error(c.field, c.value, self.record, today))}
         if step is Step.PROOF:
             seen = tuple(rec for f in FIELDS for i, rec in enumerate(f.records)
                          if values.get(f"rec_{f.key}_{i}"))
-            self._update(records_seen=seen, paper_kind=values.get("paper_kind", ""),
-                         paper_no=values.get("paper_no", "").strip())
+            self.update_record(records_seen=seen, paper_kind=values.get("paper_kind", ""),
+                               paper_no=values.get("paper_no", "").strip())
             return {}
         return {}
 
@@ -211,7 +178,7 @@ class DataChangeWorkflow(Wizard[DataChangeRecord]):
         proof = self.proof()
         op_id = r.op_id or person_ops.new_key()
         seq = int(ctx.clock().timestamp() * 1000)  # increasing per counter: the person's order
-        self._update(op_id=op_id)
+        self.update_record(op_id=op_id)
 
         def call(key: str) -> dict[str, Any]:
             answer = ctx.central.change_person_data(idn, branch_code=ctx.branch_code, client_seq=seq,
@@ -227,7 +194,7 @@ class DataChangeWorkflow(Wizard[DataChangeRecord]):
                 detail={"op_id": op_id, "fields": sorted(changes), "level": lvl.name,
                         "identified_by": r.identity.source, "paper_kind": r.paper_kind})
         except CentralRefusal as refusal:
-            self._update(op_id="")
+            self.update_record(op_id="")
             self.note("refused", code=refusal.code)
             if refusal.code == "CHANGE_NEEDS_PROOF":
                 self.jump_to_fix(Step.PROOF)
@@ -244,7 +211,7 @@ class DataChangeWorkflow(Wizard[DataChangeRecord]):
             message = "专线中断，本笔信息变更已在本柜台受理并暂存，线路恢复后自动上传中心生效。"
         outcome = Outcome(op_id, sent.status, message, sent.at, number, tuple(sorted(changes)),
                           new_card, str(sent.response.get("new_id_number") or ""))
-        self._update(outcome=outcome)
+        self.update_record(outcome=outcome)
         self._history.append(self.current)
         self._move(Step.DONE)
         self.note("finished", status=outcome.status, new_card=new_card)

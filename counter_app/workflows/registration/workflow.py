@@ -23,17 +23,15 @@ from typing import Any
 
 from counter_app.central.errors import CentralError, CentralRefusal
 from counter_app.central.people_api import RegistrationRequest, registration_payload
-from counter_app.devices.idcard import IdCardData
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.credit_code import validate_credit_code
 from counter_app.domain.errors import CounterError
 from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import mask_name
 from counter_app.workflows import person_ops
-from counter_app.workflows.identity_step import Identity, read_identity, typed_identity
-from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
+from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid
+from counter_app.workflows.person_case import PersonCaseWorkflow
 from counter_app.workflows.person_ops import PersonOpsContext
-from counter_app.workflows.records import to_json
 from counter_app.workflows.registration import rules
 from counter_app.workflows.registration.record import (
     KIND_ZH,
@@ -84,27 +82,14 @@ class BoundsCache:
         self.by_kind: dict[str, BaseBounds] = {}
 
 
-class RegistrationWorkflow(Wizard[RegistrationRecord]):
+class RegistrationWorkflow(PersonCaseWorkflow[RegistrationRecord, Step, PersonOpsContext]):
     def __init__(self, ctx: PersonOpsContext, cache: BoundsCache | None = None,
                  record: RegistrationRecord | None = None, *, step: str | None = None,
                  journal: Iterable[JournalEntry] = ()) -> None:
-        self.ctx = ctx
         self.cache = cache or BoundsCache()
         record = record or RegistrationRecord(str(uuid.uuid4()), ctx.teller, ctx.clock().isoformat())
-        self.saved: dict[str, Any] = {}
-        super().__init__(registration_steps(), record, step=step, journal=tuple(journal),
-                         clock=ctx.clock)
-        self.note("started")
-
-    def save(self) -> None:
-        # in memory (module docstring); the shape every business keeps
-        self.saved = {"schema": SCHEMA_VERSION, "step": self.current, "history": list(self.history),
-                      "journal": [to_json(j) for j in self.journal], "label": self.label(),
-                      "record": to_json(self.record)}
-
-    @property
-    def step(self) -> Step:
-        return Step(self.current)
+        super().__init__(ctx, registration_steps(), record, started=True, step_type=Step,
+                         schema_version=SCHEMA_VERSION, step=step, journal=journal)
 
     @property
     def kind(self) -> Kind | None:
@@ -119,42 +104,26 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
         kind = KIND_ZH[Kind(self.record.kind)] if self.record.kind else "参保登记"
         return f"{who} · {kind}"
 
-    def _update(self, **sections: Any) -> None:
-        self._set(replace(self.record, **sections))
-
     # -- kind and materials ------------------------------------------------------------------
     def set_kind(self, kind: str) -> None:
         k = Kind(kind)
         if self.record.kind != k:
             # another kind: its own materials, bounds and types
-            self._update(kind=k.value, materials=(), bounds=None, insurances=(), employer=None)
+            self.update_record(kind=k.value, materials=(), bounds=None, insurances=(), employer=None)
             self.note("kind", kind=k.value)
 
     def materials(self) -> tuple[tuple[str, str], ...]:
         return MATERIALS[self.kind] if self.kind else ()
 
     # -- identify ----------------------------------------------------------------------------
-    def read_id_card(self) -> IdCardData:
-        card, identity = read_identity(self.ctx.id_reader, self.ctx.today())
-        self._identify(identity)
-        return card
-
-    def set_id_number(self, typed: str) -> None:
-        identity = typed_identity(typed, self.record.identity, self.ctx.today())
-        if identity != self.record.identity:
-            self._identify(identity)
-
-    def _identify(self, identity: Identity) -> None:
-        if identity.id_number != self.record.identity.id_number:
-            self._update(name="", op_id="")
-        self._update(identity=identity)
-        self.note("identified", source=identity.source)
+    def for_another_person(self, record: RegistrationRecord) -> RegistrationRecord:
+        return replace(record, name="", op_id="")
 
     # -- employer ------------------------------------------------------------------------------
     def find_employer(self) -> EmployerInfo:
         """Ask the central for the employer of the typed code (blocking)."""
         code = validate_credit_code(self.record.credit_code)
-        self._update(credit_code=code, employer=None)
+        self.update_record(credit_code=code, employer=None)
         try:
             e = self.ctx.central.employer(code)
         except CentralRefusal as refusal:
@@ -164,8 +133,8 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
             self.note("employer_line_down", error=error.code)
             raise CounterError(LOOKUP_OFFLINE_ZH, code="EMPLOYER_NEEDS_CENTRAL") from error
         employer = EmployerInfo(e.credit_code, e.name_zh, e.employer_no, e.status, tuple(e.insurances))
-        self._update(employer=employer,
-                     insurances=tuple(i for i in self.record.insurances if i in employer.insurances))
+        self.update_record(employer=employer,
+                           insurances=tuple(i for i in self.record.insurances if i in employer.insurances))
         self.note("employer_found", status=e.status)
         return employer
 
@@ -211,29 +180,29 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
             if values.get("kind"):
                 self.set_kind(values["kind"])
             if self.kind is not None:
-                self._update(materials=tuple(k for k, _t in MATERIALS[self.kind]
+                self.update_record(materials=tuple(k for k, _t in MATERIALS[self.kind]
                                              if values.get(f"m_{k}")))
             return {}
         if step is Step.IDENTIFY:
             typed = values.get("id_number", "").strip()
             if typed:
                 self.set_id_number(typed)
-            self._update(name=values.get("name", self.record.name).strip(),
-                         phone=values.get("phone", self.record.phone).strip())
+            self.update_record(name=values.get("name", self.record.name).strip(),
+                               phone=values.get("phone", self.record.phone).strip())
             return {k: v for k, v in rules.identify_errors(self.record).items() if k == "phone"}
         if step is Step.EMPLOYER:
             typed = values.get("credit_code", "").strip()
             if typed and typed.upper() != self.record.credit_code:
-                self._update(credit_code=typed.upper(), employer=None)
+                self.update_record(credit_code=typed.upper(), employer=None)
             return {}
         if step is Step.CONTRIBUTION:
             if "base" in values:
                 chosen = tuple(i for i in rules.INSURANCES if values.get(f"ins_{i}"))
-                self._update(base_text=values["base"].strip(), insurances=chosen)
+                self.update_record(base_text=values["base"].strip(), insurances=chosen)
             return {}
         return {}
 
-    def next(self) -> str:
+    def next(self) -> Step:
         key = super().next()
         self.save()
         return key
@@ -257,7 +226,7 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
             name=self.person_name, credit_code=r.employer.credit_code if r.employer else None,
             phone=r.phone, materials=r.materials)
         op_id = r.op_id or person_ops.new_key()
-        self._update(op_id=op_id, start_month=request.start_month)
+        self.update_record(op_id=op_id, start_month=request.start_month)
         idn = r.identity.id_number
 
         def call(key: str) -> dict[str, Any]:
@@ -272,7 +241,7 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
                 detail={"op_id": op_id, "kind": kind.value, "insurances": list(r.insurances),
                         "identified_by": r.identity.source})
         except CentralRefusal as refusal:
-            self._update(op_id="")  # the central keeps its refusal under that key
+            self.update_record(op_id="")  # the central keeps its refusal under that key
             self.note("refused", code=refusal.code)
             raise self._explained(refusal) from refusal
         at = dt.datetime.fromisoformat(sent.at)
@@ -288,7 +257,7 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
                        "专线中断，灵活就业参保登记已在本柜台受理并暂存，线路恢复后自动上传中心；"
                        "上传前中心尚无登记记录，如中心不予受理，网点将电话告知。")
             outcome = Outcome(op_id, "pending", message, sent.at, number)
-        self._update(outcome=outcome)
+        self.update_record(outcome=outcome)
         self._history.append(self.current)
         self._move(Step.DONE)
         self.note("finished", status=outcome.status)
@@ -304,7 +273,7 @@ class RegistrationWorkflow(Wizard[RegistrationRecord]):
             self.jump_to_fix(Step.CONTRIBUTION)
             return StepInvalid({"insurances": refusal.message_zh})
         if code in ("EMPLOYER_NOT_FOUND", "EMPLOYER_CANCELLED", "CREDIT_CODE_INVALID"):
-            self._update(employer=None)
+            self.update_record(employer=None)
             self.jump_to_fix(Step.EMPLOYER)
             return StepInvalid({"credit_code": refusal.message_zh})
         return refusal

@@ -215,7 +215,7 @@ def changed(ctx: PersonOpsContext, values: dict[str, str], *, read: bool = False
     wf.apply(D.IDENTIFY, {"id_number": IDN})
     if read:  # as the reader would have it
         from counter_app.workflows.identity_step import Identity
-        wf._identify(Identity(IDN, "reader", "张伟"))
+        wf._set_identity(Identity(IDN, "reader", "张伟"))
     wf.next()
     wf.apply(D.CHANGES, values)
     wf.next()
