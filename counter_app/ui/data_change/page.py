@@ -26,9 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui.i18n import tr
-from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.qt import named
-from counter_app.ui.registration.common import PersonOpsPage, ReceiptScreen, identity_html
+from counter_app.ui.registration.common import (
+    PersonIdentifyScreen,
+    PersonOpsPage,
+    ReceiptScreen,
+)
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import Banner, FormGrid
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
@@ -59,21 +62,11 @@ def _page(screen: Screen) -> DataChangePage:
     return page
 
 
-class IdentifyScreen(IdCardScreen[DataChangeWorkflow]):
+class IdentifyScreen(PersonIdentifyScreen):
     key = Step.IDENTIFY
     title_zh = tr("核验身份")
     lead = tr("将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码（核对原件）。"
             "姓名、身份证号码、性别的变更必须读取身份证。")
-
-    def id_reader_name(self) -> str | None:
-        return _page(self).desk.id_reader_name
-
-    def who_html(self) -> str:
-        return identity_html(self.wf.record.identity)
-
-    def read_job(self) -> Any:
-        return self.wf.read_id_card()
-
 
 
 class ChangesScreen(Screen):

@@ -18,6 +18,7 @@ from counter_app.printing import mask_id_number
 from counter_app.ui import receipts
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.i18n import tr
+from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import MUTED, OK
 from counter_app.ui.wizard_page import message_of
@@ -43,6 +44,21 @@ def identity_html(ident: Identity) -> str:
         return tr("<span style='color:{0}'>手工录入的号码 {1}，"
                 "请核对本人身份证原件。</span>").format(MUTED, mask_id_number(ident.id_number))
     return ""
+
+
+class PersonIdentifyScreen(IdCardScreen[Any]):
+    """The identify step of a person's business (registration, data change)."""
+
+    def id_reader_name(self) -> str | None:
+        page = self.page
+        assert isinstance(page, PersonOpsPage)
+        return page.desk.id_reader_name
+
+    def who_html(self) -> str:
+        return identity_html(self.wf.record.identity)
+
+    def read_job(self) -> Any:
+        return self.wf.read_id_card()
 
 
 class ReceiptScreen(receipts.ReceiptScreen[Any]):

@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import ValidationError
 from counter_app.printing import mask_id_number, mask_phone
 from counter_app.ui.i18n import tr
-from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.qt import named
-from counter_app.ui.registration.common import PersonOpsPage, ReceiptScreen, identity_html
+from counter_app.ui.registration.common import (
+    PersonIdentifyScreen,
+    PersonOpsPage,
+    ReceiptScreen,
+)
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
@@ -126,7 +129,7 @@ class KindScreen(Screen):
         return self.kinds[Kind.EMPLOYEE]
 
 
-class IdentifyScreen(IdCardScreen[RegistrationWorkflow]):
+class IdentifyScreen(PersonIdentifyScreen):
     key = Step.IDENTIFY
     title_zh = tr("核验身份")
     lead = tr("将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码和姓名（核对身份证原件）。")
@@ -150,16 +153,6 @@ class IdentifyScreen(IdCardScreen[RegistrationWorkflow]):
 
     def values(self) -> dict[str, str]:
         return {**super().values(), "name": self.name.text(), "phone": self.phone.text()}
-
-    def id_reader_name(self) -> str | None:
-        return _page(self).desk.id_reader_name
-
-    def who_html(self) -> str:
-        return identity_html(self.wf.record.identity)
-
-    def read_job(self) -> Any:
-        return self.wf.read_id_card()
-
 
 
 class EmployerScreen(Screen):
