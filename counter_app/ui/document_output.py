@@ -13,13 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from counter_app.domain.errors import CounterError
 from counter_app.private_files import write_private
-from counter_app.ui.application.documents import DocumentPreview, paint_pdf
+from counter_app.ui.application.documents import open_preview, paint_pdf
 from counter_app.ui.i18n import tr
 from counter_app.ui.theme import BAD, OK
 from counter_app.ui.wizard_page import W, WizardPage, message_of
@@ -71,10 +70,8 @@ class DocumentOutputs(WizardPage[W]):
             self.save_document()
 
     def _preview(self, pdf: bytes) -> None:
-        dialog = DocumentPreview(self.document_title, pdf, self, on_print=self.print_document,
-                                 on_save=self.save_document)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_preview(self.document_title, pdf, self, on_print=self.print_document,
+                     on_save=self.save_document)
 
     def document_status(self, text: str, ok: bool = True) -> None:
         label = self.document_status_label()

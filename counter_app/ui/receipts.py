@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counter_app.domain.errors import CounterError
 from counter_app.private_files import write_private
-from counter_app.ui.application.documents import DocumentPreview, paint_pdf
+from counter_app.ui.application.documents import open_preview, paint_pdf
 from counter_app.ui.application.steps import ImportDialogs
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
@@ -84,11 +84,8 @@ class ReceiptActions(WizardPage[W]):
     def receipt_action(self, action: str, path: Path | None = None) -> None:
         def act(number: str, pdf: bytes) -> None:
             if action == "preview":
-                dialog = DocumentPreview(tr("业务回执"), pdf, self,
-                                         on_print=lambda: self.receipt_action("print"),
-                                         on_save=lambda: self.receipt_action("save"))
-                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                dialog.open()
+                open_preview(tr("业务回执"), pdf, self, on_print=lambda: self.receipt_action("print"),
+                             on_save=lambda: self.receipt_action("save"))
             elif action == "print":
                 self._print(number, pdf)
             else:

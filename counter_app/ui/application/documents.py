@@ -155,6 +155,15 @@ class DocumentPreview(QDialog):
         QTimer.singleShot(0, window, activate)  # again once the dialog's hide is handled
 
 
+def open_preview(title: str, pdf: bytes, parent: QWidget, *, on_print: object = None,
+                 on_save: object = None) -> DocumentPreview:
+    """The preview, non-modal and deleted once closed (the page stays usable behind it)."""
+    dialog = DocumentPreview(title, pdf, parent, on_print=on_print, on_save=on_save)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 SCREEN_SHARE = 0.9  # the preview leaves room for the taskbar and the window frame
 
 

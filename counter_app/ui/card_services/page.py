@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.card_states import CARD_STATE_NAMES_ZH, CardState
 from counter_app.private_files import write_private
-from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.application.documents import open_preview
 from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
@@ -333,11 +333,8 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
         def act(pdf: bytes) -> None:
             self.receipt = (number, pdf)
             if action == "preview":
-                dialog = DocumentPreview(tr("业务回执"), pdf, self,
-                                         on_print=lambda: None,
-                                         on_save=lambda: self.receipt_action("save"))
-                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                dialog.open()
+                open_preview(tr("业务回执"), pdf, self, on_print=lambda: None,
+                             on_save=lambda: self.receipt_action("save"))
             else:
                 self._save(number, pdf, path)
 

@@ -33,7 +33,7 @@ from counter_app.domain.card_states import (
     FUNCTION_STATE_NAMES_ZH,
     CardState,
 )
-from counter_app.ui.application.documents import document_printer
+from counter_app.ui.application.documents import document_printer, open_preview
 from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions, ReceiptScreen
@@ -412,13 +412,8 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
 
         def act(pdf: bytes) -> None:
             if action == "preview":
-                from counter_app.ui.application.documents import DocumentPreview
-
-                dialog = DocumentPreview("工本费收据", pdf, self,
-                                         on_print=lambda: self.fee_receipt_action("print"),
-                                         on_save=lambda: self.fee_receipt_action("save"))
-                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                dialog.open()
+                open_preview("工本费收据", pdf, self, on_print=lambda: self.fee_receipt_action("print"),
+                             on_save=lambda: self.fee_receipt_action("save"))
             elif action == "print":
                 self._print(number, pdf)
             else:
