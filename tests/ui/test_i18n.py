@@ -25,7 +25,7 @@ QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
-UNTRANSLATED = {"replacement/"}
+UNTRANSLATED: set[str] = set()
 
 
 # Not UI text to translate: the names of the languages, shown each in its own language.

@@ -35,6 +35,7 @@ from counter_app.domain.card_states import (
 )
 from counter_app.ui.application.documents import document_printer, open_preview
 from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions, ReceiptScreen
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -52,9 +53,9 @@ from counter_app.workflows.replacement.rules import fee_zh, function_states
 
 Screen = StepScreen[ReplacementWorkflow]
 REASON_LABELS = {
-    Reason.LOST: "遗失补卡（凭身份证，原卡须已正式挂失）",
-    Reason.DAMAGED: "损坏换卡（凭身份证并交回原卡）",
-    Reason.EXPIRED: "到期换卡（凭身份证并交回原卡）",
+    Reason.LOST: tr("遗失补卡（凭身份证，原卡须已正式挂失）"),
+    Reason.DAMAGED: tr("损坏换卡（凭身份证并交回原卡）"),
+    Reason.EXPIRED: tr("到期换卡（凭身份证并交回原卡）"),
 }
 
 
@@ -66,7 +67,7 @@ def _page(screen: Screen) -> ReplacementPage:
 
 class IdentifyScreen(CardIdentifyScreen[ReplacementWorkflow]):
     key = Step.IDENTIFY
-    lead = "请选择补换原因，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。"
+    lead = tr("请选择补换原因，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。")
     kind_field = "reason"
 
     def kinds(self) -> Mapping[str, tuple[str, str]]:
@@ -78,8 +79,8 @@ class IdentifyScreen(CardIdentifyScreen[ReplacementWorkflow]):
 
 class CardScreen(Screen):
     key = Step.CARD
-    title_zh = "查询原卡"
-    lead = "系统向中心查询持卡人的社保卡、两项功能的状态和本网点的补换卡规定。"
+    title_zh = tr("查询原卡")
+    lead = tr("系统向中心查询持卡人的社保卡、两项功能的状态和本网点的补换卡规定。")
 
     def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
         super().__init__(page)
@@ -90,11 +91,11 @@ class CardScreen(Screen):
         self.problem.setStyleSheet(f"color: {BAD}; font-size: 15px; font-weight: bold;")
         self.root.addWidget(self.problem)
         row = QHBoxLayout()
-        self.query_button = named(QPushButton("重新查询 (F5)"), "QueryCard")
+        self.query_button = named(QPushButton(tr("重新查询 (F5)")), "QueryCard")
         self.query_button.clicked.connect(self.query)
-        self.read_button = named(QPushButton("读取原卡 (F3)"), "ReadCard")
+        self.read_button = named(QPushButton(tr("读取原卡 (F3)")), "ReadCard")
         self.read_button.clicked.connect(self.read_card)
-        self.loss_button = named(QPushButton("转到挂失 / 解挂"), "GoLoss")
+        self.loss_button = named(QPushButton(tr("转到挂失 / 解挂")), "GoLoss")
         self.loss_button.clicked.connect(lambda: _page(self).sig_route.emit("loss"))
         for b in (self.query_button, self.read_button, self.loss_button):
             row.addWidget(b)
@@ -102,7 +103,7 @@ class CardScreen(Screen):
         row.addWidget(self.card_reader)
         row.addStretch(1)
         self.root.addLayout(row)
-        self.unreadable = named(QCheckBox("原卡芯片无法读取，已核对卡面卡号并收回原卡"), "ChipUnreadable")
+        self.unreadable = named(QCheckBox(tr("原卡芯片无法读取，已核对卡面卡号并收回原卡")), "ChipUnreadable")
         self.unreadable.setStyleSheet("font-size: 14px;")
         self.unreadable.toggled.connect(self._unreadable_toggled)
         self.root.addWidget(self.unreadable)
@@ -115,7 +116,7 @@ class CardScreen(Screen):
     def load(self) -> None:
         r, page = self.wf.record, _page(self)
         reader = page.desk.card_reader_name
-        self.card_reader.setText(f"读卡器：{reader}" if reader else "本柜台未配置社保卡读卡器")
+        self.card_reader.setText(tr("读卡器：{0}").format(reader) if reader else tr("本柜台未配置社保卡读卡器"))
         exchange = r.reason is not Reason.LOST
         self.read_button.setVisible(exchange)
         self.read_button.setEnabled(reader is not None)
@@ -127,19 +128,19 @@ class CardScreen(Screen):
         card = r.card
         rows: list[tuple[str, str]] = []
         if card is not None:
-            rows += [("补换原因", REASON_TITLES_ZH[r.reason]), ("社保卡号", card.card_no),
-                     ("发卡银行", bank_name(card.bank_code)),
-                     ("卡片状态", CARD_STATE_NAMES_ZH[CardState(card.card_state)])]
+            rows += [(tr("补换原因"), REASON_TITLES_ZH[r.reason]), (tr("社保卡号"), card.card_no),
+                     (tr("发卡银行"), bank_name(card.bank_code)),
+                     (tr("卡片状态"), CARD_STATE_NAMES_ZH[CardState(card.card_state)])]
             states = function_states(card, self.wf.ctx.clock())
             for f in FUNCTIONS:
                 rows.append((FUNCTION_NAMES_ZH[f], FUNCTION_STATE_NAMES_ZH[states[f]]))
             if card.replacement_applied:
-                rows.append(("补卡", "已申请补换卡"))
+                rows.append((tr("补卡"), tr("已申请补换卡")))
             if exchange:
-                rows.append(("原卡", "✓ 已读取原卡芯片" if r.card_read_no == card.card_no
-                             else "芯片无法读取，已收回原卡" if r.chip_unreadable
-                             else "读取的卡片与查询到的卡片不一致" if r.card_read_no
-                             else "尚未读取"))
+                rows.append((tr("原卡"), tr("✓ 已读取原卡芯片") if r.card_read_no == card.card_no
+                             else tr("芯片无法读取，已收回原卡") if r.chip_unreadable
+                             else tr("读取的卡片与查询到的卡片不一致") if r.card_read_no
+                             else tr("尚未读取")))
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.info.setText(f"<table style='font-size:15px'>{cells}</table>" if rows else "")
@@ -173,7 +174,7 @@ class CardScreen(Screen):
             page.banner.show_message(message_of(error), "bad")
 
         page.banner.clear()
-        page.run(self.wf.find_card, done, failed, busy="正在向中心查询卡片…")
+        page.run(self.wf.find_card, done, failed, busy=tr("正在向中心查询卡片…"))
 
     def read_card(self) -> None:
         page = _page(self)
@@ -184,11 +185,11 @@ class CardScreen(Screen):
 
         def failed(error: BaseException) -> None:
             self.load()
-            page.banner.show_message(message_of(error) + "　芯片读不出的，请勾选“原卡芯片无法读取”。",
+            page.banner.show_message(message_of(error) + tr("　芯片读不出的，请勾选“原卡芯片无法读取”。"),
                                      "bad")
 
         page.banner.clear()
-        page.run(self.wf.read_card, done, failed, busy="正在读取原卡…")
+        page.run(self.wf.read_card, done, failed, busy=tr("正在读取原卡…"))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F3": self.read_card, "F5": self.query}
@@ -196,8 +197,8 @@ class CardScreen(Screen):
 
 class OptionsScreen(Screen):
     key = Step.OPTIONS
-    title_zh = "确认补换方式"
-    lead = "同号换卡保留原银行卡号和账户，养老金、代发工资、代扣协议不受影响；请向持卡人说明工本费。"
+    title_zh = tr("确认补换方式")
+    lead = tr("同号换卡保留原银行卡号和账户，养老金、代发工资、代扣协议不受影响；请向持卡人说明工本费。")
 
     def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
         super().__init__(page)
@@ -205,8 +206,8 @@ class OptionsScreen(Screen):
         lay = QVBoxLayout(frame)
         lay.setContentsMargins(16, 10, 16, 10)
         self.group = QButtonGroup(self)
-        self.same = named(QRadioButton("同号换卡：沿用原银行卡号和账户"), "SameNumber")
-        self.new_number = named(QRadioButton("换发新银行卡号"), "NewNumber")
+        self.same = named(QRadioButton(tr("同号换卡：沿用原银行卡号和账户")), "SameNumber")
+        self.new_number = named(QRadioButton(tr("换发新银行卡号")), "NewNumber")
         for b in (self.same, self.new_number):
             b.setStyleSheet("font-size: 15px;")
             self.group.addButton(b)
@@ -225,14 +226,14 @@ class OptionsScreen(Screen):
         fee.addWidget(self.fee_title)
         methods = QHBoxLayout()
         self.fee_group = QButtonGroup(self)
-        self.fee_cash = named(QRadioButton("现金"), "FeeCash")
-        self.fee_transfer = named(QRadioButton("转账"), "FeeTransfer")
+        self.fee_cash = named(QRadioButton(tr("现金")), "FeeCash")
+        self.fee_transfer = named(QRadioButton(tr("转账")), "FeeTransfer")
         for b in (self.fee_cash, self.fee_transfer):
             b.setStyleSheet("font-size: 15px;")
             self.fee_group.addButton(b)
             methods.addWidget(b)
         self.fee_reference = named(QLineEdit(), "FeeReference")
-        self.fee_reference.setPlaceholderText("转账凭证号（交易流水号）")
+        self.fee_reference.setPlaceholderText(tr("转账凭证号（交易流水号）"))
         methods.addWidget(self.fee_reference, 1)
         fee.addLayout(methods)
         self.fee_transfer.toggled.connect(self.fee_reference.setEnabled)
@@ -242,7 +243,7 @@ class OptionsScreen(Screen):
         self.root.addWidget(self.errors)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit_button = named(QPushButton("确认补换卡 (F9)"), "Primary")
+        self.submit_button = named(QPushButton(tr("确认补换卡 (F9)")), "Primary")
         self.submit_button.setMinimumWidth(180)
         self.submit_button.clicked.connect(lambda: _page(self).submit())
         row.addWidget(self.submit_button)
@@ -255,22 +256,22 @@ class OptionsScreen(Screen):
         offered = r.terms is not None and r.terms.same_number_exchange
         self.same.setEnabled(offered)
         (self.same if r.same_number and offered else self.new_number).setChecked(True)
-        self.same_hint.setText("" if offered else "本网点未开通同号换卡，只能换发新银行卡号。")
+        self.same_hint.setText("" if offered else tr("本网点未开通同号换卡，只能换发新银行卡号。"))
         self.same_hint.setVisible(not offered)
-        fee = fee_zh(r.terms.fee_fen) if r.terms else "待查询"
+        fee = fee_zh(r.terms.fee_fen) if r.terms else tr("待查询")
         card = r.card
-        rows = [("业务", REASON_TITLES_ZH[r.reason]),
-                ("原卡号", f"{mask_card_no(card.card_no)}（受理后在中心注销）" if card else ""),
-                ("制卡", wf.making_note_zh()),
-                ("工本费", f"{fee}（中心核定的本网点收费标准）")]
+        rows = [(tr("业务"), REASON_TITLES_ZH[r.reason]),
+                (tr("原卡号"), tr("{0}（受理后在中心注销）").format(mask_card_no(card.card_no)) if card else ""),
+                (tr("制卡"), wf.making_note_zh()),
+                (tr("工本费"), tr("{0}（中心核定的本网点收费标准）").format(fee))]
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")
         collects = wf.fees is not None and r.terms is not None and r.terms.fee_fen > 0
         self.fee_box.setVisible(wf.fees is not None and r.terms is not None)
         basis = r.terms.fee_basis_zh if r.terms is not None else ""
-        self.fee_title.setText(f"收取工本费：{fee}" + (f"（{basis}）" if basis else "")
-                               + ("　确认后记入本人柜员会话并出具收据" if collects else ""))
+        self.fee_title.setText(tr("收取工本费：{0}").format(fee) + (tr("（{0}）").format(basis) if basis else "")
+                               + (tr("　确认后记入本人柜员会话并出具收据") if collects else ""))
         for b in (self.fee_cash, self.fee_transfer):
             b.setVisible(collects)
         self.fee_reference.setVisible(collects)
@@ -298,7 +299,7 @@ class OptionsScreen(Screen):
 
 class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
     key = Step.DONE
-    lead = "请收取工本费，将业务回执交持卡人留存。"
+    lead = tr("请收取工本费，将业务回执交持卡人留存。")
 
     def __init__(self, page: WizardPage[ReplacementWorkflow]) -> None:
         super().__init__(page)
@@ -313,8 +314,8 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
         self.fee_receipt = named(QLabel("", wordWrap=True), "FeeReceipt")
         fee_lay.addWidget(self.fee_receipt, 1)
         self.fee_buttons: dict[str, QPushButton] = {}
-        for action, text in (("preview", "预览收据"), ("print", "打印收据"), ("save", "收据另存为PDF"),
-                             ("retry", "重新登记收费")):
+        for action, text in (("preview", tr("预览收据")), ("print", tr("打印收据")), ("save", tr("收据另存为PDF")),
+                             ("retry", tr("重新登记收费"))):
             button = named(QPushButton(text), f"fee_{action}")
             button.clicked.connect(self._fee_handler(action))
             fee_lay.addWidget(button)
@@ -328,18 +329,21 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
         outcome = self.wf.record.outcome
         if outcome is None:
             return
-        self.number.setText(f"业务编号　{outcome.receipt_no}　　中心受理号　{outcome.application_id or '待中心确认'}")
-        self.fee.setText(f"工本费：{fee_zh(outcome.fee_fen)}")
+        self.number.setText(tr("业务编号　{0}　　中心受理号　{1}").format(
+                outcome.receipt_no, outcome.application_id or tr('待中心确认')))
+        self.fee.setText(tr("工本费：{0}").format(fee_zh(outcome.fee_fen)))
         r = self.wf.record
         due = r.terms.fee_fen if r.terms is not None else 0
         self.fee_frame.setVisible(self.wf.fees is not None and due > 0)
         if r.fee.receipt_no:
-            method = "转账（凭证 " + r.fee.reference + "）" if r.fee.method == "transfer" else "现金"
-            self.fee_receipt.setText(f"工本费 {fee_zh(due)} 已收（{method}），收据编号 {r.fee.receipt_no}")
+            method = tr("转账（凭证 ") + r.fee.reference + tr("）") if r.fee.method == "transfer" else tr("现金")
+            self.fee_receipt.setText(tr("工本费 {0} 已收（{1}），收据编号 {2}").format(
+                    fee_zh(due), method, r.fee.receipt_no))
             self.fee_receipt.setStyleSheet(f"color: {OK}; font-size: 14px;")
         else:
-            self.fee_receipt.setText(f"工本费 {fee_zh(due)} 未能登记：{r.fee.problem_zh}"
-                                     "（请开始营业后按“重新登记收费”，或在日终轧账中说明）")
+            self.fee_receipt.setText(tr("工本费 {0} 未能登记：{1}"
+                                     "（请开始营业后按“重新登记收费”，或在日终轧账中说明）").format(
+                                             fee_zh(due), r.fee.problem_zh))
             self.fee_receipt.setStyleSheet(f"color: {BAD}; font-size: 14px;")
         for action, button in self.fee_buttons.items():
             button.setVisible((action == "retry") != bool(r.fee.receipt_no))
@@ -351,7 +355,7 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
 class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[ReplacementWorkflow]):
     sig_route = Signal(str)  # a catalog business key: the card must be formally lost first
 
-    title_zh = "补卡 / 换卡"
+    title_zh = tr("补卡 / 换卡")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyScreen, Step.CARD: CardScreen, Step.OPTIONS: OptionsScreen,
         Step.DONE: DoneScreen,
@@ -391,7 +395,7 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
         return wf.submit()
 
     def submit_busy(self, wf: ReplacementWorkflow) -> str:
-        return "正在提交补换卡…"
+        return tr("正在提交补换卡…")
 
     def fee_receipt_action(self, action: str, path: Any = None) -> None:
         """The fee receipt (工本费收据): preview, print, save; or record the fee again."""
@@ -406,13 +410,13 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
                 self.show_step()
                 self.receipt_status(message_of(error), ok=False)
 
-            self.run(wf.retry_fee, recorded, refused, busy="正在登记收费…")
+            self.run(wf.retry_fee, recorded, refused, busy=tr("正在登记收费…"))
             return
         number = wf.record.fee.receipt_no
 
         def act(pdf: bytes) -> None:
             if action == "preview":
-                open_preview("工本费收据", pdf, self, on_print=lambda: self.fee_receipt_action("print"),
+                open_preview(tr("工本费收据"), pdf, self, on_print=lambda: self.fee_receipt_action("print"),
                              on_save=lambda: self.fee_receipt_action("save"))
             elif action == "print":
                 self._print(number, pdf)
@@ -420,7 +424,7 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
                 self._save(number, pdf, path)
 
         self.run(wf.fee_receipt, act, lambda e: self.receipt_status(message_of(e), ok=False),
-                 busy="正在生成收据…")
+                 busy=tr("正在生成收据…"))
 
     def receipt_status_label(self) -> QLabel:
         done = self.step_screen(Step.DONE)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app.ui.card_loss import tour as loss_tour
 from counter_app.ui.card_loss.page import CardLossPage
+from counter_app.ui.i18n import tr
 from counter_app.ui.replacement.page import ReplacementPage
 from counter_app.ui.tour_steps import act as _act
 from counter_app.ui.tour_steps import idle as _idle
@@ -34,39 +35,39 @@ def play_replacement(run: TourRun) -> None:
     page = _open(run)
     run.services.id_reader.place(loss_tour._id_card(LI_MING))
     run.shot("replacement-identify")
-    _act(run, page, "读取身份证", partial(page.step_key, "F2"))
-    _act(run, page, "下一步（查询原卡）", page.go_next, Step.CARD)
+    _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
+    _act(run, page, tr("下一步（查询原卡）"), page.go_next, Step.CARD)
     run.shot("replacement-not-formally-lost")
     # the teller follows the offer: the loss business first
-    _act(run, page, "转到挂失", page.view(Step.CARD).loss_button.click)
+    _act(run, page, tr("转到挂失"), page.view(Step.CARD).loss_button.click)
     main = run.app.main
     assert main is not None
     loss = main.pages["loss"]
     assert isinstance(loss, CardLossPage)
     _idle(run, loss, LossStep.IDENTIFY)
-    _act(run, loss, "读取身份证", partial(loss.step_key, "F2"))
-    _act(run, loss, "下一步（查询卡片）", loss.go_next, LossStep.CARD)
-    _act(run, loss, "下一步（选择功能）", loss.go_next, LossStep.CHOOSE)
+    _act(run, loss, tr("读取身份证"), partial(loss.step_key, "F2"))
+    _act(run, loss, tr("下一步（查询卡片）"), loss.go_next, LossStep.CARD)
+    _act(run, loss, tr("下一步（选择功能）"), loss.go_next, LossStep.CHOOSE)
     run.shot("replacement-loss-first")
-    _act(run, loss, "确认正式挂失", loss.submit, LossStep.DONE)
+    _act(run, loss, tr("确认正式挂失"), loss.submit, LossStep.DONE)
     # back to the replacement
     main.route_to("replacement")
-    _act(run, page, "重新查询", partial(page.step_key, "F5"))
+    _act(run, page, tr("重新查询"), partial(page.step_key, "F5"))
     run.shot("replacement-card-lost")
-    _act(run, page, "下一步（补换方式）", page.go_next, Step.OPTIONS)
+    _act(run, page, tr("下一步（补换方式）"), page.go_next, Step.OPTIONS)
     run.shot("replacement-options-same-number")
-    _act(run, page, "确认补换卡", page.submit, Step.DONE)
+    _act(run, page, tr("确认补换卡"), page.submit, Step.DONE)
     run.shot("replacement-done")
     _preview(run, page, "replacement-receipt-preview")
     path = run.out / "replacement-receipt.pdf"
-    _act(run, page, "另存为PDF（回执）", partial(page.receipt_action, "save", path))
+    _act(run, page, tr("另存为PDF（回执）"), partial(page.receipt_action, "save", path))
     run.pdfs.append(path)
 
 
 def _preview(run: TourRun, page: ReplacementPage, name: str) -> None:
     from counter_app.ui.application.documents import DocumentPreview
 
-    _act(run, page, "预览回执", partial(page.receipt_action, "preview"))
+    _act(run, page, tr("预览回执"), partial(page.receipt_action, "preview"))
     dialog = next((d for d in page.findChildren(DocumentPreview) if d.isVisible()), None)
     assert dialog is not None, "the preview did not open"
     dialog.resize(760, 1000)
@@ -79,5 +80,5 @@ def play_replacement_other_bank(run: TourRun) -> None:
     page = _open(run)
     identify: Any = page.view(Step.IDENTIFY)
     identify.id_number.setText(LI_MING)
-    _act(run, page, "下一步（查询原卡）", page.go_next, Step.CARD)
+    _act(run, page, tr("下一步（查询原卡）"), page.go_next, Step.CARD)
     run.shot("replacement-refused-other-bank")
