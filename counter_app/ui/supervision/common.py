@@ -26,6 +26,7 @@ from counter_app.ui.qt import named
 from counter_app.ui.supervision.page import SupervisionEnv
 from counter_app.ui.supervisor_dialog import SupervisorFields
 from counter_app.ui.theme import BAD, OK
+from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,30 @@ class SupervisionTab(QWidget):
     def say(self, text: str, ok: bool = True) -> None:
         self.message.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
         self.message.setText(text)
+
+    def reload(self, fn: Callable[[], Any], done: Callable[[Any], None], busy_zh: str,
+               keep_message: bool) -> None:
+        """Read the tab's rows afresh; a refresh after a decision (``keep_message``) leaves
+        the decision's result on screen instead of the reading notice."""
+        if not keep_message:
+            self.message.setText("")
+        self.run(fn, done, None if keep_message else busy_zh)
+
+    def authorised_row(self, t: QTableWidget,
+                       fields: SupervisorFields) -> tuple[Any, SupervisorApproval] | None:
+        """The chosen row's key and the supervisor's authorisation for a decision on it, the
+        typed secrets cleared at once; None when busy, nothing is chosen, or a box is left
+        empty (then said on the message line)."""
+        key = selected_key(t)
+        if self.busy or key is None:
+            return None
+        missing = fields.missing_zh()
+        if missing is not None:
+            self.say(missing, ok=False)
+            return None
+        approval = fields.approval()
+        fields.clear_secrets()
+        return key, approval
 
     def run(self, fn: Callable[[], Any], done: Callable[[Any], None], busy_zh: str | None,
             failed: Callable[[BaseException], None] | None = None) -> None:

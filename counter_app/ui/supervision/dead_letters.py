@@ -11,7 +11,6 @@ from counter_app.ui.supervision.common import (
     SupervisionTab,
     approval_fields,
     fill,
-    selected_key,
     table,
 )
 from counter_app.ui.supervision.page import SupervisionEnv
@@ -62,10 +61,7 @@ class DeadLettersTab(SupervisionTab):
         self.lay.addWidget(self.message)
 
     def open(self, keep_message: bool = False) -> None:
-        if not keep_message:
-            self.message.setText("")
-        desk = self.desk
-        self.run(desk.list, self.show_letters, None if keep_message else tr("正在读取异常件…"))
+        self.reload(self.desk.list, self.show_letters, tr("正在读取异常件…"), keep_message)
 
     def show_letters(self, letters: list[DeadLetter]) -> None:
         self.letters = letters
@@ -84,16 +80,11 @@ class DeadLettersTab(SupervisionTab):
         self.decide_button.setEnabled(bool(self.letters))
 
     def decide(self) -> None:
-        item_id = selected_key(self.table)
-        if self.busy or item_id is None:
+        chosen = self.authorised_row(self.table, self.fields)
+        if chosen is None:
             return
-        missing = self.fields.missing_zh()
-        if missing is not None:
-            self.say(missing, ok=False)
-            return
+        item_id, approval = chosen
         desk, decision, reason = self.desk, str(self.decision.currentData()), self.reason.text()
-        approval = self.fields.approval()
-        self.fields.clear_secrets()
         services = self.env.services
 
         def job() -> Resolution:

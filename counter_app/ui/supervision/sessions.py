@@ -12,7 +12,6 @@ from counter_app.ui.supervision.common import (
     SupervisionTab,
     approval_fields,
     fill,
-    selected_key,
     table,
 )
 from counter_app.ui.supervision.page import SupervisionEnv
@@ -48,10 +47,8 @@ class SessionsTab(SupervisionTab):
         self.lay.addWidget(self.message)
 
     def open(self, keep_message: bool = False) -> None:
-        if not keep_message:
-            self.message.setText("")
-        self.run(self.supervision.open_sessions, self.show_sessions,
-                 None if keep_message else tr("正在读取会话…"))
+        self.reload(self.supervision.open_sessions, self.show_sessions, tr("正在读取会话…"),
+                    keep_message)
 
     def show_sessions(self, sessions: list[OpenSession]) -> None:
         self.sessions = sessions
@@ -71,15 +68,11 @@ class SessionsTab(SupervisionTab):
         self.close_button.setEnabled(bool(self.sessions))
 
     def force_close(self) -> None:
-        session_id = selected_key(self.table)
-        if self.busy or session_id is None:
+        chosen = self.authorised_row(self.table, self.fields)
+        if chosen is None:
             return
-        missing = self.fields.missing_zh()
-        if missing is not None:
-            self.say(missing, ok=False)
-            return
-        approval, reason = self.fields.approval(), self.reason.text()
-        self.fields.clear_secrets()
+        session_id, approval = chosen
+        reason = self.reason.text()
         supervision = self.supervision
 
         def done(closed: WorkSessionFacts) -> None:

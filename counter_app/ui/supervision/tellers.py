@@ -95,13 +95,10 @@ class TellersTab(SupervisionTab):
 
     # -- reading -------------------------------------------------------------------------------
     def open(self, keep_message: bool = False) -> None:
-        if not keep_message:
-            self.message.setText("")
-
         def read() -> tuple[list[AccountView], tuple[str, ...]]:
             return self.admin.accounts(), self.admin.roles_to_add()
 
-        self.run(read, self.show_accounts, None if keep_message else tr("正在读取账户…"))
+        self.reload(read, self.show_accounts, tr("正在读取账户…"), keep_message)
 
     def show_accounts(self, result: tuple[list[AccountView], tuple[str, ...]]) -> None:
         accounts, roles = result
