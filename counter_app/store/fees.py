@@ -12,7 +12,7 @@ lives only in the audit entry's encrypted detail.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import DateTime, Integer, String, select
 from sqlalchemy.orm import Mapped, mapped_column
@@ -45,28 +45,17 @@ class FeePayment(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-@dataclass(frozen=True)
-class FeeView:
-    receipt_no: str
-    kind: str
-    business: str
-    business_ref: str
-    session_id: int
-    teller: str
-    counter_id: str
-    business_day: str
-    amount_fen: int
-    method: str
-    reference: str
-    refund_of: str
-    authorised_by: str
+@dataclass(frozen=True, kw_only=True)
+class FeeView(NewFee):
+    """A recorded movement: what the desk asked for, and when it was written."""
+
     at: dt.datetime
 
 
 def _view(r: FeePayment) -> FeeView:
     return FeeView(r.receipt_no, r.kind, r.business, r.business_ref, r.session_id, r.teller,
                    r.counter_id, r.business_day, r.amount_fen, r.method, r.reference or "",
-                   r.refund_of or "", r.authorised_by or "", r.at)
+                   r.refund_of or "", r.authorised_by or "", at=r.at)
 
 
 def _naive(t: dt.datetime) -> dt.datetime:
@@ -88,12 +77,7 @@ class SqlFees:
             if fee.kind == REFUND and s.scalar(select(FeePayment.id).where(
                     FeePayment.receipt_no == fee.refund_of, FeePayment.kind == COLLECT)) is None:
                 raise ValueError("a refund names a collected fee")
-            row = FeePayment(receipt_no=fee.receipt_no, kind=fee.kind, business=fee.business,
-                             business_ref=fee.business_ref, session_id=fee.session_id,
-                             teller=fee.teller, counter_id=fee.counter_id,
-                             business_day=fee.business_day, amount_fen=fee.amount_fen,
-                             method=fee.method, reference=fee.reference, refund_of=fee.refund_of,
-                             authorised_by=fee.authorised_by, at=_naive(now))
+            row = FeePayment(**asdict(fee), at=_naive(now))  # the columns are NewFee's fields
             s.add(row)
             s.flush()
             detail: dict[str, object] = {
