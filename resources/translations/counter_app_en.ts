@@ -4541,12 +4541,192 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Query result</translation>
     </message>
     <message>
+        <source>遗失补卡（凭身份证，原卡须已正式挂失）</source>
+        <translation>Lost card replacement (ID card; the old card must be formally reported lost)</translation>
+    </message>
+    <message>
+        <source>损坏换卡（凭身份证并交回原卡）</source>
+        <translation>Damaged card exchange (ID card, old card handed back)</translation>
+    </message>
+    <message>
+        <source>到期换卡（凭身份证并交回原卡）</source>
+        <translation>Expired card exchange (ID card, old card handed back)</translation>
+    </message>
+    <message>
+        <source>请选择补换原因，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。</source>
+        <translation>Choose the reason, place the cardholder&apos;s resident ID card on the reader and press F2; if it cannot be read, enter the number by hand.</translation>
+    </message>
+    <message>
         <source>查询原卡</source>
         <translation>Look up old card</translation>
     </message>
     <message>
+        <source>系统向中心查询持卡人的社保卡、两项功能的状态和本网点的补换卡规定。</source>
+        <translation>Queries the central system for the cardholder&apos;s card, the state of both functions and this branch&apos;s replacement rules.</translation>
+    </message>
+    <message>
+        <source>读取原卡 (F3)</source>
+        <translation>Read old card (F3)</translation>
+    </message>
+    <message>
+        <source>转到挂失 / 解挂</source>
+        <translation>Go to report / cancel loss</translation>
+    </message>
+    <message>
+        <source>原卡芯片无法读取，已核对卡面卡号并收回原卡</source>
+        <translation>Old card&apos;s chip unreadable; card no. on its face checked and card taken back</translation>
+    </message>
+    <message>
+        <source>补换原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>已申请补换卡</source>
+        <translation>Replacement applied for</translation>
+    </message>
+    <message>
+        <source>原卡</source>
+        <translation>Old card</translation>
+    </message>
+    <message>
+        <source>✓ 已读取原卡芯片</source>
+        <translation>✓ Old card&apos;s chip read</translation>
+    </message>
+    <message>
+        <source>芯片无法读取，已收回原卡</source>
+        <translation>Chip unreadable, card taken back</translation>
+    </message>
+    <message>
+        <source>尚未读取</source>
+        <translation>Not read yet</translation>
+    </message>
+    <message>
+        <source>&#x3000;芯片读不出的，请勾选“原卡芯片无法读取”。</source>
+        <translation> If the chip cannot be read, tick &quot;Old card&apos;s chip unreadable&quot;.</translation>
+    </message>
+    <message>
+        <source>正在读取原卡…</source>
+        <translation>Reading old card…</translation>
+    </message>
+    <message>
         <source>确认补换方式</source>
         <translation>Replacement type</translation>
+    </message>
+    <message>
+        <source>同号换卡保留原银行卡号和账户，养老金、代发工资、代扣协议不受影响；请向持卡人说明工本费。</source>
+        <translation>A same-number exchange keeps the bank card number and account, so pension, payroll and direct debits are unaffected; tell the cardholder the card fee.</translation>
+    </message>
+    <message>
+        <source>同号换卡：沿用原银行卡号和账户</source>
+        <translation>Same number: keep the bank card number and account</translation>
+    </message>
+    <message>
+        <source>换发新银行卡号</source>
+        <translation>New bank card number</translation>
+    </message>
+    <message>
+        <source>转账</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>转账凭证号（交易流水号）</source>
+        <translation>Transfer reference (transaction no.)</translation>
+    </message>
+    <message>
+        <source>确认补换卡 (F9)</source>
+        <translation>Confirm replacement (F9)</translation>
+    </message>
+    <message>
+        <source>本网点未开通同号换卡，只能换发新银行卡号。</source>
+        <translation>This branch does not offer same-number exchange; only a new bank card number.</translation>
+    </message>
+    <message>
+        <source>待查询</source>
+        <translation>To be queried</translation>
+    </message>
+    <message>
+        <source>原卡号</source>
+        <translation>Old card no.</translation>
+    </message>
+    <message>
+        <source>{0}（受理后在中心注销）</source>
+        <translation>{0} (cancelled at the central system on acceptance)</translation>
+    </message>
+    <message>
+        <source>制卡</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>{0}（中心核定的本网点收费标准）</source>
+        <translation>{0} (this branch&apos;s fee as set by the central system)</translation>
+    </message>
+    <message>
+        <source>收取工本费：{0}</source>
+        <translation>Card fee to collect: {0}</translation>
+    </message>
+    <message>
+        <source>&#x3000;确认后记入本人柜员会话并出具收据</source>
+        <translation> Recorded in your teller session with a receipt on confirming</translation>
+    </message>
+    <message>
+        <source>请收取工本费，将业务回执交持卡人留存。</source>
+        <translation>Collect the card fee and give the receipt to the cardholder to keep.</translation>
+    </message>
+    <message>
+        <source>预览收据</source>
+        <translation>Preview fee receipt</translation>
+    </message>
+    <message>
+        <source>打印收据</source>
+        <translation>Print fee receipt</translation>
+    </message>
+    <message>
+        <source>收据另存为PDF</source>
+        <translation>Save fee receipt as PDF</translation>
+    </message>
+    <message>
+        <source>重新登记收费</source>
+        <translation>Record fee again</translation>
+    </message>
+    <message>
+        <source>业务编号&#x3000;{0}&#x3000;&#x3000;中心受理号&#x3000;{1}</source>
+        <translation>Business no. {0}  Central acceptance no. {1}</translation>
+    </message>
+    <message>
+        <source>待中心确认</source>
+        <translation>Awaiting central confirmation</translation>
+    </message>
+    <message>
+        <source>工本费：{0}</source>
+        <translation>Card fee: {0}</translation>
+    </message>
+    <message>
+        <source>转账（凭证 </source>
+        <translation>Transfer (ref. </translation>
+    </message>
+    <message>
+        <source>工本费 {0} 已收（{1}），收据编号 {2}</source>
+        <translation>Card fee {0} received ({1}), receipt no. {2}</translation>
+    </message>
+    <message>
+        <source>工本费 {0} 未能登记：{1}（请开始营业后按“重新登记收费”，或在日终轧账中说明）</source>
+        <translation>Card fee {0} could not be recorded: {1} (open for business, then press &quot;Record fee again&quot;, or explain it at day-end settlement)</translation>
+    </message>
+    <message>
+        <source>正在提交补换卡…</source>
+        <translation>Submitting replacement…</translation>
+    </message>
+    <message>
+        <source>正在登记收费…</source>
+        <translation>Recording fee…</translation>
+    </message>
+    <message>
+        <source>工本费收据</source>
+        <translation>Card fee receipt</translation>
+    </message>
+    <message>
+        <source>正在生成收据…</source>
+        <translation>Generating fee receipt…</translation>
     </message>
     <message>
         <source>下一步（{0}）</source>
@@ -4683,6 +4863,18 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>非即办网点</source>
         <translation>Central production branch</translation>
+    </message>
+    <message>
+        <source>转到挂失</source>
+        <translation>Go to loss report</translation>
+    </message>
+    <message>
+        <source>重新查询</source>
+        <translation>Query again</translation>
+    </message>
+    <message>
+        <source>确认补换卡</source>
+        <translation>Confirm replacement</translation>
     </message>
 </context>
 </TS>
