@@ -4666,7 +4666,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>&#x3000;确认后记入本人柜员会话并出具收据</source>
-        <translation> Recorded in your teller session with a receipt on confirming</translation>
+        <translation>; recorded in your session with a receipt on confirming</translation>
     </message>
     <message>
         <source>请收取工本费，将业务回执交持卡人留存。</source>
