@@ -42,6 +42,24 @@ def _code_box(name: str) -> QLineEdit:
     return box
 
 
+def _error_and_buttons(dialog: QDialog, lay: QVBoxLayout, ok_zh: str, ok_name: str,
+                       cancel_zh: str) -> QLabel:
+    """A dialog's error line and its OK / cancel row, added to ``lay``; OK goes through the
+    dialog's ``accept`` (which checks the boxes first). Returns the error line."""
+    error = named(QLabel("", wordWrap=True), "FieldError")
+    lay.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_zh)
+    ok.setObjectName(ok_name)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_zh)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    lay.addWidget(buttons)
+    return error
+
+
 class SupervisorFields(QWidget):
     """User name, password and (when the profile requires it) the one-time code."""
 
@@ -106,17 +124,7 @@ class SupervisorDialog(QDialog):
             lay.addLayout(form)
         self.fields = SupervisorFields(self, second_factor=second_factor)
         lay.addWidget(self.fields)
-        self.error = named(QLabel("", wordWrap=True), "FieldError")
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("授权"))
-        ok.setObjectName("SupervisorOk")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.error = _error_and_buttons(self, lay, tr("授权"), "SupervisorOk", tr("取消"))
         self.resize(460, 0)
 
     def accept(self) -> None:
@@ -209,17 +217,7 @@ class TotpEnrolDialog(QDialog):
         self.code = _code_box("EnrolOtp")
         form.addRow(tr("验证码"), self.code)
         lay.addLayout(form)
-        self.error = named(QLabel("", wordWrap=True), "FieldError")
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("确认绑定"))
-        ok.setObjectName("EnrolOk")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.error = _error_and_buttons(self, lay, tr("确认绑定"), "EnrolOk", tr("取消"))
 
     def accept(self) -> None:
         code = "".join(self.code.text().split())
@@ -260,17 +258,7 @@ class PasswordChangeDialog(QDialog):
         form.addRow(tr("新密码"), self.new)
         form.addRow(tr("确认新密码"), self.again)
         lay.addLayout(form)
-        self.error = named(QLabel("", wordWrap=True), "FieldError")
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("修改密码"))
-        ok.setObjectName("ChangePasswordOk")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消（签退）"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.error = _error_and_buttons(self, lay, tr("修改密码"), "ChangePasswordOk", tr("取消（签退）"))
 
     def accept(self) -> None:
         new, again = self.new.text(), self.again.text()
