@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.private_files import write_private
+from counter_app.ui.feedback import run_then_idle, show_message
 from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
@@ -173,23 +174,16 @@ class DayEndPage(QWidget):
         self.refresh()
 
     def say(self, text: str, ok: bool = True) -> None:
-        self.message.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-        self.message.setText(text)
+        show_message(self.message, text, ok)
 
     def _run(self, fn: Callable[[], Any], done: Callable[[Any], None], busy_zh: str) -> None:
         self.busy = True
         self.say(busy_zh)
+        run_then_idle(self.ops, fn, done, lambda error: self.say(error_text(error), ok=False),
+                      self._idle, log, "day-end action")
 
-        def ok(result: Any) -> None:
-            self.busy = False
-            done(result)
-
-        def failed(error: BaseException) -> None:
-            self.busy = False
-            log.info("day-end action refused: %s", getattr(error, "code", type(error).__name__))
-            self.say(error_text(error), ok=False)
-
-        self.ops.run(fn, ok, failed)
+    def _idle(self) -> None:
+        self.busy = False
 
     def refresh(self, message: str = "") -> None:
         desk, fees = self.desk, self.fees

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.errors import CounterError
+from counter_app.ui.feedback import run_then_idle, show_message
 from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
 from counter_app.ui.supervisor_dialog import CODE_HINT
-from counter_app.ui.theme import BAD, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.workflows.sessions import SessionDesk, SessionState, WorkSessionFacts, yuan
 from counter_app.workflows.sessions.desk import CHINA_TIME
@@ -163,24 +162,17 @@ class SessionPage(QWidget):
         for b in (self.open_button, self.close_button, self.force_button):
             b.setEnabled(False)
 
-        def ok(result: Any) -> None:
-            self.busy = False
-            done(result)
-
         def failed(error: BaseException) -> None:
-            self.busy = False
-            if isinstance(error, CounterError):  # a refusal, not a fault
-                log.info("session action refused: %s", getattr(error, "code", type(error).__name__))
-            else:
-                log.warning("session action failed: %s", type(error).__name__)
             self.say(error_text(error), ok=False)
             self.refresh(keep_message=True)
 
-        self.ops.run(fn, ok, failed)
+        run_then_idle(self.ops, fn, done, failed, self._idle, log, "session action")
+
+    def _idle(self) -> None:
+        self.busy = False
 
     def say(self, text: str, ok: bool = True) -> None:
-        self.message.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-        self.message.setText(text)
+        show_message(self.message, text, ok)
 
     def refresh(self, keep_message: bool = False) -> None:
         desk = self.desk

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.errors import CounterError
+from counter_app.ui.feedback import run_then_idle, show_message
 from counter_app.ui.login_window import error_text
 from counter_app.ui.qt import named
 from counter_app.ui.supervision.page import SupervisionEnv
 from counter_app.ui.supervisor_dialog import SupervisorFields
-from counter_app.ui.theme import BAD, OK
 from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
@@ -112,8 +111,7 @@ class SupervisionTab(QWidget):
         return b
 
     def say(self, text: str, ok: bool = True) -> None:
-        self.message.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-        self.message.setText(text)
+        show_message(self.message, text, ok)
 
     def reload(self, fn: Callable[[], Any], done: Callable[[Any], None], busy_zh: str,
                keep_message: bool) -> None:
@@ -153,24 +151,16 @@ class SupervisionTab(QWidget):
             b.setEnabled(False)
 
         def ok(result: Any) -> None:
-            self._idle()
             if busy_zh is not None and self.message.text() == busy_zh:
                 self.message.setText("")  # done waiting: the result speaks for itself
             done(result)
 
         def fail(error: BaseException) -> None:
-            self._idle()
-            text = error_text(error)
-            if not isinstance(error, CounterError):  # a fault, not a refusal
-                log.warning("supervision action failed: %s", type(error).__name__)
-            else:
-                log.info("supervision action refused: %s",
-                         getattr(error, "code", type(error).__name__))
-            self.say(text, ok=False)
+            self.say(error_text(error), ok=False)
             if failed is not None:
                 failed(error)
 
-        self.env.ops.run(fn, ok, fail)
+        run_then_idle(self.env.ops, fn, ok, fail, self._idle, log, "supervision action")
 
     def _idle(self) -> None:
         self.busy = False
