@@ -124,3 +124,26 @@ def test_an_application_the_central_does_not_list_is_routed_to_central_productio
     assert isinstance(out.error, E.ApplicationBlocked)
     assert out.error.route == Route("central_production", "集中制卡",
                                     "该申请人已有进行中的申领（进行中），不能重复申领；可在“集中制卡”中查询进度。")
+
+
+class MinorCentral(ScriptedCentral):
+    """The central says the applicant needs a guardian."""
+
+    def eligibility(self, id_number: str, bank_code: str | None = None) -> A.Eligibility:
+        el = super().eligibility(id_number, bank_code)
+        return dataclasses.replace(el, needs_guardian=True)
+
+
+def test_the_centrals_guardian_rule_is_kept_on_the_record() -> None:
+    el = E.check(context(MinorCentral()), record(), minor=True).record.eligibility
+    assert el is not None and el.needs_guardian is True
+
+
+def test_a_nation_ending_in_zu_is_kept_even_if_not_listed() -> None:
+    # the register may hold a recognised group's own name (e.g. 穿青人 written 穿青族)
+    assert E.nation_name("穿青族") == "穿青族"
+    assert E.nation_name("回") == "回族" and E.nation_name("回族") == "回族"
+
+
+def test_a_blocked_application_has_a_code_by_default() -> None:
+    assert E.ApplicationBlocked("不能申领。").code == "APPLICATION_BLOCKED"
