@@ -3373,10 +3373,6 @@ Card printer: {1}</translation>
         <translation>Sign out this teller? Unfinished drafts are kept.</translation>
     </message>
     <message>
-        <source>本机未连接密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），柜员请回避。</source>
-        <translation>No PIN pad connected to this PC: the cardholder types a 6-digit PIN (not shown); the teller looks away.</translation>
-    </message>
-    <message>
         <source>保存{0}</source>
         <translation>Save {0}</translation>
     </message>

@@ -33,7 +33,8 @@ from counter_app.printing.masking import mask_name
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.i18n import tr
-from counter_app.ui.issuance.dialogs import EnteredPins, IssuanceDialogs
+from counter_app.ui.issuance.dialogs import IssuanceDialogs
+from counter_app.ui.pin_dialog import KeyedPinPad
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK, PRIMARY, WARN
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
@@ -318,7 +319,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
             entries = self.dialogs.pins(self)
             if entries is None:
                 return
-            pad = EnteredPins(*entries)
+            pad = KeyedPinPad(entries)
         self.banner.clear()
 
         def done(_result: Any) -> None:

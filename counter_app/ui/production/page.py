@@ -38,7 +38,7 @@ from counter_app.devices.pinpad import PinEntry, PinPad
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.i18n import tr
-from counter_app.ui.production.pin_dialog import KeyedPinPad, ask_pins
+from counter_app.ui.pin_dialog import KeyedPinPad, ask_pins
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, OK
 from counter_app.ui.widgets import FormGrid

@@ -13,8 +13,9 @@ from pypdf import PdfReader
 
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.devices.pinpad import PinEntry
-from counter_app.ui.issuance.dialogs import IssuanceDialogs, PinDialog
+from counter_app.ui.issuance.dialogs import IssuanceDialogs
 from counter_app.ui.issuance.page import IssuancePage, ProgressScreen
+from counter_app.ui.pin_dialog import PinDialog
 from counter_app.workflows.issuance import IssuanceDesk, Outcome, Step
 from counter_app.workflows.issuance.chip import chip_serial
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot

@@ -1,6 +1,7 @@
-"""The holder's new PIN when the counter has no PIN pad: a masked dialog on the UI thread,
-its two entries handed to the workflow as a pad that gives them back once (PinEntry only:
-the digits never sit in a widget after the dialog closes, nor in a log or the record)."""
+"""The holder's new PIN when the counter has no PIN pad (instant issuance and hand-out): a
+masked dialog on the UI thread, its two entries handed to the workflow as a pad that gives
+them back once (PinEntry only: the digits never sit in a widget after the dialog closes, nor
+in a log or the record)."""
 
 from __future__ import annotations
 
@@ -40,12 +41,15 @@ class KeyedPinPad:
 
 
 class PinDialog(QDialog):
+    """Two masked six-digit fields, filled by the holder (the teller turns the screen or
+    keyboard). The digits leave the dialog only inside a PinEntry."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("HandoutPinDialog")
+        self.setObjectName("PinDialog")
         self.setWindowTitle(tr("持卡人设置密码"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("本机未连接密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），"
+        lay.addWidget(QLabel(tr("本机未配置密码键盘：请持卡人本人输入6位数字密码（输入内容不显示），"
                              "柜员请回避。"), wordWrap=True))
         form = QFormLayout()
         digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self)
