@@ -332,6 +332,13 @@ def test_a_weekend_day_at_a_central_production_branch(production_branch: Branch)
     b.central.advance_production()
     b.central.advance_production()
     s.sync.pull()
+    if s.central.application(app_id).state == "FAILED":
+        # the reference central fails production once for ids ending in 7 (the id is
+        # random): the weekend teller re-submits it, as on any day
+        assert s.production_desk(TELLER).resubmit(app_id).sent
+        b.central.advance_production()
+        b.central.advance_production()
+        s.sync.pull()
     made = s.central.application(app_id)
     assert made.card_no and made.batch_id
     b.emulator.insert_new_card(b.emulator.person(ZHANG_WEI, "张伟", card_number=made.card_no),
