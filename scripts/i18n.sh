@@ -15,13 +15,15 @@ bin=$root/.venv/bin
 ts=$root/resources/translations/counter_app_en.ts
 cd "$root"
 # the UI's modules, and the modules below it that mark display texts with QT_TR_NOOP
-# (counter_app/domain/texts.py); tests/ui/test_i18n.py reads this list through --sources
+# or compose them with zh() (counter_app/domain/texts.py); tests/ui/test_i18n.py reads this list
+# through --sources
 mapfile -t sources < <( { find counter_app/ui -name '*.py' -not -path '*/__pycache__/*';
-                          grep -rl --include='*.py' 'QT_TR_NOOP("' counter_app --exclude-dir=ui; } | sort -u)
+                          grep -rlE --include='*.py' '(QT_TR_NOOP|\<zh)\("' counter_app --exclude-dir=ui; } | sort -u)
 case ${1:-} in
   --sources) printf '%s\n' "${sources[@]}"; exit 0 ;;
   --check) exec "$bin/python" -m pytest -q -p no:cacheprovider tests/ui/test_i18n.py ;;
 esac
 "$bin/pyside6-lupdate" -no-obsolete -locations none -source-language zh_CN -target-language en \
+  -tr-function-alias QT_TR_NOOP+=zh \
   "${sources[@]}" -ts "$ts"
 "$bin/pyside6-lrelease" "$ts" -qm "${ts%.ts}.qm"

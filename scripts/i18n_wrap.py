@@ -12,6 +12,12 @@ kept for modules written before the translation or by someone who forgot).
 It adds ``from counter_app.ui.i18n import tr`` when a module gains its first call. Run ruff
 afterwards (line lengths) and read the diff: a literal compared against or used as a key is
 translated too, which is right only when both sides go through ``tr()``.
+
+With ``--below-ui`` it marks the modules under the UI instead (they have no Qt;
+``counter_app/domain/texts.py``): ``"中文"`` becomes ``QT_TR_NOOP("中文")`` and ``f"卡号 {card.no}"``
+becomes ``zh("卡号 {no}", no=card.no)`` (a placeholder is named after a plain name or attribute,
+numbered otherwise). Tag what is data, not a display text, with ``# i18n: data``
+(tests/ui/test_i18n_composed.py).
 """
 
 from __future__ import annotations
@@ -50,14 +56,15 @@ def _pieces(node: cst.BaseExpression) -> list[cst.BaseExpression] | None:
 
 
 class _Wrap(cst.CSTTransformer):
-    def __init__(self) -> None:
+    def __init__(self, below_ui: bool = False) -> None:
         self.changed = 0
         self.skipped: list[str] = []
+        self.below_ui = below_ui
 
     # -- do not touch docstrings or what is already translated -----------------------------
 
     def visit_Call(self, node: cst.Call) -> bool:
-        return not m.matches(node.func, m.Name("tr"))
+        return not m.matches(node.func, m.Name("tr") | m.Name("QT_TR_NOOP") | m.Name("zh"))
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
         # a bare string statement is a docstring (or a comment-like literal): leave it
@@ -99,10 +106,12 @@ class _Wrap(cst.CSTTransformer):
             return node
         if isinstance(literal, cst.ConcatenatedString):
             literal = literal.with_changes(lpar=[], rpar=[])  # tr( gives the parentheses
+        self.changed += 1
+        if self.below_ui:
+            return cst.Call(cst.Name("zh" if args else "QT_TR_NOOP"), [cst.Arg(literal), *args])
         call: cst.BaseExpression = cst.Call(cst.Name("tr"), [cst.Arg(literal)])
         if args:
             call = cst.Call(cst.Attribute(call, cst.Name("format")), args)
-        self.changed += 1
         return call
 
     def _template(self, node: cst.BaseExpression, args: list[cst.Arg]) -> cst.BaseExpression | None:
@@ -132,10 +141,34 @@ class _Wrap(cst.CSTTransformer):
                 spec = ":" + "".join(s.value for s in part.format_spec
                                      if isinstance(s, cst.FormattedStringText))
             conversion = f"!{part.conversion}" if part.conversion else ""
-            template.append("{" + str(len(args)) + conversion + spec + "}")
-            args.append(cst.Arg(part.expression))
+            name = self._name(part.expression, args)
+            template.append("{" + (name or str(len(args))) + conversion + spec + "}")
+            if name:
+                args.append(cst.Arg(part.expression, keyword=cst.Name(name),
+                                    equal=cst.AssignEqual(cst.SimpleWhitespace(""),
+                                                          cst.SimpleWhitespace(""))))
+            else:
+                if any(a.keyword for a in args):  # positional values come first
+                    return None
+                args.append(cst.Arg(part.expression))
         quote = node.start[1:]  # f" -> "
         return cst.SimpleString(quote + "".join(template) + node.end)
+
+
+    def _name(self, expr: cst.BaseExpression, args: list[cst.Arg]) -> str | None:
+        """Below the UI, a placeholder named after what it holds (``card.no`` → ``no``)."""
+        if not self.below_ui:
+            return None
+        base = expr.value if isinstance(expr, cst.Name) else \
+            expr.attr.value if isinstance(expr, cst.Attribute) else None
+        if base is None:
+            return None
+        base = base.strip("_") or "value"
+        taken = {a.keyword.value for a in args if a.keyword}
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}{n}", n + 1
+        return name
 
 
 def _escape_braces(text: str) -> str:
@@ -151,20 +184,24 @@ def _quote(text: str) -> str:
     return '"' + body.replace('"', '\\"') + '"'
 
 
-def wrap_file(path: Path) -> tuple[int, list[str]]:
+def wrap_file(path: Path, below_ui: bool = False) -> tuple[int, list[str]]:
     source = path.read_text(encoding="utf-8")
     module = cst.parse_module(source)
-    wrapper = _Wrap()
+    wrapper = _Wrap(below_ui)
     new = module.visit(wrapper)
     if wrapper.changed:
         code = new.code
-        if "from counter_app.ui.i18n import tr" not in code and path.name != "i18n.py":
+        if below_ui:
+            used = [n for n in ("QT_TR_NOOP", "zh") if f"{n}(" in code and f"def {n}(" not in code]
+            if used and "from counter_app.domain.texts import" not in code:
+                code = _add_import(code, f"from counter_app.domain.texts import {', '.join(used)}\n")
+        elif "from counter_app.ui.i18n import tr" not in code and path.name != "i18n.py":
             code = _add_import(code)
         path.write_text(code, encoding="utf-8")
     return wrapper.changed, wrapper.skipped
 
 
-def _add_import(code: str) -> str:
+def _add_import(code: str, line: str = IMPORT) -> str:
     """After the last top-level ``from counter_app`` import (ruff's isort puts it in place)."""
     lines = code.splitlines(keepends=True)
     last = max((i for i, line in enumerate(lines) if line.startswith(("from counter_app", "import "))),
@@ -176,14 +213,15 @@ def _add_import(code: str) -> str:
         last += 1
         while ")" not in lines[last]:
             last += 1
-    lines.insert(last + 1, IMPORT)
+    lines.insert(last + 1, line)
     return "".join(lines)
 
 
 def main(argv: list[str]) -> int:
     total = 0
-    for name in argv:
-        changed, skipped = wrap_file(Path(name))
+    below_ui = "--below-ui" in argv
+    for name in (a for a in argv if a != "--below-ui"):
+        changed, skipped = wrap_file(Path(name), below_ui)
         total += changed
         print(f"{name}: {changed} wrapped" + (f", {len(skipped)} left" if skipped else ""))
         for s in skipped:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from counter_app.assets import asset_path
 from counter_app.domain.banks import Bank
+from counter_app.domain.texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,25 @@ def tr(text: str) -> str:
     """
     if _catalogue is None:
         return text
+    if isinstance(text, Text):
+        return _composed(text, _catalogue)
     return _catalogue.translate("", text) or text
+
+
+def _composed(text: Text, catalogue: QTranslator) -> str:
+    """A text composed below the UI (``domain.texts.zh``): its template translated, filled with
+    its values, each value that is itself a text translated too (a state's name, a reason)."""
+    template = catalogue.translate("", text.template) or text.template
+
+    def value(v: object) -> object:
+        return tr(v) if isinstance(v, str) else v
+
+    try:
+        return template.format(*(value(a) for a in text.args),
+                               **{k: value(v) for k, v in text.kwargs.items()})
+    except (IndexError, KeyError, ValueError):  # a translation that lost a placeholder
+        log.warning("translation of a composed text does not fit its values; shown in Chinese")
+        return str(text)
 
 
 # qtbase holds QMessageBox, QFileDialog, QLineEdit's context menu; qtmultimedia the camera errors

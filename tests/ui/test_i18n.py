@@ -88,7 +88,8 @@ def fresh_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sources = subprocess.run([str(ROOT / "scripts" / "i18n.sh"), "--sources"], check=True, cwd=ROOT,
                              capture_output=True, text=True).stdout.split()
     subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-                    "-source-language", "zh_CN", "-target-language", "en", *sources, "-ts", str(ts)],
+                    "-source-language", "zh_CN", "-target-language", "en",
+                    "-tr-function-alias", "QT_TR_NOOP+=zh", *sources, "-ts", str(ts)],
                    check=True, capture_output=True, cwd=ROOT)
     return ts
 
