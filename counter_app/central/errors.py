@@ -8,13 +8,14 @@ response the counter cannot understand. Messages never contain personal data or 
 from __future__ import annotations
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 
 
 class CentralError(CounterError):
     """Root of every error from talking to the central system."""
 
     code = "CENTRAL_ERROR"
-    message_zh = "与中心系统通信失败，请稍后重试。"
+    message_zh = QT_TR_NOOP("与中心系统通信失败，请稍后重试。")
     #: True when the same request may succeed later without any change (sync retries it).
     retryable: bool = True
     #: How long the failed call took, in ms; set by the health probe.
@@ -25,7 +26,7 @@ class LineDownError(CentralError):
     """No connection: the dedicated line or the central is down (refused, reset, DNS)."""
 
     code = "CENTRAL_LINE_DOWN"
-    message_zh = "无法连接中心系统（专线中断或中心停机），可暂存业务待恢复后上传。"
+    message_zh = QT_TR_NOOP("无法连接中心系统（专线中断或中心停机），可暂存业务待恢复后上传。")
 
 
 class CentralTimeoutError(CentralError):
@@ -36,7 +37,7 @@ class CentralTimeoutError(CentralError):
     """
 
     code = "CENTRAL_TIMEOUT"
-    message_zh = "中心系统响应超时，业务可能已受理，请勿重复办理，系统将自动核对。"
+    message_zh = QT_TR_NOOP("中心系统响应超时，业务可能已受理，请勿重复办理，系统将自动核对。")
 
     def __init__(self, message_zh: str | None = None, *, phase: str = "read") -> None:
         self.phase = phase
@@ -49,7 +50,7 @@ class OutcomeUnknownError(CentralTimeoutError):
     never change plans (``nothing_sent`` is False)."""
 
     code = "CENTRAL_OUTCOME_UNKNOWN"
-    message_zh = "与中心系统的连接在应答途中中断，业务可能已受理，请勿重复办理，系统将自动核对。"
+    message_zh = QT_TR_NOOP("与中心系统的连接在应答途中中断，业务可能已受理，请勿重复办理，系统将自动核对。")
 
     def __init__(self, message_zh: str | None = None) -> None:
         super().__init__(message_zh, phase="answer")
@@ -59,7 +60,7 @@ class CentralTlsError(CentralError):
     """TLS handshake or certificate verification failed: never falls back to plain HTTP."""
 
     code = "CENTRAL_TLS_ERROR"
-    message_zh = "与中心系统的安全连接校验失败（证书无效、过期或不匹配），请联系网点技术支持。"
+    message_zh = QT_TR_NOOP("与中心系统的安全连接校验失败（证书无效、过期或不匹配），请联系网点技术支持。")
     retryable = False
 
 
@@ -70,8 +71,8 @@ class CentralConfigError(CentralError):
     (never dead-letters) and the teller is told to call technical support."""
 
     code = "CENTRAL_CONFIG_ERROR"
-    message_zh = ("本机与中心系统通信的证书配置有误（CA 证书、网点客户端证书或私钥文件缺失、"
-                  "无法读取或格式不正确），待上传业务已暂停发送、不会丢失，请联系网点技术支持。")
+    message_zh = QT_TR_NOOP("本机与中心系统通信的证书配置有误（CA 证书、网点客户端证书或私钥文件缺失、"
+                            "无法读取或格式不正确），待上传业务已暂停发送、不会丢失，请联系网点技术支持。")
     retryable = False
 
 
@@ -105,7 +106,7 @@ class BadResponseError(CentralError):
     """The central's answer is not what the contract says (not JSON, fields missing)."""
 
     code = "CENTRAL_BAD_RESPONSE"
-    message_zh = "中心系统返回的数据格式不正确，请联系网点技术支持。"
+    message_zh = QT_TR_NOOP("中心系统返回的数据格式不正确，请联系网点技术支持。")
 
 
 TRANSIENT_CODES = frozenset({"IDEMPOTENCY_IN_PROGRESS", "BATCH_LOCKED"})

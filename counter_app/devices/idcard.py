@@ -18,18 +18,19 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 
 
 class IdCardReaderError(CounterError):
     """The reader is missing or failed; the teller may type the ID number instead."""
 
     code = "IDCARD_READER_ERROR"
-    message_zh = "身份证阅读器无法工作，请检查连接，或手工录入身份证号码。"
+    message_zh = QT_TR_NOOP("身份证阅读器无法工作，请检查连接，或手工录入身份证号码。")
 
 
 class NoIdCardError(IdCardReaderError):
     code = "IDCARD_NO_CARD"
-    message_zh = "未检测到身份证，请将身份证平放在阅读器感应区后重试。"
+    message_zh = QT_TR_NOOP("未检测到身份证，请将身份证平放在阅读器感应区后重试。")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ class IdCardReader(Protocol):
 class SimulatedIdCardReader:
     """A reader whose card the demo or a test places and removes (thread-safe)."""
 
-    def __init__(self, card: IdCardData | None = None, *, name: str = "模拟身份证阅读器") -> None:
+    def __init__(self, card: IdCardData | None = None, *,
+                 name: str = QT_TR_NOOP("模拟身份证阅读器")) -> None:
         self._name = name
         self._card = card
         self._broken = False
@@ -107,7 +109,7 @@ def _demo(id_number: str, name: str, nation: str, address: str, issuer: str,
 
 
 #: ID cards of the demo population (central_sim/seed.py), for the demo and the tests.
-DEMO_ID_CARDS: dict[str, IdCardData] = {
+DEMO_ID_CARDS: dict[str, IdCardData] = {  # i18n: data (the demo people's ID cards)
     c.id_number: c
     for c in (
         _demo("330203198506122017", "李明", "汉族", "浙江省宁波市海曙区中山西路138号",

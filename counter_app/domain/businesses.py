@@ -15,6 +15,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from counter_app.domain.texts import QT_TR_NOOP
+
 
 class CentralNeed(enum.Enum):
     NOW = "now"  # must talk to the central during the work: refused while offline
@@ -54,49 +56,49 @@ class Work:
 
 
 WORK: tuple[Work, ...] = (
-    Work("application_factory", "application", DEFERRABLE, "社保卡申领（集中制卡）"),
+    Work("application_factory", "application", DEFERRABLE, QT_TR_NOOP("社保卡申领（集中制卡）")),
     # the application goes on offline without it (the central re-checks on upload)
-    Work("eligibility_check", "application", NOW, "申领资格核验"),
+    Work("eligibility_check", "application", NOW, QT_TR_NOOP("申领资格核验")),
     # personalisation data comes from the central
-    Work("instant_issuance", "instant_issue", NOW, "即时制卡"),
+    Work("instant_issuance", "instant_issue", NOW, QT_TR_NOOP("即时制卡")),
     # local only (the branch's safe and drawers): never waits for the central
-    Work("blank_stock_keeping", "blank_stock", DEFERRABLE, "空白卡入库、领用、废卡与盘点"),
-    Work("batch_receive", "central_production", DEFERRABLE, "批次签收"),
+    Work("blank_stock_keeping", "blank_stock", DEFERRABLE, QT_TR_NOOP("空白卡入库、领用、废卡与盘点")),
+    Work("batch_receive", "central_production", DEFERRABLE, QT_TR_NOOP("批次签收")),
     # the central holds the data and photo: a re-submitted production may wait in the outbox
-    Work("production_resubmit", "central_production", DEFERRABLE, "制卡失败重新制卡"),
+    Work("production_resubmit", "central_production", DEFERRABLE, QT_TR_NOOP("制卡失败重新制卡")),
     # final, and frees the person for a new application: the central must take it now
-    Work("production_cancel", "central_production", NOW, "制卡失败撤销申领"),
+    Work("production_cancel", "central_production", NOW, QT_TR_NOOP("制卡失败撤销申领")),
     # the cards leave the drawer either way; the central learns it under the same keys
-    Work("card_sealing", "central_production", DEFERRABLE, "超期卡片封存"),
-    Work("card_handout", "handout", DEFERRABLE, "领卡"),
+    Work("card_sealing", "central_production", DEFERRABLE, QT_TR_NOOP("超期卡片封存")),
+    Work("card_handout", "handout", DEFERRABLE, QT_TR_NOOP("领卡")),
     # the central confirms the card's activation while the holder waits (docs/central-production.md)
-    Work("activation", "handout", NOW, "启用"),
-    Work("formal_loss", "loss", DEFERRABLE, "正式挂失"),
+    Work("activation", "handout", NOW, QT_TR_NOOP("启用")),
+    Work("formal_loss", "loss", DEFERRABLE, QT_TR_NOOP("正式挂失")),
     # only valid until a replacement was applied for: the central must say so now
-    Work("deloss", "loss", NOW, "解挂"),
+    Work("deloss", "loss", NOW, QT_TR_NOOP("解挂")),
     # it cancels the old card number at the central, and only the central knows whether the
     # card was already replaced: refused offline (docs/card-lifecycle.md)
-    Work("replacement_factory", "replacement", NOW, "补换卡（集中制卡）"),
-    Work("replacement_instant", "replacement", NOW, "补换卡（即时制卡）"),
+    Work("replacement_factory", "replacement", NOW, QT_TR_NOOP("补换卡（集中制卡）")),
+    Work("replacement_instant", "replacement", NOW, QT_TR_NOOP("补换卡（即时制卡）")),
     # needs the central's authorisation
-    Work("pin_reset", "card_services", NOW, "密码重置解锁"),
-    Work("data_change", "card_services", DEFERRABLE, "信息变更"),
+    Work("pin_reset", "card_services", NOW, QT_TR_NOOP("密码重置解锁")),
+    Work("data_change", "card_services", DEFERRABLE, QT_TR_NOOP("信息变更")),
     # the authorisation code and QR code come from the central
-    Work("certificate_print", "certificates", NOW, "参保证明打印"),
-    Work("certificate_verify", "certificates", NOW, "参保证明核验", session=False),
-    Work("card_status_query", "queries", NOW, "卡片状态查询", session=False),
-    Work("contribution_query", "queries", NOW, "缴费记录查询", session=False),
+    Work("certificate_print", "certificates", NOW, QT_TR_NOOP("参保证明打印")),
+    Work("certificate_verify", "certificates", NOW, QT_TR_NOOP("参保证明核验"), session=False),
+    Work("card_status_query", "queries", NOW, QT_TR_NOOP("卡片状态查询"), session=False),
+    Work("contribution_query", "queries", NOW, QT_TR_NOOP("缴费记录查询"), session=False),
     # the employer, its insurance types and the base bounds are the central's: asked now
-    Work("employee_registration", "insurance_registration", NOW, "职工参保登记（单位职工）"),
+    Work("employee_registration", "insurance_registration", NOW, QT_TR_NOOP("职工参保登记（单位职工）")),
     # queued only with this year's bounds already answered by the central (docs/registration.md)
-    Work("flexible_employment_registration", "insurance_registration", DEFERRABLE, "灵活就业参保登记"),
+    Work("flexible_employment_registration", "insurance_registration", DEFERRABLE, QT_TR_NOOP("灵活就业参保登记")),
     Work("data_change_contact", "personal_data_change", DEFERRABLE,
-         "联系电话、地址、学历、婚姻状况变更"),
+         QT_TR_NOOP("联系电话、地址、学历、婚姻状况变更")),
     # they change entitlements (retirement age, years insured): the person leaves knowing
-    Work("data_change_records", "personal_data_change", NOW, "参加工作时间、出生日期变更"),
+    Work("data_change_records", "personal_data_change", NOW, QT_TR_NOOP("参加工作时间、出生日期变更")),
     # a new name or ID number means a new card: the central must take it before the hand-over
-    Work("data_change_identity", "personal_data_change", NOW, "姓名、身份证号码、性别变更"),
-    Work("audit_head", None, DEFERRABLE, "审计链上报", session=False),
+    Work("data_change_identity", "personal_data_change", NOW, QT_TR_NOOP("姓名、身份证号码、性别变更")),
+    Work("audit_head", None, DEFERRABLE, QT_TR_NOOP("审计链上报"), session=False),
 )
 
 _WORK_BY_KEY: dict[str, Work] = {w.key: w for w in WORK}

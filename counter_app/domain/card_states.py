@@ -21,6 +21,7 @@ import datetime as dt
 import enum
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 
 class CardState(enum.StrEnum):
@@ -44,23 +45,23 @@ class CardFunction(enum.StrEnum):
 
 
 CARD_STATE_NAMES_ZH: dict[CardState, str] = {
-    CardState.PENDING_ACTIVATION: "领卡未激活",
-    CardState.ACTIVE: "正常使用",
-    CardState.SEALED: "封存",
-    CardState.VOID: "作废",
-    CardState.CANCELLED: "注销",
+    CardState.PENDING_ACTIVATION: QT_TR_NOOP("领卡未激活"),
+    CardState.ACTIVE: QT_TR_NOOP("正常使用"),
+    CardState.SEALED: QT_TR_NOOP("封存"),
+    CardState.VOID: QT_TR_NOOP("作废"),
+    CardState.CANCELLED: QT_TR_NOOP("注销"),
 }
 
 FUNCTION_STATE_NAMES_ZH: dict[FunctionState, str] = {
-    FunctionState.NORMAL: "正常",
-    FunctionState.TEMP_LOST: "临时挂失",
-    FunctionState.LOST: "正式挂失",
-    FunctionState.LOCKED: "应用锁定",
+    FunctionState.NORMAL: QT_TR_NOOP("正常"),
+    FunctionState.TEMP_LOST: QT_TR_NOOP("临时挂失"),
+    FunctionState.LOST: QT_TR_NOOP("正式挂失"),
+    FunctionState.LOCKED: QT_TR_NOOP("应用锁定"),
 }
 
 FUNCTION_NAMES_ZH: dict[CardFunction, str] = {
-    CardFunction.SOCIAL: "社保功能",
-    CardFunction.FINANCIAL: "金融功能",
+    CardFunction.SOCIAL: QT_TR_NOOP("社保功能"),
+    CardFunction.FINANCIAL: QT_TR_NOOP("金融功能"),
 }
 
 _C, _F = CardState, FunctionState
@@ -85,9 +86,9 @@ IN_USE: frozenset[CardState] = frozenset({_C.ACTIVE, _C.PENDING_ACTIVATION})
 
 #: what the person can do instead, when the card as a whole is not in use
 _CARD_ADVICE_ZH: dict[CardState, str] = {
-    _C.SEALED: "该卡因长期未领取已封存，请持身份证到发卡银行网点办理领卡启用后再办理。",
-    _C.VOID: "该卡已作废，不能再使用；如需用卡请办理补卡。",
-    _C.CANCELLED: "该卡已注销（已补换新卡或已销户），请使用新卡办理，或查询新卡的状态。",
+    _C.SEALED: QT_TR_NOOP("该卡因长期未领取已封存，请持身份证到发卡银行网点办理领卡启用后再办理。"),
+    _C.VOID: QT_TR_NOOP("该卡已作废，不能再使用；如需用卡请办理补卡。"),
+    _C.CANCELLED: QT_TR_NOOP("该卡已注销（已补换新卡或已销户），请使用新卡办理，或查询新卡的状态。"),
 }
 
 
@@ -101,7 +102,7 @@ def card_state(value: str) -> CardState:
     try:
         return CardState(value)
     except ValueError:
-        raise TransitionRefused(f"卡片状态“{value}”无法识别，请联系网点技术支持。",
+        raise TransitionRefused(zh("卡片状态“{state}”无法识别，请联系网点技术支持。", state=value),
                                 code="CARD_STATE_UNKNOWN") from None
 
 
@@ -109,7 +110,7 @@ def function_state(value: str) -> FunctionState:
     try:
         return FunctionState(value)
     except ValueError:
-        raise TransitionRefused(f"卡片功能状态“{value}”无法识别，请联系网点技术支持。",
+        raise TransitionRefused(zh("卡片功能状态“{state}”无法识别，请联系网点技术支持。", state=value),
                                 code="FUNCTION_STATE_UNKNOWN") from None
 
 
@@ -130,9 +131,10 @@ def check_card(current: CardState | str, target: CardState | str) -> None:
     now, to = card_state(str(current)), card_state(str(target))
     if to in CARD_TRANSITIONS[now]:
         return
-    advice = _CARD_ADVICE_ZH.get(now, "请核对卡片状态后选择相应业务。")
+    advice = _CARD_ADVICE_ZH.get(now, QT_TR_NOOP("请核对卡片状态后选择相应业务。"))
     raise TransitionRefused(
-        f"该卡当前状态为“{CARD_STATE_NAMES_ZH[now]}”，不能变更为“{CARD_STATE_NAMES_ZH[to]}”。{advice}",
+        zh("该卡当前状态为“{current}”，不能变更为“{target}”。{advice}", current=CARD_STATE_NAMES_ZH[now],
+           target=CARD_STATE_NAMES_ZH[to], advice=advice),
         code="CARD_STATE_CONFLICT")
 
 
@@ -142,24 +144,24 @@ def check_card_in_use(current: CardState | str) -> None:
     if now in IN_USE:
         return
     raise TransitionRefused(
-        f"该卡当前状态为“{CARD_STATE_NAMES_ZH[now]}”，不能办理挂失、解挂等卡片业务。"
-        f"{_CARD_ADVICE_ZH.get(now, '')}", code="CARD_NOT_IN_USE")
+        zh("该卡当前状态为“{current}”，不能办理挂失、解挂等卡片业务。{advice}",
+           current=CARD_STATE_NAMES_ZH[now], advice=_CARD_ADVICE_ZH.get(now, "")), code="CARD_NOT_IN_USE")
 
 
 def _function_advice(current: FunctionState, target: FunctionState) -> str:
     if current is target is FunctionState.LOST:
-        return "该功能已正式挂失，无需重复挂失；卡片找回可在发卡银行网点解挂，或办理补卡。"
+        return QT_TR_NOOP("该功能已正式挂失，无需重复挂失；卡片找回可在发卡银行网点解挂，或办理补卡。")
     if current is FunctionState.NORMAL and target is FunctionState.NORMAL:
-        return "该功能未挂失，无需解挂。"
+        return QT_TR_NOOP("该功能未挂失，无需解挂。")
     if current is FunctionState.TEMP_LOST and target is FunctionState.TEMP_LOST:
-        return "该功能已临时挂失；可在柜面转为正式挂失，或卡片找回后解挂。"
+        return QT_TR_NOOP("该功能已临时挂失；可在柜面转为正式挂失，或卡片找回后解挂。")
     if current is FunctionState.LOST and target is FunctionState.TEMP_LOST:
-        return "正式挂失不能改回临时挂失；卡片找回可解挂，否则请办理补卡。"
+        return QT_TR_NOOP("正式挂失不能改回临时挂失；卡片找回可解挂，否则请办理补卡。")
     if current is FunctionState.LOST and target is FunctionState.LOCKED:
-        return "该功能已正式挂失，卡片不能使用；卡片找回请先解挂。"
+        return QT_TR_NOOP("该功能已正式挂失，卡片不能使用；卡片找回请先解挂。")
     if target is FunctionState.LOCKED:
-        return "该功能已挂失，卡片不能使用，无需锁定。"
-    return "请核对卡片状态后选择相应业务。"
+        return QT_TR_NOOP("该功能已挂失，卡片不能使用，无需锁定。")
+    return QT_TR_NOOP("请核对卡片状态后选择相应业务。")
 
 
 def check_function(function: CardFunction | str, current: FunctionState | str,
@@ -170,8 +172,9 @@ def check_function(function: CardFunction | str, current: FunctionState | str,
         return
     name = FUNCTION_NAMES_ZH[CardFunction(function)]
     raise TransitionRefused(
-        f"{name}当前状态为“{FUNCTION_STATE_NAMES_ZH[now]}”，不能变更为“{FUNCTION_STATE_NAMES_ZH[to]}”。"
-        f"{_function_advice(now, to)}", code="FUNCTION_STATE_CONFLICT")
+        zh("{function}当前状态为“{current}”，不能变更为“{target}”。{advice}", function=name,
+           current=FUNCTION_STATE_NAMES_ZH[now], target=FUNCTION_STATE_NAMES_ZH[to],
+           advice=_function_advice(now, to)), code="FUNCTION_STATE_CONFLICT")
 
 
 def temp_loss_lapsed(until: dt.datetime | None, now: dt.datetime) -> bool:

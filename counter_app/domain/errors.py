@@ -7,12 +7,14 @@ says what went wrong and what to do.
 
 from __future__ import annotations
 
+from counter_app.domain.texts import QT_TR_NOOP
+
 
 class CounterError(Exception):
     """Root of every error the application raises on purpose."""
 
     code: str = "COUNTER_ERROR"
-    message_zh: str = "操作失败，请重试或联系网点技术支持。"
+    message_zh: str = QT_TR_NOOP("操作失败，请重试或联系网点技术支持。")
 
     def __init__(self, message_zh: str | None = None, *, code: str | None = None) -> None:
         if message_zh is not None:

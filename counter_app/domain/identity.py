@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -57,28 +58,29 @@ def validate_id_number(raw: str, *, today: _dt.date | None = None) -> str:
     number = normalise_id_number(raw)
     if len(number) != 18:
         raise ValidationError(
-            "id_number", f"身份证号码应为18位，当前为{len(number)}位，请核对证件后重新输入。",
+            "id_number", zh("身份证号码应为18位，当前为{count}位，请核对证件后重新输入。", count=len(number)),
             code="ID_LENGTH",
         )
     if not _ID_PATTERN.match(number):
         raise ValidationError(
-            "id_number", "身份证号码只能由数字组成，最后一位可以是X，请核对后重新输入。",
+            "id_number", QT_TR_NOOP("身份证号码只能由数字组成，最后一位可以是X，请核对后重新输入。"),
             code="ID_CHARS",
         )
     if int(number[:2]) not in _PROVINCES:
         raise ValidationError(
             "id_number",
-            f"身份证号码前两位“{number[:2]}”不是有效的省级行政区划代码，请核对证件后重新输入。",
+            zh("身份证号码前两位“{province}”不是有效的省级行政区划代码，请核对证件后重新输入。",
+               province=number[:2]),
             code="ID_REGION",
         )
     birth = id_birth_date(number)  # raises on an impossible date
     if birth > (today or _dt.date.today()):
         raise ValidationError(
-            "id_number", "身份证号码中的出生日期晚于今天，请核对证件。", code="ID_BIRTH_FUTURE"
+            "id_number", QT_TR_NOOP("身份证号码中的出生日期晚于今天，请核对证件。"), code="ID_BIRTH_FUTURE"
         )
     if id_check_char(number[:17]) != number[17]:
         raise ValidationError(
-            "id_number", "身份证号码校验位不正确，可能有数字输错，请逐位核对证件。",
+            "id_number", QT_TR_NOOP("身份证号码校验位不正确，可能有数字输错，请逐位核对证件。"),
             code="ID_CHECKSUM",
         )
     return number
@@ -90,7 +92,7 @@ def id_birth_date(number: str) -> _dt.date:
         return _dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError as exc:
         raise ValidationError(
-            "id_number", "身份证号码中的出生日期不存在，请核对证件。", code="ID_BIRTH_INVALID"
+            "id_number", QT_TR_NOOP("身份证号码中的出生日期不存在，请核对证件。"), code="ID_BIRTH_INVALID"
         ) from exc
 
 
@@ -122,11 +124,11 @@ def validate_card_number(raw: str) -> str:
     number = raw.strip().upper()
     if not _CARD_NO_PATTERN.match(number):
         raise ValidationError(
-            "card_number", "社保卡卡号应为9位（8位数字或大写字母加1位校验位），请核对卡面。",
+            "card_number", QT_TR_NOOP("社保卡卡号应为9位（8位数字或大写字母加1位校验位），请核对卡面。"),
             code="CARD_NO_FORMAT",
         )
     if card_number_check_char(number[:8]) != number[8]:
         raise ValidationError(
-            "card_number", "社保卡卡号校验位不正确，请核对卡面号码。", code="CARD_NO_CHECKSUM"
+            "card_number", QT_TR_NOOP("社保卡卡号校验位不正确，请核对卡面号码。"), code="CARD_NO_CHECKSUM"
         )
     return number

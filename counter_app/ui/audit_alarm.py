@@ -51,7 +51,7 @@ class AuditAlarmDialog(QDialog):
         title = QLabel(tr("审计日志告警：业务已暂停"))
         title.setStyleSheet("font-size: 20px; font-weight: bold; color: #b00020;")
         lay.addWidget(title)
-        self.what = named(QLabel(alarm.message_zh, wordWrap=True), "AuditAlarmText")
+        self.what = named(QLabel(tr(alarm.message_zh), wordWrap=True), "AuditAlarmText")
         lay.addWidget(self.what)
         self.fields = SupervisorFields(self, prefix="Alarm",
                                        second_factor=guard.window.auth.second_factor)

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, TypeVar
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton
 
 from counter_app.printing import mask_id_number
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import tr, tr_values
 from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.qt import named
 from counter_app.ui.theme import MUTED, OK
@@ -111,9 +111,9 @@ class CardCasePage(WizardPage[W]):
         self.show_step()
         current = self.current_screen()
         if isinstance(error, StepInvalid) and current is not None:
-            current.show_errors(error.errors)
+            current.show_errors(tr_values(error.errors))
         elif isinstance(error, CentralRefusal):
-            self.banner.show_message(tr("{0}（{1}）").format(error.message_zh, error.code), "bad")
+            self.banner.show_message(tr("{0}（{1}）").format(tr(error.message_zh), error.code), "bad")
         elif isinstance(error, NewWorkRefused):
             self.banner.show_message(error.message_zh, "bad")
         else:

@@ -10,13 +10,14 @@ from typing import Any
 from PySide6.QtWidgets import QLabel
 
 from counter_app.domain.errors import CounterError
+from counter_app.ui.i18n import tr
 from counter_app.ui.ops import Ops
 from counter_app.ui.theme import BAD, OK
 
 
 def show_message(label: QLabel, text: str, ok: bool = True) -> None:
     label.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-    label.setText(text)
+    label.setText(tr(text))  # a refusal or outcome composed below the UI: in the UI's language
 
 
 def run_then_idle(ops: Ops, fn: Callable[[], Any], done: Callable[[Any], None],

@@ -14,6 +14,7 @@ tables of labels at import), so a change takes effect at the next start.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -69,6 +70,11 @@ def tr(text: str) -> str:
     if isinstance(text, Text):
         return _composed(text, _catalogue)
     return _catalogue.translate("", text) or text
+
+
+def tr_values(texts: Mapping[str, str]) -> dict[str, str]:
+    """A step's errors by field (composed below the UI), each in the UI's language."""
+    return {key: tr(text) for key, text in texts.items()}
 
 
 def _composed(text: Text, catalogue: QTranslator) -> str:

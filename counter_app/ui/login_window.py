@@ -40,7 +40,7 @@ APP_TITLE_EN = "Social Security Card Counter"
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, CounterError):
-        return error.message_zh
+        return tr(error.message_zh)
     return tr("系统内部错误，操作未完成。请重试；如反复出现，请联系网点技术支持。")
 
 
@@ -120,7 +120,7 @@ class LoginWindow(QWidget):
         self.sign_in_waiting = False
         self.login_button.setEnabled(False)
         self.login_button.setText(tr("无法登录"))
-        self.error.setText(message_zh)
+        self.error.setText(tr(message_zh))
 
     # -- pages ---------------------------------------------------------------------------
 

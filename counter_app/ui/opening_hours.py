@@ -57,7 +57,7 @@ class OpeningHoursBanner(QLabel):
 
     def refresh(self) -> None:
         state = self.state()
-        self.setText(state.text_zh if not state.open else "")
+        self.setText(tr(state.text_zh) if not state.open else "")
         self.setVisible(not state.open)
 
     def allow_start(self, parent: QWidget, page: Any, title_zh: str) -> bool:
@@ -67,4 +67,4 @@ class OpeningHoursBanner(QLabel):
         self.refresh()
         if state.open or in_progress(page) or not self.asks:
             return True
-        return self.ask(parent, tr("{0}\n\n确定现在开始办理“{1}”吗？").format(state.text_zh, title_zh))
+        return self.ask(parent, tr("{0}\n\n确定现在开始办理“{1}”吗？").format(tr(state.text_zh), tr(title_zh)))

@@ -76,7 +76,7 @@ class PinDialog(QDialog):
         try:
             self.entries = (PinEntry(self.first.text()), PinEntry(self.second.text()))
         except CounterError as error:
-            self.error.setText(error.message_zh)
+            self.error.setText(tr(error.message_zh))
             return
         finally:
             self.first.clear()

@@ -96,7 +96,7 @@ class ReceiptActions(WizardPage[W]):
     def receipt_status(self, text: str, ok: bool = True) -> None:
         label = self.receipt_status_label()
         label.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-        label.setText(text)
+        label.setText(tr(text))
 
     def _print(self, number: str, pdf: bytes) -> None:
         printer = self.find_printer(self.printer_name)

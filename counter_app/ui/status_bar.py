@@ -189,7 +189,7 @@ class CounterStatusBar(QStatusBar):
     def show_session(self, state: str, text_zh: str) -> None:
         """The signed-in teller's work session: ``ready``, ``none`` or ``stale``."""
         color = {"ready": OK, "stale": BAD}.get(state, WARN)
-        self.session_label.setText(tr("{0} 会话：{1}").format(dot(color), text_zh))
+        self.session_label.setText(tr("{0} 会话：{1}").format(dot(color), tr(text_zh)))
         self.session_label.setMinimumWidth(min(self.session_label.sizeHint().width(), MAX_SESSION_WIDTH))
         self.session_label.setToolTip(text_zh + "\n" + tr(
             "柜员会话：开始营业后方可办理业务，营业结束时日终结束（左侧菜单“柜员会话”）"))

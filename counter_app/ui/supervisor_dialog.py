@@ -227,7 +227,7 @@ class TotpEnrolDialog(QDialog):
         try:
             self.confirm(code)
         except CounterError as error:
-            self.error.setText(error.message_zh)
+            self.error.setText(tr(error.message_zh))
             self.code.clear()
             return
         super().accept()
@@ -269,7 +269,7 @@ class PasswordChangeDialog(QDialog):
         try:
             self.change(new)
         except CounterError as error:
-            self.error.setText(error.message_zh)
+            self.error.setText(tr(error.message_zh))
             self.new.clear()
             self.again.clear()
             return

@@ -58,7 +58,7 @@ class VersionBanner(QLabel):
     def refresh(self) -> VersionVerdict | None:
         verdict = self.verdict()
         shown = verdict is not None and verdict.state != "ok"
-        self.setText(verdict.message_zh if verdict is not None and shown else "")
+        self.setText(tr(verdict.message_zh) if verdict is not None and shown else "")
         if verdict is not None:
             self.setStyleSheet(BLOCKED_STYLE if verdict.blocks_new_work else GRACE_STYLE)
         self.setVisible(shown)
@@ -69,7 +69,7 @@ class VersionBanner(QLabel):
         verdict = self.refresh()
         if verdict is None or not verdict.blocks_new_work or under_way(page):
             return None
-        return verdict.message_zh
+        return tr(verdict.message_zh)
 
     def allow_start(self, parent: QWidget, page: Any) -> bool:
         """True to open the business from the menu: not below the minimum past its grace, or

@@ -98,7 +98,8 @@ class Banner(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         colour = BANNER_COLOURS[kind]
-        self.label.setText(f'<span style="color:{colour}; font-weight:bold;">●</span>&nbsp; {text}')
+        # a text composed below the UI arrives in Chinese: tr() renders it in the UI's language
+        self.label.setText(f'<span style="color:{colour}; font-weight:bold;">●</span>&nbsp; {tr(text)}')
         self.show()
 
     def clear(self) -> None:
@@ -205,7 +206,7 @@ class FormGrid(QGridLayout):
         if entry is not None and count is not None:
             text, colour = "✗ " + entry[1].message.format(maximum=entry[1].maximum, count=count), BAD
         elif self._messages.get(key):
-            text, colour = "✗ " + self._messages[key], BAD
+            text, colour = "✗ " + tr(self._messages[key]), BAD
         else:
             text = label.property("hint") or ""
         label.setObjectName("FieldError" if colour == BAD else "FieldHint")
@@ -286,7 +287,7 @@ class BusyIndicator(QWidget):
         if not self.busy:
             self._started = self._clock()
             self.timer.start()
-        self._text = text
+        self._text = tr(text)
         self._tick()
         self.show()
 

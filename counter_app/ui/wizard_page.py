@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import tr, tr_values
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named, shortcut
 from counter_app.ui.widgets import PAGE_STYLE, Banner, BusyIndicator, FormGrid
@@ -63,7 +63,7 @@ INTERNAL_ERROR_ZH = tr("系统内部错误，操作未完成。已录入的内�
 
 def message_of(error: BaseException) -> str:
     if isinstance(error, CounterError):
-        return error.message_zh
+        return tr(error.message_zh)
     return INTERNAL_ERROR_ZH
 
 
@@ -458,10 +458,10 @@ class WizardPage(QWidget, Generic[W]):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, StepInvalid):
-                screen.show_errors(error.errors)
+                screen.show_errors(tr_values(error.errors))
                 self.render_side()
             elif isinstance(error, ValidationError):  # e.g. a mistyped ID number
-                screen.show_errors({error.field: error.message_zh})
+                screen.show_errors({error.field: tr(error.message_zh)})
             else:
                 self.banner.show_message(message_of(error), "bad")
 

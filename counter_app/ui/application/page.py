@@ -46,7 +46,7 @@ from counter_app.ui.application.steps import (
     MaterialsView,
     ReviewView,
 )
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import tr, tr_values
 from counter_app.ui.qt import named
 from counter_app.ui.wizard_page import WizardPage, message_of
 from counter_app.workflows.application import (
@@ -287,7 +287,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
                 sub.central_application_id) and not sub.deferred)
         field_error = wf.record.submission.field_error if wf is not None else None
         if field_error is not None and wf is not None and field_error.step == wf.current:
-            screen.show_errors({field_error.field: field_error.message})
+            screen.show_errors({field_error.field: tr(field_error.message)})
 
     def can_discard(self) -> bool:
         return self.wizard is not None and self.wizard.step is not Step.DONE
@@ -326,12 +326,12 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             self.show_step()  # the workflow may have moved to the step to fix
             screen = self.current_screen()
             if isinstance(error, StepInvalid) and screen is not None:
-                screen.show_errors(error.errors)
-                self.banner.show_message(tr("提交前还需修改：") + next(iter(error.errors.values())), "warn")
+                screen.show_errors(tr_values(error.errors))
+                self.banner.show_message(tr("提交前还需修改：") + tr(next(iter(error.errors.values()))), "warn")
             elif isinstance(error, CentralRefusal):
                 self.banner.show_message(tr("中心系统未受理：{0}（{1}）"
                                          "已录入的内容全部保留，请修改后重新提交。").format(
-                                                 error.message_zh, error.code), "bad")
+                                                 tr(error.message_zh), error.code), "bad")
             else:
                 self.banner.show_message(message_of(error) + tr(" 已录入的内容全部保留，可重新提交。"), "bad")
 
@@ -381,7 +381,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         done = self.step_screen(Step.DONE)
         assert isinstance(done, DoneView)
         done.print_status.setStyleSheet(f"color: {'#1f8a4c' if ok else '#c0392b'}; font-size: 14px;")
-        done.print_status.setText(text)
+        done.print_status.setText(tr(text))
 
     def print_document(self, docs: Documents, kind: str) -> None:
         title = DOCUMENT_TITLES[kind]

@@ -190,9 +190,9 @@ class PhotoView(StepView):
             if c.passed:
                 mark, colour, text = "✓", OK, c.title_zh
             elif c.code in overridden:
-                mark, colour, text = "✓", MUTED, tr("{0}（已人工放行）").format(c.title_zh)
+                mark, colour, text = "✓", MUTED, tr("{0}（已人工放行）").format(tr(c.title_zh))
             else:
-                mark, colour, text = "✗", BAD, tr("{0}：{1}").format(c.title_zh, c.message_zh)
+                mark, colour, text = "✗", BAD, tr("{0}：{1}").format(tr(c.title_zh), tr(c.message_zh))
             lines.append(f"<div style='margin:2px 0'><span style='color:{colour}; "
                          f"font-weight:bold'>{mark}</span>&nbsp;{html.escape(text)}</div>")
         head = ("<p style='color:%s; font-weight:bold; font-size:15px'>%s</p>"

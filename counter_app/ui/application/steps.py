@@ -208,7 +208,7 @@ class EligibilityView(StepView):
             self.details.setText("")
             return
         if el.blocked is not None:
-            self.result.show_message(html.escape(el.blocked.message), "bad")
+            self.result.show_message(html.escape(tr(el.blocked.message)), "bad")
             route = el.blocked.route
             if route is not None:
                 self._route_key = route.business

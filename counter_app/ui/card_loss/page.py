@@ -218,11 +218,11 @@ class ChooseScreen(Screen):
         for offer in wf.offers():
             f = offer.function.value
             box, reason = self.boxes[f], self.reasons[f]
-            state = tr("（当前：{0}）").format(offer.state_zh) if offer.state_zh else tr("（当前状态待中心确认）")
+            state = tr("（当前：{0}）").format(tr(offer.state_zh)) if offer.state_zh else tr("（当前状态待中心确认）")
             box.setText(f"{offer.title_zh}{state}" + (f" → {offer.action_zh}" if offer.allowed else ""))
             box.setEnabled(offer.allowed)
             box.setChecked(offer.allowed and f in wf.record.chosen)
-            reason.setText(offer.reason_zh)
+            reason.setText(tr(offer.reason_zh))
             reason.setVisible(bool(offer.reason_zh))
         self.errors.setText("")
         self.submit_button.setText(tr("确认{0} (F9)").format(OPERATION_TITLES_ZH[wf.operation]))
@@ -254,7 +254,7 @@ class DoneScreen(ReceiptScreen[CardLossWorkflow]):
                 OPERATION_TITLES_ZH[self.wf.operation], mask_card_no(card.card_no) if card else '')
         kind = "warn" if outcome.status == "pending" else "ok"
         extra = tr("<br>回执上印有“待上传”标记，请告知持卡人挂失待上传中心后生效。") if kind == "warn" else ""
-        self.result.show_message(html.escape(head + outcome.message) + extra, kind)
+        self.result.show_message(html.escape(head + tr(outcome.message)) + extra, kind)
         self.print_status.setText("")
 
 

@@ -200,11 +200,11 @@ class ActScreen(Screen):
             for offer in wf.offers():
                 f = offer.function.value
                 button = self.functions[f]
-                state = tr("（当前：{0}）").format(offer.state_zh) if offer.state_zh else ""
+                state = tr("（当前：{0}）").format(tr(offer.state_zh)) if offer.state_zh else ""
                 button.setText(f"{offer.title_zh}{state}")
                 button.setEnabled(offer.allowed)
                 button.setChecked(f == wf.record.function)
-                self.reasons[f].setText(offer.reason_zh)
+                self.reasons[f].setText(tr(offer.reason_zh))
                 self.reasons[f].setVisible(bool(offer.reason_zh))
                 can = can or (offer.allowed and f == wf.record.function)
             pad = _page(self).desk.pin_pad_name
@@ -273,7 +273,7 @@ class DoneScreen(Screen):
             return
         self.number.setText(tr("业务编号　{0}").format(outcome.receipt_no))
         self.result.show_message(html.escape(tr("{0}：{1}").format(
-                OPERATION_TITLES_ZH[self.wf.operation], outcome.message)),
+                OPERATION_TITLES_ZH[self.wf.operation], tr(outcome.message))),
                                  "ok")
         self.print_status.setText("")
 

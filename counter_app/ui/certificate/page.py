@@ -28,7 +28,7 @@ from counter_app.printing import mask_id_number
 from counter_app.printing.certificate import detail_rows, period_zh
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.document_output import DocumentOutputs
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import tr, tr_values
 from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.qt import named
 from counter_app.ui.theme import MUTED, OK
@@ -255,7 +255,7 @@ class VerifyView(QWidget):
 
     def show_result(self, v: Verification) -> None:
         self.code.setText(v.auth_code)  # the code itself, not the scanned address
-        self.result.show_message(html.escape(v.verdict_zh), "ok" if v.valid else "warn")
+        self.result.show_message(html.escape(tr(v.verdict_zh)), "ok" if v.valid else "warn")
         rows = []
         for label, value in v.lines_zh()[1:]:  # the verdict is the banner above
             if label == "内容摘要":
@@ -357,7 +357,7 @@ class CertificatePage(DocumentOutputs[CertificateWorkflow]):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, _FieldErrors):
-                screen.show_errors(error.errors)
+                screen.show_errors(tr_values(error.errors))
             else:
                 self.banner.show_message(html.escape(message_of(error)), "bad")
 

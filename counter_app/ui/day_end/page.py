@@ -218,7 +218,7 @@ class DayEndPage(QWidget):
             self.figures.setText("")
             self.diff_box.setVisible(False)
             return
-        self.summary.setText(tr("柜员 {0} · 营业日 {1} · {2}").format(report.teller, report.day, report.session_zh))
+        self.summary.setText(tr("柜员 {0} · 营业日 {1} · {2}").format(report.teller, report.day, tr(report.session_zh)))
         self.figures.setText(report_html(report))
         self.diff_box.setVisible(True)
         head = QLabel(tr("差异（{0} 项）").format(
@@ -226,7 +226,7 @@ class DayEndPage(QWidget):
         head.setStyleSheet(f"font-size: 16px; font-weight: bold; color: {BAD if report.differences else OK};")
         self.diff_lay.addWidget(head)
         for i, d in enumerate(report.differences):
-            text = named(QLabel(d.text_zh, wordWrap=True), f"Difference_{i}")
+            text = named(QLabel(tr(d.text_zh), wordWrap=True), f"Difference_{i}")
             text.setStyleSheet(f"color: {BAD}; font-size: 14px;")
             self.diff_lay.addWidget(text)
             edit = named(QLineEdit(d.explanation), f"Explain_{i}")

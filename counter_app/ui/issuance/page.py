@@ -185,7 +185,7 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
             # the current step's message is the instruction above; others keep theirs here
             shown = s.status is StepStatus.MANUAL or (
                 s.status in (StepStatus.FAILED, StepStatus.WAITING) and step is not wf.current_step)
-            note.setText(s.message if shown else "")
+            note.setText(tr(s.message) if shown else "")
             title.setStyleSheet("font-weight: bold;" if step is (running or wf.current_step)
                                 else "")
         self._instruction(wf)
@@ -211,7 +211,7 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
             step = self.host.running_step or wf.current_step
             s = r.state_of(step)
             if s.status in (StepStatus.FAILED, StepStatus.WAITING) and self.host.running_step is None:
-                text, colour = s.message, (WARN if s.status is StepStatus.WAITING else BAD)
+                text, colour = tr(s.message), (WARN if s.status is StepStatus.WAITING else BAD)
             else:
                 text, colour = STEP_INSTRUCTIONS_ZH[step], PRIMARY
         self.instruction.setText(html.escape(text))

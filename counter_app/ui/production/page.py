@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from counter_app.devices.pinpad import PinEntry, PinPad
 from counter_app.private_files import write_private
 from counter_app.ui.application.documents import DocumentPreview
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import tr, tr_values
 from counter_app.ui.pin_dialog import KeyedPinPad, ask_pins
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, OK
@@ -68,7 +68,7 @@ def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
 
 def _status(label: QLabel, text: str, ok: bool = True) -> None:
     label.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-    label.setText(text)
+    label.setText(tr(text))
 
 
 CELL_PADDING = "QTableWidget::item { padding: 2px 6px; }"  # cells not flush against their borders
@@ -100,7 +100,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]], bad: set[int] | None
     table.setRowCount(len(rows))
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
-            item = QTableWidgetItem(value)
+            item = QTableWidgetItem(tr(value))  # a state or a next step from below: translated
             if bad and i in bad:
                 item.setForeground(Qt.GlobalColor.darkRed)
             table.setItem(i, j, item)
@@ -417,9 +417,9 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             current = self.current_screen()
             errors = getattr(error, "errors", None)
             if isinstance(errors, dict) and current is not None:
-                current.show_errors(errors)
+                current.show_errors(tr_values(errors))
             elif isinstance(error, ValidationError) and current is not None:
-                current.show_errors({error.field: error.message_zh})
+                current.show_errors({error.field: tr(error.message_zh)})
             self.banner.show_message(message_of(error), "bad")
 
         self.run(lambda: job(wf), ok, failed, busy=busy)
@@ -567,7 +567,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             errors = getattr(error, "errors", None)
             screen = self.current_screen()
             if isinstance(errors, dict) and screen is not None:
-                screen.show_errors(errors)
+                screen.show_errors(tr_values(errors))
             self.banner.show_message(message_of(error), "bad")
 
         self.banner.clear()
@@ -902,7 +902,7 @@ class HandoutPage(WizardPage[HandoutWorkflow]):
             current = self.current_screen()
             errors = getattr(error, "errors", None)
             if isinstance(errors, dict) and current is not None:
-                current.show_errors(errors)
+                current.show_errors(tr_values(errors))
             self.banner.show_message(message_of(error), "bad")
 
         self.run(lambda: run(wf), lambda _r: self.show_step(), failed, busy=busy)

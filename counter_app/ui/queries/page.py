@@ -119,7 +119,7 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]],
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
+            item = QTableWidgetItem(tr(text))  # a state or a next step from below: translated
             colour = (colours or {}).get((r, c))
             if colour:
                 item.setForeground(QBrush(QColor(colour)))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from counter_app.printing import mask_id_number
 from counter_app.ui import receipts
 from counter_app.ui.application.documents import document_printer
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import tr, tr_values
 from counter_app.ui.identify_screen import IdCardScreen
 from counter_app.ui.receipts import ReceiptActions
 from counter_app.ui.theme import MUTED, OK
@@ -71,7 +71,7 @@ class ReceiptScreen(receipts.ReceiptScreen[Any]):
         self.number.setText(tr("业务编号　{0}").format(outcome.receipt_no))
         kind = "warn" if outcome.status == "pending" else "ok"
         extra = (tr("<br>回执上印有“待上传”标记：请告知本人，上传中心后生效。") if kind == "warn" else "")
-        self.result.show_message(html.escape(outcome.message) + extra, kind)
+        self.result.show_message(html.escape(tr(outcome.message)) + extra, kind)
         self.print_status.setText("")
 
 
@@ -175,10 +175,11 @@ class PersonOpsPage(ReceiptActions[Any]):
             self.show_step()
             current = self.current_screen()
             if isinstance(error, StepInvalid) and current is not None:
-                current.show_errors(error.errors)
+                current.show_errors(tr_values(error.errors))
                 self.banner.show_message(next(iter(error.errors.values()), ""), "bad")
             elif isinstance(error, CentralRefusal):
-                self.banner.show_message(tr("中心系统未受理：{0}（{1}）").format(error.message_zh, error.code), "bad")
+                self.banner.show_message(tr("中心系统未受理：{0}（{1}）").format(tr(error.message_zh), error.code),
+                                         "bad")
             elif isinstance(error, NewWorkRefused):
                 self.banner.show_message(error.message_zh, "bad")
             else:

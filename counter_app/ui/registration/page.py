@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import ValidationError
 from counter_app.printing import mask_id_number, mask_phone
-from counter_app.ui.i18n import tr
+from counter_app.ui.i18n import tr, tr_values
 from counter_app.ui.qt import named
 from counter_app.ui.registration.common import (
     PersonIdentifyScreen,
@@ -206,7 +206,7 @@ class EmployerScreen(Screen):
 
         def done(_r: Any) -> None:
             self.load()
-            self.show_errors(self.wf.validate(Step.EMPLOYER))
+            self.show_errors(tr_values(self.wf.validate(Step.EMPLOYER)))
             page.after_change()
 
         def failed(error: BaseException) -> None:

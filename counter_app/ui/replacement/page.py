@@ -343,12 +343,12 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
         else:
             self.fee_receipt.setText(tr("工本费 {0} 未能登记：{1}"
                                      "（请开始营业后按“重新登记收费”，或在日终轧账中说明）").format(
-                                             fee_zh(due), r.fee.problem_zh))
+                                             fee_zh(due), tr(r.fee.problem_zh)))
             self.fee_receipt.setStyleSheet(f"color: {BAD}; font-size: 14px;")
         for action, button in self.fee_buttons.items():
             button.setVisible((action == "retry") != bool(r.fee.receipt_no))
         kind = "ok" if outcome.status == "done" else "warn"
-        self.result.show_message(html.escape(outcome.message), kind)
+        self.result.show_message(html.escape(tr(outcome.message)), kind)
         self.print_status.setText("")
 
 

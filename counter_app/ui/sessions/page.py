@@ -158,7 +158,7 @@ class SessionPage(QWidget):
     def _run(self, fn: Callable[[], Any], done: Callable[[Any], None], busy_zh: str) -> None:
         self.busy = True
         self.message.setStyleSheet("")
-        self.message.setText(busy_zh)
+        self.message.setText(tr(busy_zh))
         for b in (self.open_button, self.close_button, self.force_button):
             b.setEnabled(False)
 

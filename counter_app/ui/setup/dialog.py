@@ -38,7 +38,7 @@ DEFAULT_PRINTER = tr("（系统默认打印机）")
 
 
 def _problems_text(problems: list[Problem]) -> str:
-    return "\n".join(f"✘ {p.message_zh}" for p in problems)
+    return "\n".join(f"✘ {tr(p.message_zh)}" for p in problems)
 
 
 def _error_label(name: str) -> QLabel:
@@ -145,7 +145,7 @@ class BranchPage(QWizardPage):
         # in the header like the other pages' explanations (a page without one is drawn unlike them)
         self.setSubTitle(tr("网点从中心系统的网点名录中选择。") if online else
                             tr("暂时无法从中心系统取得网点名录（{0}），"
-                            "请手工输入网点代码和名称，保存前会再检测。").format(self.setup.offline_reason_zh))
+                            "请手工输入网点代码和名称，保存前会再检测。").format(tr(self.setup.offline_reason_zh)))
         a = self.setup.answers
         chosen = self.setup.choice(a.branch_code)
         if chosen is not None:
@@ -224,7 +224,7 @@ class DevicesPage(QWizardPage):
                 combo.addItem(name, name)
             combo.setCurrentIndex(min(index, len(readers) - 1))
         if reason:
-            self.readers_note.setText(tr("无法列出读卡器：{0}").format(reason))
+            self.readers_note.setText(tr("无法列出读卡器：{0}").format(tr(reason)))
         elif not readers:
             self.readers_note.setText(tr("未发现读卡器：请连接读卡器并安装驱动后点“重新查找读卡器”。"))
         else:
@@ -275,8 +275,8 @@ class ReviewPage(QWizardPage):
             problems, results = self.setup.run_tests(QPrinterInfo.availablePrinterNames())
         finally:
             QGuiApplication.restoreOverrideCursor()
-        lines = [f"✘ {p.message_zh}" for p in problems]
-        lines += [tr("{0} {1}：{2}").format('✔' if r.ok else '✘', r.title_zh, r.detail_zh) for r in results]
+        lines = [f"✘ {tr(p.message_zh)}" for p in problems]
+        lines += [tr("{0} {1}：{2}").format('✔' if r.ok else '✘', tr(r.title_zh), tr(r.detail_zh)) for r in results]
         self.results.setText("\n".join(lines))
         self.completeChanged.emit()
 

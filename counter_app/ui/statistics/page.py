@@ -267,7 +267,7 @@ class StatisticsPage(QWidget):
     def _central(self, f: BranchFigures) -> None:
         c = f.central
         if c is None:
-            self.central.setText(tr("中心汇总：{0}").format(f.central_note_zh))
+            self.central.setText(tr("中心汇总：{0}").format(tr(f.central_note_zh)))
             return
         parts = tr("，").join(f"{CENTRAL_KINDS_ZH.get(k, k)} " + tr("{0} 笔").format(n)
                              for k, n in c.by_business)

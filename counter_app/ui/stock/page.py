@@ -64,7 +64,7 @@ def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
 
 def _status(label: QLabel, text: str, ok: bool = True) -> None:
     label.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-    label.setText(text)
+    label.setText(tr(text))
 
 
 class ReceiveScreen(Screen):
@@ -123,7 +123,7 @@ class ReceiveScreen(Screen):
                       "缺卡 {2} 张（核对已结束）").format(len(box.expected), len(box.received), len(box.missing))
         self.summary.setText(tr("箱号 {0}：{1}").format(box.box_id, listed))
         for p in box.problems:
-            self.problems.addItem(p.message)
+            self.problems.addItem(tr(p.message))
         for serial in box.missing:
             self.problems.addItem(tr("清单上的芯片序列号 {0} 未在箱内见到（缺卡），请报告主管并联系供应商。").format(
                     serial))
@@ -353,7 +353,7 @@ class StockPage(WizardPage[StockWorkflow]):
             self.show_step()
             current = self.current_screen()
             if isinstance(error, ValidationError) and current is not None:
-                current.show_errors({error.field: error.message_zh})
+                current.show_errors({error.field: tr(error.message_zh)})
             self.banner.show_message(message_of(error), "bad")
             if custody:
                 self.sig_custody_changed.emit()

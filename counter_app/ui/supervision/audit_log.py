@@ -134,7 +134,7 @@ class AuditLogTab(SupervisionTab):
         self.message.setText("")
         fill(self.table, [(str(r.seq), r.local_time, r.actor_zh, r.action_zh, r.detail_zh)
                           for r in result.rows], [r.seq for r in result.rows])
-        self.page_label.setText(result.summary_zh)
+        self.page_label.setText(tr(result.summary_zh))
         self.prev_button.setEnabled(result.page > 0)
         self.next_button.setEnabled(result.page + 1 < result.pages)
 
@@ -151,7 +151,7 @@ class AuditLogTab(SupervisionTab):
     def show_chain(self, state: ChainState) -> None:
         self.chain = state
         sound = state.ok and not state.alarm_zh
-        self.chain_label.setText(state.message_zh)
+        self.chain_label.setText(tr(state.message_zh))
         self.chain_label.setStyleSheet(
             f"font-size: 14px; font-weight: bold; color: {OK if sound else BAD};")
         self.chain_label.setProperty("state", "ok" if sound else "broken")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui.feedback import run_then_idle, show_message
+from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.qt import named
 from counter_app.ui.supervision.page import SupervisionEnv
@@ -56,7 +57,7 @@ def fill(t: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[object] 
     t.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
+            item = QTableWidgetItem(tr(text))  # a state or an operation from below: translated
             if c == 0 and r < len(keys):
                 item.setData(Qt.ItemDataRole.UserRole, keys[r])
             t.setItem(r, c, item)
@@ -146,12 +147,12 @@ class SupervisionTab(QWidget):
         self.busy = True
         if busy_zh is not None:
             self.message.setStyleSheet("")
-            self.message.setText(busy_zh)
+            self.message.setText(tr(busy_zh))
         for b in self.action_buttons:
             b.setEnabled(False)
 
         def ok(result: Any) -> None:
-            if busy_zh is not None and self.message.text() == busy_zh:
+            if busy_zh is not None and self.message.text() == tr(busy_zh):
                 self.message.setText("")  # done waiting: the result speaks for itself
             done(result)
 
