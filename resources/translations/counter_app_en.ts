@@ -1124,6 +1124,7 @@
     </message>
     <message>
         <source>社保卡申领</source>
+        <extracomment>audit actions that record a business done at the counter → its title on the report</extracomment>
         <translation>Card application</translation>
     </message>
     <message>
@@ -1655,6 +1656,7 @@
     </message>
     <message>
         <source>备用金</source>
+        <extracomment>a supervisor&apos;s authorisation of one act: (approval, purpose) → the user name, or raises (the one authorisation path, workflows.login.TellerAuth.authorise) blank cards in a teller&apos;s custody today; None at a branch without blank stock the day-end&apos;s gate: the texts of differences not explained yet (given the close note); the session does not close while any is left (workflows.day_end)</extracomment>
         <translation>Float</translation>
     </message>
     <message>
@@ -5489,127 +5491,127 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>业务尚未受理，不能打印回执。</source>
-        <translation type="unfinished"></translation>
+        <translation>The business has not been accepted yet; the receipt cannot be printed.</translation>
     </message>
     <message>
         <source>解除挂失</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel loss report</translation>
     </message>
     <message>
         <source>该卡已申请补卡，正式挂失不可撤销，不能解挂；请持卡人等候新卡（可凭身份证查询制卡进度）。</source>
-        <translation type="unfinished"></translation>
+        <translation>A replacement has been applied for on this card: the formal loss report cannot be revoked and the card cannot be de-lossed. Ask the cardholder to wait for the new card (production progress can be queried with the ID card).</translation>
     </message>
     <message>
         <source>该卡由{card_bank}发行，解挂须到{card_bank}的网点办理（本网点属于{branch_bank}）。请告知持卡人前往{card_bank}网点。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card was issued by {card_bank}; a loss report can only be cancelled at a {card_bank} branch (this branch belongs to {branch_bank}). Please direct the cardholder to a {card_bank} branch.</translation>
     </message>
     <message>
         <source>请先查询或读取持卡人的社保卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Query or read the cardholder&apos;s social security card first.</translation>
     </message>
     <message>
         <source>专线中断，无法向中心核实卡片状态，解挂须联网办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down, so the card&apos;s state cannot be verified with the central system; cancelling a loss report requires the line.</translation>
     </message>
     <message>
         <source>解挂须读取持卡人找回的社保卡：请将卡片插入读卡器后点击“读取社保卡”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling a loss report requires reading the recovered card: insert it into the reader and click &quot;Read social security card&quot;.</translation>
     </message>
     <message>
         <source>正式挂失（待中心确认）</source>
-        <translation type="unfinished"></translation>
+        <translation>Formal loss report (awaiting central confirmation)</translation>
     </message>
     <message>
         <source>专线中断，解挂须联网办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down; cancelling a loss report requires the line.</translation>
     </message>
     <message>
         <source>正常（临时挂失已过期）</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal (temporary loss report expired)</translation>
     </message>
     <message>
         <source>临时挂失转正式挂失</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporary loss report to formal loss report</translation>
     </message>
     <message>
         <source>该功能为“{name}”，不是挂失状态；应用锁定请办理密码重置解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>This function is &quot;{name}&quot;, not reported lost; for a locked application, process a PIN reset and unlock.</translation>
     </message>
     <message>
         <source>{functions}当前不能办理此业务，请重新选择。</source>
-        <translation type="unfinished"></translation>
+        <translation>{functions}: this business cannot be processed now; please choose again.</translation>
     </message>
     <message>
         <source>所选功能</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen functions</translation>
     </message>
     <message>
         <source>{item}、{rest}</source>
-        <translation type="unfinished"></translation>
+        <translation>{item}, {rest}</translation>
     </message>
     <message>
         <source>专线中断，暂不能解挂：解挂须由中心实时确认该卡未申请补卡，请待线路恢复后办理（持卡人可稍候或改日到本行网点办理）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down; the loss report cannot be cancelled now: the central system must confirm in real time that no replacement was applied for. Please process it once the line is restored (the cardholder may wait or come back to a branch of this bank another day).</translation>
     </message>
     <message>
         <source>该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），须先送达中心后才能解挂。系统正在上传，请稍后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>This cardholder has business not yet delivered to the central system (such as a loss report accepted while the line was down); it must reach the central system before the loss report can be cancelled. The system is uploading; please try again shortly.</translation>
     </message>
     <message>
         <source>专线中断，正式挂失已在本柜台受理并暂存，线路恢复后优先上传中心生效（同一业务不会重复提交）。请告知持卡人：上传完成前挂失尚未在中心生效。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down: the formal loss report has been accepted at this counter and held; it is uploaded first when the line is restored and takes effect then (it is never submitted twice). Please tell the cardholder: until the upload completes, the loss report is not yet in effect at the central system.</translation>
     </message>
     <message>
         <source>该持卡人有尚未送达中心的前序业务，本笔正式挂失已受理并排在其后上传，送达后生效。</source>
-        <translation type="unfinished"></translation>
+        <translation>This cardholder has earlier business not yet delivered to the central system; this formal loss report has been accepted, is queued for upload after it, and takes effect once delivered.</translation>
     </message>
     <message>
         <source>中心系统未及时应答（本笔挂失可能已生效），系统将以同一业务号自动向中心确认，不会重复办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system did not answer in time (this loss report may already be in effect); the system will confirm with the central system under the same business number automatically and will not process it twice.</translation>
     </message>
     <message>
         <source>中心系统未及时应答（本笔解挂可能已生效），系统将以同一业务号自动向中心确认，不会重复办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system did not answer in time (this loss cancellation may already be in effect); the system will confirm with the central system under the same business number automatically and will not process it twice.</translation>
     </message>
     <message>
         <source>正式挂失已生效，卡片对应功能已停止使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The formal loss report is in effect; the card&apos;s chosen functions are stopped.</translation>
     </message>
     <message>
         <source>解挂已生效，卡片对应功能恢复正常使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The loss report is cancelled; the card&apos;s chosen functions work normally again.</translation>
     </message>
     <message>
         <source>中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理（本网点属于{branch_bank}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the central system: this card was issued by {card_bank} and must be handled at a {card_bank} branch (this branch belongs to {branch_bank}).</translation>
     </message>
     <message>
         <source>中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the central system: this card was issued by {card_bank} and must be handled at a {card_bank} branch.</translation>
     </message>
     <message>
         <source>中心系统未受理：该卡已申请补卡，正式挂失不可撤销，不能解挂；请持卡人等候新卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the central system: a replacement has been applied for on this card; the formal loss report cannot be revoked or cancelled. Ask the cardholder to wait for the new card.</translation>
     </message>
     <message>
         <source>请读取身份证或录入持卡人的身份证号码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the ID card or enter the cardholder&apos;s ID number.</translation>
     </message>
     <message>
         <source>请点击“确认办理”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please click &quot;Confirm&quot;.</translation>
     </message>
     <message>
         <source>本笔业务已完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>This business is complete.</translation>
     </message>
     <message>
         <source>请先读取或录入身份证号码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read or enter the ID number first.</translation>
     </message>
     <message>
         <source>中心系统没有该持卡人的社保卡记录：请核对身份证号码；尚未领卡的请办理申领或领卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system has no social security card on file for this person: check the ID number; a person who has not received a card yet should apply or collect it.</translation>
     </message>
     <message>
         <source>业务尚未办理，不能打印回执。</source>
@@ -6049,139 +6051,138 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>遗失补卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Replacement (lost)</translation>
     </message>
     <message>
         <source>损坏换卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange (damaged)</translation>
     </message>
     <message>
         <source>到期换卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange (expired)</translation>
     </message>
     <message>
         <source>该卡已办理过补换卡（原卡号已注销），不能再次补换；请凭身份证查询新卡的制卡进度，或到受理网点领取新卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card has already been replaced (the old card number is cancelled) and cannot be replaced again; query the new card&apos;s production progress with the ID card, or collect the new card at the accepting branch.</translation>
     </message>
     <message>
         <source>免收</source>
-        <translation type="unfinished"></translation>
+        <translation>Waived</translation>
     </message>
     <message>
         <source>{yuan}.{fen:02d} 元</source>
-        <translation type="unfinished"></translation>
+        <translation>CNY {yuan}.{fen:02d}</translation>
     </message>
     <message>
         <source>该卡由{card_bank}发行，补卡、换卡须到{card_bank}的网点办理（本网点属于{branch_bank}）。请告知持卡人前往{card_bank}网点。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card was issued by {card_bank}; replacement and exchange must be done at a {card_bank} branch (this branch belongs to {branch_bank}). Please direct the cardholder to a {card_bank} branch.</translation>
     </message>
     <message>
         <source>{function}为“{state}”</source>
-        <translation type="unfinished"></translation>
+        <translation>{function} is &quot;{state}&quot;</translation>
     </message>
     <message>
         <source>请先向中心查询持卡人的社保卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Query the cardholder&apos;s social security card from the central system first.</translation>
     </message>
     <message>
         <source>专线中断，补换卡须联网办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down; replacement requires the line.</translation>
     </message>
     <message>
         <source>该卡{states}，尚未正式挂失。遗失补卡须先办理正式挂失（临时挂失须转为正式挂失）：请先办理“挂失 / 解挂”，再办理补卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>On this card {states}; it is not formally reported lost. A lost card needs a formal loss report first (a temporary loss report must be made formal): process &quot;Report / cancel loss&quot; first, then the replacement.</translation>
     </message>
     <message>
         <source>该卡{states}：已正式挂失的卡请按“遗失补卡”办理；卡片已找回的，可先解挂再换卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>On this card {states}: a formally reported card is processed as &quot;Replacement (lost)&quot;; if the card was recovered, cancel the loss report first, then exchange it.</translation>
     </message>
     <message>
         <source>读卡器中的卡片不是本次要换的卡，请核对持卡人交回的原卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in the reader is not the card being exchanged; check the old card the cardholder handed in.</translation>
     </message>
     <message>
         <source>换卡须收回原卡：请将原卡插入读卡器后按 F3 读取；芯片已损坏读不出的，核对卡面卡号后勾选“原卡芯片无法读取，已收回原卡”。</source>
-        <translation type="unfinished"></translation>
+        <translation>An exchange requires taking back the old card: insert it into the reader and press F3 to read it; if the chip is damaged and unreadable, check the card number printed on the card and tick &quot;Old card&apos;s chip unreadable, old card taken back&quot;.</translation>
     </message>
     <message>
         <source>尚未取得本网点的补换卡收费标准，请重新查询卡片。</source>
-        <translation type="unfinished"></translation>
+        <translation>This branch&apos;s replacement fee has not been obtained yet; please query the card again.</translation>
     </message>
     <message>
         <source>本网点未开通同号换卡，请选择换发新卡号。</source>
-        <translation type="unfinished"></translation>
+        <translation>This branch does not offer same-number exchange; please choose a new card number.</translation>
     </message>
     <message>
         <source>该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），须先送达中心后才能补换卡。系统正在上传，请稍后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>This cardholder has business not yet delivered to the central system (such as a loss report accepted while the line was down); it must reach the central system before a replacement. The system is uploading; please try again shortly.</translation>
     </message>
     <message>
         <source>中心系统未及时应答（本笔补换卡可能已受理），系统将以同一业务号自动向中心确认，不会重复受理；请勿重新办理，可稍后凭身份证查询。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system did not answer in time (this replacement may already be accepted); the system will confirm with the central system under the same business number automatically and will not accept it twice. Do not process it again; it can be queried later with the ID card.</translation>
     </message>
     <message>
         <source>已受理：原卡号已在中心注销，保留原银行卡号及账户（同号换卡），{making}</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted: the old card number is cancelled at the central system; the bank card number and account are kept (same-number exchange). {making}</translation>
     </message>
     <message>
         <source>已受理：原卡号已在中心注销，新卡将启用新的银行卡号，{making}</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted: the old card number is cancelled at the central system; the new card will use a new bank card number. {making}</translation>
     </message>
     <message>
         <source>中心系统未受理：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the central system: {reason}</translation>
     </message>
     <message>
         <source>该卡由{card_bank}发行，须到{card_bank}的网点办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card was issued by {card_bank} and must be handled at a {card_bank} branch.</translation>
     </message>
     <message>
         <source>中心系统未受理：该卡尚未正式挂失，遗失补卡须先办理正式挂失（挂失 / 解挂）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the central system: this card is not formally reported lost; a lost card needs a formal loss report first (Report / cancel loss).</translation>
     </message>
     <message>
         <source>专线中断，暂不能补换卡：补换卡须由中心实时注销原卡号并受理新卡，请待线路恢复后办理（持卡人可稍候或改日办理）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down; replacement is not possible now: the central system must cancel the old card number and accept the new card in real time. Please process it once the line is restored (the cardholder may wait or come back another day).</translation>
     </message>
     <message>
         <source>请点击“确认补换卡”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please click &quot;Confirm replacement&quot;.</translation>
     </message>
     <message>
         <source>中心系统没有该持卡人的社保卡记录：请核对身份证号码；从未领卡的请办理申领（首次申领免工本费）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system has no social security card on file for this person: check the ID number; a person who never had a card should apply (the first application has no card fee).</translation>
     </message>
     <message>
         <source>本网点为即办网点，但本版本尚未开通现场即时制卡：新卡转中心集中制卡，制成后送达本网点领取。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is an instant issuance branch, but this version does not yet make cards on the spot: the new card goes to central production and is delivered to this branch for collection.</translation>
     </message>
     <message>
         <source>新卡由中心集中制作，制成后送达本网点领取。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new card is made centrally and delivered to this branch for collection.</translation>
     </message>
     <message>
         <source>本笔业务尚未受理，不能收费。</source>
-        <translation type="unfinished"></translation>
+        <translation>This business has not been accepted yet; no fee can be charged.</translation>
     </message>
     <message>
         <source>本笔业务没有收费记录，不能打印收据。</source>
+        <translation>This business has no fee record; no receipt can be printed.</translation>
+    </message>
+    <message>
+        <source>请输入{what}金额（没有{what}请输入 0）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>请输入备用金金额（没有备用金请输入 0）。</source>
-        <extracomment>a supervisor&apos;s authorisation of one act: (approval, purpose) → the user name, or raises (the one authorisation path, workflows.login.TellerAuth.authorise) blank cards in a teller&apos;s custody today; None at a branch without blank stock the day-end&apos;s gate: the texts of differences not explained yet (given the close note); the session does not close while any is left (workflows.day_end)</extracomment>
+        <source>{what}金额格式不正确，请输入数字，例如 2000 或 2000.50。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>备用金金额格式不正确，请输入数字，例如 2000 或 2000.50。</source>
+        <source>{what}金额不能为负数，最多两位小数。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>备用金金额不能为负数，最多两位小数。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>备用金金额超过 1,000,000 元，请核对。</source>
+        <source>{what}金额超过 1,000,000 元，请核对。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6238,6 +6239,946 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>该会话已结束，无需强制结束。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日终结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管强制结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您没有未结束的会话：日终轧账针对本人当日的柜员会话。已结束的会话可在下方查看全网点当日轧账。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您名下仍有 {holding} 张今日领用的空白卡未交回（请先在“空白卡库存”交回，或说明原因）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>营业中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已结束（{close_kind}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会话 #{session_id} · 柜台 {counter_id} · {opened_at} 开始 · {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {teller}（会话 #{session_id}）：{difference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{closed_at} {close_kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{session_id} 柜员 {teller} 柜台 {counter_id} · {opened_at} 开始 · {state} · 现金应有 {expected}，实点 {counted}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即时制卡业务 {businesses} 笔，而空白卡登记发卡 {issued} 张，相差 {difference} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当日柜员会话 {count} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您没有未结束的会话（可能已日终结束或被主管强制结束）；请点“重新汇总”查看，需要继续营业请在“柜员会话”开始营业。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请说明差异原因（至少4个字）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机未提供柜员会话。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日终轧账有 {count} 项差异尚未说明，不能结束营业：{differences}请在“日终轧账”中逐项说明原因（至少4个字）后再结束。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>集中制卡批次签收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码重置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{business}（业务编号 {business_no}）应收工本费 {amount}，没有收费记录。</source>
+        <extracomment>op states of a business sent to the central that mean it was not done</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收据 {receipt_no} 收取 {amount}，但该业务未被中心受理，且未退费。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本会话有现金收费或退费，现金应有 {expected}（含备用金），尚未清点现金。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现金应有 {expected}（备用金加现金收费减退费），实点 {counted}，长款 {difference}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现金应有 {expected}（备用金加现金收费减退费），实点 {counted}，短款 {difference}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {teller}：即时制卡业务 {businesses} 笔，而空白卡登记发卡 {issued} 张，相差 {difference} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待上传业务 #{outbox_id}（{operation}）中心拒收或多次失败，已转人工处理（{error}），须由主管决定重发或作废。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无错误码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您尚未开始今日营业（没有本柜台今日的柜员会话），不能收费或退费。请先在“柜员会话”中开始营业。</source>
+        <extracomment>the teller&apos;s open work session, today, at this counter — or None a supervisor&apos;s authorisation of one act: (approval, purpose) → the supervisor&apos;s user name, or raises (the one authorisation path: password and one-time code, counted, audited)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写退费原因（至少4个字）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有该收费记录，请核对收据编号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收据 {receipt_no} 的费用已退还，不能重复退费。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能为本人办理的退费授权，请由另一位主管授权。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有该收费记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{receipt_no} · {kind} {amount} · {method}（凭证 {reference}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{receipt_no} · {kind} {amount} · {method}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本网点不是即时制卡网点，没有空白卡库存；空白卡库存仅在即办网点使用。</source>
+        <extracomment>the piece of work (domain.businesses) every change of the stock is admitted as</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发卡须关联申请编号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记发卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机未配置主管授权，不能登记废卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记废卡须由主管输入账号、密码和动态验证码授权。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记废卡须经主管授权。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写明作废原因（至少{min_chars}个字）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作废原因不超过{max_chars}个字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>交给柜员保管</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>领用张数应大于0。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>库存只有 {in_stock} 张，不能领用 {count} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>交回库存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入库登记 {received} 张，而库存、保管、已发卡、废卡合计 {total} 张，相差 {difference} 张（账务记录不一致，请立即报告主管并联系技术支持）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {teller}：当日领用 {handed} 张，交回 {back}、发卡 {issued}、废卡 {spoiled}、在保管 {today}，相差 {book_difference} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {teller}：{count} 张为以前营业日领用、未交回（{chip_serials}），请交回库存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {teller}：系统记录保管 {booked} 张，实点 {counted} 张，多出 {difference} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {teller}：系统记录保管 {booked} 张，实点 {counted} 张，短少 {difference} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网点库存：系统记录 {booked} 张，实点 {counted} 张，多出 {difference} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网点库存：系统记录 {booked} 张，实点 {counted} 张，短少 {difference} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请录入箱号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>箱号应为不超过{max_chars}位的字母、数字或“-”“_”，“{box_id}”不符合。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>供应商清单文件过大（超过1MB），请确认选择的文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>供应商清单不是文本文件（CSV），请确认选择的文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>供应商清单格式有误（应为每行“箱号,芯片序列号”），请确认选择的文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>供应商清单中没有卡片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{line}行：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{line}行：应为“箱号,芯片序列号”两列。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{line}行：箱号“{box_id}”与第{first_line}行的“{first_box_id}”不同；一个文件只能登记一箱。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{line}行：芯片序列号 {serial} 在第{first_line}行已列出（清单内重复），请联系供应商核对。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实点张数应为0或正整数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>录入的箱号“{box_id}”与供应商清单的箱号“{listed_box}”不同，请核对。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先录入箱号（或导入供应商清单）再读卡入库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机未配置读卡器，不能读取空白卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>芯片序列号 {serial} 不在箱号 {box_id} 的供应商清单上，未入库；请将该卡单独放置并报告主管。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡 {serial} 已入库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重复：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有正在入库的箱。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请录入领用张数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已交给柜员 {teller} 保管 {count} 张：{chip_serial} 等。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {teller} 交回库存 {count} 张。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {teller} 没有保管中的空白卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡 {chip_serial} 已登记为废卡（授权主管 {supervisor}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先盘点对账，再打印盘点表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 {scope_teller}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <extracomment>what the authorising supervisor typed (never logged: its repr hides the secrets)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写明{what}理由（至少{min_chars}个字），理由将记入审计日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授权用途</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>幂等键</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失败次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>跨日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首个异常条目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心链头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>剩余次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延后上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保管空白卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持久写入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} 张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解锁屏幕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上传队列（异常件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申领</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>集中制卡 / 领卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡片业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参保登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录成功</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录被拒（已锁定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管授权通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管授权失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授权被拒（无权限角色）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授权被拒（已锁定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账户锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解锁成功</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解锁失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会话继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管强制结束会话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异常件重新上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异常件作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管确认审计告警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知用户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码已修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置初始密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>创建演示账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>创建首个管理员账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>动态验证码重复使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授权被拒（未绑定动态验证码）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>动态验证码错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增柜员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停用账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新绑定动态验证码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解锁账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{area}（{action}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}格式不正确，请按 2026-11-30 的格式输入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>截止日期不能早于起始日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>搜索内容最多 {max_chars} 个字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另有 {hidden} 项（可能含个人信息，已加密不显示）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有符合条件的审计记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {total} 条，第 {page}/{pages} 页（第 {first}–{last} 条，按时间从新到旧）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计日志为空（{at} 校验）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计链完整：已校验至第 {head_seq} 条（共 {entries} 条，{at} 完整校验）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自第 {seq} 条起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置未能确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计链断裂（{at} 校验）：{where}，{problem}。请立即报告主管，本柜台将锁定业务直至主管确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计链当前校验通过（{at}），但有待主管确认的告警：{alarm}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>社保卡申领提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>领卡登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即时制卡占用空白卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即时制卡结果上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销即时制卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>挂失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补换卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡片启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码重置授权</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>制卡批次签收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参保证明出具</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计链头上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>变更该项信息需要证明材料，中心未收到证明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>变更后的信息格式或取值不被中心接受</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心不认识要变更的信息项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡已挂失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡不是正常使用状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡不在使用中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡未挂失，不能解挂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>须先办理正式挂失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡不是本行发行的卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是本网点的业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已申请过补换卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不允许同号换卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已在制卡中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已在制卡批次中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已参保登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无权办理该申领</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该批次已签收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不在该批次中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡未被占用登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是即时制卡业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本网点不是即办网点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该空白卡已被占用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡序列号不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未成年人须有监护人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监护人信息不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码已被使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份信息不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺少姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费基数超出中心核定范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不符合参保条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查无此单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位已注销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统一社会信用代码不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺少统一社会信用代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该参保身份不应填写统一社会信用代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证明已过期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查无此证明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无权办理该卡的业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本柜台无权办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本网点无权办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请求内容不符合接口规范</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同一幂等键被用于不同的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超出中心允许的数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请求内容过大</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心多次返回格式不正确的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机无法组成该请求（程序或数据问题，请联系技术支持）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他业务（{operation}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心拒绝（未记录原因代码）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心拒绝（代码 {code}，请按代码查阅中心接口说明）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异常件 #{item_id} 已改为重新上传（使用原幂等键，不会重复办理）。授权主管：{supervisor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异常件 #{item_id} 已作废（记录保留，不再上传）。授权主管：{supervisor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择“重新上传”或“作废”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{item_id} 不是待处理的异常件（可能已被处理）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} 天 {hours} 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} 小时 {minutes} 分钟</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,7 @@ import datetime as dt
 from counter_app.domain.card_states import FUNCTION_NAMES_ZH, FUNCTION_STATE_NAMES_ZH, CardFunction, FunctionState
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import ReceiptData, render_business_receipt
 from counter_app.printing.receipt import CARD_BUSINESS_LABELS
 from counter_app.workflows.card_loss import rules
@@ -41,7 +42,7 @@ def next_steps(record: LossRecord, branch_bank: str) -> tuple[str, ...]:
 def render_receipt(ctx: CardLossContext, record: LossRecord) -> bytes:
     outcome, card = record.outcome, record.card
     if outcome is None or card is None:
-        raise CounterError("业务尚未受理，不能打印回执。", code="NOT_ACCEPTED")
+        raise CounterError(QT_TR_NOOP("业务尚未受理，不能打印回执。"), code="NOT_ACCEPTED")
     functions = "、".join(FUNCTION_NAMES_ZH[CardFunction(f)] for f in outcome.functions)
     after = []
     for f, state in (("social", outcome.social_after), ("financial", outcome.financial_after)):

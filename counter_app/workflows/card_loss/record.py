@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from counter_app.domain.texts import QT_TR_NOOP
+
 # the person as identified: the one identity check of every business (source "card" here
 # when the card in the reader named the person first)
 from counter_app.workflows.identity_step import Identity as Identity
@@ -29,7 +31,7 @@ class Operation(enum.StrEnum):
     DELOSS = "deloss"  # 解挂
 
 
-OPERATION_TITLES_ZH = {Operation.LOSS: "正式挂失", Operation.DELOSS: "解除挂失"}
+OPERATION_TITLES_ZH = {Operation.LOSS: QT_TR_NOOP("正式挂失"), Operation.DELOSS: QT_TR_NOOP("解除挂失")}
 
 
 class CardSource(enum.StrEnum):

@@ -24,11 +24,13 @@ from counter_app.domain.card_states import (
     check_function,
     effective_function_state,
 )
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.record import CardSource, FoundCard, LossRecord, Operation
 
 FUNCTIONS: tuple[CardFunction, ...] = (CardFunction.SOCIAL, CardFunction.FINANCIAL)
 LOSS_STATES = frozenset({FunctionState.TEMP_LOST, FunctionState.LOST})
-REPLACED_ZH = "该卡已申请补卡，正式挂失不可撤销，不能解挂；请持卡人等候新卡（可凭身份证查询制卡进度）。"
+REPLACED_ZH = QT_TR_NOOP(
+    "该卡已申请补卡，正式挂失不可撤销，不能解挂；请持卡人等候新卡（可凭身份证查询制卡进度）。")
 
 
 @dataclass(frozen=True)
@@ -86,18 +88,19 @@ def own_bank_error(card: FoundCard, bank_code: str) -> str:
     """De-loss (and replacement) only at a branch of the card's own bank."""
     if not card.bank_code or card.bank_code == bank_code:
         return ""
-    return (f"该卡由{bank_name(card.bank_code)}发行，解挂须到{bank_name(card.bank_code)}的网点办理"
-            f"（本网点属于{bank_name(bank_code)}）。请告知持卡人前往{bank_name(card.bank_code)}网点。")
+    return zh("该卡由{card_bank}发行，解挂须到{card_bank}的网点办理"
+              "（本网点属于{branch_bank}）。请告知持卡人前往{card_bank}网点。",
+              card_bank=bank_name(card.bank_code), branch_bank=bank_name(bank_code))
 
 
 def card_error(record: LossRecord, bank_code: str) -> str:
     """Why the business cannot go on with this card (empty: it can)."""
     card = record.card
     if card is None:
-        return "请先查询或读取持卡人的社保卡。"
+        return QT_TR_NOOP("请先查询或读取持卡人的社保卡。")
     if record.operation is Operation.DELOSS:
         if not card.states_known:
-            return "专线中断，无法向中心核实卡片状态，解挂须联网办理。"
+            return QT_TR_NOOP("专线中断，无法向中心核实卡片状态，解挂须联网办理。")
         if card.replacement_applied:  # named first: the old card is cancelled by it too
             return REPLACED_ZH
     if card.states_known:
@@ -109,7 +112,7 @@ def card_error(record: LossRecord, bank_code: str) -> str:
         if (wrong := own_bank_error(card, bank_code)):
             return wrong
         if record.card_read_no != card.card_no:
-            return "解挂须读取持卡人找回的社保卡：请将卡片插入读卡器后点击“读取社保卡”。"
+            return QT_TR_NOOP("解挂须读取持卡人找回的社保卡：请将卡片插入读卡器后点击“读取社保卡”。")
     return ""
 
 
@@ -124,13 +127,13 @@ def offers(record: LossRecord, now: dt.datetime) -> tuple[Offer, ...]:
 def _offer(op: Operation, card: FoundCard, function: CardFunction, now: dt.datetime) -> Offer:
     if not card.states_known:  # line down: a formal loss is queued; the central checks it
         if op is Operation.LOSS:
-            return Offer(function, "", True, "正式挂失（待中心确认）", target=FunctionState.LOST)
-        return Offer(function, "", False, "", "专线中断，解挂须联网办理。")
+            return Offer(function, "", True, QT_TR_NOOP("正式挂失（待中心确认）"), target=FunctionState.LOST)
+        return Offer(function, "", False, "", QT_TR_NOOP("专线中断，解挂须联网办理。"))
     state = current_state(card, function, now)
     name = FUNCTION_STATE_NAMES_ZH[state]
     raw = card.social_state if function is CardFunction.SOCIAL else card.financial_state
     if raw == FunctionState.TEMP_LOST and state is FunctionState.NORMAL:
-        name = "正常（临时挂失已过期）"
+        name = QT_TR_NOOP("正常（临时挂失已过期）")
     if op is Operation.DELOSS and card.replacement_applied:
         return Offer(function, name, False, "", REPLACED_ZH)
     try:
@@ -139,13 +142,14 @@ def _offer(op: Operation, card: FoundCard, function: CardFunction, now: dt.datet
         return Offer(function, name, False, "", refused.message_zh)
     if op is Operation.LOSS:
         target = FunctionState.LOST
-        action = "临时挂失转正式挂失" if state is FunctionState.TEMP_LOST else "正式挂失"
+        action = (QT_TR_NOOP("临时挂失转正式挂失") if state is FunctionState.TEMP_LOST
+                  else QT_TR_NOOP("正式挂失"))
     else:
         target = FunctionState.NORMAL
-        action = "解除挂失"
+        action = QT_TR_NOOP("解除挂失")
         if state not in LOSS_STATES:  # the table's LOCKED → NORMAL is a PIN reset, not this
-            reason = ("该功能未挂失，无需解挂。" if state is FunctionState.NORMAL
-                      else f"该功能为“{name}”，不是挂失状态；应用锁定请办理密码重置解锁。")
+            reason = (QT_TR_NOOP("该功能未挂失，无需解挂。") if state is FunctionState.NORMAL
+                      else zh("该功能为“{name}”，不是挂失状态；应用锁定请办理密码重置解锁。", name=name))
             return Offer(function, name, False, "", reason)
     try:
         check_function(function, state, target)
@@ -156,14 +160,23 @@ def _offer(op: Operation, card: FoundCard, function: CardFunction, now: dt.datet
 
 def choice_errors(record: LossRecord, now: dt.datetime) -> dict[str, str]:
     if not record.chosen:
-        return {"functions": "请至少选择一项功能。"}
+        return {"functions": QT_TR_NOOP("请至少选择一项功能。")}
     allowed = {str(o.function) for o in offers(record, now) if o.allowed}
     refused = [c for c in record.chosen if c not in allowed]
     if refused:
         known = {f.value for f in CardFunction}
-        names = "、".join(FUNCTION_NAMES_ZH[CardFunction(c)] for c in refused if c in known)
-        return {"functions": f"{names or '所选功能'}当前不能办理此业务，请重新选择。"}
+        names = [FUNCTION_NAMES_ZH[CardFunction(c)] for c in refused if c in known]
+        return {"functions": zh("{functions}当前不能办理此业务，请重新选择。",
+                                functions=listing(names) if names else QT_TR_NOOP("所选功能"))}
     return {}
+
+
+def listing(names: list[str]) -> str:
+    """Names joined with 、 as one text the UI translates whole (nested ``{item}、{rest}``)."""
+    text = names[-1]
+    for name in reversed(names[:-1]):
+        text = zh("{item}、{rest}", item=name, rest=text)
+    return text
 
 
 def mask_card_no(card_no: str) -> str:

@@ -30,6 +30,7 @@ from counter_app.central.sync import (
     check_new_work,
 )
 from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss import rules
 from counter_app.workflows.card_loss.record import Operation, Outcome, Step
 from counter_app.workflows.kernel import StepInvalid
@@ -43,12 +44,12 @@ OPERATIONS = {Operation.LOSS: "cards.loss", Operation.DELOSS: "cards.deloss"}
 WORK = {Operation.LOSS: "formal_loss", Operation.DELOSS: "deloss"}
 HOLD_S = 600.0  # the counter sends it itself; after a crash the sync worker takes over
 
-DELOSS_OFFLINE_ZH = ("专线中断，暂不能解挂：解挂须由中心实时确认该卡未申请补卡，"
-                     "请待线路恢复后办理（持卡人可稍候或改日到本行网点办理）。")
-EARLIER_UNSENT_ZH = ("该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），"
-                     "须先送达中心后才能解挂。系统正在上传，请稍后重试。")
-QUEUED_ZH = ("专线中断，正式挂失已在本柜台受理并暂存，线路恢复后优先上传中心生效"
-             "（同一业务不会重复提交）。请告知持卡人：上传完成前挂失尚未在中心生效。")
+DELOSS_OFFLINE_ZH = QT_TR_NOOP("专线中断，暂不能解挂：解挂须由中心实时确认该卡未申请补卡，"
+                               "请待线路恢复后办理（持卡人可稍候或改日到本行网点办理）。")
+EARLIER_UNSENT_ZH = QT_TR_NOOP("该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），"
+                               "须先送达中心后才能解挂。系统正在上传，请稍后重试。")
+QUEUED_ZH = QT_TR_NOOP("专线中断，正式挂失已在本柜台受理并暂存，线路恢复后优先上传中心生效"
+                       "（同一业务不会重复提交）。请告知持卡人：上传完成前挂失尚未在中心生效。")
 
 
 def _status(wf: CardLossWorkflow, line: LineState | None = None) -> SyncStatus:
@@ -117,7 +118,7 @@ def submit(wf: CardLossWorkflow) -> Outcome:
                     hold_s=0.0 if offline or earlier else HOLD_S, now=now)
     if offline or earlier:  # queued behind (or as) the person's unsent work: sent in order
         ctx.wake_sync()
-        message = QUEUED_ZH if offline else (
+        message = QUEUED_ZH if offline else QT_TR_NOOP(
             "该持卡人有尚未送达中心的前序业务，本笔正式挂失已受理并排在其后上传，送达后生效。")
         return _finish(wf, Outcome(op_id, "pending", tuple(payload["functions"]), message,
                                    now.isoformat(), receipt_no(wf, now)))
@@ -148,15 +149,17 @@ def submit(wf: CardLossWorkflow) -> Outcome:
         if op is Operation.LOSS and nothing_sent(exc):
             message = QUEUED_ZH
         else:  # it may have been committed: the sync worker confirms it under the same key
-            message = (f"中心系统未及时应答（本笔{'挂失' if op is Operation.LOSS else '解挂'}可能已生效），"
-                       "系统将以同一业务号自动向中心确认，不会重复办理。")
+            message = (QT_TR_NOOP("中心系统未及时应答（本笔挂失可能已生效），"
+                                  "系统将以同一业务号自动向中心确认，不会重复办理。") if op is Operation.LOSS
+                       else QT_TR_NOOP("中心系统未及时应答（本笔解挂可能已生效），"
+                                       "系统将以同一业务号自动向中心确认，不会重复办理。"))
         wf.note("deferred", error=exc.code)
         return _finish(wf, Outcome(op_id, "pending", tuple(payload["functions"]), message,
                                    now.isoformat(), receipt_no(wf, now)))
     ctx.store.sent(op_id, _jsonable(dataclasses.asdict(answer)), ctx.clock())
     wf.update_record(card=rules.found_card(answer, card.source, ctx.clock()))
-    message = ("正式挂失已生效，卡片对应功能已停止使用。" if op is Operation.LOSS
-               else "解挂已生效，卡片对应功能恢复正常使用。")
+    message = (QT_TR_NOOP("正式挂失已生效，卡片对应功能已停止使用。") if op is Operation.LOSS
+               else QT_TR_NOOP("解挂已生效，卡片对应功能恢复正常使用。"))
     return _finish(wf, Outcome(op_id, "done", tuple(payload["functions"]), message,
                                now.isoformat(), receipt_no(wf, now),
                                social_after=answer.social_state,
@@ -174,13 +177,15 @@ def _explained(exc: CentralRefusal, card_bank: str) -> CentralRefusal:
     if exc.code == "WRONG_BANK":
         bank = str(exc.details.get("card_bank") or card_bank)
         branch = str(exc.details.get("branch_bank") or "")
-        message = (f"中心系统未受理：该卡由{rules.bank_name(bank)}发行，须到{rules.bank_name(bank)}的网点办理"
-                   + (f"（本网点属于{rules.bank_name(branch)}）。" if branch else "。"))
+        message = (zh("中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理（本网点属于{branch_bank}）。",
+                      card_bank=rules.bank_name(bank), branch_bank=rules.bank_name(branch)) if branch
+                   else zh("中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理。",
+                           card_bank=rules.bank_name(bank)))
         return CentralRefusal(exc.status, exc.code, message, dict(exc.details))
     if exc.code == "REPLACEMENT_APPLIED":
         return CentralRefusal(exc.status, exc.code,
-                              "中心系统未受理：该卡已申请补卡，正式挂失不可撤销，不能解挂；"
-                              "请持卡人等候新卡。", dict(exc.details))
+                              QT_TR_NOOP("中心系统未受理：该卡已申请补卡，正式挂失不可撤销，不能解挂；"
+                                         "请持卡人等候新卡。"), dict(exc.details))
     return exc
 
 

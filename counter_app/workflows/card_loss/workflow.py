@@ -48,7 +48,7 @@ STEP_TITLES_ZH: dict[Step, str] = {
 
 
 def _check_identify(r: LossRecord) -> dict[str, str]:
-    return {} if r.identity.id_number else {"id_number": "请读取身份证或录入持卡人的身份证号码。"}
+    return {} if r.identity.id_number else {"id_number": QT_TR_NOOP("请读取身份证或录入持卡人的身份证号码。")}
 
 
 def loss_steps(ctx: CardLossContext) -> tuple[StepDef[LossRecord], ...]:
@@ -63,8 +63,8 @@ def loss_steps(ctx: CardLossContext) -> tuple[StepDef[LossRecord], ...]:
         StepDef(Step.CARD, t[Step.CARD], validate=check_card),
         StepDef(Step.CHOOSE, t[Step.CHOOSE],
                 validate=lambda r: rules.choice_errors(r, ctx.clock()),
-                forward=False, forward_message_zh="请点击“确认办理”。"),
-        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔业务已完成。"),
+                forward=False, forward_message_zh=QT_TR_NOOP("请点击“确认办理”。")),
+        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh=QT_TR_NOOP("本笔业务已完成。")),
     )
 
 
@@ -135,7 +135,7 @@ class CardLossWorkflow(CardCaseWorkflow[LossRecord, Step, CardLossContext]):
         """The central's card query for this person (blocking). With the line down the record
         says so: a loss may then go on with the card read or the number typed."""
         if not self.id_number:
-            raise ValidationError("id_number", "请先读取或录入身份证号码。", code="ID_MISSING")
+            raise ValidationError("id_number", QT_TR_NOOP("请先读取或录入身份证号码。"), code="ID_MISSING")
         try:
             cards = self.ctx.central.person_cards(self.id_number)
             name = self.record.identity.name or self.ctx.central.get_person(self.id_number).name
@@ -153,8 +153,8 @@ class CardLossWorkflow(CardCaseWorkflow[LossRecord, Step, CardLossContext]):
                                identity=replace(self.record.identity, name=name))
             self.note("card_query", found=0)
             self.save()
-            raise CounterError("中心系统没有该持卡人的社保卡记录：请核对身份证号码；"
-                               "尚未领卡的请办理申领或领卡。", code="NO_CARD_ON_FILE")
+            raise CounterError(QT_TR_NOOP("中心系统没有该持卡人的社保卡记录：请核对身份证号码；"
+                                          "尚未领卡的请办理申领或领卡。"), code="NO_CARD_ON_FILE")
         card = rules.found_card(status, CardSource.CENTRAL, self.ctx.clock())
         self.update_record(card=card, line_down=False, chosen=self._default_choice(card),
                            identity=replace(self.record.identity, name=name))

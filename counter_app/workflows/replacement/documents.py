@@ -7,6 +7,7 @@ import datetime as dt
 
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import ReceiptData, render_business_receipt
 from counter_app.printing.receipt import CARD_BUSINESS_LABELS
 from counter_app.workflows.card_loss.context import CardLossContext
@@ -40,7 +41,7 @@ def next_steps(record: ReplacementRecord, branch_name: str, instant: bool) -> tu
 def render_receipt(ctx: CardLossContext, record: ReplacementRecord) -> bytes:
     outcome, card = record.outcome, record.card
     if outcome is None or card is None:
-        raise CounterError("业务尚未受理，不能打印回执。", code="NOT_ACCEPTED")
+        raise CounterError(QT_TR_NOOP("业务尚未受理，不能打印回执。"), code="NOT_ACCEPTED")
     instant = record.terms.instant_issue if record.terms else False
     making = ("中心集中制卡（本网点现场即时制卡暂未开通）" if instant else "中心集中制卡")
     details: list[tuple[str, str]] = [

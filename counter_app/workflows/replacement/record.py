@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Literal
 
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_loss.record import FoundCard, Identity
 
 SCHEMA_VERSION = 1
@@ -30,7 +31,8 @@ class Reason(enum.StrEnum):
     EXPIRED = "expired"  # 到期换卡: ID plus the old card
 
 
-REASON_TITLES_ZH = {Reason.LOST: "遗失补卡", Reason.DAMAGED: "损坏换卡", Reason.EXPIRED: "到期换卡"}
+REASON_TITLES_ZH = {Reason.LOST: QT_TR_NOOP("遗失补卡"), Reason.DAMAGED: QT_TR_NOOP("损坏换卡"),
+                    Reason.EXPIRED: QT_TR_NOOP("到期换卡")}
 #: the central's contract knows two reasons: a lost card, or an old card handed in
 CENTRAL_REASON: dict[Reason, Literal["LOST", "DAMAGED"]] = {
     Reason.LOST: "LOST", Reason.DAMAGED: "DAMAGED", Reason.EXPIRED: "DAMAGED"}

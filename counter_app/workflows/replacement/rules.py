@@ -22,12 +22,13 @@ from counter_app.domain.card_states import (
     TransitionRefused,
     check_card,
 )
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.record import FoundCard
-from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, current_state
+from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, current_state, listing
 from counter_app.workflows.replacement.record import Reason, ReplacementRecord
 
-ALREADY_REPLACED_ZH = ("该卡已办理过补换卡（原卡号已注销），不能再次补换；"
-                       "请凭身份证查询新卡的制卡进度，或到受理网点领取新卡。")
+ALREADY_REPLACED_ZH = QT_TR_NOOP("该卡已办理过补换卡（原卡号已注销），不能再次补换；"
+                                 "请凭身份证查询新卡的制卡进度，或到受理网点领取新卡。")
 NEED_LOSS_CODE = "NEED_FORMAL_LOSS"
 
 
@@ -35,17 +36,18 @@ def fee_zh(fen: int) -> str:
     """工本费 as printed: 0 → 免费; otherwise yuan with two decimals."""
     if fen < 0:
         raise ValueError("a fee is never negative")
-    return "免收" if fen == 0 else f"{fen // 100}.{fen % 100:02d} 元"
+    return QT_TR_NOOP("免收") if fen == 0 else zh("{yuan}.{fen:02d} 元", yuan=fen // 100, fen=fen % 100)
 
 
 def wrong_bank_zh(card_bank: str, branch_bank: str) -> str:
-    return (f"该卡由{bank_name(card_bank)}发行，补卡、换卡须到{bank_name(card_bank)}的网点办理"
-            f"（本网点属于{bank_name(branch_bank)}）。请告知持卡人前往{bank_name(card_bank)}网点。")
+    return zh("该卡由{card_bank}发行，补卡、换卡须到{card_bank}的网点办理"
+              "（本网点属于{branch_bank}）。请告知持卡人前往{card_bank}网点。",
+              card_bank=bank_name(card_bank), branch_bank=bank_name(branch_bank))
 
 
 def states_zh(now_states: dict[CardFunction, FunctionState]) -> str:
-    return "、".join(f"{FUNCTION_NAMES_ZH[f]}为“{FUNCTION_STATE_NAMES_ZH[s]}”"
-                    for f, s in now_states.items())
+    return listing([zh("{function}为“{state}”", function=FUNCTION_NAMES_ZH[f], state=FUNCTION_STATE_NAMES_ZH[s])
+                    for f, s in now_states.items()])
 
 
 def function_states(card: FoundCard, now: dt.datetime) -> dict[CardFunction, FunctionState]:
@@ -57,9 +59,9 @@ def card_error(record: ReplacementRecord, bank_code: str, now: dt.datetime) -> t
     """Why this card cannot be replaced here, and its code ("", "" when it can)."""
     card = record.card
     if card is None:
-        return "请先向中心查询持卡人的社保卡。", "NO_CARD"
+        return QT_TR_NOOP("请先向中心查询持卡人的社保卡。"), "NO_CARD"
     if not card.states_known:
-        return "专线中断，补换卡须联网办理。", "REPLACEMENT_NEEDS_CENTRAL"
+        return QT_TR_NOOP("专线中断，补换卡须联网办理。"), "REPLACEMENT_NEEDS_CENTRAL"
     if card.bank_code and card.bank_code != bank_code:  # first, as the central checks it
         return wrong_bank_zh(card.bank_code, bank_code), "WRONG_BANK"
     if card.replacement_applied or card.card_state == CardState.CANCELLED:
@@ -71,11 +73,12 @@ def card_error(record: ReplacementRecord, bank_code: str, now: dt.datetime) -> t
     states = function_states(card, now)
     lost = FunctionState.LOST in states.values()
     if record.reason is Reason.LOST and not lost:
-        return (f"该卡{states_zh(states)}，尚未正式挂失。遗失补卡须先办理正式挂失"
-                "（临时挂失须转为正式挂失）：请先办理“挂失 / 解挂”，再办理补卡。"), NEED_LOSS_CODE
+        return zh("该卡{states}，尚未正式挂失。遗失补卡须先办理正式挂失"
+                  "（临时挂失须转为正式挂失）：请先办理“挂失 / 解挂”，再办理补卡。",
+                  states=states_zh(states)), NEED_LOSS_CODE
     if record.reason is not Reason.LOST and lost:
-        return (f"该卡{states_zh(states)}：已正式挂失的卡请按“遗失补卡”办理；"
-                "卡片已找回的，可先解挂再换卡。"), "CARD_IS_LOST"
+        return zh("该卡{states}：已正式挂失的卡请按“遗失补卡”办理；"
+                  "卡片已找回的，可先解挂再换卡。", states=states_zh(states)), "CARD_IS_LOST"
     return "", ""
 
 
@@ -85,17 +88,17 @@ def old_card_error(record: ReplacementRecord) -> str:
     if record.reason is Reason.LOST or card is None:
         return ""
     if record.card_read_no and record.card_read_no != card.card_no:
-        return "读卡器中的卡片不是本次要换的卡，请核对持卡人交回的原卡。"
+        return QT_TR_NOOP("读卡器中的卡片不是本次要换的卡，请核对持卡人交回的原卡。")
     if record.card_read_no == card.card_no or record.chip_unreadable:
         return ""
-    return ("换卡须收回原卡：请将原卡插入读卡器后按 F3 读取；芯片已损坏读不出的，"
-            "核对卡面卡号后勾选“原卡芯片无法读取，已收回原卡”。")
+    return QT_TR_NOOP("换卡须收回原卡：请将原卡插入读卡器后按 F3 读取；芯片已损坏读不出的，"
+                      "核对卡面卡号后勾选“原卡芯片无法读取，已收回原卡”。")
 
 
 def options_error(record: ReplacementRecord) -> dict[str, str]:
     terms = record.terms
     if terms is None:
-        return {"terms": "尚未取得本网点的补换卡收费标准，请重新查询卡片。"}
+        return {"terms": QT_TR_NOOP("尚未取得本网点的补换卡收费标准，请重新查询卡片。")}
     if record.same_number and not terms.same_number_exchange:
-        return {"same_number": "本网点未开通同号换卡，请选择换发新卡号。"}
+        return {"same_number": QT_TR_NOOP("本网点未开通同号换卡，请选择换发新卡号。")}
     return {}

@@ -24,6 +24,7 @@ from counter_app.central.api import ReplacementRequest
 from counter_app.central.errors import LINE_ERRORS, CentralRefusal, nothing_sent
 from counter_app.central.sync import LineState, NewWorkRefused, SyncStatus, check_new_work
 from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.rules import bank_name
 from counter_app.workflows.card_loss.submission import _jsonable
 from counter_app.workflows.kernel import StepInvalid
@@ -38,8 +39,8 @@ log = logging.getLogger(__name__)
 OPERATION = "cards.replacement"
 WORK = "replacement_factory"  # instant issuance is not built: every new card is made centrally
 HOLD_S = 600.0  # the counter sends it itself; after a crash the sync worker takes over
-EARLIER_UNSENT_ZH = ("该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），"
-                     "须先送达中心后才能补换卡。系统正在上传，请稍后重试。")
+EARLIER_UNSENT_ZH = QT_TR_NOOP("该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），"
+                               "须先送达中心后才能补换卡。系统正在上传，请稍后重试。")
 
 
 def _status(wf: ReplacementWorkflow) -> SyncStatus:
@@ -117,13 +118,15 @@ def submit(wf: ReplacementWorkflow) -> Outcome:
         ctx.wake_sync()
         wf.note("deferred", error=exc.code)
         return _finish(wf, Outcome(
-            op_id, "unknown", "", "", "FACTORY", "待中心确认", terms.fee_fen, card.card_no,
+            op_id, "unknown", "", "", "FACTORY", QT_TR_NOOP("待中心确认"), terms.fee_fen, card.card_no,
             wf.record.same_number,
-            "中心系统未及时应答（本笔补换卡可能已受理），系统将以同一业务号自动向中心确认，"
-            "不会重复受理；请勿重新办理，可稍后凭身份证查询。", now.isoformat(), receipt_no(wf, now)))
+            QT_TR_NOOP("中心系统未及时应答（本笔补换卡可能已受理），系统将以同一业务号自动向中心确认，"
+                       "不会重复受理；请勿重新办理，可稍后凭身份证查询。"),
+            now.isoformat(), receipt_no(wf, now)))
     ctx.store.sent(op_id, _jsonable(dataclasses.asdict(answer)), ctx.clock())
-    message = ("已受理：原卡号已在中心注销，" + ("保留原银行卡号及账户（同号换卡），" if
-               wf.record.same_number else "新卡将启用新的银行卡号，") + wf.making_note_zh())
+    message = (zh("已受理：原卡号已在中心注销，保留原银行卡号及账户（同号换卡），{making}", making=wf.making_note_zh())
+               if wf.record.same_number else
+               zh("已受理：原卡号已在中心注销，新卡将启用新的银行卡号，{making}", making=wf.making_note_zh()))
     return _finish(wf, Outcome(
         op_id, "done", answer.application_id, answer.kind, answer.making_mode, answer.state_zh,
         answer.fee_fen, card.card_no, wf.record.same_number, message, now.isoformat(),
@@ -141,14 +144,15 @@ def explained(exc: CentralRefusal, card_bank: str) -> CentralRefusal:
     if exc.code == "WRONG_BANK":
         bank = str(exc.details.get("card_bank") or card_bank)
         branch = str(exc.details.get("branch_bank") or "")
-        message = "中心系统未受理：" + (rules.wrong_bank_zh(bank, branch) if branch else
-                                   f"该卡由{bank_name(bank)}发行，须到{bank_name(bank)}的网点办理。")
+        message = zh("中心系统未受理：{reason}", reason=rules.wrong_bank_zh(bank, branch) if branch else
+                     zh("该卡由{card_bank}发行，须到{card_bank}的网点办理。", card_bank=bank_name(bank)))
         return CentralRefusal(exc.status, exc.code, message, dict(exc.details))
     if exc.code == "NEED_FORMAL_LOSS":
-        return CentralRefusal(exc.status, exc.code, "中心系统未受理：该卡尚未正式挂失，"
-                              "遗失补卡须先办理正式挂失（挂失 / 解挂）。", dict(exc.details))
+        return CentralRefusal(exc.status, exc.code, QT_TR_NOOP("中心系统未受理：该卡尚未正式挂失，"
+                                                               "遗失补卡须先办理正式挂失（挂失 / 解挂）。"),
+                              dict(exc.details))
     if exc.code == "REPLACEMENT_APPLIED":
-        return CentralRefusal(exc.status, exc.code, "中心系统未受理：" + rules.ALREADY_REPLACED_ZH,
+        return CentralRefusal(exc.status, exc.code, zh("中心系统未受理：{reason}", reason=rules.ALREADY_REPLACED_ZH),
                               dict(exc.details))
     return exc
 

@@ -49,8 +49,8 @@ STEP_TITLES_ZH: dict[Step, str] = {
     Step.DONE: QT_TR_NOOP("打印回执"),
 }
 
-OFFLINE_ZH = ("专线中断，暂不能补换卡：补换卡须由中心实时注销原卡号并受理新卡，"
-              "请待线路恢复后办理（持卡人可稍候或改日办理）。")
+OFFLINE_ZH = QT_TR_NOOP("专线中断，暂不能补换卡：补换卡须由中心实时注销原卡号并受理新卡，"
+                        "请待线路恢复后办理（持卡人可稍候或改日办理）。")
 
 
 def fee_errors(fees: FeeDesk | None, r: ReplacementRecord) -> dict[str, str]:
@@ -68,7 +68,7 @@ def replacement_steps(ctx: CardLossContext,
         return {**rules.options_error(r), **fee_errors(fees, r)}
 
     def check_identify(r: ReplacementRecord) -> dict[str, str]:
-        return {} if r.identity.id_number else {"id_number": "请读取身份证或录入持卡人的身份证号码。"}
+        return {} if r.identity.id_number else {"id_number": QT_TR_NOOP("请读取身份证或录入持卡人的身份证号码。")}
 
     def check_card(r: ReplacementRecord) -> dict[str, str]:
         error, _code = rules.card_error(r, ctx.bank_code, ctx.clock())
@@ -79,8 +79,8 @@ def replacement_steps(ctx: CardLossContext,
         StepDef(Step.IDENTIFY, t[Step.IDENTIFY], validate=check_identify),
         StepDef(Step.CARD, t[Step.CARD], validate=check_card),
         StepDef(Step.OPTIONS, t[Step.OPTIONS], validate=check_options,
-                forward=False, forward_message_zh="请点击“确认补换卡”。"),
-        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔业务已完成。"),
+                forward=False, forward_message_zh=QT_TR_NOOP("请点击“确认补换卡”。")),
+        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh=QT_TR_NOOP("本笔业务已完成。")),
     )
 
 
@@ -171,7 +171,7 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
         """The central's card query for this person, with this branch's fee and services
         (blocking). With the line down nothing can be done: refused, saying why."""
         if not self.id_number:
-            raise ValidationError("id_number", "请先读取或录入身份证号码。", code="ID_MISSING")
+            raise ValidationError("id_number", QT_TR_NOOP("请先读取或录入身份证号码。"), code="ID_MISSING")
         ctx = self.ctx
         try:
             cards = ctx.central.person_cards(self.id_number)
@@ -190,8 +190,8 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
             self.update_record(card=None, terms=terms, identity=identity)
             self.note("card_query", found=0)
             self.save()
-            raise CounterError("中心系统没有该持卡人的社保卡记录：请核对身份证号码；"
-                               "从未领卡的请办理申领（首次申领免工本费）。", code="NO_CARD_ON_FILE")
+            raise CounterError(QT_TR_NOOP("中心系统没有该持卡人的社保卡记录：请核对身份证号码；"
+                                          "从未领卡的请办理申领（首次申领免工本费）。"), code="NO_CARD_ON_FILE")
         card = loss_rules.found_card(status, CardSource.CENTRAL, ctx.clock())
         # 同号换卡 is offered by default where the branch has it: pensions and debits carry over
         self.update_record(card=card, terms=terms, identity=identity,
@@ -216,9 +216,9 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
         """How the new card is made at this branch, said honestly."""
         terms = self.record.terms
         if terms is not None and terms.instant_issue:
-            return ("本网点为即办网点，但本版本尚未开通现场即时制卡：新卡转中心集中制卡，"
-                    "制成后送达本网点领取。")
-        return "新卡由中心集中制作，制成后送达本网点领取。"
+            return QT_TR_NOOP("本网点为即办网点，但本版本尚未开通现场即时制卡：新卡转中心集中制卡，"
+                              "制成后送达本网点领取。")
+        return QT_TR_NOOP("新卡由中心集中制作，制成后送达本网点领取。")
 
     def _terms(self, central_fen: int | None, instant: bool, same_number: bool) -> BranchTerms:
         """The branch's terms with the fee due by the schedule (the central's fee without one)."""
@@ -265,7 +265,7 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
     def retry_fee(self) -> FeePayment:
         """Record the fee again after a failure (e.g. the session was closed meanwhile)."""
         if self.fees is None or self.record.outcome is None:
-            raise CounterError("本笔业务尚未受理，不能收费。", code="NOT_ACCEPTED")
+            raise CounterError(QT_TR_NOOP("本笔业务尚未受理，不能收费。"), code="NOT_ACCEPTED")
         if not self.record.fee.receipt_no and self.fee_due_fen:
             self.fees.ready()
             self._collect(self.fees, self.record.outcome)
@@ -276,7 +276,7 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
     def fee_receipt(self) -> bytes:
         """The fee receipt (工本费收据) of this business."""
         if self.fees is None or not self.record.fee.receipt_no:
-            raise CounterError("本笔业务没有收费记录，不能打印收据。", code="NO_FEE_RECEIPT")
+            raise CounterError(QT_TR_NOOP("本笔业务没有收费记录，不能打印收据。"), code="NO_FEE_RECEIPT")
         terms = self.record.terms
         return self.fees.receipt(self.record.fee.receipt_no, payer_name=self.record.identity.name,
                                  id_number=self.record.identity.id_number,
