@@ -22,7 +22,7 @@ from counter_app.domain.clock import china_now
 from counter_app.domain.opening_hours import authorising_roles
 from counter_app.profile import BranchProfile, load_profile
 from counter_app.store.crypto import DataCipher, DataKeyLostError, load_data_key
-from counter_app.store.database import Store, inspect_store, open_store
+from counter_app.store.database import Store, StoreUpgradeRolledBack, inspect_store, open_store
 from counter_app.workflows.login import LoginPolicy, TellerAuth
 from counter_app.workflows.services import PresencePort
 from counter_app.workflows.status import LineReading
@@ -810,7 +810,17 @@ def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:
         inspect_store(profile.database, None)  # a corrupt file is named as such, not as a lost key
         raise
     cipher = DataCipher(key)
-    return open_store(profile.database, cipher, exclusive=exclusive)
+    from counter_app.updates import current_version, rolled_back_at_open, unusable_version
+
+    if (unusable := unusable_version(update_paths(profile))) is not None:
+        raise unusable  # this version already failed to migrate this database: not again
+    try:
+        return open_store(profile.database, cipher, exclusive=exclusive)
+    except StoreUpgradeRolledBack as error:  # restored; the previous program must come back
+        raise rolled_back_at_open(
+            update_paths(profile), version=current_version(), backup=error.backup.name,
+            schema_before=error.schema_before, schema_after=error.schema_before,
+            reason=error.reason) from error
 
 
 def central_client(profile: BranchProfile) -> HttpCentralClient:
@@ -883,19 +893,18 @@ def install_pending_update(profile: BranchProfile) -> str | None:
 def record_update_outcome(profile: BranchProfile, store: Store) -> str | None:
     """The audit entry of the last install (applied, rolled back), once the store is open."""
     from counter_app.store.audit import append_audit
-    from counter_app.updates import read_outcome
+    from counter_app.updates import read_outcomes
 
-    paths = update_paths(profile)
-    outcome = read_outcome(paths)
-    if outcome is None:
-        return None
-    detail = {k: outcome.get(k) for k in ("version", "from_version", "backup", "schema_before",
-                                           "schema_after", "reason")}
-    with store.write(durable=True) as s:
-        append_audit(s, store.cipher, "system", f"update.{outcome.get('state')}", **detail)
-    paths.outcome.unlink(missing_ok=True)
-    message = outcome.get("message_zh")
-    return str(message) if message and outcome.get("state") != "discarded" else None
+    message: str | None = None
+    for path, outcome in read_outcomes(update_paths(profile)):  # oldest first
+        detail = {k: outcome.get(k) for k in ("version", "from_version", "backup",
+                                               "schema_before", "schema_after", "reason")}
+        with store.write(durable=True) as s:
+            append_audit(s, store.cipher, "system", f"update.{outcome.get('state')}", **detail)
+        path.unlink(missing_ok=True)
+        if outcome.get("message_zh") and outcome.get("state") != "discarded":
+            message = "\n".join(filter(None, (message, str(outcome["message_zh"]))))
+    return message
 
 
 def build_services(profile: BranchProfile, *, exclusive: bool = True, start_sync: bool = False,

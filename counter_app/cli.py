@@ -32,7 +32,7 @@ PLUGIN_COMMANDS = {"counter_app.card.cli": ("emulator", "card"),
                    "counter_app.certificate_cli": ("certificate",),
                    "counter_app.setup_cli": ("setup",),
                    "counter_app.report_cli": ("report",),
-                   "counter_app.update_handoff": ("update-install",)}
+                   "counter_app.update_handoff": ("update-install", "update-rollback")}
 BUILTIN_COMMANDS = ("demo", "doctor", "support-bundle")
 
 

@@ -34,6 +34,7 @@ from counter_app.updates import (
     UpdatePaths,
     current_version,
     find_migrations,
+    queue_outcome,
 )
 from counter_app.workflows.version_gate import is_older, parse_version
 
@@ -49,6 +50,9 @@ DEFAULT_INSTALL = Path("/opt/counter-app")
 
 REQUEST = "request.json"
 JOURNAL = "swap.json"
+ROLLED_BACK = "rolled-back.json"  # in the trust folder: versions IT took off this PC
+ROLLBACK_JOURNAL = "rollback.json"  # in the trust folder while update-rollback runs
+ROLLBACK_COPY = ".rollback-copy"  # in the folder a rollback put back: which rollback did
 SEEN = "handoff-seen.json"
 MARKER = ".installed-by-update-service"
 _MIRROR = "spool://"
@@ -178,7 +182,7 @@ def collect_outcome(paths: UpdatePaths, outcome_file: Path | None = None,
     if seen is not None and seen.get("id") == outcome.get("id"):
         return None
     paths.make()
-    _write_json(paths.outcome, {**outcome, "source": "system"}, 0o600)
+    queue_outcome(paths, {**outcome, "source": "system"})  # after any still waiting
     _write_json(paths.root / SEEN, {"id": outcome.get("id")}, 0o600)
     return outcome
 
@@ -277,6 +281,9 @@ def _verified_archive(where: HandoffPaths, archive_name: str, installed: str) ->
         version = str(meta.version)
         if version == installed or str(parse_version(installed)) == version:
             raise AlreadyInstalled(version)
+        if version in _rolled_back_versions(where):
+            raise InstallRefused(f"version {version} was rolled back by IT on this PC "
+                                 f"(remove it from {where.trust / ROLLED_BACK} to allow it)")
         if not is_older(installed, version):
             raise InstallRefused(f"version {version} is not newer than {installed}")
         for old in work.iterdir():
@@ -351,12 +358,36 @@ def _marked_version(where: HandoffPaths) -> str | None:
     return str(marker["version"]) if marker and "version" in marker else None
 
 
+def program_version(folder: Path) -> str | None:
+    """The version of the program in ``folder``: the update service's marker, else the
+    package metadata the frozen build carries (``_internal/counter_app….dist-info``)."""
+    marker = _read_json(folder / MARKER)
+    if marker and "version" in marker:
+        return str(marker["version"])
+    for meta in sorted(folder.glob("_internal/counter_app*-info/*")):
+        if meta.name in ("METADATA", "PKG-INFO"):
+            for line in meta.read_text(encoding="utf-8", errors="replace").splitlines():
+                if line.startswith("Version:"):
+                    return line.removeprefix("Version:").strip()
+    return None
+
+
+def _rolled_back_versions(where: HandoffPaths) -> list[str]:
+    data = _read_json(where.trust / ROLLED_BACK)
+    versions = data.get("versions") if data else None
+    return [str(v) for v in versions] if isinstance(versions, list) else []
+
+
 def install_from_spool(where: HandoffPaths, *, installed: str,
                        now: dt.datetime | None = None) -> InstallOutcome:
     """What the root service runs: recover, verify, extract, swap, write the outcome."""
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.isoformat(timespec="seconds")
     recovered = recover_swap(where)
+    if where.request.exists() and (where.trust / ROLLBACK_JOURNAL).exists():
+        log.warning("update install deferred: a rollback was cut short (run update-rollback)")
+        return InstallOutcome(f"{stamp}-deferred", "deferred", None, installed, stamp,
+                              "上次程序回退未完成，请网点技术支持再次运行 counter-app update-rollback。")
     if where.request.exists() and (busy := running_from(where.install_dir, where.previous)):
         # left for the timer's next run or the next boot, when no counter runs
         log.info("update install deferred: the program is running (%d processes)", len(busy))
@@ -423,6 +454,71 @@ def _clear_targets(where: HandoffPaths) -> None:
             left.unlink(missing_ok=True)
 
 
+# -- IT's rollback (root, by hand) ---------------------------------------------------------------
+
+class RollbackRefused(Exception):
+    """Nothing to roll back to, or a counter program is running: nothing was changed."""
+
+
+def rollback_program(where: HandoffPaths, *, now: dt.datetime | None = None) -> InstallOutcome:
+    """Put the kept previous program back in place of the current one: a copy of the kept
+    folder becomes the "new" folder and the install's own journaled swap puts it in place, so
+    a power cut inside the swap is put right by :func:`recover_swap` as for an install. A
+    rollback journal (``rollback.json``) around the whole lets a run cut anywhere be finished by
+    running the command again. The version taken off is deleted and refused by the installer
+    from now on; the outcome (``rolled_back``) is written for the counters to record in their
+    audit log at their next start.
+
+    Run by IT as root, never on a teller's request: the spool is writable by every teller
+    account, and a downgrade a teller could trigger would be a way to bring back an old,
+    vulnerable version."""
+    now = now or dt.datetime.now(dt.UTC)
+    where.trust.mkdir(mode=0o700, parents=True, exist_ok=True)
+    journal = _read_json(where.trust / ROLLBACK_JOURNAL)
+    recovered = recover_swap(where)
+    if busy := running_from(where.install_dir, where.previous):
+        raise RollbackRefused(f"柜面程序正在运行（{len(busy)} 个进程），请先关闭本机所有柜面程序"
+                              "（必要时让柜员退出登录）再回退。")
+    if journal is None:
+        if not (where.previous / APP_NAME).is_file():
+            raise RollbackRefused(f"没有保留的上一版本程序（{where.previous}），无法回退；"
+                                  "请安装上一版本的安装包（.deb）。")
+        journal = {"id": now.isoformat(timespec="seconds"),
+                   "taken_off": program_version(where.install_dir),
+                   "back": program_version(where.previous)}
+        _write_json(where.trust / ROLLBACK_JOURNAL, journal, 0o600)
+    taken_off = journal.get("taken_off")
+    back = journal.get("back")
+    if taken_off:  # refused by the installer from the start: a request for it now is refused
+        blocked = sorted({*_rolled_back_versions(where), str(taken_off)})
+        _write_json(where.trust / ROLLED_BACK, {"versions": blocked}, 0o600)
+    copied = _read_json(where.install_dir / ROLLBACK_COPY)
+    if copied is None or copied.get("id") != journal["id"]:  # the swap has not happened yet
+        if not (where.previous / APP_NAME).is_file():
+            raise RollbackRefused(f"没有保留的上一版本程序（{where.previous}），无法回退。")
+        shutil.rmtree(where.new, ignore_errors=True)
+        # a copy, not a rename: the kept folder stays as it is until the swap's own journal
+        # is written, and a copy cut short is an unfinished ".new" that recover_swap drops
+        shutil.copytree(where.previous, where.new, symlinks=True)
+        _write_json(where.new / ROLLBACK_COPY, {"id": journal["id"]}, 0o644)
+        _swap(where, str(back or "previous"))
+    if where.previous.exists():  # the version taken off goes
+        shutil.rmtree(where.new, ignore_errors=True)
+        where.previous.rename(where.new)
+        shutil.rmtree(where.new, ignore_errors=True)
+    stamp = now.isoformat(timespec="seconds")
+    outcome = InstallOutcome(
+        f"{journal['id']}-rollback-{taken_off}", "rolled_back", str(back) if back else None,
+        str(taken_off or "?"), stamp,
+        f"网点技术支持已恢复上一版本程序{' ' + str(back) if back else ''}"
+        f"（撤下版本 {taken_off or '?'}），可以照常办理业务。",
+        reason="update-rollback" + (f"; swap {recovered}" if recovered else ""))
+    _write_json(where.outcome, asdict(outcome), 0o644)
+    (where.trust / ROLLBACK_JOURNAL).unlink()
+    log.warning("update rollback: %s taken off, %s back in place", taken_off, back)
+    return outcome
+
+
 def register(subparsers: Any) -> None:
     cmd = subparsers.add_parser(
         "update-install", help="(root, from the systemd service) install the update a counter "
@@ -433,6 +529,13 @@ def register(subparsers: Any) -> None:
     cmd.add_argument("--trusted-root", type=Path, default=DEFAULT_ROOT)
     cmd.add_argument("--install-dir", type=Path, default=DEFAULT_INSTALL)
     cmd.set_defaults(handler=_run)
+    back = subparsers.add_parser(
+        "update-rollback", help="(root, by IT) put the kept previous program folder back, when "
+        "a new version cannot use the database (docs/updates.md)")
+    back.add_argument("--trust-dir", type=Path, default=DEFAULT_TRUST)
+    back.add_argument("--outcome", type=Path, default=DEFAULT_OUTCOME)
+    back.add_argument("--install-dir", type=Path, default=DEFAULT_INSTALL)
+    back.set_defaults(handler=_run_rollback)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -441,3 +544,20 @@ def _run(args: argparse.Namespace) -> int:
     outcome = install_from_spool(where, installed=current_version())
     print(json.dumps(asdict(outcome), ensure_ascii=False))
     return 0 if outcome.state in ("applied", "recovered", "nothing", "deferred", "current") else 1
+
+
+def _run_rollback(args: argparse.Namespace) -> int:
+    import sys
+
+    where = HandoffPaths(trust=args.trust_dir, outcome=args.outcome, install_dir=args.install_dir)
+    try:
+        outcome = rollback_program(where)
+    except RollbackRefused as refused:
+        print(f"counter-app update-rollback：{refused}", file=sys.stderr)
+        return 1
+    except OSError as error:  # not root, or the disk: the journal lets a later run finish
+        print(f"counter-app update-rollback：回退未完成（{type(error).__name__}：{error}）；"
+              "请以管理员（root）身份重新运行。", file=sys.stderr)
+        return 1
+    print(json.dumps(asdict(outcome), ensure_ascii=False))
+    return 0

@@ -76,6 +76,13 @@ class UpdateInstalled(CounterError):
     code = "UPDATE_INSTALLED"
 
 
+class UpdateUnusable(CounterError):
+    """This program is a new version whose migrations failed on the teller's database: the
+    database was restored, and this version must not serve (IT puts the previous one back)."""
+
+    code = "UPDATE_ROLLED_BACK_AT_START"
+
+
 @dataclass(frozen=True)
 class UpdatePaths:
     """The updater's files under the state directory (private: 0700)."""
@@ -245,7 +252,8 @@ def _check_and_stage(paths: UpdatePaths, repository_url: str, trusted_root: Path
     current = parse_version(current_version)
     newer = [m for m in client.trusted_target_metas
              if m.name == APP_NAME and m.is_archive and m.version is not None
-             and not m.version.is_prerelease and (current is None or m.version > current)]
+             and not m.version.is_prerelease and (current is None or m.version > current)
+             and not (paths.root / f"failed-{m.version}.json").exists()]  # not again: IT decides
     if not newer:
         return CheckResult("current", None, "已是最新版本。")
     meta: TargetMeta = max(newer, key=lambda m: m.version)
@@ -461,6 +469,93 @@ def _apply_locked(paths: UpdatePaths, database: Path, current_version: str,
 def _installed_dir(program: ProgramFolder, staged: Path) -> Path:
     where = getattr(program, "install_dir", None)
     return where if isinstance(where, Path) and where.is_dir() else staged
+
+
+def queue_outcome(paths: UpdatePaths, data: dict[str, Any]) -> Path:
+    """Keep an outcome until the store is open and the audit log records it. Several can wait
+    (the root installer's install, this program's failed migration, IT's rollback): the oldest
+    in ``last-update.json`` (what earlier versions read), later ones in ``last-update.N.json``.
+    One with the ``id`` of a waiting one replaces it (a program started again adds no entry)."""
+    private_dir(paths.root)
+    waiting = read_outcomes(paths)
+    for path, old in waiting:
+        if data.get("id") is not None and old.get("id") == data.get("id"):
+            _write_json(path, data)
+            return path
+    numbers = [_outcome_number(p) for p, _ in waiting]
+    target = paths.outcome if not waiting else paths.root / f"last-update.{max(numbers) + 1}.json"
+    _write_json(target, data)
+    return target
+
+
+def _outcome_number(path: Path) -> int:
+    middle = path.name[len("last-update."):-len(".json")]
+    return int(middle) if middle.isdigit() else 0
+
+
+def read_outcomes(paths: UpdatePaths) -> list[tuple[Path, dict[str, Any]]]:
+    """The outcomes waiting for the audit log, oldest first; the caller removes each file
+    once its entry is committed."""
+    files = [paths.outcome] if paths.outcome.exists() else []
+    files += sorted((p for p in paths.root.glob("last-update.*.json")
+                     if p.name[len("last-update."):-len(".json")].isdigit()),
+                    key=_outcome_number)
+    out: list[tuple[Path, dict[str, Any]]] = []
+    for path in files:
+        data = _read_json(path)
+        if data is None:
+            log.warning("update: unreadable outcome file dropped")
+            path.unlink(missing_ok=True)
+            continue
+        out.append((path, data))
+    return out
+
+
+def _unusable_text(version: str) -> str:
+    return (f"本机柜面程序新版本 {version} 启动时数据库升级失败。数据库已自动恢复为升级前的状态，"
+            "已办理的业务数据没有丢失。此版本的柜面程序不能使用，请暂停办理业务，立即通知网点技术支持"
+            "恢复上一版本程序（管理员运行 counter-app update-rollback）。")
+
+
+def rolled_back_at_open(paths: UpdatePaths, *, version: str, backup: str, schema_before: str,
+                        schema_after: str | None, reason: str,
+                        now: dt.datetime | None = None) -> UpdateUnusable:
+    """This program (``version``) could not migrate the database, which the store put back
+    from its backup: keep the outcome for the audit log (the previous program records it
+    when IT has put it back), for doctor and the support bundle, and mark this version as
+    unusable on this account. Returns the error the teller reads."""
+    at = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    waiting = [o for _, o in read_outcomes(paths)]
+    from_version = next((o.get("from_version") for o in waiting
+                         if o.get("state") == "applied" and o.get("version") == version), None)
+    outcome = {"id": f"open-{version}", "state": "rolled_back", "stage": "open",
+               "version": version, "from_version": from_version,
+               "message_zh": f"新版本 {version} 启动时数据库升级失败，数据库已自动恢复为升级前的状态，"
+                             "已办理的业务数据不受影响。",
+               "backup": backup, "schema_before": schema_before, "schema_after": schema_after,
+               "reason": reason}
+    try:
+        queue_outcome(paths, outcome)
+        _write_json(paths.root / LAST_INSTALL, outcome | {"at": at})
+        _write_json(paths.root / f"failed-{version}.json",
+                    {"version": version, "stage": "open", "reason": reason, "backup": backup,
+                     "at": at})
+    except OSError as error:  # a full disk: the teller must still learn what happened
+        log.error("update: rollback at start not recorded: %s", type(error).__name__)
+    log.error("update %s unusable: its migration failed at start, database restored", version)
+    return UpdateUnusable(_unusable_text(version))
+
+
+def unusable_version(paths: UpdatePaths, running: str | None = None) -> UpdateUnusable | None:
+    """The error to stop at when this program's version already failed to migrate the
+    database here: it does not touch the database again."""
+    if not any(paths.root.glob("failed-*.json")):
+        return None  # the usual start: the version is not even looked up
+    running = running or current_version()
+    failed = _read_json(paths.root / f"failed-{running}.json")
+    if failed is None or failed.get("stage") != "open":
+        return None
+    return UpdateUnusable(_unusable_text(running))
 
 
 def read_outcome(paths: UpdatePaths) -> dict[str, Any] | None:

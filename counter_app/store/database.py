@@ -62,6 +62,21 @@ class StoreInUseError(StoreError):
     code = "STORE_IN_USE"
 
 
+class StoreUpgradeRolledBack(StoreError):
+    """This program's migrations failed on an existing database, which was put back exactly
+    as it was (from its pre-upgrade backup): this program cannot use it."""
+
+    code = "STORE_UPGRADE_ROLLED_BACK"
+
+    def __init__(self, *, backup: Path, schema_before: str, schema_target: str,
+                 reason: str) -> None:
+        super().__init__(
+            f"本程序的数据库升级失败（{reason}），数据库已自动恢复为升级前的状态，已办理的业务数据没有丢失。"
+            "本程序版本不能使用，请联系网点技术支持恢复上一版本程序。")
+        self.backup, self.schema_before = backup, schema_before
+        self.schema_target, self.reason = schema_target, reason
+
+
 _OUT_OF_SPACE = frozenset({"SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC",
                            "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMSIZE"})
 
@@ -353,13 +368,49 @@ def _migrate(store: Store, existed: bool, current: str | None) -> None:
     from alembic import command
 
     head = head_revision()
-    if existed and current is not None:
-        backup = _backup(store.engine, store.path, current)
-        log.info("store upgrade %s -> %s, backup at %s", current, head, backup.name)
-    with store.engine.connect() as conn:
-        conn = conn.execution_options(counter_write=True, counter_durable=True)
-        command.upgrade(_alembic_config(conn), "head")
-        conn.commit()
+    if not existed or current is None:
+        with store.engine.connect() as conn:
+            conn = conn.execution_options(counter_write=True, counter_durable=True)
+            command.upgrade(_alembic_config(conn), "head")
+            conn.commit()
+        return
+    backup = _backup(store.engine, store.path, current)
+    log.info("store upgrade %s -> %s, backup at %s", current, head, backup.name)
+    try:
+        with store.engine.connect() as conn:
+            conn = conn.execution_options(counter_write=True, counter_durable=True)
+            command.upgrade(_alembic_config(conn), "head")
+            conn.commit()
+    except Exception as error:
+        # a migration may have committed part of its work (Alembic's autocommit blocks, a
+        # script that commits): the backup, not the rollback, is what the teller's data was
+        reason = type(error).__name__
+        log.error("store upgrade %s -> %s failed (%s): restoring %s", current, head, reason,
+                  backup.name)
+        _restore_backup(store, backup, current)
+        raise StoreUpgradeRolledBack(backup=backup, schema_before=current, schema_target=head,
+                                     reason=reason) from error
+
+
+def _restore_backup(store: Store, backup: Path, revision: str) -> None:
+    """Put the pre-upgrade backup back (SQLite's backup API, as the install path does) and
+    check it reads as that revision; the instance lock is still held."""
+    from counter_app.store.upgrade import restore_database, schema_revision
+
+    store.engine.dispose()  # no pooled connection of the failed upgrade stays open
+    try:
+        restore_database(backup, store.path)
+        restored = schema_revision(store.path)
+    except (sqlite3.Error, OSError) as error:
+        log.error("store: restoring the pre-upgrade backup failed: %s", type(error).__name__)
+        raise StoreError(
+            f"本程序的数据库升级失败，自动恢复备份也未成功。请不要再启动柜面程序，立即联系网点技术支持"
+            f"用备份文件 {backup.name} 恢复数据库。") from error
+    if restored != revision:
+        raise StoreError(
+            f"本程序的数据库升级失败，恢复备份后的数据库版本不符（{restored}）。请不要再启动柜面程序，"
+            f"立即联系网点技术支持用备份文件 {backup.name} 恢复数据库。")
+    log.info("store: pre-upgrade backup %s restored (schema %s)", backup.name, revision)
 
 
 @dataclass(frozen=True)
