@@ -107,8 +107,8 @@ class CounterApp(QObject):
         self.login.attach(services.auth)
         notice = getattr(services, "update_notice", None)
         if notice:  # the last update's outcome (a rolled-back install above all), said once
-            self.login.error.setText(notice)
-            self.update_note = notice
+            self.login.error.setText(tr(notice))
+            self.update_note = tr(notice)
         self._services_ready()
 
     def _build_failed(self, error: BaseException) -> None:
@@ -209,7 +209,7 @@ class CounterApp(QObject):
 
         def done(result: Any) -> None:
             if result is not None and result.state == "staged":
-                self.update_note = result.message_zh
+                self.update_note = tr(result.message_zh)
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, CounterError):

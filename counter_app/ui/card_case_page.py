@@ -115,7 +115,7 @@ class CardCasePage(WizardPage[W]):
         elif isinstance(error, CentralRefusal):
             self.banner.show_message(tr("{0}（{1}）").format(tr(error.message_zh), error.code), "bad")
         elif isinstance(error, NewWorkRefused):
-            self.banner.show_message(error.message_zh, "bad")
+            self.banner.show_message(tr(error.message_zh), "bad")
         else:
             self.banner.show_message(message_of(error), "bad")
 

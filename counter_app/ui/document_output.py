@@ -92,7 +92,7 @@ class DocumentOutputs(WizardPage[W]):
             try:
                 pages = paint_pdf(pdf, printer)
             except CounterError as error:
-                self.document_status(error.message_zh + tr(" 可再次打印（将标明补打）。"), ok=False)
+                self.document_status(tr(error.message_zh) + tr(" 可再次打印（将标明补打）。"), ok=False)
                 return
             self.show_step()
             self.document_status(self.printed.format(printer.printerName(), pages))

@@ -108,7 +108,7 @@ class ReceiptActions(WizardPage[W]):
         try:
             pages = paint_pdf(pdf, printer)
         except CounterError as error:
-            self.receipt_status(error.message_zh, ok=False)
+            self.receipt_status(tr(error.message_zh), ok=False)
             return
         self.receipt_status(tr("业务回执已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))
         self._audit(number, "print")

@@ -160,7 +160,7 @@ class CounterStatusBar(QStatusBar):
         }.get(reading.state, (MUTED, tr("检测中…")))
         self.line_label.setText(tr("{0} 中心专线：{1}").format(dot(text[0]), text[1]))
         default = PAUSED_DETAIL_ZH if reading.state == "paused" else tr("与人社中心系统的专线连接")
-        self.line_label.setToolTip(reading.detail_zh or default)
+        self.line_label.setToolTip(tr(reading.detail_zh) or default)
         self.line_label.setProperty("state", reading.state)
 
     def show_outbox(self, depth: int, dead: int = 0) -> None:

@@ -394,7 +394,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         try:
             pages = paint_pdf(_pdf(docs, kind), printer)
         except CounterError as error:
-            self._status(error.message_zh, ok=False)
+            self._status(tr(error.message_zh), ok=False)
             return
         self._status(tr("{0}已发送到打印机“{1}”（{2} 页）。").format(title, printer.printerName(), pages))
         self._audit_output(docs, kind, "print")

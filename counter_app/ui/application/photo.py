@@ -188,7 +188,7 @@ class PhotoView(StepView):
         lines = []
         for c in report.checks:
             if c.passed:
-                mark, colour, text = "✓", OK, c.title_zh
+                mark, colour, text = "✓", OK, tr(c.title_zh)
             elif c.code in overridden:
                 mark, colour, text = "✓", MUTED, tr("{0}（已人工放行）").format(tr(c.title_zh))
             else:

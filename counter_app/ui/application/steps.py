@@ -212,7 +212,7 @@ class EligibilityView(StepView):
             route = el.blocked.route
             if route is not None:
                 self._route_key = route.business
-                self.route_button.setText(tr("转到“{0}”办理").format(route.title_zh))
+                self.route_button.setText(tr("转到“{0}”办理").format(tr(route.title_zh)))
                 self.route_button.show()
         elif not el.online:
             self.result.show_message(html.escape(el.notice), "warn")
@@ -266,7 +266,7 @@ class MaterialsView(StepView):
         self.checks.clear()
         checked = set(self.wf.record.checked_materials)
         for m in self.wf.materials():
-            box = QCheckBox(tr("{0}　—　{1}").format(m.title_zh, m.note_zh) if m.note_zh else m.title_zh)
+            box = QCheckBox(tr("{0}　—　{1}").format(tr(m.title_zh), tr(m.note_zh)) if m.note_zh else tr(m.title_zh))
             box.setObjectName(f"material_{m.code}")
             box.setChecked(m.code in checked)
             self.box.addWidget(box)

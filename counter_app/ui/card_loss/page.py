@@ -122,14 +122,14 @@ class CardScreen(Screen):
             if card.states_known:
                 now = self.wf.ctx.clock()
                 rows += [(tr("发卡银行"), bank_name(card.bank_code)),
-                         (tr("卡片状态"), CARD_STATE_NAMES_ZH[CardState(card.card_state)])]
+                         (tr("卡片状态"), tr(CARD_STATE_NAMES_ZH[CardState(card.card_state)]))]
                 for f, title in (("social", tr("社保功能")), ("financial", tr("金融功能"))):
                     offer = next(o for o in self.wf.offers() if o.function.value == f)
-                    rows.append((title, offer.state_zh))
+                    rows.append((title, tr(offer.state_zh)))
                     until = parse_time(card.temp_loss_until)
                     if current_state(card, offer.function, now).value == "TEMP_LOST" and until:
                         rows[-1] = (title, tr("{0}（有效至 {1:%Y-%m-%d %H:%M}）").format(
-                                offer.state_zh, until.astimezone(CHINA_TIME)))
+                                tr(offer.state_zh), until.astimezone(CHINA_TIME)))
                 if card.replacement_applied:
                     rows.append((tr("补卡"), tr("已申请补卡")))
             else:
@@ -219,7 +219,7 @@ class ChooseScreen(Screen):
             f = offer.function.value
             box, reason = self.boxes[f], self.reasons[f]
             state = tr("（当前：{0}）").format(tr(offer.state_zh)) if offer.state_zh else tr("（当前状态待中心确认）")
-            box.setText(f"{offer.title_zh}{state}" + (f" → {offer.action_zh}" if offer.allowed else ""))
+            box.setText(f"{tr(offer.title_zh)}{state}" + (f" → {tr(offer.action_zh)}" if offer.allowed else ""))
             box.setEnabled(offer.allowed)
             box.setChecked(offer.allowed and f in wf.record.chosen)
             reason.setText(tr(offer.reason_zh))

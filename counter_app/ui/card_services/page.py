@@ -112,9 +112,9 @@ class CardScreen(Screen):
             c = r.central
             if c.known:
                 rows += [(tr("发卡银行"), bank_name(c.bank_code)),
-                         (tr("卡片状态"), CARD_STATE_NAMES_ZH[CardState(c.card_state)])]
+                         (tr("卡片状态"), tr(CARD_STATE_NAMES_ZH[CardState(c.card_state)]))]
                 if r.operation in (Operation.CHANGE_PIN, Operation.RESET_PIN):
-                    rows += [(o.title_zh, o.state_zh) for o in wf.offers()]
+                    rows += [(tr(o.title_zh), tr(o.state_zh)) for o in wf.offers()]
                 else:
                     from counter_app.domain.card_states import FUNCTION_STATE_NAMES_ZH, CardFunction
                     from counter_app.workflows.pin_services.rules import function_state
@@ -201,7 +201,7 @@ class ActScreen(Screen):
                 f = offer.function.value
                 button = self.functions[f]
                 state = tr("（当前：{0}）").format(tr(offer.state_zh)) if offer.state_zh else ""
-                button.setText(f"{offer.title_zh}{state}")
+                button.setText(f"{tr(offer.title_zh)}{state}")
                 button.setEnabled(offer.allowed)
                 button.setChecked(f == wf.record.function)
                 self.reasons[f].setText(tr(offer.reason_zh))

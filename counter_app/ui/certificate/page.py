@@ -195,7 +195,7 @@ def _summary_html(wf: CertificateWorkflow) -> str:
     """What was issued, as the teller checks it with the applicant before printing."""
     data = wf.data()
     rows = [(tr("申请人"), tr("{0}　{1}").format(data.person.name, mask_id_number(data.person.id_number))),
-            (tr("证明险种"), data.kind_zh),
+            (tr("证明险种"), tr(data.kind_zh)),
             (tr("缴费明细期间"), tr("{0}（{1}个月）").format(period_zh(data), len(detail_rows(data)))),
             (tr("出具时间"), f"{data.issued_at:%Y-%m-%d %H:%M:%S}"),
             (tr("有效期至"), tr("{0:%Y-%m-%d}（三个月内有效）").format(data.valid_until))]
@@ -261,8 +261,8 @@ class VerifyView(QWidget):
             if label == "内容摘要":
                 value = value[:16] + "…"
             rows.append(f"<tr><td style='color:{MUTED}; padding:3px 18px 3px 0'>"
-                        f"{html.escape(label)}</td><td style='padding:3px 0'>"
-                        f"<b>{html.escape(value)}</b></td></tr>")
+                        f"{html.escape(tr(label))}</td><td style='padding:3px 0'>"
+                        f"<b>{html.escape(tr(value))}</b></td></tr>")
         self.details.setText(
             "<table>" + "".join(rows) + tr("</table><p style='margin-top:10px'>"
             "请核对证明上的姓名、证件号码、险种、期间和授权码与以上结果一致。"

@@ -93,7 +93,7 @@ class ChangesScreen(Screen):
                 if f.key.endswith("_date"):
                     editor.setPlaceholderText("YYYY-MM-DD")
             named(editor, f"change_{f.key}")
-            self.grid.add(f.key, f.title_zh, editor, hint=LEVEL_ZH[f.level])
+            self.grid.add(f.key, tr(f.title_zh), editor, hint=tr(LEVEL_ZH[f.level]))
             self.editors[f.key] = editor
         self.root.addLayout(self.grid)
         self.error = named(QLabel("", wordWrap=True), "FieldError")
@@ -150,7 +150,7 @@ class ProofScreen(Screen):
         for f in FIELDS:
             if f.level is not Level.RECORDS:
                 continue
-            title = QLabel(tr("{0}：已核验以下原始记录（至少一项）").format(f.title_zh))
+            title = QLabel(tr("{0}：已核验以下原始记录（至少一项）").format(tr(f.title_zh)))
             title.setStyleSheet("font-weight:bold;")
             lay.addWidget(title)
             self.record_titles[f.key] = title
@@ -282,7 +282,7 @@ class ConfirmScreen(Screen):
 
     def load(self) -> None:
         r = self.wf.record
-        rows = [(FIELD_BY_KEY[c.field].title_zh, shown(c.field, c.value)) for c in r.changes]
+        rows = [(tr(FIELD_BY_KEY[c.field].title_zh), shown(c.field, c.value)) for c in r.changes]
         if r.records_seen:
             rows.append((tr("已核验记录"), tr("；").join(r.records_seen)))
         if r.paper_kind:

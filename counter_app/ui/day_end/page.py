@@ -52,10 +52,10 @@ def report_html(r: DayEndReport) -> str:
         return "".join(f"<tr><td style='color:{MUTED}; padding-right:18px'>{html.escape(k)}</td>"
                        f"<td>{html.escape(v)}</td></tr>" for k, v in items)
 
-    business = [(b.title_zh, tr("{0} 笔").format(b.done) + (tr("（未受理 {0}）").format(
+    business = [(tr(b.title_zh), tr("{0} 笔").format(b.done) + (tr("（未受理 {0}）").format(
             b.not_done) if b.not_done else ""))
                 for b in r.businesses] or [(tr("业务"), tr("当日无业务"))]
-    fees = [(f.method_zh, tr("收 {0} 笔 {1}，退 {2} 笔 "
+    fees = [(tr(f.method_zh), tr("收 {0} 笔 {1}，退 {2} 笔 "
                           "{3}，净 {4}").format(
                                   f.collected, yuan(f.collected_fen), f.refunded, yuan(f.refunded_fen),
                                       yuan(f.net_fen))) for f in r.fees]
@@ -68,7 +68,7 @@ def report_html(r: DayEndReport) -> str:
         cards.insert(0, (tr("空白卡 领用 / 交回 / 发卡 / 废卡 / 在保管"),
                          f"{c.handed} / {c.taken_back} / {c.issued} / {c.spoiled} / {c.holding}"))
     unsent = ([(tr("待上传"), tr("{0} 笔（").format(
-            len(r.unsent)) + tr("、").join(f"#{u.id} {u.operation_zh}" for u in r.unsent[:5])
+            len(r.unsent)) + tr("、").join(f"#{u.id} {tr(u.operation_zh)}" for u in r.unsent[:5])
                 + ("……" if len(r.unsent) > 5 else "") + tr("）"))] if r.unsent
               else [(tr("待上传"), tr("无：业务已全部送达中心"))])
     parts = [(tr("业务笔数"), business), (tr("工本费"), fees), (tr("现金"), cash), (tr("卡片"), cards), (tr("中心上传"),

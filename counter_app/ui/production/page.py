@@ -434,7 +434,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             _fill(home.results, [(x.application_id, x.holder_zh, x.state_zh, x.progress, x.how_zh,
                                   x.next_zh) for x in answer.lines],
                   {i for i, x in enumerate(answer.lines) if x.state_zh == "制卡失败"})
-            home.note.setText(answer.note_zh or tr("找到 {0} 笔申领。").format(len(answer.lines)))
+            home.note.setText(tr(answer.note_zh) or tr("找到 {0} 笔申领。").format(len(answer.lines)))
             home.failed_result.clear()
             failed = [i for i, x in enumerate(answer.lines) if x.can_retry]
             if failed:
@@ -456,7 +456,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
         retry = line is not None and line.can_retry
         home.set_failed_actions(retry)
         if retry:
-            why = line.failure_zh or tr("中心未说明原因")
+            why = tr(line.failure_zh) or tr("中心未说明原因")
             _status(home.failed_note, tr("申领 {0} 制卡失败，中心原因：{1}。"
                     "可“重新制卡”（专线中断时暂存上传），或填写原因后“撤销申领”（须实时连接中心）。").format(
                             line.application_id, why),

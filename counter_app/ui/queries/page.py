@@ -212,9 +212,10 @@ class ResultView(QueryStep):
         contributing = [ln.insurance_zh for ln in lines if ln.status_zh == "参保缴费"]
         cards = card_lines(result, dt.datetime.now(dt.UTC))
         in_use = [c for c in cards if c.card_state_zh in ("正常使用", "领卡未激活")]
-        summary = (tr("参保缴费：") + tr("、").join(contributing) if contributing else tr("当前无参保缴费险种"))
+        summary = (tr("参保缴费：") + tr("、").join(tr(c) for c in contributing) if contributing
+                   else tr("当前无参保缴费险种"))
         summary += tr("；社保卡：{0}（{1}）").format(
-                in_use[0].card_no, in_use[0].card_state_zh) if in_use else tr("；无在用社保卡")
+                in_use[0].card_no, tr(in_use[0].card_state_zh)) if in_use else tr("；无在用社保卡")
         if result.open_application_elsewhere:
             summary += tr("；在其他银行另有办理中的申领")
         self.result.show_message(html.escape(summary) + tr("。"), "ok")

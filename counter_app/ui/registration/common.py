@@ -181,7 +181,7 @@ class PersonOpsPage(ReceiptActions[Any]):
                 self.banner.show_message(tr("中心系统未受理：{0}（{1}）").format(tr(error.message_zh), error.code),
                                          "bad")
             elif isinstance(error, NewWorkRefused):
-                self.banner.show_message(error.message_zh, "bad")
+                self.banner.show_message(tr(error.message_zh), "bad")
             else:
                 self.banner.show_message(message_of(error), "bad")
 

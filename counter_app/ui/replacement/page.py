@@ -260,16 +260,16 @@ class OptionsScreen(Screen):
         self.same_hint.setVisible(not offered)
         fee = fee_zh(r.terms.fee_fen) if r.terms else tr("待查询")
         card = r.card
-        rows = [(tr("业务"), REASON_TITLES_ZH[r.reason]),
+        rows = [(tr("业务"), tr(REASON_TITLES_ZH[r.reason])),
                 (tr("原卡号"), tr("{0}（受理后在中心注销）").format(mask_card_no(card.card_no)) if card else ""),
-                (tr("制卡"), wf.making_note_zh()),
+                (tr("制卡"), tr(wf.making_note_zh())),
                 (tr("工本费"), tr("{0}（中心核定的本网点收费标准）").format(fee))]
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")
         collects = wf.fees is not None and r.terms is not None and r.terms.fee_fen > 0
         self.fee_box.setVisible(wf.fees is not None and r.terms is not None)
-        basis = r.terms.fee_basis_zh if r.terms is not None else ""
+        basis = tr(r.terms.fee_basis_zh) if r.terms is not None else ""
         self.fee_title.setText(tr("收取工本费：{0}").format(fee) + (tr("（{0}）").format(basis) if basis else "")
                                + (tr("　确认后记入本人柜员会话并出具收据") if collects else ""))
         for b in (self.fee_cash, self.fee_transfer):

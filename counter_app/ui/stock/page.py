@@ -504,6 +504,6 @@ class StockPage(WizardPage[StockWorkflow]):
         try:
             pages = paint_pdf(pdf, printer)
         except CounterError as error:
-            _status(status, error.message_zh, False)
+            _status(status, tr(error.message_zh), False)
             return
         _status(status, tr("盘点表已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))

@@ -95,7 +95,7 @@ class DeadLettersTab(SupervisionTab):
 
         def done(result: Resolution) -> None:
             self.reason.clear()
-            self.say(result.message_zh + tr("（已记入审计日志）"))
+            self.say(tr(result.message_zh) + tr("（已记入审计日志）"))
             self.open(keep_message=True)
 
         self.run(job, done, tr("正在核验主管授权…"))

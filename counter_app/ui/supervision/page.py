@@ -70,13 +70,13 @@ class SupervisionPage(QWidget):
         lay.addWidget(named(QLabel(
             tr("{0}。每项决定均须主管授权（账号、密码"
             "{1}）并写明理由，记入审计日志；不会删除任何记录。").format(
-                    tr("、").join(s.title_zh for s in self.specs), tr("和动态验证码") if env.second_factor else ""),
+                    tr("、").join(tr(s.title_zh) for s in self.specs), tr("和动态验证码") if env.second_factor else ""),
             wordWrap=True), "Hint"))
         self.tabs = named(QTabWidget(), "SupervisionTabs")
         lay.addWidget(self.tabs, 1)
         self.built: dict[str, QWidget] = {}
         for spec in self.specs:  # placeholders: a tab is built when first shown
-            self.tabs.addTab(QWidget(), spec.title_zh)
+            self.tabs.addTab(QWidget(), tr(spec.title_zh))
         self.tabs.currentChanged.connect(self._shown)
 
     def tab(self, key: str) -> QWidget:
@@ -88,7 +88,7 @@ class SupervisionPage(QWidget):
             self.tabs.blockSignals(True)  # replacing the placeholder is not a visit
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, made, self.specs[index].title_zh)
+            self.tabs.insertTab(index, made, tr(self.specs[index].title_zh))
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             if placeholder is not None:
