@@ -311,6 +311,11 @@ def check_updates(profile: BranchProfile, now: dt.datetime | None = None) -> Che
         warnings.append(verdict.message_zh)
     if verdict.state == "blocked":
         return Check("updates", "程序更新", FAIL, "；".join([verdict.message_zh, *parts]), value)
+    from counter_app.updates import unusable_version
+
+    if (unusable := unusable_version(UpdatePaths(u.folder), running)) is not None:
+        # this version could not migrate the database here: IT puts the previous one back
+        return Check("updates", "程序更新", FAIL, "；".join([unusable.message_zh, *parts]), value)
     detail = "；".join([*warnings, *parts])
     return Check("updates", "程序更新", WARN if warnings else OK, detail, value)
 

@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from counter_app import update_handoff
+from counter_app import update_handoff, updates
 from counter_app.bootstrap import build_services, update_paths
-from counter_app.doctor import check_updates
+from counter_app.doctor import FAIL, check_updates
 from counter_app.profile import BranchProfile, load_profile
 from counter_app.store.models import AuditEntry
 from counter_app.update_handoff import (
@@ -215,7 +215,13 @@ def test_a_new_version_that_cannot_migrate_restores_the_database_and_it_rolls_th
     state = inspect_state(paths)
     assert state["last_install"]["state"] == "rolled_back"
     assert state["last_install"]["stage"] == "open" and state["failed_versions"] == [NEW]
-    assert check_updates(pc.profile).value["last_install"]["version"] == NEW  # what doctor shows
+    # what doctor shows: from the previous program a rolled-back install, from the new one a
+    # failure naming the command
+    assert check_updates(pc.profile).value["last_install"]["version"] == NEW
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(updates, "current_version", lambda: NEW)
+        seen_by_new = check_updates(pc.profile)
+    assert seen_by_new.status == FAIL and "update-rollback" in seen_by_new.detail_zh
 
     # started again: it stops at once and does not touch the database
     mtime = db.stat().st_mtime_ns
