@@ -116,6 +116,10 @@ def pc(tmp_path: Path, served: Served, monkeypatch: pytest.MonkeyPatch) -> Pc:
     install = tmp_path / "opt" / "counter-app"
     install.mkdir(parents=True)
     (install / "counter-app").write_text(OLD_PROGRAM)
+    meta = install / "_internal" / "counter_app.egg-info"  # as in the frozen build
+    meta.mkdir(parents=True)
+    (meta / "PKG-INFO").write_text(f"Metadata-Version: 2.1\nName: counter-app\n"
+                                   f"Version: {current_version()}\n")
     machine = HandoffPaths(spool=base / "update-spool", trust=base / "update-trust",
                            outcome=base / "update-outcome.json", trusted_root=served.trusted_root,
                            install_dir=install)
@@ -255,7 +259,8 @@ def test_a_new_version_that_cannot_migrate_restores_the_database_and_it_rolls_th
     assert at_open["reason"] == "RuntimeError"
     assert at_open["schema_before"] == at_open["schema_after"] == revision[0][0]
     assert at_open["backup"] == f"{db.name}.pre-upgrade-{revision[0][0]}.bak"
-    assert (by_it["from_version"], by_it["reason"]) == (NEW, "update-rollback")
+    assert (by_it["version"], by_it["from_version"]) == (current_version(), NEW)
+    assert by_it["reason"] == "update-rollback"
     assert list(_update_entries(pc.profile)) == entries  # a later start adds nothing
 
     # the failed version is not fetched again at sign-out, nor installed by the service
