@@ -4601,6 +4601,58 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Print documents</translation>
     </message>
     <message>
+        <source>请点击“提交申领”。</source>
+        <translation>Please click &quot;Submit application&quot;.</translation>
+    </message>
+    <message>
+        <source>本笔申领已完成。</source>
+        <translation>This application is complete.</translation>
+    </message>
+    <message>
+        <source>找不到该业务草稿，可能已被处理或放弃。</source>
+        <translation>The draft was not found; it may have been processed or abandoned.</translation>
+    </message>
+    <message>
+        <source>该业务草稿无法读取（可能由更新版本的程序保存，或已损坏），请新建申领；如需恢复请联系网点技术支持。</source>
+        <translation>The draft cannot be read (it may have been saved by a newer version of the program, or be damaged). Start a new application; to recover it, contact branch IT support.</translation>
+    </message>
+    <message>
+        <source>（尚未录入申请人）</source>
+        <translation>(applicant not entered yet)</translation>
+    </message>
+    <message>
+        <source>本柜台未配置身份证阅读器，请手工录入身份证号码。</source>
+        <translation>This counter has no ID card reader configured; enter the ID number by hand.</translation>
+    </message>
+    <message>
+        <source>该身份证已过有效期，请申请人持有效证件办理。</source>
+        <translation>This ID card has expired; the applicant must bring a valid ID.</translation>
+    </message>
+    <message>
+        <source>请先采集照片。</source>
+        <translation>Capture the photo first.</translation>
+    </message>
+    <message>
+        <source>本机未配置主管授权，不能人工放行照片，请重新采集照片。</source>
+        <translation>Supervisor authorisation is not configured on this machine, so a photo cannot be released by hand; please capture the photo again.</translation>
+    </message>
+    <message>
+        <source>人工放行照片</source>
+        <translation>Release the photo by hand</translation>
+    </message>
+    <message>
+        <source>请拍照或导入申请人照片。</source>
+        <translation>Take or import the applicant&apos;s photo.</translation>
+    </message>
+    <message>
+        <source>照片未通过检查：{titles}。请重新采集，或对可放行的项目填写理由后放行。</source>
+        <translation>The photo failed the checks: {titles}. Capture it again, or give a reason for the checks that may be released and release it.</translation>
+    </message>
+    <message>
+        <source>申领尚未受理，不能打印。</source>
+        <translation>The application has not been accepted yet; nothing can be printed.</translation>
+    </message>
+    <message>
         <source>本业务正在建设中，将在后续版本开放。</source>
         <translation>This business is under construction and will come in a later version.</translation>
     </message>
@@ -5550,6 +5602,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>{item}, {rest}</translation>
     </message>
     <message>
+        <source>{item}；{rest}</source>
+        <translation>{item}; {rest}</translation>
+    </message>
+    <message>
         <source>专线中断，暂不能解挂：解挂须由中心实时确认该卡未申请补卡，请待线路恢复后办理（持卡人可稍候或改日到本行网点办理）。</source>
         <translation>The dedicated line is down; the loss report cannot be cancelled now: the central system must confirm in real time that no replacement was applied for. Please process it once the line is restored (the cardholder may wait or come back to a branch of this bank another day).</translation>
     </message>
@@ -5946,8 +6002,36 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{prefix}{message}</source>
+        <translation>{prefix}{message}</translation>
+    </message>
+    <message>
+        <source>请读取身份证，或手工录入身份证号码。</source>
+        <translation>Read the ID card, or enter the ID number by hand.</translation>
+    </message>
+    <message>
+        <source>尚未核验申领资格，请稍候或点击“重新核验”。</source>
+        <translation>Eligibility has not been verified yet; please wait or click &quot;Verify again&quot;.</translation>
+    </message>
+    <message>
+        <source>还缺少：{names}。请一次性告知申请人补齐后再办理。</source>
+        <translation>Still missing: {names}. Tell the applicant everything that is missing at once and process the application when it is complete.</translation>
+    </message>
+    <message>
+        <source>监护人不能是申请人本人。</source>
+        <translation>The guardian cannot be the applicant.</translation>
+    </message>
+    <message>
+        <source>监护人须年满18周岁。</source>
+        <translation>The guardian must be at least 18 years old.</translation>
+    </message>
+    <message>
         <source>请选择领卡方式。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose how the card is collected.</translation>
+    </message>
+    <message>
+        <source>收件人：</source>
+        <translation>Recipient:</translation>
     </message>
     <message>
         <source>社保功能、金融功能</source>
@@ -6066,12 +6150,60 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>This card has already been replaced (the old card number is cancelled) and cannot be replaced again; query the new card&apos;s production progress with the ID card, or collect the new card at the accepting branch.</translation>
     </message>
     <message>
+        <source>应为以元为单位、最多两位小数、不超过 {maximum} 元的金额，例如 &quot;20.00&quot;；免收填 &quot;0&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>免收</source>
         <translation>Waived</translation>
     </message>
     <message>
         <source>{yuan}.{fen:02d} 元</source>
         <translation>CNY {yuan}.{fen:02d}</translation>
+    </message>
+    <message>
+        <source>到期换卡免收工本费（本网点规定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到期换卡工本费（本网点规定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心核定的本网点补换卡工本费标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本网点配置的补换卡工本费标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首次申领社会保障卡免收工本费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非首次申领工本费（本网点规定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申领工本费（本网点规定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择收费方式（现金或转账）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本网点不受理{method}收费。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转账收费请录入转账凭证号（交易流水号）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转账凭证号应为 {minimum}–{maximum} 位字母、数字或连字符，请核对。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>该卡由{card_bank}发行，补卡、换卡须到{card_bank}的网点办理（本网点属于{branch_bank}）。请告知持卡人前往{card_bank}网点。</source>
@@ -6258,7 +6390,48 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{days} {opens:%H:%M}–{closes:%H:%M}</source>
+        <extracomment>who may authorise a supervisor&apos;s step on any day the weekend duty supervisor (值班主管): a supervisor&apos;s authority at weekends, in hours</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}至{last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{weekdays}，{weekend}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未配置营业日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>营业中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周末营业中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}（今日 {opens:%H:%M}–{closes:%H:%M}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日不营业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日 {opens:%H:%M} 开始营业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日营业已于 {closes:%H:%M} 结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非营业时间：{today}（本网点营业时间：{hours}）。已开始的业务可以继续办完；开始新业务前需确认。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7179,6 +7352,941 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>{hours} 小时 {minutes} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网点库存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员保管</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已发卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>芯片序列号应为{length}位十六进制数字（0-9、A-F），“{serial}”不符合。</source>
+        <extracomment>the allowed moves (from → to); receiving puts a new card in STOCK</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>芯片序列号 {serial} 不在本网点空白卡登记中（未入库或不是本网点的卡）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡 {serial} 在网点库存中（尚未交给柜员保管）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡 {serial} 由柜员 {custodian} 保管（{day} 领用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡 {serial} 已用于申请 {application_id} 发卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡 {serial} 已登记为废卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡 {serial} 是您 {taken_on} 领用的，未在当日交回；请先交回库存并重新领用（今天 {today}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡不在您（{teller}）今天的保管中，不能制卡：{why}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能{action}：{place}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡已登记，不能重复入库：{place}（箱号 {box_id}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡识别码应为32位：6位地区代码、D156000005和16位十六进制字符，请核对。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡识别码必须为大写十六进制。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>社保卡卡号必须为大写。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>社会保障号码必须为大写。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡的类别应为1个字符。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规范版本格式应为“3.00”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>初始化机构编号应为12位数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡有效期必须晚于发卡日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名不能为空，前后不能有空格。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性别代码应为1（男）或2（女）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性别与社会保障号码不一致。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>民族代码应为2位数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生地应为6位行政区划代码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生日期与社会保障号码不一致。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请录入单位的统一社会信用代码（18位）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统一社会信用代码应为18位，录入的是{count}位，请核对营业执照。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统一社会信用代码不含字符“{characters}”（不使用字母I、O、Z、S、V），请核对营业执照。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统一社会信用代码第3至8位应为行政区划代码（数字），请核对营业执照。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统一社会信用代码校验位不符，可能录入有误，请逐位核对营业执照。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最早一笔未上送业务允许积压的小时数，超过后拒绝新的可延后业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>允许积压的未上送业务笔数，超过后拒绝新的可延后业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>距上次与中心成功同步允许的小时数，超过后拒绝新的可延后业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机磁盘最少剩余空间（MB），不足时拒绝新业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片规格配置有误：{settings} 必须是不小于0的数字，请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片规格配置有误：{low} 大于 {high}，请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片规格配置有误：JPEG 质量须在 1–100 之间且不超出上下限。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片规格配置有误：背景白色占比不能超过1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片规格配置有误：尺寸和分辨率不能为0。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片规格配置有误：人脸位置超出照片尺寸。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片规格配置中有无法识别的项：{settings}，请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>格式与尺寸</source>
+        <extracomment>The file itself must be right; the central refuses it otherwise, so no override.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件大小</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>白色背景</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人脸数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>脸部宽度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>头顶位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>双眼居中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>眼睛高度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>亮度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清晰度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有这一项照片检查。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{check}”检查没有失败，无需人工确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{check}”不符合要求时不能人工放行，中心系统会拒收，请重新采集照片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{check}”已经人工确认过。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写放行理由（至少{minimum}个字），说明为什么照片仍可使用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺少柜员号，无法记录人工确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>制卡中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已寄出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网点签收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>制卡失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新制卡待上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺卡（清单有、实物无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>多卡（实物有、清单无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>错装（卡片装在他人信封内）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names}、{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本网点周末不营业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0–7天</source>
+        <extracomment>uncollected cards by whole days waited (the central&apos;s keeping period is 90 days)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8–30天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>31–60天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>61–90天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90天以上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统没有该身份证号码的人员登记，不能申领。请核对号码；首次在宁波参保的人员须先办理参保登记。</source>
+        <translation>The central system has no person registered under this ID number, so no application is possible. Check the number; a person insured in Ningbo for the first time must register for social insurance first.</translation>
+    </message>
+    <message>
+        <source>非本市户籍（享受本市人社服务）</source>
+        <translation>Non-local household (entitled to local HRSS services)</translation>
+    </message>
+    <message>
+        <source>{reason}如已在宁波参保或办理居住证，请核实后再来办理。</source>
+        <translation>{reason} If the applicant is insured in Ningbo or holds a residence permit, please verify and come back.</translation>
+    </message>
+    <message>
+        <source>本柜台已受理过该申请人的申领（{application_no}），不能重复申领。</source>
+        <translation>This counter has already accepted an application for this applicant ({application_no}); it cannot be made twice.</translation>
+    </message>
+    <message>
+        <source>请在“集中制卡”中查询进度。</source>
+        <translation>Query its progress in &quot;Central production&quot;.</translation>
+    </message>
+    <message>
+        <source>专线中断，暂时无法向中心核验资格。本笔申领可先受理、暂存待上传，线路恢复后自动提交，中心核验不通过时将电话通知申请人。本网点暂不能即时制卡，本笔改为集中制卡（网点领取或EMS邮寄）。</source>
+        <translation>The dedicated line is down; eligibility cannot be verified with the central system now. The application can be accepted and held for upload; it is submitted automatically when the line is restored, and the applicant is phoned if the central system refuses it. This branch cannot issue instantly now, so this application switches to central production (collection at a branch or EMS delivery).</translation>
+    </message>
+    <message>
+        <source>专线中断，暂时无法向中心核验资格。本笔申领可先受理、暂存待上传，线路恢复后自动提交，中心核验不通过时将电话通知申请人。</source>
+        <translation>The dedicated line is down; eligibility cannot be verified with the central system now. The application can be accepted and held for upload; it is submitted automatically when the line is restored, and the applicant is phoned if the central system refuses it.</translation>
+    </message>
+    <message>
+        <source>待中心核验</source>
+        <translation>Awaiting central verification</translation>
+    </message>
+    <message>
+        <source>专线中断，无法即时制卡：本笔已改为集中制卡并将暂存待上传，请选择领卡方式后重新提交。</source>
+        <translation>The dedicated line is down, so no instant issuance: this application is switched to central production and will be held for upload. Choose how the card is collected and submit again.</translation>
+    </message>
+    <message>
+        <source>本笔申领的受理记录未找到，请联系网点技术支持。</source>
+        <translation>The acceptance record of this application was not found; please contact branch IT support.</translation>
+    </message>
+    <message>
+        <source>本笔申领已受理。</source>
+        <translation>This application has been accepted.</translation>
+    </message>
+    <message>
+        <source>已提交中心系统，中心受理号 {application_id}。</source>
+        <translation>Submitted to the central system, central acceptance number {application_id}.</translation>
+    </message>
+    <message>
+        <source>专线中断或中心无响应，申领已在本柜台受理并暂存，线路恢复后自动上传中心（同一受理不会重复提交）。</source>
+        <translation>The dedicated line is down or the central system did not respond: the application has been accepted at this counter and held; it is uploaded automatically when the line is restored (never submitted twice).</translation>
+    </message>
+    <message>
+        <source>中心系统未及时应答（本笔可能已被中心受理）：申领已在本柜台受理并暂存，中心确认后再制卡，届时通知申领人领卡（同一受理不会重复提交）。</source>
+        <translation>The central system did not answer in time (it may already have accepted this application): the application has been accepted at this counter and held; the card is made once the central system confirms, and the applicant is then told to collect it (never submitted twice).</translation>
+    </message>
+    <message>
+        <source>专线中断，申领已在本柜台受理并暂存，线路恢复后自动上传中心。</source>
+        <translation>The dedicated line is down: the application has been accepted at this counter and held; it is uploaded automatically when the line is restored.</translation>
+    </message>
+    <message>
+        <source>请填写姓名。</source>
+        <translation>Enter the name.</translation>
+    </message>
+    <message>
+        <source>姓名中不能有空格，请按证件填写。</source>
+        <translation>The name cannot contain spaces; enter it as on the ID.</translation>
+    </message>
+    <message>
+        <source>姓名只能由汉字和间隔号“·”组成，不能包含“{shown}”，请按证件填写。</source>
+        <translation>The name may only contain Chinese characters and the middle dot &quot;·&quot;, not &quot;{shown}&quot;; enter it as on the ID.</translation>
+    </message>
+    <message>
+        <source>间隔号“·”只能用在姓名中间。</source>
+        <translation>The middle dot &quot;·&quot; can only be used inside the name.</translation>
+    </message>
+    <message>
+        <source>姓名应为{min_chars}–{max_chars}个字。</source>
+        <translation>The name must be {min_chars}–{max_chars} characters long.</translation>
+    </message>
+    <message>
+        <source>姓名含有 GB18030 不能表示的字符。</source>
+        <translation>The name contains characters GB18030 cannot represent.</translation>
+    </message>
+    <message>
+        <source>请填写联系电话，制卡进度和领卡通知会发到这个号码。</source>
+        <translation>Enter a contact phone number; production progress and collection notices are sent to it.</translation>
+    </message>
+    <message>
+        <source>电话号码格式不正确：手机号为1开头的11位数字，固定电话如 0574-87654321。</source>
+        <translation>Invalid phone number: a mobile number has 11 digits starting with 1; a landline looks like 0574-87654321.</translation>
+    </message>
+    <message>
+        <source>请填写地址。</source>
+        <translation>Enter the address.</translation>
+    </message>
+    <message>
+        <source>地址过短，请填写到街道、门牌号。</source>
+        <translation>The address is too short; include the street and house number.</translation>
+    </message>
+    <message>
+        <source>地址不能超过{max_chars}个字。</source>
+        <translation>The address cannot exceed {max_chars} characters.</translation>
+    </message>
+    <message>
+        <source>地址须用中文填写。</source>
+        <translation>The address must be written in Chinese.</translation>
+    </message>
+    <message>
+        <source>请选择{what}。</source>
+        <translation>Choose a value for &quot;{what}&quot;.</translation>
+    </message>
+    <message>
+        <source>申请人本人有效居民身份证原件</source>
+        <translation>The applicant&apos;s own valid resident ID card (original)</translation>
+    </message>
+    <message>
+        <source>核对证件与本人一致、在有效期内</source>
+        <translation>Check that the ID matches the person and is valid</translation>
+    </message>
+    <message>
+        <source>近期一寸白底彩色免冠照片</source>
+        <translation>Recent 1-inch colour photo, white background, no headwear</translation>
+    </message>
+    <message>
+        <source>可现场拍照，或提交照相馆数码照片/扫描件</source>
+        <translation>Can be taken on the spot, or a studio digital photo / scan supplied</translation>
+    </message>
+    <message>
+        <source>浙江省居住证或在甬参保证明</source>
+        <translation>Zhejiang residence permit or proof of social insurance in Ningbo</translation>
+    </message>
+    <message>
+        <source>非本市户籍人员享受本市人社服务的依据</source>
+        <translation>What entitles a non-local resident to local HRSS services</translation>
+    </message>
+    <message>
+        <source>未成年人户口簿（或本人居民身份证）</source>
+        <translation>The minor&apos;s household register (or own resident ID card)</translation>
+    </message>
+    <message>
+        <source>核对未成年人身份信息</source>
+        <translation>Check the minor&apos;s identity</translation>
+    </message>
+    <message>
+        <source>监护人有效居民身份证原件</source>
+        <translation>The guardian&apos;s valid resident ID card (original)</translation>
+    </message>
+    <message>
+        <source>监护人本人到场办理</source>
+        <translation>The guardian comes in person</translation>
+    </message>
+    <message>
+        <source>户口簿、出生医学证明、法院判决书或公证书</source>
+        <translation>Household register, birth certificate, court judgment or notarial certificate</translation>
+    </message>
+    <message>
+        <source>未成年人近期一寸白底彩色免冠照片</source>
+        <translation>The minor&apos;s recent 1-inch colour photo, white background, no headwear</translation>
+    </message>
+    <message>
+        <source>可现场拍照，或提交数码照片</source>
+        <translation>Can be taken on the spot, or a digital photo supplied</translation>
+    </message>
+    <message>
+        <source>该申请人已有社保卡（{card_no}），因逾期未领已封存，请办理领卡启用。</source>
+        <translation>The applicant already has a social security card ({card_no}), sealed because it was not collected in time; process card collection and activation.</translation>
+    </message>
+    <message>
+        <source>该申请人已有制好的社保卡（{card_no}），尚未启用，请办理领卡启用。</source>
+        <translation>The applicant already has a card made ({card_no}), not yet activated; process card collection and activation.</translation>
+    </message>
+    <message>
+        <source>该申请人的社保卡（{card_no}）已挂失，一人一卡不能重复申领；如卡已找回请办理解挂，否则请在发卡银行网点办理补卡。</source>
+        <translation>The applicant&apos;s social security card ({card_no}) is reported lost; one person holds one card, so no new application is possible. If the card was found, cancel the loss report; otherwise process a replacement at a branch of the issuing bank.</translation>
+    </message>
+    <message>
+        <source>该申请人的社保卡（{card_no}）已损坏，请在发卡银行网点办理换卡。</source>
+        <translation>The applicant&apos;s social security card ({card_no}) is damaged; process an exchange at a branch of the issuing bank.</translation>
+    </message>
+    <message>
+        <source>该申请人的社保卡（{card_no}）密码已锁定，请办理密码重置解锁。</source>
+        <translation>The PIN of the applicant&apos;s social security card ({card_no}) is locked; process a PIN reset and unlock.</translation>
+    </message>
+    <message>
+        <source>该申请人已有正常使用的社保卡（{card_no}），一人一卡，无需申领。如卡片遗失请先挂失再补卡，损坏请换卡。</source>
+        <translation>The applicant already has a social security card in normal use ({card_no}); one person holds one card, so no application is needed. A lost card is reported lost and then replaced; a damaged card is exchanged.</translation>
+    </message>
+    <message>
+        <source>该申请人已有申领（{state}），卡片已制成，请办理领卡启用。</source>
+        <translation>The applicant already has an application ({state}) and the card is made; process card collection and activation.</translation>
+    </message>
+    <message>
+        <source>该申请人已有进行中的申领（{state}），不能重复申领；可在“集中制卡”中查询进度。</source>
+        <translation>The applicant already has an application in progress ({state}) and cannot apply twice; query its progress in &quot;Central production&quot;.</translation>
+    </message>
+    <message>
+        <source>启动时校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>定时完整校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与中心链头核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统拒收链头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{found}发现本柜台的审计日志被篡改、删除或截断（自第 {seq} 条起）：{problem}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{found}发现本柜台的审计日志被篡改、删除或截断：{problem}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}
+本柜台的业务已暂停。请立即通知主管到场：由主管核实情况、输入主管账号和密码并写明处理理由后方可继续。中心系统保留着此前上报的链头作为证据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待上报中心的主管确认记录的校验码不符（被改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机审计日志只有 {local_seq} 条，短于中心记录的链头（第 {central_seq} 条），日志末尾被截断</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机第 {central_seq} 条与中心记录的链头不一致（日志被截断后重写或被改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写明处理理由（至少{min_chars}个字），理由将记入审计日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}文件不存在：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}路径是目录，不是文件：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}文件无法读取（{error}）：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}文件不是 PEM 格式（应以 -----BEGIN 开头的文本）：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}已过期（有效期至 {until} UTC）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}尚未生效（自 {since} UTC 起）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA 证书文件不是有效的 PEM 证书：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>客户端证书文件不是有效的 PEM 证书：{cert_path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>私钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>私钥有口令保护，柜面程序无法使用，请导出不带口令的私钥：{key_path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>私钥文件不是有效的 PEM 私钥：{key_path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>私钥与客户端证书不匹配（不是同一对密钥）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统与证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>银行与网点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读卡器与打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检测并保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(语法)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是有效的 TOML：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统地址必须使用 https（专线上的中心）；只有本机回环地址上的参考中心可以用 http</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择中心的 CA 证书文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择本网点的客户端证书和私钥文件（双向 TLS）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>配置了证书时中心系统地址必须使用 https</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>客户端证书属于网点 {cert_branch}，与配置的网点 {branch_code} 不符（中心按证书识别网点，会拒绝请求）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url}：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} 可以连接（{latency:.0f} ms），证书被接受</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心的{bank}网点名录中没有 {branch_code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非即办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心登记 {code} 为{kind}网点，与配置的 instant_issue 不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} {name}（{kind}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡槽读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSAM 读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法列出读卡器：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”已连接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未找到读卡器“{name}”（已连接：{listed}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡面打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”未找到（已被删除或改名？）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>使用系统默认打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>使用系统默认打印机（本机尚未添加打印机，可先另存为 PDF）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接中心系统：专线中断、地址有误或中心停机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统响应超时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入 http:// 或 https:// 开头的中心系统地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写完整路径（从盘符或 / 开始）：{given}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择合作银行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从中心的{bank}网点名录中选择网点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网点代码应为 4–32 位大写字母、数字或连字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入网点名称（打印在申请表和回执上）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜台号应为 1–8 位字母或数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>客户端证书属于网点 {cert_branch}，与所选网点 {code} 不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择放客户社保卡的读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择放网点 PSAM 卡的读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSAM 读卡器不能与卡槽读卡器相同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统接口不提供网点统计，仅显示本机数据。</source>
+        <extracomment>None: the central cannot say (a fake without the operation); the figures say so whether the line is up now (the sync worker&apos;s judgement); None: ask anyway</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专线中断：仅显示本机数据，线路恢复后可查看中心汇总。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂时无法获取中心汇总（{code}），仅显示本机数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作日 · 周末服务 {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周末服务中 · {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周末服务时间外 · {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本网点今日周末不营业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此操作</source>
+        <extracomment>steps either side of the counter&apos;s clock a code is accepted in (clock drift, typing time) the one authorising callable the workflows receive: (approval, purpose) -&gt; the supervisor&apos;s user name; raises ``LoginRefused`` (counted and audited) when refused</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}须由主管输入账号、密码和动态验证码授权。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待改密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已绑定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未绑定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有主管或系统管理员可以管理柜员账户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有账户“{username}”，请核对用户名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能{what}自己的账户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管只能{what}柜员账户；{role}账户请由系统管理员处理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名为3–16位字母或数字，以字母开头，如 T0305。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写姓名（不超过{max_chars}个字）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择角色。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管只能添加柜员；主管和系统管理员账户由系统管理员添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名“{username}”已存在（含已停用的账户），请换一个。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写明停用原因（至少{min_chars}个字），将记入审计日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该账户已停用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该账户正在使用，无需启用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该账户没有被锁定，无需解锁。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能为自己的账户授权解锁，请由另一位主管授权。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管只能为本人绑定动态验证码；为他人绑定请由系统管理员操作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机程序版本 {running} 低于中心要求的最低版本 {required}。请在 {days} 天内签退以下载更新并重新启动程序完成升级；逾期将不能受理新业务。</source>
+        <extracomment>app_state key: the minimum version this counter was first found below, and when</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机程序版本 {running} 低于中心要求的最低版本 {required}，宽限期已过，不能受理新业务（已开始的业务可以办完）。请签退后重新启动程序完成升级，或联系网点技术支持安装新版本。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

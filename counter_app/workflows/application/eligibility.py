@@ -20,6 +20,7 @@ from counter_app.central.sync import (
     check_new_work,
 )
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.application.context import ApplicationContext
 from counter_app.workflows.application.record import (
     ApplicationRecord,
@@ -34,6 +35,7 @@ from counter_app.workflows.application_rules import (
     route_for_application,
     route_for_card,
 )
+from counter_app.workflows.texts import clauses
 
 # the business key of deferrable central production in the business catalogue
 DEFERRABLE_BUSINESS = "application_factory"
@@ -85,7 +87,7 @@ def nation_name(nation: str) -> str:
     if nation.isdigit():
         index = int(nation) - 1
         return NATIONS[index] if 0 <= index < 56 else ""
-    return nation if nation.endswith("族") or nation in NATIONS else nation + "族"
+    return nation if nation.endswith("族") or nation in NATIONS else nation + "族"  # i18n: data
 
 
 def check(ctx: ApplicationContext, record: ApplicationRecord, minor: bool) -> EligibilityOutcome:
@@ -104,12 +106,13 @@ def check(ctx: ApplicationContext, record: ApplicationRecord, minor: bool) -> El
         return _offline(ctx, record, minor, exc, checked_at)
     except CentralRefusal as exc:
         if exc.code == "PERSON_NOT_FOUND":
-            message = ("中心系统没有该身份证号码的人员登记，不能申领。请核对号码；"
-                       "首次在宁波参保的人员须先办理参保登记。")
+            message = QT_TR_NOOP("中心系统没有该身份证号码的人员登记，不能申领。请核对号码；"
+                                 "首次在宁波参保的人员须先办理参保登记。")
             return _blocked(record, Eligibility(checked_at), message, "PERSON_NOT_FOUND",
                             {"online": True})
         raise
-    household = "本市户籍" if person.local_household else "非本市户籍（享受本市人社服务）"
+    household = (QT_TR_NOOP("本市户籍") if person.local_household
+                 else QT_TR_NOOP("非本市户籍（享受本市人社服务）"))
     result = Eligibility(
         checked_at=checked_at, online=True, eligible=el.eligible, needs_guardian=el.needs_guardian,
         local=person.local_household, household=household,
@@ -126,8 +129,8 @@ def check(ctx: ApplicationContext, record: ApplicationRecord, minor: bool) -> El
     journal: dict[str, object] = {"online": True, "eligible": el.eligible, "reasons": codes}
     messages = {r.code: r.message_zh for r in el.reasons}
     if "NOT_ENTITLED" in codes:
-        return _blocked(record, result, messages["NOT_ENTITLED"]
-                        + "如已在宁波参保或办理居住证，请核实后再来办理。", "NOT_ENTITLED", journal)
+        return _blocked(record, result, zh("{reason}如已在宁波参保或办理居住证，请核实后再来办理。",
+                                           reason=messages["NOT_ENTITLED"]), "NOT_ENTITLED", journal)
     if "ALREADY_HAS_CARD" in codes:
         route = _route_card(ctx.central.person_cards(number))
         return _blocked(record, result, route.message_zh, "ALREADY_HAS_CARD", journal, route)
@@ -135,10 +138,10 @@ def check(ctx: ApplicationContext, record: ApplicationRecord, minor: bool) -> El
         apps = [a for a in ctx.central.person_applications(number)
                 if a.application_id == el.open_application_id]
         route = (route_for_application(apps[0].state_zh, apps[0].state) if apps else
-                 route_for_application("进行中", "DATA_ENTRY"))
+                 route_for_application(QT_TR_NOOP("进行中"), "DATA_ENTRY"))
         return _blocked(record, result, route.message_zh, "APPLICATION_IN_PROGRESS", journal, route)
     if not el.eligible:
-        return _blocked(record, result, "；".join(messages.values()), codes[0] if codes else "",
+        return _blocked(record, result, clauses(list(messages.values())), codes[0] if codes else "",
                         journal)
     return EligibilityOutcome(record, journal)
 
@@ -156,18 +159,21 @@ def _offline(ctx: ApplicationContext, record: ApplicationRecord, minor: bool, ex
     local = ctx.store.latest_application_for(record.identity.id_number)
     if local is not None:
         return _blocked(record, Eligibility(checked_at, online=False),
-                        f"本柜台已受理过该申请人的申领（{local.application_no}），不能重复申领。",
+                        zh("本柜台已受理过该申请人的申领（{application_no}），不能重复申领。",
+                           application_no=local.application_no),
                         "APPLICATION_IN_PROGRESS", {"online": False},
-                        Route("central_production", "集中制卡", "请在“集中制卡”中查询进度。"))
+                        Route("central_production", QT_TR_NOOP("集中制卡"),
+                              QT_TR_NOOP("请在“集中制卡”中查询进度。")))
     try:
         check_deferrable(ctx)
     except CounterError as refused:
         return EligibilityOutcome(record, {"online": False, "refused": refused.code}, refused)
-    note = ("专线中断，暂时无法向中心核验资格。本笔申领可先受理、暂存待上传，线路恢复后自动提交，"
-            "中心核验不通过时将电话通知申请人。")
-    if ctx.instant_issue:
-        note += "本网点暂不能即时制卡，本笔改为集中制卡（网点领取或EMS邮寄）。"
-    household = record.applicant.household or "待中心核验"
+    note = (QT_TR_NOOP("专线中断，暂时无法向中心核验资格。本笔申领可先受理、暂存待上传，线路恢复后自动提交，"
+                       "中心核验不通过时将电话通知申请人。本网点暂不能即时制卡，本笔改为集中制卡（网点领取或EMS邮寄）。")
+            if ctx.instant_issue else
+            QT_TR_NOOP("专线中断，暂时无法向中心核验资格。本笔申领可先受理、暂存待上传，线路恢复后自动提交，"
+                       "中心核验不通过时将电话通知申请人。"))
+    household = record.applicant.household or QT_TR_NOOP("待中心核验")
     result = Eligibility(checked_at=checked_at, online=False, eligible=True, needs_guardian=minor,
                          local=True, household=household, line_error=exc.code,
                          making_mode=MakingMode.FACTORY, notice=note)

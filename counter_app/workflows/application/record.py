@@ -91,7 +91,7 @@ class Guardian:
     name: str = ""
     id_number: str = ""
     relationship: str = ""
-    proof_document: str = "户口簿"
+    proof_document: str = "户口簿"  # i18n: data (a PROOF_DOCUMENTS value)
     phone: str = ""
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from counter_app.central.api import ApplicationRequest
 from counter_app.central.errors import LINE_ERRORS, CentralRefusal, nothing_sent
 from counter_app.domain.applications import Acceptance, StoredApplication
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing import DeliveryMode
 from counter_app.workflows.application.eligibility import check_deferrable
 from counter_app.workflows.application.record import FieldError, MakingMode, Step
@@ -43,8 +44,8 @@ REFUSAL_FIELDS: dict[str, tuple[Step, str]] = {
     "EMS_ADDRESS_MISSING": (Step.DELIVERY, "address"),
 }
 
-LINE_DOWN_SWITCH_ZH = ("专线中断，无法即时制卡：本笔已改为集中制卡并将暂存待上传，"
-                       "请选择领卡方式后重新提交。")
+LINE_DOWN_SWITCH_ZH = QT_TR_NOOP("专线中断，无法即时制卡：本笔已改为集中制卡并将暂存待上传，"
+                                 "请选择领卡方式后重新提交。")
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,8 @@ def submit(wf: ApplicationWorkflow) -> SubmitOutcome:
     if wf.step is Step.DONE:
         app = ctx.store.by_draft(wf.draft_id)
         if app is None:
-            raise StepInvalid({"step": "本笔申领的受理记录未找到，请联系网点技术支持。"})
-        return SubmitOutcome(app, app.status != "submitted", "本笔申领已受理。")
+            raise StepInvalid({"step": QT_TR_NOOP("本笔申领的受理记录未找到，请联系网点技术支持。")})
+        return SubmitOutcome(app, app.status != "submitted", QT_TR_NOOP("本笔申领已受理。"))
     bad = wf.first_invalid_step()
     if bad is not None:
         errors = wf.validate(bad)
@@ -95,7 +96,8 @@ def submit(wf: ApplicationWorkflow) -> SubmitOutcome:
         try:
             sent = ctx.central.submit_application(request, idempotency_key=sub.op_id)
             response = _jsonable(asdict(sent))
-            message = f"已提交中心系统，中心受理号 {sent.application_id}。"
+            message: str = zh("已提交中心系统，中心受理号 {application_id}。",
+                              application_id=sent.application_id)
         except CentralRefusal as exc:
             _refused(wf, exc)
             raise
@@ -104,15 +106,15 @@ def submit(wf: ApplicationWorkflow) -> SubmitOutcome:
                 _switch_to_factory(wf, exc.code)
                 raise StepInvalid({"mode": LINE_DOWN_SWITCH_ZH}) from exc
             check_deferrable(ctx)
-            message = ("专线中断或中心无响应，申领已在本柜台受理并暂存，线路恢复后自动上传中心"
-                       "（同一受理不会重复提交）。")
+            message = QT_TR_NOOP("专线中断或中心无响应，申领已在本柜台受理并暂存，线路恢复后自动上传中心"
+                                 "（同一受理不会重复提交）。")
             if request.making_mode == MakingMode.INSTANT:  # may be committed: same key, no switch
-                message = ("中心系统未及时应答（本笔可能已被中心受理）：申领已在本柜台受理并暂存，"
-                           "中心确认后再制卡，届时通知申领人领卡（同一受理不会重复提交）。")
+                message = QT_TR_NOOP("中心系统未及时应答（本笔可能已被中心受理）：申领已在本柜台受理并暂存，"
+                                     "中心确认后再制卡，届时通知申领人领卡（同一受理不会重复提交）。")
             wf.note("deferred", error=exc.code)
     else:
         check_deferrable(ctx)
-        message = "专线中断，申领已在本柜台受理并暂存，线路恢复后自动上传中心。"
+        message = QT_TR_NOOP("专线中断，申领已在本柜台受理并暂存，线路恢复后自动上传中心。")
         el = wf.record.eligibility
         wf.note("deferred", error=el.line_error if el else "")
     accepted_at = ctx.clock()

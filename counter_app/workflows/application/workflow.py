@@ -25,7 +25,7 @@ from counter_app.devices.photo import FrameSource, PreparedPhoto, prepare_frame,
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.identity import id_birth_date, id_sex, validate_id_number
 from counter_app.domain.photo import PhotoReport
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing import DeliveryMode, mask_name
 from counter_app.workflows.application import checks, eligibility, submission
 from counter_app.workflows.application.context import ApplicationContext
@@ -49,6 +49,7 @@ from counter_app.workflows.supervisor import (
     SupervisorApproval,
     require_fields,
 )
+from counter_app.workflows.texts import listing
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.IDENTIFY: QT_TR_NOOP("读取身份证"),
@@ -83,8 +84,8 @@ def application_steps(ctx: ApplicationContext, photo_check: Callable[[], dict[st
                 validate=lambda r: checks.check_delivery(r.delivery)[1]),
         # the photo bytes live beside the record (too big for the JSON draft)
         StepDef(Step.PHOTO, t[Step.PHOTO], validate=lambda _r: photo_check()),
-        StepDef(Step.REVIEW, t[Step.REVIEW], forward=False, forward_message_zh="请点击“提交申领”。"),
-        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔申领已完成。"),
+        StepDef(Step.REVIEW, t[Step.REVIEW], forward=False, forward_message_zh=QT_TR_NOOP("请点击“提交申领”。")),
+        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh=QT_TR_NOOP("本笔申领已完成。")),
     )
 
 
@@ -109,14 +110,14 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
     def resume(cls, ctx: ApplicationContext, draft_id: str) -> ApplicationWorkflow:
         stored = ctx.store.load_draft(draft_id)
         if stored is None or stored.status == "discarded":
-            raise CounterError("找不到该业务草稿，可能已被处理或放弃。", code="DRAFT_NOT_FOUND")
+            raise CounterError(QT_TR_NOOP("找不到该业务草稿，可能已被处理或放弃。"), code="DRAFT_NOT_FOUND")
         try:
             envelope = migrate(stored.data)
             record = from_json(ApplicationRecord, envelope["record"])
             journal = [from_json(JournalEntry, j) for j in envelope.get("journal", [])]
         except (ValueError, KeyError) as exc:
-            raise CounterError("该业务草稿无法读取（可能由更新版本的程序保存，或已损坏），"
-                               "请新建申领；如需恢复请联系网点技术支持。",
+            raise CounterError(QT_TR_NOOP("该业务草稿无法读取（可能由更新版本的程序保存，或已损坏），"
+                                          "请新建申领；如需恢复请联系网点技术支持。"),
                                code="DRAFT_UNREADABLE") from exc
         wf = cls(ctx, record, photo=stored.photo, step=envelope["step"],
                  history=envelope.get("history", []), journal=journal)
@@ -145,7 +146,7 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
 
     def label(self) -> str:
         name = self.record.applicant.name or self.record.identity.name
-        who = mask_name(name) if name else "（尚未录入申请人）"
+        who = mask_name(name) if name else QT_TR_NOOP("（尚未录入申请人）")
         return f"{who} · {STEP_TITLES_ZH[self.step]}"
 
     def update_record(self, **sections: Any) -> None:
@@ -211,13 +212,13 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
     def read_id_card(self) -> IdCardData:
         """Read the card on the ID reader (blocking) and take its fields."""
         if self.ctx.id_reader is None:
-            raise CounterError("本柜台未配置身份证阅读器，请手工录入身份证号码。",
+            raise CounterError(QT_TR_NOOP("本柜台未配置身份证阅读器，请手工录入身份证号码。"),
                                code="IDCARD_READER_MISSING")
         card = self.ctx.id_reader.read()
         today = self.ctx.today()
         number = validate_id_number(card.id_number, today=today)
         if card.expired_on(today):
-            raise ValidationError("id_number", "该身份证已过有效期，请申请人持有效证件办理。",
+            raise ValidationError("id_number", QT_TR_NOOP("该身份证已过有效期，请申请人持有效证件办理。"),
                                   code="IDCARD_EXPIRED")
         self._set_identity(Identity(number, "reader", card.name, card.sex, card.nation,
                                     card.birth_date.isoformat(), card.address))
@@ -249,7 +250,7 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
         """Ask the central (blocking). Raises ApplicationBlocked when the person may not apply,
         NewWorkRefused when the line is down and no deferrable work may start."""
         if not self.id_number:
-            raise StepInvalid({"id_number": "请先读取或录入身份证号码。"})
+            raise StepInvalid({"id_number": QT_TR_NOOP("请先读取或录入身份证号码。")})
         outcome = eligibility.check(self.ctx, self.record, self.minor)
         self._set(outcome.record)
         self.note("eligibility", **outcome.journal)
@@ -366,13 +367,13 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
         and one-time code, checked and audited); recorded in the audit at once."""
         report, photo = self.photo_report, self.record.photo
         if report is None or photo is None:
-            raise ValidationError("photo", "请先采集照片。", code="PHOTO_MISSING")
+            raise ValidationError("photo", QT_TR_NOOP("请先采集照片。"), code="PHOTO_MISSING")
         # the reason and the check first: a refusal there must not use up the supervisor's code
         report = report.override(code, reason, teller_id=self.ctx.teller, at=self.ctx.clock())
         if self.ctx.authorise is None:
-            raise CounterError("本机未配置主管授权，不能人工放行照片，请重新采集照片。",
+            raise CounterError(QT_TR_NOOP("本机未配置主管授权，不能人工放行照片，请重新采集照片。"),
                                code="PHOTO_OVERRIDE_NO_AUTHORISER")
-        approval = require_fields(supervisor, what="人工放行照片")
+        approval = require_fields(supervisor, what=QT_TR_NOOP("人工放行照片"))
         who = self.ctx.authorise(approval, f"{PURPOSE_PHOTO_OVERRIDE}:{code}")
         self.update_record(photo=replace(photo, report=report.to_record()))
         self.note("photo_override", code=code)
@@ -385,10 +386,11 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
     def _check_photo(self) -> dict[str, str]:
         report = self.photo_report
         if report is None or self.photo_jpeg is None:
-            return {"photo": "请拍照或导入申请人照片。"}
+            return {"photo": QT_TR_NOOP("请拍照或导入申请人照片。")}
         if not report.ok:
-            titles = "、".join(c.title_zh for c in report.failures)
-            return {"photo": f"照片未通过检查：{titles}。请重新采集，或对可放行的项目填写理由后放行。"}
+            titles = listing([c.title_zh for c in report.failures])
+            return {"photo": zh("照片未通过检查：{titles}。请重新采集，或对可放行的项目填写理由后放行。",
+                                titles=titles)}
         return {}
 
     # -- submit and documents ----------------------------------------------------------------------
@@ -401,7 +403,7 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
     def documents(self) -> Documents:
         app = self.ctx.store.by_draft(self.draft_id)
         if app is None:
-            raise CounterError("申领尚未受理，不能打印。", code="NOT_ACCEPTED")
+            raise CounterError(QT_TR_NOOP("申领尚未受理，不能打印。"), code="NOT_ACCEPTED")
         return render_documents(self.ctx, app)
 
     def record_document_output(self, application_no: str, document: str, how: str) -> None:

@@ -26,6 +26,7 @@ from counter_app.domain.card_states import (
 )
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.record import CardSource, FoundCard, LossRecord, Operation
+from counter_app.workflows.texts import listing
 
 FUNCTIONS: tuple[CardFunction, ...] = (CardFunction.SOCIAL, CardFunction.FINANCIAL)
 LOSS_STATES = frozenset({FunctionState.TEMP_LOST, FunctionState.LOST})
@@ -169,14 +170,6 @@ def choice_errors(record: LossRecord, now: dt.datetime) -> dict[str, str]:
         return {"functions": zh("{functions}当前不能办理此业务，请重新选择。",
                                 functions=listing(names) if names else QT_TR_NOOP("所选功能"))}
     return {}
-
-
-def listing(names: list[str]) -> str:
-    """Names joined with 、 as one text the UI translates whole (nested ``{item}、{rest}``)."""
-    text = names[-1]
-    for name in reversed(names[:-1]):
-        text = zh("{item}、{rest}", item=name, rest=text)
-    return text
 
 
 def mask_card_no(card_no: str) -> str:

@@ -1,0 +1,30 @@
+"""Display texts the businesses share below the UI (see ``counter_app/domain/texts.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from counter_app.domain.texts import zh
+
+
+def listing(names: Sequence[str]) -> str:
+    """``names`` enumerated with ``、`` as one text the UI translates whole: a ``"、".join``
+    would be plain Chinese, so each step nests as ``{item}、{rest}`` and every name that is a
+    marked text is translated too. Empty names give ``""``."""
+    if not names:
+        return ""
+    text = names[-1]
+    for name in reversed(names[:-1]):
+        text = zh("{item}、{rest}", item=name, rest=text)
+    return text
+
+
+def clauses(items: Sequence[str]) -> str:
+    """``items`` (sentences, reasons) joined with ``；`` as one translatable text, like
+    :func:`listing`."""
+    if not items:
+        return ""
+    text = items[-1]
+    for item in reversed(items[:-1]):
+        text = zh("{item}；{rest}", item=item, rest=text)
+    return text
