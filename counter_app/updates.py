@@ -13,6 +13,11 @@ to the new version (:class:`ProgramFolder`), the new version's own migration scr
 and if they fail the backup is put back and the previous program kept. The outcome is kept
 in a file until the store is open and the audit log can record it (:func:`read_outcome`).
 
+A new version put in place by a root installer (a ``.deb``) migrates the database itself, at
+its first start; when that fails the store puts its backup back and :func:`rolled_back_at_open`
+keeps the outcome for the previous program's audit log and stops this version for good (IT
+puts the previous program back: ``counter-app update-rollback``, :mod:`counter_app.update_handoff`).
+
 Swapping the program folder is the platform's part: :class:`FolderSwap` renames folders the
 running account may write (a per-user or portable install, the tests); a ``.deb`` under
 ``/opt`` or an MSI under Program Files need elevation (see docs/updates.md).
@@ -419,7 +424,7 @@ def _apply_locked(paths: UpdatePaths, database: Path, current_version: str,
         paths.pending.unlink(missing_ok=True)
         outcome = ApplyOutcome("discarded", pending.version, current_version,
                                f"待安装的版本 {pending.version} 不再需要安装，已丢弃。")
-        _write_json(paths.outcome, dataclasses.asdict(outcome))
+        queue_outcome(paths, dataclasses.asdict(outcome))
         return outcome
     scripts = find_migrations(staged)
     stamp = now().strftime("%Y%m%dT%H%M%SZ")
@@ -460,7 +465,7 @@ def _apply_locked(paths: UpdatePaths, database: Path, current_version: str,
                                backup=backup.name if existed else None, schema_before=before,
                                schema_after=after)
         log.info("update %s applied (schema %s -> %s)", pending.version, before, after)
-    _write_json(paths.outcome, dataclasses.asdict(outcome))
+    queue_outcome(paths, dataclasses.asdict(outcome))
     _write_json(paths.root / LAST_INSTALL, dataclasses.asdict(outcome) | {
         "at": now().isoformat(timespec="seconds")})
     return outcome

@@ -2,7 +2,8 @@
 
 - WAL journal; ``synchronous=NORMAL`` by default and ``FULL`` for a write that precedes an
   external effect (showing "done", sending to the central, writing a card, printing).
-- Alembic migrations run at start; a database from an older version is backed up and upgraded.
+- Alembic migrations run at start; a database from an older version is backed up and upgraded,
+  and put back from that backup when a migration fails (:class:`StoreUpgradeRolledBack`).
 - A corrupt, locked, unreadable or full database raises a :class:`StoreError` whose message
   tells the teller what happened and what to do — never a traceback.
 - All writes go through one writer lock and start with ``BEGIN IMMEDIATE``, so two writers
