@@ -12,7 +12,7 @@ class Bank:
     name_en: str
 
 
-PARTNER_BANKS: dict[str, Bank] = {
+PARTNER_BANKS: dict[str, Bank] = {  # i18n: data (each bank carries its English name)
     b.code: b
     for b in (
         Bank("ICBC", "中国工商银行", "Industrial and Commercial Bank of China"),

@@ -15,6 +15,7 @@ import enum
 from dataclasses import dataclass
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 
 class Place(enum.StrEnum):
@@ -24,8 +25,8 @@ class Place(enum.StrEnum):
     SPOILED = "spoiled"  # 废卡: kept for return to the card centre, never used again
 
 
-PLACE_ZH = {Place.STOCK: "网点库存", Place.CUSTODY: "柜员保管", Place.ISSUED: "已发卡",
-            Place.SPOILED: "已作废"}
+PLACE_ZH = {Place.STOCK: QT_TR_NOOP("网点库存"), Place.CUSTODY: QT_TR_NOOP("柜员保管"),
+            Place.ISSUED: QT_TR_NOOP("已发卡"), Place.SPOILED: QT_TR_NOOP("已作废")}
 
 #: the allowed moves (from → to); receiving puts a new card in STOCK
 MOVES: dict[Place, frozenset[Place]] = {
@@ -60,22 +61,24 @@ def normalise_serial(text: str) -> str:
 def serial_error(serial: str) -> str | None:
     """Why a chip serial (already normalised) is not one; None when it is."""
     if len(serial) != CHIP_SERIAL_LEN or any(c not in "0123456789ABCDEF" for c in serial):
-        return f"芯片序列号应为{CHIP_SERIAL_LEN}位十六进制数字（0-9、A-F），“{serial[:40]}”不符合。"
+        return zh("芯片序列号应为{length}位十六进制数字（0-9、A-F），“{serial}”不符合。",
+                  length=CHIP_SERIAL_LEN, serial=serial[:40])
     return None
 
 
 def where_zh(place: CardPlace | None, serial: str = "") -> str:
     """The card's place in words a teller reads out (no personal data)."""
     if place is None:
-        return f"芯片序列号 {serial} 不在本网点空白卡登记中（未入库或不是本网点的卡）"
+        return zh("芯片序列号 {serial} 不在本网点空白卡登记中（未入库或不是本网点的卡）", serial=serial)
     s = place.chip_serial
     if place.place is Place.STOCK:
-        return f"空白卡 {s} 在网点库存中（尚未交给柜员保管）"
+        return zh("空白卡 {serial} 在网点库存中（尚未交给柜员保管）", serial=s)
     if place.place is Place.CUSTODY:
-        return f"空白卡 {s} 由柜员 {place.custodian} 保管（{place.day} 领用）"
+        return zh("空白卡 {serial} 由柜员 {custodian} 保管（{day} 领用）", serial=s, custodian=place.custodian,
+                  day=place.day)
     if place.place is Place.ISSUED:
-        return f"空白卡 {s} 已用于申请 {place.application_id} 发卡"
-    return f"空白卡 {s} 已登记为废卡"
+        return zh("空白卡 {serial} 已用于申请 {application_id} 发卡", serial=s, application_id=place.application_id)
+    return zh("空白卡 {serial} 已登记为废卡", serial=s)
 
 
 class StockError(CounterError):
@@ -92,12 +95,13 @@ class NotInCustody(StockError):
     """The card is not in this teller's custody today: it must not be personalised."""
 
     def __init__(self, serial: str, teller: str, place: CardPlace | None, day: str) -> None:
+        why: str
         if place is not None and place.place is Place.CUSTODY and place.custodian == teller:
-            why = (f"空白卡 {serial} 是您 {place.day} 领用的，未在当日交回；"
-                   f"请先交回库存并重新领用（今天 {day}）")
+            why = zh("空白卡 {serial} 是您 {taken_on} 领用的，未在当日交回；请先交回库存并重新领用（今天 {today}）",
+                     serial=serial, taken_on=place.day, today=day)
         else:
             why = where_zh(place, serial)
-        super().__init__(f"该卡不在您（{teller}）今天的保管中，不能制卡：{why}。",
+        super().__init__(zh("该卡不在您（{teller}）今天的保管中，不能制卡：{why}。", teller=teller, why=why),
                          code="BLANK_NOT_IN_CUSTODY", place=place, serial=serial)
 
 
@@ -105,13 +109,14 @@ class MoveRefused(StockError):
     """The move is not in the table (e.g. spoiling an issued card)."""
 
     def __init__(self, serial: str, place: CardPlace | None, action_zh: str) -> None:
-        super().__init__(f"不能{action_zh}：{where_zh(place, serial)}。",
+        super().__init__(zh("不能{action}：{place}。", action=action_zh, place=where_zh(place, serial)),
                          code="BLANK_MOVE_REFUSED", place=place, serial=serial)
 
 
 class AlreadyRegistered(StockError):
     def __init__(self, place: CardPlace) -> None:
-        super().__init__(f"该卡已登记，不能重复入库：{where_zh(place)}（箱号 {place.box_id}）。",
+        super().__init__(zh("该卡已登记，不能重复入库：{place}（箱号 {box_id}）。", place=where_zh(place),
+                            box_id=place.box_id),
                          code="BLANK_DUPLICATE", place=place)
 
 

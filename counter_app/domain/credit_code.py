@@ -12,6 +12,7 @@ import re
 
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import normalise_digits
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUE = {c: i for i, c in enumerate(ALPHABET)}
@@ -40,19 +41,21 @@ def validate_credit_code(raw: str) -> str:
     """The code, normalised, or ValidationError saying what is wrong with it."""
     code = normalise_credit_code(raw)
     if not code:
-        raise ValidationError(FIELD, "请录入单位的统一社会信用代码（18位）。", code="CREDIT_CODE_MISSING")
+        raise ValidationError(FIELD, QT_TR_NOOP("请录入单位的统一社会信用代码（18位）。"),
+                              code="CREDIT_CODE_MISSING")
     if len(code) != LENGTH:
-        raise ValidationError(FIELD, f"统一社会信用代码应为18位，录入的是{len(code)}位，请核对营业执照。",
+        raise ValidationError(FIELD, zh("统一社会信用代码应为18位，录入的是{count}位，请核对营业执照。",
+                                        count=len(code)),
                               code="CREDIT_CODE_LENGTH")
     bad = sorted({c for c in code if c not in _VALUE})
     if bad:
-        raise ValidationError(FIELD, f"统一社会信用代码不含字符“{'、'.join(bad)}”"
-                              "（不使用字母I、O、Z、S、V），请核对营业执照。",
+        raise ValidationError(FIELD, zh("统一社会信用代码不含字符“{characters}”"
+                                        "（不使用字母I、O、Z、S、V），请核对营业执照。", characters="、".join(bad)),
                               code="CREDIT_CODE_CHARACTERS")
     if not _SHAPE.match(code):
-        raise ValidationError(FIELD, "统一社会信用代码第3至8位应为行政区划代码（数字），请核对营业执照。",
+        raise ValidationError(FIELD, QT_TR_NOOP("统一社会信用代码第3至8位应为行政区划代码（数字），请核对营业执照。"),
                               code="CREDIT_CODE_SHAPE")
     if credit_check_char(code[:17]) != code[17]:
-        raise ValidationError(FIELD, "统一社会信用代码校验位不符，可能录入有误，请逐位核对营业执照。",
+        raise ValidationError(FIELD, QT_TR_NOOP("统一社会信用代码校验位不符，可能录入有误，请逐位核对营业执照。"),
                               code="CREDIT_CODE_CHECK")
     return code

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from counter_app.domain.texts import QT_TR_NOOP, zh
+
 COLLECT = "collect"  # a fee movement's kinds
 REFUND = "refund"
 MAX_FEE_FEN = 100_000  # ¥1,000: beyond that a schedule entry is a typing error
@@ -26,7 +28,7 @@ class FeeMethod(enum.StrEnum):
     TRANSFER = "transfer"  # 转账 (the bank transfer's reference is recorded)
 
 
-METHOD_ZH = {FeeMethod.CASH: "现金", FeeMethod.TRANSFER: "转账"}
+METHOD_ZH = {FeeMethod.CASH: QT_TR_NOOP("现金"), FeeMethod.TRANSFER: QT_TR_NOOP("转账")}
 
 
 def amount_fen(text: str) -> int:
@@ -45,8 +47,8 @@ def amount_problem_zh(text: str) -> str | None:
     try:
         amount_fen(text)
     except (ValueError, InvalidOperation):
-        return (f"应为以元为单位、最多两位小数、不超过 {MAX_FEE_FEN // 100} 元的金额，"
-                "例如 \"20.00\"；免收填 \"0\"")
+        return zh('应为以元为单位、最多两位小数、不超过 {maximum} 元的金额，例如 "20.00"；免收填 "0"',
+                  maximum=MAX_FEE_FEN // 100)
     return None
 
 
@@ -54,7 +56,7 @@ def fen_zh(fen: int) -> str:
     """An amount as printed: ``20.00 元``; 0 is ``免收``."""
     if fen < 0:
         raise ValueError("a fee amount is never negative")
-    return "免收" if fen == 0 else f"{fen // 100}.{fen % 100:02d} 元"
+    return QT_TR_NOOP("免收") if fen == 0 else zh("{yuan}.{fen:02d} 元", yuan=fen // 100, fen=fen % 100)
 
 
 @dataclass(frozen=True)
@@ -85,20 +87,21 @@ def replacement_quote(schedule: FeeSchedule, reason: str, central_fen: int | Non
     central's branch configuration (None: not known, e.g. the line down)."""
     if reason == "expired":
         fen = schedule.expired_exchange_fen
-        return FeeQuote("replacement", fen, "到期换卡" + ("免收工本费（本网点规定）" if fen == 0
-                                                         else "工本费（本网点规定）"))
+        return FeeQuote("replacement", fen, QT_TR_NOOP("到期换卡免收工本费（本网点规定）") if fen == 0
+                        else QT_TR_NOOP("到期换卡工本费（本网点规定）"))
     if schedule.use_central and central_fen is not None:
         if central_fen < 0:
             raise ValueError("the central's fee is never negative")
-        return FeeQuote("replacement", central_fen, "中心核定的本网点补换卡工本费标准")
-    return FeeQuote("replacement", schedule.replacement_fen, "本网点配置的补换卡工本费标准")
+        return FeeQuote("replacement", central_fen, QT_TR_NOOP("中心核定的本网点补换卡工本费标准"))
+    return FeeQuote("replacement", schedule.replacement_fen, QT_TR_NOOP("本网点配置的补换卡工本费标准"))
 
 
 def application_quote(schedule: FeeSchedule, *, first_card: bool) -> FeeQuote:
     if first_card and schedule.first_card_free:
-        return FeeQuote("application", 0, "首次申领社会保障卡免收工本费")
+        return FeeQuote("application", 0, QT_TR_NOOP("首次申领社会保障卡免收工本费"))
     return FeeQuote("application", schedule.application_fen,
-                    "非首次申领工本费（本网点规定）" if not first_card else "申领工本费（本网点规定）")
+                    QT_TR_NOOP("非首次申领工本费（本网点规定）") if not first_card
+                    else QT_TR_NOOP("申领工本费（本网点规定）"))
 
 
 def check_payment(schedule: FeeSchedule, method: str, reference: str) -> tuple[str, dict[str, str]]:
@@ -107,17 +110,17 @@ def check_payment(schedule: FeeSchedule, method: str, reference: str) -> tuple[s
     try:
         m = FeeMethod(method)
     except ValueError:
-        return "", {"method": "请选择收费方式（现金或转账）。"}
+        return "", {"method": QT_TR_NOOP("请选择收费方式（现金或转账）。")}
     if m not in schedule.methods:
-        return "", {"method": f"本网点不受理{METHOD_ZH[m]}收费。"}
+        return "", {"method": zh("本网点不受理{method}收费。", method=METHOD_ZH[m])}
     ref = re.sub(r"\s+", "", reference).upper()
     if m is FeeMethod.CASH:
         return "", {}
     if not ref:
-        return "", {"reference": "转账收费请录入转账凭证号（交易流水号）。"}
+        return "", {"reference": QT_TR_NOOP("转账收费请录入转账凭证号（交易流水号）。")}
     if not (MIN_REFERENCE_CHARS <= len(ref) <= MAX_REFERENCE_CHARS) or not _REFERENCE.fullmatch(ref):
-        return ref, {"reference": f"转账凭证号应为 {MIN_REFERENCE_CHARS}–{MAX_REFERENCE_CHARS} 位字母、"
-                                  "数字或连字符，请核对。"}
+        return ref, {"reference": zh("转账凭证号应为 {minimum}–{maximum} 位字母、数字或连字符，请核对。",
+                                     minimum=MIN_REFERENCE_CHARS, maximum=MAX_REFERENCE_CHARS)}
     return ref, {}
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from counter_app.domain.schedule import WEEKDAY_CODES, WEEKDAY_ZH, WeekendService
+from counter_app.domain.schedule import WEEKDAY_CODES, WEEKDAY_ZH, WeekendService, enumerated_zh
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 #: who may authorise a supervisor's step on any day
 SUPERVISOR_ROLES: tuple[str, ...] = ("supervisor", "admin")
@@ -36,15 +37,18 @@ class ServiceHours:
         return WEEKDAY_CODES[day.weekday()] in self.days
 
     def describe_zh(self) -> str:
-        return f"{days_zh(self.days)} {self.opens:%H:%M}–{self.closes:%H:%M}" if self.days else ""
+        if not self.days:
+            return ""
+        return zh("{days} {opens:%H:%M}–{closes:%H:%M}", days=days_zh(self.days), opens=self.opens,
+                  closes=self.closes)
 
 
 def days_zh(days: tuple[str, ...]) -> str:
     """"周一至周五" for a run of three or more consecutive days, else "周六、周日"."""
     idx = sorted(WEEKDAY_CODES.index(d) for d in set(days))
     if len(idx) >= 3 and idx == list(range(idx[0], idx[-1] + 1)):
-        return f"{WEEKDAY_ZH[idx[0]]}至{WEEKDAY_ZH[idx[-1]]}"
-    return "、".join(WEEKDAY_ZH[i] for i in idx)
+        return zh("{first}至{last}", first=WEEKDAY_ZH[idx[0]], last=WEEKDAY_ZH[idx[-1]])
+    return enumerated_zh(WEEKDAY_ZH[i] for i in idx)
 
 
 @dataclass(frozen=True)
@@ -78,23 +82,27 @@ class OpeningHours:
     def describe_zh(self) -> str:
         parts = [self.weekdays.describe_zh(),
                  ServiceHours(self.weekend.days, self.weekend.opens, self.weekend.closes).describe_zh()]
-        return "，".join(p for p in parts if p) or "未配置营业日"
+        weekdays, weekend = parts
+        if weekdays and weekend:
+            return zh("{weekdays}，{weekend}", weekdays=weekdays, weekend=weekend)
+        return weekdays or weekend or QT_TR_NOOP("未配置营业日")
 
     def state(self, moment: dt.datetime) -> OpeningState:
         """Open or not at ``moment`` (Beijing time, naive) and the sentence the window shows."""
         weekend = is_weekend(moment)
         hours = self.hours_on(moment.date())
         if hours is not None and hours[0] <= moment.time() < hours[1]:
-            kind = "周末营业中" if weekend else "营业中"
-            return OpeningState(True, weekend, hours, f"{kind}（今日 {hours[0]:%H:%M}–{hours[1]:%H:%M}）")
+            kind = QT_TR_NOOP("周末营业中") if weekend else QT_TR_NOOP("营业中")
+            return OpeningState(True, weekend, hours, zh("{kind}（今日 {opens:%H:%M}–{closes:%H:%M}）", kind=kind,
+                                                         opens=hours[0], closes=hours[1]))
         if hours is None:
-            today = "今日不营业"
+            today = QT_TR_NOOP("今日不营业")
         elif moment.time() < hours[0]:
-            today = f"今日 {hours[0]:%H:%M} 开始营业"
+            today = zh("今日 {opens:%H:%M} 开始营业", opens=hours[0])
         else:
-            today = f"今日营业已于 {hours[1]:%H:%M} 结束"
-        text = (f"非营业时间：{today}（本网点营业时间：{self.describe_zh()}）。"
-                "已开始的业务可以继续办完；开始新业务前需确认。")
+            today = zh("今日营业已于 {closes:%H:%M} 结束", closes=hours[1])
+        text = zh("非营业时间：{today}（本网点营业时间：{hours}）。已开始的业务可以继续办完；开始新业务前需确认。",
+                  today=today, hours=self.describe_zh())
         return OpeningState(False, weekend, hours, text)
 
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from counter_app.domain.errors import ConfigurationError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 KB = 1024
 
@@ -69,7 +70,8 @@ class PhotoSpec:
                 problems.append(f.name)
         if problems:
             raise ConfigurationError(
-                f"照片规格配置有误：{'、'.join(problems)} 必须是不小于0的数字，请联系网点技术支持。"
+                zh("照片规格配置有误：{settings} 必须是不小于0的数字，请联系网点技术支持。",
+                   settings="、".join(problems))
             )
         pairs = (
             ("face_width_min_px", "face_width_max_px"),
@@ -82,16 +84,16 @@ class PhotoSpec:
         for low, high in pairs:
             if getattr(self, low) > getattr(self, high):
                 raise ConfigurationError(
-                    f"照片规格配置有误：{low} 大于 {high}，请联系网点技术支持。"
+                    zh("照片规格配置有误：{low} 大于 {high}，请联系网点技术支持。", low=low, high=high)
                 )
         if not 1 <= self.jpeg_quality_min <= self.jpeg_quality <= self.jpeg_quality_max <= 100:
-            raise ConfigurationError("照片规格配置有误：JPEG 质量须在 1–100 之间且不超出上下限。")
+            raise ConfigurationError(QT_TR_NOOP("照片规格配置有误：JPEG 质量须在 1–100 之间且不超出上下限。"))
         if self.background_min_white_ratio > 1:
-            raise ConfigurationError("照片规格配置有误：背景白色占比不能超过1。")
+            raise ConfigurationError(QT_TR_NOOP("照片规格配置有误：背景白色占比不能超过1。"))
         if self.width_px == 0 or self.height_px == 0 or self.dpi == 0:
-            raise ConfigurationError("照片规格配置有误：尺寸和分辨率不能为0。")
+            raise ConfigurationError(QT_TR_NOOP("照片规格配置有误：尺寸和分辨率不能为0。"))
         if self.eye_mid_x_max_px > self.width_px or self.hair_top_max_px > self.height_px:
-            raise ConfigurationError("照片规格配置有误：人脸位置超出照片尺寸。")
+            raise ConfigurationError(QT_TR_NOOP("照片规格配置有误：人脸位置超出照片尺寸。"))
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> PhotoSpec:
@@ -112,7 +114,8 @@ class PhotoSpec:
                 unknown.append(key)
         if unknown:
             raise ConfigurationError(
-                f"照片规格配置中有无法识别的项：{'、'.join(sorted(unknown))}，请联系网点技术支持。"
+                zh("照片规格配置中有无法识别的项：{settings}，请联系网点技术支持。",
+                   settings="、".join(sorted(unknown)))
             )
         return cls(**values)
 
@@ -152,16 +155,16 @@ NOT_OVERRIDABLE: frozenset[PhotoCheckCode] = frozenset(
 )
 
 CHECK_TITLES_ZH: Mapping[PhotoCheckCode, str] = {
-    PhotoCheckCode.FORMAT: "格式与尺寸",
-    PhotoCheckCode.FILE_SIZE: "文件大小",
-    PhotoCheckCode.BACKGROUND: "白色背景",
-    PhotoCheckCode.FACE_COUNT: "人脸数量",
-    PhotoCheckCode.FACE_WIDTH: "脸部宽度",
-    PhotoCheckCode.HAIR_TOP: "头顶位置",
-    PhotoCheckCode.EYE_CENTRE: "双眼居中",
-    PhotoCheckCode.EYE_LINE: "眼睛高度",
-    PhotoCheckCode.BRIGHTNESS: "亮度",
-    PhotoCheckCode.SHARPNESS: "清晰度",
+    PhotoCheckCode.FORMAT: QT_TR_NOOP("格式与尺寸"),
+    PhotoCheckCode.FILE_SIZE: QT_TR_NOOP("文件大小"),
+    PhotoCheckCode.BACKGROUND: QT_TR_NOOP("白色背景"),
+    PhotoCheckCode.FACE_COUNT: QT_TR_NOOP("人脸数量"),
+    PhotoCheckCode.FACE_WIDTH: QT_TR_NOOP("脸部宽度"),
+    PhotoCheckCode.HAIR_TOP: QT_TR_NOOP("头顶位置"),
+    PhotoCheckCode.EYE_CENTRE: QT_TR_NOOP("双眼居中"),
+    PhotoCheckCode.EYE_LINE: QT_TR_NOOP("眼睛高度"),
+    PhotoCheckCode.BRIGHTNESS: QT_TR_NOOP("亮度"),
+    PhotoCheckCode.SHARPNESS: QT_TR_NOOP("清晰度"),
 }
 
 MIN_OVERRIDE_REASON_CHARS = 4
@@ -231,33 +234,33 @@ class PhotoReport:
         try:
             code = PhotoCheckCode(code)
         except ValueError as exc:
-            raise ValidationError("photo_override", "没有这一项照片检查。") from exc
+            raise ValidationError("photo_override", QT_TR_NOOP("没有这一项照片检查。")) from exc
         check = self.check(code)
         if check is None or check.passed:
             raise ValidationError(
-                "photo_override", f"“{CHECK_TITLES_ZH[code]}”检查没有失败，无需人工确认。",
+                "photo_override", zh("“{check}”检查没有失败，无需人工确认。", check=CHECK_TITLES_ZH[code]),
                 code="PHOTO_OVERRIDE_NOT_FAILED",
             )
         if not check.overridable:
             raise ValidationError(
                 "photo_override",
-                f"“{check.title_zh}”不符合要求时不能人工放行，中心系统会拒收，请重新采集照片。",
+                zh("“{check}”不符合要求时不能人工放行，中心系统会拒收，请重新采集照片。", check=check.title_zh),
                 code="PHOTO_OVERRIDE_FORBIDDEN",
             )
         if code in self.overridden_codes:
             raise ValidationError(
-                "photo_override", f"“{check.title_zh}”已经人工确认过。",
+                "photo_override", zh("“{check}”已经人工确认过。", check=check.title_zh),
                 code="PHOTO_OVERRIDE_DUPLICATE",
             )
         reason = reason.strip()
         if len(reason) < MIN_OVERRIDE_REASON_CHARS:
             raise ValidationError(
                 "photo_override",
-                f"请填写放行理由（至少{MIN_OVERRIDE_REASON_CHARS}个字），说明为什么照片仍可使用。",
+                zh("请填写放行理由（至少{minimum}个字），说明为什么照片仍可使用。", minimum=MIN_OVERRIDE_REASON_CHARS),
                 code="PHOTO_OVERRIDE_REASON",
             )
         if not teller_id.strip():
-            raise ValidationError("photo_override", "缺少柜员号，无法记录人工确认。")
+            raise ValidationError("photo_override", QT_TR_NOOP("缺少柜员号，无法记录人工确认。"))
         entry = PhotoOverride(code=code, reason=reason, teller_id=teller_id.strip(), at=at)
         return replace(self, overrides=(*self.overrides, entry))
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.texts import QT_TR_NOOP
 
 # the central's application states (see docs/api/central-v1.yaml, ApplicationOut.state)
 DATA_ENTRY = "DATA_ENTRY"
@@ -24,15 +25,15 @@ FAILED = "FAILED"
 CANCELLED = "CANCELLED"
 
 STATE_ZH = {
-    DATA_ENTRY: "数据录入",
-    IN_PRODUCTION: "制卡中",
-    SHIPPED: "已寄出",
-    BRANCH_RECEIVED: "网点签收",
-    ISSUED_NOT_ACTIVATED: "领卡未激活",
-    ACTIVATED: "已启用",
-    FAILED: "制卡失败",
-    CANCELLED: "已撤销",
-    "RESUBMIT_QUEUED": "重新制卡待上传",  # local only: see RESUBMIT_QUEUED below
+    DATA_ENTRY: QT_TR_NOOP("数据录入"),
+    IN_PRODUCTION: QT_TR_NOOP("制卡中"),
+    SHIPPED: QT_TR_NOOP("已寄出"),
+    BRANCH_RECEIVED: QT_TR_NOOP("网点签收"),
+    ISSUED_NOT_ACTIVATED: QT_TR_NOOP("领卡未激活"),
+    ACTIVATED: QT_TR_NOOP("已启用"),
+    FAILED: QT_TR_NOOP("制卡失败"),
+    CANCELLED: QT_TR_NOOP("已撤销"),
+    "RESUBMIT_QUEUED": QT_TR_NOOP("重新制卡待上传"),  # local only: see RESUBMIT_QUEUED below
 }
 
 # branch custody (本地): a card received and not yet handed out
@@ -116,8 +117,8 @@ MISSING = "MISSING"
 EXTRA = "EXTRA"
 MISMATCHED = "MISMATCHED"
 
-DIFFERENCE_ZH = {MISSING: "缺卡（清单有、实物无）", EXTRA: "多卡（实物有、清单无）",
-                 MISMATCHED: "错装（卡片装在他人信封内）"}
+DIFFERENCE_ZH = {MISSING: QT_TR_NOOP("缺卡（清单有、实物无）"), EXTRA: QT_TR_NOOP("多卡（实物有、清单无）"),
+                 MISMATCHED: QT_TR_NOOP("错装（卡片装在他人信封内）")}
 
 
 @dataclass(frozen=True)

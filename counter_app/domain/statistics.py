@@ -13,6 +13,7 @@ from counter_app.domain.businesses import BUSINESS_KEYS
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.opening_hours import is_weekend
 from counter_app.domain.production import uncollected_age_days
+from counter_app.domain.texts import QT_TR_NOOP
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,8 @@ class CentralTotals:
 
 #: uncollected cards by whole days waited (the central's keeping period is 90 days)
 AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("0–7天", 0, 7), ("8–30天", 8, 30), ("31–60天", 31, 60), ("61–90天", 61, 90),
-    ("90天以上", 91, None),
+    (QT_TR_NOOP("0–7天"), 0, 7), (QT_TR_NOOP("8–30天"), 8, 30), (QT_TR_NOOP("31–60天"), 31, 60),
+    (QT_TR_NOOP("61–90天"), 61, 90), (QT_TR_NOOP("90天以上"), 91, None),
 )
 
 @dataclass(frozen=True)

@@ -4750,39 +4750,39 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>请插入空白卡（芯片朝上插入制卡读卡器）</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert a blank card (chip up, into the issuance card reader)</translation>
     </message>
     <message>
         <source>无需操作，系统向中心申请卡号与制卡数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to do: the system requests the card number and personalisation data from the central system</translation>
     </message>
     <message>
         <source>请勿移动卡片，芯片写入中</source>
-        <translation type="unfinished"></translation>
+        <translation>Do not move the card: writing the chip</translation>
     </message>
     <message>
         <source>请将卡片放入卡面打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Put the card into the card face printer</translation>
     </message>
     <message>
         <source>请将打印好的卡片插回读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>Put the printed card back into the card reader</translation>
     </message>
     <message>
         <source>无需操作，系统向中心上报制卡结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to do: the system reports the issuance result to the central system</translation>
     </message>
     <message>
         <source>无需操作，系统启用社保功能与金融功能</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to do: the system activates the social security and financial functions</translation>
     </message>
     <message>
         <source>请持卡人在密码键盘上输入6位数字密码（两次）</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder enters a 6-digit PIN on the PIN pad (twice)</translation>
     </message>
     <message>
         <source>请取出卡片，连同回执交持卡人</source>
-        <translation type="unfinished"></translation>
+        <translation>Take out the card and give it to the cardholder with the receipt</translation>
     </message>
     <message>
         <source>主管</source>
@@ -4806,67 +4806,67 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>请填写存放卡片的保管箱号（如 A01）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the storage box number for the cards (e.g. A01).</translation>
     </message>
     <message>
         <source>尚未读取任何卡片：请逐张将卡片插入读卡器读取后再签收。</source>
-        <translation type="unfinished"></translation>
+        <translation>No card read yet: insert the cards into the reader one by one, then confirm receipt.</translation>
     </message>
     <message>
         <source>制卡批次签收未完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch receipt not finished.</translation>
     </message>
     <message>
         <source>保管箱号只能由字母、数字和“-”组成，最长12位。</source>
-        <translation type="unfinished"></translation>
+        <translation>The storage box number may contain only letters, digits and &quot;-&quot;, at most 12 characters.</translation>
     </message>
     <message>
         <source>请核对差异后点击“确认签收”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the differences, then click &quot;Confirm receipt&quot;.</translation>
     </message>
     <message>
         <source>本批次已签收，可打印签收清单。</source>
-        <translation type="unfinished"></translation>
+        <translation>This batch has been received; the receipt list can be printed.</translation>
     </message>
     <message>
         <source>该批次没有未完成的签收。</source>
-        <translation type="unfinished"></translation>
+        <translation>This batch has no unfinished receipt.</translation>
     </message>
     <message>
         <source>该批次的签收草稿无法读取，请重新逐张读卡签收。</source>
-        <translation type="unfinished"></translation>
+        <translation>The draft receipt of this batch cannot be read; read the cards one by one again.</translation>
     </message>
     <message>
         <source>（尚未选择批次）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no batch chosen yet)</translation>
     </message>
     <message>
         <source>专线中断：显示最近一次从中心获取的批次清单，可离线签收，签收单在线路恢复后上传中心。</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedicated line down: showing the batch list last fetched from the central system. You can receive offline; the receipt is uploaded when the line is back.</translation>
     </message>
     <message>
         <source>该批次不在待签收清单中（可能已签收），请刷新后重新选择。</source>
-        <translation type="unfinished"></translation>
+        <translation>This batch is not in the list awaiting receipt (it may have been received); refresh and choose again.</translation>
     </message>
     <message>
         <source>该批次有未完成的签收（草稿），请点击“继续签收”接着读卡，或先放弃该草稿。</source>
-        <translation type="unfinished"></translation>
+        <translation>This batch has an unfinished receipt (draft): click &quot;Continue receipt&quot; to keep reading cards, or discard the draft first.</translation>
     </message>
     <message>
         <source>所选批次的清单不在本机，请刷新批次列表。</source>
-        <translation type="unfinished"></translation>
+        <translation>The list of the chosen batch is not on this workstation; refresh the batch list.</translation>
     </message>
     <message>
         <source>未读到卡号。</source>
-        <translation type="unfinished"></translation>
+        <translation>No card number read.</translation>
     </message>
     <message>
         <source>本机未配置社保卡读卡器，请按卡面卡号录入。</source>
-        <translation type="unfinished"></translation>
+        <translation>No social security card reader configured on this workstation; enter the card number printed on the card.</translation>
     </message>
     <message>
         <source>中心拒绝签收：{reason}（本机已登记入柜，请联系中心核对）</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system refused the receipt: {reason} (the cards are recorded as stored here; contact the central system to reconcile)</translation>
     </message>
     <message>
         <source>查询结果</source>
@@ -5535,11 +5535,11 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>{listed}；{item}</source>
-        <translation type="unfinished"></translation>
+        <translation>{listed}; {item}</translation>
     </message>
     <message>
         <source>{listed}……</source>
-        <translation type="unfinished"></translation>
+        <translation>{listed}…</translation>
     </message>
     <message>
         <source>业务尚未受理，不能打印回执。</source>
@@ -5604,6 +5604,14 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>{item}；{rest}</source>
         <translation>{item}; {rest}</translation>
+    </message>
+    <message>
+        <source>“{item}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{item}”或{rest}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>专线中断，暂不能解挂：解挂须由中心实时确认该卡未申请补卡，请待线路恢复后办理（持卡人可稍候或改日到本行网点办理）。</source>
@@ -5679,327 +5687,327 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>读卡器中的卡片不是本次制卡的卡片（应为芯片序号尾号 {expected}，插入的是尾号 {inserted}），请换回原卡片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in the reader is not the card of this issuance (chip serial should end in {expected}, the inserted one ends in {inserted}); put the original card back.</translation>
     </message>
     <message>
         <source>芯片启用后读回的功能状态不符（社保、金融功能应均已启用）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The function state read back after activating the chip is wrong (the social security and financial functions should both be active).</translation>
     </message>
     <message>
         <source>库存功能未就绪：无法确认这张空白卡在您的保管中，暂不能制卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The stock function is not ready: cannot confirm this blank card is in your custody, so the card cannot be produced now.</translation>
     </message>
     <message>
         <source>专线中断，{what}需要中心实时确认，请待线路恢复后点击“继续”（卡片请妥善保管）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedicated line down: {what} needs real-time confirmation from the central system. Click &quot;Continue&quot; once the line is back (keep the card safe).</translation>
     </message>
     <message>
         <source>卡片上电检测失败（{reason}），请换一张空白卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Card power-on check failed ({reason}); use another blank card.</translation>
     </message>
     <message>
         <source>空白卡上电失败（已尝试{tries}次）。请插入空白卡（芯片朝上），如仍失败请换一张空白卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank card power-on failed ({tries} attempt(s)). Insert a blank card (chip up); if it still fails, use another blank card.</translation>
     </message>
     <message>
         <source>本次制卡已使用芯片序号尾号 {tail} 的卡片，请插回该卡；如该卡损坏，请经主管授权登记废卡后再换卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This issuance already uses the card whose chip serial ends in {tail}; put that card back. If it is damaged, record it as spoiled with supervisor authorisation before changing cards.</translation>
     </message>
     <message>
         <source>这张卡已登记为废卡，请换一张空白卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card is recorded as spoiled; use another blank card.</translation>
     </message>
     <message>
         <source>这张卡已经制过卡，不是空白卡，请换一张空白卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card has already been personalised and is not blank; use another blank card.</translation>
     </message>
     <message>
         <source>分配卡号</source>
-        <translation type="unfinished"></translation>
+        <translation>assigning the card number</translation>
     </message>
     <message>
         <source>中心拒绝分配卡号：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system refused to assign a card number: {reason}</translation>
     </message>
     <message>
         <source>中心返回的制卡数据与本申领不一致，已停止制卡，请联系中心核查。</source>
-        <translation type="unfinished"></translation>
+        <translation>The personalisation data from the central system does not match this application; issuance stopped. Contact the central system to check.</translation>
     </message>
     <message>
         <source>{reason}（请插入本次制卡的卡片，尾号 {tail}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} (insert the card of this issuance, ending in {tail})</translation>
     </message>
     <message>
         <source>写卡时卡片被拔出或通信中断（已完成 {done}/{total} 步）。请将同一张卡重新插入读卡器后点击“继续”，从中断处续写；卡片损坏时请经主管授权登记废卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card was removed or communication broke while writing ({done}/{total} steps done). Re-insert the same card and click &quot;Continue&quot; to resume where it stopped; if the card is damaged, record it as spoiled with supervisor authorisation.</translation>
     </message>
     <message>
         <source>芯片核验不一致</source>
-        <translation type="unfinished"></translation>
+        <translation>chip verification mismatch</translation>
     </message>
     <message>
         <source>写卡未成功：{reason}。系统不会自动重试（卡片会锁定），请经主管授权登记废卡后换卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the card failed: {reason}. The system does not retry automatically (the card would lock); record it as spoiled with supervisor authorisation and change cards.</translation>
     </message>
     <message>
         <source>{reason}可检查打印机后点击“重新打印卡面”，或点击“转人工补印卡面”。</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} Check the printer and click &quot;Reprint card face&quot;, or click &quot;Reprint card face by hand&quot;.</translation>
     </message>
     <message>
         <source>{reason}（请将卡片插回读卡器后点击“继续”）</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} (put the card back into the reader and click &quot;Continue&quot;)</translation>
     </message>
     <message>
         <source>读卡核验不一致：芯片中的信息与中心制卡数据不符。此卡不能发放，请经主管授权登记废卡后换卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-back verification mismatch: the chip data differs from the central system&apos;s personalisation data. This card cannot be issued; record it as spoiled with supervisor authorisation and change cards.</translation>
     </message>
     <message>
         <source>中心拒绝了制卡结果：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system refused the issuance result: {reason}</translation>
     </message>
     <message>
         <source>中心已确认制卡成功，但库存登记失败：{reason}（点击“继续”重试）</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system confirmed the issuance, but recording it in the stock failed: {reason} (click &quot;Continue&quot; to retry)</translation>
     </message>
     <message>
         <source>启用卡片</source>
-        <translation type="unfinished"></translation>
+        <translation>activating the card</translation>
     </message>
     <message>
         <source>中心拒绝启用：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system refused activation: {reason}</translation>
     </message>
     <message>
         <source>中心已启用，芯片启用未完成：{reason}（请将卡片插回读卡器后点击“继续”）</source>
-        <translation type="unfinished"></translation>
+        <translation>Activated by the central system, chip activation not finished: {reason} (put the card back into the reader and click &quot;Continue&quot;)</translation>
     </message>
     <message>
         <source>请持卡人输入6位数字密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder must enter a 6-digit PIN.</translation>
     </message>
     <message>
         <source>请输入6位新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a new 6-digit PIN</translation>
     </message>
     <message>
         <source>密码过于简单（如全部相同或连续数字），请持卡人重新设置。</source>
-        <translation type="unfinished"></translation>
+        <translation>The PIN is too simple (e.g. all the same or consecutive digits); ask the cardholder to set another.</translation>
     </message>
     <message>
         <source>请再次输入新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the new PIN again</translation>
     </message>
     <message>
         <source>两次输入的密码不一致，请持卡人重新设置。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two PINs differ; ask the cardholder to set it again.</translation>
     </message>
     <message>
         <source>设置密码未成功：{reason}（可重新设置）</source>
-        <translation type="unfinished"></translation>
+        <translation>Setting the PIN failed: {reason} (it can be set again)</translation>
     </message>
     <message>
         <source>请插入空白卡（芯片朝上）后点击“继续”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert a blank card (chip up), then click &quot;Continue&quot;.</translation>
     </message>
     <message>
         <source>专线中断：芯片已写好并核验，制卡结果已暂存，线路恢复后自动上报中心。请妥善保管此卡，线路恢复后点击“继续”完成启用和设置密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedicated line down: the chip is written and verified and the issuance result is held; it is reported to the central system automatically when the line is back. Keep this card safe and click &quot;Continue&quot; when the line is back to finish activation and PIN setting.</translation>
     </message>
     <message>
         <source>该申领尚未被中心确认受理（或不是本网点的即时制卡申领），暂不能制卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The application is not yet accepted by the central system (or is not an instant issuance application of this branch); the card cannot be produced now.</translation>
     </message>
     <message>
         <source>找不到该申领的本地记录，请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>No local record of this application; contact branch IT support.</translation>
     </message>
     <message>
         <source>系统内部错误，本步骤未完成，请重试；如反复出现请联系技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal system error: this step is not finished. Try again; if it keeps happening, contact IT support.</translation>
     </message>
     <message>
         <source>只有卡面打印失败时才能转人工补印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a failed card face print can be passed to reprinting by hand.</translation>
     </message>
     <message>
         <source>卡面转人工补印：芯片已写好，卡片保留；请按网点流程人工印制卡面后交持卡人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Card face to be printed by hand: the chip is written and the card kept; print the face by hand following the branch procedure, then give it to the cardholder.</translation>
     </message>
     <message>
         <source>请填写废卡原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reason for spoiling the card.</translation>
     </message>
     <message>
         <source>该卡已上报中心制卡成功（或尚未放入空白卡），不能在此登记废卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card was already reported to the central system as issued (or no blank card is inserted yet); it cannot be recorded as spoiled here.</translation>
     </message>
     <message>
         <source>本次制卡已结束。</source>
-        <translation type="unfinished"></translation>
+        <translation>This issuance has finished.</translation>
     </message>
     <message>
         <source>芯片已开始写入，不能直接撤销：请先经主管授权登记废卡，再撤销制卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the chip has started, so it cannot simply be cancelled: record the card as spoiled with supervisor authorisation first, then cancel the issuance.</translation>
     </message>
     <message>
         <source>卡片在本网点保管（{location}），可办理领卡启用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card is kept at this branch ({location}); it can be collected.</translation>
     </message>
     <message>
         <source>超期未领，已随封存清单 {sealing_list_id} 退回中心封存；持卡人领卡须先由中心启封。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not collected in time; returned to the central system for sealing with sealing list {sealing_list_id}. The central system must unseal it before the cardholder can collect it.</translation>
     </message>
     <message>
         <source>中心原因：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Central system&apos;s reason: {reason}</translation>
     </message>
     <message>
         <source>制卡失败（{why}）。可选中本行“重新制卡”，或“撤销申领”后由申请人重新申领。</source>
-        <translation type="unfinished"></translation>
+        <translation>Production failed ({why}). Select this row and click &quot;Produce again&quot;, or &quot;Cancel application&quot; so the applicant can apply again.</translation>
     </message>
     <message>
         <source>已申请重新制卡，专线恢复后自动上报中心，之后按新的制卡进度跟踪。</source>
-        <translation type="unfinished"></translation>
+        <translation>Production requested again; reported to the central system automatically when the line is back, then tracked as a new production.</translation>
     </message>
     <message>
         <source>请输入申领编号、身份证号码、卡号或姓名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter an application number, ID number, card number or name.</translation>
     </message>
     <message>
         <source>本网点没有找到该申领。按姓名只能查本网点受理的申领；其他网点受理的请输入身份证号码或申领编号查询。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such application at this branch. A name search covers only applications accepted at this branch; for other branches enter the ID number or application number.</translation>
     </message>
     <message>
         <source>本网点没有找到该申领；专线中断，暂不能向中心查询其他网点受理的申领，请线路恢复后再查。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such application at this branch; the dedicated line is down, so applications of other branches cannot be looked up at the central system. Search again when the line is back.</translation>
     </message>
     <message>
         <source>中心答复：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Central system&apos;s answer: {reason}</translation>
     </message>
     <message>
         <source>本行没有该人员的制卡申领。</source>
-        <translation type="unfinished"></translation>
+        <translation>This bank has no card production application for this person.</translation>
     </message>
     <message>
         <source>以下为中心查询结果（含本行其他网点受理的申领）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Results from the central system (including applications accepted at other branches of this bank).</translation>
     </message>
     <message>
         <source>缺卡：申领 {application_id}（{holder}，卡号 {card_no}）在清单内，箱内未见实物。已报中心查找；持卡人来领卡时请告知卡片尚未到网点。</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing card: application {application_id} ({holder}, card no. {card_no}) is on the list but not in the box. Reported to the central system; tell the cardholder the card has not reached the branch when they come.</translation>
     </message>
     <message>
         <source>缺卡：申领 {application_id}（卡号 {card_no}）在清单内，箱内未见实物。已报中心查找；持卡人来领卡时请告知卡片尚未到网点。</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing card: application {application_id} (card no. {card_no}) is on the list but not in the box. Reported to the central system; tell the cardholder the card has not reached the branch when they come.</translation>
     </message>
     <message>
         <source>多卡：卡号 {card_no}（装在申领 {application_id} 的信封内）不在本批次清单内，未入柜。请单独封存，随差异报告退回制卡中心。</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra card: card no. {card_no} (in the envelope of application {application_id}) is not on this batch&apos;s list and was not stored. Seal it separately and return it to the production centre with the difference report.</translation>
     </message>
     <message>
         <source>多卡：卡号 {card_no}不在本批次清单内，未入柜。请单独封存，随差异报告退回制卡中心。</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra card: card no. {card_no} is not on this batch&apos;s list and was not stored. Seal it separately and return it to the production centre with the difference report.</translation>
     </message>
     <message>
         <source>错装：申领 {application_id} 的信封内装的是卡号 {card_no}（属申领 {owner_application_id}）。已按芯片归属签收入柜，请更正信封。</source>
-        <translation type="unfinished"></translation>
+        <translation>Swapped: the envelope of application {application_id} holds card no. {card_no} (of application {owner_application_id}). Received and stored by the chip&apos;s owner; correct the envelope.</translation>
     </message>
     <message>
         <source>专线中断：撤销申领须由中心当场确认（撤销后不能恢复，申请人才能重新申领），请线路恢复后再办理；也可先办理“重新制卡”，该业务可暂存上传。</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedicated line down: cancelling an application needs the central system&apos;s immediate confirmation (a cancellation is final, then the applicant can apply again). Do it when the line is back, or use &quot;Produce again&quot; now, which can be held for upload.</translation>
     </message>
     <message>
         <source>制卡失败的申领未能处理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The failed production application could not be handled.</translation>
     </message>
     <message>
         <source>只能处理本网点受理的申领：请先查询，确认申领编号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only applications accepted at this branch can be handled: search first to confirm the application number.</translation>
     </message>
     <message>
         <source>该申领当前为“{state_zh}”，只有制卡失败的申领可以重新制卡或撤销。</source>
-        <translation type="unfinished"></translation>
+        <translation>The application is now &quot;{state_zh}&quot;; only a failed production can be produced again or cancelled.</translation>
     </message>
     <message>
         <source>（中心原因：{reason}）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Central system&apos;s reason: {reason})</translation>
     </message>
     <message>
         <source>专线中断：重新制卡申请已暂存{reason}，线路恢复后自动上报中心（同一业务编号，不会重复制卡）。请告知申请人稍后查询制卡进度。</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedicated line down: the request to produce again is held and reported to the central system automatically when the line is back (same business number, no duplicate production). {reason} Ask the applicant to check the progress later.</translation>
     </message>
     <message>
         <source>中心拒绝重新制卡：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system refused to produce again: {reason}</translation>
     </message>
     <message>
         <source>已重新提交制卡：申领 {application_id} 重新进入制卡（{state_zh}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Production resubmitted: application {application_id} is back in production ({state_zh}).</translation>
     </message>
     <message>
         <source>请填写撤销原因（如：申请人放弃、须更换照片重新申领）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reason for cancelling (e.g. the applicant gives up, or must apply again with a new photo).</translation>
     </message>
     <message>
         <source>撤销请求已发出，但未收到中心答复：将以同一业务编号自动重发（不会重复撤销），请稍后刷新查看结果，确认“已撤销”后再告知申请人。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cancellation was sent but the central system did not answer: it is resent automatically with the same business number (no duplicate cancellation). Refresh later to see the result, and tell the applicant only after it shows &quot;Cancelled&quot;.</translation>
     </message>
     <message>
         <source>中心拒绝撤销：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system refused the cancellation: {reason}</translation>
     </message>
     <message>
         <source>申领 {application_id} 已撤销，申请人可重新申领。</source>
-        <translation type="unfinished"></translation>
+        <translation>Application {application_id} is cancelled; the applicant can apply again.</translation>
     </message>
     <message>
         <source>专线中断：领卡启用须由中心实时确认发放并启用卡片，当前无法连接中心系统。卡片请继续在柜保管，请持卡人线路恢复后再来，或稍后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedicated line down: card collection needs the central system to confirm issue and activate the card in real time, and the central system cannot be reached. Keep the card in custody; the cardholder should come back when the line is up, or try again later.</translation>
     </message>
     <message>
         <source>领卡未完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>Card collection not finished.</translation>
     </message>
     <message>
         <source>请读取或录入领卡人的身份证。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read or enter the collector&apos;s ID card.</translation>
     </message>
     <message>
         <source>请录入持卡人（被代领人）的身份证号码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the ID number of the cardholder (the person collected for).</translation>
     </message>
     <message>
         <source>监护人代领须查验户口本等监护关系证明，请查验后勾选。</source>
-        <translation type="unfinished"></translation>
+        <translation>A guardian collecting must show proof of guardianship such as the household register; check it and tick the box.</translation>
     </message>
     <message>
         <source>请录入单位18位统一社会信用代码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the employer&apos;s 18-character unified social credit code.</translation>
     </message>
     <message>
         <source>单位代领须留存单位委托书，请录入委托书编号或日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection by an employer requires keeping the employer&apos;s authorisation letter; enter its number or date.</translation>
     </message>
     <message>
         <source>请点击“查找待领卡片”，核对持卡人和卡片。</source>
-        <translation type="unfinished"></translation>
+        <translation>Click &quot;Find card to collect&quot; and check the cardholder and the card.</translation>
     </message>
     <message>
         <source>请将卡片插入读卡器读卡核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert the card into the reader to check it.</translation>
     </message>
     <message>
         <source>请点击“启用”由中心确认发放并启用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Click &quot;Activate&quot; to have the central system confirm issue and activate the card.</translation>
     </message>
     <message>
         <source>请持卡人在密码键盘上设置6位密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder sets a 6-digit PIN on the PIN pad.</translation>
     </message>
     <message>
         <source>领卡启用已完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>Card collection and activation complete.</translation>
     </message>
     <message>
         <source>{prefix}{message}</source>
@@ -6035,103 +6043,103 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>社保功能、金融功能</source>
-        <translation type="unfinished"></translation>
+        <translation>social security and financial functions</translation>
     </message>
     <message>
         <source>该卡在领取前已挂失（{how}），不能发放。请向持卡人说明：卡片将退回中心作废；如需用卡，请持身份证办理补领（挂失补卡）；如系误报，请先到发卡银行办理解挂后再领取。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card was reported lost before collection ({how}) and cannot be handed out. Tell the cardholder: the card goes back to the central system to be voided; to get a card, apply for a replacement (loss replacement) with the ID card; if the loss report was a mistake, cancel it at the issuing bank first, then collect.</translation>
     </message>
     <message>
         <source>本网点没有该持卡人的待领卡片。可在“集中制卡”中按身份证号码查询制卡进度。</source>
-        <translation type="unfinished"></translation>
+        <translation>No card awaits collection for this cardholder at this branch. Check production progress by ID number in &quot;Central production&quot;.</translation>
     </message>
     <message>
         <source>该持卡人的卡片超期未领，已随封存清单 {sealing_list_id} 退回中心封存，不能在网点发放：请联系中心启封，卡片退回网点后再办理领卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder&apos;s card was not collected in time and was returned to the central system for sealing with sealing list {sealing_list_id}; it cannot be handed out at the branch. Ask the central system to unseal it, then hand it out once it is back at the branch.</translation>
     </message>
     <message>
         <source>该持卡人的卡片已领取，无需再次领卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder&apos;s card has already been collected.</translation>
     </message>
     <message>
         <source>该持卡人的卡片尚未到网点（当前状态：{state_zh}），暂不能领卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder&apos;s card has not reached the branch (state: {state_zh}); it cannot be collected yet.</translation>
     </message>
     <message>
         <source>持卡人未满18周岁，须由监护人持户口本等监护关系证明代领。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder is under 18; a guardian must collect with proof of guardianship such as the household register.</translation>
     </message>
     <message>
         <source>持卡人已成年，不能由监护人代领；请本人领取或按单位代领办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder is an adult and cannot be collected for by a guardian; collect in person or as an employer collection.</translation>
     </message>
     <message>
         <source>领卡人与中心登记的监护人不符，不能代领；请核对户口本。</source>
-        <translation type="unfinished"></translation>
+        <translation>The collector does not match the guardian registered at the central system; cannot collect. Check the household register.</translation>
     </message>
     <message>
         <source>本机未配置社保卡读卡器，请联系网点技术支持在网点配置中设置读卡器。</source>
-        <translation type="unfinished"></translation>
+        <translation>No social security card reader configured on this workstation; ask branch IT support to set it in the branch profile.</translation>
     </message>
     <message>
         <source>读到的卡片不是该持卡人的卡（卡号或身份证号码不符），不能发放。请从保管位置 {location} 取出正确的卡片后重新读卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card read is not this cardholder&apos;s (card number or ID number differs) and cannot be handed out. Take the right card from storage location {location} and read it again.</translation>
     </message>
     <message>
         <source>请先读卡核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read and check the card first.</translation>
     </message>
     <message>
         <source>中心拒绝发放：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system refused the issue: {reason}</translation>
     </message>
     <message>
         <source>本机未配置卡片芯片服务，不能启用芯片；请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>No card chip service configured on this workstation, so the chip cannot be activated; contact branch IT support.</translation>
     </message>
     <message>
         <source>中心已启用，芯片启用未完成：{reason}（请将该卡插入读卡器后再点击“启用”）</source>
-        <translation type="unfinished"></translation>
+        <translation>Activated by the central system, chip activation not finished: {reason} (insert this card into the reader, then click &quot;Activate&quot; again)</translation>
     </message>
     <message>
         <source>芯片启用后读回的功能状态不符，请重试或联系技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The function state read back after activating the chip is wrong; try again or contact IT support.</translation>
     </message>
     <message>
         <source>请先完成启用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish activation first.</translation>
     </message>
     <message>
         <source>本机未配置卡片芯片服务，不能设置密码；请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>No card chip service configured on this workstation, so the PIN cannot be set; contact branch IT support.</translation>
     </message>
     <message>
         <source>读卡器中的卡片已更换，请插入刚启用的卡片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in the reader has been changed; insert the card just activated.</translation>
     </message>
     <message>
         <source>封存未完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealing not finished.</translation>
     </message>
     <message>
         <source>封存清单 {sealing_list_id}：{count} 张卡已出柜退回中心封存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealing list {sealing_list_id}: {count} card(s) taken out and returned to the central system for sealing.</translation>
     </message>
     <message>
         <source>封存清单 {sealing_list_id}：{count} 张卡已出柜退回中心封存，其中 {queued} 张因专线中断暂存，线路恢复后自动上报中心（不会重复上报）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealing list {sealing_list_id}: {count} card(s) taken out and returned to the central system for sealing; {queued} of them held because the dedicated line is down, reported to the central system automatically when it is back (no duplicates).</translation>
     </message>
     <message>
         <source>{application_id} {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{application_id} {reason}</translation>
     </message>
     <message>
         <source>{outcome}中心拒绝：{refusals}，请联系中心核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>{outcome} Refused by the central system: {refusals}; contact the central system to reconcile.</translation>
     </message>
     <message>
         <source>没有超过保管期的在柜卡片，无需封存。</source>
-        <translation type="unfinished"></translation>
+        <translation>No card in custody is past the keeping period; nothing to seal.</translation>
     </message>
     <message>
         <source>遗失补卡</source>
@@ -6151,7 +6159,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>应为以元为单位、最多两位小数、不超过 {maximum} 元的金额，例如 &quot;20.00&quot;；免收填 &quot;0&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter an amount in yuan with at most two decimals, not above {maximum} yuan, e.g. &quot;20.00&quot;; &quot;0&quot; for no fee</translation>
     </message>
     <message>
         <source>免收</source>
@@ -6163,47 +6171,47 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>到期换卡免收工本费（本网点规定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiry exchange, no card fee (branch rule)</translation>
     </message>
     <message>
         <source>到期换卡工本费（本网点规定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiry exchange card fee (branch rule)</translation>
     </message>
     <message>
         <source>中心核定的本网点补换卡工本费标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch replacement fee set by the central system</translation>
     </message>
     <message>
         <source>本网点配置的补换卡工本费标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Replacement fee configured at this branch</translation>
     </message>
     <message>
         <source>首次申领社会保障卡免收工本费</source>
-        <translation type="unfinished"></translation>
+        <translation>First social security card: no card fee</translation>
     </message>
     <message>
         <source>非首次申领工本费（本网点规定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Card fee for a repeat application (branch rule)</translation>
     </message>
     <message>
         <source>申领工本费（本网点规定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Application card fee (branch rule)</translation>
     </message>
     <message>
         <source>请选择收费方式（现金或转账）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the payment method (cash or transfer).</translation>
     </message>
     <message>
         <source>本网点不受理{method}收费。</source>
-        <translation type="unfinished"></translation>
+        <translation>This branch does not accept payment by {method}.</translation>
     </message>
     <message>
         <source>转账收费请录入转账凭证号（交易流水号）。</source>
-        <translation type="unfinished"></translation>
+        <translation>For a transfer, enter the transfer reference (transaction number).</translation>
     </message>
     <message>
         <source>转账凭证号应为 {minimum}–{maximum} 位字母、数字或连字符，请核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>The transfer reference must be {minimum}–{maximum} letters, digits or hyphens. Please check.</translation>
     </message>
     <message>
         <source>该卡由{card_bank}发行，补卡、换卡须到{card_bank}的网点办理（本网点属于{branch_bank}）。请告知持卡人前往{card_bank}网点。</source>
@@ -6303,1399 +6311,1435 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>请输入{what}金额（没有{what}请输入 0）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: enter the amount (no {what}: enter 0).</translation>
     </message>
     <message>
         <source>{what}金额格式不正确，请输入数字，例如 2000 或 2000.50。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: the amount is not valid; enter a number, e.g. 2000 or 2000.50.</translation>
     </message>
     <message>
         <source>{what}金额不能为负数，最多两位小数。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: the amount cannot be negative and has at most two decimals.</translation>
     </message>
     <message>
         <source>{what}金额超过 1,000,000 元，请核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: the amount exceeds 1,000,000 yuan; please check.</translation>
     </message>
     <message>
         <source>未开始营业</source>
-        <translation type="unfinished"></translation>
+        <translation>Not open</translation>
     </message>
     <message>
         <source>{business_day} 的会话未日终</source>
-        <translation type="unfinished"></translation>
+        <translation>The session of {business_day} has not been closed</translation>
     </message>
     <message>
         <source>营业中（备用金 {opening_float}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open (float {opening_float})</translation>
     </message>
     <message>
         <source>您在柜台 {counter_id} 的会话（{business_day}）尚未结束，请先在该柜台日终，或请主管强制结束后再在本柜台开始营业。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your session at counter {counter_id} ({business_day}) is still open. Close it at that counter at day end, or have a supervisor force-close it, before opening at this counter.</translation>
     </message>
     <message>
         <source>您 {business_day} 的会话尚未日终，请先结束该会话再开始今日营业。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your session of {business_day} has not been closed at day end; close it before opening for today.</translation>
     </message>
     <message>
         <source>您今日已开始营业。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have already opened for today.</translation>
     </message>
     <message>
         <source>您已有一个未结束的会话。</source>
-        <translation type="unfinished"></translation>
+        <translation>You already have an open session.</translation>
     </message>
     <message>
         <source>本柜台已有柜员 {teller} 的会话（{business_day} 开始）尚未结束。请该柜员签到后日终结束，或请主管强制结束后再开始营业。</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller}&apos;s session at this counter (opened {business_day}) is still open. That teller should sign in and close it at day end, or a supervisor should force-close it, before you open.</translation>
     </message>
     <message>
         <source>您没有未结束的会话（可能已日终结束或被主管强制结束），无需再结束。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have no open session (it may have been closed at day end or force-closed by a supervisor); nothing to close.</translation>
     </message>
     <message>
         <source>您名下仍有 {custody} 张空白卡未交回。请先在“空白卡库存”交回，或在说明中写明原因（至少4个字）后再结束营业。</source>
-        <translation type="unfinished"></translation>
+        <translation>{custody} blank card(s) in your custody have not been returned. Return them at &quot;Blank card stock&quot; first, or give the reason in the note (at least 4 characters) before closing.</translation>
     </message>
     <message>
         <source>日终轧账有 {count} 项差异尚未说明，不能结束营业：{differences}请在“日终轧账”中逐项说明原因后再结束。</source>
-        <translation type="unfinished"></translation>
+        <translation>The day-end settlement has {count} unexplained difference(s); you cannot close: {differences} Explain each one in &quot;Day-end settlement&quot;, then close.</translation>
     </message>
     <message>
         <source>该会话已被结束（可能已由主管强制结束）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The session has already been closed (perhaps force-closed by a supervisor).</translation>
     </message>
     <message>
         <source>请填写强制结束的原因（至少4个字）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reason for the force-close (at least 4 characters).</translation>
     </message>
     <message>
         <source>该会话已结束，无需强制结束。</source>
-        <translation type="unfinished"></translation>
+        <translation>The session is already closed; no force-close needed.</translation>
     </message>
     <message>
         <source>日终结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed at day end</translation>
     </message>
     <message>
         <source>主管强制结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Force-closed by supervisor</translation>
     </message>
     <message>
         <source>您没有未结束的会话：日终轧账针对本人当日的柜员会话。已结束的会话可在下方查看全网点当日轧账。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have no open session: the day-end settlement is for your own session today. Closed sessions are in the branch settlement for today below.</translation>
     </message>
     <message>
         <source>您名下仍有 {holding} 张今日领用的空白卡未交回（请先在“空白卡库存”交回，或说明原因）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{holding} blank card(s) drawn today are still in your custody (return them at &quot;Blank card stock&quot; first, or explain why).</translation>
     </message>
     <message>
         <source>{days} {opens:%H:%M}–{closes:%H:%M}</source>
         <extracomment>who may authorise a supervisor&apos;s step on any day the weekend duty supervisor (值班主管): a supervisor&apos;s authority at weekends, in hours</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{days} {opens:%H:%M}–{closes:%H:%M}</translation>
     </message>
     <message>
         <source>{first}至{last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} to {last}</translation>
     </message>
     <message>
         <source>{weekdays}，{weekend}</source>
-        <translation type="unfinished"></translation>
+        <translation>{weekdays}, {weekend}</translation>
     </message>
     <message>
         <source>未配置营业日</source>
-        <translation type="unfinished"></translation>
+        <translation>No opening days configured</translation>
     </message>
     <message>
         <source>营业中</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>周末营业中</source>
-        <translation type="unfinished"></translation>
+        <translation>Open (weekend)</translation>
     </message>
     <message>
         <source>{kind}（今日 {opens:%H:%M}–{closes:%H:%M}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} (today {opens:%H:%M}–{closes:%H:%M})</translation>
     </message>
     <message>
         <source>今日不营业</source>
-        <translation type="unfinished"></translation>
+        <translation>closed today</translation>
     </message>
     <message>
         <source>今日 {opens:%H:%M} 开始营业</source>
-        <translation type="unfinished"></translation>
+        <translation>opens today at {opens:%H:%M}</translation>
     </message>
     <message>
         <source>今日营业已于 {closes:%H:%M} 结束</source>
-        <translation type="unfinished"></translation>
+        <translation>closed today at {closes:%H:%M}</translation>
     </message>
     <message>
         <source>非营业时间：{today}（本网点营业时间：{hours}）。已开始的业务可以继续办完；开始新业务前需确认。</source>
-        <translation type="unfinished"></translation>
+        <translation>Outside opening hours: {today} (branch hours: {hours}). Business already started can be finished; starting new business needs confirmation.</translation>
     </message>
     <message>
         <source>已结束（{close_kind}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed ({close_kind})</translation>
     </message>
     <message>
         <source>会话 #{session_id} · 柜台 {counter_id} · {opened_at} 开始 · {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Session #{session_id} · counter {counter_id} · opened {opened_at} · {state}</translation>
     </message>
     <message>
         <source>柜员 {teller}（会话 #{session_id}）：{difference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller} (session #{session_id}): {difference}</translation>
     </message>
     <message>
         <source>{closed_at} {close_kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>{closed_at} {close_kind}</translation>
     </message>
     <message>
         <source>#{session_id} 柜员 {teller} 柜台 {counter_id} · {opened_at} 开始 · {state} · 现金应有 {expected}，实点 {counted}</source>
-        <translation type="unfinished"></translation>
+        <translation>#{session_id} teller {teller} counter {counter_id} · opened {opened_at} · {state} · cash expected {expected}, counted {counted}</translation>
     </message>
     <message>
         <source>即时制卡业务 {businesses} 笔，而空白卡登记发卡 {issued} 张，相差 {difference} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>{businesses} instant issuance(s), but {issued} blank card(s) recorded as issued: a difference of {difference}.</translation>
     </message>
     <message>
         <source>当日柜员会话 {count} 个</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} teller session(s) today</translation>
     </message>
     <message>
         <source>您没有未结束的会话（可能已日终结束或被主管强制结束）；请点“重新汇总”查看，需要继续营业请在“柜员会话”开始营业。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have no open session (it may have been closed at day end or force-closed by a supervisor); click &quot;Total again&quot; to see it. To keep working, open at &quot;Teller session&quot;.</translation>
     </message>
     <message>
         <source>请说明差异原因（至少4个字）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Explain the difference (at least 4 characters).</translation>
     </message>
     <message>
         <source>本机未提供柜员会话。</source>
-        <translation type="unfinished"></translation>
+        <translation>This workstation provides no teller sessions.</translation>
     </message>
     <message>
         <source>日终轧账有 {count} 项差异尚未说明，不能结束营业：{differences}请在“日终轧账”中逐项说明原因（至少4个字）后再结束。</source>
-        <translation type="unfinished"></translation>
+        <translation>The day-end settlement has {count} unexplained difference(s); you cannot close: {differences} Explain each one in &quot;Day-end settlement&quot; (at least 4 characters), then close.</translation>
     </message>
     <message>
         <source>集中制卡批次签收</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch receipt</translation>
     </message>
     <message>
         <source>密码重置</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN reset</translation>
     </message>
     <message>
         <source>{business}（业务编号 {business_no}）应收工本费 {amount}，没有收费记录。</source>
         <extracomment>op states of a business sent to the central that mean it was not done</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{business} (business no. {business_no}) is due a card fee of {amount} but has no fee record.</translation>
     </message>
     <message>
         <source>收据 {receipt_no} 收取 {amount}，但该业务未被中心受理，且未退费。</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt {receipt_no} collected {amount}, but the business was not accepted by the central system and no refund was made.</translation>
     </message>
     <message>
         <source>本会话有现金收费或退费，现金应有 {expected}（含备用金），尚未清点现金。</source>
-        <translation type="unfinished"></translation>
+        <translation>This session has cash fees or refunds; cash expected {expected} (float included), cash not counted yet.</translation>
     </message>
     <message>
         <source>现金应有 {expected}（备用金加现金收费减退费），实点 {counted}，长款 {difference}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash expected {expected} (float plus cash fees minus refunds), counted {counted}: over by {difference}.</translation>
     </message>
     <message>
         <source>现金应有 {expected}（备用金加现金收费减退费），实点 {counted}，短款 {difference}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash expected {expected} (float plus cash fees minus refunds), counted {counted}: short by {difference}.</translation>
     </message>
     <message>
         <source>柜员 {teller}：即时制卡业务 {businesses} 笔，而空白卡登记发卡 {issued} 张，相差 {difference} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller}: {businesses} instant issuance(s), but {issued} blank card(s) recorded as issued: a difference of {difference}.</translation>
     </message>
     <message>
         <source>待上传业务 #{outbox_id}（{operation}）中心拒收或多次失败，已转人工处理（{error}），须由主管决定重发或作废。</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending upload #{outbox_id} ({operation}) was refused by the central system or failed repeatedly and is now a failed item ({error}); a supervisor must decide to upload it again or void it.</translation>
     </message>
     <message>
         <source>无错误码</source>
-        <translation type="unfinished"></translation>
+        <translation>no error code</translation>
     </message>
     <message>
         <source>您尚未开始今日营业（没有本柜台今日的柜员会话），不能收费或退费。请先在“柜员会话”中开始营业。</source>
         <extracomment>the teller&apos;s open work session, today, at this counter — or None a supervisor&apos;s authorisation of one act: (approval, purpose) → the supervisor&apos;s user name, or raises (the one authorisation path: password and one-time code, counted, audited)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>You have not opened for today (no teller session at this counter today); fees cannot be collected or refunded. Open at &quot;Teller session&quot; first.</translation>
     </message>
     <message>
         <source>请填写退费原因（至少4个字）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the refund reason (at least 4 characters).</translation>
     </message>
     <message>
         <source>没有该收费记录，请核对收据编号。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such fee record; check the receipt number.</translation>
     </message>
     <message>
         <source>收据 {receipt_no} 的费用已退还，不能重复退费。</source>
-        <translation type="unfinished"></translation>
+        <translation>The fee of receipt {receipt_no} has already been refunded; it cannot be refunded twice.</translation>
     </message>
     <message>
         <source>退费</source>
-        <translation type="unfinished"></translation>
+        <translation>Refund</translation>
     </message>
     <message>
         <source>不能为本人办理的退费授权，请由另一位主管授权。</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot authorise a refund you handle yourself; ask another supervisor to authorise it.</translation>
     </message>
     <message>
         <source>没有该收费记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such fee record.</translation>
     </message>
     <message>
         <source>收费</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee</translation>
     </message>
     <message>
         <source>{receipt_no} · {kind} {amount} · {method}（凭证 {reference}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{receipt_no} · {kind} {amount} · {method} (reference {reference})</translation>
     </message>
     <message>
         <source>{receipt_no} · {kind} {amount} · {method}</source>
-        <translation type="unfinished"></translation>
+        <translation>{receipt_no} · {kind} {amount} · {method}</translation>
     </message>
     <message>
         <source>本网点不是即时制卡网点，没有空白卡库存；空白卡库存仅在即办网点使用。</source>
         <extracomment>the piece of work (domain.businesses) every change of the stock is admitted as</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>This branch is not an instant issuance branch and has no blank card stock; blank card stock is used only at instant issuance branches.</translation>
     </message>
     <message>
         <source>发卡须关联申请编号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing a card requires the application number.</translation>
     </message>
     <message>
         <source>登记发卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Record issue</translation>
     </message>
     <message>
         <source>本机未配置主管授权，不能登记废卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>No supervisor authorisation configured on this workstation; spoiled cards cannot be recorded.</translation>
     </message>
     <message>
         <source>登记废卡须由主管输入账号、密码和动态验证码授权。</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording a spoiled card requires a supervisor&apos;s user name, password and one-time code.</translation>
     </message>
     <message>
         <source>登记废卡须经主管授权。</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording a spoiled card requires supervisor authorisation.</translation>
     </message>
     <message>
         <source>请写明作废原因（至少{min_chars}个字）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the reason for spoiling (at least {min_chars} characters).</translation>
     </message>
     <message>
         <source>作废原因不超过{max_chars}个字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The reason for spoiling is at most {max_chars} characters.</translation>
     </message>
     <message>
         <source>交给柜员保管</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand to teller&apos;s custody</translation>
     </message>
     <message>
         <source>领用张数应大于0。</source>
-        <translation type="unfinished"></translation>
+        <translation>The number of cards to draw must be greater than 0.</translation>
     </message>
     <message>
         <source>库存只有 {in_stock} 张，不能领用 {count} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only {in_stock} card(s) in stock; cannot draw {count}.</translation>
     </message>
     <message>
         <source>交回库存</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to stock</translation>
     </message>
     <message>
         <source>入库登记 {received} 张，而库存、保管、已发卡、废卡合计 {total} 张，相差 {difference} 张（账务记录不一致，请立即报告主管并联系技术支持）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{received} card(s) received into stock, but stock, custody, issued and spoiled add up to {total}: a difference of {difference} (the records disagree; report to a supervisor at once and contact IT support).</translation>
     </message>
     <message>
         <source>柜员 {teller}：当日领用 {handed} 张，交回 {back}、发卡 {issued}、废卡 {spoiled}、在保管 {today}，相差 {book_difference} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller}: drew {handed} today; returned {back}, issued {issued}, spoiled {spoiled}, held {today}: a difference of {book_difference}.</translation>
     </message>
     <message>
         <source>柜员 {teller}：{count} 张为以前营业日领用、未交回（{chip_serials}），请交回库存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller}: {count} card(s) drawn on earlier business days and not returned ({chip_serials}); return them to stock.</translation>
     </message>
     <message>
         <source>柜员 {teller}：系统记录保管 {booked} 张，实点 {counted} 张，多出 {difference} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller}: {booked} card(s) held on record, {counted} counted: {difference} over.</translation>
     </message>
     <message>
         <source>柜员 {teller}：系统记录保管 {booked} 张，实点 {counted} 张，短少 {difference} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller}: {booked} card(s) held on record, {counted} counted: {difference} short.</translation>
     </message>
     <message>
         <source>网点库存：系统记录 {booked} 张，实点 {counted} 张，多出 {difference} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch stock: {booked} card(s) on record, {counted} counted: {difference} over.</translation>
     </message>
     <message>
         <source>网点库存：系统记录 {booked} 张，实点 {counted} 张，短少 {difference} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch stock: {booked} card(s) on record, {counted} counted: {difference} short.</translation>
     </message>
     <message>
         <source>请录入箱号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the box number.</translation>
     </message>
     <message>
         <source>箱号应为不超过{max_chars}位的字母、数字或“-”“_”，“{box_id}”不符合。</source>
-        <translation type="unfinished"></translation>
+        <translation>The box number must be at most {max_chars} letters, digits, &quot;-&quot; or &quot;_&quot;; &quot;{box_id}&quot; is not.</translation>
     </message>
     <message>
         <source>供应商清单文件过大（超过1MB），请确认选择的文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The supplier list file is too large (over 1 MB); check the file chosen.</translation>
     </message>
     <message>
         <source>供应商清单不是文本文件（CSV），请确认选择的文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The supplier list is not a text file (CSV); check the file chosen.</translation>
     </message>
     <message>
         <source>供应商清单格式有误（应为每行“箱号,芯片序列号”），请确认选择的文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The supplier list format is wrong (each line should be &quot;box number,chip serial&quot;); check the file chosen.</translation>
     </message>
     <message>
         <source>供应商清单中没有卡片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The supplier list contains no cards.</translation>
     </message>
     <message>
         <source>第{line}行：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {line}: {error}</translation>
     </message>
     <message>
         <source>第{line}行：应为“箱号,芯片序列号”两列。</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {line}: two columns &quot;box number,chip serial&quot; expected.</translation>
     </message>
     <message>
         <source>第{line}行：箱号“{box_id}”与第{first_line}行的“{first_box_id}”不同；一个文件只能登记一箱。</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {line}: box number &quot;{box_id}&quot; differs from &quot;{first_box_id}&quot; on line {first_line}; one file can register only one box.</translation>
     </message>
     <message>
         <source>第{line}行：芯片序列号 {serial} 在第{first_line}行已列出（清单内重复），请联系供应商核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {line}: chip serial {serial} is already listed on line {first_line} (duplicate in the list); check with the supplier.</translation>
     </message>
     <message>
         <source>实点张数应为0或正整数。</source>
-        <translation type="unfinished"></translation>
+        <translation>The counted number must be 0 or a positive whole number.</translation>
     </message>
     <message>
         <source>录入的箱号“{box_id}”与供应商清单的箱号“{listed_box}”不同，请核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>The box number entered, &quot;{box_id}&quot;, differs from the supplier list&apos;s box number &quot;{listed_box}&quot;; please check.</translation>
     </message>
     <message>
         <source>请先录入箱号（或导入供应商清单）再读卡入库。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the box number (or import the supplier list) before reading cards into stock.</translation>
     </message>
     <message>
         <source>本机未配置读卡器，不能读取空白卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>No card reader configured on this workstation; blank cards cannot be read.</translation>
     </message>
     <message>
         <source>芯片序列号 {serial} 不在箱号 {box_id} 的供应商清单上，未入库；请将该卡单独放置并报告主管。</source>
-        <translation type="unfinished"></translation>
+        <translation>Chip serial {serial} is not on the supplier list of box {box_id} and was not taken into stock; put the card aside and report to a supervisor.</translation>
     </message>
     <message>
         <source>空白卡 {serial} 已入库。</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank card {serial} taken into stock.</translation>
     </message>
     <message>
         <source>重复：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate: {reason}</translation>
     </message>
     <message>
         <source>没有正在入库的箱。</source>
-        <translation type="unfinished"></translation>
+        <translation>No box is being received.</translation>
     </message>
     <message>
         <source>请录入领用张数。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the number of cards to draw.</translation>
     </message>
     <message>
         <source>已交给柜员 {teller} 保管 {count} 张：{chip_serial} 等。</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} card(s) handed to teller {teller}&apos;s custody: {chip_serial} and others.</translation>
     </message>
     <message>
         <source>柜员 {teller} 交回库存 {count} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller} returned {count} card(s) to stock.</translation>
     </message>
     <message>
         <source>柜员 {teller} 没有保管中的空白卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {teller} holds no blank cards.</translation>
     </message>
     <message>
         <source>空白卡 {chip_serial} 已登记为废卡（授权主管 {supervisor}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank card {chip_serial} recorded as spoiled (authorised by supervisor {supervisor}).</translation>
     </message>
     <message>
         <source>请先盘点对账，再打印盘点表。</source>
-        <translation type="unfinished"></translation>
+        <translation>Take stock first, then print the stocktake sheet.</translation>
     </message>
     <message>
         <source>柜员 {scope_teller}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller {scope_teller}</translation>
     </message>
     <message>
         <source>处理</source>
         <extracomment>what the authorising supervisor typed (never logged: its repr hides the secrets)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>handling</translation>
     </message>
     <message>
         <source>请写明{what}理由（至少{min_chars}个字），理由将记入审计日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the reason for {what} (at least {min_chars} characters); it is recorded in the audit log.</translation>
     </message>
     <message>
         <source>授权用途</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose of authorisation</translation>
     </message>
     <message>
         <source>会话</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>幂等键</source>
-        <translation type="unfinished"></translation>
+        <translation>Idempotency key</translation>
     </message>
     <message>
         <source>中心操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Central operation</translation>
     </message>
     <message>
         <source>时长</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration</translation>
     </message>
     <message>
         <source>失败次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Failures</translation>
     </message>
     <message>
         <source>跨日</source>
-        <translation type="unfinished"></translation>
+        <translation>Across days</translation>
     </message>
     <message>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>首个异常条目</source>
-        <translation type="unfinished"></translation>
+        <translation>First bad entry</translation>
     </message>
     <message>
         <source>中心链头</source>
-        <translation type="unfinished"></translation>
+        <translation>Central chain head</translation>
     </message>
     <message>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <source>平账</source>
-        <translation type="unfinished"></translation>
+        <translation>Balanced</translation>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished"></translation>
+        <translation>How</translation>
     </message>
     <message>
         <source>范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Scope</translation>
     </message>
     <message>
         <source>拒绝</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <source>有效</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid</translation>
     </message>
     <message>
         <source>剩余次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Tries left</translation>
     </message>
     <message>
         <source>延后上传</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload deferred</translation>
     </message>
     <message>
         <source>单据</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <source>保管空白卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank cards held</translation>
     </message>
     <message>
         <source>持久写入</source>
-        <translation type="unfinished"></translation>
+        <translation>Durable write</translation>
     </message>
     <message>
         <source>{count} 张</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} card(s)</translation>
     </message>
     <message>
         <source>{minutes} 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>{count} 次</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} time(s)</translation>
     </message>
     <message>
         <source>解锁屏幕</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen unlock</translation>
     </message>
     <message>
         <source>账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>柜员账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller account</translation>
     </message>
     <message>
         <source>上传队列（异常件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload queue (failed items)</translation>
     </message>
     <message>
         <source>申领</source>
-        <translation type="unfinished"></translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>集中制卡 / 领卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Central production / collection</translation>
     </message>
     <message>
         <source>卡片业务</source>
+        <translation>Card services</translation>
+    </message>
+    <message>
+        <source>专线中断，暂不能办理单位职工参保：单位信息、可参加的险种和缴费基数范围须由中心实时确认，请待线路恢复后办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专线中断，且本柜台尚未取得中心核定的本年度缴费基数范围，暂不能办理灵活就业参保；请待线路恢复后办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专线中断，无法向中心查询单位，请待线路恢复后办理单位职工参保。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对后点击“确认参保”。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>参保登记</source>
+        <translation>Insurance registration</translation>
+    </message>
+    <message>
+        <source>请先选择参保类型。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统未提供本类型的缴费基数范围，请联系社保经办机构。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参保登记已完成，自{start:%Y年%m月}起按所选险种和基数缴费。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统未及时应答（本笔登记可能已生效），系统将按同一业务编号自动确认，不会重复登记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专线中断，灵活就业参保登记已在本柜台受理并暂存，线路恢复后自动上传中心；上传前中心尚无登记记录，如中心不予受理，网点将电话告知。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>登录成功</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in succeeded</translation>
     </message>
     <message>
         <source>登录失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in failed</translation>
     </message>
     <message>
         <source>登录被拒（已锁定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in refused (locked)</translation>
     </message>
     <message>
         <source>主管授权通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor authorisation granted</translation>
     </message>
     <message>
         <source>主管授权失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor authorisation failed</translation>
     </message>
     <message>
         <source>授权被拒（无权限角色）</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorisation refused (role not permitted)</translation>
     </message>
     <message>
         <source>授权被拒（已锁定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorisation refused (locked)</translation>
     </message>
     <message>
         <source>账户锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Account locked</translation>
     </message>
     <message>
         <source>解锁成功</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlocked</translation>
     </message>
     <message>
         <source>解锁失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock failed</translation>
     </message>
     <message>
         <source>会话继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Session resumed</translation>
     </message>
     <message>
         <source>主管强制结束会话</source>
-        <translation type="unfinished"></translation>
+        <translation>Session force-closed by supervisor</translation>
     </message>
     <message>
         <source>异常件重新上传</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed item uploaded again</translation>
     </message>
     <message>
         <source>异常件作废</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed item voided</translation>
     </message>
     <message>
         <source>主管确认审计告警</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit alarm acknowledged by supervisor</translation>
     </message>
     <message>
         <source>未知用户</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown user</translation>
     </message>
     <message>
         <source>密码已修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Password changed</translation>
     </message>
     <message>
         <source>设置初始密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial password set</translation>
     </message>
     <message>
         <source>创建演示账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo account created</translation>
     </message>
     <message>
         <source>创建首个管理员账户</source>
-        <translation type="unfinished"></translation>
+        <translation>First administrator account created</translation>
     </message>
     <message>
         <source>动态验证码重复使用</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time code reused</translation>
     </message>
     <message>
         <source>授权被拒（未绑定动态验证码）</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorisation refused (no one-time code enrolled)</translation>
     </message>
     <message>
         <source>动态验证码错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong one-time code</translation>
     </message>
     <message>
         <source>新增柜员</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller added</translation>
     </message>
     <message>
         <source>停用账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Account disabled</translation>
     </message>
     <message>
         <source>启用账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Account enabled</translation>
     </message>
     <message>
         <source>重新绑定动态验证码</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time code enrolled again</translation>
     </message>
     <message>
         <source>解锁账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Account unlocked</translation>
     </message>
     <message>
         <source>{area}（{action}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{area} ({action})</translation>
     </message>
     <message>
         <source>{label}格式不正确，请按 2026-11-30 的格式输入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The {label} is not valid; enter it as 2026-11-30.</translation>
     </message>
     <message>
         <source>起始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>start date</translation>
     </message>
     <message>
         <source>截止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>end date</translation>
     </message>
     <message>
         <source>截止日期不能早于起始日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>The end date cannot be before the start date.</translation>
     </message>
     <message>
         <source>搜索内容最多 {max_chars} 个字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The search text is at most {max_chars} characters.</translation>
     </message>
     <message>
         <source>系统</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>{label}：{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {value}</translation>
     </message>
     <message>
         <source>另有 {hidden} 项（可能含个人信息，已加密不显示）</source>
-        <translation type="unfinished"></translation>
+        <translation>{hidden} more item(s) (may contain personal data, encrypted and not shown)</translation>
     </message>
     <message>
         <source>没有符合条件的审计记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>No audit entries match.</translation>
     </message>
     <message>
         <source>共 {total} 条，第 {page}/{pages} 页（第 {first}–{last} 条，按时间从新到旧）</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} entries, page {page}/{pages} (entries {first}–{last}, newest first)</translation>
     </message>
     <message>
         <source>审计日志为空（{at} 校验）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The audit log is empty (checked {at}).</translation>
     </message>
     <message>
         <source>审计链完整：已校验至第 {head_seq} 条（共 {entries} 条，{at} 完整校验）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain intact: verified up to entry {head_seq} ({entries} entries, fully checked {at}).</translation>
     </message>
     <message>
         <source>自第 {seq} 条起</source>
-        <translation type="unfinished"></translation>
+        <translation>from entry {seq}</translation>
     </message>
     <message>
         <source>位置未能确定</source>
-        <translation type="unfinished"></translation>
+        <translation>position unknown</translation>
     </message>
     <message>
         <source>审计链断裂（{at} 校验）：{where}，{problem}。请立即报告主管，本柜台将锁定业务直至主管确认。</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain broken (checked {at}): {where}, {problem}. Report to a supervisor at once; this counter&apos;s businesses are locked until a supervisor acknowledges.</translation>
     </message>
     <message>
         <source>审计链当前校验通过（{at}），但有待主管确认的告警：{alarm}</source>
-        <translation type="unfinished"></translation>
+        <translation>The audit chain verifies now ({at}), but an alarm awaits a supervisor&apos;s acknowledgement: {alarm}</translation>
     </message>
     <message>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>社保卡申领提交</source>
-        <translation type="unfinished"></translation>
+        <translation>Card application submission</translation>
     </message>
     <message>
         <source>领卡登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Card collection record</translation>
     </message>
     <message>
         <source>即时制卡占用空白卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Instant issuance: blank card reserved</translation>
     </message>
     <message>
         <source>即时制卡结果上报</source>
-        <translation type="unfinished"></translation>
+        <translation>Instant issuance: result report</translation>
     </message>
     <message>
         <source>撤销即时制卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Instant issuance cancellation</translation>
     </message>
     <message>
         <source>挂失</source>
-        <translation type="unfinished"></translation>
+        <translation>Loss report</translation>
     </message>
     <message>
         <source>补换卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Card replacement</translation>
     </message>
     <message>
         <source>卡片启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Card activation</translation>
     </message>
     <message>
         <source>密码重置授权</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN reset authorisation</translation>
     </message>
     <message>
         <source>制卡批次签收</source>
-        <translation type="unfinished"></translation>
+        <translation>Production batch receipt</translation>
     </message>
     <message>
         <source>参保证明出具</source>
-        <translation type="unfinished"></translation>
+        <translation>Insurance certificate issue</translation>
     </message>
     <message>
         <source>审计链头上报</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain head report</translation>
     </message>
     <message>
         <source>变更该项信息需要证明材料，中心未收到证明</source>
-        <translation type="unfinished"></translation>
+        <translation>Changing this item requires proof, which the central system did not receive</translation>
     </message>
     <message>
         <source>变更后的信息格式或取值不被中心接受</source>
-        <translation type="unfinished"></translation>
+        <translation>The changed value&apos;s format or content is not accepted by the central system</translation>
     </message>
     <message>
         <source>中心不认识要变更的信息项</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system does not know the item to change</translation>
     </message>
     <message>
         <source>该卡已挂失</source>
-        <translation type="unfinished"></translation>
+        <translation>The card has been reported lost</translation>
     </message>
     <message>
         <source>该卡不是正常使用状态</source>
-        <translation type="unfinished"></translation>
+        <translation>The card is not in normal use</translation>
     </message>
     <message>
         <source>该卡不在使用中</source>
-        <translation type="unfinished"></translation>
+        <translation>The card is not in use</translation>
     </message>
     <message>
         <source>该卡未挂失，不能解挂</source>
-        <translation type="unfinished"></translation>
+        <translation>The card is not reported lost; the loss report cannot be cancelled</translation>
     </message>
     <message>
         <source>须先办理正式挂失</source>
-        <translation type="unfinished"></translation>
+        <translation>A formal loss report is required first</translation>
     </message>
     <message>
         <source>该卡不是本行发行的卡</source>
-        <translation type="unfinished"></translation>
+        <translation>The card was not issued by this bank</translation>
     </message>
     <message>
         <source>不是本网点的业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a business of this branch</translation>
     </message>
     <message>
         <source>已申请过补换卡</source>
-        <translation type="unfinished"></translation>
+        <translation>A replacement has already been applied for</translation>
     </message>
     <message>
         <source>不允许同号换卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Replacement with the same number is not allowed</translation>
     </message>
     <message>
         <source>已在制卡中</source>
-        <translation type="unfinished"></translation>
+        <translation>Already in production</translation>
     </message>
     <message>
         <source>已在制卡批次中</source>
-        <translation type="unfinished"></translation>
+        <translation>Already in a production batch</translation>
     </message>
     <message>
         <source>已参保登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Already registered for insurance</translation>
     </message>
     <message>
         <source>无权办理该申领</source>
-        <translation type="unfinished"></translation>
+        <translation>Not permitted to handle this application</translation>
     </message>
     <message>
         <source>该批次已签收</source>
-        <translation type="unfinished"></translation>
+        <translation>This batch has already been received</translation>
     </message>
     <message>
         <source>不在该批次中</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in this batch</translation>
     </message>
     <message>
         <source>空白卡未被占用登记</source>
-        <translation type="unfinished"></translation>
+        <translation>The blank card was not recorded as reserved</translation>
     </message>
     <message>
         <source>不是即时制卡业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Not an instant issuance business</translation>
     </message>
     <message>
         <source>本网点不是即办网点</source>
-        <translation type="unfinished"></translation>
+        <translation>This branch is not an instant issuance branch</translation>
     </message>
     <message>
         <source>该空白卡已被占用</source>
-        <translation type="unfinished"></translation>
+        <translation>This blank card is already reserved</translation>
     </message>
     <message>
         <source>空白卡序列号不符</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank card serial does not match</translation>
     </message>
     <message>
         <source>未成年人须有监护人</source>
-        <translation type="unfinished"></translation>
+        <translation>A minor must have a guardian</translation>
     </message>
     <message>
         <source>监护人信息不符</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardian details do not match</translation>
     </message>
     <message>
         <source>身份证号码不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid ID number</translation>
     </message>
     <message>
         <source>身份证号码已被使用</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number already in use</translation>
     </message>
     <message>
         <source>身份信息不符</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity details do not match</translation>
     </message>
     <message>
         <source>缺少姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name missing</translation>
     </message>
     <message>
         <source>缴费基数超出中心核定范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Contribution base outside the range set by the central system</translation>
     </message>
     <message>
         <source>不符合参保条件</source>
-        <translation type="unfinished"></translation>
+        <translation>Not eligible for insurance</translation>
     </message>
     <message>
         <source>查无此单位</source>
-        <translation type="unfinished"></translation>
+        <translation>No such employer</translation>
     </message>
     <message>
         <source>单位已注销</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer deregistered</translation>
     </message>
     <message>
         <source>统一社会信用代码不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid unified social credit code</translation>
     </message>
     <message>
         <source>缺少统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified social credit code missing</translation>
     </message>
     <message>
         <source>该参保身份不应填写统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>A unified social credit code must not be given for this insured status</translation>
     </message>
     <message>
         <source>证明已过期</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate expired</translation>
     </message>
     <message>
         <source>查无此证明</source>
-        <translation type="unfinished"></translation>
+        <translation>No such certificate</translation>
     </message>
     <message>
         <source>无权办理该卡的业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Not permitted to handle this card</translation>
     </message>
     <message>
         <source>本柜台无权办理</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter is not permitted</translation>
     </message>
     <message>
         <source>本网点无权办理</source>
-        <translation type="unfinished"></translation>
+        <translation>This branch is not permitted</translation>
     </message>
     <message>
         <source>请求内容不符合接口规范</source>
-        <translation type="unfinished"></translation>
+        <translation>The request does not conform to the interface specification</translation>
     </message>
     <message>
         <source>同一幂等键被用于不同的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>The same idempotency key was used for different content</translation>
     </message>
     <message>
         <source>超出中心允许的数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Exceeds the number the central system allows</translation>
     </message>
     <message>
         <source>请求内容过大</source>
-        <translation type="unfinished"></translation>
+        <translation>Request too large</translation>
     </message>
     <message>
         <source>中心多次返回格式不正确的数据</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system repeatedly returned malformed data</translation>
     </message>
     <message>
         <source>本机无法组成该请求（程序或数据问题，请联系技术支持）</source>
-        <translation type="unfinished"></translation>
+        <translation>This workstation cannot compose the request (a program or data problem; contact IT support)</translation>
     </message>
     <message>
         <source>重新上传</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload again</translation>
     </message>
     <message>
         <source>其他业务（{operation}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Other business ({operation})</translation>
     </message>
     <message>
         <source>中心拒绝（未记录原因代码）</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the central system (no reason code recorded)</translation>
     </message>
     <message>
         <source>中心拒绝（代码 {code}，请按代码查阅中心接口说明）</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the central system (code {code}; look the code up in the central system&apos;s interface description)</translation>
     </message>
     <message>
         <source>异常件 #{item_id} 已改为重新上传（使用原幂等键，不会重复办理）。授权主管：{supervisor}</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed item #{item_id} set to upload again (same idempotency key, no duplicate processing). Authorised by supervisor: {supervisor}</translation>
     </message>
     <message>
         <source>异常件 #{item_id} 已作废（记录保留，不再上传）。授权主管：{supervisor}</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed item #{item_id} voided (record kept, no further upload). Authorised by supervisor: {supervisor}</translation>
     </message>
     <message>
         <source>请选择“重新上传”或“作废”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose &quot;Upload again&quot; or &quot;Void&quot;.</translation>
     </message>
     <message>
         <source>#{item_id} 不是待处理的异常件（可能已被处理）。</source>
-        <translation type="unfinished"></translation>
+        <translation>#{item_id} is not a pending failed item (it may have been handled).</translation>
     </message>
     <message>
         <source>{days} 天 {hours} 小时</source>
-        <translation type="unfinished"></translation>
+        <translation>{days} d {hours} h</translation>
     </message>
     <message>
         <source>{hours} 小时 {minutes} 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
         <source>网点库存</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch stock</translation>
     </message>
     <message>
         <source>柜员保管</source>
-        <translation type="unfinished"></translation>
+        <translation>Teller custody</translation>
     </message>
     <message>
         <source>已发卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued</translation>
     </message>
     <message>
         <source>已作废</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoiled</translation>
     </message>
     <message>
         <source>芯片序列号应为{length}位十六进制数字（0-9、A-F），“{serial}”不符合。</source>
         <extracomment>the allowed moves (from → to); receiving puts a new card in STOCK</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>A chip serial has {length} hexadecimal digits (0-9, A-F); &quot;{serial}&quot; does not match.</translation>
     </message>
     <message>
         <source>芯片序列号 {serial} 不在本网点空白卡登记中（未入库或不是本网点的卡）</source>
-        <translation type="unfinished"></translation>
+        <translation>chip serial {serial} is not in this branch&apos;s blank card register (not received, or not this branch&apos;s card)</translation>
     </message>
     <message>
         <source>空白卡 {serial} 在网点库存中（尚未交给柜员保管）</source>
-        <translation type="unfinished"></translation>
+        <translation>blank card {serial} is in branch stock (not yet in a teller&apos;s custody)</translation>
     </message>
     <message>
         <source>空白卡 {serial} 由柜员 {custodian} 保管（{day} 领用）</source>
-        <translation type="unfinished"></translation>
+        <translation>blank card {serial} is in the custody of teller {custodian} (drawn on {day})</translation>
     </message>
     <message>
         <source>空白卡 {serial} 已用于申请 {application_id} 发卡</source>
-        <translation type="unfinished"></translation>
+        <translation>blank card {serial} was issued for application {application_id}</translation>
     </message>
     <message>
         <source>空白卡 {serial} 已登记为废卡</source>
-        <translation type="unfinished"></translation>
+        <translation>blank card {serial} is recorded as spoiled</translation>
     </message>
     <message>
         <source>空白卡 {serial} 是您 {taken_on} 领用的，未在当日交回；请先交回库存并重新领用（今天 {today}）</source>
-        <translation type="unfinished"></translation>
+        <translation>you drew blank card {serial} on {taken_on} and did not return it that day; return it to stock and draw it again (today is {today})</translation>
     </message>
     <message>
         <source>该卡不在您（{teller}）今天的保管中，不能制卡：{why}。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card is not in your ({teller}) custody today and cannot be used: {why}.</translation>
     </message>
     <message>
         <source>不能{action}：{place}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot {action}: {place}.</translation>
     </message>
     <message>
         <source>该卡已登记，不能重复入库：{place}（箱号 {box_id}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card is already registered and cannot be received again: {place} (box {box_id}).</translation>
     </message>
     <message>
         <source>卡识别码应为32位：6位地区代码、D156000005和16位十六进制字符，请核对。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card identification code has 32 characters: a 6-digit region code, D156000005 and 16 hexadecimal characters. Please check.</translation>
     </message>
     <message>
         <source>卡识别码必须为大写十六进制。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card identification code must be upper-case hexadecimal.</translation>
     </message>
     <message>
         <source>社保卡卡号必须为大写。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card number must be upper case.</translation>
     </message>
     <message>
         <source>社会保障号码必须为大写。</source>
-        <translation type="unfinished"></translation>
+        <translation>The social security number must be upper case.</translation>
     </message>
     <message>
         <source>卡的类别应为1个字符。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card type must be 1 character.</translation>
     </message>
     <message>
         <source>规范版本格式应为“3.00”。</source>
-        <translation type="unfinished"></translation>
+        <translation>The specification version must look like &quot;3.00&quot;.</translation>
     </message>
     <message>
         <source>初始化机构编号应为12位数字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The initialising organisation number must be 12 digits.</translation>
     </message>
     <message>
         <source>卡有效期必须晚于发卡日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card&apos;s expiry date must be after its issue date.</translation>
     </message>
     <message>
         <source>姓名不能为空，前后不能有空格。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name must not be empty or start or end with a space.</translation>
     </message>
     <message>
         <source>性别代码应为1（男）或2（女）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The sex code must be 1 (male) or 2 (female).</translation>
     </message>
     <message>
         <source>性别与社会保障号码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The sex does not match the social security number.</translation>
     </message>
     <message>
         <source>民族代码应为2位数字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The ethnicity code must be 2 digits.</translation>
     </message>
     <message>
         <source>出生地应为6位行政区划代码。</source>
-        <translation type="unfinished"></translation>
+        <translation>The place of birth must be a 6-digit region code.</translation>
     </message>
     <message>
         <source>出生日期与社会保障号码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth does not match the social security number.</translation>
     </message>
     <message>
         <source>请录入单位的统一社会信用代码（18位）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the employer&apos;s unified social credit code (18 characters).</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位，录入的是{count}位，请核对营业执照。</source>
-        <translation type="unfinished"></translation>
+        <translation>A unified social credit code has 18 characters; {count} were entered. Check the business licence.</translation>
     </message>
     <message>
         <source>统一社会信用代码不含字符“{characters}”（不使用字母I、O、Z、S、V），请核对营业执照。</source>
-        <translation type="unfinished"></translation>
+        <translation>A unified social credit code does not contain &quot;{characters}&quot; (the letters I, O, Z, S and V are not used). Check the business licence.</translation>
     </message>
     <message>
         <source>统一社会信用代码第3至8位应为行政区划代码（数字），请核对营业执照。</source>
-        <translation type="unfinished"></translation>
+        <translation>Characters 3 to 8 of the unified social credit code must be a region code (digits). Check the business licence.</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不符，可能录入有误，请逐位核对营业执照。</source>
-        <translation type="unfinished"></translation>
+        <translation>The check character of the unified social credit code does not match; it may be mistyped. Check it against the business licence character by character.</translation>
     </message>
     <message>
         <source>最早一笔未上送业务允许积压的小时数，超过后拒绝新的可延后业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours the oldest unsent business may wait; beyond that new deferrable business is refused</translation>
     </message>
     <message>
         <source>允许积压的未上送业务笔数，超过后拒绝新的可延后业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of unsent businesses allowed to wait; beyond that new deferrable business is refused</translation>
     </message>
     <message>
         <source>距上次与中心成功同步允许的小时数，超过后拒绝新的可延后业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours allowed since the last successful sync with the central system; beyond that new deferrable business is refused</translation>
     </message>
     <message>
         <source>本机磁盘最少剩余空间（MB），不足时拒绝新业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum free disk space on this PC (MB); below it new business is refused</translation>
     </message>
     <message>
         <source>照片规格配置有误：{settings} 必须是不小于0的数字，请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo specification is wrong: {settings} must be numbers not below 0. Contact branch IT support.</translation>
     </message>
     <message>
         <source>照片规格配置有误：{low} 大于 {high}，请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo specification is wrong: {low} is greater than {high}. Contact branch IT support.</translation>
     </message>
     <message>
         <source>照片规格配置有误：JPEG 质量须在 1–100 之间且不超出上下限。</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo specification is wrong: JPEG quality must be within 1–100 and within its limits.</translation>
     </message>
     <message>
         <source>照片规格配置有误：背景白色占比不能超过1。</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo specification is wrong: the white background ratio cannot exceed 1.</translation>
     </message>
     <message>
         <source>照片规格配置有误：尺寸和分辨率不能为0。</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo specification is wrong: size and resolution cannot be 0.</translation>
     </message>
     <message>
         <source>照片规格配置有误：人脸位置超出照片尺寸。</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo specification is wrong: the face position lies outside the photo.</translation>
     </message>
     <message>
         <source>照片规格配置中有无法识别的项：{settings}，请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo specification has unknown settings: {settings}. Contact branch IT support.</translation>
     </message>
     <message>
         <source>格式与尺寸</source>
         <extracomment>The file itself must be right; the central refuses it otherwise, so no override.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Format and size</translation>
     </message>
     <message>
         <source>文件大小</source>
-        <translation type="unfinished"></translation>
+        <translation>File size</translation>
     </message>
     <message>
         <source>白色背景</source>
-        <translation type="unfinished"></translation>
+        <translation>White background</translation>
     </message>
     <message>
         <source>人脸数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of faces</translation>
     </message>
     <message>
         <source>脸部宽度</source>
-        <translation type="unfinished"></translation>
+        <translation>Face width</translation>
     </message>
     <message>
         <source>头顶位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Top of head</translation>
     </message>
     <message>
         <source>双眼居中</source>
-        <translation type="unfinished"></translation>
+        <translation>Eyes centred</translation>
     </message>
     <message>
         <source>眼睛高度</source>
-        <translation type="unfinished"></translation>
+        <translation>Eye height</translation>
     </message>
     <message>
         <source>亮度</source>
-        <translation type="unfinished"></translation>
+        <translation>Brightness</translation>
     </message>
     <message>
         <source>清晰度</source>
-        <translation type="unfinished"></translation>
+        <translation>Sharpness</translation>
     </message>
     <message>
         <source>没有这一项照片检查。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no such photo check.</translation>
     </message>
     <message>
         <source>“{check}”检查没有失败，无需人工确认。</source>
-        <translation type="unfinished"></translation>
+        <translation>The &quot;{check}&quot; check did not fail; no manual approval is needed.</translation>
     </message>
     <message>
         <source>“{check}”不符合要求时不能人工放行，中心系统会拒收，请重新采集照片。</source>
-        <translation type="unfinished"></translation>
+        <translation>A failed &quot;{check}&quot; check cannot be approved manually; the central system would reject the photo. Capture it again.</translation>
     </message>
     <message>
         <source>“{check}”已经人工确认过。</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{check}&quot; has already been approved manually.</translation>
     </message>
     <message>
         <source>请填写放行理由（至少{minimum}个字），说明为什么照片仍可使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reason for approval (at least {minimum} characters): why the photo can still be used.</translation>
     </message>
     <message>
         <source>缺少柜员号，无法记录人工确认。</source>
-        <translation type="unfinished"></translation>
+        <translation>No teller ID; the manual approval cannot be recorded.</translation>
     </message>
     <message>
         <source>数据录入</source>
-        <translation type="unfinished"></translation>
+        <translation>Data entry</translation>
     </message>
     <message>
         <source>制卡中</source>
-        <translation type="unfinished"></translation>
+        <translation>In production</translation>
     </message>
     <message>
         <source>已寄出</source>
-        <translation type="unfinished"></translation>
+        <translation>Shipped</translation>
     </message>
     <message>
         <source>网点签收</source>
-        <translation type="unfinished"></translation>
+        <translation>Received at branch</translation>
     </message>
     <message>
         <source>已启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Activated</translation>
     </message>
     <message>
         <source>制卡失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Production failed</translation>
     </message>
     <message>
         <source>已撤销</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>重新制卡待上传</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-production awaiting upload</translation>
     </message>
     <message>
         <source>缺卡（清单有、实物无）</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing card (on the list, not in the batch)</translation>
     </message>
     <message>
         <source>多卡（实物有、清单无）</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra card (in the batch, not on the list)</translation>
     </message>
     <message>
         <source>错装（卡片装在他人信封内）</source>
-        <translation type="unfinished"></translation>
+        <translation>Misplaced (card in someone else&apos;s envelope)</translation>
     </message>
     <message>
         <source>周一</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon</translation>
     </message>
     <message>
         <source>周二</source>
-        <translation type="unfinished"></translation>
+        <translation>Tue</translation>
     </message>
     <message>
         <source>周三</source>
-        <translation type="unfinished"></translation>
+        <translation>Wed</translation>
     </message>
     <message>
         <source>周四</source>
-        <translation type="unfinished"></translation>
+        <translation>Thu</translation>
     </message>
     <message>
         <source>周五</source>
-        <translation type="unfinished"></translation>
+        <translation>Fri</translation>
     </message>
     <message>
         <source>周六</source>
-        <translation type="unfinished"></translation>
+        <translation>Sat</translation>
     </message>
     <message>
         <source>周日</source>
-        <translation type="unfinished"></translation>
+        <translation>Sun</translation>
     </message>
     <message>
         <source>{names}、{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{names}, {name}</translation>
     </message>
     <message>
         <source>本网点周末不营业</source>
-        <translation type="unfinished"></translation>
+        <translation>This branch is closed at weekends</translation>
     </message>
     <message>
         <source>0–7天</source>
         <extracomment>uncollected cards by whole days waited (the central&apos;s keeping period is 90 days)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>0–7 days</translation>
     </message>
     <message>
         <source>8–30天</source>
-        <translation type="unfinished"></translation>
+        <translation>8–30 days</translation>
     </message>
     <message>
         <source>31–60天</source>
-        <translation type="unfinished"></translation>
+        <translation>31–60 days</translation>
     </message>
     <message>
         <source>61–90天</source>
-        <translation type="unfinished"></translation>
+        <translation>61–90 days</translation>
     </message>
     <message>
         <source>90天以上</source>
-        <translation type="unfinished"></translation>
+        <translation>Over 90 days</translation>
     </message>
     <message>
         <source>中心系统没有该身份证号码的人员登记，不能申领。请核对号码；首次在宁波参保的人员须先办理参保登记。</source>
@@ -7895,398 +7939,643 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>启动时校验</source>
-        <translation type="unfinished"></translation>
+        <translation>The start-up check</translation>
     </message>
     <message>
         <source>定时完整校验</source>
-        <translation type="unfinished"></translation>
+        <translation>The scheduled full check</translation>
     </message>
     <message>
         <source>与中心链头核对</source>
-        <translation type="unfinished"></translation>
+        <translation>The check against the central chain head</translation>
     </message>
     <message>
         <source>中心系统拒收链头</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system&apos;s refusal of the chain head</translation>
     </message>
     <message>
         <source>校验</source>
-        <translation type="unfinished"></translation>
+        <translation>A check</translation>
     </message>
     <message>
         <source>{found}发现本柜台的审计日志被篡改、删除或截断（自第 {seq} 条起）：{problem}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{found} found this counter&apos;s audit log altered, deleted or truncated (from entry {seq}): {problem}.</translation>
     </message>
     <message>
         <source>{found}发现本柜台的审计日志被篡改、删除或截断：{problem}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{found} found this counter&apos;s audit log altered, deleted or truncated: {problem}.</translation>
     </message>
     <message>
         <source>{what}
 本柜台的业务已暂停。请立即通知主管到场：由主管核实情况、输入主管账号和密码并写明处理理由后方可继续。中心系统保留着此前上报的链头作为证据。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}
+This counter&apos;s businesses are suspended. Call a supervisor at once: the supervisor checks what happened, enters the supervisor user name and password and writes the reason before work can go on. The central system keeps the chain head reported before as evidence.</translation>
     </message>
     <message>
         <source>待上报中心的主管确认记录的校验码不符（被改动）</source>
-        <translation type="unfinished"></translation>
+        <translation>The check code of a supervisor acknowledgement awaiting upload to the central system does not match (it was altered)</translation>
     </message>
     <message>
         <source>本机审计日志只有 {local_seq} 条，短于中心记录的链头（第 {central_seq} 条），日志末尾被截断</source>
-        <translation type="unfinished"></translation>
+        <translation>The local audit log has only {local_seq} entries, fewer than the chain head recorded at the central system (entry {central_seq}): the end of the log was truncated</translation>
     </message>
     <message>
         <source>本机第 {central_seq} 条与中心记录的链头不一致（日志被截断后重写或被改动）</source>
-        <translation type="unfinished"></translation>
+        <translation>Local entry {central_seq} differs from the chain head recorded at the central system (the log was truncated and rewritten, or altered)</translation>
     </message>
     <message>
         <source>请写明处理理由（至少{min_chars}个字），理由将记入审计日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the reason for handling (at least {min_chars} characters); it is recorded in the audit log.</translation>
     </message>
     <message>
         <source>{what}文件不存在：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} file does not exist: {path}</translation>
     </message>
     <message>
         <source>{what}路径是目录，不是文件：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} path is a folder, not a file: {path}</translation>
     </message>
     <message>
         <source>{what}文件无法读取（{error}）：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} file cannot be read ({error}): {path}</translation>
     </message>
     <message>
         <source>{what}文件不是 PEM 格式（应以 -----BEGIN 开头的文本）：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} file is not in PEM format (text starting with -----BEGIN expected): {path}</translation>
     </message>
     <message>
         <source>{what}已过期（有效期至 {until} UTC）</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} has expired (valid until {until} UTC)</translation>
     </message>
     <message>
         <source>{what}尚未生效（自 {since} UTC 起）</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} is not valid yet (valid from {since} UTC)</translation>
     </message>
     <message>
         <source>CA 证书文件不是有效的 PEM 证书：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The CA certificate file is not a valid PEM certificate: {path}</translation>
     </message>
     <message>
         <source>客户端证书文件不是有效的 PEM 证书：{cert_path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The client certificate file is not a valid PEM certificate: {cert_path}</translation>
     </message>
     <message>
         <source>私钥</source>
-        <translation type="unfinished"></translation>
+        <translation>Private key</translation>
     </message>
     <message>
         <source>私钥有口令保护，柜面程序无法使用，请导出不带口令的私钥：{key_path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The private key is passphrase-protected and cannot be used by the counter application; export the private key without a passphrase: {key_path}</translation>
     </message>
     <message>
         <source>私钥文件不是有效的 PEM 私钥：{key_path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The private key file is not a valid PEM private key: {key_path}</translation>
     </message>
     <message>
         <source>私钥与客户端证书不匹配（不是同一对密钥）</source>
-        <translation type="unfinished"></translation>
+        <translation>The private key does not match the client certificate (not the same key pair)</translation>
     </message>
     <message>
         <source>中心系统与证书</source>
-        <translation type="unfinished"></translation>
+        <translation>Central system and certificates</translation>
     </message>
     <message>
         <source>银行与网点</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank and branch</translation>
     </message>
     <message>
         <source>读卡器与打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Card readers and printers</translation>
     </message>
     <message>
         <source>检测并保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Check and save</translation>
     </message>
     <message>
         <source>(语法)</source>
-        <translation type="unfinished"></translation>
+        <translation>(syntax)</translation>
     </message>
     <message>
         <source>不是有效的 TOML：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not valid TOML: {error}</translation>
     </message>
     <message>
         <source>中心系统地址必须使用 https（专线上的中心）；只有本机回环地址上的参考中心可以用 http</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system address must use https (the central system on the dedicated line); only the reference central system on this machine&apos;s loopback address may use http</translation>
     </message>
     <message>
         <source>请选择中心的 CA 证书文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the central system&apos;s CA certificate file</translation>
     </message>
     <message>
         <source>请选择本网点的客户端证书和私钥文件（双向 TLS）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose this branch&apos;s client certificate and private key files (mutual TLS)</translation>
     </message>
     <message>
         <source>配置了证书时中心系统地址必须使用 https</source>
-        <translation type="unfinished"></translation>
+        <translation>With certificates configured, the central system address must use https</translation>
     </message>
     <message>
         <source>客户端证书属于网点 {cert_branch}，与配置的网点 {branch_code} 不符（中心按证书识别网点，会拒绝请求）</source>
-        <translation type="unfinished"></translation>
+        <translation>The client certificate belongs to branch {cert_branch}, not the configured branch {branch_code} (the central system identifies the branch by the certificate and would refuse requests)</translation>
     </message>
     <message>
         <source>中心系统</source>
-        <translation type="unfinished"></translation>
+        <translation>Central system</translation>
     </message>
     <message>
         <source>{url}：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{url}: {reason}</translation>
     </message>
     <message>
         <source>{url} 可以连接（{latency:.0f} ms），证书被接受</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} is reachable ({latency:.0f} ms), certificate accepted</translation>
     </message>
     <message>
         <source>中心的{bank}网点名录中没有 {branch_code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch {branch_code} is not in the central system&apos;s directory of {bank} branches</translation>
     </message>
     <message>
         <source>即办</source>
-        <translation type="unfinished"></translation>
+        <translation>instant issuance</translation>
     </message>
     <message>
         <source>非即办</source>
-        <translation type="unfinished"></translation>
+        <translation>non-instant issuance</translation>
     </message>
     <message>
         <source>中心登记 {code} 为{kind}网点，与配置的 instant_issue 不符</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system registers {code} as a {kind} branch, which differs from the configured instant_issue</translation>
     </message>
     <message>
         <source>{code} {name}（{kind}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} {name} ({kind})</translation>
     </message>
     <message>
         <source>卡槽读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>Card slot reader</translation>
     </message>
     <message>
         <source>PSAM 读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>PSAM reader</translation>
     </message>
     <message>
         <source>无法列出读卡器：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot list the card readers: {reason}</translation>
     </message>
     <message>
         <source>“{name}”已连接</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{name}&quot; connected</translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>未找到读卡器“{name}”（已连接：{listed}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Card reader &quot;{name}&quot; not found (connected: {listed})</translation>
     </message>
     <message>
         <source>卡面打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Card face printer</translation>
     </message>
     <message>
         <source>“{name}”可用</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{name}&quot; available</translation>
     </message>
     <message>
         <source>“{name}”未找到（已被删除或改名？）</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{name}&quot; not found (deleted or renamed?)</translation>
     </message>
     <message>
         <source>使用系统默认打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Uses the system default printer</translation>
     </message>
     <message>
         <source>使用系统默认打印机（本机尚未添加打印机，可先另存为 PDF）</source>
-        <translation type="unfinished"></translation>
+        <translation>Uses the system default printer (no printer added on this machine yet; documents can be saved as PDF meanwhile)</translation>
     </message>
     <message>
         <source>无法连接中心系统：专线中断、地址有误或中心停机</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot connect to the central system: dedicated line down, wrong address or central system down</translation>
     </message>
     <message>
         <source>中心系统响应超时</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system did not answer in time</translation>
     </message>
     <message>
         <source>请输入 http:// 或 https:// 开头的中心系统地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a central system address starting with http:// or https://</translation>
     </message>
     <message>
         <source>请填写完整路径（从盘符或 / 开始）：{given}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the full path (from the drive letter or /): {given}</translation>
     </message>
     <message>
         <source>请选择合作银行</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the partner bank</translation>
     </message>
     <message>
         <source>请从中心的{bank}网点名录中选择网点</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the branch from the central system&apos;s directory of {bank} branches</translation>
     </message>
     <message>
         <source>网点代码应为 4–32 位大写字母、数字或连字符</source>
-        <translation type="unfinished"></translation>
+        <translation>The branch code must be 4–32 capital letters, digits or hyphens</translation>
     </message>
     <message>
         <source>请输入网点名称（打印在申请表和回执上）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the branch name (printed on application forms and receipts)</translation>
     </message>
     <message>
         <source>柜台号应为 1–8 位字母或数字</source>
-        <translation type="unfinished"></translation>
+        <translation>The counter number must be 1–8 letters or digits</translation>
     </message>
     <message>
         <source>客户端证书属于网点 {cert_branch}，与所选网点 {code} 不符</source>
-        <translation type="unfinished"></translation>
+        <translation>The client certificate belongs to branch {cert_branch}, not the chosen branch {code}</translation>
     </message>
     <message>
         <source>请选择放客户社保卡的读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the reader for the customer&apos;s social security card</translation>
     </message>
     <message>
         <source>请选择放网点 PSAM 卡的读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the reader for the branch&apos;s PSAM card</translation>
     </message>
     <message>
         <source>PSAM 读卡器不能与卡槽读卡器相同</source>
-        <translation type="unfinished"></translation>
+        <translation>The PSAM reader cannot be the same as the card slot reader</translation>
     </message>
     <message>
         <source>中心系统接口不提供网点统计，仅显示本机数据。</source>
         <extracomment>None: the central cannot say (a fake without the operation); the figures say so whether the line is up now (the sync worker&apos;s judgement); None: ask anyway</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>The central system interface provides no branch statistics; only this workstation&apos;s data is shown.</translation>
     </message>
     <message>
         <source>专线中断：仅显示本机数据，线路恢复后可查看中心汇总。</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedicated line down: only this workstation&apos;s data is shown; central totals are available when the line is back.</translation>
     </message>
     <message>
         <source>暂时无法获取中心汇总（{code}），仅显示本机数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>Central totals are not available now ({code}); only this workstation&apos;s data is shown.</translation>
     </message>
     <message>
         <source>工作日 · 周末服务 {hours}</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekday · weekend service {hours}</translation>
     </message>
     <message>
         <source>周末服务中 · {hours}</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekend service open · {hours}</translation>
     </message>
     <message>
         <source>周末服务时间外 · {hours}</source>
-        <translation type="unfinished"></translation>
+        <translation>Outside weekend service hours · {hours}</translation>
     </message>
     <message>
         <source>本网点今日周末不营业</source>
-        <translation type="unfinished"></translation>
+        <translation>This branch is closed this weekend day</translation>
     </message>
     <message>
         <source>此操作</source>
         <extracomment>steps either side of the counter&apos;s clock a code is accepted in (clock drift, typing time) the one authorising callable the workflows receive: (approval, purpose) -&gt; the supervisor&apos;s user name; raises ``LoginRefused`` (counted and audited) when refused</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>This operation</translation>
     </message>
     <message>
         <source>{what}须由主管输入账号、密码和动态验证码授权。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} requires a supervisor&apos;s user name, password and one-time code.</translation>
     </message>
     <message>
         <source>已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked</translation>
     </message>
     <message>
         <source>待改密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Must change password</translation>
     </message>
     <message>
         <source>已绑定</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled</translation>
     </message>
     <message>
         <source>未绑定</source>
-        <translation type="unfinished"></translation>
+        <translation>Not enrolled</translation>
     </message>
     <message>
         <source>只有主管或系统管理员可以管理柜员账户。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a supervisor or system administrator can manage teller accounts.</translation>
     </message>
     <message>
         <source>没有账户“{username}”，请核对用户名。</source>
-        <translation type="unfinished"></translation>
+        <translation>No account &quot;{username}&quot;; check the user name.</translation>
     </message>
     <message>
         <source>不能{what}自己的账户。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: not allowed on your own account.</translation>
     </message>
     <message>
         <source>主管只能{what}柜员账户；{role}账户请由系统管理员处理。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: a supervisor may do this only for teller accounts; {role} accounts are handled by the system administrator.</translation>
     </message>
     <message>
         <source>用户名为3–16位字母或数字，以字母开头，如 T0305。</source>
-        <translation type="unfinished"></translation>
+        <translation>The user name is 3–16 letters or digits starting with a letter, e.g. T0305.</translation>
     </message>
     <message>
         <source>请填写姓名（不超过{max_chars}个字）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the name (at most {max_chars} characters).</translation>
     </message>
     <message>
         <source>请选择角色。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a role.</translation>
     </message>
     <message>
         <source>主管只能添加柜员；主管和系统管理员账户由系统管理员添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>A supervisor can add tellers only; supervisor and system administrator accounts are added by the system administrator.</translation>
     </message>
     <message>
         <source>用户名“{username}”已存在（含已停用的账户），请换一个。</source>
-        <translation type="unfinished"></translation>
+        <translation>User name &quot;{username}&quot; already exists (disabled accounts included); choose another.</translation>
     </message>
     <message>
         <source>请写明停用原因（至少{min_chars}个字），将记入审计日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the reason for disabling (at least {min_chars} characters); it is recorded in the audit log.</translation>
     </message>
     <message>
         <source>该账户已停用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The account is disabled.</translation>
     </message>
     <message>
         <source>该账户正在使用，无需启用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The account is in use; no need to enable it.</translation>
     </message>
     <message>
         <source>该账户没有被锁定，无需解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>The account is not locked; no need to unlock it.</translation>
     </message>
     <message>
         <source>不能为自己的账户授权解锁，请由另一位主管授权。</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot authorise unlocking your own account; ask another supervisor to authorise it.</translation>
     </message>
     <message>
         <source>主管只能为本人绑定动态验证码；为他人绑定请由系统管理员操作。</source>
-        <translation type="unfinished"></translation>
+        <translation>A supervisor can enrol a one-time code only for themselves; enrolling others is done by the system administrator.</translation>
     </message>
     <message>
         <source>本机程序版本 {running} 低于中心要求的最低版本 {required}。请在 {days} 天内签退以下载更新并重新启动程序完成升级；逾期将不能受理新业务。</source>
         <extracomment>app_state key: the minimum version this counter was first found below, and when</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>This workstation&apos;s program version {running} is below the minimum version {required} the central system requires. Within {days} day(s), sign out to download the update and restart the program to upgrade; after that no new business can be accepted.</translation>
     </message>
     <message>
         <source>本机程序版本 {running} 低于中心要求的最低版本 {required}，宽限期已过，不能受理新业务（已开始的业务可以办完）。请签退后重新启动程序完成升级，或联系网点技术支持安装新版本。</source>
+        <translation>This workstation&apos;s program version {running} is below the minimum version {required} the central system requires and the grace period is over: no new business can be accepted (businesses already started can be finished). Sign out and restart the program to upgrade, or ask branch IT support to install the new version.</translation>
+    </message>
+    <message>
+        <source>常住地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>婚姻状况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参加工作时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本人人事档案中的招工（录用）审批表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参加工作时的劳动合同或工资发放原始记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本人人事档案中最早记载出生日期的原始材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本人户口簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公民身份号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公安机关出具的户籍（身份信息）变更证明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民法院判决书或裁定书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系电话应为11位手机号码或带区号的固定电话。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从列表中选择{field}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地址最多{max_chars}个字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期格式应为 YYYY-MM-DD。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期不能晚于今天。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期不正确。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名应为2至30个汉字（少数民族姓名可含“·”）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新姓名与中心登记的姓名相同。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新身份证号码与现号码相同。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新性别与中心登记的性别相同。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请至少录入一项要变更的信息。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专线中断，只能办理联系电话、地址、学历、婚姻状况的变更；参加工作时间、出生日期、姓名、身份证号码、性别的变更须联网办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}变更须核验原始记录：请勾选已核验的{records}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请录入证明材料的编号（文号，至少{min_chars}个字符）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名、身份证号码、性别变更须用阅读器读取本人身份证，手工录入号码不能办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择证明材料：公安机关证明或人民法院判决（裁定）书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专线中断，暂不能办理参加工作时间、出生日期、姓名、身份证号码、性别的变更：这些变更须由中心实时受理，请待线路恢复后办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统中没有该身份证号码的参保人员记录，请核对号码；尚未参保的请先办理参保登记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对后点击“确认变更”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（尚未识别）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>信息变更已完成，中心系统已更新参保信息。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统未及时应答（本笔变更可能已生效），系统将按同一业务编号自动确认，不会重复变更。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专线中断，本笔信息变更已在本柜台受理并暂存，线路恢复后自动上传中心生效。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位职工参保</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>灵活就业人员参保</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本人有效居民身份证原件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>劳动合同或单位出具的录用（用工）证明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位统一社会信用代码（营业执照副本复印件或单位书面提供）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本人确认目前无用人单位为其参保（灵活就业或个体劳动者）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本人社会保障卡或银行卡（签订缴费扣款协议用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证原件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>劳动合同或录用证明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位统一社会信用代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本人确认无用人单位参保</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费扣款银行卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>养老保险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失业保险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工伤保险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请录入月缴费基数（元）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费基数应为金额（元，最多两位小数）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费基数超出{year}年度范围：应在{low}元至{high}元之间（含），录入的是{entered}元。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择参保类型：单位职工或灵活就业人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以下材料尚未核验：{materials}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请读取身份证或录入身份证号码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手工录入号码的，请按身份证录入姓名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请向中心查询该单位（F5）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{employer}已注销社会保险登记，不能为其职工办理参保；请单位先到社保经办机构办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未取得中心核定的缴费基数范围，请重新查询（F5）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请至少选择一个险种。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能选择：{insurances}。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
