@@ -421,3 +421,20 @@ def test_the_service_refuses_a_version_it_rolled_back(
 
     assert outcome.state == "refused" and "rolled back by IT" in (outcome.reason or "")
     assert (pc.machine.install_dir / "counter-app").read_text() == OLD_PROGRAM
+
+
+def test_outcomes_wait_in_order_and_one_started_again_is_not_doubled(tmp_path: Path) -> None:
+    from counter_app.updates import queue_outcome, read_outcomes
+
+    paths = UpdatePaths(tmp_path / "updates")
+    first = queue_outcome(paths, {"id": "a", "state": "applied"})
+    second = queue_outcome(paths, {"id": "open-9", "state": "rolled_back", "reason": "X"})
+    again = queue_outcome(paths, {"id": "open-9", "state": "rolled_back", "reason": "Y"})
+    third = queue_outcome(paths, {"id": "b", "state": "rolled_back"})
+
+    assert first == paths.outcome and second == again != third
+    assert [(o["id"], o.get("reason")) for _, o in read_outcomes(paths)] == [
+        ("a", None), ("open-9", "Y"), ("b", None)]
+    first.unlink()  # recorded; a later one still goes after those waiting
+    queue_outcome(paths, {"id": "c"})
+    assert [o["id"] for _, o in read_outcomes(paths)] == ["open-9", "b", "c"]
