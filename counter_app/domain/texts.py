@@ -14,6 +14,8 @@ translated template with the same values. ``scripts/i18n.sh`` tells pyside6-lupd
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def QT_TR_NOOP(text: str) -> str:  # the name pyside6-lupdate looks for
     """``text`` unchanged: only a mark for the catalogue."""
@@ -48,3 +50,20 @@ def zh(template: str, /, *args: object, **kwargs: object) -> Text:
     they hold (``{card_no}``), so that a translator sees what goes where.
     """
     return Text(template, args, kwargs)
+
+
+def listed(items: Sequence[str], limit: int | None = None) -> str:
+    """``items`` joined with ``；`` (``……`` after the first ``limit``), each kept translatable.
+
+    A ``"；".join`` would give plain Chinese; here each step is a composed text whose values
+    are the items, so the UI's ``tr()`` translates the separator and every item that is a text.
+    """
+    shown = list(items if limit is None else items[:limit])
+    if not shown:
+        return ""
+    text = shown[0]
+    for item in shown[1:]:
+        text = zh("{listed}；{item}", listed=text, item=item)
+    if limit is not None and len(items) > limit:
+        text = zh("{listed}……", listed=text)
+    return text

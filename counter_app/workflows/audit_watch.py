@@ -39,6 +39,7 @@ from typing import Any, Protocol
 
 from counter_app.central.api import AuditRebase
 from counter_app.central.errors import CentralError, CentralRefusal, is_line_error
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
@@ -109,15 +110,19 @@ class AuditAlarm:
 
     @property
     def what_zh(self) -> str:
-        where = f"（自第 {self.first_bad_seq} 条起）" if self.first_bad_seq else ""
-        found = {"start": "启动时校验", "verify": "定时完整校验", "central_head": "与中心链头核对",
-                 "central_refused": "中心系统拒收链头"}.get(self.source, "校验")
-        return f"{found}发现本柜台的审计日志被篡改、删除或截断{where}：{self.problem}。"
+        found = {"start": QT_TR_NOOP("启动时校验"), "verify": QT_TR_NOOP("定时完整校验"),
+                 "central_head": QT_TR_NOOP("与中心链头核对"),
+                 "central_refused": QT_TR_NOOP("中心系统拒收链头")}.get(self.source, QT_TR_NOOP("校验"))
+        if self.first_bad_seq:
+            return zh("{found}发现本柜台的审计日志被篡改、删除或截断（自第 {seq} 条起）：{problem}。",
+                      found=found, seq=self.first_bad_seq, problem=self.problem)
+        return zh("{found}发现本柜台的审计日志被篡改、删除或截断：{problem}。", found=found, problem=self.problem)
 
     @property
     def message_zh(self) -> str:
-        return (f"{self.what_zh}\n本柜台的业务已暂停。请立即通知主管到场：由主管核实情况、"
-                "输入主管账号和密码并写明处理理由后方可继续。中心系统保留着此前上报的链头作为证据。")
+        return zh("{what}\n本柜台的业务已暂停。请立即通知主管到场：由主管核实情况、"
+                  "输入主管账号和密码并写明处理理由后方可继续。中心系统保留着此前上报的链头作为证据。",
+                  what=self.what_zh)
 
 
 @dataclass(frozen=True)
@@ -235,7 +240,7 @@ class AuditWatch:
         pending = self._count_pending()
         if pending is None:
             self._raise({"source": "verify",
-                         "problem": "待上报中心的主管确认记录的校验码不符（被改动）"})
+                         "problem": QT_TR_NOOP("待上报中心的主管确认记录的校验码不符（被改动）")})
             return Round("broken")
         result = self.ledger.verify_full()
         if not result.ok:
@@ -300,11 +305,12 @@ class AuditWatch:
         if self.ledger.acknowledged_central_head() == held:
             return True
         if central_seq > local_seq:
-            problem = (f"本机审计日志只有 {local_seq} 条，短于中心记录的链头（第 {central_seq} 条），"
-                       "日志末尾被截断")
+            problem = zh("本机审计日志只有 {local_seq} 条，短于中心记录的链头（第 {central_seq} 条），"
+                         "日志末尾被截断", local_seq=local_seq, central_seq=central_seq)
             first_bad = local_seq + 1
         else:
-            problem = f"本机第 {central_seq} 条与中心记录的链头不一致（日志被截断后重写或被改动）"
+            problem = zh("本机第 {central_seq} 条与中心记录的链头不一致（日志被截断后重写或被改动）",
+                         central_seq=central_seq)
             first_bad = central_seq
         self._raise({"source": "central_head", "problem": problem, "first_bad_seq": first_bad,
                      "central_seq": central_seq})
@@ -322,7 +328,8 @@ class AuditWatch:
 
         reason = reason.strip()
         if len(reason) < MIN_REASON:
-            raise ValidationError("reason", f"请写明处理理由（至少{MIN_REASON}个字），理由将记入审计日志。",
+            raise ValidationError("reason", zh("请写明处理理由（至少{min_chars}个字），理由将记入审计日志。",
+                                               min_chars=MIN_REASON),
                                   code="REASON_REQUIRED")
         supervisor = authorise(approval)
         evidence = None

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter_app.domain.schedule import WeekendService
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,9 @@ class SlotReading:
 def weekend_indicator(service: WeekendService, now: dt.datetime) -> tuple[str, str]:
     """(state, text): state is "open" | "closed" | "weekday"."""
     if not service.is_weekend_day(now):
-        return "weekday", f"工作日 · 周末服务 {service.describe_zh()}"
+        return "weekday", zh("工作日 · 周末服务 {hours}", hours=service.describe_zh())
     if service.in_hours(now):
-        return "open", f"周末服务中 · {service.describe_zh()}"
+        return "open", zh("周末服务中 · {hours}", hours=service.describe_zh())
     if service.serves_on(now):
-        return "closed", f"周末服务时间外 · {service.describe_zh()}"
-    return "closed", "本网点今日周末不营业"
+        return "closed", zh("周末服务时间外 · {hours}", hours=service.describe_zh())
+    return "closed", QT_TR_NOOP("本网点今日周末不营业")

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 import pyotp
 
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 #: steps either side of the counter's clock a code is accepted in (clock drift, typing time)
 WINDOW_STEPS = 1
 DIGITS = 6
 STEP_SECONDS = 30
-ISSUER = "社保卡柜面"
+ISSUER = "社保卡柜面"  # i18n: data (the issuer the authenticator app shows)
 
 # the sensitive acts (audited as the authorisation's purpose)
 PURPOSE_SPOIL = "blank.spoil"
@@ -59,10 +60,10 @@ Authorise = Callable[[SupervisorApproval, str], str]
 
 
 def require_fields(approval: SupervisorApproval | None, *, field_name: str = "supervisor",
-                   what: str = "此操作") -> SupervisorApproval:
+                   what: str = QT_TR_NOOP("此操作")) -> SupervisorApproval:
     """Refuse an approval with an empty user name or password before anything is checked."""
     if approval is None or not approval.username.strip() or not approval.password:
-        raise ValidationError(field_name, f"{what}须由主管输入账号、密码和动态验证码授权。",
+        raise ValidationError(field_name, zh("{what}须由主管输入账号、密码和动态验证码授权。", what=what),
                               code="SUPERVISOR_REQUIRED")
     return approval
 

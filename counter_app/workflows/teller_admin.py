@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.login import (
     ROLE_ZH,
     ROLES,
@@ -84,15 +85,15 @@ class AccountView:
 
     def state_zh(self, now: dt.datetime) -> str:
         if not self.active:
-            return "已停用"
+            return QT_TR_NOOP("已停用")
         if self.locked(now):
-            return "已锁定"
-        return "待改密码" if self.must_change_password else "正常"
+            return QT_TR_NOOP("已锁定")
+        return QT_TR_NOOP("待改密码") if self.must_change_password else QT_TR_NOOP("正常")
 
     def factor_zh(self) -> str:
         if self.role not in SECOND_FACTOR_ROLES:
             return "—"
-        return "已绑定" if self.enrolled else "未绑定"
+        return QT_TR_NOOP("已绑定") if self.enrolled else QT_TR_NOOP("未绑定")
 
 
 def temporary_password() -> str:
@@ -120,7 +121,7 @@ class TellerAdmin:
     def actor_role(self) -> str:
         me = self.repo.find(self.actor)
         if me is None or not me.active or me.role not in MANAGERS:
-            raise TellerAdminRefused("只有主管或系统管理员可以管理柜员账户。", code="NOT_A_MANAGER")
+            raise TellerAdminRefused(QT_TR_NOOP("只有主管或系统管理员可以管理柜员账户。"), code="NOT_A_MANAGER")
         return me.role
 
     def may_manage(self, role: str) -> bool:
@@ -133,16 +134,17 @@ class TellerAdmin:
     def _target(self, username: str) -> TellerAccount:
         account = self.repo.find(username.strip())
         if account is None:
-            raise TellerAdminRefused(f"没有账户“{username.strip()}”，请核对用户名。",
+            raise TellerAdminRefused(zh("没有账户“{username}”，请核对用户名。", username=username.strip()),
                                      code="NO_SUCH_ACCOUNT")
         return account
 
     def _managed(self, username: str, what: str) -> TellerAccount:
         account = self._target(username)
         if account.username == self.actor:
-            raise TellerAdminRefused(f"不能{what}自己的账户。", code="NOT_OWN_ACCOUNT")
+            raise TellerAdminRefused(zh("不能{what}自己的账户。", what=what), code="NOT_OWN_ACCOUNT")
         if not self.may_manage(account.role):
-            raise TellerAdminRefused(f"主管只能{what}柜员账户；{ROLE_ZH[account.role]}账户请由系统管理员处理。",
+            raise TellerAdminRefused(zh("主管只能{what}柜员账户；{role}账户请由系统管理员处理。", what=what,
+                                        role=ROLE_ZH[account.role]),
                                      code="NOT_YOUR_ROLE")
         return account
 
@@ -157,46 +159,48 @@ class TellerAdmin:
         sign-in)."""
         username, display_name = username.strip(), " ".join(display_name.split())
         if not USERNAME.fullmatch(username):
-            raise ValidationError("username", "用户名为3–16位字母或数字，以字母开头，如 T0305。",
+            raise ValidationError("username", QT_TR_NOOP("用户名为3–16位字母或数字，以字母开头，如 T0305。"),
                                   code="USERNAME_FORMAT")
         if not display_name or len(display_name) > MAX_NAME:
-            raise ValidationError("display_name", f"请填写姓名（不超过{MAX_NAME}个字）。",
+            raise ValidationError("display_name", zh("请填写姓名（不超过{max_chars}个字）。", max_chars=MAX_NAME),
                                   code="DISPLAY_NAME")
         if role not in ROLES:
-            raise ValidationError("role", "请选择角色。", code="ROLE_UNKNOWN")
+            raise ValidationError("role", QT_TR_NOOP("请选择角色。"), code="ROLE_UNKNOWN")
         if role not in self.roles_to_add():
-            raise TellerAdminRefused("主管只能添加柜员；主管和系统管理员账户由系统管理员添加。",
+            raise TellerAdminRefused(QT_TR_NOOP("主管只能添加柜员；主管和系统管理员账户由系统管理员添加。"),
                                      code="NOT_YOUR_ROLE")
         password = temporary_password()
         check_password_rules(password, username)  # the rules every password meets
         if not self.repo.create_account(username, display_name, role, hash_password(password),
                                         actor=self.actor):
-            raise ValidationError("username", f"用户名“{username}”已存在（含已停用的账户），请换一个。",
+            raise ValidationError("username", zh("用户名“{username}”已存在（含已停用的账户），请换一个。",
+                                                 username=username),
                                   code="USERNAME_TAKEN")
         return password
 
     def disable(self, username: str, reason: str) -> AccountView:
         reason = reason.strip()
         if len(reason) < MIN_REASON:
-            raise ValidationError("reason", f"请写明停用原因（至少{MIN_REASON}个字），将记入审计日志。",
+            raise ValidationError("reason", zh("请写明停用原因（至少{min_chars}个字），将记入审计日志。",
+                                               min_chars=MIN_REASON),
                                   code="REASON_REQUIRED")
-        account = self._managed(username, "停用")
+        account = self._managed(username, QT_TR_NOOP("停用"))
         if not account.active:
-            raise TellerAdminRefused("该账户已停用。", code="ALREADY_DISABLED")
+            raise TellerAdminRefused(QT_TR_NOOP("该账户已停用。"), code="ALREADY_DISABLED")
         self.repo.set_active(account.username, False, actor=self.actor, reason=reason)
         return _view(self._target(account.username))
 
     def enable(self, username: str) -> AccountView:
-        account = self._managed(username, "启用")
+        account = self._managed(username, QT_TR_NOOP("启用"))
         if account.active:
-            raise TellerAdminRefused("该账户正在使用，无需启用。", code="ALREADY_ACTIVE")
+            raise TellerAdminRefused(QT_TR_NOOP("该账户正在使用，无需启用。"), code="ALREADY_ACTIVE")
         self.repo.set_active(account.username, True, actor=self.actor, reason="")
         return _view(self._target(account.username))
 
     def reset_password(self, username: str) -> str:
         """A temporary password (returned, shown once) that must be changed at next sign-in.
         A lock stays: unlocking needs the supervisor's second factor."""
-        account = self._managed(username, "重置密码")
+        account = self._managed(username, QT_TR_NOOP("重置密码"))
         password = temporary_password()
         self.repo.reset_password(account.username, hash_password(password), actor=self.actor)
         return password
@@ -207,9 +211,9 @@ class TellerAdmin:
         self.actor_role()
         account = self._target(username)
         if not (account.locked_until is not None and account.locked_until > self.clock()):
-            raise TellerAdminRefused("该账户没有被锁定，无需解锁。", code="NOT_LOCKED")
+            raise TellerAdminRefused(QT_TR_NOOP("该账户没有被锁定，无需解锁。"), code="NOT_LOCKED")
         if approval.username.strip() == account.username:
-            raise TellerAdminRefused("不能为自己的账户授权解锁，请由另一位主管授权。",
+            raise TellerAdminRefused(QT_TR_NOOP("不能为自己的账户授权解锁，请由另一位主管授权。"),
                                      code="NOT_OWN_ACCOUNT")
         supervisor = self.auth.authorise(approval, purpose=f"{PURPOSE_UNLOCK}:{account.username}")
         self.repo.unlock(account.username, actor=self.actor, supervisor=supervisor)
@@ -219,10 +223,10 @@ class TellerAdmin:
     def begin_enrolment(self, username: str) -> TotpEnrolment:
         account = self._target(username)
         if account.username != self.actor and self.actor_role() != "admin":
-            raise TellerAdminRefused("主管只能为本人绑定动态验证码；为他人绑定请由系统管理员操作。",
+            raise TellerAdminRefused(QT_TR_NOOP("主管只能为本人绑定动态验证码；为他人绑定请由系统管理员操作。"),
                                      code="NOT_YOUR_ROLE")
         if not account.active:
-            raise TellerAdminRefused("该账户已停用。", code="ALREADY_DISABLED")
+            raise TellerAdminRefused(QT_TR_NOOP("该账户已停用。"), code="ALREADY_DISABLED")
         try:
             return self.auth.begin_enrolment(account.username)
         except LoginRefused as refused:

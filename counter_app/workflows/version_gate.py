@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
+from counter_app.domain.texts import zh
+
 #: app_state key: the minimum version this counter was first found below, and when
 MIN_VERSION_SEEN_STATE = "updates.min_version_seen"
 
@@ -52,10 +54,11 @@ def judge(running: str, required: str | None, first_seen: dt.datetime | None,
         days = max(1, math.ceil((deadline - now).total_seconds() / 86400))
         return VersionVerdict(
             "grace", running, required, deadline,
-            f"本机程序版本 {running} 低于中心要求的最低版本 {required}。请在 {days} 天内"
-            "签退以下载更新并重新启动程序完成升级；逾期将不能受理新业务。")
+            zh("本机程序版本 {running} 低于中心要求的最低版本 {required}。请在 {days} 天内"
+               "签退以下载更新并重新启动程序完成升级；逾期将不能受理新业务。", running=running, required=required,
+               days=days))
     return VersionVerdict(
         "blocked", running, required, deadline,
-        f"本机程序版本 {running} 低于中心要求的最低版本 {required}，宽限期已过，"
-        "不能受理新业务（已开始的业务可以办完）。请签退后重新启动程序完成升级，"
-        "或联系网点技术支持安装新版本。")
+        zh("本机程序版本 {running} 低于中心要求的最低版本 {required}，宽限期已过，"
+           "不能受理新业务（已开始的业务可以办完）。请签退后重新启动程序完成升级，"
+           "或联系网点技术支持安装新版本。", running=running, required=required))

@@ -8578,5 +8578,154 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <source>只能选择：{insurances}。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>读卡器中没有卡片，请将空白卡芯片朝上插入读卡器后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读卡器中的卡片已个人化（不是空白卡），不能入库。请取出该卡，插入空白卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡片应答（ATR）过短，无法识别芯片序列号，请重新插卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模拟空白卡读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡面打印机未能打印（未连接、缺色带或卡片卡住），卡片芯片已写好，未作废。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡面打印机（PDF输出）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡面打印机未能打印（{printer}：{problem}），卡片芯片已写好，未作废。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法写入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG 文件头已损坏，无法读取，请重新导出或重新扫描。</source>
+        <extracomment>Working images are reduced to this longest side: enough for a 358×441 crop and fast enough for the detector on a counter PC.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>图片尺寸为0，文件已损坏。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>图片尺寸过大（{width}×{height}，约{megapixels:.0f}百万像素），超过允许的{limit:.0f}百万像素或单边{max_side}像素，已拒绝读取。请在扫描仪或相机上选用较低分辨率后重新导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片分辨率太低（{width}×{height}像素），制卡照片至少需要{min_width}×{min_height}像素（宽×高），放大后会模糊，不能使用。请重新拍摄（摄像头请设为较高分辨率），或向照相馆索取原始尺寸的电子照片，不要使用缩略图、截图或聊天软件压缩过的图片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件是空的，请重新选择照片文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件过大（{size_mb:.1f} MB），超过允许的 {max_mb:.0f} MB，请压缩后重新导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能导入 JPEG 或 PNG 格式的照片（该文件实际为 {format} 格式），请另存为 JPEG 后重新导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能导入 JPEG 或 PNG 格式的照片，请另存为 JPEG 后重新导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>图片像素数量异常巨大（疑似恶意压缩文件），已拒绝读取。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片文件已损坏或不完整（可能拷贝未完成），无法读取。请重新拷贝或重新扫描后导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到所选的照片文件，可能已被移走。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选的是文件夹，请选择照片文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有读取该文件的权限，请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人脸检测模型 {model} 无法加载（应随 opencv-python-headless 4.x 安装），请联系网点技术支持重新安装程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法把照片压缩到芯片允许的 {max_bytes} 字节以内，请重新采集照片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摄像头画面格式不正确（应为 8 位 RGB 彩色图像），请检查摄像头设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模拟摄像头没有可用的图片文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件摄像头（{folder}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件夹“{folder}”中没有 JPEG 或 PNG 图片，模拟摄像头无法工作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摄像头已关闭。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模拟摄像头的图片已用完。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模拟摄像头无法读取图片：{problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码键盘无应答，请检查密码键盘连接后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持卡人在密码键盘上取消了输入，本次操作未办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等待持卡人在密码键盘上输入密码超时，请重新操作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码应为6位数字，请持卡人在密码键盘上重新输入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>演示密码键盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读卡器中没有社保卡，请将卡片芯片朝上插入读卡器后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模拟社保卡读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

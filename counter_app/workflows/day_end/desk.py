@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from counter_app.domain.blank_stock import CardPlace
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, listed, zh
 from counter_app.printing import BranchInfo
 from counter_app.workflows.day_end import report as r
 from counter_app.workflows.day_end.report import (
@@ -32,7 +33,7 @@ from counter_app.workflows.sessions.desk import SessionDesk, WorkSessionFacts, p
 from counter_app.workflows.stock.context import MoveFacts
 from counter_app.workflows.stock.reconcile import reconcile
 
-CLOSE_KIND_ZH = {"closed": "日终结束", "force_closed": "主管强制结束"}
+CLOSE_KIND_ZH = {"closed": QT_TR_NOOP("日终结束"), "force_closed": QT_TR_NOOP("主管强制结束")}
 CUSTODY_KEY = "custody_held"  # explained by the session's close note too
 EXPLAINED = "day_end.explained"
 COUNTED = "day_end.counted"
@@ -138,8 +139,8 @@ class DayEndDesk:
     def teller_report(self, session: WorkSessionFacts | None = None) -> DayEndReport:
         s = session or self.own_session()
         if s is None:
-            raise DayEndRefused("您没有未结束的会话：日终轧账针对本人当日的柜员会话。"
-                                "已结束的会话可在下方查看全网点当日轧账。", code="NO_SESSION")
+            raise DayEndRefused(QT_TR_NOOP("您没有未结束的会话：日终轧账针对本人当日的柜员会话。"
+                                           "已结束的会话可在下方查看全网点当日轧账。"), code="NO_SESSION")
         # the session's own span: a teller who closed and opened again the same day has two
         start = _naive(s.opened_at)
         end = (_naive(s.closed_at) if s.closed_at is not None else _naive(self.ctx.clock())) \
@@ -154,21 +155,24 @@ class DayEndDesk:
         stock = self._stock(s.business_day, s.teller)
         line = stock.tellers[0] if stock is not None and stock.tellers else None
         stock_texts = [t for t in (stock.differences if stock is not None else ())
-                       if t.startswith(f"柜员 {s.teller}：")]
+                       if t.startswith(f"柜员 {s.teller}：")]  # i18n: data (the stock's own lines)
         unsent = self._unsent()
         diffs = (r.fee_differences(entries, fees, states) + r.cash_differences(expected, counted, lines)
                  + r.card_differences(s.teller, line, entries, stock_texts)
                  + r.outbox_differences(unsent))
         if line is not None and line.holding:
-            diffs.append(Difference(CUSTODY_KEY, f"您名下仍有 {line.holding} 张今日领用的空白卡未交回"
-                                                 "（请先在“空白卡库存”交回，或说明原因）。"))
-        state = ("营业中" if s.closed_at is None
-                 else f"已结束（{CLOSE_KIND_ZH.get(s.close_kind or '', s.close_kind or '')}）")
+            diffs.append(Difference(CUSTODY_KEY, zh("您名下仍有 {holding} 张今日领用的空白卡未交回"
+                                                    "（请先在“空白卡库存”交回，或说明原因）。",
+                                                    holding=line.holding)))
+        state = (QT_TR_NOOP("营业中") if s.closed_at is None
+                 else zh("已结束（{close_kind}）",
+                         close_kind=CLOSE_KIND_ZH.get(s.close_kind or "", s.close_kind or "")))
         return DayEndReport(
             scope="teller", day=s.business_day, branch_code=self.ctx.branch.code,
             branch_name=self.ctx.branch.name, counter_id=s.counter_id, made_at=self.ctx.made_at(),
             teller=s.teller, session_id=s.id,
-            session_zh=f"会话 #{s.id} · 柜台 {s.counter_id} · {_local(_naive(s.opened_at))} 开始 · {state}",
+            session_zh=zh("会话 #{session_id} · 柜台 {counter_id} · {opened_at} 开始 · {state}", session_id=s.id,
+                          counter_id=s.counter_id, opened_at=_local(_naive(s.opened_at)), state=state),
             businesses=r.count_businesses(entries, states), fees=lines,
             fee_entries=tuple(r.FeeEntry(f.receipt_no, f.kind, f.business, f.amount_fen, f.method,
                                          f.reference, f.teller) for f in fees),
@@ -199,16 +203,21 @@ class DayEndDesk:
             own_lines = r.fee_lines(self.ctx.fees.of_session(s.id))
             cash = r.cash_expected(s.opening_float_fen, own_lines)
             # each session's drawer on its own: one short and one over do not cancel out
-            cash_diffs += [Difference(f"{d.key}:{s.id}", f"柜员 {s.teller}（会话 #{s.id}）：{d.text_zh}",
+            cash_diffs += [Difference(f"{d.key}:{s.id}", zh("柜员 {teller}（会话 #{session_id}）：{difference}",
+                                                            teller=s.teller, session_id=s.id,
+                                                            difference=d.text_zh),
                                       own_notes.get(d.key, ""))
                            for d in r.cash_differences(cash, counted, own_lines)]
             all_counted = all_counted and counted is not None
             counted_total += counted or 0
-            state = ("营业中" if s.closed_at is None else
-                     f"{_local(_naive(s.closed_at))} {CLOSE_KIND_ZH.get(s.close_kind or '', s.close_kind or '')}")
-            session_lines.append(
-                f"#{s.id} 柜员 {s.teller} 柜台 {s.counter_id} · {_local(_naive(s.opened_at))} 开始 · {state} · "
-                f"现金应有 {r.yuan(cash)}，实点 {'未清点' if counted is None else r.yuan(counted)}")
+            state = (QT_TR_NOOP("营业中") if s.closed_at is None else
+                     zh("{closed_at} {close_kind}", closed_at=_local(_naive(s.closed_at)),
+                        close_kind=CLOSE_KIND_ZH.get(s.close_kind or "", s.close_kind or "")))
+            session_lines.append(zh(
+                "#{session_id} 柜员 {teller} 柜台 {counter_id} · {opened_at} 开始 · {state} · "
+                "现金应有 {expected}，实点 {counted}", session_id=s.id, teller=s.teller,
+                counter_id=s.counter_id, opened_at=_local(_naive(s.opened_at)), state=state,
+                expected=r.yuan(cash), counted=QT_TR_NOOP("未清点") if counted is None else r.yuan(counted)))
         stock = self._stock(day)
         unsent = self._unsent()
         diffs = (r.fee_differences(entries, fees, states) + cash_diffs
@@ -223,13 +232,15 @@ class DayEndDesk:
                             spoiled=sum(t.spoiled for t in stock.tellers),
                             holding=sum(t.holding for t in stock.tellers))
             if issued_total != cards.issued:
-                diffs.append(Difference("issued", f"即时制卡业务 {issued_total} 笔，而空白卡登记发卡 "
-                                                  f"{cards.issued} 张，相差 {issued_total - cards.issued} 张。"))
+                diffs.append(Difference("issued", zh("即时制卡业务 {businesses} 笔，而空白卡登记发卡 {issued} 张，"
+                                                     "相差 {difference} 张。", businesses=issued_total,
+                                                     issued=cards.issued, difference=issued_total - cards.issued)))
         return DayEndReport(
             scope="branch", day=day, branch_code=self.ctx.branch.code,
             branch_name=self.ctx.branch.name, counter_id=self.ctx.counter_id,
             made_at=self.ctx.made_at(), teller=self.teller,
-            session_zh=f"当日柜员会话 {len(sessions)} 个", businesses=r.count_businesses(entries, states),
+            session_zh=zh("当日柜员会话 {count} 个", count=len(sessions)),
+            businesses=r.count_businesses(entries, states),
             fees=lines, fee_entries=tuple(r.FeeEntry(f.receipt_no, f.kind, f.business, f.amount_fen,
                                                      f.method, f.reference, f.teller) for f in fees),
             opening_float_fen=floats, cash_expected_fen=r.cash_expected(floats, lines),
@@ -253,17 +264,17 @@ class DayEndDesk:
     def _open_session(self) -> WorkSessionFacts:
         s = self.own_session()
         if s is None:
-            raise DayEndRefused("您没有未结束的会话（可能已日终结束或被主管强制结束）；请点“重新汇总”"
-                                "查看，需要继续营业请在“柜员会话”开始营业。", code="NO_SESSION")
+            raise DayEndRefused(QT_TR_NOOP("您没有未结束的会话（可能已日终结束或被主管强制结束）；请点“重新汇总”"
+                                           "查看，需要继续营业请在“柜员会话”开始营业。"), code="NO_SESSION")
         return s
 
     def count_cash(self, text: str) -> int:
         """The cash in the drawer, counted (yuan as typed); audited."""
         s = self._open_session()
         try:
-            fen = parse_yuan(text)
+            fen = parse_yuan(text, QT_TR_NOOP("现金"))
         except ValidationError as exc:
-            raise ValidationError("cash", exc.message_zh.replace("备用金", "现金"), code=exc.code) from None
+            raise ValidationError("cash", exc.message_zh, code=exc.code) from None
         self.ctx.repo.audit(self.teller, COUNTED, session=s.id, cash_fen=fen)
         return fen
 
@@ -271,7 +282,7 @@ class DayEndDesk:
         s = self._open_session()
         text = text.strip()
         if len(text) < MIN_EXPLANATION_CHARS:
-            raise ValidationError(key, "请说明差异原因（至少4个字）。", code="EXPLANATION_REQUIRED")
+            raise ValidationError(key, QT_TR_NOOP("请说明差异原因（至少4个字）。"), code="EXPLANATION_REQUIRED")
         self.ctx.repo.audit(self.teller, EXPLAINED, session=s.id, key=key, text=text)
 
     def unexplained(self, session: WorkSessionFacts, close_note: str = "") -> tuple[Difference, ...]:
@@ -288,7 +299,7 @@ class DayEndDesk:
     def close(self) -> tuple[WorkSessionFacts, DayEndReport]:
         """Close the own session once every difference is explained; the final report."""
         if self.sessions is None:
-            raise DayEndRefused("本机未提供柜员会话。", code="NO_SESSION")
+            raise DayEndRefused(QT_TR_NOOP("本机未提供柜员会话。"), code="NO_SESSION")
         s = self._open_session()
         report = self.teller_report(s)
         left = report.unexplained
@@ -303,9 +314,9 @@ class DayEndDesk:
 
 
 def unexplained_zh(left: Sequence[Difference]) -> str:
-    listed = "；".join(d.text_zh for d in left[:3]) + ("……" if len(left) > 3 else "")
-    return (f"日终轧账有 {len(left)} 项差异尚未说明，不能结束营业：{listed}"
-            "请在“日终轧账”中逐项说明原因（至少4个字）后再结束。")
+    return zh("日终轧账有 {count} 项差异尚未说明，不能结束营业：{differences}"
+              "请在“日终轧账”中逐项说明原因（至少4个字）后再结束。", count=len(left),
+              differences=listed([d.text_zh for d in left], 3))
 
 
 def report_pdf(report: DayEndReport, branch: BranchInfo) -> bytes:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from counter_app.domain.fees import COLLECT, METHOD_ZH, REFUND, FeeMethod
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.stock.record import Reconciliation, TellerLine
 from counter_app.workflows.supervision.dead_letters import operation_zh
 
@@ -30,19 +31,19 @@ MIN_EXPLANATION_CHARS = 4
 
 #: audit actions that record a business done at the counter → its title on the report
 BUSINESS_ACTIONS: dict[str, str] = {
-    "application.accepted": "社保卡申领",
-    "issuance.issued": "即时制卡",
-    "production.batch_received": "集中制卡批次签收",
-    "production.handed_out": "领卡启用",
-    "card.loss": "正式挂失",
-    "card.deloss": "解除挂失",
-    "card.replacement": "补卡 / 换卡",
-    "card.pin_change": "修改密码",
-    "card.pin_reset": "密码重置",
-    "certificate.issued": "参保证明打印",
-    "query.made": "社保信息查询",
-    "persons.registration": "职工参保登记",
-    "persons.data_change": "参保信息变更",
+    "application.accepted": QT_TR_NOOP("社保卡申领"),
+    "issuance.issued": QT_TR_NOOP("即时制卡"),
+    "production.batch_received": QT_TR_NOOP("集中制卡批次签收"),
+    "production.handed_out": QT_TR_NOOP("领卡启用"),
+    "card.loss": QT_TR_NOOP("正式挂失"),
+    "card.deloss": QT_TR_NOOP("解除挂失"),
+    "card.replacement": QT_TR_NOOP("补卡 / 换卡"),
+    "card.pin_change": QT_TR_NOOP("修改密码"),
+    "card.pin_reset": QT_TR_NOOP("密码重置"),
+    "certificate.issued": QT_TR_NOOP("参保证明打印"),
+    "query.made": QT_TR_NOOP("社保信息查询"),
+    "persons.registration": QT_TR_NOOP("职工参保登记"),
+    "persons.data_change": QT_TR_NOOP("参保信息变更"),
 }
 #: op states of a business sent to the central that mean it was not done
 NOT_DONE_STATES = frozenset({"refused", "withdrawn"})
@@ -269,14 +270,15 @@ def fee_differences(entries: Iterable[AuditFact], fees: Iterable[FeeFact],
         if op_id not in collected:
             out.append(Difference(
                 f"fee_missing:{op_id}",
-                f"{BUSINESS_ACTIONS[e.action]}（业务编号 {op_id[:8].upper()}）应收工本费 {yuan(due)}，"
-                "没有收费记录。"))
+                zh("{business}（业务编号 {business_no}）应收工本费 {amount}，没有收费记录。",
+                   business=BUSINESS_ACTIONS[e.action], business_no=op_id[:8].upper(), amount=yuan(due))))
     for f in fees:
         if (f.kind == COLLECT and op_states.get(f.business_ref) in NOT_DONE_STATES
                 and f.business_ref not in refunded):
             out.append(Difference(
                 f"fee_not_done:{f.business_ref}",
-                f"收据 {f.receipt_no} 收取 {yuan(f.amount_fen)}，但该业务未被中心受理，且未退费。"))
+                zh("收据 {receipt_no} 收取 {amount}，但该业务未被中心受理，且未退费。",
+                   receipt_no=f.receipt_no, amount=yuan(f.amount_fen))))
     return out
 
 
@@ -287,12 +289,18 @@ def cash_differences(expected_fen: int, counted_fen: int | None, lines: Iterable
         if not moved:
             return []
         return [Difference("cash_uncounted",
-                           f"本会话有现金收费或退费，现金应有 {yuan(expected_fen)}（含备用金），尚未清点现金。")]
+                           zh("本会话有现金收费或退费，现金应有 {expected}（含备用金），尚未清点现金。",
+                              expected=yuan(expected_fen)))]
     if counted_fen == expected_fen:
         return []
     diff = counted_fen - expected_fen
-    return [Difference("cash", f"现金应有 {yuan(expected_fen)}（备用金加现金收费减退费），实点 {yuan(counted_fen)}，"
-                               f"{'长款' if diff > 0 else '短款'} {yuan(abs(diff))}。")]
+    if diff > 0:
+        return [Difference("cash", zh("现金应有 {expected}（备用金加现金收费减退费），实点 {counted}，"
+                                      "长款 {difference}。", expected=yuan(expected_fen), counted=yuan(counted_fen),
+                                      difference=yuan(diff)))]
+    return [Difference("cash", zh("现金应有 {expected}（备用金加现金收费减退费），实点 {counted}，"
+                                  "短款 {difference}。", expected=yuan(expected_fen), counted=yuan(counted_fen),
+                                  difference=yuan(-diff)))]
 
 
 def card_counts(line: TellerLine | None, entries: Iterable[AuditFact]) -> CardCounts:
@@ -317,14 +325,16 @@ def card_differences(teller: str, line: TellerLine | None, entries: Iterable[Aud
         return out
     issued = sum(1 for e in entries if e.action == "issuance.issued")
     if issued != line.issued:
-        out.append(Difference("issued", f"柜员 {teller}：即时制卡业务 {issued} 笔，而空白卡登记发卡 {line.issued} 张，"
-                                        f"相差 {issued - line.issued} 张。"))
+        out.append(Difference("issued", zh("柜员 {teller}：即时制卡业务 {businesses} 笔，而空白卡登记发卡 {issued} 张，"
+                                           "相差 {difference} 张。", teller=teller, businesses=issued,
+                                           issued=line.issued, difference=issued - line.issued)))
     return out
 
 
 def outbox_differences(unsent: Iterable[UnsentItem]) -> list[Difference]:
-    return [Difference(f"dead:{u.id}", f"待上传业务 #{u.id}（{u.operation_zh}）中心拒收或多次失败，已转人工处理"
-                                       f"（{u.last_error or '无错误码'}），须由主管决定重发或作废。")
+    return [Difference(f"dead:{u.id}", zh("待上传业务 #{outbox_id}（{operation}）中心拒收或多次失败，已转人工处理"
+                                          "（{error}），须由主管决定重发或作废。", outbox_id=u.id,
+                                          operation=u.operation_zh, error=u.last_error or QT_TR_NOOP("无错误码")))
             for u in unsent if u.status == "dead"]
 
 

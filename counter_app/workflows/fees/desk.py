@@ -35,6 +35,7 @@ from counter_app.domain.fees import (
     fen_zh,
     replacement_quote,
 )
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing import BranchInfo
 from counter_app.workflows.sessions.desk import MIN_REASON_CHARS, WorkSessionFacts
 from counter_app.workflows.supervisor import (
@@ -115,9 +116,10 @@ class FeeContext:
         return self.clock().astimezone(CHINA_TIME).date().isoformat()
 
 
-BUSINESS_ZH = {"replacement": "社会保障卡补换卡工本费", "application": "社会保障卡申领工本费"}
-NO_SESSION_ZH = ("您尚未开始今日营业（没有本柜台今日的柜员会话），不能收费或退费。"
-                 "请先在“柜员会话”中开始营业。")
+# printed on the fee receipt (a Chinese document)
+BUSINESS_ZH = {"replacement": "社会保障卡补换卡工本费", "application": "社会保障卡申领工本费"}  # i18n: data
+NO_SESSION_ZH = QT_TR_NOOP("您尚未开始今日营业（没有本柜台今日的柜员会话），不能收费或退费。"
+                           "请先在“柜员会话”中开始营业。")
 
 
 class FeeDesk:
@@ -181,17 +183,17 @@ class FeeDesk:
         """A supervisor-authorised refund of a collected fee, in this teller's session."""
         reason = reason.strip()
         if len(reason) < MIN_REASON_CHARS:
-            raise ValidationError("reason", "请填写退费原因（至少4个字）。", code="REASON_REQUIRED")
+            raise ValidationError("reason", QT_TR_NOOP("请填写退费原因（至少4个字）。"), code="REASON_REQUIRED")
         original = self.ctx.repo.by_receipt(receipt_no.strip())
         if original is None or original.kind != COLLECT:
-            raise FeeRefused("没有该收费记录，请核对收据编号。", code="FEE_UNKNOWN")
+            raise FeeRefused(QT_TR_NOOP("没有该收费记录，请核对收据编号。"), code="FEE_UNKNOWN")
         if any(f.kind == REFUND for f in self.ctx.repo.for_business(original.business_ref)):
-            raise FeeRefused(f"收据 {original.receipt_no} 的费用已退还，不能重复退费。",
+            raise FeeRefused(zh("收据 {receipt_no} 的费用已退还，不能重复退费。", receipt_no=original.receipt_no),
                              code="FEE_ALREADY_REFUNDED")
         session = self._session()
-        who = self.ctx.authorise(require_fields(approval, what="退费"), PURPOSE_REFUND)
+        who = self.ctx.authorise(require_fields(approval, what=QT_TR_NOOP("退费")), PURPOSE_REFUND)
         if who == self.teller:  # four eyes: a supervisor at the counter asks another one
-            raise FeeRefused("不能为本人办理的退费授权，请由另一位主管授权。",
+            raise FeeRefused(QT_TR_NOOP("不能为本人办理的退费授权，请由另一位主管授权。"),
                              code="REFUND_SELF_AUTHORISED")
         now = self.ctx.clock()
         fee = NewFee(self._number("R", now), REFUND, original.business, original.business_ref,
@@ -200,7 +202,7 @@ class FeeDesk:
                      refund_of=original.receipt_no, authorised_by=who)
         record, created = self.ctx.repo.record(fee, now, reason=reason)
         if not created:
-            raise FeeRefused(f"收据 {original.receipt_no} 的费用已退还，不能重复退费。",
+            raise FeeRefused(zh("收据 {receipt_no} 的费用已退还，不能重复退费。", receipt_no=original.receipt_no),
                              code="FEE_ALREADY_REFUNDED")
         return record
 
@@ -215,7 +217,7 @@ class FeeDesk:
 
         record = self.ctx.repo.by_receipt(receipt_no)
         if record is None:
-            raise FeeRefused("没有该收费记录。", code="FEE_UNKNOWN")
+            raise FeeRefused(QT_TR_NOOP("没有该收费记录。"), code="FEE_UNKNOWN")
         at = record.at.replace(tzinfo=dt.UTC).astimezone(CHINA_TIME).replace(tzinfo=None)
         data = FeeReceipt(
             number=record.receipt_no, refund=record.kind == REFUND,
@@ -230,6 +232,10 @@ class FeeDesk:
 
 def describe_fee(f: FeeRecordFacts) -> str:
     """One line for the screens: number, kind, amount, method (never personal data)."""
-    kind = "退费" if f.kind == REFUND else "收费"
-    how = METHOD_ZH[FeeMethod(f.method)] + (f"（凭证 {f.reference}）" if f.reference else "")
-    return f"{f.receipt_no} · {kind} {fen_zh(f.amount_fen)} · {how}"
+    kind = QT_TR_NOOP("退费") if f.kind == REFUND else QT_TR_NOOP("收费")
+    method = METHOD_ZH[FeeMethod(f.method)]
+    if f.reference:
+        return zh("{receipt_no} · {kind} {amount} · {method}（凭证 {reference}）", receipt_no=f.receipt_no,
+                  kind=kind, amount=fen_zh(f.amount_fen), method=method, reference=f.reference)
+    return zh("{receipt_no} · {kind} {amount} · {method}", receipt_no=f.receipt_no, kind=kind,
+              amount=fen_zh(f.amount_fen), method=method)

@@ -16,6 +16,7 @@ from counter_app.card.ssse import SsseCard
 from counter_app.central.api import PersonalisationData
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 
 def chip_serial(atr: bytes) -> str:
@@ -61,8 +62,9 @@ def require_card(card: SsseCard, serial: str) -> None:
     """The card in the reader must be this issuance's blank (a swapped card is refused)."""
     if chip_serial(card.atr) != serial:
         raise WrongCardError(
-            f"读卡器中的卡片不是本次制卡的卡片（应为芯片序号尾号 {tail(serial)}，"
-            f"插入的是尾号 {tail(chip_serial(card.atr))}），请换回原卡片。")
+            zh("读卡器中的卡片不是本次制卡的卡片（应为芯片序号尾号 {expected}，"
+               "插入的是尾号 {inserted}），请换回原卡片。", expected=tail(serial),
+               inserted=tail(chip_serial(card.atr))))
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def read_back(card: SsseCard, serial: str) -> ReadBack:
 
 class ActivationError(CounterError):
     code = "CHIP_NOT_ACTIVATED"
-    message_zh = "芯片启用后读回的功能状态不符（社保、金融功能应均已启用）。"
+    message_zh = QT_TR_NOOP("芯片启用后读回的功能状态不符（社保、金融功能应均已启用）。")
 
 
 def activate(card: SsseCard, serial: str) -> int:

@@ -23,6 +23,7 @@ from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
 from counter_app.domain.issuance import Applicant as Applicant
 from counter_app.domain.issuance import Candidate as Candidate
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import BranchInfo
 from counter_app.workflows.supervisor import SupervisorApproval
 
@@ -59,7 +60,7 @@ class CardSlot(Protocol):
 
 class StockNotReady(CounterError):
     code = "STOCK_NOT_READY"
-    message_zh = "库存功能未就绪：无法确认这张空白卡在您的保管中，暂不能制卡。"
+    message_zh = QT_TR_NOOP("库存功能未就绪：无法确认这张空白卡在您的保管中，暂不能制卡。")
 
 
 class BlankCustody(Protocol):

@@ -45,15 +45,15 @@ STEP_TITLES_ZH: dict[Step, str] = {
 
 # what the teller or the holder does with the hardware for each step
 STEP_INSTRUCTIONS_ZH: dict[Step, str] = {
-    Step.POWER_ON: "请插入空白卡（芯片朝上插入制卡读卡器）",
-    Step.MARK: "无需操作，系统向中心申请卡号与制卡数据",
-    Step.PERSONALISE: "请勿移动卡片，芯片写入中",
-    Step.PRINT_FACE: "请将卡片放入卡面打印机",
-    Step.VERIFY: "请将打印好的卡片插回读卡器",
-    Step.REPORT: "无需操作，系统向中心上报制卡结果",
-    Step.ACTIVATE: "无需操作，系统启用社保功能与金融功能",
-    Step.PIN: "请持卡人在密码键盘上输入6位数字密码（两次）",
-    Step.RECEIPT: "请取出卡片，连同回执交持卡人",
+    Step.POWER_ON: QT_TR_NOOP("请插入空白卡（芯片朝上插入制卡读卡器）"),
+    Step.MARK: QT_TR_NOOP("无需操作，系统向中心申请卡号与制卡数据"),
+    Step.PERSONALISE: QT_TR_NOOP("请勿移动卡片，芯片写入中"),
+    Step.PRINT_FACE: QT_TR_NOOP("请将卡片放入卡面打印机"),
+    Step.VERIFY: QT_TR_NOOP("请将打印好的卡片插回读卡器"),
+    Step.REPORT: QT_TR_NOOP("无需操作，系统向中心上报制卡结果"),
+    Step.ACTIVATE: QT_TR_NOOP("无需操作，系统启用社保功能与金融功能"),
+    Step.PIN: QT_TR_NOOP("请持卡人在密码键盘上输入6位数字密码（两次）"),
+    Step.RECEIPT: QT_TR_NOOP("请取出卡片，连同回执交持卡人"),
 }
 
 

@@ -18,6 +18,7 @@ from counter_app.central.errors import LINE_ERRORS, CentralRefusal
 from counter_app.devices.card_printer import CardPrinterError
 from counter_app.devices.pinpad import PinEntry, PinPad, PinPadError
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows import ecard
 from counter_app.workflows.issuance import chip
 from counter_app.workflows.issuance.record import Outcome, Step, StepStatus
@@ -26,7 +27,10 @@ if TYPE_CHECKING:
     from counter_app.workflows.issuance.workflow import IssuanceWorkflow
 
 POWER_RETRY = (NoCardError, CardLinkError)  # worth another power-on; a status word is not
-LINE_DOWN_ZH = "专线中断，{what}需要中心实时确认，请待线路恢复后点击“继续”（卡片请妥善保管）。"
+
+
+def _line_down(what: str) -> str:
+    return zh("专线中断，{what}需要中心实时确认，请待线路恢复后点击“继续”（卡片请妥善保管）。", what=what)
 
 
 def _serial(wf: IssuanceWorkflow) -> str:
@@ -50,23 +54,25 @@ def power_on(wf: IssuanceWorkflow) -> None:
                 ctx.sleep(ctx.power_on_pause_s)
         except CardError as exc:  # the card answered but not as a blank should
             raise wf.stop(Step.POWER_ON, exc.code,
-                          f"卡片上电检测失败（{exc.message_zh}），请换一张空白卡。") from exc
+                          zh("卡片上电检测失败（{reason}），请换一张空白卡。", reason=exc.message_zh)) from exc
     if found is None:
         code = last.code if last else "CARD_NO_CARD"
         raise wf.stop(Step.POWER_ON, code,
-                      f"空白卡上电失败（已尝试{ctx.power_on_tries}次）。请插入空白卡（芯片朝上），"
-                      "如仍失败请换一张空白卡。")
+                      zh("空白卡上电失败（已尝试{tries}次）。请插入空白卡（芯片朝上），"
+                         "如仍失败请换一张空白卡。", tries=ctx.power_on_tries))
     serial = found.serial
     if r.blank_serial and serial != r.blank_serial and (r.mark_op or wf.chip_touched()):
         raise wf.stop(Step.POWER_ON, "ISSUANCE_WRONG_CARD",
-                      f"本次制卡已使用芯片序号尾号 {chip.tail(r.blank_serial)} 的卡片，请插回该卡；"
-                      "如该卡损坏，请经主管授权登记废卡后再换卡。")
+                      zh("本次制卡已使用芯片序号尾号 {tail} 的卡片，请插回该卡；"
+                         "如该卡损坏，请经主管授权登记废卡后再换卡。", tail=chip.tail(r.blank_serial)))
     journal = PersonalisationEngine(ctx.journals).journal(found.atr)
     if journal is not None and journal.get("state") == PersoState.SPOILED:
-        raise wf.stop(Step.POWER_ON, "BLANK_SPOILED", "这张卡已登记为废卡，请换一张空白卡。")
+        raise wf.stop(Step.POWER_ON, "BLANK_SPOILED",
+                      QT_TR_NOOP("这张卡已登记为废卡，请换一张空白卡。"))
     if found.issued and (journal is None or not r.script_id
                          or journal.get("script_id") != r.script_id):
-        raise wf.stop(Step.POWER_ON, "NOT_BLANK", "这张卡已经制过卡，不是空白卡，请换一张空白卡。")
+        raise wf.stop(Step.POWER_ON, "NOT_BLANK",
+                      QT_TR_NOOP("这张卡已经制过卡，不是空白卡，请换一张空白卡。"))
     try:
         ctx.custody.check_custody(serial)
     except CounterError as exc:
@@ -85,13 +91,13 @@ def mark(wf: IssuanceWorkflow) -> None:
                                         blank_serial=_serial(wf), idempotency_key=op)
         data = ctx.central.personalisation_data(r.central_application_id)
     except LINE_ERRORS as exc:
-        raise wf.stop(Step.MARK, exc.code, LINE_DOWN_ZH.format(what="分配卡号")) from exc
+        raise wf.stop(Step.MARK, exc.code, _line_down(QT_TR_NOOP("分配卡号"))) from exc
     except CentralRefusal as exc:
-        raise wf.stop(Step.MARK, exc.code, f"中心拒绝分配卡号：{exc.message_zh}") from exc
+        raise wf.stop(Step.MARK, exc.code, zh("中心拒绝分配卡号：{reason}", reason=exc.message_zh)) from exc
     card = chip.card_data_from(data)
     if card.card_number != marked.card_no or card.id_number != wf.applicant.id_number:
         raise wf.stop(Step.MARK, "PERSO_DATA_MISMATCH",
-                      "中心返回的制卡数据与本申领不一致，已停止制卡，请联系中心核查。")
+                      QT_TR_NOOP("中心返回的制卡数据与本申领不一致，已停止制卡，请联系中心核查。"))
     wf._update(card_no=marked.card_no,
                script_id=f"{r.central_application_id}:{marked.card_no}",
                extra={**wf.record.extra, "card_data": card.to_dict()})
@@ -114,21 +120,23 @@ def personalise(wf: IssuanceWorkflow) -> None:
         raise wf.stop(Step.PERSONALISE, exc.code, exc.message_zh) from exc
     except CardError as exc:  # before the first APDU of the script (no card, reader)
         raise wf.stop(Step.PERSONALISE, exc.code,
-                      f"{exc.message_zh}（请插入本次制卡的卡片，尾号 {chip.tail(_serial(wf))}）") from exc
+                      zh("{reason}（请插入本次制卡的卡片，尾号 {tail}）", reason=exc.message_zh,
+                         tail=chip.tail(_serial(wf)))) from exc
     total = len(script.steps)
     if result.state is PersoState.ISSUED:
         wf.note("personalise.journal", done=len(result.done_steps), total=total)
         return
     if result.state is PersoState.INTERRUPTED:
         raise wf.stop(Step.PERSONALISE, "CARD_TORN",
-                      f"写卡时卡片被拔出或通信中断（已完成 {len(result.done_steps)}/{total} 步）。"
-                      "请将同一张卡重新插入读卡器后点击“继续”，从中断处续写；"
-                      "卡片损坏时请经主管授权登记废卡。")
+                      zh("写卡时卡片被拔出或通信中断（已完成 {done}/{total} 步）。"
+                         "请将同一张卡重新插入读卡器后点击“继续”，从中断处续写；"
+                         "卡片损坏时请经主管授权登记废卡。", done=len(result.done_steps), total=total))
     code = result.error.code if result.error else "PERSO_FAILED"
-    detail = result.error.message_zh if result.error else "芯片核验不一致"
+    detail = result.error.message_zh if result.error else QT_TR_NOOP("芯片核验不一致")
     wf._update(extra={**wf.record.extra, "must_spoil": True})
     raise wf.stop(Step.PERSONALISE, code,
-                  f"写卡未成功：{detail}。系统不会自动重试（卡片会锁定），请经主管授权登记废卡后换卡。")
+                  zh("写卡未成功：{reason}。系统不会自动重试（卡片会锁定），请经主管授权登记废卡后换卡。",
+                     reason=detail))
 
 
 def print_face(wf: IssuanceWorkflow) -> None:
@@ -140,7 +148,8 @@ def print_face(wf: IssuanceWorkflow) -> None:
         where = wf.ctx.printer.print_face(pdf, job=f"{wf.record.application_no}-face")
     except CardPrinterError as exc:
         raise wf.stop(Step.PRINT_FACE, exc.code,
-                      f"{exc.message_zh}可检查打印机后点击“重新打印卡面”，或点击“转人工补印卡面”。") from exc
+                      zh("{reason}可检查打印机后点击“重新打印卡面”，或点击“转人工补印卡面”。",
+                         reason=exc.message_zh)) from exc
     from counter_app.workflows.issuance.workflow import sha
 
     wf._update(face_pdf_sha=sha(pdf), extra={**wf.record.extra, "face_printed_to": where})
@@ -152,11 +161,13 @@ def verify(wf: IssuanceWorkflow) -> None:
     except chip.WrongCardError as exc:
         raise wf.stop(Step.VERIFY, exc.code, exc.message_zh) from exc
     except CardError as exc:
-        raise wf.stop(Step.VERIFY, exc.code, f"{exc.message_zh}（请将卡片插回读卡器后点击“继续”）") from exc
+        raise wf.stop(Step.VERIFY, exc.code,
+                      zh("{reason}（请将卡片插回读卡器后点击“继续”）", reason=exc.message_zh)) from exc
     if back.data != wf.expected() or back.lifecycle != LIFECYCLE_ISSUED:
         wf._update(extra={**wf.record.extra, "must_spoil": True})
         raise wf.stop(Step.VERIFY, "VERIFY_MISMATCH",
-                      "读卡核验不一致：芯片中的信息与中心制卡数据不符。此卡不能发放，请经主管授权登记废卡后换卡。")
+                      QT_TR_NOOP("读卡核验不一致：芯片中的信息与中心制卡数据不符。"
+                                 "此卡不能发放，请经主管授权登记废卡后换卡。"))
 
 
 def report(wf: IssuanceWorkflow) -> None:
@@ -183,13 +194,15 @@ def report(wf: IssuanceWorkflow) -> None:
                           status=StepStatus.WAITING) from exc
         except CentralRefusal as exc:
             ctx.store.refused(op, exc.code, ctx.clock())
-            raise wf.stop(Step.REPORT, exc.code, f"中心拒绝了制卡结果：{exc.message_zh}") from exc
+            raise wf.stop(Step.REPORT, exc.code,
+                          zh("中心拒绝了制卡结果：{reason}", reason=exc.message_zh)) from exc
         ctx.store.sent(op, {"outcome": "SUCCESS"}, ctx.clock())
     try:
         ctx.custody.mark_issued(r.blank_serial, r.central_application_id)
     except CounterError as exc:
         raise wf.stop(Step.REPORT, exc.code,
-                      f"中心已确认制卡成功，但库存登记失败：{exc.message_zh}（点击“继续”重试）") from exc
+                      zh("中心已确认制卡成功，但库存登记失败：{reason}（点击“继续”重试）",
+                         reason=exc.message_zh)) from exc
 
 
 def chip_kept_message(wf: IssuanceWorkflow) -> str:
@@ -206,9 +219,9 @@ def activate(wf: IssuanceWorkflow) -> None:
     try:
         status = ctx.central.activate(r.card_no, branch_code=ctx.branch_code, idempotency_key=op)
     except LINE_ERRORS as exc:
-        raise wf.stop(Step.ACTIVATE, exc.code, LINE_DOWN_ZH.format(what="启用卡片")) from exc
+        raise wf.stop(Step.ACTIVATE, exc.code, _line_down(QT_TR_NOOP("启用卡片"))) from exc
     except CentralRefusal as exc:
-        raise wf.stop(Step.ACTIVATE, exc.code, f"中心拒绝启用：{exc.message_zh}") from exc
+        raise wf.stop(Step.ACTIVATE, exc.code, zh("中心拒绝启用：{reason}", reason=exc.message_zh)) from exc
     wf.note("activate.states", card=status.card_state, social=status.social_state,
             financial=status.financial_state)
     # the central first (it decides), then the chip's function byte; a retry repeats both
@@ -219,29 +232,32 @@ def activate(wf: IssuanceWorkflow) -> None:
         raise wf.stop(Step.ACTIVATE, exc.code, exc.message_zh) from exc
     except CardError as exc:
         raise wf.stop(Step.ACTIVATE, exc.code,
-                      f"中心已启用，芯片启用未完成：{exc.message_zh}（请将卡片插回读卡器后点击“继续”）") from exc
+                      zh("中心已启用，芯片启用未完成：{reason}（请将卡片插回读卡器后点击“继续”）",
+                         reason=exc.message_zh)) from exc
     wf.note("activate.chip", functions=f"{functions:02X}")
 
 
 def pin(wf: IssuanceWorkflow, pad: PinPad | None) -> None:
     if pad is None:
-        raise wf.stop(Step.PIN, "PIN_NEEDED", "请持卡人输入6位数字密码。")
+        raise wf.stop(Step.PIN, "PIN_NEEDED", QT_TR_NOOP("请持卡人输入6位数字密码。"))
     try:
-        first = pad.enter("请输入6位新密码")
+        first = pad.enter(QT_TR_NOOP("请输入6位新密码"))
         if first.weak():
             raise wf.stop(Step.PIN, "PIN_WEAK",
-                          "密码过于简单（如全部相同或连续数字），请持卡人重新设置。")
-        second: PinEntry = pad.enter("请再次输入新密码")
+                          QT_TR_NOOP("密码过于简单（如全部相同或连续数字），请持卡人重新设置。"))
+        second: PinEntry = pad.enter(QT_TR_NOOP("请再次输入新密码"))
     except PinPadError as exc:
         raise wf.stop(Step.PIN, exc.code, exc.message_zh) from exc
     if first != second:
-        raise wf.stop(Step.PIN, "PIN_MISMATCH", "两次输入的密码不一致，请持卡人重新设置。")
+        raise wf.stop(Step.PIN, "PIN_MISMATCH",
+                      QT_TR_NOOP("两次输入的密码不一致，请持卡人重新设置。"))
     try:
         wf.ctx.slot.call(lambda card: chip.set_pin(card, _serial(wf), first.digits()))
     except chip.WrongCardError as exc:
         raise wf.stop(Step.PIN, exc.code, exc.message_zh) from exc
     except CardError as exc:
-        raise wf.stop(Step.PIN, exc.code, f"设置密码未成功：{exc.message_zh}（可重新设置）") from exc
+        raise wf.stop(Step.PIN, exc.code,
+                      zh("设置密码未成功：{reason}（可重新设置）", reason=exc.message_zh)) from exc
 
 
 def receipt(wf: IssuanceWorkflow) -> None:

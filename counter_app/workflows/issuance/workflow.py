@@ -35,6 +35,7 @@ from counter_app.devices.pinpad import PinPad
 from counter_app.domain.card import CardData
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing.card_face import (
     CardFace,
     IssuanceReceipt,
@@ -61,9 +62,9 @@ log = logging.getLogger(__name__)
 
 HOLD_S = 600.0  # the counter sends the result itself; after a crash the sync worker does
 
-INSERT_BLANK_ZH = "请插入空白卡（芯片朝上）后点击“继续”。"
-LINE_DOWN_REPORT_ZH = ("专线中断：芯片已写好并核验，制卡结果已暂存，线路恢复后自动上报中心。"
-                       "请妥善保管此卡，线路恢复后点击“继续”完成启用和设置密码。")
+INSERT_BLANK_ZH = QT_TR_NOOP("请插入空白卡（芯片朝上）后点击“继续”。")
+LINE_DOWN_REPORT_ZH = QT_TR_NOOP("专线中断：芯片已写好并核验，制卡结果已暂存，线路恢复后自动上报中心。"
+                                 "请妥善保管此卡，线路恢复后点击“继续”完成启用和设置密码。")
 
 
 class IssuanceStopped(CounterError):
@@ -101,7 +102,7 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
             return wf
         applicant = ctx.store.applicant(application_no)
         if applicant is None or not applicant.central_application_id:
-            raise CounterError("该申领尚未被中心确认受理（或不是本网点的即时制卡申领），暂不能制卡。",
+            raise CounterError(QT_TR_NOOP("该申领尚未被中心确认受理（或不是本网点的即时制卡申领），暂不能制卡。"),
                                code="ISSUANCE_NOT_ACCEPTED")
         check_new_work("instant_issuance", cls._status(ctx), ctx.limits,
                        free_disk_mb=ctx.free_disk_mb(), now=ctx.clock())
@@ -136,7 +137,7 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         if self._applicant is None:
             found = self.ctx.store.applicant(self.record.application_no)
             if found is None:
-                raise CounterError("找不到该申领的本地记录，请联系网点技术支持。",
+                raise CounterError(QT_TR_NOOP("找不到该申领的本地记录，请联系网点技术支持。"),
                                    code="ISSUANCE_NO_APPLICATION")
             self._applicant = found
         return self._applicant
@@ -215,7 +216,7 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
                 raise
             except Exception:
                 self._state(step, StepStatus.FAILED, code="INTERNAL",
-                            message="系统内部错误，本步骤未完成，请重试；如反复出现请联系技术支持。")
+                            message=QT_TR_NOOP("系统内部错误，本步骤未完成，请重试；如反复出现请联系技术支持。"))
                 raise
             if self.record.state_of(step).status is StepStatus.RUNNING:
                 self._state(step, StepStatus.DONE, save=False)
@@ -229,10 +230,10 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
     def face_manually(self) -> None:
         """The printer failed: the face goes to the manual face-print path (the card is kept)."""
         if self.record.state_of(Step.PRINT_FACE).status is not StepStatus.FAILED:
-            raise CounterError("只有卡面打印失败时才能转人工补印。", code="ISSUANCE_NOT_PRINT_FAILED")
+            raise CounterError(QT_TR_NOOP("只有卡面打印失败时才能转人工补印。"), code="ISSUANCE_NOT_PRINT_FAILED")
         self._update(face_manual=True)
         self._state(Step.PRINT_FACE, StepStatus.MANUAL, code="FACE_MANUAL",
-                    message="卡面转人工补印：芯片已写好，卡片保留；请按网点流程人工印制卡面后交持卡人。")
+                    message=QT_TR_NOOP("卡面转人工补印：芯片已写好，卡片保留；请按网点流程人工印制卡面后交持卡人。"))
         self.ctx.store.audit(self.ctx.teller, "issuance.face_manual",
                              application_no=self.record.application_no)
 
@@ -263,9 +264,9 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         stock and the central are told; the issuance starts again with a new blank."""
         reason = reason.strip()
         if not reason:
-            raise CounterError("请填写废卡原因。", code="SPOIL_REASON")
+            raise CounterError(QT_TR_NOOP("请填写废卡原因。"), code="SPOIL_REASON")
         if not self.may_spoil():
-            raise CounterError("该卡已上报中心制卡成功（或尚未放入空白卡），不能在此登记废卡。",
+            raise CounterError(QT_TR_NOOP("该卡已上报中心制卡成功（或尚未放入空白卡），不能在此登记废卡。"),
                                code="SPOIL_NOT_ALLOWED")
         r = self.record
         # the stock authorises (audited) and moves the card first: a refused password or
@@ -326,15 +327,15 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         Refused once the chip was written: that card must be spoiled first."""
         r, ctx = self.record, self.ctx
         if self.finished:
-            raise CounterError("本次制卡已结束。", code="ISSUANCE_FINISHED")
+            raise CounterError(QT_TR_NOOP("本次制卡已结束。"), code="ISSUANCE_FINISHED")
         if self.chip_touched():
-            raise CounterError("芯片已开始写入，不能直接撤销：请先经主管授权登记废卡，再撤销制卡。",
+            raise CounterError(QT_TR_NOOP("芯片已开始写入，不能直接撤销：请先经主管授权登记废卡，再撤销制卡。"),
                                code="CANCEL_CHIP_WRITTEN")
         if r.done(Step.MARK) or (r.mark_op and r.state_of(Step.MARK).status is not StepStatus.TODO):
             op = r.cancel_op or f"cancel-{uuid.uuid4()}"
             self._update(cancel_op=op)
             try:
-                ctx.central.cancel_issuance(r.central_application_id, branch_code=ctx.branch_code,
+                ctx.central.cancel_issuance(r.central_application_id, branch_code=ctx.branch_code,  # i18n: data
                                             reason=reason or "持卡人未等候制卡", idempotency_key=op)
             except CentralRefusal as exc:
                 if exc.code != "NOT_MARKED":  # never marked (the mark did not arrive): nothing to undo

@@ -28,7 +28,7 @@ def take_applications(central: CentralApi, branch_code: str, bank_code: str,
             if not app.application_id.endswith("7"):
                 taken.append((app.application_id, idn, name))
                 break
-            central.cancel_application(app.application_id, branch_code=branch_code,
+            central.cancel_application(app.application_id, branch_code=branch_code,  # i18n: data
                                        reason="导览", idempotency_key=str(uuid.uuid4()))
     return taken
 
@@ -47,6 +47,6 @@ def take_failing(central: CentralApi, branch_code: str, bank_code: str,
             return None
         if app.application_id.endswith("7"):
             return app.application_id
-        central.cancel_application(app.application_id, branch_code=branch_code,
+        central.cancel_application(app.application_id, branch_code=branch_code,  # i18n: data
                                    reason="导览", idempotency_key=str(uuid.uuid4()))
     return None

@@ -26,6 +26,7 @@ from counter_app.domain.production import (
     keep_until,
     uncollected_age_days,
 )
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing import mask_name
 from counter_app.printing.masking import mask_id_number
 from counter_app.workflows.production import failed, sealing
@@ -86,15 +87,16 @@ def tracking_line(t: Tracked) -> TrackingLine:
     info = _info(t)
     nxt = next_step_zh(info)
     if t.location and t.state in ("SHIPPED", "BRANCH_RECEIVED") and not t.handed_out_at:
-        nxt = f"卡片在本网点保管（{t.location}），可办理领卡启用。"
+        nxt = zh("卡片在本网点保管（{location}），可办理领卡启用。", location=t.location)
     if t.sealed_at is not None:
-        nxt = (f"超期未领，已随封存清单 {t.sealing_list_id} 退回中心封存；"
-               "持卡人领卡须先由中心启封。")
+        nxt = zh("超期未领，已随封存清单 {sealing_list_id} 退回中心封存；"
+                 "持卡人领卡须先由中心启封。", sealing_list_id=t.sealing_list_id)
     elif t.state == FAILED and not t.remote:
-        why = f"中心原因：{t.failure_reason}" if t.failure_reason else "中心未说明原因"
-        nxt = f"制卡失败（{why}）。可选中本行“重新制卡”，或“撤销申领”后由申请人重新申领。"
+        why = (zh("中心原因：{reason}", reason=t.failure_reason) if t.failure_reason
+               else QT_TR_NOOP("中心未说明原因"))
+        nxt = zh("制卡失败（{why}）。可选中本行“重新制卡”，或“撤销申领”后由申请人重新申领。", why=why)
     elif t.state == RESUBMIT_QUEUED:
-        nxt = "已申请重新制卡，专线恢复后自动上报中心，之后按新的制卡进度跟踪。"
+        nxt = QT_TR_NOOP("已申请重新制卡，专线恢复后自动上报中心，之后按新的制卡进度跟踪。")
     return TrackingLine(t.application_id, t.application_no, _holder(t), t.state_zh,
                         progress(info), nxt, COLLECTION_ZH.get(t.collection, t.collection),
                         t.location, t.remote, t.failure_reason,
@@ -131,7 +133,7 @@ class ProductionDesk:
         """By application number, ID number, card number or whole name."""
         q = text.strip()
         if not q:
-            return TrackingAnswer((), "请输入申领编号、身份证号码、卡号或姓名。")
+            return TrackingAnswer((), QT_TR_NOOP("请输入申领编号、身份证号码、卡号或姓名。"))
         self.ctx.repo.track_local()
         found = [self._with_reason(t) for t in self.ctx.repo.search(q)]
         if found:
@@ -163,18 +165,18 @@ class ProductionDesk:
             elif q.upper().startswith("APP-"):
                 apps = [central.application(q.upper())]
             else:
-                return TrackingAnswer((), "本网点没有找到该申领。按姓名只能查本网点受理的申领；"
-                                          "其他网点受理的请输入身份证号码或申领编号查询。")
+                return TrackingAnswer((), QT_TR_NOOP("本网点没有找到该申领。按姓名只能查本网点受理的申领；"
+                                                     "其他网点受理的请输入身份证号码或申领编号查询。"))
         except LINE_ERRORS:
-            return TrackingAnswer((), "本网点没有找到该申领；专线中断，暂不能向中心查询"
-                                      "其他网点受理的申领，请线路恢复后再查。")
+            return TrackingAnswer((), QT_TR_NOOP("本网点没有找到该申领；专线中断，暂不能向中心查询"
+                                                 "其他网点受理的申领，请线路恢复后再查。"))
         except CentralRefusal as exc:
-            return TrackingAnswer((), f"中心答复：{exc.message_zh}")
+            return TrackingAnswer((), zh("中心答复：{reason}", reason=exc.message_zh))
         except CentralError as exc:
             return TrackingAnswer((), exc.message_zh)
         mine = [a for a in apps if a.making_mode == "FACTORY" or a.state != "ACTIVATED"]
         if not mine:
-            return TrackingAnswer((), "本行没有该人员的制卡申领。")
+            return TrackingAnswer((), QT_TR_NOOP("本行没有该人员的制卡申领。"))
         # an application of this branch not tracked here (taken at another counter) is
         # tracked from now on: found locally next time, and a failure can be taken up here
         ours = [a for a in mine if a.branch_code == self.ctx.branch_code
@@ -184,7 +186,7 @@ class ProductionDesk:
             self.ctx.repo.add([dataclasses.replace(_tracked_from(a), remote=False) for a in ours])
         lines = tuple(tracking_line(self._known(a)) for a in
                       sorted(mine, key=lambda a: a.created_at, reverse=True))
-        return TrackingAnswer(lines, "以下为中心查询结果（含本行其他网点受理的申领）。")
+        return TrackingAnswer(lines, QT_TR_NOOP("以下为中心查询结果（含本行其他网点受理的申领）。"))
 
     def _known(self, a: A.Application) -> Tracked:
         if a.branch_code == self.ctx.branch_code:

@@ -12,6 +12,7 @@ from counter_app.domain.production import (
     Tracked,
     keep_until,
 )
+from counter_app.domain.texts import zh
 from counter_app.printing import mask_name
 from counter_app.printing.masking import mask_id_number
 from counter_app.printing.production_lists import (
@@ -41,18 +42,28 @@ def holder_zh(t: Tracked | None, id_number: str = "") -> str:
 
 
 def difference_zh(d: Difference, holder: str = "") -> str:
+    """A difference of a batch receipt, as the screen and the printed list show it."""
     if d.kind == MISSING:
-        who = f"{holder}，" if holder else ""  # the screen may not know the holder: no "（，"
-        return (f"缺卡：申领 {d.application_id}（{who}卡号 {d.card_no}）在清单内，箱内未见实物。"
-                "已报中心查找；持卡人来领卡时请告知卡片尚未到网点。")
+        if holder:  # the screen may not know the holder: no "（，"
+            return zh("缺卡：申领 {application_id}（{holder}，卡号 {card_no}）在清单内，箱内未见实物。"
+                      "已报中心查找；持卡人来领卡时请告知卡片尚未到网点。",
+                      application_id=d.application_id, holder=holder, card_no=d.card_no)
+        return zh("缺卡：申领 {application_id}（卡号 {card_no}）在清单内，箱内未见实物。"
+                  "已报中心查找；持卡人来领卡时请告知卡片尚未到网点。",
+                  application_id=d.application_id, card_no=d.card_no)
     if d.kind == EXTRA:
-        where = f"（装在申领 {d.application_id} 的信封内）" if d.application_id else ""
-        return (f"多卡：卡号 {d.card_no}{where}不在本批次清单内，未入柜。"
-                "请单独封存，随差异报告退回制卡中心。")
+        if d.application_id:
+            return zh("多卡：卡号 {card_no}（装在申领 {application_id} 的信封内）不在本批次清单内，未入柜。"
+                      "请单独封存，随差异报告退回制卡中心。", card_no=d.card_no,
+                      application_id=d.application_id)
+        return zh("多卡：卡号 {card_no}不在本批次清单内，未入柜。请单独封存，随差异报告退回制卡中心。",
+                  card_no=d.card_no)
     if d.kind == MISMATCHED:
-        return (f"错装：申领 {d.application_id} 的信封内装的是卡号 {d.card_no}（属申领 "
-                f"{d.owner_application_id}）。已按芯片归属签收入柜，请更正信封。")
-    return f"{d.kind}：{d.application_id} {d.card_no}"
+        return zh("错装：申领 {application_id} 的信封内装的是卡号 {card_no}（属申领 "
+                  "{owner_application_id}）。已按芯片归属签收入柜，请更正信封。",
+                  application_id=d.application_id, card_no=d.card_no,
+                  owner_application_id=d.owner_application_id)
+    return f"{d.kind}：{d.application_id} {d.card_no}"  # i18n: data (a kind this code does not know)
 
 
 def receipt_sheet(wf: BatchReceiptWorkflow) -> BatchReceiptSheet:

@@ -27,15 +27,16 @@ from counter_app.central.errors import LINE_ERRORS, CentralError, CentralRefusal
 from counter_app.central.sync import NewWorkRefused, check_new_work
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.production import CANCELLED, FAILED, RESUBMIT_QUEUED, Tracked
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.production.context import ProductionContext
 
-CANCEL_OFFLINE_ZH = ("专线中断：撤销申领须由中心当场确认（撤销后不能恢复，申请人才能重新申领），"
-                     "请线路恢复后再办理；也可先办理“重新制卡”，该业务可暂存上传。")
+CANCEL_OFFLINE_ZH = QT_TR_NOOP("专线中断：撤销申领须由中心当场确认（撤销后不能恢复，申请人才能重新申领），"
+                               "请线路恢复后再办理；也可先办理“重新制卡”，该业务可暂存上传。")
 
 
 class FailedProductionError(CounterError):
     code = "FAILED_PRODUCTION"
-    message_zh = "制卡失败的申领未能处理。"
+    message_zh = QT_TR_NOOP("制卡失败的申领未能处理。")
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,11 @@ def _failed(ctx: ProductionContext, application_id: str) -> Tracked:
     if t is None and ctx.repo.track_local():  # accepted here and not tracked yet
         t = ctx.repo.get(application_id)
     if t is None:
-        raise FailedProductionError("只能处理本网点受理的申领：请先查询，确认申领编号。",
+        raise FailedProductionError(QT_TR_NOOP("只能处理本网点受理的申领：请先查询，确认申领编号。"),
                                     code="NOT_TRACKED")
     if t.state != FAILED:
         raise FailedProductionError(
-            f"该申领当前为“{t.state_zh}”，只有制卡失败的申领可以重新制卡或撤销。",
+            zh("该申领当前为“{state_zh}”，只有制卡失败的申领可以重新制卡或撤销。", state_zh=t.state_zh),
             code="NOT_FAILED")
     return t
 
@@ -72,7 +73,7 @@ def _check(ctx: ProductionContext, work: str) -> None:
 
 
 def _reason_zh(t: Tracked) -> str:
-    return f"（中心原因：{t.failure_reason}）" if t.failure_reason else ""
+    return zh("（中心原因：{reason}）", reason=t.failure_reason) if t.failure_reason else ""
 
 
 def resubmit(ctx: ProductionContext, application_id: str, note: str = "") -> FailedOutcome:
@@ -95,23 +96,25 @@ def resubmit(ctx: ProductionContext, application_id: str, note: str = "") -> Fai
         ctx.outbox.release(op, exc.code, ctx.clock())
         ctx.wake_sync()
         return FailedOutcome(application_id, False,
-                             f"专线中断：重新制卡申请已暂存{_reason_zh(t)}，线路恢复后自动上报中心"
-                             "（同一业务编号，不会重复制卡）。请告知申请人稍后查询制卡进度。")
+                             zh("专线中断：重新制卡申请已暂存{reason}，线路恢复后自动上报中心"
+                                "（同一业务编号，不会重复制卡）。请告知申请人稍后查询制卡进度。",
+                                reason=_reason_zh(t)))
     except CentralRefusal as exc:
         ctx.outbox.refused(op, exc.code, ctx.clock())
         _restore(ctx, t)
-        raise FailedProductionError(f"中心拒绝重新制卡：{exc.message_zh}", code=exc.code) from exc
+        raise FailedProductionError(zh("中心拒绝重新制卡：{reason}", reason=exc.message_zh), code=exc.code) from exc
     ctx.outbox.sent(op, {"application_id": answer.application_id, "state": answer.state},
                     ctx.clock())
     ctx.repo.update_state(application_id, answer.state)
     return FailedOutcome(application_id, True,
-                         f"已重新提交制卡：申领 {application_id} 重新进入制卡（{answer.state_zh}）。")
+                         zh("已重新提交制卡：申领 {application_id} 重新进入制卡（{state_zh}）。",
+                            application_id=application_id, state_zh=answer.state_zh))
 
 
 def cancel(ctx: ProductionContext, application_id: str, reason: str) -> FailedOutcome:
     """Cancel the failed application at the central (now, or not at all)."""
     if not reason.strip():
-        raise ValidationError("cancel_reason", "请填写撤销原因（如：申请人放弃、须更换照片重新申领）。",
+        raise ValidationError("cancel_reason", QT_TR_NOOP("请填写撤销原因（如：申请人放弃、须更换照片重新申领）。"),
                               code="REASON_MISSING")
     t = _failed(ctx, application_id)
     _check(ctx, "production_cancel")
@@ -135,17 +138,17 @@ def cancel(ctx: ProductionContext, application_id: str, reason: str) -> FailedOu
         ctx.outbox.release(op, exc.code, ctx.clock())
         ctx.wake_sync()
         return FailedOutcome(application_id, False,
-                             "撤销请求已发出，但未收到中心答复：将以同一业务编号自动重发（不会重复撤销），"
-                             "请稍后刷新查看结果，确认“已撤销”后再告知申请人。")
+                             QT_TR_NOOP("撤销请求已发出，但未收到中心答复：将以同一业务编号自动重发（不会重复撤销），"
+                                        "请稍后刷新查看结果，确认“已撤销”后再告知申请人。"))
     except CentralRefusal as exc:
         ctx.outbox.refused(op, exc.code, ctx.clock())
         _restore(ctx, t)
-        raise FailedProductionError(f"中心拒绝撤销：{exc.message_zh}", code=exc.code) from exc
+        raise FailedProductionError(zh("中心拒绝撤销：{reason}", reason=exc.message_zh), code=exc.code) from exc
     ctx.outbox.sent(op, {"application_id": answer.application_id, "state": answer.state},
                     ctx.clock())
     ctx.repo.update_state(application_id, answer.state or CANCELLED)
     return FailedOutcome(application_id, True,
-                         f"申领 {application_id} 已撤销，申请人可重新申领。")
+                         zh("申领 {application_id} 已撤销，申请人可重新申领。", application_id=application_id))
 
 
 def _restore(ctx: ProductionContext, t: Tracked) -> None:

@@ -29,14 +29,13 @@ from counter_app.devices.sschip import SocialCardChip
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.identity import validate_id_number
 from counter_app.domain.production import Tracked
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.identity_step import Identity, read_identity, typed_identity
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
 from counter_app.workflows.production.context import ProductionContext
 
-LINE_DOWN_ZH = ("专线中断：领卡启用须由中心实时确认发放并启用卡片，当前无法连接中心系统。"
-                "卡片请继续在柜保管，请持卡人线路恢复后再来，或稍后重试。")
-LOST_ZH = ("该卡在领取前已挂失（{how}），不能发放。请向持卡人说明：卡片将退回中心作废；"
-           "如需用卡，请持身份证办理补领（挂失补卡）；如系误报，请先到发卡银行办理解挂后再领取。")
+LINE_DOWN_ZH = QT_TR_NOOP("专线中断：领卡启用须由中心实时确认发放并启用卡片，当前无法连接中心系统。"
+                          "卡片请继续在柜保管，请持卡人线路恢复后再来，或稍后重试。")
 CREDIT_CODE_LEN = 18
 
 
@@ -46,8 +45,8 @@ class Collector(enum.StrEnum):
     EMPLOYER = "EMPLOYER"  # 单位代领
 
 
-COLLECTOR_ZH = {Collector.SELF: "本人领取", Collector.GUARDIAN: "监护人代领",
-                Collector.EMPLOYER: "单位代领"}
+COLLECTOR_ZH = {Collector.SELF: QT_TR_NOOP("本人领取"), Collector.GUARDIAN: QT_TR_NOOP("监护人代领"),
+                Collector.EMPLOYER: QT_TR_NOOP("单位代领")}
 
 
 class Step(enum.StrEnum):
@@ -92,37 +91,38 @@ class HandoutRecord:
 
 class HandoutError(CounterError):
     code = "HANDOUT"
-    message_zh = "领卡未完成。"
+    message_zh = QT_TR_NOOP("领卡未完成。")
 
 
 def _identify_errors(r: HandoutRecord) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not r.identity.id_number:
-        errors["id_number"] = "请读取或录入领卡人的身份证。"
+        errors["id_number"] = QT_TR_NOOP("请读取或录入领卡人的身份证。")
     if r.collector is not Collector.SELF and not r.holder_id_number:
-        errors["holder_id_number"] = "请录入持卡人（被代领人）的身份证号码。"
+        errors["holder_id_number"] = QT_TR_NOOP("请录入持卡人（被代领人）的身份证号码。")
     if r.collector is Collector.GUARDIAN and not r.guardian_proof:
-        errors["guardian_proof"] = "监护人代领须查验户口本等监护关系证明，请查验后勾选。"
+        errors["guardian_proof"] = QT_TR_NOOP("监护人代领须查验户口本等监护关系证明，请查验后勾选。")
     if r.collector is Collector.EMPLOYER:
         e = r.employer
         if len(e.credit_code) != CREDIT_CODE_LEN or not e.credit_code.isalnum():
-            errors["credit_code"] = "请录入单位18位统一社会信用代码。"
+            errors["credit_code"] = QT_TR_NOOP("请录入单位18位统一社会信用代码。")
         if not e.letter_no.strip():
-            errors["letter_no"] = "单位代领须留存单位委托书，请录入委托书编号或日期。"
+            errors["letter_no"] = QT_TR_NOOP("单位代领须留存单位委托书，请录入委托书编号或日期。")
     return errors
 
 
 def handout_steps() -> tuple[StepDef[HandoutRecord], ...]:
     return (
-        StepDef(Step.IDENTIFY, "核验领卡人", validate=lambda r: _identify_errors(r) or (
-            {} if r.application_id else {"id_number": "请点击“查找待领卡片”，核对持卡人和卡片。"})),
-        StepDef(Step.CARD, "读卡核对",
-                validate=lambda r: {} if r.card_read else {"card": "请将卡片插入读卡器读卡核对。"}),
-        StepDef(Step.ACTIVATE, "中心发放并启用", forward=False,
-                forward_message_zh="请点击“启用”由中心确认发放并启用。"),
-        StepDef(Step.PIN, "持卡人设置密码", forward=False,
-                forward_message_zh="请持卡人在密码键盘上设置6位密码。"),
-        StepDef(Step.DONE, "领卡完成", forward=False, forward_message_zh="领卡启用已完成。"),
+        StepDef(Step.IDENTIFY, QT_TR_NOOP("核验领卡人"), validate=lambda r: _identify_errors(r) or (
+            {} if r.application_id else {"id_number": QT_TR_NOOP("请点击“查找待领卡片”，核对持卡人和卡片。")})),
+        StepDef(Step.CARD, QT_TR_NOOP("读卡核对"), validate=lambda r: {} if r.card_read
+                else {"card": QT_TR_NOOP("请将卡片插入读卡器读卡核对。")}),
+        StepDef(Step.ACTIVATE, QT_TR_NOOP("中心发放并启用"), forward=False,
+                forward_message_zh=QT_TR_NOOP("请点击“启用”由中心确认发放并启用。")),
+        StepDef(Step.PIN, QT_TR_NOOP("持卡人设置密码"), forward=False,
+                forward_message_zh=QT_TR_NOOP("请持卡人在密码键盘上设置6位密码。")),
+        StepDef(Step.DONE, QT_TR_NOOP("领卡完成"), forward=False,
+                forward_message_zh=QT_TR_NOOP("领卡启用已完成。")),
     )
 
 
@@ -164,7 +164,7 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
             try:
                 self._update(collector=Collector(values["collector"]))
             except ValueError:
-                errors["collector"] = "请选择领卡方式。"
+                errors["collector"] = QT_TR_NOOP("请选择领卡方式。")
         if values.get("id_number", "").strip():
             try:
                 self._update(identity=typed_identity(values["id_number"], r.identity,
@@ -213,11 +213,15 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         person = self._ask(lambda: ctx.central.get_person(self.holder_id))
         self._check_collector(person)
         card = self._ask(lambda: ctx.central.card_status(t.card_no))
-        lost = [zh for f, zh in (("social_state", "社保功能"), ("financial_state", "金融功能"))
-                if getattr(card, f) in ("LOST", "TEMP_LOST")]
-        if lost:
+        social, financial = (getattr(card, f) in ("LOST", "TEMP_LOST")
+                             for f in ("social_state", "financial_state"))
+        if social or financial:
             self.note("refused.lost")
-            raise HandoutError(LOST_ZH.format(how="、".join(lost)), code="CARD_LOST_BEFORE_COLLECTION")
+            how = (QT_TR_NOOP("社保功能、金融功能") if social and financial
+                   else QT_TR_NOOP("社保功能") if social else QT_TR_NOOP("金融功能"))
+            raise HandoutError(zh("该卡在领取前已挂失（{how}），不能发放。请向持卡人说明：卡片将退回中心作废；"
+                                  "如需用卡，请持身份证办理补领（挂失补卡）；如系误报，请先到发卡银行办理解挂后再领取。",
+                                  how=how), code="CARD_LOST_BEFORE_COLLECTION")
         self._update(application_id=t.application_id, card_no=t.card_no, location=t.location,
                      holder_name=person.name)
         self.note("card.found")
@@ -226,28 +230,29 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
     def _not_here(self) -> str:
         found = self.ctx.repo.search(self.holder_id)
         if not found:
-            return "本网点没有该持卡人的待领卡片。可在“集中制卡”中按身份证号码查询制卡进度。"
+            return QT_TR_NOOP("本网点没有该持卡人的待领卡片。可在“集中制卡”中按身份证号码查询制卡进度。")
         t = found[0]
         if t.sealed_at is not None:
-            return (f"该持卡人的卡片超期未领，已随封存清单 {t.sealing_list_id} 退回中心封存，"
-                    "不能在网点发放：请联系中心启封，卡片退回网点后再办理领卡。")
+            return zh("该持卡人的卡片超期未领，已随封存清单 {sealing_list_id} 退回中心封存，"
+                      "不能在网点发放：请联系中心启封，卡片退回网点后再办理领卡。",
+                      sealing_list_id=t.sealing_list_id)
         if t.handed_out_at is not None or t.state in ("ISSUED_NOT_ACTIVATED", "ACTIVATED"):
-            return "该持卡人的卡片已领取，无需再次领卡。"
-        return f"该持卡人的卡片尚未到网点（当前状态：{t.state_zh}），暂不能领卡。"
+            return QT_TR_NOOP("该持卡人的卡片已领取，无需再次领卡。")
+        return zh("该持卡人的卡片尚未到网点（当前状态：{state_zh}），暂不能领卡。", state_zh=t.state_zh)
 
     def _check_collector(self, person: A.Person) -> None:
         r = self.record
         if r.collector is Collector.SELF and person.minor:
             self.note("refused.minor_self")
-            raise HandoutError("持卡人未满18周岁，须由监护人持户口本等监护关系证明代领。",
+            raise HandoutError(QT_TR_NOOP("持卡人未满18周岁，须由监护人持户口本等监护关系证明代领。"),
                                code="GUARDIAN_REQUIRED")
         if r.collector is Collector.GUARDIAN:
             if not person.minor:
-                raise HandoutError("持卡人已成年，不能由监护人代领；请本人领取或按单位代领办理。",
+                raise HandoutError(QT_TR_NOOP("持卡人已成年，不能由监护人代领；请本人领取或按单位代领办理。"),
                                    code="NOT_A_MINOR")
             if person.guardian_id_number != r.identity.id_number:
                 self.note("refused.guardian_mismatch")
-                raise HandoutError("领卡人与中心登记的监护人不符，不能代领；请核对户口本。",
+                raise HandoutError(QT_TR_NOOP("领卡人与中心登记的监护人不符，不能代领；请核对户口本。"),
                                    code="GUARDIAN_MISMATCH")
 
     def _ask(self, fn: Any) -> Any:
@@ -257,20 +262,21 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
             self.note("refused.offline", code=exc.code)
             raise HandoutError(LINE_DOWN_ZH, code="CENTRAL_REQUIRED_OFFLINE") from exc
         except CentralRefusal as exc:
-            raise HandoutError(f"中心答复：{exc.message_zh}", code=exc.code) from exc
+            raise HandoutError(zh("中心答复：{reason}", reason=exc.message_zh), code=exc.code) from exc
 
     def read_card(self) -> None:
         """The card in the slot must be this application's card, of this holder."""
         reader = self.ctx.card_reader
         if reader is None:
-            raise HandoutError("本机未配置社保卡读卡器，请联系网点技术支持在网点配置中设置读卡器。",
+            raise HandoutError(QT_TR_NOOP("本机未配置社保卡读卡器，请联系网点技术支持在网点配置中设置读卡器。"),
                                code="NO_CARD_READER")
         data = reader.read()
         r = self.record
         if data.card_number != r.card_no or data.id_number != self.holder_id:
             self.note("refused.wrong_card")
-            raise HandoutError("读到的卡片不是该持卡人的卡（卡号或身份证号码不符），不能发放。"
-                               f"请从保管位置 {r.location} 取出正确的卡片后重新读卡。",
+            raise HandoutError(zh("读到的卡片不是该持卡人的卡（卡号或身份证号码不符），不能发放。"
+                                  "请从保管位置 {location} 取出正确的卡片后重新读卡。",
+                                  location=r.location),
                                code="WRONG_CARD")
         self._update(card_read=True)
         self.note("card.read")
@@ -279,7 +285,7 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
     def activate(self) -> A.CardStatus:
         ctx, r = self.ctx, self.record
         if not r.card_read:
-            raise StepInvalid({"card": "请先读卡核对。"})
+            raise StepInvalid({"card": QT_TR_NOOP("请先读卡核对。")})
         if r.activated:  # the central's part is done; only the chip's was left to do
             self._activate_chip()
             self._move(Step.PIN)
@@ -300,7 +306,7 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
             raise HandoutError(LINE_DOWN_ZH, code="CENTRAL_REQUIRED_OFFLINE") from exc
         except CentralRefusal as exc:
             self.note("refused.central", code=exc.code)
-            raise HandoutError(f"中心拒绝发放：{exc.message_zh}", code=exc.code) from exc
+            raise HandoutError(zh("中心拒绝发放：{reason}", reason=exc.message_zh), code=exc.code) from exc
         except CentralError as exc:
             raise HandoutError(exc.message_zh, code=exc.code) from exc
         ctx.repo.handed_out(r.application_id, teller=ctx.teller, collector=self.collector_detail(),
@@ -328,14 +334,16 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
     def _activate_chip(self) -> None:
         """After the central: the chip's function byte, through the card layer."""
         if self.chip is None:
-            raise HandoutError("本机未配置卡片芯片服务，不能启用芯片；请联系网点技术支持。", code="NO_CHIP")
+            raise HandoutError(QT_TR_NOOP("本机未配置卡片芯片服务，不能启用芯片；请联系网点技术支持。"),
+                               code="NO_CHIP")
         try:
             functions = self.chip.activate(self.record.card_no)
         except CounterError as exc:
-            raise HandoutError(f"中心已启用，芯片启用未完成：{exc.message_zh}（请将该卡插入读卡器后再点击“启用”）",
+            raise HandoutError(zh("中心已启用，芯片启用未完成：{reason}（请将该卡插入读卡器后再点击“启用”）",
+                                  reason=exc.message_zh),
                                code=exc.code) from exc
         if not functions.all:
-            raise HandoutError("芯片启用后读回的功能状态不符，请重试或联系技术支持。",
+            raise HandoutError(QT_TR_NOOP("芯片启用后读回的功能状态不符，请重试或联系技术支持。"),
                                code="CHIP_NOT_ACTIVATED")
         self._update(chip_activated=True)
         self.note("chip.activated")
@@ -355,28 +363,29 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
     def set_pin(self, pad: PinPad) -> None:
         """The holder keys the new PIN twice; it goes to the chip only."""
         if not self.record.activated:
-            raise StepInvalid({"pin": "请先完成启用。"})
+            raise StepInvalid({"pin": QT_TR_NOOP("请先完成启用。")})
         if self.chip is None:
-            raise HandoutError("本机未配置卡片芯片服务，不能设置密码；请联系网点技术支持。", code="NO_CHIP")
+            raise HandoutError(QT_TR_NOOP("本机未配置卡片芯片服务，不能设置密码；请联系网点技术支持。"),
+                               code="NO_CHIP")
         if not self.record.chip_activated:  # activated at the central before a chip was there
             self._activate_chip()
         try:
-            first = pad.enter("请输入6位新密码")
+            first = pad.enter(QT_TR_NOOP("请输入6位新密码"))
             if first.weak():
-                raise HandoutError("密码过于简单（如全部相同或连续数字），请持卡人重新设置。",
+                raise HandoutError(QT_TR_NOOP("密码过于简单（如全部相同或连续数字），请持卡人重新设置。"),
                                    code="PIN_WEAK")
-            second: PinEntry = pad.enter("请再次输入新密码")
+            second: PinEntry = pad.enter(QT_TR_NOOP("请再次输入新密码"))
         except PinPadError as exc:
             raise HandoutError(exc.message_zh, code=exc.code) from exc
         if first != second:
-            raise HandoutError("两次输入的密码不一致，请持卡人重新设置。", code="PIN_MISMATCH")
+            raise HandoutError(QT_TR_NOOP("两次输入的密码不一致，请持卡人重新设置。"), code="PIN_MISMATCH")
         data = self.chip.read()
         if data.card_number != self.record.card_no:
-            raise HandoutError("读卡器中的卡片已更换，请插入刚启用的卡片。", code="WRONG_CARD")
+            raise HandoutError(QT_TR_NOOP("读卡器中的卡片已更换，请插入刚启用的卡片。"), code="WRONG_CARD")
         try:
             self.chip.unblock_pin(second)
         except CounterError as exc:
-            raise HandoutError(f"设置密码未成功：{exc.message_zh}（可重新设置）",
+            raise HandoutError(zh("设置密码未成功：{reason}（可重新设置）", reason=exc.message_zh),
                                code=exc.code) from exc
         self._update(pin_set=True, finished_at=self.ctx.clock().isoformat())
         self.ctx.repo.audit(self.ctx.teller, "production.pin_set",

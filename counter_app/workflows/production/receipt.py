@@ -36,7 +36,7 @@ from counter_app.domain.production import (
     check_batch,
     with_missing,
 )
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
 from counter_app.workflows.production.context import ProductionContext
 from counter_app.workflows.production.record import SCHEMA_VERSION, Outcome, ReceiptRecord, Step
@@ -46,14 +46,14 @@ STEP_TITLES_ZH: dict[Step, str] = {Step.CHOOSE: QT_TR_NOOP("选择批次"), Step
                                    Step.PLACE: QT_TR_NOOP("入柜保管"), Step.DONE: QT_TR_NOOP("签收完成")}
 
 LEARN_NAMES_PER_PULL = 20  # bounded wait per pull; the rest are learned at the next ones
-NO_BATCH_ZH = "请选择要签收的制卡批次。"
-NO_BOX_ZH = "请填写存放卡片的保管箱号（如 A01）。"
-NOTHING_READ_ZH = "尚未读取任何卡片：请逐张将卡片插入读卡器读取后再签收。"
+NO_BATCH_ZH = QT_TR_NOOP("请选择要签收的制卡批次。")
+NO_BOX_ZH = QT_TR_NOOP("请填写存放卡片的保管箱号（如 A01）。")
+NOTHING_READ_ZH = QT_TR_NOOP("尚未读取任何卡片：请逐张将卡片插入读卡器读取后再签收。")
 
 
 class ReceiptError(CounterError):
     code = "BATCH_RECEIPT"
-    message_zh = "制卡批次签收未完成。"
+    message_zh = QT_TR_NOOP("制卡批次签收未完成。")
 
 
 def _box_errors(box: str) -> dict[str, str]:
@@ -61,7 +61,7 @@ def _box_errors(box: str) -> dict[str, str]:
     if not b:
         return {"box": NO_BOX_ZH}
     if len(b) > 12 or not all(c.isalnum() or c == "-" for c in b):
-        return {"box": "保管箱号只能由字母、数字和“-”组成，最长12位。"}
+        return {"box": QT_TR_NOOP("保管箱号只能由字母、数字和“-”组成，最长12位。")}
     return {}
 
 
@@ -73,9 +73,9 @@ def receipt_steps() -> tuple[StepDef[ReceiptRecord], ...]:
         StepDef(Step.READ, t[Step.READ],
                 validate=lambda r: {} if r.reads else {"reads": NOTHING_READ_ZH}),
         StepDef(Step.PLACE, t[Step.PLACE], validate=lambda r: _box_errors(r.box), forward=False,
-                forward_message_zh="请核对差异后点击“确认签收”。"),
+                forward_message_zh=QT_TR_NOOP("请核对差异后点击“确认签收”。")),
         StepDef(Step.DONE, t[Step.DONE], forward=False,
-                forward_message_zh="本批次已签收，可打印签收清单。"),
+                forward_message_zh=QT_TR_NOOP("本批次已签收，可打印签收清单。")),
     )
 
 
@@ -111,14 +111,14 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
                 raise StepInvalid({"batch_id": exc.message_zh}) from exc
         data = ctx.repo.load_receipt_draft(batch_id)
         if data is None:
-            raise ReceiptError("该批次没有未完成的签收。", code="DRAFT_NOT_FOUND")
+            raise ReceiptError(QT_TR_NOOP("该批次没有未完成的签收。"), code="DRAFT_NOT_FOUND")
         try:
             if int(data.get("schema", 0)) != SCHEMA_VERSION:
                 raise ValueError(f"receipt draft schema {data.get('schema')}")
             record = from_json(ReceiptRecord, data["record"])
             journal = [from_json(JournalEntry, j) for j in data.get("journal", [])]
         except (ValueError, KeyError, TypeError) as exc:
-            raise ReceiptError("该批次的签收草稿无法读取，请重新逐张读卡签收。",
+            raise ReceiptError(QT_TR_NOOP("该批次的签收草稿无法读取，请重新逐张读卡签收。"),
                                code="DRAFT_UNREADABLE") from exc
         wf = cls(ctx, record, step=str(data.get("step", Step.READ)),
                  history=[str(h) for h in data.get("history", [])], journal=journal)
@@ -150,7 +150,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
         return Step(self.current)
 
     def label(self) -> str:
-        return self.record.batch_id or "（尚未选择批次）"
+        return self.record.batch_id or QT_TR_NOOP("（尚未选择批次）")
 
     def _update(self, **changes: Any) -> None:
         self._set(dataclasses.replace(self.record, **changes))
@@ -164,8 +164,8 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
             listed = self.ctx.central.batches(self.ctx.branch_code, state="SHIPPED")
         except LINE_ERRORS:
             self.note("batches.offline")
-            return self.ctx.repo.batches(), ("专线中断：显示最近一次从中心获取的批次清单，"
-                                             "可离线签收，签收单在线路恢复后上传中心。")
+            return self.ctx.repo.batches(), QT_TR_NOOP("专线中断：显示最近一次从中心获取的批次清单，"
+                                                       "可离线签收，签收单在线路恢复后上传中心。")
         self.ctx.repo.track_local()  # first: this branch's own applications with their names
         self.ctx.repo.save_batches([pulled(b, now) for b in listed])
         self._learn_names()
@@ -193,13 +193,13 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
                 raise StepInvalid({"batch_id": exc.message_zh}) from exc
         batch = self.ctx.repo.batch(batch_id)
         if batch is None or batch.state != "SHIPPED":
-            raise StepInvalid({"batch_id": "该批次不在待签收清单中（可能已签收），请刷新后重新选择。"})
+            raise StepInvalid({"batch_id": QT_TR_NOOP("该批次不在待签收清单中（可能已签收），请刷新后重新选择。")})
         draft = self.ctx.repo.load_receipt_draft(batch_id)
         begun = draft.get("record") if draft is not None else None
         if isinstance(begun, dict) and begun.get("record_id") != self.record.record_id:
             # never overwrite another receipt of the same batch begun earlier: resume it
-            raise StepInvalid({"batch_id": "该批次有未完成的签收（草稿），请点击“继续签收”"
-                                           "接着读卡，或先放弃该草稿。"})
+            raise StepInvalid({"batch_id": QT_TR_NOOP("该批次有未完成的签收（草稿），请点击“继续签收”"
+                                                      "接着读卡，或先放弃该草稿。")})
         pulled_at = batch.pulled_at.isoformat() if batch.pulled_at else ""
         if batch_id != self.record.batch_id:
             self._update(batch_id=batch_id, reads=(), list_pulled_at=pulled_at)
@@ -215,7 +215,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
             return cached
         b = self.ctx.repo.batch(self.record.batch_id)
         if b is None:
-            raise ReceiptError("所选批次的清单不在本机，请刷新批次列表。", code="BATCH_UNKNOWN")
+            raise ReceiptError(QT_TR_NOOP("所选批次的清单不在本机，请刷新批次列表。"), code="BATCH_UNKNOWN")
         self._batch = b
         return b
 
@@ -227,7 +227,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
         """One card read (or typed from its face when the chip cannot be read)."""
         card_no = card_no.strip().upper()
         if not card_no:
-            raise StepInvalid({"card_no": "未读到卡号。"})
+            raise StepInvalid({"card_no": QT_TR_NOOP("未读到卡号。")})
         read = CardRead(envelope.strip().upper(), card_no)
         if all(r.card_no != card_no for r in self.record.reads):
             self._update(reads=(*self.record.reads, read))
@@ -241,7 +241,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
         """The card in the slot, read through the card reader port."""
         reader = self.ctx.card_reader
         if reader is None:
-            raise ReceiptError("本机未配置社保卡读卡器，请按卡面卡号录入。", code="NO_CARD_READER")
+            raise ReceiptError(QT_TR_NOOP("本机未配置社保卡读卡器，请按卡面卡号录入。"), code="NO_CARD_READER")
         data = reader.read()
         return self.add_read(data.card_number, envelope)
 
@@ -303,7 +303,7 @@ class BatchReceiptWorkflow(Wizard[ReceiptRecord]):
         except CentralRefusal as exc:
             ctx.outbox.refused(op, exc.code, ctx.clock())
             self.note("receipt.refused", code=exc.code)
-            raise ReceiptError(f"中心拒绝签收：{exc.message_zh}（本机已登记入柜，请联系中心核对）",
+            raise ReceiptError(zh("中心拒绝签收：{reason}（本机已登记入柜，请联系中心核对）", reason=exc.message_zh),
                                code=exc.code) from exc
         else:
             ctx.outbox.sent(op, {"batch_id": answer.batch_id, "state": answer.state}, ctx.clock())

@@ -18,14 +18,15 @@ from counter_app.central.errors import LINE_ERRORS, CentralRefusal
 from counter_app.central.sync import check_new_work
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, listed, zh
 from counter_app.workflows.production.context import ProductionContext
 
-SEAL_REASON = "超期未领，退回封存"
+SEAL_REASON = "超期未领，退回封存"  # i18n: data (the reason sent to the central)
 
 
 class SealingError(CounterError):
     code = "SEALING"
-    message_zh = "封存未完成。"
+    message_zh = QT_TR_NOOP("封存未完成。")
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,23 @@ class SealingOutcome:
 
     @property
     def message_zh(self) -> str:
-        text = f"封存清单 {self.sealing_list_id}：{len(self.sealed)} 张卡已出柜退回中心封存"
+        text: str = zh("封存清单 {sealing_list_id}：{count} 张卡已出柜退回中心封存。",
+                       sealing_list_id=self.sealing_list_id, count=len(self.sealed))
         if self.queued:
-            text += f"，其中 {self.queued} 张因专线中断暂存，线路恢复后自动上报中心（不会重复上报）"
-        text += "。"
+            text = zh("封存清单 {sealing_list_id}：{count} 张卡已出柜退回中心封存，其中 {queued} 张因专线中断暂存，"
+                      "线路恢复后自动上报中心（不会重复上报）。", sealing_list_id=self.sealing_list_id,
+                      count=len(self.sealed), queued=self.queued)
         if self.refused:
-            text += "中心拒绝：" + "；".join(f"{a} {m}" for a, m in self.refused) + "，请联系中心核对。"
+            refusals = listed([zh("{application_id} {reason}", application_id=a, reason=m)
+                               for a, m in self.refused])
+            text = zh("{outcome}中心拒绝：{refusals}，请联系中心核对。", outcome=text, refusals=refusals)
         return text
 
 
 def seal_due(ctx: ProductionContext, due: list[tuple[str, str]]) -> SealingOutcome:
     """Seal the cards ``due`` ((application id, card number), past the keeping period)."""
     if not due:
-        raise SealingError("没有超过保管期的在柜卡片，无需封存。", code="NOTHING_DUE")
+        raise SealingError(QT_TR_NOOP("没有超过保管期的在柜卡片，无需封存。"), code="NOTHING_DUE")
     if ctx.sync_status is not None:
         check_new_work("card_sealing", ctx.sync_status(), ctx.limits,
                        free_disk_mb=ctx.free_disk_mb(), now=ctx.clock())

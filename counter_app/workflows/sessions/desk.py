@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, listed, zh
 from counter_app.workflows.supervisor import (
     PURPOSE_FORCE_CLOSE,
     Authorise,
@@ -108,21 +109,25 @@ class SessionContext:
         return self.clock().astimezone(CHINA_TIME).date().isoformat()
 
 
-def parse_yuan(text: str) -> int:
-    """An amount typed in yuan (``2000``, ``2,000.50``, ``¥300``) as fen."""
-    cleaned = re.sub(r"[,，\s¥￥元]", "", text)
+def parse_yuan(text: str, what: str = QT_TR_NOOP("备用金")) -> int:
+    """An amount typed in yuan (``2000``, ``2,000.50``, ``¥300``) as fen; ``what`` names the
+    amount in the messages (the opening float, the cash counted at day end)."""
+    cleaned = re.sub(r"[,，\s¥￥元]", "", text)  # i18n: data
     if not cleaned:
-        raise ValidationError("float", "请输入备用金金额（没有备用金请输入 0）。", code="FLOAT_EMPTY")
+        raise ValidationError("float", zh("请输入{what}金额（没有{what}请输入 0）。", what=what),
+                              code="FLOAT_EMPTY")
     try:
         amount = Decimal(cleaned)
     except InvalidOperation:
-        raise ValidationError("float", "备用金金额格式不正确，请输入数字，例如 2000 或 2000.50。",
+        raise ValidationError("float", zh("{what}金额格式不正确，请输入数字，例如 2000 或 2000.50。", what=what),
                               code="FLOAT_FORMAT") from None
     if amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError("float", "备用金金额不能为负数，最多两位小数。", code="FLOAT_FORMAT")
+        raise ValidationError("float", zh("{what}金额不能为负数，最多两位小数。", what=what),
+                              code="FLOAT_FORMAT")
     fen = int(amount * 100)
     if fen > MAX_FLOAT_FEN:
-        raise ValidationError("float", "备用金金额超过 1,000,000 元，请核对。", code="FLOAT_TOO_LARGE")
+        raise ValidationError("float", zh("{what}金额超过 1,000,000 元，请核对。", what=what),
+                              code="FLOAT_TOO_LARGE")
     return fen
 
 
@@ -152,10 +157,10 @@ class SessionState:
     def summary_zh(self) -> str:
         s = self.session
         if s is None:
-            return "未开始营业"
+            return QT_TR_NOOP("未开始营业")
         if self.stale:
-            return f"{s.business_day} 的会话未日终"
-        return f"营业中（备用金 {yuan(s.opening_float_fen)}）"
+            return zh("{business_day} 的会话未日终", business_day=s.business_day)
+        return zh("营业中（备用金 {opening_float}）", opening_float=yuan(s.opening_float_fen))
 
 
 class SessionDesk:
@@ -192,12 +197,13 @@ class SessionDesk:
             s = state.session
             if s.counter_id != self.ctx.counter_id:
                 raise SessionRefused(
-                    f"您在柜台 {s.counter_id} 的会话（{s.business_day}）尚未结束，请先在该柜台日终，"
-                    "或请主管强制结束后再在本柜台开始营业。", code="SESSION_OPEN_ELSEWHERE")
+                    zh("您在柜台 {counter_id} 的会话（{business_day}）尚未结束，请先在该柜台日终，"
+                       "或请主管强制结束后再在本柜台开始营业。", counter_id=s.counter_id,
+                       business_day=s.business_day), code="SESSION_OPEN_ELSEWHERE")
             if state.stale:
-                raise SessionRefused(f"您 {s.business_day} 的会话尚未日终，请先结束该会话再开始今日营业。",
-                                     code="SESSION_STALE")
-            raise SessionRefused("您今日已开始营业。", code="SESSION_ALREADY_OPEN")
+                raise SessionRefused(zh("您 {business_day} 的会话尚未日终，请先结束该会话再开始今日营业。",
+                                        business_day=s.business_day), code="SESSION_STALE")
+            raise SessionRefused(QT_TR_NOOP("您今日已开始营业。"), code="SESSION_ALREADY_OPEN")
         if state.counter_taken_by is not None:
             raise self._counter_taken(state.counter_taken_by)
         made, created = self.ctx.repo.open(self.teller, self.ctx.counter_id, self.ctx.today(),
@@ -205,36 +211,39 @@ class SessionDesk:
         if not created:  # another window opened one between the two reads
             if made.teller != self.teller:
                 raise self._counter_taken(made)
-            raise SessionRefused("您已有一个未结束的会话。", code="SESSION_ALREADY_OPEN")
+            raise SessionRefused(QT_TR_NOOP("您已有一个未结束的会话。"), code="SESSION_ALREADY_OPEN")
         return made
 
     @staticmethod
     def _counter_taken(other: WorkSessionFacts) -> SessionRefused:
         return SessionRefused(
-            f"本柜台已有柜员 {other.teller} 的会话（{other.business_day} 开始）尚未结束。"
-            "请该柜员签到后日终结束，或请主管强制结束后再开始营业。", code="COUNTER_TAKEN")
+            zh("本柜台已有柜员 {teller} 的会话（{business_day} 开始）尚未结束。"
+               "请该柜员签到后日终结束，或请主管强制结束后再开始营业。", teller=other.teller,
+               business_day=other.business_day), code="COUNTER_TAKEN")
 
     def close(self, note: str = "") -> WorkSessionFacts:
         """Day end: the teller closes the own session. Blank cards still in custody must be
         explained (they are handed back at 空白卡库存 → 交回 first, normally)."""
         state = self.state()
         if state.session is None:
-            raise SessionRefused("您没有未结束的会话（可能已日终结束或被主管强制结束），无需再结束。",
+            raise SessionRefused(QT_TR_NOOP("您没有未结束的会话（可能已日终结束或被主管强制结束），无需再结束。"),
                                  code="NO_SESSION")
         note = note.strip()
         if state.custody and len(note) < MIN_REASON_CHARS:
             raise ValidationError(
-                "note", f"您名下仍有 {state.custody} 张空白卡未交回。请先在“空白卡库存”交回，"
-                "或在说明中写明原因（至少4个字）后再结束营业。", code="CUSTODY_NOT_RETURNED")
+                "note", zh("您名下仍有 {custody} 张空白卡未交回。请先在“空白卡库存”交回，"
+                           "或在说明中写明原因（至少4个字）后再结束营业。", custody=state.custody),
+                code="CUSTODY_NOT_RETURNED")
         left = list(self.ctx.close_check(state.session, note))
         if left:
-            listed = "；".join(left[:3]) + ("……" if len(left) > 3 else "")
             raise SessionRefused(
-                f"日终轧账有 {len(left)} 项差异尚未说明，不能结束营业：{listed}"
-                "请在“日终轧账”中逐项说明原因后再结束。", code="DAY_END_UNEXPLAINED")
+                zh("日终轧账有 {count} 项差异尚未说明，不能结束营业：{differences}"
+                   "请在“日终轧账”中逐项说明原因后再结束。", count=len(left),
+                   differences=listed(left, 3)), code="DAY_END_UNEXPLAINED")
         closed = self.ctx.repo.close(state.session.id, self.teller, "closed", note, state.custody)
         if closed is None:
-            raise SessionRefused("该会话已被结束（可能已由主管强制结束）。", code="SESSION_GONE")
+            raise SessionRefused(QT_TR_NOOP("该会话已被结束（可能已由主管强制结束）。"),
+                                 code="SESSION_GONE")
         return closed
 
     # -- supervisor ---------------------------------------------------------------------------
@@ -250,13 +259,14 @@ class SessionDesk:
         reason."""
         reason = reason.strip()
         if len(reason) < MIN_REASON_CHARS:
-            raise ValidationError("reason", "请填写强制结束的原因（至少4个字）。", code="REASON_REQUIRED")
+            raise ValidationError("reason", QT_TR_NOOP("请填写强制结束的原因（至少4个字）。"),
+                                  code="REASON_REQUIRED")
         target = next((s for s in self.ctx.repo.open_sessions() if s.id == session_id), None)
         if target is None:
-            raise SessionRefused("该会话已结束，无需强制结束。", code="SESSION_GONE")
+            raise SessionRefused(QT_TR_NOOP("该会话已结束，无需强制结束。"), code="SESSION_GONE")
         who = self.ctx.authorise(supervisor, PURPOSE_FORCE_CLOSE)
         closed = self.ctx.repo.close(session_id, who, "force_closed", reason,
                                      self.ctx.custody(target.teller))
         if closed is None:
-            raise SessionRefused("该会话已结束，无需强制结束。", code="SESSION_GONE")
+            raise SessionRefused(QT_TR_NOOP("该会话已结束，无需强制结束。"), code="SESSION_GONE")
         return closed

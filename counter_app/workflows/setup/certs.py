@@ -14,6 +14,8 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
+from counter_app.domain.texts import QT_TR_NOOP, zh
+
 
 @dataclass(frozen=True)
 class CertInfo:
@@ -33,13 +35,15 @@ def _read(field: str, path: Path, what_zh: str) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CertProblem(field, f"{what_zh}文件不存在：{path}") from None
+        raise CertProblem(field, zh("{what}文件不存在：{path}", what=what_zh, path=path)) from None
     except IsADirectoryError:
-        raise CertProblem(field, f"{what_zh}路径是目录，不是文件：{path}") from None
+        raise CertProblem(field, zh("{what}路径是目录，不是文件：{path}", what=what_zh, path=path)) from None
     except OSError as exc:
-        raise CertProblem(field, f"{what_zh}文件无法读取（{exc.strerror or type(exc).__name__}）：{path}") from None
+        raise CertProblem(field, zh("{what}文件无法读取（{error}）：{path}", what=what_zh,
+                                    error=exc.strerror or type(exc).__name__, path=path)) from None
     if b"-----BEGIN" not in data:
-        raise CertProblem(field, f"{what_zh}文件不是 PEM 格式（应以 -----BEGIN 开头的文本）：{path}")
+        raise CertProblem(field, zh("{what}文件不是 PEM 格式（应以 -----BEGIN 开头的文本）：{path}",
+                                    what=what_zh, path=path))
     return data
 
 
@@ -50,41 +54,45 @@ def _field_text(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:
 
 def _check_period(field: str, cert: x509.Certificate, what_zh: str, now: dt.datetime) -> None:
     if cert.not_valid_after_utc < now:
-        raise CertProblem(field, f"{what_zh}已过期（有效期至 {cert.not_valid_after_utc:%Y-%m-%d %H:%M} UTC）")
+        raise CertProblem(field, zh("{what}已过期（有效期至 {until} UTC）", what=what_zh,
+                                    until=f"{cert.not_valid_after_utc:%Y-%m-%d %H:%M}"))
     if cert.not_valid_before_utc > now:
-        raise CertProblem(field, f"{what_zh}尚未生效（自 {cert.not_valid_before_utc:%Y-%m-%d %H:%M} UTC 起）")
+        raise CertProblem(field, zh("{what}尚未生效（自 {since} UTC 起）", what=what_zh,
+                                    since=f"{cert.not_valid_before_utc:%Y-%m-%d %H:%M}"))
 
 
 def check_ca(path: Path, now: dt.datetime) -> int:
     """The CA bundle: every certificate in it valid now; returns how many there are."""
-    data = _read("ca_file", path, "CA 证书")
+    data = _read("ca_file", path, QT_TR_NOOP("CA 证书"))
     try:
         certs = x509.load_pem_x509_certificates(data)
     except ValueError:
-        raise CertProblem("ca_file", f"CA 证书文件不是有效的 PEM 证书：{path}") from None
+        raise CertProblem("ca_file", zh("CA 证书文件不是有效的 PEM 证书：{path}", path=path)) from None
     for cert in certs:
-        _check_period("ca_file", cert, "CA 证书", now)
+        _check_period("ca_file", cert, QT_TR_NOOP("CA 证书"), now)
     return len(certs)
 
 
 def check_client_pair(cert_path: Path, key_path: Path, now: dt.datetime) -> CertInfo:
     """The branch client certificate and its private key: PEM, valid now, matching."""
-    cert_data = _read("client_cert", cert_path, "客户端证书")
+    cert_data = _read("client_cert", cert_path, QT_TR_NOOP("客户端证书"))
     try:
         cert = x509.load_pem_x509_certificate(cert_data)
     except ValueError:
-        raise CertProblem("client_cert", f"客户端证书文件不是有效的 PEM 证书：{cert_path}") from None
-    _check_period("client_cert", cert, "客户端证书", now)
-    key_data = _read("client_key", key_path, "私钥")
+        raise CertProblem("client_cert", zh("客户端证书文件不是有效的 PEM 证书：{cert_path}",
+                                            cert_path=cert_path)) from None
+    _check_period("client_cert", cert, QT_TR_NOOP("客户端证书"), now)
+    key_data = _read("client_key", key_path, QT_TR_NOOP("私钥"))
     try:
         key = serialization.load_pem_private_key(key_data, password=None)
     except TypeError:  # encrypted: the counter has nobody to type its pass phrase
-        raise CertProblem("client_key", f"私钥有口令保护，柜面程序无法使用，请导出不带口令的私钥：{key_path}") from None
+        raise CertProblem("client_key", zh("私钥有口令保护，柜面程序无法使用，请导出不带口令的私钥：{key_path}",
+                                           key_path=key_path)) from None
     except (ValueError, UnsupportedAlgorithm):
-        raise CertProblem("client_key", f"私钥文件不是有效的 PEM 私钥：{key_path}") from None
+        raise CertProblem("client_key", zh("私钥文件不是有效的 PEM 私钥：{key_path}", key_path=key_path)) from None
     spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     if key.public_key().public_bytes(*spki) != cert.public_key().public_bytes(*spki):
-        raise CertProblem("client_key", "私钥与客户端证书不匹配（不是同一对密钥）")
+        raise CertProblem("client_key", QT_TR_NOOP("私钥与客户端证书不匹配（不是同一对密钥）"))
     return CertInfo(_field_text(cert.subject, NameOID.COMMON_NAME),
                     _field_text(cert.subject, NameOID.ORGANIZATIONAL_UNIT_NAME),
                     cert.not_valid_after_utc)

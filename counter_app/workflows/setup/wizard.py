@@ -23,13 +23,14 @@ from typing import Protocol
 
 from counter_app.domain.banks import PARTNER_BANKS
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.private_files import replace_private
 from counter_app.profile import BranchProfile, ProfileError, is_loopback_url, parse_profile, state_root
 from counter_app.workflows.setup.certs import CertProblem, check_ca, check_client_pair
 
 STEPS = ("central", "branch", "devices", "review")
-STEP_TITLES_ZH = {"central": "中心系统与证书", "branch": "银行与网点", "devices": "读卡器与打印机",
-                  "review": "检测并保存"}
+STEP_TITLES_ZH = {"central": QT_TR_NOOP("中心系统与证书"), "branch": QT_TR_NOOP("银行与网点"),
+                  "devices": QT_TR_NOOP("读卡器与打印机"), "review": QT_TR_NOOP("检测并保存")}
 
 BRANCH_CODE = re.compile(r"[A-Z0-9-]{4,32}")  # the profile's branch.code rule
 COUNTER_ID = re.compile(r"[0-9A-Za-z]{1,8}")  # the profile's branch.counter_id rule
@@ -106,8 +107,8 @@ class SetupAnswers:
     def profile_text(self, written_at: dt.datetime) -> str:
         s = _toml_string
         return "\n".join([
-            f"# 网点配置文件：由 counter-app setup 于 {written_at:%Y-%m-%d %H:%M} UTC 写入。",
-            "# 每一项的含义与默认值见 docs/profile.md；未写出的项取默认值。",
+            f"# 网点配置文件：由 counter-app setup 于 {written_at:%Y-%m-%d %H:%M} UTC 写入。",  # i18n: data
+            "# 每一项的含义与默认值见 docs/profile.md；未写出的项取默认值。",  # i18n: data (the file's comments)
             "",
             "[branch]",
             f"code = {s(self.branch_code)}",
@@ -138,7 +139,8 @@ def parse_profile_text(text: str, source: Path | None = None) -> BranchProfile:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError("(语法)", f"不是有效的 TOML：{exc}", str(source or "")) from exc
+        raise ProfileError(QT_TR_NOOP("(语法)"), zh("不是有效的 TOML：{error}", error=exc),
+                           str(source or "")) from exc
     return parse_profile(raw, source=source)
 
 
@@ -153,14 +155,14 @@ def check_central_files(central: CentralAnswers, now: dt.datetime) -> tuple[list
     cn = ou = None
     https = central.url.startswith("https://")
     if not https and not is_loopback_url(central.url):
-        problems.append(Problem("central_url", "中心系统地址必须使用 https（专线上的中心）；"
-                                               "只有本机回环地址上的参考中心可以用 http"))
+        problems.append(Problem("central_url", QT_TR_NOOP("中心系统地址必须使用 https（专线上的中心）；"
+                                                          "只有本机回环地址上的参考中心可以用 http")))
     if https and central.ca_file is None:
-        problems.append(Problem("ca_file", "请选择中心的 CA 证书文件"))
+        problems.append(Problem("ca_file", QT_TR_NOOP("请选择中心的 CA 证书文件")))
     if https and (central.client_cert is None or central.client_key is None):
-        problems.append(Problem("client_cert", "请选择本网点的客户端证书和私钥文件（双向 TLS）"))
+        problems.append(Problem("client_cert", QT_TR_NOOP("请选择本网点的客户端证书和私钥文件（双向 TLS）")))
     if not https and (central.ca_file or central.client_cert or central.client_key):
-        problems.append(Problem("central_url", "配置了证书时中心系统地址必须使用 https"))
+        problems.append(Problem("central_url", QT_TR_NOOP("配置了证书时中心系统地址必须使用 https")))
     try:
         if central.ca_file is not None:
             check_ca(central.ca_file, now)
@@ -180,8 +182,9 @@ def preflight(profile: BranchProfile, probe: SetupProbe, *, test: bool,
     central = central_of(profile)
     problems, cn, _ou = check_central_files(central, now or utc_now())
     if cn is not None and cn != profile.branch_code:
-        problems.append(Problem("branch_code", f"客户端证书属于网点 {cn}，与配置的网点 {profile.branch_code} 不符"
-                                               "（中心按证书识别网点，会拒绝请求）"))
+        problems.append(Problem("branch_code", zh("客户端证书属于网点 {cert_branch}，与配置的网点 {branch_code} 不符"
+                                                  "（中心按证书识别网点，会拒绝请求）", cert_branch=cn,
+                                                  branch_code=profile.branch_code)))
     if problems or not test:
         return problems, []
     return problems, live_tests(profile, probe)
@@ -195,49 +198,58 @@ def live_tests(profile: BranchProfile, probe: SetupProbe) -> list[TestResult]:
         latency = probe.central_health(central, client_id)
         branches = probe.central_branches(central, client_id, profile.bank.code)
     except CounterError as error:
-        results.append(TestResult("central", "中心系统", False, f"{central.url}：{error.message_zh}"))
+        results.append(TestResult("central", QT_TR_NOOP("中心系统"), False,
+                                  zh("{url}：{reason}", url=central.url, reason=error.message_zh)))
     else:
-        results.append(TestResult("central", "中心系统", True,
-                                  f"{central.url} 可以连接（{latency:.0f} ms），证书被接受"))
+        results.append(TestResult("central", QT_TR_NOOP("中心系统"), True,
+                                  zh("{url} 可以连接（{latency:.0f} ms），证书被接受",
+                                     url=central.url, latency=latency)))
         known = {b.code: b for b in branches}
         found = known.get(profile.branch_code)
         if found is None:
-            results.append(TestResult("branch", "网点", False,
-                                      f"中心的{profile.bank.name_zh}网点名录中没有 {profile.branch_code}"))
+            results.append(TestResult("branch", QT_TR_NOOP("网点"), False,
+                                      zh("中心的{bank}网点名录中没有 {branch_code}",
+                                         bank=profile.bank.name_zh, branch_code=profile.branch_code)))
         elif found.instant_issue != profile.instant_issue:
-            kind = "即办" if found.instant_issue else "非即办"
-            results.append(TestResult("branch", "网点", False,
-                                      f"中心登记 {found.code} 为{kind}网点，与配置的 instant_issue 不符"))
+            kind = QT_TR_NOOP("即办") if found.instant_issue else QT_TR_NOOP("非即办")
+            results.append(TestResult("branch", QT_TR_NOOP("网点"), False,
+                                      zh("中心登记 {code} 为{kind}网点，与配置的 instant_issue 不符",
+                                         code=found.code, kind=kind)))
         else:
-            results.append(TestResult("branch", "网点", True, f"{found.code} {found.name_zh}（{profile.kind_zh}）"))
+            results.append(TestResult("branch", QT_TR_NOOP("网点"), True,
+                                      zh("{code} {name}（{kind}）", code=found.code, name=found.name_zh,
+                                         kind=profile.kind_zh)))
     try:
         attached = probe.readers()
     except CounterError as error:
         attached = None
         reason = error.message_zh
-    for key, title, name in (("card_reader", "卡槽读卡器", profile.readers.card),
-                             ("psam_reader", "PSAM 读卡器", profile.readers.psam)):
+    for key, title, name in (("card_reader", QT_TR_NOOP("卡槽读卡器"), profile.readers.card),
+                             ("psam_reader", QT_TR_NOOP("PSAM 读卡器"), profile.readers.psam)):
         if attached is None:
-            results.append(TestResult(key, title, False, f"无法列出读卡器：{reason}"))
+            results.append(TestResult(key, title, False, zh("无法列出读卡器：{reason}", reason=reason)))
         elif name in attached:
-            results.append(TestResult(key, title, True, f"“{name}”已连接"))
+            results.append(TestResult(key, title, True, zh("“{name}”已连接", name=name)))
         else:
-            listed = "、".join(attached) or "无"
-            results.append(TestResult(key, title, False, f"未找到读卡器“{name}”（已连接：{listed}）"))
+            listed = "、".join(attached) or QT_TR_NOOP("无")
+            results.append(TestResult(key, title, False, zh("未找到读卡器“{name}”（已连接：{listed}）",
+                                                            name=name, listed=listed)))
     return results
 
 
 def printer_tests(profile: BranchProfile, printers: list[str]) -> list[TestResult]:
     results = []
-    for key, title, name in (("document_printer", "申请表、回执打印机", profile.printers.document),
-                             ("card_face_printer", "卡面打印机", profile.printers.card_face)):
+    for key, title, name in (("document_printer", QT_TR_NOOP("申请表、回执打印机"), profile.printers.document),
+                             ("card_face_printer", QT_TR_NOOP("卡面打印机"), profile.printers.card_face)):
         if name:
             ok = name in printers
-            results.append(TestResult(key, title, ok, f"“{name}”{'可用' if ok else '未找到（已被删除或改名？）'}"))
+            results.append(TestResult(key, title, ok, zh("“{name}”可用", name=name) if ok
+                                      else zh("“{name}”未找到（已被删除或改名？）", name=name)))
         elif printers:
-            results.append(TestResult(key, title, True, "使用系统默认打印机"))
+            results.append(TestResult(key, title, True, QT_TR_NOOP("使用系统默认打印机")))
         else:  # nothing to print on yet; documents can still be saved as PDF, so not a failure
-            results.append(TestResult(key, title, True, "使用系统默认打印机（本机尚未添加打印机，可先另存为 PDF）"))
+            results.append(TestResult(key, title, True,
+                                      QT_TR_NOOP("使用系统默认打印机（本机尚未添加打印机，可先另存为 PDF）")))
     return results
 
 
@@ -258,8 +270,8 @@ def write_profile(path: Path, text: str) -> Path:
 # messages for these errors speak of saving business for later upload, or of a business that
 # may have gone through, neither of which means anything here
 OFFLINE_REASON_ZH = {
-    "CENTRAL_LINE_DOWN": "无法连接中心系统：专线中断、地址有误或中心停机",
-    "CENTRAL_TIMEOUT": "中心系统响应超时",
+    "CENTRAL_LINE_DOWN": QT_TR_NOOP("无法连接中心系统：专线中断、地址有误或中心停机"),
+    "CENTRAL_TIMEOUT": QT_TR_NOOP("中心系统响应超时"),
 }
 
 
@@ -281,10 +293,10 @@ class SetupWizard:
         url = url.strip().rstrip("/")
         paths = [p.strip() for p in (ca_file, client_cert, client_key)]
         if not re.match(r"^https?://[^\s/]+", url):
-            return [Problem("central_url", "请输入 http:// 或 https:// 开头的中心系统地址")]
+            return [Problem("central_url", QT_TR_NOOP("请输入 http:// 或 https:// 开头的中心系统地址"))]
         for name, given in zip(("ca_file", "client_cert", "client_key"), paths, strict=True):
             if given and not Path(given).is_absolute():
-                return [Problem(name, f"请填写完整路径（从盘符或 / 开始）：{given}")]
+                return [Problem(name, zh("请填写完整路径（从盘符或 / 开始）：{given}", given=given))]
         central = CentralAnswers(url, *(Path(p) if p else None for p in paths))
         problems, self.cert_branch, self.cert_counter = check_central_files(central, self.now())
         if problems:
@@ -321,21 +333,23 @@ class SetupWizard:
         code, name, counter_id = code.strip().upper(), name.strip(), counter_id.strip()
         problems: list[Problem] = []
         if bank not in PARTNER_BANKS:
-            problems.append(Problem("bank", "请选择合作银行"))
+            problems.append(Problem("bank", QT_TR_NOOP("请选择合作银行")))
         if self.branch_list is not None and bank in PARTNER_BANKS:
             found = self.choice(code)
             if found is None or found.bank_code != bank:
-                problems.append(Problem("branch_code", f"请从中心的{PARTNER_BANKS[bank].name_zh}网点名录中选择网点"))
+                problems.append(Problem("branch_code", zh("请从中心的{bank}网点名录中选择网点",
+                                                          bank=PARTNER_BANKS[bank].name_zh)))
             else:
                 name = name or found.name_zh
         elif not BRANCH_CODE.fullmatch(code):
-            problems.append(Problem("branch_code", "网点代码应为 4–32 位大写字母、数字或连字符"))
+            problems.append(Problem("branch_code", QT_TR_NOOP("网点代码应为 4–32 位大写字母、数字或连字符")))
         if not name and not problems:  # a branch refused above is the problem to fix first
-            problems.append(Problem("branch_name", "请输入网点名称（打印在申请表和回执上）"))
+            problems.append(Problem("branch_name", QT_TR_NOOP("请输入网点名称（打印在申请表和回执上）")))
         if not COUNTER_ID.fullmatch(counter_id):
-            problems.append(Problem("counter_id", "柜台号应为 1–8 位字母或数字"))
+            problems.append(Problem("counter_id", QT_TR_NOOP("柜台号应为 1–8 位字母或数字")))
         if self.cert_branch and code and code != self.cert_branch:
-            problems.append(Problem("branch_code", f"客户端证书属于网点 {self.cert_branch}，与所选网点 {code} 不符"))
+            problems.append(Problem("branch_code", zh("客户端证书属于网点 {cert_branch}，与所选网点 {code} 不符",
+                                                      cert_branch=self.cert_branch, code=code)))
         if problems:
             return problems
         a = self.answers
@@ -355,11 +369,11 @@ class SetupWizard:
                        card_face_printer: str) -> list[Problem]:
         problems: list[Problem] = []
         if not card_reader:
-            problems.append(Problem("card_reader", "请选择放客户社保卡的读卡器"))
+            problems.append(Problem("card_reader", QT_TR_NOOP("请选择放客户社保卡的读卡器")))
         if not psam_reader:
-            problems.append(Problem("psam_reader", "请选择放网点 PSAM 卡的读卡器"))
+            problems.append(Problem("psam_reader", QT_TR_NOOP("请选择放网点 PSAM 卡的读卡器")))
         if card_reader and card_reader == psam_reader:
-            problems.append(Problem("psam_reader", "PSAM 读卡器不能与卡槽读卡器相同"))
+            problems.append(Problem("psam_reader", QT_TR_NOOP("PSAM 读卡器不能与卡槽读卡器相同")))
         if problems:
             return problems
         a = self.answers

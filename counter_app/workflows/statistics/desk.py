@@ -18,6 +18,7 @@ from counter_app.domain.statistics import (
     compute_figures,
     period_bounds,
 )
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing import BranchInfo
 from counter_app.workflows.catalog import BUSINESSES
 from counter_app.workflows.kernel import Wizard
@@ -79,14 +80,14 @@ class StatisticsDesk:
     def _central(self, date_from: dt.date, date_to: dt.date) -> tuple[CentralTotals | None, str]:
         source = self.ctx.central_totals
         if source is None:
-            return None, "中心系统接口不提供网点统计，仅显示本机数据。"
+            return None, QT_TR_NOOP("中心系统接口不提供网点统计，仅显示本机数据。")
         if self.ctx.line_up is not None and not self.ctx.line_up():
-            return None, "专线中断：仅显示本机数据，线路恢复后可查看中心汇总。"
+            return None, QT_TR_NOOP("专线中断：仅显示本机数据，线路恢复后可查看中心汇总。")
         try:
             return source(self.ctx.branch.code, date_from, date_to), ""
         except CentralError as exc:
             log.info("central statistics unavailable: %s", exc.code)
-            return None, f"暂时无法获取中心汇总（{exc.code}），仅显示本机数据。"
+            return None, zh("暂时无法获取中心汇总（{code}），仅显示本机数据。", code=exc.code)
 
     # -- the document ---------------------------------------------------------------------------------
     def pdf(self, figures: BranchFigures) -> bytes:

@@ -31,6 +31,7 @@ from counter_app.domain.blank_stock import (
     serial_error,
 )
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.stock.context import StockContext
 from counter_app.workflows.supervisor import SupervisorApproval
 
@@ -40,7 +41,7 @@ WORK = "blank_stock_keeping"
 
 
 def not_instant_error() -> StockError:
-    return StockError("本网点不是即时制卡网点，没有空白卡库存；空白卡库存仅在即办网点使用。",
+    return StockError(QT_TR_NOOP("本网点不是即时制卡网点，没有空白卡库存；空白卡库存仅在即办网点使用。"),
                       code="BLANK_NOT_INSTANT_BRANCH")
 
 
@@ -96,10 +97,10 @@ class BlankStock:
 
     def mark_issued(self, chip_serial: str, application_id: str) -> CardPlace:
         if not application_id.strip():
-            raise ValidationError("application_id", "发卡须关联申请编号。", code="BLANK_NO_APPLICATION")
+            raise ValidationError("application_id", QT_TR_NOOP("发卡须关联申请编号。"), code="BLANK_NO_APPLICATION")
         self._require_instant()
         return self.ctx.store.move(
-            self._serial(chip_serial), Place.ISSUED, action_zh="登记发卡", actor=self.teller,
+            self._serial(chip_serial), Place.ISSUED, action_zh=QT_TR_NOOP("登记发卡"), actor=self.teller,
             day=self.ctx.today(), now=self.ctx.clock(), custodian=self.teller,
             custody_today=True, application_id=application_id.strip(),
             audit={"application_id": application_id.strip()})
@@ -108,9 +109,9 @@ class BlankStock:
         """The supervisor's user name, password and one-time code (checked and audited by
         the one authorisation path, workflows.login.TellerAuth.authorise)."""
         if self.ctx.authorise is None:
-            raise StockError("本机未配置主管授权，不能登记废卡。", code="BLANK_NO_AUTHORISER")
+            raise StockError(QT_TR_NOOP("本机未配置主管授权，不能登记废卡。"), code="BLANK_NO_AUTHORISER")
         if approval is None or not approval.username.strip() or not approval.password:
-            raise ValidationError("supervisor", "登记废卡须由主管输入账号、密码和动态验证码授权。",
+            raise ValidationError("supervisor", QT_TR_NOOP("登记废卡须由主管输入账号、密码和动态验证码授权。"),
                                   code="BLANK_SPOIL_NEEDS_SUPERVISOR")
         who = self.ctx.authorise(approval, SPOIL_PURPOSE)
         return SpoilApproval(who, self.ctx.clock().isoformat())
@@ -122,18 +123,20 @@ class BlankStock:
         serial = self._serial(chip_serial)
         reason = " ".join(reason.split())
         if approval is None or not approval.supervisor:
-            raise StockError("登记废卡须经主管授权。", code="BLANK_SPOIL_NEEDS_SUPERVISOR")
+            raise StockError(QT_TR_NOOP("登记废卡须经主管授权。"), code="BLANK_SPOIL_NEEDS_SUPERVISOR")
         if len(reason) < MIN_SPOIL_REASON:
-            raise ValidationError("reason", f"请写明作废原因（至少{MIN_SPOIL_REASON}个字）。",
+            raise ValidationError("reason", zh("请写明作废原因（至少{min_chars}个字）。",
+                                               min_chars=MIN_SPOIL_REASON),
                                   code="BLANK_SPOIL_REASON")
         if len(reason) > MAX_SPOIL_REASON:
-            raise ValidationError("reason", f"作废原因不超过{MAX_SPOIL_REASON}个字。",
+            raise ValidationError("reason", zh("作废原因不超过{max_chars}个字。",
+                                               max_chars=MAX_SPOIL_REASON),
                                   code="BLANK_SPOIL_REASON")
         place = self.ctx.store.locate(serial)
         custodian = place.custodian if place is not None and place.place is Place.CUSTODY else ""
         if custodian and custodian != self.teller:
             custodian = self.teller  # the store names the other teller's custody and refuses
-        return self.ctx.store.move(serial, Place.SPOILED, action_zh="登记废卡", actor=self.teller,
+        return self.ctx.store.move(serial, Place.SPOILED, action_zh=QT_TR_NOOP("登记废卡"), actor=self.teller,
                                    day=self.ctx.today(), now=self.ctx.clock(), custodian=custodian,
                                    reason=reason, supervisor=approval.supervisor,
                                    audit={"supervisor": approval.supervisor})
@@ -144,7 +147,7 @@ class BlankStock:
         self._require_instant()
         self.admit()
         to_teller = to_teller.strip() or self.teller
-        return [self.ctx.store.move(self._serial(s), Place.CUSTODY, action_zh="交给柜员保管",
+        return [self.ctx.store.move(self._serial(s), Place.CUSTODY, action_zh=QT_TR_NOOP("交给柜员保管"),
                                     actor=self.teller, day=self.ctx.today(), now=self.ctx.clock(),
                                     custodian=to_teller) for s in serials]
 
@@ -152,11 +155,11 @@ class BlankStock:
         """The first ``count`` cards of the stock (in serial order) to ``to_teller``."""
         self._require_instant()
         if count <= 0:
-            raise ValidationError("count", "领用张数应大于0。", code="BLANK_BAD_COUNT")
+            raise ValidationError("count", QT_TR_NOOP("领用张数应大于0。"), code="BLANK_BAD_COUNT")
         stock = self.ctx.store.cards(Place.STOCK)
         if count > len(stock):
-            raise ValidationError("count", f"库存只有 {len(stock)} 张，不能领用 {count} 张。",
-                                  code="BLANK_NOT_ENOUGH")
+            raise ValidationError("count", zh("库存只有 {in_stock} 张，不能领用 {count} 张。",
+                                              in_stock=len(stock), count=count), code="BLANK_NOT_ENOUGH")
         return self.hand_out([c.chip_serial for c in stock[:count]], to_teller)
 
     def take_back(self, from_teller: str, serials: Iterable[str] | None = None) -> list[CardPlace]:
@@ -166,7 +169,7 @@ class BlankStock:
         from_teller = from_teller.strip() or self.teller
         if serials is None:
             serials = [c.chip_serial for c in self.ctx.store.cards(Place.CUSTODY, from_teller)]
-        return [self.ctx.store.move(self._serial(s), Place.STOCK, action_zh="交回库存",
+        return [self.ctx.store.move(self._serial(s), Place.STOCK, action_zh=QT_TR_NOOP("交回库存"),
                                     actor=self.teller, day=self.ctx.today(), now=self.ctx.clock(),
                                     custodian=from_teller) for s in serials]
 

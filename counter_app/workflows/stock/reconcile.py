@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from counter_app.domain.blank_stock import CardPlace, Place
+from counter_app.domain.texts import zh
 from counter_app.workflows.stock.context import MoveFacts
 from counter_app.workflows.stock.record import Reconciliation, TellerLine
 
@@ -29,8 +30,9 @@ def reconcile(*, day: str, at: str, branch_code: str, cards: list[CardPlace],
     total = sum(by_place.values())
     if received != total:
         differences.append(
-            f"入库登记 {received} 张，而库存、保管、已发卡、废卡合计 {total} 张，相差 {received - total} 张"
-            "（账务记录不一致，请立即报告主管并联系技术支持）。")
+            zh("入库登记 {received} 张，而库存、保管、已发卡、废卡合计 {total} 张，相差 {difference} 张"
+               "（账务记录不一致，请立即报告主管并联系技术支持）。", received=received, total=total,
+               difference=received - total))
 
     day_moves = [m for m in moves_all if m.day == day]
     tellers = {m.teller for m in day_moves if m.teller} | {c.custodian for c in cards if c.custodian}
@@ -52,19 +54,26 @@ def reconcile(*, day: str, at: str, branch_code: str, cards: list[CardPlace],
         lines.append(line)
         if line.book_difference:
             differences.append(
-                f"柜员 {teller}：当日领用 {handed} 张，交回 {back}、发卡 {issued}、废卡 {spoiled}、"
-                f"在保管 {today}，相差 {line.book_difference} 张。")
+                zh("柜员 {teller}：当日领用 {handed} 张，交回 {back}、发卡 {issued}、废卡 {spoiled}、"
+                   "在保管 {today}，相差 {book_difference} 张。", teller=teller, handed=handed, back=back,
+                   issued=issued, spoiled=spoiled, today=today, book_difference=line.book_difference))
         if earlier:
-            differences.append(f"柜员 {teller}：{len(earlier)} 张为以前营业日领用、未交回"
-                               f"（{'、'.join(earlier)}），请交回库存。")
+            differences.append(zh("柜员 {teller}：{count} 张为以前营业日领用、未交回（{chip_serials}），请交回库存。",
+                                  teller=teller, count=len(earlier), chip_serials="、".join(earlier)))
         if line.counted is not None and line.counted != len(holding):
             diff = line.counted - len(holding)
-            differences.append(f"柜员 {teller}：系统记录保管 {len(holding)} 张，实点 {line.counted} 张，"
-                               f"{'多出' if diff > 0 else '短少'} {abs(diff)} 张。")
+            differences.append(
+                zh("柜员 {teller}：系统记录保管 {booked} 张，实点 {counted} 张，多出 {difference} 张。",
+                   teller=teller, booked=len(holding), counted=line.counted, difference=diff) if diff > 0
+                else zh("柜员 {teller}：系统记录保管 {booked} 张，实点 {counted} 张，短少 {difference} 张。",
+                        teller=teller, booked=len(holding), counted=line.counted, difference=-diff))
     if counted_stock is not None and counted_stock != by_place[Place.STOCK]:
         diff = counted_stock - by_place[Place.STOCK]
-        differences.append(f"网点库存：系统记录 {by_place[Place.STOCK]} 张，实点 {counted_stock} 张，"
-                           f"{'多出' if diff > 0 else '短少'} {abs(diff)} 张。")
+        differences.append(
+            zh("网点库存：系统记录 {booked} 张，实点 {counted} 张，多出 {difference} 张。",
+               booked=by_place[Place.STOCK], counted=counted_stock, difference=diff) if diff > 0
+            else zh("网点库存：系统记录 {booked} 张，实点 {counted} 张，短少 {difference} 张。",
+                    booked=by_place[Place.STOCK], counted=counted_stock, difference=-diff))
     return Reconciliation(
         day=day, at=at, branch_code=branch_code, received=received,
         in_stock=by_place[Place.STOCK], in_custody=by_place[Place.CUSTODY],

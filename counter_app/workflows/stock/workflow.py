@@ -30,7 +30,7 @@ from counter_app.devices.blank_card import BlankChip
 from counter_app.domain.blank_stock import AlreadyRegistered, CardPlace, Place, StockError
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing.count_sheet import CountLine, CountSheet, render_count_sheet
 from counter_app.workflows.kernel import StepDef, Wizard
 from counter_app.workflows.records import to_json
@@ -62,7 +62,7 @@ def _count(text: str, field: str) -> int | None:
     if not text:
         return None
     if not text.isdigit() or len(text) > 6:
-        raise ValidationError(field, "实点张数应为0或正整数。", code="BLANK_BAD_COUNT")
+        raise ValidationError(field, QT_TR_NOOP("实点张数应为0或正整数。"), code="BLANK_BAD_COUNT")
     return int(text)
 
 
@@ -106,8 +106,9 @@ class StockWorkflow(Wizard[StockRecord]):
         if list_file is not None:
             listed_box, expected = parse_supplier_list(list_file)
             if box_id.strip() and box_id.strip() != listed_box:
-                raise ValidationError("box_id", f"录入的箱号“{box_id.strip()}”与供应商清单的箱号"
-                                      f"“{listed_box}”不同，请核对。", code="BLANK_LIST_OTHER_BOX")
+                raise ValidationError("box_id", zh("录入的箱号“{box_id}”与供应商清单的箱号"
+                                                   "“{listed_box}”不同，请核对。", box_id=box_id.strip(),
+                                                   listed_box=listed_box), code="BLANK_LIST_OTHER_BOX")
             box_id = listed_box
         box_id = box_id.strip()
         error = box_id_error(box_id)
@@ -123,11 +124,11 @@ class StockWorkflow(Wizard[StockRecord]):
         """Read the blank in the slot and register it into the open box."""
         box = self.record.box
         if box is None:
-            raise ValidationError("box_id", "请先录入箱号（或导入供应商清单）再读卡入库。",
+            raise ValidationError("box_id", QT_TR_NOOP("请先录入箱号（或导入供应商清单）再读卡入库。"),
                                   code="BLANK_NO_BOX")
         reader = self.ctx.reader
         if reader is None:
-            raise CounterError("本机未配置读卡器，不能读取空白卡。", code="BLANK_NO_READER")
+            raise CounterError(QT_TR_NOOP("本机未配置读卡器，不能读取空白卡。"), code="BLANK_NO_READER")
         chip: BlankChip = reader.read_blank()
         return self.register_chip(chip.chip_serial, chip.atr)
 
@@ -137,16 +138,16 @@ class StockWorkflow(Wizard[StockRecord]):
         self.stock.admit()
         if box.expected is not None and serial not in box.expected:
             result = ReadResult(serial, ReadOutcome.NOT_ON_LIST,
-                                f"芯片序列号 {serial} 不在箱号 {box.box_id} 的供应商清单上，未入库；"
-                                "请将该卡单独放置并报告主管。")
+                                zh("芯片序列号 {serial} 不在箱号 {box_id} 的供应商清单上，未入库；"
+                                   "请将该卡单独放置并报告主管。", serial=serial, box_id=box.box_id))
         else:
             try:
                 self.ctx.store.receive(box.box_id, serial, atr, self.ctx.teller, self.ctx.today(),
                                        self.ctx.clock())
-                result = ReadResult(serial, ReadOutcome.RECEIVED, f"空白卡 {serial} 已入库。")
+                result = ReadResult(serial, ReadOutcome.RECEIVED, zh("空白卡 {serial} 已入库。", serial=serial))
             except AlreadyRegistered as error:
                 result = ReadResult(serial, ReadOutcome.DUPLICATE,
-                                    f"重复：{error.message_zh}")
+                                    zh("重复：{reason}", reason=error.message_zh))
         if result.outcome is ReadOutcome.RECEIVED:
             box = replace(box, received=(*box.received, serial))
         else:
@@ -161,7 +162,7 @@ class StockWorkflow(Wizard[StockRecord]):
         """The card-by-card check is finished: list entries never seen are named."""
         box = self.record.box
         if box is None:
-            raise ValidationError("box_id", "没有正在入库的箱。", code="BLANK_NO_BOX")
+            raise ValidationError("box_id", QT_TR_NOOP("没有正在入库的箱。"), code="BLANK_NO_BOX")
         self.stock.admit()
         missing = box.outstanding
         self.ctx.store.close_box_check(box.box_id, self.ctx.teller, self.ctx.clock(),
@@ -177,18 +178,18 @@ class StockWorkflow(Wizard[StockRecord]):
     def hand_out(self, count_text: str, to_teller: str) -> list[CardPlace]:
         count = _count(count_text, "count")
         if count is None:
-            raise ValidationError("count", "请录入领用张数。", code="BLANK_BAD_COUNT")
+            raise ValidationError("count", QT_TR_NOOP("请录入领用张数。"), code="BLANK_BAD_COUNT")
         cards = self.stock.hand_out_count(count, to_teller)
         who = to_teller.strip() or self.ctx.teller
-        self._update(custody_message=f"已交给柜员 {who} 保管 {len(cards)} 张："
-                                     f"{cards[0].chip_serial} 等。")
+        self._update(custody_message=zh("已交给柜员 {teller} 保管 {count} 张：{chip_serial} 等。", teller=who,
+                                        count=len(cards), chip_serial=cards[0].chip_serial))
         return cards
 
     def take_back(self, from_teller: str) -> list[CardPlace]:
         cards = self.stock.take_back(from_teller)
         who = from_teller.strip() or self.ctx.teller
-        self._update(custody_message=(f"柜员 {who} 交回库存 {len(cards)} 张。" if cards
-                                      else f"柜员 {who} 没有保管中的空白卡。"))
+        self._update(custody_message=(zh("柜员 {teller} 交回库存 {count} 张。", teller=who, count=len(cards))
+                                      if cards else zh("柜员 {teller} 没有保管中的空白卡。", teller=who)))
         return cards
 
     # -- 废卡 ------------------------------------------------------------------------------------
@@ -196,8 +197,8 @@ class StockWorkflow(Wizard[StockRecord]):
         self.stock.admit()  # before the supervisor's password is asked for
         approval: SpoilApproval = self.stock.approve_spoil(supervisor)
         place = self.stock.mark_spoiled(serial, reason, approval)
-        self._update(spoil_message=f"空白卡 {place.chip_serial} 已登记为废卡（授权主管 "
-                                   f"{approval.supervisor}）。")
+        self._update(spoil_message=zh("空白卡 {chip_serial} 已登记为废卡（授权主管 {supervisor}）。",
+                                      chip_serial=place.chip_serial, supervisor=approval.supervisor))
         return place
 
     # -- 盘点对账 -------------------------------------------------------------------------------
@@ -232,14 +233,15 @@ class StockWorkflow(Wizard[StockRecord]):
     def count_sheet(self) -> bytes:
         r = self.record.reconciliation
         if r is None:
-            raise StockError("请先盘点对账，再打印盘点表。", code="BLANK_NOT_RECONCILED")
+            raise StockError(QT_TR_NOOP("请先盘点对账，再打印盘点表。"), code="BLANK_NOT_RECONCILED")
         at = dt.datetime.fromisoformat(r.at).astimezone(CHINA_TIME).replace(tzinfo=None)
         lines = tuple(CountLine(t.teller, t.handed, t.taken_back, t.issued, t.spoiled, t.holding,
                                 len(t.earlier), t.counted) for t in r.tellers)
         sheet = CountSheet(self.record.sheet_no, self.ctx.branch, self.ctx.teller, r.day, at,
                            r.received, r.in_stock, r.in_custody, r.issued, r.spoiled,
                            r.counted_stock, lines, r.differences, r.spoiled_lines,
-                           scope_zh=f"柜员 {r.scope_teller}" if r.scope_teller else "全网点")
+                           scope_zh=zh("柜员 {scope_teller}",
+                                       scope_teller=r.scope_teller) if r.scope_teller else QT_TR_NOOP("全网点"))
         pdf = render_count_sheet(sheet)
         self.ctx.store.audit(self.ctx.teller, "stock.count_sheet", sheet_no=self.record.sheet_no)
         return pdf

@@ -11,6 +11,7 @@ the rule for a supervisor's reason.
 from __future__ import annotations
 
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.supervisor import Authorise, SupervisorApproval
 
 __all__ = ["MIN_REASON_CHARS", "Authorise", "SupervisorApproval", "SupervisorCredentials",
@@ -22,10 +23,11 @@ MIN_REASON_CHARS = 4  # as for a force-closed session and an acknowledged audit 
 SupervisorCredentials = SupervisorApproval
 
 
-def check_reason(reason: str, *, what: str = "处理") -> str:
+def check_reason(reason: str, *, what: str = QT_TR_NOOP("处理")) -> str:
     """The supervisor's reason, trimmed; refused when shorter than four characters."""
     reason = reason.strip()
     if len(reason) < MIN_REASON_CHARS:
-        raise ValidationError("reason", f"请写明{what}理由（至少{MIN_REASON_CHARS}个字），理由将记入审计日志。",
+        raise ValidationError("reason", zh("请写明{what}理由（至少{min_chars}个字），理由将记入审计日志。",
+                                           what=what, min_chars=MIN_REASON_CHARS),
                               code="REASON_REQUIRED")
     return reason

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, listed, zh
 from counter_app.workflows.login import ROLE_ZH
 from counter_app.workflows.sessions import yuan
 
@@ -32,49 +33,58 @@ MAX_TEXT = 64
 
 # detail keys that carry no personal data: shown; everything else stays hidden
 SHOWN_DETAIL: dict[str, str] = {
-    "purpose": "授权用途", "role": "角色", "session": "会话", "counter": "柜台",
-    "op_id": "幂等键", "operation": "中心操作", "dead_reason": "中心拒绝代码",
-    "minutes": "时长", "failures": "失败次数", "stale": "跨日", "source": "来源",
-    "first_bad_seq": "首个异常条目", "central_seq": "中心链头", "problem": "问题",
-    "outcome": "结果", "kind": "类别", "step": "步骤", "day": "营业日", "balanced": "平账",
-    "how": "方式", "scope": "范围", "refused": "拒绝", "valid": "有效", "tries_left": "剩余次数",
-    "deferred": "延后上传", "document": "单据", "box_id": "箱号", "batch_id": "批次",
-    "float_fen": "备用金", "custody": "保管空白卡", "durable": "持久写入",
+    "purpose": QT_TR_NOOP("授权用途"), "role": QT_TR_NOOP("角色"), "session": QT_TR_NOOP("会话"),
+    "counter": QT_TR_NOOP("柜台"), "op_id": QT_TR_NOOP("幂等键"), "operation": QT_TR_NOOP("中心操作"),
+    "dead_reason": QT_TR_NOOP("中心拒绝代码"), "minutes": QT_TR_NOOP("时长"), "failures": QT_TR_NOOP("失败次数"),
+    "stale": QT_TR_NOOP("跨日"), "source": QT_TR_NOOP("来源"), "first_bad_seq": QT_TR_NOOP("首个异常条目"),
+    "central_seq": QT_TR_NOOP("中心链头"), "problem": QT_TR_NOOP("问题"), "outcome": QT_TR_NOOP("结果"),
+    "kind": QT_TR_NOOP("类别"), "step": QT_TR_NOOP("步骤"), "day": QT_TR_NOOP("营业日"),
+    "balanced": QT_TR_NOOP("平账"), "how": QT_TR_NOOP("方式"), "scope": QT_TR_NOOP("范围"),
+    "refused": QT_TR_NOOP("拒绝"), "valid": QT_TR_NOOP("有效"), "tries_left": QT_TR_NOOP("剩余次数"),
+    "deferred": QT_TR_NOOP("延后上传"), "document": QT_TR_NOOP("单据"), "box_id": QT_TR_NOOP("箱号"),
+    "batch_id": QT_TR_NOOP("批次"), "float_fen": QT_TR_NOOP("备用金"), "custody": QT_TR_NOOP("保管空白卡"),
+    "durable": QT_TR_NOOP("持久写入"),
 }
 
 # how a shown value reads: money in 元, counts with their unit, yes/no in words (a raw
 # 200000 or True is not what a supervisor should have to decode)
 SHOWN_FORMAT: dict[str, Callable[[Any], str]] = {
     "float_fen": lambda v: yuan(int(v)),
-    "custody": lambda v: f"{v} 张",
-    "minutes": lambda v: f"{v} 分钟",
-    "failures": lambda v: f"{v} 次",
-    "tries_left": lambda v: f"{v} 次",
+    "custody": lambda v: zh("{count} 张", count=v),
+    "minutes": lambda v: zh("{minutes} 分钟", minutes=v),
+    "failures": lambda v: zh("{count} 次", count=v),
+    "tries_left": lambda v: zh("{count} 次", count=v),
 }
 
 # action names (or their first part) in the supervisor's words
 ACTION_ZH: dict[str, str] = {
-    "login": "登录", "logout": "签退", "unlock": "解锁屏幕", "authorise": "主管授权",
-    "password_change": "修改密码", "account": "账户", "teller": "柜员账户", "audit": "审计日志",
-    "session": "柜员会话", "outbox": "上传队列（异常件）", "application": "申领",
-    "issuance": "即时制卡", "stock": "空白卡库存", "production": "集中制卡 / 领卡",
-    "card": "卡片业务", "certificate": "参保证明", "query": "查询", "registration": "参保登记",
-    "data_change": "信息变更",
-    "login.success": "登录成功", "login.failure": "登录失败", "login.refused_locked": "登录被拒（已锁定）",
-    "authorise.granted": "主管授权通过", "authorise.failure": "主管授权失败",
-    "authorise.refused_role": "授权被拒（无权限角色）", "authorise.refused_locked": "授权被拒（已锁定）",
-    "account.locked": "账户锁定", "unlock.success": "解锁成功", "unlock.failure": "解锁失败",
-    "session.opened": "开始营业", "session.resumed": "会话继续", "session.closed": "日终结束营业",
-    "session.force_closed": "主管强制结束会话",
-    "outbox.dead_letter_retry": "异常件重新上传", "outbox.dead_letter_discard": "异常件作废",
-    "audit.break_acknowledged": "主管确认审计告警", "audit.unknown_user": "未知用户",
-    "teller.password_changed": "密码已修改", "teller.initial_password_set": "设置初始密码",
-    "teller.totp_enrolled": "绑定动态验证码", "teller.demo_account_created": "创建演示账户",
-    "teller.first_admin_created": "创建首个管理员账户", "authorise.code_replayed": "动态验证码重复使用",
-    "authorise.refused_not_enrolled": "授权被拒（未绑定动态验证码）",
-    "authorise_code.failure": "动态验证码错误", "teller.created": "新增柜员",
-    "teller.disabled": "停用账户", "teller.enabled": "启用账户", "teller.password_reset": "重置密码",
-    "teller.totp_reenrolled": "重新绑定动态验证码", "teller.unlocked": "解锁账户",
+    "login": QT_TR_NOOP("登录"), "logout": QT_TR_NOOP("签退"), "unlock": QT_TR_NOOP("解锁屏幕"),
+    "authorise": QT_TR_NOOP("主管授权"), "password_change": QT_TR_NOOP("修改密码"), "account": QT_TR_NOOP("账户"),
+    "teller": QT_TR_NOOP("柜员账户"), "audit": QT_TR_NOOP("审计日志"), "session": QT_TR_NOOP("柜员会话"),
+    "outbox": QT_TR_NOOP("上传队列（异常件）"), "application": QT_TR_NOOP("申领"),
+    "issuance": QT_TR_NOOP("即时制卡"), "stock": QT_TR_NOOP("空白卡库存"),
+    "production": QT_TR_NOOP("集中制卡 / 领卡"), "card": QT_TR_NOOP("卡片业务"),
+    "certificate": QT_TR_NOOP("参保证明"), "query": QT_TR_NOOP("查询"), "registration": QT_TR_NOOP("参保登记"),
+    "data_change": QT_TR_NOOP("信息变更"), "login.success": QT_TR_NOOP("登录成功"),
+    "login.failure": QT_TR_NOOP("登录失败"), "login.refused_locked": QT_TR_NOOP("登录被拒（已锁定）"),
+    "authorise.granted": QT_TR_NOOP("主管授权通过"), "authorise.failure": QT_TR_NOOP("主管授权失败"),
+    "authorise.refused_role": QT_TR_NOOP("授权被拒（无权限角色）"),
+    "authorise.refused_locked": QT_TR_NOOP("授权被拒（已锁定）"), "account.locked": QT_TR_NOOP("账户锁定"),
+    "unlock.success": QT_TR_NOOP("解锁成功"), "unlock.failure": QT_TR_NOOP("解锁失败"),
+    "session.opened": QT_TR_NOOP("开始营业"), "session.resumed": QT_TR_NOOP("会话继续"),
+    "session.closed": QT_TR_NOOP("日终结束营业"), "session.force_closed": QT_TR_NOOP("主管强制结束会话"),
+    "outbox.dead_letter_retry": QT_TR_NOOP("异常件重新上传"),
+    "outbox.dead_letter_discard": QT_TR_NOOP("异常件作废"),
+    "audit.break_acknowledged": QT_TR_NOOP("主管确认审计告警"), "audit.unknown_user": QT_TR_NOOP("未知用户"),
+    "teller.password_changed": QT_TR_NOOP("密码已修改"), "teller.initial_password_set": QT_TR_NOOP("设置初始密码"),
+    "teller.totp_enrolled": QT_TR_NOOP("绑定动态验证码"), "teller.demo_account_created": QT_TR_NOOP("创建演示账户"),
+    "teller.first_admin_created": QT_TR_NOOP("创建首个管理员账户"),
+    "authorise.code_replayed": QT_TR_NOOP("动态验证码重复使用"),
+    "authorise.refused_not_enrolled": QT_TR_NOOP("授权被拒（未绑定动态验证码）"),
+    "authorise_code.failure": QT_TR_NOOP("动态验证码错误"), "teller.created": QT_TR_NOOP("新增柜员"),
+    "teller.disabled": QT_TR_NOOP("停用账户"), "teller.enabled": QT_TR_NOOP("启用账户"),
+    "teller.password_reset": QT_TR_NOOP("重置密码"), "teller.totp_reenrolled": QT_TR_NOOP("重新绑定动态验证码"),
+    "teller.unlocked": QT_TR_NOOP("解锁账户"),
 }
 
 
@@ -82,7 +92,7 @@ def action_zh(action: str) -> str:
     if action in ACTION_ZH:
         return ACTION_ZH[action]
     head = action.split(".", 1)[0]
-    return f"{ACTION_ZH[head]}（{action}）" if head in ACTION_ZH else action
+    return zh("{area}（{action}）", area=ACTION_ZH[head], action=action) if head in ACTION_ZH else action
 
 
 class AuditRecordFacts(Protocol):
@@ -147,19 +157,21 @@ def _date(text: str, field: str, label: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(field, f"{label}格式不正确，请按 2026-11-30 的格式输入。",
+        raise ValidationError(field, zh("{label}格式不正确，请按 2026-11-30 的格式输入。", label=label),
                               code="DATE_FORMAT") from None
 
 
 def parse_query(*, teller: str = "", action: str = "", since: str = "", until: str = "",
                 text: str = "", page: int = 0, page_size: int = PAGE_SIZE) -> AuditQuery:
     """The search as typed on the screen, checked."""
-    first, last = _date(since, "since", "起始日期"), _date(until, "until", "截止日期")
+    first = _date(since, "since", QT_TR_NOOP("起始日期"))
+    last = _date(until, "until", QT_TR_NOOP("截止日期"))
     if first is not None and last is not None and first > last:
-        raise ValidationError("until", "截止日期不能早于起始日期。", code="DATE_RANGE")
+        raise ValidationError("until", QT_TR_NOOP("截止日期不能早于起始日期。"), code="DATE_RANGE")
     text = text.strip()
     if len(text) > MAX_TEXT:
-        raise ValidationError("text", f"搜索内容最多 {MAX_TEXT} 个字。", code="TEXT_TOO_LONG")
+        raise ValidationError("text", zh("搜索内容最多 {max_chars} 个字。", max_chars=MAX_TEXT),
+                              code="TEXT_TOO_LONG")
     return AuditQuery(teller=teller.strip(), action=action.strip(), since=first, until=last,
                       text=text, page=max(0, page),
                       page_size=min(max(1, page_size), MAX_PAGE_SIZE))
@@ -188,7 +200,7 @@ class AuditRow:
     def actor_zh(self) -> str:
         """Who, as the viewer shows it: the program's own entries (first administrator, demo
         accounts, updates) by 系统 rather than the raw account name ``system``."""
-        return "系统" if self.actor == SYSTEM_ACTOR else self.actor
+        return QT_TR_NOOP("系统") if self.actor == SYSTEM_ACTOR else self.actor
 
     @property
     def local_time(self) -> str:
@@ -196,10 +208,10 @@ class AuditRow:
 
     @property
     def detail_zh(self) -> str:
-        parts = [f"{label}：{value}" for label, value in self.shown]
+        parts = [zh("{label}：{value}", label=label, value=value) for label, value in self.shown]
         if self.hidden:
-            parts.append(f"另有 {self.hidden} 项（可能含个人信息，已加密不显示）")
-        return "；".join(parts) if parts else "—"
+            parts.append(zh("另有 {hidden} 项（可能含个人信息，已加密不显示）", hidden=self.hidden))
+        return listed(parts) or "—"
 
 
 @dataclass(frozen=True)
@@ -216,10 +228,11 @@ class AuditPage:
     @property
     def summary_zh(self) -> str:
         if not self.total:
-            return "没有符合条件的审计记录。"
+            return QT_TR_NOOP("没有符合条件的审计记录。")
         first = self.page * self.page_size + 1
-        return (f"共 {self.total} 条，第 {self.page + 1}/{self.pages} 页"
-                f"（第 {first}–{first + len(self.rows) - 1} 条，按时间从新到旧）")
+        return zh("共 {total} 条，第 {page}/{pages} 页（第 {first}–{last} 条，按时间从新到旧）",
+                  total=self.total, page=self.page + 1, pages=self.pages, first=first,
+                  last=first + len(self.rows) - 1)
 
 
 @dataclass(frozen=True)
@@ -239,19 +252,21 @@ class ChainState:
         at = self.checked_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S")
         if self.ok and not self.alarm_zh:
             if self.head_seq is None:
-                return f"审计日志为空（{at} 校验）。"
-            return (f"审计链完整：已校验至第 {self.head_seq} 条（共 {self.entries} 条，"
-                    f"{at} 完整校验）。")
+                return zh("审计日志为空（{at} 校验）。", at=at)
+            return zh("审计链完整：已校验至第 {head_seq} 条（共 {entries} 条，"
+                      "{at} 完整校验）。", head_seq=self.head_seq, entries=self.entries, at=at)
         if not self.ok:
-            where = f"自第 {self.first_bad_seq} 条起" if self.first_bad_seq else "位置未能确定"
-            return (f"审计链断裂（{at} 校验）：{where}，{self.problem}。"
-                    "请立即报告主管，本柜台将锁定业务直至主管确认。")
-        return f"审计链当前校验通过（{at}），但有待主管确认的告警：{self.alarm_zh}"
+            where = (zh("自第 {seq} 条起", seq=self.first_bad_seq) if self.first_bad_seq
+                     else QT_TR_NOOP("位置未能确定"))
+            return zh("审计链断裂（{at} 校验）：{where}，{problem}。"
+                      "请立即报告主管，本柜台将锁定业务直至主管确认。", at=at, where=where,
+                      problem=self.problem)
+        return zh("审计链当前校验通过（{at}），但有待主管确认的告警：{alarm}", at=at, alarm=self.alarm_zh)
 
 
 def _format(key: str, value: str | int | float | bool) -> str:
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return QT_TR_NOOP("是") if value else QT_TR_NOOP("否")
     if key == "role":
         return ROLE_ZH.get(str(value), str(value))
     fmt = SHOWN_FORMAT.get(key)
@@ -266,7 +281,7 @@ def _shown(detail: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], int]:
         value = detail[key]
         if key in SHOWN_DETAIL and isinstance(value, (str, int, float, bool)) and value != "":
             text = _format(key, value)
-            shown.append((SHOWN_DETAIL[key], text[:80]))
+            shown.append((SHOWN_DETAIL[key], text if len(text) <= 80 else text[:80]))  # a Text kept whole
         else:
             hidden += 1
     return tuple(shown), hidden

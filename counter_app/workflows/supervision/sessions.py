@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from counter_app.domain.texts import zh
 from counter_app.workflows.sessions import SessionDesk, WorkSessionFacts, yuan
 from counter_app.workflows.sessions.desk import CHINA_TIME
 from counter_app.workflows.supervision.approval import SupervisorCredentials
@@ -22,10 +23,10 @@ def duration_zh(seconds: float) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return f"{days} 天 {hours} 小时"
+        return zh("{days} 天 {hours} 小时", days=days, hours=hours)
     if hours:
-        return f"{hours} 小时 {mins} 分钟"
-    return f"{mins} 分钟"
+        return zh("{hours} 小时 {minutes} 分钟", hours=hours, minutes=mins)
+    return zh("{minutes} 分钟", minutes=mins)
 
 
 @dataclass(frozen=True)
