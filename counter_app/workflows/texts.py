@@ -28,3 +28,13 @@ def clauses(items: Sequence[str]) -> str:
     for item in reversed(items[:-1]):
         text = zh("{item}；{rest}", item=item, rest=text)
     return text
+
+
+def alternatives(items: Sequence[str]) -> str:
+    """``items`` quoted and joined with ``或`` (either … or …) as one translatable text."""
+    if not items:
+        return ""
+    text = zh("“{item}”", item=items[-1])
+    for item in reversed(items[:-1]):
+        text = zh("“{item}”或{rest}", item=item, rest=text)
+    return text

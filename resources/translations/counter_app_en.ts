@@ -5607,11 +5607,11 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>“{item}”</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{item}&quot;</translation>
     </message>
     <message>
         <source>“{item}”或{rest}</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{item}&quot; or {rest}</translation>
     </message>
     <message>
         <source>专线中断，暂不能解挂：解挂须由中心实时确认该卡未申请补卡，请待线路恢复后办理（持卡人可稍候或改日到本行网点办理）。</source>
@@ -5683,7 +5683,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>姓名或身份证号码已变更，原社会保障卡芯片和卡面信息与变更后信息不一致，须换发新卡：请持本人身份证到发卡银行网点办理补卡/换卡（换卡时交回原卡）；新卡启用前原卡仍可按原功能使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name or ID number has changed, so the chip and face of the current social security card no longer match and a new card is required: the person should take their ID card to a branch of the issuing bank for a replacement/exchange (handing in the old card on exchange); until the new card is activated the old card keeps working as before.</translation>
     </message>
     <message>
         <source>读卡器中的卡片不是本次制卡的卡片（应为芯片序号尾号 {expected}，插入的是尾号 {inserted}），请换回原卡片。</source>
@@ -6590,6 +6590,18 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Recording a spoiled card requires a supervisor&apos;s user name, password and one-time code.</translation>
     </message>
     <message>
+        <source>箱号 {box_id} 已按另一份供应商清单登记，清单不一致，请核对箱号或联系库管。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>箱号 {box_id} 尚未登记，请先登记箱号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能{action_zh}：空白卡 {serial} 由柜员 {custodian} 保管（{day} 领用），须由该柜员办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>登记废卡须经主管授权。</source>
         <translation>Recording a spoiled card requires supervisor authorisation.</translation>
     </message>
@@ -6896,19 +6908,19 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>专线中断，暂不能办理单位职工参保：单位信息、可参加的险种和缴费基数范围须由中心实时确认，请待线路恢复后办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down; employee registration is not possible now: the employer, the insurances available and the contribution base range must be confirmed by the central system in real time. Please process it once the line is restored.</translation>
     </message>
     <message>
         <source>专线中断，且本柜台尚未取得中心核定的本年度缴费基数范围，暂不能办理灵活就业参保；请待线路恢复后办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down and this counter does not have this year&apos;s contribution base range from the central system, so flexible employment registration is not possible now; please process it once the line is restored.</translation>
     </message>
     <message>
         <source>专线中断，无法向中心查询单位，请待线路恢复后办理单位职工参保。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down, so the employer cannot be looked up at the central system; process the employee registration once the line is restored.</translation>
     </message>
     <message>
         <source>请核对后点击“确认参保”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check, then click &quot;Confirm registration&quot;.</translation>
     </message>
     <message>
         <source>参保登记</source>
@@ -6916,23 +6928,23 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>请先选择参保类型。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the registration type first.</translation>
     </message>
     <message>
         <source>中心系统未提供本类型的缴费基数范围，请联系社保经办机构。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system gave no contribution base range for this type; please contact the social insurance agency.</translation>
     </message>
     <message>
-        <source>参保登记已完成，自{start:%Y年%m月}起按所选险种和基数缴费。</source>
-        <translation type="unfinished"></translation>
+        <source>参保登记已完成，自{year}年{month}月起按所选险种和基数缴费。</source>
+        <translation>Registration complete; contributions for the chosen insurances and base start from {month}/{year}.</translation>
     </message>
     <message>
         <source>中心系统未及时应答（本笔登记可能已生效），系统将按同一业务编号自动确认，不会重复登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system did not answer in time (this registration may already be in effect); the system will confirm it under the same business number automatically and will not register twice.</translation>
     </message>
     <message>
         <source>专线中断，灵活就业参保登记已在本柜台受理并暂存，线路恢复后自动上传中心；上传前中心尚无登记记录，如中心不予受理，网点将电话告知。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down: the flexible employment registration has been accepted at this counter and held; it is uploaded to the central system automatically when the line is restored. Until then the central system has no record of it; if the central system refuses it, the branch will phone the person.</translation>
     </message>
     <message>
         <source>登录成功</source>
@@ -8336,247 +8348,247 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>常住地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Residential address</translation>
     </message>
     <message>
         <source>学历</source>
-        <translation type="unfinished"></translation>
+        <translation>Education</translation>
     </message>
     <message>
         <source>婚姻状况</source>
-        <translation type="unfinished"></translation>
+        <translation>Marital status</translation>
     </message>
     <message>
         <source>参加工作时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Work start date</translation>
     </message>
     <message>
         <source>本人人事档案中的招工（录用）审批表</source>
-        <translation type="unfinished"></translation>
+        <translation>The recruitment (hiring) approval form in the person&apos;s personnel file</translation>
     </message>
     <message>
         <source>参加工作时的劳动合同或工资发放原始记录</source>
-        <translation type="unfinished"></translation>
+        <translation>The labour contract or original payroll records from the start of work</translation>
     </message>
     <message>
         <source>本人人事档案中最早记载出生日期的原始材料</source>
-        <translation type="unfinished"></translation>
+        <translation>The earliest original record of the birth date in the person&apos;s personnel file</translation>
     </message>
     <message>
         <source>本人户口簿</source>
-        <translation type="unfinished"></translation>
+        <translation>The person&apos;s household register</translation>
     </message>
     <message>
         <source>公民身份号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen ID number</translation>
     </message>
     <message>
         <source>公安机关出具的户籍（身份信息）变更证明</source>
-        <translation type="unfinished"></translation>
+        <translation>Public security bureau&apos;s certificate of the household (identity) change</translation>
     </message>
     <message>
         <source>人民法院判决书或裁定书</source>
-        <translation type="unfinished"></translation>
+        <translation>People&apos;s court judgment or ruling</translation>
     </message>
     <message>
         <source>联系电话应为11位手机号码或带区号的固定电话。</source>
-        <translation type="unfinished"></translation>
+        <translation>The contact phone must be an 11-digit mobile number or a landline with area code.</translation>
     </message>
     <message>
         <source>请从列表中选择{field}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the {field} from the list.</translation>
     </message>
     <message>
         <source>地址最多{max_chars}个字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The address can have at most {max_chars} characters.</translation>
     </message>
     <message>
         <source>日期格式应为 YYYY-MM-DD。</source>
-        <translation type="unfinished"></translation>
+        <translation>The date must be in the form YYYY-MM-DD.</translation>
     </message>
     <message>
         <source>日期不能晚于今天。</source>
-        <translation type="unfinished"></translation>
+        <translation>The date cannot be later than today.</translation>
     </message>
     <message>
         <source>日期不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>The date is not valid.</translation>
     </message>
     <message>
         <source>姓名应为2至30个汉字（少数民族姓名可含“·”）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name must be 2 to 30 Chinese characters (ethnic minority names may contain &quot;·&quot;).</translation>
     </message>
     <message>
         <source>新姓名与中心登记的姓名相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new name is the same as the name registered at the central system.</translation>
     </message>
     <message>
         <source>新身份证号码与现号码相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new ID number is the same as the current one.</translation>
     </message>
     <message>
         <source>新性别与中心登记的性别相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new sex is the same as the sex registered at the central system.</translation>
     </message>
     <message>
         <source>请至少录入一项要变更的信息。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter at least one item to change.</translation>
     </message>
     <message>
         <source>专线中断，只能办理联系电话、地址、学历、婚姻状况的变更；参加工作时间、出生日期、姓名、身份证号码、性别的变更须联网办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down: only the phone, address, education and marital status can be changed; changes to the work start date, birth date, name, ID number and sex require the line.</translation>
     </message>
     <message>
         <source>{field}变更须核验原始记录：请勾选已核验的{records}。</source>
-        <translation type="unfinished"></translation>
+        <translation>A change of {field} requires checking the original records: tick {records} once checked.</translation>
     </message>
     <message>
         <source>请录入证明材料的编号（文号，至少{min_chars}个字符）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the proof&apos;s document number (at least {min_chars} characters).</translation>
     </message>
     <message>
         <source>姓名、身份证号码、性别变更须用阅读器读取本人身份证，手工录入号码不能办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>A change of name, ID number or sex requires reading the person&apos;s ID card with the reader; it cannot be done with a number entered by hand.</translation>
     </message>
     <message>
         <source>请选择证明材料：公安机关证明或人民法院判决（裁定）书。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the proof: a public security certificate or a people&apos;s court judgment (ruling).</translation>
     </message>
     <message>
         <source>专线中断，暂不能办理参加工作时间、出生日期、姓名、身份证号码、性别的变更：这些变更须由中心实时受理，请待线路恢复后办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down: the work start date, birth date, name, ID number and sex cannot be changed now, as the central system must accept these changes in real time. Please process them once the line is restored.</translation>
     </message>
     <message>
         <source>中心系统中没有该身份证号码的参保人员记录，请核对号码；尚未参保的请先办理参保登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system has no insured person with this ID number; check the number. A person not yet insured must register first.</translation>
     </message>
     <message>
         <source>请核对后点击“确认变更”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check, then click &quot;Confirm change&quot;.</translation>
     </message>
     <message>
         <source>（尚未识别）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not identified yet)</translation>
     </message>
     <message>
         <source>信息变更已完成，中心系统已更新参保信息。</source>
-        <translation type="unfinished"></translation>
+        <translation>The change is complete; the central system has updated the person&apos;s details.</translation>
     </message>
     <message>
         <source>中心系统未及时应答（本笔变更可能已生效），系统将按同一业务编号自动确认，不会重复变更。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system did not answer in time (this change may already be in effect); the system will confirm it under the same business number automatically and will not change twice.</translation>
     </message>
     <message>
         <source>专线中断，本笔信息变更已在本柜台受理并暂存，线路恢复后自动上传中心生效。</source>
-        <translation type="unfinished"></translation>
+        <translation>The dedicated line is down: this change has been accepted at this counter and held; it is uploaded to the central system automatically and takes effect when the line is restored.</translation>
     </message>
     <message>
         <source>单位职工参保</source>
-        <translation type="unfinished"></translation>
+        <translation>Employee registration</translation>
     </message>
     <message>
         <source>灵活就业人员参保</source>
-        <translation type="unfinished"></translation>
+        <translation>Flexible employment registration</translation>
     </message>
     <message>
         <source>本人有效居民身份证原件</source>
-        <translation type="unfinished"></translation>
+        <translation>The person&apos;s own valid resident ID card (original)</translation>
     </message>
     <message>
         <source>劳动合同或单位出具的录用（用工）证明</source>
-        <translation type="unfinished"></translation>
+        <translation>Labour contract or the employer&apos;s proof of employment</translation>
     </message>
     <message>
         <source>单位统一社会信用代码（营业执照副本复印件或单位书面提供）</source>
-        <translation type="unfinished"></translation>
+        <translation>The employer&apos;s unified social credit code (copy of the business licence or in writing from the employer)</translation>
     </message>
     <message>
         <source>本人确认目前无用人单位为其参保（灵活就业或个体劳动者）</source>
-        <translation type="unfinished"></translation>
+        <translation>The person confirms no employer currently insures them (flexible employment or self-employed)</translation>
     </message>
     <message>
         <source>本人社会保障卡或银行卡（签订缴费扣款协议用）</source>
-        <translation type="unfinished"></translation>
+        <translation>The person&apos;s social security card or bank card (for the contribution direct-debit agreement)</translation>
     </message>
     <message>
         <source>身份证原件</source>
-        <translation type="unfinished"></translation>
+        <translation>ID card original</translation>
     </message>
     <message>
         <source>劳动合同或录用证明</source>
-        <translation type="unfinished"></translation>
+        <translation>Labour contract or proof of employment</translation>
     </message>
     <message>
         <source>单位统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer&apos;s unified social credit code</translation>
     </message>
     <message>
         <source>本人确认无用人单位参保</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed: no employer insures the person</translation>
     </message>
     <message>
         <source>缴费扣款银行卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank card for contribution direct debit</translation>
     </message>
     <message>
         <source>养老保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Pension insurance</translation>
     </message>
     <message>
         <source>失业保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Unemployment insurance</translation>
     </message>
     <message>
         <source>工伤保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Work injury insurance</translation>
     </message>
     <message>
         <source>请录入月缴费基数（元）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the monthly contribution base (CNY).</translation>
     </message>
     <message>
         <source>缴费基数应为金额（元，最多两位小数）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The contribution base must be an amount (CNY, at most two decimals).</translation>
     </message>
     <message>
         <source>缴费基数超出{year}年度范围：应在{low}元至{high}元之间（含），录入的是{entered}元。</source>
-        <translation type="unfinished"></translation>
+        <translation>The contribution base is outside the {year} range: it must be between CNY {low} and CNY {high} (inclusive); CNY {entered} was entered.</translation>
     </message>
     <message>
         <source>请选择参保类型：单位职工或灵活就业人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the registration type: employee or flexible employment.</translation>
     </message>
     <message>
         <source>以下材料尚未核验：{materials}</source>
-        <translation type="unfinished"></translation>
+        <translation>These materials have not been checked yet: {materials}</translation>
     </message>
     <message>
         <source>请读取身份证或录入身份证号码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the ID card or enter the ID number.</translation>
     </message>
     <message>
         <source>手工录入号码的，请按身份证录入姓名。</source>
-        <translation type="unfinished"></translation>
+        <translation>When the number is entered by hand, enter the name as on the ID card.</translation>
     </message>
     <message>
         <source>请向中心查询该单位（F5）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Look the employer up at the central system (F5).</translation>
     </message>
     <message>
         <source>{employer}已注销社会保险登记，不能为其职工办理参保；请单位先到社保经办机构办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>{employer} has cancelled its social insurance registration, so its employees cannot be registered; the employer must first see the social insurance agency.</translation>
     </message>
     <message>
         <source>尚未取得中心核定的缴费基数范围，请重新查询（F5）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The contribution base range set by the central system has not been obtained yet; query again (F5).</translation>
     </message>
     <message>
         <source>请至少选择一个险种。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose at least one insurance.</translation>
     </message>
     <message>
         <source>只能选择：{insurances}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only these can be chosen: {insurances}.</translation>
     </message>
     <message>
         <source>读卡器中没有卡片，请将空白卡芯片朝上插入读卡器后重试。</source>
@@ -8725,6 +8737,392 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>模拟社保卡读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接中心系统：可延后上传的业务照常办理并排队上传，需实时联网的业务暂停。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统响应缓慢或出错，业务可能需要等待，请耐心操作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机证书配置有误，待上传业务已暂停发送（不会丢失），请联系网点技术支持检查证书文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新版本 {version} 已下载并校验，已交给本机的系统安装服务；柜面程序关闭后（最迟下次开机）自动安装。</source>
+        <extracomment>what the teller is told once about the last update (installed, rolled back)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新版本 {version} 已下载并校验；本机程序目录需管理员权限，请联系网点技术支持用安装包升级。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件摄像头（演示照片）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统接口不支持参保登记与信息变更。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读卡器中的卡片不是要启用的卡片，请插入该持卡人的卡片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>演示社保卡读卡器（内置卡片模拟器）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message_zh}请重新启动柜面程序以使用新版本。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名中含有无法写入社保卡的字符。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名过长，超出社保卡可存储的长度（50字节）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未安装读卡服务 pcscd，请先安装（Debian：apt-get install pcscd vsmartcard-vpcd）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未安装虚拟读卡器驱动 vsmartcard-vpcd，请先安装（Debian：apt-get install vsmartcard-vpcd）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读卡服务 pcscd 启动失败（退出码 {exit_code}），请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读卡服务已运行，但未发现读卡器：{readers}。请检查读卡器配置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡已制卡成功，不能登记为废卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡已制卡成功，不能重复制卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡已登记为废卡，不能继续制卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡上次制卡时被卡片拒绝（如外部认证失败），系统不会自动重试，请登记废卡或联系技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该卡正在为另一份申请制卡，不能用于本次业务。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSAM卡拒绝了请求（状态码 {sw:04X}），请确认插入的是本地区的PSAM卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSAM卡座中没有PSAM卡，请插入本网点的PSAM卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接PSAM读卡器（{problem}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>社保卡密码应为6位数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>芯片照片不能超过{max_bytes}字节，请重新压缩照片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列出读卡器失败（{problem}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接读卡器失败（{problem}），请重新插卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统地址配置错误（应为 https://主机:端口）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统地址必须使用 https，并配置证书；仅测试环境可明确允许 http。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网点客户端证书与私钥须同时配置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接中心系统超时（专线中断或中心停机），可暂存业务待恢复后上传。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统暂时无法处理，请稍后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本地待上传业务的类型无法识别，请主管处理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考中心系统未能启动，请查看日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考中心系统启动失败（退出码 {returncode}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考中心系统启动超时。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+没有可用的图形显示（未设置 DISPLAY），无法打开柜面程序窗口。
+No graphical display (DISPLAY is not set), so the window cannot open.
+
+  在虚拟显示中运行 / run it on a virtual display:
+      xvfb-run -a {cmd}
+  只保存主窗口截图 / only save a screenshot of the main window:
+      xvfb-run -a counter-app demo --screenshot main.png
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据密钥与本地数据库不匹配（可能恢复了其他电脑或错误的密钥备份）。请从本机的密钥备份恢复正确的数据密钥；恢复前请暂停办理业务。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本地数据校验失败（数据可能被篡改或损坏），请联系网点技术支持，不要继续办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据密钥长度不正确，请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本地数据库已有数据，但找不到它的数据密钥（{where}）。数据密钥已丢失：请从密钥备份恢复，不要新建密钥，否则已保存的个人数据将无法读取；恢复前请暂停办理业务。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据密钥文件 {path} 已损坏（长度不对），请从备份恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法设置数据密钥文件 {path} 的访问权限，请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取数据密钥文件 {path}：权限不足。请以柜面程序账户运行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统密钥库中的数据密钥已损坏（格式或长度不对），请联系网点技术支持从密钥备份恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统密钥库 {KEYRING_SERVICE} / {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机没有可用的系统密钥库（security.key_store = &quot;keyring&quot;）。请联系网点技术支持，或改为 &quot;auto&quot; 使用受保护的密钥文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本程序的数据库升级失败（{reason}），数据库已自动恢复为升级前的状态，已办理的业务数据没有丢失。本程序版本不能使用，请联系网点技术支持恢复上一版本程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本地数据库文件已损坏，无法打开（{name}）。请不要删除或移动该文件，立即联系网点技术支持从备份恢复；恢复前请暂停办理业务。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本地数据库正被其他程序占用，暂时无法写入。请关闭本机上其他柜面程序窗口后重试；如仍无法使用，请重启电脑。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机磁盘空间已满（或磁盘无法写入），刚才的操作没有保存（已办理的数据不受影响）。请联系网点技术支持清理磁盘后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法打开或写入本地数据库（{path}）：权限不足或目录不存在。请联系网点技术支持检查配置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本地数据库出错（{name}），操作未保存。请重试，或联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机已有一个柜面程序正在使用该数据库。请切换到已打开的窗口，不要重复启动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本程序的数据库升级失败，自动恢复备份也未成功。请不要再启动柜面程序，立即联系网点技术支持用备份文件 {name} 恢复数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本程序的数据库升级失败，恢复备份后的数据库版本不符（{restored}）。请不要再启动柜面程序，立即联系网点技术支持用备份文件 {name} 恢复数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新版本的数据库升级失败（{name}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次程序回退未完成，请网点技术支持再次运行 counter-app update-rollback。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜面程序正在运行，稍后安装。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有待安装的更新。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次被中断的程序更新已由系统安装服务处理完毕。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该版本已安装。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统安装服务校验更新包未通过，已拒绝安装；当前版本照常使用。请通知网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统安装服务安装新版本失败，当前版本照常使用。请通知网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统安装服务已安装新版本 {version}（原版本 {installed}），数据库将在启动时备份并升级。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜面程序正在运行（{0} 个进程），请先关闭本机所有柜面程序（必要时让柜员退出登录）再回退。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有保留的上一版本程序（{previous}），无法回退；请安装上一版本的安装包（.deb）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有保留的上一版本程序（{previous}），无法回退。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网点技术支持已恢复上一版本程序{0}（撤下版本 {1}），可以照常办理业务。</source>
+        <comment> </comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counter-app update-rollback：{refused}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counter-app update-rollback：回退未完成（{name}：{error}）；请以管理员（root）身份重新运行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新仓库的签名元数据已过期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新仓库提供的元数据版本不一致或比本机已见过的更旧（可能是回滚或混用攻击）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下载的内容与签名不符（可能被篡改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新仓库的签名无效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新仓库的元数据未通过校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}，已拒绝本次更新；当前版本照常使用。请通知网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到更新仓库的根证书文件（updates.trusted_root：{trusted_root}），无法检查更新。请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一次更新检查尚未结束。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接更新仓库，稍后签退时会再次检查；当前版本照常使用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已是最新版本。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新版本 {version} 已下载，将在下次启动时安装。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新包不在签名的目标清单中，已拒绝本次更新。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下载更新包中断，稍后签退时会再次检查；当前版本照常使用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新包中没有数据库升级脚本，不是完整的程序包，已拒绝。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新包无法解开，已拒绝本次更新。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新版本 {version} 已下载并校验，将在下次启动时安装。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新版本 {version} 的数据库升级失败，已恢复升级前的数据库，继续使用当前版本 {current}。已办理的业务数据不受影响。请通知网点技术支持处理后再升级。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待安装的版本 {version} 不再需要安装，已丢弃。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新包中没有数据库升级脚本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已安装新版本 {version}（原版本 {current_version}），数据库已备份并升级。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机柜面程序新版本 {version} 启动时数据库升级失败。数据库已自动恢复为升级前的状态，已办理的业务数据没有丢失。此版本的柜面程序不能使用，请暂停办理业务，立即通知网点技术支持恢复上一版本程序（管理员运行 counter-app update-rollback）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新版本 {version} 启动时数据库升级失败，数据库已自动恢复为升级前的状态，已办理的业务数据不受影响。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

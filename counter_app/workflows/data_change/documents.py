@@ -6,6 +6,7 @@ import datetime as dt
 
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import ReceiptData, mask_id_number, mask_phone, render_business_receipt
 from counter_app.workflows.data_change.record import (
     CHIP_FIELDS,
@@ -16,8 +17,8 @@ from counter_app.workflows.data_change.record import (
 )
 from counter_app.workflows.person_ops import PersonOpsContext
 
-NEW_CARD_ZH = ("姓名或身份证号码已变更，原社会保障卡芯片和卡面信息与变更后信息不一致，须换发新卡："
-               "请持本人身份证到发卡银行网点办理补卡/换卡（换卡时交回原卡）；新卡启用前原卡仍可按原功能使用。")
+NEW_CARD_ZH = QT_TR_NOOP("姓名或身份证号码已变更，原社会保障卡芯片和卡面信息与变更后信息不一致，须换发新卡："
+                         "请持本人身份证到发卡银行网点办理补卡/换卡（换卡时交回原卡）；新卡启用前原卡仍可按原功能使用。")
 
 
 def shown(key: str, value: str) -> str:
@@ -53,7 +54,7 @@ def next_steps(record: DataChangeRecord) -> tuple[str, ...]:
 def render_receipt(ctx: PersonOpsContext, record: DataChangeRecord) -> bytes:
     outcome = record.outcome
     if outcome is None:
-        raise CounterError("业务尚未受理，不能打印回执。", code="NOT_ACCEPTED")
+        raise CounterError(QT_TR_NOOP("业务尚未受理，不能打印回执。"), code="NOT_ACCEPTED")
     details: list[tuple[str, str]] = [
         (f"新{FIELD_BY_KEY[c.field].title_zh}", shown(c.field, c.value)) for c in record.changes]
     if record.records_seen:

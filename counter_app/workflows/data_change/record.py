@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.identity_step import Identity
 
 SCHEMA_VERSION = 1
@@ -38,28 +39,32 @@ class FieldDef:
     options: tuple[str, ...] = ()  # a closed list (education, marital status, sex)
 
 
-EDUCATION = ("博士研究生", "硕士研究生", "大学本科", "大学专科", "中等专科", "技工学校", "高中",
+# the central's values (sent as chosen): the combo shows them as they are
+EDUCATION = ("博士研究生", "硕士研究生", "大学本科", "大学专科", "中等专科", "技工学校", "高中",  # i18n: data
              "初中", "小学", "其他")
-MARITAL = ("未婚", "已婚", "丧偶", "离婚")
-SEX_ZH = {"1": "男", "2": "女"}
+MARITAL = ("未婚", "已婚", "丧偶", "离婚")  # i18n: data
+SEX_ZH = {"1": QT_TR_NOOP("男"), "2": QT_TR_NOOP("女")}
 
 FIELDS: tuple[FieldDef, ...] = (
-    FieldDef("phone", "联系电话", Level.NONE),
-    FieldDef("address", "常住地址", Level.NONE),
-    FieldDef("education", "学历", Level.NONE, options=EDUCATION),
-    FieldDef("marital_status", "婚姻状况", Level.NONE, options=MARITAL),
-    FieldDef("work_start_date", "参加工作时间", Level.RECORDS,
-             records=("本人人事档案中的招工（录用）审批表", "参加工作时的劳动合同或工资发放原始记录")),
-    FieldDef("birth_date", "出生日期", Level.RECORDS,
-             records=("本人人事档案中最早记载出生日期的原始材料", "本人户口簿")),
-    FieldDef("name", "姓名", Level.PAPERS),
-    FieldDef("id_number", "公民身份号码", Level.PAPERS),
-    FieldDef("sex", "性别", Level.PAPERS, options=("1", "2")),
+    FieldDef("phone", QT_TR_NOOP("联系电话"), Level.NONE),
+    FieldDef("address", QT_TR_NOOP("常住地址"), Level.NONE),
+    FieldDef("education", QT_TR_NOOP("学历"), Level.NONE, options=EDUCATION),
+    FieldDef("marital_status", QT_TR_NOOP("婚姻状况"), Level.NONE, options=MARITAL),
+    FieldDef("work_start_date", QT_TR_NOOP("参加工作时间"), Level.RECORDS,
+             records=(QT_TR_NOOP("本人人事档案中的招工（录用）审批表"),
+                      QT_TR_NOOP("参加工作时的劳动合同或工资发放原始记录"))),
+    FieldDef("birth_date", QT_TR_NOOP("出生日期"), Level.RECORDS,
+             records=(QT_TR_NOOP("本人人事档案中最早记载出生日期的原始材料"),
+                      QT_TR_NOOP("本人户口簿"))),
+    FieldDef("name", QT_TR_NOOP("姓名"), Level.PAPERS),
+    FieldDef("id_number", QT_TR_NOOP("公民身份号码"), Level.PAPERS),
+    FieldDef("sex", QT_TR_NOOP("性别"), Level.PAPERS, options=("1", "2")),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 # what the card's chip carries (EF05/EF06): a change to these leaves the chip out of date
 CHIP_FIELDS = frozenset({"name", "id_number", "sex", "birth_date"})
-PAPER_KINDS = {"POLICE": "公安机关出具的户籍（身份信息）变更证明", "COURT": "人民法院判决书或裁定书"}
+PAPER_KINDS = {"POLICE": QT_TR_NOOP("公安机关出具的户籍（身份信息）变更证明"),
+               "COURT": QT_TR_NOOP("人民法院判决书或裁定书")}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from typing import Any
 from counter_app.central.errors import CentralError, CentralRefusal
 from counter_app.central.people_api import DataChangeProof, data_change_payload
 from counter_app.domain.errors import CounterError
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing import mask_name
 from counter_app.workflows import person_ops
 from counter_app.workflows.data_change import rules
@@ -50,9 +50,9 @@ STEP_TITLES_ZH: dict[Step, str] = {
 WORK = {Level.NONE: "data_change_contact", Level.RECORDS: "data_change_records",
         Level.PAPERS: "data_change_identity"}
 OPERATION = "persons.data_change"
-NOW_OFFLINE_ZH = ("专线中断，暂不能办理参加工作时间、出生日期、姓名、身份证号码、性别的变更："
-                  "这些变更须由中心实时受理，请待线路恢复后办理。")
-NOT_FOUND_ZH = "中心系统中没有该身份证号码的参保人员记录，请核对号码；尚未参保的请先办理参保登记。"
+NOW_OFFLINE_ZH = QT_TR_NOOP("专线中断，暂不能办理参加工作时间、出生日期、姓名、身份证号码、性别的变更："
+                            "这些变更须由中心实时受理，请待线路恢复后办理。")
+NOT_FOUND_ZH = QT_TR_NOOP("中心系统中没有该身份证号码的参保人员记录，请核对号码；尚未参保的请先办理参保登记。")
 
 
 def data_change_steps(ctx: PersonOpsContext) -> tuple[StepDef[DataChangeRecord], ...]:
@@ -64,8 +64,8 @@ def data_change_steps(ctx: PersonOpsContext) -> tuple[StepDef[DataChangeRecord],
         StepDef(Step.PROOF, t[Step.PROOF], applies=lambda r: rules.level(r) > Level.NONE,
                 validate=rules.proof_errors),
         StepDef(Step.CONFIRM, t[Step.CONFIRM], forward=False,
-                forward_message_zh="请核对后点击“确认变更”。"),
-        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔业务已完成。"),
+                forward_message_zh=QT_TR_NOOP("请核对后点击“确认变更”。")),
+        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh=QT_TR_NOOP("本笔业务已完成。")),
     )
 
 
@@ -82,7 +82,7 @@ class DataChangeWorkflow(PersonCaseWorkflow[DataChangeRecord, Step, PersonOpsCon
 
     def label(self) -> str:
         name = self.record.identity.name or self.record.current_name
-        return mask_name(name) if name else "（尚未识别）"
+        return mask_name(name) if name else QT_TR_NOOP("（尚未识别）")
 
     # -- identify ---------------------------------------------------------------------------
     def for_another_person(self, record: DataChangeRecord) -> DataChangeRecord:
@@ -198,17 +198,18 @@ class DataChangeWorkflow(PersonCaseWorkflow[DataChangeRecord, Step, PersonOpsCon
             self.note("refused", code=refusal.code)
             if refusal.code == "CHANGE_NEEDS_PROOF":
                 self.jump_to_fix(Step.PROOF)
-                raise StepInvalid({"proof": f"中心系统未受理：{refusal.message_zh}"}) from refusal
+                raise StepInvalid({"proof": zh("中心系统未受理：{reason}", reason=refusal.message_zh)}) from refusal
             raise
         at = dt.datetime.fromisoformat(sent.at)
         number = person_ops.receipt_no(ctx, "B", op_id, at)
         new_card = bool(sent.response.get("new_card_required"))
         if sent.status == "done":
-            message = "信息变更已完成，中心系统已更新参保信息。"
+            message = QT_TR_NOOP("信息变更已完成，中心系统已更新参保信息。")
         elif sent.maybe_done:
-            message = "中心系统未及时应答（本笔变更可能已生效），系统将按同一业务编号自动确认，不会重复变更。"
+            message = QT_TR_NOOP("中心系统未及时应答（本笔变更可能已生效），系统将按同一业务编号自动确认，"
+                                 "不会重复变更。")
         else:
-            message = "专线中断，本笔信息变更已在本柜台受理并暂存，线路恢复后自动上传中心生效。"
+            message = QT_TR_NOOP("专线中断，本笔信息变更已在本柜台受理并暂存，线路恢复后自动上传中心生效。")
         outcome = Outcome(op_id, sent.status, message, sent.at, number, tuple(sorted(changes)),
                           new_card, str(sent.response.get("new_id_number") or ""))
         self.update_record(outcome=outcome)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import ReceiptData, render_business_receipt
 from counter_app.workflows.person_ops import PersonOpsContext
 from counter_app.workflows.registration import rules
@@ -33,7 +34,7 @@ def next_steps(record: RegistrationRecord) -> tuple[str, ...]:
 def render_receipt(ctx: PersonOpsContext, record: RegistrationRecord) -> bytes:
     outcome = record.outcome
     if outcome is None or not record.kind:
-        raise CounterError("业务尚未受理，不能打印回执。", code="NOT_ACCEPTED")
+        raise CounterError(QT_TR_NOOP("业务尚未受理，不能打印回执。"), code="NOT_ACCEPTED")
     kind = Kind(record.kind)
     details: list[tuple[str, str]] = [("参保类型", KIND_ZH[kind])]
     if record.employer is not None:

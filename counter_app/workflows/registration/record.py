@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.identity_step import Identity
 
 SCHEMA_VERSION = 1
@@ -28,26 +29,27 @@ class Kind(enum.StrEnum):
     FLEXIBLE = "FLEXIBLE"  # 灵活就业人员
 
 
-KIND_ZH = {Kind.EMPLOYEE: "单位职工参保", Kind.FLEXIBLE: "灵活就业人员参保"}
+KIND_ZH = {Kind.EMPLOYEE: QT_TR_NOOP("单位职工参保"), Kind.FLEXIBLE: QT_TR_NOOP("灵活就业人员参保")}
 
 # The materials named up front, per kind: (key, what the teller checks); SHORT_ZH for paper
 MATERIALS: dict[Kind, tuple[tuple[str, str], ...]] = {
     Kind.EMPLOYEE: (
-        ("id_card", "本人有效居民身份证原件"),
-        ("employment", "劳动合同或单位出具的录用（用工）证明"),
-        ("credit_code", "单位统一社会信用代码（营业执照副本复印件或单位书面提供）"),
+        ("id_card", QT_TR_NOOP("本人有效居民身份证原件")),
+        ("employment", QT_TR_NOOP("劳动合同或单位出具的录用（用工）证明")),
+        ("credit_code", QT_TR_NOOP("单位统一社会信用代码（营业执照副本复印件或单位书面提供）")),
     ),
     Kind.FLEXIBLE: (
-        ("id_card", "本人有效居民身份证原件"),
-        ("no_employer", "本人确认目前无用人单位为其参保（灵活就业或个体劳动者）"),
-        ("bank_account", "本人社会保障卡或银行卡（签订缴费扣款协议用）"),
+        ("id_card", QT_TR_NOOP("本人有效居民身份证原件")),
+        ("no_employer", QT_TR_NOOP("本人确认目前无用人单位为其参保（灵活就业或个体劳动者）")),
+        ("bank_account", QT_TR_NOOP("本人社会保障卡或银行卡（签订缴费扣款协议用）")),
     ),
 }
 
 
-SHORT_ZH = {"id_card": "身份证原件", "employment": "劳动合同或录用证明",
-            "credit_code": "单位统一社会信用代码", "no_employer": "本人确认无用人单位参保",
-            "bank_account": "缴费扣款银行卡"}
+SHORT_ZH = {"id_card": QT_TR_NOOP("身份证原件"), "employment": QT_TR_NOOP("劳动合同或录用证明"),
+            "credit_code": QT_TR_NOOP("单位统一社会信用代码"),
+            "no_employer": QT_TR_NOOP("本人确认无用人单位参保"),
+            "bank_account": QT_TR_NOOP("缴费扣款银行卡")}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from counter_app.central.people_api import RegistrationRequest, registration_pay
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.credit_code import validate_credit_code
 from counter_app.domain.errors import CounterError
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing import mask_name
 from counter_app.workflows import person_ops
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid
@@ -53,11 +53,11 @@ STEP_TITLES_ZH: dict[Step, str] = {
 WORK = {Kind.EMPLOYEE: "employee_registration", Kind.FLEXIBLE: "flexible_employment_registration"}
 OPERATION = "persons.registration"
 
-EMPLOYEE_OFFLINE_ZH = ("专线中断，暂不能办理单位职工参保：单位信息、可参加的险种和缴费基数范围须由中心实时确认，"
-                       "请待线路恢复后办理。")
-FLEXIBLE_OFFLINE_ZH = ("专线中断，且本柜台尚未取得中心核定的本年度缴费基数范围，暂不能办理灵活就业参保；"
-                       "请待线路恢复后办理。")
-LOOKUP_OFFLINE_ZH = "专线中断，无法向中心查询单位，请待线路恢复后办理单位职工参保。"
+EMPLOYEE_OFFLINE_ZH = QT_TR_NOOP("专线中断，暂不能办理单位职工参保：单位信息、可参加的险种和缴费基数范围"
+                                 "须由中心实时确认，请待线路恢复后办理。")
+FLEXIBLE_OFFLINE_ZH = QT_TR_NOOP("专线中断，且本柜台尚未取得中心核定的本年度缴费基数范围，暂不能办理灵活就业参保；"
+                                 "请待线路恢复后办理。")
+LOOKUP_OFFLINE_ZH = QT_TR_NOOP("专线中断，无法向中心查询单位，请待线路恢复后办理单位职工参保。")
 
 
 def registration_steps() -> tuple[StepDef[RegistrationRecord], ...]:
@@ -69,8 +69,8 @@ def registration_steps() -> tuple[StepDef[RegistrationRecord], ...]:
                 validate=rules.employer_errors),
         StepDef(Step.CONTRIBUTION, t[Step.CONTRIBUTION], validate=rules.contribution_errors),
         StepDef(Step.CONFIRM, t[Step.CONFIRM], forward=False,
-                forward_message_zh="请核对后点击“确认参保”。"),
-        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔业务已完成。"),
+                forward_message_zh=QT_TR_NOOP("请核对后点击“确认参保”。")),
+        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh=QT_TR_NOOP("本笔业务已完成。")),
     )
 
 
@@ -100,8 +100,8 @@ class RegistrationWorkflow(PersonCaseWorkflow[RegistrationRecord, Step, PersonOp
         return self.record.identity.name or self.record.name.strip()
 
     def label(self) -> str:
-        who = mask_name(self.person_name) if self.person_name else "（尚未识别）"
-        kind = KIND_ZH[Kind(self.record.kind)] if self.record.kind else "参保登记"
+        who = mask_name(self.person_name) if self.person_name else QT_TR_NOOP("（尚未识别）")
+        kind = KIND_ZH[Kind(self.record.kind)] if self.record.kind else QT_TR_NOOP("参保登记")
         return f"{who} · {kind}"
 
     # -- kind and materials ------------------------------------------------------------------
@@ -144,7 +144,7 @@ class RegistrationWorkflow(PersonCaseWorkflow[RegistrationRecord, Step, PersonOp
         the central's answer from earlier in this session, for work that may be queued."""
         kind = self.kind
         if kind is None:
-            raise StepInvalid({"kind": "请先选择参保类型。"})
+            raise StepInvalid({"kind": QT_TR_NOOP("请先选择参保类型。")})
         try:
             answer = self.ctx.central.contribution_bounds().of(kind.value)
         except CentralError as error:
@@ -158,7 +158,7 @@ class RegistrationWorkflow(PersonCaseWorkflow[RegistrationRecord, Step, PersonOp
             raise CounterError(EMPLOYEE_OFFLINE_ZH if kind is Kind.EMPLOYEE else FLEXIBLE_OFFLINE_ZH,
                                code="BOUNDS_NEED_CENTRAL") from error
         if answer is None:
-            raise CounterError("中心系统未提供本类型的缴费基数范围，请联系社保经办机构。",
+            raise CounterError(QT_TR_NOOP("中心系统未提供本类型的缴费基数范围，请联系社保经办机构。"),
                                code="BOUNDS_MISSING")
         bounds = BaseBounds(answer.kind, answer.year, answer.min_base_fen, answer.max_base_fen,
                             tuple(answer.insurances), self.ctx.clock().isoformat())
@@ -247,15 +247,18 @@ class RegistrationWorkflow(PersonCaseWorkflow[RegistrationRecord, Step, PersonOp
         at = dt.datetime.fromisoformat(sent.at)
         number = person_ops.receipt_no(ctx, "D", op_id, at)
         if sent.status == "done":
-            message = ("参保登记已完成，自" + f"{at.astimezone(CHINA_TIME):%Y年%m月}起按所选险种和基数缴费。")
+            start = at.astimezone(CHINA_TIME)
+            message: str = zh("参保登记已完成，自{year}年{month}月起按所选险种和基数缴费。",
+                              year=f"{start:%Y}", month=f"{start:%m}")
             outcome = Outcome(op_id, "done", message, sent.at, number,
                               str(sent.response.get("registration_id", "")),
                               bool(sent.response.get("person_created", False)))
         else:
-            message = ("中心系统未及时应答（本笔登记可能已生效），系统将按同一业务编号自动确认，不会重复登记。"
+            message = (QT_TR_NOOP("中心系统未及时应答（本笔登记可能已生效），系统将按同一业务编号自动确认，"
+                                  "不会重复登记。")
                        if sent.maybe_done else
-                       "专线中断，灵活就业参保登记已在本柜台受理并暂存，线路恢复后自动上传中心；"
-                       "上传前中心尚无登记记录，如中心不予受理，网点将电话告知。")
+                       QT_TR_NOOP("专线中断，灵活就业参保登记已在本柜台受理并暂存，线路恢复后自动上传中心；"
+                                  "上传前中心尚无登记记录，如中心不予受理，网点将电话告知。"))
             outcome = Outcome(op_id, "pending", message, sent.at, number)
         self.update_record(outcome=outcome)
         self._history.append(self.current)
