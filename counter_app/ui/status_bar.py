@@ -191,7 +191,7 @@ class CounterStatusBar(QStatusBar):
         color = {"ready": OK, "stale": BAD}.get(state, WARN)
         self.session_label.setText(tr("{0} 会话：{1}").format(dot(color), tr(text_zh)))
         self.session_label.setMinimumWidth(min(self.session_label.sizeHint().width(), MAX_SESSION_WIDTH))
-        self.session_label.setToolTip(text_zh + "\n" + tr(
+        self.session_label.setToolTip(tr(text_zh) + "\n" + tr(
             "柜员会话：开始营业后方可办理业务，营业结束时日终结束（左侧菜单“柜员会话”）"))
         self.session_label.setProperty("state", state)
         self.session_label.setVisible(True)

@@ -234,7 +234,7 @@ class DayEndPage(QWidget):
             self.diff_lay.addWidget(edit)
             self.explain_edits[d.key] = edit
         for f in fees:
-            item = QListWidgetItem(describe_fee(f))
+            item = QListWidgetItem(tr(describe_fee(f)))
             item.setData(Qt.ItemDataRole.UserRole, f.receipt_no if f.kind == "collect" else "")
             self.fee_list.addItem(item)
 
@@ -361,6 +361,6 @@ class DayEndPage(QWidget):
         def done(made: Any) -> None:
             self.refund_reason.clear()
             self.refresh(tr("已退费：{0}，授权主管 {1}（已记入审计日志）。").format(
-                    describe_fee(made), made.authorised_by))
+                    tr(describe_fee(made)), made.authorised_by))
 
         self._run(lambda: fees.refund(receipt, reason, approval), done, tr("正在核验主管授权…"))

@@ -82,7 +82,7 @@ class CentralPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self.setup = wizard
-        self.setTitle(STEP_TITLES_ZH["central"])
+        self.setTitle(tr(STEP_TITLES_ZH["central"]))
         self.setSubTitle(tr("中心系统地址（专线上的 https 地址）、中心的 CA 证书、本网点的客户端证书与私钥。"
                          "下一步前逐个检查证书文件：可读、PEM 格式、在有效期内、私钥与证书匹配。"))
         self.url = named(QLineEdit(), "setupCentralUrl")
@@ -113,7 +113,7 @@ class BranchPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self.setup = wizard
-        self.setTitle(STEP_TITLES_ZH["branch"])
+        self.setTitle(tr(STEP_TITLES_ZH["branch"]))
         self.bank = named(QComboBox(), "setupBank")
         for bank in PARTNER_BANKS.values():
             self.bank.addItem(tr("{0}（{1}）").format(bank_name(bank), bank.code), bank.code)
@@ -187,7 +187,7 @@ class DevicesPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self.setup = wizard
-        self.setTitle(STEP_TITLES_ZH["devices"])
+        self.setTitle(tr(STEP_TITLES_ZH["devices"]))
         self.setSubTitle(tr("从本机已连接的设备中选择。读卡器经智能卡服务（PC/SC）列出，打印机为系统已添加的打印机。"))
         self.card = named(QComboBox(), "setupCardReader")
         self.psam = named(QComboBox(), "setupPsamReader")
@@ -243,7 +243,7 @@ class ReviewPage(QWizardPage):
         super().__init__()
         self.setup, self.target = wizard, target
         self.written: Path | None = None
-        self.setTitle(STEP_TITLES_ZH["review"])
+        self.setTitle(tr(STEP_TITLES_ZH["review"]))
         self.setSubTitle(tr("检测中心连接（使用所选证书）、网点名录和读卡器，通过后写入 {0}。").format(target))
         self.run = named(QPushButton(tr("开始检测")), "setupRunTests")
         self.run.clicked.connect(self.run_tests)

@@ -271,7 +271,7 @@ class ReconcileScreen(Screen):
         if r.differences:
             parts.append(tr('<span style="color:{0}; font-weight:bold;">差异 {1} 项：</span>').format(
                     BAD, len(r.differences)))
-            parts += [f'<span style="color:{BAD};">● {html.escape(d)}</span>' for d in r.differences]
+            parts += [f'<span style="color:{BAD};">● {html.escape(tr(d))}</span>' for d in r.differences]
         else:
             parts.append(tr('<span style="color:{0}; font-weight:bold;">账实相符，无差异。</span>').format(OK))
         parts.append(tr('<span style="color:{0};">盘点表编号 {1}</span>').format(MUTED, self.wf.record.sheet_no))

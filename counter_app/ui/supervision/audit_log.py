@@ -91,7 +91,7 @@ class AuditLogTab(SupervisionTab):
         for who in actors:
             self.teller.addItem(who, who)
         for action in actions:
-            self.action.addItem(action_zh(action), action)
+            self.action.addItem(tr(action_zh(action)), action)
         self.search(then_verify=True)
 
     @staticmethod
