@@ -5679,7 +5679,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>业务尚未办理，不能打印回执。</source>
-        <translation type="unfinished"></translation>
+        <translation>The business has not been processed yet; the receipt cannot be printed.</translation>
     </message>
     <message>
         <source>姓名或身份证号码已变更，原社会保障卡芯片和卡面信息与变更后信息不一致，须换发新卡：请持本人身份证到发卡银行网点办理补卡/换卡（换卡时交回原卡）；新卡启用前原卡仍可按原功能使用。</source>
@@ -6598,7 +6598,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>不能{action_zh}：空白卡 {serial} 由柜员 {custodian} 保管（{day} 领用），须由该柜员办理。</source>
+        <source>不能{action}：空白卡 {serial} 由柜员 {custodian} 保管（{day} 领用），须由该柜员办理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8777,7 +8777,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{message_zh}请重新启动柜面程序以使用新版本。</source>
+        <source>{outcome}请重新启动柜面程序以使用新版本。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8881,23 +8881,11 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>参考中心系统启动失败（退出码 {returncode}）。</source>
+        <source>参考中心系统启动失败（退出码 {exit_code}）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>参考中心系统启动超时。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-没有可用的图形显示（未设置 DISPLAY），无法打开柜面程序窗口。
-No graphical display (DISPLAY is not set), so the window cannot open.
-
-  在虚拟显示中运行 / run it on a virtual display:
-      xvfb-run -a {cmd}
-  只保存主窗口截图 / only save a screenshot of the main window:
-      xvfb-run -a counter-app demo --screenshot main.png
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8910,6 +8898,14 @@ No graphical display (DISPLAY is not set), so the window cannot open.
     </message>
     <message>
         <source>数据密钥长度不正确，请联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据密钥文件 {path} 的权限过宽（{mode}），其他用户可能读取到密钥。请执行 chmod 600 后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据密钥文件 {path} 的访问权限过宽（{readers} 也能读取），其他用户可能读取到密钥。请只保留本账户、SYSTEM 和 Administrators 的权限后重试（例如：{command}），或联系网点技术支持。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8933,7 +8929,7 @@ No graphical display (DISPLAY is not set), so the window cannot open.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>系统密钥库 {KEYRING_SERVICE} / {account}</source>
+        <source>系统密钥库 {service} / {account}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8945,7 +8941,7 @@ No graphical display (DISPLAY is not set), so the window cannot open.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>本地数据库文件已损坏，无法打开（{name}）。请不要删除或移动该文件，立即联系网点技术支持从备份恢复；恢复前请暂停办理业务。</source>
+        <source>本地数据库文件已损坏，无法打开（{file}）。请不要删除或移动该文件，立即联系网点技术支持从备份恢复；恢复前请暂停办理业务。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8961,23 +8957,19 @@ No graphical display (DISPLAY is not set), so the window cannot open.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>本地数据库出错（{name}），操作未保存。请重试，或联系网点技术支持。</source>
+        <source>本地数据库出错（{error}），操作未保存。请重试，或联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本程序的数据库升级失败，自动恢复备份也未成功。请不要再启动柜面程序，立即联系网点技术支持用备份文件 {backup} 恢复数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本程序的数据库升级失败，恢复备份后的数据库版本不符（{restored}）。请不要再启动柜面程序，立即联系网点技术支持用备份文件 {backup} 恢复数据库。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>本机已有一个柜面程序正在使用该数据库。请切换到已打开的窗口，不要重复启动。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本程序的数据库升级失败，自动恢复备份也未成功。请不要再启动柜面程序，立即联系网点技术支持用备份文件 {name} 恢复数据库。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本程序的数据库升级失败，恢复备份后的数据库版本不符（{restored}）。请不要再启动柜面程序，立即联系网点技术支持用备份文件 {name} 恢复数据库。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新版本的数据库升级失败（{name}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9013,7 +9005,11 @@ No graphical display (DISPLAY is not set), so the window cannot open.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>柜面程序正在运行（{0} 个进程），请先关闭本机所有柜面程序（必要时让柜员退出登录）再回退。</source>
+        <source>柜面程序正在运行（{count} 个进程），请先关闭本机所有柜面程序（必要时让柜员退出登录）再回退。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网点技术支持已恢复上一版本程序{version}（撤下版本 {taken_off}），可以照常办理业务。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9022,19 +9018,6 @@ No graphical display (DISPLAY is not set), so the window cannot open.
     </message>
     <message>
         <source>没有保留的上一版本程序（{previous}），无法回退。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>网点技术支持已恢复上一版本程序{0}（撤下版本 {1}），可以照常办理业务。</source>
-        <comment> </comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>counter-app update-rollback：{refused}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>counter-app update-rollback：回退未完成（{name}：{error}）；请以管理员（root）身份重新运行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9058,11 +9041,11 @@ No graphical display (DISPLAY is not set), so the window cannot open.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{text}，已拒绝本次更新；当前版本照常使用。请通知网点技术支持。</source>
+        <source>{problem}，已拒绝本次更新；当前版本照常使用。请通知网点技术支持。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>找不到更新仓库的根证书文件（updates.trusted_root：{trusted_root}），无法检查更新。请联系网点技术支持。</source>
+        <source>找不到更新仓库的根证书文件（updates.trusted_root：{path}），无法检查更新。请联系网点技术支持。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9114,7 +9097,7 @@ No graphical display (DISPLAY is not set), so the window cannot open.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>已安装新版本 {version}（原版本 {current_version}），数据库已备份并升级。</source>
+        <source>已安装新版本 {version}（原版本 {previous}），数据库已备份并升级。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9124,6 +9107,166 @@ No graphical display (DISPLAY is not set), so the window cannot open.
     <message>
         <source>新版本 {version} 启动时数据库升级失败，数据库已自动恢复为升级前的状态，已办理的业务数据不受影响。</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新版本的数据库升级失败（{error}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读卡器中的社保卡不属于本次办理的人员，请核对卡片。</source>
+        <translation>The social security card in the reader does not belong to the person being served; please check the card.</translation>
+    </message>
+    <message>
+        <source>专线中断，无法读取中心的最新个人信息：信息变更写卡须联网办理，请待线路恢复后重试。</source>
+        <translation>The dedicated line is down, so the latest personal details cannot be read from the central system: writing changed details to the chip requires the line. Please try again once the line is restored.</translation>
+    </message>
+    <message>
+        <source>中心系统中该卡不是持卡人当前使用的社保卡，不能写卡。请查询卡片状态。</source>
+        <translation>According to the central system this is not the cardholder&apos;s current card; it cannot be written. Please query the card&apos;s status.</translation>
+    </message>
+    <message>
+        <source>该卡尚未启用，请先办理领卡启用后再写卡。</source>
+        <translation>This card is not activated yet; process card collection and activation first, then write the chip.</translation>
+    </message>
+    <message>
+        <source>中心登记的性别或出生日期与芯片不一致：二者由身份证号码决定，不能改写芯片，请为持卡人办理换卡。</source>
+        <translation>The sex or birth date registered at the central system differs from the chip: both follow from the ID number and cannot be rewritten on the chip; process a card exchange for the cardholder.</translation>
+    </message>
+    <message>
+        <source>芯片中的信息与中心一致，无需写卡。</source>
+        <translation>The chip already matches the central system; nothing to write.</translation>
+    </message>
+    <message>
+        <source>写卡后读回的芯片信息与中心不一致，写卡未成功。请重新插卡后重试；仍不成功请按坏卡办理换卡。</source>
+        <translation>The chip read back after writing does not match the central system; the write failed. Re-insert the card and try again; if it still fails, exchange it as a damaged card.</translation>
+    </message>
+    <message>
+        <source>本柜台未配置社保卡读卡器。</source>
+        <translation>This counter has no social security card reader configured.</translation>
+    </message>
+    <message>
+        <source>读卡查询</source>
+        <translation>Card read and query</translation>
+    </message>
+    <message>
+        <source>信息变更写卡</source>
+        <translation>Write changed details to the chip</translation>
+    </message>
+    <message>
+        <source>请将持卡人的社保卡插入读卡器后按 F3 读取。</source>
+        <translation>Insert the cardholder&apos;s social security card into the reader and press F3 to read it.</translation>
+    </message>
+    <message>
+        <source>该卡已过有效期，不能办理密码或写卡业务：请持卡人办理换卡。</source>
+        <translation>This card has expired; no PIN or chip-write service is possible: the cardholder should exchange the card.</translation>
+    </message>
+    <message>
+        <source>专线中断，无法向中心核实卡片状态：密码服务和写卡须联网办理，请待线路恢复后重试。</source>
+        <translation>The dedicated line is down, so the card&apos;s state cannot be verified with the central system: PIN services and chip writing require the line. Please try again once the line is restored.</translation>
+    </message>
+    <message>
+        <source>请点击“办理”。</source>
+        <translation>Please click &quot;Process&quot;.</translation>
+    </message>
+    <message>
+        <source>请先读取社保卡。</source>
+        <translation>Read the social security card first.</translation>
+    </message>
+    <message>
+        <source>读卡器中的社保卡不属于本次核验的人员，请核对卡片。</source>
+        <translation>The social security card in the reader does not belong to the person verified; please check the card.</translation>
+    </message>
+    <message>
+        <source>中心系统中该卡不是持卡人当前使用的社保卡（可能已补换新卡），请持卡人使用新卡办理，或查询卡片状态。</source>
+        <translation>According to the central system this is not the cardholder&apos;s current card (it may have been replaced); the cardholder should use the new card, or query the card&apos;s status.</translation>
+    </message>
+    <message>
+        <source>读卡查询无需办理，请打印或返回。</source>
+        <translation>A card read and query needs no processing; print or go back.</translation>
+    </message>
+    <message>
+        <source>已将中心变更后的{fields}写入社保卡芯片，读回核对一致。</source>
+        <translation>The central system&apos;s updated {fields} written to the chip; the read-back matches.</translation>
+    </message>
+    <message>
+        <source>专线中断，暂不能重置密码：密码重置须中心实时授权。请待线路恢复后重试（持卡人可稍候或改日办理）。</source>
+        <translation>The dedicated line is down; the PIN cannot be reset now: a PIN reset needs real-time authorisation from the central system. Please try again once the line is restored (the cardholder may wait or come back another day).</translation>
+    </message>
+    <message>
+        <source>本柜台未配置密码键盘，不能办理密码业务。请联系网点技术支持。</source>
+        <translation>This counter has no PIN pad configured, so no PIN services are possible. Please contact branch IT support.</translation>
+    </message>
+    <message>
+        <source>请输入新密码（6位数字）</source>
+        <translation>Enter the new PIN (6 digits)</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致，密码未修改。请重新办理，让持卡人两次输入相同的新密码。</source>
+        <translation>The two new PINs entered differ; the PIN was not changed. Process it again and have the cardholder enter the same new PIN twice.</translation>
+    </message>
+    <message>
+        <source>新密码过于简单（相同数字或连续数字，如111111、123456），密码未修改。请持卡人换一个新密码后重新办理。</source>
+        <translation>The new PIN is too simple (repeated or consecutive digits such as 111111 or 123456); the PIN was not changed. Have the cardholder choose another PIN and process it again.</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同，密码未修改。请持卡人换一个新密码后重新办理。</source>
+        <translation>The new PIN cannot be the same as the old one; the PIN was not changed. Have the cardholder choose another PIN and process it again.</translation>
+    </message>
+    <message>
+        <source>请输入原密码</source>
+        <translation>Enter the current PIN</translation>
+    </message>
+    <message>
+        <source>原密码错误，社保卡密码已锁定（应用锁定）。请读取持卡人身份证后办理“密码重置解锁”。</source>
+        <translation>Wrong current PIN; the card&apos;s PIN is now locked (application locked). Read the cardholder&apos;s ID card and process &quot;PIN reset and unlock&quot;.</translation>
+    </message>
+    <message>
+        <source>原密码错误，还可以再试{left}次，密码未修改。如持卡人忘记原密码，请核验身份后办理“密码重置解锁”。</source>
+        <translation>Wrong current PIN, {left} tries left; the PIN was not changed. If the cardholder forgot the PIN, verify their identity and process &quot;PIN reset and unlock&quot;.</translation>
+    </message>
+    <message>
+        <source>社保卡密码已锁定（连续输错），不能修改。请读取持卡人身份证后办理“密码重置解锁”。</source>
+        <translation>The card&apos;s PIN is locked (too many wrong tries) and cannot be changed. Read the cardholder&apos;s ID card and process &quot;PIN reset and unlock&quot;.</translation>
+    </message>
+    <message>
+        <source>社保卡密码已修改，新密码已在芯片上验证通过。</source>
+        <translation>The card&apos;s PIN has been changed; the new PIN verified on the chip.</translation>
+    </message>
+    <message>
+        <source>密码重置须读取持卡人本人的居民身份证核验身份，手工录入号码不能办理。请将身份证放在阅读器上按 F2 读取。</source>
+        <translation>A PIN reset requires reading the cardholder&apos;s own resident ID card to verify identity; a number entered by hand is not enough. Place the ID card on the reader and press F2.</translation>
+    </message>
+    <message>
+        <source>社保卡密码已重置并解锁，新密码已在芯片上验证通过。</source>
+        <translation>The card&apos;s PIN has been reset and unlocked; the new PIN verified on the chip.</translation>
+    </message>
+    <message>
+        <source>金融功能的密码重置已获中心授权并解除应用锁定；请持卡人在本行自助设备或柜台设置新的银行密码。</source>
+        <translation>The central system authorised the financial function&apos;s PIN reset and removed the application lock; the cardholder should set a new bank PIN at this bank&apos;s self-service machines or counter.</translation>
+    </message>
+    <message>
+        <source>金融功能的密码重置已获中心授权；请持卡人在本行自助设备或柜台设置新的银行密码。</source>
+        <translation>The central system authorised the financial function&apos;s PIN reset; the cardholder should set a new bank PIN at this bank&apos;s self-service machines or counter.</translation>
+    </message>
+    <message>
+        <source>金融功能（银行账户）的密码由发卡银行核心系统管理，不在社保卡芯片的社保应用中：请持卡人在{bank}的自助设备或银行柜台修改。</source>
+        <translation>The financial function&apos;s (bank account&apos;s) PIN is managed by the issuing bank&apos;s core system, not by the social security application on the chip: the cardholder should change it at {bank}&apos;s self-service machines or counter.</translation>
+    </message>
+    <message>
+        <source>专线中断，无法向中心核实卡片状态：密码服务须联网办理。</source>
+        <translation>The dedicated line is down, so the card&apos;s state cannot be verified with the central system: PIN services require the line.</translation>
+    </message>
+    <message>
+        <source>{function}当前状态为“{state}”，不能办理密码业务：卡片找回的请先在发卡银行网点办理解挂；未找回的请办理补卡。</source>
+        <translation>{function} is currently &quot;{state}&quot;, so no PIN service is possible: if the card was found, cancel the loss report at a branch of the issuing bank first; otherwise process a replacement.</translation>
+    </message>
+    <message>
+        <source>密码已锁定（应用锁定），不能修改：请核验身份后办理“密码重置解锁”。</source>
+        <translation>The PIN is locked (application locked) and cannot be changed: verify identity and process &quot;PIN reset and unlock&quot;.</translation>
+    </message>
+    <message>
+        <source>该卡由{card_bank}发行，金融功能密码重置须到{card_bank}的网点办理（本网点属于{branch_bank}）。</source>
+        <translation>This card was issued by {card_bank}; the financial function&apos;s PIN reset must be done at a {card_bank} branch (this branch belongs to {branch_bank}).</translation>
     </message>
 </context>
 </TS>

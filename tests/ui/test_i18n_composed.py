@@ -36,6 +36,7 @@ NATIVE = {
     "cli.py": "command line", "card/cli.py": "command line", "certificate_cli.py": "command line",
     "report_cli.py": "command line", "setup_cli.py": "command line", "sync_cli.py": "command line",
     "doctor.py": "command line", "demo.py": "command line", "support.py": "command line",
+    "display.py": "the console help printed when there is no display, already bilingual",
     "workflows/day_end/documents.py": "the day-end sheet (PDF) and CSV (the on-screen differences are composed)",
     "workflows/production/documents.py": "printed batch receipt, hand-out and sealing lists (differences composed)",
     "workflows/card_loss/documents.py": "a printed receipt (the business's on-screen errors are marked)",
@@ -43,6 +44,7 @@ NATIVE = {
     "workflows/application/documents.py": "the printed application form and receipt",
     "workflows/registration/documents.py": "a printed receipt (the business's on-screen errors are marked)",
     "workflows/data_change/documents.py": "a printed receipt (the business's on-screen errors are marked)",
+    "workflows/card_services/documents.py": "a printed receipt (the business's on-screen errors are marked)",
 }
 
 # modules still to convert (only shrinks)
@@ -58,13 +60,11 @@ NOT_YET: set[str] = {
     "store/crypto.py", "store/database.py", "store/stock.py", "store/upgrade.py",
     "update_handoff.py", "updates.py",
     "workflows/card_case.py",
-    "workflows/card_services/chip_write.py", "workflows/card_services/desk.py",
-    "workflows/card_services/documents.py", "workflows/card_services/record.py",
-    "workflows/card_services/workflow.py", "workflows/certificate/record.py",
+    "workflows/certificate/record.py",
     "workflows/certificate/verify.py", "workflows/certificate/workflow.py",
     "workflows/identity_step.py",
     "workflows/kernel.py", "workflows/login.py",
-    "workflows/person_ops.py", "workflows/pin_services/pins.py", "workflows/pin_services/rules.py",
+    "workflows/person_ops.py",
     "workflows/queries/summary.py", "workflows/queries/views.py",
     "workflows/queries/workflow.py",
 }

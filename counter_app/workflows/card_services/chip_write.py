@@ -13,11 +13,12 @@ from counter_app.devices.sschip import HolderFields, SocialCardChip
 from counter_app.domain.card import CardData
 from counter_app.domain.card_states import CardState, TransitionRefused, check_card_in_use
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_loss.rules import mask_card_no, pick_card
 
 log = logging.getLogger(__name__)
 
-FIELD_NAMES_ZH = {"name": "姓名", "nation": "民族"}
+FIELD_NAMES_ZH = {"name": QT_TR_NOOP("姓名"), "nation": QT_TR_NOOP("民族")}
 
 
 class ChipWriteRefused(CounterError):
@@ -52,36 +53,38 @@ def write_changes(chip: SocialCardChip, central: CentralApi, id_number: str,
     again and compared with the central's values; a mismatch is an error (never silent)."""
     data = data or chip.read()
     if data.id_number != id_number:
-        raise ChipWriteRefused("读卡器中的社保卡不属于本次办理的人员，请核对卡片。", code="CARD_OTHER_PERSON")
+        raise ChipWriteRefused(QT_TR_NOOP("读卡器中的社保卡不属于本次办理的人员，"
+                                          "请核对卡片。"), code="CARD_OTHER_PERSON")
     try:
         person = central.get_person(id_number)
         cards = central.person_cards(id_number)
     except LINE_ERRORS as exc:
-        raise NewWorkRefused("专线中断，无法读取中心的最新个人信息：信息变更写卡须联网办理，请待线路恢复后重试。",
+        raise NewWorkRefused(QT_TR_NOOP("专线中断，无法读取中心的最新个人信息：信息变更写卡须联网办理，"
+                                        "请待线路恢复后重试。"),
                              code="CHIP_WRITE_NEEDS_CENTRAL") from exc
     status = next((c for c in cards if c.card_no == data.card_number), None) or pick_card(cards)
     if status is None or status.card_no != data.card_number:
-        raise ChipWriteRefused("中心系统中该卡不是持卡人当前使用的社保卡，不能写卡。请查询卡片状态。",
+        raise ChipWriteRefused(QT_TR_NOOP("中心系统中该卡不是持卡人当前使用的社保卡，不能写卡。请查询卡片状态。"),
                                code="CARD_NOT_CURRENT")
     try:
         check_card_in_use(status.card_state)
     except TransitionRefused as refused:
         raise ChipWriteRefused(refused.message_zh, code=refused.code) from refused
     if status.card_state != CardState.ACTIVE:
-        raise ChipWriteRefused("该卡尚未启用，请先办理领卡启用后再写卡。", code="CARD_NOT_ACTIVE")
+        raise ChipWriteRefused(QT_TR_NOOP("该卡尚未启用，请先办理领卡启用后再写卡。"), code="CARD_NOT_ACTIVE")
     if (person.sex, person.birth_date) != (data.sex, data.birth_date):
-        raise ChipWriteRefused("中心登记的性别或出生日期与芯片不一致：二者由身份证号码决定，"
-                               "不能改写芯片，请为持卡人办理换卡。", code="NEW_CARD_REQUIRED")
+        raise ChipWriteRefused(QT_TR_NOOP("中心登记的性别或出生日期与芯片不一致：二者由身份证号码决定，"
+                                          "不能改写芯片，请为持卡人办理换卡。"), code="NEW_CARD_REQUIRED")
     wanted = HolderFields(name=person.name, nation=person.nation)
     before = holder_of(data)
     fields = differences(before, wanted)
     if not fields:
-        raise ChipWriteRefused("芯片中的信息与中心一致，无需写卡。", code="CHIP_UP_TO_DATE")
+        raise ChipWriteRefused(QT_TR_NOOP("芯片中的信息与中心一致，无需写卡。"), code="CHIP_UP_TO_DATE")
     chip.write_holder(wanted)
     after = holder_of(chip.read())  # read back in a fresh session, compared field by field
     if differences(after, wanted):
-        raise ChipWriteRefused("写卡后读回的芯片信息与中心不一致，写卡未成功。请重新插卡后重试；"
-                               "仍不成功请按坏卡办理换卡。", code="CHIP_READBACK_MISMATCH")
+        raise ChipWriteRefused(QT_TR_NOOP("写卡后读回的芯片信息与中心不一致，写卡未成功。请重新插卡后重试；"
+                                          "仍不成功请按坏卡办理换卡。"), code="CHIP_READBACK_MISMATCH")
     log.info("chip holder data written (%s) on card %s", ",".join(fields), mask_card_no(data.card_number))
     return ChipWriteResult(data.card_number, fields, before, after)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from counter_app.domain.card import CardData
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_services import chip_write
 from counter_app.workflows.card_services.context import CardServicesContext
 from counter_app.workflows.card_services.record import Operation
@@ -43,12 +44,12 @@ class CardServicesDesk:
         the PSAM, reads back and compares. Raises ``ChipWriteRefused`` (code CHIP_UP_TO_DATE
         when nothing differs, NEW_CARD_REQUIRED for a changed name) or a card error."""
         if self.ctx.chip is None:
-            raise chip_write.ChipWriteRefused("本柜台未配置社保卡读卡器。", code="CARD_READER_MISSING")
+            raise chip_write.ChipWriteRefused(QT_TR_NOOP("本柜台未配置社保卡读卡器。"), code="CARD_READER_MISSING")
         result = chip_write.write_changes(self.ctx.chip, self.ctx.central, id_number)
         self.ctx.store.audit(self.ctx.teller, "card.chip_write", fields=list(result.fields))
         return result
 
     def read_card(self) -> CardData:
         if self.ctx.chip is None:
-            raise chip_write.ChipWriteRefused("本柜台未配置社保卡读卡器。", code="CARD_READER_MISSING")
+            raise chip_write.ChipWriteRefused(QT_TR_NOOP("本柜台未配置社保卡读卡器。"), code="CARD_READER_MISSING")
         return self.ctx.chip.read()

@@ -8,6 +8,7 @@ import datetime as dt
 from counter_app.domain.card_states import FUNCTION_NAMES_ZH, CardFunction
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import ReceiptData, render_business_receipt
 from counter_app.printing.receipt import CARD_BUSINESS_LABELS
 from counter_app.workflows.card_loss.rules import bank_name, mask_card_no
@@ -41,7 +42,7 @@ def next_steps(record: CardServicesRecord) -> tuple[str, ...]:
 def render_receipt(ctx: CardServicesContext, record: CardServicesRecord) -> bytes:
     outcome, chip = record.outcome, record.chip
     if outcome is None or chip is None:
-        raise CounterError("业务尚未办理，不能打印回执。", code="NOT_ACCEPTED")
+        raise CounterError(QT_TR_NOOP("业务尚未办理，不能打印回执。"), code="NOT_ACCEPTED")
     details: list[tuple[str, str]] = [("社保卡号", mask_card_no(chip.card_no))]
     if record.central.bank_code:
         details.append(("发卡银行", bank_name(record.central.bank_code)))

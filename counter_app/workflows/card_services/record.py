@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.identity_step import Identity
 
 SCHEMA_VERSION = 1
@@ -27,10 +28,10 @@ class Operation(enum.StrEnum):
 
 
 OPERATION_TITLES_ZH = {
-    Operation.READ: "读卡查询",
-    Operation.CHANGE_PIN: "修改密码",
-    Operation.RESET_PIN: "密码重置解锁",
-    Operation.WRITE: "信息变更写卡",
+    Operation.READ: QT_TR_NOOP("读卡查询"),
+    Operation.CHANGE_PIN: QT_TR_NOOP("修改密码"),
+    Operation.RESET_PIN: QT_TR_NOOP("密码重置解锁"),
+    Operation.WRITE: QT_TR_NOOP("信息变更写卡"),
 }
 
 

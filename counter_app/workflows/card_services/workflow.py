@@ -20,7 +20,7 @@ from counter_app.central.errors import LINE_ERRORS
 from counter_app.domain.card import CardData
 from counter_app.domain.card_states import CardFunction
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss.rules import mask_card_no, pick_card
 from counter_app.workflows.card_services import chip_write
@@ -39,6 +39,7 @@ from counter_app.workflows.identity_step import identity_errors
 from counter_app.workflows.kernel import JournalEntry, StepDef
 from counter_app.workflows.pin_services import pins
 from counter_app.workflows.pin_services.rules import PinOffer, pin_offer
+from counter_app.workflows.texts import listing
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.IDENTIFY: QT_TR_NOOP("身份核验"),
@@ -63,13 +64,13 @@ def chip_view(data: CardData, now: str) -> ChipView:
 
 def card_step_error(r: CardServicesRecord, today_iso: str) -> str:
     if r.chip is None:
-        return "请将持卡人的社保卡插入读卡器后按 F3 读取。"
+        return QT_TR_NOOP("请将持卡人的社保卡插入读卡器后按 F3 读取。")
     if r.operation is Operation.READ:
         return ""
     if r.chip.expiry_date < today_iso:
-        return "该卡已过有效期，不能办理密码或写卡业务：请持卡人办理换卡。"
+        return QT_TR_NOOP("该卡已过有效期，不能办理密码或写卡业务：请持卡人办理换卡。")
     if not r.central.known:
-        return "专线中断，无法向中心核实卡片状态：密码服务和写卡须联网办理，请待线路恢复后重试。"
+        return QT_TR_NOOP("专线中断，无法向中心核实卡片状态：密码服务和写卡须联网办理，请待线路恢复后重试。")
     return ""
 
 
@@ -93,9 +94,9 @@ class CardServicesWorkflow(CardCaseWorkflow[CardServicesRecord, Step, CardServic
             StepDef(Step.CARD, STEP_TITLES_ZH[Step.CARD],
                     validate=card_errors),
             StepDef(Step.ACT, STEP_TITLES_ZH[Step.ACT], forward=False,
-                    forward_message_zh="请点击“办理”。"),
+                    forward_message_zh=QT_TR_NOOP("请点击“办理”。")),
             StepDef(Step.DONE, STEP_TITLES_ZH[Step.DONE], forward=False,
-                    forward_message_zh="本笔业务已完成。"),
+                    forward_message_zh=QT_TR_NOOP("本笔业务已完成。")),
         )
         super().__init__(ctx, steps, record, started=started, step_type=Step,
                          step_titles=STEP_TITLES_ZH, schema_version=SCHEMA_VERSION, step=step,
@@ -117,7 +118,7 @@ class CardServicesWorkflow(CardCaseWorkflow[CardServicesRecord, Step, CardServic
     def card_no(self) -> str:
         chip = self.record.chip
         if chip is None:
-            raise ValidationError("card", "请先读取社保卡。", code="CARD_NOT_READ")
+            raise ValidationError("card", QT_TR_NOOP("请先读取社保卡。"), code="CARD_NOT_READ")
         return chip.card_no
 
     def offers(self) -> tuple[PinOffer, ...]:
@@ -165,13 +166,13 @@ class CardServicesWorkflow(CardCaseWorkflow[CardServicesRecord, Step, CardServic
         """The chip in the reader (it must be this person's), then both functions' states
         from the central (with the line down the chip is still shown)."""
         if self.ctx.chip is None:
-            raise CounterError("本柜台未配置社保卡读卡器。", code="CARD_READER_MISSING")
+            raise CounterError(QT_TR_NOOP("本柜台未配置社保卡读卡器。"), code="CARD_READER_MISSING")
         data = self.ctx.chip.read()
         if not self.id_number:
-            raise ValidationError("id_number", "请先读取或录入身份证号码。", code="ID_MISSING")
+            raise ValidationError("id_number", QT_TR_NOOP("请先读取或录入身份证号码。"), code="ID_MISSING")
         if data.id_number != self.id_number:
             self.note("card_read_other_person")
-            raise ValidationError("card", "读卡器中的社保卡不属于本次核验的人员，请核对卡片。",
+            raise ValidationError("card", QT_TR_NOOP("读卡器中的社保卡不属于本次核验的人员，请核对卡片。"),
                                   code="CARD_OTHER_PERSON")
         now = self.ctx.clock().isoformat()
         identity = self.record.identity
@@ -185,8 +186,8 @@ class CardServicesWorkflow(CardCaseWorkflow[CardServicesRecord, Step, CardServic
             if status is None or status.card_no != data.card_number:
                 self.update_record(central=CentralView(checked_at=now), line_down=False)
                 self.save()
-                raise CounterError("中心系统中该卡不是持卡人当前使用的社保卡（可能已补换新卡），"
-                                   "请持卡人使用新卡办理，或查询卡片状态。", code="CARD_NOT_CURRENT")
+                raise CounterError(QT_TR_NOOP("中心系统中该卡不是持卡人当前使用的社保卡（可能已补换新卡），"
+                                              "请持卡人使用新卡办理，或查询卡片状态。"), code="CARD_NOT_CURRENT")
             self.update_record(central=_central_view(status, now), line_down=False)
         except LINE_ERRORS as exc:
             self.update_record(central=CentralView(), line_down=True)
@@ -209,22 +210,23 @@ class CardServicesWorkflow(CardCaseWorkflow[CardServicesRecord, Step, CardServic
             return pins.reset_pin(self)
         if op is Operation.WRITE:
             return self.write_chip()
-        raise CounterError("读卡查询无需办理，请打印或返回。", code="NOTHING_TO_DO")
+        raise CounterError(QT_TR_NOOP("读卡查询无需办理，请打印或返回。"), code="NOTHING_TO_DO")
 
     def write_chip(self) -> Outcome:
         errors = self.validate(Step.CARD)
         if errors:
             raise chip_write.ChipWriteRefused(next(iter(errors.values())), code="CARD_STEP_INVALID")
         if self.ctx.chip is None:
-            raise CounterError("本柜台未配置社保卡读卡器。", code="CARD_READER_MISSING")
+            raise CounterError(QT_TR_NOOP("本柜台未配置社保卡读卡器。"), code="CARD_READER_MISSING")
         result = chip_write.write_changes(self.ctx.chip, self.ctx.central, self.id_number)
         now = self.ctx.clock()
         data = self.ctx.chip.read()
         self.update_record(chip=chip_view(data, now.isoformat()))
         self.ctx.store.audit(self.ctx.teller, "card.chip_write", card_no=mask_card_no(result.card_no),
                              fields=list(result.fields))
-        names = "、".join(chip_write.FIELD_NAMES_ZH[f] for f in result.fields)
-        return self.finish(Outcome("", "done", f"已将中心变更后的{names}写入社保卡芯片，读回核对一致。",
+        names = listing([chip_write.FIELD_NAMES_ZH[f] for f in result.fields])
+        return self.finish(Outcome("", "done", zh("已将中心变更后的{fields}写入社保卡芯片，"
+                                                  "读回核对一致。", fields=names),
                                    now.isoformat(), pins.receipt_no(self, now, ""),
                                    fields=result.fields))
 

@@ -18,6 +18,7 @@ from counter_app.devices.sschip import SocialCardChip
 from counter_app.domain.card_states import CardFunction
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.rules import mask_card_no
 from counter_app.workflows.card_services.record import Operation, Outcome
 
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOLD_S = 600.0  # the counter sends it itself; after a crash the sync worker confirms it
-RESET_OFFLINE_ZH = ("专线中断，暂不能重置密码：密码重置须中心实时授权。请待线路恢复后重试"
-                    "（持卡人可稍候或改日办理）。")
+RESET_OFFLINE_ZH = QT_TR_NOOP("专线中断，暂不能重置密码：密码重置须中心实时授权。请待线路恢复后重试"
+                              "（持卡人可稍候或改日办理）。")
 
 
 class PinServiceRefused(CounterError):
@@ -37,29 +38,30 @@ class PinServiceRefused(CounterError):
 
 def _pad(wf: CardServicesWorkflow) -> PinPad:
     if wf.ctx.pin_pad is None:
-        raise CounterError("本柜台未配置密码键盘，不能办理密码业务。请联系网点技术支持。",
+        raise CounterError(QT_TR_NOOP("本柜台未配置密码键盘，不能办理密码业务。请联系网点技术支持。"),
                            code="PINPAD_MISSING")
     return wf.ctx.pin_pad
 
 
 def _chip(wf: CardServicesWorkflow) -> SocialCardChip:
     if wf.ctx.chip is None:
-        raise CounterError("本柜台未配置社保卡读卡器。", code="CARD_READER_MISSING")
+        raise CounterError(QT_TR_NOOP("本柜台未配置社保卡读卡器。"), code="CARD_READER_MISSING")
     return wf.ctx.chip
 
 
 def new_pin(pad: PinPad, old: PinEntry | None = None) -> PinEntry:
     """The new PIN keyed twice on the pad, refused when the two differ or it is too simple."""
-    new = pad.enter("请输入新密码（6位数字）")
-    again = pad.enter("请再次输入新密码")
+    new = pad.enter(QT_TR_NOOP("请输入新密码（6位数字）"))
+    again = pad.enter(QT_TR_NOOP("请再次输入新密码"))
     if new != again:
-        raise PinServiceRefused("两次输入的新密码不一致，密码未修改。请重新办理，让持卡人两次输入相同的新密码。",
+        raise PinServiceRefused(QT_TR_NOOP("两次输入的新密码不一致，密码未修改。请重新办理，"
+                                           "让持卡人两次输入相同的新密码。"),
                                 code="PIN_MISMATCH")
     if new.weak():
-        raise PinServiceRefused("新密码过于简单（相同数字或连续数字，如111111、123456），密码未修改。"
-                                "请持卡人换一个新密码后重新办理。", code="PIN_WEAK")
+        raise PinServiceRefused(QT_TR_NOOP("新密码过于简单（相同数字或连续数字，如111111、123456），密码未修改。"
+                                           "请持卡人换一个新密码后重新办理。"), code="PIN_WEAK")
     if old is not None and new == old:
-        raise PinServiceRefused("新密码不能与原密码相同，密码未修改。请持卡人换一个新密码后重新办理。",
+        raise PinServiceRefused(QT_TR_NOOP("新密码不能与原密码相同，密码未修改。请持卡人换一个新密码后重新办理。"),
                                 code="PIN_UNCHANGED")
     return new
 
@@ -69,7 +71,7 @@ def change_pin(wf: CardServicesWorkflow) -> Outcome:
     wf.require_allowed()
     card_no = wf.card_no
     pad, chip = _pad(wf), _chip(wf)
-    old = pad.enter("请输入原密码")
+    old = pad.enter(QT_TR_NOOP("请输入原密码"))
     new = new_pin(pad, old)
     try:
         chip.change_pin(old, new)
@@ -80,22 +82,22 @@ def change_pin(wf: CardServicesWorkflow) -> Outcome:
         wf.ctx.store.audit(wf.ctx.teller, "card.pin_change_refused", card_no=mask_card_no(card_no),
                            reason="wrong_old_pin", tries_left=left)
         if left == 0:
-            raise PinServiceRefused("原密码错误，社保卡密码已锁定（应用锁定）。请读取持卡人身份证后"
-                                    "办理“密码重置解锁”。", code="PIN_LOCKED_NOW") from wrong
-        raise PinServiceRefused(f"原密码错误，还可以再试{left}次，密码未修改。如持卡人忘记原密码，"
-                                "请核验身份后办理“密码重置解锁”。", code="PIN_WRONG_OLD") from wrong
+            raise PinServiceRefused(QT_TR_NOOP("原密码错误，社保卡密码已锁定（应用锁定）。请读取持卡人身份证后"
+                                               "办理“密码重置解锁”。"), code="PIN_LOCKED_NOW") from wrong
+        raise PinServiceRefused(zh("原密码错误，还可以再试{left}次，密码未修改。如持卡人忘记原密码，"
+                                   "请核验身份后办理“密码重置解锁”。", left=left), code="PIN_WRONG_OLD") from wrong
     except PinBlockedError as blocked:
         wf.update_record(pin_blocked=True)
         wf.note("pin_blocked")
-        raise PinServiceRefused("社保卡密码已锁定（连续输错），不能修改。请读取持卡人身份证后办理"
-                                "“密码重置解锁”。", code="PIN_BLOCKED") from blocked
+        raise PinServiceRefused(QT_TR_NOOP("社保卡密码已锁定（连续输错），不能修改。请读取持卡人身份证后办理"
+                                           "“密码重置解锁”。"), code="PIN_BLOCKED") from blocked
     chip.verify_pin(new)  # the chip accepts the new PIN: the change is done
     wf.update_record(tries_left=-1, pin_blocked=False)
     wf.ctx.store.audit(wf.ctx.teller, "card.pin_change", card_no=mask_card_no(card_no),
                        function=CardFunction.SOCIAL.value)
     log.info("card PIN changed")
     now = wf.ctx.clock()
-    return wf.finish(Outcome("", "done", "社保卡密码已修改，新密码已在芯片上验证通过。",
+    return wf.finish(Outcome("", "done", QT_TR_NOOP("社保卡密码已修改，新密码已在芯片上验证通过。"),
                              now.isoformat(), receipt_no(wf, now, ""),
                              function=CardFunction.SOCIAL.value))
 
@@ -106,8 +108,8 @@ def reset_pin(wf: CardServicesWorkflow) -> Outcome:
     ctx = wf.ctx
     offer = wf.require_allowed()
     if wf.record.identity.source != "reader":
-        raise PinServiceRefused("密码重置须读取持卡人本人的居民身份证核验身份，手工录入号码不能办理。"
-                                "请将身份证放在阅读器上按 F2 读取。", code="PIN_RESET_NEEDS_ID_CARD")
+        raise PinServiceRefused(QT_TR_NOOP("密码重置须读取持卡人本人的居民身份证核验身份，手工录入号码不能办理。"
+                                           "请将身份证放在阅读器上按 F2 读取。"), code="PIN_RESET_NEEDS_ID_CARD")
     function = offer.function
     card_no = wf.card_no
     new: PinEntry | None = None
@@ -151,10 +153,12 @@ def reset_pin(wf: CardServicesWorkflow) -> Outcome:
         chip = _chip(wf)
         chip.unblock_pin(new)  # a failure here keeps the key: retrying replays the authorisation
         chip.verify_pin(new)
-        message = "社保卡密码已重置并解锁，新密码已在芯片上验证通过。"
+        message = QT_TR_NOOP("社保卡密码已重置并解锁，新密码已在芯片上验证通过。")
     else:
-        message = ("金融功能的密码重置已获中心授权" + ("并解除应用锁定" if offer.unlocks else "")
-                   + "；请持卡人在本行自助设备或柜台设置新的银行密码。")
+        message = (QT_TR_NOOP("金融功能的密码重置已获中心授权并解除应用锁定；"
+                              "请持卡人在本行自助设备或柜台设置新的银行密码。")
+                   if offer.unlocks else
+                   QT_TR_NOOP("金融功能的密码重置已获中心授权；请持卡人在本行自助设备或柜台设置新的银行密码。"))
     wf.update_record(pin_blocked=False, tries_left=-1)
     ctx.store.audit(ctx.teller, "card.pin_reset_done", card_no=mask_card_no(card_no),
                     function=function.value, authorisation=auth.authorisation_id)

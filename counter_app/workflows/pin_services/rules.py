@@ -24,11 +24,12 @@ from counter_app.domain.card_states import (
     check_function,
     effective_function_state,
 )
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.rules import bank_name, parse_time
 from counter_app.workflows.card_services.record import CentralView, Operation
 
-FINANCIAL_CHANGE_ZH = ("金融功能（银行账户）的密码由发卡银行核心系统管理，不在社保卡芯片的社保应用中："
-                       "请持卡人在{bank}的自助设备或银行柜台修改。")
+FINANCIAL_CHANGE_ZH = QT_TR_NOOP("金融功能（银行账户）的密码由发卡银行核心系统管理，不在社保卡芯片的社保应用中："
+                                 "请持卡人在{bank}的自助设备或银行柜台修改。")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def pin_offer(op: Operation, central: CentralView, function: CardFunction, *, ba
               chip_blocked: bool, now: dt.datetime) -> PinOffer:
     """Whether ``op`` (change or reset) may be done to ``function`` now, and why not."""
     if not central.known:
-        return PinOffer(function, "", False, "专线中断，无法向中心核实卡片状态：密码服务须联网办理。")
+        return PinOffer(function, "", False, QT_TR_NOOP("专线中断，无法向中心核实卡片状态：密码服务须联网办理。"))
     state = function_state(central, function, now)
     # the chip's own lock is the social function's 应用锁定 even before the central hears of it
     if function is CardFunction.SOCIAL and chip_blocked and state is FunctionState.NORMAL:
@@ -65,20 +66,23 @@ def pin_offer(op: Operation, central: CentralView, function: CardFunction, *, ba
         return PinOffer(function, name, False, refused.message_zh)
     if state in (FunctionState.TEMP_LOST, FunctionState.LOST):
         return PinOffer(function, name, False,
-                        f"{FUNCTION_NAMES_ZH[function]}当前状态为“{name}”，不能办理密码业务："
-                        "卡片找回的请先在发卡银行网点办理解挂；未找回的请办理补卡。")
+                        zh("{function}当前状态为“{state}”，不能办理密码业务："
+                           "卡片找回的请先在发卡银行网点办理解挂；未找回的请办理补卡。",
+                           function=FUNCTION_NAMES_ZH[function], state=name))
     if op is Operation.CHANGE_PIN:
         if function is CardFunction.FINANCIAL:
-            return PinOffer(function, name, False, FINANCIAL_CHANGE_ZH.format(
-                bank=bank_name(central.bank_code) if central.bank_code else "发卡银行"))
+            return PinOffer(function, name, False, zh(  # the marked template, filled for tr()
+                FINANCIAL_CHANGE_ZH,
+                bank=bank_name(central.bank_code) if central.bank_code else QT_TR_NOOP("发卡银行")))
         if state is FunctionState.LOCKED:
             return PinOffer(function, name, False,
-                            "密码已锁定（应用锁定），不能修改：请核验身份后办理“密码重置解锁”。")
+                            QT_TR_NOOP("密码已锁定（应用锁定），不能修改：请核验身份后办理“密码重置解锁”。"))
         return PinOffer(function, name, True)
     if function is CardFunction.FINANCIAL and central.bank_code and central.bank_code != bank_code:
         return PinOffer(function, name, False,
-                        f"该卡由{bank_name(central.bank_code)}发行，金融功能密码重置须到"
-                        f"{bank_name(central.bank_code)}的网点办理（本网点属于{bank_name(bank_code)}）。")
+                        zh("该卡由{card_bank}发行，"
+                           "金融功能密码重置须到{card_bank}的网点办理（本网点属于{branch_bank}）。",
+                           card_bank=bank_name(central.bank_code), branch_bank=bank_name(bank_code)))
     if state is FunctionState.LOCKED:
         try:
             check_function(function, state, FunctionState.NORMAL)
