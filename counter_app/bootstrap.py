@@ -20,6 +20,7 @@ from counter_app import assets
 from counter_app.assets import asset_path
 from counter_app.domain.clock import china_now
 from counter_app.domain.opening_hours import authorising_roles
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.profile import BranchProfile, load_profile
 from counter_app.store.crypto import DataCipher, DataKeyLostError, load_data_key
 from counter_app.store.database import Store, StoreUpgradeRolledBack, inspect_store, open_store
@@ -65,9 +66,10 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
 log = logging.getLogger(__name__)
 
 LINE_DETAIL_ZH = {
-    "offline": "无法连接中心系统：可延后上传的业务照常办理并排队上传，需实时联网的业务暂停。",
-    "degraded": "中心系统响应缓慢或出错，业务可能需要等待，请耐心操作。",
-    "paused": "本机证书配置有误，待上传业务已暂停发送（不会丢失），请联系网点技术支持检查证书文件。",
+    "offline": QT_TR_NOOP("无法连接中心系统：可延后上传的业务照常办理并排队上传，需实时联网的业务暂停。"),
+    "degraded": QT_TR_NOOP("中心系统响应缓慢或出错，业务可能需要等待，请耐心操作。"),
+    "paused": QT_TR_NOOP("本机证书配置有误，待上传业务已暂停发送（不会丢失），"
+                         "请联系网点技术支持检查证书文件。"),
 }
 
 
@@ -240,12 +242,12 @@ class Services:
             from counter_app.update_handoff import offer_to_system_installer
 
             if offer_to_system_installer(update_paths(self.profile)):  # a .deb's root service
-                return dataclasses.replace(result, message_zh=(
-                    f"新版本 {result.version} 已下载并校验，已交给本机的系统安装服务；"
-                    "柜面程序关闭后（最迟下次开机）自动安装。"))
-            return dataclasses.replace(result, message_zh=(
-                f"新版本 {result.version} 已下载并校验；本机程序目录需管理员权限，"
-                "请联系网点技术支持用安装包升级。"))
+                return dataclasses.replace(result, message_zh=zh(
+                    "新版本 {version} 已下载并校验，已交给本机的系统安装服务；"
+                    "柜面程序关闭后（最迟下次开机）自动安装。", version=result.version))
+            return dataclasses.replace(result, message_zh=zh(
+                "新版本 {version} 已下载并校验；本机程序目录需管理员权限，"
+                "请联系网点技术支持用安装包升级。", version=result.version))
         return result
 
     def version_gate(self) -> version_gate.VersionVerdict:
@@ -321,7 +323,8 @@ class Services:
         """Frames from image files: the demo's stand-in for a camera, and the fallback."""
         from counter_app.devices.photo import FileCameraSource
 
-        return FileCameraSource.from_directory(self.camera_folder(), name="文件摄像头（演示照片）")
+        return FileCameraSource.from_directory(self.camera_folder(),
+                                               name=QT_TR_NOOP("文件摄像头（演示照片）"))
 
     def application_context(self, teller: str) -> ApplicationContext:
         import shutil
@@ -444,7 +447,8 @@ class Services:
 
         central = self.central
         if not isinstance(central, PeopleCentral):  # a fake without registration's calls
-            raise ConfigurationError("中心系统接口不支持参保登记与信息变更。", code="CENTRAL_NO_PEOPLE_API")
+            raise ConfigurationError(QT_TR_NOOP("中心系统接口不支持参保登记与信息变更。"),
+                                     code="CENTRAL_NO_PEOPLE_API")
         app = self.application_context(teller)
         folder = self.profile.database.parent
         return PersonOpsContext(
@@ -680,7 +684,7 @@ class CardLayerChip:
 
         def body(card: Any) -> int:
             if card.read_card_data().card_number != card_no:  # selects SSSE too
-                raise WrongCard("读卡器中的卡片不是要启用的卡片，请插入该持卡人的卡片。",
+                raise WrongCard(QT_TR_NOOP("读卡器中的卡片不是要启用的卡片，请插入该持卡人的卡片。"),
                                 code="CARD_WRONG_CARD")
             card.activate(FUNCTIONS_ALL)
             return int(card.functions())
@@ -716,7 +720,7 @@ def emulated_chip(card_file: Path, *, city_code: str = "330200") -> CardLayerChi
     from counter_app.card.emulator.inprocess import InProcessCardService
 
     return CardLayerChip(service=InProcessCardService(card_file, city_code=city_code),
-                         name="演示社保卡读卡器（内置卡片模拟器）")
+                         name=QT_TR_NOOP("演示社保卡读卡器（内置卡片模拟器）"))
 
 
 class CardLayerBlankReader:
@@ -887,7 +891,7 @@ def install_pending_update(profile: BranchProfile) -> str | None:
         os.execv(exe, [str(exe), *sys.argv[1:]])  # the new version records the outcome
     from counter_app.updates import UpdateInstalled
 
-    raise UpdateInstalled(f"{outcome.message_zh}请重新启动柜面程序以使用新版本。")
+    raise UpdateInstalled(zh("{outcome}请重新启动柜面程序以使用新版本。", outcome=outcome.message_zh))
 
 
 def record_update_outcome(profile: BranchProfile, store: Store) -> str | None:

@@ -27,7 +27,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # Mainland resident ID numbers: 18 characters (17 digits and a digit or X) and the old 15 digits.
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
 # A secret named in the text: pin=123456, "new_pin": "123456", password: x, 密码：x …
-_NAMED_SECRET = re.compile(
+_NAMED_SECRET = re.compile(  # i18n: data (a pattern, never shown)
     r"""(?ix)
     (?P<name>\b(?:[a-z0-9]+_)*(?:pin|password|passwd|pwd|secret|token)(?:_[a-z0-9]+)*\b|密码|口令)
     (?P<sep>["']?\s*[:=：]\s*["']?)
@@ -35,7 +35,7 @@ _NAMED_SECRET = re.compile(
     """
 )
 # A PIN-sized run of digits right after a PIN word in free text ("PIN 123456", "密码123456").
-_PIN_AFTER_WORD = re.compile(r"(?i)(\bpin\b|密码|口令)(\D{0,12}?)(\d{4,12})")
+_PIN_AFTER_WORD = re.compile(r"(?i)(\bpin\b|密码|口令)(\D{0,12}?)(\d{4,12})")  # i18n: data
 
 ID_MASK = "[ID-NUMBER]"
 SECRET_MASK = "[REDACTED]"

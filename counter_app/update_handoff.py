@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.updates import (
     APP_NAME,
     Pending,
@@ -387,20 +388,22 @@ def install_from_spool(where: HandoffPaths, *, installed: str,
     if where.request.exists() and (where.trust / ROLLBACK_JOURNAL).exists():
         log.warning("update install deferred: a rollback was cut short (run update-rollback)")
         return InstallOutcome(f"{stamp}-deferred", "deferred", None, installed, stamp,
-                              "上次程序回退未完成，请网点技术支持再次运行 counter-app update-rollback。")
+                              QT_TR_NOOP("上次程序回退未完成，请网点技术支持再次运行 "
+                                         "counter-app update-rollback。"))
     if where.request.exists() and (busy := running_from(where.install_dir, where.previous)):
         # left for the timer's next run or the next boot, when no counter runs
         log.info("update install deferred: the program is running (%d processes)", len(busy))
         return InstallOutcome(f"{stamp}-deferred", "deferred", None, installed, stamp,
-                              "柜面程序正在运行，稍后安装。")
+                              QT_TR_NOOP("柜面程序正在运行，稍后安装。"))
     request = _read_json(where.request)
     where.request.unlink(missing_ok=True)  # consumed: a bad one must not re-trigger the unit
     if request is None:
         if not recovered:
             return InstallOutcome(f"{stamp}-none", "nothing", None, installed, stamp,
-                                  "没有待安装的更新。")
+                                  QT_TR_NOOP("没有待安装的更新。"))
         outcome = InstallOutcome(f"{stamp}-recovered", "recovered", _marked_version(where),
-                                 installed, stamp, "上次被中断的程序更新已由系统安装服务处理完毕。",
+                                 installed, stamp,
+                                 QT_TR_NOOP("上次被中断的程序更新已由系统安装服务处理完毕。"),
                                  reason=f"swap {recovered}")
         _write_json(where.outcome, asdict(outcome), 0o644)
         return outcome
@@ -425,23 +428,24 @@ def install_from_spool(where: HandoffPaths, *, installed: str,
         log.info("update install: %s is already in place", done)
         _clear_targets(where)
         return InstallOutcome(f"{stamp}-current", "current", str(done), installed, stamp,
-                              "该版本已安装。")
+                              QT_TR_NOOP("该版本已安装。"))
     except InstallRefused as error:
         shutil.rmtree(where.new, ignore_errors=True)
         outcome = InstallOutcome(f"{stamp}-{version or 'refused'}", "refused", version, installed,
-                                 stamp, "系统安装服务校验更新包未通过，已拒绝安装；当前版本照常使用。"
-                                 "请通知网点技术支持。", reason=str(error))
+                                 stamp, QT_TR_NOOP("系统安装服务校验更新包未通过，已拒绝安装；当前版本照常使用。"
+                                                   "请通知网点技术支持。"), reason=str(error))
         log.error("update install refused: %s", error)
     except (OSError, tarfile.TarError) as error:
         shutil.rmtree(where.new, ignore_errors=True)
         outcome = InstallOutcome(f"{stamp}-{version}", "failed", version, installed, stamp,
-                                 "系统安装服务安装新版本失败，当前版本照常使用。请通知网点技术支持。",
+                                 QT_TR_NOOP("系统安装服务安装新版本失败，当前版本照常使用。请通知网点技术支持。"),
                                  reason=type(error).__name__)
         log.error("update install failed: %s", type(error).__name__)
     else:
         outcome = InstallOutcome(f"{stamp}-{version}", "applied", version, installed, stamp,
-                                 f"系统安装服务已安装新版本 {version}（原版本 {installed}），"
-                                 "数据库将在启动时备份并升级。", previous_dir=str(where.previous))
+                                 zh("系统安装服务已安装新版本 {version}（原版本 {installed}），"
+                                    "数据库将在启动时备份并升级。", version=version, installed=installed),
+                                 previous_dir=str(where.previous))
         log.info("update %s installed by the system service", version)
     _write_json(where.outcome, asdict(outcome), 0o644)
     _clear_targets(where)
@@ -477,12 +481,12 @@ def rollback_program(where: HandoffPaths, *, now: dt.datetime | None = None) -> 
     journal = _read_json(where.trust / ROLLBACK_JOURNAL)
     recovered = recover_swap(where)
     if busy := running_from(where.install_dir, where.previous):
-        raise RollbackRefused(f"柜面程序正在运行（{len(busy)} 个进程），请先关闭本机所有柜面程序"
-                              "（必要时让柜员退出登录）再回退。")
+        raise RollbackRefused(zh("柜面程序正在运行（{count} 个进程），请先关闭本机所有柜面程序"
+                                 "（必要时让柜员退出登录）再回退。", count=len(busy)))
     if journal is None:
         if not (where.previous / APP_NAME).is_file():
-            raise RollbackRefused(f"没有保留的上一版本程序（{where.previous}），无法回退；"
-                                  "请安装上一版本的安装包（.deb）。")
+            raise RollbackRefused(zh("没有保留的上一版本程序（{previous}），无法回退；"
+                                     "请安装上一版本的安装包（.deb）。", previous=where.previous))
         journal = {"id": now.isoformat(timespec="seconds"),
                    "taken_off": program_version(where.install_dir),
                    "back": program_version(where.previous)}
@@ -495,7 +499,8 @@ def rollback_program(where: HandoffPaths, *, now: dt.datetime | None = None) -> 
     copied = _read_json(where.install_dir / ROLLBACK_COPY)
     if copied is None or copied.get("id") != journal["id"]:  # the swap has not happened yet
         if not (where.previous / APP_NAME).is_file():
-            raise RollbackRefused(f"没有保留的上一版本程序（{where.previous}），无法回退。")
+            raise RollbackRefused(zh("没有保留的上一版本程序（{previous}），无法回退。",
+                                     previous=where.previous))
         shutil.rmtree(where.new, ignore_errors=True)
         # a copy, not a rename: the kept folder stays as it is until the swap's own journal
         # is written, and a copy cut short is an unfinished ".new" that recover_swap drops
@@ -510,8 +515,8 @@ def rollback_program(where: HandoffPaths, *, now: dt.datetime | None = None) -> 
     outcome = InstallOutcome(
         f"{journal['id']}-rollback-{taken_off}", "rolled_back", str(back) if back else None,
         str(taken_off or "?"), stamp,
-        f"网点技术支持已恢复上一版本程序{' ' + str(back) if back else ''}"
-        f"（撤下版本 {taken_off or '?'}），可以照常办理业务。",
+        zh("网点技术支持已恢复上一版本程序{version}（撤下版本 {taken_off}），可以照常办理业务。",
+           version=" " + str(back) if back else "", taken_off=taken_off or "?"),
         reason="update-rollback" + (f"; swap {recovered}" if recovered else ""))
     _write_json(where.outcome, asdict(outcome), 0o644)
     (where.trust / ROLLBACK_JOURNAL).unlink()
@@ -553,11 +558,11 @@ def _run_rollback(args: argparse.Namespace) -> int:
     try:
         outcome = rollback_program(where)
     except RollbackRefused as refused:
-        print(f"counter-app update-rollback：{refused}", file=sys.stderr)
+        print(f"counter-app update-rollback：{refused}", file=sys.stderr)  # i18n: data (command line)
         return 1
     except OSError as error:  # not root, or the disk: the journal lets a later run finish
-        print(f"counter-app update-rollback：回退未完成（{type(error).__name__}：{error}）；"
-              "请以管理员（root）身份重新运行。", file=sys.stderr)
+        print(f"counter-app update-rollback：回退未完成（{type(error).__name__}：{error}）；"  # i18n: data
+              "请以管理员（root）身份重新运行。", file=sys.stderr)  # command line output, Chinese by design
         return 1
     print(json.dumps(asdict(outcome), ensure_ascii=False))
     return 0

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.private_files import private_dir, write_private
 from counter_app.store.upgrade import (
     MigrationFailed,
@@ -170,13 +171,14 @@ def _refused(error: BaseException) -> UpdateRefused:
     from tuf.api import exceptions as tuf_errors
 
     what = {
-        tuf_errors.ExpiredMetadataError: "更新仓库的签名元数据已过期",
-        tuf_errors.BadVersionNumberError: "更新仓库提供的元数据版本不一致或比本机已见过的更旧（可能是回滚或混用攻击）",
-        tuf_errors.LengthOrHashMismatchError: "下载的内容与签名不符（可能被篡改）",
-        tuf_errors.UnsignedMetadataError: "更新仓库的签名无效",
+        tuf_errors.ExpiredMetadataError: QT_TR_NOOP("更新仓库的签名元数据已过期"),
+        tuf_errors.BadVersionNumberError: QT_TR_NOOP("更新仓库提供的元数据版本不一致或比本机已见过的更旧"
+                                                     "（可能是回滚或混用攻击）"),
+        tuf_errors.LengthOrHashMismatchError: QT_TR_NOOP("下载的内容与签名不符（可能被篡改）"),
+        tuf_errors.UnsignedMetadataError: QT_TR_NOOP("更新仓库的签名无效"),
     }
-    text = next((zh for cls, zh in what.items() if isinstance(error, cls)), "更新仓库的元数据未通过校验")
-    return UpdateRefused(f"{text}，已拒绝本次更新；当前版本照常使用。请通知网点技术支持。")
+    text = next((why for cls, why in what.items() if isinstance(error, cls)), QT_TR_NOOP("更新仓库的元数据未通过校验"))
+    return UpdateRefused(zh("{problem}，已拒绝本次更新；当前版本照常使用。请通知网点技术支持。", problem=text))
 
 
 def _client(paths: UpdatePaths, repository_url: str, current_version: str) -> Any:
@@ -195,8 +197,8 @@ def _trust_root(paths: UpdatePaths, trusted_root: Path) -> None:
     local = paths.metadata / "root.json"
     if not local.exists():
         if not trusted_root.is_file():
-            raise UpdateError(f"找不到更新仓库的根证书文件（updates.trusted_root：{trusted_root}），"
-                              "无法检查更新。请联系网点技术支持。")
+            raise UpdateError(zh("找不到更新仓库的根证书文件（updates.trusted_root：{path}），"
+                                 "无法检查更新。请联系网点技术支持。", path=trusted_root))
         write_private(local, trusted_root.read_bytes())
 
 
@@ -214,7 +216,7 @@ def check_and_stage(paths: UpdatePaths, *, repository_url: str, trusted_root: Pa
     refuses what the repository served, :class:`UpdateError` when it cannot be reached.
     A check still running (an earlier sign-out's download) makes this one ``busy``."""
     if not _checking.acquire(blocking=False):
-        return CheckResult("busy", None, "上一次更新检查尚未结束。")
+        return CheckResult("busy", None, QT_TR_NOOP("上一次更新检查尚未结束。"))
     try:
         result = _check_and_stage(paths, repository_url, trusted_root, current_version)
     except UpdateError as error:
@@ -253,22 +255,23 @@ def _check_and_stage(paths: UpdatePaths, repository_url: str, trusted_root: Path
         raise _refused(error) from error
     except (tuf_errors.DownloadError, OSError) as error:
         log.info("update repository unreachable: %s", type(error).__name__)
-        raise UpdateError("无法连接更新仓库，稍后签退时会再次检查；当前版本照常使用。") from error
+        raise UpdateError(QT_TR_NOOP("无法连接更新仓库，稍后签退时会再次检查；当前版本照常使用。")) from error
     current = parse_version(current_version)
     newer = [m for m in client.trusted_target_metas
              if m.name == APP_NAME and m.is_archive and m.version is not None
              and not m.version.is_prerelease and (current is None or m.version > current)
              and not (paths.root / f"failed-{m.version}.json").exists()]  # not again: IT decides
     if not newer:
-        return CheckResult("current", None, "已是最新版本。")
+        return CheckResult("current", None, QT_TR_NOOP("已是最新版本。"))
     meta: TargetMeta = max(newer, key=lambda m: m.version)
     version = str(meta.version)
     pending = Pending.read(paths.pending)
     if pending is not None and pending.version == version and Path(pending.staged_dir).is_dir():
-        return CheckResult("staged", version, f"新版本 {version} 已下载，将在下次启动时安装。")
+        return CheckResult("staged", version, zh("新版本 {version} 已下载，将在下次启动时安装。",
+                                                 version=version))
     info = client.get_targetinfo(meta)
     if info is None:  # listed but not in the signed targets: never fetched
-        raise UpdateRefused("更新包不在签名的目标清单中，已拒绝本次更新。")
+        raise UpdateRefused(QT_TR_NOOP("更新包不在签名的目标清单中，已拒绝本次更新。"))
     _drop_other_versions(paths, version, Path(info.path).name)
     try:
         archive = Path(client.find_cached_target(info) or client.download_target(info))
@@ -276,7 +279,7 @@ def _check_and_stage(paths: UpdatePaths, repository_url: str, trusted_root: Path
         log.warning("update target refused: %s", type(error).__name__)
         raise _refused(error) from error
     except (tuf_errors.DownloadError, OSError) as error:
-        raise UpdateError("下载更新包中断，稍后签退时会再次检查；当前版本照常使用。") from error
+        raise UpdateError(QT_TR_NOOP("下载更新包中断，稍后签退时会再次检查；当前版本照常使用。")) from error
     staged = paths.staged / version
     partial = paths.staged / f"{version}.partial"
     shutil.rmtree(partial, ignore_errors=True)
@@ -284,10 +287,10 @@ def _check_and_stage(paths: UpdatePaths, repository_url: str, trusted_root: Path
     try:
         _safe_extract(archive, partial)
         if find_migrations(partial) is None:
-            raise UpdateRefused("更新包中没有数据库升级脚本，不是完整的程序包，已拒绝。")
+            raise UpdateRefused(QT_TR_NOOP("更新包中没有数据库升级脚本，不是完整的程序包，已拒绝。"))
     except (tarfile.TarError, OSError) as error:
         shutil.rmtree(partial, ignore_errors=True)
-        raise UpdateRefused("更新包无法解开，已拒绝本次更新。") from error
+        raise UpdateRefused(QT_TR_NOOP("更新包无法解开，已拒绝本次更新。")) from error
     except UpdateRefused:
         shutil.rmtree(partial, ignore_errors=True)
         raise
@@ -298,7 +301,8 @@ def _check_and_stage(paths: UpdatePaths, repository_url: str, trusted_root: Path
                      staged_at=dt.datetime.now(dt.UTC).isoformat())
     _write_json(paths.pending, dataclasses.asdict(marker))
     log.info("update %s staged (from %s)", version, current_version)
-    return CheckResult("staged", version, f"新版本 {version} 已下载并校验，将在下次启动时安装。")
+    return CheckResult("staged", version, zh("新版本 {version} 已下载并校验，将在下次启动时安装。",
+                                             version=version))
 
 
 def _drop_other_versions(paths: UpdatePaths, version: str, archive: str) -> None:
@@ -383,8 +387,8 @@ class ApplyOutcome:
 
 
 def _rolled_back_text(version: str, current: str) -> str:
-    return (f"新版本 {version} 的数据库升级失败，已恢复升级前的数据库，继续使用当前版本 {current}。"
-            "已办理的业务数据不受影响。请通知网点技术支持处理后再升级。")
+    return zh("新版本 {version} 的数据库升级失败，已恢复升级前的数据库，继续使用当前版本 {current}。"
+              "已办理的业务数据不受影响。请通知网点技术支持处理后再升级。", version=version, current=current)
 
 
 def apply_pending(paths: UpdatePaths, *, database: Path, current_version: str,
@@ -423,7 +427,7 @@ def _apply_locked(paths: UpdatePaths, database: Path, current_version: str,
         # already running it (or newer), or the staged folder is gone: nothing to install
         paths.pending.unlink(missing_ok=True)
         outcome = ApplyOutcome("discarded", pending.version, current_version,
-                               f"待安装的版本 {pending.version} 不再需要安装，已丢弃。")
+                               zh("待安装的版本 {version} 不再需要安装，已丢弃。", version=pending.version))
         queue_outcome(paths, dataclasses.asdict(outcome))
         return outcome
     scripts = find_migrations(staged)
@@ -437,7 +441,7 @@ def _apply_locked(paths: UpdatePaths, database: Path, current_version: str,
     installed = False
     try:
         if scripts is None:
-            raise MigrationFailed("更新包中没有数据库升级脚本")
+            raise MigrationFailed(QT_TR_NOOP("更新包中没有数据库升级脚本"))
         program.install(staged)
         installed = True
         new_scripts = find_migrations(_installed_dir(program, staged)) or scripts
@@ -460,8 +464,8 @@ def _apply_locked(paths: UpdatePaths, database: Path, current_version: str,
     else:
         paths.pending.unlink(missing_ok=True)
         outcome = ApplyOutcome("applied", pending.version, current_version,
-                               f"已安装新版本 {pending.version}（原版本 {current_version}），"
-                               "数据库已备份并升级。",
+                               zh("已安装新版本 {version}（原版本 {previous}），数据库已备份并升级。",
+                                  version=pending.version, previous=current_version),
                                backup=backup.name if existed else None, schema_before=before,
                                schema_after=after)
         log.info("update %s applied (schema %s -> %s)", pending.version, before, after)
@@ -517,9 +521,9 @@ def read_outcomes(paths: UpdatePaths) -> list[tuple[Path, dict[str, Any]]]:
 
 
 def _unusable_text(version: str) -> str:
-    return (f"本机柜面程序新版本 {version} 启动时数据库升级失败。数据库已自动恢复为升级前的状态，"
-            "已办理的业务数据没有丢失。此版本的柜面程序不能使用，请暂停办理业务，立即通知网点技术支持"
-            "恢复上一版本程序（管理员运行 counter-app update-rollback）。")
+    return zh("本机柜面程序新版本 {version} 启动时数据库升级失败。数据库已自动恢复为升级前的状态，"
+              "已办理的业务数据没有丢失。此版本的柜面程序不能使用，请暂停办理业务，立即通知网点技术支持"
+              "恢复上一版本程序（管理员运行 counter-app update-rollback）。", version=version)
 
 
 def rolled_back_at_open(paths: UpdatePaths, *, version: str, backup: str, schema_before: str,
@@ -535,8 +539,8 @@ def rolled_back_at_open(paths: UpdatePaths, *, version: str, backup: str, schema
                          if o.get("state") == "applied" and o.get("version") == version), None)
     outcome = {"id": f"open-{version}", "state": "rolled_back", "stage": "open",
                "version": version, "from_version": from_version,
-               "message_zh": f"新版本 {version} 启动时数据库升级失败，数据库已自动恢复为升级前的状态，"
-                             "已办理的业务数据不受影响。",
+               "message_zh": zh("新版本 {version} 启动时数据库升级失败，数据库已自动恢复为升级前的状态，"
+                                "已办理的业务数据不受影响。", version=version),
                "backup": backup, "schema_before": schema_before, "schema_after": schema_after,
                "reason": reason}
     try:

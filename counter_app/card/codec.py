@@ -11,6 +11,7 @@ import datetime as _dt
 
 from counter_app.card.errors import CardDataError
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.texts import QT_TR_NOOP
 
 NAME_LEN = 30
 NAME_EXT_LEN = 20
@@ -61,9 +62,10 @@ def encode_name(name: str) -> tuple[bytes, bytes]:
     try:
         chars = [c.encode("gb18030") for c in name]
     except UnicodeEncodeError as exc:
-        raise ValidationError("name", "姓名中含有无法写入社保卡的字符。", code="CARD_NAME_CHARS") from exc
+        raise ValidationError("name", QT_TR_NOOP("姓名中含有无法写入社保卡的字符。"),
+                              code="CARD_NAME_CHARS") from exc
     if any(c == b"\x00" for c in chars):
-        raise ValidationError("name", "姓名中含有无法写入社保卡的字符。", code="CARD_NAME_CHARS")
+        raise ValidationError("name", QT_TR_NOOP("姓名中含有无法写入社保卡的字符。"), code="CARD_NAME_CHARS")
     head = b""
     i = 0
     while i < len(chars) and len(head) + len(chars[i]) <= NAME_LEN:
@@ -72,7 +74,7 @@ def encode_name(name: str) -> tuple[bytes, bytes]:
     tail = b"".join(chars[i:])
     if len(tail) > NAME_EXT_LEN:
         raise ValidationError(
-            "name", "姓名过长，超出社保卡可存储的长度（50字节）。", code="CARD_NAME_TOO_LONG"
+            "name", QT_TR_NOOP("姓名过长，超出社保卡可存储的长度（50字节）。"), code="CARD_NAME_TOO_LONG"
         )
     return head.ljust(NAME_LEN, b"\x00"), tail.ljust(NAME_EXT_LEN, b"\x00")
 

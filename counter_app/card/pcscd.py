@@ -18,6 +18,7 @@ from pathlib import Path
 from counter_app.card.errors import CardError, PcscServiceError
 from counter_app.card.transport import CARD_READER, PSAM_READER, list_readers
 from counter_app.domain.errors import ConfigurationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 VPCD_DRIVER_GLOBS = ("/usr/lib/pcsc/drivers/serial/libifdvpcd.so*", "/usr/lib/*/pcsc/drivers/serial/libifdvpcd.so*")
 
@@ -68,13 +69,13 @@ def ensure_pcscd_running(
         binary = find_pcscd()
         if binary is None:
             raise ConfigurationError(
-                "未安装读卡服务 pcscd，请先安装（Debian：apt-get install pcscd vsmartcard-vpcd）。",
+                QT_TR_NOOP("未安装读卡服务 pcscd，请先安装（Debian：apt-get install pcscd vsmartcard-vpcd）。"),
                 code="PCSCD_MISSING",
             )
         if any(r.startswith("Virtual PCD") for r in readers) and not vpcd_installed():
             raise ConfigurationError(
-                "未安装虚拟读卡器驱动 vsmartcard-vpcd，请先安装"
-                "（Debian：apt-get install vsmartcard-vpcd）。",
+                QT_TR_NOOP("未安装虚拟读卡器驱动 vsmartcard-vpcd，请先安装"
+                           "（Debian：apt-get install vsmartcard-vpcd）。"),
                 code="VPCD_MISSING",
             )
         # the daemon child may keep inherited pipes open: never capture its output
@@ -82,7 +83,7 @@ def ensure_pcscd_running(
                               stderr=subprocess.DEVNULL, timeout=30, check=False)
         if proc.returncode != 0 and not pcscd_pids():
             raise ConfigurationError(
-                f"读卡服务 pcscd 启动失败（退出码 {proc.returncode}），请联系网点技术支持。",
+                zh("读卡服务 pcscd 启动失败（退出码 {exit_code}），请联系网点技术支持。", exit_code=proc.returncode),
                 code="PCSCD_START_FAILED",
             )
     deadline = time.monotonic() + timeout
@@ -93,7 +94,7 @@ def ensure_pcscd_running(
         if time.monotonic() > deadline:
             missing = [r for r in readers if listed is None or r not in listed]
             raise ConfigurationError(
-                f"读卡服务已运行，但未发现读卡器：{', '.join(missing)}。请检查读卡器配置。",
+                zh("读卡服务已运行，但未发现读卡器：{readers}。请检查读卡器配置。", readers=", ".join(missing)),
                 code="PCSC_READERS_MISSING",
             )
         time.sleep(0.1)

@@ -46,6 +46,7 @@ from counter_app.card.ssse import PHOTO_CHUNK, SsseCard
 from counter_app.card.statefile import read_json, write_json_atomic
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +210,7 @@ class PersonalisationEngine:
         if j is None:
             j = {"card": key, "script_id": None, "steps": [], "events": []}
         if j.get("state") == PersoState.ISSUED:
-            raise PersoRefusedError("该卡已制卡成功，不能登记为废卡。")
+            raise PersoRefusedError(QT_TR_NOOP("该卡已制卡成功，不能登记为废卡。"))
         j["state"] = PersoState.SPOILED
         j["events"].append({"at": _now(), "event": "spoiled", "reason": reason})
         self.store.save(key, j)
@@ -274,14 +275,15 @@ class PersonalisationEngine:
         state = PersoState(j.get("state", PersoState.INTERRUPTED))
         if state in (PersoState.ISSUED, PersoState.SPOILED):
             return self._result(j, key, PersoRefusedError(
-                "该卡已制卡成功，不能重复制卡。" if state is PersoState.ISSUED
-                else "该卡已登记为废卡，不能继续制卡。"))
+                QT_TR_NOOP("该卡已制卡成功，不能重复制卡。") if state is PersoState.ISSUED
+                else QT_TR_NOOP("该卡已登记为废卡，不能继续制卡。")))
         if state is PersoState.FAILED:
             return self._result(j, key, PersoRefusedError(
-                "该卡上次制卡时被卡片拒绝（如外部认证失败），系统不会自动重试，请登记废卡或联系技术支持。"))
+                QT_TR_NOOP("该卡上次制卡时被卡片拒绝（如外部认证失败），系统不会自动重试，"
+                           "请登记废卡或联系技术支持。")))
         if j.get("script_id") != script.script_id:
             return self._result(j, key, PersoRefusedError(
-                "该卡正在为另一份申请制卡，不能用于本次业务。"))
+                QT_TR_NOOP("该卡正在为另一份申请制卡，不能用于本次业务。")))
         return None
 
     def _prepare_resume(

@@ -19,6 +19,7 @@ from counter_app.card.layout import (
     psam_key_index,
     psam_usage,
 )
+from counter_app.domain.texts import zh
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class Psam:
             return self.channel.send(cmd).data
         except CardStatusError as exc:
             raise PsamError(
-                f"PSAM卡拒绝了请求（状态码 {exc.sw:04X}），请确认插入的是本地区的PSAM卡。",
+                zh("PSAM卡拒绝了请求（状态码 {sw:04X}），请确认插入的是本地区的PSAM卡。", sw=exc.sw),
                 code="PSAM_REFUSED",
             ) from exc
         except CardError as exc:

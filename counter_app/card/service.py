@@ -26,6 +26,7 @@ from counter_app.card.transport import (
     TransmitWatch,
 )
 from counter_app.domain.card import CardData
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 
 @dataclass(frozen=True)
@@ -150,10 +151,10 @@ def _connect_psam(cfg: CardConfig, watch: TransmitWatch | None) -> PcscCard:
     try:
         return PcscCard(cfg.psam_reader, timeout=cfg.timeout, watch=watch)
     except NoCardError as exc:
-        raise PsamError("PSAM卡座中没有PSAM卡，请插入本网点的PSAM卡。",
+        raise PsamError(QT_TR_NOOP("PSAM卡座中没有PSAM卡，请插入本网点的PSAM卡。"),
                         code="PSAM_MISSING") from exc
     except CardError as exc:
-        raise PsamError(f"无法连接PSAM读卡器（{exc.message_zh}）", code="PSAM_READER") from exc
+        raise PsamError(zh("无法连接PSAM读卡器（{problem}）", problem=exc.message_zh), code="PSAM_READER") from exc
 
 
 class _Session:

@@ -42,6 +42,7 @@ from counter_app.card.layout import (
 from counter_app.card.psam import DiversificationFactors, Psam
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 PHOTO_CHUNK = 0xE0
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class ReadMode(enum.Enum):
 
 def pin_bcd(pin: str) -> bytes:
     if len(pin) != 6 or not pin.isdigit():
-        raise ValidationError("pin", "社保卡密码应为6位数字。", code="PIN_FORMAT")
+        raise ValidationError("pin", QT_TR_NOOP("社保卡密码应为6位数字。"), code="PIN_FORMAT")
     return bytes.fromhex(pin)
 
 
@@ -284,7 +285,7 @@ class SsseCard:
         content = len(jpeg).to_bytes(2, "big") + jpeg
         if len(content) > PHOTO_FILE_SIZE:
             raise ValidationError(
-                "photo", f"芯片照片不能超过{PHOTO_FILE_SIZE - 2}字节，请重新压缩照片。",
+                "photo", zh("芯片照片不能超过{max_bytes}字节，请重新压缩照片。", max_bytes=PHOTO_FILE_SIZE - 2),
                 code="PHOTO_TOO_LARGE",
             )
         self.external_authenticate("update")

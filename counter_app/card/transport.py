@@ -41,6 +41,7 @@ from counter_app.card.errors import (
     PcscServiceError,
     ReaderGoneError,
 )
+from counter_app.domain.texts import zh
 
 CARD_READER = "Virtual PCD 00 00"
 PSAM_READER = "Virtual PCD 00 01"
@@ -72,7 +73,7 @@ def list_readers() -> list[str]:
         if hresult in _SERVICE_GONE:
             raise PcscServiceError()
         if hresult != scard.SCARD_S_SUCCESS:
-            raise CardError(f"列出读卡器失败（{scard.SCardGetErrorMessage(hresult)}）。")
+            raise CardError(zh("列出读卡器失败（{problem}）。", problem=scard.SCardGetErrorMessage(hresult)))
         return list(readers)
     finally:
         scard.SCardReleaseContext(hcontext)
@@ -192,7 +193,7 @@ class PcscCard:
             return CardBusyError()
         if hresult in (scard.SCARD_W_UNRESPONSIVE_CARD, scard.SCARD_W_UNPOWERED_CARD):
             return CardCommunicationError()
-        return CardError(f"连接读卡器失败（{scard.SCardGetErrorMessage(hresult)}），请重新插卡。")
+        return CardError(zh("连接读卡器失败（{problem}），请重新插卡。", problem=scard.SCardGetErrorMessage(hresult)))
 
     def _status_atr(self) -> bytes:
         hresult, _reader, _state, _proto, atr = scard.SCardStatus(self._hcard)

@@ -44,6 +44,7 @@ from counter_app.central.timeouts import Timeouts
 from counter_app.domain.errors import ConfigurationError
 from counter_app.domain.net import is_loopback_host
 from counter_app.domain.statistics import CentralTotals
+from counter_app.domain.texts import QT_TR_NOOP
 
 log = logging.getLogger(__name__)
 if TYPE_CHECKING:
@@ -112,17 +113,18 @@ class HttpCentralClient:
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ConfigurationError("中心系统地址配置错误（应为 https://主机:端口）。",
+            raise ConfigurationError(QT_TR_NOOP("中心系统地址配置错误（应为 https://主机:端口）。"),
                                      code="CENTRAL_URL_INVALID")
         loopback = is_loopback_host(parts.hostname)
         if parts.scheme == "http" and (ca_file or client_cert or not (allow_plain_http or loopback)):
             # Never fall back to plain HTTP: TLS settings with an http:// URL are a config error;
             # plain HTTP is only for the reference central on this machine (demo, tests).
             raise ConfigurationError(
-                "中心系统地址必须使用 https，并配置证书；仅测试环境可明确允许 http。",
+                QT_TR_NOOP("中心系统地址必须使用 https，并配置证书；仅测试环境可明确允许 http。"),
                 code="CENTRAL_PLAIN_HTTP")
         if bool(client_cert) != bool(client_key):
-            raise ConfigurationError("网点客户端证书与私钥须同时配置。", code="CENTRAL_CERT_CONFIG")
+            raise ConfigurationError(QT_TR_NOOP("网点客户端证书与私钥须同时配置。"),
+                                     code="CENTRAL_CERT_CONFIG")
         self.base_url = base_url.rstrip("/")
         self.timeouts = timeouts or Timeouts()
         self.session = requests.Session()
@@ -166,7 +168,8 @@ class HttpCentralClient:
             raise CentralTlsError() from None
         except requests.exceptions.ConnectTimeout:
             # no connection was made: nothing reached the central
-            raise LineDownError("连接中心系统超时（专线中断或中心停机），可暂存业务待恢复后上传。") from None
+            raise LineDownError(
+                QT_TR_NOOP("连接中心系统超时（专线中断或中心停机），可暂存业务待恢复后上传。")) from None
         except requests.exceptions.ReadTimeout:
             raise CentralTimeoutError(phase="read") from None
         except requests.exceptions.ConnectionError as exc:
@@ -233,7 +236,7 @@ class HttpCentralClient:
         details = err.get("details") if isinstance(err, dict) else None
         if resp.status_code >= 500:
             raise CentralServerError(resp.status_code, code or f"HTTP_{resp.status_code}",
-                                     message or "中心系统暂时无法处理，请稍后重试。", details)
+                                     message or QT_TR_NOOP("中心系统暂时无法处理，请稍后重试。"), details)
         if not code or not message:
             raise BadResponseError()
         cls = CentralBusy if code in TRANSIENT_CODES else CentralRefusal
@@ -529,7 +532,7 @@ class HttpCentralClient:
             method, path, body = split_operation(operation, payload)
         except KeyError as exc:
             raise CentralRefusal(0, "UNKNOWN_OPERATION",
-                                 "本地待上传业务的类型无法识别，请主管处理。") from exc
+                                 QT_TR_NOOP("本地待上传业务的类型无法识别，请主管处理。")) from exc
         if not idempotency_key:
             raise ValueError("mutating calls need an idempotency key")
         data = self.request(method, path, body=body or None, idempotency_key=idempotency_key)

@@ -20,12 +20,13 @@ import requests
 import urllib3
 
 from counter_app.domain.errors import ConfigurationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.frozen import module_command
 
 
 class CentralSimStartError(ConfigurationError):
     code = "CENTRAL_SIM_START"
-    message_zh = "参考中心系统未能启动，请查看日志。"
+    message_zh = QT_TR_NOOP("参考中心系统未能启动，请查看日志。")
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -201,13 +202,14 @@ def start_central_sim(
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise CentralSimStartError(
-                    f"参考中心系统启动失败（退出码 {proc.returncode}）。", code="CENTRAL_SIM_START")
+                    zh("参考中心系统启动失败（退出码 {exit_code}）。", exit_code=proc.returncode),
+                    code="CENTRAL_SIM_START")
             try:
                 handle._admin_request("GET", "/health", timeout=1)
                 return handle
             except requests.RequestException:
                 time.sleep(0.05)
-        raise CentralSimStartError("参考中心系统启动超时。", code="CENTRAL_SIM_START")
+        raise CentralSimStartError(QT_TR_NOOP("参考中心系统启动超时。"), code="CENTRAL_SIM_START")
     except BaseException:
         handle.stop()  # never leave a half-started central behind
         raise

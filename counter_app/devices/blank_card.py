@@ -14,22 +14,23 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 
 
 class NoBlankCardError(CounterError):
     code = "BLANK_NO_CARD"
-    message_zh = "读卡器中没有卡片，请将空白卡芯片朝上插入读卡器后重试。"
+    message_zh = QT_TR_NOOP("读卡器中没有卡片，请将空白卡芯片朝上插入读卡器后重试。")
 
 
 class NotBlankError(CounterError):
     code = "BLANK_NOT_BLANK"
-    message_zh = "读卡器中的卡片已个人化（不是空白卡），不能入库。请取出该卡，插入空白卡。"
+    message_zh = QT_TR_NOOP("读卡器中的卡片已个人化（不是空白卡），不能入库。请取出该卡，插入空白卡。")
 
 
 def chip_serial_of(atr: bytes) -> str:
     """The chip serial printed on count sheets: the ATR's last 8 bytes in hex."""
     if len(atr) < 8:
-        raise CounterError("卡片应答（ATR）过短，无法识别芯片序列号，请重新插卡。",
+        raise CounterError(QT_TR_NOOP("卡片应答（ATR）过短，无法识别芯片序列号，请重新插卡。"),
                            code="BLANK_BAD_ATR")
     return atr[-8:].hex().upper()
 
@@ -52,7 +53,7 @@ class BlankCardReader(Protocol):
 class SimulatedBlankCardReader:
     """A slot fed with blanks by the tour or a test, one card per read (thread-safe)."""
 
-    def __init__(self, *, name: str = "模拟空白卡读卡器") -> None:
+    def __init__(self, *, name: str = QT_TR_NOOP("模拟空白卡读卡器")) -> None:
         self._name = name
         self._queue: deque[BlankChip | CounterError] = deque()
         self._lock = threading.Lock()

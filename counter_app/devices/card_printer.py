@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Protocol
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 
 class CardPrinterError(CounterError):
     code = "CARD_PRINTER_ERROR"
-    message_zh = "卡面打印机未能打印（未连接、缺色带或卡片卡住），卡片芯片已写好，未作废。"
+    message_zh = QT_TR_NOOP("卡面打印机未能打印（未连接、缺色带或卡片卡住），卡片芯片已写好，未作废。")
 
 
 class CardPrinter(Protocol):
@@ -39,7 +40,7 @@ _JOB = re.compile(r"[^A-Za-z0-9._-]")
 class PdfCardPrinter:
     """Writes each face to ``folder/<job>.pdf`` (replaced atomically)."""
 
-    def __init__(self, folder: Path, *, name: str = "卡面打印机（PDF输出）") -> None:
+    def __init__(self, folder: Path, *, name: str = QT_TR_NOOP("卡面打印机（PDF输出）")) -> None:
         self.folder = folder
         self._name = name
 
@@ -60,6 +61,6 @@ class PdfCardPrinter:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
             raise CardPrinterError(
-                f"卡面打印机未能打印（{self._name}：{exc.strerror or '无法写入'}），"
-                "卡片芯片已写好，未作废。") from exc
+                zh("卡面打印机未能打印（{printer}：{problem}），卡片芯片已写好，未作废。", printer=self._name,
+                   problem=exc.strerror or QT_TR_NOOP("无法写入"))) from exc
         return str(target)

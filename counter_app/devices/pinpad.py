@@ -16,21 +16,22 @@ import threading
 from typing import NoReturn, Protocol
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 
 
 class PinPadError(CounterError):
     code = "PINPAD_ERROR"
-    message_zh = "密码键盘无应答，请检查密码键盘连接后重试。"
+    message_zh = QT_TR_NOOP("密码键盘无应答，请检查密码键盘连接后重试。")
 
 
 class PinPadCancelled(PinPadError):
     code = "PINPAD_CANCELLED"
-    message_zh = "持卡人在密码键盘上取消了输入，本次操作未办理。"
+    message_zh = QT_TR_NOOP("持卡人在密码键盘上取消了输入，本次操作未办理。")
 
 
 class PinPadTimeout(PinPadError):
     code = "PINPAD_TIMEOUT"
-    message_zh = "等待持卡人在密码键盘上输入密码超时，请重新操作。"
+    message_zh = QT_TR_NOOP("等待持卡人在密码键盘上输入密码超时，请重新操作。")
 
 
 class PinEntry:
@@ -40,7 +41,8 @@ class PinEntry:
 
     def __init__(self, digits: str) -> None:
         if len(digits) != 6 or not digits.isdigit() or not digits.isascii():
-            raise PinPadError("密码应为6位数字，请持卡人在密码键盘上重新输入。", code="PIN_FORMAT")
+            raise PinPadError(QT_TR_NOOP("密码应为6位数字，请持卡人在密码键盘上重新输入。"),
+                              code="PIN_FORMAT")
         self._digits = digits
 
     def digits(self) -> str:
@@ -86,7 +88,7 @@ class DemoPinPad:
 
     CANCEL = "cancel"
 
-    def __init__(self, *, name: str = "演示密码键盘", timeout_s: float = 30.0) -> None:
+    def __init__(self, *, name: str = QT_TR_NOOP("演示密码键盘"), timeout_s: float = 30.0) -> None:
         self._name = name
         self.timeout_s = timeout_s
         self._queue: collections.deque[str] = collections.deque()

@@ -13,11 +13,12 @@ from typing import Protocol
 
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP
 
 
 class NoSocialCardError(CounterError):
     code = "CARD_NO_CARD"
-    message_zh = "读卡器中没有社保卡，请将卡片芯片朝上插入读卡器后重试。"
+    message_zh = QT_TR_NOOP("读卡器中没有社保卡，请将卡片芯片朝上插入读卡器后重试。")
 
 
 class SocialCardReader(Protocol):
@@ -32,7 +33,8 @@ class SocialCardReader(Protocol):
 class SimulatedSocialCardReader:
     """A card slot whose card the tour or a test inserts and removes (thread-safe)."""
 
-    def __init__(self, card: CardData | None = None, *, name: str = "模拟社保卡读卡器") -> None:
+    def __init__(self, card: CardData | None = None, *,
+                 name: str = QT_TR_NOOP("模拟社保卡读卡器")) -> None:
         self._name = name
         self._card = card
         self._lock = threading.Lock()
@@ -60,7 +62,7 @@ class SimulatedSocialCardReader:
 
 #: The demo card of docs/CONVENTIONS.md (李明), as the card emulator personalises it
 #: (``card.emulator.factory.demo_card_data``; a test keeps the two equal), for the tour.
-DEMO_CARDS: dict[str, CardData] = {
+DEMO_CARDS: dict[str, CardData] = {  # i18n: data (the demo holder's card)
     "330203198506122017": CardData(
         card_id_code="330200D1560000050A1B2C3D4E5F6071", card_type="1", spec_version="3.00",
         issuer_org="330200000001", issue_date=_dt.date(2024, 3, 1),

@@ -22,6 +22,7 @@ from counter_app.domain.applications import (
     StoredDraft,
 )
 from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.store.audit import append_audit
 from counter_app.store.database import Store
 from counter_app.store.models import ApplicationDraft, CardApplication, OutboxMessage, utcnow
@@ -86,7 +87,7 @@ class ApplicationStore:
         with self.store.read() as s:
             out = []
             for row in s.scalars(q.order_by(ApplicationDraft.updated_at.desc())):
-                label = str(row.data.get("label") or "（尚未录入申请人）")
+                label = str(row.data.get("label") or QT_TR_NOOP("（尚未录入申请人）"))
                 out.append(DraftSummary(row.draft_id, row.teller, row.step, label,
                                         row.updated_at))
             return out

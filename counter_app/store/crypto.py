@@ -28,6 +28,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 _FORMAT_V1 = b"\x01"
 _NONCE_LEN = 12
@@ -48,13 +49,13 @@ class DataKeyMismatchError(DataKeyError):
     """The key opens no value of this database: another PC's key or a wrong backup."""
 
     code = "DATA_KEY_MISMATCH"
-    message_zh = ("数据密钥与本地数据库不匹配（可能恢复了其他电脑或错误的密钥备份）。"
-                  "请从本机的密钥备份恢复正确的数据密钥；恢复前请暂停办理业务。")
+    message_zh = QT_TR_NOOP("数据密钥与本地数据库不匹配（可能恢复了其他电脑或错误的密钥备份）。"
+                            "请从本机的密钥备份恢复正确的数据密钥；恢复前请暂停办理业务。")
 
 
 class TamperedDataError(CounterError):
     code = "DATA_TAMPERED"
-    message_zh = "本地数据校验失败（数据可能被篡改或损坏），请联系网点技术支持，不要继续办理。"
+    message_zh = QT_TR_NOOP("本地数据校验失败（数据可能被篡改或损坏），请联系网点技术支持，不要继续办理。")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class DataCipher:
 
     def __post_init__(self) -> None:
         if len(self.key) != KEY_LEN:
-            raise DataKeyError("数据密钥长度不正确，请联系网点技术支持。")
+            raise DataKeyError(QT_TR_NOOP("数据密钥长度不正确，请联系网点技术支持。"))
 
     def _sub_key(self, purpose: bytes) -> bytes:
         return hmac.new(self.key, b"counter-app/" + purpose, hashlib.sha256).digest()
@@ -132,17 +133,17 @@ def key_file_exposure(path: Path, *,
     if not _on_windows():
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
-            return (f"数据密钥文件 {path} 的权限过宽（{oct(mode)}），"
-                    "其他用户可能读取到密钥。请执行 chmod 600 后重试。")
+            return zh("数据密钥文件 {path} 的权限过宽（{mode}），其他用户可能读取到密钥。请执行 chmod 600 后重试。",
+                      path=path, mode=oct(mode))
         return None
     my_sid, entries = (read_acl or _read_windows_acl)(path)
     others = foreign_readers(entries, my_sid)
     if not others:
         return None
-    return (f"数据密钥文件 {path} 的访问权限过宽（{'、'.join(others)} 也能读取），"
-            "其他用户可能读取到密钥。请只保留本账户、SYSTEM 和 Administrators 的权限后重试"
-            f"（例如：icacls \"{path}\" /inheritance:r /grant:r *{my_sid}:F *{SID_SYSTEM}:F"
-            f" *{SID_ADMINISTRATORS}:F），或联系网点技术支持。")
+    return zh("数据密钥文件 {path} 的访问权限过宽（{readers} 也能读取），"
+              "其他用户可能读取到密钥。请只保留本账户、SYSTEM 和 Administrators 的权限后重试"
+              "（例如：{command}），或联系网点技术支持。", path=path, readers="、".join(others),
+              command=f'icacls "{path}" /inheritance:r /grant:r *{my_sid}:F *{SID_SYSTEM}:F *{SID_ADMINISTRATORS}:F')
 
 
 def _read_windows_acl(path: Path) -> tuple[str, list[AclEntry]]:  # pragma: no cover - Windows only
@@ -222,8 +223,8 @@ def _restrict_windows_acl(path: Path) -> None:  # pragma: no cover - Windows onl
 
 def _lost(where: str) -> DataKeyLostError:
     return DataKeyLostError(
-        f"本地数据库已有数据，但找不到它的数据密钥（{where}）。数据密钥已丢失：请从密钥备份恢复，"
-        "不要新建密钥，否则已保存的个人数据将无法读取；恢复前请暂停办理业务。")
+        zh("本地数据库已有数据，但找不到它的数据密钥（{where}）。数据密钥已丢失：请从密钥备份恢复，"
+           "不要新建密钥，否则已保存的个人数据将无法读取；恢复前请暂停办理业务。", where=where))
 
 
 def load_or_create_key_file(path: Path, *, create: bool = True) -> bytes:
@@ -237,7 +238,7 @@ def load_or_create_key_file(path: Path, *, create: bool = True) -> bytes:
                 raise DataKeyError(problem)
             key = path.read_bytes()
             if len(key) != KEY_LEN:
-                raise DataKeyError(f"数据密钥文件 {path} 已损坏（长度不对），请从备份恢复。")
+                raise DataKeyError(zh("数据密钥文件 {path} 已损坏（长度不对），请从备份恢复。", path=path))
             return key
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = secrets.token_bytes(KEY_LEN)
@@ -249,14 +250,15 @@ def load_or_create_key_file(path: Path, *, create: bool = True) -> bytes:
             except (OSError, subprocess.CalledProcessError) as exc:
                 os.close(fd)
                 path.unlink()
-                raise DataKeyError(f"无法设置数据密钥文件 {path} 的访问权限，请联系网点技术支持。") from exc
+                raise DataKeyError(zh("无法设置数据密钥文件 {path} 的访问权限，请联系网点技术支持。",
+                                      path=path)) from exc
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
             fh.flush()
             os.fsync(fh.fileno())
         return key
     except PermissionError as exc:
-        raise DataKeyError(f"无法读取数据密钥文件 {path}：权限不足。请以柜面程序账户运行。") from exc
+        raise DataKeyError(zh("无法读取数据密钥文件 {path}：权限不足。请以柜面程序账户运行。", path=path)) from exc
 
 
 KEYRING_SERVICE = "counter-app/data-key"
@@ -295,11 +297,11 @@ def load_or_create_keyring_key(backend: PasswordStore, account: str, *, create: 
         except (ValueError, TypeError):  # binascii.Error is a ValueError
             key = b""
         if len(key) != KEY_LEN:
-            raise DataKeyError("系统密钥库中的数据密钥已损坏（格式或长度不对），"
-                               "请联系网点技术支持从密钥备份恢复。")
+            raise DataKeyError(QT_TR_NOOP("系统密钥库中的数据密钥已损坏（格式或长度不对），"
+                                          "请联系网点技术支持从密钥备份恢复。"))
         return key
     if not create:
-        raise _lost(f"系统密钥库 {KEYRING_SERVICE} / {account}")
+        raise _lost(zh("系统密钥库 {service} / {account}", service=KEYRING_SERVICE, account=account))
     key = secrets.token_bytes(KEY_LEN)
     backend.set_password(KEYRING_SERVICE, account, base64.b64encode(key).decode())
     return key
@@ -319,6 +321,6 @@ def load_data_key(mode: str, key_file: Path, account: str, *, create: bool = Tru
     if backend is not None:
         return load_or_create_keyring_key(backend, account, create=create), "keyring"
     if mode == "keyring":
-        raise DataKeyError("本机没有可用的系统密钥库（security.key_store = \"keyring\"）。"
-                           "请联系网点技术支持，或改为 \"auto\" 使用受保护的密钥文件。")
+        raise DataKeyError(QT_TR_NOOP("本机没有可用的系统密钥库（security.key_store = \"keyring\"）。"
+                                      "请联系网点技术支持，或改为 \"auto\" 使用受保护的密钥文件。"))
     return load_or_create_key_file(key_file, create=create), "file"

@@ -30,6 +30,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.private_files import private_dir, private_file
 from counter_app.store.crypto import DataCipher, DataKeyMismatchError, TamperedDataError
 from counter_app.store.types import ROW_KEYS, EncryptedType, attach_cipher, row_context
@@ -72,8 +73,8 @@ class StoreUpgradeRolledBack(StoreError):
     def __init__(self, *, backup: Path, schema_before: str, schema_target: str,
                  reason: str) -> None:
         super().__init__(
-            f"本程序的数据库升级失败（{reason}），数据库已自动恢复为升级前的状态，已办理的业务数据没有丢失。"
-            "本程序版本不能使用，请联系网点技术支持恢复上一版本程序。")
+            zh("本程序的数据库升级失败（{reason}），数据库已自动恢复为升级前的状态，已办理的业务数据没有丢失。"
+               "本程序版本不能使用，请联系网点技术支持恢复上一版本程序。", reason=reason))
         self.backup, self.schema_before = backup, schema_before
         self.schema_target, self.reason = schema_target, reason
 
@@ -87,13 +88,13 @@ def translate_db_error(error: BaseException, path: Path) -> StoreError:
     text = str(getattr(error, "orig", error)).lower()
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreCorruptError(
-            f"本地数据库文件已损坏，无法打开（{path.name}）。请不要删除或移动该文件，"
-            "立即联系网点技术支持从备份恢复；恢复前请暂停办理业务。"
+            zh("本地数据库文件已损坏，无法打开（{file}）。请不要删除或移动该文件，"
+               "立即联系网点技术支持从备份恢复；恢复前请暂停办理业务。", file=path.name)
         )
     if "locked" in text or "busy" in text:
         return StoreLockedError(
-            "本地数据库正被其他程序占用，暂时无法写入。请关闭本机上其他柜面程序窗口后重试；"
-            "如仍无法使用，请重启电脑。"
+            QT_TR_NOOP("本地数据库正被其他程序占用，暂时无法写入。请关闭本机上其他柜面程序窗口后重试；"
+                       "如仍无法使用，请重启电脑。")
         )
     # A write that runs out of room is not always SQLITE_FULL: quota exceeded (EDQUOT), file
     # size limit (EFBIG) and ENOSPC at fsync come back as a write-side "disk I/O error".
@@ -101,14 +102,16 @@ def translate_db_error(error: BaseException, path: Path) -> StoreError:
     if ("disk is full" in text or "disk full" in text or "no space" in text
             or errname in _OUT_OF_SPACE):
         return StoreFullError(
-            "本机磁盘空间已满（或磁盘无法写入），刚才的操作没有保存（已办理的数据不受影响）。"
-            "请联系网点技术支持清理磁盘后重试。"
+            QT_TR_NOOP("本机磁盘空间已满（或磁盘无法写入），刚才的操作没有保存（已办理的数据不受影响）。"
+                       "请联系网点技术支持清理磁盘后重试。")
         )
     if "unable to open" in text or "readonly" in text or "permission" in text:
         return StoreError(
-            f"无法打开或写入本地数据库（{path}）：权限不足或目录不存在。请联系网点技术支持检查配置。"
+            zh("无法打开或写入本地数据库（{path}）：权限不足或目录不存在。请联系网点技术支持检查配置。",
+               path=path)
         )
-    return StoreError(f"本地数据库出错（{type(error).__name__}），操作未保存。请重试，或联系网点技术支持。")
+    return StoreError(zh("本地数据库出错（{error}），操作未保存。请重试，或联系网点技术支持。",
+                         error=type(error).__name__))
 
 
 def _alembic_config(connection: Connection) -> Any:
@@ -226,7 +229,7 @@ def _take_instance_lock(path: Path) -> BaseFileLock:
         lock.acquire(blocking=False)
     except Timeout as error:
         raise StoreInUseError(
-            "本机已有一个柜面程序正在使用该数据库。请切换到已打开的窗口，不要重复启动。"
+            QT_TR_NOOP("本机已有一个柜面程序正在使用该数据库。请切换到已打开的窗口，不要重复启动。")
         ) from error
     return lock
 
@@ -405,12 +408,12 @@ def _restore_backup(store: Store, backup: Path, revision: str) -> None:
     except (sqlite3.Error, OSError) as error:
         log.error("store: restoring the pre-upgrade backup failed: %s", type(error).__name__)
         raise StoreError(
-            f"本程序的数据库升级失败，自动恢复备份也未成功。请不要再启动柜面程序，立即联系网点技术支持"
-            f"用备份文件 {backup.name} 恢复数据库。") from error
+            zh("本程序的数据库升级失败，自动恢复备份也未成功。请不要再启动柜面程序，立即联系网点技术支持"
+               "用备份文件 {backup} 恢复数据库。", backup=backup.name)) from error
     if restored != revision:
         raise StoreError(
-            f"本程序的数据库升级失败，恢复备份后的数据库版本不符（{restored}）。请不要再启动柜面程序，"
-            f"立即联系网点技术支持用备份文件 {backup.name} 恢复数据库。")
+            zh("本程序的数据库升级失败，恢复备份后的数据库版本不符（{restored}）。请不要再启动柜面程序，"
+               "立即联系网点技术支持用备份文件 {backup} 恢复数据库。", restored=restored, backup=backup.name))
     log.info("store: pre-upgrade backup %s restored (schema %s)", backup.name, revision)
 
 

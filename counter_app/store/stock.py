@@ -24,6 +24,7 @@ from counter_app.domain.blank_stock import (
     StockError,
     check_move,
 )
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.store.audit import append_audit
 from counter_app.store.database import Store
 from counter_app.store.models import BlankBox, BlankCard, BlankCardMove
@@ -71,8 +72,8 @@ class SqlBlankStock:
             if row is not None:
                 if expected is not None and row.expected is not None and \
                         sorted(row.expected) != sorted(expected):
-                    raise StockError(f"箱号 {box_id} 已按另一份供应商清单登记，清单不一致，"
-                                     "请核对箱号或联系库管。", code="BLANK_BOX_LIST_DIFFERS")
+                    raise StockError(zh("箱号 {box_id} 已按另一份供应商清单登记，清单不一致，请核对箱号或联系库管。",
+                                        box_id=box_id), code="BLANK_BOX_LIST_DIFFERS")
                 if expected is not None and row.expected is None:
                     row.expected = list(expected)
                     append_audit(s, self.store.cipher, teller, "stock.box_list_added",
@@ -110,7 +111,8 @@ class SqlBlankStock:
                 now: dt.datetime) -> CardPlace:
         with self.store.write(durable=True) as s:
             if s.scalar(select(BlankBox.id).where(BlankBox.box_id == box_id)) is None:
-                raise StockError(f"箱号 {box_id} 尚未登记，请先登记箱号。", code="BLANK_BOX_UNKNOWN")
+                raise StockError(zh("箱号 {box_id} 尚未登记，请先登记箱号。", box_id=box_id),
+                                 code="BLANK_BOX_UNKNOWN")
             existing = self._row(s, serial)
             if existing is not None:
                 raise AlreadyRegistered(_place(existing))
@@ -150,11 +152,12 @@ class SqlBlankStock:
                     custody_today and place.day != day)):
                 if custody_today:
                     raise NotInCustody(serial, custodian, place, day)
-                raise StockError(f"不能{action_zh}：空白卡 {serial} 由柜员 {place.custodian} 保管"
-                                 f"（{place.day} 领用），须由该柜员办理。",
+                raise StockError(zh("不能{action}：空白卡 {serial} 由柜员 {custodian} 保管（{day} 领用），"
+                                    "须由该柜员办理。", action=action_zh, serial=serial, custodian=place.custodian,
+                                    day=place.day),
                                  code="BLANK_OTHER_CUSTODY", place=place)
             if to is Place.SPOILED and not supervisor:
-                raise StockError("登记废卡须经主管授权。", code="BLANK_SPOIL_NEEDS_SUPERVISOR",
+                raise StockError(QT_TR_NOOP("登记废卡须经主管授权。"), code="BLANK_SPOIL_NEEDS_SUPERVISOR",
                                  place=place)
             t = _naive(now)
             teller = custodian if (to is Place.CUSTODY or place.place is Place.CUSTODY) else ""

@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.texts import zh
 from counter_app.private_files import private_file
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def migrate_with_scripts(db: Path, scripts: Path) -> str | None:
                 conn.rollback()
                 log.error("update migration failed: %s", type(error).__name__)
                 raise MigrationFailed(
-                    f"新版本的数据库升级失败（{type(error).__name__}）") from error
+                    zh("新版本的数据库升级失败（{error}）", error=type(error).__name__)) from error
     finally:
         engine.dispose()
     return schema_revision(db)

@@ -4717,6 +4717,54 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Print certificate</translation>
     </message>
     <message>
+        <source>参保证明须由中心系统实时出具（授权码和二维码由中心生成），当前无法连接中心系统，请线路恢复后再办理；柜面不能离线出具参保证明。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印参保证明须实时连接中心系统（每次打印、补打由中心登记次数，供查验人核验），当前无法连接中心系统，请线路恢复后再打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请读取或录入身份证号码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请点击“出具参保证明”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本笔证明已出具。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择证明险种。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费明细期间应为月数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费明细最多打印近{MAX_MONTHS}个月，请选择1至{MAX_MONTHS2}个月。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先核验身份并选择证明类型。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参保证明尚未出具，不能打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>浙江省社会保险参保证明（个人专用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>居民身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>检测空白卡</source>
         <translation>Check blank card</translation>
     </message>
@@ -6591,15 +6639,15 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>箱号 {box_id} 已按另一份供应商清单登记，清单不一致，请核对箱号或联系库管。</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {box_id} was registered with a different supplier list; the lists differ. Check the box number or contact the stock keeper.</translation>
     </message>
     <message>
         <source>箱号 {box_id} 尚未登记，请先登记箱号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {box_id} is not registered yet. Register the box first.</translation>
     </message>
     <message>
         <source>不能{action}：空白卡 {serial} 由柜员 {custodian} 保管（{day} 领用），须由该柜员办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot {action}: blank card {serial} is in the custody of teller {custodian} (drawn on {day}); that teller must do it.</translation>
     </message>
     <message>
         <source>登记废卡须经主管授权。</source>
@@ -8531,6 +8579,10 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation>Bank card for contribution direct debit</translation>
     </message>
     <message>
+        <source>全部险种（养老、失业、工伤）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>养老保险</source>
         <translation>Pension insurance</translation>
     </message>
@@ -8592,525 +8644,525 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>读卡器中没有卡片，请将空白卡芯片朝上插入读卡器后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no card in the reader. Insert the blank card chip up and try again.</translation>
     </message>
     <message>
         <source>读卡器中的卡片已个人化（不是空白卡），不能入库。请取出该卡，插入空白卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in the reader is personalised (not a blank card) and cannot be received. Remove it and insert a blank card.</translation>
     </message>
     <message>
         <source>卡片应答（ATR）过短，无法识别芯片序列号，请重新插卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card&apos;s answer (ATR) is too short to identify the chip serial. Re-insert the card.</translation>
     </message>
     <message>
         <source>模拟空白卡读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulated blank card reader</translation>
     </message>
     <message>
         <source>卡面打印机未能打印（未连接、缺色带或卡片卡住），卡片芯片已写好，未作废。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card printer could not print (not connected, out of ribbon or card jammed). The chip is written and the card is not spoiled.</translation>
     </message>
     <message>
         <source>卡面打印机（PDF输出）</source>
-        <translation type="unfinished"></translation>
+        <translation>Card printer (PDF output)</translation>
     </message>
     <message>
         <source>卡面打印机未能打印（{printer}：{problem}），卡片芯片已写好，未作废。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card printer could not print ({printer}: {problem}). The chip is written and the card is not spoiled.</translation>
     </message>
     <message>
         <source>无法写入</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot write</translation>
     </message>
     <message>
         <source>PNG 文件头已损坏，无法读取，请重新导出或重新扫描。</source>
         <extracomment>Working images are reduced to this longest side: enough for a 358×441 crop and fast enough for the detector on a counter PC.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>The PNG file header is damaged and cannot be read. Export or scan it again.</translation>
     </message>
     <message>
         <source>图片尺寸为0，文件已损坏。</source>
-        <translation type="unfinished"></translation>
+        <translation>The image size is 0; the file is damaged.</translation>
     </message>
     <message>
         <source>图片尺寸过大（{width}×{height}，约{megapixels:.0f}百万像素），超过允许的{limit:.0f}百万像素或单边{max_side}像素，已拒绝读取。请在扫描仪或相机上选用较低分辨率后重新导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The image is too large ({width}×{height}, about {megapixels:.0f} megapixels), above the allowed {limit:.0f} megapixels or {max_side} pixels per side; it was not read. Choose a lower resolution on the scanner or camera and import again.</translation>
     </message>
     <message>
         <source>照片分辨率太低（{width}×{height}像素），制卡照片至少需要{min_width}×{min_height}像素（宽×高），放大后会模糊，不能使用。请重新拍摄（摄像头请设为较高分辨率），或向照相馆索取原始尺寸的电子照片，不要使用缩略图、截图或聊天软件压缩过的图片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The photo&apos;s resolution is too low ({width}×{height} pixels); a card photo needs at least {min_width}×{min_height} pixels (width×height) and would blur if enlarged, so it cannot be used. Take it again (set the camera to a higher resolution), or ask the photo studio for the full-size digital photo; do not use thumbnails, screenshots or images compressed by chat apps.</translation>
     </message>
     <message>
         <source>文件是空的，请重新选择照片文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is empty. Choose the photo file again.</translation>
     </message>
     <message>
         <source>文件过大（{size_mb:.1f} MB），超过允许的 {max_mb:.0f} MB，请压缩后重新导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is too large ({size_mb:.1f} MB, above the allowed {max_mb:.0f} MB). Compress it and import again.</translation>
     </message>
     <message>
         <source>只能导入 JPEG 或 PNG 格式的照片（该文件实际为 {format} 格式），请另存为 JPEG 后重新导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only JPEG or PNG photos can be imported (this file is actually {format}). Save it as JPEG and import again.</translation>
     </message>
     <message>
         <source>只能导入 JPEG 或 PNG 格式的照片，请另存为 JPEG 后重新导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only JPEG or PNG photos can be imported. Save it as JPEG and import again.</translation>
     </message>
     <message>
         <source>图片像素数量异常巨大（疑似恶意压缩文件），已拒绝读取。</source>
-        <translation type="unfinished"></translation>
+        <translation>The image has an abnormally large number of pixels (possibly a malicious compressed file); it was not read.</translation>
     </message>
     <message>
         <source>照片文件已损坏或不完整（可能拷贝未完成），无法读取。请重新拷贝或重新扫描后导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The photo file is damaged or incomplete (the copy may not have finished) and cannot be read. Copy or scan it again and import.</translation>
     </message>
     <message>
         <source>找不到所选的照片文件，可能已被移走。</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen photo file cannot be found; it may have been moved.</translation>
     </message>
     <message>
         <source>所选的是文件夹，请选择照片文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>A folder was chosen. Choose a photo file.</translation>
     </message>
     <message>
         <source>没有读取该文件的权限，请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>No permission to read this file. Contact branch IT support.</translation>
     </message>
     <message>
         <source>人脸检测模型 {model} 无法加载（应随 opencv-python-headless 4.x 安装），请联系网点技术支持重新安装程序。</source>
-        <translation type="unfinished"></translation>
+        <translation>The face detection model {model} cannot be loaded (it comes with opencv-python-headless 4.x). Ask branch IT support to reinstall the program.</translation>
     </message>
     <message>
         <source>无法把照片压缩到芯片允许的 {max_bytes} 字节以内，请重新采集照片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The photo cannot be compressed to the chip&apos;s limit of {max_bytes} bytes. Capture the photo again.</translation>
     </message>
     <message>
         <source>摄像头画面格式不正确（应为 8 位 RGB 彩色图像），请检查摄像头设置。</source>
-        <translation type="unfinished"></translation>
+        <translation>The camera image format is wrong (an 8-bit RGB colour image is needed). Check the camera settings.</translation>
     </message>
     <message>
         <source>模拟摄像头没有可用的图片文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The simulated camera has no image files.</translation>
     </message>
     <message>
         <source>文件摄像头（{folder}）</source>
-        <translation type="unfinished"></translation>
+        <translation>File camera ({folder})</translation>
     </message>
     <message>
         <source>文件夹“{folder}”中没有 JPEG 或 PNG 图片，模拟摄像头无法工作。</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder &quot;{folder}&quot; has no JPEG or PNG images; the simulated camera cannot work.</translation>
     </message>
     <message>
         <source>摄像头已关闭。</source>
-        <translation type="unfinished"></translation>
+        <translation>The camera is closed.</translation>
     </message>
     <message>
         <source>模拟摄像头的图片已用完。</source>
-        <translation type="unfinished"></translation>
+        <translation>The simulated camera has run out of images.</translation>
     </message>
     <message>
         <source>模拟摄像头无法读取图片：{problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>The simulated camera cannot read an image: {problem}</translation>
     </message>
     <message>
         <source>密码键盘无应答，请检查密码键盘连接后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>The PIN pad does not respond. Check its connection and try again.</translation>
     </message>
     <message>
         <source>持卡人在密码键盘上取消了输入，本次操作未办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cardholder cancelled on the PIN pad; the operation was not done.</translation>
     </message>
     <message>
         <source>等待持卡人在密码键盘上输入密码超时，请重新操作。</source>
-        <translation type="unfinished"></translation>
+        <translation>Timed out waiting for the cardholder to enter the PIN. Try again.</translation>
     </message>
     <message>
         <source>密码应为6位数字，请持卡人在密码键盘上重新输入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The PIN must be 6 digits. Ask the cardholder to enter it again on the PIN pad.</translation>
     </message>
     <message>
         <source>演示密码键盘</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo PIN pad</translation>
     </message>
     <message>
         <source>读卡器中没有社保卡，请将卡片芯片朝上插入读卡器后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no social security card in the reader. Insert it chip up and try again.</translation>
     </message>
     <message>
         <source>模拟社保卡读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulated social security card reader</translation>
     </message>
     <message>
         <source>无法连接中心系统：可延后上传的业务照常办理并排队上传，需实时联网的业务暂停。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot reach the central system: deferrable business continues and is queued for upload; business that needs a live connection is paused.</translation>
     </message>
     <message>
         <source>中心系统响应缓慢或出错，业务可能需要等待，请耐心操作。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system is slow or returning errors; business may have to wait.</translation>
     </message>
     <message>
         <source>本机证书配置有误，待上传业务已暂停发送（不会丢失），请联系网点技术支持检查证书文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s certificate setup is wrong; pending uploads are paused (nothing is lost). Ask branch IT support to check the certificate files.</translation>
     </message>
     <message>
         <source>新版本 {version} 已下载并校验，已交给本机的系统安装服务；柜面程序关闭后（最迟下次开机）自动安装。</source>
         <extracomment>what the teller is told once about the last update (installed, rolled back)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>New version {version} is downloaded and verified and handed to this PC&apos;s system install service; it installs automatically once the counter program is closed (at the latest at the next boot).</translation>
     </message>
     <message>
         <source>新版本 {version} 已下载并校验；本机程序目录需管理员权限，请联系网点技术支持用安装包升级。</source>
-        <translation type="unfinished"></translation>
+        <translation>New version {version} is downloaded and verified; this PC&apos;s program folder needs administrator rights, so ask branch IT support to upgrade with the installation package.</translation>
     </message>
     <message>
         <source>文件摄像头（演示照片）</source>
-        <translation type="unfinished"></translation>
+        <translation>File camera (demo photos)</translation>
     </message>
     <message>
         <source>中心系统接口不支持参保登记与信息变更。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system interface does not support registration and data changes.</translation>
     </message>
     <message>
         <source>读卡器中的卡片不是要启用的卡片，请插入该持卡人的卡片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in the reader is not the card to activate. Insert this cardholder&apos;s card.</translation>
     </message>
     <message>
         <source>演示社保卡读卡器（内置卡片模拟器）</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo card reader (built-in card emulator)</translation>
     </message>
     <message>
         <source>{outcome}请重新启动柜面程序以使用新版本。</source>
-        <translation type="unfinished"></translation>
+        <translation>{outcome} Restart the counter program to use the new version.</translation>
     </message>
     <message>
         <source>姓名中含有无法写入社保卡的字符。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name contains characters that cannot be written to the card.</translation>
     </message>
     <message>
         <source>姓名过长，超出社保卡可存储的长度（50字节）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name is too long for the card (50 bytes).</translation>
     </message>
     <message>
         <source>未安装读卡服务 pcscd，请先安装（Debian：apt-get install pcscd vsmartcard-vpcd）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card reader service pcscd is not installed; install it first (Debian: apt-get install pcscd vsmartcard-vpcd).</translation>
     </message>
     <message>
         <source>未安装虚拟读卡器驱动 vsmartcard-vpcd，请先安装（Debian：apt-get install vsmartcard-vpcd）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The virtual reader driver vsmartcard-vpcd is not installed; install it first (Debian: apt-get install vsmartcard-vpcd).</translation>
     </message>
     <message>
         <source>读卡服务 pcscd 启动失败（退出码 {exit_code}），请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card reader service pcscd failed to start (exit code {exit_code}). Contact branch IT support.</translation>
     </message>
     <message>
         <source>读卡服务已运行，但未发现读卡器：{readers}。请检查读卡器配置。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card reader service is running but these readers were not found: {readers}. Check the reader configuration.</translation>
     </message>
     <message>
         <source>该卡已制卡成功，不能登记为废卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card was produced successfully and cannot be recorded as spoiled.</translation>
     </message>
     <message>
         <source>该卡已制卡成功，不能重复制卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card was already produced successfully and cannot be produced again.</translation>
     </message>
     <message>
         <source>该卡已登记为废卡，不能继续制卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card is recorded as spoiled; production cannot continue.</translation>
     </message>
     <message>
         <source>该卡上次制卡时被卡片拒绝（如外部认证失败），系统不会自动重试，请登记废卡或联系技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card refused the last production attempt (e.g. external authentication failed). The system will not retry automatically; record it as spoiled or contact IT support.</translation>
     </message>
     <message>
         <source>该卡正在为另一份申请制卡，不能用于本次业务。</source>
-        <translation type="unfinished"></translation>
+        <translation>This card is being produced for another application and cannot be used here.</translation>
     </message>
     <message>
         <source>PSAM卡拒绝了请求（状态码 {sw:04X}），请确认插入的是本地区的PSAM卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The PSAM refused the request (status {sw:04X}). Make sure the PSAM inserted is for this region.</translation>
     </message>
     <message>
         <source>PSAM卡座中没有PSAM卡，请插入本网点的PSAM卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no PSAM in the PSAM slot. Insert this branch&apos;s PSAM.</translation>
     </message>
     <message>
         <source>无法连接PSAM读卡器（{problem}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot connect to the PSAM reader ({problem})</translation>
     </message>
     <message>
         <source>社保卡密码应为6位数字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card PIN must be 6 digits.</translation>
     </message>
     <message>
         <source>芯片照片不能超过{max_bytes}字节，请重新压缩照片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The chip photo cannot exceed {max_bytes} bytes. Compress the photo again.</translation>
     </message>
     <message>
         <source>列出读卡器失败（{problem}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Listing the card readers failed ({problem}).</translation>
     </message>
     <message>
         <source>连接读卡器失败（{problem}），请重新插卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the card reader failed ({problem}). Re-insert the card.</translation>
     </message>
     <message>
         <source>中心系统地址配置错误（应为 https://主机:端口）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system address is misconfigured (it should be https://host:port).</translation>
     </message>
     <message>
         <source>中心系统地址必须使用 https，并配置证书；仅测试环境可明确允许 http。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system address must use https with certificates; only a test environment may explicitly allow http.</translation>
     </message>
     <message>
         <source>网点客户端证书与私钥须同时配置。</source>
-        <translation type="unfinished"></translation>
+        <translation>The branch client certificate and private key must be configured together.</translation>
     </message>
     <message>
         <source>连接中心系统超时（专线中断或中心停机），可暂存业务待恢复后上传。</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the central system timed out (dedicated line down or central offline); work can be held and uploaded once it is back.</translation>
     </message>
     <message>
         <source>中心系统暂时无法处理，请稍后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system cannot process this right now. Try again later.</translation>
     </message>
     <message>
         <source>本地待上传业务的类型无法识别，请主管处理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The type of a pending upload is not recognised. A supervisor must handle it.</translation>
     </message>
     <message>
         <source>参考中心系统未能启动，请查看日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>The reference central system did not start; see the log.</translation>
     </message>
     <message>
         <source>参考中心系统启动失败（退出码 {exit_code}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The reference central system failed to start (exit code {exit_code}).</translation>
     </message>
     <message>
         <source>参考中心系统启动超时。</source>
-        <translation type="unfinished"></translation>
+        <translation>The reference central system timed out while starting.</translation>
     </message>
     <message>
         <source>数据密钥与本地数据库不匹配（可能恢复了其他电脑或错误的密钥备份）。请从本机的密钥备份恢复正确的数据密钥；恢复前请暂停办理业务。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data key does not match the local database (another PC&apos;s key or a wrong key backup may have been restored). Restore the right data key from this PC&apos;s key backup; suspend business until then.</translation>
     </message>
     <message>
         <source>本地数据校验失败（数据可能被篡改或损坏），请联系网点技术支持，不要继续办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Local data failed verification (it may be tampered with or damaged). Contact branch IT support and do not continue.</translation>
     </message>
     <message>
         <source>数据密钥长度不正确，请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data key has the wrong length. Contact branch IT support.</translation>
     </message>
     <message>
         <source>数据密钥文件 {path} 的权限过宽（{mode}），其他用户可能读取到密钥。请执行 chmod 600 后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data key file {path} has too open permissions ({mode}); other users could read the key. Run chmod 600 and try again.</translation>
     </message>
     <message>
         <source>数据密钥文件 {path} 的访问权限过宽（{readers} 也能读取），其他用户可能读取到密钥。请只保留本账户、SYSTEM 和 Administrators 的权限后重试（例如：{command}），或联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data key file {path} has too open access ({readers} can also read it); other users could read the key. Keep only this account, SYSTEM and Administrators and try again (e.g. {command}), or contact branch IT support.</translation>
     </message>
     <message>
         <source>本地数据库已有数据，但找不到它的数据密钥（{where}）。数据密钥已丢失：请从密钥备份恢复，不要新建密钥，否则已保存的个人数据将无法读取；恢复前请暂停办理业务。</source>
-        <translation type="unfinished"></translation>
+        <translation>The local database holds data but its data key cannot be found ({where}). The data key is lost: restore it from the key backup and do not create a new key, or the saved personal data can no longer be read; suspend business until then.</translation>
     </message>
     <message>
         <source>数据密钥文件 {path} 已损坏（长度不对），请从备份恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data key file {path} is damaged (wrong length). Restore it from the backup.</translation>
     </message>
     <message>
         <source>无法设置数据密钥文件 {path} 的访问权限，请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot set the access permissions of the data key file {path}. Contact branch IT support.</translation>
     </message>
     <message>
         <source>无法读取数据密钥文件 {path}：权限不足。请以柜面程序账户运行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the data key file {path}: permission denied. Run under the counter program&apos;s account.</translation>
     </message>
     <message>
         <source>系统密钥库中的数据密钥已损坏（格式或长度不对），请联系网点技术支持从密钥备份恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data key in the system keyring is damaged (wrong format or length). Ask branch IT support to restore it from the key backup.</translation>
     </message>
     <message>
         <source>系统密钥库 {service} / {account}</source>
-        <translation type="unfinished"></translation>
+        <translation>system keyring {service} / {account}</translation>
     </message>
     <message>
         <source>本机没有可用的系统密钥库（security.key_store = &quot;keyring&quot;）。请联系网点技术支持，或改为 &quot;auto&quot; 使用受保护的密钥文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>No system keyring is available on this PC (security.key_store = &quot;keyring&quot;). Contact branch IT support, or switch to &quot;auto&quot; to use a protected key file.</translation>
     </message>
     <message>
         <source>本程序的数据库升级失败（{reason}），数据库已自动恢复为升级前的状态，已办理的业务数据没有丢失。本程序版本不能使用，请联系网点技术支持恢复上一版本程序。</source>
-        <translation type="unfinished"></translation>
+        <translation>This program&apos;s database upgrade failed ({reason}); the database was restored to its state before the upgrade and no business data was lost. This program version cannot be used; ask branch IT support to restore the previous version.</translation>
     </message>
     <message>
         <source>本地数据库文件已损坏，无法打开（{file}）。请不要删除或移动该文件，立即联系网点技术支持从备份恢复；恢复前请暂停办理业务。</source>
-        <translation type="unfinished"></translation>
+        <translation>The local database file is damaged and cannot be opened ({file}). Do not delete or move it; contact branch IT support now to restore it from a backup, and suspend business until then.</translation>
     </message>
     <message>
         <source>本地数据库正被其他程序占用，暂时无法写入。请关闭本机上其他柜面程序窗口后重试；如仍无法使用，请重启电脑。</source>
-        <translation type="unfinished"></translation>
+        <translation>The local database is in use by another program and cannot be written now. Close other counter program windows on this PC and try again; if it still fails, restart the PC.</translation>
     </message>
     <message>
         <source>本机磁盘空间已满（或磁盘无法写入），刚才的操作没有保存（已办理的数据不受影响）。请联系网点技术支持清理磁盘后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s disk is full (or cannot be written); the last operation was not saved (business already done is not affected). Ask branch IT support to free disk space and try again.</translation>
     </message>
     <message>
         <source>无法打开或写入本地数据库（{path}）：权限不足或目录不存在。请联系网点技术支持检查配置。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open or write the local database ({path}): permission denied or the folder does not exist. Ask branch IT support to check the configuration.</translation>
     </message>
     <message>
         <source>本地数据库出错（{error}），操作未保存。请重试，或联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>Local database error ({error}); the operation was not saved. Try again or contact branch IT support.</translation>
     </message>
     <message>
         <source>本程序的数据库升级失败，自动恢复备份也未成功。请不要再启动柜面程序，立即联系网点技术支持用备份文件 {backup} 恢复数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>This program&apos;s database upgrade failed and restoring the backup automatically failed too. Do not start the counter program again; contact branch IT support now to restore the database from backup file {backup}.</translation>
     </message>
     <message>
         <source>本程序的数据库升级失败，恢复备份后的数据库版本不符（{restored}）。请不要再启动柜面程序，立即联系网点技术支持用备份文件 {backup} 恢复数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>This program&apos;s database upgrade failed and the restored database has the wrong version ({restored}). Do not start the counter program again; contact branch IT support now to restore the database from backup file {backup}.</translation>
     </message>
     <message>
         <source>本机已有一个柜面程序正在使用该数据库。请切换到已打开的窗口，不要重复启动。</source>
-        <translation type="unfinished"></translation>
+        <translation>A counter program on this PC is already using this database. Switch to the open window instead of starting it again.</translation>
     </message>
     <message>
         <source>上次程序回退未完成，请网点技术支持再次运行 counter-app update-rollback。</source>
-        <translation type="unfinished"></translation>
+        <translation>The last program rollback did not finish; branch IT support must run counter-app update-rollback again.</translation>
     </message>
     <message>
         <source>柜面程序正在运行，稍后安装。</source>
-        <translation type="unfinished"></translation>
+        <translation>The counter program is running; installing later.</translation>
     </message>
     <message>
         <source>没有待安装的更新。</source>
-        <translation type="unfinished"></translation>
+        <translation>No update is waiting to be installed.</translation>
     </message>
     <message>
         <source>上次被中断的程序更新已由系统安装服务处理完毕。</source>
-        <translation type="unfinished"></translation>
+        <translation>The interrupted program update was completed by the system install service.</translation>
     </message>
     <message>
         <source>该版本已安装。</source>
-        <translation type="unfinished"></translation>
+        <translation>This version is already installed.</translation>
     </message>
     <message>
         <source>系统安装服务校验更新包未通过，已拒绝安装；当前版本照常使用。请通知网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The system install service could not verify the update package and refused to install it; the current version stays in use. Inform branch IT support.</translation>
     </message>
     <message>
         <source>系统安装服务安装新版本失败，当前版本照常使用。请通知网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The system install service failed to install the new version; the current version stays in use. Inform branch IT support.</translation>
     </message>
     <message>
         <source>系统安装服务已安装新版本 {version}（原版本 {installed}），数据库将在启动时备份并升级。</source>
-        <translation type="unfinished"></translation>
+        <translation>The system install service installed new version {version} (previously {installed}); the database will be backed up and upgraded at start.</translation>
     </message>
     <message>
         <source>柜面程序正在运行（{count} 个进程），请先关闭本机所有柜面程序（必要时让柜员退出登录）再回退。</source>
-        <translation type="unfinished"></translation>
+        <translation>The counter program is running ({count} processes). Close every counter program on this PC first (have tellers sign out if needed), then roll back.</translation>
     </message>
     <message>
         <source>网点技术支持已恢复上一版本程序{version}（撤下版本 {taken_off}），可以照常办理业务。</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch IT support restored the previous program version{version} (version {taken_off} withdrawn); business can continue as usual.</translation>
     </message>
     <message>
         <source>没有保留的上一版本程序（{previous}），无法回退；请安装上一版本的安装包（.deb）。</source>
-        <translation type="unfinished"></translation>
+        <translation>No previous program version is kept ({previous}), so it cannot be rolled back; install the previous version&apos;s package (.deb).</translation>
     </message>
     <message>
         <source>没有保留的上一版本程序（{previous}），无法回退。</source>
-        <translation type="unfinished"></translation>
+        <translation>No previous program version is kept ({previous}), so it cannot be rolled back.</translation>
     </message>
     <message>
         <source>更新仓库的签名元数据已过期</source>
-        <translation type="unfinished"></translation>
+        <translation>The update repository&apos;s signed metadata has expired</translation>
     </message>
     <message>
         <source>更新仓库提供的元数据版本不一致或比本机已见过的更旧（可能是回滚或混用攻击）</source>
-        <translation type="unfinished"></translation>
+        <translation>The update repository&apos;s metadata versions are inconsistent or older than seen before (possibly a rollback or mix-and-match attack)</translation>
     </message>
     <message>
         <source>下载的内容与签名不符（可能被篡改）</source>
-        <translation type="unfinished"></translation>
+        <translation>The download does not match its signature (possibly tampered with)</translation>
     </message>
     <message>
         <source>更新仓库的签名无效</source>
-        <translation type="unfinished"></translation>
+        <translation>The update repository&apos;s signature is invalid</translation>
     </message>
     <message>
         <source>更新仓库的元数据未通过校验</source>
-        <translation type="unfinished"></translation>
+        <translation>The update repository&apos;s metadata failed verification</translation>
     </message>
     <message>
         <source>{problem}，已拒绝本次更新；当前版本照常使用。请通知网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}; this update was refused and the current version stays in use. Inform branch IT support.</translation>
     </message>
     <message>
         <source>找不到更新仓库的根证书文件（updates.trusted_root：{path}），无法检查更新。请联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The update repository&apos;s root file cannot be found (updates.trusted_root: {path}); updates cannot be checked. Contact branch IT support.</translation>
     </message>
     <message>
         <source>上一次更新检查尚未结束。</source>
-        <translation type="unfinished"></translation>
+        <translation>The previous update check has not finished yet.</translation>
     </message>
     <message>
         <source>无法连接更新仓库，稍后签退时会再次检查；当前版本照常使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot reach the update repository; it will be checked again at a later sign-out. The current version stays in use.</translation>
     </message>
     <message>
         <source>已是最新版本。</source>
-        <translation type="unfinished"></translation>
+        <translation>Already the latest version.</translation>
     </message>
     <message>
         <source>新版本 {version} 已下载，将在下次启动时安装。</source>
-        <translation type="unfinished"></translation>
+        <translation>New version {version} is downloaded and will be installed at the next start.</translation>
     </message>
     <message>
         <source>更新包不在签名的目标清单中，已拒绝本次更新。</source>
-        <translation type="unfinished"></translation>
+        <translation>The update package is not in the signed target list; this update was refused.</translation>
     </message>
     <message>
         <source>下载更新包中断，稍后签退时会再次检查；当前版本照常使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloading the update package was interrupted; it will be checked again at a later sign-out. The current version stays in use.</translation>
     </message>
     <message>
         <source>更新包中没有数据库升级脚本，不是完整的程序包，已拒绝。</source>
-        <translation type="unfinished"></translation>
+        <translation>The update package has no database upgrade scripts and is not a complete program package; refused.</translation>
     </message>
     <message>
         <source>更新包无法解开，已拒绝本次更新。</source>
-        <translation type="unfinished"></translation>
+        <translation>The update package cannot be unpacked; this update was refused.</translation>
     </message>
     <message>
         <source>新版本 {version} 已下载并校验，将在下次启动时安装。</source>
-        <translation type="unfinished"></translation>
+        <translation>New version {version} is downloaded and verified, and will be installed at the next start.</translation>
     </message>
     <message>
         <source>新版本 {version} 的数据库升级失败，已恢复升级前的数据库，继续使用当前版本 {current}。已办理的业务数据不受影响。请通知网点技术支持处理后再升级。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database upgrade of new version {version} failed; the database was restored and current version {current} stays in use. Business data is not affected. Inform branch IT support before upgrading again.</translation>
     </message>
     <message>
         <source>待安装的版本 {version} 不再需要安装，已丢弃。</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending version {version} no longer needs installing and was discarded.</translation>
     </message>
     <message>
         <source>更新包中没有数据库升级脚本</source>
-        <translation type="unfinished"></translation>
+        <translation>The update package has no database upgrade scripts</translation>
     </message>
     <message>
         <source>已安装新版本 {version}（原版本 {previous}），数据库已备份并升级。</source>
-        <translation type="unfinished"></translation>
+        <translation>New version {version} installed (previously {previous}); the database was backed up and upgraded.</translation>
     </message>
     <message>
         <source>本机柜面程序新版本 {version} 启动时数据库升级失败。数据库已自动恢复为升级前的状态，已办理的业务数据没有丢失。此版本的柜面程序不能使用，请暂停办理业务，立即通知网点技术支持恢复上一版本程序（管理员运行 counter-app update-rollback）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database upgrade of the counter program&apos;s new version {version} failed at start. The database was restored to its state before the upgrade and no business data was lost. This version cannot be used: suspend business and inform branch IT support at once to restore the previous version (an administrator runs counter-app update-rollback).</translation>
     </message>
     <message>
         <source>新版本 {version} 启动时数据库升级失败，数据库已自动恢复为升级前的状态，已办理的业务数据不受影响。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database upgrade of new version {version} failed at start; the database was restored to its state before the upgrade and business data is not affected.</translation>
     </message>
     <message>
         <source>新版本的数据库升级失败（{error}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The new version&apos;s database upgrade failed ({error})</translation>
     </message>
     <message>
         <source>读卡器中的社保卡不属于本次办理的人员，请核对卡片。</source>
@@ -9141,8 +9193,16 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation>The chip read back after writing does not match the central system; the write failed. Re-insert the card and try again; if it still fails, exchange it as a damaged card.</translation>
     </message>
     <message>
+        <source>（尚未识别持卡人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本柜台未配置社保卡读卡器。</source>
         <translation>This counter has no social security card reader configured.</translation>
+    </message>
+    <message>
+        <source>读卡器中的社保卡不属于本次核验的持卡人，请核对卡片。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>读卡查询</source>
@@ -9267,6 +9327,82 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>该卡由{card_bank}发行，金融功能密码重置须到{card_bank}的网点办理（本网点属于{branch_bank}）。</source>
         <translation>This card was issued by {card_bank}; the financial function&apos;s PIN reset must be done at a {card_bank} branch (this branch belongs to {branch_bank}).</translation>
+    </message>
+    <message>
+        <source>核验参保证明须实时连接中心系统，当前无法连接中心系统（专线中断或中心停机），请线路恢复后再核验；柜面不能离线判断证明真伪。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无缴费明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}年{1}月至{2}年{3}月（{months}个月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1次（原件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{issued_at:%Y-%m-%d %H:%M:%S}（北京时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出具网点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{branch_name}（{branch_code}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>真实有效：该参保证明由中心系统出具，且在有效期内。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已过有效期：该参保证明由中心系统出具，但已超过有效期，请申请人重新打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无效：中心系统不认可该参保证明。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授权码格式不正确：应为证明上印的8至24位字母和数字，或扫描证明上的二维码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授权码 {code} 不存在：该参保证明不是中心系统出具的，请勿采信。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该身份证已过有效期，请持有效证件办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该人员有尚未送达中心的前序业务（专线中断时受理），须先送达中心后才能办理本业务。系统正在上传，请稍后重试。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ import numpy.typing as npt
 from PIL import Image, ImageOps
 
 from counter_app.domain.photo import PhotoFileError, PhotoSpec
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 JPEG_MAGIC = b"\xff\xd8\xff"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -81,7 +82,7 @@ def _png_header_size(data: bytes) -> tuple[int, int]:
     """Width and height from the IHDR chunk, read without any decompression."""
     if len(data) < 24 or data[12:16] != b"IHDR":
         raise PhotoFileError(
-            "PNG 文件头已损坏，无法读取，请重新导出或重新扫描。", code="PHOTO_CORRUPT"
+            QT_TR_NOOP("PNG 文件头已损坏，无法读取，请重新导出或重新扫描。"), code="PHOTO_CORRUPT"
         )
     width, height = struct.unpack(">II", data[16:24])
     return int(width), int(height)
@@ -90,7 +91,7 @@ def _png_header_size(data: bytes) -> tuple[int, int]:
 def check_dimensions(width: int, height: int, spec: PhotoSpec) -> None:
     """Refuse sizes that would make decoding too costly (decompression bombs included)."""
     if width <= 0 or height <= 0:
-        raise PhotoFileError("图片尺寸为0，文件已损坏。", code="PHOTO_CORRUPT")
+        raise PhotoFileError(QT_TR_NOOP("图片尺寸为0，文件已损坏。"), code="PHOTO_CORRUPT")
     if (
         width > spec.source_max_side_px
         or height > spec.source_max_side_px
@@ -99,9 +100,10 @@ def check_dimensions(width: int, height: int, spec: PhotoSpec) -> None:
         megapixels = width * height / 1_000_000
         limit = spec.source_max_pixels / 1_000_000
         raise PhotoFileError(
-            f"图片尺寸过大（{width}×{height}，约{megapixels:.0f}百万像素），"
-            f"超过允许的{limit:.0f}百万像素或单边{spec.source_max_side_px}像素，已拒绝读取。"
-            "请在扫描仪或相机上选用较低分辨率后重新导入。",
+            zh("图片尺寸过大（{width}×{height}，约{megapixels:.0f}百万像素），"
+               "超过允许的{limit:.0f}百万像素或单边{max_side}像素，已拒绝读取。"
+               "请在扫描仪或相机上选用较低分辨率后重新导入。", width=width, height=height,
+               megapixels=megapixels, limit=limit, max_side=spec.source_max_side_px),
             code="PHOTO_TOO_LARGE",
         )
 
@@ -111,10 +113,11 @@ def check_minimum_size(width: int, height: int, spec: PhotoSpec) -> None:
     if width >= spec.width_px and height >= spec.height_px:
         return
     raise PhotoFileError(
-        f"照片分辨率太低（{width}×{height}像素），制卡照片至少需要"
-        f"{spec.width_px}×{spec.height_px}像素（宽×高），放大后会模糊，不能使用。"
-        "请重新拍摄（摄像头请设为较高分辨率），或向照相馆索取原始尺寸的电子照片，"
-        "不要使用缩略图、截图或聊天软件压缩过的图片。",
+        zh("照片分辨率太低（{width}×{height}像素），制卡照片至少需要"
+           "{min_width}×{min_height}像素（宽×高），放大后会模糊，不能使用。"
+           "请重新拍摄（摄像头请设为较高分辨率），或向照相馆索取原始尺寸的电子照片，"
+           "不要使用缩略图、截图或聊天软件压缩过的图片。", width=width, height=height,
+           min_width=spec.width_px, min_height=spec.height_px),
         code="PHOTO_TOO_SMALL",
     )
 
@@ -128,19 +131,19 @@ def decode_image(
     """Decode JPEG or PNG bytes into RGB pixels, refusing anything unsafe or unusable."""
     spec = spec or PhotoSpec()
     if not data:
-        raise PhotoFileError("文件是空的，请重新选择照片文件。", code="PHOTO_EMPTY")
+        raise PhotoFileError(QT_TR_NOOP("文件是空的，请重新选择照片文件。"), code="PHOTO_EMPTY")
     if len(data) > spec.source_max_bytes:
         raise PhotoFileError(
-            f"文件过大（{len(data) / 1024 / 1024:.1f} MB），"
-            f"超过允许的 {spec.source_max_bytes / 1024 / 1024:.0f} MB，请压缩后重新导入。",
+            zh("文件过大（{size_mb:.1f} MB），超过允许的 {max_mb:.0f} MB，请压缩后重新导入。",
+               size_mb=len(data) / 1024 / 1024, max_mb=spec.source_max_bytes / 1024 / 1024),
             code="PHOTO_TOO_LARGE",
         )
     kind = sniff_format(data)
     if kind is None:
         other = _describe_other(data)
-        found = f"（该文件实际为 {other} 格式）" if other else ""
         raise PhotoFileError(
-            f"只能导入 JPEG 或 PNG 格式的照片{found}，请另存为 JPEG 后重新导入。",
+            zh("只能导入 JPEG 或 PNG 格式的照片（该文件实际为 {format} 格式），请另存为 JPEG 后重新导入。",
+               format=other) if other else QT_TR_NOOP("只能导入 JPEG 或 PNG 格式的照片，请另存为 JPEG 后重新导入。"),
             code="PHOTO_FORMAT",
         )
     if kind == "PNG":
@@ -160,11 +163,11 @@ def decode_image(
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoFileError(
-            "图片像素数量异常巨大（疑似恶意压缩文件），已拒绝读取。", code="PHOTO_TOO_LARGE"
+            QT_TR_NOOP("图片像素数量异常巨大（疑似恶意压缩文件），已拒绝读取。"), code="PHOTO_TOO_LARGE"
         ) from exc
     except (OSError, SyntaxError, ValueError, EOFError, struct.error, MemoryError) as exc:
         raise PhotoFileError(
-            "照片文件已损坏或不完整（可能拷贝未完成），无法读取。请重新拷贝或重新扫描后导入。",
+            QT_TR_NOOP("照片文件已损坏或不完整（可能拷贝未完成），无法读取。请重新拷贝或重新扫描后导入。"),
             code="PHOTO_CORRUPT",
         ) from exc
     upright = ImageOps.exif_transpose(image) or image
@@ -181,19 +184,19 @@ def decode_file(path: str | Path, spec: PhotoSpec | None = None) -> DecodedImage
         size = path.stat().st_size
         if size > spec.source_max_bytes:
             raise PhotoFileError(
-                f"文件过大（{size / 1024 / 1024:.1f} MB），"
-                f"超过允许的 {spec.source_max_bytes / 1024 / 1024:.0f} MB，请压缩后重新导入。",
+                zh("文件过大（{size_mb:.1f} MB），超过允许的 {max_mb:.0f} MB，请压缩后重新导入。",
+                   size_mb=size / 1024 / 1024, max_mb=spec.source_max_bytes / 1024 / 1024),
                 code="PHOTO_TOO_LARGE",
             )
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        message = "找不到所选的照片文件，可能已被移走。"
+        message = QT_TR_NOOP("找不到所选的照片文件，可能已被移走。")
         raise PhotoFileError(message, code="PHOTO_NOT_FOUND") from exc
     except IsADirectoryError as exc:
-        message = "所选的是文件夹，请选择照片文件。"
+        message = QT_TR_NOOP("所选的是文件夹，请选择照片文件。")
         raise PhotoFileError(message, code="PHOTO_NOT_FOUND") from exc
     except PermissionError as exc:
-        message = "没有读取该文件的权限，请联系网点技术支持。"
+        message = QT_TR_NOOP("没有读取该文件的权限，请联系网点技术支持。")
         raise PhotoFileError(message, code="PHOTO_NO_ACCESS") from exc
     return decode_image(data, spec)
 

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from counter_app.domain.errors import ConfigurationError
+from counter_app.domain.texts import zh
 
 RGBImage = npt.NDArray[np.uint8]
 
@@ -81,8 +82,8 @@ class HaarFaceDetector:
         classifier = cv2.CascadeClassifier(str(self._dir / name))
         if classifier.empty():
             raise ConfigurationError(
-                f"人脸检测模型 {name} 无法加载（应随 opencv-python-headless 4.x 安装），"
-                "请联系网点技术支持重新安装程序。",
+                zh("人脸检测模型 {model} 无法加载（应随 opencv-python-headless 4.x 安装），"
+                   "请联系网点技术支持重新安装程序。", model=name),
                 code="FACE_MODEL_MISSING",
             )
         return classifier

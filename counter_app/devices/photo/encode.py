@@ -11,6 +11,7 @@ from PIL import Image
 from counter_app.devices.photo.decode import RGBImage, decode_image
 from counter_app.domain.errors import CounterError
 from counter_app.domain.photo import PhotoSpec
+from counter_app.domain.texts import zh
 
 QUALITY_STEP = 5
 
@@ -91,7 +92,7 @@ def chip_copy(jpeg: bytes, spec: PhotoSpec | None = None) -> bytes:
         if found is not None:
             return found
     raise CounterError(
-        f"无法把照片压缩到芯片允许的 {spec.chip_max_bytes} 字节以内，请重新采集照片。",
+        zh("无法把照片压缩到芯片允许的 {max_bytes} 字节以内，请重新采集照片。", max_bytes=spec.chip_max_bytes),
         code="PHOTO_CHIP_TOO_BIG",
     )
 

@@ -26,6 +26,7 @@ from counter_app.domain.photo import (
     PhotoSpec,
     failed_codes,
 )
+from counter_app.domain.texts import QT_TR_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def _validated_frame(pixels: RGBImage, spec: PhotoSpec) -> RGBImage:
     array = np.asarray(pixels)
     if array.ndim != 3 or array.shape[2] != 3 or array.dtype != np.uint8:
         raise PhotoFileError(
-            "摄像头画面格式不正确（应为 8 位 RGB 彩色图像），请检查摄像头设置。",
+            QT_TR_NOOP("摄像头画面格式不正确（应为 8 位 RGB 彩色图像），请检查摄像头设置。"),
             code="PHOTO_FRAME_FORMAT",
         )
     check_dimensions(array.shape[1], array.shape[0], spec)

@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 from counter_app.devices.photo.decode import RGBImage, decode_file
 from counter_app.domain.errors import CounterError
 from counter_app.domain.photo import PhotoFileError, PhotoSpec
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 
@@ -51,11 +52,11 @@ class FileCameraSource:
         name: str | None = None,
     ) -> None:
         if not paths:
-            raise CameraError("模拟摄像头没有可用的图片文件。", code="CAMERA_NO_FRAMES")
+            raise CameraError(QT_TR_NOOP("模拟摄像头没有可用的图片文件。"), code="CAMERA_NO_FRAMES")
         self._paths = tuple(Path(p) for p in paths)
         self._loop = loop
         self._spec = spec or PhotoSpec()
-        self._name = name or f"文件摄像头（{self._paths[0].parent.name or '.'}）"
+        self._name = name or zh("文件摄像头（{folder}）", folder=self._paths[0].parent.name or ".")
         self._index = 0
         self._closed = False
         self._cache: dict[Path, RGBImage] = {}
@@ -69,7 +70,7 @@ class FileCameraSource:
         paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if not paths:
             raise CameraError(
-                f"文件夹“{folder.name}”中没有 JPEG 或 PNG 图片，模拟摄像头无法工作。",
+                zh("文件夹“{folder}”中没有 JPEG 或 PNG 图片，模拟摄像头无法工作。", folder=folder.name),
                 code="CAMERA_NO_FRAMES",
             )
         return cls(paths, loop=loop, spec=spec, name=name)
@@ -85,10 +86,10 @@ class FileCameraSource:
     def grab(self) -> RGBImage:
         with self._lock:
             if self._closed:
-                raise CameraError("摄像头已关闭。", code="CAMERA_CLOSED")
+                raise CameraError(QT_TR_NOOP("摄像头已关闭。"), code="CAMERA_CLOSED")
             if self._index >= len(self._paths):
                 if not self._loop:
-                    raise CameraError("模拟摄像头的图片已用完。", code="CAMERA_NO_FRAMES")
+                    raise CameraError(QT_TR_NOOP("模拟摄像头的图片已用完。"), code="CAMERA_NO_FRAMES")
                 self._index = 0
             path = self._paths[self._index]
             self._index += 1
@@ -98,7 +99,7 @@ class FileCameraSource:
                     frame = decode_file(path, self._spec).pixels
                 except PhotoFileError as exc:
                     raise CameraError(
-                        f"模拟摄像头无法读取图片：{exc.message_zh}", code="CAMERA_BAD_FRAME"
+                        zh("模拟摄像头无法读取图片：{problem}", problem=exc.message_zh), code="CAMERA_BAD_FRAME"
                     ) from exc
                 self._cache[path] = frame
             return frame.copy()
