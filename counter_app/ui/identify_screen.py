@@ -70,7 +70,7 @@ class IdCardScreen(StepScreen[W]):
     def load(self) -> None:
         self.id_number.setText(self.wf.record.identity.id_number)
         reader = self.id_reader_name()
-        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader
+        self.reader_name.setText(tr("阅读器：{0}").format(tr(reader)) if reader
                                  else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         self.who.setText(self.who_html())

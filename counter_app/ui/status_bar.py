@@ -222,6 +222,7 @@ class CounterStatusBar(QStatusBar):
     def tick(self) -> None:
         now = self.clock()
         state, text = weekend_indicator(self.profile.weekend, now)
+        text = tr(text)  # composed below the UI (workflows.status)
         color = {"open": OK, "closed": WARN, "weekday": MUTED}[state]
         self.weekend_label.setText(f"{dot(color)} {text}")
         self.weekend_label.setToolTip(text)

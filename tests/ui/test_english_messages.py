@@ -86,6 +86,35 @@ else:
             assert page.wf is not None and page.wf.step is Step.IDENTIFY
         close(app)
 
+    def test_reading_an_empty_blank_card_slot_is_refused_in_english(
+            qtbot: Any, tmp_path: Path, fake_central: Any, fake_presence: Any) -> None:
+        """devices/blank_card.py: F2 at blank card receipt with no card in the slot."""
+        from PySide6.QtCore import Qt
+
+        from counter_app.bootstrap import Fakes, build_services
+        from counter_app.devices.blank_card import SimulatedBlankCardReader
+        from counter_app.workflows.stock import Step
+        from tests.fixtures.app import make_profile, open_demo_session
+        from tests.ui.test_shell import close
+
+        services = build_services(make_profile(tmp_path, "instant"), fakes=Fakes(
+            central=fake_central, presence=fake_presence, blank_reader=SimulatedBlankCardReader()))
+        open_demo_session(services)
+        app = signed_in(qtbot, services)
+        app.main.route_to("blank_stock")
+        page = app.main.pages["blank_stock"]
+        qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=10000)
+        receive = page.view(Step.RECEIVE)
+        qtbot.keyClicks(receive.box_id, "BOX-EN-2")
+        qtbot.mouseClick(receive.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.busy and "BOX-EN-2" in page.banner.text(), timeout=10000)
+        english(page.banner.text())  # the box is registered (the UI's own text)
+        qtbot.keyClick(receive.box_id, Qt.Key.Key_F2)  # the slot is empty
+        qtbot.waitUntil(lambda: not page.busy and "BOX-EN-2" not in page.banner.text(), timeout=10000)
+        assert "no card in the reader" in english(page.banner.text())
+        close(app)
+        services.store.close()
+
     def test_blank_stock_without_an_open_session_is_refused_in_english(
             qtbot: Any, make_services: Any) -> None:
         """central/sync.py (SESSION_REQUIRED): a stock change before the teller opened the day."""

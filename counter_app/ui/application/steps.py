@@ -111,7 +111,7 @@ class IdentifyView(StepView):
     def load(self) -> None:
         self.id_number.setText(self.wf.record.identity.id_number)
         reader = self.host.desk.id_reader_name
-        self.reader_name.setText(tr("阅读器：{0}").format(reader) if reader else tr("本柜台未配置身份证阅读器"))
+        self.reader_name.setText(tr("阅读器：{0}").format(tr(reader)) if reader else tr("本柜台未配置身份证阅读器"))
         self.read_button.setEnabled(reader is not None)
         self.show_card()
 

@@ -107,7 +107,7 @@ class CardScreen(Screen):
     def load(self) -> None:
         r, page = self.wf.record, _page(self)
         reader = page.desk.card_reader_name
-        self.card_reader.setText(tr("读卡器：{0}").format(reader) if reader else tr("本柜台未配置社保卡读卡器"))
+        self.card_reader.setText(tr("读卡器：{0}").format(tr(reader)) if reader else tr("本柜台未配置社保卡读卡器"))
         self.read_button.setEnabled(reader is not None)
         self.typed.setVisible(r.line_down and r.operation is Operation.LOSS)
         self.card_no.setText(r.card.card_no if r.card and r.card.source is CardSource.TYPED else "")

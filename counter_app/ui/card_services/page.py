@@ -98,7 +98,7 @@ class CardScreen(Screen):
     def load(self) -> None:
         r, wf = self.wf.record, self.wf
         reader = _page(self).desk.card_reader_name
-        self.card_reader.setText(tr("读卡器：{0}").format(reader) if reader else tr("本柜台未配置社保卡读卡器"))
+        self.card_reader.setText(tr("读卡器：{0}").format(tr(reader)) if reader else tr("本柜台未配置社保卡读卡器"))
         self.read_button.setEnabled(reader is not None)
         rows: list[tuple[str, str]] = []
         chip = r.chip

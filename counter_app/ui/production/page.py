@@ -388,7 +388,7 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
 
     def who_text(self) -> str:
         reader = self.desk.card_reader_name
-        return tr("经办柜员：{0}").format(self.desk.teller) + (tr("\n读卡器：{0}").format(reader) if reader else "")
+        return tr("经办柜员：{0}").format(self.desk.teller) + (tr("\n读卡器：{0}").format(tr(reader)) if reader else "")
 
     def new_receipt(self) -> None:
         if self.busy:

@@ -116,7 +116,7 @@ class CardScreen(Screen):
     def load(self) -> None:
         r, page = self.wf.record, _page(self)
         reader = page.desk.card_reader_name
-        self.card_reader.setText(tr("读卡器：{0}").format(reader) if reader else tr("本柜台未配置社保卡读卡器"))
+        self.card_reader.setText(tr("读卡器：{0}").format(tr(reader)) if reader else tr("本柜台未配置社保卡读卡器"))
         exchange = r.reason is not Reason.LOST
         self.read_button.setVisible(exchange)
         self.read_button.setEnabled(reader is not None)

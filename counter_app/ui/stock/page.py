@@ -331,7 +331,7 @@ class StockPage(WizardPage[StockWorkflow]):
 
     def who_text(self) -> str:
         reader = self.desk.reader_name
-        return tr("经办柜员：{0}").format(self.desk.teller) + (tr("\n读卡器：{0}").format(reader) if reader else "")
+        return tr("经办柜员：{0}").format(self.desk.teller) + (tr("\n读卡器：{0}").format(tr(reader)) if reader else "")
 
     # -- actions ---------------------------------------------------------------------------------
     def _act(self, step: Step, job: Callable[[StockWorkflow], Any], busy: str,
