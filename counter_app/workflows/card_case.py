@@ -14,6 +14,7 @@ from typing import Any, Protocol, TypeVar
 
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import mask_name
 from counter_app.workflows.kernel import JournalEntry, StepDef
 from counter_app.workflows.person_case import CaseContext, CaseRecord, PersonCaseWorkflow
@@ -61,7 +62,7 @@ class CardCaseWorkflow(PersonCaseWorkflow[R, S, C]):
 
     def label(self) -> str:
         name = self.record.identity.name
-        who = mask_name(name) if name else "（尚未识别持卡人）"
+        who = mask_name(name) if name else QT_TR_NOOP("（尚未识别持卡人）")
         return f"{who} · {self.kind_zh()} · {self._step_titles[self.step]}"
 
     def finish(self, outcome: OutcomeT) -> OutcomeT:
@@ -76,12 +77,12 @@ class CardCaseWorkflow(PersonCaseWorkflow[R, S, C]):
     def _read_persons_card(self, reader: CardReading | None) -> CardData:
         """The card in the reader (blocking); refused when it is another person's."""
         if reader is None:
-            raise CounterError("本柜台未配置社保卡读卡器。", code="CARD_READER_MISSING")
+            raise CounterError(QT_TR_NOOP("本柜台未配置社保卡读卡器。"), code="CARD_READER_MISSING")
         data = reader.read()
         if self.id_number and data.id_number != self.id_number:
             self.note("card_read_other_person")
             self.save()
-            raise ValidationError("card", "读卡器中的社保卡不属于本次核验的持卡人，请核对卡片。",
+            raise ValidationError("card", QT_TR_NOOP("读卡器中的社保卡不属于本次核验的持卡人，请核对卡片。"),
                                   code="CARD_OTHER_PERSON")
         return data
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from counter_app.devices.idcard import IdCardData, IdCardReader
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.identity import validate_id_number
+from counter_app.domain.texts import QT_TR_NOOP
 
-NEEDS_ID_ZH = "请读取或录入身份证号码。"
+NEEDS_ID_ZH = QT_TR_NOOP("请读取或录入身份证号码。")
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,12 @@ def identity_errors(identity: Identity) -> dict[str, str]:
 def read_identity(reader: IdCardReader | None, today: dt.date) -> tuple[IdCardData, Identity]:
     """Read the ID card on the reader (blocking); the card and the identity it proves."""
     if reader is None:
-        raise CounterError("本柜台未配置身份证阅读器，请手工录入身份证号码。",
+        raise CounterError(QT_TR_NOOP("本柜台未配置身份证阅读器，请手工录入身份证号码。"),
                            code="IDCARD_READER_MISSING")
     card = reader.read()
     number = validate_id_number(card.id_number, today=today)
     if card.expired_on(today):
-        raise ValidationError("id_number", "该身份证已过有效期，请持有效证件办理。",
+        raise ValidationError("id_number", QT_TR_NOOP("该身份证已过有效期，请持有效证件办理。"),
                               code="IDCARD_EXPIRED")
     return card, Identity(number, "reader", card.name)
 

@@ -30,6 +30,7 @@ from counter_app.central.sync import (
 from counter_app.devices.idcard import IdCardReader
 from counter_app.domain.businesses import central_need
 from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import BranchInfo
 
 HOLD_S = 600.0  # the counter sends it itself; after a crash the sync worker takes over
@@ -121,8 +122,9 @@ def send(ctx: PersonOpsContext, *, work: str, operation: str, id_number: str, op
     earlier = ctx.store.unsent_for(id_number)
     if earlier and not deferrable:
         ctx.wake_sync()
-        raise NewWorkRefused("该人员有尚未送达中心的前序业务（专线中断时受理），须先送达中心后才能办理本业务。"
-                             "系统正在上传，请稍后重试。", code="EARLIER_OPERATION_UNSENT")
+        raise NewWorkRefused(QT_TR_NOOP("该人员有尚未送达中心的前序业务（专线中断时受理），"
+                                        "须先送达中心后才能办理本业务。"
+                                        "系统正在上传，请稍后重试。"), code="EARLIER_OPERATION_UNSENT")
     now = ctx.clock()
     queue = offline or bool(earlier)
     ctx.store.begin(op_id=op_id, operation=operation, id_number=id_number, payload=payload,

@@ -4718,51 +4718,43 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>参保证明须由中心系统实时出具（授权码和二维码由中心生成），当前无法连接中心系统，请线路恢复后再办理；柜面不能离线出具参保证明。</source>
-        <translation type="unfinished"></translation>
+        <translation>An insurance certificate must be issued by the central system in real time (it generates the authorisation code and QR code), which cannot be reached now. Please process it once the line is restored; the counter cannot issue certificates offline.</translation>
     </message>
     <message>
         <source>打印参保证明须实时连接中心系统（每次打印、补打由中心登记次数，供查验人核验），当前无法连接中心系统，请线路恢复后再打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing an insurance certificate needs a live connection to the central system (it records every print and reprint for verifiers), which cannot be reached now. Please print once the line is restored.</translation>
     </message>
     <message>
         <source>请读取或录入身份证号码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read or enter the ID number.</translation>
     </message>
     <message>
         <source>请点击“出具参保证明”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please click &quot;Issue insurance certificate&quot;.</translation>
     </message>
     <message>
         <source>本笔证明已出具。</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate has been issued.</translation>
     </message>
     <message>
         <source>请选择证明险种。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the insurances to certify.</translation>
     </message>
     <message>
         <source>缴费明细期间应为月数。</source>
-        <translation type="unfinished"></translation>
+        <translation>The contribution detail period must be a number of months.</translation>
     </message>
     <message>
-        <source>缴费明细最多打印近{MAX_MONTHS}个月，请选择1至{MAX_MONTHS2}个月。</source>
-        <translation type="unfinished"></translation>
+        <source>缴费明细最多打印近{max_months}个月，请选择1至{max_months}个月。</source>
+        <translation>At most the last {max_months} months of contributions can be printed; choose 1 to {max_months} months.</translation>
     </message>
     <message>
         <source>请先核验身份并选择证明类型。</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify identity and choose the certificate type first.</translation>
     </message>
     <message>
         <source>参保证明尚未出具，不能打印。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>浙江省社会保险参保证明（个人专用）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>居民身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>The insurance certificate has not been issued yet; it cannot be printed.</translation>
     </message>
     <message>
         <source>检测空白卡</source>
@@ -4919,6 +4911,34 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>查询结果</source>
         <translation>Query result</translation>
+    </message>
+    <message>
+        <source>社保信息查询须实时连接中心系统，当前无法连接中心系统（专线中断或中心停机），请线路恢复后再查询；柜面不保存参保和缴费信息，不能离线查询。</source>
+        <translation>A social insurance query needs a live connection to the central system, which cannot be reached now (line down or central system stopped). Please query once the line is restored; the counter keeps no insurance or contribution data and cannot query offline.</translation>
+    </message>
+    <message>
+        <source>查询已完成，可打印查询结果或办理下一位。</source>
+        <translation>Query complete; print the result or serve the next customer.</translation>
+    </message>
+    <message>
+        <source>中心系统中没有该身份证号码的参保人员记录，请核对号码；如确未参保，可办理参保登记。</source>
+        <translation>The central system has no insured person with this ID number; check the number. If the person is really not insured, process a registration.</translation>
+    </message>
+    <message>
+        <source>请先核验身份。</source>
+        <translation>Verify identity first.</translation>
+    </message>
+    <message>
+        <source>缴费记录已全部显示。</source>
+        <translation>All contribution records are shown.</translation>
+    </message>
+    <message>
+        <source>尚未查询，不能打印。</source>
+        <translation>Nothing queried yet; nothing to print.</translation>
+    </message>
+    <message>
+        <source>尚未查询，不能预览。</source>
+        <translation>Nothing queried yet; nothing to preview.</translation>
     </message>
     <message>
         <source>遗失补卡（凭身份证，原卡须已正式挂失）</source>
@@ -6190,12 +6210,116 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>No card in custody is past the keeping period; nothing to seal.</translation>
     </message>
     <message>
+        <source>参保缴费</source>
+        <translation>Contributing</translation>
+    </message>
+    <message>
+        <source>暂停缴费</source>
+        <translation>Contributions suspended</translation>
+    </message>
+    <message>
+        <source>未参保</source>
+        <translation>Not insured</translation>
+    </message>
+    <message>
+        <source>宁波市</source>
+        <translation>Ningbo</translation>
+    </message>
+    <message>
         <source>遗失补卡</source>
         <translation>Replacement (lost)</translation>
     </message>
     <message>
+        <source>首次申领</source>
+        <translation>First application</translation>
+    </message>
+    <message>
         <source>损坏换卡</source>
         <translation>Exchange (damaged)</translation>
+    </message>
+    <message>
+        <source>申请已受理，等待中心制卡。</source>
+        <translation>Application accepted, waiting for central production.</translation>
+    </message>
+    <message>
+        <source>即时制卡进行中（已分配空白卡）。</source>
+        <translation>Instant issuance in progress (blank card assigned).</translation>
+    </message>
+    <message>
+        <source>即时制卡已完成，待发卡。</source>
+        <translation>Instant issuance done, waiting to be handed out.</translation>
+    </message>
+    <message>
+        <source>中心制卡中，制成后发往领卡网点或邮寄。</source>
+        <translation>Being made centrally; once made it is sent to the collection branch or posted.</translation>
+    </message>
+    <message>
+        <source>卡片已发出：网点领取的待网点签收后通知领卡；EMS邮寄的请查收邮件。</source>
+        <translation>Card dispatched: for branch collection the person is notified once the branch signs for it; for EMS, watch for the parcel.</translation>
+    </message>
+    <message>
+        <source>卡片已到领卡网点，请持身份证到网点领卡。</source>
+        <translation>The card is at the collection branch; collect it there with the ID card.</translation>
+    </message>
+    <message>
+        <source>卡片已领取但未启用，请到发卡银行网点办理启用。</source>
+        <translation>The card was collected but not activated; activate it at a branch of the issuing bank.</translation>
+    </message>
+    <message>
+        <source>已完成，卡片已启用。</source>
+        <translation>Complete; the card is activated.</translation>
+    </message>
+    <message>
+        <source>制卡失败，请按失败原因重新申领或补正材料。</source>
+        <translation>Production failed; apply again or correct the materials according to the reason.</translation>
+    </message>
+    <message>
+        <source>申请已撤销。</source>
+        <translation>Application withdrawn.</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{month}/{year}</translation>
+    </message>
+    <message>
+        <source>{employer}（统一社会信用代码 {credit_code}）</source>
+        <translation>{employer} (unified social credit code {credit_code})</translation>
+    </message>
+    <message>
+        <source>已缴</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>未缴</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <source>临时挂失至{until}，逾期未转正式挂失自动解除</source>
+        <translation>Temporary loss report until {until}; lifted automatically unless made formal by then</translation>
+    </message>
+    <message>
+        <source>卡片损坏，可办理换卡</source>
+        <translation>Card damaged; can be exchanged</translation>
+    </message>
+    <message>
+        <source>{issued} 至 {expires}</source>
+        <translation>{issued} to {expires}</translation>
+    </message>
+    <message>
+        <source>{making}，{collection}</source>
+        <translation>{making}, {collection}</translation>
+    </message>
+    <message>
+        <source>制卡失败（{reason}），请重新申领或补正材料。</source>
+        <translation>Production failed ({reason}); apply again or correct the materials.</translation>
+    </message>
+    <message>
+        <source>已交EMS寄出，邮件号 {tracking_no}，请查收。</source>
+        <translation>Posted by EMS, tracking number {tracking_no}; watch for the parcel.</translation>
+    </message>
+    <message>
+        <source>已随批次 {batch_id} 发往网点 {branch_code}，待网点签收后领卡。</source>
+        <translation>Sent to branch {branch_code} in batch {batch_id}; collect it once the branch has signed for it.</translation>
     </message>
     <message>
         <source>到期换卡</source>
@@ -8580,7 +8704,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>全部险种（养老、失业、工伤）</source>
-        <translation type="unfinished"></translation>
+        <translation>All insurances (pension, unemployment, work injury)</translation>
     </message>
     <message>
         <source>养老保险</source>
@@ -9194,7 +9318,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>（尚未识别持卡人）</source>
-        <translation type="unfinished"></translation>
+        <translation>(cardholder not identified yet)</translation>
     </message>
     <message>
         <source>本柜台未配置社保卡读卡器。</source>
@@ -9202,7 +9326,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>读卡器中的社保卡不属于本次核验的持卡人，请核对卡片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The social security card in the reader does not belong to the cardholder verified; please check the card.</translation>
     </message>
     <message>
         <source>读卡查询</source>
@@ -9330,79 +9454,83 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>核验参保证明须实时连接中心系统，当前无法连接中心系统（专线中断或中心停机），请线路恢复后再核验；柜面不能离线判断证明真伪。</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying an insurance certificate needs a live connection to the central system, which cannot be reached now (line down or central system stopped). Please verify once the line is restored; the counter cannot judge a certificate offline.</translation>
     </message>
     <message>
         <source>无缴费明细</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}年{1}月至{2}年{3}月（{months}个月）</source>
-        <translation type="unfinished"></translation>
+        <translation>No contribution details</translation>
     </message>
     <message>
         <source>尚未打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Not printed yet</translation>
     </message>
     <message>
         <source>1次（原件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Once (original)</translation>
     </message>
     <message>
         <source>核验结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Verdict</translation>
     </message>
     <message>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
-        <source>{issued_at:%Y-%m-%d %H:%M:%S}（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <source>{from_year}年{from_month}月至{to_year}年{to_month}月（{months}个月）</source>
+        <translation>{from_month}/{from_year} to {to_month}/{to_year} ({months} months)</translation>
+    </message>
+    <message>
+        <source>{prints}次（原件及补打{reprints}次）</source>
+        <translation>{prints} times (original and {reprints} reprints)</translation>
+    </message>
+    <message>
+        <source>{issued_at}（北京时间）</source>
+        <translation>{issued_at} (Beijing time)</translation>
     </message>
     <message>
         <source>出具网点</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing branch</translation>
     </message>
     <message>
         <source>{branch_name}（{branch_code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{branch_name} ({branch_code})</translation>
     </message>
     <message>
         <source>打印次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Times printed</translation>
     </message>
     <message>
         <source>内容摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Content digest</translation>
     </message>
     <message>
         <source>真实有效：该参保证明由中心系统出具，且在有效期内。</source>
-        <translation type="unfinished"></translation>
+        <translation>Genuine and valid: this insurance certificate was issued by the central system and is within its validity.</translation>
     </message>
     <message>
         <source>已过有效期：该参保证明由中心系统出具，但已超过有效期，请申请人重新打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Expired: this insurance certificate was issued by the central system but is past its validity; the applicant should print a new one.</translation>
     </message>
     <message>
         <source>无效：中心系统不认可该参保证明。</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid: the central system does not recognise this insurance certificate.</translation>
     </message>
     <message>
         <source>授权码格式不正确：应为证明上印的8至24位字母和数字，或扫描证明上的二维码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid authorisation code: it is the 8 to 24 letters and digits printed on the certificate, or scan the certificate&apos;s QR code.</translation>
     </message>
     <message>
         <source>授权码 {code} 不存在：该参保证明不是中心系统出具的，请勿采信。</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorisation code {code} does not exist: this insurance certificate was not issued by the central system; do not accept it.</translation>
     </message>
     <message>
         <source>该身份证已过有效期，请持有效证件办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID card has expired; please bring a valid ID.</translation>
     </message>
     <message>
         <source>该人员有尚未送达中心的前序业务（专线中断时受理），须先送达中心后才能办理本业务。系统正在上传，请稍后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>This person has earlier business not yet delivered to the central system (accepted while the line was down); it must reach the central system before this business. The system is uploading; please try again shortly.</translation>
     </message>
 </context>
 </TS>

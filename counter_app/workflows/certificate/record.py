@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.identity_step import Identity  # shared with the queries
 
 SCHEMA_VERSION = 1
@@ -27,10 +28,10 @@ class CertificateKind(enum.StrEnum):
 
 
 KIND_ZH: dict[CertificateKind, str] = {
-    CertificateKind.ALL: "全部险种（养老、失业、工伤）",
-    CertificateKind.PENSION: "养老保险",
-    CertificateKind.UNEMPLOYMENT: "失业保险",
-    CertificateKind.WORK_INJURY: "工伤保险",
+    CertificateKind.ALL: QT_TR_NOOP("全部险种（养老、失业、工伤）"),
+    CertificateKind.PENSION: QT_TR_NOOP("养老保险"),
+    CertificateKind.UNEMPLOYMENT: QT_TR_NOOP("失业保险"),
+    CertificateKind.WORK_INJURY: QT_TR_NOOP("工伤保险"),
 }
 
 

@@ -11,12 +11,13 @@ from counter_app.central.api import CentralApi
 from counter_app.central.errors import CentralError, CentralRefusal
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.certificate.record import KIND_ZH, CertificateKind
 
 _CODE = re.compile(r"[0-9A-Z]{8,24}")
 
-NEEDS_CENTRAL_ZH = ("核验参保证明须实时连接中心系统，当前无法连接中心系统（专线中断或中心停机），"
-                    "请线路恢复后再核验；柜面不能离线判断证明真伪。")
+NEEDS_CENTRAL_ZH = QT_TR_NOOP("核验参保证明须实时连接中心系统，当前无法连接中心系统（专线中断或中心停机），"
+                              "请线路恢复后再核验；柜面不能离线判断证明真伪。")
 
 
 @dataclass(frozen=True)
@@ -50,42 +51,44 @@ class Verification:
     @property
     def period_zh(self) -> str:
         if not self.period_from or not self.period_to:
-            return "无缴费明细"
-        return (f"{self.period_from[:4]}年{self.period_from[4:]}月至"
-                f"{self.period_to[:4]}年{self.period_to[4:]}月（{self.months}个月）")
+            return QT_TR_NOOP("无缴费明细")
+        return zh("{from_year}年{from_month}月至{to_year}年{to_month}月（{months}个月）",
+                  from_year=self.period_from[:4], from_month=self.period_from[4:],
+                  to_year=self.period_to[:4], to_month=self.period_to[4:], months=self.months)
 
     @property
     def prints_zh(self) -> str:
         if self.prints <= 0:
-            return "尚未打印"
+            return QT_TR_NOOP("尚未打印")
         if self.prints == 1:
-            return "1次（原件）"
-        return f"{self.prints}次（原件及补打{self.prints - 1}次）"
+            return QT_TR_NOOP("1次（原件）")
+        return zh("{prints}次（原件及补打{reprints}次）", prints=self.prints, reprints=self.prints - 1)
 
     def lines_zh(self) -> list[tuple[str, str]]:
         """(label, value) for a screen or a terminal, in the order a verifier reads them."""
         return [
-            ("核验结论", self.verdict_zh),
-            ("授权码", self.auth_code),
-            ("姓名", self.person_name_masked),
-            ("证件号码", self.id_number_masked),
-            ("证明险种", self.kind_zh),
-            ("缴费明细期间", self.period_zh),
-            ("出具时间", f"{self.issued_at:%Y-%m-%d %H:%M:%S}（北京时间）"),
-            ("出具网点", f"{self.branch_name}（{self.branch_code}）" if self.branch_name
+            (QT_TR_NOOP("核验结论"), self.verdict_zh),
+            (QT_TR_NOOP("授权码"), self.auth_code),
+            (QT_TR_NOOP("姓名"), self.person_name_masked),
+            (QT_TR_NOOP("证件号码"), self.id_number_masked),
+            (QT_TR_NOOP("证明险种"), self.kind_zh),
+            (QT_TR_NOOP("缴费明细期间"), self.period_zh),
+            (QT_TR_NOOP("出具时间"), zh("{issued_at}（北京时间）", issued_at=f"{self.issued_at:%Y-%m-%d %H:%M:%S}")),
+            (QT_TR_NOOP("出具网点"), zh("{branch_name}（{branch_code}）", branch_name=self.branch_name,
+                                        branch_code=self.branch_code) if self.branch_name
              else self.branch_code),
-            ("有效期至", f"{self.valid_until:%Y-%m-%d}"),
-            ("打印次数", self.prints_zh),
-            ("内容摘要", self.content_sha256),
+            (QT_TR_NOOP("有效期至"), f"{self.valid_until:%Y-%m-%d}"),
+            (QT_TR_NOOP("打印次数"), self.prints_zh),
+            (QT_TR_NOOP("内容摘要"), self.content_sha256),
         ]
 
     @property
     def verdict_zh(self) -> str:
         if self.valid:
-            return "真实有效：该参保证明由中心系统出具，且在有效期内。"
+            return QT_TR_NOOP("真实有效：该参保证明由中心系统出具，且在有效期内。")
         if self.expired:
-            return "已过有效期：该参保证明由中心系统出具，但已超过有效期，请申请人重新打印。"
-        return "无效：中心系统不认可该参保证明。"
+            return QT_TR_NOOP("已过有效期：该参保证明由中心系统出具，但已超过有效期，请申请人重新打印。")
+        return QT_TR_NOOP("无效：中心系统不认可该参保证明。")
 
 
 def normalise_code(text: str) -> str:
@@ -96,8 +99,8 @@ def normalise_code(text: str) -> str:
         value = (urllib.parse.parse_qs(query).get("code") or [""])[0]
     value = value.replace(" ", "").replace("-", "").upper()
     if not _CODE.fullmatch(value):
-        raise ValidationError("auth_code", "授权码格式不正确：应为证明上印的8至24位字母和数字，"
-                              "或扫描证明上的二维码。", code="AUTH_CODE_FORMAT")
+        raise ValidationError("auth_code", QT_TR_NOOP("授权码格式不正确：应为证明上印的8至24位字母和数字，"
+                                                      "或扫描证明上的二维码。"), code="AUTH_CODE_FORMAT")
     return value
 
 
@@ -108,8 +111,8 @@ def verify_code(central: CentralApi, text: str) -> Verification:
         check = central.verify_certificate(code)
     except CentralRefusal as refusal:
         if refusal.code == "CERTIFICATE_UNKNOWN" or refusal.status == 404:
-            raise CounterError(f"授权码 {code} 不存在：该参保证明不是中心系统出具的，"
-                               "请勿采信。", code="CERTIFICATE_UNKNOWN") from refusal
+            raise CounterError(zh("授权码 {code} 不存在：该参保证明不是中心系统出具的，"
+                                  "请勿采信。", code=code), code="CERTIFICATE_UNKNOWN") from refusal
         raise
     except CentralError as error:
         raise CounterError(NEEDS_CENTRAL_ZH, code="CERTIFICATE_NEEDS_CENTRAL") from error

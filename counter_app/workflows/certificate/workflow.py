@@ -23,7 +23,7 @@ from counter_app.central.sync import check_new_work
 from counter_app.devices.idcard import IdCardData
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.printing import mask_id_number, mask_name
 from counter_app.printing.certificate import (
     CertificateData,
@@ -52,16 +52,16 @@ STEP_TITLES_ZH: dict[Step, str] = {
     Step.DONE: QT_TR_NOOP("打印证明"),
 }
 
-NEEDS_CENTRAL_ZH = ("参保证明须由中心系统实时出具（授权码和二维码由中心生成），当前无法连接中心系统，"
-                    "请线路恢复后再办理；柜面不能离线出具参保证明。")
+NEEDS_CENTRAL_ZH = QT_TR_NOOP("参保证明须由中心系统实时出具（授权码和二维码由中心生成），当前无法连接中心系统，"
+                              "请线路恢复后再办理；柜面不能离线出具参保证明。")
 
 
-PRINT_NEEDS_CENTRAL_ZH = ("打印参保证明须实时连接中心系统（每次打印、补打由中心登记次数，供查验人核验），"
-                          "当前无法连接中心系统，请线路恢复后再打印。")
+PRINT_NEEDS_CENTRAL_ZH = QT_TR_NOOP("打印参保证明须实时连接中心系统（每次打印、补打由中心登记次数，供查验人核验），"
+                                    "当前无法连接中心系统，请线路恢复后再打印。")
 
 
 def _check_identify(r: CertificateRecord) -> dict[str, str]:
-    return {} if r.identity.id_number else {"id_number": "请读取或录入身份证号码。"}
+    return {} if r.identity.id_number else {"id_number": QT_TR_NOOP("请读取或录入身份证号码。")}
 
 
 def certificate_steps() -> tuple[StepDef[CertificateRecord], ...]:
@@ -69,8 +69,8 @@ def certificate_steps() -> tuple[StepDef[CertificateRecord], ...]:
     return (
         StepDef(Step.IDENTIFY, t[Step.IDENTIFY], validate=_check_identify),
         StepDef(Step.OPTIONS, t[Step.OPTIONS], forward=False,
-                forward_message_zh="请点击“出具参保证明”。"),
-        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh="本笔证明已出具。"),
+                forward_message_zh=QT_TR_NOOP("请点击“出具参保证明”。")),
+        StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh=QT_TR_NOOP("本笔证明已出具。")),
     )
 
 
@@ -80,14 +80,15 @@ def check_options(kind: str, months: str) -> tuple[Options, dict[str, str]]:
         k = CertificateKind(kind or CertificateKind.ALL.value)
     except ValueError:
         k = CertificateKind.ALL
-        errors["kind"] = "请选择证明险种。"
+        errors["kind"] = QT_TR_NOOP("请选择证明险种。")
     try:
         n = int(months or MAX_MONTHS)
     except ValueError:
         n = MAX_MONTHS
-        errors["months"] = "缴费明细期间应为月数。"
+        errors["months"] = QT_TR_NOOP("缴费明细期间应为月数。")
     if not 1 <= n <= MAX_MONTHS:
-        errors["months"] = f"缴费明细最多打印近{MAX_MONTHS}个月，请选择1至{MAX_MONTHS}个月。"
+        errors["months"] = zh("缴费明细最多打印近{max_months}个月，请选择1至{max_months}个月。",
+                              max_months=MAX_MONTHS)
         n = max(1, min(n, MAX_MONTHS))
     return Options(k, n), errors
 
@@ -120,7 +121,7 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
         ident = self.record.identity
         if ident.name:
             return mask_name(ident.name)
-        return mask_id_number(ident.id_number) if ident.id_number else "尚未识别"
+        return mask_id_number(ident.id_number) if ident.id_number else QT_TR_NOOP("尚未识别")
 
     # -- identify ----------------------------------------------------------------------------
     def read_id_card(self) -> IdCardData:
@@ -164,9 +165,9 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
     def issue(self) -> Issued:
         """Ask the central to issue the certificate (blocking); moves to the print step."""
         if self.step is not Step.OPTIONS:
-            raise StepInvalid({"step": "请先核验身份并选择证明类型。"})
+            raise StepInvalid({"step": QT_TR_NOOP("请先核验身份并选择证明类型。")})
         if not self.id_number:
-            raise StepInvalid({"id_number": "请先读取或录入身份证号码。"})
+            raise StepInvalid({"id_number": QT_TR_NOOP("请先读取或录入身份证号码。")})
         if self.ctx.sync_status is not None:
             check_new_work("certificate_print", self.ctx.sync_status(), self.ctx.limits,
                            free_disk_mb=self.ctx.free_disk_mb())
@@ -204,7 +205,7 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
     def data(self, printing: int | None = None) -> CertificateData:
         issued = self.record.issued
         if issued is None:
-            raise CounterError("参保证明尚未出具，不能打印。", code="NOT_ISSUED")
+            raise CounterError(QT_TR_NOOP("参保证明尚未出具，不能打印。"), code="NOT_ISSUED")
         return certificate_data(self.ctx, issued, self.record.options.kind,
                                 printing or max(1, self.record.printings))
 
@@ -221,7 +222,7 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
         so a retry after a lost answer is not counted twice."""
         issued = self.record.issued
         if issued is None:
-            raise CounterError("参保证明尚未出具，不能打印。", code="NOT_ISSUED")
+            raise CounterError(QT_TR_NOOP("参保证明尚未出具，不能打印。"), code="NOT_ISSUED")
         if not self.record.print_key:
             self._set(replace(self.record, print_key=str(uuid.uuid4())))
         try:
@@ -259,9 +260,9 @@ def certificate_data(ctx: CertificateContext, issued: Issued, kind: CertificateK
                              bool(m["paid"]))
                    for m in c.get("months") or [])
     return CertificateData(
-        title=str(c.get("title") or "浙江省社会保险参保证明（个人专用）"),
+        title=str(c.get("title") or "浙江省社会保险参保证明（个人专用）"),  # i18n: data (the printed form's)
         person=CertificatePerson(str(p.get("name", "")), str(p.get("social_security_no", "")),
-                                 str(p.get("id_type", "居民身份证")), str(p.get("id_number", "")),
+                                 str(p.get("id_type", "居民身份证")), str(p.get("id_number", "")),  # i18n: data
                                  str(p.get("sex", ""))),
         summary=summary, months=months, insurances=insurances_of(kind), kind_zh=KIND_ZH[kind],
         auth_code=issued.auth_code, qr_payload=issued.qr_payload,

@@ -19,34 +19,38 @@ from counter_app.domain.card_states import (
     effective_function_state,
 )
 from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.queries.record import (
     ApplicationInfo,
     InsuranceStatus,
     MonthRecord,
     QueryResult,
 )
+from counter_app.workflows.texts import clauses
 
 INSURANCES = ("PENSION", "UNEMPLOYMENT", "WORK_INJURY")
-INSURANCE_ZH = {"PENSION": "养老保险", "UNEMPLOYMENT": "失业保险", "WORK_INJURY": "工伤保险"}
-STATUS_ZH = {"CONTRIBUTING": "参保缴费", "SUSPENDED": "暂停缴费", "NONE": "未参保"}
-PLACE_ZH = {"330200": "宁波市"}
-KIND_ZH = {"NEW": "首次申领", "REPLACEMENT_LOST": "遗失补卡", "REPLACEMENT_DAMAGED": "损坏换卡"}
-MAKING_ZH = {"INSTANT": "即时制卡", "FACTORY": "集中制卡"}
-COLLECTION_ZH = {"BRANCH": "网点领取", "EMS": "EMS邮寄", "EMPLOYER": "单位代领"}
+INSURANCE_ZH = {"PENSION": QT_TR_NOOP("养老保险"), "UNEMPLOYMENT": QT_TR_NOOP("失业保险"),
+                "WORK_INJURY": QT_TR_NOOP("工伤保险")}
+STATUS_ZH = {"CONTRIBUTING": QT_TR_NOOP("参保缴费"), "SUSPENDED": QT_TR_NOOP("暂停缴费"), "NONE": QT_TR_NOOP("未参保")}
+PLACE_ZH = {"330200": QT_TR_NOOP("宁波市")}
+KIND_ZH = {"NEW": QT_TR_NOOP("首次申领"), "REPLACEMENT_LOST": QT_TR_NOOP("遗失补卡"),
+           "REPLACEMENT_DAMAGED": QT_TR_NOOP("损坏换卡")}
+MAKING_ZH = {"INSTANT": QT_TR_NOOP("即时制卡"), "FACTORY": QT_TR_NOOP("集中制卡")}
+COLLECTION_ZH = {"BRANCH": QT_TR_NOOP("网点领取"), "EMS": QT_TR_NOOP("EMS邮寄"), "EMPLOYER": QT_TR_NOOP("单位代领")}
 # the production ladder the teller reads the progress on (instant issuance skips the middle)
 LADDER = ("DATA_ENTRY", "IN_PRODUCTION", "SHIPPED", "BRANCH_RECEIVED", "ISSUED_NOT_ACTIVATED",
           "ACTIVATED")
 NEXT_ZH = {
-    "DATA_ENTRY": "申请已受理，等待中心制卡。",
-    "BLANK_MARKED": "即时制卡进行中（已分配空白卡）。",
-    "PERSONALISED": "即时制卡已完成，待发卡。",
-    "IN_PRODUCTION": "中心制卡中，制成后发往领卡网点或邮寄。",
-    "SHIPPED": "卡片已发出：网点领取的待网点签收后通知领卡；EMS邮寄的请查收邮件。",
-    "BRANCH_RECEIVED": "卡片已到领卡网点，请持身份证到网点领卡。",
-    "ISSUED_NOT_ACTIVATED": "卡片已领取但未启用，请到发卡银行网点办理启用。",
-    "ACTIVATED": "已完成，卡片已启用。",
-    "FAILED": "制卡失败，请按失败原因重新申领或补正材料。",
-    "CANCELLED": "申请已撤销。",
+    "DATA_ENTRY": QT_TR_NOOP("申请已受理，等待中心制卡。"),
+    "BLANK_MARKED": QT_TR_NOOP("即时制卡进行中（已分配空白卡）。"),
+    "PERSONALISED": QT_TR_NOOP("即时制卡已完成，待发卡。"),
+    "IN_PRODUCTION": QT_TR_NOOP("中心制卡中，制成后发往领卡网点或邮寄。"),
+    "SHIPPED": QT_TR_NOOP("卡片已发出：网点领取的待网点签收后通知领卡；EMS邮寄的请查收邮件。"),
+    "BRANCH_RECEIVED": QT_TR_NOOP("卡片已到领卡网点，请持身份证到网点领卡。"),
+    "ISSUED_NOT_ACTIVATED": QT_TR_NOOP("卡片已领取但未启用，请到发卡银行网点办理启用。"),
+    "ACTIVATED": QT_TR_NOOP("已完成，卡片已启用。"),
+    "FAILED": QT_TR_NOOP("制卡失败，请按失败原因重新申领或补正材料。"),
+    "CANCELLED": QT_TR_NOOP("申请已撤销。"),
 }
 
 
@@ -56,7 +60,7 @@ def bank_zh(code: str) -> str:
 
 
 def ym_zh(ym: str) -> str:
-    return f"{ym[:4]}年{ym[4:]}月"
+    return zh("{year}年{month}月", year=ym[:4], month=ym[4:])
 
 
 def yuan(fen: int) -> str:
@@ -90,7 +94,8 @@ def insurance_lines(result: QueryResult) -> list[InsuranceLine]:
             continue
         employer = s.employer_name or "—"
         if s.employer_credit_code:
-            employer += f"（统一社会信用代码 {s.employer_credit_code}）"
+            employer = zh("{employer}（统一社会信用代码 {credit_code}）", employer=employer,
+                          credit_code=s.employer_credit_code)
         lines.append(InsuranceLine(INSURANCE_ZH[ins], STATUS_ZH.get(s.status, s.status), employer,
                                    s.months_paid))
     return lines
@@ -112,7 +117,7 @@ class MonthRow:
             return ym_zh(self.year_month)
         if self.gap_months == 1:
             return ym_zh(self.year_month)
-        return f"{ym_zh(self.year_month)}至{ym_zh(self.gap_until)}"
+        return zh("{first}至{last}", first=ym_zh(self.year_month), last=ym_zh(self.gap_until))
 
 
 def month_rows(months: tuple[MonthRecord, ...]) -> list[MonthRow]:
@@ -136,7 +141,8 @@ def month_rows(months: tuple[MonthRecord, ...]) -> list[MonthRow]:
             if c is None:
                 cells.append(("—", "—", "—"))
             else:
-                cells.append((yuan(c.base_fen), yuan(c.personal_fen), "已缴" if c.paid else "未缴"))
+                cells.append((yuan(c.base_fen), yuan(c.personal_fen),
+                              QT_TR_NOOP("已缴") if c.paid else QT_TR_NOOP("未缴")))
         rows.append(MonthRow(ym, first.employer_no, tuple(cells)))
         newer = here
     return rows
@@ -174,7 +180,7 @@ def card_lines(result: QueryResult, now: dt.datetime) -> list[CardLine]:
     lines = []
     for c in sorted(result.cards, key=lambda c: c.issued_on, reverse=True):
         until = _aware(c.temp_loss_until)
-        notes = []
+        notes: list[str] = []
         try:
             card_zh = CARD_STATE_NAMES_ZH[CardState(c.card_state)]
         except ValueError:
@@ -185,17 +191,17 @@ def card_lines(result: QueryResult, now: dt.datetime) -> list[CardLine]:
                 state = effective_function_state(raw, until, now)
                 states.append(FUNCTION_STATE_NAMES_ZH[state])
                 if state is FunctionState.TEMP_LOST and until is not None:
-                    notes.append(f"临时挂失至{until.astimezone(CHINA_TIME):%Y-%m-%d %H:%M}，"
-                                 "逾期未转正式挂失自动解除")
+                    notes.append(zh("临时挂失至{until}，逾期未转正式挂失自动解除",
+                                    until=f"{until.astimezone(CHINA_TIME):%Y-%m-%d %H:%M}"))
             except ValueError:
                 states.append(raw)
         if c.damaged:
-            notes.append("卡片损坏，可办理换卡")
+            notes.append(QT_TR_NOOP("卡片损坏，可办理换卡"))
         if c.replacement_applied:
-            notes.append("已申请补换卡")
+            notes.append(QT_TR_NOOP("已申请补换卡"))
         lines.append(CardLine(c.card_no, bank_zh(c.bank_code), card_zh, states[0], states[1],
-                              f"{_date(c.issued_on)} 至 {_date(c.expires_on)}",
-                              "；".join(dict.fromkeys(notes))))
+                              zh("{issued} 至 {expires}", issued=_date(c.issued_on), expires=_date(c.expires_on)),
+                              clauses(list(dict.fromkeys(notes)))))
     return lines
 
 
@@ -216,7 +222,8 @@ def application_lines(result: QueryResult) -> list[ApplicationLine]:
     for a in sorted(result.applications, key=lambda a: a.created_at, reverse=True):
         lines.append(ApplicationLine(
             a.application_id, KIND_ZH.get(a.kind, a.kind),
-            f"{MAKING_ZH.get(a.making_mode, a.making_mode)}，{COLLECTION_ZH.get(a.collection, a.collection)}",
+            zh("{making}，{collection}", making=MAKING_ZH.get(a.making_mode, a.making_mode),
+               collection=COLLECTION_ZH.get(a.collection, a.collection)),
             f"{bank_zh(a.bank_code)} {a.branch_code}", a.state_zh or a.state, progress(a),
             next_step_zh(a), _date(a.created_at)))
     return lines
@@ -237,9 +244,10 @@ def progress(a: ApplicationInfo) -> str:
 def next_step_zh(a: ApplicationInfo) -> str:
     text = NEXT_ZH.get(a.state, "")
     if a.state == "FAILED" and a.failure_reason:
-        text = f"制卡失败（{a.failure_reason}），请重新申领或补正材料。"
+        text = zh("制卡失败（{reason}），请重新申领或补正材料。", reason=a.failure_reason)
     if a.state == "SHIPPED" and a.ems_tracking_no:
-        text = f"已交EMS寄出，邮件号 {a.ems_tracking_no}，请查收。"
+        text = zh("已交EMS寄出，邮件号 {tracking_no}，请查收。", tracking_no=a.ems_tracking_no)
     elif a.state == "SHIPPED" and a.batch_id:
-        text = f"已随批次 {a.batch_id} 发往网点 {a.branch_code}，待网点签收后领卡。"
+        text = zh("已随批次 {batch_id} 发往网点 {branch_code}，待网点签收后领卡。",
+                  batch_id=a.batch_id, branch_code=a.branch_code)
     return text

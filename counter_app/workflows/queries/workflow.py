@@ -48,8 +48,8 @@ T = TypeVar("T")
 
 STEP_TITLES_ZH: dict[Step, str] = {Step.IDENTIFY: QT_TR_NOOP("核验身份"), Step.RESULT: QT_TR_NOOP("查询结果")}
 
-NEEDS_CENTRAL_ZH = ("社保信息查询须实时连接中心系统，当前无法连接中心系统（专线中断或中心停机），"
-                    "请线路恢复后再查询；柜面不保存参保和缴费信息，不能离线查询。")
+NEEDS_CENTRAL_ZH = QT_TR_NOOP("社保信息查询须实时连接中心系统，当前无法连接中心系统（专线中断或中心停机），"
+                              "请线路恢复后再查询；柜面不保存参保和缴费信息，不能离线查询。")
 
 
 def query_steps() -> tuple[StepDef[QueryRecord], ...]:
@@ -57,7 +57,7 @@ def query_steps() -> tuple[StepDef[QueryRecord], ...]:
     return (
         StepDef(Step.IDENTIFY, t[Step.IDENTIFY], validate=lambda r: identity_errors(r.identity)),
         StepDef(Step.RESULT, t[Step.RESULT], forward=False,
-                forward_message_zh="查询已完成，可打印查询结果或办理下一位。"),
+                forward_message_zh=QT_TR_NOOP("查询已完成，可打印查询结果或办理下一位。")),
     )
 
 
@@ -112,7 +112,7 @@ class QueryWorkflow(Wizard[QueryRecord]):
 
     def label(self) -> str:
         name = self.record.identity.name
-        return mask_name(name) if name else "（尚未识别）"
+        return mask_name(name) if name else QT_TR_NOOP("（尚未识别）")
 
     # -- identify ----------------------------------------------------------------------------
     def read_id_card(self) -> IdCardData:
@@ -153,8 +153,8 @@ class QueryWorkflow(Wizard[QueryRecord]):
         except CentralRefusal as refusal:
             self.note("refused", code=refusal.code)
             if refusal.code == "PERSON_NOT_FOUND" or refusal.status == 404:
-                raise CounterError("中心系统中没有该身份证号码的参保人员记录，请核对号码；"
-                                   "如确未参保，可办理参保登记。", code="PERSON_NOT_FOUND") from refusal
+                raise CounterError(QT_TR_NOOP("中心系统中没有该身份证号码的参保人员记录，请核对号码；"
+                                              "如确未参保，可办理参保登记。"), code="PERSON_NOT_FOUND") from refusal
             raise
         except CentralError as error:
             self.note("central_unreachable", error=type(error).__name__)
@@ -163,7 +163,7 @@ class QueryWorkflow(Wizard[QueryRecord]):
     def query(self) -> QueryResult:
         """Ask the central for everything the person may see (blocking); moves to the result."""
         if self.step is not Step.IDENTIFY:
-            raise StepInvalid({"step": "请先核验身份。"})
+            raise StepInvalid({"step": QT_TR_NOOP("请先核验身份。")})
         errors = identity_errors(self.record.identity)
         if errors:
             raise StepInvalid(errors)
@@ -215,7 +215,7 @@ class QueryWorkflow(Wizard[QueryRecord]):
         """The next, older page of the contribution history (blocking)."""
         result = self.record.result
         if result is None or not result.next_cursor:
-            raise CounterError("缴费记录已全部显示。", code="NO_MORE_MONTHS")
+            raise CounterError(QT_TR_NOOP("缴费记录已全部显示。"), code="NO_MORE_MONTHS")
         cursor = result.next_cursor
         page = self._ask(lambda: self.ctx.central.contributions(
             self.id_number, limit=self.ctx.page_months, cursor=cursor))
@@ -242,7 +242,7 @@ class QueryWorkflow(Wizard[QueryRecord]):
         from counter_app.workflows.queries.summary import render_query_summary
 
         if self.record.result is None:
-            raise CounterError("尚未查询，不能打印。", code="NOT_QUERIED")
+            raise CounterError(QT_TR_NOOP("尚未查询，不能打印。"), code="NOT_QUERIED")
         printing = self.record.printings + 1
         pdf = render_query_summary(self.ctx, self.record, self.reference, printing,
                                    self.ctx.clock().astimezone(CHINA_TIME).replace(tzinfo=None))
@@ -256,7 +256,7 @@ class QueryWorkflow(Wizard[QueryRecord]):
         from counter_app.workflows.queries.summary import render_query_summary
 
         if self.record.result is None:
-            raise CounterError("尚未查询，不能预览。", code="NOT_QUERIED")
+            raise CounterError(QT_TR_NOOP("尚未查询，不能预览。"), code="NOT_QUERIED")
         return render_query_summary(self.ctx, self.record, self.reference,
                                     self.record.printings + 1,
                                     self.ctx.clock().astimezone(CHINA_TIME).replace(tzinfo=None))
