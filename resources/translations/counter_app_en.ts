@@ -5682,6 +5682,34 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>&quot;{item}&quot; or {rest}</translation>
     </message>
     <message>
+        <source>中国工商银行</source>
+        <translation>Industrial and Commercial Bank of China</translation>
+    </message>
+    <message>
+        <source>中国建设银行</source>
+        <translation>China Construction Bank</translation>
+    </message>
+    <message>
+        <source>中国银行</source>
+        <translation>Bank of China</translation>
+    </message>
+    <message>
+        <source>中国农业银行</source>
+        <translation>Agricultural Bank of China</translation>
+    </message>
+    <message>
+        <source>浙江省农村信用社联合社</source>
+        <translation>Zhejiang Rural Credit Union</translation>
+    </message>
+    <message>
+        <source>中国邮政储蓄银行</source>
+        <translation>Postal Savings Bank of China</translation>
+    </message>
+    <message>
+        <source>宁波银行</source>
+        <translation>Bank of Ningbo</translation>
+    </message>
+    <message>
         <source>专线中断，暂不能解挂：解挂须由中心实时确认该卡未申请补卡，请待线路恢复后办理（持卡人可稍候或改日到本行网点办理）。</source>
         <translation>The dedicated line is down; the loss report cannot be cancelled now: the central system must confirm in real time that no replacement was applied for. Please process it once the line is restored (the cardholder may wait or come back to a branch of this bank another day).</translation>
     </message>
