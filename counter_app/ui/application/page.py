@@ -370,7 +370,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
 
     def preview(self, docs: Documents, kind: str) -> DocumentPreview:
         dialog = DocumentPreview(
-            DOCUMENT_TITLES[kind], _pdf(docs, kind), self,
+            tr(DOCUMENT_TITLES[kind]), _pdf(docs, kind), self,
             on_print=lambda: self.print_document(docs, kind),
             on_save=lambda: self.save_document(docs, kind))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -384,7 +384,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         done.print_status.setText(tr(text))
 
     def print_document(self, docs: Documents, kind: str) -> None:
-        title = DOCUMENT_TITLES[kind]
+        title = tr(DOCUMENT_TITLES[kind])
         printer = self.find_printer(self.printer_name)
         if printer is None:
             self._status(tr("本机没有可用的打印机，{0}未打印。请“另存为PDF”后到可打印的电脑打印，"
@@ -400,7 +400,7 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
         self._audit_output(docs, kind, "print")
 
     def save_document(self, docs: Documents, kind: str, path: Path | None = None) -> None:
-        title = DOCUMENT_TITLES[kind]
+        title = tr(DOCUMENT_TITLES[kind])
         if path is None:
             chosen = ImportDialogs.save_pdf(self, f"{title}-{docs.application_no}.pdf")
             if not chosen:

@@ -201,7 +201,7 @@ class PhotoView(StepView):
         failures = [c for c in report.failures if c.overridable]
         self.override_check.clear()
         for c in failures:
-            self.override_check.addItem(CHECK_TITLES_ZH[c.code], c.code.value)
+            self.override_check.addItem(tr(CHECK_TITLES_ZH[c.code]), c.code.value)
         self.override_box.setVisible(bool(failures))
         self.override_error.setText("")
 

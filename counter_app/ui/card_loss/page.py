@@ -214,7 +214,7 @@ class ChooseScreen(Screen):
 
     def load(self) -> None:
         wf = self.wf
-        self.title.setText(tr("选择功能并办理 · {0}").format(OPERATION_TITLES_ZH[wf.operation]))
+        self.title.setText(tr("选择功能并办理 · {0}").format(tr(OPERATION_TITLES_ZH[wf.operation])))
         for offer in wf.offers():
             f = offer.function.value
             box, reason = self.boxes[f], self.reasons[f]
@@ -225,7 +225,7 @@ class ChooseScreen(Screen):
             reason.setText(tr(offer.reason_zh))
             reason.setVisible(bool(offer.reason_zh))
         self.errors.setText("")
-        self.submit_button.setText(tr("确认{0} (F9)").format(OPERATION_TITLES_ZH[wf.operation]))
+        self.submit_button.setText(tr("确认{0} (F9)").format(tr(OPERATION_TITLES_ZH[wf.operation])))
 
     def values(self) -> dict[str, str]:
         return {f: "1" if b.isChecked() and b.isEnabled() else "" for f, b in self.boxes.items()}
@@ -251,7 +251,7 @@ class DoneScreen(ReceiptScreen[CardLossWorkflow]):
         self.number.setText(tr("业务编号　{0}").format(outcome.receipt_no))
         card = self.wf.record.card
         head = tr("{0} · 卡号 {1}　").format(
-                OPERATION_TITLES_ZH[self.wf.operation], mask_card_no(card.card_no) if card else '')
+                tr(OPERATION_TITLES_ZH[self.wf.operation]), mask_card_no(card.card_no) if card else '')
         kind = "warn" if outcome.status == "pending" else "ok"
         extra = tr("<br>回执上印有“待上传”标记，请告知持卡人挂失待上传中心后生效。") if kind == "warn" else ""
         self.result.show_message(html.escape(head + tr(outcome.message)) + extra, kind)
@@ -287,7 +287,7 @@ class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkfl
         self.start_case(lambda: self.desk.new(operation))
 
     def case_title(self, wf: CardLossWorkflow) -> str:
-        return OPERATION_TITLES_ZH[wf.operation]
+        return tr(OPERATION_TITLES_ZH[wf.operation])
 
     def id_reader_name(self) -> str | None:
         return self.desk.id_reader_name
@@ -301,7 +301,7 @@ class CardLossPage(CardCasePage[CardLossWorkflow], ReceiptActions[CardLossWorkfl
         return wf.submit()
 
     def submit_busy(self, wf: CardLossWorkflow) -> str:
-        return tr("正在办理{0}…").format(OPERATION_TITLES_ZH[wf.operation])
+        return tr("正在办理{0}…").format(tr(OPERATION_TITLES_ZH[wf.operation]))
 
     def submitted(self) -> None:
         self.sig_accepted.emit()

@@ -62,7 +62,7 @@ class IdentifyScreen(CardIdentifyScreen[CardServicesWorkflow]):
                     "（密码重置须读取身份证）。</span>")
 
     def kinds(self) -> Mapping[str, tuple[str, str]]:
-        return {op: (OPERATION_TITLES_ZH[op], f"Op_{op.value}") for op in Operation}
+        return {op: (tr(OPERATION_TITLES_ZH[op]), f"Op_{op.value}") for op in Operation}
 
     def set_kind(self, value: str) -> None:
         self.wf.set_operation(value)
@@ -122,7 +122,7 @@ class CardScreen(Screen):
                     for f in (CardFunction.SOCIAL, CardFunction.FINANCIAL):
                         state = function_state(c, f, wf.ctx.clock())
                         rows.append((tr("社保功能") if f is CardFunction.SOCIAL else tr("金融功能"),
-                                     FUNCTION_STATE_NAMES_ZH[state]))
+                                     tr(FUNCTION_STATE_NAMES_ZH[state])))
             elif r.line_down:
                 rows.append((tr("中心状态"), tr("专线中断，暂无法查询")))
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
@@ -189,7 +189,7 @@ class ActScreen(Screen):
     def load(self) -> None:
         wf = self.wf
         op = wf.operation
-        self.title.setText(tr("办理 · {0}").format(OPERATION_TITLES_ZH[op]))
+        self.title.setText(tr("办理 · {0}").format(tr(OPERATION_TITLES_ZH[op])))
         pin = op in (Operation.CHANGE_PIN, Operation.RESET_PIN)
         self.lead_label.setText(tr("密码只在密码键盘上输入，柜员屏幕不显示、系统不记录。") if pin else "")
         self.lead_label.setVisible(pin)
@@ -208,7 +208,7 @@ class ActScreen(Screen):
                 self.reasons[f].setVisible(bool(offer.reason_zh))
                 can = can or (offer.allowed and f == wf.record.function)
             pad = _page(self).desk.pin_pad_name
-            self.note.setText(PAD_PROMPTS_ZH[op] + (tr("（{0}）").format(
+            self.note.setText(tr(PAD_PROMPTS_ZH[op]) + (tr("（{0}）").format(
                     pad) if pad else tr("　本柜台未配置密码键盘。")))
         elif op is Operation.WRITE:
             self.note.setText(tr("系统向中心读取最新登记信息，与芯片比对后写入有变化的项目（姓名、民族），"
@@ -218,7 +218,7 @@ class ActScreen(Screen):
         self.submit_button.setVisible(op is not Operation.READ)
         self.submit_button.setEnabled(can)
         self.submit_button.setText(tr("写卡 (F9)") if op is Operation.WRITE else
-                                   f"{OPERATION_TITLES_ZH[op]} (F9)")
+                                   f"{tr(OPERATION_TITLES_ZH[op])} (F9)")
 
     def _function_toggled(self, _on: bool) -> None:
         chosen = self.values()["function"]
@@ -273,7 +273,7 @@ class DoneScreen(Screen):
             return
         self.number.setText(tr("业务编号　{0}").format(outcome.receipt_no))
         self.result.show_message(html.escape(tr("{0}：{1}").format(
-                OPERATION_TITLES_ZH[self.wf.operation], tr(outcome.message))),
+                tr(OPERATION_TITLES_ZH[self.wf.operation]), tr(outcome.message))),
                                  "ok")
         self.print_status.setText("")
 
@@ -304,7 +304,7 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
         self.start_case(lambda: self.desk.new(operation))
 
     def case_title(self, wf: CardServicesWorkflow) -> str:
-        return OPERATION_TITLES_ZH[wf.operation]
+        return tr(OPERATION_TITLES_ZH[wf.operation])
 
     def id_reader_name(self) -> str | None:
         return self.desk.id_reader_name

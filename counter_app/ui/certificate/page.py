@@ -179,7 +179,8 @@ class DoneView(CertStep):
         n = self.wf.record.printings
         self.result.show_message(
             tr("中心系统已出具参保证明（{0}，"
-            "近{1}个月）。").format(html.escape(KIND_ZH[self.wf.record.options.kind]), self.wf.record.options.months)
+            "近{1}个月）。").format(html.escape(tr(KIND_ZH[self.wf.record.options.kind])),
+                                   self.wf.record.options.months)
             + (tr("已打印 {0} 次，再次打印将标明“补打”。").format(n) if n else ""), "ok")
         self.buttons["print"].setText(tr("补打 (F7)") if n else tr("打印 (F7)"))
 

@@ -286,7 +286,7 @@ class ConfirmScreen(Screen):
         if r.records_seen:
             rows.append((tr("已核验记录"), tr("；").join(r.records_seen)))
         if r.paper_kind:
-            rows.append((tr("证明材料"), tr("{0}（编号 {1}）").format(PAPER_KINDS[r.paper_kind], r.paper_no)))
+            rows.append((tr("证明材料"), tr("{0}（编号 {1}）").format(tr(PAPER_KINDS[r.paper_kind]), r.paper_no)))
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")

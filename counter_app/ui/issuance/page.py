@@ -93,7 +93,7 @@ class WaitingView(QWidget):
     def show_candidates(self, candidates: list[Candidate]) -> None:
         self.list.clear()
         for c in candidates:
-            state = WAITING_ZH.get(c.issuance) or tr("中断于：{0}").format(STEP_TITLES_ZH[Step(c.issuance)])
+            state = WAITING_ZH.get(c.issuance) or tr("中断于：{0}").format(tr(STEP_TITLES_ZH[Step(c.issuance)]))
             at = c.accepted_at.astimezone(CHINA_TIME).strftime("%m-%d %H:%M")
             item = QListWidgetItem(tr("{0}　{1}　受理 {2}　{3}").format(c.application_no, mask_name(c.name), at, state))
             item.setData(Qt.ItemDataRole.UserRole, c.application_no)
@@ -130,7 +130,7 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
         grid.setVerticalSpacing(6)
         self.rows: dict[Step, tuple[QLabel, QLabel, QLabel]] = {}
         for i, step in enumerate(Step):
-            title = QLabel(f"{i + 1}. {STEP_TITLES_ZH[step]}")
+            title = QLabel(f"{i + 1}. {tr(STEP_TITLES_ZH[step])}")
             state = named(QLabel(""), f"State_{step.value}")
             note = QLabel("")
             note.setWordWrap(True)
@@ -213,7 +213,7 @@ class ProgressScreen(StepScreen[IssuanceWorkflow]):
             if s.status in (StepStatus.FAILED, StepStatus.WAITING) and self.host.running_step is None:
                 text, colour = tr(s.message), (WARN if s.status is StepStatus.WAITING else BAD)
             else:
-                text, colour = STEP_INSTRUCTIONS_ZH[step], PRIMARY
+                text, colour = tr(STEP_INSTRUCTIONS_ZH[step]), PRIMARY
         self.instruction.setText(html.escape(text))
         self.instruction.setStyleSheet(
             f"font-size: 20px; font-weight: bold; color: {colour}; padding: 10px 0;")

@@ -81,7 +81,7 @@ class KindScreen(Screen):
             frame = named(QFrame(), "Card")
             lay = QVBoxLayout(frame)
             lay.setContentsMargins(16, 10, 16, 10)
-            heading = QLabel(tr("{0}须核验的材料").format(KIND_ZH[kind]))
+            heading = QLabel(tr("{0}须核验的材料").format(tr(KIND_ZH[kind])))
             heading.setStyleSheet("font-size:15px; font-weight:bold;")
             lay.addWidget(heading)
             for key, text in materials:
@@ -190,7 +190,7 @@ class EmployerScreen(Screen):
                  if e.status == "CANCELLED" else tr("<span style='color:{0}'>正常参保</span>").format(OK))
         self.info.setText(_rows([(tr("单位名称"), e.name), (tr("统一社会信用代码"), e.credit_code),
                                  (tr("单位编号"), e.employer_no),
-                                 (tr("参保险种"), tr("、").join(R.INSURANCE_ZH[i] for i in e.insurances))])
+                                 (tr("参保险种"), tr("、").join(tr(R.INSURANCE_ZH[i]) for i in e.insurances))])
                           + tr("<p style='font-size:15px'>登记状态：{0}</p>").format(state))
 
     def values(self) -> dict[str, str]:
@@ -238,7 +238,7 @@ class ContributionScreen(Screen):
         lay.setContentsMargins(16, 10, 16, 10)
         self.boxes: dict[str, QCheckBox] = {}
         for ins in R.INSURANCES:
-            box = named(QCheckBox(R.INSURANCE_ZH[ins]), f"ins_{ins}")
+            box = named(QCheckBox(tr(R.INSURANCE_ZH[ins])), f"ins_{ins}")
             box.setStyleSheet("font-size: 15px;")
             lay.addWidget(box)
             self.boxes[ins] = box
@@ -337,13 +337,13 @@ class ConfirmScreen(Screen):
         wf = self.wf
         r = wf.record
         kind = wf.kind
-        rows = [(tr("参保类型"), KIND_ZH[kind] if kind else ""), (tr("姓名"), wf.person_name),
+        rows = [(tr("参保类型"), tr(KIND_ZH[kind]) if kind else ""), (tr("姓名"), wf.person_name),
                 (tr("身份证号码"), mask_id_number(r.identity.id_number))]
         if r.phone:
             rows.append((tr("联系电话"), mask_phone(r.phone)))
         if r.employer is not None:
             rows.append((tr("参保单位"), tr("{0}（{1}）").format(r.employer.name, r.employer.credit_code)))
-        rows.append((tr("参保险种"), tr("、").join(R.INSURANCE_ZH[i] for i in r.insurances)))
+        rows.append((tr("参保险种"), tr("、").join(tr(R.INSURANCE_ZH[i]) for i in r.insurances)))
         try:
             rows.append((tr("月缴费基数"), tr("{0} 元").format(R.yuan(R.base_fen(r)))))
         except ValidationError:  # shown as typed; leaving the step names the problem
@@ -384,5 +384,5 @@ class RegistrationPage(PersonOpsPage):
         wf = self.wizard
         if wf is None:
             return ""
-        kind = tr("{0}　").format(KIND_ZH[wf.kind]) if wf.kind else ""
+        kind = tr("{0}　").format(tr(KIND_ZH[wf.kind])) if wf.kind else ""
         return tr("{0}参保人：{1}").format(kind, wf.person_name or tr('尚未识别'))

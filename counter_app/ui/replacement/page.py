@@ -128,12 +128,12 @@ class CardScreen(Screen):
         card = r.card
         rows: list[tuple[str, str]] = []
         if card is not None:
-            rows += [(tr("补换原因"), REASON_TITLES_ZH[r.reason]), (tr("社保卡号"), card.card_no),
+            rows += [(tr("补换原因"), tr(REASON_TITLES_ZH[r.reason])), (tr("社保卡号"), card.card_no),
                      (tr("发卡银行"), bank_name(card.bank_code)),
-                     (tr("卡片状态"), CARD_STATE_NAMES_ZH[CardState(card.card_state)])]
+                     (tr("卡片状态"), tr(CARD_STATE_NAMES_ZH[CardState(card.card_state)]))]
             states = function_states(card, self.wf.ctx.clock())
             for f in FUNCTIONS:
-                rows.append((FUNCTION_NAMES_ZH[f], FUNCTION_STATE_NAMES_ZH[states[f]]))
+                rows.append((tr(FUNCTION_NAMES_ZH[f]), tr(FUNCTION_STATE_NAMES_ZH[states[f]])))
             if card.replacement_applied:
                 rows.append((tr("补卡"), tr("已申请补换卡")))
             if exchange:
@@ -381,7 +381,7 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
         self.start_case(lambda: self.desk.new(reason))
 
     def case_title(self, wf: ReplacementWorkflow) -> str:
-        return REASON_TITLES_ZH[wf.reason]
+        return tr(REASON_TITLES_ZH[wf.reason])
 
     def id_reader_name(self) -> str | None:
         return self.desk.id_reader_name
