@@ -292,7 +292,7 @@ class ReviewPage(QWizardPage):
                                        self.target, exc.strerror or type(exc).__name__))
             return False
         except Exception as exc:  # a ProfileError: the answers do not make a valid profile
-            self.error.setText(str(getattr(exc, "message_zh", exc)))
+            self.error.setText(tr(getattr(exc, "message_zh", None) or str(exc)))
             return False
         return True
 
