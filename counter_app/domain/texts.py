@@ -52,18 +52,37 @@ def zh(template: str, /, *args: object, **kwargs: object) -> Text:
     return Text(template, args, kwargs)
 
 
-def listed(items: Sequence[str], limit: int | None = None) -> str:
-    """``items`` joined with ``；`` (``……`` after the first ``limit``), each kept translatable.
+def listing(names: Sequence[str]) -> str:
+    """``names`` enumerated with ``、`` as one text the UI translates whole: a ``"、".join``
+    would be plain Chinese, so each step nests as ``{item}、{rest}`` and every name that is a
+    marked text is translated too. Empty names give ``""``."""
+    if not names:
+        return ""
+    text = names[-1]
+    for name in reversed(names[:-1]):
+        text = zh("{item}、{rest}", item=name, rest=text)
+    return text
 
-    A ``"；".join`` would give plain Chinese; here each step is a composed text whose values
-    are the items, so the UI's ``tr()`` translates the separator and every item that is a text.
-    """
+
+def clauses(items: Sequence[str], limit: int | None = None) -> str:
+    """``items`` (sentences, reasons) joined with ``；`` as one translatable text, like
+    :func:`listing`; ``……`` after the first ``limit``."""
     shown = list(items if limit is None else items[:limit])
     if not shown:
         return ""
-    text = shown[0]
-    for item in shown[1:]:
-        text = zh("{listed}；{item}", listed=text, item=item)
+    text = shown[-1]
+    for item in reversed(shown[:-1]):
+        text = zh("{item}；{rest}", item=item, rest=text)
     if limit is not None and len(items) > limit:
         text = zh("{listed}……", listed=text)
+    return text
+
+
+def alternatives(items: Sequence[str]) -> str:
+    """``items`` quoted and joined with ``或`` (either … or …) as one translatable text."""
+    if not items:
+        return ""
+    text = zh("“{item}”", item=items[-1])
+    for item in reversed(items[:-1]):
+        text = zh("“{item}”或{rest}", item=item, rest=text)
     return text

@@ -2,43 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from counter_app.domain.texts import QT_TR_NOOP, zh
-
-
-def listing(names: Sequence[str]) -> str:
-    """``names`` enumerated with ``、`` as one text the UI translates whole: a ``"、".join``
-    would be plain Chinese, so each step nests as ``{item}、{rest}`` and every name that is a
-    marked text is translated too. Empty names give ``""``."""
-    if not names:
-        return ""
-    text = names[-1]
-    for name in reversed(names[:-1]):
-        text = zh("{item}、{rest}", item=name, rest=text)
-    return text
-
-
-def clauses(items: Sequence[str]) -> str:
-    """``items`` (sentences, reasons) joined with ``；`` as one translatable text, like
-    :func:`listing`."""
-    if not items:
-        return ""
-    text = items[-1]
-    for item in reversed(items[:-1]):
-        text = zh("{item}；{rest}", item=item, rest=text)
-    return text
-
-
-def alternatives(items: Sequence[str]) -> str:
-    """``items`` quoted and joined with ``或`` (either … or …) as one translatable text."""
-    if not items:
-        return ""
-    text = zh("“{item}”", item=items[-1])
-    for item in reversed(items[:-1]):
-        text = zh("“{item}”或{rest}", item=item, rest=text)
-    return text
-
+from counter_app.domain.texts import QT_TR_NOOP
 
 # The partner banks' names as the catalogue holds them: a refusal composed here names a bank by
 # its Chinese name (domain/banks.py keeps the names as data), and the UI's tr() translates that

@@ -5602,10 +5602,6 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>The check character of the card number is wrong. Check the number on the card face.</translation>
     </message>
     <message>
-        <source>{listed}；{item}</source>
-        <translation>{listed}; {item}</translation>
-    </message>
-    <message>
         <source>{listed}……</source>
         <translation>{listed}…</translation>
     </message>

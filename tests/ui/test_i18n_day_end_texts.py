@@ -1,5 +1,5 @@
 """The day-end refusal and the amounts' errors are composed texts the English UI renders whole:
-the list of differences keeps each difference translatable (``domain.texts.listed``), and the
+the list of differences keeps each difference translatable (``domain.texts.clauses``), and the
 Chinese stays exactly what the teller read before."""
 
 from __future__ import annotations

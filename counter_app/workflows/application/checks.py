@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import age_on, validate_id_number
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, listing, zh
 from counter_app.printing import DeliveryMode
 from counter_app.workflows.application.record import (
     Applicant,
@@ -33,7 +33,6 @@ from counter_app.workflows.application_rules import (
     validate_name,
     validate_phone,
 )
-from counter_app.workflows.texts import listing
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance

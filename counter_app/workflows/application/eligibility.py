@@ -20,7 +20,7 @@ from counter_app.central.sync import (
     check_new_work,
 )
 from counter_app.domain.errors import CounterError
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, clauses, zh
 from counter_app.workflows.application.context import ApplicationContext
 from counter_app.workflows.application.record import (
     ApplicationRecord,
@@ -35,7 +35,6 @@ from counter_app.workflows.application_rules import (
     route_for_application,
     route_for_card,
 )
-from counter_app.workflows.texts import clauses
 
 # the business key of deferrable central production in the business catalogue
 DEFERRABLE_BUSINESS = "application_factory"

@@ -25,7 +25,7 @@ from counter_app.devices.photo import FrameSource, PreparedPhoto, prepare_frame,
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.identity import id_birth_date, id_sex, validate_id_number
 from counter_app.domain.photo import PhotoReport
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, listing, zh
 from counter_app.printing import DeliveryMode, mask_name
 from counter_app.workflows.application import checks, eligibility, submission
 from counter_app.workflows.application.context import ApplicationContext
@@ -49,7 +49,6 @@ from counter_app.workflows.supervisor import (
     SupervisorApproval,
     require_fields,
 )
-from counter_app.workflows.texts import listing
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.IDENTIFY: QT_TR_NOOP("读取身份证"),

@@ -24,9 +24,8 @@ from counter_app.domain.card_states import (
     check_function,
     effective_function_state,
 )
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, listing, zh
 from counter_app.workflows.card_loss.record import CardSource, FoundCard, LossRecord, Operation
-from counter_app.workflows.texts import listing
 
 FUNCTIONS: tuple[CardFunction, ...] = (CardFunction.SOCIAL, CardFunction.FINANCIAL)
 LOSS_STATES = frozenset({FunctionState.TEMP_LOST, FunctionState.LOST})

@@ -20,7 +20,7 @@ from counter_app.central.errors import LINE_ERRORS
 from counter_app.domain.card import CardData
 from counter_app.domain.card_states import CardFunction
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, listing, zh
 from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss.rules import mask_card_no, pick_card
 from counter_app.workflows.card_services import chip_write
@@ -39,7 +39,6 @@ from counter_app.workflows.identity_step import identity_errors
 from counter_app.workflows.kernel import JournalEntry, StepDef
 from counter_app.workflows.pin_services import pins
 from counter_app.workflows.pin_services.rules import PinOffer, pin_offer
-from counter_app.workflows.texts import listing
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.IDENTIFY: QT_TR_NOOP("身份核验"),

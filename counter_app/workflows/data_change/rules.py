@@ -9,7 +9,7 @@ from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import validate_id_number
 
 __all__ = ["changes_errors", "find", "level", "proof_errors", "validate_id_number", "value_error"]
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, alternatives, zh
 from counter_app.workflows.data_change.record import (
     FIELD_BY_KEY,
     PAPER_KINDS,
@@ -17,7 +17,6 @@ from counter_app.workflows.data_change.record import (
     DataChangeRecord,
     Level,
 )
-from counter_app.workflows.texts import alternatives
 
 _PHONE = re.compile(r"^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$")
 _NAME = re.compile(r"^[\u3400-\u9fff·]{2,30}$")

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from counter_app.domain.blank_stock import CardPlace
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.domain.texts import QT_TR_NOOP, listed, zh
+from counter_app.domain.texts import QT_TR_NOOP, clauses, zh
 from counter_app.printing import BranchInfo
 from counter_app.workflows.day_end import report as r
 from counter_app.workflows.day_end.report import (
@@ -316,7 +316,7 @@ class DayEndDesk:
 def unexplained_zh(left: Sequence[Difference]) -> str:
     return zh("日终轧账有 {count} 项差异尚未说明，不能结束营业：{differences}"
               "请在“日终轧账”中逐项说明原因（至少4个字）后再结束。", count=len(left),
-              differences=listed([d.text_zh for d in left], 3))
+              differences=clauses([d.text_zh for d in left], 3))
 
 
 def report_pdf(report: DayEndReport, branch: BranchInfo) -> bytes:

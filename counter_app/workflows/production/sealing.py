@@ -18,7 +18,7 @@ from counter_app.central.errors import LINE_ERRORS, CentralRefusal
 from counter_app.central.sync import check_new_work
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
-from counter_app.domain.texts import QT_TR_NOOP, listed, zh
+from counter_app.domain.texts import QT_TR_NOOP, clauses, zh
 from counter_app.workflows.production.context import ProductionContext
 
 SEAL_REASON = "超期未领，退回封存"  # i18n: data (the reason sent to the central)
@@ -46,7 +46,7 @@ class SealingOutcome:
                       "线路恢复后自动上报中心（不会重复上报）。", sealing_list_id=self.sealing_list_id,
                       count=len(self.sealed), queued=self.queued)
         if self.refused:
-            refusals = listed([zh("{application_id} {reason}", application_id=a, reason=m)
+            refusals = clauses([zh("{application_id} {reason}", application_id=a, reason=m)
                                for a, m in self.refused])
             text = zh("{outcome}中心拒绝：{refusals}，请联系中心核对。", outcome=text, refusals=refusals)
         return text

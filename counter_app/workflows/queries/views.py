@@ -19,14 +19,13 @@ from counter_app.domain.card_states import (
     effective_function_state,
 )
 from counter_app.domain.clock import CHINA_TIME
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, clauses, zh
 from counter_app.workflows.queries.record import (
     ApplicationInfo,
     InsuranceStatus,
     MonthRecord,
     QueryResult,
 )
-from counter_app.workflows.texts import clauses
 
 INSURANCES = ("PENSION", "UNEMPLOYMENT", "WORK_INJURY")
 INSURANCE_ZH = {"PENSION": QT_TR_NOOP("养老保险"), "UNEMPLOYMENT": QT_TR_NOOP("失业保险"),

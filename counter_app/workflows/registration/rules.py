@@ -13,9 +13,8 @@ from decimal import Decimal, InvalidOperation
 from counter_app.domain.credit_code import validate_credit_code
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import normalise_digits
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, clauses, listing, zh
 from counter_app.workflows.registration.record import MATERIALS, Kind, RegistrationRecord
-from counter_app.workflows.texts import clauses, listing
 
 INSURANCE_ZH = {"PENSION": QT_TR_NOOP("养老保险"), "UNEMPLOYMENT": QT_TR_NOOP("失业保险"),
                 "WORK_INJURY": QT_TR_NOOP("工伤保险")}

@@ -22,11 +22,10 @@ from counter_app.domain.card_states import (
     TransitionRefused,
     check_card,
 )
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, listing, zh
 from counter_app.workflows.card_loss.record import FoundCard
 from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, current_state
 from counter_app.workflows.replacement.record import Reason, ReplacementRecord
-from counter_app.workflows.texts import listing
 
 ALREADY_REPLACED_ZH = QT_TR_NOOP("该卡已办理过补换卡（原卡号已注销），不能再次补换；"
                                  "请凭身份证查询新卡的制卡进度，或到受理网点领取新卡。")

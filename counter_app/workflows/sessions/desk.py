@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.domain.texts import QT_TR_NOOP, listed, zh
+from counter_app.domain.texts import QT_TR_NOOP, clauses, zh
 from counter_app.workflows.supervisor import (
     PURPOSE_FORCE_CLOSE,
     Authorise,
@@ -239,7 +239,7 @@ class SessionDesk:
             raise SessionRefused(
                 zh("日终轧账有 {count} 项差异尚未说明，不能结束营业：{differences}"
                    "请在“日终轧账”中逐项说明原因后再结束。", count=len(left),
-                   differences=listed(left, 3)), code="DAY_END_UNEXPLAINED")
+                   differences=clauses(left, 3)), code="DAY_END_UNEXPLAINED")
         closed = self.ctx.repo.close(state.session.id, self.teller, "closed", note, state.custody)
         if closed is None:
             raise SessionRefused(QT_TR_NOOP("该会话已被结束（可能已由主管强制结束）。"),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from counter_app.domain.errors import ValidationError
-from counter_app.domain.texts import QT_TR_NOOP, listed, zh
+from counter_app.domain.texts import QT_TR_NOOP, clauses, zh
 from counter_app.workflows.login import ROLE_ZH
 from counter_app.workflows.sessions import yuan
 
@@ -211,7 +211,7 @@ class AuditRow:
         parts = [zh("{label}：{value}", label=label, value=value) for label, value in self.shown]
         if self.hidden:
             parts.append(zh("另有 {hidden} 项（可能含个人信息，已加密不显示）", hidden=self.hidden))
-        return listed(parts) or "—"
+        return clauses(parts) or "—"
 
 
 @dataclass(frozen=True)

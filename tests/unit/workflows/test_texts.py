@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from counter_app.domain.banks import PARTNER_BANKS
-from counter_app.domain.texts import QT_TR_NOOP, Text
-from counter_app.workflows.texts import BANK_NAMES, alternatives, clauses, listing
+from counter_app.domain.texts import QT_TR_NOOP, Text, alternatives, clauses, listing
+from counter_app.workflows.texts import BANK_NAMES
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "counter_app_en.ts"
