@@ -15,11 +15,13 @@
 #
 # It scores the committed HEAD, exported to var/mutation/ (git-ignored): edits in progress in the
 # working tree (yours or anyone's) neither break the run nor get scored. Commit, then run.
+# Two runs at once (two modules) need two folders: MUTATION_WORK=var/mutation-2 for the second.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PY=$root/.venv/bin/python
 MUTMUT=$root/.venv/bin/mutmut
-work=$root/var/mutation
+work=$(realpath -m "${MUTATION_WORK:-$root/var/mutation}")  # one run per folder
+export MUTATION_WORK=$work  # the --score call inside --survivors reads the same folder
 mkdir -p "$work"
 if [[ ${1:-} != --score ]]; then
   git -C "$root" archive HEAD | tar -x -C "$work"
