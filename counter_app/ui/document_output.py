@@ -76,7 +76,7 @@ class DocumentOutputs(WizardPage[W]):
     def document_status(self, text: str, ok: bool = True) -> None:
         label = self.document_status_label()
         label.setStyleSheet(f"color: {OK if ok else BAD}; font-size: 14px;")
-        label.setText(text)
+        label.setText(tr(text))
 
     def print_document(self) -> None:
         if self.wizard is None or self.busy:

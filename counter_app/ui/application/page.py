@@ -101,7 +101,7 @@ class DraftsView(QWidget):
         self.list.clear()
         for d in drafts:
             local = d.updated_at.replace(tzinfo=dt.UTC).astimezone(CHINA_TIME)
-            item = QListWidgetItem(tr("{0}　　最后保存于 {1:%m-%d %H:%M}").format(d.label, local))
+            item = QListWidgetItem(tr("{0}　　最后保存于 {1:%m-%d %H:%M}").format(tr(d.label), local))
             item.setData(Qt.ItemDataRole.UserRole, d.draft_id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

@@ -274,7 +274,7 @@ class ReadScreen(RScreen):
                                          len(check.differences), len(check.outstanding)))
         self.problems.clear()
         for d in check.differences:
-            self.problems.addItem(difference_zh(d))
+            self.problems.addItem(tr(difference_zh(d)))
             self.problems.item(self.problems.count() - 1).setForeground(Qt.GlobalColor.darkRed)
         self.outstanding.clear()
         for o in check.outstanding:
@@ -322,7 +322,7 @@ class PlaceScreen(RScreen):
                              + (tr("（无差异）") if not diffs else tr("：")))
         self.differences.clear()
         for d in diffs:
-            self.differences.addItem(difference_zh(d))
+            self.differences.addItem(tr(difference_zh(d)))
             self.differences.item(self.differences.count() - 1).setForeground(
                 Qt.GlobalColor.darkRed)
 
