@@ -228,9 +228,10 @@ class Wizard(Generic[R]):
         return self._step
 
     def goto(self, key: str) -> str:
-        """Jump back to an earlier step (the teller clicks it in the list)."""
+        """Jump back to an earlier step (the teller clicks it in the list); the current step,
+        a later one or one that does not apply leaves everything as it is."""
         keys = self.step_keys()
-        if key not in keys or self._step not in keys or keys.index(key) > keys.index(self._step):
+        if key not in keys or self._step not in keys or keys.index(key) >= keys.index(self._step):
             return self._step
         if not self._defs[self._step].forward and self._step == keys[-1]:
             return self._step
