@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.texts import QT_TR_NOOP
 
 R = TypeVar("R")
 
@@ -33,7 +34,7 @@ class StepInvalid(ValidationError):
 
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = dict(errors)
-        first = next(iter(self.errors.values()), "请完成本步骤后继续。")
+        first = next(iter(self.errors.values()), QT_TR_NOOP("请完成本步骤后继续。"))
         super().__init__(next(iter(self.errors), "step"), first, code="STEP_INVALID")
 
 
@@ -195,7 +196,7 @@ class Wizard(Generic[R]):
     def next(self) -> str:
         d = self._defs[self._step]
         if not d.forward:
-            raise StepInvalid({"step": d.forward_message_zh or "请使用本步骤的按钮继续。"})
+            raise StepInvalid({"step": d.forward_message_zh or QT_TR_NOOP("请使用本步骤的按钮继续。")})
         errors = self.validate()
         if errors:
             self.note("invalid", fields=sorted(errors))

@@ -19,7 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from counter_app.domain.errors import CounterError, ValidationError
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.supervisor import (
     SupervisorApproval,
     TotpEnrolment,
@@ -38,9 +38,9 @@ SECOND_FACTOR_ROLES = ("supervisor", "admin", "duty_supervisor")
 # Demo accounts exist only in demo mode against a loopback central (the profile refuses
 # `demo = true` with any other central); only then are the passwords shown on the login window.
 DEMO_ACCOUNTS = (
-    ("T0301", "演示柜员 王芳", "teller", "Teller@2026"),
-    ("S0301", "演示主管 陈刚", "supervisor", "Super@2026"),
-    ("A0301", "演示管理员", "admin", "Admin@2026"),
+    ("T0301", QT_TR_NOOP("演示柜员 王芳"), "teller", "Teller@2026"),
+    ("S0301", QT_TR_NOOP("演示主管 陈刚"), "supervisor", "Super@2026"),
+    ("A0301", QT_TR_NOOP("演示管理员"), "admin", "Admin@2026"),
 )
 
 # Demo only (docs/supervision.md): the authenticator secrets the demo supervisor and admin are
@@ -181,7 +181,7 @@ class LoginRefused(CounterError):
 
 def temporary_password_kept() -> LoginRefused:
     """Signing in with a temporary password and not replacing it: signed out again."""
-    return LoginRefused("须先设置本人的新密码才能开始办理业务，已签退。请重新登录并设置新密码。",
+    return LoginRefused(QT_TR_NOOP("须先设置本人的新密码才能开始办理业务，已签退。请重新登录并设置新密码。"),
                         code="TEMPORARY_PASSWORD_KEPT")
 
 
@@ -208,11 +208,11 @@ class SignedIn:
 def check_password_rules(password: str, username: str) -> None:
     """Password rules (等保 level 3): length, letters and digits, not the user name."""
     if len(password) < 8:
-        raise ValidationError("password", "密码至少需要8位。", code="PASSWORD_SHORT")
+        raise ValidationError("password", QT_TR_NOOP("密码至少需要8位。"), code="PASSWORD_SHORT")
     if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
-        raise ValidationError("password", "密码必须同时包含字母和数字。", code="PASSWORD_WEAK")
+        raise ValidationError("password", QT_TR_NOOP("密码必须同时包含字母和数字。"), code="PASSWORD_WEAK")
     if username.lower() in password.lower():
-        raise ValidationError("password", "密码不能包含用户名。", code="PASSWORD_HAS_USERNAME")
+        raise ValidationError("password", QT_TR_NOOP("密码不能包含用户名。"), code="PASSWORD_HAS_USERNAME")
 
 
 class TellerAuth:
@@ -243,7 +243,7 @@ class TellerAuth:
 
     def ensure_first_admin(self) -> bool:
         """Create the first admin (no password yet) on an empty database. True if created."""
-        return self.tellers.create_first_admin(FIRST_ADMIN, "系统管理员")
+        return self.tellers.create_first_admin(FIRST_ADMIN, QT_TR_NOOP("系统管理员"))
 
     def accounts_without_password(self) -> list[str]:
         return self.tellers.usernames_without_password()
@@ -252,7 +252,7 @@ class TellerAuth:
         """The first admin sets its own password before anything else can happen."""
         check_password_rules(password, username)
         if not self.tellers.set_initial_password(username, _hasher.hash(password), self.clock()):
-            raise LoginRefused("该账户已设置过密码，请直接登录。", code="PASSWORD_ALREADY_SET")
+            raise LoginRefused(QT_TR_NOOP("该账户已设置过密码，请直接登录。"), code="PASSWORD_ALREADY_SET")
 
     def seed_demo_accounts(self) -> None:
         present = self.tellers.existing_usernames([a[0] for a in DEMO_ACCOUNTS])
@@ -272,7 +272,7 @@ class TellerAuth:
     def sign_in(self, username: str, password: str) -> SignedIn:
         username = username.strip()
         if not username or not password:
-            raise LoginRefused("请输入用户名和密码。", code="LOGIN_EMPTY")
+            raise LoginRefused(QT_TR_NOOP("请输入用户名和密码。"), code="LOGIN_EMPTY")
         teller = self._check_password(self.tellers.find(username), username, password,
                                       attempt="login")
         session_id = self.tellers.open_session(teller.id, self.counter_id)
@@ -288,7 +288,7 @@ class TellerAuth:
     def change_password(self, signed_in: SignedIn, old: str, new: str) -> None:
         check_password_rules(new, signed_in.username)
         if old == new:
-            raise ValidationError("password", "新密码不能与原密码相同。", code="PASSWORD_REUSED")
+            raise ValidationError("password", QT_TR_NOOP("新密码不能与原密码相同。"), code="PASSWORD_REUSED")
         teller = self._check_password(self.tellers.get(signed_in.teller_id), signed_in.username,
                                       old, attempt="password_change")
         self.tellers.change_password(teller.id, _hasher.hash(new), self.clock())
@@ -309,7 +309,7 @@ class TellerAuth:
         if teller.role not in roles:
             self.tellers.password_accepted(teller.id, "authorise.refused_role",
                                            purpose=purpose, role=teller.role)
-            raise LoginRefused(f"“{ROLE_ZH[teller.role]}”无权授权此操作，请由主管授权。",
+            raise LoginRefused(zh("“{role}”无权授权此操作，请由主管授权。", role=ROLE_ZH[teller.role]),
                                code="NOT_AUTHORISED")
         if not self.second_factor:
             self.tellers.password_accepted(teller.id, "authorise.granted", purpose=purpose)
@@ -331,9 +331,9 @@ class TellerAuth:
         until :meth:`confirm_enrolment` checks the first code the app shows."""
         teller = self.tellers.find(username.strip())
         if teller is None or not teller.active:
-            raise LoginRefused("没有这个在用的账户。", code="NO_SUCH_ACCOUNT")
+            raise LoginRefused(QT_TR_NOOP("没有这个在用的账户。"), code="NO_SUCH_ACCOUNT")
         if teller.role not in SECOND_FACTOR_ROLES:
-            raise LoginRefused("只有主管、值班主管和系统管理员需要绑定动态验证码。",
+            raise LoginRefused(QT_TR_NOOP("只有主管、值班主管和系统管理员需要绑定动态验证码。"),
                                code="NOT_AUTHORISER")
         secret = new_secret()
         return TotpEnrolment(teller.username, secret,
@@ -343,16 +343,18 @@ class TellerAuth:
         """Store the secret once the app's first code matches (that code counts as used)."""
         teller = self.tellers.find(enrolment.username)
         if teller is None or not teller.active:
-            raise LoginRefused("没有这个在用的账户。", code="NO_SUCH_ACCOUNT")
+            raise LoginRefused(QT_TR_NOOP("没有这个在用的账户。"), code="NO_SUCH_ACCOUNT")
         step = matching_step(enrolment.secret, code, self.clock())
         if step is None:
-            raise ValidationError("otp", "验证码与二维码不符：请确认已扫描本次显示的二维码、手机时间准确，"
-                                         "再输入验证器显示的6位数字。", code="OTP_ENROL_MISMATCH")
+            raise ValidationError("otp", QT_TR_NOOP(
+                "验证码与二维码不符：请确认已扫描本次显示的二维码、手机时间准确，"
+                "再输入验证器显示的6位数字。"), code="OTP_ENROL_MISMATCH")
         self.tellers.set_totp(teller.id, enrolment.secret, step, actor)
 
     def not_enrolled_message(self, username: str) -> str:
-        return (f"主管“{username}”尚未绑定动态验证码，不能授权。请主管登录后在“柜员与角色”中"
-                "选中本人账户，点“绑定动态验证码”，用手机身份验证器扫码绑定；或请系统管理员为其绑定。")
+        return zh("主管“{username}”尚未绑定动态验证码，不能授权。请主管登录后在“柜员与角色”中"
+                  "选中本人账户，点“绑定动态验证码”，用手机身份验证器扫码绑定；或请系统管理员为其绑定。",
+                  username=username)
 
     def _check_code(self, teller: TellerAccount, code: str, purpose: str) -> int:
         """The time step of a correct, unused code; else the refusal, counted and audited."""
@@ -371,8 +373,8 @@ class TellerAuth:
     def _replayed(self, teller: TellerAccount, purpose: str) -> LoginRefused:
         self.tellers.audit(teller.username, "authorise.code_replayed", purpose=purpose)
         self._count_failure(teller, "authorise_code", self.clock(), typed=True)
-        return LoginRefused("该动态验证码已经使用过（每个验证码只能用一次）。请等验证器显示新的"
-                            "验证码后再输入。", code="OTP_REPLAYED")
+        return LoginRefused(QT_TR_NOOP("该动态验证码已经使用过（每个验证码只能用一次）。"
+                                       "请等验证器显示新的验证码后再输入。"), code="OTP_REPLAYED")
 
     def sign_out(self, signed_in: SignedIn, reason: str = "logout") -> None:
         self.tellers.close_session(signed_in.session_id, signed_in.username, reason)
@@ -384,10 +386,12 @@ class TellerAuth:
         (unknown, wrong password or code, locked): telling them apart would say which accounts
         exist or which of the secrets was right."""
         p = self.policy
-        what = "用户名、密码或动态验证码" if with_code else "用户名或密码"
+        what = QT_TR_NOOP("用户名、密码或动态验证码") if with_code else QT_TR_NOOP("用户名或密码")
         return LoginRefused(
-            f"{what}不正确。连续输错{p.max_failures}次账户将锁定{p.lockout_minutes}分钟；"
-            "账户已锁定时请稍后再试，或请主管/管理员解锁。", code="BAD_CREDENTIALS")
+            zh("{what}不正确。连续输错{max_failures}次账户将锁定{lockout_minutes}分钟；"
+               "账户已锁定时请稍后再试，或请主管/管理员解锁。", what=what,
+               max_failures=p.max_failures, lockout_minutes=p.lockout_minutes),
+            code="BAD_CREDENTIALS")
 
     def _check_password(self, teller: TellerAccount | None, username: str, password: str,
                         *, attempt: str) -> TellerAccount:
@@ -406,7 +410,7 @@ class TellerAuth:
             self.tellers.audit_unknown_user(username, f"{attempt}.failure", reason="unknown_user")
             raise answer
         if teller.password_hash is None:
-            raise LoginRefused("该账户尚未设置密码，请先设置密码。", code="PASSWORD_NOT_SET")
+            raise LoginRefused(QT_TR_NOOP("该账户尚未设置密码，请先设置密码。"), code="PASSWORD_NOT_SET")
         if teller.locked_until is not None and teller.locked_until > now:
             _verify(teller.password_hash, password)  # the same work: no timing oracle for a lock
             self.tellers.audit(teller.username, f"{attempt}.refused_locked")
@@ -414,14 +418,14 @@ class TellerAuth:
                 raise answer
             minutes = max(1, int((teller.locked_until - now).total_seconds() // 60) + 1)
             raise LoginRefused(
-                f"账户已锁定，请约{minutes}分钟后再试，或请主管/管理员解锁。", code="ACCOUNT_LOCKED"
-            )
+                zh("账户已锁定，请约{minutes}分钟后再试，或请主管/管理员解锁。", minutes=minutes),
+                code="ACCOUNT_LOCKED")
         if _verify(teller.password_hash, password):
             return teller
         left = self._count_failure(teller, attempt, now, typed=typed)
         if typed:
             raise answer
-        raise LoginRefused(f"密码不正确，还可尝试{left}次。", code="BAD_CREDENTIALS")
+        raise LoginRefused(zh("密码不正确，还可尝试{left}次。", left=left), code="BAD_CREDENTIALS")
 
     def _count_failure(self, teller: TellerAccount, attempt: str, now: dt.datetime, *,
                        typed: bool) -> int:
@@ -436,8 +440,9 @@ class TellerAuth:
                 raise self.bad_credentials(with_code=attempt.startswith("authorise")
                                            and self.second_factor)
             raise LoginRefused(
-                f"密码连续错误{self.policy.max_failures}次，账户已锁定"
-                f"{self.policy.lockout_minutes}分钟。如需立即解锁，请联系主管或管理员。",
+                zh("密码连续错误{max_failures}次，账户已锁定{lockout_minutes}分钟。"
+                   "如需立即解锁，请联系主管或管理员。", max_failures=self.policy.max_failures,
+                   lockout_minutes=self.policy.lockout_minutes),
                 code="ACCOUNT_LOCKED",
             )
         return left

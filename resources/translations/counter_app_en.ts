@@ -4830,11 +4830,105 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>系统管理员</source>
+        <extracomment>the profile&apos;s security.supervisor_second_factor: a sensitive act needs the supervisor&apos;s one-time code as well as the password the roles that may authorise now (domain.opening_hours.authorising_roles over the profile&apos;s hours and the clock: the weekend duty supervisor at weekends)</extracomment>
         <translation>Administrator</translation>
     </message>
     <message>
         <source>值班主管</source>
         <translation>Duty supervisor</translation>
+    </message>
+    <message>
+        <source>演示柜员 王芳</source>
+        <extracomment>the roles that may hold an authenticator (whoever may ever authorise a sensitive act)</extracomment>
+        <translation>Demo teller Wang Fang</translation>
+    </message>
+    <message>
+        <source>演示主管 陈刚</source>
+        <translation>Demo supervisor Chen Gang</translation>
+    </message>
+    <message>
+        <source>演示管理员</source>
+        <translation>Demo administrator</translation>
+    </message>
+    <message>
+        <source>须先设置本人的新密码才能开始办理业务，已签退。请重新登录并设置新密码。</source>
+        <translation>You must set your own new password before doing any business; you have been signed out. Please sign in again and set a new password.</translation>
+    </message>
+    <message>
+        <source>密码至少需要8位。</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>密码必须同时包含字母和数字。</source>
+        <translation>The password must contain both letters and digits.</translation>
+    </message>
+    <message>
+        <source>密码不能包含用户名。</source>
+        <translation>The password must not contain the user name.</translation>
+    </message>
+    <message>
+        <source>该账户已设置过密码，请直接登录。</source>
+        <translation>This account already has a password; please sign in directly.</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码。</source>
+        <translation>Please enter the user name and password.</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同。</source>
+        <translation>The new password must differ from the old one.</translation>
+    </message>
+    <message>
+        <source>“{role}”无权授权此操作，请由主管授权。</source>
+        <translation>A “{role}” cannot authorise this operation; a supervisor must authorise it.</translation>
+    </message>
+    <message>
+        <source>没有这个在用的账户。</source>
+        <translation>There is no active account with this name.</translation>
+    </message>
+    <message>
+        <source>只有主管、值班主管和系统管理员需要绑定动态验证码。</source>
+        <translation>Only supervisors, duty supervisors and system administrators need an authenticator code.</translation>
+    </message>
+    <message>
+        <source>验证码与二维码不符：请确认已扫描本次显示的二维码、手机时间准确，再输入验证器显示的6位数字。</source>
+        <translation>The code does not match the QR code: make sure you scanned the QR code shown now and the phone&apos;s time is correct, then enter the 6 digits the authenticator shows.</translation>
+    </message>
+    <message>
+        <source>主管“{username}”尚未绑定动态验证码，不能授权。请主管登录后在“柜员与角色”中选中本人账户，点“绑定动态验证码”，用手机身份验证器扫码绑定；或请系统管理员为其绑定。</source>
+        <translation>Supervisor “{username}” has no authenticator yet and cannot authorise. The supervisor signs in, selects their own account under “Tellers and roles”, clicks “Bind authenticator” and scans the code with a phone authenticator; or a system administrator binds it for them.</translation>
+    </message>
+    <message>
+        <source>该动态验证码已经使用过（每个验证码只能用一次）。请等验证器显示新的验证码后再输入。</source>
+        <translation>This one-time code has already been used (each code works once). Wait for the authenticator to show a new code and enter that.</translation>
+    </message>
+    <message>
+        <source>用户名、密码或动态验证码</source>
+        <translation>User name, password or one-time code</translation>
+    </message>
+    <message>
+        <source>用户名或密码</source>
+        <translation>User name or password</translation>
+    </message>
+    <message>
+        <source>{what}不正确。连续输错{max_failures}次账户将锁定{lockout_minutes}分钟；账户已锁定时请稍后再试，或请主管/管理员解锁。</source>
+        <translation>{what} incorrect. After {max_failures} wrong attempts in a row the account is locked for {lockout_minutes} minutes; if it is locked, try again later or ask a supervisor/administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>该账户尚未设置密码，请先设置密码。</source>
+        <translation>This account has no password yet; please set one first.</translation>
+    </message>
+    <message>
+        <source>账户已锁定，请约{minutes}分钟后再试，或请主管/管理员解锁。</source>
+        <translation>The account is locked; try again in about {minutes} minutes, or ask a supervisor/administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>密码不正确，还可尝试{left}次。</source>
+        <translation>Wrong password; {left} attempts left.</translation>
+    </message>
+    <message>
+        <source>密码连续错误{max_failures}次，账户已锁定{lockout_minutes}分钟。如需立即解锁，请联系主管或管理员。</source>
+        <translation>{max_failures} wrong passwords in a row: the account is locked for {lockout_minutes} minutes. To unlock it now, contact a supervisor or administrator.</translation>
     </message>
     <message>
         <source>选择批次</source>
@@ -9555,6 +9649,14 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>该人员有尚未送达中心的前序业务（专线中断时受理），须先送达中心后才能办理本业务。系统正在上传，请稍后重试。</source>
         <translation>This person has earlier business not yet delivered to the central system (accepted while the line was down); it must reach the central system before this business. The system is uploading; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>请完成本步骤后继续。</source>
+        <translation>Please complete this step to continue.</translation>
+    </message>
+    <message>
+        <source>请使用本步骤的按钮继续。</source>
+        <translation>Please use this step&apos;s button to continue.</translation>
     </message>
 </context>
 </TS>

@@ -52,7 +52,6 @@ NATIVE = {
 NOT_YET: set[str] = {
     "central/sync.py",
     "profile.py", "store/audit.py",
-    "workflows/kernel.py", "workflows/login.py",
 }
 
 
