@@ -42,7 +42,7 @@ from counter_app.domain.offline import StalenessLimits
 from counter_app.domain.opening_hours import OpeningHours, ServiceHours
 from counter_app.domain.photo import KB, PhotoSpec
 from counter_app.domain.schedule import WEEKDAY_CODES, WeekendService
-from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 
 class ProfileError(ConfigurationError):
@@ -50,8 +50,9 @@ class ProfileError(ConfigurationError):
 
     def __init__(self, key: str, problem_zh: str, source: str = "") -> None:
         self.key = key
-        where = f"（文件 {source}）" if source else ""
-        super().__init__(f"网点配置错误{where}：配置项 {key} {problem_zh}")
+        where = zh("（文件 {source}）", source=source) if source else ""
+        super().__init__(zh("网点配置错误{where}：配置项 {key} {problem}", where=where, key=key,
+                            problem=problem_zh))
 
 
 # ---------------------------------------------------------------------------
@@ -69,7 +70,8 @@ class Rule:
 
 def _pattern(regex: str, what_zh: str) -> Rule:
     compiled = re.compile(regex)
-    return Rule(what_zh, lambda v: None if compiled.fullmatch(v) else f"格式不正确，应为{what_zh}")
+    return Rule(what_zh, lambda v: None if compiled.fullmatch(v)
+                else zh("格式不正确，应为{what}", what=what_zh))
 
 
 def _between(low: float, high: float, *, low_open: bool = False) -> Rule:
@@ -78,13 +80,14 @@ def _between(low: float, high: float, *, low_open: bool = False) -> Rule:
     def text(x: float) -> str:
         return str(int(x)) if x == int(x) else str(x)
 
-    rule_zh = f"{'大于' if low_open else '不小于'}{text(low)}且不大于{text(high)}"
+    rule_zh = zh("大于{low}且不大于{high}", low=text(low), high=text(high)) if low_open else \
+        zh("不小于{low}且不大于{high}", low=text(low), high=text(high))
 
     def test(v: float) -> str | None:
         if not math.isfinite(v):
-            return f"必须是有限的数字（{rule_zh}）"
+            return zh("必须是有限的数字（{rule}）", rule=rule_zh)
         if (v <= low if low_open else v < low) or v > high:
-            return f"超出范围，必须{rule_zh}"
+            return zh("超出范围，必须{rule}", rule=rule_zh)
         return None
 
     return Rule(rule_zh, test)
@@ -95,11 +98,12 @@ POSITIVE = _between(0, 1_000_000, low_open=True)
 
 def _one_of(options: tuple[str, ...]) -> Rule:
     listed = ", ".join(options)
-    return Rule(f"以下之一：{listed}", lambda v: None if v in options else f"取值无效，应为以下之一：{listed}")
+    return Rule(zh("以下之一：{options}", options=listed),
+                lambda v: None if v in options else zh("取值无效，应为以下之一：{options}", options=listed))
 
 
 def _time(v: str) -> str | None:
-    problem = "应为 HH:MM 格式的时间，例如 \"09:00\"（不带时区）"
+    problem = QT_TR_NOOP("应为 HH:MM 格式的时间，例如 \"09:00\"（不带时区）")
     if not re.fullmatch(r"\d{2}:\d{2}", v):  # fromisoformat also takes "09:00+08:00", "0900"
         return problem
     try:
@@ -111,28 +115,29 @@ def _time(v: str) -> str | None:
 
 def _days(v: list[Any]) -> str | None:
     bad = [d for d in v if d not in WEEKDAY_CODES]
-    return f"包含无效的星期：{bad}，应为 {', '.join(WEEKDAY_CODES)}" if bad else None
+    return zh("包含无效的星期：{bad}，应为 {codes}", bad=bad, codes=", ".join(WEEKDAY_CODES)) \
+        if bad else None
 
 
-TIME = Rule("HH:MM 格式的时间", _time)
-DAYS = Rule(f"星期代码：{', '.join(WEEKDAY_CODES)}", _days)
+TIME = Rule(QT_TR_NOOP("HH:MM 格式的时间"), _time)
+DAYS = Rule(zh("星期代码：{codes}", codes=", ".join(WEEKDAY_CODES)), _days)
 def _url(v: str) -> str | None:
-    problem = "应为 http:// 或 https:// 开头的地址，例如 \"https://central.example:8443\""
+    problem = QT_TR_NOOP("应为 http:// 或 https:// 开头的地址，例如 \"https://central.example:8443\"")
     if not re.match(r"^https?://[^\s/]+", v) or any(c.isspace() or ord(c) < 32 for c in v):
         return problem
     try:
         parts = urllib.parse.urlsplit(v)
         port = parts.port  # a non-numeric or out-of-range port raises here
     except ValueError:
-        return "端口号无效，应为 1–65535 的数字"
+        return QT_TR_NOOP("端口号无效，应为 1–65535 的数字")
     if not parts.hostname:
         return problem
     if port == 0:
-        return "端口号无效，应为 1–65535 的数字"
+        return QT_TR_NOOP("端口号无效，应为 1–65535 的数字")
     return None
 
 
-URL = Rule("http:// 或 https:// 开头的地址", _url)
+URL = Rule(QT_TR_NOOP("http:// 或 https:// 开头的地址"), _url)
 
 
 def is_loopback_url(url: str) -> bool:
@@ -146,18 +151,18 @@ def is_loopback_url(url: str) -> bool:
 
 def _path_text(v: str) -> str | None:
     if not v.strip():
-        return "不能为空"
+        return QT_TR_NOOP("不能为空")
     if "\x00" in v:
-        return "包含无效字符"
+        return QT_TR_NOOP("包含无效字符")
     return None
 
 
 def _optional_path_text(v: str) -> str | None:
-    return "包含无效字符" if "\x00" in v else None
+    return QT_TR_NOOP("包含无效字符") if "\x00" in v else None
 
 
-PATH = Rule("非空路径", _path_text)
-OPTIONAL_PATH = Rule("路径，可为空", _optional_path_text)
+PATH = Rule(QT_TR_NOOP("非空路径"), _path_text)
+OPTIONAL_PATH = Rule(QT_TR_NOOP("路径，可为空"), _optional_path_text)
 
 
 # ---------------------------------------------------------------------------
@@ -196,7 +201,7 @@ class _WeekdayKeys:
 
     def cross_check(self) -> tuple[str, str] | None:
         if dt.time.fromisoformat(self.open) >= dt.time.fromisoformat(self.close):
-            return "weekday_service.open", "必须早于 weekday_service.close"
+            return "weekday_service.open", QT_TR_NOOP("必须早于 weekday_service.close")
         return None
 
     def service(self) -> ServiceHours:
@@ -212,7 +217,7 @@ class _WeekendKeys:
 
     def cross_check(self) -> tuple[str, str] | None:
         if dt.time.fromisoformat(self.open) >= dt.time.fromisoformat(self.close):
-            return "weekend_service.open", "必须早于 weekend_service.close"
+            return "weekend_service.open", QT_TR_NOOP("必须早于 weekend_service.close")
         return None
 
     def service(self) -> WeekendService:
@@ -241,13 +246,13 @@ class CentralSettings:
 
     def cross_check(self) -> tuple[str, str] | None:
         if bool(self.client_cert) != bool(self.client_key):
-            return "central.client_key", "必须与 central.client_cert 同时配置"
+            return "central.client_key", QT_TR_NOOP("必须与 central.client_cert 同时配置")
         # TLS material is checked at start: a missing file is a configuration error here,
         # not a send failure (which would dead-letter the outbox) later
         for name in ("ca_file", "client_cert", "client_key"):
             path: Path | None = getattr(self, name)
             if path is not None and not path.is_file():
-                return f"central.{name}", f"指向的文件不存在或不是文件：{path}"
+                return f"central.{name}", zh("指向的文件不存在或不是文件：{path}", path=path)
         return None
 
 
@@ -283,7 +288,7 @@ class _PhotoKeys:
 
     def cross_check(self) -> tuple[str, str] | None:
         if self.min_kb > self.max_kb:
-            return "photo.min_kb", "不能大于 photo.max_kb"
+            return "photo.min_kb", QT_TR_NOOP("不能大于 photo.max_kb")
         return None
 
     def settings(self) -> PhotoSettings:
@@ -292,18 +297,19 @@ class _PhotoKeys:
         return PhotoSettings(spec=spec, camera=self.camera)
 
 
-AMOUNT = Rule("以元为单位的金额（最多两位小数），免收填 \"0\"", amount_problem_zh)
+AMOUNT = Rule(QT_TR_NOOP("以元为单位的金额（最多两位小数），免收填 \"0\""), amount_problem_zh)
 
 
 def _methods(v: list[Any]) -> str | None:
     known = [m.value for m in FeeMethod]
     if not v:
-        return "不能为空，至少保留一种收费方式"
+        return QT_TR_NOOP("不能为空，至少保留一种收费方式")
     bad = [m for m in v if m not in known]
-    return f"包含无效的收费方式：{bad}，应为 {', '.join(known)}" if bad else None
+    return zh("包含无效的收费方式：{bad}，应为 {methods}", bad=bad, methods=", ".join(known)) \
+        if bad else None
 
 
-METHODS = Rule(f"收费方式：{', '.join(m.value for m in FeeMethod)}", _methods)
+METHODS = Rule(zh("收费方式：{methods}", methods=", ".join(m.value for m in FeeMethod)), _methods)
 
 
 @dataclass(frozen=True)
@@ -349,7 +355,7 @@ class UpdateSettings:
 
     repository_url: str = key("", doc="更新仓库地址（其下 metadata/ 为签名元数据，targets/ 为更新包）；"
                                       "空：不检查更新。内容由签名保证，可用 http",
-                              check=Rule("空，或 http:// / https:// 开头的地址", _optional_url),
+                              check=Rule(QT_TR_NOOP("空，或 http:// / https:// 开头的地址"), _optional_url),
                               parse=lambda v: v.rstrip("/"))
     trusted_root: Path | None = key(None, doc="随安装下发的更新仓库根元数据 root.json（信任起点，须存在）",
                                     check=OPTIONAL_PATH)
@@ -363,24 +369,25 @@ class UpdateSettings:
 
     def cross_check(self) -> tuple[str, str] | None:
         if self.repository_url and self.trusted_root is None:
-            return "updates.trusted_root", "配置了 updates.repository_url 时必须配置"
+            return "updates.trusted_root", QT_TR_NOOP("配置了 updates.repository_url 时必须配置")
         if self.trusted_root is not None and not self.trusted_root.is_file():
-            return "updates.trusted_root", f"指向的文件不存在或不是文件：{self.trusted_root}"
+            return "updates.trusted_root", zh("指向的文件不存在或不是文件：{path}",
+                                              path=self.trusted_root)
         return None
 
 
 @dataclass(frozen=True, kw_only=True)
 class BranchProfile:
     branch_code: str = key(toml="branch.code", doc="网点代码",
-                           check=_pattern(r"[A-Z0-9-]{4,32}", "4–32位大写字母、数字或连字符"))
+                           check=_pattern(r"[A-Z0-9-]{4,32}", QT_TR_NOOP("4–32位大写字母、数字或连字符")))
     branch_name: str = key(toml="branch.name", doc="网点名称，打印在申请表和回执上")
     bank: Bank = key(toml="branch.bank", doc="网点所属的合作银行代码", check=_one_of(tuple(PARTNER_BANKS)),
                      parse=PARTNER_BANKS.__getitem__)
     city_code: str = key("330200", toml="branch.city_code", doc="网点所在城市的行政区划代码",
-                         check=_pattern(r"\d{6}", "6位行政区划代码"))
+                         check=_pattern(r"\d{6}", QT_TR_NOOP("6位行政区划代码")))
     instant_issue: bool = key(toml="branch.instant_issue", doc="true：即办网点（当场制卡）；false：非即办网点")
     counter_id: str = key("01", toml="branch.counter_id", doc="本机柜台号",
-                          check=_pattern(r"[0-9A-Za-z]{1,8}", "1–8位字母或数字"))
+                          check=_pattern(r"[0-9A-Za-z]{1,8}", QT_TR_NOOP("1–8位字母或数字")))
     weekdays: ServiceHours = section(_WeekdayKeys, toml="weekday_service", build=_WeekdayKeys.service)
     weekend: WeekendService = section(_WeekendKeys, toml="weekend_service", build=_WeekendKeys.service)
     central: CentralSettings = section()
@@ -414,10 +421,11 @@ class BranchProfile:
 
     def cross_check(self) -> tuple[str, str] | None:
         if both := sorted(set(self.weekdays.days) & set(self.weekend.days)):
-            return "weekend_service.days", f"与 weekday_service.days 重复：{both}（每天只能有一种营业时间）"
+            return "weekend_service.days", zh("与 weekday_service.days 重复：{both}（每天只能有一种营业时间）",
+                                              both=both)
         if self.demo and not is_loopback_url(self.central.base_url):
-            return "mode.demo", ("为 true 时中心系统必须是本机回环地址（演示环境）；"
-                                 "生产网点请删除此项或设为 false")
+            return "mode.demo", QT_TR_NOOP("为 true 时中心系统必须是本机回环地址（演示环境）；"
+                                           "生产网点请删除此项或设为 false")
         return None
 
 
@@ -443,7 +451,8 @@ class Setting:
 _RAW_TYPES: dict[Any, type | tuple[type, ...]] = {
     bool: bool, int: int, float: (int, float), str: str, Path: str, Path | None: str, tuple[str, ...]: list,
 }
-_TYPE_ZH = {str: "文本", bool: "true/false", int: "整数", list: "列表", (int, float): "数字"}
+_TYPE_ZH = {str: QT_TR_NOOP("文本"), bool: "true/false", int: QT_TR_NOOP("整数"), list: QT_TR_NOOP("列表"),
+            (int, float): QT_TR_NOOP("数字")}
 
 
 def _key_fields(cls: type, section_name: str | None) -> Iterator[tuple[dataclasses.Field[Any], Any, Any]]:
@@ -492,16 +501,18 @@ def load_profile(path: Path, *, state_dir: Path | None = None) -> BranchProfile:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise ProfileError("(文件)", f"找不到配置文件 {path}", "") from exc
+        raise ProfileError(QT_TR_NOOP("(文件)"), zh("找不到配置文件 {path}", path=path), "") from exc
     except IsADirectoryError as exc:
-        raise ProfileError("(文件)", f"{path} 是目录，不是配置文件", "") from exc
+        raise ProfileError(QT_TR_NOOP("(文件)"), zh("{path} 是目录，不是配置文件", path=path), "") from exc
     except UnicodeDecodeError as exc:
-        raise ProfileError("(编码)", f"不是 UTF-8 编码的文本（第 {exc.start} 字节附近）", str(path)) from exc
+        raise ProfileError(QT_TR_NOOP("(编码)"), zh("不是 UTF-8 编码的文本（第 {start} 字节附近）",
+                                                   start=exc.start), str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError("(语法)", f"不是有效的 TOML：{exc}", str(path)) from exc
+        raise ProfileError(QT_TR_NOOP("(语法)"), zh("不是有效的 TOML：{exc}", exc=exc), str(path)) from exc
     except OSError as exc:  # permission denied, a device, … (Windows says PermissionError for a directory)
-        kind = "是目录，不是配置文件" if path.is_dir() else f"无法读取（{exc.strerror or type(exc).__name__}）"
-        raise ProfileError("(文件)", f"{path} {kind}", "") from exc
+        problem = zh("{path} 是目录，不是配置文件", path=path) if path.is_dir() else \
+            zh("{path} 无法读取（{reason}）", path=path, reason=exc.strerror or type(exc).__name__)
+        raise ProfileError(QT_TR_NOOP("(文件)"), problem, "") from exc
     return parse_profile(raw, source=path, state_dir=state_dir)
 
 
@@ -530,14 +541,15 @@ class _Reader:
             known.setdefault(section_name, set()).add(name)
         unknown_sections = set(self.raw) - set(known)
         if unknown_sections:
-            raise ProfileError(sorted(unknown_sections)[0], "不是已知的配置段（可能拼写错误）", self.src)
+            raise ProfileError(sorted(unknown_sections)[0], QT_TR_NOOP("不是已知的配置段（可能拼写错误）"), self.src)
         for section_name, names in known.items():
             given = self.raw.get(section_name, {})
             if not isinstance(given, dict):
-                raise ProfileError(section_name, "应为一个配置段 [section]", self.src)
+                raise ProfileError(section_name, QT_TR_NOOP("应为一个配置段 [section]"), self.src)
             unknown = set(given) - names
             if unknown:
-                raise ProfileError(f"{section_name}.{sorted(unknown)[0]}", "不是已知的配置项（可能拼写错误）", self.src)
+                raise ProfileError(f"{section_name}.{sorted(unknown)[0]}",
+                                   QT_TR_NOOP("不是已知的配置项（可能拼写错误）"), self.src)
 
     def build(self, cls: type[_T], section_name: str | None, **extra: Any) -> _T:
         kwargs: dict[str, Any] = dict(extra)
@@ -561,11 +573,12 @@ class _Reader:
             kind = s.raw_type
             # bool is an int in Python; refuse it where a number is expected
             if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
-                raise ProfileError(s.path, f"类型错误，应为{_TYPE_ZH.get(kind, str(kind))}", self.src)
+                raise ProfileError(s.path, zh("类型错误，应为{kind}", kind=_TYPE_ZH.get(kind, str(kind))),
+                                   self.src)
             if s.check and (problem := s.check(value)):
                 raise ProfileError(s.path, problem, self.src)
         elif s.default is REQUIRED:
-            raise ProfileError(s.path, "缺失，必须配置", self.src)
+            raise ProfileError(s.path, QT_TR_NOOP("缺失，必须配置"), self.src)
         else:
             value = s.default
         value = self.convert(s.hint, value)
@@ -604,13 +617,13 @@ def _toml_literal(value: Any) -> str:
 
 def _type_zh(s: Setting) -> str:
     if s.hint == Path or s.hint == Path | None:
-        return "路径（文本）"
-    return _TYPE_ZH.get(s.raw_type, "文本")
+        return "路径（文本）"  # i18n: data
+    return _TYPE_ZH.get(s.raw_type, "文本")  # i18n: data
 
 
 def profile_doc() -> str:
     """``docs/profile.md``, generated from the declaration."""
-    lines = [
+    lines = [  # i18n: data (docs/profile.md is Chinese)
         "# 网点配置文件（branch profile）",
         "",
         "<!-- 本文件由 `python -m counter_app.profile --doc > docs/profile.md` 生成，请勿手工修改。 -->",
@@ -626,9 +639,10 @@ def profile_doc() -> str:
         section_name, name = s.path.split(".")
         if section_name != current:
             current = section_name
-            lines += ["", f"## [{section_name}]", "", "| 配置项 | 类型 | 默认值 | 说明 |", "| --- | --- | --- | --- |"]
-        default = "（必填）" if s.default is REQUIRED else f"`{_toml_literal(s.default)}`"
-        doc = (s.doc_zh + (f"。取值：{s.check.rule_zh}" if s.check else "")).replace("|", r"\|")
+            lines += ["", f"## [{section_name}]", "",  # i18n: data
+                      "| 配置项 | 类型 | 默认值 | 说明 |", "| --- | --- | --- | --- |"]
+        default = "（必填）" if s.default is REQUIRED else f"`{_toml_literal(s.default)}`"  # i18n: data
+        doc = (s.doc_zh + (f"。取值：{s.check.rule_zh}" if s.check else "")).replace("|", r"\|")  # i18n: data
         lines.append(f"| `{name}` | {_type_zh(s)} | {default} | {doc} |")
     return "\n".join(lines) + "\n"
 

@@ -71,6 +71,11 @@ class _Wrap(cst.CSTTransformer):
         return not (len(node.body) == 1 and isinstance(node.body[0], cst.Expr)
                     and isinstance(node.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
 
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        # below the UI, ``doc=`` documents a configuration key for the generated reference
+        # (docs/profile.md, Chinese), not for the teller
+        return not (self.below_ui and node.keyword is not None and node.keyword.value == "doc")
+
     def visit_Comparison(self, node: cst.Comparison) -> bool:
         # a literal compared with data (a state name from the central) must stay as written
         return False
@@ -192,13 +197,24 @@ def wrap_file(path: Path, below_ui: bool = False) -> tuple[int, list[str]]:
     if wrapper.changed:
         code = new.code
         if below_ui:
-            used = [n for n in ("QT_TR_NOOP", "zh") if f"{n}(" in code and f"def {n}(" not in code]
-            if used and "from counter_app.domain.texts import" not in code:
-                code = _add_import(code, f"from counter_app.domain.texts import {', '.join(used)}\n")
+            code = _import_marks(code)
         elif "from counter_app.ui.i18n import tr" not in code and path.name != "i18n.py":
             code = _add_import(code)
         path.write_text(code, encoding="utf-8")
     return wrapper.changed, wrapper.skipped
+
+
+def _import_marks(code: str) -> str:
+    """Import the marks a module below the UI now calls, adding to its import of
+    ``counter_app.domain.texts`` when it has one (a one-line import)."""
+    used = [n for n in ("QT_TR_NOOP", "zh") if re.search(rf"\b{n}\(", code)
+            and f"def {n}(" not in code]
+    found = re.search(r"^from counter_app\.domain\.texts import ([^\n(]+)$", code, re.MULTILINE)
+    if found is None:
+        line = f"from counter_app.domain.texts import {', '.join(used)}\n"
+        return _add_import(code, line) if used else code
+    names = sorted({n.strip() for n in found.group(1).split(",")} | set(used))
+    return code.replace(found.group(0), f"from counter_app.domain.texts import {', '.join(names)}")
 
 
 def _add_import(code: str, line: str = IMPORT) -> str:

@@ -53,6 +53,7 @@ from counter_app.domain.businesses import central_need as central_need
 from counter_app.domain.businesses import needs_session
 from counter_app.domain.errors import CounterError
 from counter_app.domain.offline import StalenessLimits as StalenessLimits  # explicit re-export
+from counter_app.domain.texts import QT_TR_NOOP, zh
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +76,10 @@ class LineState(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-LINE_STATE_ZH = {LineState.ONLINE: "在线", LineState.DEGRADED: "线路不稳定",
-                 LineState.OFFLINE: "离线", LineState.PAUSED: "暂停发送（本机证书配置有误）",
-                 LineState.UNKNOWN: "未知"}
+LINE_STATE_ZH = {LineState.ONLINE: QT_TR_NOOP("在线"), LineState.DEGRADED: QT_TR_NOOP("线路不稳定"),
+                 LineState.OFFLINE: QT_TR_NOOP("离线"),
+                 LineState.PAUSED: QT_TR_NOOP("暂停发送（本机证书配置有误）"),
+                 LineState.UNKNOWN: QT_TR_NOOP("未知")}
 
 
 # -- the outbox port --------------------------------------------------------------------------
@@ -246,11 +248,11 @@ class NewWorkRefused(CounterError):
 #: app_state key of a break of the audit chain not yet acknowledged (store.audit.BREAK_STATE;
 #: this layer may not import the store, a test holds the two equal)
 AUDIT_BREAK_STATE = "audit_break"
-AUDIT_BROKEN_ZH = ("本柜台的审计日志被发现遭篡改、删除或截断，业务已暂停，不能受理新业务。"
+AUDIT_BROKEN_ZH = QT_TR_NOOP("本柜台的审计日志被发现遭篡改、删除或截断，业务已暂停，不能受理新业务。"
                    "请立即通知主管到场核实，主管确认后方可继续办理。")
 
 
-SESSION_REQUIRED_ZH = ("您尚未开始今日营业（没有已开启的柜员会话），不能办理此业务。"
+SESSION_REQUIRED_ZH = QT_TR_NOOP("您尚未开始今日营业（没有已开启的柜员会话），不能办理此业务。"
                        "请在左侧菜单“柜员会话”中录入备用金后开始营业；"
                        "如有前一营业日未日终的会话，请先结束该会话或请主管强制结束。")
 
@@ -273,32 +275,38 @@ def check_new_work(business: str, status: SyncStatus, limits: StalenessLimits, *
     check_audit(status, business)  # before anything else: the counter is stopped, not offline
     if free_disk_mb < limits.min_free_disk_mb:
         raise NewWorkRefused(
-            f"本机磁盘剩余空间不足（{free_disk_mb:.0f} MB，下限 {limits.min_free_disk_mb} MB），"
-            "请联系网点技术支持清理后再办理。", code="LOW_DISK")
+            zh("本机磁盘剩余空间不足（{free_disk_mb:.0f} MB，下限 {min_free_disk_mb} MB），"
+               "请联系网点技术支持清理后再办理。", free_disk_mb=free_disk_mb,
+               min_free_disk_mb=limits.min_free_disk_mb), code="LOW_DISK")
     if need is CentralNeed.NOW:
         if status.line_state in (LineState.OFFLINE, LineState.PAUSED):
             raise NewWorkRefused(
-                "此业务需要实时连接中心系统，当前专线中断，请待线路恢复后办理，"
-                "或先办理可暂存的业务。", code="CENTRAL_REQUIRED_OFFLINE")
+                QT_TR_NOOP("此业务需要实时连接中心系统，当前专线中断，请待线路恢复后办理，"
+                           "或先办理可暂存的业务。"), code="CENTRAL_REQUIRED_OFFLINE")
         return need
     unsent = status.outbox_depth + status.dead_letters
     if status.oldest_unsent_age_s is not None and (
             status.oldest_unsent_age_s > limits.max_oldest_unsent_hours * 3600):
         hours = status.oldest_unsent_age_s / 3600
         raise NewWorkRefused(
-            f"最早一笔待上传业务已积压 {hours:.1f} 小时（上限 {limits.max_oldest_unsent_hours:g} 小时），"
-            "暂停受理新的暂存业务，请先恢复与中心的同步或请主管处理异常件。",
+            zh("最早一笔待上传业务已积压 {hours:.1f} 小时（上限 {max_oldest_unsent_hours:g} 小时），"
+               "暂停受理新的暂存业务，请先恢复与中心的同步或请主管处理异常件。", hours=hours,
+               max_oldest_unsent_hours=limits.max_oldest_unsent_hours),
             code="STALE_OLDEST_UNSENT")
     if unsent >= limits.max_unsent_count:
         raise NewWorkRefused(
-            f"待上传业务已达 {unsent} 笔（上限 {limits.max_unsent_count} 笔），"
-            "暂停受理新的暂存业务，请先完成同步。", code="STALE_TOO_MANY_UNSENT")
+            zh("待上传业务已达 {unsent} 笔（上限 {max_unsent_count} 笔），"
+               "暂停受理新的暂存业务，请先完成同步。", unsent=unsent,
+               max_unsent_count=limits.max_unsent_count), code="STALE_TOO_MANY_UNSENT")
     last = status.last_success_at
     if last is None or (now - last).total_seconds() > limits.max_since_last_sync_hours * 3600:
-        since = "从未同步" if last is None else f"已 {(now - last).total_seconds() / 3600:.1f} 小时未同步"
+        since = QT_TR_NOOP("从未同步") if last is None else \
+            zh("已 {hours:.1f} 小时未同步", hours=(now - last).total_seconds() / 3600)
         raise NewWorkRefused(
-            f"本柜台与中心系统{since}（上限 {limits.max_since_last_sync_hours:g} 小时），"
-            "暂停受理新的暂存业务，请先完成同步。", code="STALE_NO_RECENT_SYNC")
+            zh("本柜台与中心系统{since}（上限 {max_since_last_sync_hours:g} 小时），"
+               "暂停受理新的暂存业务，请先完成同步。", since=since,
+               max_since_last_sync_hours=limits.max_since_last_sync_hours),
+            code="STALE_NO_RECENT_SYNC")
     return need
 
 

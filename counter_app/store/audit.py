@@ -34,6 +34,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.store.crypto import DataCipher, TamperedDataError
 from counter_app.store.models import AppState, AuditEntry, utcnow
 
@@ -72,9 +73,11 @@ class AuditVerification:
     @property
     def message_zh(self) -> str:
         if self.ok:
-            return f"审计日志完整，共 {self.entries} 条。"
-        where = f"（自第 {self.first_bad_seq} 条起）" if self.first_bad_seq else ""
-        return f"审计日志被篡改或损坏{where}：{self.problem}。请立即报告主管。"
+            return zh("审计日志完整，共 {entries} 条。", entries=self.entries)
+        where = zh("（自第 {first_bad_seq} 条起）", first_bad_seq=self.first_bad_seq) \
+            if self.first_bad_seq else ""
+        return zh("审计日志被篡改或损坏{where}：{problem}。请立即报告主管。", where=where,
+                  problem=self.problem)
 
 
 def _mac_input(seq: int, at: str, actor: str, action: str, detail: Any, prev: str) -> bytes:
@@ -121,14 +124,14 @@ def _walk(rows: Iterable[Sequence[Any]], cipher: DataCipher, *, prev: str, next_
     for row in rows:
         seq, mac = int(row[0]), str(row[6])
         if seq != next_seq:
-            return AuditVerification(False, count, next_seq, "序号不连续（有条目被删除）")
+            return AuditVerification(False, count, next_seq, QT_TR_NOOP("序号不连续（有条目被删除）"))
         if str(row[5]) != prev:
-            return AuditVerification(False, count, seq, "与上一条的链接不符（条目被删除或调换）")
+            return AuditVerification(False, count, seq, QT_TR_NOOP("与上一条的链接不符（条目被删除或调换）"))
         expected = _entry_mac(cipher, row)
         if expected is None:
-            return AuditVerification(False, count, seq, "条目内容无法解密")
+            return AuditVerification(False, count, seq, QT_TR_NOOP("条目内容无法解密"))
         if not hmac.compare_digest(expected, mac):
-            return AuditVerification(False, count, seq, "条目内容与校验码不符（被修改）")
+            return AuditVerification(False, count, seq, QT_TR_NOOP("条目内容与校验码不符（被修改）"))
         prev, next_seq, count, last = mac, next_seq + 1, count + 1, ChainHead(seq, mac)
     return AuditVerification(True, count, head=last)
 
@@ -176,13 +179,13 @@ def full_walk(fetch: Fetch, state: Callable[[str], str | None], cipher: DataCiph
     """
     rebase = _Record.parse(state(REBASE_STATE), cipher, "rebase")
     if rebase is False:
-        return AuditVerification(False, 0, None, "主管确认记录的校验码不符（被改动）")
+        return AuditVerification(False, 0, None, QT_TR_NOOP("主管确认记录的校验码不符（被改动）"))
     prev, next_seq, count, last = GENESIS_MAC, 1, 0, None
     if isinstance(rebase, dict):
         base = ChainHead(int(rebase["seq"]), str(rebase["mac"]))
         digest, n = _row_digest(fetch(_ROWS_UP_TO, (base.seq,)))
         if n != int(rebase["rows"]) or not hmac.compare_digest(digest, str(rebase["digest"])):
-            return AuditVerification(False, n, None, "主管确认之前的条目被删除或改动")
+            return AuditVerification(False, n, None, QT_TR_NOOP("主管确认之前的条目被删除或改动"))
         prev, next_seq, count, last = base.mac, base.seq + 1, n, base
     result = _walk(fetch(_ROWS_AFTER, (next_seq - 1,)), cipher, prev=prev, next_seq=next_seq,
                    count=count, last=last)
@@ -190,12 +193,12 @@ def full_walk(fetch: Fetch, state: Callable[[str], str | None], cipher: DataCiph
         return result
     checkpoint = _Record.parse(state(CHECKPOINT_STATE), cipher, "checkpoint")
     if checkpoint is False:
-        return AuditVerification(False, result.entries, None, "校验检查点的校验码不符（被改动）")
+        return AuditVerification(False, result.entries, None, QT_TR_NOOP("校验检查点的校验码不符（被改动）"))
     for held in (ChainHead(int(checkpoint["seq"]), str(checkpoint["mac"]))
                  if isinstance(checkpoint, dict) else None, expected_head):
         if held is not None and not _holds(fetch, held):
             return AuditVerification(False, result.entries, _cut_at(result, held),
-                                     "末尾条目缺失（日志被截断）")
+                                     QT_TR_NOOP("末尾条目缺失（日志被截断）"))
     return result
 
 
@@ -241,24 +244,26 @@ def verify_from_checkpoint(session: Session, cipher: DataCipher) -> AuditVerific
     if checkpoint is None:
         return full_walk(fetch, state, cipher)
     if checkpoint is False:
-        return AuditVerification(False, 0, None, "校验检查点的校验码不符（被改动）")
+        return AuditVerification(False, 0, None, QT_TR_NOOP("校验检查点的校验码不符（被改动）"))
     rebase = _Record.parse(state(REBASE_STATE), cipher, "rebase")
     if rebase is False:
-        return AuditVerification(False, 0, None, "主管确认记录的校验码不符（被改动）")
+        return AuditVerification(False, 0, None, QT_TR_NOOP("主管确认记录的校验码不符（被改动）"))
     cp = ChainHead(int(checkpoint["seq"]), str(checkpoint["mac"]))
     rows = list(fetch(_ROWS_AFTER, (cp.seq - 1,)))
     if not rows or int(rows[0][0]) != cp.seq:
         top = session.connection().exec_driver_sql("SELECT MAX(seq) FROM audit_log").scalar()
         first_bad = min(cp.seq, int(top or 0) + 1)
-        return AuditVerification(False, 0, first_bad, "末尾条目缺失（日志被截断）")
+        return AuditVerification(False, 0, first_bad, QT_TR_NOOP("末尾条目缺失（日志被截断）"))
     expected = _entry_mac(cipher, rows[0])
     if str(rows[0][6]) != cp.mac or expected is None or not hmac.compare_digest(expected, cp.mac):
-        return AuditVerification(False, 0, cp.seq, "检查点所在条目被改动（日志被截断后重写或条目被修改）")
+        return AuditVerification(False, 0, cp.seq,
+                                 QT_TR_NOOP("检查点所在条目被改动（日志被截断后重写或条目被修改）"))
     base_seq, base_rows = (int(rebase["seq"]), int(rebase["rows"])) if isinstance(rebase, dict) else (0, 0)
     counted = session.connection().exec_driver_sql(
         "SELECT COUNT(*) FROM audit_log WHERE seq <= ?", (cp.seq,)).scalar()
     if int(counted or 0) != base_rows + (cp.seq - base_seq):
-        return AuditVerification(False, 0, _first_gap(fetch, base_seq), "序号不连续（有条目被删除）")
+        return AuditVerification(False, 0, _first_gap(fetch, base_seq),
+                                 QT_TR_NOOP("序号不连续（有条目被删除）"))
     return _walk(rows[1:], cipher, prev=cp.mac, next_seq=cp.seq + 1, count=int(counted or 0), last=cp)
 
 
@@ -303,7 +308,7 @@ def open_break(session: Session) -> dict[str, Any] | None:
     except ValueError:
         value = None
     # a mangled record is still a break: better a false alarm than a silent one
-    return value if isinstance(value, dict) else {"source": "unknown", "problem": "告警记录损坏"}
+    return value if isinstance(value, dict) else {"source": "unknown", "problem": QT_TR_NOOP("告警记录损坏")}
 
 
 def record_break(session: Session, info: dict[str, Any]) -> dict[str, Any]:
@@ -419,7 +424,7 @@ def inspect_audit(path: Any, cipher: DataCipher) -> tuple[AuditVerification, dic
             value = json.loads(raw)
         except ValueError:
             value = None
-        found = value if isinstance(value, dict) else {"problem": "告警记录损坏"}
+        found = value if isinstance(value, dict) else {"problem": QT_TR_NOOP("告警记录损坏")}
     return result, found
 
 

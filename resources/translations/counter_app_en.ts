@@ -2824,12 +2824,61 @@ Cardholder: {0}</translation>
         <translation>Slow {0:.0f} ms</translation>
     </message>
     <message>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>线路不稳定</source>
+        <translation>Line unstable</translation>
+    </message>
+    <message>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
         <source>暂停发送（本机证书配置有误）</source>
         <translation>Uploads paused (certificates misconfigured)</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>本柜台的审计日志被发现遭篡改、删除或截断，业务已暂停，不能受理新业务。请立即通知主管到场核实，主管确认后方可继续办理。</source>
+        <extracomment>each wait between cycles is interval_s × (1 ± interval_jitter): counters whose loops started together (a city&apos;s PCs rebooted by one power cut) drift apart instead of probing and draining in the same instant, cycle after cycle, when the line returns while the line is down, the wait before the next probe doubles after each failed cycle up to interval_s × this (60 s by default): a city whose probes time out against an overloaded central stops opening ~600 new connections a second and lets it drain central time minus local time at the last probe; beyond ±5 min the local clock is suspect (timestamps later than the central&apos;s now + 5 min are flagged) a break of this counter&apos;s audit chain awaits a supervisor: no new work of any kind whether the signed-in teller has a work session (柜员会话) open today; None: not known to whoever built this status (a command, a test&apos;s own worker): not checked app_state key of a break of the audit chain not yet acknowledged (store.audit.BREAK_STATE; this layer may not import the store, a test holds the two equal)</extracomment>
+        <translation>This counter&apos;s audit log was found tampered with, deleted or truncated: business is suspended and no new business can be taken. Call a supervisor at once to check; business resumes after the supervisor&apos;s confirmation.</translation>
+    </message>
+    <message>
+        <source>您尚未开始今日营业（没有已开启的柜员会话），不能办理此业务。请在左侧菜单“柜员会话”中录入备用金后开始营业；如有前一营业日未日终的会话，请先结束该会话或请主管强制结束。</source>
+        <translation>You have not opened today&apos;s business (no open teller session), so this business cannot be done. Open it under “Teller session” in the menu on the left by entering the float; if a session of a previous day was not closed, close it first or ask a supervisor to force-close it.</translation>
+    </message>
+    <message>
+        <source>本机磁盘剩余空间不足（{free_disk_mb:.0f} MB，下限 {min_free_disk_mb} MB），请联系网点技术支持清理后再办理。</source>
+        <translation>Not enough free disk space on this PC ({free_disk_mb:.0f} MB, minimum {min_free_disk_mb} MB). Ask branch IT support to free space, then continue.</translation>
+    </message>
+    <message>
+        <source>此业务需要实时连接中心系统，当前专线中断，请待线路恢复后办理，或先办理可暂存的业务。</source>
+        <translation>This business needs a live connection to the central system and the dedicated line is down. Do it when the line is back, or do business that can be held meanwhile.</translation>
+    </message>
+    <message>
+        <source>最早一笔待上传业务已积压 {hours:.1f} 小时（上限 {max_oldest_unsent_hours:g} 小时），暂停受理新的暂存业务，请先恢复与中心的同步或请主管处理异常件。</source>
+        <translation>The oldest business waiting to be sent has waited {hours:.1f} hours (limit {max_oldest_unsent_hours:g} hours): no new held business is taken. Restore the sync with the central system first, or ask a supervisor to handle the exceptions.</translation>
+    </message>
+    <message>
+        <source>待上传业务已达 {unsent} 笔（上限 {max_unsent_count} 笔），暂停受理新的暂存业务，请先完成同步。</source>
+        <translation>{unsent} business items are waiting to be sent (limit {max_unsent_count}): no new held business is taken. Complete the sync first.</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>has never synchronised</translation>
+    </message>
+    <message>
+        <source>已 {hours:.1f} 小时未同步</source>
+        <translation>has not synchronised for {hours:.1f} hours</translation>
+    </message>
+    <message>
+        <source>本柜台与中心系统{since}（上限 {max_since_last_sync_hours:g} 小时），暂停受理新的暂存业务，请先完成同步。</source>
+        <translation>This counter {since} with the central system (limit {max_since_last_sync_hours:g} hours): no new held business is taken. Complete the sync first.</translation>
     </message>
     <message>
         <source>检测中…</source>
@@ -5351,12 +5400,220 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>An insurance record query, then branch statistics: daily volume by business type, weekend share, average times, uncollected cards and the central totals, exported to PDF</translation>
     </message>
     <message>
+        <source>（文件 {source}）</source>
+        <translation>(file {source})</translation>
+    </message>
+    <message>
+        <source>网点配置错误{where}：配置项 {key} {problem}</source>
+        <translation>Branch profile error{where}: setting {key} {problem}</translation>
+    </message>
+    <message>
+        <source>格式不正确，应为{what}</source>
+        <translation>has the wrong format; expected {what}</translation>
+    </message>
+    <message>
+        <source>大于{low}且不大于{high}</source>
+        <translation>greater than {low} and at most {high}</translation>
+    </message>
+    <message>
+        <source>不小于{low}且不大于{high}</source>
+        <translation>at least {low} and at most {high}</translation>
+    </message>
+    <message>
+        <source>必须是有限的数字（{rule}）</source>
+        <translation>must be a finite number ({rule})</translation>
+    </message>
+    <message>
+        <source>超出范围，必须{rule}</source>
+        <translation>is out of range; it must be {rule}</translation>
+    </message>
+    <message>
+        <source>以下之一：{options}</source>
+        <translation>one of: {options}</translation>
+    </message>
+    <message>
+        <source>取值无效，应为以下之一：{options}</source>
+        <translation>has an invalid value; expected one of: {options}</translation>
+    </message>
+    <message>
+        <source>应为 HH:MM 格式的时间，例如 &quot;09:00&quot;（不带时区）</source>
+        <translation>must be a time as HH:MM, e.g. &quot;09:00&quot; (no time zone)</translation>
+    </message>
+    <message>
+        <source>包含无效的星期：{bad}，应为 {codes}</source>
+        <translation>contains invalid weekdays: {bad}; expected {codes}</translation>
+    </message>
+    <message>
+        <source>HH:MM 格式的时间</source>
+        <translation>a time as HH:MM</translation>
+    </message>
+    <message>
+        <source>星期代码：{codes}</source>
+        <translation>weekday codes: {codes}</translation>
+    </message>
+    <message>
+        <source>应为 http:// 或 https:// 开头的地址，例如 &quot;https://central.example:8443&quot;</source>
+        <translation>must be an address starting with http:// or https://, e.g. &quot;https://central.example:8443&quot;</translation>
+    </message>
+    <message>
+        <source>端口号无效，应为 1–65535 的数字</source>
+        <translation>has an invalid port; expected a number from 1 to 65535</translation>
+    </message>
+    <message>
+        <source>http:// 或 https:// 开头的地址</source>
+        <translation>an address starting with http:// or https://</translation>
+    </message>
+    <message>
+        <source>不能为空</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>包含无效字符</source>
+        <translation>contains an invalid character</translation>
+    </message>
+    <message>
+        <source>非空路径</source>
+        <translation>a non-empty path</translation>
+    </message>
+    <message>
+        <source>路径，可为空</source>
+        <translation>a path, may be empty</translation>
+    </message>
+    <message>
+        <source>必须早于 weekday_service.close</source>
+        <translation>must be earlier than weekday_service.close</translation>
+    </message>
+    <message>
+        <source>必须早于 weekend_service.close</source>
+        <translation>must be earlier than weekend_service.close</translation>
+    </message>
+    <message>
+        <source>必须与 central.client_cert 同时配置</source>
+        <translation>must be set together with central.client_cert</translation>
+    </message>
+    <message>
+        <source>指向的文件不存在或不是文件：{path}</source>
+        <translation>names a file that does not exist or is not a file: {path}</translation>
+    </message>
+    <message>
+        <source>不能大于 photo.max_kb</source>
+        <translation>must not be greater than photo.max_kb</translation>
+    </message>
+    <message>
+        <source>以元为单位的金额（最多两位小数），免收填 &quot;0&quot;</source>
+        <translation>an amount in yuan (at most two decimals); &quot;0&quot; for free</translation>
+    </message>
+    <message>
+        <source>不能为空，至少保留一种收费方式</source>
+        <translation>must not be empty; keep at least one payment method</translation>
+    </message>
+    <message>
+        <source>包含无效的收费方式：{bad}，应为 {methods}</source>
+        <translation>contains invalid payment methods: {bad}; expected {methods}</translation>
+    </message>
+    <message>
+        <source>收费方式：{methods}</source>
+        <translation>payment methods: {methods}</translation>
+    </message>
+    <message>
+        <source>空，或 http:// / https:// 开头的地址</source>
+        <translation>empty, or an address starting with http:// or https://</translation>
+    </message>
+    <message>
+        <source>配置了 updates.repository_url 时必须配置</source>
+        <translation>is required when updates.repository_url is set</translation>
+    </message>
+    <message>
+        <source>4–32位大写字母、数字或连字符</source>
+        <translation>4–32 capital letters, digits or hyphens</translation>
+    </message>
+    <message>
+        <source>6位行政区划代码</source>
+        <translation>a 6-digit administrative division code</translation>
+    </message>
+    <message>
+        <source>1–8位字母或数字</source>
+        <translation>1–8 letters or digits</translation>
+    </message>
+    <message>
         <source>即办网点</source>
         <translation>Instant issuance branch</translation>
     </message>
     <message>
         <source>非即办网点</source>
         <translation>Central production branch</translation>
+    </message>
+    <message>
+        <source>与 weekday_service.days 重复：{both}（每天只能有一种营业时间）</source>
+        <translation>overlaps weekday_service.days: {both} (each day has one set of opening hours)</translation>
+    </message>
+    <message>
+        <source>为 true 时中心系统必须是本机回环地址（演示环境）；生产网点请删除此项或设为 false</source>
+        <translation>when true the central system must be a loopback address (demo); in a production branch remove this setting or set it to false</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>整数</source>
+        <translation>an integer</translation>
+    </message>
+    <message>
+        <source>列表</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>(文件)</source>
+        <translation>(file)</translation>
+    </message>
+    <message>
+        <source>找不到配置文件 {path}</source>
+        <translation>profile file {path} not found</translation>
+    </message>
+    <message>
+        <source>{path} 是目录，不是配置文件</source>
+        <translation>{path} is a folder, not a profile file</translation>
+    </message>
+    <message>
+        <source>(编码)</source>
+        <translation>(encoding)</translation>
+    </message>
+    <message>
+        <source>不是 UTF-8 编码的文本（第 {start} 字节附近）</source>
+        <translation>is not UTF-8 text (near byte {start})</translation>
+    </message>
+    <message>
+        <source>不是有效的 TOML：{exc}</source>
+        <translation>is not valid TOML: {exc}</translation>
+    </message>
+    <message>
+        <source>{path} 无法读取（{reason}）</source>
+        <translation>{path} cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>不是已知的配置段（可能拼写错误）</source>
+        <translation>is not a known section (a typing error?)</translation>
+    </message>
+    <message>
+        <source>应为一个配置段 [section]</source>
+        <translation>must be a section [section]</translation>
+    </message>
+    <message>
+        <source>不是已知的配置项（可能拼写错误）</source>
+        <translation>is not a known setting (a typing error?)</translation>
+    </message>
+    <message>
+        <source>类型错误，应为{kind}</source>
+        <translation>has the wrong type; expected {kind}</translation>
+    </message>
+    <message>
+        <source>缺失，必须配置</source>
+        <translation>is missing and required</translation>
     </message>
     <message>
         <source>转到挂失</source>
@@ -9657,6 +9914,58 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>请使用本步骤的按钮继续。</source>
         <translation>Please use this step&apos;s button to continue.</translation>
+    </message>
+    <message>
+        <source>审计日志完整，共 {entries} 条。</source>
+        <translation>The audit log is intact: {entries} entries.</translation>
+    </message>
+    <message>
+        <source>（自第 {first_bad_seq} 条起）</source>
+        <translation>(from entry {first_bad_seq})</translation>
+    </message>
+    <message>
+        <source>审计日志被篡改或损坏{where}：{problem}。请立即报告主管。</source>
+        <translation>The audit log has been tampered with or damaged{where}: {problem}. Report to a supervisor at once.</translation>
+    </message>
+    <message>
+        <source>序号不连续（有条目被删除）</source>
+        <translation>the sequence numbers have a gap (entries deleted)</translation>
+    </message>
+    <message>
+        <source>与上一条的链接不符（条目被删除或调换）</source>
+        <translation>the link to the previous entry does not match (entries deleted or swapped)</translation>
+    </message>
+    <message>
+        <source>条目内容无法解密</source>
+        <translation>an entry cannot be decrypted</translation>
+    </message>
+    <message>
+        <source>条目内容与校验码不符（被修改）</source>
+        <translation>an entry does not match its MAC (modified)</translation>
+    </message>
+    <message>
+        <source>主管确认记录的校验码不符（被改动）</source>
+        <translation>the supervisor&apos;s acknowledgement record does not match its MAC (changed)</translation>
+    </message>
+    <message>
+        <source>主管确认之前的条目被删除或改动</source>
+        <translation>entries before the supervisor&apos;s acknowledgement were deleted or changed</translation>
+    </message>
+    <message>
+        <source>校验检查点的校验码不符（被改动）</source>
+        <translation>the verification checkpoint does not match its MAC (changed)</translation>
+    </message>
+    <message>
+        <source>末尾条目缺失（日志被截断）</source>
+        <translation>the last entries are missing (the log was truncated)</translation>
+    </message>
+    <message>
+        <source>检查点所在条目被改动（日志被截断后重写或条目被修改）</source>
+        <translation>the checkpoint&apos;s entry was changed (the log was truncated and rewritten, or the entry modified)</translation>
+    </message>
+    <message>
+        <source>告警记录损坏</source>
+        <translation>the alarm record is damaged</translation>
     </message>
 </context>
 </TS>
