@@ -6,9 +6,8 @@ The language is chosen once per process before the UI modules are imported (some
 labels at import), so the English cases run in a child pytest of this same file with
 ``COUNTER_TEST_UI_LANGUAGE=en``; in the parent only the test that starts the child is defined.
 Each case drives the signed-in main window as a teller would and asserts that what is shown
-has no Chinese character apart from the customer's data. A case whose text comes from a module
-not yet converted (still in ``NOT_YET`` of tests/ui/test_i18n_composed.py) is skipped, naming
-that module; it runs as soon as the module is converted.
+has no Chinese character apart from the customer's data; the docstring of each names the module
+below the UI whose text it shows.
 """
 
 from __future__ import annotations
@@ -20,10 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from counter_app.ui import i18n
-from tests.ui.test_i18n_composed import NOT_YET
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGE_ENV = "COUNTER_TEST_UI_LANGUAGE"
@@ -38,11 +34,6 @@ def english(text: str) -> str:
     assert text.strip(), "nothing shown"
     assert not CJK.search(text), f"Chinese in the English UI: {text!r}"
     return text
-
-
-def waits_for(module: str) -> None:
-    if module in NOT_YET:
-        pytest.skip(f"the text comes from {module}, not converted yet (NOT_YET)")
 
 
 if not ENGLISH:
@@ -118,7 +109,6 @@ else:
     def test_blank_stock_without_an_open_session_is_refused_in_english(
             qtbot: Any, make_services: Any) -> None:
         """central/sync.py (SESSION_REQUIRED): a stock change before the teller opened the day."""
-        waits_for("central/sync.py")
         from PySide6.QtCore import Qt
 
         from counter_app.workflows.stock import Step
@@ -137,7 +127,6 @@ else:
 
     def test_a_wrong_password_is_refused_in_english(qtbot: Any, make_services: Any) -> None:
         """workflows/login.py: the login window's error line."""
-        waits_for("workflows/login.py")
         from tests.ui.test_shell import close, start, type_login
 
         app = start(qtbot, make_services())
