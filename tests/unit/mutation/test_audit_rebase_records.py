@@ -297,3 +297,13 @@ def test_doctor_reports_a_mangled_break_record_as_an_alarm(store: Store, text: s
     assert inspect_audit(store.path, store.cipher) == (
         AuditVerification(True, 2, None, "", head(store, 2)), {"problem": "告警记录损坏"})
 
+
+
+def test_doctor_on_a_wrong_path_fails_without_creating_a_database(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    cipher = DataCipher(secrets.token_bytes(32))
+    with pytest.raises(sqlite3.OperationalError):
+        inspect_audit(missing, cipher)
+    with pytest.raises(sqlite3.OperationalError):
+        inspect_pending_rebases(missing, cipher)
+    assert list(tmp_path.iterdir()) == []
