@@ -308,3 +308,10 @@ def test_jump_to_fix_keeps_only_earlier_applicable_steps_on_the_stack() -> None:
     w = W(Rec(name="张伟"), step="submit", history=("name", "guardian", "confirm"))
     w.jump_to_fix("confirm")
     assert w.history == ("name",)  # guardian does not apply, confirm is the target
+
+
+def test_back_skips_the_current_step_found_on_the_stack() -> None:
+    """A resumed stack can hold the step the teller is on: back goes to the one before it."""
+    w = W(Rec(name="张伟"), step="confirm", history=("name", "confirm"))
+    assert w.back() == "name" and w.history == ()
+    assert w.journal == [JournalEntry(at(2), "confirm", "back")]
