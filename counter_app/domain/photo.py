@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from counter_app.domain.errors import ConfigurationError, ValidationError
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP, Text, zh
 
 KB = 1024
 
@@ -272,7 +272,7 @@ class PhotoReport:
                 {
                     "code": c.code.value,
                     "passed": c.passed,
-                    "message_zh": c.message_zh,
+                    **_message_record(c.message_zh),
                     "measured": dict(c.measured),
                 }
                 for c in self.checks
@@ -294,7 +294,7 @@ class PhotoReport:
             PhotoCheck(
                 code=PhotoCheckCode(c["code"]),
                 passed=bool(c["passed"]),
-                message_zh=str(c["message_zh"]),
+                message_zh=_message(c),
                 measured={str(k): float(v) for k, v in c.get("measured", {}).items()},
             )
             for c in record.get("checks", ())
@@ -323,3 +323,28 @@ class PhotoFileError(ValidationError):
 
     def __init__(self, message_zh: str, *, code: str = "PHOTO_FILE") -> None:
         super().__init__("photo", message_zh, code=code)
+
+
+def _message_record(message: str) -> dict[str, Any]:
+    """A check's message for JSON; a composed one keeps its template and plain values, so that
+    the UI can still show it in its own language after the draft or the journal held it."""
+    record: dict[str, Any] = {"message_zh": str(message)}
+    if (isinstance(message, Text) and not message.args
+            and all(isinstance(v, (str, int, float)) and not isinstance(v, Text)
+                    for v in message.kwargs.values())):
+        record["message_template"] = message.template
+        record["message_values"] = dict(message.kwargs)
+    return record
+
+
+def _message(check: Mapping[str, Any]) -> str:
+    text = str(check["message_zh"])
+    template, values = check.get("message_template"), check.get("message_values")
+    if isinstance(template, str) and isinstance(values, dict):
+        try:
+            composed = zh(template, **values)
+        except (IndexError, KeyError, ValueError):
+            return text
+        if composed == text:  # a record written by another version keeps its stored wording
+            return composed
+    return text

@@ -25,6 +25,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from counter_app.ui import tour_texts
 from counter_app.ui.app import CounterApp, RunOptions
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.application.page import ApplicationPage, close_dialogs
@@ -108,6 +109,7 @@ class TourRun:
         path = self.out / f"{len(self.shots) + 1:02d}-{name}.png"
         if not target.grab().save(str(path), "PNG"):
             raise TourError(f"could not save {path}")
+        tour_texts.record(target, f"{self.out.name}/{path.name}")  # COUNTER_TOUR_TEXTS=FILE
         self.shots.append(path)
         return path
 

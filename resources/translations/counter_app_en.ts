@@ -1023,6 +1023,14 @@
         <translation>Reprint (F7)</translation>
     </message>
     <message>
+        <source>无缴费记录</source>
+        <translation>No contribution records</translation>
+    </message>
+    <message>
+        <source>{0}至{1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -1214,6 +1222,10 @@
     <message>
         <source>申领登记表</source>
         <translation>Application form</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
     </message>
     <message>
         <source>正在向中心系统申请出具证明…</source>
@@ -1593,6 +1605,18 @@
     <message>
         <source>单位编号</source>
         <translation>Employer no.</translation>
+    </message>
+    <message>
+        <source>养老</source>
+        <translation>Pension</translation>
+    </message>
+    <message>
+        <source>失业</source>
+        <translation>Unemployment</translation>
+    </message>
+    <message>
+        <source>工伤</source>
+        <translation>Work injury</translation>
     </message>
     <message>
         <source>{0}基数</source>
@@ -3880,6 +3904,14 @@ Card printer: {1}</translation>
     <message>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <source>{0}分{1:02d}秒</source>
+        <translation>{0} min {1:02d} s</translation>
+    </message>
+    <message>
+        <source>{0:.1f}秒</source>
+        <translation>{0:.1f} s</translation>
     </message>
     <message>
         <source>本网点为非即办网点（申领后由中心集中制卡），不存放空白卡，因此没有空白卡库存业务。
@@ -6683,6 +6715,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>{making}，{collection}</source>
         <translation>{making}, {collection}</translation>
+    </message>
+    <message>
+        <source>{bank} {branch}</source>
+        <translation>{bank} {branch}</translation>
     </message>
     <message>
         <source>制卡失败（{reason}），请重新申领或补正材料。</source>

@@ -50,6 +50,7 @@ from counter_app.ui.i18n import tr, tr_values
 from counter_app.ui.qt import named
 from counter_app.ui.wizard_page import WizardPage, message_of
 from counter_app.workflows.application import (
+    STEP_TITLES_ZH,
     ApplicationDesk,
     ApplicationWorkflow,
     Documents,
@@ -101,7 +102,7 @@ class DraftsView(QWidget):
         self.list.clear()
         for d in drafts:
             local = d.updated_at.replace(tzinfo=dt.UTC).astimezone(CHINA_TIME)
-            item = QListWidgetItem(tr("{0}　　最后保存于 {1:%m-%d %H:%M}").format(tr(d.label), local))
+            item = QListWidgetItem(tr("{0}　　最后保存于 {1:%m-%d %H:%M}").format(_draft_label(d), local))
             item.setData(Qt.ItemDataRole.UserRole, d.draft_id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
@@ -459,3 +460,13 @@ def _pdf(docs: Documents, kind: str) -> bytes:
 def close_dialogs(page: ApplicationPage) -> None:
     for dialog in page.findChildren(QDialog):
         dialog.close()
+
+
+def _draft_label(draft: DraftSummary) -> str:
+    """"who · step" in the UI's language: the stored label is joined in Chinese, so the step's
+    title comes from the draft's step again (the masked name stays as typed)."""
+    who, _sep, _title = draft.label.partition(" · ")
+    step = next((s for s in Step if s.value == draft.step), None)
+    if step is None or step not in STEP_TITLES_ZH:
+        return tr(draft.label)
+    return tr("{0} · {1}").format(tr(who), tr(STEP_TITLES_ZH[step]))

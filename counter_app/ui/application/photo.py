@@ -121,7 +121,7 @@ class PhotoView(StepView):
     def entered(self) -> None:
         if self.source is None:
             self.source = self.camera_factory()
-            self.camera_name.setText(tr("摄像头：{0}").format(self.source.name))
+            self.camera_name.setText(tr("摄像头：{0}").format(tr(self.source.name)))
             frames = getattr(self.source, "sig_frame", None)
             if frames is not None:
                 frames.connect(self._show_frame)

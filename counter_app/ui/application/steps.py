@@ -215,11 +215,11 @@ class EligibilityView(StepView):
                 self.route_button.setText(tr("转到“{0}”办理").format(tr(route.title_zh)))
                 self.route_button.show()
         elif not el.online:
-            self.result.show_message(html.escape(el.notice), "warn")
+            self.result.show_message(html.escape(tr(el.notice)), "warn")
         else:
             self.result.show_message(tr("符合申领条件，可以继续办理。"), "ok")
         rows = [(tr("申请人"), mask_id_number(self.wf.id_number)),
-                (tr("户籍类别"), el.household),
+                (tr("户籍类别"), tr(el.household)),
                 (tr("申请人类别"), tr("未成年人（须监护人办理）") if self.wf.minor else tr("成年人")),
                 (tr("制卡方式"), tr("即时制卡（本网点当场制卡）") if self.wf.making_mode == "INSTANT"
                  else tr("集中制卡（中心统一制作）"))]
@@ -338,7 +338,7 @@ class ApplicantView(StepView):
         self.sex.setText(SEX_ZH.get(a.sex, ""))
         self.nation.setCurrentText(a.nation)
         self.birth.setText(_date_zh(a.birth_date))
-        self.household.setText(a.household)
+        self.household.setText(tr(a.household))
         self.address.setText(a.address)
         self.phone.setText(a.phone)
 
@@ -512,7 +512,7 @@ class ReviewView(StepView):
         rows: list[tuple[str, str]] = [
             (tr("姓名"), a.name), (tr("性别"), SEX_ZH.get(a.sex, "")),
             (tr("民族"), a.nation), (tr("出生日期"), _date_zh(a.birth_date)),
-            (tr("身份证号码"), wf.id_number), (tr("户籍类别"), a.household),
+            (tr("身份证号码"), wf.id_number), (tr("户籍类别"), tr(a.household)),
             (tr("住址"), a.address), (tr("联系电话"), a.phone),
         ]
         if wf.minor:
@@ -520,7 +520,7 @@ class ReviewView(StepView):
                      (tr("监护人身份证"), g.id_number),
                      (tr("监护关系证明"), g.proof_document),
                      (tr("监护人电话"), g.phone)]
-        rows += [(tr("发卡银行"), self.host.desk.bank_name),
+        rows += [(tr("发卡银行"), tr(self.host.desk.bank_name)),
                  (tr("制卡方式"), tr("即时制卡") if wf.making_mode == "INSTANT" else tr("集中制卡")),
                  (tr("领卡方式"), {"instant": tr("网点即时领卡"), "branch_pickup": tr("网点领取"),
                                "ems": tr("EMS邮寄")}[wf.delivery_mode().value])]
@@ -600,11 +600,12 @@ class DoneView(StepView):
         self.number.setText(tr("申请编号　{0}").format(sub.application_no))
         if sub.deferred or sub.status == "pending_sync":
             self.result.show_message(
-                html.escape(sub.message or tr("已受理，暂存待上传。"))
+                html.escape(tr(sub.message) if sub.message else tr("已受理，暂存待上传。"))
                 + tr("<br>单据上印有“待上传”标记。"), "warn")
         else:
             self.result.show_message(
-                html.escape(sub.message or tr("已提交中心系统 {0}").format(sub.central_application_id)), "ok")
+                html.escape(tr(sub.message) if sub.message
+                            else tr("已提交中心系统 {0}").format(sub.central_application_id)), "ok")
 
     def first_focus(self) -> QWidget | None:
         return self.buttons["form_print"]

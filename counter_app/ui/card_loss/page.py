@@ -121,7 +121,7 @@ class CardScreen(Screen):
             rows = [(tr("社保卡号"), card.card_no)]
             if card.states_known:
                 now = self.wf.ctx.clock()
-                rows += [(tr("发卡银行"), bank_name(card.bank_code)),
+                rows += [(tr("发卡银行"), tr(bank_name(card.bank_code))),
                          (tr("卡片状态"), tr(CARD_STATE_NAMES_ZH[CardState(card.card_state)]))]
                 for f, title in (("social", tr("社保功能")), ("financial", tr("金融功能"))):
                     offer = next(o for o in self.wf.offers() if o.function.value == f)
@@ -141,7 +141,7 @@ class CardScreen(Screen):
                             f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
             parts.append(f"<table style='font-size:15px'>{cells}</table>")
         self.info.setText("".join(parts))
-        self.problem.setText(self.wf.card_error() if card is not None else "")
+        self.problem.setText(tr(self.wf.card_error()) if card is not None else "")
 
     def values(self) -> dict[str, str]:
         return {"card_no": self.card_no.text()} if self.typed.isVisible() else {}

@@ -111,7 +111,7 @@ class CardScreen(Screen):
                      (tr("规范版本"), chip.spec_version)]
             c = r.central
             if c.known:
-                rows += [(tr("发卡银行"), bank_name(c.bank_code)),
+                rows += [(tr("发卡银行"), tr(bank_name(c.bank_code))),
                          (tr("卡片状态"), tr(CARD_STATE_NAMES_ZH[CardState(c.card_state)]))]
                 if r.operation in (Operation.CHANGE_PIN, Operation.RESET_PIN):
                     rows += [(tr(o.title_zh), tr(o.state_zh)) for o in wf.offers()]
@@ -128,7 +128,7 @@ class CardScreen(Screen):
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.info.setText(f"<table style='font-size:15px'>{cells}</table>" if rows else "")
-        self.problem.setText(wf.card_error() if chip is not None else "")
+        self.problem.setText(tr(wf.card_error()) if chip is not None else "")
 
     def read_card(self) -> None:
         page = _page(self)
@@ -209,7 +209,7 @@ class ActScreen(Screen):
                 can = can or (offer.allowed and f == wf.record.function)
             pad = _page(self).desk.pin_pad_name
             self.note.setText(tr(PAD_PROMPTS_ZH[op]) + (tr("（{0}）").format(
-                    pad) if pad else tr("　本柜台未配置密码键盘。")))
+                    tr(pad)) if pad else tr("　本柜台未配置密码键盘。")))
         elif op is Operation.WRITE:
             self.note.setText(tr("系统向中心读取最新登记信息，与芯片比对后写入有变化的项目（姓名、民族），"
                               "写后读回核对。请勿在写卡过程中拔卡。"))

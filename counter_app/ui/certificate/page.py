@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.printing import mask_id_number
-from counter_app.printing.certificate import detail_rows, period_zh
+from counter_app.printing.certificate import CertificateData, detail_rows
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.document_output import DocumentOutputs
 from counter_app.ui.i18n import tr, tr_values
@@ -44,6 +44,7 @@ from counter_app.workflows.certificate import (
     Step,
     Verification,
 )
+from counter_app.workflows.queries.views import ym_zh
 
 
 class CertStep(StepScreen[CertificateWorkflow]):
@@ -102,7 +103,7 @@ class OptionsView(CertStep):
         self.grid = FormGrid()
         self.kind = named(QComboBox(), "CertKind")
         for kind, title in KIND_ZH.items():
-            self.kind.addItem(title, kind.value)
+            self.kind.addItem(tr(title), kind.value)
         self.months = named(QComboBox(), "CertMonths")
         for n in PERIOD_CHOICES:
             self.months.addItem(tr("近{0}个月").format(n), str(n))
@@ -197,7 +198,7 @@ def _summary_html(wf: CertificateWorkflow) -> str:
     data = wf.data()
     rows = [(tr("申请人"), tr("{0}　{1}").format(data.person.name, mask_id_number(data.person.id_number))),
             (tr("证明险种"), tr(data.kind_zh)),
-            (tr("缴费明细期间"), tr("{0}（{1}个月）").format(period_zh(data), len(detail_rows(data)))),
+            (tr("缴费明细期间"), tr("{0}（{1}个月）").format(_period(data), len(detail_rows(data)))),
             (tr("出具时间"), f"{data.issued_at:%Y-%m-%d %H:%M:%S}"),
             (tr("有效期至"), tr("{0:%Y-%m-%d}（三个月内有效）").format(data.valid_until))]
     cells = "".join(f"<tr><td style='color:{MUTED}; padding:3px 18px 3px 0'>{html.escape(k)}</td>"
@@ -406,3 +407,11 @@ def close_dialogs(page: CertificatePage) -> None:
 
 
 __all__ = ["CertificateKind", "CertificatePage", "close_dialogs"]
+
+
+def _period(data: CertificateData) -> str:
+    """The detail's period in the UI's language (the printed certificate keeps its Chinese)."""
+    rows = detail_rows(data)
+    if not rows:
+        return tr("无缴费记录")
+    return tr("{0}至{1}").format(tr(ym_zh(rows[0].year_month)), tr(ym_zh(rows[-1].year_month)))

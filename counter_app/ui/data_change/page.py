@@ -87,7 +87,7 @@ class ChangesScreen(Screen):
                 editor = QComboBox()
                 editor.addItem(tr("（不变更）"), "")
                 for option in f.options:
-                    editor.addItem(SEX_ZH.get(option, option) if f.key == "sex" else option, option)
+                    editor.addItem(tr(SEX_ZH.get(option, option)) if f.key == "sex" else option, option)
             else:
                 editor = QLineEdit()
                 if f.key.endswith("_date"):
@@ -109,8 +109,8 @@ class ChangesScreen(Screen):
         else:
             self.current.setText(tr("中心登记信息：姓名 <b>{0}</b>　"
                                  "性别 {1}　出生日期 {2}").format(
-                                         html.escape(r.current_name), SEX_ZH.get(r.current_sex,
-                                             r.current_sex), r.current_birth))
+                                         html.escape(r.current_name), tr(SEX_ZH.get(r.current_sex,
+                                             r.current_sex)), r.current_birth))
         values = {c.field: c.value for c in r.changes}
         for key, editor in self.editors.items():
             value = values.get(key, "")
@@ -155,7 +155,7 @@ class ProofScreen(Screen):
             lay.addWidget(title)
             self.record_titles[f.key] = title
             for i, rec in enumerate(f.records):
-                box = named(QCheckBox(rec), f"rec_{f.key}_{i}")
+                box = named(QCheckBox(tr(rec)), f"rec_{f.key}_{i}")
                 box.setStyleSheet("font-size: 15px;")
                 lay.addWidget(box)
                 self.record_boxes[(f.key, i)] = box
@@ -178,7 +178,7 @@ class ProofScreen(Screen):
         self.group = QButtonGroup(self)
         self.paper_kinds: dict[str, QRadioButton] = {}
         for kind, text in PAPER_KINDS.items():
-            b = named(QRadioButton(text), f"paper_{kind}")
+            b = named(QRadioButton(tr(text)), f"paper_{kind}")
             self.group.addButton(b)
             kinds.addWidget(b)
             self.paper_kinds[kind] = b
@@ -284,7 +284,7 @@ class ConfirmScreen(Screen):
         r = self.wf.record
         rows = [(tr(FIELD_BY_KEY[c.field].title_zh), shown(c.field, c.value)) for c in r.changes]
         if r.records_seen:
-            rows.append((tr("已核验记录"), tr("；").join(r.records_seen)))
+            rows.append((tr("已核验记录"), tr("；").join(tr(seen) for seen in r.records_seen)))
         if r.paper_kind:
             rows.append((tr("证明材料"), tr("{0}（编号 {1}）").format(tr(PAPER_KINDS[r.paper_kind]), r.paper_no)))
         cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
@@ -329,7 +329,7 @@ class DoneScreen(ReceiptScreen):
         outcome = self.wf.record.outcome
         if outcome is None:
             return
-        self.new_card.setText(NEW_CARD_ZH if outcome.new_card_required else "")
+        self.new_card.setText(tr(NEW_CARD_ZH) if outcome.new_card_required else "")
         self.replace_button.setVisible(outcome.new_card_required)
         # the chip is written when the card stays (no new card) and the central took it
         chip = chip_out_of_date(self.wf.record)

@@ -284,7 +284,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
         super().render_side()
 
     def who_text(self) -> str:
-        return tr("经办柜员：{0}\n卡面打印机：{1}").format(self.desk.teller, self.desk.printer_name)
+        return tr("经办柜员：{0}\n卡面打印机：{1}").format(self.desk.teller, tr(self.desk.printer_name))
 
     def open_application(self, application_no: str) -> None:
         """From the list, or handed over by the application page after acceptance."""

@@ -810,7 +810,7 @@ class PinScreen(HScreen):
 
     def load(self) -> None:
         pad = _hpage(self).desk.ctx.pin_pad
-        self.pad.setText(tr("密码键盘：{0}").format(pad.name) if pad is not None else
+        self.pad.setText(tr("密码键盘：{0}").format(tr(pad.name)) if pad is not None else
                          tr("本机未连接密码键盘：将弹出密码输入框，请持卡人本人输入（输入内容以圆点显示）。"))
 
 

@@ -148,9 +148,10 @@ class ResultView(QueryStep):
         lay = QVBoxLayout(months_tab)
         lay.setContentsMargins(0, 6, 0, 0)
         heads = [tr("年月"), tr("单位编号")]
+        shorts = {"PENSION": tr("养老"), "UNEMPLOYMENT": tr("失业"), "WORK_INJURY": tr("工伤")}  # narrow
         for ins in INSURANCES:
-            short = INSURANCE_ZH[ins][:2]
-            heads += [tr("{0}基数").format(short), tr("{0}个人").format(short), f"{short}"]
+            short = shorts.get(ins, tr(INSURANCE_ZH[ins]))
+            heads += [tr("{0}基数").format(short), tr("{0}个人").format(short), short]
         self.months = _table(heads, "MonthsTable", long=True)
         self.months.setWordWrap(False)  # one line per month; short headers keep it in width
         lay.addWidget(self.months, 1)
@@ -252,7 +253,8 @@ class ResultView(QueryStep):
         gaps: list[int] = []
         for r, m in enumerate(month_rows(result.months)):
             if m.gap_months:
-                rows.append((tr("断缴"), tr("{0} 无缴费记录（{1}个月）").format(m.label_zh, m.gap_months), *([""] * 9)))
+                gap_text = tr("{0} 无缴费记录（{1}个月）").format(tr(m.label_zh), m.gap_months)
+                rows.append((tr("断缴"), gap_text, *([""] * 9)))
                 gaps.append(r)
                 colours[(r, 1)] = BAD
                 continue
@@ -275,7 +277,7 @@ class ResultView(QueryStep):
             note = tr("中心系统中该人员没有缴费记录。")
         else:
             note = tr("金额单位：元。已显示 {0} 至 {1}，"
-                    "共 {2} 个有记录的月份").format(ym_zh(months[0]), ym_zh(months[-1]), len(months))
+                    "共 {2} 个有记录的月份").format(tr(ym_zh(months[0])), tr(ym_zh(months[-1])), len(months))
             gap = gap_months_total(result.months)
             note += tr("，其中断缴 {0} 个月").format(gap) if gap else ""
             note += tr("；更早的记录请按 F4 查询。") if result.next_cursor else tr("；已是全部缴费记录。")

@@ -85,7 +85,7 @@ class KindScreen(Screen):
             heading.setStyleSheet("font-size:15px; font-weight:bold;")
             lay.addWidget(heading)
             for key, text in materials:
-                box = named(QCheckBox(text), f"m_{kind.value}_{key}")
+                box = named(QCheckBox(tr(text)), f"m_{kind.value}_{key}")
                 box.setStyleSheet("font-size: 15px;")
                 lay.addWidget(box)
                 self.boxes[(kind, key)] = box
@@ -349,7 +349,7 @@ class ConfirmScreen(Screen):
         except ValidationError:  # shown as typed; leaving the step names the problem
             rows.append((tr("月缴费基数"), r.base_text))
         if kind is not None:
-            rows.append((tr("已核验材料"), tr("；").join(t for k, t in MATERIALS[kind] if k in r.materials)))
+            rows.append((tr("已核验材料"), tr("；").join(tr(t) for k, t in MATERIALS[kind] if k in r.materials)))
         self.summary.setText(_rows(rows))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:

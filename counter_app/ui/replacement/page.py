@@ -129,7 +129,7 @@ class CardScreen(Screen):
         rows: list[tuple[str, str]] = []
         if card is not None:
             rows += [(tr("补换原因"), tr(REASON_TITLES_ZH[r.reason])), (tr("社保卡号"), card.card_no),
-                     (tr("发卡银行"), bank_name(card.bank_code)),
+                     (tr("发卡银行"), tr(bank_name(card.bank_code))),
                      (tr("卡片状态"), tr(CARD_STATE_NAMES_ZH[CardState(card.card_state)]))]
             states = function_states(card, self.wf.ctx.clock())
             for f in FUNCTIONS:
@@ -145,7 +145,7 @@ class CardScreen(Screen):
                         f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.info.setText(f"<table style='font-size:15px'>{cells}</table>" if rows else "")
         message, _code = self.wf.card_error() if card is not None else ("", "")
-        self.problem.setText(message)
+        self.problem.setText(tr(message))
         self.loss_button.setVisible(card is not None and self.wf.needs_loss_first())
 
     def _unreadable_toggled(self, checked: bool) -> None:
@@ -258,7 +258,7 @@ class OptionsScreen(Screen):
         (self.same if r.same_number and offered else self.new_number).setChecked(True)
         self.same_hint.setText("" if offered else tr("本网点未开通同号换卡，只能换发新银行卡号。"))
         self.same_hint.setVisible(not offered)
-        fee = fee_zh(r.terms.fee_fen) if r.terms else tr("待查询")
+        fee = tr(fee_zh(r.terms.fee_fen)) if r.terms else tr("待查询")
         card = r.card
         rows = [(tr("业务"), tr(REASON_TITLES_ZH[r.reason])),
                 (tr("原卡号"), tr("{0}（受理后在中心注销）").format(mask_card_no(card.card_no)) if card else ""),
@@ -331,19 +331,19 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
             return
         self.number.setText(tr("业务编号　{0}　　中心受理号　{1}").format(
                 outcome.receipt_no, outcome.application_id or tr('待中心确认')))
-        self.fee.setText(tr("工本费：{0}").format(fee_zh(outcome.fee_fen)))
+        self.fee.setText(tr("工本费：{0}").format(tr(fee_zh(outcome.fee_fen))))
         r = self.wf.record
         due = r.terms.fee_fen if r.terms is not None else 0
         self.fee_frame.setVisible(self.wf.fees is not None and due > 0)
         if r.fee.receipt_no:
             method = tr("转账（凭证 ") + r.fee.reference + tr("）") if r.fee.method == "transfer" else tr("现金")
             self.fee_receipt.setText(tr("工本费 {0} 已收（{1}），收据编号 {2}").format(
-                    fee_zh(due), method, r.fee.receipt_no))
+                    tr(fee_zh(due)), method, r.fee.receipt_no))
             self.fee_receipt.setStyleSheet(f"color: {OK}; font-size: 14px;")
         else:
             self.fee_receipt.setText(tr("工本费 {0} 未能登记：{1}"
                                      "（请开始营业后按“重新登记收费”，或在日终轧账中说明）").format(
-                                             fee_zh(due), tr(r.fee.problem_zh)))
+                                             tr(fee_zh(due)), tr(r.fee.problem_zh)))
             self.fee_receipt.setStyleSheet(f"color: {BAD}; font-size: 14px;")
         for action, button in self.fee_buttons.items():
             button.setVisible((action == "retry") != bool(r.fee.receipt_no))

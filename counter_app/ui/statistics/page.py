@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.statistics import BranchFigures
-from counter_app.printing.statistics import CENTRAL_KINDS_ZH, SERIES_COLOURS, day_label, seconds_zh
+from counter_app.printing.statistics import CENTRAL_KINDS_ZH, SERIES_COLOURS, day_label
 from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
@@ -257,8 +257,8 @@ class StatisticsPage(QWidget):
     def _times(self, f: BranchFigures) -> None:
         self.times.setRowCount(len(f.times))
         for r, t in enumerate(f.times):
-            for c, text in enumerate((f.title(t.business), str(t.count), seconds_zh(t.software_s),
-                                      seconds_zh(t.counter_s))):
+            for c, text in enumerate((tr(f.title(t.business)), str(t.count), _seconds(t.software_s),
+                                      _seconds(t.counter_s))):
                 item = QTableWidgetItem(text)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -269,7 +269,7 @@ class StatisticsPage(QWidget):
         if c is None:
             self.central.setText(tr("中心汇总：{0}").format(tr(f.central_note_zh)))
             return
-        parts = tr("，").join(f"{CENTRAL_KINDS_ZH.get(k, k)} " + tr("{0} 笔").format(n)
+        parts = tr("，").join(f"{tr(CENTRAL_KINDS_ZH.get(k, k))} " + tr("{0} 笔").format(n)
                              for k, n in c.by_business)
         self.central.setText(tr("中心汇总（本网点全部柜台，同期）：{0}；合计 {1} 笔。").format(parts, c.total))
 
@@ -298,3 +298,11 @@ class StatisticsPage(QWidget):
                 done(written)
 
         self.ops.run(job, ok, lambda e: self.note.setText(tr("导出失败：{0}").format(error_text(e))))
+
+
+def _seconds(seconds: float) -> str:
+    """A wait in the UI's language (the printed report keeps its own Chinese format)."""
+    if seconds >= 60:
+        whole = round(seconds)
+        return tr("{0}分{1:02d}秒").format(whole // 60, whole % 60)
+    return tr("{0:.1f}秒").format(seconds)

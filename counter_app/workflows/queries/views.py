@@ -223,7 +223,8 @@ def application_lines(result: QueryResult) -> list[ApplicationLine]:
             a.application_id, KIND_ZH.get(a.kind, a.kind),
             zh("{making}，{collection}", making=MAKING_ZH.get(a.making_mode, a.making_mode),
                collection=COLLECTION_ZH.get(a.collection, a.collection)),
-            f"{bank_zh(a.bank_code)} {a.branch_code}", a.state_zh or a.state, progress(a),
+            zh("{bank} {branch}", bank=bank_zh(a.bank_code), branch=a.branch_code),
+            a.state_zh or a.state, progress(a),
             next_step_zh(a), _date(a.created_at)))
     return lines
 
