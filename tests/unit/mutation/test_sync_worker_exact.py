@@ -259,6 +259,17 @@ def test_backoff_doubles_from_the_base_up_to_the_cap_then_jitters(attempts: int,
     assert rng.bounds == [(-0.2, 0.2)]
 
 
+def test_backoff_and_cycle_exponents_stop_at_30_doublings() -> None:
+    rng = FixedRng(0.0)
+    uncapped = SyncPolicy(base_backoff_s=1.0, max_backoff_s=float("inf"), jitter=0.0,
+                          interval_s=1.0, interval_jitter=0.0, offline_max_factor=float("inf"))
+    assert uncapped.backoff(31, rng) == 2.0**30
+    assert uncapped.backoff(32, rng) == 2.0**30
+    assert uncapped.backoff(5000, rng) == 2.0**30
+    assert uncapped.next_cycle_in(0.0, rng, 31) == 2.0**30
+    assert uncapped.next_cycle_in(0.0, rng, 32) == 2.0**30
+
+
 def test_backoff_jitter_bounds_follow_the_policy() -> None:
     rng = FixedRng(-0.5)
     policy = SyncPolicy(base_backoff_s=3.0, max_backoff_s=10.0, jitter=0.5)
@@ -396,6 +407,9 @@ def test_the_oldest_unsent_message_is_refused_one_past_its_limit() -> None:
         "暂停受理新的暂存业务，请先恢复与中心的同步或请主管处理异常件。")
     assert refused("data_change", status(oldest_unsent_age_s=12.25 * 3600))[1].startswith(
         "最早一笔待上传业务已积压 12.2 小时（上限 10 小时）")
+    # hours are seconds / 3600 exactly: 12.0501 h shows 12.1 (12.0468 would show 12.0)
+    assert refused("data_change", status(oldest_unsent_age_s=12.0501 * 3600))[1].startswith(
+        "最早一笔待上传业务已积压 12.1 小时")
 
 
 def test_too_many_unsent_counts_pending_and_dead_from_the_limit() -> None:
@@ -418,6 +432,8 @@ def test_no_recent_sync_is_refused_one_past_its_limit() -> None:
         "本柜台与中心系统已 20.0 小时未同步（上限 20 小时），暂停受理新的暂存业务，请先完成同步。")
     assert refused("data_change", status(last_success_at=T0 - dt.timedelta(hours=31.5)))[1] == (
         "本柜台与中心系统已 31.5 小时未同步（上限 20 小时），暂停受理新的暂存业务，请先完成同步。")
+    assert refused("data_change", status(last_success_at=T0 - dt.timedelta(hours=20.0501)))[
+        1].startswith("本柜台与中心系统已 20.1 小时未同步")  # seconds / 3600 exactly
     assert check_new_work("data_change", status(last_success_at=T0 - dt.timedelta(hours=20)),
                           LIMITS, free_disk_mb=1000.0, now=T0) is CentralNeed.DEFERRABLE
 
@@ -633,6 +649,17 @@ def test_a_message_the_client_cannot_send_is_dead_lettered(
          "outbox message 1 (applications.submit) dead-lettered: CLIENT_CANNOT_SEND")]
 
 
+def test_a_message_the_client_cannot_send_is_progress_for_the_drain() -> None:
+    w, repo, central = make(batch_size=1)
+    repo.add("A")
+    repo.add("B")
+    central.failures["op-1"] = [ValueError("bad payload")]
+    assert w.drain() == DrainReport(sent=1, dead=1, errors={"CLIENT_CANNOT_SEND": 1})
+    assert [c[0] for c in repo.calls] == ["next_batch", "dead", "next_batch", "done",
+                                          "next_batch", "set", "set"]
+    assert w.line_state is LineState.ONLINE
+
+
 def test_the_default_random_jitters_the_backoff_within_its_bounds() -> None:
     repo, central = Repo(), Central()
     repo.add("A")
@@ -787,6 +814,11 @@ def test_admit_judges_the_worker_status_at_the_worker_clock() -> None:
         w.admit("data_change", LIMITS, free_disk_mb=1000.0)
     assert e.value.message_zh == (
         "本柜台与中心系统已 21.0 小时未同步（上限 20 小时），暂停受理新的暂存业务，请先完成同步。")
+    assert w.admit("pin_reset", LIMITS, free_disk_mb=1000.0) is CentralNeed.NOW
+    w.line_state = LineState.OFFLINE
+    with pytest.raises(NewWorkRefused) as e:
+        w.admit("pin_reset", LIMITS, free_disk_mb=1000.0)
+    assert e.value.code == "CENTRAL_REQUIRED_OFFLINE"
     repo.state[AUDIT_BREAK_STATE] = "1"
     with pytest.raises(NewWorkRefused) as e:
         w.admit("certificate_verify", LIMITS, free_disk_mb=1000.0)
@@ -928,3 +960,30 @@ def test_start_runs_one_daemon_thread_wake_runs_a_cycle_and_stop_ends_it() -> No
     assert len(policy.waits) == 3
     w.stop()  # stopping a stopped worker is harmless
     assert w._thread is None
+
+
+def test_stop_waits_only_its_timeout_for_a_stuck_cycle() -> None:
+    entered, release = threading.Event(), threading.Event()
+
+    class StuckCentral(Central):
+        def probe(self) -> HealthResult:
+            entered.set()
+            assert release.wait(20)
+            return online()
+
+    policy = RecordingPolicy(wait_s=600.0)
+    w, _, _ = make(central=StuckCentral(), policy=policy)
+    w.start()
+    thread = w._thread
+    assert thread is not None and entered.wait(20)
+    stopper = threading.Thread(target=w.stop, kwargs={"timeout": 0.2})
+    stopper.start()
+    stopper.join(10)
+    try:
+        assert not stopper.is_alive()  # gave up after 0.2 s, the cycle still stuck
+        assert thread.is_alive() and w._thread is None
+    finally:
+        release.set()
+        stopper.join(20)
+    thread.join(20)
+    assert not thread.is_alive() and len(policy.waits) == 1  # it saw the stop and ended
