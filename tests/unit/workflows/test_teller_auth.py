@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from argon2 import PasswordHasher, Type
 
 from counter_app.domain.errors import ValidationError
 from counter_app.workflows.login import (
@@ -396,3 +397,14 @@ def test_a_locked_account_takes_as_long_as_a_wrong_password(auth: TellerAuth,
     base = statistics.median(wrong)
     assert 0.5 < statistics.median(unknown) / base < 2
     assert 0.5 < statistics.median(locked) / base < 2
+
+
+def test_the_production_hasher_keeps_the_library_parameters(production_hasher: PasswordHasher) -> None:
+    """The unit tests hash at the lowest cost (tests/unit/conftest.py); the program itself
+    uses argon2id with the library's recommended parameters."""
+    defaults = PasswordHasher()
+    used = production_hasher
+    assert (used.time_cost, used.memory_cost, used.parallelism, used.type) == (
+        defaults.time_cost, defaults.memory_cost, defaults.parallelism, Type.ID)
+    assert used.hash("Teller@2026").startswith(
+        f"$argon2id$v=19$m={defaults.memory_cost},t={defaults.time_cost},p={defaults.parallelism}$")
