@@ -266,6 +266,18 @@ def test_start_up_after_a_re_base_names_an_entry_deleted_after_it(
     assert at_start(store) == AuditVerification(False, 0, first_bad, GAP)
 
 
+@pytest.mark.parametrize(("sql", "rows"), [
+    ("UPDATE audit_log SET actor='T9999' WHERE seq = 2", 8),  # edited: same number of rows
+    ("DELETE FROM audit_log WHERE seq = 2", 7),
+])
+def test_the_full_walk_finds_an_entry_before_the_re_base_changed(store: Store, sql: str,
+                                                                 rows: int) -> None:
+    broken(store)
+    acknowledge(store)
+    tamper(store, sql)
+    assert full(store) == AuditVerification(False, rows, None, "主管确认之前的条目被删除或改动")
+
+
 # -- doctor's read-only look ----------------------------------------------------------------------
 
 def test_doctor_sees_a_sound_log_and_no_break(store: Store) -> None:
