@@ -168,3 +168,19 @@ def test_a_temporary_password_kept_signs_out_with_its_reason() -> None:
     assert (e.code, e.message_zh) == (
         "TEMPORARY_PASSWORD_KEPT",
         "须先设置本人的新密码才能开始办理业务，已签退。请重新登录并设置新密码。")
+
+
+def test_unlock_and_password_change_of_an_account_disabled_meanwhile_are_refused(
+        auth: TellerAuth, tellers: MemoryTellers) -> None:
+    """An administrator disabled the account while the teller was signed in: the idle unlock
+    and the password change get the typed-name answer, audited under the signed-in name."""
+    signed = auth.sign_in(TELLER, DEMO_ACCOUNTS[0][3])
+    change(tellers, TELLER, active=False)
+    for attempt, call in (("unlock", lambda: auth.unlock(signed, DEMO_ACCOUNTS[0][3])),
+                          ("password_change",
+                           lambda: auth.change_password(signed, DEMO_ACCOUNTS[0][3], "NewPass2026"))):
+        with pytest.raises(LoginRefused) as info:
+            call()
+        assert info.value.code == "BAD_CREDENTIALS"
+        assert tellers.events[-1] == (f"hash({len(TELLER)})", f"{attempt}.failure",
+                                      {"reason": "unknown_user"})
