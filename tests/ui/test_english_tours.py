@@ -11,6 +11,7 @@ a new tour value needs no change in this file.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import re
@@ -27,8 +28,17 @@ from counter_app.ui.tour_texts import visible_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# one per business, chosen for their refusals, tables and composed texts (about 15 s each)
+# a handful of businesses, chosen for their refusals, tables and composed texts (about 15 s
+# each); ENGLISH_TOURS=all plays every business of the tour (about 4 minutes)
 BUSINESSES = ("loss-deloss", "replacement", "queries", "data-change", "registration", "application")
+
+
+def _businesses() -> tuple[str, ...]:
+    if os.environ.get("ENGLISH_TOURS") != "all":
+        return BUSINESSES
+    from counter_app.ui.tour import SCENARIOS
+
+    return tuple(sorted({s.business for s in SCENARIOS}))
 
 
 def _cjk_constants(path: Path, skip: set[str] | None = None) -> Iterator[str]:
@@ -41,6 +51,18 @@ def _cjk_constants(path: Path, skip: set[str] | None = None) -> Iterator[str]:
             yield node.value
 
 
+def _central_reasons() -> Iterator[str]:
+    """The central's free-text failure reasons (``x.failure_reason = "…"`` in central_sim)."""
+    for path in (ROOT / "central_sim").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                    and isinstance(node.value.value, str)
+                    and any(isinstance(t, ast.Attribute) and t.attr == "failure_reason"
+                            for t in node.targets)):
+                yield node.value.value
+
+
+@functools.cache
 def data_values() -> list[str]:
     """Every Chinese value that is data, longest first (so a name inside an address goes with it)."""
     from central_sim import seed
@@ -57,6 +79,7 @@ def data_values() -> list[str]:
     # names, which the counter shows in the UI's language
     bank_names = set(seed.BANK_NAMES.values())
     values.update(_cjk_constants(ROOT / "central_sim" / "seed.py", bank_names))
+    values.update(_central_reasons())
     values.update(name for _no, name, *_rest in REGISTRATION_EMPLOYERS)
     values.update(v for v in vars(tour_data).values() if isinstance(v, str) and CJK.search(v))
     for card in DEMO_ID_CARDS.values():  # the ID card's own text (the nation as printed too)
@@ -109,7 +132,7 @@ def _english_tour(tmp_path: Path, only: str) -> list[dict[str, str]]:
 
 
 @pytest.mark.central  # the demo starts its own reference central
-@pytest.mark.parametrize("business", BUSINESSES)
+@pytest.mark.parametrize("business", _businesses())
 def test_the_english_tour_shows_no_chinese_but_data(tmp_path: Path, business: str) -> None:
     entries = _english_tour(tmp_path, business)
     shots = {e["shot"] for e in entries}
