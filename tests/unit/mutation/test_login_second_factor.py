@@ -184,3 +184,70 @@ def test_unlock_and_password_change_of_an_account_disabled_meanwhile_are_refused
         assert info.value.code == "BAD_CREDENTIALS"
         assert tellers.events[-1] == (f"hash({len(TELLER)})", f"{attempt}.failure",
                                       {"reason": "unknown_user"})
+
+
+class RacingTellers(MemoryTellers):
+    """The same code accepted at another counter between the check and the compare-and-set."""
+
+    def code_accepted(self, teller_id: int, step: int, audit_action: str,
+                      **detail: str | int) -> bool:
+        return False
+
+
+def test_a_code_taken_at_once_elsewhere_is_a_replay_audited_with_its_purpose(clock: Clock) -> None:
+    tellers = RacingTellers()
+    auth = TellerAuth(tellers, LoginPolicy(max_failures=3, lockout_minutes=30), "03", clock)
+    auth.seed_demo_accounts()
+    with pytest.raises(LoginRefused) as info:
+        auth.authorise(SupervisorApproval(SUPERVISOR, PASSWORD, code_at_step(SECRET, step_at(T0))),
+                       purpose="fee.refund")
+    assert (info.value.code, info.value.message_zh) == ("OTP_REPLAYED", REPLAYED)
+    assert tellers.events[-2:] == [
+        (SUPERVISOR, "authorise.code_replayed", {"purpose": "fee.refund"}),
+        (SUPERVISOR, "authorise_code.failure", {"failures": 1})]
+
+
+def test_a_supervisor_without_an_authenticator_is_named_in_the_refusal(
+        auth: TellerAuth, tellers: MemoryTellers) -> None:
+    change(tellers, SUPERVISOR, totp_secret=None, totp_last_step=None)
+    with pytest.raises(LoginRefused) as info:
+        auth.authorise(SupervisorApproval(SUPERVISOR, PASSWORD, "123456"), purpose="x")
+    assert info.value.message_zh == auth.not_enrolled_message(SUPERVISOR)
+    assert f"主管“{SUPERVISOR}”" in info.value.message_zh
+
+
+def test_the_one_answer_names_the_code_only_when_asked(auth: TellerAuth) -> None:
+    assert auth.bad_credentials().message_zh.startswith("用户名或密码不正确。连续输错3次")
+    assert auth.bad_credentials(with_code=True).message_zh.startswith("用户名、密码或动态验证码不正确。")
+
+
+def test_a_login_locked_with_the_second_factor_on_does_not_mention_the_code(
+        auth: TellerAuth) -> None:
+    answers = []
+    for _ in range(3):
+        with pytest.raises(LoginRefused) as info:
+            auth.sign_in(TELLER, "wrong-pass1")
+        answers.append(info.value.message_zh)
+    assert answers == [auth.bad_credentials().message_zh] * 3  # the third one locks
+
+
+def test_seeding_again_neither_recreates_accounts_nor_re_enrols_their_authenticators(
+        auth: TellerAuth, tellers: MemoryTellers, clock: Clock) -> None:
+    enrolled = [e for e in tellers.events if e[1] == "teller.totp_enrolled"]
+    assert enrolled == [("system", "teller.totp_enrolled", {"username": SUPERVISOR}),
+                        ("system", "teller.totp_enrolled", {"username": ADMIN})]
+    assert auth.authorise(SupervisorApproval(SUPERVISOR, PASSWORD,
+                                             code_at_step(SECRET, step_at(T0))), purpose="x")
+    used = account(tellers, SUPERVISOR).totp_last_step
+    calls: list[str] = []
+    add = tellers.add_account
+
+    def counting_add(username: str, *args: Any, **kwargs: Any) -> bool:
+        calls.append(username)
+        return add(username, *args, **kwargs)
+
+    tellers.add_account = counting_add  # type: ignore[method-assign]
+    before = len(tellers.events)
+    auth.seed_demo_accounts()
+    assert calls == [] and tellers.events[before:] == []  # nothing hashed, nothing re-enrolled
+    assert account(tellers, SUPERVISOR).totp_last_step == used  # the used code stays used
