@@ -251,3 +251,10 @@ def test_seeding_again_neither_recreates_accounts_nor_re_enrols_their_authentica
     auth.seed_demo_accounts()
     assert calls == [] and tellers.events[before:] == []  # nothing hashed, nothing re-enrolled
     assert account(tellers, SUPERVISOR).totp_last_step == used  # the used code stays used
+
+
+def test_without_a_branch_code_the_qr_label_is_the_user_name_alone(tellers: MemoryTellers,
+                                                                  clock: Clock) -> None:
+    auth = TellerAuth(tellers, LoginPolicy(max_failures=3, lockout_minutes=30), "03", clock)
+    auth.seed_demo_accounts()
+    assert pyotp.parse_uri(auth.begin_enrolment(SUPERVISOR).uri).name == SUPERVISOR
