@@ -21,6 +21,8 @@ from counter_app.profile import BranchProfile, demo_profile_path, load_profile, 
 
 if TYPE_CHECKING:
     from counter_app.bootstrap import Services
+    from counter_app.central.launcher import CentralSimHandle
+    from counter_app.ui.tour import Scenario, TourRun
 
 DEMO_PROFILES = {"instant": "demo-instant.toml", "central": "demo-central.toml"}
 
@@ -91,12 +93,14 @@ def seed_dead_letter(services: Services) -> int:
 def run_tour(args: argparse.Namespace) -> int:
     """`counter-app demo --tour DIR [--only NAME]`: the guided tour, offscreen.
 
-    Starts its own reference central (fresh database, free port) so every run shows the
-    same people in the same state; the card emulator is not needed by the businesses the
-    tour shows so far and is not started (it would take the machine's only vpcd ports).
+    Starts its own reference central (fresh database, free port) for each business, so
+    every run shows the same people in the same state, whether a business is toured alone
+    (``--only``) or after the others (a loss tour leaves a card lost, a replacement voids
+    it); the scenarios of one business share theirs, in order. The card emulator is not
+    needed by the businesses the tour shows so far and is not started (it would take the
+    machine's only vpcd ports).
     """
     import tempfile
-    import time
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from counter_app.ui.i18n import set_language
@@ -104,15 +108,12 @@ def run_tour(args: argparse.Namespace) -> int:
     set_language(getattr(args, "language", None) or "zh_CN")  # before the UI modules
     from PySide6.QtWidgets import QApplication
 
-    from counter_app.bootstrap import Fakes, build_services, emulated_chip
     from counter_app.central.launcher import start_central_sim
-    from counter_app.devices.pinpad import DemoPinPad
-    from counter_app.devices.sscard import SimulatedSocialCardReader
     from counter_app.ui.app import _qt_messages
     from counter_app.ui.fonts import install_fallback_fonts
     from counter_app.ui.i18n import install_translations
     from counter_app.ui.theme import apply_theme
-    from counter_app.ui.tour import TourError, play, scenarios, write_timings
+    from counter_app.ui.tour import TourError, scenarios, write_timings
 
     try:
         chosen = scenarios(args.only)
@@ -129,35 +130,54 @@ def run_tour(args: argparse.Namespace) -> int:
     apply_theme(app)
     install_fallback_fonts()
     install_translations(app)
-    results = {}
+    results: dict[str, TourRun] = {}
+    businesses = list(dict.fromkeys(s.business for s in chosen))  # in the tour's order
     with tempfile.TemporaryDirectory(prefix="counter-tour-") as tmp:
-        central = start_central_sim(f"sqlite:///{tmp}/central.db", log_path=Path(tmp) / "central.log")
-        try:
-            for scenario in chosen:
-                state = Path(tmp) / scenario.key
-                profile = demo_profile(scenario.branch, state)
-                profile = dataclasses.replace(
-                    profile, central=dataclasses.replace(profile.central, base_url=central.url))
-                services = build_services(profile, fakes=Fakes(
-                    no_presence=True, card_reader=SimulatedSocialCardReader(),
-                    chip=emulated_chip(state / "demo-card.json"), pin_pad=DemoPinPad()))
-                started = time.perf_counter()
-                try:
-                    if scenario.dead_letter:
-                        seed_dead_letter(services)
-                    results[scenario.key] = play(scenario, services, central, out / scenario.key)
-                finally:
-                    services.close()
-                run = results[scenario.key]
-                print(f"{scenario.title_zh}: {len(run.shots)} 张截图, {len(run.pdfs)} 份PDF "
-                      f"({time.perf_counter() - started:.1f} s) → {out / scenario.key}", flush=True)
-        finally:
-            central.stop()
+        for business in businesses:
+            world = Path(tmp) / business
+            world.mkdir()
+            central = start_central_sim(f"sqlite:///{world}/central.db",
+                                        log_path=world / "central.log")
+            try:
+                _tour_business([s for s in chosen if s.business == business], central, world,
+                               out, results)
+            finally:
+                central.stop()
     summary = write_timings(out, results)
     for key, figures in summary.items():
         print(f"{key}: 软件等待合计 {figures['total_wait_s']:.2f} s（{figures['operations']} 次后台操作，"
               f"最长 {figures['longest_s']:.2f} s：{figures['longest']}）", flush=True)
     return 0
+
+
+def _tour_business(chosen: list[Scenario], central: CentralSimHandle, world: Path, out: Path,
+                   results: dict[str, TourRun]) -> None:
+    """Play one business's scenarios in order against its own central."""
+    import time
+
+    from counter_app.bootstrap import Fakes, build_services, emulated_chip
+    from counter_app.devices.pinpad import DemoPinPad
+    from counter_app.devices.sscard import SimulatedSocialCardReader
+    from counter_app.ui.tour import play
+
+    for scenario in chosen:
+        state = world / scenario.key
+        profile = demo_profile(scenario.branch, state)
+        profile = dataclasses.replace(
+            profile, central=dataclasses.replace(profile.central, base_url=central.url))
+        services = build_services(profile, fakes=Fakes(
+            no_presence=True, card_reader=SimulatedSocialCardReader(),
+            chip=emulated_chip(state / "demo-card.json"), pin_pad=DemoPinPad()))
+        started = time.perf_counter()
+        try:
+            if scenario.dead_letter:
+                seed_dead_letter(services)
+            results[scenario.key] = play(scenario, services, central, out / scenario.key)
+        finally:
+            services.close()
+        run = results[scenario.key]
+        print(f"{scenario.title_zh}: {len(run.shots)} 张截图, {len(run.pdfs)} 份PDF "
+              f"({time.perf_counter() - started:.1f} s) → {out / scenario.key}", flush=True)
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -517,7 +517,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              "instant", partial(_loss_tour, "play_loss_deloss")),
     Scenario("loss-deloss-other-bank", "loss-deloss", tr("工行卡在建行网点解挂被拒（告知应去的银行）"),
              "central", partial(_loss_tour, "play_deloss_other_bank")),
-    Scenario("loss-deloss-line-down", "loss-deloss", tr("专线中断时正式挂失暂存待上传，解挂被拒，恢复后送达"),
+    Scenario("loss-deloss-line-down", "loss-deloss", tr("专线中断时正式挂失暂存待上传，解挂被拒；恢复后送达，再解挂"),
              "instant", partial(_loss_tour, "play_loss_line_down"), line_down=True),
     Scenario("replacement-other-bank", "replacement", tr("工行卡在建行网点补卡被拒（告知应去的银行）"),
              "central", partial(_replacement_tour, "play_replacement_other_bank")),

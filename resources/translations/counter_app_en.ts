@@ -5368,8 +5368,8 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Cancelling an ICBC card&apos;s loss report refused at a CCB branch (the right bank named)</translation>
     </message>
     <message>
-        <source>专线中断时正式挂失暂存待上传，解挂被拒，恢复后送达</source>
-        <translation>With the line down a formal loss report is held for upload and a cancellation refused; delivered when the line is back</translation>
+        <source>专线中断时正式挂失暂存待上传，解挂被拒；恢复后送达，再解挂</source>
+        <translation>With the line down a formal loss report is held for upload and a cancellation refused; once the line is back it is delivered, then the loss is cancelled</translation>
     </message>
     <message>
         <source>工行卡在建行网点补卡被拒（告知应去的银行）</source>

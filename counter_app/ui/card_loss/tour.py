@@ -132,6 +132,13 @@ def play_loss_line_down(run: TourRun) -> None:
     finally:
         run.central.line_up()
     run.services.sync.drain()
+    # the line is back and he has his card: the de-loss now goes through (and the tours
+    # after this one meet his card in use again)
+    _act(run, page, tr("重新查询"), partial(page.step_key, "F5"), Step.CARD)
+    _act(run, page, tr("读取社保卡"), partial(page.step_key, "F3"))
+    _act(run, page, tr("下一步（选择功能）"), page.go_next, Step.CHOOSE)
+    _act(run, page, tr("确认解除挂失"), page.submit, Step.DONE)
+    run.shot("deloss-after-line-up")
 
 
 def _show_outbox(run: TourRun) -> None:

@@ -29,5 +29,8 @@ def test_the_loss_tour_saves_every_step_and_the_receipts(tmp_path: Path) -> None
     pending = "".join(p.extract_text() for p in PdfReader(
         out / "loss-deloss-line-down" / "loss-line-down-receipt.pdf").pages)
     assert "待上传" in pending
+    # the line back, the loss delivered, then cancelled: the next tours meet the card in use
+    assert any(p.name.endswith("-deloss-after-line-up.png")
+               for p in (out / "loss-deloss-line-down").glob("*.png"))
     assert any(p.name.endswith("-deloss-refused-other-bank.png")
                for p in (out / "loss-deloss-other-bank").glob("*.png"))
