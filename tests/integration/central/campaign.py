@@ -98,7 +98,7 @@ def zygote_main(argv: list[str]) -> int:
         parts = line.split()
         if not parts or parts[0] != "kill":
             break
-        delay_ms, seed = int(parts[1]), int(parts[2])
+        delay_ms, seed, anchor = int(parts[1]), int(parts[2]), parts[3]
         os.pwrite(phase_fd, b"-", 0)
         pid = os.fork()
         if pid == 0:  # child
@@ -106,6 +106,11 @@ def zygote_main(argv: list[str]) -> int:
                 _child(db, bytes.fromhex(key_hex), url, seed, ack_path, phase_fd)
             finally:
                 os._exit(3)  # only reached on an error: the campaign counts it
+        if anchor == "opened":  # the delay runs from the store being open, not from the fork
+            until = time.monotonic() + 30
+            while os.pread(phase_fd, 1, 0) in (b"-", b"S") and time.monotonic() < until \
+                    and os.waitpid(pid, os.WNOHANG) == (0, 0):
+                time.sleep(0.005)
         time.sleep(delay_ms / 1000)
         alive_before = os.waitpid(pid, os.WNOHANG) == (0, 0)
         if alive_before:
@@ -167,8 +172,13 @@ def run_campaign(central: Any, workdir: Path, rounds: int, *, seed: int = 4,
     result = CampaignResult()
     try:
         for i in range(rounds):
-            # the first rounds also create the database: kills land in migration too
-            z.stdin.write(f"kill {rng.randint(min_delay_ms, max_delay_ms)} {seed * 100000 + i}\n")
+            # the first rounds also create the database, and one round in five starts the clock
+            # at the fork: kills land in migration and start-up too. The others count from the
+            # store being open, so that on a slow machine (a start-up longer than the longest
+            # delay) the kills still land in enqueue and drain.
+            anchor = "forked" if i < 10 or rng.random() < 0.2 else "opened"
+            z.stdin.write(f"kill {rng.randint(min_delay_ms, max_delay_ms)} {seed * 100000 + i} "
+                          f"{anchor}\n")
             z.stdin.flush()
             report = json.loads(z.stdout.readline())
             if report["killed"]:
