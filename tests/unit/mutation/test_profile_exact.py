@@ -233,6 +233,8 @@ def test_unknown_sections_and_keys_first_in_order(tmp_path: Path) -> None:
     raw["zeta"] = {}
     raw["alpha"] = {}
     assert refusal(raw, tmp_path) == ("alpha", msg("alpha", "不是已知的配置段（可能拼写错误）"))
+    source = tmp_path / "p.toml"
+    assert refusal(raw, tmp_path, source)[1] == msg("alpha", "不是已知的配置段（可能拼写错误）", str(source))
     raw = minimal_raw()
     raw["central"]["zz"] = 1
     raw["central"]["aa"] = 1
@@ -240,6 +242,7 @@ def test_unknown_sections_and_keys_first_in_order(tmp_path: Path) -> None:
     raw = minimal_raw()
     raw["ui"] = "en"
     assert refusal(raw, tmp_path) == ("ui", msg("ui", "应为一个配置段 [section]"))
+    assert refusal(raw, tmp_path, source)[1] == msg("ui", "应为一个配置段 [section]", str(source))
     raw = minimal_raw()
     raw["ui"] = {"language": "en"}  # a section not in the minimal file, but known
     raw["mode"] = {"demo": False}
@@ -471,6 +474,7 @@ def test_declared_rules_texts_and_edges() -> None:
     assert half(0.5) == "超出范围，必须大于0.5且不大于2" and half(2) is None and half(0.6) is None
     assert half(2.1) == "超出范围，必须大于0.5且不大于2"
     assert half(-math.inf) == "必须是有限的数字（大于0.5且不大于2）"
+    assert p._between(1.0, 2.0).rule_zh == "不小于1且不大于2"  # whole floats read as integers
     shut = p._between(1, 3)
     assert shut.rule_zh == "不小于1且不大于3" and shut(1) is None and shut(3) is None
     assert shut(0.9) == shut(3.1) == "超出范围，必须不小于1且不大于3"
