@@ -34,16 +34,6 @@ LOCKED_NOW = "密码连续错误4次，账户已锁定15分钟。如需立即解
 
 
 @pytest.fixture
-def tellers() -> MemoryTellers:
-    return MemoryTellers()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def auth(tellers: MemoryTellers, clock: Clock) -> TellerAuth:
     # 4 and 15 (not the defaults elsewhere): a rule that hard-codes a number shows up
     # the password rules alone: the one-time code's are in tests/unit/workflows/test_supervisor_otp.py

@@ -41,16 +41,6 @@ REPLAYED = "该动态验证码已经使用过（每个验证码只能用一次�
 
 
 @pytest.fixture
-def tellers() -> MemoryTellers:
-    return MemoryTellers()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def auth(tellers: MemoryTellers, clock: Clock) -> TellerAuth:
     a = TellerAuth(tellers, LoginPolicy(max_failures=3, lockout_minutes=30), "03", clock,
                    branch_code=BRANCH)

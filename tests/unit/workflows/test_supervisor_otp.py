@@ -39,16 +39,6 @@ BAD = ("用户名、密码或动态验证码不正确。连续输错3次账户�
 
 
 @pytest.fixture
-def tellers() -> MemoryTellers:
-    return MemoryTellers()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def auth(tellers: MemoryTellers, clock: Clock) -> TellerAuth:
     a = TellerAuth(tellers, LoginPolicy(max_failures=3, lockout_minutes=30), "03", clock,
                    branch_code="ICBC-NB-0301")

@@ -174,16 +174,6 @@ def code(username: str, now: dt.datetime, offset: int = 0) -> str:
 
 
 @pytest.fixture
-def tellers() -> MemoryTellers:
-    return MemoryTellers()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def auth(tellers: MemoryTellers, clock: Clock) -> TellerAuth:
     a = TellerAuth(tellers, LoginPolicy(max_failures=3, lockout_minutes=30), "03", clock)
     a.seed_demo_accounts()
