@@ -104,3 +104,26 @@ def test_an_offline_limit_declares_its_default_description_and_positivity() -> N
     assert {f.name: f.metadata["positive"] for f in fields(StalenessLimits)} == {
         "max_oldest_unsent_hours": True, "max_unsent_count": True,
         "max_since_last_sync_hours": True, "min_free_disk_mb": True}
+
+
+def test_a_stored_check_message_with_half_a_template_is_read_as_its_chinese() -> None:
+    from counter_app.domain.photo import _message
+
+    assert _message({"message_zh": "照片过暗", "message_template": "照片{x}"}) == "照片过暗"
+    assert _message({"message_zh": "照片过暗", "message_values": {"x": "过暗"}}) == "照片过暗"
+    kept = _message({"message_zh": "照片过暗", "message_template": "照片{x}",
+                     "message_values": {"x": "过暗"}})
+    assert kept == "照片过暗" and getattr(kept, "template", None) == "照片{x}"
+
+
+def test_a_message_with_a_value_that_is_not_plain_keeps_only_its_chinese() -> None:
+    """Only str and numbers travel in the JSON record; anything else (a path) would not."""
+    from pathlib import PurePosixPath
+
+    from counter_app.domain.photo import _message_record
+    from counter_app.domain.texts import zh
+
+    assert _message_record(zh("文件 {path} 无法读取", path=PurePosixPath("/a.jpg"))) == {
+        "message_zh": "文件 /a.jpg 无法读取"}
+    assert _message_record(zh("宽 {w} 像素", w=358)) == {
+        "message_zh": "宽 358 像素", "message_template": "宽 {w} 像素", "message_values": {"w": 358}}
