@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import cv2
 import pytest
 
 from counter_app.central.client import HttpCentralClient, Timeouts
@@ -25,6 +24,7 @@ from counter_app.workflows.certificate import (
     CertificateWorkflow,
     Step,
 )
+from tests.fixtures.qr import decode_pdf_qr
 
 pytestmark = pytest.mark.central
 
@@ -81,15 +81,7 @@ def pdf_text(pdf: bytes, tmp: Path) -> list[str]:
 
 def decode_qr(pdf: bytes, tmp: Path) -> str:
     """Render the last page as a printer would and scan its QR code."""
-    path = tmp / "q.pdf"
-    path.write_bytes(pdf)
-    pages = len(pdf_text(pdf, tmp))
-    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-f", str(pages), "-l", str(pages),
-                    str(path), str(tmp / "page")], check=True)
-    image = cv2.imread(str(next(tmp.glob("page*.png"))), cv2.IMREAD_GRAYSCALE)
-    text, points, _ = cv2.QRCodeDetector().detectAndDecode(image)
-    assert points is not None and text, "no QR code found on the printed page"
-    return str(text)
+    return decode_pdf_qr(pdf, page=len(pdf_text(pdf, tmp)))
 
 
 def test_tools_are_installed() -> None:
