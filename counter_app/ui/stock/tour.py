@@ -3,8 +3,11 @@
 At the ICBC instant branch: a box registered from the supplier's list and checked card by
 card (one card not on the list, one read twice, one listed card missing — each named), five
 cards handed to the teller (the status bar counts them), one spoiled with the supervisor's
-password, then the reconciliation with its count sheet — balanced, and once more with a
-stock count one short, the difference named on the sheet.
+password and authenticator code, then the reconciliation with its count sheet — balanced, and
+once more with a stock count one short, the difference named on the sheet.
+
+The tour fails (``TourError``) when the spoil or the balance does not happen: a demo that
+exits 0 must have shown what it says.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from counter_app.devices.blank_card import SimulatedBlankCardReader, chip_serial
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.i18n import tr
 from counter_app.ui.stock.page import StockPage
-from counter_app.workflows.login import DEMO_ACCOUNTS
+from counter_app.workflows.login import DEMO_ACCOUNTS, DEMO_TOTP_SECRETS, utc_now_naive
 from counter_app.workflows.stock import Step
+from counter_app.workflows.supervisor import code_at_step, step_at
 
 if TYPE_CHECKING:
     from counter_app.ui.tour import TourRun
@@ -97,9 +101,14 @@ def play_stock(run: TourRun) -> None:
     spoil.reason.setText(tr("写卡中断，芯片无响应"))
     spoil.supervisor.setText(supervisor[0])
     spoil.password.setText(supervisor[3])
+    # the code the demo supervisor's authenticator shows now (docs/supervision.md)
+    spoil.otp.setText(code_at_step(DEMO_TOTP_SECRETS[supervisor[0]], step_at(utc_now_naive())))
     run.shot("stock-spoil-entered")
     _act(run, page, tr("主管授权登记废卡"), page.spoil)
     run.shot("stock-spoiled")
+    wf = page.wizard
+    if wf is None or not wf.record.spoil_message:
+        raise _failed("the spoil was refused: " + page.banner.label.text())
 
     _goto(run, page, Step.RECONCILE)
     rec = page.view(Step.RECONCILE)
@@ -107,12 +116,24 @@ def play_stock(run: TourRun) -> None:
     rec.counted_custody.setText("4")
     _act(run, page, tr("全网点盘点对账"), lambda: page.reconcile(False))
     run.shot("stock-reconciled")
+    done = wf.record.reconciliation
+    if done is None or not done.balanced or done.spoiled != 1:
+        raise _failed(f"the reconciliation did not balance with one spoiled card: {done!r}")
     _sheet(run, page, "count-sheet-balanced")
 
     rec.counted_stock.setText("3")  # one card short in the safe: named, never hidden
     _act(run, page, tr("盘点对账（库存短少）"), lambda: page.reconcile(False))
     run.shot("stock-reconciled-difference")
+    short = wf.record.reconciliation
+    if short is None or short.balanced:
+        raise _failed(f"a stock count one short was not named as a difference: {short!r}")
     _sheet(run, page, "count-sheet-difference")
+
+
+def _failed(what: str) -> RuntimeError:
+    from counter_app.ui.tour import TourError  # ui.tour loads this module lazily
+
+    return TourError(f"stock tour: {what}")
 
 
 def _sheet(run: TourRun, page: StockPage, name: str) -> None:
