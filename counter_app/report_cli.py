@@ -5,8 +5,9 @@
         method, cash per session, cards reconciled, what is unsent, every difference with its
         explanation; printed as text, and saved as the sheet's PDF and/or CSV
 
-It only reads the store (opened shared, beside a running counter application). Exit status 0
-when the day reconciles, 2 when a difference is left unexplained, 1 on an error.
+It only reads the store (opened shared, beside a running counter application). Exit status:
+0 the day reconciles (every difference explained, or none), 3 a difference is left unexplained,
+1 an error (no profile, no store), 2 a wrong command line (argparse's own, e.g. a bad --date).
 """
 
 from __future__ import annotations
@@ -15,9 +16,15 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+EXIT_RECONCILED = 0
+# 1 (an error, counter_app.cli) and 2 (argparse: a wrong command line) are taken
+EXIT_UNEXPLAINED = 3  # a difference is left unexplained: the day does not reconcile yet
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    report = subparsers.add_parser("report", help="reports for branch IT (day-end 日终轧账)")
+    report = subparsers.add_parser(
+        "report", help="reports for branch IT (day-end 日终轧账)",
+        epilog="day-end exit status: 0 reconciled, 3 a difference left unexplained, 1 error, 2 usage")
     rsub = report.add_subparsers(dest="report_command", metavar="REPORT", required=True)
     day_end = rsub.add_parser("day-end", help="the branch's day-end: businesses, fees, cards, outbox")
     day_end.add_argument("--date", type=_date, default=None,
@@ -31,7 +38,8 @@ def _date(text: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"日期应为 YYYY-MM-DD 格式的营业日（北京时间），例如 2026-11-30；收到的是 {text!r}") from None
 
 
 def cmd_day_end(args: argparse.Namespace) -> int:
@@ -71,4 +79,4 @@ def cmd_day_end(args: argparse.Namespace) -> int:
         print(f"PDF：{write_private(args.pdf, render_pdf(report, ctx.branch))}")
     if args.csv:
         print(f"CSV：{write_private(args.csv, to_csv(report).encode('utf-8-sig'))}")
-    return 2 if report.unexplained else 0
+    return EXIT_UNEXPLAINED if report.unexplained else EXIT_RECONCILED

@@ -4,7 +4,10 @@ authenticator — every change audited by the store in the transaction that make
 
 Who may do what (the signed-in account, ``actor``): a supervisor manages tellers (adds,
 disables, resets) and enrols only their own authenticator; an admin manages every account and
-enrols any supervisor or admin. Nobody disables or resets their own account here. Unlocking
+enrols any supervisor or admin. The weekend duty supervisor (值班主管) has a supervisor's powers
+here only when the opening-hours rule lets that role authorise (a weekend day, in its hours:
+``domain.opening_hours.authorising_roles``, through ``TellerAuth.authorisers``); on a weekday
+the account is refused like a teller's. Nobody disables or resets their own account here. Unlocking
 any locked account needs a supervisor's authorisation (password and one-time code) through the
 one authorisation path, whoever is signed in.
 """
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.opening_hours import DUTY_SUPERVISOR, SUPERVISOR_ROLES
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.login import (
     ROLE_ZH,
@@ -38,7 +42,7 @@ USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,15}")
 MAX_NAME = 32
 MIN_REASON = 4
 TEMP_PASSWORD_LEN = 10
-MANAGERS = ("supervisor", "admin", "duty_supervisor")  # who may open the tellers screen
+MANAGERS = ("supervisor", "admin", DUTY_SUPERVISOR)  # who may open the tellers screen
 
 
 class TellerAdminRefused(CounterError):
@@ -122,7 +126,17 @@ class TellerAdmin:
         me = self.repo.find(self.actor)
         if me is None or not me.active or me.role not in MANAGERS:
             raise TellerAdminRefused(QT_TR_NOOP("只有主管或系统管理员可以管理柜员账户。"), code="NOT_A_MANAGER")
+        if me.role == DUTY_SUPERVISOR and DUTY_SUPERVISOR not in self._authorising_roles():
+            raise TellerAdminRefused(QT_TR_NOOP("值班主管只在周末营业时间内管理柜员账户；"
+                                                "其他时间请由主管或系统管理员办理。"),
+                                     code="DUTY_SUPERVISOR_OFF_DUTY")
         return me.role
+
+    def _authorising_roles(self) -> tuple[str, ...]:
+        """Who may act as a supervisor now: the same rule as the authorisation's (the
+        opening hours); without one, supervisors and admins only."""
+        authorisers = self.auth.authorisers
+        return authorisers() if authorisers is not None else SUPERVISOR_ROLES
 
     def may_manage(self, role: str) -> bool:
         """Whether the signed-in account may add, disable or reset an account of ``role``."""

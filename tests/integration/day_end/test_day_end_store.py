@@ -216,4 +216,26 @@ def test_report_command_reads_the_branch_day(tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF") and "fee_net,all,2000,fen" in csv_file.read_text("utf-8-sig")
     bad = subprocess.run([*command, "--date", "2026-13-01"], cwd=ROOT, capture_output=True, text=True,
                          env=env, timeout=120)
-    assert bad.returncode == 2 and "not a date" in bad.stderr
+    assert bad.returncode == 2 and "日期应为 YYYY-MM-DD" in bad.stderr and "2026-13-01" in bad.stderr
+
+
+def test_report_command_exits_3_while_a_difference_is_unexplained(tmp_path: Path) -> None:
+    """A fee due and not recorded: exit 3 (not argparse's 2) until explained, then 0."""
+    state = tmp_path / "instant"
+    services = build(state)
+    services.session_desk(TELLER).open("0")
+    op_id = replacement_done(services)  # done, its fee of ¥20 never recorded
+    day = services.day_end_desk(TELLER).branch_report().day
+    profile = make_profile(state)
+    assert profile.source is not None
+    env = dict(os.environ, COUNTER_APP_HOME=str(state), QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "counter_app.cli", "--profile", str(profile.source), "report",
+               "day-end", "--date", day]
+    left = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    assert left.returncode == 3, left.stderr
+    assert "差异：1 项" in left.stdout and "（尚未说明）" in left.stdout
+    services.day_end_desk(TELLER).explain(f"fee_missing:{op_id}", "持卡人为低保对象，经主管同意免收")
+    services.close()
+    explained = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    assert explained.returncode == 0, explained.stderr
+    assert "说明：持卡人为低保对象" in explained.stdout

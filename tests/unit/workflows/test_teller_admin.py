@@ -184,3 +184,46 @@ def test_enrolment_rights(store, auth, clock) -> None:  # type: ignore[no-untype
     with pytest.raises(TellerAdminRefused) as teller:
         admin_for(store, auth, clock, ADMIN).begin_enrolment(TELLER)
     assert teller.value.code == "NOT_AUTHORISER"
+
+
+def test_the_duty_supervisor_manages_tellers_only_on_a_weekend_day(store, clock) -> None:  # type: ignore[no-untyped-def]
+    """The weekend duty supervisor (值班主管) has a supervisor's powers on the tellers screen
+    by the opening-hours rule: refused on a weekday (Monday 10:00), allowed on Saturday 10:00."""
+    from counter_app.domain.opening_hours import OpeningHours, ServiceHours, authorising_roles
+    from counter_app.domain.schedule import WeekendService
+
+    hours = OpeningHours(ServiceHours(("mon", "tue", "wed", "thu", "fri"), dt.time(9), dt.time(17)),
+                         WeekendService(("sat", "sun"), dt.time(9), dt.time(16)))
+    moment = {"now": dt.datetime(2026, 11, 30, 10, 0)}  # a Monday, in opening hours
+    auth = TellerAuth(SqlTellerRepository(store), LoginPolicy(3, 30), "03", clock,
+                      authorisers=lambda: authorising_roles(hours, moment["now"]))
+    auth.seed_demo_accounts()
+    admin_for(store, auth, clock, ADMIN).add("D0301", "周末值班", "duty_supervisor")
+    duty = admin_for(store, auth, clock, "D0301")
+
+    for act in (lambda: duty.add("T0399", "新柜员", "teller"),
+                lambda: duty.disable(TELLER, "离职交接完毕"),
+                lambda: duty.reset_password(TELLER),
+                duty.accounts):
+        with pytest.raises(TellerAdminRefused) as refused:
+            act()
+        assert refused.value.code == "DUTY_SUPERVISOR_OFF_DUTY"
+        assert "周末营业时间" in refused.value.message_zh
+    assert not [a for a in audit(store) if a[0] == "D0301"]  # nothing done, nothing audited
+
+    moment["now"] = dt.datetime(2026, 12, 5, 10, 0)  # Saturday, in the weekend hours
+    assert duty.roles_to_add() == ("teller",)
+    assert len(duty.add("T0399", "新柜员", "teller")) == 10
+    duty.disable(TELLER, "离职交接完毕")
+    assert duty.reset_password("T0399")
+    actions = [(actor, action) for actor, action, _d in audit(store) if actor == "D0301"]
+    assert actions == [("D0301", "teller.created"), ("D0301", "teller.disabled"),
+                       ("D0301", "teller.password_reset")]
+    with pytest.raises(TellerAdminRefused) as refused:  # still only tellers, as a supervisor
+        duty.disable(SUPERVISOR, "值班期间停用")
+    assert refused.value.code == "NOT_YOUR_ROLE"
+
+    moment["now"] = dt.datetime(2026, 12, 5, 16, 0)  # Saturday at closing: off duty again
+    with pytest.raises(TellerAdminRefused) as refused:
+        duty.enable(TELLER)
+    assert refused.value.code == "DUTY_SUPERVISOR_OFF_DUTY"
