@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from counter_app.store.database import Store
 from counter_app.store.models import CardApplication, CentralNotice, utcnow
-from counter_app.store.production import apply_state_notice
+from counter_app.store.production import track_state_notice
 
 
 class PulledItem(Protocol):
@@ -51,8 +51,9 @@ class StoreUpdateSink:
                 handled = None
                 if item.kind == "APPLICATION_STATE":
                     handled = self._application_state(s, item)
-                    # central production tracks it too (card, batch, EMS number, reason)
-                    if apply_state_notice(s, self.store.cipher, item.ref, dict(item.data)):
+                    # central production tracks it too (card, batch, EMS number, reason),
+                    # starting now for an application of this counter not tracked yet
+                    if track_state_notice(s, self.store.cipher, item.ref, dict(item.data)):
                         handled = handled or utcnow()
                 s.add(CentralNotice(seq=item.seq, kind=item.kind, ref=item.ref, data=dict(item.data),
                                     created_at=_naive(item.created_at), received_at=utcnow(),

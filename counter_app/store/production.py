@@ -2,8 +2,9 @@
 branch's receipt of a batch and its custody of the cards until they are handed out.
 
 - Every factory-made application the branch took is tracked (``track_local`` copies new ones
-  from the accepted applications); the central's states arrive through the update feed
-  (``apply_state_notice``, called by the sync worker's sink in its transaction).
+  from the accepted applications, replaying the notices pulled before); the central's states
+  arrive through the update feed (``track_state_notice``, called by the sync worker's sink in
+  its transaction, also starts tracking an application accepted here and not tracked yet).
 - Persons are found by blind indexes (ID number, whole name) and cards by a blind index of
   the card number: nothing personal is searchable in clear.
 - Receiving a batch is ONE durable transaction: the receipt, the cards into custody with
@@ -38,6 +39,7 @@ from counter_app.store.crypto import DataCipher
 from counter_app.store.database import Store
 from counter_app.store.models import (
     CardApplication,
+    CentralNotice,
     OutboxMessage,
     ProductionBatch,
     ProductionItem,
@@ -85,6 +87,71 @@ def _set_card(row: ProductionItem, cipher: DataCipher, card_no: str) -> None:
     row.card_index = cipher.blind_index(card_no, "card")
 
 
+def _new_row(cipher: DataCipher, t: Tracked) -> ProductionItem:
+    row = ProductionItem(
+        application_id=t.application_id, application_no=t.application_no or None,
+        person_index=cipher.blind_index(t.id_number, "person"),
+        name_index=cipher.blind_index(normalise_name(t.name), "name"),
+        holder={"id_number": t.id_number, "name": t.name,
+                "guardian_id_number": t.guardian_id_number or None},
+        kind=t.kind, making_mode=t.making_mode, collection=t.collection,
+        branch_code=t.branch_code, state=t.state, failure_reason=t.failure_reason or None,
+        batch_id=t.batch_id or None, ems_tracking_no=t.ems_tracking_no or None,
+        updated_at=utcnow())
+    if t.card_no:
+        _set_card(row, cipher, t.card_no)
+    return row
+
+
+def _from_application(app: CardApplication) -> Tracked:
+    """A factory-made application accepted at this counter, as tracking starts it."""
+    r = app.record
+    applicant = r.get("applicant") or {}
+    guardian = r.get("guardian") or {}
+    assert app.central_application_id is not None
+    return Tracked(
+        application_id=app.central_application_id, id_number=str(r.get("id_number", "")),
+        name=str(applicant.get("name", "")) if isinstance(applicant, dict) else "",
+        state=app.central_state or "DATA_ENTRY", collection=app.collection,
+        making_mode=app.making_mode, branch_code=app.branch_code,
+        application_no=app.application_no,
+        guardian_id_number=str(guardian.get("id_number", ""))
+        if isinstance(guardian, dict) else "")
+
+
+def track_state_notice(s: Session, cipher: DataCipher, ref: str, data: dict[str, Any]) -> bool:
+    """An APPLICATION_STATE notice as the sink receives it: applied to the tracked
+    application; an application accepted at this counter and not tracked yet is tracked from
+    here, so what the notice carries (card, batch, EMS number, reason) is never lost. False:
+    not one of ours (yet); the notice is kept unhandled and replayed by ``track_local``."""
+    if apply_state_notice(s, cipher, ref, data):
+        return True
+    if not data.get("state"):
+        return False
+    app = s.scalars(select(CardApplication).where(
+        CardApplication.central_application_id == ref,
+        CardApplication.making_mode == "FACTORY")).first()
+    if app is None:
+        return False
+    s.add(_new_row(cipher, _from_application(app)))
+    s.flush()
+    return apply_state_notice(s, cipher, ref, data)
+
+
+def _replay_notices(s: Session, cipher: DataCipher, application_ids: set[str]) -> None:
+    """Notices pulled before these applications were tracked (before the central's answer to
+    the submission was recorded here), applied in the central's order and marked handled."""
+    if not application_ids:
+        return
+    pending = s.scalars(select(CentralNotice).where(
+        CentralNotice.kind == "APPLICATION_STATE", CentralNotice.handled_at.is_(None))
+        .order_by(CentralNotice.seq))  # ref is encrypted: filtered here, not in SQL
+    for notice in pending:
+        if notice.ref in application_ids and apply_state_notice(
+                s, cipher, notice.ref, dict(notice.data)):
+            notice.handled_at = utcnow()
+
+
 def apply_state_notice(s: Session, cipher: DataCipher, ref: str, data: dict[str, Any]) -> bool:
     """An APPLICATION_STATE notice applied to the tracked application (True: it is ours)."""
     row = s.scalars(select(ProductionItem).where(ProductionItem.application_id == ref)).first()
@@ -118,8 +185,8 @@ class ProductionStore:
 
     # -- tracking ------------------------------------------------------------------------------
     def track_local(self) -> int:
-        """Start tracking the factory-made applications the central has acknowledged; returns
-        how many are new."""
+        """Start tracking the factory-made applications the central has acknowledged, with
+        any notice pulled before; returns how many are new."""
         with self.store.write() as s:
             tracked = select(ProductionItem.application_id)
             rows = s.scalars(select(CardApplication).where(
@@ -127,18 +194,11 @@ class ProductionStore:
                 CardApplication.central_application_id.is_not(None),
                 CardApplication.central_application_id.not_in(tracked))).all()
             for app in rows:
-                r = app.record
-                applicant = r.get("applicant") or {}
-                guardian = r.get("guardian") or {}
-                assert app.central_application_id is not None
-                self._add(s, Tracked(
-                    application_id=app.central_application_id, id_number=str(r.get("id_number", "")),
-                    name=str(applicant.get("name", "")) if isinstance(applicant, dict) else "",
-                    state=app.central_state or "DATA_ENTRY", collection=app.collection,
-                    making_mode=app.making_mode, branch_code=app.branch_code,
-                    application_no=app.application_no,
-                    guardian_id_number=str(guardian.get("id_number", ""))
-                    if isinstance(guardian, dict) else ""))
+                s.add(_new_row(self.store.cipher, _from_application(app)))
+            if rows:
+                s.flush()
+                _replay_notices(s, self.store.cipher,
+                                {str(app.central_application_id) for app in rows})
             return len(rows)
 
     def add(self, items: Sequence[Tracked]) -> None:
@@ -148,18 +208,7 @@ class ProductionStore:
                 self._add(s, t)
 
     def _add(self, s: Session, t: Tracked) -> None:
-        row = ProductionItem(
-            application_id=t.application_id, application_no=t.application_no or None,
-            person_index=self._person(t.id_number), name_index=self._name(t.name),
-            holder={"id_number": t.id_number, "name": t.name,
-                    "guardian_id_number": t.guardian_id_number or None},
-            kind=t.kind, making_mode=t.making_mode, collection=t.collection,
-            branch_code=t.branch_code, state=t.state, failure_reason=t.failure_reason or None,
-            batch_id=t.batch_id or None, ems_tracking_no=t.ems_tracking_no or None,
-            updated_at=utcnow())
-        if t.card_no:
-            _set_card(row, self.store.cipher, t.card_no)
-        s.add(row)
+        s.add(_new_row(self.store.cipher, t))
 
     def search(self, text: str, limit: int = 50) -> list[Tracked]:
         """By application number (the central's or the printed one), ID number, card number or

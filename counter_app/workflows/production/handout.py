@@ -26,6 +26,7 @@ from counter_app.central.sync import NewWorkRefused, check_new_work
 from counter_app.devices.idcard import IdCardData
 from counter_app.devices.pinpad import PinEntry, PinPad, PinPadError
 from counter_app.devices.sschip import SocialCardChip
+from counter_app.domain.credit_code import normalise_credit_code, validate_credit_code
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.identity import validate_id_number
 from counter_app.domain.production import Tracked
@@ -36,7 +37,6 @@ from counter_app.workflows.production.context import ProductionContext
 
 LINE_DOWN_ZH = QT_TR_NOOP("专线中断：领卡启用须由中心实时确认发放并启用卡片，当前无法连接中心系统。"
                           "卡片请继续在柜保管，请持卡人线路恢复后再来，或稍后重试。")
-CREDIT_CODE_LEN = 18
 
 
 class Collector(enum.StrEnum):
@@ -104,8 +104,10 @@ def _identify_errors(r: HandoutRecord) -> dict[str, str]:
         errors["guardian_proof"] = QT_TR_NOOP("监护人代领须查验户口本等监护关系证明，请查验后勾选。")
     if r.collector is Collector.EMPLOYER:
         e = r.employer
-        if len(e.credit_code) != CREDIT_CODE_LEN or not e.credit_code.isalnum():
-            errors["credit_code"] = QT_TR_NOOP("请录入单位18位统一社会信用代码。")
+        try:  # the whole code with its check character (GB 32100), not only its length
+            validate_credit_code(e.credit_code)
+        except ValidationError as exc:
+            errors["credit_code"] = exc.message_zh
         if not e.letter_no.strip():
             errors["letter_no"] = QT_TR_NOOP("单位代领须留存单位委托书，请录入委托书编号或日期。")
     return errors
@@ -181,7 +183,7 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
             self._update(guardian_proof=values["guardian_proof"] == "1")
         if any(k in values for k in ("credit_code", "employer_name", "letter_no")):
             self._update(employer=EmployerLetter(
-                values.get("credit_code", "").strip().upper(),
+                normalise_credit_code(values.get("credit_code", "")),
                 values.get("employer_name", "").strip(), values.get("letter_no", "").strip()))
         return errors
 

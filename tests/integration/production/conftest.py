@@ -67,7 +67,9 @@ class Branch:
             app = self.client.submit_application(ApplicationRequest(
                 id_number=idn, bank_code="CCB", branch_code=self.profile.branch_code,
                 making_mode="FACTORY", photo_sha256=PHOTO, collection=collection,  # type: ignore[arg-type]
-                guardian_id_number=guardian), idempotency_key=str(uuid.uuid4()))
+                guardian_id_number=guardian,
+                ems_address="浙江省宁波市海曙区中山西路1号" if collection == "EMS" else None),
+                idempotency_key=str(uuid.uuid4()))
             # the application id is random: with a fixed ID number, cancel and ask again
             # until production will go the way the test wants
             if app.application_id.endswith("7") == fail:
@@ -87,6 +89,28 @@ class Branch:
                                                     "state": app.state},
             accepted_at=dt.datetime.now(dt.UTC)))
         return app, name
+
+    def received(self, **take: object) -> tuple[str, str, str, str]:
+        """An application taken, made, shipped and received into custody (box R): (application
+        id, card no, id number, name)."""
+        from counter_app.devices.sscard import SimulatedSocialCardReader
+        from counter_app.workflows.production.record import Outcome
+        from counter_app.workflows.production.record import Step as ReceiptStep
+
+        app, name = self.take(**take)  # type: ignore[arg-type]
+        self.advance(2)
+        self.pull()
+        card_no = self.client.application(app.application_id).card_no
+        assert card_no
+        wf = self.desk(card_reader=SimulatedSocialCardReader()).new_receipt()
+        wf.batches()
+        batch_id = self.client.application(app.application_id).batch_id
+        assert batch_id
+        wf.choose(batch_id)
+        wf.add_read(card_no, app.application_id)
+        wf.apply(ReceiptStep.PLACE, {"box": "R"})
+        assert wf.confirm() is Outcome.SENT
+        return app.application_id, card_no, app.id_number, name
 
     def advance(self, times: int = 1) -> None:
         for _ in range(times):

@@ -9,40 +9,26 @@ import uuid
 
 import pytest
 
+from central_sim.seed import id_with_check
 from counter_app.card.emulator.factory import card_data_for
 from counter_app.devices.pinpad import DemoPinPad, PinEntry
 from counter_app.devices.sscard import SimulatedSocialCardReader
 from counter_app.store.models import ProductionItem
 from counter_app.store.production import ProductionStore
+from counter_app.workflows.kernel import StepInvalid
 from counter_app.workflows.production.documents import handout_pdf
 from counter_app.workflows.production.handout import HandoutError, Step
-from counter_app.workflows.production.record import Outcome
-from counter_app.workflows.production.record import Step as ReceiptStep
 from tests.fixtures.pcsc import EmulatorFixture
 from tests.integration.production.conftest import Branch
 
 pytestmark = pytest.mark.central
 
 MINOR, GUARDIAN = "330206201503091028", "330203198506122017"
+STRANGER = id_with_check("33021219830817012")  # an adult, not the minor's guardian
 
 
 def _received(branch: Branch, **take: object) -> tuple[str, str, str, str]:
-    """An application taken, made, shipped and received into custody (box R): (application
-    id, card no, id number, name)."""
-    app, name = branch.take(**take)  # type: ignore[arg-type]
-    branch.advance(2)
-    branch.pull()
-    card_no = branch.client.application(app.application_id).card_no
-    assert card_no
-    wf = branch.desk(card_reader=SimulatedSocialCardReader()).new_receipt()
-    wf.batches()
-    batch_id = branch.client.application(app.application_id).batch_id
-    assert batch_id
-    wf.choose(batch_id)
-    wf.add_read(card_no, app.application_id)
-    wf.apply(ReceiptStep.PLACE, {"box": "R"})
-    assert wf.confirm() is Outcome.SENT
-    return app.application_id, card_no, app.id_number, name
+    return branch.received(**take)
 
 
 def test_followed_from_submission_to_handout_with_the_pin_on_the_chip(
@@ -83,7 +69,7 @@ def test_followed_from_submission_to_handout_with_the_pin_on_the_chip(
     assert b"135790" not in raw and idn.encode() not in raw
 
 
-def test_wrong_card_and_wrong_guardian_are_refused(branch: Branch) -> None:
+def test_wrong_card_and_a_guardian_of_an_adult_are_refused(branch: Branch) -> None:
     application_id, card_no, idn, name = _received(branch)
     other_card = card_data_for(GUARDIAN, "李明", card_number="NB0000016")
     wf = branch.desk(card_reader=SimulatedSocialCardReader(other_card)).new_handout()
@@ -131,6 +117,15 @@ def test_a_minors_card_is_collected_by_the_guardian(branch: Branch) -> None:
     with pytest.raises(HandoutError) as err:
         alone.find_card()
     assert err.value.code == "GUARDIAN_REQUIRED"
+    # someone else with a household register, not the guardian the central has on record
+    stranger = branch.desk(card_reader=reader).new_handout()
+    stranger.apply(Step.IDENTIFY, {"collector": "GUARDIAN", "id_number": STRANGER,
+                                   "holder_id_number": MINOR, "guardian_proof": "1"})
+    with pytest.raises(HandoutError) as err:
+        stranger.find_card()
+    assert err.value.code == "GUARDIAN_MISMATCH" and "监护人不符" in err.value.message_zh
+    assert stranger.record.application_id == "" and stranger.step is Step.IDENTIFY
+    assert [t.application_id for t in ProductionStore(branch.store).in_custody()] == [application_id]
     wf = branch.desk(card_reader=reader).new_handout()
     wf.apply(Step.IDENTIFY, {"collector": "GUARDIAN", "id_number": GUARDIAN,
                              "holder_id_number": MINOR})
@@ -158,8 +153,13 @@ def test_an_employer_collects_for_its_staff_with_the_letter_recorded(branch: Bra
     assert errors == {}
     with pytest.raises(Exception) as bad:
         wf.find_card()
-    assert {"credit_code", "letter_no"} <= set(getattr(bad.value, "errors", {}))
-    wf.apply(Step.IDENTIFY, {"credit_code": "91330200MA2AB3CD4E", "employer_name": "宁波甬江实业有限公司",
+    errors = getattr(bad.value, "errors", {})
+    assert {"credit_code", "letter_no"} <= set(errors) and "13位" in errors["credit_code"]
+    wf.apply(Step.IDENTIFY, {"credit_code": "91330200MA2AB3CD4E", "letter_no": "x"})
+    with pytest.raises(StepInvalid) as bad:
+        wf.find_card()  # 18 letters and digits, but the check character is wrong
+    assert bad.value.errors == {"credit_code": "统一社会信用代码校验位不符，可能录入有误，请逐位核对营业执照。"}
+    wf.apply(Step.IDENTIFY, {"credit_code": "91330200MA2AB3CD4G", "employer_name": "宁波甬江实业有限公司",
                              "letter_no": "甬江人〔2026〕12号"})
     wf.find_card()
     wf.read_card()
