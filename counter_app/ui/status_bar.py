@@ -135,7 +135,7 @@ class CounterStatusBar(QStatusBar):
         # the cells' whole texts side by side are wider than a 1366-pixel counter screen: the
         # less urgent cells may be cut short (the tooltip says them whole) rather than the
         # window outgrowing the screen; the line and the unsent count always show whole
-        for w in (self.card_label, self.psam_label, self.custody_label, self.weekend_label):
+        for w in (self.card_label, self.psam_label, self.weekend_label):
             w.setMinimumWidth(MIN_CELL_WIDTH)
         self.show_line(LineReading("unknown"))
         self.show_outbox(0)
@@ -183,6 +183,9 @@ class CounterStatusBar(QStatusBar):
             self.custody_label.setText(tr("{0} 本人保管空白卡：—").format(dot(MUTED)))
         else:
             self.custody_label.setText(tr("{0} 本人保管空白卡：{1} 张").format(dot(OK if count else MUTED), count))
+        # the count is the point of the cell: it shows whole (a cut "本人保管" said nothing); the
+        # readers' and weekend cells give way instead
+        self.custody_label.setMinimumWidth(self.custody_label.sizeHint().width())
         self.custody_label.setToolTip(tr("今天领用、尚未发卡或交回的空白卡（空白卡库存 → 领用 / 交回）"))
         self.custody_label.setProperty("state", count)
 

@@ -33,3 +33,32 @@ def test_long_status_texts_do_not_widen_the_window_past_a_1366_screen(qtbot, mak
     assert main.width() == 1366 and bar.session_label.width() >= bar.session_label.sizeHint().width()
     assert "¥2,000.00" in bar.session_label.toolTip()
     close(app)
+
+
+def test_the_custody_count_shows_whole_at_1366(qtbot, make_services) -> None:
+    """The tour's screenshots showed the cell cut to "本人保管" with no number: the count must
+    show whole next to the longest other texts, the window still 1366 pixels wide."""
+    app: CounterApp = start(qtbot, make_services())
+    sign_in(qtbot, app)
+    main = app.main
+    bar = main.status
+    assert main.services.profile.instant_issue  # the cell is shown at instant branches
+    qtbot.waitUntil(lambda: bar.custody_label.property("state") == 0)  # the window's own count
+    main.monitor.timer.stop()  # no line poll re-reads it meanwhile
+    qtbot.waitUntil(lambda: not main.ops.pending)
+    bar.show_session("stale", "昨日会话未日终结束（备用金 ¥2,000,000.00），请先日终")
+    bar.show_line(LineReading("paused"))
+    bar.show_outbox(12345, 678)
+    bar.unmonitored = True
+    bar.show_slots({})
+    main.resize(1366, 860)
+    for count in (None, 1, 5, 123):
+        bar.show_custody(count)
+        qtbot.wait(50)
+        label = bar.custody_label
+        assert main.minimumSizeHint().width() <= 1366
+        assert main.width() == 1366
+        assert label.width() >= label.sizeHint().width(), (count, label.width(), label.sizeHint())
+        if count is not None:
+            assert f"{count} 张" in label.text()
+    close(app)
