@@ -579,6 +579,23 @@
         <translation>The {function} is &quot;{current}&quot; and cannot become &quot;{target}&quot;. {advice}</translation>
     </message>
     <message>
+        <source>该卡当前状态为“{current}”，尚无密码可修改或重置：密码在领卡启用时由持卡人设置。请先为持卡人办理领卡启用。</source>
+        <extracomment>card states in which an operation may be done: the PIN is first set at activation (领卡启用), so a card awaiting activation has none to change or reset yet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应用锁定请核验身份后办理“密码重置解锁”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{function}当前状态为“{current}”，不是挂失状态，不能解挂。{advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{function}当前状态为“{current}”，不能办理密码业务。卡片找回的请先在发卡银行网点办理解挂；未找回的请办理补卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}（有效至 {1:%Y-%m-%d %H:%M}）</source>
         <translation>{0} (valid until {1:%Y-%m-%d %H:%M})</translation>
     </message>
@@ -815,8 +832,8 @@
         <translation> No PIN pad configured at this counter.</translation>
     </message>
     <message>
-        <source>系统向中心读取最新登记信息，与芯片比对后写入有变化的项目（姓名、民族），写后读回核对。请勿在写卡过程中拔卡。</source>
-        <translation>The system reads the latest record from the central system, compares it with the chip and writes the changed items (name, ethnicity), then reads them back to check. Do not remove the card while writing.</translation>
+        <source>系统向中心读取最新登记信息，与芯片比对后写入有变化的民族，写后读回核对；姓名变更印在卡面上，须办理换卡。请勿在写卡过程中拔卡。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>读卡查询已完成，无需办理。可返回查询其他持卡人。</source>
@@ -1302,14 +1319,6 @@
     <message>
         <source>须读取身份证并提供公安或法院证明</source>
         <translation>ID card must be read, with a police or court document</translation>
-    </message>
-    <message>
-        <source>信息变更写卡属于“密码及卡片服务”，该业务尚在建设中，本柜台暂不能写卡：芯片内信息暂与变更后信息不一致，不影响社保卡使用；写卡功能开放后可到网点办理。</source>
-        <translation>Writing changed data to the card belongs to &quot;PIN and card services&quot;, which is still being built, so this counter cannot write cards yet: the chip&apos;s data differs from the changed data for now, which does not affect using the card; it can be done at a branch once card writing is available.</translation>
-    </message>
-    <message>
-        <source>补卡/换卡业务在本系统中尚在建设中，请按现行流程为本人办理换卡，或告知本人到发卡银行网点办理。</source>
-        <translation>Card replacement/exchange is still being built in this system: exchange the card by the current procedure, or tell the person to go to a branch of the issuing bank.</translation>
     </message>
     <message>
         <source>核验身份</source>
@@ -1984,6 +1993,22 @@
         <translation>Discard unfinished receipt</translation>
     </message>
     <message>
+        <source>保管位置</source>
+        <translation>Storage slot</translation>
+    </message>
+    <message>
+        <source>签收日</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>已放天数</source>
+        <translation>Days kept</translation>
+    </message>
+    <message>
+        <source>保管至</source>
+        <translation>Kept until</translation>
+    </message>
+    <message>
         <source>预览未领卡清单</source>
         <translation>Preview uncollected list</translation>
     </message>
@@ -2168,6 +2193,14 @@ Card reader: {0}</translation>
     <message>
         <source>，其中 {0} 张已超过保管期，须退回中心封存。</source>
         <translation>, {0} of them past the holding period and to be returned to the central system for sealing.</translation>
+    </message>
+    <message>
+        <source>退回封存</source>
+        <translation>Return for sealing</translation>
+    </message>
+    <message>
+        <source>通知领卡</source>
+        <translation>Notify holder</translation>
     </message>
     <message>
         <source>请选择要签收的制卡批次。</source>
@@ -3468,6 +3501,38 @@ Card printer: {1}</translation>
         <translation>Cancelling production…</translation>
     </message>
     <message>
+        <source>{0}保存失败（{1}），请换一个位置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即时制卡回执-{0}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡面-{0}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡面已发送到卡面打印机（{0}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在打印卡面…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即时制卡回执 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回执已发送到打印机“{0}”（{1} 页）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>卡面</source>
         <translation>Card face</translation>
     </message>
@@ -4730,6 +4795,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>The photo failed the checks: {titles}. Capture it again, or give a reason for the checks that may be released and release it.</translation>
     </message>
     <message>
+        <source>本笔申领尚未受理，不能登记收费。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>申领尚未受理，不能打印。</source>
         <translation>The application has not been accepted yet; nothing can be printed.</translation>
     </message>
@@ -4911,7 +4980,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>系统管理员</source>
-        <extracomment>the profile&apos;s security.supervisor_second_factor: a sensitive act needs the supervisor&apos;s one-time code as well as the password the roles that may authorise now (domain.opening_hours.authorising_roles over the profile&apos;s hours and the clock: the weekend duty supervisor at weekends)</extracomment>
+        <extracomment>the profile&apos;s security.supervisor_second_factor: a sensitive act needs the supervisor&apos;s one-time code as well as the password the roles that may authorise now (domain.opening_hours.authorising_roles over the profile&apos;s hours and the clock: the weekend duty supervisor at weekends) remote approvals through the central (workflows.remote_approval), wired by the composition root; None: only an authorisation typed at this counter is possible</extracomment>
         <translation>Administrator</translation>
     </message>
     <message>
@@ -4962,6 +5031,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>“{role}”无权授权此操作，请由主管授权。</source>
         <translation>A “{role}” cannot authorise this operation; a supervisor must authorise it.</translation>
+    </message>
+    <message>
+        <source>本柜台不能使用远程授权，请主管到本柜台当面授权。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>没有这个在用的账户。</source>
@@ -5126,6 +5199,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>到期换卡（凭身份证并交回原卡）</source>
         <translation>Expired card exchange (ID card, old card handed back)</translation>
+    </message>
+    <message>
+        <source>信息变更换卡（姓名或身份证号码变更后，交回原卡）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请选择补换原因，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。</source>
@@ -6121,6 +6198,11 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>The loss report is cancelled; the card&apos;s chosen functions work normally again.</translation>
     </message>
     <message>
+        <source>中心系统未受理：卡片当前状态不允许办理此业务。请重新读卡查询两项功能的状态后，按提示选择相应业务。</source>
+        <extracomment>the central&apos;s refusals that are about a state of the card or of one of its functions</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理（本网点属于{branch_bank}）。</source>
         <translation>Refused by the central system: this card was issued by {card_bank} and must be handled at a {card_bank} branch (this branch belongs to {branch_bank}).</translation>
     </message>
@@ -6229,6 +6311,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>{reason} Check the printer and click &quot;Reprint card face&quot;, or click &quot;Reprint card face by hand&quot;.</translation>
     </message>
     <message>
+        <source>中心尚未分配社保卡号，还没有卡面可打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{reason}（请将卡片插回读卡器后点击“继续”）</source>
         <translation>{reason} (put the card back into the reader and click &quot;Continue&quot;)</translation>
     </message>
@@ -6291,6 +6377,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>该申领尚未被中心确认受理（或不是本网点的即时制卡申领），暂不能制卡。</source>
         <translation>The application is not yet accepted by the central system (or is not an instant issuance application of this branch); the card cannot be produced now.</translation>
+    </message>
+    <message>
+        <source>该申领没有持卡人照片，不能当场制卡：请按集中制卡办理，或联系网点技术支持。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>找不到该申领的本地记录，请联系网点技术支持。</source>
@@ -6455,10 +6545,6 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>监护人代领须查验户口本等监护关系证明，请查验后勾选。</source>
         <translation>A guardian collecting must show proof of guardianship such as the household register; check it and tick the box.</translation>
-    </message>
-    <message>
-        <source>请录入单位18位统一社会信用代码。</source>
-        <translation>Enter the employer&apos;s 18-character unified social credit code.</translation>
     </message>
     <message>
         <source>单位代领须留存单位委托书，请录入委托书编号或日期。</source>
@@ -6737,6 +6823,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Exchange (expired)</translation>
     </message>
     <message>
+        <source>信息变更换卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>该卡已办理过补换卡（原卡号已注销），不能再次补换；请凭身份证查询新卡的制卡进度，或到受理网点领取新卡。</source>
         <translation>This card has already been replaced (the old card number is cancelled) and cannot be replaced again; query the new card&apos;s production progress with the ID card, or collect the new card at the accepting branch.</translation>
     </message>
@@ -6877,8 +6967,44 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>The central system has no social security card on file for this person: check the ID number; a person who never had a card should apply (the first application has no card fee).</translation>
     </message>
     <message>
-        <source>本网点为即办网点，但本版本尚未开通现场即时制卡：新卡转中心集中制卡，制成后送达本网点领取。</source>
-        <translation>This is an instant issuance branch, but this version does not yet make cards on the spot: the new card goes to central production and is delivered to this branch for collection.</translation>
+        <source>读卡器中的社保卡不是中心登记在该参保人名下的卡片，请核对持卡人交回的原卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（同号换卡）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您名下今日没有可用的空白卡，不能当场制卡：请选择“中心集中制卡”，或先到“空白卡管理”领用空白卡后再选“当场制卡”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当场制卡须打印持卡人照片：本柜台没有该持卡人原卡的照片，请为持卡人拍照或导入照片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本网点不能当场制卡，请选择中心集中制卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片未通过检查：{titles}。请重新拍照或导入合格的照片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当场制卡：受理后即在本柜台写卡、打印卡面、启用并由持卡人设置密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心集中制卡（您名下今日没有可用的空白卡，不能当场制卡），制成后送达本网点领取。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心集中制卡（已选择不当场制卡），制成后送达本网点领取。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心集中制卡（本柜台未配置即时制卡设备），制成后送达本网点领取。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>新卡由中心集中制作，制成后送达本网点领取。</source>
@@ -8833,7 +8959,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>此操作</source>
-        <extracomment>steps either side of the counter&apos;s clock a code is accepted in (clock drift, typing time) the one authorising callable the workflows receive: (approval, purpose) -&gt; the supervisor&apos;s user name; raises ``LoginRefused`` (counted and audited) when refused</extracomment>
+        <extracomment>steps either side of the counter&apos;s clock a code is accepted in (clock drift, typing time) a supervisor deciding another counter&apos;s remote approval request (workflows/remote_approval) an approval given by a supervisor at another counter through the central (远程授权): no secrets are typed here, the central&apos;s approval is consumed instead the one authorising callable the workflows receive: (approval, purpose) -&gt; the supervisor&apos;s user name; raises ``LoginRefused`` (counted and audited) when refused</extracomment>
         <translation>This operation</translation>
     </message>
     <message>
@@ -8863,6 +8989,10 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>只有主管或系统管理员可以管理柜员账户。</source>
         <translation>Only a supervisor or system administrator can manage teller accounts.</translation>
+    </message>
+    <message>
+        <source>值班主管只在周末营业时间内管理柜员账户；其他时间请由主管或系统管理员办理。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>没有账户“{username}”，请核对用户名。</source>
@@ -9340,7 +9470,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>新版本 {version} 已下载并校验，已交给本机的系统安装服务；柜面程序关闭后（最迟下次开机）自动安装。</source>
-        <extracomment>what the teller is told once about the last update (installed, rolled back)</extracomment>
+        <extracomment>what the teller is told once about the last update (installed, rolled back) 远程授权: asking another counter&apos;s supervisor, and deciding as one; the one authorisation path consumes such an approval through it (TellerAuth.remote)</extracomment>
         <translation>New version {version} is downloaded and verified and handed to this PC&apos;s system install service; it installs automatically once the counter program is closed (at the latest at the next boot).</translation>
     </message>
     <message>
@@ -9716,8 +9846,8 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation>This card is not activated yet; process card collection and activation first, then write the chip.</translation>
     </message>
     <message>
-        <source>中心登记的性别或出生日期与芯片不一致：二者由身份证号码决定，不能改写芯片，请为持卡人办理换卡。</source>
-        <translation>The sex or birth date registered at the central system differs from the chip: both follow from the ID number and cannot be rewritten on the chip; process a card exchange for the cardholder.</translation>
+        <source>中心登记的姓名与芯片不一致：姓名印在卡面上，不能只改写芯片，请为持卡人办理信息变更换卡。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>芯片中的信息与中心一致，无需写卡。</source>
@@ -9788,6 +9918,10 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation>The dedicated line is down; the PIN cannot be reset now: a PIN reset needs real-time authorisation from the central system. Please try again once the line is restored (the cardholder may wait or come back another day).</translation>
     </message>
     <message>
+        <source>该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），须先送达中心后才能重置密码。系统正在上传，请稍后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本柜台未配置密码键盘，不能办理密码业务。请联系网点技术支持。</source>
         <translation>This counter has no PIN pad configured, so no PIN services are possible. Please contact branch IT support.</translation>
     </message>
@@ -9850,10 +9984,6 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>专线中断，无法向中心核实卡片状态：密码服务须联网办理。</source>
         <translation>The dedicated line is down, so the card&apos;s state cannot be verified with the central system: PIN services require the line.</translation>
-    </message>
-    <message>
-        <source>{function}当前状态为“{state}”，不能办理密码业务：卡片找回的请先在发卡银行网点办理解挂；未找回的请办理补卡。</source>
-        <translation>{function} is currently &quot;{state}&quot;, so no PIN service is possible: if the card was found, cancel the loss report at a branch of the issuing bank first; otherwise process a replacement.</translation>
     </message>
     <message>
         <source>密码已锁定（应用锁定），不能修改：请核验身份后办理“密码重置解锁”。</source>
@@ -10002,6 +10132,88 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>告警记录损坏</source>
         <translation>the alarm record is damaged</translation>
+    </message>
+    <message>
+        <source>当场制卡（本柜台即时制卡）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心集中制卡（制成后送达本网点）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您名下今日可用空白卡：{0} 张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白卡库存暂不可查，制卡时逐张核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本柜台没有持卡人原卡的照片：当场制卡须为持卡人拍照或导入照片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片未通过检查：{0}。请重新拍照或导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ 沿用持卡人原申领的照片（申请编号 {0}，与中心登记一致）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ 新采集的照片已通过检查，将印在新卡卡面上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专线中断，未能向中心核实是否首次申领，本笔不收工本费</source>
+        <extracomment>card states that mean the card number never reached the person</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等待主管处理</source>
+        <extracomment>how long a supervisor may take to decide, and the teller&apos;s counter to use the approval</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已拒绝</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与中心系统的连接中断，无法使用远程授权。请主管到本柜台当面输入账号、密码和动态验证码授权。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请说明需要授权的操作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心系统的远程授权答复不完整，请主管当面授权。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>拒绝远程授权须写明理由。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>远程授权须由主管在本机输入账号、密码和动态验证码。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -204,6 +204,12 @@ class HomeScreen(RScreen):
         self.root.addWidget(self.drafts)
         self.uncollected = named(QLabel("", wordWrap=True), "UncollectedSummary")
         self.root.addWidget(self.uncollected)
+        # each card in custody with its age: the teller sees which to call and which to return
+        self.uncollected_table = _table(
+            (tr("保管位置"), tr("申领编号"), tr("持卡人"), tr("卡号"), tr("签收日"), tr("已放天数"),
+             tr("保管至"), tr("处理")), "UncollectedTable")
+        self.uncollected_table.setVisible(False)
+        self.root.addWidget(self.uncollected_table)
         urow = QHBoxLayout()
         urow.addWidget(_button(tr("预览未领卡清单"), "PreviewUncollected", p.preview_uncollected))
         self.seal_button = _button(tr("封存超期卡片"), "SealDue", p.seal_due)
@@ -539,6 +545,11 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             text += tr("，其中 {0} 张已超过保管期，须退回中心封存。").format(due) if due else tr("。")
             _status(home.uncollected, text, ok=not due)
             home.seal_button.setEnabled(due > 0)
+            _fill(home.uncollected_table,
+                  [(u.location, u.application_id, u.holder_zh, u.card_no, u.received_on,
+                    str(u.age_days), u.keep_until, tr("退回封存") if u.due else tr("通知领卡"))
+                   for u in lines], {i for i, u in enumerate(lines) if u.due})
+            home.uncollected_table.setVisible(bool(lines))
 
         self.run(self.desk.uncollected, show, lambda e: log.warning("uncollected: %s",
                                                                     type(e).__name__))
