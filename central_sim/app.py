@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from central_sim import ecard, people, statistics
+from central_sim import approvals, ecard, people, statistics
 from central_sim import schemas as M
 from central_sim import states as S
 from central_sim.db import (
@@ -1302,6 +1302,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                           lambda request, code: own_branch(identity(request), code))
     # electronic card claim tokens for the receipts' QR: central_sim/ecard.py
     ecard.add_routes(v1, central.db, mutate, _get_branch, _get_card)
+    # remote supervisor approval between the counters of a branch: central_sim/approvals.py
+    approvals.add_routes(v1, central.db, mutate, identity)
     api.include_router(v1)
     if admin:
         _admin_routes(api, central)

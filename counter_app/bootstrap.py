@@ -30,7 +30,7 @@ from counter_app.workflows.status import LineReading
 from counter_app.workflows.supervisor import SupervisorApproval
 
 if TYPE_CHECKING:  # built lazily: the login window shows before these load
-    from counter_app.central.api import CentralApi
+    from counter_app.central.api import CentralApi, RemoteApprovalApi
     from counter_app.central.client import HttpCentralClient
     from counter_app.central.sync import SyncStatus, SyncWorker
     from counter_app.devices.blank_card import BlankCardReader, BlankChip
@@ -114,6 +114,13 @@ class Services:
         self._audit_watch: AuditWatch | None = None
         self._blank_reader: BlankCardReader | None = self.fakes.blank_reader
         self._card_slot: CardSlot | None = None
+        from counter_app.workflows.remote_approval import RemoteApprovals
+
+        #: 远程授权: asking another counter's supervisor, and deciding as one; the one
+        #: authorisation path consumes such an approval through it (TellerAuth.remote)
+        self.remote_approvals = RemoteApprovals(self._remote_api, self.authorise,
+                                                audit=auth.tellers.audit)
+        auth.remote = self.remote_approvals
 
     @property
     def profile(self) -> BranchProfile:
@@ -127,6 +134,12 @@ class Services:
         """The one supervisor-authorisation path every sensitive act is given (password and,
         when the profile requires it, the one-time code; counted, audited)."""
         return self._auth.authorise(approval, purpose=purpose)
+
+    def _remote_api(self) -> RemoteApprovalApi | None:
+        from counter_app.central.api import RemoteApprovalApi
+
+        central = self.central
+        return central if isinstance(central, RemoteApprovalApi) else None
 
     @property
     def central(self) -> CentralApi:

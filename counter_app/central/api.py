@@ -228,6 +228,28 @@ class ECardClaim:
 
 
 @dataclass(frozen=True)
+class RemoteApproval:
+    """A supervisor's approval asked for at one counter and decided at another of the same
+    branch (central_sim/approvals.py). ``state``: PENDING, APPROVED, REFUSED, EXPIRED or
+    CONSUMED; ``counter_id`` is the requesting counter, ``decided_counter`` the deciding one."""
+
+    request_id: str
+    branch_code: str
+    counter_id: str
+    purpose: str
+    summary: str
+    teller: str
+    state: str
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    supervisor: str | None = None
+    decided_counter: str | None = None
+    decided_at: dt.datetime | None = None
+    reason: str | None = None
+    consumed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
 class InsuranceSummary:
     insurance: str
     status: str
@@ -492,3 +514,20 @@ class CentralApi(Protocol):
     # generic operation by name (the outbox stores operation name + payload)
     def execute(self, operation: str, payload: dict[str, Any], *,
                 idempotency_key: str) -> dict[str, Any]: ...
+
+
+@runtime_checkable
+class RemoteApprovalApi(Protocol):
+    """Remote supervisor approval through the central (kept apart from :class:`CentralApi` so
+    the fakes of that port need not grow). Mutating calls take a fresh idempotency key each:
+    one call is one act, and a consume is never replayed for a second act."""
+
+    def request_remote_approval(self, *, request_id: str, purpose: str, summary: str,
+                                teller: str, valid_seconds: int,
+                                idempotency_key: str) -> RemoteApproval: ...
+    def remote_approval(self, request_id: str) -> RemoteApproval: ...
+    def pending_remote_approvals(self) -> list[RemoteApproval]: ...
+    def decide_remote_approval(self, request_id: str, *, approve: bool, supervisor: str,
+                               reason: str, idempotency_key: str) -> RemoteApproval: ...
+    def consume_remote_approval(self, request_id: str, *, purpose: str,
+                                idempotency_key: str) -> RemoteApproval: ...

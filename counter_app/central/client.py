@@ -377,6 +377,31 @@ class HttpCentralClient:
                           A.PinResetAuthorisation,
                           {"branch_code": branch_code, "function": function}, idempotency_key)
 
+    # -- remote supervisor approval (api.RemoteApprovalApi) ---------------------------------------
+    def request_remote_approval(self, *, request_id: str, purpose: str, summary: str,
+                                teller: str, valid_seconds: int,
+                                idempotency_key: str) -> A.RemoteApproval:
+        return self._post("/v1/remote-approvals", A.RemoteApproval,
+                          {"request_id": request_id, "purpose": purpose, "summary": summary,
+                           "teller": teller, "valid_seconds": valid_seconds}, idempotency_key)
+
+    def remote_approval(self, request_id: str) -> A.RemoteApproval:
+        return self._get(f"/v1/remote-approvals/{_q(request_id)}", A.RemoteApproval)
+
+    def pending_remote_approvals(self) -> list[A.RemoteApproval]:
+        return self._get_list("/v1/remote-approvals", A.RemoteApproval)
+
+    def decide_remote_approval(self, request_id: str, *, approve: bool, supervisor: str,
+                               reason: str, idempotency_key: str) -> A.RemoteApproval:
+        return self._post(f"/v1/remote-approvals/{_q(request_id)}/decision", A.RemoteApproval,
+                          {"decision": "APPROVE" if approve else "REFUSE",
+                           "supervisor": supervisor, "reason": reason}, idempotency_key)
+
+    def consume_remote_approval(self, request_id: str, *, purpose: str,
+                                idempotency_key: str) -> A.RemoteApproval:
+        return self._post(f"/v1/remote-approvals/{_q(request_id)}/consume", A.RemoteApproval,
+                          {"purpose": purpose}, idempotency_key)
+
     # -- applications ---------------------------------------------------------------------------
     def submit_application(self, request: A.ApplicationRequest, *,
                            idempotency_key: str) -> A.Application:

@@ -21,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.supervisor import (
+    RemoteVerifier,
     SupervisorApproval,
     TotpEnrolment,
     matching_step,
@@ -238,6 +239,9 @@ class TellerAuth:
         #: the roles that may authorise now (domain.opening_hours.authorising_roles over the
         #: profile's hours and the clock: the weekend duty supervisor at weekends)
         self.authorisers = authorisers
+        #: remote approvals through the central (workflows.remote_approval), wired by the
+        #: composition root; None: only an authorisation typed at this counter is possible
+        self.remote: RemoteVerifier | None = None
 
     # -- first run and demo ------------------------------------------------------------
 
@@ -300,7 +304,13 @@ class TellerAuth:
 
         Wrong passwords and wrong or replayed codes count toward the supervisor's lockout like
         a login; the decision is audited with its purpose. Returns the authorising user name.
+
+        An approval given at another counter (``approval.remote_request_id``) was checked there
+        (password, role and code, on the supervisor's own account); here it is consumed at the
+        central, once and for ``purpose`` only, and audited with who gave it from where.
         """
+        if approval.remote_request_id:
+            return self._authorise_remote(approval.remote_request_id, purpose)
         username = approval.username.strip()
         teller = self._check_password(self.tellers.find(username), username, approval.password,
                                       attempt="authorise")
@@ -319,6 +329,22 @@ class TellerAuth:
                                           purpose=purpose, factor="totp"):
             raise self._replayed(teller, purpose)  # the same code used at once elsewhere
         return teller.username
+
+    def _authorise_remote(self, request_id: str, purpose: str) -> str:
+        if self.remote is None:
+            raise LoginRefused(QT_TR_NOOP("本柜台不能使用远程授权，请主管到本柜台当面授权。"),
+                               code="REMOTE_APPROVAL_UNAVAILABLE")
+        try:
+            grant = self.remote.consume(request_id, purpose)
+        except CounterError as refused:
+            self.tellers.audit("system", "authorise.remote_refused", purpose=purpose,
+                               request=request_id, code=refused.code)
+            raise
+        self.tellers.audit(grant.supervisor, "authorise.granted_remote", purpose=purpose,
+                           request=request_id, counter=grant.counter_id,
+                           note=f"authorised remotely by {grant.supervisor} at counter "
+                                f"{grant.counter_id}")
+        return grant.supervisor
 
     # -- the authenticator (second factor) -------------------------------------------------
 

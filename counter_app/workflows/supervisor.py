@@ -16,6 +16,7 @@ import datetime as dt
 import hmac
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pyotp
 
@@ -35,6 +36,8 @@ PURPOSE_UNLOCK = "teller.unlock"
 PURPOSE_AUDIT_ACK = "audit.break_acknowledged"
 PURPOSE_REFUND = "fee.refund"
 PURPOSE_PHOTO_OVERRIDE = "photo.override"
+#: a supervisor deciding another counter's remote approval request (workflows/remote_approval)
+PURPOSE_REMOTE_APPROVE = "remote.approve"
 
 
 def dead_letter_purpose(decision: str, item_id: int) -> str:
@@ -48,6 +51,13 @@ class SupervisorApproval:
     username: str
     password: str = field(repr=False)
     otp: str = field(default="", repr=False)
+    #: an approval given by a supervisor at another counter through the central (远程授权):
+    #: no secrets are typed here, the central's approval is consumed instead
+    remote_request_id: str = ""
+
+    @classmethod
+    def remote(cls, request_id: str) -> SupervisorApproval:
+        return cls("", "", "", remote_request_id=request_id)
 
     def normalised_otp(self) -> str:
         """The code as typed, without the spaces authenticator apps show in the middle."""
@@ -59,9 +69,25 @@ class SupervisorApproval:
 Authorise = Callable[[SupervisorApproval, str], str]
 
 
+class RemoteGrantLike(Protocol):
+    @property
+    def supervisor(self) -> str: ...
+    @property
+    def counter_id(self) -> str: ...
+
+
+class RemoteVerifier(Protocol):
+    """Consumes a remote approval at the central for one act (workflows.remote_approval):
+    the approving supervisor and counter, or a ``CounterError`` in the teller's words."""
+
+    def consume(self, request_id: str, purpose: str) -> RemoteGrantLike: ...
+
+
 def require_fields(approval: SupervisorApproval | None, *, field_name: str = "supervisor",
                    what: str = QT_TR_NOOP("此操作")) -> SupervisorApproval:
     """Refuse an approval with an empty user name or password before anything is checked."""
+    if approval is not None and approval.remote_request_id:
+        return approval  # checked where it is consumed (TellerAuth.authorise)
     if approval is None or not approval.username.strip() or not approval.password:
         raise ValidationError(field_name, zh("{what}须由主管输入账号、密码和动态验证码授权。", what=what),
                               code="SUPERVISOR_REQUIRED")

@@ -50,7 +50,8 @@ def test_contract_covers_the_issue(doc: dict[str, Any]) -> None:
         "pin_reset", "get_contributions", "issue_certificate", "verify_certificate", "banks",
         "branches", "branch_config", "get_head", "report_head", "rebase_head", "head_events",
         "updates", "health", "get_employer", "contribution_bounds", "register",
-        "ecard_claim", "ecard_claim_check",
+        "ecard_claim", "ecard_claim_check", "create_remote_approval", "pending_remote_approvals",
+        "get_remote_approval", "decide_remote_approval", "consume_remote_approval",
     }
     assert needed <= ops
 
@@ -254,6 +255,21 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
     rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": 0})
     rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": -1})  # 422
     rec.call("get", "/v1/updates", params={"branch_code": "ICBC-NB-0101", "since": 2**63})
+    # remote supervisor approval: asked at one counter, decided at another, used once
+    ra = uuid.uuid4().hex
+    rec.call("post", "/v1/remote-approvals", {"request_id": ra, "purpose": "fee.refund",
+                                              "summary": "退费 20.00元", "teller": "T0301"})
+    rec.call("get", "/v1/remote-approvals")
+    rec.call("get", f"/v1/remote-approvals/{ra}")
+    rec.call("post", f"/v1/remote-approvals/{ra}/decision",
+             {"decision": "APPROVE", "supervisor": "S0301"})  # 403 APPROVAL_OWN_COUNTER
+    rec.http.headers["X-Client-Id"] = "ICBC-NB-0101/contract2"
+    rec.call("post", f"/v1/remote-approvals/{ra}/decision",
+             {"decision": "APPROVE", "supervisor": "S0301"})
+    rec.http.headers["X-Client-Id"] = "ICBC-NB-0101/contract"
+    rec.call("post", f"/v1/remote-approvals/{ra}/consume", {"purpose": "fee.refund"})
+    rec.call("post", f"/v1/remote-approvals/{ra}/consume",
+             {"purpose": "fee.refund"})  # 409 APPROVAL_ALREADY_USED
     every = {(m, p) for p, item in doc["paths"].items() for m in item}
     assert every - rec.seen == set(), "operations in the contract never exercised"
 
