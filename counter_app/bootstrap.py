@@ -356,7 +356,7 @@ class Services:
             teller=teller, central=self.central, store=ApplicationStore(self.store),
             id_reader=self.id_reader, photo_spec=p.photo.spec, limits=p.offline,
             sync_status=self.status_for(teller), free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6,
-            wake_sync=sync.wake, authorise=self.authorise)
+            wake_sync=sync.wake, authorise=self.authorise, fees=self.fee_desk(teller))
 
     def application_desk(self, teller: str) -> ApplicationDesk:
         from counter_app.workflows.application import ApplicationDesk

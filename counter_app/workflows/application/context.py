@@ -22,6 +22,7 @@ from counter_app.domain.applications import (
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.photo import PhotoSpec
 from counter_app.printing import BranchInfo
+from counter_app.workflows.fees import FeeDesk
 from counter_app.workflows.supervisor import Authorise
 
 
@@ -73,6 +74,9 @@ class ApplicationContext:
     #: a supervisor's authorisation (password and one-time code) of a photo check let through
     #: (workflows.login.TellerAuth.authorise); None: no override at this counter
     authorise: Authorise | None = None
+    #: fees (工本费) in the teller's session: a re-application is charged by the branch's
+    #: schedule (workflows.application.fee); None: no fee is quoted or taken at this counter
+    fees: FeeDesk | None = None
 
     @property
     def instant_issue(self) -> bool:

@@ -133,6 +133,21 @@ class Submission:
 
 
 @dataclass(frozen=True)
+class ApplicationFee:
+    """工本费 of this application by the branch's schedule: a first card free, a
+    re-application (the person had a card before) charged; how it is paid and its receipt
+    once recorded in the teller's session."""
+
+    fen: int = 0
+    basis_zh: str = ""  # "": not quoted (no fee desk at this counter)
+    first_card: bool | None = None  # None: the central could not say (the line down)
+    method: str = "cash"  # FeeMethod value
+    reference: str = ""  # a transfer's reference
+    receipt_no: str = ""
+    problem_zh: str = ""  # the application was accepted but the fee could not be recorded: why
+
+
+@dataclass(frozen=True)
 class ApplicationRecord:
     draft_id: str
     teller: str
@@ -145,6 +160,7 @@ class ApplicationRecord:
     delivery: Delivery = field(default_factory=Delivery)
     photo: PhotoInfo | None = None
     submission: Submission = field(default_factory=Submission)
+    fee: ApplicationFee = field(default_factory=ApplicationFee)
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

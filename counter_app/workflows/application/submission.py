@@ -169,6 +169,8 @@ def _audit_detail(wf: ApplicationWorkflow, request: ApplicationRequest) -> dict[
         "collection": request.collection,
         "identified_by": wf.record.identity.source,
         "minor": wf.minor,
+        # the fee due (0: free): the day-end finds an application whose fee was not recorded
+        "fee_fen": wf.fee_due_fen,
         "photo_overrides": [{"check": o.code.value, "reason": o.reason}
                             for o in (report.overrides if report else ())],
     }

@@ -23,15 +23,17 @@ from counter_app.central.api import ApplicationRequest
 from counter_app.devices.idcard import IdCardData
 from counter_app.devices.photo import FrameSource, PreparedPhoto, prepare_frame, prepare_photo
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.fees import FeeQuote
 from counter_app.domain.identity import id_birth_date, id_sex, validate_id_number
 from counter_app.domain.photo import PhotoReport
 from counter_app.domain.texts import QT_TR_NOOP, listing, zh
 from counter_app.printing import DeliveryMode, mask_name
-from counter_app.workflows.application import checks, eligibility, submission
+from counter_app.workflows.application import checks, eligibility, fee, submission
 from counter_app.workflows.application.context import ApplicationContext
 from counter_app.workflows.application.documents import Documents, render_documents
 from counter_app.workflows.application.record import (
     SCHEMA_VERSION,
+    ApplicationFee,
     ApplicationRecord,
     Eligibility,
     Identity,
@@ -83,7 +85,8 @@ def application_steps(ctx: ApplicationContext, photo_check: Callable[[], dict[st
                 validate=lambda r: checks.check_delivery(r.delivery)[1]),
         # the photo bytes live beside the record (too big for the JSON draft)
         StepDef(Step.PHOTO, t[Step.PHOTO], validate=lambda _r: photo_check()),
-        StepDef(Step.REVIEW, t[Step.REVIEW], forward=False, forward_message_zh=QT_TR_NOOP("请点击“提交申领”。")),
+        StepDef(Step.REVIEW, t[Step.REVIEW], validate=lambda r: fee.payment_errors(ctx.fees, r),
+                forward=False, forward_message_zh=QT_TR_NOOP("请点击“提交申领”。")),
         StepDef(Step.DONE, t[Step.DONE], forward=False, forward_message_zh=QT_TR_NOOP("本笔申领已完成。")),
     )
 
@@ -253,6 +256,10 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
         outcome = eligibility.check(self.ctx, self.record, self.minor)
         self._set(outcome.record)
         self.note("eligibility", **outcome.journal)
+        if outcome.error is None and self.ctx.fees is not None:  # the fee by the schedule
+            quoted = fee.quote(self.ctx, self.ctx.fees, self.record)
+            self.update_record(fee=quoted)
+            self.note("fee_quoted", fee_fen=quoted.fen, first_card=quoted.first_card)
         self.save()
         if outcome.error is not None:
             raise outcome.error
@@ -306,6 +313,9 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
             return self.update_guardian(**values)
         if step is Step.DELIVERY:
             return self.update_delivery(**values)
+        if step is Step.REVIEW:
+            return self.update_fee_payment(values.get("fee_method", self.record.fee.method),
+                                           values.get("fee_reference", self.record.fee.reference))
         return {}
 
     def next(self) -> Step:
@@ -392,9 +402,73 @@ class ApplicationWorkflow(Wizard[ApplicationRecord]):
                                 titles=titles)}
         return {}
 
+    # -- the fee (工本费) ---------------------------------------------------------------------------
+    @property
+    def fee_due_fen(self) -> int:
+        """What is taken at this counter for this application (0: free, or no fee desk)."""
+        return self.record.fee.fen if self.ctx.fees is not None else 0
+
+    def update_fee_payment(self, method: str, reference: str) -> dict[str, str]:
+        """How the person pays the fee (cash, or a transfer with its reference)."""
+        if self.record.fee.receipt_no:
+            return {}  # already recorded: nothing to change
+        paid = replace(self.record.fee, method=method.strip(), reference=reference.strip())
+        if paid != self.record.fee:
+            self.update_record(fee=paid)
+            self.save()
+        return fee.payment_errors(self.ctx.fees, self.record)
+
+    def _collect_fee(self) -> None:
+        fees, f = self.ctx.fees, self.record.fee
+        assert fees is not None
+        try:
+            made = fees.collect(FeeQuote("application", f.fen, f.basis_zh), f.method, f.reference,
+                                self.record.submission.op_id)
+        except CounterError as exc:  # the application stands; the day-end lists the fee missing
+            self.update_record(fee=replace(f, problem_zh=exc.message_zh))
+            self.note("fee_not_recorded", code=exc.code)
+        else:
+            if made is not None:
+                self.update_record(fee=replace(f, receipt_no=made.receipt_no, method=made.method,
+                                               reference=made.reference, problem_zh=""))
+                self.note("fee_collected", method=made.method)
+        self.save()
+
+    def retry_fee(self) -> ApplicationFee:
+        """Record the fee again after a failure (e.g. the session was closed meanwhile)."""
+        fees = self.ctx.fees
+        if fees is None or self.step is not Step.DONE or not self.record.submission.op_id:
+            raise CounterError(QT_TR_NOOP("本笔申领尚未受理，不能登记收费。"), code="NOT_ACCEPTED")
+        if self.fee_due_fen and not self.record.fee.receipt_no:
+            fees.ready()
+            self._collect_fee()
+            if self.record.fee.problem_zh:
+                raise CounterError(self.record.fee.problem_zh, code="FEE_NOT_RECORDED")
+        return self.record.fee
+
+    def fee_receipt(self) -> bytes:
+        """The fee receipt (工本费收据) of this application as PDF bytes."""
+        if self.ctx.fees is None or not self.record.fee.receipt_no:
+            raise CounterError(QT_TR_NOOP("本笔业务没有收费记录，不能打印收据。"), code="NO_FEE_RECEIPT")
+        return self.ctx.fees.receipt(self.record.fee.receipt_no, payer_name=self.record.applicant.name,
+                                     id_number=self.id_number, basis_zh=self.record.fee.basis_zh)
+
     # -- submit and documents ----------------------------------------------------------------------
     def submit(self) -> submission.SubmitOutcome:
-        return submission.submit(self)
+        """Submit, then take the fee in the teller's session when one is due: refused before
+        anything is sent when a fee is due and no session is open (FEE_NEEDS_SESSION); a
+        collection that fails after the acceptance leaves the application accepted, the
+        reason on the record and a fee_missing difference at the day-end."""
+        fees = self.ctx.fees
+        if fees is not None and self.fee_due_fen and self.step is not Step.DONE:
+            errors = fee.payment_errors(fees, self.record)
+            if errors:  # how it is paid is on the review step itself
+                raise StepInvalid(errors)
+            fees.ready()
+        outcome = submission.submit(self)
+        if fees is not None and self.fee_due_fen and not self.record.fee.receipt_no:
+            self._collect_fee()
+        return outcome
 
     def request(self) -> ApplicationRequest:
         return submission.build_request(self)

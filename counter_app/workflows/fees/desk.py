@@ -31,6 +31,7 @@ from counter_app.domain.fees import (
     FeeQuote,
     FeeSchedule,
     NewFee,
+    application_quote,
     check_payment,
     fen_zh,
     replacement_quote,
@@ -137,6 +138,9 @@ class FeeDesk:
 
     def quote_replacement(self, reason: str, central_fen: int | None) -> FeeQuote:
         return replacement_quote(self.ctx.schedule, reason, central_fen)
+
+    def quote_application(self, *, first_card: bool) -> FeeQuote:
+        return application_quote(self.ctx.schedule, first_card=first_card)
 
     def check(self, method: str, reference: str) -> dict[str, str]:
         return check_payment(self.ctx.schedule, method, reference)[1]
