@@ -7,7 +7,7 @@ from counter_app.workflows.services import CounterServices
 
 
 def issuance_page(services: CounterServices, teller: str) -> IssuancePage:
-    return IssuancePage(services.issuance_desk(teller))
+    return IssuancePage(services.issuance_desk(teller), printer_name=services.profile.printers.document)
 
 
 __all__ = ["IssuancePage", "issuance_page"]

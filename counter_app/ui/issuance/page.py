@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.clock import CHINA_TIME
+from counter_app.domain.errors import CounterError
 from counter_app.printing.masking import mask_name
 from counter_app.private_files import write_private
-from counter_app.ui.application.documents import DocumentPreview
+from counter_app.ui.application.documents import document_printer, open_preview, paint_pdf
 from counter_app.ui.i18n import tr
 from counter_app.ui.issuance.dialogs import IssuanceDialogs
 from counter_app.ui.pin_dialog import KeyedPinPad
@@ -233,10 +236,14 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
     sig_custody_changed = Signal()
     sig_accepted = Signal()  # a result may have gone to the outbox
 
-    def __init__(self, desk: IssuanceDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: IssuanceDesk, parent: QWidget | None = None, *,
+                 printer_name: str = "",
+                 find_printer: Callable[[str], QPrinter | None] = document_printer) -> None:
         super().__init__(parent)
         self.setObjectName("IssuancePage")
         self.desk = desk
+        # the receipt goes to the profile's document printer; the face to the card printer port
+        self.printer_name, self.find_printer = printer_name, find_printer
         self.dialogs = IssuanceDialogs()
         self.holder_name = ""
         self.running_step: Step | None = None
@@ -383,14 +390,71 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
         self.banner.show_message(message_of(error), "bad")
 
     # -- documents -----------------------------------------------------------------------------
-    def document(self, kind: str, then: Callable[[bytes], Any] | None = None) -> None:
+    def document(self, kind: str, then: Callable[[bytes], None] | None = None) -> None:
         wf = self.wizard
         if wf is None or self.busy:
             return
-        title = tr("卡面") if kind == "face" else tr("即时制卡回执")
-        show = then or (lambda pdf: DocumentPreview(title, pdf, self).show())
-        self.run(wf.face_pdf if kind == "face" else wf.receipt_pdf, show, self._failed,
+        title = _title(kind)
+
+        def preview(pdf: bytes) -> None:
+            open_preview(title, pdf, self, on_print=lambda: self.print_document(kind),
+                         on_save=lambda: self.save_as(kind))
+
+        self.run(wf.face_pdf if kind == "face" else wf.receipt_pdf, then or preview, self._failed,
                  busy=tr("正在生成{0}…").format(title))
 
     def save_document(self, kind: str, path: Path) -> None:
-        self.document(kind, lambda pdf: write_private(path, pdf))
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+        def write(pdf: bytes) -> None:  # personal data: owner-only (private_files)
+            self.run(lambda: write_private(target, pdf),
+                     lambda saved: self.banner.show_message(
+                         tr("{0}已保存为 {1}").format(_title(kind), saved), "ok"),
+                     lambda e: self.banner.show_message(tr("{0}保存失败（{1}），请换一个位置。").format(
+                         _title(kind), type(e).__name__), "bad"),
+                     busy=tr("正在保存PDF…"))
+
+        self.document(kind, write)
+
+    def save_as(self, kind: str) -> None:
+        wf = self.wizard
+        if wf is None or self.busy:
+            return
+        name = tr("即时制卡回执-{0}.pdf") if kind == "receipt" else tr("卡面-{0}.pdf")
+        chosen, _ = QFileDialog.getSaveFileName(self, tr("另存为PDF"),
+                                                name.format(wf.record.application_no), "PDF (*.pdf)")
+        if chosen:
+            self.save_document(kind, Path(chosen))
+
+    def print_document(self, kind: str) -> None:
+        """The receipt on the profile's document printer; the face on the card printer again
+        (the manual face path, once the printer works)."""
+        wf = self.wizard
+        if wf is None or self.busy:
+            return
+        if kind == "face":
+            self.run(lambda: self.desk.reprint_face(wf),
+                     lambda where: self.banner.show_message(
+                         tr("卡面已发送到卡面打印机（{0}）。").format(where), "ok"),
+                     self._failed, busy=tr("正在打印卡面…"))
+            return
+        printer = self.find_printer(self.printer_name)
+        if printer is None:
+            self.banner.show_message(tr("本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印。"), "bad")
+            return
+
+        def printed(pdf: bytes) -> None:
+            printer.setDocName(tr("即时制卡回执 {0}").format(wf.record.application_no))
+            try:
+                pages = paint_pdf(pdf, printer)
+            except CounterError as error:
+                self.banner.show_message(tr(error.message_zh), "bad")
+                return
+            self.banner.show_message(tr("回执已发送到打印机“{0}”（{1} 页）。").format(
+                printer.printerName() or printer.outputFileName(), pages), "ok")
+
+        self.run(wf.receipt_pdf, printed, self._failed, busy=tr("正在生成{0}…").format(_title(kind)))
+
+
+def _title(kind: str) -> str:
+    return tr("卡面") if kind == "face" else tr("即时制卡回执")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter_app.workflows.issuance import steps
 from counter_app.workflows.issuance.context import Candidate, IssuanceContext
 from counter_app.workflows.issuance.workflow import IssuanceWorkflow
 
@@ -29,3 +30,8 @@ class IssuanceDesk:
 
     def open(self, application_no: str) -> IssuanceWorkflow:
         return IssuanceWorkflow.open(self.ctx, application_no)
+
+    @staticmethod
+    def reprint_face(wf: IssuanceWorkflow) -> str:
+        """The face sent to the card printer again (audited); where it went."""
+        return steps.reprint_face(wf)

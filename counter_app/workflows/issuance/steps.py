@@ -155,6 +155,17 @@ def print_face(wf: IssuanceWorkflow) -> None:
     wf._update(face_pdf_sha=sha(pdf), extra={**wf.record.extra, "face_printed_to": where})
 
 
+def reprint_face(wf: IssuanceWorkflow) -> str:
+    """The face sent to the card printer again (the teller's 打印 in the face preview, e.g. on the
+    manual path once the printer works); the step's state is not changed. Returns where it went;
+    raises CardPrinterError."""
+    if not wf.record.card_no:
+        raise CounterError(QT_TR_NOOP("中心尚未分配社保卡号，还没有卡面可打印。"), code="ISSUANCE_NO_FACE")
+    where = wf.ctx.printer.print_face(wf.face_pdf(), job=f"{wf.record.application_no}-face-reprint")
+    wf.ctx.store.audit(wf.ctx.teller, "issuance.face_reprint", application_no=wf.record.application_no)
+    return where
+
+
 def verify(wf: IssuanceWorkflow) -> None:
     try:
         back = wf.ctx.slot.call(lambda card: chip.read_back(card, _serial(wf)))
