@@ -205,9 +205,11 @@ class HomeScreen(RScreen):
         self.uncollected = named(QLabel("", wordWrap=True), "UncollectedSummary")
         self.root.addWidget(self.uncollected)
         # each card in custody with its age: the teller sees which to call and which to return
+        # (what to do first; the application id last, scrolled to on a narrow screen)
         self.uncollected_table = _table(
-            (tr("保管位置"), tr("申领编号"), tr("持卡人"), tr("卡号"), tr("签收日"), tr("已放天数"),
-             tr("保管至"), tr("处理")), "UncollectedTable")
+            (tr("保管位置"), tr("处理"), tr("已放天数"), tr("保管至"), tr("签收日"), tr("持卡人"),
+             tr("卡号"), tr("申领编号")), "UncollectedTable")
+        self.uncollected_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.uncollected_table.setVisible(False)
         self.root.addWidget(self.uncollected_table)
         urow = QHBoxLayout()
@@ -546,8 +548,8 @@ class ProductionPage(WizardPage[BatchReceiptWorkflow]):
             _status(home.uncollected, text, ok=not due)
             home.seal_button.setEnabled(due > 0)
             _fill(home.uncollected_table,
-                  [(u.location, u.application_id, u.holder_zh, u.card_no, u.received_on,
-                    str(u.age_days), u.keep_until, tr("退回封存") if u.due else tr("通知领卡"))
+                  [(u.location, tr("退回封存") if u.due else tr("通知领卡"), str(u.age_days),
+                    u.keep_until, u.received_on, u.holder_zh, u.card_no, u.application_id)
                    for u in lines], {i for i, u in enumerate(lines) if u.due})
             home.uncollected_table.setVisible(bool(lines))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from counter_app.devices.idcard import DEMO_ID_CARDS
 from counter_app.ui.application.documents import DocumentPreview
@@ -54,6 +54,16 @@ def _act(run: TourRun, page: ProductionPage | HandoutPage, label: str, action: A
     action()
     _idle(run, page)
     run.waits.append((label, time.perf_counter() - started))
+
+
+def _scroll_to(widget: QWidget) -> None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 0, 0)
+    for _ in range(3):
+        QApplication.processEvents()
 
 
 def _take(run: TourRun) -> list[tuple[str, str, str]]:
@@ -137,6 +147,8 @@ def play_central_production(run: TourRun) -> None:
     home.query.setText(first_idn)
     _act(run, page, tr("查询进度（在柜保管）"), page.search)
     run.shot("tracking-in-custody")
+    _scroll_to(home.uncollected_table)  # the cards in custody with their age, below the fold
+    run.shot("uncollected-cards")
     _save(run, page, "uncollected", page.save_uncollected, page.preview_uncollected)
     if failing is not None:  # 制卡失败: the central's reason, then re-submitted
         home.query.setText(failing)

@@ -279,13 +279,13 @@ def test_uncollected_cards_with_their_age_on_screen_and_on_the_list(
     now = dt.datetime.now(dt.UTC)
     age = (now - long_ago).days
     old = rows["G01-001"]
-    assert old[1] == old_app.application_id and old[3] == old_card
-    assert old[4:] == ["2025-03-10", str(age), "2026-03-10", "退回封存"]
+    assert old[7] == old_app.application_id and old[6] == old_card
+    assert old[1:5] == ["退回封存", str(age), "2026-03-10", "2025-03-10"]
     today = now.astimezone(CHINA_TIME).date()
     new = rows["R-001"]
-    assert new[4] == today.isoformat() and new[5] == "0" and new[7] == "通知领卡"
+    assert new[4] == today.isoformat() and new[2] == "0" and new[1] == "通知领卡"
     last = calendar.monthrange(today.year + 1, today.month)[1]  # 29 Feb kept until 28 Feb
-    assert new[6] == dt.date(today.year + 1, today.month, min(today.day, last)).isoformat()
+    assert new[3] == dt.date(today.year + 1, today.month, min(today.day, last)).isoformat()
     assert table.item(0, 0).foreground().color() != table.item(1, 0).foreground().color()
     assert "其中 1 张已超过保管期" in home.uncollected.text()
     pdf = tmp_path / "uncollected.pdf"

@@ -26,6 +26,7 @@ def test_the_central_production_tour_saves_every_step_and_the_three_lists(
     for step in ("production-open", "tracking-data-entry", "tracking-in-production",
                  "tracking-shipped-batch-listed", "batch-draft-kept", "batch-draft-resumed",
                  "batch-read-one-missing", "batch-place", "batch-received", "tracking-in-custody",
+                 "uncollected-cards",
                  "handout-identify", "handout-card", "handout-activate", "handout-pin",
                  "handout-done", "preview-batch-receipt", "preview-uncollected",
                  "preview-handout-receipt"):
