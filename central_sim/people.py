@@ -203,7 +203,9 @@ class DataChangeOut(BaseModel):
     fields: list[str] = Field(default_factory=list)
     new_card_required: bool = Field(
         default=False, description="a new name or ID number: the chip is wrong, a new card is needed")
-    new_id_number: str | None = None
+    new_id_number: str | None = Field(
+        default=None, description="an ID-number change: the person's cards now stand under this "
+        "number (their replacement is asked for there)")
 
 
 # -- proof levels -----------------------------------------------------------------------------------
@@ -282,6 +284,10 @@ def apply_data_change(s: Session, person: Person, changes: dict[str, str],
             detail.work_start_date = _date(field, value)
         elif field in ("address", "education", "marital_status"):
             setattr(detail, field, value)
+    # the chip carries the name and the ID number: a card in use no longer matches
+    in_use = s.scalars(select(Card).where(Card.id_number == person.id_number,
+                                          Card.card_state.in_(("ACTIVE", "PENDING_ACTIVATION")))).first()
+    new_card = in_use is not None and ("name" in changes or "id_number" in changes)
     if new_id is not None:
         detail.new_id_number = new_id
         s.add(Person(id_number=new_id, name=person.name, sex=person.sex,
@@ -291,10 +297,12 @@ def apply_data_change(s: Session, person: Person, changes: dict[str, str],
                      nonlocal_entitled=person.nonlocal_entitled,
                      guardian_id_number=person.guardian_id_number,
                      social_security_no=new_id, phone=person.phone))
-    # the chip carries the name and the ID number: a card in use no longer matches
-    in_use = s.scalars(select(Card).where(Card.id_number == person.id_number,
-                                          Card.card_state.in_(("ACTIVE", "PENDING_ACTIVATION")))).first()
-    new_card = in_use is not None and ("name" in changes or "id_number" in changes)
+        s.flush()  # the new person row first: the cards point at it
+        # the cards follow the person: the replacement of the card in use is asked for
+        # under the new number (the chip keeps the old one until the new card is made)
+        for card in s.scalars(select(Card).where(Card.id_number == person.id_number)):
+            card.id_number = new_id
+            card.updated_at = utcnow()
     return new_card, new_id
 
 

@@ -526,7 +526,10 @@ class MainWindow(QMainWindow):
                     else data_change_page)
             person_page = make(self.services, self.signed_in.username)
             person_page.sig_accepted.connect(self.monitor.poll)  # the outbox may have grown
-            person_page.sig_route.connect(self.route_to)  # data change → replacement
+            person_page.sig_route.connect(self.route_to)  # data change → card services
+            hand_over = getattr(person_page, "sig_hand_over", None)
+            if hand_over is not None:  # data change → replacement, with the person
+                hand_over.connect(self.route_to)
             self.work_area.addWidget(person_page)
             self.pages[business.key] = person_page
             return person_page
@@ -679,15 +682,22 @@ class MainWindow(QMainWindow):
         self.ops.run(lambda: services.stock_desk(teller).custody_count(), self.status.show_custody,
                      lambda e: log.warning("custody count: %s", type(e).__name__))
 
-    def route_to(self, key: str) -> None:
-        """Another business fits the person better (e.g. a card on file): go there."""
+    def route_to(self, key: str, handed: object = None) -> None:
+        """Another business fits the person better (e.g. a card on file): go there. What it is
+        ``handed`` (e.g. the person and the reason, from a data change) goes to its page's
+        ``take_over`` once the page is on screen."""
         for row in range(self.menu.count()):
             item = self.menu.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == key and (
                     item.flags() & Qt.ItemFlag.ItemIsEnabled):
                 self.menu.setCurrentRow(row)
-                return
-        self.show_business(key)
+                break
+        else:
+            self.show_business(key)
+        page = self.pages.get(key)
+        take_over = getattr(page, "take_over", None)
+        if handed is not None and take_over is not None and self.work_area.currentWidget() is page:
+            take_over(handed)
 
     def menu_keys(self) -> list[tuple[str, bool]]:
         """(business key, enabled) in menu order — what a teller sees."""

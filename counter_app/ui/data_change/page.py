@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -45,15 +45,12 @@ from counter_app.workflows.data_change import (
     Step,
 )
 from counter_app.workflows.data_change.documents import chip_out_of_date, shown
+from counter_app.workflows.data_change.handover import replacement_handover
 from counter_app.workflows.data_change.record import FIELD_BY_KEY, SEX_ZH
 
 Screen = StepScreen[DataChangeWorkflow]
 LEVEL_ZH = {Level.NONE: tr("无需证明"), Level.RECORDS: tr("须核验档案等原始记录"),
             Level.PAPERS: tr("须读取身份证并提供公安或法院证明")}
-WRITE_CHIP_NOT_BUILT_ZH = tr("信息变更写卡属于“密码及卡片服务”，该业务尚在建设中，本柜台暂不能写卡："
-                           "芯片内信息暂与变更后信息不一致，不影响社保卡使用；写卡功能开放后可到网点办理。")
-REPLACEMENT_NOT_BUILT_ZH = tr("补卡/换卡业务在本系统中尚在建设中，请按现行流程为本人办理换卡，"
-                            "或告知本人到发卡银行网点办理。")
 
 
 def _page(screen: Screen) -> DataChangePage:
@@ -344,20 +341,12 @@ class DoneScreen(ReceiptScreen):
             self.handover.setText("")
 
     def go_replacement(self) -> None:
-        page = _page(self)
-        if not page.desk.replacement_built:
-            self.handover.setStyleSheet(f"color: {BAD}; font-size: 14px;")
-            self.handover.setText(REPLACEMENT_NOT_BUILT_ZH)
-            return
-        page.sig_route.emit("replacement")
+        handover = replacement_handover(self.wf.record)
+        if handover is not None:  # the person and 信息变更换卡 go with the route
+            _page(self).sig_hand_over.emit("replacement", handover)
 
     def write_chip(self) -> None:
-        page = _page(self)
-        if not page.desk.card_services_built:
-            self.handover.setStyleSheet(f"color: {BAD}; font-size: 14px;")
-            self.handover.setText(WRITE_CHIP_NOT_BUILT_ZH)
-            return
-        page.sig_route.emit("card_services")
+        _page(self).sig_route.emit("card_services")
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         keys = super().shortcuts()
@@ -370,6 +359,7 @@ class DoneScreen(ReceiptScreen):
 
 class DataChangePage(PersonOpsPage):
     desk: DataChangeDesk
+    sig_hand_over = Signal(str, object)  # a business key and what it is handed (the person)
 
     title_zh = tr("参保信息变更")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {

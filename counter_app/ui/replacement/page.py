@@ -49,6 +49,7 @@ from counter_app.workflows.replacement import (
     ReplacementWorkflow,
     Step,
 )
+from counter_app.workflows.replacement.handover import Handover
 from counter_app.workflows.replacement.rules import fee_zh, function_states
 
 Screen = StepScreen[ReplacementWorkflow]
@@ -56,6 +57,7 @@ REASON_LABELS = {
     Reason.LOST: tr("遗失补卡（凭身份证，原卡须已正式挂失）"),
     Reason.DAMAGED: tr("损坏换卡（凭身份证并交回原卡）"),
     Reason.EXPIRED: tr("到期换卡（凭身份证并交回原卡）"),
+    Reason.INFO_CHANGED: tr("信息变更换卡（姓名或身份证号码变更后，交回原卡）"),
 }
 
 
@@ -379,6 +381,10 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
 
     def new_case(self, reason: Reason = Reason.LOST) -> None:
         self.start_case(lambda: self.desk.new(reason))
+
+    def take_over(self, handover: Handover) -> None:
+        """A person another business sent here (a data change): identified, with the reason."""
+        self.start_case(lambda: self.desk.take_over(handover))
 
     def case_title(self, wf: ReplacementWorkflow) -> str:
         return tr(REASON_TITLES_ZH[wf.reason])

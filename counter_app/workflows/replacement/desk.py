@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter_app.workflows.card_loss.context import CardLossContext
 from counter_app.workflows.fees import FeeDesk
+from counter_app.workflows.replacement.handover import Handover
 from counter_app.workflows.replacement.record import Reason
 from counter_app.workflows.replacement.workflow import ReplacementWorkflow
 
@@ -32,4 +33,10 @@ class ReplacementDesk:
     def new(self, reason: Reason = Reason.LOST) -> ReplacementWorkflow:
         wf = ReplacementWorkflow(self.ctx, fees=self.fees)
         wf.set_reason(reason)
+        return wf
+
+    def take_over(self, handover: Handover) -> ReplacementWorkflow:
+        """A case for a person another business sent here, with its reason."""
+        wf = self.new(handover.reason)
+        wf.take_over(handover.identity)
         return wf

@@ -29,13 +29,18 @@ class Reason(enum.StrEnum):
     LOST = "lost"  # 遗失补卡: ID only, the card formally lost first
     DAMAGED = "damaged"  # 损坏换卡: ID plus the old card
     EXPIRED = "expired"  # 到期换卡: ID plus the old card
+    # 信息变更换卡: a new name or ID number at the central; the old card handed in (read when
+    # its chip answers), no formal loss; after an ID-number change the central files the
+    # card under the new number while its chip still carries the old one
+    INFO_CHANGED = "info_changed"
 
 
 REASON_TITLES_ZH = {Reason.LOST: QT_TR_NOOP("遗失补卡"), Reason.DAMAGED: QT_TR_NOOP("损坏换卡"),
-                    Reason.EXPIRED: QT_TR_NOOP("到期换卡")}
+                    Reason.EXPIRED: QT_TR_NOOP("到期换卡"), Reason.INFO_CHANGED: QT_TR_NOOP("信息变更换卡")}
 #: the central's contract knows two reasons: a lost card, or an old card handed in
 CENTRAL_REASON: dict[Reason, Literal["LOST", "DAMAGED"]] = {
-    Reason.LOST: "LOST", Reason.DAMAGED: "DAMAGED", Reason.EXPIRED: "DAMAGED"}
+    Reason.LOST: "LOST", Reason.DAMAGED: "DAMAGED", Reason.EXPIRED: "DAMAGED",
+    Reason.INFO_CHANGED: "DAMAGED"}
 
 
 @dataclass(frozen=True)

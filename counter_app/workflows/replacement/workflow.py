@@ -27,7 +27,7 @@ from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss import rules as loss_rules
 from counter_app.workflows.card_loss.context import CardLossContext
-from counter_app.workflows.card_loss.record import CardSource, FoundCard
+from counter_app.workflows.card_loss.record import CardSource, FoundCard, Identity
 from counter_app.workflows.fees import FeeDesk
 from counter_app.workflows.kernel import JournalEntry, StepDef
 from counter_app.workflows.replacement import rules, submission
@@ -124,6 +124,10 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
                                 self.ctx.clock())[1] == rules.NEED_LOSS_CODE
 
     # -- identify ------------------------------------------------------------------------------
+    def take_over(self, identity: Identity) -> None:
+        """The person as another business identified them in this visit (a data change)."""
+        self._set_identity(identity)
+
     def set_reason(self, reason: Reason | str) -> None:
         new = Reason(reason)
         if new is not self.record.reason:
@@ -202,7 +206,18 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
 
     def read_card(self) -> CardData:
         """Read the old card in the reader (blocking): it must be this person's card."""
-        data = self._read_persons_card(self.ctx.card_reader)
+        reader, card = self.ctx.card_reader, self.record.card
+        if self.reason is Reason.INFO_CHANGED and reader is not None and card is not None:
+            # after an ID-number change the chip still carries the old number: the card the
+            # central files under the new one identifies it
+            data = reader.read()
+            if data.card_number != card.card_no:
+                self.note("card_read_other_card")
+                self.save()
+                raise ValidationError("card", QT_TR_NOOP("读卡器中的社保卡不是中心登记在该参保人名下的卡片，"
+                                                         "请核对持卡人交回的原卡。"), code="CARD_OTHER_PERSON")
+        else:
+            data = self._read_persons_card(reader)
         self.update_record(card_read_no=data.card_number, chip_unreadable=False)
         self.note("card_read")
         self.save()

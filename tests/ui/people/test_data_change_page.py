@@ -1,8 +1,8 @@
 """The data-change page driven as a teller would, offscreen, against the real reference
 central: a name change needs the ID card read and a paper with its number (refused beside
 the field until both are there), the central takes it and the last screen says a new card is
-needed, offering replacement; a phone change needs no chip write; a birth date backed by a
-record named offers the chip write (card services)."""
+needed, handing the person over to replacement (信息变更换卡); a phone change needs no
+chip write; a birth date backed by a record named offers the chip write (card services)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from counter_app.ui.data_change.page import (
     ProofScreen,
 )
 from counter_app.workflows.data_change import DataChangeDesk, Step
+from counter_app.workflows.replacement import Reason
+from counter_app.workflows.replacement.handover import Handover
 from tests.integration.people.conftest import LI_MING, ZHANG_WEI, Counter
 
 pytestmark = pytest.mark.central
@@ -77,11 +79,15 @@ def test_name_change_with_papers_then_a_new_card(qtbot, counter: Counter) -> Non
     assert isinstance(done, DoneScreen)
     assert "补卡/换卡" in done.new_card.text()
     assert done.replace_button.isVisible() and not done.chip_button.isVisible()
+    handed: list[tuple[str, object]] = []
+    page.sig_hand_over.connect(lambda key, what: handed.append((key, what)))
     page.step_key("F7")
-    if page.desk.replacement_built:
-        assert routed == ["replacement"]
-    else:
-        assert routed == [] and "尚在建设中" in done.handover.text()
+    assert routed == [] and len(handed) == 1
+    key, handover = handed[0]
+    assert key == "replacement" and isinstance(handover, Handover)
+    assert handover.reason is Reason.INFO_CHANGED
+    assert handover.identity.id_number == LI_MING and handover.identity.name == "李铭"
+    assert handover.identity.source == "reader"  # read on the proof step
     page.close_page()
 
 
@@ -132,10 +138,7 @@ def test_birth_date_with_records_offers_the_chip_write(qtbot, counter: Counter) 
     done = page.view(Step.DONE)
     assert done.chip_button.isVisible() and "信息变更写卡" in done.handover.text()
     page.step_key("F6")
-    if page.desk.card_services_built:
-        assert routed == ["card_services"]
-    else:
-        assert routed == [] and "尚在建设中" in done.handover.text()
+    assert routed == ["card_services"]
     page.close_page()
 
 
