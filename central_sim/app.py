@@ -542,8 +542,7 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             _get_branch(s, body.branch_code)
             c = _get_card(s, card_no, lock=True)
-            if c.card_state not in (S.ACTIVE, S.PENDING):
-                raise Refusal(409, "CARD_NOT_IN_USE", f"该卡状态为{c.card_state}，不能挂失。")
+            S.check_in_use(c.card_state, "挂失")
             for f in dict.fromkeys(body.functions):
                 attr = f"{f}_state"
                 S.check_function(f, getattr(c, attr), S.LOST)
@@ -563,10 +562,12 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             if c.replaced_by_application is not None:
                 raise Refusal(409, "REPLACEMENT_APPLIED", "该卡已申请补卡，正式挂失不可撤销，不能解挂。")
             _same_bank(branch, c, "解挂")
+            S.check_in_use(c.card_state, "解挂")  # a sealed, voided or cancelled card stays so
             for f in dict.fromkeys(body.functions):
                 attr = f"{f}_state"
                 if getattr(c, attr) not in (S.LOST, S.TEMP_LOST):
-                    raise Refusal(409, "NOT_LOST", "该卡此功能未挂失，无需解挂。", {"function": f})
+                    raise Refusal(409, "NOT_LOST", "该卡此功能未挂失，无需解挂。",
+                                  {"function": f, "state": getattr(c, attr)})
                 S.check_function(f, getattr(c, attr), S.NORMAL)
                 setattr(c, attr, S.NORMAL)
             c.temp_loss_until = None
@@ -646,13 +647,13 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             branch = _get_branch(s, body.branch_code)
             c = _get_card(s, card_no, lock=True)
-            if c.card_state != S.ACTIVE:
-                raise Refusal(409, "CARD_NOT_ACTIVE", "该卡未启用或已注销，不能重置密码。")
+            S.check_pin_card(c.card_state)
             if body.function == "financial":
                 _same_bank(branch, c, "银行密码重置")
             attr = f"{body.function}_state"
             if getattr(c, attr) in (S.LOST, S.TEMP_LOST):
-                raise Refusal(409, "CARD_IS_LOST", "该卡已挂失，请先解挂再重置密码。")
+                raise Refusal(409, "CARD_IS_LOST", "该卡已挂失，请先解挂再重置密码。",
+                              {"function": body.function, "state": getattr(c, attr)})
             if getattr(c, attr) == S.LOCKED:
                 S.check_function(body.function, S.LOCKED, S.NORMAL)
                 setattr(c, attr, S.NORMAL)

@@ -214,7 +214,12 @@ LEVELS: dict[str, str] = {
     "phone": "NONE", "address": "NONE", "education": "NONE", "marital_status": "NONE",
     "work_start_date": "RECORDS", "birth_date": "RECORDS",
     "name": "PAPERS", "id_number": "PAPERS", "sex": "PAPERS",
+    # 民族成份 is changed by the public security bureau: its paper, like a name change; the
+    # chip's nation (EF06 tag 0B) is then rewritten at a bank counter (信息变更写卡)
+    "nation": "PAPERS",
 }
+#: GB/T 3304 nation codes the chip carries (01 汉族 … 56 基诺族, 97 其他, 98 外国血统中国籍人士)
+NATION_CODES = frozenset({f"{n:02d}" for n in range(1, 57)} | {"97", "98"})
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
@@ -246,7 +251,7 @@ def check_proof(changes: dict[str, str], proof: DataChangeProof | None) -> None:
     if papers and (proof is None or not proof.id_card_read or proof.paper_kind is None
                    or not proof.paper_no.strip()):
         raise Refusal(422, "CHANGE_NEEDS_PROOF",
-                      "姓名、身份证号码、性别的变更须读取本人身份证，并提供公安机关或人民法院出具的证明材料及其编号。",
+                      "姓名、身份证号码、性别、民族的变更须读取本人身份证，并提供公安机关或人民法院出具的证明材料及其编号。",
                       {"fields": papers, "level": "PAPERS"})
     if records and (proof is None or not [r for r in proof.records if r.strip()]):
         raise Refusal(422, "CHANGE_NEEDS_PROOF",
@@ -262,6 +267,9 @@ def apply_data_change(s: Session, person: Person, changes: dict[str, str],
     new_id = None
     if "sex" in changes and changes["sex"] not in ("1", "2"):
         raise Refusal(422, "CHANGE_VALUE_INVALID", "性别应为 1（男）或 2（女）。", {"field": "sex"})
+    if "nation" in changes and changes["nation"] not in NATION_CODES:
+        raise Refusal(422, "CHANGE_VALUE_INVALID", "民族应为两位民族代码（GB/T 3304，如 01 汉族）。",
+                      {"field": "nation"})
     if "name" in changes and not changes["name"].strip():
         raise Refusal(422, "CHANGE_VALUE_INVALID", "姓名不能为空。", {"field": "name"})
     if "id_number" in changes:
@@ -278,6 +286,8 @@ def apply_data_change(s: Session, person: Person, changes: dict[str, str],
             person.name = value.strip()
         elif field == "sex":
             person.sex = value
+        elif field == "nation":
+            person.nation = value
         elif field == "birth_date":
             person.birth_date = _date(field, value)
         elif field == "work_start_date":

@@ -427,8 +427,9 @@ class DataChangeIn(_Strict):
     changes: dict[Annotated[str, Field(max_length=32)], Annotated[str, Field(max_length=256)]] = Field(
         max_length=16, description="phone (at most 20 characters), address, education, "
                                    "marital_status (no proof); work_start_date, birth_date "
-                                   "(ISO dates, proof.records); name, id_number, sex ('1'/'2') "
-                                   "(proof: ID card read and a police or court paper); values "
+                                   "(ISO dates, proof.records); name, id_number, sex ('1'/'2'), "
+                                   "nation (GB/T 3304 code, e.g. '01') (proof: ID card read and "
+                                   "a police or court paper); values "
                                    "at most 256 characters")
     proof: DataChangeProof | None = Field(default=None, description="what backs the change")
 

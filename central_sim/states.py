@@ -38,6 +38,16 @@ FUNCTION_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 FUNCTIONS = ("social", "financial")
+FUNCTION_NAMES_ZH = {"social": "社保功能", "financial": "金融功能"}
+
+CARD_STATE_NAMES_ZH = {PENDING: "领卡未激活", ACTIVE: "正常使用", SEALED: "封存", VOID: "作废",
+                       CANCELLED: "注销"}
+FUNCTION_STATE_NAMES_ZH = {NORMAL: "正常", TEMP_LOST: "临时挂失", LOST: "正式挂失", LOCKED: "应用锁定"}
+
+#: card states in which a function's state may change (loss, de-loss)
+IN_USE = frozenset({ACTIVE, PENDING})
+#: PIN services: the PIN is first set at activation, so only an activated card has one
+PIN_STATES = frozenset({ACTIVE})
 
 # -- application / production states ----------------------------------------------------------
 DATA_ENTRY = "DATA_ENTRY"  # 数据录入
@@ -85,18 +95,38 @@ def check_card(current: str, target: str) -> None:
         raise Refusal(
             409,
             "CARD_STATE_CONFLICT",
-            f"卡片当前状态（{current}）不允许变更为{target}。",
+            f"该卡当前状态为“{CARD_STATE_NAMES_ZH.get(current, current)}”，"
+            f"不能变更为“{CARD_STATE_NAMES_ZH.get(target, target)}”。",
+            {"card_state": current, "target": target},
         )
 
 
 def check_function(function: str, current: str, target: str) -> None:
     if target not in FUNCTION_TRANSITIONS.get(current, frozenset()):
-        name = "社保功能" if function == "social" else "金融功能"
         raise Refusal(
             409,
             "FUNCTION_STATE_CONFLICT",
-            f"{name}当前状态（{current}）不允许变更为{target}。",
+            f"{FUNCTION_NAMES_ZH.get(function, function)}当前状态为"
+            f"“{FUNCTION_STATE_NAMES_ZH.get(current, current)}”，"
+            f"不能变更为“{FUNCTION_STATE_NAMES_ZH.get(target, target)}”。",
+            {"function": function, "state": current, "target": target},
         )
+
+
+def check_in_use(card_state: str, what_zh: str) -> None:
+    """Loss and de-loss only on a card in use (not sealed, voided or cancelled)."""
+    if card_state not in IN_USE:
+        raise Refusal(409, "CARD_NOT_IN_USE",
+                      f"该卡当前状态为“{CARD_STATE_NAMES_ZH.get(card_state, card_state)}”，不能{what_zh}。",
+                      {"card_state": card_state})
+
+
+def check_pin_card(card_state: str) -> None:
+    """PIN services only on an activated card; one awaiting activation gets its PIN then."""
+    if card_state == PENDING:
+        raise Refusal(409, "CARD_NOT_ACTIVE", "该卡尚未启用（领卡未激活），密码在领卡启用时设置，不能重置密码。",
+                      {"card_state": card_state})
+    check_in_use(card_state, "重置密码")
 
 
 def check_application(current: str, target: str) -> None:

@@ -7,8 +7,10 @@ and offers the teller only what :func:`allowed_function_targets` allows; a refus
 state in Chinese and says what the person can do instead.
 
 The reference central enforces the same table (``central_sim/states.py``, an independent
-service that never imports this module); ``tests/unit/domain/test_card_states_agree.py``
-checks both tables agree transition by transition.
+service that never imports this module); ``tests/unit/foundation/test_card_states_agree.py``
+checks both tables agree transition by transition, and
+``tests/integration/central/test_card_states_http.py`` drives the central's loss, de-loss and
+PIN-reset endpoints from every state and compares each answer with :func:`check_operation`.
 
 A temporary loss (临时挂失, by phone 12333, the app or the bank's line) lapses when it is not
 confirmed in time: the central stamps ``temp_loss_until`` from its branch configuration
@@ -175,6 +177,66 @@ def check_function(function: CardFunction | str, current: FunctionState | str,
         zh("{function}当前状态为“{current}”，不能变更为“{target}”。{advice}", function=name,
            current=FUNCTION_STATE_NAMES_ZH[now], target=FUNCTION_STATE_NAMES_ZH[to],
            advice=_function_advice(now, to)), code="FUNCTION_STATE_CONFLICT")
+
+
+class CardOperation(enum.StrEnum):
+    """The counter operations that move (or depend on) a function's state."""
+
+    LOSS = "loss"  # 正式挂失 (a temporary loss converted too)
+    DELOSS = "deloss"  # 解挂
+    PIN_RESET = "pin_reset"  # 密码重置解锁 (LOCKED → NORMAL; a forgotten PIN: no change)
+
+
+LOST_STATES: frozenset[FunctionState] = frozenset({_F.TEMP_LOST, _F.LOST})
+
+#: card states in which an operation may be done: the PIN is first set at activation
+#: (领卡启用), so a card awaiting activation has none to change or reset yet
+OPERATION_CARD_STATES: dict[CardOperation, frozenset[CardState]] = {
+    CardOperation.LOSS: IN_USE,
+    CardOperation.DELOSS: IN_USE,
+    CardOperation.PIN_RESET: frozenset({_C.ACTIVE}),
+}
+
+
+def check_card_for(operation: CardOperation | str, current: CardState | str) -> None:
+    """Raise :class:`TransitionRefused` unless the card as a whole allows ``operation``."""
+    op, now = CardOperation(operation), card_state(str(current))
+    if now in OPERATION_CARD_STATES[op]:
+        return
+    if now is CardState.PENDING_ACTIVATION:  # in use, but not for PIN services
+        raise TransitionRefused(
+            zh("该卡当前状态为“{current}”，尚无密码可修改或重置：密码在领卡启用时由持卡人设置。"
+               "请先为持卡人办理领卡启用。", current=CARD_STATE_NAMES_ZH[now]), code="CARD_NOT_ACTIVE")
+    check_card_in_use(now)
+
+
+def check_operation(operation: CardOperation | str, card: CardState | str,
+                    function: CardFunction | str, current: FunctionState | str) -> FunctionState:
+    """The domain's verdict on ``operation`` for ``function`` of a card: the state it leaves the
+    function in, or :class:`TransitionRefused` (codes as the central's: CARD_NOT_IN_USE,
+    CARD_NOT_ACTIVE, FUNCTION_STATE_CONFLICT, NOT_LOST, CARD_IS_LOST)."""
+    op, fn, now = CardOperation(operation), CardFunction(function), function_state(str(current))
+    check_card_for(op, card)
+    name, state = FUNCTION_NAMES_ZH[fn], FUNCTION_STATE_NAMES_ZH[now]
+    if op is CardOperation.LOSS:
+        check_function(fn, now, FunctionState.LOST)
+        return FunctionState.LOST
+    if op is CardOperation.DELOSS:
+        if now not in LOST_STATES:  # the table's LOCKED → NORMAL is a PIN reset, not a de-loss
+            advice = (QT_TR_NOOP("该功能未挂失，无需解挂。") if now is FunctionState.NORMAL
+                      else QT_TR_NOOP("应用锁定请核验身份后办理“密码重置解锁”。"))
+            raise TransitionRefused(zh("{function}当前状态为“{current}”，不是挂失状态，不能解挂。{advice}",
+                                       function=name, current=state, advice=advice), code="NOT_LOST")
+        check_function(fn, now, FunctionState.NORMAL)
+        return FunctionState.NORMAL
+    if now in LOST_STATES:
+        raise TransitionRefused(zh("{function}当前状态为“{current}”，不能办理密码业务。卡片找回的请先在发卡银行网点"
+                                   "办理解挂；未找回的请办理补卡。", function=name, current=state),
+                                code="CARD_IS_LOST")
+    if now is FunctionState.LOCKED:
+        check_function(fn, now, FunctionState.NORMAL)
+        return FunctionState.NORMAL
+    return now  # a forgotten PIN reset: the state does not change
 
 
 def temp_loss_lapsed(until: dt.datetime | None, now: dt.datetime) -> bool:

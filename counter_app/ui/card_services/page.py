@@ -39,6 +39,7 @@ from counter_app.workflows.card_services import (
     Operation,
     Step,
 )
+from counter_app.workflows.card_services.handover import ChipWriteHandover
 
 log = logging.getLogger(__name__)
 
@@ -211,8 +212,8 @@ class ActScreen(Screen):
             self.note.setText(tr(PAD_PROMPTS_ZH[op]) + (tr("（{0}）").format(
                     tr(pad)) if pad else tr("　本柜台未配置密码键盘。")))
         elif op is Operation.WRITE:
-            self.note.setText(tr("系统向中心读取最新登记信息，与芯片比对后写入有变化的项目（姓名、民族），"
-                              "写后读回核对。请勿在写卡过程中拔卡。"))
+            self.note.setText(tr("系统向中心读取最新登记信息，与芯片比对后写入有变化的民族，写后读回核对；"
+                              "姓名变更印在卡面上，须办理换卡。请勿在写卡过程中拔卡。"))
         else:
             self.note.setText(tr("读卡查询已完成，无需办理。可返回查询其他持卡人。"))
         self.submit_button.setVisible(op is not Operation.READ)
@@ -302,6 +303,10 @@ class CardServicesPage(CardCasePage[CardServicesWorkflow]):
 
     def new_case(self, operation: Operation = Operation.READ) -> None:
         self.start_case(lambda: self.desk.new(operation))
+
+    def take_over(self, handover: ChipWriteHandover) -> None:
+        """A person the data-change business sent here (F6): 信息变更写卡, identified."""
+        self.start_case(lambda: self.desk.take_over(handover))
 
     def case_title(self, wf: CardServicesWorkflow) -> str:
         return tr(OPERATION_TITLES_ZH[wf.operation])

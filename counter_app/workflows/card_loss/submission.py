@@ -29,10 +29,12 @@ from counter_app.central.sync import (
     check_audit,
     check_new_work,
 )
+from counter_app.domain.card_states import CardOperation
 from counter_app.domain.clock import CHINA_TIME
-from counter_app.domain.texts import QT_TR_NOOP, zh
+from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_loss import rules
 from counter_app.workflows.card_loss.record import Operation, Outcome, Step
+from counter_app.workflows.card_refusals import retell
 from counter_app.workflows.kernel import StepInvalid
 
 if TYPE_CHECKING:
@@ -136,7 +138,7 @@ def submit(wf: CardLossWorkflow) -> Outcome:
         wf.update_record(op_id="")  # the central stored its refusal under that key
         wf.note("refused", code=exc.code)
         wf.save()
-        raise _explained(exc, card.bank_code) from exc
+        raise _explained(exc, card.bank_code, op) from exc
     except LINE_ERRORS as exc:
         if op is Operation.DELOSS and nothing_sent(exc):
             ctx.store.withdraw(op_id, exc.code, ctx.clock())
@@ -172,21 +174,12 @@ def _finish(wf: CardLossWorkflow, outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _explained(exc: CentralRefusal, card_bank: str) -> CentralRefusal:
-    """The central's refusal, with the bank named in Chinese where it names a code."""
-    if exc.code == "WRONG_BANK":
-        bank = str(exc.details.get("card_bank") or card_bank)
-        branch = str(exc.details.get("branch_bank") or "")
-        message = (zh("中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理（本网点属于{branch_bank}）。",
-                      card_bank=rules.bank_name(bank), branch_bank=rules.bank_name(branch)) if branch
-                   else zh("中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理。",
-                           card_bank=rules.bank_name(bank)))
-        return CentralRefusal(exc.status, exc.code, message, dict(exc.details))
-    if exc.code == "REPLACEMENT_APPLIED":
-        return CentralRefusal(exc.status, exc.code,
-                              QT_TR_NOOP("中心系统未受理：该卡已申请补卡，正式挂失不可撤销，不能解挂；"
-                                         "请持卡人等候新卡。"), dict(exc.details))
-    return exc
+def _explained(exc: CentralRefusal, card_bank: str,
+               operation: Operation = Operation.DELOSS) -> CentralRefusal:
+    """The central's refusal retold: banks named in Chinese, a state refusal in the words of
+    the counter's state table (the state's name and what the person can do instead)."""
+    return retell(exc, CardOperation.LOSS if operation is Operation.LOSS else CardOperation.DELOSS,
+                  card_bank)
 
 
 def receipt_no(wf: CardLossWorkflow, at: dt.datetime) -> str:

@@ -1,5 +1,13 @@
 """信息变更写卡: after a central data change, write what changed on the chip, read it back
-and compare. The service the data-change business calls (``CardServicesDesk.write_chip``)."""
+and compare. The service the data-change business calls (``CardServicesDesk.write_chip``).
+
+What is rewritten with the card kept is the nation (EF06 tag 0B; changed at the central on the
+public security bureau's paper). The name is printed on the card face too, so a new name
+means a new card (信息变更换卡), never a chip write; the ID number likewise. The chip's sex and
+birth date are those the ID number encodes (GB 11643, checked by ``CardData``): a correction
+of the insurance record's birth date leaves the chip as it is, and a sex change comes with a
+new ID number (a new card). ``data_change.record.CHIP_FIELDS`` says the same for the F6 offer.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +38,7 @@ class ChipWriteResult:
     """What was written and what the chip holds afterwards (read back in a new session)."""
 
     card_no: str
-    fields: tuple[str, ...]  # "name", "nation"
+    fields: tuple[str, ...]  # "nation" (the name is compared, never rewritten)
     before: HolderFields
     after: HolderFields
 
@@ -48,9 +56,9 @@ def write_changes(chip: SocialCardChip, central: CentralApi, id_number: str,
     """Bring the chip of ``id_number``'s card in the reader in line with the central (blocking).
 
     Refused: another person's card; a card the central does not show as the person's active
-    card; a chip whose ID number, sex or birth date differ from the central (those are bound
-    to the ID number: a new card); nothing to write. After writing, the chip is read
-    again and compared with the central's values; a mismatch is an error (never silent)."""
+    card; a chip whose name differs from the central (printed on the face: a new card);
+    nothing to write. After writing, the chip is read again and compared with the central's
+    values; a mismatch is an error (never silent)."""
     data = data or chip.read()
     if data.id_number != id_number:
         raise ChipWriteRefused(QT_TR_NOOP("读卡器中的社保卡不属于本次办理的人员，"
@@ -72,10 +80,10 @@ def write_changes(chip: SocialCardChip, central: CentralApi, id_number: str,
         raise ChipWriteRefused(refused.message_zh, code=refused.code) from refused
     if status.card_state != CardState.ACTIVE:
         raise ChipWriteRefused(QT_TR_NOOP("该卡尚未启用，请先办理领卡启用后再写卡。"), code="CARD_NOT_ACTIVE")
-    if (person.sex, person.birth_date) != (data.sex, data.birth_date):
-        raise ChipWriteRefused(QT_TR_NOOP("中心登记的性别或出生日期与芯片不一致：二者由身份证号码决定，"
-                                          "不能改写芯片，请为持卡人办理换卡。"), code="NEW_CARD_REQUIRED")
-    wanted = HolderFields(name=person.name, nation=person.nation)
+    if person.name != data.name:
+        raise ChipWriteRefused(QT_TR_NOOP("中心登记的姓名与芯片不一致：姓名印在卡面上，不能只改写芯片，"
+                                          "请为持卡人办理信息变更换卡。"), code="NEW_CARD_REQUIRED")
+    wanted = HolderFields(name=data.name, nation=person.nation)
     before = holder_of(data)
     fields = differences(before, wanted)
     if not fields:

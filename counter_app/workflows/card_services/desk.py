@@ -6,6 +6,7 @@ from counter_app.domain.card import CardData
 from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_services import chip_write
 from counter_app.workflows.card_services.context import CardServicesContext
+from counter_app.workflows.card_services.handover import ChipWriteHandover
 from counter_app.workflows.card_services.record import Operation
 from counter_app.workflows.card_services.workflow import CardServicesWorkflow
 
@@ -37,10 +38,18 @@ class CardServicesDesk:
         wf.set_operation(operation)
         return wf
 
+    def take_over(self, handover: ChipWriteHandover) -> CardServicesWorkflow:
+        """信息变更写卡 for a person the data-change business sent here (F6): identified as
+        there, the service chosen, on the card step (the teller inserts the card)."""
+        wf = self.new(Operation.WRITE)
+        wf.take_over(handover.identity)
+        wf.next()
+        return wf
+
     def write_chip(self, id_number: str) -> chip_write.ChipWriteResult:
         """信息变更写卡 for the data-change business, after its change was accepted (blocking):
-        reads the card in the reader (it must be ``id_number``'s), writes the fields the
-        central now holds differently (sex, birth date) after external authentication through
+        reads the card in the reader (it must be ``id_number``'s), writes the field the
+        central now holds differently (the nation) after external authentication through
         the PSAM, reads back and compares. Raises ``ChipWriteRefused`` (code CHIP_UP_TO_DATE
         when nothing differs, NEW_CARD_REQUIRED for a changed name) or a card error."""
         if self.ctx.chip is None:

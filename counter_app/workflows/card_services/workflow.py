@@ -35,7 +35,7 @@ from counter_app.workflows.card_services.record import (
     Outcome,
     Step,
 )
-from counter_app.workflows.identity_step import identity_errors
+from counter_app.workflows.identity_step import Identity, identity_errors
 from counter_app.workflows.kernel import JournalEntry, StepDef
 from counter_app.workflows.pin_services import pins
 from counter_app.workflows.pin_services.rules import PinOffer, pin_offer
@@ -142,6 +142,10 @@ class CardServicesWorkflow(CardCaseWorkflow[CardServicesRecord, Step, CardServic
             self.update_record(operation=op, op_id="", outcome=None)
             self.note("operation", operation=op.value)
             self.save()
+
+    def take_over(self, identity: Identity) -> None:
+        """The person as another business identified them in this visit (a data change)."""
+        self._set_identity(identity)
 
     def apply(self, key: str, values: dict[str, str]) -> dict[str, str]:
         step = Step(key)

@@ -11,6 +11,7 @@ from counter_app.printing import ReceiptData, mask_id_number, mask_phone, render
 from counter_app.workflows.data_change.record import (
     CHIP_FIELDS,
     FIELD_BY_KEY,
+    NATION_NAMES,
     PAPER_KINDS,
     SEX_ZH,
     DataChangeRecord,
@@ -29,6 +30,8 @@ def shown(key: str, value: str) -> str:
         return mask_phone(value)
     if key == "sex":
         return SEX_ZH.get(value, value)
+    if key == "nation":
+        return NATION_NAMES.get(value, value)
     return value
 
 

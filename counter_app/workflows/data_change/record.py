@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 
 from counter_app.domain.texts import QT_TR_NOOP
+from counter_app.workflows.application_rules import NATIONS
 from counter_app.workflows.identity_step import Identity
 
 SCHEMA_VERSION = 1
@@ -44,6 +45,9 @@ EDUCATION = ("博士研究生", "硕士研究生", "大学本科", "大学专科
              "初中", "小学", "其他")
 MARITAL = ("未婚", "已婚", "丧偶", "离婚")  # i18n: data
 SEX_ZH = {"1": QT_TR_NOOP("男"), "2": QT_TR_NOOP("女")}
+# GB/T 3304 code → name, in the code's order (01 汉族 … 56 基诺族, 97 其他, 98 外国血统中国籍人士)
+NATION_NAMES: dict[str, str] = {
+    (f"{i + 1:02d}" if i < 56 else str(41 + i)): name for i, name in enumerate(NATIONS)}
 
 FIELDS: tuple[FieldDef, ...] = (
     FieldDef("phone", QT_TR_NOOP("联系电话"), Level.NONE),
@@ -59,10 +63,17 @@ FIELDS: tuple[FieldDef, ...] = (
     FieldDef("name", QT_TR_NOOP("姓名"), Level.PAPERS),
     FieldDef("id_number", QT_TR_NOOP("公民身份号码"), Level.PAPERS),
     FieldDef("sex", QT_TR_NOOP("性别"), Level.PAPERS, options=("1", "2")),
+    # 民族成份 changes on the public security bureau's paper; sent as its GB/T 3304 code
+    FieldDef("nation", QT_TR_NOOP("民族"), Level.PAPERS, options=tuple(NATION_NAMES)),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
-# what the card's chip carries (EF05/EF06): a change to these leaves the chip out of date
-CHIP_FIELDS = frozenset({"name", "id_number", "sex", "birth_date"})
+# What a data change does to the card (EF06 carries name, sex, nation, birth date and the ID
+# number). Rewritten on the chip with the card kept (信息变更写卡, F6): the nation only. The
+# name and the ID number are printed on the face too: a new card (new_card_required). The
+# sex and birth date on the chip are those the ID number encodes (GB 11643; the chip refuses
+# others): a change of the insurance record alone leaves the chip as it is, and a sex change
+# comes with a new ID number, hence a new card.
+CHIP_FIELDS = frozenset({"nation"})
 PAPER_KINDS = {"POLICE": QT_TR_NOOP("公安机关出具的户籍（身份信息）变更证明"),
                "COURT": QT_TR_NOOP("人民法院判决书或裁定书")}
 

@@ -15,11 +15,12 @@ from counter_app.central.errors import LINE_ERRORS, CentralRefusal, nothing_sent
 from counter_app.central.sync import NewWorkRefused
 from counter_app.devices.pinpad import PinEntry, PinPad
 from counter_app.devices.sschip import SocialCardChip
-from counter_app.domain.card_states import CardFunction
+from counter_app.domain.card_states import CardFunction, CardOperation
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.rules import mask_card_no
+from counter_app.workflows.card_refusals import retell
 from counter_app.workflows.card_services.record import Operation, Outcome
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ HOLD_S = 600.0  # the counter sends it itself; after a crash the sync worker con
 RESET_OFFLINE_ZH = QT_TR_NOOP("专线中断，暂不能重置密码：密码重置须中心实时授权。请待线路恢复后重试"
                               "（持卡人可稍候或改日办理）。")
 
+EARLIER_UNSENT_ZH = QT_TR_NOOP("该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），须先送达中心后才能重置密码。"
+                               "系统正在上传，请稍后重试。")
 
 class PinServiceRefused(CounterError):
     code = "PIN_SERVICE_REFUSED"
@@ -110,6 +113,12 @@ def reset_pin(wf: CardServicesWorkflow) -> Outcome:
     if wf.record.identity.source != "reader":
         raise PinServiceRefused(QT_TR_NOOP("密码重置须读取持卡人本人的居民身份证核验身份，手工录入号码不能办理。"
                                            "请将身份证放在阅读器上按 F2 读取。"), code="PIN_RESET_NEEDS_ID_CARD")
+    if not wf.record.op_id and ctx.store.unsent_for(wf.id_number):
+        # a formal loss queued with the line down must reach the central first (the outbox
+        # sends one person's work in order; this authorisation is sent now, not queued)
+        ctx.wake_sync()
+        wf.note("refused_earlier_unsent")
+        raise NewWorkRefused(EARLIER_UNSENT_ZH, code="EARLIER_OPERATION_UNSENT")
     function = offer.function
     card_no = wf.card_no
     new: PinEntry | None = None
@@ -136,7 +145,7 @@ def reset_pin(wf: CardServicesWorkflow) -> Outcome:
         ctx.store.refused(op_id, exc.code, ctx.clock())
         wf.update_record(op_id="")
         wf.note("pin_reset_refused", code=exc.code)
-        raise
+        raise retell(exc, CardOperation.PIN_RESET, wf.record.central.bank_code) from exc
     except LINE_ERRORS as exc:
         if nothing_sent(exc):
             ctx.store.withdraw(op_id, exc.code, ctx.clock())

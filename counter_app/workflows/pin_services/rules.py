@@ -1,6 +1,9 @@
 """What a PIN service may do to a function, from the domain's one state table.
 
-- 修改密码 (change): the function must be in use and NORMAL; a locked PIN is reset, not
+- Both need an activated card (the PIN is first set at 领卡启用: a card awaiting activation
+  has none) and a function not lost: ``domain.card_states.check_operation``, the rule the
+  central's ``/pin-reset-authorisations`` enforces too.
+- 修改密码 (change): the function must be NORMAL; a locked PIN is reset, not
   changed; a lost function is de-lost first. The financial function's PIN belongs to the
   issuing bank's core system (not the social security application on the chip): it is
   changed at the bank's own terminals, never at this counter.
@@ -18,10 +21,10 @@ from counter_app.domain.card_states import (
     FUNCTION_NAMES_ZH,
     FUNCTION_STATE_NAMES_ZH,
     CardFunction,
+    CardOperation,
     FunctionState,
     TransitionRefused,
-    check_card_in_use,
-    check_function,
+    check_operation,
     effective_function_state,
 )
 from counter_app.domain.texts import QT_TR_NOOP, zh
@@ -60,15 +63,10 @@ def pin_offer(op: Operation, central: CentralView, function: CardFunction, *, ba
     if function is CardFunction.SOCIAL and chip_blocked and state is FunctionState.NORMAL:
         state = FunctionState.LOCKED
     name = FUNCTION_STATE_NAMES_ZH[state]
-    try:
-        check_card_in_use(central.card_state)
+    try:  # the domain's verdict: an activated card, the function not lost (both services)
+        after = check_operation(CardOperation.PIN_RESET, central.card_state, function, state)
     except TransitionRefused as refused:
         return PinOffer(function, name, False, refused.message_zh)
-    if state in (FunctionState.TEMP_LOST, FunctionState.LOST):
-        return PinOffer(function, name, False,
-                        zh("{function}当前状态为“{state}”，不能办理密码业务："
-                           "卡片找回的请先在发卡银行网点办理解挂；未找回的请办理补卡。",
-                           function=FUNCTION_NAMES_ZH[function], state=name))
     if op is Operation.CHANGE_PIN:
         if function is CardFunction.FINANCIAL:
             return PinOffer(function, name, False, zh(  # the marked template, filled for tr()
@@ -83,10 +81,6 @@ def pin_offer(op: Operation, central: CentralView, function: CardFunction, *, ba
                         zh("该卡由{card_bank}发行，"
                            "金融功能密码重置须到{card_bank}的网点办理（本网点属于{branch_bank}）。",
                            card_bank=bank_name(central.bank_code), branch_bank=bank_name(bank_code)))
-    if state is FunctionState.LOCKED:
-        try:
-            check_function(function, state, FunctionState.NORMAL)
-        except TransitionRefused as refused:
-            return PinOffer(function, name, False, refused.message_zh)
+    if after is not state:  # LOCKED → NORMAL, the table's transition
         return PinOffer(function, name, True, unlocks=True)
     return PinOffer(function, name, True)  # a forgotten PIN: reset, no state change

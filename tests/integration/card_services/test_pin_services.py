@@ -106,25 +106,61 @@ def test_reset_retry_replays_the_same_authorisation(counter: Counter, emulator: 
     _verify(emulator, "480913")
 
 
+def _change_nation(counter: Counter, nation: str, key: str) -> None:
+    """A data change at the reference central, as the data-change business sends it (police
+    paper, the ID card read)."""
+    from counter_app.central.people_api import DataChangeProof
+
+    result = counter.client.change_person_data(
+        LI_MING_ID, branch_code="ICBC-NB-0101", client_seq=0, changes={"nation": nation},
+        proof=DataChangeProof(id_card_read=True, paper_kind="POLICE", paper_no="甬公户2026-118"),
+        idempotency_key=key)
+    assert not result.new_card_required  # the nation is rewritten on the chip, the card stays
+
+
 def test_data_change_written_to_the_chip_and_read_back(counter: Counter, emulator: EmulatorFixture) -> None:
-    """The chip still shows what the central changed (the name, the nation): written after
-    external authentication through the PSAM, read back in a new session and compared."""
+    """A nation change at the central (01 → 05), then 信息变更写卡: written after external
+    authentication through the PSAM, read back in a new session, equal to the central's data."""
+    emulator.insert_new_card(dataclasses.replace(demo_card_data()), name="before-change")
+    _change_nation(counter, "05", "chip-write-nation-05")
+    person = counter.client.get_person(LI_MING_ID)
+    assert person.nation == "05"
+    try:
+        wf = counter.at_card(Operation.WRITE)
+        outcome = wf.run_service()
+        assert wf.step is Step.DONE and outcome.fields == ("nation",)
+        back = emulator.service().read_card()
+        assert (back.id_number, back.name, back.sex, back.nation, back.birth_date) == (
+            person.id_number, person.name, person.sex, person.nation, person.birth_date)
+        assert wf.record.chip is not None and wf.record.chip.read_at  # the record shows the new read
+        again = counter.at_card(Operation.WRITE)
+        with pytest.raises(Exception) as nothing:
+            again.run_service()
+        assert getattr(nothing.value, "code", "") == "CHIP_UP_TO_DATE"
+    finally:
+        _change_nation(counter, "01", "chip-write-nation-01")  # the module's other tests' 李明
+
+
+def test_chip_name_other_than_the_central_needs_a_new_card(counter: Counter,
+                                                          emulator: EmulatorFixture) -> None:
+    """The name is on the card face too: a chip whose name differs is not rewritten."""
     emulator.insert_new_card(dataclasses.replace(demo_card_data(), name="李铭", nation="02"),
-                             name="stale")
+                             name="renamed")
     wf = counter.at_card(Operation.WRITE)
-    outcome = wf.run_service()
-    assert wf.step is Step.DONE and outcome.fields == ("name", "nation")
+    with pytest.raises(Exception) as refused:
+        wf.run_service()
+    assert getattr(refused.value, "code", "") == "NEW_CARD_REQUIRED"
+    assert "换卡" in str(refused.value)
     back = emulator.service().read_card()
-    assert (back.name, back.nation) == ("李明", "01")
-    again = counter.at_card(Operation.WRITE)
-    with pytest.raises(Exception) as nothing:
-        again.run_service()
-    assert getattr(nothing.value, "code", "") == "CHIP_UP_TO_DATE"
+    assert (back.name, back.nation) == ("李铭", "02")  # nothing written
 
 
 def test_desk_write_chip_for_the_data_change_business(counter: Counter, emulator: EmulatorFixture) -> None:
     from counter_app.workflows.card_services import CardServicesDesk
 
-    emulator.insert_new_card(dataclasses.replace(demo_card_data(), nation="02"), name="desk")
+    central_nation = counter.client.get_person(LI_MING_ID).nation
+    stale = "02" if central_nation != "02" else "03"
+    emulator.insert_new_card(dataclasses.replace(demo_card_data(), nation=stale), name="desk")
     result = CardServicesDesk(counter.ctx).write_chip(LI_MING_ID)
-    assert result.fields == ("nation",) and result.after.nation == "01"
+    assert result.fields == ("nation",) and result.after.nation == central_nation
+    assert result.before.nation == stale

@@ -1,0 +1,138 @@
+"""The reference central's loss, de-loss and PIN-reset endpoints over HTTP, from every state,
+answer what the counter's one table says (``domain.card_states.check_operation``).
+
+``tests/unit/foundation/test_card_states_agree.py`` compares the two tables; this drives the
+endpoints themselves: each card state × each function × each function state is written into
+the central's own database, the operation is sent, and the central's answer (done and the
+state it leaves, or refused and its code) must equal the domain's verdict. The counter then
+retells every refusal with the state's Chinese name and what the person can do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+from central_sim.db import Card
+from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.errors import CentralRefusal
+from counter_app.central.launcher import CentralSimHandle
+from counter_app.domain.card_states import (
+    CARD_STATE_NAMES_ZH,
+    FUNCTION_STATE_NAMES_ZH,
+    CardFunction,
+    CardOperation,
+    CardState,
+    FunctionState,
+    TransitionRefused,
+    check_operation,
+)
+from counter_app.workflows.card_refusals import retell
+from tests.fixtures.central import _start, _unavailable
+
+CARD = "NB0000016"  # 李明's ICBC card (central_sim seed)
+BRANCH = "ICBC-NB-0101"
+CASES = list(itertools.product(CardOperation, CardState, CardFunction, FunctionState))
+
+
+@pytest.fixture(scope="module")
+def states_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralSimHandle]:
+    handle = _start(tmp_path_factory.mktemp("states-central"))
+    try:
+        yield handle
+    finally:
+        handle.stop()
+
+
+@pytest.fixture
+def central(states_central: CentralSimHandle) -> CentralSimHandle:
+    if not states_central.alive():
+        _unavailable("the state-table central died:\n" + states_central.log_tail())
+    return states_central
+
+
+@pytest.fixture(scope="module")
+def client(states_central: CentralSimHandle) -> Iterator[HttpCentralClient]:
+    with HttpCentralClient(states_central.url, timeouts=Timeouts(connect=2, read=10, health=2),
+                           client_id=f"{BRANCH}/05") as made:
+        yield made
+
+
+def _put_card(db_url: str, card: CardState, function: CardFunction, state: FunctionState) -> None:
+    """The card in ``card`` state, ``function`` in ``state``, the other function normal."""
+    engine = create_engine(db_url)
+    try:
+        with Session(engine) as s, s.begin():
+            c = s.get(Card, CARD)
+            assert c is not None
+            c.card_state = card.value
+            c.social_state = state.value if function is CardFunction.SOCIAL else "NORMAL"
+            c.financial_state = state.value if function is CardFunction.FINANCIAL else "NORMAL"
+            c.temp_loss_until = (dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=5)
+                                 if state is FunctionState.TEMP_LOST else None)
+            c.replaced_by_application = None
+    finally:
+        engine.dispose()
+
+
+def _send(client: HttpCentralClient, op: CardOperation, function: CardFunction) -> str:
+    """The operation at the card's own bank; the function's state after it."""
+    key = f"states-{uuid.uuid4()}"
+    if op is CardOperation.LOSS:
+        after = client.formal_loss(CARD, branch_code=BRANCH, functions=[function.value],
+                                   idempotency_key=key)
+    elif op is CardOperation.DELOSS:
+        after = client.deloss(CARD, branch_code=BRANCH, functions=[function.value],
+                              idempotency_key=key)
+    else:
+        client.authorise_pin_reset(CARD, branch_code=BRANCH, function=function.value,
+                                   idempotency_key=key)
+        after = client.card_status(CARD)
+    return after.social_state if function is CardFunction.SOCIAL else after.financial_state
+
+
+@pytest.mark.parametrize(("op", "card", "function", "state"), CASES,
+                         ids=[f"{o.value}-{c.value}-{f.value}-{s.value}" for o, c, f, s in CASES])
+def test_central_answers_the_domain_verdict(central: CentralSimHandle, client: HttpCentralClient,
+                                           op: CardOperation, card: CardState,
+                                           function: CardFunction, state: FunctionState) -> None:
+    _put_card(central.db_url, card, function, state)
+    try:
+        verdict: FunctionState | TransitionRefused = check_operation(op, card, function, state)
+    except TransitionRefused as refused:
+        verdict = refused
+    try:
+        after = _send(client, op, function)
+    except CentralRefusal as exc:
+        assert isinstance(verdict, TransitionRefused), (
+            f"the central refused {exc.central_code}, the table allows → {verdict}")
+        assert exc.central_code == verdict.code
+        told = retell(exc, op, "ICBC").message_zh
+        assert told.startswith("中心系统未受理：") and told.count("。") >= 2  # what to do, too
+        named = (CARD_STATE_NAMES_ZH[card] if verdict.code in ("CARD_NOT_IN_USE", "CARD_NOT_ACTIVE")
+                 else FUNCTION_STATE_NAMES_ZH[state])
+        assert f"“{named}”" in told
+        assert card.value not in told and state.value not in told  # no English codes
+        return
+    assert not isinstance(verdict, TransitionRefused), (
+        f"the central allowed it, the table refuses {verdict.code}")
+    assert after == verdict.value
+
+
+def test_the_cases_cover_both_answers() -> None:
+    """Some of the 120 are allowed and some refused, each for every operation."""
+    for op in CardOperation:
+        verdicts = []
+        for _op, card, function, state in (c for c in CASES if c[0] is op):
+            try:
+                check_operation(op, card, function, state)
+                verdicts.append(True)
+            except TransitionRefused:
+                verdicts.append(False)
+        assert any(verdicts) and not all(verdicts), op
