@@ -395,7 +395,16 @@ class Services:
     def replacement_desk(self, teller: str) -> ReplacementDesk:
         from counter_app.workflows.replacement import ReplacementDesk
 
-        return ReplacementDesk(self.card_loss_context(teller), fees=self.fee_desk(teller))
+        instant = None
+        if self.profile.instant_issue:  # blank stock and a card printer: made on the spot
+            from counter_app.store.replacement_issuance import ReplacementIssuanceStore
+            from counter_app.workflows.replacement.making import InstantMaking
+
+            p = self.profile
+            instant = InstantMaking(ReplacementIssuanceStore(self.store, p.branch_code),
+                                    self.stock_desk(teller).custody_count, p.photo.spec)
+        return ReplacementDesk(self.card_loss_context(teller), fees=self.fee_desk(teller),
+                               instant=instant)
 
     @property
     def chip(self) -> SocialCardChip:

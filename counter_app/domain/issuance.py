@@ -26,3 +26,4 @@ class Applicant:
     name: str
     id_number: str
     photo: bytes | None
+    business_zh: str = ""  # "" an application; else the replacement's title (补卡 / 换卡)

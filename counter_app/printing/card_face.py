@@ -100,6 +100,7 @@ class IssuanceReceipt:
     teller: str
     face_manual: bool = False
     e_card_claim_url: str = ""  # from the central's claim token; "" = none obtained
+    business_zh: str = ""  # a replacement's title (遗失补卡 …); "" a first application
 
 
 def render_issuance_receipt(receipt: IssuanceReceipt, fonts: CjkFonts | None = None) -> bytes:
@@ -117,6 +118,7 @@ def render_issuance_receipt(receipt: IssuanceReceipt, fonts: CjkFonts | None = N
     sheet.text(left + width / 2, 31.0, f"{receipt.branch.city_name}社会保障卡即时制卡回执", 13,
                align="center", bold=True, colour=SECTION_INK)
     rows = (("申请编号", receipt.application_no),
+            *((("办理业务", f"社会保障卡{receipt.business_zh}"),) if receipt.business_zh else ()),
             ("持卡人", receipt.name),
             ("社会保障号码", mask_id_number(receipt.id_number)),
             ("社会保障卡号", receipt.card_no),

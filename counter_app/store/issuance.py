@@ -111,4 +111,5 @@ class IssuanceStore(CardOperationStore):
             return Applicant(application_no=row.application_no,
                              central_application_id=row.central_application_id or "",
                              name=_name(record),
-                             id_number=str(record.get("id_number", "")), photo=row.photo)
+                             id_number=str(record.get("id_number", "")), photo=row.photo,
+                             business_zh=str(record.get("business_zh", "")))

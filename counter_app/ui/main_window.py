@@ -209,6 +209,10 @@ class MainWindow(QMainWindow):
         self._timed: set[str] = set()  # business pages whose completions are recorded
         self.day_pages: dict[str, QWidget] = {}  # 柜员会话, 主管管理
         self.setWindowTitle(f"{APP_TITLE_ZH} - {profile.branch_name}")
+        # every screen's supervisor fields ask for the code only when the profile does
+        from counter_app.ui.second_factor import hold
+
+        hold(self, profile.security.supervisor_second_factor)
         self.resize(1280, 800)
         self.businesses = businesses_for(profile.instant_issue)
 

@@ -385,8 +385,20 @@
         <translation>Dedicated line up: the application is uploaded to the central system on submission.</translation>
     </message>
     <message>
+        <source>工本费：{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;提交受理后记入本人柜员会话并出具收据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请打印申领登记表交申请人（监护人）核对签名，并将业务回执交申请人留存。</source>
         <translation>Print the application form for the applicant (guardian) to check and sign, and give the applicant the receipt.</translation>
+    </message>
+    <message>
+        <source>转账（凭证 {0}）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>申请编号&#x3000;{0}</source>
@@ -581,19 +593,19 @@
     <message>
         <source>该卡当前状态为“{current}”，尚无密码可修改或重置：密码在领卡启用时由持卡人设置。请先为持卡人办理领卡启用。</source>
         <extracomment>card states in which an operation may be done: the PIN is first set at activation (领卡启用), so a card awaiting activation has none to change or reset yet</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>The card is &quot;{current}&quot; and has no PIN to change or reset yet: the holder sets it at hand-out and activation. Please do the hand-out and activation first.</translation>
     </message>
     <message>
         <source>应用锁定请核验身份后办理“密码重置解锁”。</source>
-        <translation type="unfinished"></translation>
+        <translation>For a locked PIN, check the holder&apos;s identity and do &quot;PIN reset/unlock&quot;.</translation>
     </message>
     <message>
         <source>{function}当前状态为“{current}”，不是挂失状态，不能解挂。{advice}</source>
-        <translation type="unfinished"></translation>
+        <translation>The {function} is &quot;{current}&quot;, not reported lost, so it cannot be de-lost. {advice}</translation>
     </message>
     <message>
         <source>{function}当前状态为“{current}”，不能办理密码业务。卡片找回的请先在发卡银行网点办理解挂；未找回的请办理补卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The {function} is &quot;{current}&quot;: no PIN service is possible. If the card was found, cancel the loss at a branch of the issuing bank first; otherwise apply for a replacement card.</translation>
     </message>
     <message>
         <source>{0}（有效至 {1:%Y-%m-%d %H:%M}）</source>
@@ -833,7 +845,7 @@
     </message>
     <message>
         <source>系统向中心读取最新登记信息，与芯片比对后写入有变化的民族，写后读回核对；姓名变更印在卡面上，须办理换卡。请勿在写卡过程中拔卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The system reads the latest data from the central system, compares it with the chip, writes a changed ethnic group and reads it back to check; a changed name is printed on the card face and needs a card exchange. Do not remove the card while writing.</translation>
     </message>
     <message>
         <source>读卡查询已完成，无需办理。可返回查询其他持卡人。</source>
@@ -1040,6 +1052,18 @@
         <translation>Reprint (F7)</translation>
     </message>
     <message>
+        <source>无缴费记录的月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（1个月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}至{1}（{2}个月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>无缴费记录</source>
         <translation>No contribution records</translation>
     </message>
@@ -1211,6 +1235,14 @@
     <message>
         <source>正在提交申领…</source>
         <translation>Submitting application…</translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机，工本费收据未打印。请“另存为PDF”后到可打印的电脑打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工本费收据已发送到打印机“{0}”（{1} 页）。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>正在生成登记表和回执…</source>
@@ -2849,10 +2881,6 @@ Cardholder: {0}</translation>
         <translation>Confirm changes</translation>
     </message>
     <message>
-        <source>转到信息变更写卡</source>
-        <translation>Go to write changes to card</translation>
-    </message>
-    <message>
         <source>下一步（缺证明编号）</source>
         <translation>Next (document no. missing)</translation>
     </message>
@@ -3502,35 +3530,35 @@ Card printer: {1}</translation>
     </message>
     <message>
         <source>{0}保存失败（{1}），请换一个位置。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving the {0} failed ({1}); please choose another location.</translation>
     </message>
     <message>
         <source>即时制卡回执-{0}.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>instant-issuance-receipt-{0}.pdf</translation>
     </message>
     <message>
         <source>卡面-{0}.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>card-face-{0}.pdf</translation>
     </message>
     <message>
         <source>卡面已发送到卡面打印机（{0}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card face was sent to the card printer ({0}).</translation>
     </message>
     <message>
         <source>正在打印卡面…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing the card face…</translation>
     </message>
     <message>
         <source>本机没有可用的打印机，回执未打印。请“另存为PDF”后到可打印的电脑打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>No printer is available on this computer; the receipt was not printed. Use &quot;Save as PDF&quot; and print it on a computer with a printer.</translation>
     </message>
     <message>
         <source>即时制卡回执 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Instant issuance receipt {0}</translation>
     </message>
     <message>
         <source>回执已发送到打印机“{0}”（{1} 页）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt was sent to printer &quot;{0}&quot; ({1} pages).</translation>
     </message>
     <message>
         <source>卡面</source>
@@ -4467,6 +4495,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Tellers and roles</translation>
     </message>
     <message>
+        <source>远程授权</source>
+        <translation>Remote approval</translation>
+    </message>
+    <message>
         <source>{0}。每项决定均须主管授权（账号、密码{1}）并写明理由，记入审计日志；不会删除任何记录。</source>
         <translation>{0}. Each decision needs a supervisor&apos;s authorisation (account, password{1}) and a reason, written to the audit log; no record is ever deleted.</translation>
     </message>
@@ -4671,7 +4703,44 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Supervisor authorisation</translation>
     </message>
     <message>
+        <source>请其他柜台主管远程授权</source>
+        <translation>Ask a supervisor at another counter</translation>
+    </message>
+    <message>
+        <source>停止等待</source>
+        <translation>Stop waiting</translation>
+    </message>
+    <message>
+        <source>正在发送远程授权请求…</source>
+        <translation>Sending the remote approval request…</translation>
+    </message>
+    <message>
+        <source>已停止等待远程授权（编号 {0}），该请求将自动过期。</source>
+        <translation>Stopped waiting for remote approval (number {0}); the request will expire by itself.</translation>
+    </message>
+    <message>
+        <source>已发出远程授权请求，编号 {0}。请本网点其他柜台的主管在“主管管理 → 远程授权”中核对编号后批准；等待中…</source>
+        <translation>Remote approval request sent, number {0}. A supervisor at another counter of this branch checks the number under &quot;Supervision → Remote approval&quot; and approves it; waiting…</translation>
+    </message>
+    <message>
+        <source>远程授权失败，请主管当面授权。</source>
+        <translation>Remote approval failed; ask a supervisor to authorise in person.</translation>
+    </message>
+    <message>
+        <source>主管 {0} 已在柜台 {1} 批准（编号 {2}）。</source>
+        <translation>Supervisor {0} approved at counter {1} (number {2}).</translation>
+    </message>
+    <message>
+        <source>主管 {0} 拒绝了远程授权：{1}</source>
+        <translation>Supervisor {0} refused the remote approval: {1}</translation>
+    </message>
+    <message>
+        <source>远程授权请求已过期，可重新发起或请主管当面授权。</source>
+        <translation>The remote approval request expired; ask again or have a supervisor authorise in person.</translation>
+    </message>
+    <message>
         <source>授权</source>
+        <extracomment>the request id of an approval given at another counter (远程授权), once approved</extracomment>
         <translation>Authorise</translation>
     </message>
     <message>
@@ -5034,7 +5103,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>本柜台不能使用远程授权，请主管到本柜台当面授权。</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote approval is not available at this counter; ask a supervisor to authorise in person.</translation>
     </message>
     <message>
         <source>没有这个在用的账户。</source>
@@ -5449,12 +5518,12 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>With the line down a formal loss report is held for upload and a cancellation refused; once the line is back it is delivered, then the loss is cancelled</translation>
     </message>
     <message>
-        <source>工行卡在建行网点补卡被拒（告知应去的银行）</source>
-        <translation>Replacing an ICBC card refused at a CCB branch (the right bank named)</translation>
+        <source>工行卡遗失：先正式挂失，再在工行即办网点同号换卡（收工本费），拍照后当场制卡（卡面PDF、即时制卡回执）</source>
+        <translation>Lost ICBC card: formal loss first, then a same-number exchange at the ICBC instant branch (fee collected), a photo taken and the card made on the spot (card face PDF, issuance receipt)</translation>
     </message>
     <message>
-        <source>工行卡遗失：先正式挂失，再在工行即办网点同号换卡（收工本费）</source>
-        <translation>Lost ICBC card: formal loss report, then a same-number exchange at an ICBC instant branch (card fee charged)</translation>
+        <source>同一张工行卡在建行网点补卡被拒（告知应去的银行）</source>
+        <translation>The same ICBC card refused for replacement at a CCB branch (the bank to go to named)</translation>
     </message>
     <message>
         <source>社保卡密码连续输错被锁定后核验身份重置解锁；修改密码；读卡查询；信息变更写卡</source>
@@ -5605,6 +5674,30 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>names a file that does not exist or is not a file: {path}</translation>
     </message>
     <message>
+        <source>过长（不超过200个字符）</source>
+        <translation>is too long (at most 200 characters)</translation>
+    </message>
+    <message>
+        <source>“pdf:”后应写卡面PDF存放的文件夹，例如 &quot;pdf:card-faces&quot;</source>
+        <translation>needs the folder for the card-face PDFs after &quot;pdf:&quot;, e.g. &quot;pdf:card-faces&quot;</translation>
+    </message>
+    <message>
+        <source>打印机名称前后不能有空格</source>
+        <translation>must not start or end with a space</translation>
+    </message>
+    <message>
+        <source>空、&quot;pdf:文件夹&quot;或系统打印机名称</source>
+        <translation>empty, &quot;pdf:folder&quot; or a system printer name</translation>
+    </message>
+    <message>
+        <source>本机没有该密码键盘的驱动；可用取值：&quot;&quot;（无密码键盘，持卡人在遮盖输入框中输入）或 &quot;demo&quot;（演示密码键盘，仅演示模式）</source>
+        <translation>has no PIN pad driver on this computer; allowed values: &quot;&quot; (no PIN pad: the holder types in a masked dialog) or &quot;demo&quot; (the demo PIN pad, demo mode only)</translation>
+    </message>
+    <message>
+        <source>&quot;&quot; 或 &quot;demo&quot;</source>
+        <translation>&quot;&quot; or &quot;demo&quot;</translation>
+    </message>
+    <message>
         <source>不能大于 photo.max_kb</source>
         <translation>must not be greater than photo.max_kb</translation>
     </message>
@@ -5659,6 +5752,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>为 true 时中心系统必须是本机回环地址（演示环境）；生产网点请删除此项或设为 false</source>
         <translation>when true the central system must be a loopback address (demo); in a production branch remove this setting or set it to false</translation>
+    </message>
+    <message>
+        <source>&quot;demo&quot; 仅用于演示模式（mode.demo = true）；无密码键盘的柜台请留空</source>
+        <translation>&quot;demo&quot; is for demo mode only (mode.demo = true); leave it empty at a counter without a PIN pad</translation>
     </message>
     <message>
         <source>文本</source>
@@ -6200,7 +6297,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>中心系统未受理：卡片当前状态不允许办理此业务。请重新读卡查询两项功能的状态后，按提示选择相应业务。</source>
         <extracomment>the central&apos;s refusals that are about a state of the card or of one of its functions</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the central system: the card&apos;s current state does not allow this service. Please read the card again to see both functions&apos; states and choose the service shown.</translation>
     </message>
     <message>
         <source>中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理（本网点属于{branch_bank}）。</source>
@@ -6312,7 +6409,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>中心尚未分配社保卡号，还没有卡面可打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central has not assigned a card number yet; there is no card face to print.</translation>
     </message>
     <message>
         <source>{reason}（请将卡片插回读卡器后点击“继续”）</source>
@@ -6380,7 +6477,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>该申领没有持卡人照片，不能当场制卡：请按集中制卡办理，或联系网点技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>This application has no photo of the holder, so the card cannot be made on the spot: use central production, or contact the branch&apos;s technical support.</translation>
     </message>
     <message>
         <source>找不到该申领的本地记录，请联系网点技术支持。</source>
@@ -6972,39 +7069,39 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>（同号换卡）</source>
-        <translation type="unfinished"></translation>
+        <translation>(same-number exchange)</translation>
     </message>
     <message>
         <source>您名下今日没有可用的空白卡，不能当场制卡：请选择“中心集中制卡”，或先到“空白卡管理”领用空白卡后再选“当场制卡”。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have no blank card in your custody today, so the card cannot be made on the spot: choose &quot;central production&quot;, or take blank cards in &quot;Blank card stock&quot; first and then choose &quot;make on the spot&quot;.</translation>
     </message>
     <message>
         <source>当场制卡须打印持卡人照片：本柜台没有该持卡人原卡的照片，请为持卡人拍照或导入照片。</source>
-        <translation type="unfinished"></translation>
+        <translation>A card made on the spot needs the holder&apos;s photo: this counter has no photo of the old card, so take or import a photo of the holder.</translation>
     </message>
     <message>
         <source>本网点不能当场制卡，请选择中心集中制卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>This branch cannot make cards on the spot; choose central production.</translation>
     </message>
     <message>
         <source>照片未通过检查：{titles}。请重新拍照或导入合格的照片。</source>
-        <translation type="unfinished"></translation>
+        <translation>The photo failed the checks: {titles}. Take it again or import a suitable photo.</translation>
     </message>
     <message>
         <source>当场制卡：受理后即在本柜台写卡、打印卡面、启用并由持卡人设置密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Made on the spot: once accepted, the card is written and its face printed at this counter, then activated and the holder sets the PIN.</translation>
     </message>
     <message>
         <source>中心集中制卡（您名下今日没有可用的空白卡，不能当场制卡），制成后送达本网点领取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Central production (you have no blank card in your custody today, so it cannot be made on the spot); collected at this branch once made.</translation>
     </message>
     <message>
         <source>中心集中制卡（已选择不当场制卡），制成后送达本网点领取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Central production (making on the spot was not chosen); collected at this branch once made.</translation>
     </message>
     <message>
         <source>中心集中制卡（本柜台未配置即时制卡设备），制成后送达本网点领取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Central production (this counter has no instant issuance equipment); collected at this branch once made.</translation>
     </message>
     <message>
         <source>新卡由中心集中制作，制成后送达本网点领取。</source>
@@ -7544,8 +7641,48 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Scope</translation>
     </message>
     <message>
+        <source>事项</source>
+        <translation>Act</translation>
+    </message>
+    <message>
+        <source>发起时间</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <source>有效至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>正在读取远程授权请求…</source>
+        <translation>Reading remote approval requests…</translation>
+    </message>
+    <message>
+        <source>拒绝时必填，例如：金额与收据不符</source>
+        <translation>Required to refuse, e.g. the amount does not match the receipt</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
         <source>拒绝</source>
         <translation>Refused</translation>
+    </message>
+    <message>
+        <source>共 {0} 个远程授权请求：本网点其他柜台请主管授权的操作。请先与柜员核对编号和事项，再输入本人账号、密码和动态验证码批准或拒绝。</source>
+        <translation>{0} remote approval requests: acts at other counters of this branch that need a supervisor. Check the number and the act with the teller first, then type your user name, password and one-time code to approve or refuse.</translation>
+    </message>
+    <message>
+        <source>没有等待处理的远程授权请求。</source>
+        <translation>No remote approval requests are waiting.</translation>
+    </message>
+    <message>
+        <source>已批准远程授权（编号 {0}，柜台 {1}）。</source>
+        <translation>Remote approval given (number {0}, counter {1}).</translation>
+    </message>
+    <message>
+        <source>已拒绝远程授权（编号 {0}，柜台 {1}）。</source>
+        <translation>Remote approval refused (number {0}, counter {1}).</translation>
     </message>
     <message>
         <source>有效</source>
@@ -9340,6 +9477,10 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation>cannot write</translation>
     </message>
     <message>
+        <source>卡面打印机“{printer}”只能在柜台界面中使用，卡片芯片已写好，未作废。</source>
+        <translation>Card printer &quot;{printer}&quot; can only be used from the counter screens. The chip is written; the card is not spoiled.</translation>
+    </message>
+    <message>
         <source>PNG 文件头已损坏，无法读取，请重新导出或重新扫描。</source>
         <extracomment>Working images are reduced to this longest side: enough for a 358×441 crop and fast enough for the detector on a counter PC.</extracomment>
         <translation>The PNG file header is damaged and cannot be read. Export or scan it again.</translation>
@@ -9847,7 +9988,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>中心登记的姓名与芯片不一致：姓名印在卡面上，不能只改写芯片，请为持卡人办理信息变更换卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name on file at the central system differs from the chip&apos;s: the name is printed on the card face, so the chip alone cannot be rewritten. Please do a data-change card exchange for the holder.</translation>
     </message>
     <message>
         <source>芯片中的信息与中心一致，无需写卡。</source>
@@ -9919,7 +10060,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），须先送达中心后才能重置密码。系统正在上传，请稍后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>This holder has work not yet delivered to the central system (e.g. a loss accepted while the line was down); it must reach the central before the PIN can be reset. It is being sent now; please try again shortly.</translation>
     </message>
     <message>
         <source>本柜台未配置密码键盘，不能办理密码业务。请联系网点技术支持。</source>
@@ -10135,39 +10276,35 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>当场制卡（本柜台即时制卡）</source>
-        <translation type="unfinished"></translation>
+        <translation>Make on the spot (instant issuance at this counter)</translation>
     </message>
     <message>
         <source>中心集中制卡（制成后送达本网点）</source>
-        <translation type="unfinished"></translation>
+        <translation>Central production (delivered to this branch)</translation>
     </message>
     <message>
         <source>无照片</source>
-        <translation type="unfinished"></translation>
+        <translation>No photo</translation>
     </message>
     <message>
         <source>您名下今日可用空白卡：{0} 张</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank cards in your custody today: {0}</translation>
     </message>
     <message>
         <source>空白卡库存暂不可查，制卡时逐张核对</source>
-        <translation type="unfinished"></translation>
+        <translation>The blank stock cannot be checked now; each card is checked when it is made</translation>
     </message>
     <message>
         <source>本柜台没有持卡人原卡的照片：当场制卡须为持卡人拍照或导入照片。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>照片未通过检查：{0}。请重新拍照或导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter has no photo of the holder&apos;s old card: to make the card on the spot, take or import a photo.</translation>
     </message>
     <message>
         <source>✓ 沿用持卡人原申领的照片（申请编号 {0}，与中心登记一致）</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ The photo of the holder&apos;s earlier application is used (application {0}, as the central has it)</translation>
     </message>
     <message>
         <source>✓ 新采集的照片已通过检查，将印在新卡卡面上</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ The new photo passed the checks and will be printed on the new card</translation>
     </message>
     <message>
         <source>专线中断，未能向中心核实是否首次申领，本笔不收工本费</source>
@@ -10177,43 +10314,51 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>等待主管处理</source>
         <extracomment>how long a supervisor may take to decide, and the teller&apos;s counter to use the approval</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for a supervisor</translation>
     </message>
     <message>
         <source>已批准</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>已拒绝</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <source>已过期</source>
-        <translation type="unfinished"></translation>
+        <translation>Expired</translation>
     </message>
     <message>
         <source>已使用</source>
-        <translation type="unfinished"></translation>
+        <translation>Used</translation>
     </message>
     <message>
         <source>与中心系统的连接中断，无法使用远程授权。请主管到本柜台当面输入账号、密码和动态验证码授权。</source>
-        <translation type="unfinished"></translation>
+        <translation>The line to the central system is down, so remote approval cannot be used. Ask a supervisor to come to this counter and authorise with user name, password and one-time code.</translation>
     </message>
     <message>
         <source>请说明需要授权的操作。</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe the act that needs authorisation.</translation>
     </message>
     <message>
         <source>中心系统的远程授权答复不完整，请主管当面授权。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central system&apos;s answer about the remote approval is incomplete; ask a supervisor to authorise in person.</translation>
     </message>
     <message>
         <source>拒绝远程授权须写明理由。</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusing a remote approval needs a reason.</translation>
     </message>
     <message>
         <source>远程授权须由主管在本机输入账号、密码和动态验证码。</source>
-        <translation type="unfinished"></translation>
+        <translation>A remote approval must be given by a supervisor typing user name, password and one-time code at this PC.</translation>
+    </message>
+    <message>
+        <source>卡面打印机“{printer}”未找到（未安装或名称与配置不符），卡片芯片已写好，未作废。</source>
+        <translation>Card printer &quot;{printer}&quot; not found (not installed, or its name differs from the profile). The chip is written; the card is not spoiled.</translation>
+    </message>
+    <message>
+        <source>卡面打印机“{printer}”未能打印：{reason}卡片芯片已写好，未作废。</source>
+        <translation>Card printer &quot;{printer}&quot; could not print: {reason} The chip is written; the card is not spoiled.</translation>
     </message>
 </context>
 </TS>

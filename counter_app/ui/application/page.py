@@ -336,7 +336,61 @@ class ApplicationPage(WizardPage[ApplicationWorkflow]):
             else:
                 self.banner.show_message(message_of(error) + tr(" 已录入的内容全部保留，可重新提交。"), "bad")
 
-        self.run(wf.submit, done, failed, busy=tr("正在提交申领…"))
+        review = self.step_screen(Step.REVIEW)
+        values = review.values() if isinstance(review, ReviewView) else {}
+
+        def job() -> Any:
+            errors = wf.apply(Step.REVIEW, values) if values else {}  # how the fee is paid
+            if errors:
+                raise StepInvalid(errors)
+            return wf.submit()
+
+        self.run(job, done, failed, busy=tr("正在提交申领…"))
+
+    # -- the fee receipt (工本费收据) ---------------------------------------------------------------
+    def fee_receipt_action(self, action: str, path: Path | None = None) -> None:
+        """Preview or save the fee receipt, or record the fee again after a failure."""
+        wf = self.wizard
+        if wf is None or self.busy or wf.step is not Step.DONE:
+            return
+        if action == "retry":
+            def refused(error: BaseException) -> None:
+                self.show_step()
+                self._status(message_of(error), ok=False)
+
+            self.run(wf.retry_fee, lambda _fee: self.show_step(), refused, busy=tr("正在登记收费…"))
+            return
+        number = wf.record.fee.receipt_no
+
+        def act(pdf: bytes) -> None:
+            if action == "preview":
+                dialog = DocumentPreview(tr("工本费收据"), pdf, self,
+                                         on_print=lambda: self.fee_receipt_action("print"),
+                                         on_save=lambda: self.fee_receipt_action("save"))
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.open()
+                return
+            if action == "print":
+                printer = self.find_printer(self.printer_name)
+                if printer is None:
+                    self._status(tr("本机没有可用的打印机，工本费收据未打印。请“另存为PDF”后到可打印的电脑打印。"),
+                                 ok=False)
+                    return
+                printer.setDocName(f"{tr('工本费收据')} {number}")
+                pages = paint_pdf(pdf, printer)
+                self._status(tr("工本费收据已发送到打印机“{0}”（{1} 页）。").format(printer.printerName(), pages))
+                return
+            target = path
+            if target is None:
+                chosen = ImportDialogs.save_pdf(self, f"{tr('工本费收据')}-{number}.pdf")
+                if not chosen:
+                    return
+                target = Path(chosen)
+            saved = write_private(target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf"), pdf)
+            self._status(tr("{0}已保存为 {1}").format(tr("工本费收据"), saved))
+
+        self.run(wf.fee_receipt, act, lambda e: self._status(message_of(e), ok=False),
+                 busy=tr("正在生成收据…"))
 
     # -- documents -------------------------------------------------------------------------------
     def prepare_documents(self, then: Callable[[Documents], None] | None = None) -> None:

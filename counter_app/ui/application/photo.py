@@ -27,7 +27,7 @@ from counter_app.ui.application.camera import camera_devices
 from counter_app.ui.application.steps import ImportDialogs, StepView
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
-from counter_app.ui.supervisor_dialog import SupervisorFields
+from counter_app.ui.second_factor import supervisor_fields
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import jpeg_pixmap, rgb_to_qimage
 from counter_app.workflows.application import Step
@@ -101,7 +101,7 @@ class PhotoView(StepView):
         orow.addWidget(self.override_button)
         ob.addLayout(orow)
         # a check let through needs a supervisor: password and one-time code (ui.supervisor_dialog)
-        self.override_supervisor = SupervisorFields(self.override_box, prefix="Override")
+        self.override_supervisor = supervisor_fields(self.override_box, prefix="Override", within=host)
         ob.addWidget(self.override_supervisor)
         self.override_error = named(QLabel("", wordWrap=True), "FieldError")
         ob.addWidget(self.override_error)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.fees import fen_zh
 from counter_app.printing import DeliveryMode, mask_id_number, unprintable_chars
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
@@ -497,6 +498,7 @@ class ReviewView(StepView):
         self.root.addLayout(body)
         self.notice = Banner(self, "Review")
         self.root.addWidget(self.notice)
+        self._build_fee_box()
         row = QHBoxLayout()
         row.addStretch(1)
         self.submit_button = named(QPushButton(tr("提交申领 (Ctrl+Enter)")), "Primary")
@@ -542,6 +544,58 @@ class ReviewView(StepView):
                                      "warn")
         else:
             self.notice.show_message(tr("专线正常：提交后立即上传中心系统。"), "info")
+        self._load_fee()
+
+    # the fee (工本费): what is due and on what basis; cash or a transfer with its reference
+    def _build_fee_box(self) -> None:
+        self.fee_box = named(QFrame(), "Card")
+        box = QVBoxLayout(self.fee_box)
+        box.setContentsMargins(16, 10, 16, 10)
+        self.fee_title = named(QLabel("", wordWrap=True), "FeeDue")
+        self.fee_title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        box.addWidget(self.fee_title)
+        methods = QHBoxLayout()
+        self.fee_group = QButtonGroup(self)
+        self.fee_cash = named(QRadioButton(tr("现金")), "FeeCash")
+        self.fee_transfer = named(QRadioButton(tr("转账")), "FeeTransfer")
+        for b in (self.fee_cash, self.fee_transfer):
+            b.setStyleSheet("font-size: 15px;")
+            self.fee_group.addButton(b)
+            methods.addWidget(b)
+        self.fee_reference = named(QLineEdit(), "FeeReference")
+        self.fee_reference.setPlaceholderText(tr("转账凭证号（交易流水号）"))
+        methods.addWidget(self.fee_reference, 1)
+        box.addLayout(methods)
+        self.fee_transfer.toggled.connect(self.fee_reference.setEnabled)
+        self.fee_error = named(QLabel("", wordWrap=True), "FieldError")
+        self.fee_error.setStyleSheet(f"color: {BAD};")
+        box.addWidget(self.fee_error)
+        self.root.addWidget(self.fee_box)
+
+    def _collects(self) -> bool:
+        return self.wf.fee_due_fen > 0
+
+    def _load_fee(self) -> None:
+        f = self.wf.record.fee
+        self.fee_box.setVisible(self.wf.ctx.fees is not None and bool(f.basis_zh))
+        collects = self._collects()
+        self.fee_title.setText(tr("工本费：{0}（{1}）").format(tr(fen_zh(f.fen)), tr(f.basis_zh))
+                               + (tr("　提交受理后记入本人柜员会话并出具收据") if collects else ""))
+        for w in (self.fee_cash, self.fee_transfer, self.fee_reference):
+            w.setVisible(collects)
+        (self.fee_transfer if f.method == "transfer" else self.fee_cash).setChecked(True)
+        self.fee_reference.setText(f.reference)
+        self.fee_reference.setEnabled(f.method == "transfer")
+        self.fee_error.setText("")
+
+    def values(self) -> dict[str, str]:
+        if not self._collects():
+            return {}
+        return {"fee_method": "transfer" if self.fee_transfer.isChecked() else "cash",
+                "fee_reference": self.fee_reference.text()}
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        self.fee_error.setText(next((v for k, v in errors.items() if k in ("method", "reference")), ""))
 
     def first_focus(self) -> QWidget | None:
         return self.submit_button
@@ -579,6 +633,19 @@ class DoneView(StepView):
                 lay.addWidget(button)
                 self.buttons[f"{kind}_{action}"] = button
             self.root.addWidget(frame)
+        self.fee_frame = named(QFrame(), "Card")
+        fee_lay = QHBoxLayout(self.fee_frame)
+        fee_lay.setContentsMargins(16, 10, 16, 10)
+        self.fee_receipt = named(QLabel("", wordWrap=True), "FeeReceipt")
+        fee_lay.addWidget(self.fee_receipt, 1)
+        self.fee_buttons: dict[str, QPushButton] = {}
+        for action, text in (("preview", tr("预览收据")), ("save", tr("收据另存为PDF")),
+                             ("retry", tr("重新登记收费"))):
+            button = named(QPushButton(text), f"fee_{action}")
+            button.clicked.connect(self._fee_handler(action))
+            fee_lay.addWidget(button)
+            self.fee_buttons[action] = button
+        self.root.addWidget(self.fee_frame)
         self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
         self.root.addWidget(self.print_status)
         row = QHBoxLayout()
@@ -595,8 +662,31 @@ class DoneView(StepView):
     def _handler(self, kind: str, action: str) -> Callable[[], None]:
         return lambda: self.host.document_action(kind, action)
 
+    def _fee_handler(self, action: str) -> Callable[[], None]:
+        return lambda: self.host.fee_receipt_action(action)
+
+    def _load_fee(self) -> None:
+        f = self.wf.record.fee
+        due = self.wf.fee_due_fen
+        self.fee_frame.setVisible(due > 0)
+        if not due:
+            return
+        if f.receipt_no:
+            method = tr("转账（凭证 {0}）").format(f.reference) if f.method == "transfer" else tr("现金")
+            self.fee_receipt.setText(tr("工本费 {0} 已收（{1}），收据编号 {2}").format(
+                tr(fen_zh(due)), method, f.receipt_no))
+            self.fee_receipt.setStyleSheet(f"color: {OK}; font-size: 14px;")
+        else:
+            self.fee_receipt.setText(tr("工本费 {0} 未能登记：{1}"
+                                        "（请开始营业后按“重新登记收费”，或在日终轧账中说明）").format(
+                tr(fen_zh(due)), tr(f.problem_zh)))
+            self.fee_receipt.setStyleSheet(f"color: {BAD}; font-size: 14px;")
+        for action, button in self.fee_buttons.items():
+            button.setVisible((action == "retry") != bool(f.receipt_no))
+
     def load(self) -> None:
         sub = self.wf.record.submission
+        self._load_fee()
         self.number.setText(tr("申请编号　{0}").format(sub.application_no))
         if sub.deferred or sub.status == "pending_sync":
             self.result.show_message(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from counter_app.devices.pinpad import PinEntry
 from counter_app.ui.i18n import tr
 from counter_app.ui.pin_dialog import ask_pins
-from counter_app.ui.supervisor_dialog import SupervisorFields
+from counter_app.ui.second_factor import supervisor_fields
 from counter_app.workflows.supervisor import SupervisorApproval
 
 
@@ -36,7 +36,7 @@ class SpoilDialog(QDialog):
         self.reason.setPlaceholderText(tr("至少4个字，如：写卡中断，芯片无响应"))
         form.addRow(tr("作废原因"), self.reason)
         lay.addLayout(form)
-        self.supervisor = SupervisorFields(self, prefix="Spoil")
+        self.supervisor = supervisor_fields(self, prefix="Spoil", within=parent)
         self.user, self.password = self.supervisor.user, self.supervisor.password
         lay.addWidget(self.supervisor)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.devices.photo import FrameSource
 from counter_app.domain.card_states import (
     CARD_STATE_NAMES_ZH,
     FUNCTION_NAMES_ZH,
@@ -38,6 +39,7 @@ from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions, ReceiptScreen
+from counter_app.ui.replacement.making import MakingBox
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
 from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, mask_card_no
@@ -217,6 +219,8 @@ class OptionsScreen(Screen):
         self.same_hint = named(QLabel("", wordWrap=True), "Hint")
         lay.addWidget(self.same_hint)
         self.root.addWidget(frame)
+        self.making = MakingBox(_page(self), self._making_changed)
+        self.root.addWidget(self.making)
         self.summary = named(QLabel("", wordWrap=True), "Summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.root.addWidget(self.summary)
@@ -260,15 +264,9 @@ class OptionsScreen(Screen):
         (self.same if r.same_number and offered else self.new_number).setChecked(True)
         self.same_hint.setText("" if offered else tr("本网点未开通同号换卡，只能换发新银行卡号。"))
         self.same_hint.setVisible(not offered)
+        self.making.load()
+        self._summary()
         fee = tr(fee_zh(r.terms.fee_fen)) if r.terms else tr("待查询")
-        card = r.card
-        rows = [(tr("业务"), tr(REASON_TITLES_ZH[r.reason])),
-                (tr("原卡号"), tr("{0}（受理后在中心注销）").format(mask_card_no(card.card_no)) if card else ""),
-                (tr("制卡"), tr(wf.making_note_zh())),
-                (tr("工本费"), tr("{0}（中心核定的本网点收费标准）").format(fee))]
-        cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
-                        f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
-        self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")
         collects = wf.fees is not None and r.terms is not None and r.terms.fee_fen > 0
         self.fee_box.setVisible(wf.fees is not None and r.terms is not None)
         basis = tr(r.terms.fee_basis_zh) if r.terms is not None else ""
@@ -282,8 +280,28 @@ class OptionsScreen(Screen):
         self.fee_reference.setEnabled(r.fee.method == "transfer")
         self.errors.setText("")
 
+    def _making_changed(self) -> None:
+        self.making.load()
+        self._summary()
+        self.errors.setText("")
+
+    def _summary(self) -> None:
+        wf = self.wf
+        r = wf.record
+        fee = tr(fee_zh(r.terms.fee_fen)) if r.terms else tr("待查询")
+        card = r.card
+        rows = [(tr("业务"), tr(REASON_TITLES_ZH[r.reason])),
+                (tr("原卡号"), tr("{0}（受理后在中心注销）").format(mask_card_no(card.card_no)) if card else ""),
+                (tr("制卡"), tr(wf.making_note_zh())),
+                (tr("工本费"), tr("{0}（中心核定的本网点收费标准）").format(fee))]
+        cells = "".join(f"<tr><td style='color:{MUTED}; padding-right:16px'>{k}</td>"
+                        f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+        self.summary.setText(f"<table style='font-size:15px'>{cells}</table>")
+
     def values(self) -> dict[str, str]:
         values = {"same_number": "1" if self.same.isChecked() and self.same.isEnabled() else ""}
+        if self.making.value():
+            values["making"] = self.making.value()
         if self.wf.fees is not None:
             values["fee_method"] = "transfer" if self.fee_transfer.isChecked() else "cash"
             values["fee_reference"] = self.fee_reference.text()
@@ -293,7 +311,7 @@ class OptionsScreen(Screen):
         self.errors.setText(next(iter(errors.values()), ""))
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
-        return {"F9": self.submit_button.click}
+        return {"F9": self.submit_button.click, **self.making.shortcuts()}
 
     def first_focus(self) -> QWidget | None:
         return self.submit_button
@@ -308,6 +326,15 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
         self.fee = named(QLabel(""), "Fee")
         self.fee.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.extra.addWidget(self.fee)
+        # made on the spot: straight into the issuance of the new card, beside 办理下一笔
+        self.issue_button = named(QPushButton(tr("当场制卡 (F12)")), "Primary")
+        self.issue_button.setMinimumWidth(180)
+        self.issue_button.clicked.connect(lambda: _page(self).issue_now())
+        for i in range(self.root.count()):
+            item = self.root.itemAt(i)
+            layout = item.layout() if item is not None else None
+            if isinstance(layout, QHBoxLayout) and layout.indexOf(self.new_button) >= 0:
+                layout.insertWidget(layout.indexOf(self.new_button), self.issue_button)
 
     def add_below_receipt(self) -> None:
         self.fee_frame = named(QFrame(), "Card")
@@ -352,26 +379,34 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
         kind = "ok" if outcome.status == "done" else "warn"
         self.result.show_message(html.escape(tr(outcome.message)), kind)
         self.print_status.setText("")
+        self.issue_button.setVisible(bool(self.wf.issuance_no))
+
+    def shortcuts(self) -> dict[str, Callable[[], Any]]:
+        keys = super().shortcuts()
+        return {**keys, "F12": self.issue_button.click} if self.issue_button.isVisible() else keys
 
 
 class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[ReplacementWorkflow]):
     sig_route = Signal(str)  # a catalog business key: the card must be formally lost first
+    sig_issue = Signal(str)  # the new card is made on the spot: its instant application
 
     title_zh = tr("补卡 / 换卡")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyScreen, Step.CARD: CardScreen, Step.OPTIONS: OptionsScreen,
         Step.DONE: DoneScreen,
     }
-    global_keys = ("F2", "F3", "F5", "F9", "F10", "F11", "Ctrl+N")
+    global_keys = ("F2", "F3", "F4", "F5", "F9", "F10", "F11", "F12", "Ctrl+N")
     no_back = frozenset({Step.IDENTIFY, Step.DONE})
     no_next = frozenset({Step.OPTIONS, Step.DONE})
 
     def __init__(self, desk: ReplacementDesk, *, printer_name: str = "",
                  find_printer: Callable[[str], QPrinter | None] = document_printer,
+                 camera_factory: Callable[[], FrameSource] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReplacementPage")
         self.desk = desk
+        self.camera_factory = camera_factory  # a new photo for a card made on the spot
         self.printer_name = printer_name
         self.find_printer = find_printer
 
@@ -385,6 +420,12 @@ class ReplacementPage(CardCasePage[ReplacementWorkflow], ReceiptActions[Replacem
     def take_over(self, handover: Handover) -> None:
         """A person another business sent here (a data change): identified, with the reason."""
         self.start_case(lambda: self.desk.take_over(handover))
+
+    def issue_now(self) -> None:
+        """Hand the accepted replacement's instant application to the issuance."""
+        wf = self.wizard
+        if wf is not None and not self.busy and wf.issuance_no:
+            self.sig_issue.emit(wf.issuance_no)
 
     def case_title(self, wf: ReplacementWorkflow) -> str:
         return tr(REASON_TITLES_ZH[wf.reason])

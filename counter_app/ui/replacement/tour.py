@@ -2,8 +2,11 @@
 
 李明 lost his ICBC card: at the ICBC instant branch the replacement is first refused (not
 formally lost: the loss business is offered), the card is formally lost, then replaced with
-同号换卡 (the fee from the central's branch configuration on the receipt); at the CCB branch
-the same card is refused, naming the bank to go to.
+同号换卡 and made on the spot — the teller holds blanks (received and handed out that
+morning through the stock), his card was made before this counter kept photos so a new one
+is taken, and the done step's 当场制卡 goes straight into the issuance (card face PDF and
+issuance receipt saved). Then, at the CCB branch, the same person's card is refused, naming
+the bank to go to.
 """
 
 from __future__ import annotations
@@ -31,8 +34,19 @@ def _open(run: TourRun) -> ReplacementPage:
     return open_page(run, "replacement", ReplacementPage, Step.IDENTIFY)
 
 
+def _blanks_in_custody(run: TourRun) -> None:
+    """The morning's stock work (received, handed to the teller), as the issuance tour does."""
+    from counter_app.ui.issuance import tour as issuance_tour
+
+    issuance_tour._receive_blanks(run, run.services.card_slot)
+    main = run.app.main
+    assert main is not None
+    main.refresh_custody()
+
+
 def play_replacement(run: TourRun) -> None:
     page = _open(run)
+    _blanks_in_custody(run)
     run.services.id_reader.place(loss_tour._id_card(LI_MING))
     run.shot("replacement-identify")
     _act(run, page, tr("读取身份证"), partial(page.step_key, "F2"))
@@ -56,12 +70,38 @@ def play_replacement(run: TourRun) -> None:
     run.shot("replacement-card-lost")
     _act(run, page, tr("下一步（补换方式）"), page.go_next, Step.OPTIONS)
     run.shot("replacement-options-same-number")
+    # no photo of his on this counter: the card face needs one (the file camera here)
+    options: Any = page.view(Step.OPTIONS)
+    _act(run, page, tr("拍照并检查"), options.making.capture)
+    run.shot("replacement-options-instant-photo")
     _act(run, page, tr("确认补换卡"), page.submit, Step.DONE)
     run.shot("replacement-done")
     _preview(run, page, "replacement-receipt-preview")
     path = run.out / "replacement-receipt.pdf"
     _act(run, page, tr("另存为PDF（回执）"), partial(page.receipt_action, "save", path))
     run.pdfs.append(path)
+    _issue_on_the_spot(run, page)
+
+
+def _issue_on_the_spot(run: TourRun, page: ReplacementPage) -> None:
+    """当场制卡 (F12): the issuance of the new card, a blank from the teller's custody."""
+    from counter_app.devices.pinpad import DemoPinPad
+    from counter_app.ui.issuance import tour as issuance_tour
+    from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
+
+    slot, pad = run.services.card_slot, run.services.fakes.pin_pad
+    assert isinstance(slot, EmulatedSlot) and isinstance(pad, DemoPinPad)
+    done: Any = page.view(Step.DONE)
+    assert done.issue_button.isVisible(), "the issue-now button is not offered"
+    _act(run, page, tr("当场制卡 (F12)"), done.issue_button.click)
+    issuance = issuance_tour._issuance(run)
+    issuance_tour._idle(run, issuance)
+    run.shot("replacement-issuance-insert-blank")
+    slot.insert_blank(issuance_tour.BLANKS[0])
+    pad.key_in("207419", "207419")  # the holder keys the new card's PIN twice on the pad
+    issuance_tour._act(run, issuance, tr("开始制卡"), issuance.advance)
+    run.shot("replacement-issued")
+    issuance_tour._documents(run, issuance, "replacement-issued", preview=True)
 
 
 def _preview(run: TourRun, page: ReplacementPage, name: str) -> None:

@@ -33,13 +33,12 @@ from counter_app.ui.application.documents import DocumentPreview, document_print
 from counter_app.ui.application.steps import ImportDialogs
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
-from counter_app.ui.supervisor_dialog import CODE_HINT
+from counter_app.ui.second_factor import supervisor_fields
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.ui.wizard_page import STEP_COLOURS, StepScreen, WizardPage, message_of
 from counter_app.workflows.errors import ValidationError
 from counter_app.workflows.stock import ReadOutcome, Step, StockDesk, StockWorkflow
-from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -184,16 +183,12 @@ class SpoilScreen(Screen):
         self.serial = named(QLineEdit(), "SpoilSerial")
         self.serial.setPlaceholderText(tr("16位芯片序列号（卡背面或读卡得到）"))
         self.reason = named(QLineEdit(), "SpoilReason")
-        self.supervisor = named(QLineEdit(), "SpoilSupervisor")
-        self.password = named(QLineEdit(), "SpoilPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.grid.add("chip_serial", tr("芯片序列号"), self.serial)
         self.grid.add("reason", tr("作废原因"), self.reason, tr("至少4个字，记入审计日志"))
-        self.grid.add("supervisor", tr("主管账号"), self.supervisor)
-        self.grid.add("password", tr("主管密码"), self.password)
-        self.otp = named(QLineEdit(), "SpoilOtp")  # the supervisor's one-time code
-        self.otp.setPlaceholderText(CODE_HINT)
-        self.grid.add("otp", tr("动态验证码"), self.otp)
+        # the shared supervisor fields: the code box only when the profile asks for the code
+        self.fields = supervisor_fields(None, prefix="Spoil", within=page)
+        self.supervisor, self.password, self.otp = self.fields.user, self.fields.password, self.fields.otp
+        self.grid.add("supervisor", tr("主管授权"), self.fields)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
         row.addWidget(_button(tr("主管授权并登记废卡"), "Primary", _page(self).spoil))
@@ -428,9 +423,8 @@ class StockPage(WizardPage[StockWorkflow]):
     def spoil(self) -> None:
         s = self._screen(Step.SPOIL)
         serial, reason = s.serial.text(), s.reason.text()
-        approval = SupervisorApproval(s.supervisor.text().strip(), s.password.text(), s.otp.text())
-        s.password.clear()
-        s.otp.clear()
+        approval = s.fields.approval()
+        s.fields.clear_secrets()
 
         def done(_place: Any) -> None:
             s.serial.clear()

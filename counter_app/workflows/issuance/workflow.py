@@ -104,6 +104,9 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
         if applicant is None or not applicant.central_application_id:
             raise CounterError(QT_TR_NOOP("该申领尚未被中心确认受理（或不是本网点的即时制卡申领），暂不能制卡。"),
                                code="ISSUANCE_NOT_ACCEPTED")
+        if not applicant.photo:  # the face would be printed without one: never silently
+            raise CounterError(QT_TR_NOOP("该申领没有持卡人照片，不能当场制卡：请按集中制卡办理，或联系网点技术支持。"),
+                               code="ISSUANCE_NO_PHOTO")
         check_new_work("instant_issuance", cls._status(ctx), ctx.limits,
                        free_disk_mb=ctx.free_disk_mb(), now=ctx.clock())
         # a cancelled issuance starts again when the person comes back (its spoiled blanks kept)
@@ -252,7 +255,8 @@ class IssuanceWorkflow(Wizard[IssuanceRecord]):
             branch=self.ctx.branch, application_no=self.record.application_no,
             card_no=self.record.card_no, name=a.name, id_number=a.id_number,
             issued_at=issued_at, teller=self.record.teller, face_manual=self.record.face_manual,
-            e_card_claim_url=str(self.record.extra.get("ecard_url", ""))))
+            e_card_claim_url=str(self.record.extra.get("ecard_url", "")),
+            business_zh=a.business_zh))
 
     # -- giving a blank up ---------------------------------------------------------------------
     def may_spoil(self) -> bool:

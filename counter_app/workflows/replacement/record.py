@@ -14,6 +14,7 @@ from typing import Literal
 
 from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_loss.record import FoundCard, Identity
+from counter_app.workflows.replacement.making import Making
 
 SCHEMA_VERSION = 1
 
@@ -98,3 +99,4 @@ class ReplacementRecord:
     op_id: str = ""  # idempotency key, durable (outbox row) before anything is sent
     outcome: Outcome | None = None
     fee: FeePayment = field(default_factory=FeePayment)
+    making: Making = field(default_factory=Making)  # on the spot or by the central; the photo

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OPERATION = "cards.replacement"
-WORK = "replacement_factory"  # instant issuance is not built: every new card is made centrally
+WORK = {True: "replacement_instant", False: "replacement_factory"}  # by how the card is made
 HOLD_S = 600.0  # the counter sends it itself; after a crash the sync worker takes over
 EARLIER_UNSENT_ZH = QT_TR_NOOP("该持卡人有尚未送达中心的业务（如专线中断时受理的挂失），"
                                "须先送达中心后才能补换卡。系统正在上传，请稍后重试。")
@@ -74,17 +74,21 @@ def submit(wf: ReplacementWorkflow) -> Outcome:
         wf.save()
         raise NewWorkRefused(OFFLINE_ZH, code="REPLACEMENT_NEEDS_CENTRAL")
     # the line is up here: the audit break and the disk stop it before anything is written
-    check_new_work(WORK, _status(wf), ctx.limits, free_disk_mb=ctx.free_disk_mb(),
+    instant = wf.record.making.instant
+    check_new_work(WORK[instant], _status(wf), ctx.limits, free_disk_mb=ctx.free_disk_mb(),
                    now=ctx.clock())
     if ctx.store.unsent_for(wf.id_number):
         ctx.wake_sync()
         wf.note("refused_earlier_unsent")
         wf.save()
         raise NewWorkRefused(EARLIER_UNSENT_ZH, code="EARLIER_OPERATION_UNSENT")
-    # instant issuance is not built: an instant branch's replacement goes to central production
+    # made on the spot: the photo the face will carry is the one the central records
+    photo = wf.record.making.photo
     request = ReplacementRequest(branch_code=ctx.branch_code,
                                  reason=CENTRAL_REASON[wf.reason],
-                                 making_mode="FACTORY", same_number=wf.record.same_number)
+                                 making_mode="INSTANT" if instant else "FACTORY",
+                                 photo_sha256=photo.sha256 if instant and photo else None,
+                                 same_number=wf.record.same_number)
     op_id = wf.record.op_id or str(uuid.uuid4())
     payload: dict[str, Any] = {"card_no": card.card_no, **dataclasses.asdict(request)}
     wf.update_record(op_id=op_id)
@@ -94,6 +98,7 @@ def submit(wf: ReplacementWorkflow) -> Outcome:
     ctx.store.begin(op_id=op_id, operation=OPERATION, id_number=wf.id_number, payload=payload,
                     actor=ctx.teller, action="card.replacement",
                     detail={"op_id": op_id, "reason": wf.reason.value,
+                            "making_mode": request.making_mode,
                             "same_number": wf.record.same_number, "fee_fen": terms.fee_fen,
                             "identified_by": wf.record.identity.source,
                             "old_card": "read" if wf.record.card_read_no == card.card_no
@@ -118,7 +123,7 @@ def submit(wf: ReplacementWorkflow) -> Outcome:
         ctx.wake_sync()
         wf.note("deferred", error=exc.code)
         return _finish(wf, Outcome(
-            op_id, "unknown", "", "", "FACTORY", QT_TR_NOOP("待中心确认"), terms.fee_fen, card.card_no,
+            op_id, "unknown", "", "", request.making_mode, QT_TR_NOOP("待中心确认"), terms.fee_fen, card.card_no,
             wf.record.same_number,
             QT_TR_NOOP("中心系统未及时应答（本笔补换卡可能已受理），系统将以同一业务号自动向中心确认，"
                        "不会重复受理；请勿重新办理，可稍后凭身份证查询。"),

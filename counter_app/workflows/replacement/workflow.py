@@ -21,8 +21,10 @@ from dataclasses import replace
 
 from counter_app.central.errors import LINE_ERRORS
 from counter_app.central.sync import NewWorkRefused
+from counter_app.devices.photo import FrameSource, PreparedPhoto
 from counter_app.domain.card import CardData
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.photo import PhotoSpec
 from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.card_case import CardCaseWorkflow
 from counter_app.workflows.card_loss import rules as loss_rules
@@ -30,7 +32,8 @@ from counter_app.workflows.card_loss.context import CardLossContext
 from counter_app.workflows.card_loss.record import CardSource, FoundCard, Identity
 from counter_app.workflows.fees import FeeDesk
 from counter_app.workflows.kernel import JournalEntry, StepDef
-from counter_app.workflows.replacement import rules, submission
+from counter_app.workflows.replacement import making, rules, submission
+from counter_app.workflows.replacement.making import InstantMaking
 from counter_app.workflows.replacement.record import (
     REASON_TITLES_ZH,
     SCHEMA_VERSION,
@@ -65,7 +68,7 @@ def replacement_steps(ctx: CardLossContext,
     t = STEP_TITLES_ZH
 
     def check_options(r: ReplacementRecord) -> dict[str, str]:
-        return {**rules.options_error(r), **fee_errors(fees, r)}
+        return {**rules.options_error(r), **making.errors(r.making), **fee_errors(fees, r)}
 
     def check_identify(r: ReplacementRecord) -> dict[str, str]:
         return {} if r.identity.id_number else {"id_number": QT_TR_NOOP("请读取身份证或录入持卡人的身份证号码。")}
@@ -89,8 +92,11 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
 
     def __init__(self, ctx: CardLossContext, record: ReplacementRecord | None = None, *,
                  step: str | None = None, history: Iterable[str] = (),
-                 journal: Iterable[JournalEntry] = (), fees: FeeDesk | None = None) -> None:
+                 journal: Iterable[JournalEntry] = (), fees: FeeDesk | None = None,
+                 instant: InstantMaking | None = None) -> None:
         self.fees = fees  # None: the fee is shown (the central's) but not collected here
+        self.instant = instant  # None: this counter does not make cards on the spot
+        self.photo_jpeg: bytes | None = None  # the new card face's photo (memory only)
         started = record is None
         record = record or ReplacementRecord(draft_id=str(uuid.uuid4()), teller=ctx.teller,
                                              started_at=ctx.clock().isoformat())
@@ -103,6 +109,7 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
         return REASON_TITLES_ZH[self.record.reason]
 
     def for_another_person(self, record: ReplacementRecord) -> ReplacementRecord:
+        self.photo_jpeg = None
         return ReplacementRecord(record.draft_id, record.teller, record.started_at,
                                  reason=record.reason)
 
@@ -161,6 +168,8 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
             if same != self.record.same_number:
                 self.update_record(same_number=same)
                 self.save()
+            if values.get("making") in ("instant", "factory"):
+                self.choose_instant(values["making"] == "instant")
             if "fee_method" in values:
                 fee = replace(self.record.fee, method=values["fee_method"],
                               reference=values.get("fee_reference", "").strip())
@@ -197,9 +206,11 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
             raise CounterError(QT_TR_NOOP("中心系统没有该持卡人的社保卡记录：请核对身份证号码；"
                                           "从未领卡的请办理申领（首次申领免工本费）。"), code="NO_CARD_ON_FILE")
         card = loss_rules.found_card(status, CardSource.CENTRAL, ctx.clock())
+        made, self.photo_jpeg = making.found(self.instant, terms.instant_issue, self.id_number,
+                                             status.application_id or "")
         # 同号换卡 is offered by default where the branch has it: pensions and debits carry over
         self.update_record(card=card, terms=terms, identity=identity,
-                           same_number=terms.same_number_exchange)
+                           same_number=terms.same_number_exchange, making=made)
         self.note("card_query", found=len(cards), card_state=card.card_state)
         self.save()
         return card
@@ -230,10 +241,34 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
     def making_note_zh(self) -> str:
         """How the new card is made at this branch, said honestly."""
         terms = self.record.terms
-        if terms is not None and terms.instant_issue:
-            return QT_TR_NOOP("本网点为即办网点，但本版本尚未开通现场即时制卡：新卡转中心集中制卡，"
-                              "制成后送达本网点领取。")
-        return QT_TR_NOOP("新卡由中心集中制作，制成后送达本网点领取。")
+        return making.note_zh(self.record.making, terms is not None and terms.instant_issue)
+
+    def choose_instant(self, instant: bool) -> None:
+        """当场制卡 or 中心集中制卡 (only where offered; the checks say what is missing)."""
+        m = self.record.making
+        if m.offered and instant != m.instant:
+            self.update_record(making=replace(m, instant=instant))
+            self.note("making", instant=instant)
+            self.save()
+
+    def capture_photo(self, source: FrameSource) -> making.CardPhoto:
+        """A new photo for the card face from the camera (blocking), checked."""
+        return self._photo(making.capture(source, self._spec()), "camera")
+
+    def import_photo(self, data: bytes) -> making.CardPhoto:
+        """A new photo for the card face from a file or scan (blocking), checked."""
+        return self._photo(making.imported(data, self._spec()), "file")
+
+    def _spec(self) -> PhotoSpec:
+        return self.instant.photo_spec if self.instant is not None else PhotoSpec()
+
+    def _photo(self, prepared: PreparedPhoto, source: str) -> making.CardPhoto:
+        photo = making.photo_from(prepared, source)
+        self.photo_jpeg = None if photo.failed else prepared.jpeg
+        self.update_record(making=replace(self.record.making, photo=photo))
+        self.note("photo", source=source, failed=len(photo.failed))
+        self.save()
+        return photo
 
     def _terms(self, central_fen: int | None, instant: bool, same_number: bool) -> BranchTerms:
         """The branch's terms with the fee due by the schedule (the central's fee without one)."""
@@ -252,7 +287,12 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
         fees = self.fees
         if fees is not None and self.fee_due_fen and self.record.outcome is None:
             fees.ready()
+        if self.instant is not None and self.record.making.instant and self.record.outcome is None:
+            self.update_record(making=replace(self.record.making,
+                                              blanks=making.blanks(self.instant)))
         outcome = submission.submit(self)
+        if self.instant is not None and self.record.making.instant:
+            self._record_instant(outcome)
         if fees is not None and self.fee_due_fen and not self.record.fee.receipt_no:
             self._collect(fees, outcome)
         return outcome
@@ -276,6 +316,29 @@ class ReplacementWorkflow(CardCaseWorkflow[ReplacementRecord, Step, CardLossCont
                                            reference=made.reference, problem_zh=""))
             self.note("fee_collected", method=made.method)
             self.save()
+
+    def _record_instant(self, outcome: Outcome) -> None:
+        """The accepted replacement becomes an instant application for the issuance."""
+        r, port = self.record, self.instant
+        if r.making.issuance_no or port is None or self.photo_jpeg is None:
+            return
+        kind = REASON_TITLES_ZH[r.reason] + (QT_TR_NOOP("（同号换卡）") if r.same_number else "")
+        number = port.records.record_instant(
+            op_id=outcome.op_id, draft_id=r.draft_id, teller=self.ctx.teller,
+            counter_id=self.ctx.counter_id, id_number=self.id_number, name=r.identity.name,
+            central_application_id=outcome.application_id, photo=self.photo_jpeg,
+            business_zh=kind, accepted_at=self.ctx.clock())
+        self.update_record(making=replace(r.making, issuance_no=number))
+        self.note("instant_recorded", deferred=not outcome.application_id)
+        self.save()
+
+    @property
+    def issuance_no(self) -> str:
+        """The instant application to issue now ("" when not made on the spot, or while the
+        central has not confirmed the replacement)."""
+        r = self.record
+        ready = r.outcome is not None and r.outcome.status == "done" and r.outcome.application_id
+        return r.making.issuance_no if ready else ""
 
     def retry_fee(self) -> FeePayment:
         """Record the fee again after a failure (e.g. the session was closed meanwhile)."""

@@ -79,7 +79,7 @@ def test_lost_card_replaced_at_own_bank_with_same_number(
     old_account = central_account(central, "NB0000016")
     outcome = wf.submit()
     assert outcome.status == "done" and outcome.kind == "EXCHANGE_SAME_NUMBER"
-    assert outcome.making_mode == "FACTORY"  # instant issuance is not built: said on screen
+    assert outcome.making_mode == "FACTORY"  # this counter has no blank stock: said on screen
     assert outcome.fee_fen == terms.fee_fen == 2000
     assert icbc.ctx.store.status_of(outcome.op_id) == "done"
     old = icbc.client.card_status("NB0000016")
@@ -87,7 +87,8 @@ def test_lost_card_replaced_at_own_bank_with_same_number(
     text = pdf_text(wf.documents())
     assert "20.00 元" in text and "业务编号" in text and "持卡人" in text
     assert "申请编号" not in text and "申请人" not in text
-    assert "沿用原银行卡号" in text and "尚未开通现场即时制卡" in text
+    assert "沿用原银行卡号" in text and "中心集中制卡" in text and "当场制卡" not in text
+    assert "本柜台未配置即时制卡设备" in wf.making_note_zh()
     # the new card, once made, keeps the bank account (pensions and debits carry over)
     central.advance_production()
     central.advance_production()
