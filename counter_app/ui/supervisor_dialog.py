@@ -10,15 +10,19 @@ authenticator app scans and confirms the first code.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,7 +32,11 @@ from counter_app.domain.errors import CounterError
 from counter_app.printing.qr_matrix import qr_modules
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
+from counter_app.workflows.remote_approval import APPROVED, EXPIRED, REFUSED, short_number
 from counter_app.workflows.supervisor import DIGITS, SupervisorApproval, TotpEnrolment
+
+if TYPE_CHECKING:
+    from counter_app.ui.ops import Ops
 
 CODE_HINT = tr("手机身份验证器上显示的6位数字")
 
@@ -103,13 +111,129 @@ class SupervisorFields(QWidget):
         self.otp.clear()
 
 
+# -- 远程授权: a supervisor at another counter approves through the central --------------------
+
+class RemoteDesk(Protocol):
+    """What the dialog asks of ``workflows.remote_approval.RemoteApprovals``."""
+
+    def ask(self, purpose: str, summary: str, teller: str) -> Any: ...
+    def status(self, request_id: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class RemoteAsk:
+    """The act a remote approval is asked for: its purpose (the one the act authorises with),
+    a short summary for the supervisor (personal data only masked) and the asking teller."""
+
+    desk: RemoteDesk
+    ops: Ops
+    purpose: str
+    summary: str
+    teller: str
+    poll_ms: int = 2000
+
+
+class RemoteWait(QWidget):
+    """The button 请其他柜台主管远程授权: sends the request, shows its number, polls the central (on the
+    window's worker, one poll at a time) until a supervisor at another counter decides; emits
+    ``approved(request_id)``. Cancelling stops waiting (the request lapses at the central)."""
+
+    approved = Signal(str)
+
+    def __init__(self, ask: RemoteAsk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ask = ask
+        self.request_id = ""
+        self._polling = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.send = named(QPushButton(tr("请其他柜台主管远程授权")), "RemoteAsk")
+        self.cancel = named(QPushButton(tr("停止等待")), "RemoteCancel")
+        self.cancel.setVisible(False)
+        row.addWidget(self.send)
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.state = named(QLabel("", wordWrap=True), "RemoteState")
+        lay.addWidget(self.state)
+        self.timer = QTimer(self)
+        self.timer.setInterval(ask.poll_ms)
+        self.timer.timeout.connect(self._poll)
+        self.send.clicked.connect(self.start)
+        self.cancel.clicked.connect(self.stop)
+
+    def start(self) -> None:
+        if self.timer.isActive() or self._polling:
+            return
+        a = self.ask
+        self.send.setEnabled(False)
+        self.state.setText(tr("正在发送远程授权请求…"))
+        self._polling = True
+        a.ops.run(lambda: a.desk.ask(a.purpose, a.summary, a.teller), self._sent, self._failed)
+
+    def stop(self) -> None:
+        """Stop waiting (cancel, or the dialog closes)."""
+        self.timer.stop()
+        self.cancel.setVisible(False)
+        self.send.setEnabled(True)
+        if self.request_id:
+            self.state.setText(tr("已停止等待远程授权（编号 {0}），该请求将自动过期。").format(
+                short_number(self.request_id)))
+        self.request_id = ""
+
+    def _sent(self, asked: Any) -> None:
+        self._polling = False
+        self.request_id = str(asked.request_id)
+        self.state.setText(tr("已发出远程授权请求，编号 {0}。请本网点其他柜台的主管在“主管管理 → 远程授权”"
+                              "中核对编号后批准；等待中…").format(short_number(self.request_id)))
+        self.cancel.setVisible(True)
+        self.timer.start()
+
+    def _failed(self, error: BaseException) -> None:
+        self._polling = False
+        self.timer.stop()
+        self.cancel.setVisible(False)
+        self.send.setEnabled(True)
+        self.request_id = ""
+        text = error.message_zh if isinstance(error, CounterError) else tr("远程授权失败，请主管当面授权。")
+        self.state.setText(tr(text))
+
+    def _poll(self) -> None:
+        if self._polling or not self.request_id:
+            return
+        self._polling = True
+        request_id, desk = self.request_id, self.ask.desk
+        self.ask.ops.run(lambda: desk.status(request_id), self._seen, self._failed)
+
+    def _seen(self, seen: Any) -> None:
+        self._polling = False
+        if seen.request_id != self.request_id:  # stopped (or asked again) meanwhile
+            return
+        if seen.state == APPROVED:
+            self.timer.stop()
+            self.cancel.setVisible(False)
+            self.state.setText(tr("主管 {0} 已在柜台 {1} 批准（编号 {2}）。").format(
+                seen.supervisor, seen.decided_counter, short_number(seen.request_id)))
+            self.approved.emit(self.request_id)
+        elif seen.state in (REFUSED, EXPIRED):
+            self.timer.stop()
+            self.cancel.setVisible(False)
+            self.send.setEnabled(True)
+            self.request_id = ""
+            self.state.setText(
+                tr("主管 {0} 拒绝了远程授权：{1}").format(seen.supervisor, seen.reason or "")
+                if seen.state == REFUSED else tr("远程授权请求已过期，可重新发起或请主管当面授权。"))
+
+
 class SupervisorDialog(QDialog):
     """A supervisor authorises one act (optionally with a reason) without the teller's seat:
     the supervisor types at this counter, or comes over; nothing is remembered."""
 
     def __init__(self, what_zh: str, parent: QWidget | None = None, *,
                  reason_label: str | None = None, reason_hint: str = "",
-                 second_factor: bool = True, title: str = tr("主管授权")) -> None:
+                 second_factor: bool = True, title: str = tr("主管授权"),
+                 remote: RemoteAsk | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SupervisorDialog")
         self.setWindowTitle(title)
@@ -124,8 +248,27 @@ class SupervisorDialog(QDialog):
             lay.addLayout(form)
         self.fields = SupervisorFields(self, second_factor=second_factor)
         lay.addWidget(self.fields)
+        #: the request id of an approval given at another counter (远程授权), once approved
+        self.remote_id = ""
+        self.remote: RemoteWait | None = None
+        if remote is not None:
+            self.remote = RemoteWait(remote, self)
+            self.remote.approved.connect(self._approved_remotely)
+            lay.addWidget(self.remote)
         self.error = _error_and_buttons(self, lay, tr("授权"), "SupervisorOk", tr("取消"))
         self.resize(460, 0)
+
+    def _approved_remotely(self, request_id: str) -> None:
+        if self.reason is not None and not self.reason.text().strip():
+            self.error.setText(tr("请填写原因。"))
+            return
+        self.remote_id = request_id
+        super().accept()
+
+    def done(self, result: int) -> None:
+        if self.remote is not None:
+            self.remote.timer.stop()  # never poll for a closed dialog
+        super().done(result)
 
     def accept(self) -> None:
         if self.reason is not None and not self.reason.text().strip():
@@ -143,17 +286,20 @@ class SupervisorDialog(QDialog):
 
     def take(self) -> tuple[SupervisorApproval, str]:
         """The approval and the reason; the secrets are cleared from the boxes."""
-        approval = self.fields.approval()
+        approval = (SupervisorApproval.remote(self.remote_id) if self.remote_id
+                    else self.fields.approval())
         self.fields.clear_secrets()
         return approval, (self.reason.text().strip() if self.reason is not None else "")
 
 
 def ask_supervisor(parent: QWidget | None, what_zh: str, *, reason_label: str | None = None,
-                   reason_hint: str = "", second_factor: bool = True
-                   ) -> tuple[SupervisorApproval, str] | None:
-    """Ask a supervisor to authorise ``what_zh``; None if cancelled."""
+                   reason_hint: str = "", second_factor: bool = True,
+                   remote: RemoteAsk | None = None) -> tuple[SupervisorApproval, str] | None:
+    """Ask a supervisor to authorise ``what_zh``, here or (with ``remote``) from another
+    counter; None if cancelled."""
     dialog = SupervisorDialog(what_zh, parent, reason_label=reason_label,
-                              reason_hint=reason_hint, second_factor=second_factor)
+                              reason_hint=reason_hint, second_factor=second_factor,
+                              remote=remote)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.take()

@@ -44,6 +44,7 @@ TABS: list[TabSpec] = [
     TabSpec("audit", tr("审计日志"), "counter_app.ui.supervision.audit_log:AuditLogTab"),
     TabSpec("sessions", tr("柜员会话"), "counter_app.ui.supervision.sessions:SessionsTab"),
     TabSpec("tellers", tr("柜员与角色"), "counter_app.ui.supervision.tellers:TellersTab"),
+    TabSpec("remote", tr("远程授权"), "counter_app.ui.supervision.remote:RemoteApprovalsTab"),
 ]
 
 
