@@ -94,6 +94,18 @@ def own_branch(ident: Identity, branch_code: str) -> None:
                       {"caller_branch": ident.branch_code})
 
 
+def own_counter(ident: Identity, counter_id: str,
+                message_zh: str = "只能上报本柜台的审计链头。") -> None:
+    """A counter-scoped call (the audit chain heads) is made only by that counter itself, known
+    from the certificate's OU or the loopback header: a branch-level certificate is refused."""
+    if not ident.counter_known:
+        raise Refusal(403, "COUNTER_REQUIRED",
+                      "网点客户端证书未载明柜台号（OU），不能以某一柜台的身份上报或重置审计链头。",
+                      {"caller_branch": ident.branch_code})
+    if ident.counter_id != counter_id:
+        raise Refusal(403, "COUNTER_FORBIDDEN", message_zh, {"caller_counter": ident.counter_id})
+
+
 def caller_bank(s: Session, ident: Identity) -> str:
     b = s.get(Branch, ident.branch_code)
     if b is None:
@@ -104,6 +116,13 @@ def caller_bank(s: Session, ident: Identity) -> str:
 def own_application(ident: Identity, app: Application) -> None:
     if app.branch_code != ident.branch_code:
         raise Refusal(403, "APPLICATION_FORBIDDEN", "该申领不属于本网点，不能办理或查询。")
+
+
+CARD_NO_LOCK = 0x63617264  # pg advisory lock id ("card"): card numbers across worker processes
+
+
+def central_is_sqlite(s: Session) -> bool:
+    return s.get_bind().dialect.name == "sqlite"
 
 
 class Central:
@@ -198,8 +217,15 @@ class Central:
         return moved
 
     def new_card(self, s: Session, app: Application) -> str:
-        """Allocate a card number and create the card (PENDING_ACTIVATION)."""
+        """Allocate a card number and create the card (PENDING_ACTIVATION).
+
+        Numbers are allocated by counting: the thread lock serialises one process, and on
+        PostgreSQL (several worker processes, READ COMMITTED) a transaction-level advisory
+        lock serialises the workers until the allocating transaction ends, so the next count
+        sees the card just made instead of colliding with it (a 500 before)."""
         with self._card_seq_lock:
+            if not central_is_sqlite(s):
+                s.execute(select(func.pg_advisory_xact_lock(CARD_NO_LOCK)))
             n = (s.scalar(select(func.count()).select_from(Card)) or 0) + 100
             while True:
                 no = card_no_with_check(f"NC{n:06d}")
@@ -449,9 +475,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         for code in (branch_code, getattr(payload, "branch_code", None)):
             if code is not None:
                 own_branch(ident, code)
-        if counter_id is not None and ident.counter_id not in ("-", counter_id):
-            raise Refusal(403, "COUNTER_FORBIDDEN", "只能上报本柜台的审计链头。",
-                          {"caller_counter": ident.counter_id})
+        if counter_id is not None:
+            own_counter(ident, counter_id)
         status, body, replayed = central.idem.run(
             key=key, client_id=ident.client_key, method=request.method,
             path=request.url.path, payload=_dump(payload) if payload is not None else {},
@@ -1168,6 +1193,12 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
              tags=["audit"])
     def report_head(branch_code: BranchCode, counter_id: CounterId, body: M.AuditHeadIn, request: Request,
                     idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        """A counter reports the head (seq and MAC) of its own audit chain. Only the counter
+        itself may: its verified identity is the certificate's CN and OU over mutual TLS (the
+        header never chooses the counter there), or the loopback header. A certificate without
+        a counter OU is 403 COUNTER_REQUIRED, another counter 403 COUNTER_FORBIDDEN, another
+        branch 403 BRANCH_FORBIDDEN. A head going backwards is 409 AUDIT_HEAD_REGRESSION, a
+        different head at the same seq 409 AUDIT_HEAD_FORK; both are kept as evidence."""
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             _get_branch(s, branch_code)
             h = s.get(AuditHead, (branch_code, counter_id), with_for_update=True)
@@ -1217,15 +1248,13 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         """After a supervisor acknowledged a break at the counter: its chain is re-based on
         the acknowledgement entry, which becomes the reference (a lower seq is accepted here,
         only here). The central keeps the re-base, with the head it replaces, as evidence.
-        Only the counter itself, by its verified identity (certificate OU or the loopback
-        header), may re-base its chain."""
+        Only the counter itself, by its verified identity (certificate CN and OU, or the
+        loopback header), may re-base its chain: a certificate without a counter OU is 403
+        COUNTER_REQUIRED, another counter 403 COUNTER_FORBIDDEN."""
         ident = identity(request)
         if idempotency_key:  # a missing key is answered first, as for every mutating call
             own_branch(ident, branch_code)
-            if ident.counter_id != counter_id:
-                raise Refusal(403, "COUNTER_FORBIDDEN",
-                              "只有该柜台本身可以重置其审计链头（须以该柜台的身份调用）。",
-                              {"caller_counter": ident.counter_id})
+            own_counter(ident, counter_id, "只有该柜台本身可以重置其审计链头（须以该柜台的身份调用）。")
 
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             _get_branch(s, branch_code)

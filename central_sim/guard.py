@@ -2,9 +2,11 @@
 
 Identity (``scope["state"]["identity"]``, a :class:`Identity`):
 
-- over mutual TLS, from the verified client certificate: CN = branch code, the first OU =
-  counter id (optional; without it the counter part of ``X-Client-Id`` is used, but only
-  when that header names the same branch);
+- over mutual TLS, from the verified client certificate only: CN = branch code, the first
+  OU = counter id. A certificate without an OU is a branch-level identity: its counter is
+  unknown (:data:`NO_COUNTER`), whatever ``X-Client-Id`` says (the header may only repeat the
+  certificate's branch), so it cannot act as any one counter (the audit chain heads answer
+  403 ``COUNTER_REQUIRED``);
 - over plain HTTP (the loopback reference central for the demo and tests), from the header
   ``X-Client-Id: BRANCH/COUNTER`` — accepted only when both the server socket and the peer
   are loopback addresses (serving plain HTTP elsewhere is refused at start, see ``__main__``).
@@ -30,6 +32,7 @@ BRANCH_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,15}$")
 COUNTER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 PEER_CERT = "tls_peer_cert"
 SINGLE_HEADERS = (b"idempotency-key", b"x-client-id")
+NO_COUNTER = "-"  # a certificate without an OU: the branch is known, the counter is not
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,10 @@ class Identity:
     branch_code: str
     counter_id: str
     via: str  # "certificate" | "header"
+
+    @property
+    def counter_known(self) -> bool:
+        return self.counter_id != NO_COUNTER
 
     @property
     def client_key(self) -> str:
@@ -89,9 +96,9 @@ def identity_from(scope: dict[str, Any]) -> Identity:
             raise Refusal(403, "IDENTITY_MISMATCH", "X-Client-Id 与网点客户端证书不一致。")
         if counter is not None and not COUNTER_RE.match(counter):
             raise Refusal(403, "CLIENT_CERT_INVALID", "网点客户端证书的 OU 不是有效的柜台号。")
-        if counter is None:
-            counter = claimed[1] if claimed else "-"
-        return Identity(branch, counter, "certificate")
+        # the header never chooses the counter over TLS: a branch-level certificate could
+        # otherwise report (or re-base) any sibling counter's audit chain head
+        return Identity(branch, counter or NO_COUNTER, "certificate")
     server = scope.get("server") or (None, None)
     client = scope.get("client") or (None, None)
     if not (is_loopback(server[0]) and is_loopback(client[0])):

@@ -10,6 +10,7 @@ import tempfile
 from typing import Any
 
 MUTATING = ("post", "put", "patch", "delete")
+COUNTER_SCOPED = ("report_head", "rebase_head")  # made only by that counter itself
 IDENTITY_AND_LIMITS = (
     "\n\nIdentity and authorisation: every /v1 call is made as one branch counter (see the "
     "security schemes). A branch_code in a path or body must be the caller's branch (403 "
@@ -21,7 +22,8 @@ IDENTITY_AND_LIMITS = (
     "e-card claim token issued, only at its own bank (403 CARD_FORBIDDEN); a branch reads only "
     "its own statistics; an e-card claim token resolves (any caller holding it) to the "
     "claim's state and expiry only, nothing of the card or the person; a "
-    "counter reports only its own audit chain head (403 COUNTER_FORBIDDEN). Persons, cards, "
+    "counter reports or re-bases only its own audit chain head (403 COUNTER_FORBIDDEN; a "
+    "certificate without a counter OU, 403 COUNTER_REQUIRED). Persons, cards, "
     "eligibility, contributions and reference data are readable by every branch (the person "
     "is at the counter; formal loss is accepted at any branch). Idempotency keys are scoped "
     "by the verified branch/counter. No identity: 401 CLIENT_ID_REQUIRED.\n\n"
@@ -49,8 +51,11 @@ def openapi_document() -> dict[str, Any]:
             "description": "Production: HTTPS over the dedicated line with the branch client "
                            "certificate issued by the city's CA. The caller's identity is taken "
                            "from the verified certificate: subject CN = branch code (e.g. "
-                           "ICBC-NB-0101), subject OU = counter id (e.g. C01; without an OU the "
-                           "counter part of X-Client-Id is used when it names the same branch). "
+                           "ICBC-NB-0101), subject OU = counter id (e.g. C01). The counter "
+                           "comes only from the certificate: without an OU it is unknown and "
+                           "X-Client-Id cannot supply it (the header may only repeat the "
+                           "certificate's branch), so such a branch-level certificate cannot "
+                           "report or re-base an audit chain head (403 COUNTER_REQUIRED). "
                            "No plain HTTP.",
         },
         "loopbackClientId": {
@@ -91,6 +96,12 @@ def openapi_document() -> dict[str, Any]:
                                 "COUNTER_FORBIDDEN, IDENTITY_MISMATCH, "
                                 "IDENTITY_HEADER_REFUSED, CALLER_BRANCH_UNKNOWN)",
                                 "content": err}
+            if op.get("operationId") in COUNTER_SCOPED:
+                responses["403"] = {"description": "Not this counter itself: another branch "
+                                    "(BRANCH_FORBIDDEN), another counter (COUNTER_FORBIDDEN), "
+                                    "a certificate without a counter OU (COUNTER_REQUIRED), "
+                                    "IDENTITY_MISMATCH, IDENTITY_HEADER_REFUSED",
+                                    "content": err}
             responses["413"] = {"description": "Request body over 1 MiB (REQUEST_TOO_LARGE)",
                                 "content": err}
             responses["404"] = {"description": "Unknown person, card, application, branch "

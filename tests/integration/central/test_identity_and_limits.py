@@ -247,11 +247,64 @@ def test_tls_identity_comes_from_the_certificate(tls_pair: tuple[CentralSimHandl
             403, "COUNTER_FORBIDDEN")
     assert icbc.post(f"/v1/audit/chain-heads/{ICBC}/C01",
                      {"seq": 1, "head_sha256": "b" * 64}).status_code == 200
-    # a certificate without OU: the branch is still the CN, the counter from the header
-    no_ou = Caller(h.url, f"{ICBC}/C07", verify=ca, cert=(str(tmp / "icbc-no-ou" / "client.pem"),
-                                                          str(tmp / "icbc-no-ou" / "client.key")))
-    assert no_ou.post(f"/v1/audit/chain-heads/{ICBC}/C07",
-                      {"seq": 1, "head_sha256": "c" * 64}).status_code == 200
+
+
+REBASE = {"seq": 1, "head_sha256": "d" * 64, "supervisor": "S01", "reason": "主管核实：测试",
+          "acknowledged_at": "2026-11-30T10:00:00+08:00"}
+
+
+def test_a_certificate_without_a_counter_ou_cannot_act_as_a_counter(
+        tls_pair: tuple[CentralSimHandle, Path], central_tls_dir: Path) -> None:
+    """A branch-level certificate (CN, no OU) is its branch, never one of its counters:
+    X-Client-Id cannot choose the counter over TLS, so it can neither push a sibling's head
+    to 2^62 (whose genuine reports would then be refused) nor re-base a sibling's chain."""
+    h, tmp = tls_pair
+    ca = str(central_tls_dir / "ca.pem")
+    cert = (str(tmp / "icbc-no-ou" / "client.pem"), str(tmp / "icbc-no-ou" / "client.key"))
+    sibling = Caller(h.url, None, verify=ca, cert=(str(central_tls_dir / "client.pem"),
+                                                    str(central_tls_dir / "client.key")))
+    genuine = sibling.post(f"/v1/audit/chain-heads/{ICBC}/C01", {"seq": 5, "head_sha256": "5" * 64})
+    assert genuine.status_code == 200, genuine.text
+    for header in (f"{ICBC}/C01", f"{ICBC}/C07", None):
+        no_ou = Caller(h.url, header, verify=ca, cert=cert)
+        for counter in ("C01", "C07"):
+            e = refused(no_ou.post(f"/v1/audit/chain-heads/{ICBC}/{counter}",
+                                   {"seq": 2**62, "head_sha256": "c" * 64}), 403, "COUNTER_REQUIRED")
+            assert e["details"] == {"caller_branch": ICBC}
+            refused(no_ou.post(f"/v1/audit/chain-heads/{ICBC}/{counter}/rebase", REBASE), 403,
+                    "COUNTER_REQUIRED")
+        # still its branch for branch-level work, and never another branch
+        assert no_ou.get("/v1/updates", branch_code=ICBC).status_code == 200
+        refused(no_ou.post(f"/v1/audit/chain-heads/{CCB}/C01",
+                           {"seq": 1, "head_sha256": "c" * 64}), 403)
+    # the sibling's head is untouched, nothing was created for C07, and its next report passes
+    assert sibling.get(f"/v1/audit/chain-heads/{ICBC}/C01").json()["seq"] == 5
+    refused(sibling.get(f"/v1/audit/chain-heads/{ICBC}/C07"), 404, "AUDIT_HEAD_UNKNOWN")
+    nxt = sibling.post(f"/v1/audit/chain-heads/{ICBC}/C01", {"seq": 6, "head_sha256": "6" * 64})
+    assert nxt.status_code == 200, nxt.text
+    events = sibling.get(f"/v1/audit/head-events/{ICBC}").json()
+    assert not [e for e in events if e["kind"] == "REBASE"]
+
+
+def test_over_tls_the_counter_comes_only_from_the_certificate() -> None:
+    """The guard itself: no OU means no counter, whatever the header says; with an OU the
+    OU wins; a header naming another branch is refused."""
+    from central_sim.errors import Refusal
+    from central_sim.guard import NO_COUNTER, PEER_CERT, identity_from
+
+    def scope(ou: str | None, header: bytes | None) -> dict[str, Any]:
+        subject = [(("commonName", ICBC),)] + ([(("organizationalUnitName", ou),)] if ou else [])
+        return {"type": "http", "scheme": "https", "server": ("10.0.0.5", 8443),
+                "client": ("10.0.0.9", 5000), "state": {PEER_CERT: {"subject": tuple(subject)}},
+                "headers": [(b"x-client-id", header)] if header else []}
+
+    ident = identity_from(scope(None, f"{ICBC}/C07".encode()))
+    assert (ident.branch_code, ident.counter_id, ident.counter_known) == (ICBC, NO_COUNTER, False)
+    assert identity_from(scope(None, None)).counter_id == NO_COUNTER
+    assert identity_from(scope("C02", f"{ICBC}/C07".encode())).counter_id == "C02"
+    with pytest.raises(Refusal) as err:
+        identity_from(scope(None, f"{CCB}/C01".encode()))
+    assert err.value.code == "IDENTITY_MISMATCH"
 
 
 # -- input limits -------------------------------------------------------------------------------------
