@@ -7,6 +7,11 @@ report the head, and raise a blocking alarm that only a supervisor acknowledges.
   chain's head is reported. A local chain shorter than, or different from, the central's head
   is a break, and so is the central refusing the report (AUDIT_HEAD_REGRESSION / FORK).
 - Line down or any other failure to reach the central: try again later (``retry_s``).
+- At shutdown (``stop``): one last best-effort round, so the entries written since the last
+  report (a sign-out, the day's last business) reach the central before the PC goes off. It
+  verifies incrementally from the checkpoint (the scheduled rounds did the full walks; a full
+  walk of a long log would not fit the bound) and is bounded by ``FINAL_ROUND_S``: the thread
+  is a daemon, so a dead or black-holed line never holds up the exit.
 
 Why not the outbox: an outbox message is one operation, queued in order, sent once and
 dead-lettered when refused. A head report is a snapshot where only the newest matters (a
@@ -46,6 +51,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL_S = 15 * 60
 RETRY_S = 60.0  # after a line down: soon, but not hammering the central
+FINAL_ROUND_S = 5.0  # the most a shutdown waits for the last report
 REFUSED_CODES = frozenset({"AUDIT_HEAD_REGRESSION", "AUDIT_HEAD_FORK"})
 MIN_REASON = 4  # characters of the supervisor's reason, as for a dead letter
 
@@ -92,7 +98,7 @@ class AuditCentral(Protocol):
 class AuditAlarm:
     """A break of the audit chain, as the blocking alarm shows it."""
 
-    source: str  # start | verify | central_head | central_refused | unknown
+    source: str  # start | verify | shutdown | central_head | central_refused | unknown
     problem: str
     first_bad_seq: int | None = None
     central_seq: int | None = None
@@ -176,6 +182,7 @@ class AuditWatch:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._final = True  # a last round when stopped (Services.close at shutdown)
         self.last_round: Round | None = None
 
     # -- the alarm ---------------------------------------------------------------------------
@@ -227,14 +234,15 @@ class AuditWatch:
             return self._raise_verification("start", result)
         return self.alarm
 
-    def run_round(self) -> Round:
-        """Full walk, hold the chain against the central's head, report this chain's head."""
+    def run_round(self, *, full: bool = True) -> Round:
+        """Full walk (``full=False``: from the checkpoint, the shutdown's quick round), hold
+        the chain against the central's head, report this chain's head."""
         with self._round:
-            round_ = self._run_round()
+            round_ = self._run_round(full)
         self.last_round = round_
         return round_
 
-    def _run_round(self) -> Round:
+    def _run_round(self, full: bool = True) -> Round:
         if self.alarm is not None:
             return Round("broken")  # a broken chain's head is not reported
         pending = self._count_pending()
@@ -242,9 +250,9 @@ class AuditWatch:
             self._raise({"source": "verify",
                          "problem": QT_TR_NOOP("待上报中心的主管确认记录的校验码不符（被改动）")})
             return Round("broken")
-        result = self.ledger.verify_full()
+        result = self.ledger.verify_full() if full else self.ledger.verify_at_start()
         if not result.ok:
-            self._raise_verification("verify", result)
+            self._raise_verification("verify" if full else "shutdown", result)
             return Round("broken")
         if result.head is None:
             return Round("empty")
@@ -352,6 +360,7 @@ class AuditWatch:
         if self._thread is not None:
             return
         self._stop.clear()
+        self._final = True
         self._thread = threading.Thread(target=self._loop, name="audit-watch", daemon=True)
         self._thread.start()
 
@@ -361,20 +370,35 @@ class AuditWatch:
 
     signed_out = wake
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = FINAL_ROUND_S, *, final_round: bool = True) -> None:
+        """End the schedule. A running watch first does one last round (``final_round``):
+        verify from the checkpoint and report, so what was written since the last report is
+        at the central. Waits at most ``timeout``; a round still stuck on the line after that
+        is left to the daemon thread and dies with the process."""
+        thread = self._thread
+        if thread is None:
+            return
+        self._final = final_round
         self._stop.set()
         self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        thread.join(timeout)
+        self._thread = None
+        if thread.is_alive():
+            log.info("last audit head round still waiting on the central at shutdown; not waited for")
+
+    def _safe_round(self, *, full: bool = True) -> Round:
+        try:
+            return self.run_round(full=full)
+        except Exception as error:  # a store error must not end the watch
+            log.warning("audit watch round failed: %s", type(error).__name__)
+            return Round("failed", None, getattr(error, "code", type(error).__name__))
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            try:
-                round_ = self.run_round()
-            except Exception as error:  # a store error must not end the watch
-                log.warning("audit watch round failed: %s", type(error).__name__)
-                round_ = Round("failed", None, getattr(error, "code", type(error).__name__))
+            round_ = self._safe_round()
             wait = self.retry_s if round_.outcome in ("line_down", "failed") else self.interval_s
             self._wake.wait(wait)
             self._wake.clear()
+        if self._final:
+            round_ = self._safe_round(full=False)
+            log.info("audit watch stopped after a last round: %s", round_.outcome)
