@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.printing import mask_id_number
-from counter_app.printing.certificate import CertificateData, detail_rows
+from counter_app.printing.certificate import CertificateData, detail_rows, gaps
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.document_output import DocumentOutputs
 from counter_app.ui.i18n import tr, tr_values
@@ -201,6 +201,9 @@ def _summary_html(wf: CertificateWorkflow) -> str:
             (tr("缴费明细期间"), tr("{0}（{1}个月）").format(_period(data), len(detail_rows(data)))),
             (tr("出具时间"), f"{data.issued_at:%Y-%m-%d %H:%M:%S}"),
             (tr("有效期至"), tr("{0:%Y-%m-%d}（三个月内有效）").format(data.valid_until))]
+    holes = gaps([r.year_month for r in detail_rows(data)])
+    if holes:  # named before printing, as the certificate's notes name them
+        rows.insert(3, (tr("无缴费记录的月份"), tr("；").join(_span(a, b, n) for a, b, n in holes)))
     cells = "".join(f"<tr><td style='color:{MUTED}; padding:3px 18px 3px 0'>{html.escape(k)}</td>"
                     f"<td style='padding:3px 0'>{html.escape(v)}</td></tr>" for k, v in rows)
     return f"<table>{cells}</table>"
@@ -407,6 +410,12 @@ def close_dialogs(page: CertificatePage) -> None:
 
 
 __all__ = ["CertificateKind", "CertificatePage", "close_dialogs"]
+
+
+def _span(first: str, last: str, n: int) -> str:
+    if n == 1:
+        return tr("{0}（1个月）").format(tr(ym_zh(first)))
+    return tr("{0}至{1}（{2}个月）").format(tr(ym_zh(first)), tr(ym_zh(last)), n)
 
 
 def _period(data: CertificateData) -> str:
