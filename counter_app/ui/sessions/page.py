@@ -1,6 +1,7 @@
 """柜员会话: start the business day (opening float, blank cards already held), end it at day
-end, and — with a supervisor's name and password typed at this counter — force-close a
-session left open (the teller's own counter taken by a colleague gone home, yesterday's).
+end (refused while a day-end difference is unexplained), and — with a reason and a supervisor's
+user name, password and one-time code typed at this counter — force-close a session left open
+(a colleague gone home, yesterday's). See docs/teller-day.md.
 
 Every call to the desk runs on the window's worker (the store is written durably).
 """
