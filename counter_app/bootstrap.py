@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # built lazily: the login window shows before these load
     from counter_app.central.client import HttpCentralClient
     from counter_app.central.sync import SyncStatus, SyncWorker
     from counter_app.devices.blank_card import BlankCardReader, BlankChip
+    from counter_app.devices.card_printer import CardPrinter
     from counter_app.devices.idcard import IdCardReader
     from counter_app.devices.photo import FileCameraSource
     from counter_app.devices.pinpad import PinEntry, PinPad
@@ -114,6 +115,7 @@ class Services:
         self._audit_watch: AuditWatch | None = None
         self._blank_reader: BlankCardReader | None = self.fakes.blank_reader
         self._card_slot: CardSlot | None = None
+        self._pin_pad: PinPad | None = None  # devices.pin_pad = "demo": one pad per run
         from counter_app.workflows.remote_approval import RemoteApprovals
 
         #: 远程授权: asking another counter's supervisor, and deciding as one; the one
@@ -598,12 +600,14 @@ class Services:
                     city_code=p.city_code))
         return self._card_slot
 
-    def issuance_desk(self, teller: str) -> IssuanceDesk:
-        """Instant issuance (即时制卡) of accepted applications at an instant-issue branch."""
+    def issuance_desk(self, teller: str, printer: CardPrinter | None = None) -> IssuanceDesk:
+        """Instant issuance (即时制卡) of accepted applications at an instant-issue branch.
+        ``printer``: the card printer the screen made for a named system printer (Qt paints
+        it); otherwise the profile's ``printers.card_face`` names a PDF folder."""
         import shutil
 
         from counter_app.card.perso import FileJournalStore
-        from counter_app.devices.card_printer import PdfCardPrinter
+        from counter_app.devices.card_printer import PdfCardPrinter, UnreachableCardPrinter, pdf_folder
         from counter_app.printing import BranchInfo
         from counter_app.store.issuance import IssuanceStore
         from counter_app.workflows.issuance import IssuanceContext, IssuanceDesk
@@ -611,17 +615,34 @@ class Services:
 
         p = self.profile
         folder = p.database.parent
+        faces = pdf_folder(p.printers.card_face, folder)
+        card_printer = PdfCardPrinter(faces) if faces is not None \
+            else UnreachableCardPrinter(p.printers.card_face)
         return IssuanceDesk(IssuanceContext(
             branch=BranchInfo(code=p.branch_code, name=p.branch_name, bank_name=p.bank.name_zh,
                               instant_issue=p.instant_issue),
             branch_code=p.branch_code, counter_id=p.counter_id, teller=teller,
             central=self.central, store=IssuanceStore(self.store, p.branch_code),
             slot=self.card_slot, journals=FileJournalStore(folder / "perso-journal"),
-            printer=PdfCardPrinter(folder / "card-faces"),
+            printer=printer or card_printer,
             custody=StockCustody(self.stock_desk(teller).stock),
-            pin_pad=self.fakes.pin_pad, city_code=p.city_code, limits=p.offline,
+            pin_pad=self.pin_pad, city_code=p.city_code, limits=p.offline,
             sync_status=self.status_for(teller),
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
+
+    @property
+    def pin_pad(self) -> PinPad | None:
+        """The profile's ``devices.pin_pad`` (None: the screen asks in a masked dialog); a
+        test's or the demo's pad wins."""
+        if self.fakes.pin_pad is not None:
+            return self.fakes.pin_pad
+        if self.profile.devices.pin_pad == "demo":
+            if self._pin_pad is None:
+                from counter_app.devices.pinpad import DemoPinPad
+
+                self._pin_pad = DemoPinPad()
+            return self._pin_pad
+        return None
 
     def presence_source(self) -> PresencePort | None:
         """The card layer's reader monitor for the two slots of this counter."""

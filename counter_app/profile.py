@@ -262,10 +262,46 @@ class ReaderSettings:
     psam: str = key("Virtual PCD 00 01", doc="放网点 PSAM 卡的读卡器名称")
 
 
+def _card_face_printer(v: str) -> str | None:
+    if any(ord(c) < 32 for c in v):
+        return QT_TR_NOOP("包含无效字符")
+    if len(v) > 200:
+        return QT_TR_NOOP("过长（不超过200个字符）")
+    if v.startswith("pdf:") and not v[4:].strip():
+        return QT_TR_NOOP("“pdf:”后应写卡面PDF存放的文件夹，例如 \"pdf:card-faces\"")
+    if v != v.strip():
+        return QT_TR_NOOP("打印机名称前后不能有空格")
+    return None
+
+
+CARD_FACE_PRINTER = Rule(QT_TR_NOOP("空、\"pdf:文件夹\"或系统打印机名称"), _card_face_printer)
+
+
+def _pin_pad(v: str) -> str | None:
+    if v in ("", "demo"):
+        return None
+    return QT_TR_NOOP("本机没有该密码键盘的驱动；可用取值：\"\"（无密码键盘，持卡人在遮盖输入框中输入）"
+                      "或 \"demo\"（演示密码键盘，仅演示模式）")
+
+
+PIN_PAD = Rule(QT_TR_NOOP("\"\" 或 \"demo\""), _pin_pad)
+
+
 @dataclass(frozen=True)
 class PrinterSettings:
     document: str = key("", doc="打印申请表和回执的打印机；空：系统默认打印机")
-    card_face: str = key("", doc="卡面打印机（即办网点）；空：系统默认打印机")
+    card_face: str = key("", check=CARD_FACE_PRINTER,
+                         doc="卡面打印机（即办网点）：空：卡面写成PDF存入状态目录下的 card-faces 文件夹"
+                             "（本机无卡面打印机）；"
+                             "\"pdf:文件夹\"：卡面PDF存入该文件夹（相对路径在状态目录下）；其他：系统打印机名称"
+                             "（须与系统中的名称完全一致，经与单据相同的打印路径按CR80卡面尺寸打印；找不到该打印机时转人工补印）")
+
+
+@dataclass(frozen=True)
+class DeviceSettings:
+    pin_pad: str = key("", check=PIN_PAD,
+                       doc="密码键盘：空：本柜台无密码键盘，设置密码时由持卡人在遮盖输入框中输入（柜员看不到）；"
+                           "\"demo\"：演示密码键盘（按键由演示或测试提供，仅演示模式）")
 
 
 @dataclass(frozen=True)
@@ -393,6 +429,7 @@ class BranchProfile:
     central: CentralSettings = section()
     readers: ReaderSettings = section()
     printers: PrinterSettings = section()
+    devices: DeviceSettings = section()
     photo: PhotoSettings = section(_PhotoKeys, build=_PhotoKeys.settings)
     offline: StalenessLimits = section()
     security: SecuritySettings = section()
@@ -426,6 +463,9 @@ class BranchProfile:
         if self.demo and not is_loopback_url(self.central.base_url):
             return "mode.demo", QT_TR_NOOP("为 true 时中心系统必须是本机回环地址（演示环境）；"
                                            "生产网点请删除此项或设为 false")
+        if self.devices.pin_pad == "demo" and not self.demo:  # nobody would key it: PINs time out
+            return "devices.pin_pad", QT_TR_NOOP("\"demo\" 仅用于演示模式（mode.demo = true）；"
+                                                 "无密码键盘的柜台请留空")
         return None
 
 

@@ -64,3 +64,35 @@ class PdfCardPrinter:
                 zh("卡面打印机未能打印（{printer}：{problem}），卡片芯片已写好，未作废。", printer=self._name,
                    problem=exc.strerror or QT_TR_NOOP("无法写入"))) from exc
         return str(target)
+
+
+PDF_PREFIX = "pdf:"  # printers.card_face = "pdf:<folder>": faces written as PDF files there
+DEFAULT_FOLDER = "card-faces"  # printers.card_face = "": below the state folder
+
+
+def pdf_folder(setting: str, state: Path) -> Path | None:
+    """Where a PDF-writing card printer puts the faces for the profile's ``printers.card_face``
+    (a relative folder is below ``state``); None when the setting names a system printer."""
+    if not setting:
+        return state / DEFAULT_FOLDER
+    if setting.startswith(PDF_PREFIX):
+        folder = Path(setting[len(PDF_PREFIX):])
+        return folder if folder.is_absolute() else state / folder
+    return None
+
+
+
+class UnreachableCardPrinter:
+    """``printers.card_face`` names a system printer but nothing that can paint on it was given
+    (the command line, no screen): every face is refused, the card goes to the manual path."""
+
+    def __init__(self, printer: str) -> None:
+        self._name = printer
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def print_face(self, pdf: bytes, *, job: str) -> str:
+        raise CardPrinterError(zh("卡面打印机“{printer}”只能在柜台界面中使用，卡片芯片已写好，未作废。",
+                                  printer=self._name))

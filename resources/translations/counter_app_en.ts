@@ -386,11 +386,11 @@
     </message>
     <message>
         <source>工本费：{0}（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Card fee: {0} ({1})</translation>
     </message>
     <message>
         <source>&#x3000;提交受理后记入本人柜员会话并出具收据</source>
-        <translation type="unfinished"></translation>
+        <translation>recorded in your teller session with a receipt once the application is accepted</translation>
     </message>
     <message>
         <source>请打印申领登记表交申请人（监护人）核对签名，并将业务回执交申请人留存。</source>
@@ -398,7 +398,7 @@
     </message>
     <message>
         <source>转账（凭证 {0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>transfer (reference {0})</translation>
     </message>
     <message>
         <source>申请编号&#x3000;{0}</source>
@@ -792,6 +792,10 @@
         <translation>Name (chip)</translation>
     </message>
     <message>
+        <source>民族（芯片）</source>
+        <translation>Ethnic group (chip)</translation>
+    </message>
+    <message>
         <source>有效期（芯片）</source>
         <translation>Validity (chip)</translation>
     </message>
@@ -980,6 +984,10 @@
         <translation>Change PIN</translation>
     </message>
     <message>
+        <source>转到信息变更写卡</source>
+        <translation>Go to write changes to card</translation>
+    </message>
+    <message>
         <source>写卡</source>
         <translation>Write card</translation>
     </message>
@@ -1053,15 +1061,15 @@
     </message>
     <message>
         <source>无缴费记录的月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Months without any record</translation>
     </message>
     <message>
         <source>{0}（1个月）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (1 month)</translation>
     </message>
     <message>
         <source>{0}至{1}（{2}个月）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} to {1} ({2} months)</translation>
     </message>
     <message>
         <source>无缴费记录</source>
@@ -1238,11 +1246,11 @@
     </message>
     <message>
         <source>本机没有可用的打印机，工本费收据未打印。请“另存为PDF”后到可打印的电脑打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>No printer is available on this PC; the fee receipt was not printed. Save it as PDF and print it on a PC that can print.</translation>
     </message>
     <message>
         <source>工本费收据已发送到打印机“{0}”（{1} 页）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee receipt sent to printer &quot;{0}&quot; ({1} pages).</translation>
     </message>
     <message>
         <source>正在生成登记表和回执…</source>
@@ -1927,6 +1935,18 @@
     <message>
         <source>请在列表中选择一笔收费（退费记录不能再退）。</source>
         <translation>Choose a fee in the list (a refund cannot be refunded).</translation>
+    </message>
+    <message>
+        <source>请先填写退费原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已退费：{0}，授权主管 {1}（远程授权，已记入审计日志）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在核验远程授权…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>退费须经主管授权：</source>
@@ -4704,6 +4724,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>请其他柜台主管远程授权</source>
+        <extracomment>the text, or a function giving it when the button is pressed (from what the screen holds then; a CounterError it raises is shown and nothing is sent)</extracomment>
         <translation>Ask a supervisor at another counter</translation>
     </message>
     <message>
@@ -4865,7 +4886,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>本笔申领尚未受理，不能登记收费。</source>
-        <translation type="unfinished"></translation>
+        <translation>This application has not been accepted yet; no fee can be recorded.</translation>
     </message>
     <message>
         <source>申领尚未受理，不能打印。</source>
@@ -5271,7 +5292,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>信息变更换卡（姓名或身份证号码变更后，交回原卡）</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange after a data change (new name or ID number; the old card is handed in)</translation>
     </message>
     <message>
         <source>请选择补换原因，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。</source>
@@ -5410,12 +5431,12 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Record fee again</translation>
     </message>
     <message>
-        <source>业务编号&#x3000;{0}&#x3000;&#x3000;中心受理号&#x3000;{1}</source>
-        <translation>Business no. {0}  Central acceptance no. {1}</translation>
-    </message>
-    <message>
         <source>待中心确认</source>
         <translation>Awaiting central confirmation</translation>
+    </message>
+    <message>
+        <source>中心受理号&#x3000;{0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>工本费：{0}</source>
@@ -6921,7 +6942,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>信息变更换卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange after a data change</translation>
     </message>
     <message>
         <source>该卡已办理过补换卡（原卡号已注销），不能再次补换；请凭身份证查询新卡的制卡进度，或到受理网点领取新卡。</source>
@@ -7065,7 +7086,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>读卡器中的社保卡不是中心登记在该参保人名下的卡片，请核对持卡人交回的原卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in the reader is not the card the central has on file for this person; check the old card the holder handed in.</translation>
     </message>
     <message>
         <source>（同号换卡）</source>
@@ -9129,7 +9150,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     </message>
     <message>
         <source>值班主管只在周末营业时间内管理柜员账户；其他时间请由主管或系统管理员办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>A weekend duty supervisor manages teller accounts only during weekend opening hours; at other times a supervisor or an administrator does it.</translation>
     </message>
     <message>
         <source>没有账户“{username}”，请核对用户名。</source>
@@ -10309,7 +10330,7 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>专线中断，未能向中心核实是否首次申领，本笔不收工本费</source>
         <extracomment>card states that mean the card number never reached the person</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Line down: whether this is a first application could not be checked with the central, so no fee is taken for this one</translation>
     </message>
     <message>
         <source>等待主管处理</source>

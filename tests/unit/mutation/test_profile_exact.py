@@ -501,7 +501,7 @@ def test_key_and_section_declare_their_metadata() -> None:
     assert s["branch.bank"].default is p.REQUIRED and s["branch.city_code"].default == "330200"
     assert s["ui.language"].doc_zh == "界面语言：zh_CN（简体中文，默认）或 en（English）；重新启动后生效"
     assert list(dict.fromkeys(x.split(".")[0] for x in s)) == [
-        "branch", "weekday_service", "weekend_service", "central", "readers", "printers", "photo", "offline",
+        "branch", "weekday_service", "weekend_service", "central", "readers", "printers", "devices", "photo", "offline",
         "security", "updates", "fees", "ui", "store", "mode"]
 
 
