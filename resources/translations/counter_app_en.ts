@@ -1938,15 +1938,15 @@
     </message>
     <message>
         <source>请先填写退费原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the reason for the refund first.</translation>
     </message>
     <message>
         <source>已退费：{0}，授权主管 {1}（远程授权，已记入审计日志）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Refunded: {0}, authorised by supervisor {1} (remote approval, recorded in the audit log).</translation>
     </message>
     <message>
         <source>正在核验远程授权…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the remote approval…</translation>
     </message>
     <message>
         <source>退费须经主管授权：</source>
@@ -5436,7 +5436,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>中心受理号&#x3000;{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Central application no.  {0}</translation>
     </message>
     <message>
         <source>工本费：{0}</source>

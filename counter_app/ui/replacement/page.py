@@ -338,10 +338,13 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
 
     def add_below_receipt(self) -> None:
         self.fee_frame = named(QFrame(), "Card")
-        fee_lay = QHBoxLayout(self.fee_frame)
-        fee_lay.setContentsMargins(16, 10, 16, 10)
+        fee_box = QVBoxLayout(self.fee_frame)
+        fee_box.setContentsMargins(16, 10, 16, 10)
         self.fee_receipt = named(QLabel("", wordWrap=True), "FeeReceipt")
-        fee_lay.addWidget(self.fee_receipt, 1)
+        fee_box.addWidget(self.fee_receipt)
+        fee_lay = QHBoxLayout()  # the buttons below the text: beside it they overflowed
+        fee_lay.addStretch(1)
+        fee_box.addLayout(fee_lay)
         self.fee_buttons: dict[str, QPushButton] = {}
         for action, text in (("preview", tr("预览收据")), ("print", tr("打印收据")), ("save", tr("收据另存为PDF")),
                              ("retry", tr("重新登记收费"))):
@@ -358,8 +361,9 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
         outcome = self.wf.record.outcome
         if outcome is None:
             return
-        self.number.setText(tr("业务编号　{0}　　中心受理号　{1}").format(
-                outcome.receipt_no, outcome.application_id or tr('待中心确认')))
+        # one number a line: both on one line in this font push the buttons off a 1366 px screen
+        self.number.setText(tr("业务编号　{0}").format(outcome.receipt_no) + "\n"
+                            + tr("中心受理号　{0}").format(outcome.application_id or tr("待中心确认")))
         self.fee.setText(tr("工本费：{0}").format(tr(fee_zh(outcome.fee_fen))))
         r = self.wf.record
         due = r.terms.fee_fen if r.terms is not None else 0
