@@ -40,6 +40,7 @@ from counter_app.workflows.card_services import (
     Step,
 )
 from counter_app.workflows.card_services.handover import ChipWriteHandover
+from counter_app.workflows.data_change.record import NATION_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,10 @@ class CardScreen(Screen):
         if chip is not None:
             today = wf.ctx.today().isoformat()
             expired = chip.expiry_date < today
-            rows += [(tr("社保卡号"), mask_card_no(chip.card_no)), (tr("姓名（芯片）"), chip.name),
+            rows += [(tr("社保卡号"), mask_card_no(chip.card_no)), (tr("姓名（芯片）"), chip.name)]
+            if r.operation is Operation.WRITE and chip.nation:  # what the write compares
+                rows.append((tr("民族（芯片）"), NATION_NAMES.get(chip.nation, chip.nation)))
+            rows += [
                      (tr("有效期（芯片）"), tr("{0} 至 {1}").format(chip.issue_date, chip.expiry_date)
                       + (tr("（已过期）") if expired else tr("（有效）"))),
                      (tr("规范版本"), chip.spec_version)]

@@ -35,6 +35,7 @@ from counter_app.ui.registration.common import (
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import Banner, FormGrid
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
+from counter_app.workflows.card_services.handover import chip_write_handover
 from counter_app.workflows.data_change import (
     FIELDS,
     NEW_CARD_ZH,
@@ -46,7 +47,7 @@ from counter_app.workflows.data_change import (
 )
 from counter_app.workflows.data_change.documents import chip_out_of_date, shown
 from counter_app.workflows.data_change.handover import replacement_handover
-from counter_app.workflows.data_change.record import FIELD_BY_KEY, SEX_ZH
+from counter_app.workflows.data_change.record import FIELD_BY_KEY, NATION_NAMES, SEX_ZH
 
 Screen = StepScreen[DataChangeWorkflow]
 LEVEL_ZH = {Level.NONE: tr("无需证明"), Level.RECORDS: tr("须核验档案等原始记录"),
@@ -84,7 +85,8 @@ class ChangesScreen(Screen):
                 editor = QComboBox()
                 editor.addItem(tr("（不变更）"), "")
                 for option in f.options:
-                    editor.addItem(tr(SEX_ZH.get(option, option)) if f.key == "sex" else option, option)
+                    editor.addItem(tr(SEX_ZH.get(option, option)) if f.key == "sex"
+                                   else NATION_NAMES.get(option, option), option)
             else:
                 editor = QLineEdit()
                 if f.key.endswith("_date"):
@@ -346,7 +348,9 @@ class DoneScreen(ReceiptScreen):
             _page(self).sig_hand_over.emit("replacement", handover)
 
     def write_chip(self) -> None:
-        _page(self).sig_route.emit("card_services")
+        handover = chip_write_handover(self.wf.record)
+        if handover is not None:  # the person and 信息变更写卡 go with the route
+            _page(self).sig_hand_over.emit("card_services", handover)
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         keys = super().shortcuts()

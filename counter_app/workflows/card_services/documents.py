@@ -15,6 +15,7 @@ from counter_app.workflows.card_loss.rules import bank_name, mask_card_no
 from counter_app.workflows.card_services.chip_write import FIELD_NAMES_ZH
 from counter_app.workflows.card_services.context import CardServicesContext
 from counter_app.workflows.card_services.record import CardServicesRecord, Operation
+from counter_app.workflows.data_change.record import NATION_NAMES
 
 BUSINESS_ZH = {
     Operation.CHANGE_PIN: "社会保障卡修改密码",
@@ -52,6 +53,8 @@ def render_receipt(ctx: CardServicesContext, record: CardServicesRecord) -> byte
         details.append(("中心授权号", outcome.authorisation_id))
     if outcome.fields:
         details.append(("写卡项目", "、".join(FIELD_NAMES_ZH[f] for f in outcome.fields)))
+        if "nation" in outcome.fields:  # as read back from the chip after the write
+            details.append(("民族（写卡后）", NATION_NAMES.get(chip.nation, chip.nation)))
     details.append(("办理结果", outcome.message))
     at = dt.datetime.fromisoformat(outcome.at).astimezone(CHINA_TIME)
     data = ReceiptData(

@@ -48,6 +48,7 @@ class ChipView:
     expiry_date: str
     spec_version: str
     read_at: str
+    nation: str = ""  # GB/T 3304 code (EF06 tag 0B), what 信息变更写卡 rewrites
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def _central_view(status: Any, now: str) -> CentralView:
 def chip_view(data: CardData, now: str) -> ChipView:
     return ChipView(data.card_number, data.id_number, data.name, data.sex,
                     data.birth_date.isoformat(), data.issue_date.isoformat(),
-                    data.expiry_date.isoformat(), data.spec_version, now)
+                    data.expiry_date.isoformat(), data.spec_version, now, data.nation)
 
 
 def card_step_error(r: CardServicesRecord, today_iso: str) -> str:

@@ -4,6 +4,7 @@ pad in every PIN path) is then looked for in everything the counter left at rest
 
 from __future__ import annotations
 
+import json
 import logging
 import tempfile
 from pathlib import Path
@@ -11,8 +12,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QLineEdit
+from sqlalchemy import select
 
 from counter_app.card.errors import WrongPinError
+from counter_app.store.models import AuditEntry, OutboxMessage
 from counter_app.ui.card_services.page import ActScreen, CardScreen, CardServicesPage, DoneScreen
 from counter_app.workflows.card_services import CardServicesDesk, Operation, Step
 from tests.fixtures.pcsc import EmulatorFixture
@@ -24,6 +27,17 @@ CANARY, CANARY2 = "731946", "582064"
 def _leaks(data: bytes) -> list[str]:
     return [p for p in (CANARY, CANARY2)
             if p.encode() in data or bytes.fromhex(p) in data or p.encode("utf-16-le") in data]
+
+
+def _decrypted_rows(counter: Counter) -> list[tuple[str, str]]:
+    """Every audit entry's detail and every outbox message's payload and response, decrypted
+    by the store's own column types, as text (with the action or operation named)."""
+    with counter.store.read() as s:
+        audit = [("audit", json.dumps([e.action, e.detail], ensure_ascii=False))
+                 for e in s.scalars(select(AuditEntry))]
+        outbox = [("outbox", json.dumps([m.operation, m.payload, m.response], ensure_ascii=False))
+                  for m in s.scalars(select(OutboxMessage))]
+    return audit + outbox
 
 
 def make_page(qtbot, counter: Counter) -> CardServicesPage:  # type: ignore[no-untyped-def]
@@ -115,3 +129,9 @@ def test_locked_then_reset_then_changed_through_the_page(
     assert any(p.name == "counter.db" for p in files)
     for path in files:
         assert not _leaks(path.read_bytes()), path
+    # the encrypted columns, decrypted through the store: raw bytes of AES-GCM say nothing
+    decrypted = _decrypted_rows(counter)
+    assert any(kind == "audit" and "card.pin_reset_done" in text for kind, text in decrypted)
+    assert any(kind == "outbox" and "cards.pin_reset" in text for kind, text in decrypted)
+    for kind, text in decrypted:
+        assert not _leaks(text.encode()), (kind, text[:80])
