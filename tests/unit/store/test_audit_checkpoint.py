@@ -177,3 +177,15 @@ def test_a_re_base_edited_to_cover_more_is_refused(store: Store) -> None:
     set_state(store, REBASE_STATE, rebase)
     for result in (full(store), at_start(store)):
         assert not result.ok and "主管确认记录" in result.problem
+
+
+def test_after_an_acknowledgement_a_deletion_before_it_is_named_at_start(store: Store) -> None:
+    broken_and_acknowledged(store)  # seq 4 gone and acknowledged; the re-base is at 9
+    fill(store, 3)
+    assert StoreAuditLedger(store).verify_at_start().ok  # the checkpoint moves past the re-base
+    raw(store, "DELETE FROM audit_log WHERE seq = 2")
+    walked, started = full(store), at_start(store)
+    assert not walked.ok and "主管确认之前" in walked.problem
+    # the start-up check says the same (it named the entry after the last one before)
+    assert not started.ok and (started.problem, started.first_bad_seq) == (
+        walked.problem, walked.first_bad_seq)
