@@ -584,7 +584,8 @@ class MainWindow(QMainWindow):
 
             who = self.signed_in.username
             made = DayEndPage(self.services.day_end_desk(who), self.services.fee_desk(who), self.ops,
-                              second_factor=self.profile.security.supervisor_second_factor)
+                              second_factor=self.profile.security.supervisor_second_factor,
+                              remote=self.services.remote_approvals)
             made.sig_closed.connect(lambda _closed: self.refresh_session())
             page = self.day_pages[DAY_END] = made
             self.work_area.addWidget(page)

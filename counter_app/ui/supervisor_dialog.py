@@ -128,7 +128,9 @@ class RemoteAsk:
     desk: RemoteDesk
     ops: Ops
     purpose: str
-    summary: str
+    #: the text, or a function giving it when the button is pressed (from what the screen
+    #: holds then; a CounterError it raises is shown and nothing is sent)
+    summary: str | Callable[[], str]
     teller: str
     poll_ms: int = 2000
 
@@ -167,10 +169,15 @@ class RemoteWait(QWidget):
         if self.timer.isActive() or self._polling:
             return
         a = self.ask
+        try:
+            summary = a.summary() if callable(a.summary) else a.summary
+        except CounterError as error:
+            self.state.setText(tr(error.message_zh))
+            return
         self.send.setEnabled(False)
         self.state.setText(tr("正在发送远程授权请求…"))
         self._polling = True
-        a.ops.run(lambda: a.desk.ask(a.purpose, a.summary, a.teller), self._sent, self._failed)
+        a.ops.run(lambda: a.desk.ask(a.purpose, summary, a.teller), self._sent, self._failed)
 
     def stop(self) -> None:
         """Stop waiting (cancel, or the dialog closes)."""

@@ -59,6 +59,12 @@ def short_number(request_id: str) -> str:
     return request_id[:6].upper()
 
 
+def refund_summary(fee_zh: str, reason: str) -> str:
+    """The summary of a fee refund (the fee's line: number, amount, method; nothing personal),
+    in Chinese whatever the screen's language: the central keeps it as written."""
+    return f"退费 {fee_zh}，原因：{reason.strip()}"  # i18n: data
+
+
 def offline_error() -> RemoteApprovalRefused:
     return RemoteApprovalRefused(OFFLINE_ZH, code="REMOTE_APPROVAL_OFFLINE")
 

@@ -35,13 +35,15 @@ from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
-from counter_app.ui.supervisor_dialog import SupervisorFields
+from counter_app.ui.supervisor_dialog import RemoteAsk, RemoteDesk, RemoteWait, SupervisorFields
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.workflows.day_end import DayEndDesk, DayEndReport
 from counter_app.workflows.day_end.report import yuan
 from counter_app.workflows.fees import FeeDesk
-from counter_app.workflows.fees.desk import describe_fee
+from counter_app.workflows.fees.desk import FeeRefused, describe_fee
+from counter_app.workflows.remote_approval import refund_summary
+from counter_app.workflows.supervisor import PURPOSE_REFUND, SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +83,7 @@ class DayEndPage(QWidget):
     sig_closed = Signal(object)  # the closed WorkSessionFacts
 
     def __init__(self, desk: DayEndDesk, fees: FeeDesk, ops: Ops, *, second_factor: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 remote: RemoteDesk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DayEndPage")
         self.desk, self.fees, self.ops = desk, fees, ops
@@ -157,6 +159,14 @@ class DayEndPage(QWidget):
         self.refund_button = self._button(tr("退还所选收费"), "RefundFee", self.refund, row)
         row.addStretch(1)
         rl.addLayout(row)
+        # 远程授权: a supervisor at another counter approves this refund (docs/supervision.md)
+        self.remote_refund: tuple[str, str] = ("", "")  # the receipt and reason asked for
+        self.remote_wait: RemoteWait | None = None
+        if remote is not None:
+            self.remote_wait = RemoteWait(RemoteAsk(remote, ops, PURPOSE_REFUND,
+                                                    self._remote_summary, fees.teller), refund)
+            self.remote_wait.approved.connect(self._refund_remotely)
+            rl.addWidget(self.remote_wait)
         lay.addWidget(refund)
         self.message = named(QLabel("", wordWrap=True), "DayEndMessage")
         lay.addWidget(self.message)
@@ -236,6 +246,7 @@ class DayEndPage(QWidget):
         for f in fees:
             item = QListWidgetItem(tr(describe_fee(f)))
             item.setData(Qt.ItemDataRole.UserRole, f.receipt_no if f.kind == "collect" else "")
+            item.setData(Qt.ItemDataRole.UserRole + 1, describe_fee(f))  # Chinese, for 远程授权
             self.fee_list.addItem(item)
 
     def count_cash(self) -> None:
@@ -344,6 +355,31 @@ class DayEndPage(QWidget):
             self.sig_closed.emit(closed)
 
         self._run(close, done, tr("正在日终结束营业…"))
+
+    def _remote_summary(self) -> str:
+        """What the remote supervisor reads: the chosen fee (number, amount, method: nothing
+        personal) and the reason; the receipt is kept, so the approval refunds that one."""
+        item = self.fee_list.currentItem()
+        receipt = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        reason = self.refund_reason.text().strip()
+        if self.busy or not receipt:
+            raise FeeRefused(tr("请在列表中选择一笔收费（退费记录不能再退）。"), code="FEE_NOT_CHOSEN")
+        if not reason:
+            raise FeeRefused(tr("请先填写退费原因。"), code="REASON_REQUIRED")
+        self.remote_refund = (receipt, reason)
+        return refund_summary(str(item.data(Qt.ItemDataRole.UserRole + 1)), reason)
+
+    def _refund_remotely(self, request_id: str) -> None:
+        (receipt, reason), fees = self.remote_refund, self.fees
+        self.remote_refund = ("", "")
+
+        def done(made: Any) -> None:
+            self.refund_reason.clear()
+            self.refresh(tr("已退费：{0}，授权主管 {1}（远程授权，已记入审计日志）。").format(
+                    tr(describe_fee(made)), made.authorised_by))
+
+        self._run(lambda: fees.refund(receipt, reason, SupervisorApproval.remote(request_id)),
+                  done, tr("正在核验远程授权…"))
 
     def refund(self) -> None:
         item = self.fee_list.currentItem()

@@ -145,3 +145,47 @@ def test_refused_remotely_and_waiting_stopped(
     press(qtbot, dialog, "RemoteCancel")
     assert not dialog.remote.timer.isActive() and "已停止等待" in dialog.remote.state.text()
     dialog.reject()
+
+
+def test_day_end_refund_approved_from_another_counter(
+        qtbot, counters: tuple[Services, Services], ops: Ops) -> None:  # type: ignore[no-untyped-def]
+    from counter_app.ui.day_end import DayEndPage
+
+    teller_pc, supervisor_pc = counters
+    teller_pc.session_desk(TELLER).open("0")
+    fees = teller_pc.fee_desk(TELLER)
+    fee = fees.collect(FEE, "cash", "", replacement_done(teller_pc))
+    assert fee is not None
+    page = DayEndPage(teller_pc.day_end_desk(TELLER), fees, ops,
+                      remote=teller_pc.remote_approvals)
+    qtbot.addWidget(page)
+    page.show()
+    page.open()
+    qtbot.waitUntil(lambda: not page.busy and page.fee_list.count() == 1, timeout=10000)
+    wait = page.remote_wait
+    assert wait is not None
+    press(qtbot, page, "RemoteAsk")  # nothing chosen to refund: nothing is sent
+    assert "选择" in wait.state.text() and not wait.request_id
+    page.fee_list.setCurrentRow(0)
+    press(qtbot, page, "RemoteAsk")  # no reason yet
+    assert "原因" in wait.state.text() and not wait.request_id
+    page.refund_reason.setText("客户放弃补卡")
+    press(qtbot, page, "RemoteAsk")
+    qtbot.waitUntil(lambda: bool(wait.request_id), timeout=10000)
+    request_id = wait.request_id
+    asked = teller_pc.remote_approvals.status(request_id)
+    assert asked.summary == f"退费 {fee.receipt_no} · 收费 20.00 元 · 现金，原因：客户放弃补卡"
+
+    supervisor_pc.remote_approvals.decide(request_id, approval_for(), approve=True)
+    qtbot.waitUntil(lambda: not page.busy and "远程授权" in page.message.text()
+                    and "已退费" in page.message.text(), timeout=15000)
+    assert SUPERVISOR in page.message.text()
+    refunds = [f for f in fees.session_fees() if f.refund_of]
+    assert [(f.refund_of, f.authorised_by) for f in refunds] == [(fee.receipt_no, SUPERVISOR)]
+    assert not wait.timer.isActive()
+
+
+def approval_for():  # type: ignore[no-untyped-def]
+    from tests.fixtures.otp import approval
+
+    return approval(SUPERVISOR)
