@@ -6,6 +6,7 @@ not in custody, a card that refuses authentication, spoiling and the compensatin
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from counter_app.card.perso import FileJournalStore, PersoState, build_script
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.devices.card_printer import PdfCardPrinter
 from counter_app.domain.errors import CounterError
+from counter_app.logs import configure_logging, stop_file_logging
 from counter_app.workflows.issuance import (
     IssuanceStopped,
     IssuanceWorkflow,
@@ -29,6 +31,7 @@ from counter_app.workflows.issuance.chip import chip_serial
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
 from counter_app.workflows.supervisor import SupervisorApproval
 from tests.integration.issuance.conftest import Counter
+from tests.integration.issuance.pin_leaks import assert_pin_nowhere
 
 
 @pytest.fixture
@@ -54,7 +57,10 @@ def central_app(counter: Counter, app_id: str) -> str:
 
 
 def test_happy_path_issues_activates_and_prints(counter: Counter, slot: EmulatedSlot,
-                                                 tmp_path: Path) -> None:
+                                                 tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    log_file = configure_logging(tmp_path / "state", verbose=True)  # the counter's own log file
+    assert log_file is not None
     number, app_id = counter.accepted_application()
     serial = blank(counter, slot)
     counter.pad.key_in("207419", "207419")
@@ -73,10 +79,17 @@ def test_happy_path_issues_activates_and_prints(counter: Counter, slot: Emulated
     assert wf.receipt_pdf().startswith(b"%PDF")
     # the holder's PIN is on the chip (verify through the card), and nowhere in the store
     slot.call(lambda card: (card.select(), card.verify_pin("207419")))
-    raw = (tmp_path / "counter.db").read_bytes()
-    assert b"207419" not in raw
     journal = FileJournalStore(tmp_path / "perso-journal").load(slot.card.atr.hex().upper())
     assert journal is not None and "207419" not in str(journal)
+    try:
+        seen = assert_pin_nowhere("207419", counter, tmp_path, applications=[number],
+                                  records=caplog.records, log_file=log_file)
+    finally:
+        stop_file_logging()
+    # the check looked at something: the issuance record, its audit trail, the outbox, logs
+    assert seen["issuance"] == 1 and seen["audit"] >= 3 and seen["outbox"] >= 1
+    assert seen["journals"] >= 1 and seen["log_records"] >= 1 and seen["rows"] > seen["audit"]
+    assert log_file.stat().st_size > 0
     # the pick-up list no longer offers it
     from counter_app.workflows.issuance import IssuanceDesk
 
