@@ -258,3 +258,29 @@ def test_a_non_instant_branch_still_goes_to_central_production(
         assert "中心集中制卡" in pdf_text(wf.documents())
     finally:
         other.close()
+
+
+def test_an_answer_lost_after_sending_waits_then_reaches_the_issuance(
+        icbc: Counter, central: CentralSimHandle, tmp_path: Path) -> None:
+    made = Made(icbc, tmp_path)
+    id_number, _old = first_card(icbc, made)
+    formally_lost(icbc, id_number)
+    made.blank()
+    wf = made.replacement(Reason.LOST, id_number)
+    assert wf.record.making.instant and wf.next() is Step.OPTIONS
+    central.set_faults(drop_next=1)  # the central commits, its answer is lost
+    outcome = wf.submit()
+    assert outcome.status == "unknown" and outcome.making_mode == "INSTANT"
+    # recorded for the issuance, but not offered until the central confirmed it
+    assert wf.record.making.issuance_no and not wf.issuance_no
+    number = wf.record.making.issuance_no
+    assert number not in [c.application_no for c in IssuanceDesk(made.issuance).waiting()]
+    assert "中心确认受理后即可" in pdf_text(wf.documents())
+    report = icbc.sync.drain()  # the sync worker confirms it under the same key
+    assert report is not None
+    waiting = {c.application_no: c for c in IssuanceDesk(made.issuance).waiting()}
+    assert number in waiting and waiting[number].central_application_id
+    made.slot.reinsert()
+    made.pad.key_in("207419", "207419")
+    issued = IssuanceWorkflow.open(made.issuance, number)
+    assert issued.advance() and issued.record.outcome is Outcome.ISSUED
