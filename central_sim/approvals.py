@@ -38,7 +38,7 @@ from central_sim.guard import Identity
 
 MAX_VALID_SECONDS = 600
 REQUEST_ID_PATTERN = r"^[A-Za-z0-9_-]+$"
-PURPOSE_PATTERN = r"^[a-z_.]+(:[0-9]+)?$"  # e.g. fee.refund, dead_letter_retry:17
+PURPOSE_PATTERN = r"^[a-z_.]+(:[A-Za-z0-9_.-]+)?$"  # fee.refund, dead_letter_retry:17, teller.unlock:T0302
 State = Literal["PENDING", "APPROVED", "REFUSED", "EXPIRED", "CONSUMED"]
 
 IdemKey = Annotated[str | None, Header(alias="Idempotency-Key",

@@ -113,9 +113,10 @@ def test_decisions_refused_by_counter_branch_expiry_and_twice(
 def test_consume_refused_for_pending_wrong_purpose_other_counter_and_request_id_taken(
         clients: Callable[[str], HttpCentralClient]) -> None:
     teller, supervisor = clients(f"{BRANCH}/C01"), clients(f"{BRANCH}/C02")
-    request_id = ask(teller, purpose="teller.unlock")
+    unlock = "teller.unlock:T0302"  # purposes name their object: the teller, the dead letter
+    request_id = ask(teller, purpose=unlock)
     assert refusal(lambda: teller.consume_remote_approval(
-        request_id, purpose="teller.unlock", idempotency_key=key())) == (409, "APPROVAL_NOT_APPROVED")
+        request_id, purpose=unlock, idempotency_key=key())) == (409, "APPROVAL_NOT_APPROVED")
     supervisor.decide_remote_approval(request_id, approve=True, supervisor="S0302", reason="",
                                       idempotency_key=key())
     assert refusal(lambda: teller.consume_remote_approval(
@@ -123,10 +124,13 @@ def test_consume_refused_for_pending_wrong_purpose_other_counter_and_request_id_
     # only the requesting counter uses it (not the supervisor's, not a third counter)
     for other in (supervisor, clients(f"{BRANCH}/C03")):
         assert refusal(lambda other=other: other.consume_remote_approval(
-            request_id, purpose="teller.unlock", idempotency_key=key())) == (
+            request_id, purpose=unlock, idempotency_key=key())) == (
             403, "APPROVAL_NOT_REQUESTER")
     # the refusals left it usable, once, for its own purpose
-    assert teller.consume_remote_approval(request_id, purpose="teller.unlock",
+    assert refusal(lambda: teller.consume_remote_approval(
+        request_id, purpose="teller.unlock:T0303", idempotency_key=key())) == (
+        409, "APPROVAL_PURPOSE_MISMATCH")  # the same act on another teller
+    assert teller.consume_remote_approval(request_id, purpose=unlock,
                                           idempotency_key=key()).state == "CONSUMED"
     assert refusal(lambda: teller.request_remote_approval(
         request_id=request_id, purpose=REFUND, summary="再次", teller="T0301", valid_seconds=600,
