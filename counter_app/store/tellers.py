@@ -240,6 +240,18 @@ class SqlTellerRepository:
                              reason=reason)
             return True
 
+    def set_role(self, username: str, role: str, *, actor: str) -> bool:
+        """A new role, audited with the old one (``teller.role_changed``); the signed-in
+        sessions keep theirs until the next sign-in."""
+        with self.store.write(durable=True) as s:
+            teller = teller_by_username(s, username)
+            if teller is None:
+                return False
+            before, teller.role = teller.role, role
+            append_audit(s, self.store.cipher, actor, "teller.role_changed", username=username,
+                         role_from=before, role_to=role)
+            return True
+
     def reset_password(self, username: str, password_hash: str, *, actor: str) -> bool:
         with self.store.write(durable=True) as s:
             teller = teller_by_username(s, username)

@@ -63,6 +63,7 @@ class TellerAdminRepository(Protocol):
         ...
 
     def set_active(self, username: str, active: bool, *, actor: str, reason: str) -> bool: ...
+    def set_role(self, username: str, role: str, *, actor: str) -> bool: ...
     def reset_password(self, username: str, password_hash: str, *, actor: str) -> bool: ...
     def unlock(self, username: str, *, actor: str, supervisor: str) -> bool: ...
 
@@ -209,6 +210,24 @@ class TellerAdmin:
         if account.active:
             raise TellerAdminRefused(QT_TR_NOOP("该账户正在使用，无需启用。"), code="ALREADY_ACTIVE")
         self.repo.set_active(account.username, True, actor=self.actor, reason="")
+        return _view(self._target(account.username))
+
+    def change_role(self, username: str, role: str) -> AccountView:
+        """An account's role changed by an admin (a supervisor may not raise or lower anyone's
+        authority; nobody changes their own), audited with the old and the new role. It holds
+        from the account's next sign-in; a new supervisor binds an authenticator before
+        authorising anything."""
+        if role not in ROLES:
+            raise ValidationError("role", QT_TR_NOOP("请选择角色。"), code="ROLE_UNKNOWN")
+        if self.actor_role() != "admin":
+            raise TellerAdminRefused(QT_TR_NOOP("只有系统管理员可以更改账户的角色。"), code="NOT_YOUR_ROLE")
+        if self._target(username).username == self.actor:
+            raise TellerAdminRefused(QT_TR_NOOP("不能更改自己账户的角色，请由另一位系统管理员办理。"),
+                                     code="NOT_OWN_ACCOUNT")
+        account = self._managed(username, QT_TR_NOOP("更改角色"))
+        if account.role == role:
+            raise TellerAdminRefused(zh("该账户已经是{role}。", role=ROLE_ZH[role]), code="SAME_ROLE")
+        self.repo.set_role(account.username, role, actor=self.actor)
         return _view(self._target(account.username))
 
     def reset_password(self, username: str) -> str:

@@ -1012,6 +1012,10 @@
         <translation>Last {0} months</translation>
     </message>
     <message>
+        <source>指定起止月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>证明险种</source>
         <translation>Insurance types</translation>
     </message>
@@ -1022,6 +1026,14 @@
     <message>
         <source>证明上最多打印近48个月的缴费明细</source>
         <translation>The certificate lists at most the last 48 months of contributions</translation>
+    </message>
+    <message>
+        <source>起止月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按自然月计，最多48个月，截止月份不晚于本月</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>出具参保证明 (F5)</source>
@@ -1046,10 +1058,6 @@
     <message>
         <source>授权码&#x3000;{0}</source>
         <translation>Authorisation code {0}</translation>
-    </message>
-    <message>
-        <source>中心系统已出具参保证明（{0}，近{1}个月）。</source>
-        <translation>The central system has issued the contribution certificate ({0}, last {1} months).</translation>
     </message>
     <message>
         <source>已打印 {0} 次，再次打印将标明“补打”。</source>
@@ -1295,6 +1303,10 @@
     <message>
         <source>参保证明</source>
         <translation>Contribution certificate</translation>
+    </message>
+    <message>
+        <source>中心系统已出具参保证明（{0}，{1}）。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>本机没有可用的打印机，证明未打印（未计入打印次数）。请“另存为PDF”后打印，或联系网点技术支持检查打印机。</source>
@@ -4603,6 +4615,14 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Reason for disabling</translation>
     </message>
     <message>
+        <source>角色改为</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <source>更改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
         <source>解锁（连续输错密码被锁定的账户，须主管授权）</source>
         <translation>Unlock (an account locked after wrong passwords; supervisor authorisation required)</translation>
     </message>
@@ -4661,6 +4681,14 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>正在启用…</source>
         <translation>Enabling…</translation>
+    </message>
+    <message>
+        <source>账户 {0} 的角色已改为{1}（已记入审计日志，下次登录起生效）。</source>
+        <translation>Account {0} is now {1} (recorded in the audit log; takes effect at its next sign-in).</translation>
+    </message>
+    <message>
+        <source>正在更改角色…</source>
+        <translation>Changing the role…</translation>
     </message>
     <message>
         <source>账户 {0} 的密码已重置。临时密码：{1}（只显示这一次，请当面告知本人，下次登录后须修改）。</source>
@@ -4975,6 +5003,22 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>本笔证明已出具。</source>
         <translation>The certificate has been issued.</translation>
+    </message>
+    <message>
+        <source>请选择缴费明细的起始月份和截止月份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>起始月份不能晚于截止月份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>截止月份不能晚于本月。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费明细最多打印{max_months}个月，所选期间为{months}个月，请缩短期间。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请选择证明险种。</source>
@@ -9195,6 +9239,18 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>该账户正在使用，无需启用。</source>
         <translation>The account is in use; no need to enable it.</translation>
+    </message>
+    <message>
+        <source>只有系统管理员可以更改账户的角色。</source>
+        <translation>Only an administrator can change an account&apos;s role.</translation>
+    </message>
+    <message>
+        <source>不能更改自己账户的角色，请由另一位系统管理员办理。</source>
+        <translation>You cannot change your own account&apos;s role; ask another administrator.</translation>
+    </message>
+    <message>
+        <source>该账户已经是{role}。</source>
+        <translation>This account already is a {role}.</translation>
     </message>
     <message>
         <source>该账户没有被锁定，无需解锁。</source>

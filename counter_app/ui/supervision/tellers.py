@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.ui.i18n import tr
@@ -70,6 +71,17 @@ class TellersTab(SupervisionTab):
         self.reason.setPlaceholderText(tr("停用时必填，至少4个字，例如：调离本网点"))
         form.addRow(tr("停用原因"), self.reason)
         self.lay.addLayout(form)
+        # an admin changes an account's role (audited; holds from its next sign-in)
+        self.role_row = QWidget()
+        rr = QHBoxLayout(self.role_row)
+        rr.setContentsMargins(0, 0, 0, 0)
+        rr.addWidget(QLabel(tr("角色改为")))
+        self.change_role_to = named(QComboBox(), "ChangeRoleTo")
+        rr.addWidget(self.change_role_to)
+        rr.addWidget(self.button(tr("更改角色"), "ChangeRole", self.change_role))
+        rr.addStretch(1)
+        self.role_row.setVisible(False)
+        self.lay.addWidget(self.role_row)
 
         self.unlock_box = named(QGroupBox(tr("解锁（连续输错密码被锁定的账户，须主管授权）")), "UnlockBox")
         ul = QVBoxLayout(self.unlock_box)
@@ -118,6 +130,13 @@ class TellersTab(SupervisionTab):
             self.new_role.clear()
             for role in roles:
                 self.new_role.addItem(tr(ROLE_ZH[role]), role)
+        # only an admin may add every role, and only an admin changes roles
+        admin = len(roles) > 1
+        self.role_row.setVisible(admin)
+        if admin and self.change_role_to.count() != len(roles):
+            self.change_role_to.clear()
+            for role in roles:
+                self.change_role_to.addItem(tr(ROLE_ZH[role]), role)
 
     def selected(self) -> str | None:
         key = selected_key(self.table)
@@ -167,6 +186,16 @@ class TellersTab(SupervisionTab):
             return
         self.run(lambda: self.admin.enable(who),
                  lambda _a: self._done(tr("账户 {0} 已启用。").format(who)), tr("正在启用…"))
+
+    def change_role(self) -> None:
+        who = self._need_selection()
+        if who is None:
+            return
+        role = self.change_role_to.currentData()
+        role = role if isinstance(role, str) else ""
+        self.run(lambda: self.admin.change_role(who, role),
+                 lambda a: self._done(tr("账户 {0} 的角色已改为{1}（已记入审计日志，下次登录起生效）。").format(
+                     who, tr(a.role_zh))), tr("正在更改角色…"))
 
     def reset_password(self) -> None:
         who = self._need_selection()

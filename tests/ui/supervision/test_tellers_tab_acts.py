@@ -120,3 +120,23 @@ def test_a_teller_disabled_on_the_tab_cannot_sign_in(qtbot, make_services, ops: 
     qtbot.waitUntil(lambda: app.main is not None and app.main.isVisible(), timeout=10000)
     qtbot.addWidget(app.main)
     close(app)
+
+
+def test_an_admin_changes_a_role_on_the_tab(qtbot, make_services, ops: Ops) -> None:  # type: ignore[no-untyped-def]
+    services = make_services(session=False)
+    supervisor_tab = tab_for(qtbot, services, ops)  # a supervisor is not offered the change
+    assert not supervisor_tab.role_row.isVisibleTo(supervisor_tab)
+
+    tab = tab_for(qtbot, services, ops, ADMIN)
+    assert tab.role_row.isVisibleTo(tab)
+    select(tab, TELLER)
+    tab.change_role_to.setCurrentIndex(tab.change_role_to.findData("supervisor"))
+    click(qtbot, tab, "ChangeRole")
+    qtbot.waitUntil(lambda: "角色已改为主管" in tab.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not tab.busy and row_text(tab, TELLER)[2] == "主管", timeout=10000)
+    assert [(a, d) for a, action, d in audit(services) if action == "teller.role_changed"] == [
+        (ADMIN, {"username": TELLER, "role_from": "teller", "role_to": "supervisor"})]
+    select(tab, ADMIN)  # not one's own
+    click(qtbot, tab, "ChangeRole")
+    assert "不能更改自己账户的角色" in tab.message.text()
+    assert services.auth.sign_in(TELLER, TELLER_PASSWORD).role == "supervisor"

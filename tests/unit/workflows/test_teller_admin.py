@@ -227,3 +227,26 @@ def test_the_duty_supervisor_manages_tellers_only_on_a_weekend_day(store, clock)
     with pytest.raises(TellerAdminRefused) as refused:
         duty.enable(TELLER)
     assert refused.value.code == "DUTY_SUPERVISOR_OFF_DUTY"
+
+
+def test_only_an_admin_changes_a_role_and_it_is_audited(store, auth, clock) -> None:  # type: ignore[no-untyped-def]
+    supervisor = admin_for(store, auth, clock, SUPERVISOR)
+    with pytest.raises(TellerAdminRefused) as refused:  # a supervisor raises nobody
+        supervisor.change_role(TELLER, "supervisor")
+    assert refused.value.code == "NOT_YOUR_ROLE"
+    admin = admin_for(store, auth, clock, ADMIN)
+    with pytest.raises(ValidationError):
+        admin.change_role(TELLER, "boss")
+    with pytest.raises(TellerAdminRefused) as refused:
+        admin.change_role(ADMIN, "teller")
+    assert refused.value.code == "NOT_OWN_ACCOUNT"
+    with pytest.raises(TellerAdminRefused) as refused:
+        admin.change_role(TELLER, "teller")
+    assert refused.value.code == "SAME_ROLE"
+    assert not [a for a in audit(store) if a[1] == "teller.role_changed"]
+
+    view = admin.change_role(TELLER, "duty_supervisor")
+    assert (view.role, view.role_zh) == ("duty_supervisor", "值班主管")
+    assert [(actor, d) for actor, action, d in audit(store) if action == "teller.role_changed"] == [
+        (ADMIN, {"username": TELLER, "role_from": "teller", "role_to": "duty_supervisor"})]
+    assert auth.sign_in(TELLER, TELLER_PASSWORD).role == "duty_supervisor"  # from the next sign-in
