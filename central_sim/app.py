@@ -276,6 +276,26 @@ def _is_minor(p: Person, today: dt.date | None = None) -> bool:
     return d.year - b.year - ((d.month, d.day) < (b.month, b.day)) < 18
 
 
+CERTIFICATE_MAX_MONTHS = 48  # calendar months a certificate's chosen period may span
+
+
+def certificate_period(first: str | None, last: str | None,
+                       now: dt.datetime) -> tuple[str, str] | None:
+    """A certificate's chosen period (both months or neither): within the central's limits."""
+    if first is None and last is None:
+        return None
+    china = now + dt.timedelta(hours=8)  # ``now`` is naive UTC; months are Beijing's
+    current = f"{china.year}{china.month:02d}"
+    span = (0 if first is None or last is None else
+            (int(last[:4]) - int(first[:4])) * 12 + int(last[4:]) - int(first[4:]) + 1)
+    if first is None or last is None or span < 1 or span > CERTIFICATE_MAX_MONTHS or last > current:
+        raise Refusal(422, "CERTIFICATE_PERIOD_INVALID",
+                      f"证明期间须同时给出起止月份，起始不晚于截止，截止不晚于本月（{current}），"
+                      f"且不超过{CERTIFICATE_MAX_MONTHS}个月。",
+                      {"max_months": CERTIFICATE_MAX_MONTHS, "latest": current})
+    return first, last
+
+
 def person_out(p: Person) -> M.PersonOut:
     return M.PersonOut(
         id_number=p.id_number, name=p.name, sex=p.sex, nation=p.nation, birth_date=p.birth_date,  # type: ignore[arg-type]
@@ -996,15 +1016,19 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
 
     # -- contributions and certificates ---------------------------------------------------------
     def contributions(s: Session, id_number: str, months: int, *, limit: int | None = None,
-                      cursor: str | None = None) -> M.ContributionsOut:
+                      cursor: str | None = None,
+                      period: tuple[str, str] | None = None) -> M.ContributionsOut:
         """The summary over the whole history and the detail of the latest ``months`` months
-        with a record; or, paged (``limit``), ``limit`` such months older than ``cursor``."""
+        with a record; or, paged (``limit``), ``limit`` such months older than ``cursor``; or
+        the months with a record within ``period`` (first and last YYYYMM)."""
         _get_person(s, id_number)
         rows = list(s.scalars(select(Contribution).where(Contribution.id_number == id_number)
                               .order_by(Contribution.year_month.desc(), Contribution.insurance)))
         all_yms = sorted({r.year_month for r in rows}, reverse=True)
         next_cursor = None
-        if limit is None:
+        if period is not None:
+            yms = [ym for ym in all_yms if period[0] <= ym <= period[1]]
+        elif limit is None:
             yms = all_yms[:months]
         else:
             older = [ym for ym in all_yms if cursor is None or ym < cursor]
@@ -1057,11 +1081,12 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             _get_branch(s, body.branch_code)
             p = _get_person(s, id_number)
+            period = certificate_period(body.period_from, body.period_to, utcnow())
             content = {
                 "title": "浙江省社会保险参保证明（个人专用）",
                 "person": {"name": p.name, "social_security_no": p.social_security_no,
                            "id_type": "居民身份证", "id_number": p.id_number, "sex": p.sex},
-                **_dump(contributions(s, id_number, body.months)),
+                **_dump(contributions(s, id_number, body.months, period=period)),
                 "kind": body.kind,
             }
             content.pop("id_number", None)

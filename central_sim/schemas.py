@@ -288,6 +288,13 @@ class CertificateIn(_Strict):
     branch_code: BranchCodeField
     months: int = Field(default=48, ge=1, le=48)
     kind: CertificateKind = "ALL"  # the insurance types the certificate certifies
+    period_from: str | None = Field(
+        default=None, pattern=r"^[0-9]{4}(0[1-9]|1[0-2])$",
+        description="YYYYMM, with period_to: the detail covers the months with a record from "
+        "this month to period_to (months is then ignored); at most 48 calendar months, not "
+        "after the current month (422 CERTIFICATE_PERIOD_INVALID).")
+    period_to: str | None = Field(default=None, pattern=r"^[0-9]{4}(0[1-9]|1[0-2])$",
+                                  description="YYYYMM, the period's last month (with period_from).")
 
 
 class CertificatePrintIn(_Strict):

@@ -480,9 +480,12 @@ class HttpCentralClient:
         return self._get(f"/v1/persons/{_q(id_number)}/contributions", A.Contributions, params)
 
     def issue_certificate(self, id_number: str, *, branch_code: str, months: int,
-                          idempotency_key: str, kind: str = "ALL") -> A.Certificate:
-        return self._post(f"/v1/persons/{_q(id_number)}/certificates", A.Certificate,
-                          {"branch_code": branch_code, "months": months, "kind": kind},
+                          idempotency_key: str, kind: str = "ALL", period_from: str = "",
+                          period_to: str = "") -> A.Certificate:
+        body: dict[str, Any] = {"branch_code": branch_code, "months": months, "kind": kind}
+        if period_from or period_to:  # the latest months otherwise (older centrals)
+            body.update(period_from=period_from, period_to=period_to)
+        return self._post(f"/v1/persons/{_q(id_number)}/certificates", A.Certificate, body,
                           idempotency_key)
 
     def verify_certificate(self, auth_code: str) -> A.CertificateCheck:

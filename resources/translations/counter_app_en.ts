@@ -1004,16 +1004,12 @@
         <translation>&lt;span style=&apos;color:{0}&apos;&gt;Number entered by hand: check the original ID document.&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>选择证明险种和缴费明细期间（最多近48个月），点击“出具参保证明”：证明由中心系统出具，授权码和二维码由中心生成，需实时联网。</source>
-        <translation>Choose the insurance types and the contribution period (up to the last 48 months) and click &quot;Issue certificate&quot;: the central system issues it with its authorisation code and QR code, so it needs the line up.</translation>
-    </message>
-    <message>
         <source>近{0}个月</source>
         <translation>Last {0} months</translation>
     </message>
     <message>
         <source>指定起止月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Chosen from–to months</translation>
     </message>
     <message>
         <source>证明险种</source>
@@ -1029,11 +1025,11 @@
     </message>
     <message>
         <source>起止月份</source>
-        <translation type="unfinished"></translation>
+        <translation>From – to</translation>
     </message>
     <message>
         <source>按自然月计，最多48个月，截止月份不晚于本月</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendar months, at most 48; the last month not after this month</translation>
     </message>
     <message>
         <source>出具参保证明 (F5)</source>
@@ -1305,8 +1301,12 @@
         <translation>Contribution certificate</translation>
     </message>
     <message>
+        <source>选择证明险种和缴费明细期间（近若干个月，或指定起止月份，最多48个月），点击“出具参保证明”：证明由中心系统出具，授权码和二维码由中心生成，需实时联网。</source>
+        <translation>Choose the insurance type and the period of the contribution detail (the last months, or a chosen from–to period; at most 48 months), then click &quot;Issue certificate&quot;: the central issues the certificate and generates its authorisation code and QR code; a live connection is needed.</translation>
+    </message>
+    <message>
         <source>中心系统已出具参保证明（{0}，{1}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The central has issued the certificate ({0}, {1}).</translation>
     </message>
     <message>
         <source>本机没有可用的打印机，证明未打印（未计入打印次数）。请“另存为PDF”后打印，或联系网点技术支持检查打印机。</source>
@@ -5006,19 +5006,19 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>请选择缴费明细的起始月份和截止月份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the first and the last month of the contribution detail.</translation>
     </message>
     <message>
         <source>起始月份不能晚于截止月份。</source>
-        <translation type="unfinished"></translation>
+        <translation>The first month cannot be after the last month.</translation>
     </message>
     <message>
         <source>截止月份不能晚于本月。</source>
-        <translation type="unfinished"></translation>
+        <translation>The last month cannot be after this month.</translation>
     </message>
     <message>
         <source>缴费明细最多打印{max_months}个月，所选期间为{months}个月，请缩短期间。</source>
-        <translation type="unfinished"></translation>
+        <translation>The contribution detail covers at most {max_months} months; the chosen period has {months} months: shorten it.</translation>
     </message>
     <message>
         <source>请选择证明险种。</source>

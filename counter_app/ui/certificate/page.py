@@ -46,6 +46,9 @@ from counter_app.workflows.certificate import (
 )
 from counter_app.workflows.queries.views import ym_zh
 
+CHOSEN = "chosen"  # the months combo's entry for a from–to period
+PERIOD_OFFERED = 120  # months offered in the from–to lists (ten years back)
+
 
 class CertStep(StepScreen[CertificateWorkflow]):
     step: Step
@@ -95,8 +98,8 @@ class IdentifyView(IdCardScreen[CertificateWorkflow]):
 
 class OptionsView(CertStep):
     step = Step.OPTIONS
-    lead = tr("选择证明险种和缴费明细期间（最多近48个月），点击“出具参保证明”：证明由中心系统出具，"
-            "授权码和二维码由中心生成，需实时联网。")
+    lead = tr("选择证明险种和缴费明细期间（近若干个月，或指定起止月份，最多48个月），点击“出具参保证明”："
+            "证明由中心系统出具，授权码和二维码由中心生成，需实时联网。")
 
     def __init__(self, host: CertificatePage) -> None:
         super().__init__(host)
@@ -107,8 +110,23 @@ class OptionsView(CertStep):
         self.months = named(QComboBox(), "CertMonths")
         for n in PERIOD_CHOICES:
             self.months.addItem(tr("近{0}个月").format(n), str(n))
+        self.months.addItem(tr("指定起止月份"), CHOSEN)
         self.grid.add("kind", tr("证明险种"), self.kind)
         self.grid.add("months", tr("缴费明细期间"), self.months, hint=tr("证明上最多打印近48个月的缴费明细"))
+        # a chosen period: from–to by calendar month, at most 48 months, not after this month
+        period = QHBoxLayout()
+        self.period_from = named(QComboBox(), "CertPeriodFrom")
+        self.period_to = named(QComboBox(), "CertPeriodTo")
+        period.addWidget(self.period_from)
+        period.addWidget(QLabel(tr("至")))
+        period.addWidget(self.period_to)
+        period.addStretch(1)
+        self.period_box = QWidget()
+        self.period_box.setLayout(period)
+        period.setContentsMargins(0, 0, 0, 0)
+        self.grid.add("period", tr("起止月份"), self.period_box,
+                      hint=tr("按自然月计，最多48个月，截止月份不晚于本月"))
+        self.months.currentIndexChanged.connect(self._months_changed)
         self.root.addLayout(self.grid)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -121,9 +139,28 @@ class OptionsView(CertStep):
     def load(self) -> None:
         o = self.wf.record.options
         self.kind.setCurrentIndex(max(0, self.kind.findData(o.kind.value)))
-        self.months.setCurrentIndex(max(0, self.months.findData(str(o.months))))
+        today = self.wf.ctx.today()
+        latest = today.year * 12 + today.month - 1
+        for box in (self.period_from, self.period_to):
+            box.clear()
+            for k in range(PERIOD_OFFERED):  # newest first
+                ym = f"{(latest - k) // 12}{(latest - k) % 12 + 1:02d}"
+                box.addItem(tr(ym_zh(ym)), ym)
+        first = o.period_from or self.period_from.itemData(PERIOD_CHOICES[1] - 1)
+        self.period_from.setCurrentIndex(max(0, self.period_from.findData(first)))
+        self.period_to.setCurrentIndex(max(0, self.period_to.findData(o.period_to)))
+        chosen = CHOSEN if o.period_from or o.period_to else str(o.months)
+        self.months.setCurrentIndex(max(0, self.months.findData(chosen)))
+        self._months_changed()
+
+    def _months_changed(self) -> None:
+        self.period_box.setEnabled(self.months.currentData() == CHOSEN)
 
     def values(self) -> dict[str, str]:
+        if self.months.currentData() == CHOSEN:
+            return {"kind": str(self.kind.currentData()), "months": "",
+                    "period_from": str(self.period_from.currentData() or ""),
+                    "period_to": str(self.period_to.currentData() or "")}
         return {"kind": str(self.kind.currentData()), "months": str(self.months.currentData())}
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
@@ -178,10 +215,12 @@ class DoneView(CertStep):
             self.print_status.setText("")
         self.summary.setText(_summary_html(self.wf))
         n = self.wf.record.printings
+        o = self.wf.record.options
+        period = (tr("{0}至{1}").format(tr(ym_zh(o.period_from)), tr(ym_zh(o.period_to)))
+                  if o.chosen_period else tr("近{0}个月").format(o.months))
         self.result.show_message(
-            tr("中心系统已出具参保证明（{0}，"
-            "近{1}个月）。").format(html.escape(tr(KIND_ZH[self.wf.record.options.kind])),
-                                   self.wf.record.options.months)
+            tr("中心系统已出具参保证明（{0}，{1}）。").format(
+                html.escape(tr(KIND_ZH[o.kind])), period)
             + (tr("已打印 {0} 次，再次打印将标明“补打”。").format(n) if n else ""), "ok")
         self.buttons["print"].setText(tr("补打 (F7)") if n else tr("打印 (F7)"))
 

@@ -3,7 +3,8 @@
 At the ICBC instant branch: 李明's ID card read, all types for 48 months issued by the
 central, previewed, printed (saved as PDF), reprinted (marked 补打, the central counts it),
 then verified with F9 as a verifier would (the person masked, the prints counted) and an
-unknown code refused; then 罗军's number typed, pension only, his gap named on the page.
+unknown code refused; then 罗军's number typed, pension only for a chosen from–to period (the
+last 43 months), his gap named on screen and on the page.
 """
 
 from __future__ import annotations
@@ -95,6 +96,12 @@ def play_certificate(run: TourRun) -> None:
     _act(run, page, tr("下一步"), page.go_next, Step.OPTIONS)
     run.shot("typed-number")
     _options(page, CertificateKind.PENSION, 48)
+    view = page.view(Step.OPTIONS)
+    assert isinstance(view, OptionsView)
+    view.months.setCurrentIndex(view.months.findData("chosen"))
+    view.period_from.setCurrentIndex(42)  # newest first: 42 months before this one
+    view.period_to.setCurrentIndex(0)
+    run.shot("chosen-period")
     _act(run, page, tr("出具参保证明"), page.issue, Step.DONE)
     run.shot("pension-issued")
     _save(run, page, "luo-jun-pension-gap", tr("打印（原件）"))

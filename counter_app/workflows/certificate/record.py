@@ -44,7 +44,13 @@ def insurances_of(kind: CertificateKind) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Options:
     kind: CertificateKind = CertificateKind.ALL
-    months: int = MAX_MONTHS
+    months: int = MAX_MONTHS  # the latest months with a record; with a period: its length
+    period_from: str = ""  # YYYYMM: a chosen period (both or neither; "" = the latest months)
+    period_to: str = ""
+
+    @property
+    def chosen_period(self) -> bool:
+        return bool(self.period_from and self.period_to)
 
 
 @dataclass(frozen=True)

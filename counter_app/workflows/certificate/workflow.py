@@ -74,7 +74,32 @@ def certificate_steps() -> tuple[StepDef[CertificateRecord], ...]:
     )
 
 
-def check_options(kind: str, months: str) -> tuple[Options, dict[str, str]]:
+def month_span(first: str, last: str) -> int:
+    """Calendar months from ``first`` to ``last`` (YYYYMM), both included."""
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[4:]) - int(first[4:]) + 1
+
+
+def _month(text: str) -> bool:
+    return len(text) == 6 and text.isdigit() and 1 <= int(text[4:]) <= 12
+
+
+def period_error(first: str, last: str, today: dt.date) -> str:
+    """Why a chosen period cannot be certified ("" when it can): the central's limits."""
+    if not (_month(first) and _month(last)):
+        return QT_TR_NOOP("请选择缴费明细的起始月份和截止月份。")
+    if first > last:
+        return QT_TR_NOOP("起始月份不能晚于截止月份。")
+    if last > f"{today.year}{today.month:02d}":
+        return QT_TR_NOOP("截止月份不能晚于本月。")
+    span = month_span(first, last)
+    if span > MAX_MONTHS:
+        return zh("缴费明细最多打印{max_months}个月，所选期间为{months}个月，请缩短期间。",
+                  max_months=MAX_MONTHS, months=span)
+    return ""
+
+
+def check_options(kind: str, months: str, period_from: str = "", period_to: str = "",
+                  today: dt.date | None = None) -> tuple[Options, dict[str, str]]:
     errors: dict[str, str] = {}
     try:
         k = CertificateKind(kind or CertificateKind.ALL.value)
@@ -90,7 +115,15 @@ def check_options(kind: str, months: str) -> tuple[Options, dict[str, str]]:
         errors["months"] = zh("缴费明细最多打印近{max_months}个月，请选择1至{max_months}个月。",
                               max_months=MAX_MONTHS)
         n = max(1, min(n, MAX_MONTHS))
-    return Options(k, n), errors
+    first, last = period_from.strip(), period_to.strip()
+    if first or last:  # a chosen period instead of the latest months
+        problem = period_error(first, last, today or dt.date.today())
+        if problem:
+            errors["period"] = problem
+        else:
+            n = month_span(first, last)
+            errors.pop("months", None)
+    return Options(k, n, first, last), errors
 
 
 class CertificateWorkflow(Wizard[CertificateRecord]):
@@ -143,8 +176,9 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
         self.note("identified", source=identity.source)
 
     # -- options ---------------------------------------------------------------------------------
-    def set_options(self, kind: str, months: str) -> dict[str, str]:
-        options, errors = check_options(kind, months)
+    def set_options(self, kind: str, months: str, period_from: str = "",
+                    period_to: str = "") -> dict[str, str]:
+        options, errors = check_options(kind, months, period_from, period_to, self.ctx.today())
         if options != self.record.options:
             # another certificate: a new request, never the replay of the previous one
             self._set(replace(self.record, options=options, idempotency_key=""))
@@ -158,7 +192,8 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
                 self.set_id_number(typed)
             return {}
         if step is Step.OPTIONS:
-            return self.set_options(values.get("kind", ""), values.get("months", ""))
+            return self.set_options(values.get("kind", ""), values.get("months", ""),
+                                    values.get("period_from", ""), values.get("period_to", ""))
         return {}
 
     # -- issue -----------------------------------------------------------------------------------
@@ -177,7 +212,8 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
         try:
             cert = self.ctx.central.issue_certificate(
                 self.id_number, branch_code=self.ctx.branch_code, months=opts.months,
-                idempotency_key=self.record.idempotency_key, kind=opts.kind.value)
+                idempotency_key=self.record.idempotency_key, kind=opts.kind.value,
+                period_from=opts.period_from, period_to=opts.period_to)
         except CentralRefusal:
             self.note("refused")
             raise

@@ -242,3 +242,51 @@ def test_an_expired_certificate_on_the_verify_screen_and_the_cli(
     assert cli.returncode == 3, cli.stderr  # docs/certificates.md: 0 valid, 3 expired, 1 refused
     assert cli.stdout.splitlines()[0].startswith("已过有效期")
     assert LI_MING not in cli.stdout
+
+
+def test_a_chosen_from_to_period_within_the_limits(qtbot: QtBot, page: CertificatePage) -> None:
+    identify = page.view(Step.IDENTIFY)
+    qtbot.keyClicks(identify.id_number, LUO_JUN)
+    qtbot.keyClick(identify.id_number, Qt.Key.Key_Return)
+    idle(qtbot, page)
+    options = page.view(Step.OPTIONS)
+    assert isinstance(options, OptionsView)
+    assert not options.period_box.isEnabled()  # the latest months by default
+    options.months.setCurrentIndex(options.months.findData("chosen"))
+    assert options.period_box.isEnabled()
+    newest = options.period_to.itemData(0)  # this month first, ten years offered
+    assert options.period_to.count() == 120 and options.period_from.itemData(0) == newest
+    # 49 months: refused beside the field, nothing asked of the central
+    options.period_from.setCurrentIndex(48)
+    options.period_to.setCurrentIndex(0)
+    page.step_key("F5")
+    idle(qtbot, page)
+    assert page.wf.step is Step.OPTIONS and page.wf.record.issued is None
+    assert "49个月" in options.grid.errors["period"].text()
+    # from after to
+    options.period_from.setCurrentIndex(2)
+    options.period_to.setCurrentIndex(4)
+    page.step_key("F5")
+    idle(qtbot, page)
+    assert "不能晚于截止月份" in options.grid.errors["period"].text()
+    # 42 to 24 months ago: 罗军's gap (30–35 months ago) inside
+    options.period_from.setCurrentIndex(42)
+    options.period_to.setCurrentIndex(24)
+    first, last = options.period_from.currentData(), options.period_to.currentData()
+    page.step_key("F5")
+    idle(qtbot, page)
+    assert page.wf.step is Step.DONE, page.banner.text()
+    issued = page.wf.record.issued
+    assert issued is not None
+    months = sorted({m["year_month"] for m in issued.content["months"]})
+    assert months[0] >= first and months[-1] <= last and len(months) == 19 - 6
+    done = page.view(Step.DONE)
+    banner = done.result.text()
+    assert f"{first[:4]}年{first[4:]}月至{last[:4]}年{last[4:]}月" in banner and "近" not in banner
+    assert "（6个月）" in done.summary.text()  # the gap named
+    # the next person starts from the latest months again
+    page.new_certificate()
+    qtbot.keyClicks(page.view(Step.IDENTIFY).id_number, LI_MING)
+    page.go_next()
+    idle(qtbot, page)
+    assert options.months.currentData() == "48" and not options.period_box.isEnabled()

@@ -1,6 +1,6 @@
 """`counter-app demo --tour DIR --only certificate` end to end, as a separate process: a PNG
 of every step (issue, preview, print, reprint, verify, an unknown code refused, a typed number
-with a gap) and the three certificates as PDF — the reprint marked, the QR on the printed page
+with a gap, for a chosen from–to period) and the three certificates as PDF — the reprint marked, the QR on the printed page
 carrying the code printed beside it, the gap named."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.central
 
 STEPS = ("identify", "id-card-read", "type-and-period", "issued", "preview", "printed",
          "reprinted", "verify-empty", "verified", "unknown-code-refused", "typed-number",
-         "pension-issued")
+         "chosen-period", "pension-issued")
 
 
 def test_the_certificate_tour_saves_every_step_and_the_certificates(tmp_path: Path) -> None:
@@ -49,5 +49,6 @@ def test_the_certificate_tour_saves_every_step_and_the_certificates(tmp_path: Pa
 
     gap = "".join(pdf_text((folder / "luo-jun-pension-gap.pdf").read_bytes(), tmp_path))
     assert "养老保险" in gap and "失业保险" not in gap
+    assert "缴费明细（37个月）" in gap  # 43 calendar months chosen, six of them without a record
     assert "以下月份无缴费记录" in gap and "（6个月）" in gap
     assert "330282********5672" in gap and "330282198903145672" not in gap
