@@ -1377,8 +1377,8 @@
         <translation>Verify identity</translation>
     </message>
     <message>
-        <source>将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码（核对原件）。姓名、身份证号码、性别的变更必须读取身份证。</source>
-        <translation>Place the person&apos;s resident ID card on the reader and press F2; if it cannot be read, enter the number (check the original). Changing name, ID number or sex requires reading the ID card.</translation>
+        <source>将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码（核对原件）。姓名、身份证号码、性别、民族的变更必须读取身份证。</source>
+        <translation>Place the person&apos;s resident ID card on the reader and press F2; if it cannot be read, enter the number (check the original). Changing name, ID number, sex or ethnic group requires reading the ID card.</translation>
     </message>
     <message>
         <source>变更内容</source>
@@ -9362,20 +9362,20 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation>Enter at least one item to change.</translation>
     </message>
     <message>
-        <source>专线中断，只能办理联系电话、地址、学历、婚姻状况的变更；参加工作时间、出生日期、姓名、身份证号码、性别的变更须联网办理。</source>
-        <translation>The dedicated line is down: only the phone, address, education and marital status can be changed; changes to the work start date, birth date, name, ID number and sex require the line.</translation>
+        <source>专线中断，只能办理联系电话、地址、学历、婚姻状况的变更；参加工作时间、出生日期、姓名、身份证号码、性别、民族的变更须联网办理。</source>
+        <translation>The dedicated line is down: only the phone, address, education and marital status can be changed; changes to the work start date, birth date, name, ID number, sex and ethnic group require the line.</translation>
     </message>
     <message>
         <source>{field}变更须核验原始记录：请勾选已核验的{records}。</source>
         <translation>A change of {field} requires checking the original records: tick {records} once checked.</translation>
     </message>
     <message>
-        <source>请录入证明材料的编号（文号，至少{min_chars}个字符）。</source>
-        <translation>Enter the proof&apos;s document number (at least {min_chars} characters).</translation>
+        <source>姓名、身份证号码、性别、民族变更须用阅读器读取本人身份证，手工录入号码不能办理。</source>
+        <translation>A change of name, ID number, sex or ethnic group requires reading the person&apos;s ID card with the reader; it cannot be done with a number entered by hand.</translation>
     </message>
     <message>
-        <source>姓名、身份证号码、性别变更须用阅读器读取本人身份证，手工录入号码不能办理。</source>
-        <translation>A change of name, ID number or sex requires reading the person&apos;s ID card with the reader; it cannot be done with a number entered by hand.</translation>
+        <source>请录入证明材料的编号（文号，至少{min_chars}个字符）。</source>
+        <translation>Enter the proof&apos;s document number (at least {min_chars} characters).</translation>
     </message>
     <message>
         <source>请选择证明材料：公安机关证明或人民法院判决（裁定）书。</source>

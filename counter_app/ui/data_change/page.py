@@ -64,7 +64,7 @@ class IdentifyScreen(PersonIdentifyScreen):
     key = Step.IDENTIFY
     title_zh = tr("核验身份")
     lead = tr("将本人的居民身份证放在阅读器上按 F2 读取；无法读卡时录入号码（核对原件）。"
-            "姓名、身份证号码、性别的变更必须读取身份证。")
+            "姓名、身份证号码、性别、民族的变更必须读取身份证。")
 
 
 class ChangesScreen(Screen):

@@ -28,7 +28,7 @@ class Step(enum.StrEnum):
 class Level(enum.IntEnum):
     NONE = 0  # phone, address, education, marital status
     RECORDS = 1  # work-start date, birth date: the records named were seen
-    PAPERS = 2  # name, ID number, sex: ID card read + police or court paper
+    PAPERS = 2  # name, ID number, sex, nation: ID card read + police or court paper
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def changes_errors(r: DataChangeRecord, today: dt.date) -> dict[str, str]:
     errors = {c.field: e for c in r.changes if (e := value_error(c.field, c.value, r, today))}
     if r.line_down and level(r) > Level.NONE:
         errors["changes"] = QT_TR_NOOP("专线中断，只能办理联系电话、地址、学历、婚姻状况的变更；"
-                                       "参加工作时间、出生日期、姓名、身份证号码、性别的变更须联网办理。")
+                                       "参加工作时间、出生日期、姓名、身份证号码、性别、民族的变更须联网办理。")
     return errors
 
 
@@ -83,7 +83,7 @@ def proof_errors(r: DataChangeRecord) -> dict[str, str]:
                                             field=f.title_zh, records=alternatives(f.records))
     if level(r) is Level.PAPERS:
         if r.identity.source != "reader":
-            errors["id_card"] = QT_TR_NOOP("姓名、身份证号码、性别变更须用阅读器读取本人身份证，"
+            errors["id_card"] = QT_TR_NOOP("姓名、身份证号码、性别、民族变更须用阅读器读取本人身份证，"
                                            "手工录入号码不能办理。")
         if r.paper_kind not in PAPER_KINDS:
             errors["paper_kind"] = QT_TR_NOOP("请选择证明材料：公安机关证明或人民法院判决（裁定）书。")
