@@ -284,3 +284,21 @@ def test_an_answer_lost_after_sending_waits_then_reaches_the_issuance(
     made.pad.key_in("207419", "207419")
     issued = IssuanceWorkflow.open(made.issuance, number)
     assert issued.advance() and issued.record.outcome is Outcome.ISSUED
+
+
+def test_an_instant_application_without_a_photo_is_never_made(
+        icbc: Counter, central: CentralSimHandle, tmp_path: Path) -> None:
+    """The issuance's own guard: no card face printed without a photo, nothing marked."""
+    from counter_app.domain.errors import CounterError
+
+    made = Made(icbc, tmp_path)
+    id_number = generated_id(next(_people))
+    number = ReplacementIssuanceStore(icbc.store, BRANCH).record_instant(
+        op_id=str(uuid.uuid4()), draft_id=str(uuid.uuid4()), teller="T0301", counter_id="03",
+        id_number=id_number, name="无照片", central_application_id="APP-NO-PHOTO", photo=b"",
+        business_zh="遗失补卡", accepted_at=dt.datetime.now(dt.UTC))
+    made.blank()
+    with pytest.raises(CounterError) as refused:
+        IssuanceWorkflow.open(made.issuance, number)
+    assert refused.value.code == "ISSUANCE_NO_PHOTO" and "照片" in refused.value.message_zh
+    assert made.custody.issued == {}
