@@ -5323,20 +5323,8 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Nothing queried yet; nothing to preview.</translation>
     </message>
     <message>
-        <source>遗失补卡（凭身份证，原卡须已正式挂失）</source>
-        <translation>Lost card replacement (ID card; the old card must be formally reported lost)</translation>
-    </message>
-    <message>
-        <source>损坏换卡（凭身份证并交回原卡）</source>
-        <translation>Damaged card exchange (ID card, old card handed back)</translation>
-    </message>
-    <message>
-        <source>到期换卡（凭身份证并交回原卡）</source>
-        <translation>Expired card exchange (ID card, old card handed back)</translation>
-    </message>
-    <message>
-        <source>信息变更换卡（姓名或身份证号码变更后，交回原卡）</source>
-        <translation>Exchange after a data change (new name or ID number; the old card is handed in)</translation>
+        <source>信息变更换卡（交回原卡）</source>
+        <translation>Data change (handed back)</translation>
     </message>
     <message>
         <source>请选择补换原因，将持卡人的居民身份证放在阅读器上按 F2 读取；无法读卡时手工录入号码。</source>
@@ -5449,6 +5437,18 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>收取工本费：{0}</source>
         <translation>Card fee to collect: {0}</translation>
+    </message>
+    <message>
+        <source>遗失补卡（原卡须已正式挂失）</source>
+        <translation>Lost card (formally reported lost first)</translation>
+    </message>
+    <message>
+        <source>损坏换卡（交回原卡）</source>
+        <translation>Damaged card (handed back)</translation>
+    </message>
+    <message>
+        <source>到期换卡（交回原卡）</source>
+        <translation>Expired card (handed back)</translation>
     </message>
     <message>
         <source>&#x3000;确认后记入本人柜员会话并出具收据</source>

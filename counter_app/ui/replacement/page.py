@@ -56,10 +56,11 @@ from counter_app.workflows.replacement.rules import fee_zh, function_states
 
 Screen = StepScreen[ReplacementWorkflow]
 REASON_LABELS = {
-    Reason.LOST: tr("遗失补卡（凭身份证，原卡须已正式挂失）"),
-    Reason.DAMAGED: tr("损坏换卡（凭身份证并交回原卡）"),
-    Reason.EXPIRED: tr("到期换卡（凭身份证并交回原卡）"),
-    Reason.INFO_CHANGED: tr("信息变更换卡（姓名或身份证号码变更后，交回原卡）"),
+    # short: the four share one row (the lead says the ID card is needed for each)
+    Reason.LOST: tr("遗失补卡（原卡须已正式挂失）"),
+    Reason.DAMAGED: tr("损坏换卡（交回原卡）"),
+    Reason.EXPIRED: tr("到期换卡（交回原卡）"),
+    Reason.INFO_CHANGED: tr("信息变更换卡（交回原卡）"),
 }
 
 
