@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -93,6 +93,11 @@ def _table(heads: tuple[str, ...], name: str) -> QTableWidget:
     t.setWordWrap(True)  # a long 说明 wraps in its column rather than running off the table
     t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     t.setMinimumHeight(150)
+    # the stretched last column gets its width only when laid out: the rows' heights follow it,
+    # so a wrapped explanation is never cut off at its second line
+    # (after the event: while the header resizes, the cells still measure the old width)
+    t.horizontalHeader().sectionResized.connect(
+        lambda *_: QTimer.singleShot(0, t, t.resizeRowsToContents))
     return t
 
 

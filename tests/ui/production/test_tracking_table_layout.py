@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 
 from counter_app.workflows.production.record import Step
 from tests.integration.production.conftest import Branch
@@ -32,3 +33,10 @@ def test_a_long_explanation_wraps_inside_the_table(qtbot: Any, branch: Branch) -
     assert sum(widths) <= t.viewport().width() + 1  # nothing behind a scroll bar
     assert t.fontMetrics().horizontalAdvance(explanation) > widths[last]  # too long for a line ...
     assert t.rowHeight(0) > 1.5 * t.fontMetrics().height()  # ... so it shows on several
+    # all of them: the row follows the column's final width (not cut at its second line)
+    page.resize(1000, 900)  # a narrower window: the explanation takes more lines
+    qtbot.waitUntil(lambda: t.columnWidth(last) < widths[last], timeout=5000)
+    text_width = t.columnWidth(last) - 12 - 2  # the cell's padding (CELL_PADDING) and grid
+    needed = t.fontMetrics().boundingRect(QRect(0, 0, text_width, 10_000),
+                                          int(Qt.TextFlag.TextWordWrap), explanation).height()
+    qtbot.waitUntil(lambda: t.rowHeight(0) >= needed, timeout=5000)
