@@ -485,6 +485,7 @@ class MainWindow(QMainWindow):
 
             repl_page = replacement_page(self.services, self.signed_in.username)
             repl_page.sig_route.connect(self.route_to)  # "办理挂失" when not formally lost
+            repl_page.sig_issue.connect(self.issue_now)  # made on the spot: to the issuance
             self.work_area.addWidget(repl_page)
             self.pages[business.key] = repl_page
             return repl_page
