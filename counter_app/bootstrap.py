@@ -423,7 +423,7 @@ class Services:
         return CardServicesDesk(CardServicesContext(
             branch=loss.branch, branch_code=loss.branch_code, bank_code=loss.bank_code,
             counter_id=loss.counter_id, teller=teller, central=loss.central, store=loss.store,
-            chip=self.chip, pin_pad=self.fakes.pin_pad, id_reader=self.id_reader,
+            chip=self.chip, pin_pad=self.pin_pad, id_reader=self.id_reader,
             limits=loss.limits, sync_status=loss.sync_status, wake_sync=loss.wake_sync))
 
     def certificate_desk(self, teller: str) -> CertificateDesk:
@@ -524,7 +524,7 @@ class Services:
             branch_code=p.branch_code, bank_code=p.bank.code, counter_id=p.counter_id,
             teller=teller, central=self.central, repo=ProductionStore(self.store),
             outbox=CardOperationStore(self.store), card_reader=self.card_reader, chip=self.chip,
-            pin_pad=self.fakes.pin_pad, id_reader=self.id_reader, limits=p.offline,
+            pin_pad=self.pin_pad, id_reader=self.id_reader, limits=p.offline,
             sync_status=self.status_for(teller),
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6, wake_sync=self.sync.wake))
 

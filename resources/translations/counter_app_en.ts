@@ -3086,6 +3086,10 @@ Cardholder: {0}</translation>
         <translation>(system default printer)</translation>
     </message>
     <message>
+        <source>（不接卡面打印机：卡面存为 PDF 文件）</source>
+        <translation>(no card printer: card faces saved as PDF files)</translation>
+    </message>
+    <message>
         <source>完整路径；http 本机参考中心可不填</source>
         <translation>Full path; may be left empty for the local http reference central</translation>
     </message>
@@ -9061,6 +9065,10 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>卡面打印机</source>
         <translation>Card face printer</translation>
+    </message>
+    <message>
+        <source>未接卡面打印机：卡面存为 PDF 文件</source>
+        <translation>No card printer: card faces are saved as PDF files</translation>
     </message>
     <message>
         <source>“{name}”可用</source>

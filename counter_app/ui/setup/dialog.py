@@ -35,6 +35,8 @@ from counter_app.ui.qt import named
 from counter_app.workflows.setup.wizard import STEP_TITLES_ZH, Problem, SetupWizard
 
 DEFAULT_PRINTER = tr("（系统默认打印机）")
+# printers.card_face = "": the faces are written as PDF files (no card printer attached)
+NO_CARD_PRINTER = tr("（不接卡面打印机：卡面存为 PDF 文件）")
 
 
 def _problems_text(problems: list[Problem]) -> str:
@@ -210,9 +212,9 @@ class DevicesPage(QWizardPage):
     def initializePage(self) -> None:
         self._fill_readers()
         printers = QPrinterInfo.availablePrinterNames()
-        for combo in (self.document, self.card_face):
+        for combo, empty in ((self.document, DEFAULT_PRINTER), (self.card_face, NO_CARD_PRINTER)):
             combo.clear()
-            combo.addItem(DEFAULT_PRINTER, "")
+            combo.addItem(empty, "")
             for name in printers:
                 combo.addItem(name, name)
 

@@ -241,7 +241,10 @@ def printer_tests(profile: BranchProfile, printers: list[str]) -> list[TestResul
     results = []
     for key, title, name in (("document_printer", QT_TR_NOOP("申请表、回执打印机"), profile.printers.document),
                              ("card_face_printer", QT_TR_NOOP("卡面打印机"), profile.printers.card_face)):
-        if name:
+        if key == "card_face_printer" and (not name or name.startswith("pdf:")):
+            # no card printer: the faces are written as PDF files (profile printers.card_face)
+            results.append(TestResult(key, title, True, QT_TR_NOOP("未接卡面打印机：卡面存为 PDF 文件")))
+        elif name:
             ok = name in printers
             results.append(TestResult(key, title, ok, zh("“{name}”可用", name=name) if ok
                                       else zh("“{name}”未找到（已被删除或改名？）", name=name)))

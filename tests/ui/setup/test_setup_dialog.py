@@ -59,6 +59,8 @@ def test_the_wizard_writes_a_profile_against_the_reference_central(
     assert devices.card.currentData() == "Virtual PCD 00 00"
     assert devices.psam.currentData() == "Virtual PCD 00 01"
     assert devices.document.itemText(0) == "（系统默认打印机）" and devices.document.currentData() == ""
+    # an empty card-face printer writes PDF files: the choice says so, not "default printer"
+    assert devices.card_face.itemText(0) == "（不接卡面打印机：卡面存为 PDF 文件）"
     _next(dialog)
     review = dialog.review_page
     assert dialog.currentPage() is review
@@ -69,6 +71,7 @@ def test_the_wizard_writes_a_profile_against_the_reference_central(
     lines = review.results.text().splitlines()
     assert [line[0] for line in lines] == ["✔"] * 6, lines
     assert lines[-2].startswith("✔ 申请表、回执打印机：使用系统默认打印机")
+    assert lines[-1].startswith("✔ 卡面打印机：未接卡面打印机：卡面存为 PDF 文件")
     assert finish.isEnabled()
     finish.click()
     assert dialog.written == target

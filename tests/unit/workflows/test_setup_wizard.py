@@ -163,6 +163,9 @@ def test_the_steps_fill_a_profile_the_application_loads(tmp_path: Path, tls: dic
     assert not wizard.tests_passed
     assert wizard.run_tests(printers=["Office", "HP-Card"])[1][-1].ok and wizard.tests_passed
     assert "尚未添加打印机" in wizard.run_tests(printers=[])[1][-2].detail_zh
+    wizard.submit_devices("Reader A", "Reader B", "", "")
+    assert wizard.run_tests(printers=[])[1][-1].detail_zh == "未接卡面打印机：卡面存为 PDF 文件"
+    wizard.submit_devices("Reader A", "Reader B", "", "HP-Card")
     written = wizard.write(tmp_path / "etc" / "profile.toml")
     profile = load_profile(written)
     assert (profile.branch_code, profile.branch_name, profile.bank.code) == ("ICBC-NB-0101", "工商银行宁波鼓楼支行", "ICBC")
