@@ -4,9 +4,10 @@ A blank card is registered by its chip serial when its box is received and is th
 exactly one place: the branch's stock, one teller's custody for one business day, issued to
 an application, or spoiled (废卡). One table of allowed moves, enforced by the store inside
 the transaction that makes the move (so two counters cannot move the same card twice).
-Custody is tied to the teller and the Beijing business day until teller sessions exist
-(DOMAIN.md lesson 7): a card handed out yesterday and not taken back is not in today's
-custody.
+Custody is tied to the teller and the Beijing business day (DOMAIN.md lesson 7), not to the
+teller's work session (``workflows.sessions``, which gates every stock change and counts the
+custody at its open and close): a card handed out yesterday and not taken back is not in
+today's custody, whatever session is open.
 """
 
 from __future__ import annotations
