@@ -26,6 +26,7 @@ from counter_app.ui.i18n import tr
 from counter_app.ui.issuance.page import IssuancePage
 from counter_app.workflows import tour_data
 from counter_app.workflows.application import Step as AppStep
+from counter_app.workflows.issuance import Outcome, Step
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
 
 if TYPE_CHECKING:
@@ -76,6 +77,20 @@ def _receive_blanks(run: TourRun, slot: EmulatedSlot) -> None:
     slot.remove()
     stock.close_box()
     stock.hand_out(str(len(BLANKS)), teller)
+
+
+def _require_issued(page: IssuancePage, what: str) -> str:
+    """The card number of the issuance on the page; raises unless it ended ISSUED (the
+    receipt renders whatever state the record is in, so the documents prove nothing alone)."""
+    wf = page.wizard
+    if wf is None:
+        raise RuntimeError(f"{what}: no issuance is open on the page")
+    r = wf.record
+    if r.outcome is not Outcome.ISSUED or not r.card_no:
+        states = ", ".join(f"{s.step.value}={s.status.value}{'/' + s.code if s.code else ''}"
+                           for s in r.steps)
+        raise RuntimeError(f"{what}: the issuance ended {r.outcome.value}, not issued ({states})")
+    return r.card_no
 
 
 def _documents(run: TourRun, page: IssuancePage, name: str, preview: bool) -> None:
@@ -130,6 +145,7 @@ def play_instant_issuance(run: TourRun) -> None:
     slot.insert_blank(BLANKS[0])
     pad.key_in("207419", "207419")  # the holder keys the PIN twice on the pad
     _act(run, page, tr("开始制卡"), page.advance)
+    _require_issued(page, "the first card")
     run.shot("issuance-issued")
     _documents(run, page, "issued", preview=True)
     _act(run, page, tr("办理下一笔"), page.back_to_list)
@@ -143,10 +159,14 @@ def play_instant_issuance(run: TourRun) -> None:
     slot.insert_blank(BLANKS[1])
     slot.tear_after(POWER_ON_APDUS + 9)  # the 9th APDU of the personalisation pulls the card
     _act(run, page, tr("开始制卡（卡片被拔出）"), page.advance)
+    wf = page.wizard
+    if wf is None or wf.record.state_of(Step.PERSONALISE).code != "CARD_TORN":
+        raise RuntimeError("the pulled card was not recorded as torn mid-write")
     run.shot("issuance-torn")
     slot.reinsert()
     pad.key_in("207419", "207419")
     _act(run, page, tr("插回同一张卡，继续"), page.advance)
+    _require_issued(page, "the resumed torn card")
     run.shot("issuance-torn-resumed-issued")
     _documents(run, page, "resumed", preview=False)
     main.refresh_custody()
