@@ -2,9 +2,12 @@
 
 When the tamper watch (workflows/audit_watch.py) holds a break, the main window's content is
 replaced by a red panel and a modal dialog says what happened, that business is stopped and
-that a supervisor must come: only a supervisor's user name, password and a reason close it
-(the acknowledgement is audited by the watch). The watch keeps the break in memory, so
-polling it here costs nothing; the break itself is kept in the store and survives a restart.
+that a supervisor must come: only a supervisor's user name, password (and the one-time code
+when the profile asks for it) and a reason close it (the acknowledgement is audited by the
+watch). Unlike the other supervisor boxes it offers no 远程授权: the chain of this PC is in
+doubt, so the supervisor answers for it at this counter (docs/audit.md, docs/supervision.md).
+The watch keeps the break in memory, so polling it here costs nothing; the break itself is
+kept in the store and survives a restart.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
 from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import APP_TITLE_ZH, error_text
 from counter_app.ui.qt import named
-from counter_app.ui.supervisor_dialog import SupervisorFields
+from counter_app.ui.second_factor import supervisor_fields
 from counter_app.workflows.supervisor import SupervisorApproval
 
 if TYPE_CHECKING:
@@ -53,12 +56,11 @@ class AuditAlarmDialog(QDialog):
         lay.addWidget(title)
         self.what = named(QLabel(tr(alarm.message_zh), wordWrap=True), "AuditAlarmText")
         lay.addWidget(self.what)
-        self.fields = SupervisorFields(self, prefix="Alarm",
-                                       second_factor=guard.window.auth.second_factor)
+        # the shared fields (the code box as the profile says); in person only: no remote option
+        self.fields = supervisor_fields(self, prefix="Alarm", within=parent)
         self.username, self.password = self.fields.user, self.fields.password
         self.username.setObjectName("AlarmSupervisor")
         lay.addWidget(self.fields)
-        lay.addWidget(self.password)
         lay.addWidget(QLabel(tr("处理理由（记入审计日志）")))
         self.reason = named(QLineEdit(), "AlarmReason")
         lay.addWidget(self.reason)

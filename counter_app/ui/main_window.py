@@ -209,10 +209,13 @@ class MainWindow(QMainWindow):
         self._timed: set[str] = set()  # business pages whose completions are recorded
         self.day_pages: dict[str, QWidget] = {}  # 柜员会话, 主管管理
         self.setWindowTitle(f"{APP_TITLE_ZH} - {profile.branch_name}")
-        # every screen's supervisor fields ask for the code only when the profile does
-        from counter_app.ui.second_factor import hold
+        # every screen's supervisor fields ask for the code only when the profile does, and
+        # offer 远程授权 (a supervisor at another counter) through the window's worker
+        from counter_app.ui.second_factor import RemoteHold, hold
 
-        hold(self, profile.security.supervisor_second_factor)
+        hold(self, profile.security.supervisor_second_factor,
+             None if services is None else RemoteHold(services.remote_approvals, ops,
+                                                       signed_in.username))
         self.resize(1280, 800)
         self.businesses = businesses_for(profile.instant_issue)
 

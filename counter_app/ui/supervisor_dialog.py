@@ -69,13 +69,15 @@ def _error_and_buttons(dialog: QDialog, lay: QVBoxLayout, ok_zh: str, ok_name: s
 
 
 class SupervisorFields(QWidget):
-    """User name, password and (when the profile requires it) the one-time code."""
+    """User name, password and (when the profile requires it) the one-time code; optionally
+    the 远程授权 option below them (:meth:`offer_remote`), which emits ``remote_approved``."""
+
+    remote_approved = Signal(str)  # the request id a supervisor at another counter approved
 
     def __init__(self, parent: QWidget | None = None, *, prefix: str = "Supervisor",
                  second_factor: bool = True) -> None:
         super().__init__(parent)
-        self.second_factor = second_factor
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.user = named(QLineEdit(), f"{prefix}User")
         self.password = named(QLineEdit(), f"{prefix}Password")
@@ -84,10 +86,24 @@ class SupervisorFields(QWidget):
         form.addRow(tr("主管账号"), self.user)
         form.addRow(tr("主管密码"), self.password)
         form.addRow(tr("动态验证码"), self.otp)
+        self.remote: RemoteWait | None = None
+        self.set_second_factor(second_factor)
+
+    def set_second_factor(self, second_factor: bool) -> None:
+        """Show the code box only when the profile asks for the code."""
+        self.second_factor = second_factor
         self.otp.setVisible(second_factor)
-        label = form.labelForField(self.otp)
+        label = self.form.labelForField(self.otp)
         if label is not None:
             label.setVisible(second_factor)
+
+    def offer_remote(self, ask: RemoteAsk) -> RemoteWait:
+        """Add 请其他柜台主管远程授权 for the act ``ask`` describes (once)."""
+        if self.remote is None:
+            self.remote = RemoteWait(ask, self)
+            self.remote.approved.connect(self.remote_approved)
+            self.form.addRow(self.remote)
+        return self.remote
 
     def missing_zh(self) -> str | None:
         """What is still empty, in the teller's words; None when all is typed."""
@@ -127,7 +143,9 @@ class RemoteAsk:
 
     desk: RemoteDesk
     ops: Ops
-    purpose: str
+    # the purpose, or a function giving it when the button is pressed (read after the
+    # summary, so it may depend on what the summary took from the screen)
+    purpose: str | Callable[[], str]
     #: the text, or a function giving it when the button is pressed (from what the screen
     #: holds then; a CounterError it raises is shown and nothing is sent)
     summary: str | Callable[[], str]
@@ -171,13 +189,14 @@ class RemoteWait(QWidget):
         a = self.ask
         try:
             summary = a.summary() if callable(a.summary) else a.summary
+            purpose = a.purpose() if callable(a.purpose) else a.purpose
         except CounterError as error:
             self.state.setText(tr(error.message_zh))
             return
         self.send.setEnabled(False)
         self.state.setText(tr("正在发送远程授权请求…"))
         self._polling = True
-        a.ops.run(lambda: a.desk.ask(a.purpose, summary, a.teller), self._sent, self._failed)
+        a.ops.run(lambda: a.desk.ask(purpose, summary, a.teller), self._sent, self._failed)
 
     def stop(self) -> None:
         """Stop waiting (cancel, or the dialog closes)."""
@@ -188,6 +207,20 @@ class RemoteWait(QWidget):
             self.state.setText(tr("已停止等待远程授权（编号 {0}），该请求将自动过期。").format(
                 short_number(self.request_id)))
         self.request_id = ""
+
+    def unused(self) -> None:
+        """An approval that arrived while the screen was busy with another act: not used (it
+        lapses at the central); the teller asks again."""
+        self.rearm(tr("柜台正忙，未使用该远程授权（可重新发起）。"))
+
+    def rearm(self, text: str = "") -> None:
+        """Ready for another request once the act an approval was for has run (or failed)."""
+        self.timer.stop()
+        self._polling = False
+        self.cancel.setVisible(False)
+        self.send.setEnabled(True)
+        self.request_id = ""
+        self.state.setText(text)
 
     def _sent(self, asked: Any) -> None:
         self._polling = False
@@ -257,11 +290,8 @@ class SupervisorDialog(QDialog):
         lay.addWidget(self.fields)
         #: the request id of an approval given at another counter (远程授权), once approved
         self.remote_id = ""
-        self.remote: RemoteWait | None = None
-        if remote is not None:
-            self.remote = RemoteWait(remote, self)
-            self.remote.approved.connect(self._approved_remotely)
-            lay.addWidget(self.remote)
+        self.remote = None if remote is None else self.fields.offer_remote(remote)
+        self.fields.remote_approved.connect(self._approved_remotely)
         self.error = _error_and_buttons(self, lay, tr("授权"), "SupervisorOk", tr("取消"))
         self.resize(460, 0)
 

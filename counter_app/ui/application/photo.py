@@ -22,15 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.devices.photo import FrameSource
-from counter_app.domain.photo import CHECK_TITLES_ZH
+from counter_app.domain.errors import CounterError
+from counter_app.domain.photo import CHECK_TITLES_ZH, PhotoCheckCode
 from counter_app.ui.application.camera import camera_devices
 from counter_app.ui.application.steps import ImportDialogs, StepView
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
-from counter_app.ui.second_factor import supervisor_fields
+from counter_app.ui.second_factor import RemoteAct, supervisor_fields
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import jpeg_pixmap, rgb_to_qimage
 from counter_app.workflows.application import Step
+from counter_app.workflows.remote_acts import photo_override_summary
+from counter_app.workflows.supervisor import PURPOSE_PHOTO_OVERRIDE, SupervisorApproval
 
 if TYPE_CHECKING:
     from counter_app.ui.application.page import ApplicationPage
@@ -100,8 +103,13 @@ class PhotoView(StepView):
         orow.addWidget(self.override_reason, 1)
         orow.addWidget(self.override_button)
         ob.addLayout(orow)
-        # a check let through needs a supervisor: password and one-time code (ui.supervisor_dialog)
-        self.override_supervisor = supervisor_fields(self.override_box, prefix="Override", within=host)
+        # a check let through needs a supervisor: password and one-time code (ui.supervisor_dialog),
+        # or 远程授权 from another counter for this check with this reason
+        self.remote_override: tuple[Any, str, str] | None = None  # (wizard, check, reason)
+        self.override_supervisor = supervisor_fields(self.override_box, prefix="Override", within=host,
+                                                     remote=RemoteAct(self._remote_purpose,
+                                                                      self._remote_summary))
+        self.override_supervisor.remote_approved.connect(self._override_remotely)
         ob.addWidget(self.override_supervisor)
         self.override_error = named(QLabel("", wordWrap=True), "FieldError")
         ob.addWidget(self.override_error)
@@ -210,8 +218,12 @@ class PhotoView(StepView):
         reason = self.override_reason.text()
         if not code:
             return
-        supervisor = self.override_supervisor.approval()
+        self._override(code, reason, self.override_supervisor.approval())
+
+    def _override(self, code: str, reason: str, supervisor: SupervisorApproval) -> None:
         self.override_supervisor.clear_secrets()
+        if self.override_supervisor.remote is not None:  # handed on: ready for another check
+            self.override_supervisor.remote.rearm()
 
         def done(_r: Any) -> None:
             self.override_reason.clear()
@@ -223,6 +235,30 @@ class PhotoView(StepView):
         wf = self.wf
         self.host.run(lambda: wf.override_photo(code, reason, supervisor), done, failed,
                       busy=tr("正在记录人工放行…"))
+
+    def _remote_summary(self) -> str:
+        """The chosen check and the reason, checked as the override will check them (so an
+        approval is not used up by a short reason); kept with the record they are for."""
+        wf, code, reason = self.wf, self.override_check.currentData(), self.override_reason.text()
+        report = wf.photo_report
+        if not code or report is None:
+            raise CounterError(tr("请先选择要放行的检查项。"), code="PHOTO_OVERRIDE_NO_CHECK")
+        report.override(code, reason, teller_id=wf.ctx.teller, at=wf.ctx.clock())  # raises if refused
+        self.remote_override = (wf, str(code), reason.strip())
+        return photo_override_summary(CHECK_TITLES_ZH[PhotoCheckCode(code)], reason)
+
+    def _remote_purpose(self) -> str:
+        asked = self.remote_override
+        return f"{PURPOSE_PHOTO_OVERRIDE}:{asked[1] if asked else ''}"
+
+    def _override_remotely(self, request_id: str) -> None:
+        asked, self.remote_override = self.remote_override, None
+        remote = self.override_supervisor.remote
+        if asked is None or asked[0] is not self.wf or self.host.busy:
+            if remote is not None:  # another record on screen, or another act running
+                remote.unused()
+            return
+        self._override(asked[1], asked[2], SupervisorApproval.remote(request_id))
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         self.error.setText(("✗ " + errors["photo"]) if "photo" in errors else "")

@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.devices.pinpad import PinEntry
+from counter_app.domain.errors import CounterError
 from counter_app.ui.i18n import tr
 from counter_app.ui.pin_dialog import ask_pins
-from counter_app.ui.second_factor import supervisor_fields
+from counter_app.ui.second_factor import RemoteAct, supervisor_fields
+from counter_app.workflows.remote_acts import spoil_summary
+from counter_app.workflows.stock import SPOIL_PURPOSE
 from counter_app.workflows.supervisor import SupervisorApproval
 
 
@@ -36,7 +39,11 @@ class SpoilDialog(QDialog):
         self.reason.setPlaceholderText(tr("至少4个字，如：写卡中断，芯片无响应"))
         form.addRow(tr("作废原因"), self.reason)
         lay.addLayout(form)
-        self.supervisor = supervisor_fields(self, prefix="Spoil", within=parent)
+        # 远程授权 too: a supervisor at another counter approves; the dialog then closes
+        self.serial_tail, self.remote_id, self.asked_reason = serial_tail, "", ""
+        self.supervisor = supervisor_fields(self, prefix="Spoil", within=parent, remote=RemoteAct(
+            SPOIL_PURPOSE, self._remote_summary))
+        self.supervisor.remote_approved.connect(self._approved_remotely)
         self.user, self.password = self.supervisor.user, self.supervisor.password
         lay.addWidget(self.supervisor)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -44,6 +51,30 @@ class SpoilDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def _remote_summary(self) -> str:
+        reason = self.reason.text().strip()
+        if not reason:
+            raise CounterError(tr("请填写废卡原因。"), code="SPOIL_REASON")
+        self.asked_reason = reason  # what the supervisor approved, whatever is typed after
+        return spoil_summary(self.serial_tail, reason)
+
+    def _approved_remotely(self, request_id: str) -> None:
+        self.remote_id = request_id
+        self.accept()
+
+    def done(self, result: int) -> None:
+        if self.supervisor.remote is not None:
+            self.supervisor.remote.timer.stop()  # never poll for a closed dialog
+        super().done(result)
+
+    def take(self) -> tuple[str, SupervisorApproval]:
+        """The reason and the approval (typed here, or given at another counter)."""
+        if self.remote_id:
+            return self.asked_reason, SupervisorApproval.remote(self.remote_id)
+        answer = (self.reason.text(), self.supervisor.approval())
+        self.supervisor.clear_secrets()
+        return answer
 
 
 class IssuanceDialogs:
@@ -56,9 +87,7 @@ class IssuanceDialogs:
         dialog = SpoilDialog(serial_tail, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        answer = (dialog.reason.text(), dialog.supervisor.approval())
-        dialog.supervisor.clear_secrets()
-        return answer
+        return dialog.take()
 
     def cancel_reason(self, parent: QWidget) -> str | None:
         text, ok = QInputDialog.getText(parent, tr("撤销制卡"), tr("撤销原因（如：申领人不再等候）："))

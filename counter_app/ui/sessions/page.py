@@ -1,7 +1,8 @@
 """柜员会话: start the business day (opening float, blank cards already held), end it at day
 end (refused while a day-end difference is unexplained), and — with a reason and a supervisor's
-user name, password and one-time code typed at this counter — force-close a session left open
-(a colleague gone home, yesterday's). See docs/teller-day.md.
+authorisation (user name, password and, when the profile asks for it, the one-time code typed
+at this counter, or 远程授权 from another counter) — force-close a session left open (a
+colleague gone home, yesterday's). See docs/teller-day.md and docs/supervision.md.
 
 Every call to the desk runs on the window's worker (the store is written durably).
 """
@@ -32,11 +33,12 @@ from counter_app.ui.i18n import tr
 from counter_app.ui.login_window import error_text
 from counter_app.ui.ops import Ops
 from counter_app.ui.qt import named
-from counter_app.ui.supervisor_dialog import CODE_HINT
+from counter_app.ui.second_factor import RemoteAct, supervisor_fields
 from counter_app.ui.widgets import FormGrid
+from counter_app.workflows.remote_acts import force_close_summary
 from counter_app.workflows.sessions import SessionDesk, SessionState, WorkSessionFacts, yuan
-from counter_app.workflows.sessions.desk import CHINA_TIME
-from counter_app.workflows.supervisor import SupervisorApproval
+from counter_app.workflows.sessions.desk import CHINA_TIME, MIN_REASON_CHARS, SessionRefused
+from counter_app.workflows.supervisor import PURPOSE_FORCE_CLOSE, SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class SessionPage(QWidget):
         self.setObjectName("SessionPage")
         self.desk, self.ops, self.counter_id = desk, ops, counter_id
         self.state: SessionState | None = None
+        self.sessions: dict[int, WorkSessionFacts] = {}  # the open sessions listed, by id
         self.busy = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 24, 28, 24)
@@ -105,14 +108,13 @@ class SessionPage(QWidget):
         self.reason = named(QLineEdit(), "ForceReason")
         self.reason.setPlaceholderText(tr("例如：柜员已下班未日终、电脑故障"))
         fgrid.add("reason", tr("原因"), self.reason)
-        self.supervisor = named(QLineEdit(), "SupervisorUser")
-        fgrid.add("supervisor", tr("主管账号"), self.supervisor)
-        self.password = named(QLineEdit(), "SupervisorPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        fgrid.add("password", tr("主管密码"), self.password)
-        self.otp = named(QLineEdit(), "SupervisorOtp")  # the supervisor's one-time code
-        self.otp.setPlaceholderText(CODE_HINT)
-        fgrid.add("otp", tr("动态验证码"), self.otp)
+        # the shared supervisor fields: the code box as the profile says, and 远程授权
+        self.fields = supervisor_fields(None, prefix="Supervisor", within=self, remote=RemoteAct(
+            PURPOSE_FORCE_CLOSE, self._remote_summary))
+        self.fields.remote_approved.connect(self._force_close_remotely)
+        self.supervisor, self.password, self.otp = self.fields.user, self.fields.password, self.fields.otp
+        fgrid.add("supervisor", tr("主管授权"), self.fields)
+        self.remote_close: tuple[int, str] = (0, "")  # the session and reason asked for remotely
         fl.addLayout(fgrid)
         self.force_button = self._button(tr("强制结束所选会话"), "ForceClose", self.force_close,
                                          self.force_box)
@@ -212,6 +214,7 @@ class SessionPage(QWidget):
         self.close_box.setVisible(s is not None)
         self.close_button.setEnabled(s is not None)
         self.open_list.clear()
+        self.sessions = {other.id: other for other in open_sessions}
         for other in open_sessions:
             item = QListWidgetItem(describe(other))
             item.setData(Qt.ItemDataRole.UserRole, other.id)
@@ -261,18 +264,49 @@ class SessionPage(QWidget):
         if self.busy or item is None:
             return
         session_id = int(item.data(Qt.ItemDataRole.UserRole))
+        approval, reason = self.fields.approval(), self.reason.text()
+        self.fields.clear_secrets()
+        self._force_close(session_id, approval, reason, tr("正在核验主管授权…"))
+
+    def _force_close(self, session_id: int, approval: SupervisorApproval, reason: str,
+                     busy_zh: str) -> None:
         desk = self.desk
-        approval = SupervisorApproval(self.supervisor.text().strip(), self.password.text(),
-                                      self.otp.text())
-        reason = self.reason.text()
-        self.password.clear()
-        self.otp.clear()
+        if self.fields.remote is not None:  # handed on (or authorised here): ready for another
+            self.fields.remote.rearm()
 
         def done(closed: WorkSessionFacts) -> None:
             self.reason.clear()
-            self.say(tr("已由主管 {0} 强制结束柜员 {1} 的会话（已记入审计日志）。").format(
-                    closed.closed_by, closed.teller))
+            said = (tr("已由主管 {0}（远程授权）强制结束柜员 {1} 的会话（已记入审计日志）。")
+                    if approval.remote_request_id else
+                    tr("已由主管 {0} 强制结束柜员 {1} 的会话（已记入审计日志）。"))
+            self.say(said.format(closed.closed_by, closed.teller))
             self.refresh(keep_message=True)
 
-        self._run(lambda: desk.force_close(session_id, approval, reason), done,
-                  tr("正在核验主管授权…"))
+        self._run(lambda: desk.force_close(session_id, approval, reason), done, busy_zh)
+
+    def _remote_summary(self) -> str:
+        """What the supervisor at another counter reads: whose session, where, which day, and
+        the reason; the session and reason are kept, so the approval closes that one."""
+        item = self.open_list.currentItem()
+        reason = self.reason.text().strip()
+        if self.busy or item is None:
+            raise SessionRefused(tr("请在列表中选择要强制结束的会话。"), code="SESSION_NOT_CHOSEN")
+        if len(reason) < MIN_REASON_CHARS:
+            raise SessionRefused(tr("请填写强制结束的原因（至少4个字）。"), code="REASON_REQUIRED")
+        session_id = int(item.data(Qt.ItemDataRole.UserRole))
+        facts = self.sessions.get(session_id)
+        if facts is None:
+            raise SessionRefused(tr("该会话已结束，无需强制结束。"), code="SESSION_GONE")
+        self.remote_close = (session_id, reason)
+        return force_close_summary(facts.teller, facts.counter_id, str(facts.business_day), reason)
+
+    def _force_close_remotely(self, request_id: str) -> None:
+        (session_id, reason), self.remote_close = self.remote_close, (0, "")
+        if not session_id:
+            return
+        if self.busy:  # another act is running: this approval is left to lapse
+            if self.fields.remote is not None:
+                self.fields.remote.unused()
+            return
+        self._force_close(session_id, SupervisorApproval.remote(request_id), reason,
+                          tr("正在核验远程授权…"))

@@ -33,12 +33,14 @@ from counter_app.ui.application.documents import DocumentPreview, document_print
 from counter_app.ui.application.steps import ImportDialogs
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
-from counter_app.ui.second_factor import supervisor_fields
+from counter_app.ui.second_factor import RemoteAct, supervisor_fields
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.ui.wizard_page import STEP_COLOURS, StepScreen, WizardPage, message_of
 from counter_app.workflows.errors import ValidationError
-from counter_app.workflows.stock import ReadOutcome, Step, StockDesk, StockWorkflow
+from counter_app.workflows.remote_acts import spoil_request, spoil_summary
+from counter_app.workflows.stock import SPOIL_PURPOSE, ReadOutcome, Step, StockDesk, StockWorkflow
+from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -185,8 +187,11 @@ class SpoilScreen(Screen):
         self.reason = named(QLineEdit(), "SpoilReason")
         self.grid.add("chip_serial", tr("芯片序列号"), self.serial)
         self.grid.add("reason", tr("作废原因"), self.reason, tr("至少4个字，记入审计日志"))
-        # the shared supervisor fields: the code box only when the profile asks for the code
-        self.fields = supervisor_fields(None, prefix="Spoil", within=page)
+        # the shared supervisor fields: the code box only when the profile asks for the code,
+        # and 远程授权 (a supervisor at another counter approves this card's spoiling)
+        self.fields = supervisor_fields(None, prefix="Spoil", within=page, remote=RemoteAct(
+            SPOIL_PURPOSE, _page(self).remote_spoil_summary))
+        self.fields.remote_approved.connect(_page(self).spoil_remotely)
         self.supervisor, self.password, self.otp = self.fields.user, self.fields.password, self.fields.otp
         self.grid.add("supervisor", tr("主管授权"), self.fields)
         self.root.addLayout(self.grid)
@@ -295,6 +300,7 @@ class StockPage(WizardPage[StockWorkflow]):
         self.desk = desk
         self.printer_name, self.find_printer = printer_name, find_printer
         self.sheet: tuple[str, bytes] | None = None
+        self.remote_spoil: tuple[str, str] = ("", "")  # the card and reason asked for remotely
         self.not_instant = named(QLabel(NOT_INSTANT_ZH, wordWrap=True), "NotInstantNote")
         self.not_instant.setStyleSheet("font-size: 16px; padding: 28px;")
         self.not_instant.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -422,17 +428,36 @@ class StockPage(WizardPage[StockWorkflow]):
 
     def spoil(self) -> None:
         s = self._screen(Step.SPOIL)
-        serial, reason = s.serial.text(), s.reason.text()
-        approval = s.fields.approval()
+        self._spoil(s.serial.text(), s.reason.text(), s.fields.approval(), tr("正在授权并登记废卡…"))
+
+    def _spoil(self, serial: str, reason: str, approval: SupervisorApproval, busy: str) -> None:
+        s = self._screen(Step.SPOIL)
         s.fields.clear_secrets()
+        if s.fields.remote is not None:  # handed on (or authorised here): ready for another
+            s.fields.remote.rearm()
 
         def done(_place: Any) -> None:
             s.serial.clear()
             s.reason.clear()
             s.supervisor.clear()
 
-        self._act(Step.SPOIL, lambda wf: wf.spoil(serial, reason, approval), tr("正在授权并登记废卡…"),
-                  done, custody=True)
+        self._act(Step.SPOIL, lambda wf: wf.spoil(serial, reason, approval), busy, done, custody=True)
+
+    def remote_spoil_summary(self) -> str:
+        """What the supervisor at another counter reads (the serial's tail and the reason);
+        both are kept, so the approval spoils that card with that reason."""
+        s = self._screen(Step.SPOIL)
+        self.remote_spoil = serial, reason = spoil_request(s.serial.text(), s.reason.text())
+        return spoil_summary(serial, reason)
+
+    def spoil_remotely(self, request_id: str) -> None:
+        (serial, reason), self.remote_spoil = self.remote_spoil, ("", "")
+        remote = self._screen(Step.SPOIL).fields.remote
+        wf = self.wizard
+        if (self.busy or wf is None or wf.current != Step.SPOIL) and remote is not None:
+            remote.unused()  # another act running, or the teller moved to another screen
+        elif serial:
+            self._spoil(serial, reason, SupervisorApproval.remote(request_id), tr("正在核验远程授权并登记废卡…"))
 
     def reconcile(self, mine: bool) -> None:
         screen = self._screen(Step.RECONCILE)

@@ -110,7 +110,9 @@ class BlankStock:
         the one authorisation path, workflows.login.TellerAuth.authorise)."""
         if self.ctx.authorise is None:
             raise StockError(QT_TR_NOOP("本机未配置主管授权，不能登记废卡。"), code="BLANK_NO_AUTHORISER")
-        if approval is None or not approval.username.strip() or not approval.password:
+        # an approval given at another counter (远程授权) is consumed by the authorisation
+        if approval is None or not (approval.remote_request_id
+                                    or (approval.username.strip() and approval.password)):
             raise ValidationError("supervisor", QT_TR_NOOP("登记废卡须由主管输入账号、密码和动态验证码授权。"),
                                   code="BLANK_SPOIL_NEEDS_SUPERVISOR")
         who = self.ctx.authorise(approval, SPOIL_PURPOSE)

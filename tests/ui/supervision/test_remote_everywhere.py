@@ -1,0 +1,213 @@
+"""远程授权 wherever a supervisor authorises, driven offscreen with two counters against the
+reference central (each PC its own store, accounts and loopback identity): the blank stock's
+spoil step and the instant issuance's spoil dialog, and 柜员会话's force-close, each asked at
+C01 and approved by the supervisor at C02, then completed through the one authorisation path.
+And the force-close box follows the profile's second factor like the other boxes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from sqlalchemy import select
+
+from counter_app.bootstrap import Fakes, Services, build_services
+from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.launcher import CentralSimHandle
+from counter_app.devices.blank_card import chip_serial_of, demo_atr
+from counter_app.store.models import AuditEntry
+from counter_app.ui.issuance.dialogs import SpoilDialog
+from counter_app.ui.ops import Ops
+from counter_app.ui.second_factor import RemoteHold, hold
+from counter_app.ui.sessions import SessionPage
+from counter_app.ui.stock.page import StockPage
+from counter_app.ui.supervisor_dialog import RemoteWait
+from counter_app.workflows.stock import SPOIL_PURPOSE, Step
+from counter_app.workflows.supervisor import PURPOSE_FORCE_CLOSE
+from tests.fixtures.app import make_profile
+from tests.fixtures.otp import SUPERVISOR, approval
+
+pytestmark = pytest.mark.central
+
+TELLER = "T0301"
+BRANCH = "ICBC-NB-0101"
+
+
+@pytest.fixture
+def ops() -> Iterator[Ops]:
+    made = Ops()
+    yield made
+    made.shutdown()
+
+
+@pytest.fixture
+def pcs(tmp_path: Path, central: CentralSimHandle) -> Iterator[tuple[Services, Services]]:
+    """C01 (the teller's) and C02 (the supervisor's), instant-issue PCs of one branch."""
+    made: list[tuple[Services, HttpCentralClient]] = []
+    for counter_id in ("C01", "C02"):
+        client = HttpCentralClient(central.url, timeouts=Timeouts(connect=2, read=5, health=2),
+                                   client_id=f"{BRANCH}/{counter_id}")
+        profile = dataclasses.replace(make_profile(tmp_path / counter_id), counter_id=counter_id)
+        made.append((build_services(profile, fakes=Fakes(central=client, no_presence=True)), client))
+    yield made[0][0], made[1][0]
+    for services, client in made:
+        services.close()
+        client.close()
+
+
+def window_for(qtbot, teller_pc: Services, ops: Ops, *, second_factor: bool = True) -> QWidget:  # type: ignore[no-untyped-def]
+    """What the main window holds for its screens: the setting and C01's remote desk."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    hold(window, second_factor, RemoteHold(teller_pc.remote_approvals, ops, TELLER))
+    window.resize(1100, 760)
+    return window
+
+
+def ask(qtbot, where: QWidget) -> RemoteWait:  # type: ignore[no-untyped-def]
+    """Press 请其他柜台主管远程授权 and wait for the request's number."""
+    wait = where.findChild(RemoteWait)
+    assert wait is not None and wait.isVisibleTo(where)
+    qtbot.mouseClick(wait.send, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(wait.request_id), timeout=10000)
+    assert wait.request_id[:6].upper() in wait.state.text()
+    return wait
+
+
+def granted_remotely(services: Services) -> list[tuple[str, str]]:
+    with services.store.read() as s:
+        return [(e.actor, e.detail["purpose"]) for e in s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "authorise.granted_remote"))]
+
+
+def test_a_spoil_approved_at_another_counter(qtbot, pcs: tuple[Services, Services], ops: Ops) -> None:  # type: ignore[no-untyped-def]
+    teller_pc, supervisor_pc = pcs
+    teller_pc.session_desk(TELLER).open("0")
+    receiving = teller_pc.stock_desk(TELLER).new()
+    receiving.open_box("BOX-REMOTE-1")
+    cards = [chip_serial_of(demo_atr(n)) for n in (1, 2)]
+    for n, serial in zip((1, 2), cards, strict=True):
+        receiving.register_chip(serial, demo_atr(n).hex().upper())
+    receiving.hand_out("2", TELLER)
+
+    window = window_for(qtbot, teller_pc, ops)
+    page = StockPage(teller_pc.stock_desk(TELLER), parent=window)
+    window.show()
+    page.open()
+    page._step_clicked(Step.SPOIL)
+    qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=10000)
+    spoil = page.view(Step.SPOIL)
+    wait = spoil.fields.remote
+    assert wait is not None
+    qtbot.mouseClick(wait.send, Qt.MouseButton.LeftButton)  # no card named: nothing is sent
+    assert "芯片序列号" in wait.state.text() and not wait.request_id
+    qtbot.keyClicks(spoil.serial, cards[0])
+    spoil.reason.setText("写卡失败芯片无响应")  # typed through the input method
+    wait = ask(qtbot, page)
+    request_id = wait.request_id
+    asked = teller_pc.remote_approvals.status(request_id)
+    assert (asked.purpose, asked.summary) == (
+        SPOIL_PURPOSE, f"登记废卡：芯片序列号尾号 {cards[0][-6:]}，原因：写卡失败芯片无响应")
+    spoil.serial.setText(cards[1])  # typed after asking: the approval is for the card asked about
+
+    supervisor_pc.remote_approvals.decide(request_id, approval(), approve=True)
+    qtbot.waitUntil(lambda: f"空白卡 {cards[0]} 已登记为废卡（授权主管 {SUPERVISOR}）"
+                    in spoil.result.text(), timeout=15000)
+    assert not wait.timer.isActive() and wait.send.isEnabled() and not wait.request_id
+    assert granted_remotely(teller_pc) == [(SUPERVISOR, SPOIL_PURPOSE)]
+    custody = [c.chip_serial for c in teller_pc.stock_desk(TELLER).stock.custody(TELLER)]
+    assert custody == [cards[1]]
+
+    # the instant issuance's spoil dialog offers the same, and its approval spoils once
+    dialog = SpoilDialog(cards[1][-6:], page)  # the page's child: it goes with the window
+    dialog.show()
+    qtbot.mouseClick(dialog.supervisor.remote.send, Qt.MouseButton.LeftButton)  # no reason yet
+    assert "原因" in dialog.supervisor.remote.state.text() and not dialog.supervisor.remote.request_id
+    dialog.reason.setText("写卡中断芯片无响应")
+    wait = ask(qtbot, dialog)
+    supervisor_pc.remote_approvals.decide(wait.request_id, approval(), approve=True)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=15000)
+    assert not wait.timer.isActive()
+    dialog.reason.setText("改过的原因")  # after the approval: the approved reason is used
+    reason, given = dialog.take()
+    assert reason == "写卡中断芯片无响应" and given.remote_request_id and not given.password
+    place = teller_pc.stock_desk(TELLER).new().spoil(cards[1], reason, given)
+    assert place.chip_serial == cards[1]
+    assert granted_remotely(teller_pc) == [(SUPERVISOR, SPOIL_PURPOSE)] * 2
+
+
+def test_a_force_close_approved_at_another_counter(qtbot, pcs: tuple[Services, Services], ops: Ops) -> None:  # type: ignore[no-untyped-def]
+    teller_pc, supervisor_pc = pcs
+    left_open = teller_pc.session_desk(TELLER).open("0")
+    window = window_for(qtbot, teller_pc, ops)
+    page = SessionPage(teller_pc.session_desk(TELLER), ops, counter_id="C01")
+    page.setParent(window)  # placed after it is built, as the main window does
+    window.show()
+    page.show()
+    page.open()
+    qtbot.waitUntil(lambda: page.state is not None and not page.busy and page.open_list.count() == 1,
+                    timeout=10000)
+    wait = page.fields.remote
+    assert wait is not None and page.otp.isVisibleTo(page)
+    qtbot.mouseClick(wait.send, Qt.MouseButton.LeftButton)  # no reason: nothing is sent
+    assert "原因" in wait.state.text() and not wait.request_id
+    page.reason.setText("柜员已下班未日终")
+    wait = ask(qtbot, page)
+    asked = teller_pc.remote_approvals.status(wait.request_id)
+    assert (asked.purpose, asked.summary) == (
+        PURPOSE_FORCE_CLOSE,
+        f"强制结束会话：柜员 {TELLER} · 柜台 C01 · 营业日 {left_open.business_day}，原因：柜员已下班未日终")
+
+    supervisor_pc.remote_approvals.decide(wait.request_id, approval(), approve=True)
+    qtbot.waitUntil(lambda: "远程授权" in page.message.text() and "强制结束" in page.message.text()
+                    and not page.busy, timeout=15000)
+    assert SUPERVISOR in page.message.text()
+    qtbot.waitUntil(lambda: page.open_list.count() == 0 and not page.busy, timeout=10000)
+    closed = next(s for s in teller_pc.session_desk(TELLER).recent() if s.id == left_open.id)
+    assert (closed.closed_by, closed.close_kind) == (SUPERVISOR, "force_closed")
+    assert granted_remotely(teller_pc) == [(SUPERVISOR, PURPOSE_FORCE_CLOSE)]
+    assert not wait.timer.isActive() and wait.send.isEnabled()
+
+
+def test_a_refused_request_closes_nothing(qtbot, pcs: tuple[Services, Services], ops: Ops) -> None:  # type: ignore[no-untyped-def]
+    teller_pc, supervisor_pc = pcs
+    teller_pc.session_desk(TELLER).open("0")
+    window = window_for(qtbot, teller_pc, ops, second_factor=False)
+    page = SessionPage(teller_pc.session_desk(TELLER), ops, counter_id="C01", parent=window)
+    window.show()
+    page.open()
+    qtbot.waitUntil(lambda: page.open_list.count() == 1 and not page.busy, timeout=10000)
+    assert not page.otp.isVisibleTo(page)  # the window's profile asks no code
+    page.reason.setText("柜员已下班未日终")
+    wait = ask(qtbot, page)
+    supervisor_pc.remote_approvals.decide(wait.request_id, approval(), approve=False,
+                                          reason="该柜员仍在营业")
+    qtbot.waitUntil(lambda: "该柜员仍在营业" in wait.state.text(), timeout=15000)
+    assert wait.send.isEnabled() and not wait.timer.isActive()
+    assert page.open_list.count() == 1 and granted_remotely(teller_pc) == []
+
+
+@pytest.mark.parametrize("second_factor", [True, False])
+def test_the_force_close_box_follows_the_profile(qtbot, make_services, second_factor: bool) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_shell import close, sign_in, start
+
+    app = start(qtbot, make_services(supervisor_second_factor=second_factor))
+    sign_in(qtbot, app)
+    try:
+        app.main.route_to("teller_day")
+        page = app.main.day_pages["teller_day"]
+        assert isinstance(page, SessionPage)
+        qtbot.waitUntil(lambda: page.state is not None and not page.busy
+                        and page.open_list.count() == 1, timeout=10000)
+        assert page.fields.second_factor is second_factor
+        assert page.otp.isVisibleTo(page) is second_factor
+        assert page.supervisor.isVisibleTo(page) and page.password.isVisibleTo(page)
+        # the signed-in window offers 远程授权 there too
+        ask_button = page.findChild(QPushButton, "RemoteAsk")
+        assert ask_button is not None and ask_button.isVisibleTo(page)
+    finally:
+        close(app)
