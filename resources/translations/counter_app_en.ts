@@ -932,6 +932,10 @@
         <translation>Recording manual approval…</translation>
     </message>
     <message>
+        <source>请先选择要放行的检查项。</source>
+        <translation>First choose the check to let through.</translation>
+    </message>
+    <message>
         <source>密码及卡片服务</source>
         <translation>PIN and card services</translation>
     </message>
@@ -3855,6 +3859,18 @@ Card printer: {1}</translation>
         <translation>Reason</translation>
     </message>
     <message>
+        <source>已由主管 {0}（远程授权）强制结束柜员 {1} 的会话（已记入审计日志）。</source>
+        <translation>Supervisor {0} (remote approval) force-closed teller {1}&apos;s session (written to the audit log).</translation>
+    </message>
+    <message>
+        <source>已由主管 {0} 强制结束柜员 {1} 的会话（已记入审计日志）。</source>
+        <translation>Supervisor {0} force-closed teller {1}&apos;s session (written to the audit log).</translation>
+    </message>
+    <message>
+        <source>请在列表中选择要强制结束的会话。</source>
+        <translation>Choose the session to force-close in the list.</translation>
+    </message>
+    <message>
         <source>主管密码</source>
         <translation>Supervisor password</translation>
     </message>
@@ -3909,10 +3925,6 @@ Card printer: {1}</translation>
     <message>
         <source>正在结束会话…</source>
         <translation>Closing session…</translation>
-    </message>
-    <message>
-        <source>已由主管 {0} 强制结束柜员 {1} 的会话（已记入审计日志）。</source>
-        <translation>Supervisor {0} force-closed teller {1}&apos;s session (written to the audit log).</translation>
     </message>
     <message>
         <source>最近7天</source>
@@ -4301,6 +4313,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>正在授权并登记废卡…</source>
         <translation>Authorising and recording spoiled card…</translation>
+    </message>
+    <message>
+        <source>正在核验远程授权并登记废卡…</source>
+        <translation>Checking the remote approval and registering the spoiled card…</translation>
     </message>
     <message>
         <source>正在盘点对账…</source>
@@ -4770,6 +4786,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>已停止等待远程授权（编号 {0}），该请求将自动过期。</source>
         <translation>Stopped waiting for remote approval (number {0}); the request will expire by itself.</translation>
+    </message>
+    <message>
+        <source>柜台正忙，未使用该远程授权（可重新发起）。</source>
+        <translation>The counter was busy: this remote approval was not used (you can ask again).</translation>
     </message>
     <message>
         <source>已发出远程授权请求，编号 {0}。请本网点其他柜台的主管在“主管管理 → 远程授权”中核对编号后批准；等待中…</source>
