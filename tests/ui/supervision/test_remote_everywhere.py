@@ -211,3 +211,66 @@ def test_the_force_close_box_follows_the_profile(qtbot, make_services, second_fa
         assert ask_button is not None and ask_button.isVisibleTo(page)
     finally:
         close(app)
+
+
+def test_a_photo_check_let_through_with_an_approval_from_another_counter(
+        qtbot, pcs: tuple[Services, Services], ops: Ops, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+    from PIL import Image
+
+    from central_sim.seed import generated_id
+    from counter_app.ui.application import application_page
+    from counter_app.workflows.application import Step as AppStep
+    from tests.integration.application.conftest import PORTRAIT
+
+    teller_pc, supervisor_pc = pcs
+    teller_pc.session_desk(TELLER).open("0")
+    window = window_for(qtbot, teller_pc, ops)
+    page = application_page(teller_pc, TELLER)
+    page.setParent(window)
+    window.show()
+    page.show()
+    page.open()
+
+    def idle() -> None:
+        qtbot.waitUntil(lambda: page.wf is not None and not page.busy and page.ops.pending == 0,
+                        timeout=15000)
+
+    idle()
+    page.views[AppStep.IDENTIFY].id_number.setText(generated_id(2961))
+    for step in (AppStep.ELIGIBILITY, AppStep.MATERIALS, AppStep.APPLICANT, AppStep.PHOTO):
+        if step is AppStep.APPLICANT:
+            page.step_key("Ctrl+A")  # every material seen
+        if step is AppStep.PHOTO:
+            page.views[AppStep.APPLICANT].address.setText("浙江省宁波市海曙区药行街1号")
+            page.views[AppStep.APPLICANT].phone.setText("13805740009")
+        page.go_next()
+        qtbot.waitUntil(lambda s=step: page.wf.step is s, timeout=15000)
+        idle()
+    dark = tmp_path / "dark.jpg"
+    pixels = np.array(Image.open(PORTRAIT).convert("RGB")).astype(float) * 0.3
+    Image.fromarray(pixels.astype("uint8")).save(dark, format="JPEG", quality=90)
+    photo = page.views[AppStep.PHOTO]
+    photo.import_path(dark)
+    idle()
+    assert photo.override_box.isVisible()
+    wait = photo.override_supervisor.remote
+    assert wait is not None
+    photo.override_reason.setText("好")  # too short: refused here, nothing is sent
+    qtbot.mouseClick(wait.send, Qt.MouseButton.LeftButton)
+    assert "至少" in wait.state.text() and not wait.request_id
+    while photo.override_box.isVisible():  # each failed check, one approval each
+        code = str(photo.override_check.currentData())
+        photo.override_reason.setText("光线不足但面部清晰，人工核对合格")
+        wait = ask(qtbot, photo)
+        asked = teller_pc.remote_approvals.status(wait.request_id)
+        assert asked.purpose == f"photo.override:{code}"
+        assert asked.summary.startswith("照片人工放行：") and "人工核对合格" in asked.summary
+        supervisor_pc.remote_approvals.decide(wait.request_id, approval(), approve=True)
+        qtbot.waitUntil(lambda c=code: c in page.wf.photo_report.overridden_codes, timeout=15000)
+        idle()
+    assert page.wf.photo_report.ok and "已人工放行" in photo.checks.text()
+    granted = granted_remotely(teller_pc)
+    assert granted and all(who == SUPERVISOR and purpose.startswith("photo.override:")
+                           for who, purpose in granted)
+    page.close_page()
