@@ -102,6 +102,13 @@ def test_icbc_cannot_submit_or_act_as_ccb(icbc: Caller) -> None:
             "making_mode": "FACTORY", "photo_sha256": PHOTO}
     refused(icbc.post("/v1/applications", body), 403, "BRANCH_FORBIDDEN")
     refused(icbc.post("/v1/cards/NB0000016/loss", {"branch_code": CCB}), 403, "BRANCH_FORBIDDEN")
+    # de-loss and the PIN-reset authorisation in another branch's name (the finding's own cases)
+    refused(icbc.post("/v1/cards/NB0000016/deloss", {"branch_code": CCB}), 403, "BRANCH_FORBIDDEN")
+    refused(icbc.post("/v1/cards/NB0000016/pin-reset-authorisations",
+                      {"branch_code": CCB, "function": "social"}), 403, "BRANCH_FORBIDDEN")
+    refused(icbc.post("/v1/cards/NB0000016/replacement",
+                      {"branch_code": CCB, "reason": "DAMAGED", "making_mode": "FACTORY"}),
+            403, "BRANCH_FORBIDDEN")
     refused(icbc.post(f"/v1/persons/{generated_id(2712)}/data-changes",
                       {"branch_code": CCB, "client_seq": 1, "changes": {"phone": "1"}}),
             403, "BRANCH_FORBIDDEN")

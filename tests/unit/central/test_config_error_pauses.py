@@ -109,3 +109,23 @@ def test_the_worker_probe_pauses_and_says_why(repo: StoreOutboxRepository,
     assert w.status().last_error_code == "CENTRAL_CONFIG_ERROR"
     assert repo.dead_letters() == []
     c.close()
+
+
+def test_doctor_names_an_unusable_ca_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # the file exists (so the profile loads) but is not a certificate: `doctor` names the
+    # configuration, not "line down", and says nothing is lost
+    from counter_app import cli
+    from counter_app.profile import demo_profile_path
+
+    (tmp_path / "ca.pem").write_text("not a certificate\n")
+    text = (demo_profile_path().read_text(encoding="utf-8")
+            .replace('base_url = "http://127.0.0.1:8765"', f'base_url = "{URL}"')
+            .replace('ca_file = ""', f'ca_file = "{tmp_path / "ca.pem"}"')
+            .replace("demo = true", "demo = false"))
+    assert f'ca_file = "{tmp_path / "ca.pem"}"' in text and "demo = false" in text
+    (tmp_path / "p.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("COUNTER_APP_HOME", str(tmp_path / "home"))
+    assert cli.main(["--profile", str(tmp_path / "p.toml"), "doctor"]) == 1
+    line = next(x for x in capsys.readouterr().out.splitlines() if "中心专线" in x)
+    assert "✘" in line and "证书配置有误" in line and "不会丢失" in line, line

@@ -174,3 +174,16 @@ def test_loopback_is_one_notion_for_the_profile_and_the_client() -> None:
         else:
             with pytest.raises(ConfigurationError):
                 HttpCentralClient(url)
+
+
+@pytest.mark.parametrize("command", [["sync", "status"], ["doctor"], ["doctor", "--json"]])
+def test_a_missing_ca_file_is_named_by_sync_status_and_doctor(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the case: `sync status` used to traceback on a missing CA file; branch IT's two
+    # commands now name the key and exit 1
+    monkeypatch.setenv("COUNTER_APP_HOME", str(tmp_path / "home"))
+    ca = next(p for p in _hostile_files(tmp_path) if p.name == "ca.toml")
+    assert cli.main(["--profile", str(ca), *command]) == 1
+    out = capsys.readouterr()
+    assert "central.ca_file" in out.err + out.out and "Traceback" not in out.err + out.out
