@@ -1,8 +1,8 @@
 """远程授权 wherever a supervisor authorises, driven offscreen with two counters against the
 reference central (each PC its own store, accounts and loopback identity): the blank stock's
 spoil step and the instant issuance's spoil dialog, and 柜员会话's force-close, each asked at
-C01 and approved by the supervisor at C02, then completed through the one authorisation path.
-And the force-close box follows the profile's second factor like the other boxes."""
+C01 and approved by the supervisor at C02, then completed through the one authorisation path
+(the force-close box following the profile's code setting: test_second_factor_boxes.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy import select
 
 from counter_app.bootstrap import Fakes, Services, build_services
@@ -30,18 +30,13 @@ from counter_app.workflows.stock import SPOIL_PURPOSE, Step
 from counter_app.workflows.supervisor import PURPOSE_FORCE_CLOSE
 from tests.fixtures.app import make_profile
 from tests.fixtures.otp import SUPERVISOR, approval
+from tests.ui.supervision import test_remote_approval_ui
 
 pytestmark = pytest.mark.central
+ops = test_remote_approval_ui.ops  # the fixture: a worker like the window's
 
 TELLER = "T0301"
 BRANCH = "ICBC-NB-0101"
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
 
 
 @pytest.fixture
@@ -189,28 +184,6 @@ def test_a_refused_request_closes_nothing(qtbot, pcs: tuple[Services, Services],
     qtbot.waitUntil(lambda: "该柜员仍在营业" in wait.state.text(), timeout=15000)
     assert wait.send.isEnabled() and not wait.timer.isActive()
     assert page.open_list.count() == 1 and granted_remotely(teller_pc) == []
-
-
-@pytest.mark.parametrize("second_factor", [True, False])
-def test_the_force_close_box_follows_the_profile(qtbot, make_services, second_factor: bool) -> None:  # type: ignore[no-untyped-def]
-    from tests.ui.test_shell import close, sign_in, start
-
-    app = start(qtbot, make_services(supervisor_second_factor=second_factor))
-    sign_in(qtbot, app)
-    try:
-        app.main.route_to("teller_day")
-        page = app.main.day_pages["teller_day"]
-        assert isinstance(page, SessionPage)
-        qtbot.waitUntil(lambda: page.state is not None and not page.busy
-                        and page.open_list.count() == 1, timeout=10000)
-        assert page.fields.second_factor is second_factor
-        assert page.otp.isVisibleTo(page) is second_factor
-        assert page.supervisor.isVisibleTo(page) and page.password.isVisibleTo(page)
-        # the signed-in window offers 远程授权 there too
-        ask_button = page.findChild(QPushButton, "RemoteAsk")
-        assert ask_button is not None and ask_button.isVisibleTo(page)
-    finally:
-        close(app)
 
 
 def test_a_photo_check_let_through_with_an_approval_from_another_counter(

@@ -1,7 +1,7 @@
 """The supervisor's code box follows the profile everywhere (one shared way, ui/second_factor.py):
 with ``[security] supervisor_second_factor = false`` no screen shows a 动态验证码 box — the
-application's photo override, the blank stock's spoil step, the instant issuance's spoil dialog —
-and with the default every one of them does."""
+application's photo override, the blank stock's spoil step, the instant issuance's spoil dialog,
+柜员会话's force-close — and with the default every one of them does."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from counter_app.ui.issuance.dialogs import SpoilDialog
 from counter_app.ui.second_factor import hold, required, supervisor_fields
+from counter_app.ui.sessions import SessionPage
 from counter_app.workflows.application import Step as AppStep
 from counter_app.workflows.stock import Step as StockStep
 from tests.ui.test_shell import close, sign_in, start
@@ -43,6 +44,19 @@ def test_every_supervisor_box_follows_the_profile(qtbot, make_services, second_f
         qtbot.addWidget(dialog)
         assert dialog.supervisor.second_factor is second_factor
         assert dialog.supervisor.otp.isVisibleTo(dialog) is second_factor
+
+        # built before the window places it: the box settles when first shown
+        app.main.route_to("teller_day")
+        sessions = app.main.day_pages["teller_day"]
+        assert isinstance(sessions, SessionPage)
+        qtbot.waitUntil(lambda: sessions.state is not None and not sessions.busy
+                        and sessions.open_list.count() == 1, timeout=10000)
+        assert sessions.fields.second_factor is second_factor
+        assert sessions.otp.isVisibleTo(sessions) is second_factor
+        assert sessions.password.isVisibleTo(sessions)
+        # the signed-in window offers 远程授权 beside every box (RemoteWait: remote_approval tests)
+        for fields in (spoil.fields, photo.override_supervisor, dialog.supervisor, sessions.fields):
+            assert fields.remote is not None
     finally:
         close(app)
 
