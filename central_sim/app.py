@@ -1036,12 +1036,20 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             next_cursor = yms[-1] if len(older) > limit else None
         detail = [r for r in rows if r.year_month in set(yms)]
         employers = {e.employer_no: e for e in s.scalars(select(Employer))}
+        registered = list(s.scalars(select(people.Registration).where(
+            people.Registration.id_number == id_number, people.Registration.active.is_(True))
+            .order_by(people.Registration.created_at.desc())))
         summary = []
         for ins in ("PENSION", "UNEMPLOYMENT", "WORK_INJURY"):
             mine = [r for r in rows if r.insurance == ins]
             latest = mine[0] if mine else None
             paid_recent = any(r.paid for r in mine[:3])
             emp = employers.get(latest.employer_no) if latest else None
+            # a registration from its start month on names the employer now (no month paid
+            # yet under it): the employer a 单位代领 is checked against
+            reg = next((r for r in registered if ins in r.insurances and r.employer_no), None)
+            if reg is not None and (latest is None or reg.start_month >= latest.year_month):
+                emp = employers.get(reg.employer_no or "") or emp
             summary.append(M.InsuranceSummary(
                 insurance=ins,
                 status="NONE" if not mine else ("CONTRIBUTING" if paid_recent else "SUSPENDED"),

@@ -230,6 +230,9 @@ class HandoutReceipt:
     at: dt.datetime  # Beijing time
     teller: str
     e_card_claim_url: str = ""  # the central's claim address for the activated card
+    # an employer's collection (单位代领): handed out, not activated; the holder must come
+    card_state_zh: str = "已启用（社保功能、金融功能），密码已由持卡人设置"
+    activated: bool = True  # False: no e-card block (the card is not active yet)
 
 
 def render_handout_receipt(data: HandoutReceipt, *, fonts: CjkFonts | None = None) -> bytes:
@@ -255,7 +258,7 @@ def render_handout_receipt(data: HandoutReceipt, *, fonts: CjkFonts | None = Non
     rows = (("申领编号", data.application_id), ("持卡人", data.holder),
             ("社会保障号码", data.holder_id), ("社会保障卡号", data.card_no),
             ("领卡方式", data.collector_zh), ("领卡时间", f"{data.at:%Y-%m-%d %H:%M}"),
-            ("卡片状态", "已启用（社保功能、金融功能），密码已由持卡人设置"), ("经办柜员", data.teller))
+            ("卡片状态", data.card_state_zh), ("经办柜员", data.teller))
     top = 40.0
     for label, value in rows:
         sheet.rect(left, top, 30.0, 8.0, fill=LABEL_FILL, line=0.4)
@@ -264,7 +267,8 @@ def render_handout_receipt(data: HandoutReceipt, *, fonts: CjkFonts | None = Non
         sheet.text(left + 32.0, top + 5.5, value, sheet.fit_size(value, width - 34.0, 9, 6))
         top += 8.0
     top += 6.0
-    top = draw_ecard_block(sheet, left, top, width, data.e_card_claim_url)
+    if data.activated:
+        top = draw_ecard_block(sheet, left, top, width, data.e_card_claim_url)
     sheet.text(left, top + 4.0, "领卡人签收：________________　　日期：____年__月__日", 9)
     top += 12.0
     for i, line in enumerate(sheet.wrap(

@@ -15,7 +15,9 @@ branch's receipt of a batch and its custody of the cards until they are handed o
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
@@ -38,6 +40,7 @@ from counter_app.store.card_operations import CardOperationStore
 from counter_app.store.crypto import DataCipher
 from counter_app.store.database import Store
 from counter_app.store.models import (
+    AppState,
     CardApplication,
     CentralNotice,
     OutboxMessage,
@@ -48,6 +51,7 @@ from counter_app.store.models import (
 from counter_app.store.outbox_repo import add_outbox_message
 
 RECEIVED_PENDING = "RECEIVED_PENDING"  # received here, the receipt not yet acknowledged
+HANDOUT_PREFIX = "handout:"  # app_state key of a hand-out's record, by application id
 
 
 def _naive(t: dt.datetime | None) -> dt.datetime | None:
@@ -397,6 +401,33 @@ class ProductionStore:
 
     def audit(self, actor: str, action: str, /, **detail: Any) -> None:
         self.ops.audit(actor, action, **detail)
+
+    # -- a hand-out in progress (resumed after a restart, sign-out or idle lock) -------------------
+    def save_handout(self, application_id: str, data: dict[str, Any]) -> None:
+        """The hand-out's envelope (its step, record and idempotency keys), one value in
+        ``app_state`` encrypted with the store's data key bound to its key (as issuance
+        records): nothing about the person in clear. Written durably: it is saved before
+        each central call, so the keys survive whatever stops the counter next."""
+        key = HANDOUT_PREFIX + application_id
+        blob = self.store.cipher.encrypt(json.dumps(data, ensure_ascii=False).encode(),
+                                         f"app_state.{key}")
+        value = base64.b64encode(blob).decode("ascii")
+        with self.store.write(durable=True) as s:
+            row = s.get(AppState, key)
+            if row is None:
+                s.add(AppState(key=key, value=value))
+            else:
+                row.value = value
+
+    def load_handout(self, application_id: str) -> dict[str, Any] | None:
+        key = HANDOUT_PREFIX + application_id
+        with self.store.read() as s:
+            row = s.get(AppState, key)
+            if row is None:
+                return None
+            raw = self.store.cipher.decrypt(base64.b64decode(row.value), f"app_state.{key}")
+        data = json.loads(raw)
+        return data if isinstance(data, dict) else None
 
     # -- a receipt in progress (draft) ------------------------------------------------------------
     def save_receipt_draft(self, batch_id: str, *, teller: str, data: dict[str, Any]) -> None:

@@ -692,8 +692,9 @@ def _hpage(screen: HScreen) -> HandoutPage:
 class IdentifyScreen(HScreen):
     key = HStep.IDENTIFY
     title_zh = tr("核验领卡人")
-    lead = tr("本人领取：读取持卡人身份证。未成年人由监护人持户口本等监护关系证明代领；"
-            "单位代领须留存单位委托书（录入统一社会信用代码和委托书编号）并核验经办人身份证。")
+    lead = tr("本人领取：读取持卡人身份证（邮寄到家或已领未启用的卡，由持卡人带卡办理启用）。"
+            "未成年人由监护人持户口本等监护关系证明代领；"
+            "单位代领须留存单位委托书（录入统一社会信用代码和委托书编号）并核验经办人身份证，代领的卡不启用，须持卡人本人来启用并设置密码。")
 
     def __init__(self, page: WizardPage[HandoutWorkflow]) -> None:
         super().__init__(page)
@@ -759,8 +760,12 @@ class IdentifyScreen(HScreen):
         r = self.wf.record
         if r.identity.id_number and not self.id_number.text():
             self.id_number.setText(r.identity.id_number)
-        self.found.setText(tr("待领卡片：{0}，卡号 {1}，保管位置 {2}").format(r.application_id, r.card_no, r.location)
-                           if r.application_id else "")
+        if r.brought:
+            self.found.setText(tr("持卡人带来的卡片：{0}，卡号 {1}（已寄出或已领取未启用）").format(
+                r.application_id, r.card_no))
+        else:
+            self.found.setText(tr("待领卡片：{0}，卡号 {1}，保管位置 {2}").format(
+                r.application_id, r.card_no, r.location) if r.application_id else "")
 
     def shortcuts(self) -> dict[str, Callable[[], Any]]:
         return {"F4": _hpage(self).read_id_card}
@@ -789,7 +794,8 @@ class CardScreen(HScreen):
 
     def load(self) -> None:
         r = self.wf.record
-        self.info.setText(tr("申领 {0}　卡号 {1}　保管位置 {2}").format(r.application_id, r.card_no, r.location))
+        self.info.setText(tr("申领 {0}　卡号 {1}　持卡人带来的卡片").format(r.application_id, r.card_no) if r.brought
+                          else tr("申领 {0}　卡号 {1}　保管位置 {2}").format(r.application_id, r.card_no, r.location))
         if r.card_read:
             _status(self.result, tr("卡片核对一致，请点击“下一步”由中心发放并启用。"))
 
@@ -852,6 +858,10 @@ class HandoutDoneScreen(HScreen):
 
     def load(self) -> None:
         r = self.wf.record
+        if not r.activated:  # 单位代领: handed out, the holder activates and sets the PIN
+            _status(self.result, tr("卡号 {0} 已由单位代领（未启用）。请打印领卡回执交单位经办人签收，并告知："
+                    "须持卡人本人持身份证和本卡到网点办理领卡启用并设置密码。").format(r.card_no))
+            return
         _status(self.result, tr("卡号 {0} 已发放并启用，持卡人已设置密码。请打印领卡回执交持卡人签收，"
                 "回执上的二维码用于领取电子社保卡。").format(r.card_no))
 
@@ -901,6 +911,9 @@ class HandoutPage(WizardPage[HandoutWorkflow]):
         for screen in self.built.values():
             for edit in screen.findChildren(QLineEdit):
                 edit.clear()
+            if isinstance(screen, IdentifyScreen):  # the next person collects for themself
+                screen.radios[Collector.SELF].setChecked(True)
+                screen.proof.setChecked(False)
         self.show_step()
 
     def _act(self, job: Callable[[HandoutWorkflow], Any], busy: str) -> None:
@@ -930,8 +943,8 @@ class HandoutPage(WizardPage[HandoutWorkflow]):
 
     def find_card(self) -> None:
         def job(wf: HandoutWorkflow) -> Any:
-            wf.find_card()
-            return wf.next()
+            wf.find_card()  # a hand-out begun before goes on where it stopped
+            return wf.next() if wf.step is HStep.IDENTIFY else wf.current
 
         self._act(job, tr("正在查找待领卡片并向中心核对…"))
 

@@ -3,6 +3,8 @@ the uncollected-cards list, as PDF bytes (printing/production_lists.py draws the
 
 from __future__ import annotations
 
+from typing import Any
+
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.production import (
     EXTRA,
@@ -29,7 +31,12 @@ from counter_app.printing.production_lists import (
 )
 from counter_app.printing.production_lists import UncollectedLine as PrintedUncollected
 from counter_app.workflows.production.desk import ProductionDesk
-from counter_app.workflows.production.handout import COLLECTOR_ZH, Collector, HandoutWorkflow
+from counter_app.workflows.production.handout import (
+    COLLECTOR_ZH,
+    Collector,
+    HandoutRecord,
+    HandoutWorkflow,
+)
 from counter_app.workflows.production.receipt import BatchReceiptWorkflow
 from counter_app.workflows.production.record import Outcome
 from counter_app.workflows.production.sealing import SealingOutcome
@@ -124,7 +131,18 @@ def handout_pdf(wf: HandoutWorkflow) -> bytes:
     return render_handout_receipt(HandoutReceipt(
         ctx.branch, r.application_id, r.card_no, mask_name(r.holder_name) if r.holder_name else "—",
         mask_id_number(wf.holder_id), collector, ctx.clock().astimezone(CHINA_TIME), ctx.teller,
-        e_card_claim_url=r.ecard_url))
+        e_card_claim_url=r.ecard_url, **_state(r)))
+
+
+EMPLOYER_NOT_ACTIVATED_ZH = ("已发放，未启用：须持卡人本人持身份证和本卡到本行网点办理领卡启用并设置密码"
+                             "（卡片启用前不能使用）")
+
+
+def _state(r: HandoutRecord) -> dict[str, Any]:
+    """An employer's collection hands the card out unactivated: the receipt says so."""
+    if r.activated:
+        return {}
+    return {"card_state_zh": EMPLOYER_NOT_ACTIVATED_ZH, "activated": False}
 
 
 SEAL_STATE_ZH = {"done": "中心已封存", "pending": "待上传中心", "sending": "待上传中心",

@@ -144,7 +144,15 @@ def test_a_minors_card_is_collected_by_the_guardian(branch: Branch) -> None:
 
 
 def test_an_employer_collects_for_its_staff_with_the_letter_recorded(branch: Branch) -> None:
+    from central_sim.people import credit_code_with_check
+    from counter_app.central.people_api import RegistrationRequest
+
     application_id, card_no, idn, name = _received(branch)
+    employer = credit_code_with_check("91330206MA2H00101")  # the holder's employer at the central
+    branch.client.register_person(idn, RegistrationRequest(
+        branch_code=branch.profile.branch_code, kind="EMPLOYEE", insurances=("PENSION",),
+        base_fen=600000, start_month="202611", credit_code=employer),
+        idempotency_key=str(uuid.uuid4()))
     wf = branch.desk(card_reader=SimulatedSocialCardReader(
         card_data_for(idn, name, card_number=card_no))).new_handout()
     errors = wf.apply(Step.IDENTIFY, {"collector": "EMPLOYER", "id_number": GUARDIAN,
@@ -161,14 +169,20 @@ def test_an_employer_collects_for_its_staff_with_the_letter_recorded(branch: Bra
     assert bad.value.errors == {"credit_code": "统一社会信用代码校验位不符，可能录入有误，请逐位核对营业执照。"}
     wf.apply(Step.IDENTIFY, {"credit_code": "91330200MA2AB3CD4G", "employer_name": "宁波甬江实业有限公司",
                              "letter_no": "甬江人〔2026〕12号"})
+    with pytest.raises(HandoutError) as err:
+        wf.find_card()  # a valid code, but not the employer the central has the holder with
+    assert err.value.code == "EMPLOYER_MISMATCH"
+    wf.apply(Step.IDENTIFY, {"credit_code": employer, "employer_name": "宁波甬港智能制造有限公司",
+                             "letter_no": "甬江人〔2026〕12号"})
     wf.find_card()
     wf.read_card()
-    wf.activate()
+    wf.activate()  # handed out only: the holder activates and sets the PIN
+    assert wf.step is Step.DONE and not wf.record.activated
     with branch.store.read() as s:
         row = s.query(ProductionItem).filter_by(application_id=application_id).one()
         assert row.holder["collector"]["employer"]["letter_no"] == "甬江人〔2026〕12号"
     assert handout_pdf(wf).startswith(b"%PDF")
-    assert branch.client.application(application_id).state == "ACTIVATED"
+    assert branch.client.application(application_id).state == "ISSUED_NOT_ACTIVATED"
 
 
 def test_a_card_lost_before_collection_is_not_handed_out(branch: Branch) -> None:

@@ -3,7 +3,8 @@ real store, for the cases the issue names: an EMS card's tracking number in the 
 batch with an extra card and two cards swapped between envelopes (the differences on screen and
 on the 签收清单); a minor's card collected by the guardian (the wrong guardian refused, the PIN
 keyed in the masked dialog when the counter has no pad); an employer collecting with its
-letter on the receipt; a card lost before collection refused; the uncollected cards with their
+letter on the receipt, unactivated, then the holder activating the card brought; an ID card
+read and the wrong card refused; a card lost before collection refused; the uncollected cards with their
 ages on screen and on the 未领卡清单."""
 
 from __future__ import annotations
@@ -196,9 +197,24 @@ def test_a_minors_card_collected_by_the_guardian_with_the_pin_in_the_masked_dial
     assert b"802413" not in branch.store.path.read_bytes()
 
 
-def test_an_employer_collects_with_its_letter_on_the_receipt(
+def _employ(branch: Branch, idn: str, body17: str = "91330206MA2H00101") -> str:
+    """The holder registered at the central as an employee of a seeded employer: its code."""
+    from central_sim.people import credit_code_with_check
+    from counter_app.central.people_api import RegistrationRequest
+
+    code = credit_code_with_check(body17)
+    branch.client.register_person(idn, RegistrationRequest(
+        branch_code=branch.profile.branch_code, kind="EMPLOYEE", insurances=("PENSION",),
+        base_fen=600000, start_month="202611", credit_code=code), idempotency_key=str(uuid.uuid4()))
+    return code
+
+
+def test_an_employer_collects_unactivated_then_the_holder_activates(
         qtbot: Any, branch: Branch, tmp_path: Path) -> None:
+    from central_sim.people import credit_code_with_check
+
     application_id, card_no, idn, name = branch.received()
+    employer = _employ(branch, idn)
     ctx = branch.context(card_reader=SimulatedSocialCardReader(
         card_data_for(idn, name, card_number=card_no)))
     ctx.chip = _chip_card(tmp_path, idn, name, card_no)
@@ -211,30 +227,83 @@ def test_an_employer_collects_with_its_letter_on_the_receipt(
     ident.id_number.setText(GUARDIAN)  # the employer's clerk
     ident.holder.setText(idn)
     ident.credit.setText("91330200MA2AB3CD4E")  # a wrong check character
-    ident.employer.setText("宁波甬江实业有限公司")
-    ident.letter.setText("甬江人2026第12号")
+    ident.employer.setText("宁波甬港智能制造有限公司")
+    ident.letter.setText("甬港人2026第12号")
     hand.find_card()
     idle(qtbot, hand)
     assert "校验位不符" in ident.grid.errors["credit_code"].text()
     assert hand.wizard.current == HStep.IDENTIFY
-    ident.credit.setText("91330200MA2AB3CD4G")
+    ident.credit.setText(credit_code_with_check("91330205MA2H00202"))  # valid, another company
+    hand.find_card()
+    idle(qtbot, hand)
+    assert "参保单位不符" in hand.banner.text() and hand.wizard.current == HStep.IDENTIFY
+    ident.credit.setText(employer)
     hand.find_card()
     idle(qtbot, hand)
     assert hand.wizard.current == HStep.CARD
     hand.read_card()
     idle(qtbot, hand)
+    hand.activate()  # handed out only: no PIN step for the employer's clerk
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.DONE and HStep.PIN not in hand.wizard.step_keys()
+    assert "未启用" in hand.view(HStep.DONE).result.text()
+    assert branch.client.application(application_id).state == "ISSUED_NOT_ACTIVATED"
+    pdf = tmp_path / "handout.pdf"
+    hand.save_receipt(pdf)
+    idle(qtbot, hand)
+    text = _pdf_text(pdf)
+    assert "单位代领" in text and employer in text and "甬港人2026第12号" in text
+    assert "未启用" in text and "持卡人本人" in text
+    # the holder comes with the card the employer took: 领卡启用 of a brought card
+    hand.new_handout()
+    idle(qtbot, hand)
+    ident.id_number.setText(idn)
+    hand.find_card()
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.CARD and hand.wizard.record.brought
+    assert "持卡人带来的卡片" in hand.view(HStep.CARD).info.text()
+    hand.read_card()
+    idle(qtbot, hand)
     hand.activate()
     idle(qtbot, hand)
+    assert hand.wizard.current == HStep.PIN
     ctx.pin_pad.key_in("802413", "802413")
     hand.set_pin()
     idle(qtbot, hand)
     assert hand.wizard.current == HStep.DONE
     assert branch.client.application(application_id).state == "ACTIVATED"
-    pdf = tmp_path / "handout.pdf"
-    hand.save_receipt(pdf)
+    ctx.chip.verify_pin(PinEntry("802413"))
+    assert b"802413" not in branch.store.path.read_bytes()
+
+
+def test_an_id_card_read_and_the_wrong_card_refused(qtbot: Any, branch: Branch) -> None:
+    from counter_app.devices.idcard import IdCardData, SimulatedIdCardReader
+
+    application_id, card_no, idn, name = branch.received()
+    reader = SimulatedSocialCardReader(card_data_for(GUARDIAN, "李明", card_number="NB0000016"))
+    ctx = branch.context(card_reader=reader)
+    born = dt.date(int(idn[6:10]), int(idn[10:12]), int(idn[12:14]))
+    ctx.id_reader = SimulatedIdCardReader(IdCardData(
+        idn, name, "1", "汉族", born, "浙江省宁波市海曙区", "宁波市公安局海曙分局",
+        dt.date(2020, 1, 1), None))
+    hand = _show(qtbot, HandoutPage(ProductionDesk(ctx)))
+    ident = hand.view(HStep.IDENTIFY)
+    hand.read_id_card()
     idle(qtbot, hand)
-    text = _pdf_text(pdf)
-    assert "单位代领" in text and "91330200MA2AB3CD4G" in text and "甬江人2026第12号" in text
+    assert ident.id_number.text() == idn and hand.wizard.record.identity.source == "reader"
+    hand.find_card()
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.CARD and "R-001" in hand.view(HStep.CARD).info.text()
+    hand.read_card()  # the teller took another envelope's card
+    idle(qtbot, hand)
+    banner = hand.banner.text()
+    assert "不是该持卡人的卡" in banner and "R-001" in banner
+    assert hand.wizard.current == HStep.CARD and not hand.wizard.record.card_read
+    reader.insert(card_data_for(idn, name, card_number=card_no))
+    hand.read_card()
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.ACTIVATE and hand.wizard.record.card_read
+    assert branch.client.application(application_id).state == "BRANCH_RECEIVED"
 
 
 def test_a_card_lost_before_collection_is_refused_on_the_banner(
