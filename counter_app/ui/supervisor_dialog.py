@@ -47,6 +47,8 @@ def _code_box(name: str) -> QLineEdit:
     box.setMaxLength(DIGITS + 1)  # authenticator apps show "123 456": the space is allowed
     box.setValidator(QRegularExpressionValidator(r"[0-9 ]{0,7}", box))
     box.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    box.ensurePolished()  # the theme's font: the hint shown whole, not cut to "…6位…"
+    box.setMinimumWidth(box.fontMetrics().horizontalAdvance(CODE_HINT) + 28)
     return box
 
 
@@ -134,6 +136,7 @@ class RemoteDesk(Protocol):
 
     def ask(self, purpose: str, summary: str, teller: str) -> Any: ...
     def status(self, request_id: str) -> Any: ...
+    def cancel(self, request_id: str, teller: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -204,8 +207,11 @@ class RemoteWait(QWidget):
         self.cancel.setVisible(False)
         self.send.setEnabled(True)
         if self.request_id:
-            self.state.setText(tr("已停止等待远程授权（编号 {0}），该请求将自动过期。").format(
-                short_number(self.request_id)))
+            self.state.setText(tr("已停止等待远程授权（编号 {0}）并撤回该请求（中心未连通时该请求将自动过期）。")
+                               .format(short_number(self.request_id)))
+            # withdrawn at the central (best effort, audited): it can no longer be approved
+            request_id, a = self.request_id, self.ask
+            a.ops.run(lambda: a.desk.cancel(request_id, a.teller))
         self.request_id = ""
 
     def unused(self) -> None:
