@@ -13,11 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from counter_app.domain.card import CardData
-from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.domain.errors import ValidationError
 from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.printing import mask_name
 from counter_app.workflows.kernel import JournalEntry, StepDef
 from counter_app.workflows.person_case import CaseContext, CaseRecord, PersonCaseWorkflow
+from counter_app.workflows.persons_card import CardReading, read_card_of
 
 
 class CaseStore(Protocol):
@@ -32,10 +33,6 @@ class CardCaseContext(CaseContext, Protocol):
 class CaseOutcome(Protocol):
     @property
     def status(self) -> str: ...
-
-
-class CardReading(Protocol):
-    def read(self) -> CardData: ...
 
 
 R = TypeVar("R", bound=CaseRecord)
@@ -76,15 +73,14 @@ class CardCaseWorkflow(PersonCaseWorkflow[R, S, C]):
     # -- card ----------------------------------------------------------------------------------
     def _read_persons_card(self, reader: CardReading | None) -> CardData:
         """The card in the reader (blocking); refused when it is another person's."""
-        if reader is None:
-            raise CounterError(QT_TR_NOOP("本柜台未配置社保卡读卡器。"), code="CARD_READER_MISSING")
-        data = reader.read()
-        if self.id_number and data.id_number != self.id_number:
-            self.note("card_read_other_person")
-            self.save()
-            raise ValidationError("card", QT_TR_NOOP("读卡器中的社保卡不属于本次核验的持卡人，请核对卡片。"),
-                                  code="CARD_OTHER_PERSON")
-        return data
+        try:
+            return read_card_of(reader, self.id_number,
+                                QT_TR_NOOP("读卡器中的社保卡不属于本次核验的持卡人，请核对卡片。"))
+        except ValidationError as refused:
+            if refused.code == "CARD_OTHER_PERSON":
+                self.note("card_read_other_person")
+                self.save()
+            raise
 
     # -- receipt -------------------------------------------------------------------------------
     def record_document_output(self, receipt_no: str, how: str) -> None:

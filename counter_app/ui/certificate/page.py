@@ -29,7 +29,7 @@ from counter_app.printing.certificate import CertificateData, detail_rows, gaps
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.document_output import DocumentOutputs
 from counter_app.ui.i18n import tr, tr_values
-from counter_app.ui.identify_screen import IdCardScreen
+from counter_app.ui.persons_card import PersonsCardScreen
 from counter_app.ui.qt import named
 from counter_app.ui.theme import MUTED, OK
 from counter_app.ui.widgets import ID_LIMIT, Banner, FormGrid
@@ -63,10 +63,11 @@ class CertStep(StepScreen[CertificateWorkflow]):
         self.host = host
 
 
-class IdentifyView(IdCardScreen[CertificateWorkflow]):
+class IdentifyView(PersonsCardScreen[CertificateWorkflow]):
     key = Step.IDENTIFY
     title_zh = STEP_TITLES_ZH[Step.IDENTIFY]
     lead = tr("请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件。"
+            "申请人带了社保卡的，插入读卡器按 F3 读取（核对为本人现用的卡）；没带卡的凭身份证即可。"
             "核验他人出示的参保证明请按 F9。")
     id_limit = ID_LIMIT
 
@@ -75,6 +76,7 @@ class IdentifyView(IdCardScreen[CertificateWorkflow]):
         super().__init__(host)
 
     def add_to_reader_row(self, row: QHBoxLayout) -> None:
+        super().add_to_reader_row(row)
         self.verify_button = QPushButton(tr("核验参保证明 (F9)"))
         self.verify_button.clicked.connect(self.host.show_verify)
         row.addWidget(self.verify_button)
@@ -317,7 +319,7 @@ class CertificatePage(DocumentOutputs[CertificateWorkflow]):
     title_zh = tr("参保证明打印")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyView, Step.OPTIONS: OptionsView, Step.DONE: DoneView}
-    global_keys = ("F2", "F5", "F6", "F7", "F8", "F9", "Ctrl+N", "Esc")
+    global_keys = ("F2", "F3", "F5", "F6", "F7", "F8", "F9", "Ctrl+N", "Esc")
     no_back = frozenset({Step.IDENTIFY, Step.DONE})
     no_next = frozenset({Step.OPTIONS, Step.DONE})
 

@@ -34,7 +34,7 @@ from counter_app.printing import mask_id_number
 from counter_app.ui.application.documents import document_printer
 from counter_app.ui.document_output import DocumentOutputs
 from counter_app.ui.i18n import tr
-from counter_app.ui.identify_screen import IdCardScreen
+from counter_app.ui.persons_card import PersonsCardScreen
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK, WARN
 from counter_app.ui.widgets import ID_LIMIT, Banner
@@ -67,11 +67,12 @@ class QueryStep(StepScreen[QueryWorkflow]):
         self.host = host
 
 
-class IdentifyView(IdCardScreen[QueryWorkflow]):
+class IdentifyView(PersonsCardScreen[QueryWorkflow]):
     key = Step.IDENTIFY
     title_zh = STEP_TITLES_ZH[Step.IDENTIFY]
     lead = tr("请将本人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件，"
-            "按回车查询。查询须实时连接中心系统。")
+            "按回车查询。本人带了社保卡的，插入读卡器按 F3 读取（核对为本人现用的卡）；没带卡的凭身份证即可。"
+            "查询须实时连接中心系统。")
     id_limit = ID_LIMIT
 
     def __init__(self, host: QueriesPage) -> None:
@@ -298,7 +299,7 @@ class QueriesPage(DocumentOutputs[QueryWorkflow]):
     title_zh = tr("社保信息查询")
     screens: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         Step.IDENTIFY: IdentifyView, Step.RESULT: ResultView}
-    global_keys = ("F2", "F4", "F6", "F7", "F8", "Ctrl+N")
+    global_keys = ("F2", "F3", "F4", "F6", "F7", "F8", "Ctrl+N")
     no_back = frozenset({Step.IDENTIFY, Step.RESULT})  # the next person: Ctrl+N
     no_next = frozenset({Step.RESULT})
 

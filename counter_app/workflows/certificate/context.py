@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from counter_app.central.api import CentralApi
 from counter_app.central.sync import StalenessLimits, SyncStatus
 from counter_app.devices.idcard import IdCardReader
+from counter_app.devices.sscard import SocialCardReader
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.printing import BranchInfo
 
@@ -37,6 +38,7 @@ class CertificateContext:
     central: CentralApi
     audit: AuditPort
     id_reader: IdCardReader | None = None
+    card_reader: SocialCardReader | None = None  # the person's own card (F3), optional
     limits: StalenessLimits = field(default_factory=StalenessLimits)
     sync_status: Callable[[], SyncStatus] | None = None
     free_disk_mb: Callable[[], float] = _plenty_of_disk

@@ -22,6 +22,11 @@ class CertificateDesk:
         reader = self.ctx.id_reader
         return reader.name if reader is not None else None
 
+    @property
+    def card_reader_name(self) -> str | None:
+        reader = self.ctx.card_reader
+        return reader.name if reader is not None else None
+
     def new(self) -> CertificateWorkflow:
         return CertificateWorkflow(self.ctx)
 

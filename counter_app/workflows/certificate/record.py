@@ -8,6 +8,7 @@ from typing import Any
 
 from counter_app.domain.texts import QT_TR_NOOP
 from counter_app.workflows.identity_step import Identity  # shared with the queries
+from counter_app.workflows.persons_card import CardRead
 
 SCHEMA_VERSION = 1
 MAX_MONTHS = 48  # the printed detail covers at most 48 months (Zhejiang's layout)
@@ -71,6 +72,7 @@ class CertificateRecord:
     teller: str
     started_at: str
     identity: Identity = field(default_factory=Identity)
+    card: CardRead | None = None  # the person's own card read and current (社保卡已读)
     options: Options = field(default_factory=Options)
     idempotency_key: str = ""  # kept before the central is asked, reused by a retry
     issued: Issued | None = None

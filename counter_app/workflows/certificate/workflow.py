@@ -45,6 +45,7 @@ from counter_app.workflows.certificate.record import (
 )
 from counter_app.workflows.identity_step import Identity, read_identity, typed_identity
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
+from counter_app.workflows.persons_card import CardRead, read_persons_card
 
 STEP_TITLES_ZH: dict[Step, str] = {
     Step.IDENTIFY: QT_TR_NOOP("核验身份"),
@@ -169,11 +170,19 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
         return identity.id_number
 
     def _set_identity(self, identity: Identity) -> None:
-        # another person: nothing issued for the previous one stays on screen
+        # another person: nothing issued for the previous one stays on screen (nor their card)
+        same = identity.id_number == self.record.identity.id_number
         self._set(CertificateRecord(self.record.record_id, self.record.teller,
                                     self.record.started_at, identity=identity,
+                                    card=self.record.card if same else None,
                                     options=self.record.options))
         self.note("identified", source=identity.source)
+
+    def read_card(self) -> CardRead:
+        """F3: the person's own social security card, checked against the identity and the
+        central (blocking); optional — the ID card alone is enough."""
+        return read_persons_card(self.ctx, self.id_number, "certificate", self.note,
+                                 lambda card: self._set(replace(self.record, card=card)))
 
     # -- options ---------------------------------------------------------------------------------
     def set_options(self, kind: str, months: str, period_from: str = "",
@@ -230,7 +239,8 @@ class CertificateWorkflow(Wizard[CertificateRecord]):
         self._move(Step.DONE)
         self.note("issued", months=opts.months, kind=opts.kind.value)
         self.ctx.audit(self.ctx.teller, "certificate.issued", auth_code=cert.auth_code,
-                       kind=opts.kind.value, months=opts.months)
+                       kind=opts.kind.value, months=opts.months, id_source=identity.source,
+                       card_read=self.record.card is not None)
         return issued
 
     # -- print -----------------------------------------------------------------------------------

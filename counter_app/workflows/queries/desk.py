@@ -21,5 +21,10 @@ class QueryDesk:
         reader = self.ctx.id_reader
         return reader.name if reader is not None else None
 
+    @property
+    def card_reader_name(self) -> str | None:
+        reader = self.ctx.card_reader
+        return reader.name if reader is not None else None
+
     def new(self) -> QueryWorkflow:
         return QueryWorkflow(self.ctx)

@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass, field
 
 from counter_app.workflows.identity_step import Identity
+from counter_app.workflows.persons_card import CardRead
 
 SCHEMA_VERSION = 1
 PAGE_MONTHS = 24  # months with a record fetched per page (a long history is paged)
@@ -101,5 +102,6 @@ class QueryRecord:
     teller: str
     started_at: str
     identity: Identity = field(default_factory=Identity)
+    card: CardRead | None = None  # the person's own card read and current (社保卡已读)
     result: QueryResult | None = None
     printings: int = 0

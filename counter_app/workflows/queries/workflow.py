@@ -32,6 +32,7 @@ from counter_app.workflows.identity_step import (
     typed_identity,
 )
 from counter_app.workflows.kernel import JournalEntry, StepDef, StepInvalid, Wizard
+from counter_app.workflows.persons_card import CardRead, read_persons_card
 from counter_app.workflows.queries.context import QueryContext
 from counter_app.workflows.queries.record import (
     ApplicationInfo,
@@ -127,10 +128,18 @@ class QueryWorkflow(Wizard[QueryRecord]):
         return identity.id_number
 
     def _identify(self, identity: Identity) -> None:
-        # another person: nothing queried for the previous one stays on screen
+        # another person: nothing queried for the previous one stays on screen (nor their card)
+        same = identity.id_number == self.record.identity.id_number
         self._set(QueryRecord(self.record.record_id, self.record.teller,
-                              self.record.started_at, identity=identity))
+                              self.record.started_at, identity=identity,
+                              card=self.record.card if same else None))
         self.note("identified", source=identity.source)
+
+    def read_card(self) -> CardRead:
+        """F3: the person's own social security card, checked against the identity and the
+        central (blocking); optional — the ID card alone is enough."""
+        return read_persons_card(self.ctx, self.id_number, "query", self.note,
+                                 lambda card: self._set(replace(self.record, card=card)))
 
     def apply(self, key: str, values: dict[str, str]) -> dict[str, str]:
         if Step(key) is Step.IDENTIFY:
@@ -203,7 +212,7 @@ class QueryWorkflow(Wizard[QueryRecord]):
         self._move(Step.RESULT)
         self.note("queried", months=len(result.months), more=bool(result.next_cursor))
         self.ctx.audit(self.ctx.teller, "query.made", source=identity.source,
-                       reference=self.reference)
+                       reference=self.reference, card_read=self.record.card is not None)
         return result
 
     @property

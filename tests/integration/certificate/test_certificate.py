@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.client import HttpCentralClient
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.domain.errors import CounterError
 from counter_app.printing import BranchInfo
@@ -24,6 +22,7 @@ from counter_app.workflows.certificate import (
     CertificateWorkflow,
     Step,
 )
+from tests.fixtures.audit import Audit
 from tests.fixtures.qr import decode_pdf_qr
 
 pytestmark = pytest.mark.central
@@ -31,27 +30,6 @@ pytestmark = pytest.mark.central
 LI_MING = "330203198506122017"  # 83 months, three employers (two in the last 48 months)
 LUO_JUN = "330282198903145672"  # six months without any record, 30–35 months ago
 BRANCH = BranchInfo("ICBC-NB-0101", "中国工商银行宁波分行营业部", "中国工商银行", True)
-
-
-class Audit:
-    def __init__(self) -> None:
-        self.events: list[tuple[str, dict[str, Any]]] = []
-
-    def __call__(self, actor: str, action: str, /, **detail: Any) -> None:
-        self.events.append((action, detail))
-
-
-@pytest.fixture
-def client(central: CentralSimHandle) -> Iterator[HttpCentralClient]:
-    c = HttpCentralClient(central.url, timeouts=Timeouts(connect=2, read=5, health=2),
-                          client_id="ICBC-NB-0101/C01")
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def audit() -> Audit:
-    return Audit()
 
 
 @pytest.fixture
@@ -93,8 +71,8 @@ def test_48_months_several_employers_page_breaks_and_totals(desk: CertificateDes
     wf = issue(desk, LI_MING)
     issued = wf.record.issued
     assert issued is not None and len(issued.auth_code) >= 8
-    assert ("certificate.issued", {"auth_code": issued.auth_code, "kind": "ALL", "months": 48}
-            ) in audit.events
+    assert ("certificate.issued", {"auth_code": issued.auth_code, "kind": "ALL", "months": 48,
+                                   "id_source": "typed", "card_read": False}) in audit.events
     pages = pdf_text(wf.output_pdf("print"), tmp_path)
     assert len(pages) >= 2, "48 months of detail do not fit on one page"
     first, last = pages[0], pages[-1]

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 import yaml
 
-from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.client import HttpCentralClient
 from counter_app.central.errors import CentralRefusal
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.domain.clock import CHINA_TIME
@@ -32,14 +31,6 @@ def ym(months_back: int) -> str:
     today = dt.datetime.now(CHINA_TIME).date()
     n = today.year * 12 + today.month - 1 - months_back
     return f"{n // 12}{n % 12 + 1:02d}"
-
-
-@pytest.fixture
-def client(central: CentralSimHandle) -> Iterator[HttpCentralClient]:
-    c = HttpCentralClient(central.url, timeouts=Timeouts(connect=2, read=5, health=2),
-                          client_id="ICBC-NB-0101/C01")
-    yield c
-    c.close()
 
 
 def test_the_contract_declares_the_period() -> None:
@@ -106,7 +97,8 @@ def test_the_counter_refuses_the_same_before_asking(client: HttpCentralClient) -
     assert months[0] >= ym(47) and months[-1] <= ym(0)
     assert len(months) == 48 - 6  # the six months without a record are not invented
     assert audit.events[-1] == ("certificate.issued", {"auth_code": issued.auth_code,
-                                                       "kind": "PENSION", "months": 48})
+                                                       "kind": "PENSION", "months": 48,
+                                                       "id_source": "typed", "card_read": False})
 
 
 def test_a_refusal_reaches_the_teller(client: HttpCentralClient) -> None:

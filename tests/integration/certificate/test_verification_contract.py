@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import requests
 import yaml
 
 from counter_app.central import api as A
-from counter_app.central.client import HttpCentralClient, Timeouts
+from counter_app.central.client import HttpCentralClient
 from counter_app.central.errors import CentralRefusal
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.domain.errors import CounterError
@@ -35,14 +34,6 @@ pytestmark = pytest.mark.central
 DOC = yaml.safe_load((Path(__file__).resolve().parents[3] / "docs" / "api" /
                       "central-v1.yaml").read_text(encoding="utf-8"))
 CHECK = DOC["components"]["schemas"]["CertificateCheck"]
-
-
-@pytest.fixture
-def client(central: CentralSimHandle) -> Iterator[HttpCentralClient]:
-    c = HttpCentralClient(central.url, timeouts=Timeouts(connect=2, read=5, health=2),
-                          client_id="ICBC-NB-0101/C01")
-    yield c
-    c.close()
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from counter_app.printing import BranchInfo
 from counter_app.private_files import write_private
 from counter_app.workflows.queries import QueryContext, QueryDesk, QueryWorkflow, Step
 from counter_app.workflows.queries.views import card_lines, month_rows
+from tests.fixtures.audit import Audit
 
 pytestmark = pytest.mark.central
 
@@ -31,14 +32,6 @@ ZHANG_WEI = "330205199003011232"  # adult, no card
 CHEN_JING = "330211198807152340"  # social function temporarily lost (12333)
 GAO_JIE = "330203199409094565"  # ICBC card collected, not activated
 BRANCH = BranchInfo("ICBC-NB-0101", "中国工商银行宁波分行营业部", "中国工商银行", True)
-
-
-class Audit:
-    def __init__(self) -> None:
-        self.events: list[tuple[str, dict[str, Any]]] = []
-
-    def __call__(self, actor: str, action: str, /, **detail: Any) -> None:
-        self.events.append((action, detail))
 
 
 @pytest.fixture

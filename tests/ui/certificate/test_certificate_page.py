@@ -22,6 +22,7 @@ from counter_app.workflows.certificate import CertificateContext, CertificateDes
 from tests.fixtures.qr import decode_pdf_qr
 from tests.integration.certificate.test_certificate import Audit, pdf_text
 from tests.integration.certificate.test_certificate_cli import PROFILE, verify
+from tests.ui.persons_card_checks import card_slot, drive_card_reads
 
 pytestmark = pytest.mark.central
 
@@ -35,7 +36,7 @@ def page(qtbot: QtBot, central: CentralSimHandle) -> Iterator[CertificatePage]:
                                client_id="ICBC-NB-0101/C01")
     branch = BranchInfo("ICBC-NB-0101", "中国工商银行宁波分行营业部", "中国工商银行", True)
     desk = CertificateDesk(CertificateContext(branch, "ICBC-NB-0101", "C01", "t01", client,
-                                              Audit()))
+                                              Audit(), card_reader=card_slot()))
     p = CertificatePage(desk, find_printer=lambda _name: None)
     qtbot.addWidget(p)
     p.resize(1200, 800)
@@ -290,3 +291,11 @@ def test_a_chosen_from_to_period_within_the_limits(qtbot: QtBot, page: Certifica
     page.go_next()
     idle(qtbot, page)
     assert options.months.currentData() == "48" and not options.period_box.isEnabled()
+
+
+def test_f3_reads_the_persons_card_refuses_anothers_and_goes_on_without(
+        qtbot: QtBot, page: CertificatePage) -> None:
+    identify = drive_card_reads(qtbot, page, "certificate")
+    qtbot.keyClick(identify.id_number, Qt.Key.Key_Return)  # the ID card number alone goes on
+    idle(qtbot, page)
+    assert page.wf is not None and page.wf.step is Step.OPTIONS and page.wf.record.card is None

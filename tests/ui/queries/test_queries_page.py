@@ -18,6 +18,7 @@ from counter_app.printing import BranchInfo
 from counter_app.ui.queries.page import QueriesPage, ResultView, close_dialogs
 from counter_app.workflows.queries import QueryContext, QueryDesk, Step
 from tests.integration.queries.test_queries import LUO_JUN, ZHANG_WEI, Audit, pdf_text
+from tests.ui.persons_card_checks import card_slot, drive_card_reads
 
 pytestmark = pytest.mark.central
 
@@ -27,7 +28,8 @@ def page(qtbot: QtBot, central: CentralSimHandle) -> Iterator[QueriesPage]:
     client = HttpCentralClient(central.url, timeouts=Timeouts(connect=2, read=5, health=2),
                                client_id="ICBC-NB-0101/C01")
     branch = BranchInfo("ICBC-NB-0101", "中国工商银行宁波分行营业部", "中国工商银行", True)
-    desk = QueryDesk(QueryContext(branch, "ICBC-NB-0101", "ICBC", "C01", "t01", client, Audit()))
+    desk = QueryDesk(QueryContext(branch, "ICBC-NB-0101", "ICBC", "C01", "t01", client, Audit(),
+                                  card_reader=card_slot()))
     p = QueriesPage(desk, find_printer=lambda _name: None)
     qtbot.addWidget(p)
     p.resize(1280, 820)
@@ -109,3 +111,17 @@ def test_line_down_is_said_in_the_banner(qtbot: QtBot, page: QueriesPage,
     qtbot.keyClick(page.view(Step.IDENTIFY).id_number, Qt.Key.Key_Return)
     idle(qtbot, page)
     assert page.wf.step is Step.RESULT
+
+
+def test_f3_reads_the_persons_card_and_the_query_records_it(
+        qtbot: QtBot, page: QueriesPage) -> None:
+    identify = drive_card_reads(qtbot, page, "query")
+    page.desk.ctx.card_reader.insert(card_slot().read())  # 李明 finds his card after all
+    page.step_key("F3")
+    idle(qtbot, page)
+    assert "社保卡已读" in identify.who.text() and page.banner.text() == ""
+    qtbot.keyClick(identify.id_number, Qt.Key.Key_Return)
+    idle(qtbot, page)
+    assert page.wf is not None and page.wf.step is Step.RESULT
+    made = next(d for a, d in page.desk.ctx.audit.events if a == "query.made")
+    assert made["card_read"] is True
