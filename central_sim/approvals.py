@@ -18,6 +18,12 @@ which counter, and when the approval was used.
   by a supervisor at another counter of the same branch, once, before expiry.
 - ``POST /v1/remote-approvals/{request_id}/consume``: by the requesting counter, for the same
   purpose, once, before expiry; the answer names the approving supervisor and counter.
+- ``POST /v1/remote-approvals/{request_id}/cancel``: the requesting counter withdraws a request
+  it no longer waits for (pending, or approved and not used): WITHDRAWN can be neither decided
+  nor used.
+
+A supervisor never decides a request whose teller is themselves (APPROVAL_SELF): the central
+checks the user names it is given, the deciding PC checks the password behind the name.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from central_sim.guard import Identity
 MAX_VALID_SECONDS = 600
 REQUEST_ID_PATTERN = r"^[A-Za-z0-9_-]+$"
 PURPOSE_PATTERN = r"^[a-z_.]+(:[A-Za-z0-9_.-]+)?$"  # fee.refund, dead_letter_retry:17, teller.unlock:T0302
-State = Literal["PENDING", "APPROVED", "REFUSED", "EXPIRED", "CONSUMED"]
+State = Literal["PENDING", "APPROVED", "REFUSED", "EXPIRED", "CONSUMED", "WITHDRAWN"]
 
 IdemKey = Annotated[str | None, Header(alias="Idempotency-Key",
                                        description="Required on every mutating call")]
@@ -55,7 +61,7 @@ class RemoteApproval(Base):
     purpose: Mapped[str] = mapped_column(String(64))
     summary: Mapped[str] = mapped_column(String(120))
     teller: Mapped[str] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(10))  # PENDING | APPROVED | REFUSED | CONSUMED
+    state: Mapped[str] = mapped_column(String(10))  # PENDING|APPROVED|REFUSED|CONSUMED|WITHDRAWN
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     valid_seconds: Mapped[int] = mapped_column(Integer)
@@ -64,6 +70,7 @@ class RemoteApproval(Base):
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
     consumed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class _Strict(BaseModel):
@@ -109,6 +116,7 @@ class RemoteApprovalOut(BaseModel):
     decided_at: dt.datetime | None = None
     reason: str | None = None
     consumed_at: dt.datetime | None = None
+    withdrawn_at: dt.datetime | None = None
 
 
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
@@ -130,12 +138,14 @@ def out(row: RemoteApproval, now: dt.datetime) -> RemoteApprovalOut:
         created_at=row.created_at.replace(tzinfo=dt.UTC),
         expires_at=row.expires_at.replace(tzinfo=dt.UTC), supervisor=row.supervisor,
         decided_counter=row.decided_counter, decided_at=_utc(row.decided_at),
-        reason=row.reason, consumed_at=_utc(row.consumed_at))
+        reason=row.reason, consumed_at=_utc(row.consumed_at),
+        withdrawn_at=_utc(row.withdrawn_at))
 
 
 def _counter(ident: Identity) -> str:
-    if ident.counter_id == "-":  # a certificate without OU and no header: no counter to record
-        raise Refusal(403, "COUNTER_ID_REQUIRED", "远程授权须以具体柜台的身份调用（证书 OU 或柜台号）。")
+    if not ident.counter_known:  # a certificate without an OU: the branch, not one counter
+        raise Refusal(403, "COUNTER_REQUIRED", "远程授权须以具体柜台的身份调用（客户端证书须载明柜台号 OU）。",
+                      {"caller_branch": ident.branch_code})
     return ident.counter_id
 
 
@@ -150,6 +160,15 @@ def _own(s: Session, ident: Identity, request_id: str, *, lock: bool = False) ->
 
 def _expired() -> Refusal:
     return Refusal(409, "APPROVAL_EXPIRED", "该远程授权请求已过期，请柜员重新发起。")
+
+
+def _withdrawn() -> Refusal:
+    return Refusal(409, "APPROVAL_WITHDRAWN", "柜员已撤回该远程授权请求，不能再批准或使用。")
+
+
+def _requester(row: RemoteApproval, ident: Identity) -> None:
+    if row.counter_id != _counter(ident):
+        raise Refusal(403, "APPROVAL_NOT_REQUESTER", "只有发起请求的柜台可以使用或撤回该远程授权。")
 
 
 def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
@@ -184,8 +203,9 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
             tags=["remote approval"])
     def pending_remote_approvals(request: Request) -> list[RemoteApprovalOut]:
         """The caller's branch's PENDING requests that the caller may decide (those of other
-        counters), oldest first."""
+        counters), oldest first; 403 COUNTER_REQUIRED without a counter."""
         ident = identity(request)
+        _counter(ident)  # a branch-level certificate decides nothing, so it lists nothing
         now = utcnow()
         with db.read() as s:
             rows = s.scalars(select(RemoteApproval).where(
@@ -211,7 +231,9 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
                                x_client_id: ClientId = None) -> JSONResponse:
         """A supervisor at another counter of the same branch decides, once, before expiry:
         403 APPROVAL_OTHER_BRANCH, 403 APPROVAL_OWN_COUNTER (the requesting counter itself),
-        409 APPROVAL_EXPIRED, 409 APPROVAL_ALREADY_DECIDED, 422 APPROVAL_REASON_REQUIRED."""
+        403 APPROVAL_SELF (the supervisor is the asking teller), 403 COUNTER_REQUIRED, 409
+        APPROVAL_EXPIRED, 409 APPROVAL_WITHDRAWN, 409 APPROVAL_ALREADY_DECIDED, 422
+        APPROVAL_REASON_REQUIRED."""
         ident = identity(request)
 
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
@@ -220,7 +242,11 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
             if row.counter_id == counter:
                 raise Refusal(403, "APPROVAL_OWN_COUNTER",
                               "不能在发起请求的柜台上远程授权：请由其他柜台的主管处理，或在本柜台当面授权。")
+            if body.supervisor.strip() == row.teller:  # four eyes: never one's own act
+                raise Refusal(403, "APPROVAL_SELF", "主管不能决定本人发起的远程授权请求，请由另一位主管处理。")
             now = utcnow()
+            if row.state == "WITHDRAWN":
+                raise _withdrawn()
             if row.state != "PENDING":
                 raise Refusal(409, "APPROVAL_ALREADY_DECIDED", "该远程授权请求已处理过，不能再次决定。",
                               {"state": row.state})
@@ -242,19 +268,21 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
                                 request: Request, idempotency_key: IdemKey = None,
                                 x_client_id: ClientId = None) -> JSONResponse:
         """The requesting counter uses an approval for the act it asked for, exactly once:
-        403 APPROVAL_NOT_REQUESTER, 409 APPROVAL_PURPOSE_MISMATCH, APPROVAL_NOT_APPROVED
-        (pending or refused), APPROVAL_EXPIRED, APPROVAL_ALREADY_USED."""
+        403 APPROVAL_NOT_REQUESTER, 403 COUNTER_REQUIRED, 409 APPROVAL_PURPOSE_MISMATCH,
+        APPROVAL_NOT_APPROVED (pending or refused), APPROVAL_WITHDRAWN, APPROVAL_EXPIRED,
+        APPROVAL_ALREADY_USED."""
         ident = identity(request)
 
         def handler(s: Session) -> tuple[int, dict[str, Any], str]:
             row = _own(s, ident, request_id, lock=True)
-            if row.counter_id != _counter(ident):
-                raise Refusal(403, "APPROVAL_NOT_REQUESTER", "只有发起请求的柜台可以使用该远程授权。")
+            _requester(row, ident)
             if row.purpose != body.purpose:
                 raise Refusal(409, "APPROVAL_PURPOSE_MISMATCH", "该远程授权是为另一项操作发起的，不能用于本操作。")
             now = utcnow()
             if row.state == "CONSUMED":
                 raise Refusal(409, "APPROVAL_ALREADY_USED", "该远程授权已经使用过（每次授权只能用于一项操作）。")
+            if row.state == "WITHDRAWN":
+                raise _withdrawn()
             if row.state != "APPROVED":
                 raise Refusal(409, "APPROVAL_NOT_APPROVED", "该远程授权请求尚未获批准（或已被拒绝）。",
                               {"state": row.state})
@@ -264,4 +292,33 @@ def add_routes(v1: APIRouter, db: Any, mutate: Callable[..., JSONResponse],
             return 200, out(row, now).model_dump(mode="json"), request_id
 
         return mutate(request, idempotency_key, x_client_id, body, "REMOTE_APPROVAL_CONSUME",
+                      handler)
+
+    @v1.post("/remote-approvals/{request_id}/cancel", response_model=RemoteApprovalOut,
+             tags=["remote approval"])
+    def cancel_remote_approval(request_id: RequestId, request: Request,
+                               idempotency_key: IdemKey = None,
+                               x_client_id: ClientId = None) -> JSONResponse:
+        """The requesting counter withdraws a request it no longer waits for: pending, or
+        approved and not yet used (the approval then cannot be used). WITHDRAWN once more
+        answers the same. 403 APPROVAL_NOT_REQUESTER, 403 COUNTER_REQUIRED, 409
+        APPROVAL_ALREADY_USED, APPROVAL_ALREADY_DECIDED (refused), APPROVAL_EXPIRED."""
+        ident = identity(request)
+
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            row = _own(s, ident, request_id, lock=True)
+            _requester(row, ident)
+            now = utcnow()
+            if row.state == "CONSUMED":
+                raise Refusal(409, "APPROVAL_ALREADY_USED", "该远程授权已经使用过，不能撤回。")
+            if row.state == "REFUSED":
+                raise Refusal(409, "APPROVAL_ALREADY_DECIDED", "该远程授权请求已被拒绝，无需撤回。",
+                              {"state": row.state})
+            if state_of(row, now) == "EXPIRED":
+                raise _expired()
+            if row.state != "WITHDRAWN":
+                row.state, row.withdrawn_at = "WITHDRAWN", now
+            return 200, out(row, now).model_dump(mode="json"), request_id
+
+        return mutate(request, idempotency_key, x_client_id, None, "REMOTE_APPROVAL_CANCEL",
                       handler)

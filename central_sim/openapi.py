@@ -10,7 +10,7 @@ import tempfile
 from typing import Any
 
 MUTATING = ("post", "put", "patch", "delete")
-COUNTER_SCOPED = ("report_head", "rebase_head")  # made only by that counter itself
+COUNTER_SCOPED = ("report_head", "rebase_head", "report_day_end")  # made only by that counter itself
 IDENTITY_AND_LIMITS = (
     "\n\nIdentity and authorisation: every /v1 call is made as one branch counter (see the "
     "security schemes). A branch_code in a path or body must be the caller's branch (403 "
@@ -34,6 +34,41 @@ IDENTITY_AND_LIMITS = (
     "INVALID_REQUEST; an unknown branch 404 BRANCH_UNKNOWN. Every error, whatever the path, "
     "is an ErrorBody: {\"error\": {\"code\", \"message_zh\", \"details\"?}}."
 )
+
+
+#: the remote approval operations' own refusals (central_sim/approvals.py), listed in their
+#: 403 and 409 descriptions beside the identity codes every operation has
+_IDENTITY_403 = "IDENTITY_MISMATCH, IDENTITY_HEADER_REFUSED, CALLER_BRANCH_UNKNOWN"
+REMOTE_APPROVAL_CODES: dict[str, dict[str, str]] = {
+    "create_remote_approval": {
+        "403": "A certificate without a counter OU (COUNTER_REQUIRED)",
+        "409": "The request id is already used (APPROVAL_REQUEST_ID_TAKEN), or the same "
+               "Idempotency-Key is still in progress (IDEMPOTENCY_IN_PROGRESS)"},
+    "pending_remote_approvals": {
+        "403": "A certificate without a counter OU (COUNTER_REQUIRED)"},
+    "get_remote_approval": {
+        "403": "A request of another branch (APPROVAL_OTHER_BRANCH)"},
+    "decide_remote_approval": {
+        "403": "Another branch's request (APPROVAL_OTHER_BRANCH), the requesting counter "
+               "itself (APPROVAL_OWN_COUNTER), the supervisor is the asking teller "
+               "(APPROVAL_SELF), a certificate without a counter OU (COUNTER_REQUIRED)",
+        "409": "Expired (APPROVAL_EXPIRED), withdrawn by the requester (APPROVAL_WITHDRAWN), "
+               "decided before (APPROVAL_ALREADY_DECIDED), or the same Idempotency-Key is "
+               "still in progress (IDEMPOTENCY_IN_PROGRESS)"},
+    "consume_remote_approval": {
+        "403": "Another branch's request (APPROVAL_OTHER_BRANCH), not the requesting counter "
+               "(APPROVAL_NOT_REQUESTER), a certificate without a counter OU (COUNTER_REQUIRED)",
+        "409": "Asked for another act (APPROVAL_PURPOSE_MISMATCH), pending or refused "
+               "(APPROVAL_NOT_APPROVED), withdrawn (APPROVAL_WITHDRAWN), expired "
+               "(APPROVAL_EXPIRED), used before (APPROVAL_ALREADY_USED), or the same "
+               "Idempotency-Key is still in progress (IDEMPOTENCY_IN_PROGRESS)"},
+    "cancel_remote_approval": {
+        "403": "Another branch's request (APPROVAL_OTHER_BRANCH), not the requesting counter "
+               "(APPROVAL_NOT_REQUESTER), a certificate without a counter OU (COUNTER_REQUIRED)",
+        "409": "Used (APPROVAL_ALREADY_USED), refused (APPROVAL_ALREADY_DECIDED), expired "
+               "(APPROVAL_EXPIRED), or the same Idempotency-Key is still in progress "
+               "(IDEMPOTENCY_IN_PROGRESS)"},
+}
 
 
 def openapi_document() -> dict[str, Any]:
@@ -126,6 +161,12 @@ def openapi_document() -> dict[str, Any]:
                                     "content": err}
                 responses["422"] = {"description": "A path or query value beyond a declared "
                                     "limit (LIMIT_EXCEEDED)", "content": err}
+            own = REMOTE_APPROVAL_CODES.get(str(op.get("operationId")), {})
+            if "403" in own:
+                responses["403"] = {"description": f"{own['403']}; {_IDENTITY_403}",
+                                    "content": err}
+            if "409" in own:
+                responses["409"] = {"description": own["409"], "content": err}
     # Every mutating call requires the key (FastAPI marks it optional because the server
     # answers a missing key with its own 400 body instead of a validation error).
     for item in doc["paths"].values():

@@ -230,8 +230,9 @@ class ECardClaim:
 @dataclass(frozen=True)
 class RemoteApproval:
     """A supervisor's approval asked for at one counter and decided at another of the same
-    branch (central_sim/approvals.py). ``state``: PENDING, APPROVED, REFUSED, EXPIRED or
-    CONSUMED; ``counter_id`` is the requesting counter, ``decided_counter`` the deciding one."""
+    branch (central_sim/approvals.py). ``state``: PENDING, APPROVED, REFUSED, EXPIRED,
+    CONSUMED or WITHDRAWN (by the requester); ``counter_id`` is the requesting counter,
+    ``decided_counter`` the deciding one."""
 
     request_id: str
     branch_code: str
@@ -247,6 +248,7 @@ class RemoteApproval:
     decided_at: dt.datetime | None = None
     reason: str | None = None
     consumed_at: dt.datetime | None = None
+    withdrawn_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -535,3 +537,5 @@ class RemoteApprovalApi(Protocol):
                                reason: str, idempotency_key: str) -> RemoteApproval: ...
     def consume_remote_approval(self, request_id: str, *, purpose: str,
                                 idempotency_key: str) -> RemoteApproval: ...
+    def cancel_remote_approval(self, request_id: str, *,
+                               idempotency_key: str) -> RemoteApproval: ...

@@ -402,6 +402,11 @@ class HttpCentralClient:
         return self._post(f"/v1/remote-approvals/{_q(request_id)}/consume", A.RemoteApproval,
                           {"purpose": purpose}, idempotency_key)
 
+    def cancel_remote_approval(self, request_id: str, *,
+                               idempotency_key: str) -> A.RemoteApproval:
+        return self._post(f"/v1/remote-approvals/{_q(request_id)}/cancel", A.RemoteApproval,
+                          None, idempotency_key)
+
     # -- applications ---------------------------------------------------------------------------
     def submit_application(self, request: A.ApplicationRequest, *,
                            idempotency_key: str) -> A.Application:

@@ -4784,8 +4784,8 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Sending the remote approval request…</translation>
     </message>
     <message>
-        <source>已停止等待远程授权（编号 {0}），该请求将自动过期。</source>
-        <translation>Stopped waiting for remote approval (number {0}); the request will expire by itself.</translation>
+        <source>已停止等待远程授权（编号 {0}）并撤回该请求（中心未连通时该请求将自动过期）。</source>
+        <translation>Stopped waiting for remote approval (no. {0}) and withdrew the request (if the central cannot be reached, the request expires by itself).</translation>
     </message>
     <message>
         <source>柜台正忙，未使用该远程授权（可重新发起）。</source>
@@ -7730,16 +7730,20 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Scope</translation>
     </message>
     <message>
-        <source>事项</source>
-        <translation>Act</translation>
-    </message>
-    <message>
         <source>发起时间</source>
         <translation>Asked at</translation>
     </message>
     <message>
         <source>有效至</source>
         <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>授权事项</source>
+        <translation>Act to authorise</translation>
+    </message>
+    <message>
+        <source>柜员说明</source>
+        <translation>Teller&apos;s note</translation>
     </message>
     <message>
         <source>正在读取远程授权请求…</source>
@@ -7758,8 +7762,8 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Refused</translation>
     </message>
     <message>
-        <source>共 {0} 个远程授权请求：本网点其他柜台请主管授权的操作。请先与柜员核对编号和事项，再输入本人账号、密码和动态验证码批准或拒绝。</source>
-        <translation>{0} remote approval requests: acts at other counters of this branch that need a supervisor. Check the number and the act with the teller first, then type your user name, password and one-time code to approve or refuse.</translation>
+        <source>共 {0} 个远程授权请求：本网点其他柜台请主管授权的操作。请先与柜员核对编号和授权事项（批准后只能用于该事项），再输入本人账号、密码和动态验证码批准或拒绝。</source>
+        <translation>{0} remote approval requests: acts other counters of this branch ask a supervisor to authorise. Check the number and the act with the teller first (an approval can be used for that act only), then approve or refuse with your user name, password and one-time code.</translation>
     </message>
     <message>
         <source>没有等待处理的远程授权请求。</source>
@@ -10438,6 +10442,39 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
         <translation>Used</translation>
     </message>
     <message>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>退还收费</source>
+        <extracomment>the states a waiting teller&apos;s counter audits when it sees them (the act will not happen) the act the central checks (the purpose&apos;s name before ``:``), in the supervisor&apos;s words; the object after ``:`` (a receipt, a teller, a dead letter) is shown as it is</extracomment>
+        <translation>Fee refund</translation>
+    </message>
+    <message>
+        <source>解锁柜员</source>
+        <translation>Unlock teller</translation>
+    </message>
+    <message>
+        <source>强制结束会话</source>
+        <translation>Force-close session</translation>
+    </message>
+    <message>
+        <source>确认审计链异常</source>
+        <translation>Acknowledge audit chain break</translation>
+    </message>
+    <message>
+        <source>照片人工放行</source>
+        <translation>Photo manual override</translation>
+    </message>
+    <message>
+        <source>异常件重新发送</source>
+        <translation>Resend dead letter</translation>
+    </message>
+    <message>
+        <source>异常件放弃</source>
+        <translation>Discard dead letter</translation>
+    </message>
+    <message>
         <source>与中心系统的连接中断，无法使用远程授权。请主管到本柜台当面输入账号、密码和动态验证码授权。</source>
         <translation>The line to the central system is down, so remote approval cannot be used. Ask a supervisor to come to this counter and authorise with user name, password and one-time code.</translation>
     </message>
@@ -10456,6 +10493,14 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>远程授权须由主管在本机输入账号、密码和动态验证码。</source>
         <translation>A remote approval must be given by a supervisor typing user name, password and one-time code at this PC.</translation>
+    </message>
+    <message>
+        <source>该远程授权请求已不在等待处理（已处理、已撤回或已过期），请刷新列表。</source>
+        <translation>This remote approval request is no longer waiting (decided, withdrawn or expired). Please refresh the list.</translation>
+    </message>
+    <message>
+        <source>主管不能决定本人发起的远程授权请求，请由另一位主管处理。</source>
+        <translation>A supervisor cannot decide a remote approval request they made themselves. Please ask another supervisor.</translation>
     </message>
     <message>
         <source>卡面打印机“{printer}”未找到（未安装或名称与配置不符），卡片芯片已写好，未作废。</source>

@@ -41,9 +41,9 @@ from counter_app.ui.widgets import FormGrid
 from counter_app.workflows.day_end import DayEndDesk, DayEndReport
 from counter_app.workflows.day_end.report import yuan
 from counter_app.workflows.fees import FeeDesk
-from counter_app.workflows.fees.desk import FeeRefused, describe_fee
+from counter_app.workflows.fees.desk import FeeRefused, describe_fee, refund_purpose
 from counter_app.workflows.remote_approval import refund_summary
-from counter_app.workflows.supervisor import PURPOSE_REFUND, SupervisorApproval
+from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -163,8 +163,11 @@ class DayEndPage(QWidget):
         self.remote_refund: tuple[str, str] = ("", "")  # the receipt and reason asked for
         self.remote_wait: RemoteWait | None = None
         if remote is not None:
-            self.remote_wait = RemoteWait(RemoteAsk(remote, ops, PURPOSE_REFUND,
-                                                    self._remote_summary, fees.teller), refund)
+            # the purpose names the receipt the summary took (read after it): the approval
+            # refunds that receipt only
+            self.remote_wait = RemoteWait(RemoteAsk(
+                remote, ops, lambda: refund_purpose(self.remote_refund[0]), self._remote_summary,
+                fees.teller), refund)
             self.remote_wait.approved.connect(self._refund_remotely)
             rl.addWidget(self.remote_wait)
         lay.addWidget(refund)

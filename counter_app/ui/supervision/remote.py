@@ -1,6 +1,10 @@
 """远程授权: the branch's requests from other counters waiting for a supervisor's approval of
 one act; the supervisor here approves or refuses with the password and one-time code, checked
-at this PC through the one authorisation path (workflows/remote_approval.py)."""
+at this PC through the one authorisation path (workflows/remote_approval.py).
+
+Each row shows the act the central checks when the approval is used (its purpose, named in
+Chinese, and the object it names: a receipt, a teller, a dead letter) apart from the teller's
+own words, which only describe it."""
 
 from __future__ import annotations
 
@@ -13,10 +17,16 @@ from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.supervision.common import SupervisionTab, approval_fields, fill, table
 from counter_app.ui.supervision.page import SupervisionEnv
-from counter_app.workflows.remote_approval import short_number
+from counter_app.workflows.remote_approval import purpose_parts, short_number
 from counter_app.workflows.supervision.audit_log import CHINA_TIME
 
-HEADS = (tr("编号"), tr("柜台"), tr("柜员"), tr("事项"), tr("发起时间"), tr("有效至"))
+HEADS = (tr("编号"), tr("柜台"), tr("柜员"), tr("授权事项"), tr("柜员说明"), tr("发起时间"), tr("有效至"))
+
+
+def act_text(purpose: str) -> str:
+    """The purpose as the supervisor reads it: 退还收费：<receipt>, 解锁柜员：T0302 …"""
+    name, obj = purpose_parts(purpose)
+    return tr("{0}：{1}").format(tr(name), obj) if obj else tr(name)
 
 
 def _local(at: dt.datetime) -> str:
@@ -31,7 +41,7 @@ class RemoteApprovalsTab(SupervisionTab):
         self.requests: list[Any] = []
         self.summary = named(QLabel(tr("正在读取远程授权请求…"), wordWrap=True), "RemoteSummary")
         self.lay.addWidget(self.summary)
-        self.table = table(HEADS, "RemoteRequests", stretch=3)
+        self.table = table(HEADS, "RemoteRequests", stretch=4)
         self.table.setMinimumHeight(140)
         self.lay.addWidget(self.table, 1)
         form = QFormLayout()
@@ -56,12 +66,14 @@ class RemoteApprovalsTab(SupervisionTab):
 
     def show_requests(self, requests: list[Any]) -> None:
         self.requests = requests
-        fill(self.table, [(short_number(r.request_id), r.counter_id, r.teller, r.summary,
-                           _local(r.created_at), _local(r.expires_at)) for r in requests],
+        fill(self.table, [(short_number(r.request_id), r.counter_id, r.teller, act_text(r.purpose),
+                           r.summary, _local(r.created_at), _local(r.expires_at))
+                          for r in requests],
              [r.request_id for r in requests])
         self.summary.setText(
-            tr("共 {0} 个远程授权请求：本网点其他柜台请主管授权的操作。请先与柜员核对编号和事项，"
-               "再输入本人账号、密码和动态验证码批准或拒绝。").format(len(requests)) if requests
+            tr("共 {0} 个远程授权请求：本网点其他柜台请主管授权的操作。请先与柜员核对编号和授权事项"
+               "（批准后只能用于该事项），再输入本人账号、密码和动态验证码批准或拒绝。").format(len(requests))
+            if requests
             else tr("没有等待处理的远程授权请求。"))
         self._enable()
 

@@ -47,6 +47,12 @@ from counter_app.workflows.supervisor import (
 )
 
 
+def refund_purpose(receipt_no: str) -> str:
+    """The authorisation of a refund names the receipt it refunds (in person or remotely): an
+    approval asked for one receipt never refunds another (APPROVAL_PURPOSE_MISMATCH)."""
+    return f"{PURPOSE_REFUND}:{receipt_no}"
+
+
 class FeeRefused(CounterError):
     code = "FEE_REFUSED"
 
@@ -195,7 +201,8 @@ class FeeDesk:
             raise FeeRefused(zh("收据 {receipt_no} 的费用已退还，不能重复退费。", receipt_no=original.receipt_no),
                              code="FEE_ALREADY_REFUNDED")
         session = self._session()
-        who = self.ctx.authorise(require_fields(approval, what=QT_TR_NOOP("退费")), PURPOSE_REFUND)
+        who = self.ctx.authorise(require_fields(approval, what=QT_TR_NOOP("退费")),
+                                 refund_purpose(original.receipt_no))
         if who == self.teller:  # four eyes: a supervisor at the counter asks another one
             raise FeeRefused(QT_TR_NOOP("不能为本人办理的退费授权，请由另一位主管授权。"),
                              code="REFUND_SELF_AUTHORISED")

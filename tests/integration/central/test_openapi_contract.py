@@ -52,6 +52,7 @@ def test_contract_covers_the_issue(doc: dict[str, Any]) -> None:
         "updates", "health", "get_employer", "contribution_bounds", "register",
         "ecard_claim", "ecard_claim_check", "create_remote_approval", "pending_remote_approvals",
         "get_remote_approval", "decide_remote_approval", "consume_remote_approval",
+        "cancel_remote_approval",
     }
     assert needed <= ops
 
@@ -270,6 +271,11 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
     rec.call("post", f"/v1/remote-approvals/{ra}/consume", {"purpose": "fee.refund"})
     rec.call("post", f"/v1/remote-approvals/{ra}/consume",
              {"purpose": "fee.refund"})  # 409 APPROVAL_ALREADY_USED
+    rec.call("post", f"/v1/remote-approvals/{ra}/cancel")  # 409 APPROVAL_ALREADY_USED
+    withdrawn = uuid.uuid4().hex
+    rec.call("post", "/v1/remote-approvals", {"request_id": withdrawn, "purpose": "fee.refund",
+                                              "summary": "退费 20.00元", "teller": "T0301"})
+    rec.call("post", f"/v1/remote-approvals/{withdrawn}/cancel")
     every = {(m, p) for p, item in doc["paths"].items() for m in item}
     assert every - rec.seen == set(), "operations in the contract never exercised"
 

@@ -1,12 +1,14 @@
 """Remote supervisor approval at the reference central (central_sim/approvals.py), through
 the counter's client: two counters of one branch and a counter of another branch, each with
-its own loopback identity (X-Client-Id)."""
+its own loopback identity (X-Client-Id); then the same over mutual TLS, where the branch and
+counter come only from the client certificate (CN, OU) issued by the test CA."""
 
 from __future__ import annotations
 
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.central
 
 BRANCH = "ICBC-NB-0101"
 OTHER_BRANCH = "ICBC-NB-0102"
-REFUND = "fee.refund"
+REFUND = "fee.refund:ICBC-NB-0101-20261130-C01-F0A1B2C3D"  # purposes name their object
 
 
 @pytest.fixture
@@ -40,11 +42,12 @@ def key() -> str:
     return str(uuid.uuid4())
 
 
-def ask(teller: HttpCentralClient, purpose: str = REFUND, valid_seconds: int = 600) -> str:
+def ask(teller: HttpCentralClient, purpose: str = REFUND, valid_seconds: int = 600,
+        teller_id: str = "T0301") -> str:
     request_id = uuid.uuid4().hex
     asked = teller.request_remote_approval(
         request_id=request_id, purpose=purpose, summary="退费 收据 R20261130-0001 20.00元",
-        teller="T0301", valid_seconds=valid_seconds, idempotency_key=key())
+        teller=teller_id, valid_seconds=valid_seconds, idempotency_key=key())
     assert asked.state == "PENDING" and asked.request_id == request_id
     return request_id
 
@@ -164,3 +167,165 @@ def test_the_request_is_limited(clients: Callable[[str], HttpCentralClient]) -> 
     assert refusal(lambda: teller.request_remote_approval(
         request_id=uuid.uuid4().hex, purpose="退费", summary="x", teller="T0301",
         valid_seconds=60, idempotency_key=key())) == (400, "INVALID_REQUEST")
+
+
+def test_a_refund_approval_names_its_receipt(clients: Callable[[str], HttpCentralClient]) -> None:
+    """Approved for receipt A, used for receipt B: the object is part of the purpose."""
+    teller, supervisor = clients(f"{BRANCH}/C01"), clients(f"{BRANCH}/C02")
+    request_id = ask(teller)
+    supervisor.decide_remote_approval(request_id, approve=True, supervisor="S0302", reason="",
+                                      idempotency_key=key())
+    for other in ("fee.refund", "fee.refund:ICBC-NB-0101-20261130-C01-F99999999"):
+        assert refusal(lambda other=other: teller.consume_remote_approval(
+            request_id, purpose=other, idempotency_key=key())) == (409, "APPROVAL_PURPOSE_MISMATCH")
+    assert teller.consume_remote_approval(request_id, purpose=REFUND,
+                                          idempotency_key=key()).state == "CONSUMED"
+
+
+def test_a_supervisor_never_decides_their_own_request(
+        clients: Callable[[str], HttpCentralClient]) -> None:
+    """A supervisor who asked at C01 (as the teller of the act) cannot approve it from C02."""
+    teller, supervisor = clients(f"{BRANCH}/C01"), clients(f"{BRANCH}/C02")
+    request_id = ask(teller, teller_id="S0301")
+    for approve, reason in ((True, ""), (False, "本人撤销")):
+        assert refusal(lambda approve=approve, reason=reason: supervisor.decide_remote_approval(
+            request_id, approve=approve, supervisor="S0301", reason=reason,
+            idempotency_key=key())) == (403, "APPROVAL_SELF")
+    assert teller.remote_approval(request_id).state == "PENDING"
+    # another supervisor may
+    assert supervisor.decide_remote_approval(request_id, approve=True, supervisor="S0302",
+                                             reason="", idempotency_key=key()).state == "APPROVED"
+
+
+def test_the_requester_withdraws_a_request(clients: Callable[[str], HttpCentralClient]) -> None:
+    teller, supervisor = clients(f"{BRANCH}/C01"), clients(f"{BRANCH}/C02")
+    pending = ask(teller)
+    # only the requesting counter withdraws it
+    for other in (supervisor, clients(f"{OTHER_BRANCH}/C01")):
+        assert refusal(lambda other=other: other.cancel_remote_approval(
+            pending, idempotency_key=key()))[1] in ("APPROVAL_NOT_REQUESTER", "APPROVAL_OTHER_BRANCH")
+    assert teller.remote_approval(pending).state == "PENDING"
+    withdrawn = teller.cancel_remote_approval(pending, idempotency_key=key())
+    assert withdrawn.state == "WITHDRAWN" and withdrawn.withdrawn_at is not None
+    assert teller.cancel_remote_approval(pending, idempotency_key=key()).state == "WITHDRAWN"
+    assert pending not in {r.request_id for r in supervisor.pending_remote_approvals()}
+    assert refusal(lambda: supervisor.decide_remote_approval(
+        pending, approve=True, supervisor="S0302", reason="",
+        idempotency_key=key())) == (409, "APPROVAL_WITHDRAWN")
+    assert refusal(lambda: teller.consume_remote_approval(
+        pending, purpose=REFUND, idempotency_key=key())) == (409, "APPROVAL_WITHDRAWN")
+    # approved but not yet used: withdrawing it makes the approval unusable
+    approved = ask(teller)
+    supervisor.decide_remote_approval(approved, approve=True, supervisor="S0302", reason="",
+                                      idempotency_key=key())
+    assert teller.cancel_remote_approval(approved, idempotency_key=key()).state == "WITHDRAWN"
+    assert refusal(lambda: teller.consume_remote_approval(
+        approved, purpose=REFUND, idempotency_key=key())) == (409, "APPROVAL_WITHDRAWN")
+    # refused or used: nothing to withdraw
+    refused = ask(teller)
+    supervisor.decide_remote_approval(refused, approve=False, supervisor="S0302",
+                                      reason="金额不符", idempotency_key=key())
+    assert refusal(lambda: teller.cancel_remote_approval(
+        refused, idempotency_key=key())) == (409, "APPROVAL_ALREADY_DECIDED")
+    used = ask(teller)
+    supervisor.decide_remote_approval(used, approve=True, supervisor="S0302", reason="",
+                                      idempotency_key=key())
+    teller.consume_remote_approval(used, purpose=REFUND, idempotency_key=key())
+    assert refusal(lambda: teller.cancel_remote_approval(
+        used, idempotency_key=key())) == (409, "APPROVAL_ALREADY_USED")
+    assert teller.remote_approval(used).state == "CONSUMED"
+
+
+# -- over mutual TLS: the identity is the certificate --------------------------------------------
+
+TlsClients = Callable[..., HttpCentralClient]
+
+
+@pytest.fixture(scope="module")
+def tls_clients(central_tls_dir: Path, tmp_path_factory: pytest.TempPathFactory
+                ) -> Iterator[TlsClients]:
+    """A reference central serving mutual TLS, and clients holding certificates from its test
+    CA: C01 and C02 of the branch, a branch-level one without a counter OU, another branch."""
+    from central_sim.tls import issue_client
+    from counter_app.central.launcher import start_central_sim
+
+    tmp = tmp_path_factory.mktemp("tls-remote-approval")
+    certs = {"C01": central_tls_dir}  # the test CA's own client certificate: BRANCH, OU C01
+    for name, branch, ou in (("C02", BRANCH, "C02"), ("no-ou", BRANCH, None),
+                             ("other", OTHER_BRANCH, "C02")):
+        certs[name] = issue_client(central_tls_dir, tmp / name, branch, ou)
+    handle = start_central_sim(f"sqlite:///{tmp / 'central.db'}", tls_dir=central_tls_dir,
+                               production_step=0, log_path=tmp / "central.log")
+    made: list[HttpCentralClient] = []
+
+    def client(name: str, client_id: str | None = None) -> HttpCentralClient:
+        c = HttpCentralClient(handle.url, timeouts=Timeouts(connect=2, read=5, health=2),
+                              ca_file=str(central_tls_dir / "ca.pem"),
+                              client_cert=str(certs[name] / "client.pem"),
+                              client_key=str(certs[name] / "client.key"), client_id=client_id)
+        made.append(c)
+        return c
+
+    yield client
+    for c in made:
+        c.close()
+    handle.stop()
+
+
+def test_over_tls_the_counters_come_from_their_certificates(tls_clients: TlsClients) -> None:
+    teller, supervisor = tls_clients("C01"), tls_clients("C02")
+    assert teller.base_url.startswith("https://")
+    request_id = ask(teller)
+    got = teller.remote_approval(request_id)
+    assert (got.branch_code, got.counter_id) == (BRANCH, "C01")
+    assert request_id in {r.request_id for r in supervisor.pending_remote_approvals()}
+    assert refusal(lambda: teller.decide_remote_approval(
+        request_id, approve=True, supervisor="S0302", reason="",
+        idempotency_key=key())) == (403, "APPROVAL_OWN_COUNTER")
+    decided = supervisor.decide_remote_approval(request_id, approve=True, supervisor="S0302",
+                                                reason="", idempotency_key=key())
+    assert (decided.state, decided.decided_counter) == ("APPROVED", "C02")
+    assert refusal(lambda: supervisor.consume_remote_approval(
+        request_id, purpose=REFUND, idempotency_key=key())) == (403, "APPROVAL_NOT_REQUESTER")
+    used = teller.consume_remote_approval(request_id, purpose=REFUND, idempotency_key=key())
+    assert (used.state, used.supervisor, used.decided_counter) == ("CONSUMED", "S0302", "C02")
+
+
+def test_over_tls_a_certificate_without_a_counter_is_refused(tls_clients: TlsClients) -> None:
+    """A branch-level certificate (CN, no OU) is no counter: it can neither ask, list, decide,
+    use nor withdraw; the loopback header cannot name a counter for it."""
+    teller, branch_level = tls_clients("C01"), tls_clients("no-ou")
+    request_id = ask(teller)
+    calls: list[Callable[[], object]] = [
+        lambda: branch_level.request_remote_approval(
+            request_id=uuid.uuid4().hex, purpose=REFUND, summary="退费", teller="T0301",
+            valid_seconds=600, idempotency_key=key()),
+        branch_level.pending_remote_approvals,
+        lambda: branch_level.decide_remote_approval(request_id, approve=True, supervisor="S0302",
+                                                    reason="", idempotency_key=key()),
+        lambda: branch_level.consume_remote_approval(request_id, purpose=REFUND,
+                                                     idempotency_key=key()),
+        lambda: branch_level.cancel_remote_approval(request_id, idempotency_key=key()),
+    ]
+    for call in calls:
+        assert refusal(call) == (403, "COUNTER_REQUIRED")
+    with_header = tls_clients("no-ou", client_id=f"{BRANCH}/C02")
+    assert refusal(lambda: with_header.decide_remote_approval(
+        request_id, approve=True, supervisor="S0302", reason="",
+        idempotency_key=key())) == (403, "COUNTER_REQUIRED")
+    assert teller.remote_approval(request_id).state == "PENDING"
+
+
+def test_over_tls_another_branch_is_refused(tls_clients: TlsClients) -> None:
+    teller, elsewhere = tls_clients("C01"), tls_clients("other")
+    request_id = ask(teller)
+    assert request_id not in {r.request_id for r in elsewhere.pending_remote_approvals()}
+    for call in (lambda: elsewhere.remote_approval(request_id),
+                 lambda: elsewhere.decide_remote_approval(request_id, approve=True,
+                                                          supervisor="S0302", reason="",
+                                                          idempotency_key=key()),
+                 lambda: elsewhere.consume_remote_approval(request_id, purpose=REFUND,
+                                                           idempotency_key=key()),
+                 lambda: elsewhere.cancel_remote_approval(request_id, idempotency_key=key())):
+        assert refusal(call) == (403, "APPROVAL_OTHER_BRANCH")
+    assert teller.remote_approval(request_id).state == "PENDING"

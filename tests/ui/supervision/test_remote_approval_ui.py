@@ -11,13 +11,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
+from sqlalchemy import select
 
 from counter_app.bootstrap import Services
 from counter_app.central.launcher import CentralSimHandle
+from counter_app.store.models import AuditEntry
 from counter_app.ui.ops import Ops
 from counter_app.ui.supervision import SupervisionEnv, SupervisionPage
 from counter_app.ui.supervision.remote import RemoteApprovalsTab
 from counter_app.ui.supervisor_dialog import RemoteAsk, SupervisorDialog
+from counter_app.workflows.fees.desk import refund_purpose
 from counter_app.workflows.supervisor import PURPOSE_REFUND
 from tests.fixtures.otp import SUPERVISOR, SUPERVISOR_PASSWORD, fresh_code
 from tests.integration.day_end.test_day_end_store import FEE, replacement_done
@@ -67,9 +70,10 @@ def type_secrets(qtbot, tab: RemoteApprovalsTab) -> None:  # type: ignore[no-unt
     qtbot.keyClicks(tab.fields.otp, fresh_code(SUPERVISOR))
 
 
-def dialog_for(qtbot, services: Services, ops: Ops, summary: str) -> SupervisorDialog:  # type: ignore[no-untyped-def]
+def dialog_for(qtbot, services: Services, ops: Ops, summary: str,  # type: ignore[no-untyped-def]
+               purpose: str = PURPOSE_REFUND) -> SupervisorDialog:
     dialog = SupervisorDialog("退费须由主管授权", remote=RemoteAsk(
-        services.remote_approvals, ops, PURPOSE_REFUND, summary, TELLER, poll_ms=100))
+        services.remote_approvals, ops, purpose, summary, TELLER, poll_ms=100))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -82,7 +86,8 @@ def test_remote_approval_from_the_dialog_and_the_supervision_tab(
     fees = teller_pc.fee_desk(TELLER)
     fee = fees.collect(FEE, "cash", "", replacement_done(teller_pc))
     assert fee is not None
-    dialog = dialog_for(qtbot, teller_pc, ops, f"退费 收据{fee.receipt_no} 20.00元")
+    dialog = dialog_for(qtbot, teller_pc, ops, f"退费 收据{fee.receipt_no} 20.00元",
+                        refund_purpose(fee.receipt_no))
     assert dialog.remote is not None
     press(qtbot, dialog, "RemoteAsk")
     qtbot.waitUntil(lambda: bool(dialog.remote and dialog.remote.request_id), timeout=10000)
@@ -95,6 +100,10 @@ def test_remote_approval_from_the_dialog_and_the_supervision_tab(
     rows = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
     tab.table.selectRow(rows.index(number))
     assert tab.table.item(rows.index(number), 1).text() == "C01"
+    # the act the central will check (named in Chinese, with its receipt), apart from the
+    # teller's own words
+    assert tab.table.item(rows.index(number), 3).text() == f"退还收费：{fee.receipt_no}"
+    assert tab.table.item(rows.index(number), 4).text() == f"退费 收据{fee.receipt_no} 20.00元"
     # no code typed: nothing is sent
     qtbot.keyClicks(tab.fields.password, SUPERVISOR_PASSWORD)
     press(qtbot, tab, "RemoteApprove")
@@ -122,12 +131,14 @@ def test_refused_remotely_and_waiting_stopped(
     assert dialog.remote is not None
     press(qtbot, dialog, "RemoteAsk")
     qtbot.waitUntil(lambda: bool(dialog.remote and dialog.remote.request_id), timeout=10000)
-    number = dialog.remote.request_id[:6].upper()
+    first = dialog.remote.request_id
+    number = first[:6].upper()
 
     _page, tab = remote_tab(qtbot, supervisor_pc, ops)
     qtbot.waitUntil(lambda: not tab.busy and tab.table.rowCount() >= 1, timeout=10000)
     rows = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
     tab.table.selectRow(rows.index(number))
+    assert tab.table.item(rows.index(number), 3).text() == "退还收费"  # no object named
     type_secrets(qtbot, tab)
     press(qtbot, tab, "RemoteRefuse")  # no reason: refused before any central call
     qtbot.waitUntil(lambda: not tab.busy and "理由" in tab.message.text(), timeout=10000)
@@ -139,11 +150,21 @@ def test_refused_remotely_and_waiting_stopped(
     qtbot.waitUntil(lambda: "金额与收据不符" in dialog.remote.state.text(), timeout=10000)
     assert dialog.result() != QDialog.DialogCode.Accepted and not dialog.remote.timer.isActive()
 
-    # asked again, then the teller stops waiting: no more polling
+    # asked again, then the teller stops waiting: no more polling, and the request is
+    # withdrawn at the central — no supervisor can approve it any more
     press(qtbot, dialog, "RemoteAsk")
     qtbot.waitUntil(lambda: dialog.remote.timer.isActive(), timeout=10000)
+    abandoned = dialog.remote.request_id
     press(qtbot, dialog, "RemoteCancel")
     assert not dialog.remote.timer.isActive() and "已停止等待" in dialog.remote.state.text()
+    qtbot.waitUntil(lambda: teller_pc.remote_approvals.status(abandoned).state == "WITHDRAWN",
+                    timeout=10000)
+    assert abandoned not in {r.request_id for r in supervisor_pc.remote_approvals.pending()}
+    with teller_pc.store.read() as s:
+        actions = [(e.action, e.detail.get("request")) for e in s.scalars(
+            select(AuditEntry).where(AuditEntry.action.like("remote_approval.%")))]
+    assert ("remote_approval.abandoned", abandoned) in actions
+    assert ("remote_approval.seen_refused", first) in actions
     dialog.reject()
 
 
@@ -175,6 +196,7 @@ def test_day_end_refund_approved_from_another_counter(
     request_id = wait.request_id
     asked = teller_pc.remote_approvals.status(request_id)
     assert asked.summary == f"退费 {fee.receipt_no} · 收费 20.00 元 · 现金，原因：客户放弃补卡"
+    assert asked.purpose == f"fee.refund:{fee.receipt_no}"  # the approval refunds that receipt only
 
     supervisor_pc.remote_approvals.decide(request_id, approval_for(), approve=True)
     qtbot.waitUntil(lambda: not page.busy and "远程授权" in page.message.text()

@@ -13,19 +13,26 @@ import pytest
 from counter_app.central.api import RemoteApproval
 from counter_app.central.errors import CentralRefusal, LineDownError, OutcomeUnknownError
 from counter_app.domain.errors import CounterError, ValidationError
+from counter_app.workflows import supervisor as supervisor_module
+from counter_app.workflows.fees.desk import refund_purpose
 from counter_app.workflows.login import LoginPolicy, LoginRefused, TellerAuth
 from counter_app.workflows.remote_approval import (
     MAX_SUMMARY,
+    PURPOSE_ZH,
     RemoteApprovalRefused,
     RemoteApprovals,
     RemoteGrant,
+    purpose_parts,
     refund_summary,
+    remote_approve_purpose,
     short_number,
 )
+from counter_app.workflows.stock import SPOIL_PURPOSE
 from counter_app.workflows.supervisor import (
     PURPOSE_REFUND,
     PURPOSE_REMOTE_APPROVE,
     SupervisorApproval,
+    dead_letter_purpose,
     require_fields,
 )
 from tests.unit.workflows.test_teller_auth import Clock, MemoryTellers
@@ -105,6 +112,7 @@ class FakeCentral:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.fail: Exception | None = None
         self.answer = row()
+        self.seen: RemoteApproval | None = None  # what a read answers (default: the answer)
 
     def _call(self, name: str, **kw: Any) -> RemoteApproval:
         self.calls.append((name, kw))
@@ -116,7 +124,8 @@ class FakeCentral:
         return self._call("ask", **kw)
 
     def remote_approval(self, request_id: str) -> RemoteApproval:
-        return self._call("status", request_id=request_id)
+        self.calls.append(("status", {"request_id": request_id}))
+        return self.seen if self.seen is not None else self.answer
 
     def pending_remote_approvals(self) -> list[RemoteApproval]:
         return [self._call("pending")]
@@ -126,6 +135,9 @@ class FakeCentral:
 
     def consume_remote_approval(self, request_id: str, **kw: Any) -> RemoteApproval:
         return self._call("consume", request_id=request_id, **kw)
+
+    def cancel_remote_approval(self, request_id: str, **kw: Any) -> RemoteApproval:
+        return self._call("cancel", request_id=request_id, **kw)
 
 
 class Desk:
@@ -163,20 +175,22 @@ def test_asking_sends_the_act_with_a_fresh_key_and_a_tidy_summary() -> None:
 
 def test_deciding_checks_the_supervisor_here_first() -> None:
     central = FakeCentral()
+    central.seen = row()
     central.answer = row("APPROVED", supervisor="S0301", decided_counter="C02")
     d = Desk(central)
     typed = SupervisorApproval("S0301", "pw", "123456")
     d.desk.decide(RID, typed, approve=True)
-    assert d.authorised == [(typed, PURPOSE_REMOTE_APPROVE)]
+    # the authorisation names the request it decides
+    assert d.authorised == [(typed, f"{PURPOSE_REMOTE_APPROVE}:{RID}")]
     assert central.calls[-1][1]["supervisor"] == "S0301" and central.calls[-1][1]["approve"]
     assert d.audited[-1] == ("S0301", "remote_approval.approved",
                              {"request": RID, "purpose": PURPOSE_REFUND, "counter": "C01"})
-    # a wrong password: nothing reaches the central
+    # a wrong password: no decision reaches the central
     wrong = Desk(central, who=LoginRefused("用户名、密码或动态验证码不正确。", code="BAD_CREDENTIALS"))
-    before = len(central.calls)
+    before = [c for c in central.calls if c[0] == "decide"]
     with pytest.raises(LoginRefused):
         wrong.desk.decide(RID, typed, approve=True)
-    assert len(central.calls) == before and wrong.audited == []
+    assert [c for c in central.calls if c[0] == "decide"] == before and wrong.audited == []
     # refusing needs a reason, before any check; an approval is never itself remote
     checked = len(wrong.authorised)
     with pytest.raises(ValidationError) as no_reason:
@@ -229,3 +243,119 @@ def test_a_central_without_remote_approval_is_told_as_offline() -> None:
 def test_numbers_and_summaries() -> None:
     assert short_number(RID) == "AB12CD"
     assert refund_summary("R1 · 收费 20.00 元 · 现金", " 客户放弃 ") == "退费 R1 · 收费 20.00 元 · 现金，原因：客户放弃"
+
+
+# -- security review (issue 14 item 5): purposes, self-approval, audits, withdrawal ------------
+
+def decides(central: FakeCentral) -> list[dict[str, Any]]:
+    return [kw for name, kw in central.calls if name == "decide"]
+
+
+def test_a_supervisor_never_decides_their_own_request() -> None:
+    central = FakeCentral()
+    central.seen = row(teller="S0301")  # the supervisor asked as the act's teller
+    d = Desk(central)
+    for typed in ("S0301", " S0301 "):
+        with pytest.raises(RemoteApprovalRefused) as own:
+            d.desk.decide(RID, SupervisorApproval(typed, "pw", "123456"), approve=True)
+        assert own.value.code == "APPROVAL_SELF" and "本人" in own.value.message_zh
+    assert d.authorised == [] and decides(central) == []  # not even the password was checked
+    # the name the check resolves is compared too (typed differently, the same account)
+    resolved = Desk(central, who="S0301")
+    with pytest.raises(RemoteApprovalRefused) as own:
+        resolved.desk.decide(RID, SupervisorApproval("s0301", "pw", "123456"), approve=False,
+                             reason="不予授权")
+    assert own.value.code == "APPROVAL_SELF" and len(resolved.authorised) == 1
+    assert decides(central) == []
+    # another supervisor may
+    central.answer = row("APPROVED", teller="S0301", supervisor="S0302", decided_counter="C02")
+    other = Desk(central, who="S0302")
+    assert other.desk.decide(RID, SupervisorApproval("S0302", "pw", "1"), approve=True).state == "APPROVED"
+
+
+def test_what_is_no_longer_pending_is_not_decided_nor_authorised() -> None:
+    central = FakeCentral()
+    d = Desk(central)
+    for state in ("APPROVED", "REFUSED", "EXPIRED", "CONSUMED", "WITHDRAWN"):
+        central.seen = row(state)
+        with pytest.raises(RemoteApprovalRefused) as late:
+            d.desk.decide(RID, SupervisorApproval("S0301", "pw", "1"), approve=True)
+        assert late.value.code == "APPROVAL_NOT_PENDING"
+    assert d.authorised == [] and decides(central) == []
+
+
+def test_a_decision_the_central_refuses_is_audited_here() -> None:
+    central = FakeCentral()
+    central.seen = row(purpose="teller.unlock:T0302")
+    d = Desk(central)
+    for failure, code in ((CentralRefusal(403, "APPROVAL_OWN_COUNTER", "不能在发起请求的柜台上远程授权。"),
+                           "APPROVAL_OWN_COUNTER"),
+                          (OutcomeUnknownError(), "REMOTE_APPROVAL_OFFLINE")):
+        central.fail = failure
+        with pytest.raises(RemoteApprovalRefused) as refused:
+            d.desk.decide(RID, SupervisorApproval("S0301", "pw", "1"), approve=False,
+                          reason="身份未核实")
+        assert refused.value.code == code
+        assert d.audited[-1] == ("S0301", "remote_approval.decision_refused", {
+            "request": RID, "purpose": "teller.unlock:T0302", "counter": "C01",
+            "decision": "refuse", "code": code})
+    assert [a[1] for a in d.audited] == ["remote_approval.decision_refused"] * 2
+
+
+def test_the_waiting_counter_audits_a_refusal_expiry_or_withdrawal_once() -> None:
+    central = FakeCentral()
+    d = Desk(central)
+    for state in ("PENDING", "APPROVED"):
+        central.seen = row(state)
+        d.desk.status(RID)
+    assert d.audited == []  # still going: nothing to record
+    central.seen = row("REFUSED", supervisor="S0302", decided_counter="C02", reason="不符")
+    d.desk.status(RID)
+    d.desk.status(RID)
+    central.seen = row("EXPIRED", request_id="cd" * 16)
+    d.desk.status("cd" * 16)
+    central.seen = row("WITHDRAWN", request_id="ef" * 16)
+    d.desk.status("ef" * 16)
+    assert d.audited == [
+        ("T0301", "remote_approval.seen_refused",
+         {"request": RID, "purpose": PURPOSE_REFUND, "supervisor": "S0302", "counter": "C02"}),
+        ("T0301", "remote_approval.seen_expired", {"request": "cd" * 16, "purpose": PURPOSE_REFUND}),
+        ("T0301", "remote_approval.seen_withdrawn", {"request": "ef" * 16, "purpose": PURPOSE_REFUND}),
+    ]
+
+
+def test_stopping_the_wait_withdraws_the_request_best_effort_and_is_audited() -> None:
+    central = FakeCentral()
+    d = Desk(central)
+    central.answer = row("WITHDRAWN")
+    assert d.desk.cancel(RID, "T0301") is True
+    name, sent = central.calls[-1]
+    assert name == "cancel" and sent["request_id"] == RID and sent["idempotency_key"]
+    assert d.audited[-1] == ("T0301", "remote_approval.abandoned", {
+        "withdrawn": True, "request": RID, "purpose": PURPOSE_REFUND, "state": "WITHDRAWN"})
+    for failure, code in ((CentralRefusal(409, "APPROVAL_ALREADY_USED", "已使用。"), "APPROVAL_ALREADY_USED"),
+                          (LineDownError(), "REMOTE_APPROVAL_OFFLINE")):
+        central.fail = failure
+        assert d.desk.cancel(RID, "T0301") is False  # never raises: the teller has moved on
+        assert d.audited[-1] == ("T0301", "remote_approval.abandoned",
+                                 {"withdrawn": False, "request": RID, "code": code})
+    no_line = Desk(None)
+    assert no_line.desk.cancel(RID, "T0301") is False
+    assert no_line.audited == [("T0301", "remote_approval.abandoned", {
+        "withdrawn": False, "request": RID, "code": "REMOTE_APPROVAL_OFFLINE"})]
+
+
+def test_purposes_name_their_object_and_read_in_chinese() -> None:
+    assert refund_purpose("ICBC-NB-0101-20261130-C01-F0A1B2C3D") == (
+        "fee.refund:ICBC-NB-0101-20261130-C01-F0A1B2C3D")
+    assert remote_approve_purpose(RID) == f"remote.approve:{RID}"
+    assert purpose_parts("fee.refund:R-1") == ("退还收费", "R-1")
+    assert purpose_parts("teller.unlock:T0302") == ("解锁柜员", "T0302")
+    assert purpose_parts(dead_letter_purpose("retry", 17)) == ("异常件重新发送", "17")
+    assert purpose_parts(dead_letter_purpose("discard", 3)) == ("异常件放弃", "3")
+    assert purpose_parts("blank.spoil") == ("登记废卡", "")
+    assert purpose_parts("new.act:X") == ("new.act", "X")  # unknown: the code itself, not hidden
+    # every act a supervisor authorises has a name
+    acts = {v for k, v in vars(supervisor_module).items() if k.startswith("PURPOSE_")}
+    assert acts and acts | {SPOIL_PURPOSE} <= set(PURPOSE_ZH)
+    assert purpose_parts(SPOIL_PURPOSE) == ("登记废卡", "")
