@@ -530,17 +530,30 @@
         <translation>Financial function</translation>
     </message>
     <message>
-        <source>该卡因长期未领取已封存，请持身份证到发卡银行网点办理领卡启用后再办理。</source>
-        <extracomment>card states in which a function&apos;s state may change (loss, de-loss, PIN services) what the person can do instead, when the card as a whole is not in use</extracomment>
-        <translation>The card was sealed because it was not collected for a long time. Collect and activate it at a branch of the issuing bank with the ID card first.</translation>
+        <source>该卡超期未领，已退回中心封存，网点不能发放或启用：启封由中心办理，请持卡人联系中心启封，卡片退回网点后再办理领卡启用。</source>
+        <extracomment>card states in which a function&apos;s state may change (loss, de-loss, PIN services) what the person can do instead, when the card as a whole is not in use (unsealing is the central&apos;s: a branch neither hands out nor activates a sealed card)</extracomment>
+        <translation>This card was not collected in time and has been returned to the centre and sealed; branches can neither hand it out nor activate it. Unsealing is done by the centre: the cardholder should ask the centre to unseal it, then collect and activate it once it is back at the branch.</translation>
     </message>
     <message>
-        <source>该卡已作废，不能再使用；如需用卡请办理补卡。</source>
-        <translation>The card is void and can no longer be used; apply for a replacement if a card is needed.</translation>
+        <source>该卡号已作废（制卡报废或撤销），不能再使用或补换：请按持卡人名下的有效卡办理，或查询其申领的制卡进度。</source>
+        <translation>This card number has been voided (spoiled or cancelled during making) and can no longer be used or replaced: serve the cardholder with their valid card, or check the making progress of their application.</translation>
     </message>
     <message>
         <source>该卡已注销（已补换新卡或已销户），请使用新卡办理，或查询新卡的状态。</source>
         <translation>The card is cancelled (replaced or account closed). Use the new card, or check the new card&apos;s status.</translation>
+    </message>
+    <message>
+        <source>该卡已启用，无需再次启用。</source>
+        <extracomment>what to do instead when a card in use is asked for a change the table forbids</extracomment>
+        <translation>This card is already activated; no need to activate it again.</translation>
+    </message>
+    <message>
+        <source>该卡已领取启用，不能退回封存。</source>
+        <translation>This card has been collected and activated; it cannot be returned for sealing.</translation>
+    </message>
+    <message>
+        <source>已启用的卡不能作废；卡片损坏的请办理换卡。</source>
+        <translation>An activated card cannot be voided; for a damaged card, apply for an exchange.</translation>
     </message>
     <message>
         <source>卡片状态“{state}”无法识别，请联系网点技术支持。</source>
@@ -996,10 +1009,6 @@
         <translation>Write card</translation>
     </message>
     <message>
-        <source>请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件。核验他人出示的参保证明请按 F9。</source>
-        <translation>Place the applicant&apos;s resident ID card on the reader and press F2; if it cannot be read, enter the number by hand and check the original document. To verify a contribution certificate someone presents, press F9.</translation>
-    </message>
-    <message>
         <source>核验参保证明 (F9)</source>
         <translation>Verify certificate (F9)</translation>
     </message>
@@ -1303,6 +1312,10 @@
     <message>
         <source>参保证明</source>
         <translation>Contribution certificate</translation>
+    </message>
+    <message>
+        <source>请将申请人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件。申请人带了社保卡的，插入读卡器按 F3 读取（核对为本人现用的卡）；没带卡的凭身份证即可。核验他人出示的参保证明请按 F9。</source>
+        <translation>Place the applicant&apos;s resident ID card on the reader and press F2; if it cannot be read, enter the number and check the original. If the applicant brought their social security card, insert it and press F3 (checked as their card in use); without it the ID card is enough. To verify a certificate someone presents, press F9.</translation>
     </message>
     <message>
         <source>选择证明险种和缴费明细期间（近若干个月，或指定起止月份，最多48个月），点击“出具参保证明”：证明由中心系统出具，授权码和二维码由中心生成，需实时联网。</source>
@@ -1636,10 +1649,6 @@
         <translation>The two passwords differ; enter them again.</translation>
     </message>
     <message>
-        <source>请将本人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件，按回车查询。查询须实时连接中心系统。</source>
-        <translation>Place the person&apos;s resident ID card on the reader and press F2; if it cannot be read, enter the number by hand, check the original and press Enter. Queries need the central system online.</translation>
-    </message>
-    <message>
         <source>&lt;span style=&apos;color:{0}; font-weight:bold&apos;&gt;✓ 已读取身份证&lt;/span&gt;&#x3000;{1}&#x3000;{2}&#x3000;按回车或“查询”开始查询。</source>
         <translation>&lt;span style=&apos;color:{0}; font-weight:bold&apos;&gt;✓ ID card read&lt;/span&gt;  {1}  {2}  Press Enter or &quot;Query&quot; to start.</translation>
     </message>
@@ -1801,6 +1810,38 @@
         <translation>Central upload</translation>
     </message>
     <message>
+        <source>本机（柜台 {0}）：业务 {1} 笔，工本费净额 {2}，当日会话 {3} 个</source>
+        <translation>This PC (counter {0}): {1} businesses, net fees {2}, {3} sessions today</translation>
+    </message>
+    <message>
+        <source>未上报日终汇总</source>
+        <translation>Day-end summary not reported</translation>
+    </message>
+    <message>
+        <source>已上报：会话 {0}（未结束 {1}），业务 {2} 笔，工本费净额 {3}，差异未说明 {4}，待上传 {5}</source>
+        <translation>Reported: {0} sessions ({1} still open), {2} businesses, net fees {3}, {4} differences unexplained, {5} unsent</translation>
+    </message>
+    <message>
+        <source>收 {0} 笔，退 {1} 笔，净额 {2}</source>
+        <translation>{0} collected, {1} refunded, net {2}</translation>
+    </message>
+    <message>
+        <source>空白卡 领用 {0} / 发卡 {1} / 废卡 {2}；批次签收 {3}；领卡 {4}</source>
+        <translation>Blank cards handed {0} / issued {1} / spoiled {2}; batches received {3}; handed out {4}</translation>
+    </message>
+    <message>
+        <source>全网点（中心汇总，{0}）</source>
+        <translation>Whole branch (summed by the central, {0})</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>{0} 项（未说明 {1}）</source>
+        <translation>{0} ({1} unexplained)</translation>
+    </message>
+    <message>
         <source>日终轧账</source>
         <translation>Day-end settlement</translation>
     </message>
@@ -1843,6 +1884,14 @@
     <message>
         <source>网点当日轧账单PDF</source>
         <translation>Branch day settlement PDF</translation>
+    </message>
+    <message>
+        <source>全网点汇总</source>
+        <translation>Whole branch</translation>
+    </message>
+    <message>
+        <source>网点当日CSV</source>
+        <translation>Branch day CSV</translation>
     </message>
     <message>
         <source>本会话收费（退费须主管授权）</source>
@@ -1927,6 +1976,26 @@
     <message>
         <source>正在汇总全网点…</source>
         <translation>Totalling the whole branch…</translation>
+    </message>
+    <message>
+        <source>已汇总全网点</source>
+        <translation>Whole branch summed</translation>
+    </message>
+    <message>
+        <source>全网点汇总暂不可用：显示的是本机数据</source>
+        <translation>Whole-branch figures unavailable: showing this PC&apos;s data</translation>
+    </message>
+    <message>
+        <source>正在向中心汇总全网点…</source>
+        <translation>Asking the central for the whole branch…</translation>
+    </message>
+    <message>
+        <source>网点日终轧账.csv</source>
+        <translation>branch-day-end.csv</translation>
+    </message>
+    <message>
+        <source>网点轧账CSV已保存为 {0}</source>
+        <translation>Branch day-end CSV saved as {0}</translation>
     </message>
     <message>
         <source>营业日 {0} 已日终结束（会话 #{1}）。</source>
@@ -2327,8 +2396,8 @@ Card reader: {0}</translation>
         <translation>Verify collector</translation>
     </message>
     <message>
-        <source>本人领取：读取持卡人身份证。未成年人由监护人持户口本等监护关系证明代领；单位代领须留存单位委托书（录入统一社会信用代码和委托书编号）并核验经办人身份证。</source>
-        <translation>In person: read the cardholder&apos;s ID card. For a minor, a guardian collects with proof of guardianship such as the household register; for collection by an employer, keep its letter of authority (enter the unified social credit code and letter no.) and verify the agent&apos;s ID card.</translation>
+        <source>本人领取：读取持卡人身份证（邮寄到家或已领未启用的卡，由持卡人带卡办理启用）。未成年人由监护人持户口本等监护关系证明代领；单位代领须留存单位委托书（录入统一社会信用代码和委托书编号）并核验经办人身份证，代领的卡不启用，须持卡人本人来启用并设置密码。</source>
+        <translation>Collected by the holder: read the holder&apos;s ID card (a card delivered by post, or collected earlier and not activated, is activated with the card the holder brings). A minor&apos;s card is collected by the guardian with the household register or other proof of guardianship; an employer collecting keeps the employer&apos;s letter (enter the unified social credit code and the letter&apos;s number) and the clerk&apos;s ID card is checked; a card collected by an employer is not activated: the holder comes to activate it and set the PIN.</translation>
     </message>
     <message>
         <source>本人领取</source>
@@ -2375,6 +2444,10 @@ Card reader: {0}</translation>
         <translation>Find card to collect</translation>
     </message>
     <message>
+        <source>持卡人带来的卡片：{0}，卡号 {1}（已寄出或已领取未启用）</source>
+        <translation>Card brought by the holder: {0}, card number {1} (posted, or collected and not activated)</translation>
+    </message>
+    <message>
         <source>待领卡片：{0}，卡号 {1}，保管位置 {2}</source>
         <translation>Card to collect: {0}, card no. {1}, stored at {2}</translation>
     </message>
@@ -2385,6 +2458,10 @@ Card reader: {0}</translation>
     <message>
         <source>从保管位置取出卡片交持卡人核对卡面，插入读卡器按 F2 读卡：芯片中的卡号和身份证号码须与该申领一致。</source>
         <translation>Take the card from storage for the cardholder to check its face, insert it and press F2: the card no. and ID number on the chip must match the application.</translation>
+    </message>
+    <message>
+        <source>申领 {0}&#x3000;卡号 {1}&#x3000;持卡人带来的卡片</source>
+        <translation>Application {0}   card number {1}   card brought by the holder</translation>
     </message>
     <message>
         <source>申领 {0}&#x3000;卡号 {1}&#x3000;保管位置 {2}</source>
@@ -2433,6 +2510,10 @@ Card reader: {0}</translation>
     <message>
         <source>办理下一位</source>
         <translation>Next customer</translation>
+    </message>
+    <message>
+        <source>卡号 {0} 已由单位代领（未启用）。请打印领卡回执交单位经办人签收，并告知：须持卡人本人持身份证和本卡到网点办理领卡启用并设置密码。</source>
+        <translation>Card {0} collected by the employer (not activated). Print the receipt for the employer&apos;s clerk to sign and tell them: the holder must bring their ID card and this card to a branch to activate it and set the PIN.</translation>
     </message>
     <message>
         <source>卡号 {0} 已发放并启用，持卡人已设置密码。请打印领卡回执交持卡人签收，回执上的二维码用于领取电子社保卡。</source>
@@ -2579,6 +2660,10 @@ Cardholder: {0}</translation>
     <message>
         <source>{0} 无缴费记录（{1}个月）</source>
         <translation>{0} no contributions ({1} months)</translation>
+    </message>
+    <message>
+        <source>请将本人的居民身份证放在阅读器上，按 F2 读取；无法读卡时手工录入号码并核对证件原件，按回车查询。本人带了社保卡的，插入读卡器按 F3 读取（核对为本人现用的卡）；没带卡的凭身份证即可。查询须实时连接中心系统。</source>
+        <translation>Place the person&apos;s resident ID card on the reader and press F2; if it cannot be read, enter the number and check the original, then press Enter to query. If the person brought their social security card, insert it and press F3 (checked as their card in use); without it the ID card is enough. Queries need the central system online.</translation>
     </message>
     <message>
         <source>中心系统中该人员没有缴费记录。</source>
@@ -6389,6 +6474,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Refused by the central system: the card&apos;s current state does not allow this service. Please read the card again to see both functions&apos; states and choose the service shown.</translation>
     </message>
     <message>
+        <source>中心系统未受理：该卡由{card_bank}发行，领卡启用须到{card_bank}的网点办理。</source>
+        <translation>Not accepted by the central system: this card was issued by {card_bank}; it must be activated at a {card_bank} branch.</translation>
+    </message>
+    <message>
         <source>中心系统未受理：该卡由{card_bank}发行，须到{card_bank}的网点办理（本网点属于{branch_bank}）。</source>
         <translation>Refused by the central system: this card was issued by {card_bank} and must be handled at a {card_bank} branch (this branch belongs to {branch_bank}).</translation>
     </message>
@@ -6737,6 +6826,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Collection by an employer requires keeping the employer&apos;s authorisation letter; enter its number or date.</translation>
     </message>
     <message>
+        <source>委托书上的统一社会信用代码与中心登记的持卡人参保单位不符，不能由该单位代领。请核对委托书和营业执照；或请持卡人本人持身份证领取。</source>
+        <translation>The unified social credit code on the letter is not that of the holder&apos;s employer on record at the central system: this employer cannot collect the card. Check the letter and the business licence, or ask the holder to collect it in person with their ID card.</translation>
+    </message>
+    <message>
         <source>请点击“查找待领卡片”，核对持卡人和卡片。</source>
         <translation>Click &quot;Find card to collect&quot; and check the cardholder and the card.</translation>
     </message>
@@ -6801,12 +6894,8 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>No card awaits collection for this cardholder at this branch. Check production progress by ID number in &quot;Central production&quot;.</translation>
     </message>
     <message>
-        <source>该持卡人的卡片超期未领，已随封存清单 {sealing_list_id} 退回中心封存，不能在网点发放：请联系中心启封，卡片退回网点后再办理领卡。</source>
-        <translation>The cardholder&apos;s card was not collected in time and was returned to the central system for sealing with sealing list {sealing_list_id}; it cannot be handed out at the branch. Ask the central system to unseal it, then hand it out once it is back at the branch.</translation>
-    </message>
-    <message>
-        <source>该持卡人的卡片已领取，无需再次领卡。</source>
-        <translation>The cardholder&apos;s card has already been collected.</translation>
+        <source>该持卡人的卡片超期未领，已随封存清单 {sealing_list_id} 退回中心封存，网点不能发放或启用：启封由中心办理，请持卡人联系中心启封，卡片退回网点后再办理领卡启用。</source>
+        <translation>The cardholder&apos;s card was not collected in time and was returned to the centre for sealing with sealing list {sealing_list_id}; branches can neither hand it out nor activate it. Unsealing is done by the centre: the cardholder should ask the centre to unseal it, then collect and activate it once it is back at the branch.</translation>
     </message>
     <message>
         <source>该持卡人的卡片尚未到网点（当前状态：{state_zh}），暂不能领卡。</source>
@@ -6825,8 +6914,20 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>The collector does not match the guardian registered at the central system; cannot collect. Check the household register.</translation>
     </message>
     <message>
+        <source>单位代领只适用于在本网点保管、尚未领取的卡片；该卡已寄出或已领取，须由持卡人本人持身份证和卡片办理领卡启用。</source>
+        <translation>An employer can only collect a card kept at this branch and not yet collected; this card was posted or already collected: the holder must come with their ID card and the card to activate it.</translation>
+    </message>
+    <message>
+        <source>该持卡人的卡片已领取并启用，无需再次领卡。</source>
+        <translation>The holder&apos;s card has already been collected and activated; nothing to collect.</translation>
+    </message>
+    <message>
         <source>本机未配置社保卡读卡器，请联系网点技术支持在网点配置中设置读卡器。</source>
         <translation>No social security card reader configured on this workstation; ask branch IT support to set it in the branch profile.</translation>
+    </message>
+    <message>
+        <source>读到的卡片不是该持卡人申领 {application_id} 制作的卡（卡号或身份证号码不符），不能启用。请核对持卡人带来的卡片是否为本人新卡。</source>
+        <translation>The card read is not the card made for the holder&apos;s application {application_id} (card number or ID number differs) and cannot be activated. Check that the card the holder brought is their new card.</translation>
     </message>
     <message>
         <source>读到的卡片不是该持卡人的卡（卡号或身份证号码不符），不能发放。请从保管位置 {location} 取出正确的卡片后重新读卡。</source>
@@ -7286,6 +7387,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>您没有未结束的会话：日终轧账针对本人当日的柜员会话。已结束的会话可在下方查看全网点当日轧账。</source>
+        <extracomment>where this counter&apos;s day summary is queued for the central (None: not sent) the central client, built on first use (an ``api.DayEndApi``; None: not asked)</extracomment>
         <translation>You have no open session: the day-end settlement is for your own session today. Closed sessions are in the branch settlement for today below.</translation>
     </message>
     <message>
@@ -7390,8 +7492,13 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>PIN reset</translation>
     </message>
     <message>
-        <source>{business}（业务编号 {business_no}）应收工本费 {amount}，没有收费记录。</source>
+        <source>全网点汇总暂不可用（{why}）：以下网点数据仅为本机（本柜台电脑）的记录，不含本网点其他柜台。</source>
         <extracomment>op states of a business sent to the central that mean it was not done</extracomment>
+        <translation>Whole-branch figures unavailable ({why}): the branch figures below are this PC&apos;s (this counter&apos;s) records only, without the branch&apos;s other counters.</translation>
+    </message>
+    <message>
+        <source>{business}（业务编号 {business_no}）应收工本费 {amount}，没有收费记录。</source>
+        <extracomment>branch scope: every counter of the branch through the central (None: not asked)</extracomment>
         <translation>{business} (business no. {business_no}) is due a card fee of {amount} but has no fee record.</translation>
     </message>
     <message>
@@ -8108,6 +8215,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>密码重置授权</source>
         <translation>PIN reset authorisation</translation>
+    </message>
+    <message>
+        <source>密码锁定上报</source>
+        <translation>PIN lock report</translation>
     </message>
     <message>
         <source>制卡批次签收</source>
@@ -10509,6 +10620,50 @@ This counter&apos;s businesses are suspended. Call a supervisor at once: the sup
     <message>
         <source>卡面打印机“{printer}”未能打印：{reason}卡片芯片已写好，未作废。</source>
         <translation>Card printer &quot;{printer}&quot; could not print: {reason} The chip is written; the card is not spoiled.</translation>
+    </message>
+    <message>
+        <source>读卡器中的社保卡不是本次核验人员本人的卡（卡内身份证号码与核验的身份证不一致）：请将该卡交还出示人，请本人出示自己的社保卡；本人未带社保卡的，凭身份证即可办理。</source>
+        <translation>The social security card in the reader is not this person&apos;s own card (the ID number on its chip differs from the ID card verified): hand the card back to whoever presented it and ask the person for their own social security card; without it, the ID card alone is enough.</translation>
+    </message>
+    <message>
+        <source>中心系统没有这张社保卡的记录，不能作为本人的社保卡核验：请将卡片交还本人，凭身份证办理；卡片的来历请本人到发卡银行核查。</source>
+        <translation>The central system has no record of this social security card, so it cannot be checked as the person&apos;s card: hand the card back and serve the person with the ID card; the person may ask the issuing bank where the card comes from.</translation>
+    </message>
+    <message>
+        <source>中心系统登记这张社保卡属于其他人员，与核验的身份证不符：请将该卡交还出示人，凭本人身份证办理。</source>
+        <translation>The central system files this social security card under another person, not the ID card verified: hand the card back to whoever presented it and serve the person with their own ID card.</translation>
+    </message>
+    <message>
+        <source>这张社保卡在中心系统中的状态为“{state}”，不是本人当前使用的社保卡：请出示本人现用的社保卡，或凭身份证办理。</source>
+        <translation>The central system shows this social security card as &quot;{state}&quot;: it is not the card the person uses now. Ask for the card in use, or serve the person with the ID card.</translation>
+    </message>
+    <message>
+        <source>请先读取身份证或录入身份证号码，再读取社保卡。</source>
+        <translation>Read the ID card or enter its number first, then read the social security card.</translation>
+    </message>
+    <message>
+        <source>未能读取社保卡：{problem}本人未带社保卡或卡片无法读取的，凭身份证即可继续办理。</source>
+        <translation>The social security card could not be read: {problem} Without the card, or when it cannot be read, the ID card alone is enough to go on.</translation>
+    </message>
+    <message>
+        <source>卡内身份证号码与本人一致，但当前无法连接中心系统确认是否为本人现用的社保卡，未记为“社保卡已读”；请线路恢复后再读卡，或凭身份证办理。</source>
+        <translation>The ID number on the chip is this person&apos;s, but the central system cannot be reached to confirm it is the card in use, so it is not recorded as &quot;card read&quot;; read it again once the line is back, or serve the person with the ID card.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{0}; font-weight:bold&apos;&gt;✓ 社保卡已读&lt;/span&gt;&#x3000;卡号 {1}，中心系统核对为本人现用的社保卡</source>
+        <translation>&lt;span style=&apos;color:{0}; font-weight:bold&apos;&gt;✓ Social security card read&lt;/span&gt;  card no. {1}, confirmed by the central system as the person&apos;s card in use</translation>
+    </message>
+    <message>
+        <source>本机未连接中心系统</source>
+        <translation>this PC is not connected to the central system</translation>
+    </message>
+    <message>
+        <source>与中心系统的专线中断</source>
+        <translation>the line to the central system is down</translation>
+    </message>
+    <message>
+        <source>中心系统未能提供：{code}</source>
+        <translation>the central system could not provide it: {code}</translation>
     </message>
 </context>
 </TS>

@@ -175,5 +175,10 @@ def play_central_production(run: TourRun) -> None:
     pad.key_in("802413", "802413")
     run.shot("handout-pin")
     _act(run, hand, tr("持卡人设置密码"), hand.set_pin)
+    wf = hand.wizard
+    if wf is None or wf.current != HStep.DONE or not wf.record.pin_set:
+        # a tour that stops short must fail, not save screenshots of a refusal
+        raise RuntimeError(f"central-production tour: the hand-out stopped at "
+                           f"{wf.current if wf is not None else None!r}: {hand.banner.text()}")
     run.shot("handout-done")
     _save(run, hand, "handout-receipt", hand.save_receipt, hand.preview_receipt)

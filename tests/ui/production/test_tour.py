@@ -4,11 +4,14 @@ hand-out receipt as PDF."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from counter_app.workflows.ecard import token_of
+from tests.fixtures.qr import decode_pdf_qr
 from tests.fixtures.tour import run_tour
 
 pytestmark = pytest.mark.central
@@ -40,3 +43,10 @@ def test_the_central_production_tour_saves_every_step_and_the_three_lists(
     assert "未领卡清单" in uncollected and "在柜未领 2 张" in uncollected
     handout = _text(folder / "handout-receipt.pdf")
     assert "领卡启用回执" in handout and "本人领取" in handout
+    # the card handed out is one received on the 签收清单, and the receipt carries the e-card
+    # claim's QR (the central's claim address with its token, nothing personal)
+    card = re.search(r"NC\d{6}[0-9A-Z]", handout)
+    assert card is not None and card.group(0) in receipt
+    assert "已启用" in handout and "电子社保卡" in handout
+    scanned = decode_pdf_qr((folder / "handout-receipt.pdf").read_bytes())
+    assert token_of(scanned) and card.group(0) not in scanned
