@@ -633,8 +633,9 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             branch = _get_branch(s, body.branch_code)
             c = _get_card(s, card_no, lock=True)
             _same_bank(branch, c, "补换卡")
-            if c.replaced_by_application is not None or c.card_state == S.CANCELLED:
+            if c.replaced_by_application is not None:
                 raise Refusal(409, "REPLACEMENT_APPLIED", "该卡已办理过补换卡。")
+            S.check_card(c.card_state, S.CANCELLED)  # the table first (a voided or closed card)
             if body.reason == "LOST" and S.LOST not in (c.social_state, c.financial_state):
                 raise Refusal(409, "NEED_FORMAL_LOSS", "补领挂失卡前须先办理正式挂失。")
             if body.reason == "DAMAGED" and S.LOST in (c.social_state, c.financial_state):
@@ -658,7 +659,6 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             )
             s.add(app)
             c.replaced_by_application = app.application_id
-            S.check_card(c.card_state, S.CANCELLED)
             c.card_state = S.CANCELLED  # the old card number is cancelled
             c.updated_at = utcnow()
             s.flush()
@@ -713,6 +713,33 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
             return 200, _dump(out), auth.authorisation_id
 
         return mutate(request, idempotency_key, x_client_id, body, "PIN_RESET_AUTH", handler)
+
+    @v1.post("/cards/{card_no}/pin-lock", response_model=M.CardOut, tags=["cards"])
+    def pin_lock(card_no: CardNo, body: M.PinLockIn, request: Request,
+                 idempotency_key: IdemKey = None, x_client_id: ClientId = None) -> JSONResponse:
+        """A counter reports that the chip answered "PIN blocked" (wrong PIN tries): the
+        function goes to 应用锁定 (LOCKED) per the state table; reporting a locked function
+        again changes nothing (200). No PIN is sent. Refusals: a card awaiting activation has
+        no PIN (409 CARD_NOT_ACTIVE); a sealed, voided or cancelled card 409 CARD_NOT_IN_USE; a
+        lost function 409 FUNCTION_STATE_CONFLICT; the financial function only at the card's
+        own bank (409 WRONG_BANK). A PIN reset authorisation returns it to NORMAL."""
+        def handler(s: Session) -> tuple[int, dict[str, Any], str]:
+            branch = _get_branch(s, body.branch_code)
+            c = _get_card(s, card_no, lock=True)
+            if c.card_state == S.PENDING:
+                raise Refusal(409, "CARD_NOT_ACTIVE", "该卡尚未启用（领卡未激活），尚无密码，不能锁定。",
+                              {"card_state": c.card_state})
+            S.check_in_use(c.card_state, "锁定密码")
+            if body.function == "financial":
+                _same_bank(branch, c, "银行密码锁定")
+            attr = f"{body.function}_state"
+            if getattr(c, attr) != S.LOCKED:
+                S.check_function(body.function, getattr(c, attr), S.LOCKED)
+                setattr(c, attr, S.LOCKED)
+                c.updated_at = utcnow()
+            return 200, _dump(card_out(c)), card_no
+
+        return mutate(request, idempotency_key, x_client_id, body, "PIN_LOCK", handler)
 
     # -- applications ---------------------------------------------------------------------------
     @v1.post("/applications", response_model=M.ApplicationOut, tags=["applications"])
@@ -852,8 +879,10 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
                 raise Refusal(409, "WRONG_BRANCH", "该卡不在本网点领取。")
             made = s.get(Card, app.card_no) if app.card_no else None
             if made is not None and made.card_state == S.SEALED:
-                raise Refusal(409, "CARD_SEALED",
-                              "该卡超期未领已退回中心封存，不能在网点发放：请联系中心启封后再领取。")
+                raise Refusal(409, "CARD_SEALED",  # the counter's table says the same (card_states)
+                              "该卡超期未领，已退回中心封存，网点不能发放或启用：启封由中心办理，"
+                              "请持卡人联系中心启封，卡片退回网点后再办理领卡启用。",
+                              {"card_state": made.card_state})
             lost = {S.LOST, S.TEMP_LOST}
             if made is not None and lost & {made.social_state, made.financial_state}:
                 raise Refusal(409, "CARD_IS_LOST",

@@ -213,6 +213,13 @@ class PinResetIn(_Strict):
     function: Function
 
 
+class PinLockIn(_Strict):
+    """The chip answered "PIN blocked" at a counter: the function is 应用锁定 (no PIN sent)."""
+
+    branch_code: BranchCodeField
+    function: Function
+
+
 class PinResetOut(BaseModel):
     authorisation_id: str
     card_no: str

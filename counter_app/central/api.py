@@ -448,6 +448,10 @@ class CentralApi(Protocol):
                     idempotency_key: str) -> ECardClaim: ...
     def authorise_pin_reset(self, card_no: str, *, branch_code: str, function: Function,
                             idempotency_key: str) -> PinResetAuthorisation: ...
+    def report_pin_lock(self, card_no: str, *, branch_code: str, function: Function,
+                        idempotency_key: str) -> CardStatus:
+        """The chip answered "PIN blocked": the function is 应用锁定 at the central (no PIN sent)."""
+        ...
 
     # applications
     def submit_application(self, request: ApplicationRequest, *,

@@ -70,6 +70,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "cards.replacement": ("POST", "/v1/cards/{card_no}/replacement"),
     "cards.activation": ("POST", "/v1/cards/{card_no}/activation"),
     "cards.pin_reset": ("POST", "/v1/cards/{card_no}/pin-reset-authorisations"),
+    "cards.pin_lock": ("POST", "/v1/cards/{card_no}/pin-lock"),
     "batches.receive": ("POST", "/v1/branches/{branch_code}/batches/{batch_id}/receive"),
     "persons.data_change": ("POST", "/v1/persons/{id_number}/data-changes"),
     "persons.registration": ("POST", "/v1/persons/{id_number}/registrations"),
@@ -375,6 +376,11 @@ class HttpCentralClient:
                             idempotency_key: str) -> A.PinResetAuthorisation:
         return self._post(f"/v1/cards/{_q(card_no)}/pin-reset-authorisations",
                           A.PinResetAuthorisation,
+                          {"branch_code": branch_code, "function": function}, idempotency_key)
+
+    def report_pin_lock(self, card_no: str, *, branch_code: str, function: A.Function,
+                        idempotency_key: str) -> A.CardStatus:
+        return self._post(f"/v1/cards/{_q(card_no)}/pin-lock", A.CardStatus,
                           {"branch_code": branch_code, "function": function}, idempotency_key)
 
     # -- remote supervisor approval (api.RemoteApprovalApi) ---------------------------------------

@@ -9,8 +9,10 @@ state in Chinese and says what the person can do instead.
 The reference central enforces the same table (``central_sim/states.py``, an independent
 service that never imports this module); ``tests/unit/foundation/test_card_states_agree.py``
 checks both tables agree transition by transition, and
-``tests/integration/central/test_card_states_http.py`` drives the central's loss, de-loss and
-PIN-reset endpoints from every state and compares each answer with :func:`check_operation`.
+``tests/integration/central/test_card_states_http.py`` drives the central's loss, de-loss,
+PIN-reset and PIN-lock endpoints from every state and compares each answer with
+:func:`check_operation`, and its replacement, activation, sealing and voiding endpoints from
+every card state against :func:`check_card`.
 
 A temporary loss (临时挂失, by phone 12333, the app or the bank's line) lapses when it is not
 confirmed in time: the central stamps ``temp_loss_until`` from its branch configuration
@@ -87,10 +89,21 @@ FUNCTION_TRANSITIONS: dict[FunctionState, frozenset[FunctionState]] = {
 IN_USE: frozenset[CardState] = frozenset({_C.ACTIVE, _C.PENDING_ACTIVATION})
 
 #: what the person can do instead, when the card as a whole is not in use
+#: (unsealing is the central's: a branch neither hands out nor activates a sealed card)
 _CARD_ADVICE_ZH: dict[CardState, str] = {
-    _C.SEALED: QT_TR_NOOP("该卡因长期未领取已封存，请持身份证到发卡银行网点办理领卡启用后再办理。"),
-    _C.VOID: QT_TR_NOOP("该卡已作废，不能再使用；如需用卡请办理补卡。"),
+    _C.SEALED: QT_TR_NOOP("该卡超期未领，已退回中心封存，网点不能发放或启用：启封由中心办理，请持卡人联系中心启封，"
+                          "卡片退回网点后再办理领卡启用。"),
+    _C.VOID: QT_TR_NOOP("该卡号已作废（制卡报废或撤销），不能再使用或补换：请按持卡人名下的有效卡办理，"
+                        "或查询其申领的制卡进度。"),
     _C.CANCELLED: QT_TR_NOOP("该卡已注销（已补换新卡或已销户），请使用新卡办理，或查询新卡的状态。"),
+}
+
+
+#: what to do instead when a card in use is asked for a change the table forbids
+_ACTIVE_ADVICE_ZH: dict[tuple[CardState, CardState], str] = {
+    (_C.ACTIVE, _C.ACTIVE): QT_TR_NOOP("该卡已启用，无需再次启用。"),
+    (_C.ACTIVE, _C.SEALED): QT_TR_NOOP("该卡已领取启用，不能退回封存。"),
+    (_C.ACTIVE, _C.VOID): QT_TR_NOOP("已启用的卡不能作废；卡片损坏的请办理换卡。"),
 }
 
 
@@ -133,7 +146,7 @@ def check_card(current: CardState | str, target: CardState | str) -> None:
     now, to = card_state(str(current)), card_state(str(target))
     if to in CARD_TRANSITIONS[now]:
         return
-    advice = _CARD_ADVICE_ZH.get(now, QT_TR_NOOP("请核对卡片状态后选择相应业务。"))
+    advice = _CARD_ADVICE_ZH.get(now) or _ACTIVE_ADVICE_ZH.get((now, to), QT_TR_NOOP("请核对卡片状态后选择相应业务。"))
     raise TransitionRefused(
         zh("该卡当前状态为“{current}”，不能变更为“{target}”。{advice}", current=CARD_STATE_NAMES_ZH[now],
            target=CARD_STATE_NAMES_ZH[to], advice=advice),
@@ -185,6 +198,7 @@ class CardOperation(enum.StrEnum):
     LOSS = "loss"  # 正式挂失 (a temporary loss converted too)
     DELOSS = "deloss"  # 解挂
     PIN_RESET = "pin_reset"  # 密码重置解锁 (LOCKED → NORMAL; a forgotten PIN: no change)
+    PIN_LOCK = "pin_lock"  # 应用锁定 reported after wrong PIN tries (NORMAL → LOCKED; LOCKED stays)
 
 
 LOST_STATES: frozenset[FunctionState] = frozenset({_F.TEMP_LOST, _F.LOST})
@@ -195,6 +209,7 @@ OPERATION_CARD_STATES: dict[CardOperation, frozenset[CardState]] = {
     CardOperation.LOSS: IN_USE,
     CardOperation.DELOSS: IN_USE,
     CardOperation.PIN_RESET: frozenset({_C.ACTIVE}),
+    CardOperation.PIN_LOCK: frozenset({_C.ACTIVE}),
 }
 
 
@@ -229,6 +244,10 @@ def check_operation(operation: CardOperation | str, card: CardState | str,
                                        function=name, current=state, advice=advice), code="NOT_LOST")
         check_function(fn, now, FunctionState.NORMAL)
         return FunctionState.NORMAL
+    if op is CardOperation.PIN_LOCK:  # the chip's lock is a fact: reporting it again is no change
+        if now is not FunctionState.LOCKED:
+            check_function(fn, now, FunctionState.LOCKED)
+        return FunctionState.LOCKED
     if now in LOST_STATES:
         raise TransitionRefused(zh("{function}当前状态为“{current}”，不能办理密码业务。卡片找回的请先在发卡银行网点"
                                    "办理解挂；未找回的请办理补卡。", function=name, current=state),

@@ -4,8 +4,8 @@
 formally lost: the loss business is offered), the card is formally lost, then replaced with
 同号换卡 and made on the spot — the teller holds blanks (received and handed out that
 morning through the stock), his card was made before this counter kept photos so a new one
-is taken, and the done step's 当场制卡 goes straight into the issuance (card face PDF and
-issuance receipt saved). Then, at the CCB branch, the same person's card is refused, naming
+is taken, the 工本费 receipt is saved, and the done step's 当场制卡 goes straight into the
+issuance (card face PDF and issuance receipt saved). Then, at the CCB branch, the same person's card is refused, naming
 the bank to go to.
 """
 
@@ -80,7 +80,22 @@ def play_replacement(run: TourRun) -> None:
     path = run.out / "replacement-receipt.pdf"
     _act(run, page, tr("另存为PDF（回执）"), partial(page.receipt_action, "save", path))
     run.pdfs.append(path)
+    _fee_receipt(run, page)
     _issue_on_the_spot(run, page)
+
+
+def _fee_receipt(run: TourRun, page: ReplacementPage) -> None:
+    """The 工本费 receipt (收据) of the fee recorded with the business, saved as a PDF."""
+    wf = page.wizard
+    assert wf is not None
+    terms = wf.record.terms
+    if terms is None or terms.fee_fen == 0:  # the first card is free: no fee, no receipt
+        return
+    assert wf.record.fee.receipt_no, f"the fee was not recorded: {wf.record.fee.problem_zh}"
+    path = run.out / "replacement-fee-receipt.pdf"
+    _act(run, page, tr("收据另存为PDF"), partial(page.fee_receipt_action, "save", path))
+    assert path.exists(), "the fee receipt was not saved"
+    run.pdfs.append(path)
 
 
 def _issue_on_the_spot(run: TourRun, page: ReplacementPage) -> None:

@@ -17,9 +17,11 @@ from counter_app.card.ssse import SsseCard
 from counter_app.central.errors import LINE_ERRORS, CentralRefusal
 from counter_app.devices.card_printer import CardPrinterError
 from counter_app.devices.pinpad import PinEntry, PinPad, PinPadError
+from counter_app.domain.card_states import CardState, TransitionRefused, check_card
 from counter_app.domain.errors import CounterError
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows import ecard
+from counter_app.workflows.card_refusals import retell
 from counter_app.workflows.issuance import chip
 from counter_app.workflows.issuance.record import Outcome, Step, StepStatus
 
@@ -224,15 +226,24 @@ def chip_kept_message(wf: IssuanceWorkflow) -> str:
 
 def activate(wf: IssuanceWorkflow) -> None:
     ctx, r = wf.ctx, wf.record
+    retry = bool(r.activation_op)  # sent before: the central replays it under the same key
     op = r.activation_op or f"activate-{uuid.uuid4()}"
     if not r.activation_op:
         wf._update(activation_op=op)
     try:
+        current = ctx.central.card_status(r.card_no)
+        if not (retry and current.card_state == CardState.ACTIVE):  # the one table first
+            check_card(current.card_state, CardState.ACTIVE)
         status = ctx.central.activate(r.card_no, branch_code=ctx.branch_code, idempotency_key=op)
     except LINE_ERRORS as exc:
         raise wf.stop(Step.ACTIVATE, exc.code, _line_down(QT_TR_NOOP("启用卡片"))) from exc
+    except TransitionRefused as exc:
+        wf.note("activate.refused_by_table", code=exc.code)
+        raise wf.stop(Step.ACTIVATE, exc.code, exc.message_zh) from exc
     except CentralRefusal as exc:
-        raise wf.stop(Step.ACTIVATE, exc.code, zh("中心拒绝启用：{reason}", reason=exc.message_zh)) from exc
+        told = retell(exc)  # a state refusal in the table's words, with what to do
+        message = told.message_zh if told is not exc else zh("中心拒绝启用：{reason}", reason=exc.message_zh)
+        raise wf.stop(Step.ACTIVATE, exc.code, message) from exc
     wf.note("activate.states", card=status.card_state, social=status.social_state,
             financial=status.financial_state)
     # the central first (it decides), then the chip's function byte; a retry repeats both

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from counter_app.card.errors import PinBlockedError, WrongPinError
@@ -15,13 +16,20 @@ from counter_app.central.errors import LINE_ERRORS, CentralRefusal, nothing_sent
 from counter_app.central.sync import NewWorkRefused
 from counter_app.devices.pinpad import PinEntry, PinPad
 from counter_app.devices.sschip import SocialCardChip
-from counter_app.domain.card_states import CardFunction, CardOperation
+from counter_app.domain.card_states import (
+    CardFunction,
+    CardOperation,
+    FunctionState,
+    TransitionRefused,
+    check_operation,
+)
 from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.rules import mask_card_no
 from counter_app.workflows.card_refusals import retell
 from counter_app.workflows.card_services.record import Operation, Outcome
+from counter_app.workflows.pin_services import rules
 
 if TYPE_CHECKING:
     from counter_app.workflows.card_services.workflow import CardServicesWorkflow
@@ -29,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOLD_S = 600.0  # the counter sends it itself; after a crash the sync worker confirms it
+LOCK_OPERATION = "cards.pin_lock"
 RESET_OFFLINE_ZH = QT_TR_NOOP("专线中断，暂不能重置密码：密码重置须中心实时授权。请待线路恢复后重试"
                               "（持卡人可稍候或改日办理）。")
 
@@ -69,6 +78,57 @@ def new_pin(pad: PinPad, old: PinEntry | None = None) -> PinEntry:
     return new
 
 
+def report_lock(wf: CardServicesWorkflow, function: CardFunction = CardFunction.SOCIAL) -> str:
+    """The chip answered "PIN blocked" (6983, or the last wrong try): the central is told
+    the function is 应用锁定 (``cards.pin_lock``; no PIN in it) through the outbox, so a
+    line down or a crash delays it but never loses it. Sent now when it can be; queued
+    behind the person's unsent work (sent in order) or when the line is down. Never raises:
+    the teller's refusal is about the PIN. Returns how it went ("sent", "queued",
+    "refused", "already", "skipped")."""
+    ctx, central = wf.ctx, wf.record.central
+    if central.known:  # the one table: only a normal function becomes locked
+        now_state = rules.function_state(central, function, ctx.clock())
+        if now_state is FunctionState.LOCKED:
+            return "already"
+        try:
+            check_operation(CardOperation.PIN_LOCK, central.card_state, function, now_state)
+        except TransitionRefused as refused:
+            wf.note("pin_lock_not_reported", code=refused.code)
+            return "skipped"
+    card_no, op_id, now = wf.card_no, str(uuid.uuid4()), ctx.clock()
+    wire: Function = "social" if function is CardFunction.SOCIAL else "financial"
+    earlier = ctx.store.unsent_for(wf.id_number)
+    ctx.store.begin(op_id=op_id, operation=LOCK_OPERATION, id_number=wf.id_number,
+                    payload={"card_no": card_no, "branch_code": ctx.branch_code, "function": wire},
+                    actor=ctx.teller, action="card.pin_lock",
+                    detail={"op_id": op_id, "function": wire}, hold_s=0.0 if earlier else HOLD_S,
+                    now=now)
+    if earlier:  # the person's unsent work goes first: the worker sends this after it
+        ctx.wake_sync()
+        wf.note("pin_lock_queued", behind=earlier)
+        return "queued"
+    try:
+        status = ctx.central.report_pin_lock(card_no, branch_code=ctx.branch_code, function=wire,
+                                             idempotency_key=op_id)
+    except CentralRefusal as exc:
+        ctx.store.refused(op_id, exc.code, ctx.clock())
+        wf.note("pin_lock_refused", code=exc.code)
+        return "refused"
+    except LINE_ERRORS as exc:  # kept under its key: the sync worker delivers it
+        ctx.store.release(op_id, exc.code, ctx.clock())
+        ctx.wake_sync()
+        wf.note("pin_lock_queued", error=exc.code)
+        return "queued"
+    ctx.store.sent(op_id, {"card_state": status.card_state, "social_state": status.social_state,
+                           "financial_state": status.financial_state}, ctx.clock())
+    wf.update_record(central=replace(central, social_state=status.social_state,
+                                     financial_state=status.financial_state,
+                                     card_state=status.card_state))
+    wf.note("pin_lock_reported", function=wire)
+    log.info("card PIN lock reported (%s)", wire)
+    return "sent"
+
+
 def change_pin(wf: CardServicesWorkflow) -> Outcome:
     """修改密码: the old PIN, the new one twice, on the pad; the chip checks the old one."""
     wf.require_allowed()
@@ -85,6 +145,7 @@ def change_pin(wf: CardServicesWorkflow) -> Outcome:
         wf.ctx.store.audit(wf.ctx.teller, "card.pin_change_refused", card_no=mask_card_no(card_no),
                            reason="wrong_old_pin", tries_left=left)
         if left == 0:
+            report_lock(wf)
             raise PinServiceRefused(QT_TR_NOOP("原密码错误，社保卡密码已锁定（应用锁定）。请读取持卡人身份证后"
                                                "办理“密码重置解锁”。"), code="PIN_LOCKED_NOW") from wrong
         raise PinServiceRefused(zh("原密码错误，还可以再试{left}次，密码未修改。如持卡人忘记原密码，"
@@ -92,6 +153,7 @@ def change_pin(wf: CardServicesWorkflow) -> Outcome:
     except PinBlockedError as blocked:
         wf.update_record(pin_blocked=True)
         wf.note("pin_blocked")
+        report_lock(wf)
         raise PinServiceRefused(QT_TR_NOOP("社保卡密码已锁定（连续输错），不能修改。请读取持卡人身份证后办理"
                                            "“密码重置解锁”。"), code="PIN_BLOCKED") from blocked
     chip.verify_pin(new)  # the chip accepts the new PIN: the change is done

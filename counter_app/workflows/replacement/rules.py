@@ -64,7 +64,7 @@ def card_error(record: ReplacementRecord, bank_code: str, now: dt.datetime) -> t
         return QT_TR_NOOP("专线中断，补换卡须联网办理。"), "REPLACEMENT_NEEDS_CENTRAL"
     if card.bank_code and card.bank_code != bank_code:  # first, as the central checks it
         return wrong_bank_zh(card.bank_code, bank_code), "WRONG_BANK"
-    if card.replacement_applied or card.card_state == CardState.CANCELLED:
+    if card.replacement_applied:  # as the central: a closed (注销) card is the table's refusal
         return ALREADY_REPLACED_ZH, "REPLACEMENT_APPLIED"
     try:  # the old card number is cancelled: the table must allow it
         check_card(card.card_state, CardState.CANCELLED)

@@ -27,6 +27,7 @@ from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.card_loss.rules import bank_name
 from counter_app.workflows.card_loss.submission import _jsonable
+from counter_app.workflows.card_refusals import retell
 from counter_app.workflows.kernel import StepInvalid
 from counter_app.workflows.replacement import rules
 from counter_app.workflows.replacement.record import CENTRAL_REASON, Outcome, Step
@@ -159,7 +160,8 @@ def explained(exc: CentralRefusal, card_bank: str) -> CentralRefusal:
     if exc.code == "REPLACEMENT_APPLIED":
         return CentralRefusal(exc.status, exc.code, zh("中心系统未受理：{reason}", reason=rules.ALREADY_REPLACED_ZH),
                               dict(exc.details))
-    return exc
+    # the card's state (e.g. CARD_STATE_CONFLICT: voided): the counter's table tells it
+    return retell(exc, None, card_bank)
 
 
 def receipt_no(wf: ReplacementWorkflow, at: dt.datetime) -> str:

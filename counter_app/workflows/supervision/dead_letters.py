@@ -40,6 +40,7 @@ OPERATION_ZH: dict[str, str] = {
     "cards.replacement": QT_TR_NOOP("补换卡"),
     "cards.activation": QT_TR_NOOP("卡片启用"),
     "cards.pin_reset": QT_TR_NOOP("密码重置授权"),
+    "cards.pin_lock": QT_TR_NOOP("密码锁定上报"),
     "batches.receive": QT_TR_NOOP("制卡批次签收"),
     "persons.data_change": QT_TR_NOOP("参保信息变更"),
     "persons.registration": QT_TR_NOOP("职工参保登记"),

@@ -1,5 +1,8 @@
-"""The reference central's loss, de-loss and PIN-reset endpoints over HTTP, from every state,
-answer what the counter's one table says (``domain.card_states.check_operation``).
+"""The reference central's card endpoints over HTTP, from every state, answer what the
+counter's one table says: loss, de-loss, PIN reset and PIN lock per function
+(``domain.card_states.check_operation``), and the card-level operations — replacement (→ 注销),
+activation (→ 正常使用), sealing (→ 封存), voiding at instant issuance (spoiled result or
+cancel, → 作废) — from every card state (``domain.card_states.check_card``).
 
 ``tests/unit/foundation/test_card_states_agree.py`` compares the two tables; this drives the
 endpoints themselves: each card state × each function × each function state is written into
@@ -19,7 +22,8 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from central_sim.db import Card
+from central_sim.db import Application, Card
+from counter_app.central.api import ReplacementRequest
 from counter_app.central.client import HttpCentralClient, Timeouts
 from counter_app.central.errors import CentralRefusal
 from counter_app.central.launcher import CentralSimHandle
@@ -31,6 +35,7 @@ from counter_app.domain.card_states import (
     CardState,
     FunctionState,
     TransitionRefused,
+    check_card,
     check_operation,
 )
 from counter_app.workflows.card_refusals import retell
@@ -90,6 +95,9 @@ def _send(client: HttpCentralClient, op: CardOperation, function: CardFunction) 
     elif op is CardOperation.DELOSS:
         after = client.deloss(CARD, branch_code=BRANCH, functions=[function.value],
                               idempotency_key=key)
+    elif op is CardOperation.PIN_LOCK:
+        after = client.report_pin_lock(CARD, branch_code=BRANCH, function=function.value,
+                                       idempotency_key=key)
     else:
         client.authorise_pin_reset(CARD, branch_code=BRANCH, function=function.value,
                                    idempotency_key=key)
@@ -126,7 +134,7 @@ def test_central_answers_the_domain_verdict(central: CentralSimHandle, client: H
 
 
 def test_the_cases_cover_both_answers() -> None:
-    """Some of the 120 are allowed and some refused, each for every operation."""
+    """Some of the 160 are allowed and some refused, each for every operation."""
     for op in CardOperation:
         verdicts = []
         for _op, card, function, state in (c for c in CASES if c[0] is op):
@@ -136,3 +144,96 @@ def test_the_cases_cover_both_answers() -> None:
             except TransitionRefused:
                 verdicts.append(False)
         assert any(verdicts) and not all(verdicts), op
+
+
+# -- card-level operations: the card as a whole -------------------------------------------------
+APP = "APP-STATES-0001"  # the application the sealed and voided card was made for (seeded)
+BLANK = "BLANK-STATES-1"
+CARD_OPS: dict[str, CardState] = {
+    "replacement_damaged": CardState.CANCELLED,  # 换卡: the old card number is cancelled
+    "replacement_lost": CardState.CANCELLED,  # 挂失补卡 (a function formally lost first)
+    "activation": CardState.ACTIVE,  # 领卡启用
+    "seal": CardState.SEALED,  # an uncollected card returned to the central
+    "void_spoiled": CardState.VOID,  # instant issuance: the blank spoiled
+    "void_cancel": CardState.VOID,  # instant issuance cancelled after the blank was marked
+}
+CARD_CASES = list(itertools.product(CARD_OPS, CardState))
+
+
+def _put_card_for(db_url: str, op: str, card: CardState) -> None:
+    """The card in ``card`` state (a function formally lost for a lost-card replacement), and
+    the application it was made for in the state the operation needs."""
+    _put_card(db_url, card, CardFunction.SOCIAL,
+              FunctionState.LOST if op == "replacement_lost" else FunctionState.NORMAL)
+    app_state = {"seal": "BRANCH_RECEIVED", "void_spoiled": "BLANK_MARKED",
+                 "void_cancel": "BLANK_MARKED"}.get(op, "ACTIVATED")
+    engine = create_engine(db_url)
+    try:
+        with Session(engine) as s, s.begin():
+            c = s.get(Card, CARD)
+            assert c is not None
+            app = s.get(Application, APP)
+            if app is None:
+                app = Application(application_id=APP, id_number=c.id_number, bank_code="ICBC",
+                                  branch_code=BRANCH, kind="NEW", making_mode="INSTANT",
+                                  collection="BRANCH", photo_sha256="0" * 64, state=app_state)
+                s.add(app)
+            app.state, app.card_no, app.blank_serial = app_state, CARD, BLANK
+    finally:
+        engine.dispose()
+
+
+def _send_card_op(client: HttpCentralClient, op: str) -> str:
+    """The operation at the card's own branch; the card's state after it."""
+    key = f"card-states-{uuid.uuid4()}"
+    if op.startswith("replacement"):
+        client.replacement(CARD, ReplacementRequest(
+            branch_code=BRANCH, reason="LOST" if op == "replacement_lost" else "DAMAGED",
+            making_mode="FACTORY"), idempotency_key=key)
+    elif op == "activation":
+        client.activate(CARD, branch_code=BRANCH, idempotency_key=key)
+    elif op == "seal":
+        client.seal_card(APP, branch_code=BRANCH, card_no=CARD, sealing_list_id="SEAL-STATES-1",
+                         reason="", idempotency_key=key)
+    elif op == "void_spoiled":
+        client.report_issuance(APP, branch_code=BRANCH, blank_serial=BLANK, outcome="SPOILED",
+                               reason="", idempotency_key=key)
+    else:
+        client.cancel_issuance(APP, branch_code=BRANCH, reason="", idempotency_key=key)
+    return client.card_status(CARD).card_state
+
+
+@pytest.mark.parametrize(("op", "card"), CARD_CASES, ids=[f"{o}-{c.value}" for o, c in CARD_CASES])
+def test_card_operations_answer_the_table(central: CentralSimHandle, client: HttpCentralClient,
+                                          op: str, card: CardState) -> None:
+    _put_card_for(central.db_url, op, card)
+    target = CARD_OPS[op]
+    try:
+        check_card(card, target)
+        verdict: TransitionRefused | None = None
+    except TransitionRefused as refused:
+        verdict = refused
+    try:
+        after = _send_card_op(client, op)
+    except CentralRefusal as exc:
+        assert verdict is not None, f"the central refused {exc.central_code}, the table allows it"
+        assert exc.central_code == verdict.code == "CARD_STATE_CONFLICT"
+        told = retell(exc).message_zh  # what the counter shows (replacement, activation, ...)
+        assert told == f"中心系统未受理：{verdict.message_zh}"
+        assert f"“{CARD_STATE_NAMES_ZH[card]}”" in told and f"“{CARD_STATE_NAMES_ZH[target]}”" in told
+        assert told.count("。") >= 2 and card.value not in told  # what to do, no English code
+        return
+    assert verdict is None, f"the central allowed it, the table refuses {verdict.code}"
+    assert after == target.value
+
+
+def test_the_card_cases_cover_both_answers() -> None:
+    for op, target in CARD_OPS.items():
+        answers = set()
+        for card in CardState:
+            try:
+                check_card(card, target)
+                answers.add(True)
+            except TransitionRefused:
+                answers.add(False)
+        assert answers == {True, False}, op

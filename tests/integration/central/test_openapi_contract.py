@@ -204,6 +204,8 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
     claim = rec.call("post", f"/v1/cards/{card_no}/ecard-claims", {"branch_code": "ICBC-NB-0101"})
     rec.call("get", f"/v1/ecard-claims/{claim['token']}")
     rec.call("get", "/v1/ecard-claims/unknown-token-0000")  # 404 ECARD_CLAIM_UNKNOWN
+    # the chip's PIN blocked: 应用锁定 at the central (no PIN sent), then the reset unlocks it
+    rec.call("post", f"/v1/cards/{card_no}/pin-lock", {"branch_code": "ICBC-NB-0101", "function": "social"})
     rec.call("post", f"/v1/cards/{card_no}/pin-reset-authorisations",
              {"branch_code": "ICBC-NB-0101", "function": "social"})
     rec.call("post", f"/v1/cards/{card_no}/loss", {"branch_code": "ICBC-NB-0101"})

@@ -52,10 +52,16 @@ def test_allows_reads_the_table_from_current_to_target() -> None:
 def test_card_refusal_names_both_states_and_the_advice_of_the_current_one() -> None:
     err = _refusal(check_card, "SEALED", "ACTIVE")
     assert err.code == "CARD_STATE_CONFLICT"
+    # unsealing is the central's: the counter says so (as the central's hand-out refusal does)
     assert err.message_zh == ("该卡当前状态为“封存”，不能变更为“正常使用”。"
-                              "该卡因长期未领取已封存，请持身份证到发卡银行网点办理领卡启用后再办理。")
-    err = _refusal(check_card, "ACTIVE", "PENDING_ACTIVATION")  # no advice for an active card
+                              "该卡超期未领，已退回中心封存，网点不能发放或启用：启封由中心办理，请持卡人联系中心启封，"
+                              "卡片退回网点后再办理领卡启用。")
+    err = _refusal(check_card, "ACTIVE", "PENDING_ACTIVATION")  # no advice for this one
     assert err.message_zh == "该卡当前状态为“正常使用”，不能变更为“领卡未激活”。请核对卡片状态后选择相应业务。"
+    err = _refusal(check_card, "ACTIVE", "ACTIVE")  # the advice of the change asked for
+    assert err.message_zh == "该卡当前状态为“正常使用”，不能变更为“正常使用”。该卡已启用，无需再次启用。"
+    assert _refusal(check_card, "ACTIVE", "VOID").message_zh.endswith("已启用的卡不能作废；卡片损坏的请办理换卡。")
+    assert _refusal(check_card, "ACTIVE", "SEALED").message_zh.endswith("该卡已领取启用，不能退回封存。")
     assert check_card(CardState.ACTIVE, CardState.CANCELLED) is None
 
 
@@ -65,7 +71,8 @@ def test_function_changes_only_while_the_card_is_in_use() -> None:
     err = _refusal(check_card_in_use, "VOID")
     assert err.code == "CARD_NOT_IN_USE"
     assert err.message_zh == ("该卡当前状态为“作废”，不能办理挂失、解挂等卡片业务。"
-                              "该卡已作废，不能再使用；如需用卡请办理补卡。")
+                              "该卡号已作废（制卡报废或撤销），不能再使用或补换：请按持卡人名下的有效卡办理，"
+                              "或查询其申领的制卡进度。")
     err = _refusal(check_card_in_use, "CANCELLED")
     assert err.message_zh.endswith("该卡已注销（已补换新卡或已销户），请使用新卡办理，或查询新卡的状态。")
 
