@@ -1,7 +1,7 @@
 """The guided tour's certificate scenario (registered in ``counter_app.ui.tour.SCENARIOS``).
 
-At the ICBC instant branch: 李明's ID card read, all types for 48 months issued by the
-central, previewed, printed (saved as PDF), reprinted (marked 补打, the central counts it),
+At the ICBC instant branch: 李明's ID card read, then his social security card (F3), all types
+for 48 months issued by the central, previewed, printed (saved as PDF), reprinted (marked 补打, the central counts it),
 then verified with F9 as a verifier would (the person masked, the prints counted) and an
 unknown code refused; then 罗军's number typed, pension only for a chosen from–to period (the
 last 43 months), his gap named on screen and on the page.
@@ -62,6 +62,7 @@ def _verify(run: TourRun, page: CertificatePage, code: str, name: str) -> None:
 
 def play_certificate(run: TourRun) -> None:
     from counter_app.devices.idcard import DEMO_ID_CARDS
+    from counter_app.devices.sscard import DEMO_CARDS, SimulatedSocialCardReader
 
     page = _open(run)
     run.shot("identify")
@@ -70,6 +71,13 @@ def play_certificate(run: TourRun) -> None:
     assert isinstance(identify, IdentifyView)
     _act(run, page, tr("读取身份证"), identify.read_id)
     run.shot("id-card-read")
+    slot = run.services.card_reader
+    assert isinstance(slot, SimulatedSocialCardReader), "the tour needs the simulated card slot"
+    slot.insert(DEMO_CARDS[LI_MING])
+    _act(run, page, tr("读取社保卡"), lambda: page.step_key("F3"))
+    if page.wf is None or page.wf.record.card is None:
+        raise RuntimeError("李明's card was not read: " + page.banner.text())
+    run.shot("card-read")
     _act(run, page, tr("下一步"), page.go_next, Step.OPTIONS)
     _options(page, CertificateKind.ALL, 48)
     run.shot("type-and-period")

@@ -17,7 +17,7 @@ from tests.integration.certificate.test_certificate import pdf_text
 
 pytestmark = pytest.mark.central
 
-STEPS = ("identify", "id-card-read", "type-and-period", "issued", "preview", "printed",
+STEPS = ("identify", "id-card-read", "card-read", "type-and-period", "issued", "preview", "printed",
          "reprinted", "verify-empty", "verified", "unknown-code-refused", "typed-number",
          "chosen-period", "pension-issued")
 
