@@ -440,7 +440,8 @@ class Services:
                               instant_issue=p.instant_issue),
             branch_code=p.branch_code, counter_id=p.counter_id, teller=teller,
             central=self.central, audit=ApplicationStore(self.store).audit,
-            id_reader=self.id_reader, limits=p.offline, sync_status=self.status_for(teller),
+            id_reader=self.id_reader, card_reader=self.card_reader, limits=p.offline,
+            sync_status=self.status_for(teller),
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
 
     def query_desk(self, teller: str) -> QueryDesk:
@@ -457,7 +458,8 @@ class Services:
                               instant_issue=p.instant_issue),
             branch_code=p.branch_code, bank_code=p.bank.code, counter_id=p.counter_id,
             teller=teller, central=self.central, audit=ApplicationStore(self.store).audit,
-            id_reader=self.id_reader, limits=p.offline, sync_status=self.status_for(teller),
+            id_reader=self.id_reader, card_reader=self.card_reader, limits=p.offline,
+            sync_status=self.status_for(teller),
             free_disk_mb=lambda: shutil.disk_usage(folder).free / 1e6))
 
     def person_ops_context(self, teller: str) -> PersonOpsContext:

@@ -7387,7 +7387,6 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>您没有未结束的会话：日终轧账针对本人当日的柜员会话。已结束的会话可在下方查看全网点当日轧账。</source>
-        <extracomment>where this counter&apos;s day summary is queued for the central (None: not sent) the central client, built on first use (an ``api.DayEndApi``; None: not asked)</extracomment>
         <translation>You have no open session: the day-end settlement is for your own session today. Closed sessions are in the branch settlement for today below.</translation>
     </message>
     <message>
@@ -7498,7 +7497,6 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>{business}（业务编号 {business_no}）应收工本费 {amount}，没有收费记录。</source>
-        <extracomment>branch scope: every counter of the branch through the central (None: not asked)</extracomment>
         <translation>{business} (business no. {business_no}) is due a card fee of {amount} but has no fee record.</translation>
     </message>
     <message>
