@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from central_sim import approvals, ecard, people, statistics
+from central_sim import approvals, day_end, ecard, people, statistics
 from central_sim import schemas as M
 from central_sim import states as S
 from central_sim.db import (
@@ -1396,6 +1396,8 @@ def create_app(db_url: str, *, production_step_seconds: float = 60.0,
     ecard.add_routes(v1, central.db, mutate, _get_branch, _get_card)
     # remote supervisor approval between the counters of a branch: central_sim/approvals.py
     approvals.add_routes(v1, central.db, mutate, identity)
+    # the branch-wide day-end over its counters' summaries: central_sim/day_end.py
+    day_end.add_routes(v1, central.db, mutate, identity, own_branch, _get_branch)
     api.include_router(v1)
     if admin:
         _admin_routes(api, central)

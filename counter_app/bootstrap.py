@@ -203,6 +203,15 @@ class Services:
             ctx = dataclasses.replace(ctx, custody=custody)
         day_end = self.day_end_context()
 
+        def publish(day: str) -> None:  # this counter's day summary to the central, at every close
+            from counter_app.workflows.day_end import DayEndDesk
+
+            DayEndDesk(day_end, teller).publish(day)
+
+        from counter_app.workflows.day_end.branch import PublishingSessions
+
+        ctx = dataclasses.replace(ctx, repo=PublishingSessions(ctx.repo, publish))
+
         def close_check(session: Any, note: str) -> list[str]:
             from counter_app.workflows.day_end import DayEndDesk
 
@@ -234,7 +243,7 @@ class Services:
                                   session_of=session_of, authorise=self.authorise), teller)
 
     def day_end_context(self) -> DayEndContext:
-        return day_end_context_for(self.profile, self.store)
+        return day_end_context_for(self.profile, self.store, central=lambda: self.central)
 
     def day_end_desk(self, teller: str) -> DayEndDesk:
         """Day-end (日终轧账): the teller's session and the branch's day; closes the session."""
@@ -831,8 +840,11 @@ def key_account(profile: BranchProfile) -> str:
     return f"{profile.branch_code}/{profile.counter_id}:{profile.database}"
 
 
-def day_end_context_for(profile: BranchProfile, store: Store) -> DayEndContext:
-    """What the day-end reads (the counter's page and ``counter-app report day-end``)."""
+def day_end_context_for(profile: BranchProfile, store: Store,
+                        central: Callable[[], object] | None = None) -> DayEndContext:
+    """What the day-end reads (the counter's page and ``counter-app report day-end``), where
+    the counter's day summary is queued (the outbox) and, with ``central``, whom to ask for
+    the branch-wide sum."""
     from counter_app.printing import BranchInfo
     from counter_app.store.day_end import SqlDayEnd
     from counter_app.store.fees import SqlFees
@@ -845,8 +857,11 @@ def day_end_context_for(profile: BranchProfile, store: Store) -> DayEndContext:
         stock = SqlBlankStock(store)
     branch = BranchInfo(code=profile.branch_code, name=profile.branch_name,
                         bank_name=profile.bank.name_zh, instant_issue=profile.instant_issue)
+    from counter_app.store.outbox_repo import StoreOutboxRepository
+
     return DayEndContext(repo=SqlDayEnd(store), fees=SqlFees(store), branch=branch,
-                         counter_id=profile.counter_id, stock=stock)
+                         counter_id=profile.counter_id, stock=stock,
+                         outbox=StoreOutboxRepository(store), central=central)
 
 
 def open_profile_store(profile: BranchProfile, *, exclusive: bool) -> Store:

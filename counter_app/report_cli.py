@@ -1,9 +1,11 @@
 """``counter-app report …`` (registered by counter_app/cli.py): reports for branch IT.
 
-    counter-app [--profile P] report day-end [--date YYYY-MM-DD] [--pdf FILE] [--csv FILE]
+    counter-app [--profile P] report day-end [--date YYYY-MM-DD] [--pdf FILE] [--csv FILE] [--branch]
         the branch's day-end (日终轧账) from this counter's store: businesses by type, fees by
         method, cash per session, cards reconciled, what is unsent, every difference with its
-        explanation; printed as text, and saved as the sheet's PDF and/or CSV
+        explanation; printed as text, and saved as the sheet's PDF and/or CSV. With --branch,
+        also the central's sum over every counter PC of the branch and the counters that have
+        not reported (the line down: said plainly, the figures are this PC's only)
 
 It only reads the store (opened shared, beside a running counter application). Exit status:
 0 the day reconciles (every difference explained, or none), 3 a difference is left unexplained,
@@ -15,6 +17,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from counter_app.workflows.day_end.report import DayEndReport
 
 EXIT_RECONCILED = 0
 # 1 (an error, counter_app.cli) and 2 (argparse: a wrong command line) are taken
@@ -31,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                          help="business day YYYY-MM-DD (Beijing time; default today)")
     day_end.add_argument("--pdf", type=Path, help="save the day-end sheet as PDF")
     day_end.add_argument("--csv", type=Path, help="save the figures as CSV (UTF-8)")
+    day_end.add_argument("--branch", action="store_true",
+                         help="add the branch-wide sums over every counter PC from the central "
+                              "(with the line down, says so: the figures are this PC's only)")
     day_end.set_defaults(handler=cmd_day_end)
 
 
@@ -43,7 +52,7 @@ def _date(text: str) -> str:
 
 
 def cmd_day_end(args: argparse.Namespace) -> int:
-    from counter_app.bootstrap import day_end_context_for, open_profile_store
+    from counter_app.bootstrap import central_client, day_end_context_for, open_profile_store
     from counter_app.cli import default_profile_path
     from counter_app.private_files import write_private
     from counter_app.profile import load_profile
@@ -54,11 +63,18 @@ def cmd_day_end(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile or default_profile_path())
     store = open_profile_store(profile, exclusive=False)
     try:
-        ctx = day_end_context_for(profile, store)
-        report = DayEndDesk(ctx, "branch-it").branch_report(args.date)
+        central = (lambda: central_client(profile)) if args.branch else None
+        ctx = day_end_context_for(profile, store, central=central)
+        desk = DayEndDesk(ctx, "branch-it")
+        report = desk.branch_report(args.date)
+        if args.branch:
+            report = desk.with_branch_wide(report)
     finally:
         store.close()
     print(f"日终轧账 {report.day}　网点 {report.branch_code}　柜台 {report.counter_id}　制表 {report.made_at}")
+    if report.branch_wide is not None:
+        _print_branch_wide(report)
+        print(f"本机（柜台 {report.counter_id}）记录：")
     for line in report.sessions or ("当日无柜员会话",):
         print(f"  会话 {line}")
     print("业务笔数：" + ("；".join(f"{b.title_zh} {b.done}" + (f"（未受理 {b.not_done}）" if b.not_done else "")
@@ -80,3 +96,33 @@ def cmd_day_end(args: argparse.Namespace) -> int:
     if args.csv:
         print(f"CSV：{write_private(args.csv, to_csv(report).encode('utf-8-sig'))}")
     return EXIT_UNEXPLAINED if report.unexplained else EXIT_RECONCILED
+
+
+def _print_branch_wide(report: DayEndReport) -> None:
+    """The central's sum over the branch's counter PCs, or the plain statement that the line
+    is down and the figures below are this PC's only."""
+    from counter_app.workflows.day_end.documents import branch_wide_fact, method_zh
+    from counter_app.workflows.day_end.report import BUSINESS_ACTIONS, yuan
+
+    bw = report.branch_wide
+    assert bw is not None
+    print(branch_wide_fact(report))
+    if bw.data is None:
+        return
+    t = bw.data.totals
+    for counter in bw.data.counters:
+        f = counter.figures
+        print(f"  柜台 {counter.counter_id}：" + ("未上报日终汇总" if f is None else
+              f"会话 {f.sessions}（未结束 {f.open_sessions}），业务 {sum(b.done for b in f.businesses)} 笔，"
+              f"工本费净额 {yuan(sum(x.collected_fen - x.refunded_fen for x in f.fees))}，"
+              f"差异未说明 {f.unexplained}，待上传 {f.unsent}"))
+    print("全网点业务笔数：" + ("；".join(f"{BUSINESS_ACTIONS.get(b.kind, b.kind)} {b.done}"
+                                     + (f"（未受理 {b.not_done}）" if b.not_done else "")
+                                     for b in t.businesses) or "无"))
+    print("全网点工本费：" + "；".join(f"{method_zh(f.method)} 收 {f.collected} 笔 {yuan(f.collected_fen)}，"
+                                  f"退 {f.refunded} 笔 {yuan(f.refunded_fen)}" for f in t.fees)
+          + f"；净额 {yuan(sum(f.collected_fen - f.refunded_fen for f in t.fees))}")
+    cards = t.cards
+    print(f"全网点卡片：空白卡领用 {cards.handed}、交回 {cards.taken_back}、发卡 {cards.issued}、"
+          f"废卡 {cards.spoiled}、在保管 {cards.holding}；批次签收 {cards.received_in_batches}、"
+          f"领卡 {cards.handed_out}；差异 {t.differences}（未说明 {t.unexplained}）；待上传 {t.unsent}")

@@ -252,6 +252,84 @@ class RemoteApproval:
 
 
 @dataclass(frozen=True)
+class DayEndBusiness:
+    kind: str  # the counter's audit action, e.g. card.replacement
+    done: int
+    not_done: int = 0
+
+
+@dataclass(frozen=True)
+class DayEndFee:
+    method: str
+    collected: int = 0
+    collected_fen: int = 0
+    refunded: int = 0
+    refunded_fen: int = 0
+
+
+@dataclass(frozen=True)
+class DayEndCards:
+    handed: int = 0
+    taken_back: int = 0
+    issued: int = 0
+    spoiled: int = 0
+    holding: int = 0
+    received_in_batches: int = 0
+    handed_out: int = 0
+
+
+@dataclass(frozen=True)
+class DayEndTeller:
+    """One teller's day at one counter, as the counter reported it (central_sim/day_end.py)."""
+
+    teller: str
+    sessions: int
+    open_sessions: int = 0
+    businesses: tuple[DayEndBusiness, ...] = ()
+    fees: tuple[DayEndFee, ...] = ()
+    cards: DayEndCards = field(default_factory=DayEndCards)
+    differences: int = 0
+    unexplained: int = 0
+
+
+@dataclass(frozen=True)
+class DayEndFigures:
+    businesses: tuple[DayEndBusiness, ...]
+    fees: tuple[DayEndFee, ...]
+    cards: DayEndCards
+    sessions: int
+    open_sessions: int
+    differences: int
+    unexplained: int
+    unsent: int
+    dead: int
+
+
+@dataclass(frozen=True)
+class CounterDayEnd:
+    counter_id: str
+    reported: bool
+    made_at: dt.datetime | None = None
+    received_at: dt.datetime | None = None
+    figures: DayEndFigures | None = None
+    tellers: tuple[DayEndTeller, ...] = ()
+
+
+@dataclass(frozen=True)
+class BranchDayEnd:
+    """The branch's day-end over its counters: the sum of those that reported, and the
+    counters not reported yet, with a session still open or differences unexplained."""
+
+    branch_code: str
+    day: dt.date
+    totals: DayEndFigures
+    counters: tuple[CounterDayEnd, ...]
+    not_reported: tuple[str, ...]
+    still_open: tuple[str, ...]
+    unexplained: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class InsuranceSummary:
     insurance: str
     status: str
@@ -543,3 +621,12 @@ class RemoteApprovalApi(Protocol):
                                 idempotency_key: str) -> RemoteApproval: ...
     def cancel_remote_approval(self, request_id: str, *,
                                idempotency_key: str) -> RemoteApproval: ...
+
+
+@runtime_checkable
+class DayEndApi(Protocol):
+    """The branch-wide day-end through the central (kept apart from :class:`CentralApi` so the
+    fakes of that port need not grow). A counter's summary goes through the outbox
+    (operation ``day_end.summary``); the branch's sum is read here."""
+
+    def branch_day_end(self, branch_code: str, day: dt.date) -> BranchDayEnd: ...

@@ -76,6 +76,8 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "persons.registration": ("POST", "/v1/persons/{id_number}/registrations"),
     "persons.certificate": ("POST", "/v1/persons/{id_number}/certificates"),
     "audit.head": ("POST", "/v1/audit/chain-heads/{branch_code}/{counter_id}"),
+    # a counter's day summary: a re-send replaces it at the central (workflows/day_end/branch.py)
+    "day_end.summary": ("PUT", "/v1/branches/{branch_code}/day-end/{day}/counters/{counter_id}"),
 }
 
 
@@ -532,6 +534,11 @@ class HttpCentralClient:
                                  dt.date.fromisoformat(data["date_to"]), items)
         except (KeyError, TypeError, ValueError) as exc:
             raise BadResponseError() from exc
+
+    def branch_day_end(self, branch_code: str, day: dt.date) -> A.BranchDayEnd:
+        """The branch's day-end over its counters' summaries (api.DayEndApi)."""
+        return self._get(f"/v1/branches/{_q(branch_code)}/day-end/{day.isoformat()}",
+                         A.BranchDayEnd)
 
     # -- audit ------------------------------------------------------------------------------------
     def audit_head(self, branch_code: str, counter_id: str) -> A.AuditHead:

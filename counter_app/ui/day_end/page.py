@@ -39,7 +39,7 @@ from counter_app.ui.supervisor_dialog import RemoteAsk, RemoteDesk, RemoteWait, 
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import FormGrid
 from counter_app.workflows.day_end import DayEndDesk, DayEndReport
-from counter_app.workflows.day_end.report import yuan
+from counter_app.workflows.day_end.report import BUSINESS_ACTIONS, yuan
 from counter_app.workflows.fees import FeeDesk
 from counter_app.workflows.fees.desk import FeeRefused, describe_fee, refund_purpose
 from counter_app.workflows.remote_approval import refund_summary
@@ -77,6 +77,50 @@ def report_html(r: DayEndReport) -> str:
         unsent)]
     return "".join(f"<p style='font-size:15px; font-weight:bold; margin:6px 0 2px'>{t}</p>"
                    f"<table style='font-size:14px'>{rows(items)}</table>" for t, items in parts)
+
+
+def branch_html(r: DayEndReport) -> str:
+    """The branch over every counter PC from the central, or the plain statement that the line
+    is down and the figures are this PC's only; this PC's own figures always."""
+    own = tr("本机（柜台 {0}）：业务 {1} 笔，工本费净额 {2}，当日会话 {3} 个").format(
+        r.counter_id, r.businesses_done, yuan(r.fees_net_fen), len(r.sessions))
+    bw = r.branch_wide
+    if bw is None or bw.data is None:
+        note = tr(bw.note_zh) if bw is not None else ""
+        return (f"<p style='color:{BAD}; font-size:14px'>{html.escape(note)}</p>"
+                f"<p style='font-size:14px'>{html.escape(own)}</p>")
+    d = bw.data
+    rows = []
+    for counter in d.counters:
+        f = counter.figures
+        if f is None:
+            state, color = tr("未上报日终汇总"), BAD
+        else:
+            state = tr("已上报：会话 {0}（未结束 {1}），业务 {2} 笔，"
+                       "工本费净额 {3}，差异未说明 {4}，待上传 {5}").format(
+                f.sessions, f.open_sessions, sum(b.done for b in f.businesses),
+                yuan(sum(x.collected_fen - x.refunded_fen for x in f.fees)), f.unexplained, f.unsent)
+            color = BAD if f.open_sessions or f.unexplained else OK
+        rows.append(f"<tr><td style='color:{MUTED}; padding-right:18px'>"
+                    f"{html.escape(tr('柜台 {0}').format(counter.counter_id))}</td>"
+                    f"<td style='color:{color}'>{html.escape(state)}</td></tr>")
+    t = d.totals
+    business = tr("、").join(f"{tr(BUSINESS_ACTIONS.get(b.kind, b.kind))} {b.done}" for b in t.businesses) \
+        or tr("无")
+    fees = tr("收 {0} 笔，退 {1} 笔，净额 {2}").format(
+        sum(f.collected for f in t.fees), sum(f.refunded for f in t.fees),
+        yuan(sum(f.collected_fen - f.refunded_fen for f in t.fees)))
+    c = t.cards
+    cards = tr("空白卡 领用 {0} / 发卡 {1} / 废卡 {2}；批次签收 {3}；领卡 {4}").format(
+        c.handed, c.issued, c.spoiled, c.received_in_batches, c.handed_out)
+    head = tr("全网点（中心汇总，{0}）").format(bw.asked_at)
+    totals = "".join(f"<tr><td style='color:{MUTED}; padding-right:18px'>{html.escape(k)}</td>"
+                     f"<td>{html.escape(v)}</td></tr>" for k, v in (
+                         (tr("业务笔数"), business), (tr("工本费"), fees), (tr("卡片"), cards),
+                         (tr("差异"), tr("{0} 项（未说明 {1}）").format(t.differences, t.unexplained))))
+    return (f"<p style='font-size:15px; font-weight:bold; margin:6px 0 2px'>{html.escape(head)}</p>"
+            f"<table style='font-size:14px'>{''.join(rows)}{totals}</table>"
+            f"<p style='font-size:14px'>{html.escape(own)}</p>")
 
 
 class DayEndPage(QWidget):
@@ -136,6 +180,18 @@ class DayEndPage(QWidget):
                                           lambda: self.save_branch_pdf(None), actions)
         actions.addStretch(1)
         lay.addLayout(actions)
+        # the branch over every counter PC, as the central sums the counters' day summaries
+        branch_row = QHBoxLayout()
+        self.branch_view_button = self._button(tr("全网点汇总"), "ShowBranchWide", self.show_branch_wide,
+                                               branch_row)
+        self.branch_csv_button = self._button(tr("网点当日CSV"), "SaveBranchCsv",
+                                              lambda: self.save_branch_csv(None), branch_row)
+        branch_row.addStretch(1)
+        lay.addLayout(branch_row)
+        self.branch_figures = named(QLabel("", wordWrap=True), "BranchWideFigures")
+        self.branch_figures.setTextFormat(Qt.TextFormat.RichText)
+        self.branch_figures.setVisible(False)
+        lay.addWidget(self.branch_figures)
 
         refund = self.refund_box = named(QFrame(), "Card")
         rl = QVBoxLayout(refund)
@@ -324,12 +380,54 @@ class DayEndPage(QWidget):
         desk = self.desk
 
         def write() -> Path:
-            report = desk.branch_report()
+            report = desk.with_branch_wide(desk.branch_report())
             saved = write_private(target, desk.pdf(report))
             desk.record_output(report, "pdf")
             return saved
 
         self._run(write, lambda saved: self.say(tr("网点轧账单已保存为 {0}").format(saved)), tr("正在汇总全网点…"))
+
+    def show_branch_wide(self) -> None:
+        """The branch's day over every counter PC (the central's sum), beside this PC's own."""
+        if self.busy:
+            return
+        desk = self.desk
+
+        def read() -> DayEndReport:
+            return desk.with_branch_wide(desk.branch_report())
+
+        def show(report: DayEndReport) -> None:
+            self.branch_figures.setText(branch_html(report))
+            self.branch_figures.setVisible(True)
+            bw = report.branch_wide
+            self.say(tr("已汇总全网点") if bw is not None and bw.available
+                     else tr("全网点汇总暂不可用：显示的是本机数据"), ok=bw is not None and bw.available)
+
+        self._run(read, show, tr("正在向中心汇总全网点…"))
+
+    def save_branch_csv(self, path: Path | None) -> None:
+        """The branch's figures of today as CSV (this PC's, and every counter's through the
+        central when the line is up)."""
+        if self.busy:
+            return
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("导出CSV"), tr("网点日终轧账.csv"), "CSV (*.csv)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path if path.suffix.lower() == ".csv" else path.with_suffix(".csv")
+        desk = self.desk
+
+        def write() -> Path:
+            report = desk.with_branch_wide(desk.branch_report())
+            saved = write_private(target, desk.csv(report).encode("utf-8-sig"))
+            desk.record_output(report, "csv")
+            return saved
+
+        self._run(write, lambda saved: self.say(tr("网点轧账CSV已保存为 {0}").format(saved)),
+                  tr("正在向中心汇总全网点…"))
 
     def close_day(self, pdf_path: Path | None) -> None:
         """Close the own session (refused while a difference is unexplained); the final sheet

@@ -20,6 +20,7 @@ from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.texts import QT_TR_NOOP, clauses, zh
 from counter_app.printing import BranchInfo
 from counter_app.workflows.day_end import report as r
+from counter_app.workflows.day_end.branch import OPERATION, SummaryOutbox, ask_central, summary_payload
 from counter_app.workflows.day_end.report import (
     MIN_EXPLANATION_CHARS,
     AuditFact,
@@ -90,6 +91,10 @@ class DayEndContext:
     counter_id: str
     stock: StockFacts | None = None  # None: no blank stock at this branch
     clock: Callable[[], dt.datetime] = _now
+    # where this counter's day summary is queued for the central (None: not sent)
+    outbox: SummaryOutbox | None = None
+    # the central client, built on first use (an ``api.DayEndApi``; None: not asked)
+    central: Callable[[], object] | None = None
 
     def today(self) -> str:
         return self.clock().astimezone(CHINA_TIME).date().isoformat()
@@ -247,6 +252,24 @@ class DayEndDesk:
             cash_counted_fen=counted_total if all_counted else None, cards=cards,
             blank_stock=self.ctx.stock is not None, stock=stock, unsent=unsent,
             differences=r.with_explanations(diffs, notes), sessions=tuple(session_lines))
+
+    def with_branch_wide(self, report: DayEndReport) -> DayEndReport:
+        """The branch report with the central's sum over every counter of the branch (or the
+        plain statement that the line is down and the figures are this PC's only)."""
+        return replace(report, branch_wide=ask_central(self.ctx.central, report.branch_code,
+                                                       report.day, self.ctx.clock))
+
+    def publish(self, day: str) -> str | None:
+        """Queue this counter's summary of ``day`` for the central (every teller's sessions
+        of the day in this store); the op_id, or None when there is no outbox. A later
+        summary replaces an earlier one at the central."""
+        if self.ctx.outbox is None:
+            return None
+        reports = [(s, self.teller_report(s)) for s in self.ctx.repo.sessions_of_day(day)]
+        unsent = [u.status for u in self.ctx.repo.unsent() if u.operation != OPERATION]
+        payload = summary_payload(branch_code=self.ctx.branch.code, counter_id=self.ctx.counter_id,
+                                  day=day, made_at=self.ctx.clock(), reports=reports, unsent=unsent)
+        return self.ctx.outbox.enqueue(OPERATION, f"day-end:{day}", payload)
 
     def pdf(self, report: DayEndReport) -> bytes:
         return report_pdf(report, self.ctx.branch)

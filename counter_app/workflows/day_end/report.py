@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from counter_app.central.api import BranchDayEnd
 from counter_app.domain.fees import COLLECT, METHOD_ZH, REFUND, FeeMethod
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.stock.record import Reconciliation, TellerLine
@@ -164,6 +165,26 @@ class CardCounts:
 
 
 @dataclass(frozen=True)
+class BranchWide:
+    """The branch's figures over all its counters, as the central sums them
+    (``workflows/day_end/branch.py``); ``data`` None with ``note_zh`` saying why (the line is
+    down, the central cannot say)."""
+
+    data: BranchDayEnd | None
+    note_zh: str = ""
+    asked_at: str = ""  # Beijing time
+
+    @property
+    def available(self) -> bool:
+        return self.data is not None
+
+
+def line_down_note(why: str) -> str:
+    return zh("全网点汇总暂不可用（{why}）：以下网点数据仅为本机（本柜台电脑）的记录，"
+              "不含本网点其他柜台。", why=why)
+
+
+@dataclass(frozen=True)
 class DayEndReport:
     scope: str  # "teller" | "branch"
     day: str
@@ -186,6 +207,8 @@ class DayEndReport:
     unsent: tuple[UnsentItem, ...] = ()
     differences: tuple[Difference, ...] = ()
     sessions: tuple[str, ...] = ()  # branch scope: one line per work session of the day
+    # branch scope: every counter of the branch through the central (None: not asked)
+    branch_wide: BranchWide | None = None
 
     @property
     def balanced(self) -> bool:

@@ -52,6 +52,7 @@ def test_contract_covers_the_issue(doc: dict[str, Any]) -> None:
         "updates", "health", "get_employer", "contribution_bounds", "register",
         "ecard_claim", "ecard_claim_check", "create_remote_approval", "pending_remote_approvals",
         "get_remote_approval", "decide_remote_approval", "consume_remote_approval",
+        "report_day_end", "branch_day_end",
         "cancel_remote_approval",
     }
     assert needed <= ops
@@ -278,6 +279,18 @@ def test_live_answers_conform(central: CentralSimHandle, doc: dict[str, Any]) ->
     rec.call("post", "/v1/remote-approvals", {"request_id": withdrawn, "purpose": "fee.refund",
                                               "summary": "退费 20.00元", "teller": "T0301"})
     rec.call("post", f"/v1/remote-approvals/{withdrawn}/cancel")
+    # the branch-wide day-end: a counter's day summary (a re-send replaces it), the branch's sum
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date().isoformat()
+    summary = {"made_at": dt.datetime.now(dt.UTC).isoformat(), "unsent": 0, "tellers": [{
+        "teller": "T0301", "sessions": 1, "businesses": [{"kind": "card.replacement", "done": 1}],
+        "fees": [{"method": "cash", "collected": 1, "collected_fen": 2000}]}]}
+    rec.call("put", f"/v1/branches/ICBC-NB-0101/day-end/{today}/counters/contract", summary)
+    rec.call("put", f"/v1/branches/ICBC-NB-0101/day-end/{today}/counters/other",
+             summary)  # 403 COUNTER_FORBIDDEN: only the counter itself
+    rec.call("put", "/v1/branches/ICBC-NB-0101/day-end/1999-12-31/counters/contract",
+             summary)  # 422 DAY_INVALID
+    rec.call("get", f"/v1/branches/ICBC-NB-0101/day-end/{today}")
+    rec.call("get", f"/v1/branches/CCB-NB-0230/day-end/{today}")  # 403 BRANCH_FORBIDDEN
     every = {(m, p) for p, item in doc["paths"].items() for m in item}
     assert every - rec.seen == set(), "operations in the contract never exercised"
 
