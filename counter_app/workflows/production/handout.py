@@ -100,6 +100,13 @@ class HandoutRecord:
     handed_out: bool = False  # the central's hand-out done (or not needed: already handed out)
 
 
+def _tracked_of(a: A.Application) -> Tracked:
+    return Tracked(application_id=a.application_id, id_number=a.id_number, name="",
+                   state=a.state, kind=a.kind, making_mode=a.making_mode,
+                   collection=a.collection, branch_code=a.branch_code,
+                   card_no=a.card_no or "", ems_tracking_no=a.ems_tracking_no or "")
+
+
 def handout_steps() -> tuple[StepDef[HandoutRecord], ...]:
     return (
         StepDef(Step.IDENTIFY, QT_TR_NOOP("核验领卡人"), validate=lambda r: identify_errors(r) or (
@@ -213,7 +220,9 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         if waiting:
             t = waiting[0]
         else:
-            brought = self._brought()
+            apps: list[A.Application] = self._ask(
+                lambda: ctx.central.person_applications(self.holder_id))
+            brought = self._brought(apps) or self._begun(apps)
             if brought is None:
                 raise HandoutError(self._not_here(), code="CARD_NOT_IN_CUSTODY")
             if self.record.collector is Collector.EMPLOYER:
@@ -238,19 +247,27 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         self.save()
         return t
 
-    def _brought(self) -> Tracked | None:
+    def _brought(self, apps: list[A.Application]) -> Tracked | None:
         """The holder's card made and not in a branch's custody: sent by EMS (已寄出) or
         handed out without activation (领卡未激活), as the central has the application."""
-        apps: list[A.Application] = self._ask(
-            lambda: self.ctx.central.person_applications(self.holder_id))
         for a in sorted(apps, key=lambda a: a.created_at, reverse=True):
             if a.making_mode != "FACTORY" or not a.card_no:
                 continue
             if a.state == "ISSUED_NOT_ACTIVATED" or (a.state == "SHIPPED" and a.collection == "EMS"):
-                return Tracked(application_id=a.application_id, id_number=a.id_number, name="",
-                               state=a.state, kind=a.kind, making_mode=a.making_mode,
-                               collection=a.collection, branch_code=a.branch_code,
-                               card_no=a.card_no, ems_tracking_no=a.ems_tracking_no or "")
+                return _tracked_of(a)
+        return None
+
+    def _begun(self, apps: list[A.Application]) -> Tracked | None:
+        """A card this counter had activated at the central in a hand-out that stopped before
+        the chip and the PIN (restart, sign-out, idle lock): found by its saved record."""
+        here = {t.application_id: t for t in self.ctx.repo.search(self.holder_id)}
+        there = {a.application_id: _tracked_of(a) for a in apps
+                 if a.state == "ACTIVATED" and a.making_mode == "FACTORY" and a.card_no}
+        for application_id, t in {**there, **here}.items():
+            data = self.ctx.repo.load_handout(application_id)
+            record = data.get("record") if data else None
+            if isinstance(record, dict) and record.get("activated") and not record.get("finished_at"):
+                return dataclasses.replace(t, location="")
         return None
 
     def _resume(self) -> None:
@@ -275,12 +292,16 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
             r, record_id=saved.record_id, handout_op=saved.handout_op,
             activation_op=saved.activation_op, handed_out=saved.handed_out,
             activated=saved.activated, chip_activated=saved.chip_activated,
-            ecard_op=saved.ecard_op, ecard_url=saved.ecard_url,
+            ecard_op=saved.ecard_op, ecard_url=saved.ecard_url, brought=saved.brought,
             card_read=saved.card_read and saved.activated))
         self.note("resumed", activated=saved.activated, chip=saved.chip_activated)
         if saved.activated and r.collector is not Collector.EMPLOYER:
-            # the central activated it: the chip (if not yet) and the PIN are what is left;
-            # set_pin reads the chip and checks it is this card before writing
+            # the central activated it: the local side (if stopped before it), the e-card claim
+            # (same key), then the chip (if not yet) and the PIN are what is left; set_pin
+            # reads the chip and checks it is this card before writing
+            self._write_local("ACTIVATED")
+            if not saved.ecard_url:
+                self._claim_ecard()
             self._history = [Step.IDENTIFY, Step.CARD, Step.ACTIVATE]
             self._move(Step.PIN)
 

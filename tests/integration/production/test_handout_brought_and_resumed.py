@@ -14,7 +14,8 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from central_sim.db import IdempotencyRecord
-from counter_app.card.emulator.factory import card_data_for
+from counter_app.card.emulator.card import EmulatedCard
+from counter_app.card.emulator.factory import card_data_for, new_personalised
 from counter_app.central.errors import LineDownError
 from counter_app.central.people_api import RegistrationRequest
 from counter_app.devices.pinpad import DemoPinPad, PinEntry
@@ -25,7 +26,6 @@ from counter_app.workflows.ecard import token_of
 from counter_app.workflows.production import ProductionDesk
 from counter_app.workflows.production.documents import handout_pdf
 from counter_app.workflows.production.handout import HandoutError, Step
-from tests.fixtures.pcsc import EmulatorFixture
 from tests.fixtures.qr import decode_pdf_qr
 from tests.integration.production.conftest import Branch
 
@@ -52,23 +52,25 @@ def _activations(db_url: str) -> int:
         engine.dispose()
 
 
-def _chip(emulator: EmulatorFixture, idn: str, name: str, card_no: str) -> tuple[Any, Any]:
-    from counter_app.bootstrap import CardLayerChip, CardLayerReader
+def _chip(tmp_path: Path, idn: str, name: str, card_no: str) -> tuple[Any, Any]:
+    """The made card (functions not activated, as from the factory) in the card emulator,
+    in process through the card layer (the chip's APDUs, PSAM and all; no pcscd, which the
+    tests of test_handout_chip_activation.py go through), and a reader of its face."""
+    from counter_app.bootstrap import emulated_chip
 
-    emulator.insert_new_card(card_data_for(idn, name, card_number=card_no), name=card_no,
-                             activated=False)
-    reader = CardLayerReader(emulator.card_reader, emulator.psam_reader, "330200")
-    return reader, CardLayerChip(emulator.card_reader, emulator.psam_reader, "330200")
+    data = card_data_for(idn, name, card_number=card_no)
+    EmulatedCard(new_personalised(data, activated=False), tmp_path / f"{card_no}.json").save()
+    return SimulatedSocialCardReader(data), emulated_chip(tmp_path / f"{card_no}.json")
 
 
-def test_an_ems_card_is_activated_at_the_counter(branch: Branch, emulator: EmulatorFixture) -> None:
+def test_an_ems_card_is_activated_at_the_counter(branch: Branch, tmp_path: Path) -> None:
     app, name = branch.take(collection="EMS")
     branch.advance(2)
     branch.pull()
     sent = branch.client.application(app.application_id)
     assert sent.state == "SHIPPED" and sent.ems_tracking_no and sent.card_no
     card_no, idn = sent.card_no, app.id_number
-    reader, chip = _chip(emulator, idn, name, card_no)
+    reader, chip = _chip(tmp_path, idn, name, card_no)
     assert chip.functions() == ChipFunctions(social=False, financial=False)
     ctx = branch.context(card_reader=reader)
     ctx.chip = chip
@@ -100,9 +102,9 @@ def test_an_ems_card_is_activated_at_the_counter(branch: Branch, emulator: Emula
 
 
 def test_a_restart_after_activation_finishes_the_chip_and_pin_once(
-        branch: Branch, emulator: EmulatorFixture) -> None:
+        branch: Branch, tmp_path: Path) -> None:
     application_id, card_no, idn, name = branch.received()
-    reader, chip = _chip(emulator, idn, name, card_no)
+    reader, chip = _chip(tmp_path, idn, name, card_no)
     first = branch.desk(card_reader=reader).new_handout()  # no chip service: stops after the central
     first.apply(Step.IDENTIFY, {"collector": "SELF", "id_number": idn})
     first.find_card()
@@ -232,3 +234,38 @@ def test_pdf_text_of_an_employer_receipt(branch: Branch, tmp_path: Path) -> None
                           text=True, check=True).stdout
     assert "未启用" in text and "持卡人本人" in text and "设置密码" in text
     assert "电子社保卡" not in text  # no e-card claim for a card not active
+
+
+class _PowerCut:
+    """The store, until the counter dies just before writing the card out of custody."""
+
+    def __init__(self, inner: ProductionStore) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def handed_out(self, *args: Any, **kw: Any) -> None:
+        raise RuntimeError("power cut")
+
+
+def test_stopped_after_activation_before_the_card_left_custody(branch: Branch) -> None:
+    application_id, card_no, idn, name = branch.received()
+    reader = SimulatedSocialCardReader(card_data_for(idn, name, card_number=card_no))
+    ctx = branch.context(card_reader=reader)
+    ctx.repo = _PowerCut(ProductionStore(branch.store))  # type: ignore[assignment]
+    wf = ProductionDesk(ctx).new_handout()
+    wf.apply(Step.IDENTIFY, {"collector": "SELF", "id_number": idn})
+    wf.find_card()
+    wf.read_card()
+    with pytest.raises(RuntimeError):
+        wf.activate()
+    assert branch.client.application(application_id).state == "ACTIVATED"
+    assert [t.application_id for t in ProductionStore(branch.store).in_custody()] == [application_id]
+    again = branch.desk(card_reader=reader).new_handout()  # after the restart
+    again.apply(Step.IDENTIFY, {"collector": "SELF", "id_number": idn})
+    again.find_card()
+    assert again.step is Step.PIN and again.record.activation_op == wf.record.activation_op
+    assert not ProductionStore(branch.store).in_custody()  # the local side caught up
+    assert again.record.ecard_url  # the e-card claim asked under its kept key
+    assert _activations(branch.central.db_url) == 1
