@@ -57,6 +57,10 @@ def main() -> None:
         t = time.perf_counter()
         pdf = desk.pdf(report)
         print(f"branch sheet: {(time.perf_counter() - t) * 1000:.0f} ms, {len(pdf) // 1024} KB")
+        t = time.perf_counter()
+        desk.publish(report.day)  # what every session close adds: the day summary for the central
+        took = time.perf_counter() - t
+        print(f"day summary queued: {took * 1000:.0f} ms ({took / per_business:.1f}× one business)")
         services.close()
 
 

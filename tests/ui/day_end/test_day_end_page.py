@@ -111,3 +111,25 @@ def test_without_a_session_the_page_offers_nothing(qtbot, make_services) -> None
     assert "没有未结束的柜员会话" in page.summary.text()
     assert not page.close_button.isEnabled() and not page.refund_button.isEnabled()
     close(app)
+
+
+def test_the_branch_view_says_when_the_figures_are_this_pcs_only(qtbot, make_services, tmp_path: Path) -> None:
+    """Without the central's branch-wide sum (this fake central has none), the branch view
+    says plainly that the figures are this PC's, and shows them; the branch CSV says so too."""
+    services = make_services()
+    services.fee_desk("T0301").collect(FEE, "cash", "", replacement_done(services))
+    app = start(qtbot, services)
+    sign_in(qtbot, app)
+    page = day_end_page(qtbot, app)
+    assert not page.branch_figures.isVisible()
+    qtbot.mouseClick(page.branch_view_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, page, "全网点汇总暂不可用")
+    text = page.branch_figures.text()
+    assert page.branch_figures.isVisible() and "仅为本机" in text
+    assert "业务 1 笔，工本费净额 ¥20.00" in text
+    saved = tmp_path / "branch.csv"
+    page.save_branch_csv(saved)
+    idle(qtbot, page, "网点轧账CSV已保存")
+    csv_text = saved.read_text("utf-8-sig")
+    assert "branch_wide,available,0," in csv_text and "fee_net,all,2000,fen" in csv_text
+    close(app)
