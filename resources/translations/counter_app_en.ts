@@ -8231,6 +8231,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Audit chain head report</translation>
     </message>
     <message>
+        <source>日终汇总上报</source>
+        <translation>Day-end summary report</translation>
+    </message>
+    <message>
         <source>变更该项信息需要证明材料，中心未收到证明</source>
         <translation>Changing this item requires proof, which the central system did not receive</translation>
     </message>

@@ -46,6 +46,7 @@ OPERATION_ZH: dict[str, str] = {
     "persons.registration": QT_TR_NOOP("职工参保登记"),
     "persons.certificate": QT_TR_NOOP("参保证明出具"),
     "audit.head": QT_TR_NOOP("审计链头上报"),
+    "day_end.summary": QT_TR_NOOP("日终汇总上报"),  # workflows/day_end/branch.py
 }
 
 # the central's stable refusal codes (docs/api/central-v1.yaml) and the counter's own
