@@ -403,16 +403,17 @@ class ProductionStore:
         self.ops.audit(actor, action, **detail)
 
     # -- a hand-out in progress (resumed after a restart, sign-out or idle lock) -------------------
-    def save_handout(self, application_id: str, data: dict[str, Any]) -> None:
+    def save_handout(self, application_id: str, data: dict[str, Any], *,
+                     durable: bool = True) -> None:
         """The hand-out's envelope (its step, record and idempotency keys), one value in
         ``app_state`` encrypted with the store's data key bound to its key (as issuance
-        records): nothing about the person in clear. Written durably: it is saved before
-        each central call, so the keys survive whatever stops the counter next."""
+        records): nothing about the person in clear. ``durable`` before each central call,
+        so the keys survive whatever stops the counter next."""
         key = HANDOUT_PREFIX + application_id
         blob = self.store.cipher.encrypt(json.dumps(data, ensure_ascii=False).encode(),
                                          f"app_state.{key}")
         value = base64.b64encode(blob).decode("ascii")
-        with self.store.write(durable=True) as s:
+        with self.store.write(durable=durable) as s:
             row = s.get(AppState, key)
             if row is None:
                 s.add(AppState(key=key, value=value))

@@ -134,17 +134,20 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
                          clock=ctx.clock)
         self.note("started")
 
-    def save(self) -> None:
+    def save(self, *, durable: bool = False) -> None:
         """The record, step and journal kept per application, encrypted in the store, once
-        the card is known (after every change, and before each central call): the keys of
-        the central calls survive a restart, a sign-out and an idle lock."""
+        the card is known (after every step; durably before each central call, ``_keep``):
+        the keys of the central calls survive a restart, a sign-out and an idle lock."""
         r = self.record
         if not r.application_id:
             return
         self.ctx.repo.save_handout(r.application_id, {
             "schema": SCHEMA_VERSION, "step": self.current, "history": list(self.history),
             "journal": [to_json(j) for j in self.journal], "label": r.card_no,
-            "record": to_json(r)})
+            "record": to_json(r)}, durable=durable)
+
+    def _keep(self) -> None:
+        self.save(durable=True)
 
     @property
     def step(self) -> Step:
@@ -379,7 +382,7 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
         hand = r.handout_op or f"handout-{uuid.uuid4()}"
         act = r.activation_op or ("" if employer else f"activate-{uuid.uuid4()}")
         self._update(handout_op=hand, activation_op=act)
-        self.save()  # keys kept before anything is sent
+        self._keep()  # keys kept (durably) before anything is sent
         card_bank = ""
         try:
             before: A.CardStatus = ctx.central.card_status(r.card_no)
@@ -394,7 +397,6 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
                     ctx.central.hand_out(r.application_id, branch_code=ctx.branch_code,
                                          idempotency_key=hand)
                 self._update(handed_out=True)
-                self.save()
             if employer:
                 status = ctx.central.card_status(r.card_no)
             elif ours and before.card_state == CardState.ACTIVE:
@@ -421,14 +423,13 @@ class HandoutWorkflow(Wizard[HandoutRecord]):
             self._update(finished_at=ctx.clock().isoformat())
             self.note("handed_out.employer")
             self._move(Step.DONE)
-            self.save()
+            self._keep()
             return status
         self._update(activated=True)
         self.note("activated", card=status.card_state)
-        self.save()
+        self._keep()  # what _begun finds after a stop
         self._write_local("ACTIVATED")
         self._claim_ecard()
-        self.save()
         if self.chip is not None:
             self._activate_chip()
         self._move(Step.PIN)
