@@ -276,6 +276,37 @@ def test_an_employer_collects_unactivated_then_the_holder_activates(
     assert b"802413" not in branch.store.path.read_bytes()
 
 
+def test_an_ems_card_the_holder_brings_is_activated_on_the_page(
+        qtbot: Any, branch: Branch, tmp_path: Path) -> None:
+    app, name = branch.take(collection="EMS")
+    branch.advance(2)
+    branch.pull()
+    sent = branch.client.application(app.application_id)
+    assert sent.state == "SHIPPED" and sent.card_no
+    ctx = branch.context(card_reader=SimulatedSocialCardReader(
+        card_data_for(app.id_number, name, card_number=sent.card_no)))
+    ctx.chip = _chip_card(tmp_path, app.id_number, name, sent.card_no)
+    ctx.pin_pad = DemoPinPad(timeout_s=5)
+    hand = _show(qtbot, HandoutPage(ProductionDesk(ctx)))
+    hand.view(HStep.IDENTIFY).id_number.setText(app.id_number)
+    hand.find_card()
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.CARD, hand.banner.text()
+    assert "持卡人带来的卡片" in hand.view(HStep.CARD).info.text()
+    hand.read_card()
+    idle(qtbot, hand)
+    hand.activate()
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.PIN
+    ctx.pin_pad.key_in("361947", "361947")
+    hand.set_pin()
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.DONE
+    assert "已发放并启用" in hand.view(HStep.DONE).result.text()
+    assert branch.client.application(app.application_id).state == "ACTIVATED"
+    ctx.chip.verify_pin(PinEntry("361947"))
+
+
 def test_an_id_card_read_and_the_wrong_card_refused(qtbot: Any, branch: Branch) -> None:
     from counter_app.devices.idcard import IdCardData, SimulatedIdCardReader
 
