@@ -1,8 +1,9 @@
 """The guided tour's loss / de-loss scenarios (registered in ``counter_app.ui.tour.SCENARIOS``).
 
-李明 (an ICBC card) at the ICBC instant branch: formal loss of the social function, then
-de-loss with the found card in the reader; the same card's de-loss refused at the CCB branch
-(the screen names the bank to go to); a formal loss with the line down, queued and delivered.
+李明 (an ICBC card) at the ICBC instant branch: his 12333 phone loss of the social function
+(临时挂失, made at the central) converted to a formal loss, then de-loss with the found card in
+the reader; the same card's de-loss refused at the CCB branch (the screen names the bank to go
+to); a formal loss with the line down, queued and delivered.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from counter_app.ui.tour import TourRun
 
 LI_MING = "330203198506122017"
+CARD_NO = "NB0000016"  # his ICBC card
 
 
 def _open(run: TourRun) -> CardLossPage:
@@ -57,6 +59,9 @@ def _preview_shot(run: TourRun, page: CardLossPage, name: str) -> None:
 
 
 def play_loss_deloss(run: TourRun) -> None:
+    # he phoned 12333 the evening he missed the card: a temporary loss of the social function
+    # at the central (it lapses unless confirmed); the counter converts it to a formal loss
+    run.central.pre_loss(CARD_NO, "social", channel="12333")
     page = _open(run)
     run.services.id_reader.place(_id_card(LI_MING))
     run.shot("loss-identify")
@@ -67,7 +72,7 @@ def play_loss_deloss(run: TourRun) -> None:
     _act(run, page, tr("下一步（选择功能）"), page.go_next, Step.CHOOSE)
     choose = page.view(Step.CHOOSE)
     choose.boxes["financial"].setChecked(False)  # he keeps his bank account usable
-    run.shot("loss-choose-social")
+    run.shot("loss-choose-social")  # 社保功能: 临时挂失转正式挂失
     _act(run, page, tr("确认正式挂失"), page.submit, Step.DONE)
     run.shot("loss-done")
     _preview_shot(run, page, "loss-receipt-preview")

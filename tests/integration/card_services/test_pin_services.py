@@ -39,7 +39,8 @@ def test_pin_locked_by_wrong_tries_then_unlocked(counter: Counter, emulator: Emu
     assert not offer.allowed and "应用锁定" in offer.state_zh and "密码重置解锁" in offer.reason_zh
 
     reset = counter.at_card(Operation.RESET_PIN)
-    assert reset.offers()[0].allowed  # the central has not heard of the chip's lock: a reset
+    offer = reset.offers()[0]  # the lock was reported: the central shows 应用锁定, the reset unlocks
+    assert offer.allowed and offer.unlocks and offer.state_zh == "应用锁定"
     counter.pad.key_in("480913", "480913")
     outcome = reset.run_service()
     assert reset.step is Step.DONE and outcome.authorisation_id.startswith("PRA-")

@@ -36,6 +36,8 @@ def test_the_replacement_tour_makes_the_card_on_the_spot_then_refuses_at_ccb(tmp
     assert "遗失补卡（同号换卡）" in receipt and "当场制卡" in receipt
     assert "集中制卡" not in receipt and "尚未开通" not in receipt
     assert "已注销" in receipt and "20.00 元" in receipt
+    fee = _text(folder / "replacement-fee-receipt.pdf")  # the 工本费 receipt, with its number
+    assert "工本费" in fee and "20.00" in fee
     face = PdfReader(folder / "replacement-issued-face.pdf")
     box = face.pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4, 1), round(float(box.height) / 72 * 25.4, 1)) \
