@@ -20,12 +20,18 @@ from typing import Any, Protocol
 from counter_app.central.api import DayEndApi
 from counter_app.central.errors import LINE_ERRORS, CentralError
 from counter_app.domain.texts import QT_TR_NOOP, zh
-from counter_app.workflows.day_end.report import BUSINESS_ACTIONS, BranchWide, DayEndReport, line_down_note
+from counter_app.workflows.day_end.report import (
+    BUSINESS_ACTIONS,
+    SUMMARY_OPERATION,
+    BranchWide,
+    DayEndReport,
+    line_down_note,
+)
 from counter_app.workflows.sessions.desk import WorkSessionFacts, WorkSessionRepository
 
 log = logging.getLogger(__name__)
 
-OPERATION = "day_end.summary"
+OPERATION = SUMMARY_OPERATION
 KIND_OF_TITLE = {title: action for action, title in BUSINESS_ACTIONS.items()}
 CARD_FIGURES = ("handed", "taken_back", "issued", "spoiled", "holding", "received_in_batches",
                 "handed_out")

@@ -10,6 +10,7 @@ the gate ``SessionDesk.close`` asks before a session may close.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -269,7 +270,9 @@ class DayEndDesk:
         unsent = [u.status for u in self.ctx.repo.unsent() if u.operation != OPERATION]
         payload = summary_payload(branch_code=self.ctx.branch.code, counter_id=self.ctx.counter_id,
                                   day=day, made_at=self.ctx.clock(), reports=reports, unsent=unsent)
-        return self.ctx.outbox.enqueue(OPERATION, f"day-end:{day}", payload)
+        # an ordering key of its own: a summary the central refused holds back nothing (the
+        # next one replaces it); the central keeps the latest made (made_at), whatever the order
+        return self.ctx.outbox.enqueue(OPERATION, f"day-end:{day}:{uuid.uuid4().hex}", payload)
 
     def pdf(self, report: DayEndReport) -> bytes:
         return report_pdf(report, self.ctx.branch)

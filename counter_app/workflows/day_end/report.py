@@ -46,6 +46,8 @@ BUSINESS_ACTIONS: dict[str, str] = {
     "persons.registration": QT_TR_NOOP("职工参保登记"),
     "persons.data_change": QT_TR_NOOP("参保信息变更"),
 }
+#: the outbox operation of this counter's day summary for the central (workflows/day_end/branch.py)
+SUMMARY_OPERATION = "day_end.summary"
 #: op states of a business sent to the central that mean it was not done
 NOT_DONE_STATES = frozenset({"refused", "withdrawn"})
 
@@ -355,10 +357,12 @@ def card_differences(teller: str, line: TellerLine | None, entries: Iterable[Aud
 
 
 def outbox_differences(unsent: Iterable[UnsentItem]) -> list[Difference]:
+    """Dead letters of businesses. A day summary that died is listed, not a difference: the
+    next close sends the whole day again, and the teller's close must not wait on it."""
     return [Difference(f"dead:{u.id}", zh("待上传业务 #{outbox_id}（{operation}）中心拒收或多次失败，已转人工处理"
                                           "（{error}），须由主管决定重发或作废。", outbox_id=u.id,
                                           operation=u.operation_zh, error=u.last_error or QT_TR_NOOP("无错误码")))
-            for u in unsent if u.status == "dead"]
+            for u in unsent if u.status == "dead" and u.operation != SUMMARY_OPERATION]
 
 
 def with_explanations(differences: Iterable[Difference], notes: Mapping[str, str]) -> tuple[Difference, ...]:

@@ -113,3 +113,14 @@ def test_the_line_down_is_said_plainly() -> None:
     assert not none.available and "本机未连接中心系统" in none.note_zh
     fake = ask_central(lambda: object(), "ICBC-NB-0101", "2026-11-30", lambda: NOW)  # no DayEndApi
     assert not fake.available
+
+
+def test_a_dead_summary_is_listed_not_a_difference() -> None:
+    """A business's dead letter must be decided before the close; a day summary the central
+    refused is not the teller's difference (the next close sends the day again)."""
+    from counter_app.workflows.day_end.report import UnsentItem, outbox_differences
+
+    dead_business = UnsentItem(7, "cards.replacement", "dead", "2026-11-30 17:00:00", 5, "WRONG_BANK")
+    dead_summary = UnsentItem(8, "day_end.summary", "dead", "2026-11-30 17:01:00", 1, "NOT_FOUND")
+    waiting = UnsentItem(9, "cards.loss", "pending", "2026-11-30 17:02:00", 0, "")
+    assert [d.key for d in outbox_differences([dead_business, dead_summary, waiting])] == ["dead:7"]
