@@ -76,7 +76,7 @@ def play_certificate(run: TourRun) -> None:
     slot.insert(DEMO_CARDS[LI_MING])
     _act(run, page, tr("读取社保卡"), lambda: page.step_key("F3"))
     if page.wf is None or page.wf.record.card is None:
-        raise RuntimeError("李明's card was not read: " + page.banner.text())
+        raise RuntimeError("the demo holder's card was not read: " + page.banner.text())
     run.shot("card-read")
     _act(run, page, tr("下一步"), page.go_next, Step.OPTIONS)
     _options(page, CertificateKind.ALL, 48)
