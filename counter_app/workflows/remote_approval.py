@@ -71,9 +71,8 @@ _SEEN_ACTION = {REFUSED: "remote_approval.seen_refused", EXPIRED: "remote_approv
 PURPOSE_ZH = {
     PURPOSE_REFUND: QT_TR_NOOP("退还收费"),
     PURPOSE_UNLOCK: QT_TR_NOOP("解锁柜员"),
-    PURPOSE_SPOIL: QT_TR_NOOP("登记废卡"),
-    "blank_card_spoil": QT_TR_NOOP("登记废卡"),  # workflows.stock.SPOIL_PURPOSE
-    PURPOSE_FORCE_CLOSE: QT_TR_NOOP("强制结束会话"),
+    PURPOSE_SPOIL: QT_TR_NOOP("登记废卡"),  # blank.spoil:<chip serial>
+    PURPOSE_FORCE_CLOSE: QT_TR_NOOP("强制结束会话"),  # session.force_close:<teller>-<session>
     PURPOSE_AUDIT_ACK: QT_TR_NOOP("确认审计链异常"),
     PURPOSE_PHOTO_OVERRIDE: QT_TR_NOOP("照片人工放行"),
     PURPOSE_REMOTE_APPROVE: QT_TR_NOOP("远程授权"),

@@ -22,27 +22,28 @@ from counter_app.ui.i18n import tr
 from counter_app.ui.pin_dialog import ask_pins
 from counter_app.ui.second_factor import RemoteAct, supervisor_fields
 from counter_app.workflows.remote_acts import spoil_summary
-from counter_app.workflows.stock import SPOIL_PURPOSE
+from counter_app.workflows.stock import spoil_purpose
 from counter_app.workflows.supervisor import SupervisorApproval
 
 
 class SpoilDialog(QDialog):
-    def __init__(self, serial_tail: str, parent: QWidget | None = None) -> None:
+    def __init__(self, serial: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SpoilDialog")
         self.setWindowTitle(tr("登记废卡（主管授权）"))
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(tr("芯片序号尾号 {0} 的卡片将登记为废卡，不再使用（交回制卡中心），"
-                             "中心作废其卡号，本申领换一张空白卡重新制卡。").format(serial_tail), wordWrap=True))
+                             "中心作废其卡号，本申领换一张空白卡重新制卡。").format(serial[-6:]), wordWrap=True))
         form = QFormLayout()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("至少4个字，如：写卡中断，芯片无响应"))
         form.addRow(tr("作废原因"), self.reason)
         lay.addLayout(form)
         # 远程授权 too: a supervisor at another counter approves; the dialog then closes
-        self.serial_tail, self.remote_id, self.asked_reason = serial_tail, "", ""
+        # the purpose names this card: the approval spoils no other blank
+        self.serial, self.remote_id, self.asked_reason = serial, "", ""
         self.supervisor = supervisor_fields(self, prefix="Spoil", within=parent, remote=RemoteAct(
-            SPOIL_PURPOSE, self._remote_summary))
+            spoil_purpose(serial), self._remote_summary))
         self.supervisor.remote_approved.connect(self._approved_remotely)
         self.user, self.password = self.supervisor.user, self.supervisor.password
         lay.addWidget(self.supervisor)
@@ -57,7 +58,7 @@ class SpoilDialog(QDialog):
         if not reason:
             raise CounterError(tr("请填写废卡原因。"), code="SPOIL_REASON")
         self.asked_reason = reason  # what the supervisor approved, whatever is typed after
-        return spoil_summary(self.serial_tail, reason)
+        return spoil_summary(self.serial, reason)
 
     def _approved_remotely(self, request_id: str) -> None:
         self.remote_id = request_id
@@ -83,8 +84,9 @@ class IssuanceDialogs:
     def pins(self, parent: QWidget) -> tuple[PinEntry, PinEntry] | None:
         return ask_pins(parent)
 
-    def spoil(self, parent: QWidget, serial_tail: str) -> tuple[str, SupervisorApproval] | None:
-        dialog = SpoilDialog(serial_tail, parent)
+    def spoil(self, parent: QWidget, serial: str) -> tuple[str, SupervisorApproval] | None:
+        """The blank's whole chip serial (the dialog shows its tail; a remote request names it)."""
+        dialog = SpoilDialog(serial, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.take()

@@ -361,7 +361,7 @@ class IssuancePage(WizardPage[IssuanceWorkflow]):
         wf = self.wizard
         if wf is None or self.busy or not wf.may_spoil():
             return
-        answer = self.dialogs.spoil(self, wf.record.blank_serial[-6:])
+        answer = self.dialogs.spoil(self, wf.record.blank_serial)
         if answer is None:
             return
         reason, approval = answer

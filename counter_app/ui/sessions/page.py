@@ -37,8 +37,13 @@ from counter_app.ui.second_factor import RemoteAct, supervisor_fields
 from counter_app.ui.widgets import FormGrid
 from counter_app.workflows.remote_acts import force_close_summary
 from counter_app.workflows.sessions import SessionDesk, SessionState, WorkSessionFacts, yuan
-from counter_app.workflows.sessions.desk import CHINA_TIME, MIN_REASON_CHARS, SessionRefused
-from counter_app.workflows.supervisor import PURPOSE_FORCE_CLOSE, SupervisorApproval
+from counter_app.workflows.sessions.desk import (
+    CHINA_TIME,
+    MIN_REASON_CHARS,
+    SessionRefused,
+    force_close_purpose,
+)
+from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
 
@@ -109,12 +114,14 @@ class SessionPage(QWidget):
         self.reason.setPlaceholderText(tr("例如：柜员已下班未日终、电脑故障"))
         fgrid.add("reason", tr("原因"), self.reason)
         # the shared supervisor fields: the code box as the profile says, and 远程授权
+        # (the purpose names the session the summary kept: read after the summary)
         self.fields = supervisor_fields(None, prefix="Supervisor", within=self, remote=RemoteAct(
-            PURPOSE_FORCE_CLOSE, self._remote_summary))
+            self._remote_purpose, self._remote_summary))
         self.fields.remote_approved.connect(self._force_close_remotely)
         self.supervisor, self.password, self.otp = self.fields.user, self.fields.password, self.fields.otp
         fgrid.add("supervisor", tr("主管授权"), self.fields)
         self.remote_close: tuple[int, str] = (0, "")  # the session and reason asked for remotely
+        self.remote_teller = ""  # that session's teller (its purpose names it)
         fl.addLayout(fgrid)
         self.force_button = self._button(tr("强制结束所选会话"), "ForceClose", self.force_close,
                                          self.force_box)
@@ -298,7 +305,12 @@ class SessionPage(QWidget):
         if facts is None:
             raise SessionRefused(tr("该会话已结束，无需强制结束。"), code="SESSION_GONE")
         self.remote_close = (session_id, reason)
+        self.remote_teller = facts.teller
         return force_close_summary(facts.teller, facts.counter_id, str(facts.business_day), reason)
+
+    def _remote_purpose(self) -> str:
+        """The session the summary kept, by name: the approval closes that one only."""
+        return force_close_purpose(self.remote_teller, self.remote_close[0])
 
     def _force_close_remotely(self, request_id: str) -> None:
         (session_id, reason), self.remote_close = self.remote_close, (0, "")

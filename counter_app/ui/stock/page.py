@@ -39,7 +39,7 @@ from counter_app.ui.widgets import FormGrid
 from counter_app.ui.wizard_page import STEP_COLOURS, StepScreen, WizardPage, message_of
 from counter_app.workflows.errors import ValidationError
 from counter_app.workflows.remote_acts import spoil_request, spoil_summary
-from counter_app.workflows.stock import SPOIL_PURPOSE, ReadOutcome, Step, StockDesk, StockWorkflow
+from counter_app.workflows.stock import ReadOutcome, Step, StockDesk, StockWorkflow, spoil_purpose
 from counter_app.workflows.supervisor import SupervisorApproval
 
 log = logging.getLogger(__name__)
@@ -189,8 +189,9 @@ class SpoilScreen(Screen):
         self.grid.add("reason", tr("作废原因"), self.reason, tr("至少4个字，记入审计日志"))
         # the shared supervisor fields: the code box only when the profile asks for the code,
         # and 远程授权 (a supervisor at another counter approves this card's spoiling)
+        # (the purpose names the card the summary kept: read after the summary)
         self.fields = supervisor_fields(None, prefix="Spoil", within=page, remote=RemoteAct(
-            SPOIL_PURPOSE, _page(self).remote_spoil_summary))
+            _page(self).remote_spoil_purpose, _page(self).remote_spoil_summary))
         self.fields.remote_approved.connect(_page(self).spoil_remotely)
         self.supervisor, self.password, self.otp = self.fields.user, self.fields.password, self.fields.otp
         self.grid.add("supervisor", tr("主管授权"), self.fields)
@@ -449,6 +450,10 @@ class StockPage(WizardPage[StockWorkflow]):
         s = self._screen(Step.SPOIL)
         self.remote_spoil = serial, reason = spoil_request(s.serial.text(), s.reason.text())
         return spoil_summary(serial, reason)
+
+    def remote_spoil_purpose(self) -> str:
+        """The card the summary kept, by its serial: the approval spoils that card only."""
+        return spoil_purpose(self.remote_spoil[0])
 
     def spoil_remotely(self, request_id: str) -> None:
         (serial, reason), self.remote_spoil = self.remote_spoil, ("", "")

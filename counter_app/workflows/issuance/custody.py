@@ -22,6 +22,6 @@ class StockCustody:
         self.stock.mark_issued(serial, application_id)
 
     def spoil(self, serial: str, reason: str, supervisor: SupervisorApproval) -> str:
-        approval = self.stock.approve_spoil(supervisor)
+        approval = self.stock.approve_spoil(supervisor, serial)
         self.stock.mark_spoiled(serial, reason, approval)
         return approval.supervisor

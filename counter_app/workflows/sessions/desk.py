@@ -38,6 +38,13 @@ class SessionRefused(CounterError):
     code = "SESSION_REFUSED"
 
 
+def force_close_purpose(teller: str, session_id: int) -> str:
+    """The authorisation of a force-close names the session (``session.force_close:T0302-17``:
+    the teller for the supervisor to read, the number for the store): an approval asked for
+    one session, in person or remotely, never closes another."""
+    return f"{PURPOSE_FORCE_CLOSE}:{teller}-{session_id}"
+
+
 class WorkSessionFacts(Protocol):
     """A work session (the store's ``WorkSessionView`` has these fields)."""
 
@@ -264,7 +271,7 @@ class SessionDesk:
         target = next((s for s in self.ctx.repo.open_sessions() if s.id == session_id), None)
         if target is None:
             raise SessionRefused(QT_TR_NOOP("该会话已结束，无需强制结束。"), code="SESSION_GONE")
-        who = self.ctx.authorise(supervisor, PURPOSE_FORCE_CLOSE)
+        who = self.ctx.authorise(supervisor, force_close_purpose(target.teller, target.id))
         closed = self.ctx.repo.close(session_id, who, "force_closed", reason,
                                      self.ctx.custody(target.teller))
         if closed is None:

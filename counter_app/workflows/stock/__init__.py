@@ -7,7 +7,7 @@
 """
 
 from counter_app.domain.blank_stock import CardPlace, NotInCustody, Place, StockError
-from counter_app.workflows.stock.api import SPOIL_PURPOSE, BlankStock, SpoilApproval
+from counter_app.workflows.stock.api import SPOIL_PURPOSE, BlankStock, SpoilApproval, spoil_purpose
 from counter_app.workflows.stock.context import StockContext, StockRepository
 from counter_app.workflows.stock.desk import StockDesk
 from counter_app.workflows.stock.record import (
@@ -25,5 +25,5 @@ __all__ = [
     "SPOIL_PURPOSE", "STEP_TITLES_ZH", "BlankStock", "BoxCheck", "CardPlace", "NotInCustody",
     "Place", "ReadOutcome", "ReadResult", "Reconciliation", "SpoilApproval", "Step",
     "StockContext", "StockDesk", "StockError", "StockRecord", "StockRepository",
-    "StockWorkflow", "TellerLine",
+    "StockWorkflow", "TellerLine", "spoil_purpose",
 ]

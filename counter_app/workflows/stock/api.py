@@ -6,7 +6,7 @@ Issuance uses three calls, each a single audited transaction in the store::
     stock.check_custody(serial)                    # -> CardPlace, or raises NotInCustody whose
                                                    #    message_zh says where the card is
     stock.mark_issued(serial, application_id)      # custody (this teller, today) -> issued
-    approval = stock.approve_spoil(supervisor)     # password + one-time code, audited
+    approval = stock.approve_spoil(supervisor, serial)  # password + code for this card, audited
     stock.mark_spoiled(serial, reason, approval)   # stock / own custody -> spoiled (废卡)
 
 ``check_custody`` is also done inside ``mark_issued``'s transaction, so a card moved by
@@ -33,9 +33,10 @@ from counter_app.domain.blank_stock import (
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.texts import QT_TR_NOOP, zh
 from counter_app.workflows.stock.context import StockContext
-from counter_app.workflows.supervisor import SupervisorApproval
+from counter_app.workflows.supervisor import PURPOSE_SPOIL, SupervisorApproval
 
-SPOIL_PURPOSE = "blank_card_spoil"
+#: the act's name; an authorisation names the card too (:func:`spoil_purpose`)
+SPOIL_PURPOSE = PURPOSE_SPOIL
 #: the piece of work (domain.businesses) every change of the stock is admitted as
 WORK = "blank_stock_keeping"
 
@@ -45,12 +46,20 @@ def not_instant_error() -> StockError:
                       code="BLANK_NOT_INSTANT_BRANCH")
 
 
+def spoil_purpose(chip_serial: str) -> str:
+    """The authorisation of spoiling one card names it (``blank.spoil:<serial>``): an
+    approval asked for card A, in person or remotely, never spoils card B."""
+    return f"{PURPOSE_SPOIL}:{normalise_serial(chip_serial)}"
+
+
 @dataclass(frozen=True)
 class SpoilApproval:
-    """A supervisor's authorisation for spoiling cards, made only by ``approve_spoil``."""
+    """A supervisor's authorisation for spoiling one card, made only by ``approve_spoil``."""
 
     supervisor: str
     at: str
+    #: the card it was given for (normalised): ``mark_spoiled`` refuses any other
+    chip_serial: str = ""
 
 
 class BlankStock:
@@ -105,9 +114,12 @@ class BlankStock:
             custody_today=True, application_id=application_id.strip(),
             audit={"application_id": application_id.strip()})
 
-    def approve_spoil(self, approval: SupervisorApproval | None) -> SpoilApproval:
-        """The supervisor's user name, password and one-time code (checked and audited by
-        the one authorisation path, workflows.login.TellerAuth.authorise)."""
+    def approve_spoil(self, approval: SupervisorApproval | None, chip_serial: str) -> SpoilApproval:
+        """The supervisor's user name, password and one-time code for spoiling this card
+        (checked and audited by the one authorisation path, workflows.login.TellerAuth.authorise,
+        with the purpose naming the card; a remote approval asked for another card is refused
+        by the central, APPROVAL_PURPOSE_MISMATCH)."""
+        serial = self._serial(chip_serial)
         if self.ctx.authorise is None:
             raise StockError(QT_TR_NOOP("本机未配置主管授权，不能登记废卡。"), code="BLANK_NO_AUTHORISER")
         # an approval given at another counter (远程授权) is consumed by the authorisation
@@ -115,8 +127,8 @@ class BlankStock:
                                     or (approval.username.strip() and approval.password)):
             raise ValidationError("supervisor", QT_TR_NOOP("登记废卡须由主管输入账号、密码和动态验证码授权。"),
                                   code="BLANK_SPOIL_NEEDS_SUPERVISOR")
-        who = self.ctx.authorise(approval, SPOIL_PURPOSE)
-        return SpoilApproval(who, self.ctx.clock().isoformat())
+        who = self.ctx.authorise(approval, spoil_purpose(serial))
+        return SpoilApproval(who, self.ctx.clock().isoformat(), serial)
 
     def mark_spoiled(self, chip_serial: str, reason: str, approval: SpoilApproval | None) -> CardPlace:
         """A card from the stock or this teller's custody becomes 废卡 (never used again)."""
@@ -126,6 +138,9 @@ class BlankStock:
         reason = " ".join(reason.split())
         if approval is None or not approval.supervisor:
             raise StockError(QT_TR_NOOP("登记废卡须经主管授权。"), code="BLANK_SPOIL_NEEDS_SUPERVISOR")
+        if approval.chip_serial != serial:
+            raise StockError(QT_TR_NOOP("主管授权的不是这张卡：每张废卡须由主管对该卡单独授权。"),
+                             code="BLANK_SPOIL_OTHER_CARD")
         if len(reason) < MIN_SPOIL_REASON:
             raise ValidationError("reason", zh("请写明作废原因（至少{min_chars}个字）。",
                                                min_chars=MIN_SPOIL_REASON),

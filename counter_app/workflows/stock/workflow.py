@@ -13,7 +13,7 @@ The API other workflows use (instant issuance) is :class:`~counter_app.workflows
   names where the card is (in branch stock, in another teller's custody, issued, spoiled,
   handed out on an earlier day, unknown);
 - ``mark_issued(chip_serial, application_id)`` — custody (this teller, today) → issued;
-- ``approve_spoil(SupervisorApproval) -> SpoilApproval`` then
+- ``approve_spoil(SupervisorApproval, chip_serial) -> SpoilApproval`` then
   ``mark_spoiled(chip_serial, reason, approval)`` — stock or own custody → 废卡.
 
 Each is one store transaction with its audit entry (see docs/stock.md).
@@ -195,7 +195,7 @@ class StockWorkflow(Wizard[StockRecord]):
     # -- 废卡 ------------------------------------------------------------------------------------
     def spoil(self, serial: str, reason: str, supervisor: SupervisorApproval) -> CardPlace:
         self.stock.admit()  # before the supervisor's password is asked for
-        approval: SpoilApproval = self.stock.approve_spoil(supervisor)
+        approval: SpoilApproval = self.stock.approve_spoil(supervisor, serial)
         place = self.stock.mark_spoiled(serial, reason, approval)
         self._update(spoil_message=zh("空白卡 {chip_serial} 已登记为废卡（授权主管 {supervisor}）。",
                                       chip_serial=place.chip_serial, supervisor=approval.supervisor))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -50,9 +51,9 @@ def test_the_invariant_holds_through_every_operation(store: Store, make_ctx: Mak
     assert invariant(store) == (6, 6)
     stock.mark_issued(serial(0), "APP-1")
     assert invariant(store) == (6, 6)
-    approval = stock.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456"))
-    stock.mark_spoiled(serial(1), "写卡失败，芯片无响应", approval)
-    stock.mark_spoiled(serial(5), "卡面划伤无法使用", approval)  # straight from the stock
+    stock.mark_spoiled(serial(1), "写卡失败，芯片无响应", stock.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456"), serial(1)))
+    # straight from the stock (each card its own authorisation)
+    stock.mark_spoiled(serial(5), "卡面划伤无法使用", stock.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456"), serial(5)))
     stock.take_back("T0301")
     assert invariant(store) == (6, 6)
     r = wf.reconcile()
@@ -111,12 +112,27 @@ def test_spoiling_without_a_supervisor_is_refused(store: Store, make_ctx: Make,
         SqlBlankStock(store).move(serial(0), Place.SPOILED, action_zh="登记废卡", actor="T0301",
                                   day="2026-03-02", now=dt.datetime.now(dt.UTC), reason="写卡失败了")
     with pytest.raises(Exception) as teller:  # a teller cannot authorise
-        stock.approve_spoil(SupervisorApproval("T0302", "Teller@2026", "123456"))
+        stock.approve_spoil(SupervisorApproval("T0302", "Teller@2026", "123456"), serial(0))
     assert getattr(teller.value, "code", "") == "NOT_AUTHORISED"
     with pytest.raises(Exception) as wrong:
-        stock.approve_spoil(SupervisorApproval("S0301", "wrong", "123456"))
+        stock.approve_spoil(SupervisorApproval("S0301", "wrong", "123456"), serial(0))
     assert getattr(wrong.value, "code", "") == "BAD_CREDENTIALS"
     assert BlankStock(make_ctx()).locate(serial(0)).place is Place.STOCK  # type: ignore[union-attr]
+
+
+def test_a_spoil_authorisation_names_its_card_and_spoils_no_other(
+        make_ctx: Make, authoriser: Any) -> None:
+    receive(make_ctx, 2)
+    stock = BlankStock(make_ctx())
+    approval = stock.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456"),
+                                   serial(0).lower())
+    # the authorisation's purpose (audited by TellerAuth.authorise) names the card, normalised
+    assert authoriser.calls[-1] == ("S0301", f"blank.spoil:{serial(0)}")
+    with pytest.raises(StockError) as other:
+        stock.mark_spoiled(serial(1), "写卡失败，芯片无响应", approval)
+    assert other.value.code == "BLANK_SPOIL_OTHER_CARD"
+    assert stock.locate(serial(1)).place is Place.STOCK  # type: ignore[union-attr]
+    assert stock.mark_spoiled(serial(0), "写卡失败，芯片无响应", approval).place is Place.SPOILED
 
 
 @pytest.mark.parametrize("where", ["stock", "other", "issued", "spoiled", "unknown", "yesterday"])
@@ -137,7 +153,7 @@ def test_a_card_not_in_custody_is_refused_with_where_it_is(store: Store, make_ct
         else:
             clock.now += dt.timedelta(days=1)
     elif where == "spoiled":
-        mine.mark_spoiled(card, "卡面划伤无法使用", mine.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456")))
+        mine.mark_spoiled(card, "卡面划伤无法使用", mine.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456"), card))
     elif where == "unknown":
         card = serial(99)
     with pytest.raises(NotInCustody) as refused:
@@ -158,13 +174,13 @@ def test_issued_needs_an_application_and_a_valid_serial(make_ctx: Make) -> None:
     assert stock.check_custody(serial(0).lower()).custodian == "T0301"
     assert stock.mark_issued(serial(0), "APP-1").place is Place.ISSUED
     with pytest.raises(StockError):  # issued is final
-        stock.mark_spoiled(serial(0), "写卡失败，芯片无响应", stock.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456")))
+        stock.mark_spoiled(serial(0), "写卡失败，芯片无响应", stock.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456"), serial(0)))
 
 
 def test_the_spoil_reason_is_encrypted_and_bound_to_its_card(store: Store, make_ctx: Make) -> None:
     receive(make_ctx, 2)
     stock = BlankStock(make_ctx())
-    stock.mark_spoiled(serial(0), "张三的卡写坏了", stock.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456")))
+    stock.mark_spoiled(serial(0), "张三的卡写坏了", stock.approve_spoil(SupervisorApproval("S0301", "Super@2026", "123456"), serial(0)))
     with store.read() as s:
         raw = s.execute(text("SELECT spoil_reason FROM blank_cards WHERE chip_serial = :c"),
                         {"c": serial(0)}).scalar()

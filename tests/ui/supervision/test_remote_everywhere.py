@@ -26,8 +26,10 @@ from counter_app.ui.second_factor import RemoteHold, hold
 from counter_app.ui.sessions import SessionPage
 from counter_app.ui.stock.page import StockPage
 from counter_app.ui.supervisor_dialog import RemoteWait
-from counter_app.workflows.stock import SPOIL_PURPOSE, Step
-from counter_app.workflows.supervisor import PURPOSE_FORCE_CLOSE
+from counter_app.workflows.remote_approval import RemoteApprovalRefused
+from counter_app.workflows.sessions.desk import force_close_purpose
+from counter_app.workflows.stock import Step, spoil_purpose
+from counter_app.workflows.supervisor import SupervisorApproval
 from tests.fixtures.app import make_profile
 from tests.fixtures.otp import SUPERVISOR, approval
 from tests.ui.supervision import test_remote_approval_ui
@@ -73,10 +75,10 @@ def ask(qtbot, where: QWidget) -> RemoteWait:  # type: ignore[no-untyped-def]
     return wait
 
 
-def granted_remotely(services: Services) -> list[tuple[str, str]]:
+def granted_remotely(services: Services, action: str = "authorise.granted_remote") -> list[tuple[str, str]]:
     with services.store.read() as s:
         return [(e.actor, e.detail["purpose"]) for e in s.scalars(
-            select(AuditEntry).where(AuditEntry.action == "authorise.granted_remote"))]
+            select(AuditEntry).where(AuditEntry.action == action))]
 
 
 def test_a_spoil_approved_at_another_counter(qtbot, pcs: tuple[Services, Services], ops: Ops) -> None:  # type: ignore[no-untyped-def]
@@ -84,10 +86,10 @@ def test_a_spoil_approved_at_another_counter(qtbot, pcs: tuple[Services, Service
     teller_pc.session_desk(TELLER).open("0")
     receiving = teller_pc.stock_desk(TELLER).new()
     receiving.open_box("BOX-REMOTE-1")
-    cards = [chip_serial_of(demo_atr(n)) for n in (1, 2)]
-    for n, serial in zip((1, 2), cards, strict=True):
+    cards = [chip_serial_of(demo_atr(n)) for n in (1, 2, 3)]
+    for n, serial in zip((1, 2, 3), cards, strict=True):
         receiving.register_chip(serial, demo_atr(n).hex().upper())
-    receiving.hand_out("2", TELLER)
+    receiving.hand_out("3", TELLER)
 
     window = window_for(qtbot, teller_pc, ops)
     page = StockPage(teller_pc.stock_desk(TELLER), parent=window)
@@ -106,33 +108,45 @@ def test_a_spoil_approved_at_another_counter(qtbot, pcs: tuple[Services, Service
     request_id = wait.request_id
     asked = teller_pc.remote_approvals.status(request_id)
     assert (asked.purpose, asked.summary) == (
-        SPOIL_PURPOSE, f"登记废卡：芯片序列号尾号 {cards[0][-6:]}，原因：写卡失败芯片无响应")
+        f"blank.spoil:{cards[0]}", f"登记废卡：芯片序列号尾号 {cards[0][-6:]}，原因：写卡失败芯片无响应")
     spoil.serial.setText(cards[1])  # typed after asking: the approval is for the card asked about
 
     supervisor_pc.remote_approvals.decide(request_id, approval(), approve=True)
     qtbot.waitUntil(lambda: f"空白卡 {cards[0]} 已登记为废卡（授权主管 {SUPERVISOR}）"
                     in spoil.result.text(), timeout=15000)
     assert not wait.timer.isActive() and wait.send.isEnabled() and not wait.request_id
-    assert granted_remotely(teller_pc) == [(SUPERVISOR, SPOIL_PURPOSE)]
+    assert granted_remotely(teller_pc) == [(SUPERVISOR, spoil_purpose(cards[0]))]
     custody = [c.chip_serial for c in teller_pc.stock_desk(TELLER).stock.custody(TELLER)]
-    assert custody == [cards[1]]
+    assert custody == cards[1:]
 
-    # the instant issuance's spoil dialog offers the same, and its approval spoils once
-    dialog = SpoilDialog(cards[1][-6:], page)  # the page's child: it goes with the window
+    # the instant issuance's spoil dialog offers the same, for its card, and spoils it once
+    dialog = SpoilDialog(cards[1], page)  # the page's child: it goes with the window
     dialog.show()
     qtbot.mouseClick(dialog.supervisor.remote.send, Qt.MouseButton.LeftButton)  # no reason yet
     assert "原因" in dialog.supervisor.remote.state.text() and not dialog.supervisor.remote.request_id
     dialog.reason.setText("写卡中断芯片无响应")
     wait = ask(qtbot, dialog)
+    assert teller_pc.remote_approvals.status(wait.request_id).purpose == spoil_purpose(cards[1])
     supervisor_pc.remote_approvals.decide(wait.request_id, approval(), approve=True)
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=15000)
     assert not wait.timer.isActive()
     dialog.reason.setText("改过的原因")  # after the approval: the approved reason is used
     reason, given = dialog.take()
     assert reason == "写卡中断芯片无响应" and given.remote_request_id and not given.password
+    # approved for this card, used for another: refused by the central, nothing spoiled
+    with pytest.raises(RemoteApprovalRefused) as other_card:
+        teller_pc.stock_desk(TELLER).new().spoil(cards[2], reason, given)
+    assert other_card.value.code == "APPROVAL_PURPOSE_MISMATCH"
+    custody = [c.chip_serial for c in teller_pc.stock_desk(TELLER).stock.custody(TELLER)]
+    assert custody == cards[1:]
     place = teller_pc.stock_desk(TELLER).new().spoil(cards[1], reason, given)
     assert place.chip_serial == cards[1]
-    assert granted_remotely(teller_pc) == [(SUPERVISOR, SPOIL_PURPOSE)] * 2
+    assert granted_remotely(teller_pc) == [(SUPERVISOR, spoil_purpose(cards[0])),
+                                           (SUPERVISOR, spoil_purpose(cards[1]))]
+    # in person, the authorisation audited names the card too
+    teller_pc.stock_desk(TELLER).new().spoil(cards[2], "卡面划伤无法使用", approval())
+    assert granted_remotely(teller_pc, "authorise.granted") == [
+        (SUPERVISOR, f"blank.spoil:{cards[2]}")]
 
 
 def test_a_force_close_approved_at_another_counter(qtbot, pcs: tuple[Services, Services], ops: Ops) -> None:  # type: ignore[no-untyped-def]
@@ -154,7 +168,7 @@ def test_a_force_close_approved_at_another_counter(qtbot, pcs: tuple[Services, S
     wait = ask(qtbot, page)
     asked = teller_pc.remote_approvals.status(wait.request_id)
     assert (asked.purpose, asked.summary) == (
-        PURPOSE_FORCE_CLOSE,
+        f"session.force_close:{TELLER}-{left_open.id}",
         f"强制结束会话：柜员 {TELLER} · 柜台 C01 · 营业日 {left_open.business_day}，原因：柜员已下班未日终")
 
     supervisor_pc.remote_approvals.decide(wait.request_id, approval(), approve=True)
@@ -164,8 +178,38 @@ def test_a_force_close_approved_at_another_counter(qtbot, pcs: tuple[Services, S
     qtbot.waitUntil(lambda: page.open_list.count() == 0 and not page.busy, timeout=10000)
     closed = next(s for s in teller_pc.session_desk(TELLER).recent() if s.id == left_open.id)
     assert (closed.closed_by, closed.close_kind) == (SUPERVISOR, "force_closed")
-    assert granted_remotely(teller_pc) == [(SUPERVISOR, PURPOSE_FORCE_CLOSE)]
+    assert granted_remotely(teller_pc) == [(SUPERVISOR, force_close_purpose(TELLER, left_open.id))]
     assert not wait.timer.isActive() and wait.send.isEnabled()
+
+
+def test_a_force_close_approval_closes_only_its_session(pcs: tuple[Services, Services]) -> None:
+    """Approved for session X (one asked about earlier), used for session Y: refused by the
+    central (APPROVAL_PURPOSE_MISMATCH) and Y stays open; Y's own approval closes it. In
+    person the audited authorisation names the session too."""
+    teller_pc, supervisor_pc = pcs
+    desk = teller_pc.session_desk(TELLER)
+    left_open = desk.open("0")
+    other = force_close_purpose(TELLER, left_open.id + 1)
+    asked = teller_pc.remote_approvals.ask(other, "强制结束会话：另一会话", TELLER)
+    supervisor_pc.remote_approvals.decide(asked.request_id, approval(), approve=True)
+    with pytest.raises(RemoteApprovalRefused) as wrong:
+        desk.force_close(left_open.id, SupervisorApproval.remote(asked.request_id), "柜员已下班未日终")
+    assert wrong.value.code == "APPROVAL_PURPOSE_MISMATCH"
+    assert [s.id for s in desk.open_sessions()] == [left_open.id]
+    assert teller_pc.remote_approvals.status(asked.request_id).state == "APPROVED"
+
+    purpose = force_close_purpose(TELLER, left_open.id)
+    assert purpose == f"session.force_close:{TELLER}-{left_open.id}"
+    mine = teller_pc.remote_approvals.ask(purpose, "强制结束会话：本会话", TELLER)
+    supervisor_pc.remote_approvals.decide(mine.request_id, approval(), approve=True)
+    closed = desk.force_close(left_open.id, SupervisorApproval.remote(mine.request_id), "柜员已下班未日终")
+    assert (closed.closed_by, closed.close_kind) == (SUPERVISOR, "force_closed")
+    assert granted_remotely(teller_pc) == [(SUPERVISOR, purpose)]
+
+    again = desk.open("0")  # in person: the authorisation audited names the session
+    desk.force_close(again.id, approval(), "电脑故障未日终")
+    assert granted_remotely(teller_pc, "authorise.granted") == [
+        (SUPERVISOR, force_close_purpose(TELLER, again.id))]
 
 
 def test_a_refused_request_closes_nothing(qtbot, pcs: tuple[Services, Services], ops: Ops) -> None:  # type: ignore[no-untyped-def]
