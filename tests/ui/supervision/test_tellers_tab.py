@@ -8,15 +8,17 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+import sqlalchemy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from counter_app.store.models import AuditEntry
 from counter_app.ui.ops import Ops
 from counter_app.ui.supervision import SupervisionEnv
 from counter_app.ui.supervision.tellers import TellersTab
-from counter_app.workflows.login import DEMO_ACCOUNTS, LoginRefused, utc_now_naive
-from counter_app.workflows.supervisor import SupervisorApproval, code_at_step, step_at
-from tests.fixtures.otp import fresh_code
+from counter_app.workflows.login import DEMO_ACCOUNTS, LoginRefused
+from counter_app.workflows.supervisor import SupervisorApproval, code_at_step
+from tests.fixtures.otp import PinnedOtp
 from tests.ui.test_shell import close, start, type_login
 
 TELLER, _tn, _tr, TELLER_PASSWORD = DEMO_ACCOUNTS[0]
@@ -61,6 +63,7 @@ def row_text(tab: TellersTab, username: str) -> list[str]:
 def test_a_locked_out_teller_is_unlocked_with_the_second_factor(qtbot, make_services,
                                                                  ops: Ops) -> None:
     services = make_services(max_login_failures=3)
+    otp = PinnedOtp(services.auth)  # the check's clock pinned: no code lapses meanwhile
     app = start(qtbot, services)
     for _ in range(3):
         app.login.error.clear()
@@ -79,15 +82,14 @@ def test_a_locked_out_teller_is_unlocked_with_the_second_factor(qtbot, make_serv
     qtbot.keyClicks(tab.fields.password, SUPER_PASSWORD)
     click(qtbot, tab, "UnlockTeller")  # no code typed: asked for, nothing sent
     assert "6位数字" in tab.message.text()
-    wrong = f"{(int(fresh_code()) + 1) % 1_000_000:06d}"
-    qtbot.keyClicks(tab.fields.otp, wrong)
+    qtbot.keyClicks(tab.fields.otp, otp.wrong())
     click(qtbot, tab, "UnlockTeller")
     assert "动态验证码不正确" in tab.message.text()
     assert tab.fields.password.text() == "" and tab.fields.otp.text() == ""
     assert row_text(tab, TELLER)[3] == "已锁定"
 
     qtbot.keyClicks(tab.fields.password, SUPER_PASSWORD)
-    qtbot.keyClicks(tab.fields.otp, fresh_code())
+    qtbot.keyClicks(tab.fields.otp, otp.code())
     click(qtbot, tab, "UnlockTeller")
     qtbot.waitUntil(lambda: "已解锁" in tab.message.text(), timeout=10000)
     qtbot.waitUntil(lambda: not tab.busy and row_text(tab, TELLER)[3] == "正常", timeout=10000)
@@ -103,6 +105,7 @@ def test_an_authenticator_is_bound_through_the_qr_dialog(qtbot, make_services, o
     import cv2
 
     services = make_services(session=False)
+    otp = PinnedOtp(services.auth)
     tab = tab_for(qtbot, services, ops)
     select(tab, SUPERVISOR)
     click(qtbot, tab, "EnrolTotp")
@@ -121,7 +124,7 @@ def test_an_authenticator_is_bound_through_the_qr_dialog(qtbot, make_services, o
     text, _points, _ = cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(raw[:, :image.width()]))
     assert text == dialog.enrolment.uri and f"secret={secret}" in text
 
-    step = step_at(utc_now_naive())
+    step = otp.step
     qtbot.keyClicks(dialog.code, code_at_step(secret, step + 5))  # not this secret's code now
     qtbot.mouseClick(dialog.findChild(QPushButton, "EnrolOk"), Qt.MouseButton.LeftButton)
     assert "验证码与二维码不符" in dialog.error.text() and dialog.isVisible()
@@ -130,9 +133,10 @@ def test_an_authenticator_is_bound_through_the_qr_dialog(qtbot, make_services, o
     qtbot.waitUntil(lambda: tab.enrol_dialog is None, timeout=5000)
     qtbot.waitUntil(lambda: "已绑定动态验证码" in tab.message.text(), timeout=10000)
 
-    # the old demo phone no longer authorises; the newly bound one does
+    # the old demo phone no longer authorises (its code, valid now for the old secret); the
+    # newly bound one does, with a later step than the first code's
     with pytest.raises(LoginRefused):
-        services.auth.authorise(SupervisorApproval(SUPERVISOR, SUPER_PASSWORD, fresh_code()),
+        services.auth.authorise(SupervisorApproval(SUPERVISOR, SUPER_PASSWORD, otp.code()),
                                 purpose="blank.spoil")
     assert services.auth.authorise(
         SupervisorApproval(SUPERVISOR, SUPER_PASSWORD, code_at_step(secret, step + 1)),
@@ -158,6 +162,7 @@ def test_a_sensitive_act_is_refused_without_the_code(make_services) -> None:
     """Force-closing a session (like a fee refund, a supervisor's act): the password alone is
     refused and the session stays open; with the code it closes."""
     services = make_services()  # T0301's day is open
+    otp = PinnedOtp(services.auth)
     desk = services.session_desk("T0302")
     open_one = next(s for s in desk.open_sessions() if s.teller == TELLER)
     with pytest.raises(LoginRefused) as refused:
@@ -166,8 +171,13 @@ def test_a_sensitive_act_is_refused_without_the_code(make_services) -> None:
     assert refused.value.code == "BAD_CREDENTIALS"
     assert any(s.id == open_one.id for s in desk.open_sessions())
     closed = desk.force_close(open_one.id, SupervisorApproval(SUPERVISOR, SUPER_PASSWORD,
-                                                              fresh_code()), "电脑故障未日终")
+                                                              otp.code()), "电脑故障未日终")
     assert closed.closed_by == SUPERVISOR
+    # the audited authorisation names the session it closed
+    with services.store.read() as s:
+        purposes = [e.detail["purpose"] for e in s.scalars(
+            sqlalchemy.select(AuditEntry).where(AuditEntry.action == "authorise.granted"))]
+    assert purposes == [f"session.force_close:{TELLER}-{open_one.id}"]
 
 
 def test_the_supervision_page_holds_the_tellers_tab(qtbot, make_services, ops: Ops) -> None:
