@@ -1,19 +1,18 @@
 """One instant issuance in a process of its own, for the test that kills it with SIGKILL
 (``test_issuance_process_kill.py``): the counter's database (its key from the environment, a
-test key), the reference central over HTTP, the card and PSAM behind pcscd, the per-card
-journal folder. Run as ``python -m tests.integration.issuance.issue_child`` with
+test key), the reference central over HTTP, the per-card journal folder, and the card
+emulator with the test PSAM in this process on the card's file (saved at every card write,
+as the emulator process behind pcscd does). Run as
+``python -m tests.integration.issuance.issue_child`` with
 
     ISSUE_DB, ISSUE_KEY (hex), ISSUE_CENTRAL (URL), ISSUE_JOURNALS, ISSUE_FACES,
-    ISSUE_SERIAL (the blank's chip serial, in this teller's custody), ISSUE_APPLICATION
+    ISSUE_SERIAL (the blank's chip serial, in this teller's custody), ISSUE_APPLICATION,
+    ISSUE_CARD (the card file), ISSUE_STALL_AFTER (APDUs answered), ISSUE_MARKER
 
-and the card either behind pcscd (``ISSUE_SLOT=pcsc``: the test stalls the emulator process
-after a chosen APDU) or in this process (``ISSUE_SLOT=file``: the card emulator on the card
-file ``ISSUE_CARD``, which it saves at every write as the emulator process does; after
-``ISSUE_STALL_AFTER`` APDUs the next one is held back and ``ISSUE_MARKER`` is written). Either
-way the process then waits for a card answer that never comes (no card timeout here, so
-nothing in this process notices) until the test kills it. Exit 0 means the issuance
-finished, which the test treats as a failure to stop it.
-"""
+After ``ISSUE_STALL_AFTER`` APDUs the next one never reaches the card: ``ISSUE_MARKER`` is
+written and the process waits for the answer (as a blocked SCardTransmit would; no card
+timeout) until the test kills it. Exit 0 means the issuance finished, which the test treats
+as a failure to stop it."""
 
 from __future__ import annotations
 
@@ -26,14 +25,13 @@ from pathlib import Path
 from counter_app.card.emulator.card import EmulatedCard
 from counter_app.card.emulator.loopback import LoopbackPort
 from counter_app.card.perso import FileJournalStore
-from counter_app.card.service import CardConfig, CardService
 from counter_app.central.client import HttpCentralClient, Timeouts
 from counter_app.devices.card_printer import PdfCardPrinter
 from counter_app.printing import BranchInfo
 from counter_app.store.crypto import DataCipher
 from counter_app.store.database import open_store
 from counter_app.store.issuance import IssuanceStore
-from counter_app.workflows.issuance import CardSlot, IssuanceContext, IssuanceWorkflow
+from counter_app.workflows.issuance import IssuanceContext, IssuanceWorkflow
 from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
 from tests.integration.issuance.conftest import BRANCH, HeldBlanks
 
@@ -53,9 +51,7 @@ class StallingPort(LoopbackPort):
         return super().transmit(apdu)
 
 
-def _slot(env: Mapping[str, str]) -> CardSlot:
-    if env.get("ISSUE_SLOT", "pcsc") == "pcsc":
-        return CardService(CardConfig(timeout=None))
+def _slot(env: Mapping[str, str]) -> EmulatedSlot:
     slot = EmulatedSlot()
     slot.card = EmulatedCard.load(Path(env["ISSUE_CARD"]))
     slot.port = StallingPort(slot.card, int(env["ISSUE_STALL_AFTER"]), Path(env["ISSUE_MARKER"]))
