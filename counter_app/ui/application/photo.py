@@ -25,8 +25,9 @@ from counter_app.devices.photo import FrameSource
 from counter_app.domain.errors import CounterError
 from counter_app.domain.photo import CHECK_TITLES_ZH, PhotoCheckCode
 from counter_app.ui.application.camera import camera_devices
-from counter_app.ui.application.steps import ImportDialogs, StepView
+from counter_app.ui.application.steps import StepView
 from counter_app.ui.i18n import tr
+from counter_app.ui.photo_capture import choose_photo_file, photo_buttons
 from counter_app.ui.qt import named
 from counter_app.ui.second_factor import RemoteAct, supervisor_fields
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -60,14 +61,8 @@ class PhotoView(StepView):
         left.addWidget(self.preview)
         self.camera_name = named(QLabel(""), "Hint")
         left.addWidget(self.camera_name)
-        buttons = QHBoxLayout()
-        self.capture_button = named(QPushButton(tr("拍照 (F5)")), "Primary")
-        self.capture_button.clicked.connect(self.capture)
-        self.import_button = QPushButton(tr("从文件导入… (F4)"))
-        self.import_button.clicked.connect(self.import_file)
-        buttons.addWidget(self.capture_button)
-        buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
+        buttons, self.capture_button, self.import_button = photo_buttons(
+            self.capture, self.import_file, capture_name="Primary")
         left.addLayout(buttons)
         left.addStretch(1)
         body.addLayout(left)
@@ -163,9 +158,9 @@ class PhotoView(StepView):
                       self._failed, busy=tr("正在拍照并检查照片…"))
 
     def import_file(self) -> None:
-        path = ImportDialogs.photo_file(self)
+        path = choose_photo_file(self)
         if path:
-            self.import_path(Path(path))
+            self.import_path(path)
 
     def import_path(self, path: Path) -> None:
         self.error.setText("")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.fees import fen_zh
 from counter_app.printing import DeliveryMode, mask_id_number, unprintable_chars
+from counter_app.ui.fee_box import FeeBox
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -548,28 +549,11 @@ class ReviewView(StepView):
 
     # the fee (工本费): what is due and on what basis; cash or a transfer with its reference
     def _build_fee_box(self) -> None:
-        self.fee_box = named(QFrame(), "Card")
-        box = QVBoxLayout(self.fee_box)
-        box.setContentsMargins(16, 10, 16, 10)
-        self.fee_title = named(QLabel("", wordWrap=True), "FeeDue")
-        self.fee_title.setStyleSheet("font-size: 15px; font-weight: bold;")
-        box.addWidget(self.fee_title)
-        methods = QHBoxLayout()
-        self.fee_group = QButtonGroup(self)
-        self.fee_cash = named(QRadioButton(tr("现金")), "FeeCash")
-        self.fee_transfer = named(QRadioButton(tr("转账")), "FeeTransfer")
-        for b in (self.fee_cash, self.fee_transfer):
-            b.setStyleSheet("font-size: 15px;")
-            self.fee_group.addButton(b)
-            methods.addWidget(b)
-        self.fee_reference = named(QLineEdit(), "FeeReference")
-        self.fee_reference.setPlaceholderText(tr("转账凭证号（交易流水号）"))
-        methods.addWidget(self.fee_reference, 1)
-        box.addLayout(methods)
-        self.fee_transfer.toggled.connect(self.fee_reference.setEnabled)
-        self.fee_error = named(QLabel("", wordWrap=True), "FieldError")
-        self.fee_error.setStyleSheet(f"color: {BAD};")
-        box.addWidget(self.fee_error)
+        self.fee_box = FeeBox(wrap_title=True, with_error=True)
+        self.fee_title, self.fee_reference = self.fee_box.title, self.fee_box.reference
+        self.fee_cash, self.fee_transfer = self.fee_box.cash, self.fee_box.transfer
+        assert self.fee_box.error is not None
+        self.fee_error = self.fee_box.error
         self.root.addWidget(self.fee_box)
 
     def _collects(self) -> bool:
@@ -579,20 +563,14 @@ class ReviewView(StepView):
         f = self.wf.record.fee
         self.fee_box.setVisible(self.wf.ctx.fees is not None and bool(f.basis_zh))
         collects = self._collects()
-        self.fee_title.setText(tr("工本费：{0}（{1}）").format(tr(fen_zh(f.fen)), tr(f.basis_zh))
-                               + (tr("　提交受理后记入本人柜员会话并出具收据") if collects else ""))
-        for w in (self.fee_cash, self.fee_transfer, self.fee_reference):
-            w.setVisible(collects)
-        (self.fee_transfer if f.method == "transfer" else self.fee_cash).setChecked(True)
-        self.fee_reference.setText(f.reference)
-        self.fee_reference.setEnabled(f.method == "transfer")
-        self.fee_error.setText("")
+        self.fee_box.show_due(tr("工本费：{0}（{1}）").format(tr(fen_zh(f.fen)), tr(f.basis_zh))
+                              + (tr("　提交受理后记入本人柜员会话并出具收据") if collects else ""),
+                              collects=collects, method=f.method, reference=f.reference)
 
     def values(self) -> dict[str, str]:
         if not self._collects():
             return {}
-        return {"fee_method": "transfer" if self.fee_transfer.isChecked() else "cash",
-                "fee_reference": self.fee_reference.text()}
+        return self.fee_box.values()
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         self.fee_error.setText(next((v for k, v in errors.items() if k in ("method", "reference")), ""))

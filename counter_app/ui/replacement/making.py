@@ -14,15 +14,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.devices.photo import FrameSource
-from counter_app.ui.application.steps import ImportDialogs
 from counter_app.ui.i18n import tr
+from counter_app.ui.photo_capture import choose_photo_file, photo_buttons
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
 from counter_app.ui.widgets import jpeg_pixmap
@@ -66,14 +65,8 @@ class MakingBox(QFrame):
         right = QVBoxLayout()
         self.photo_state = named(QLabel("", wordWrap=True), "PhotoState")
         right.addWidget(self.photo_state)
-        buttons = QHBoxLayout()
-        self.capture_button = named(QPushButton(tr("拍照 (F5)")), "CapturePhoto")
-        self.capture_button.clicked.connect(self.capture)
-        self.import_button = named(QPushButton(tr("从文件导入… (F4)")), "ImportPhoto")
-        self.import_button.clicked.connect(self.import_file)
-        buttons.addWidget(self.capture_button)
-        buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
+        buttons, self.capture_button, self.import_button = photo_buttons(
+            self.capture, self.import_file, capture_name="CapturePhoto")
         right.addLayout(buttons)
         right.addStretch(1)
         photo_row.addLayout(right, 1)
@@ -152,9 +145,9 @@ class MakingBox(QFrame):
     def import_file(self) -> None:
         if not self.photo_box.isVisible():
             return
-        path = ImportDialogs.photo_file(self)
+        path = choose_photo_file(self)
         if path:
-            self.import_path(Path(path))
+            self.import_path(path)
 
     def import_path(self, path: Path) -> None:
         wf, page = self.wf, self.page

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from counter_app.domain.card_states import (
 )
 from counter_app.ui.application.documents import document_printer, open_preview
 from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
+from counter_app.ui.fee_box import FeeBox
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions, ReceiptScreen
@@ -225,25 +225,9 @@ class OptionsScreen(Screen):
         self.summary = named(QLabel("", wordWrap=True), "Summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.root.addWidget(self.summary)
-        self.fee_box = named(QFrame(), "Card")
-        fee = QVBoxLayout(self.fee_box)
-        fee.setContentsMargins(16, 10, 16, 10)
-        self.fee_title = named(QLabel(""), "FeeDue")
-        self.fee_title.setStyleSheet("font-size: 15px; font-weight: bold;")
-        fee.addWidget(self.fee_title)
-        methods = QHBoxLayout()
-        self.fee_group = QButtonGroup(self)
-        self.fee_cash = named(QRadioButton(tr("现金")), "FeeCash")
-        self.fee_transfer = named(QRadioButton(tr("转账")), "FeeTransfer")
-        for b in (self.fee_cash, self.fee_transfer):
-            b.setStyleSheet("font-size: 15px;")
-            self.fee_group.addButton(b)
-            methods.addWidget(b)
-        self.fee_reference = named(QLineEdit(), "FeeReference")
-        self.fee_reference.setPlaceholderText(tr("转账凭证号（交易流水号）"))
-        methods.addWidget(self.fee_reference, 1)
-        fee.addLayout(methods)
-        self.fee_transfer.toggled.connect(self.fee_reference.setEnabled)
+        self.fee_box = FeeBox()
+        self.fee_title, self.fee_reference = self.fee_box.title, self.fee_box.reference
+        self.fee_cash, self.fee_transfer = self.fee_box.cash, self.fee_box.transfer
         self.root.addWidget(self.fee_box)
         self.errors = named(QLabel("", wordWrap=True), "FieldError")
         self.errors.setStyleSheet(f"color: {BAD};")
@@ -271,14 +255,9 @@ class OptionsScreen(Screen):
         collects = wf.fees is not None and r.terms is not None and r.terms.fee_fen > 0
         self.fee_box.setVisible(wf.fees is not None and r.terms is not None)
         basis = tr(r.terms.fee_basis_zh) if r.terms is not None else ""
-        self.fee_title.setText(tr("收取工本费：{0}").format(fee) + (tr("（{0}）").format(basis) if basis else "")
-                               + (tr("　确认后记入本人柜员会话并出具收据") if collects else ""))
-        for b in (self.fee_cash, self.fee_transfer):
-            b.setVisible(collects)
-        self.fee_reference.setVisible(collects)
-        (self.fee_transfer if r.fee.method == "transfer" else self.fee_cash).setChecked(True)
-        self.fee_reference.setText(r.fee.reference)
-        self.fee_reference.setEnabled(r.fee.method == "transfer")
+        self.fee_box.show_due(tr("收取工本费：{0}").format(fee) + (tr("（{0}）").format(basis) if basis else "")
+                              + (tr("　确认后记入本人柜员会话并出具收据") if collects else ""),
+                              collects=collects, method=r.fee.method, reference=r.fee.reference)
         self.errors.setText("")
 
     def _making_changed(self) -> None:
@@ -304,8 +283,7 @@ class OptionsScreen(Screen):
         if self.making.value():
             values["making"] = self.making.value()
         if self.wf.fees is not None:
-            values["fee_method"] = "transfer" if self.fee_transfer.isChecked() else "cash"
-            values["fee_reference"] = self.fee_reference.text()
+            values.update(self.fee_box.values())
         return values
 
     def show_errors(self, errors: Mapping[str, str]) -> None:

@@ -12,14 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QComboBox
 
-from counter_app.bootstrap import Fakes, build_services, emulated_chip
-from counter_app.central.client import HttpCentralClient, Timeouts
-from counter_app.devices.idcard import DEMO_ID_CARDS, SimulatedIdCardReader
+from counter_app.bootstrap import Fakes, emulated_chip
 from counter_app.devices.pinpad import DemoPinPad
 from counter_app.workflows.card_services import Operation
 from counter_app.workflows.card_services import Step as ServiceStep
 from counter_app.workflows.data_change import Step
-from tests.fixtures.app import make_profile, open_demo_session
+from tests.fixtures.data_change_desk import data_change_desk
 from tests.integration.card_services.conftest import LI_MING
 
 pytestmark = pytest.mark.central
@@ -27,56 +25,18 @@ pytestmark = pytest.mark.central
 
 def test_f6_lands_on_the_chip_write_with_the_person(qtbot, tmp_path: Path, central,  # type: ignore[no-untyped-def]
                                                     fake_presence) -> None:
-    from counter_app.ui.app import CounterApp
-    from counter_app.workflows.login import DEMO_ACCOUNTS
-
-    client = HttpCentralClient(central.url, timeouts=Timeouts(connect=1, read=5),
-                               client_id="ICBC-NB-0101/03")
     chip = emulated_chip(tmp_path / "demo-card.json")
     before = chip.read()
     assert before.id_number == LI_MING and before.nation == "01"
-    services = build_services(make_profile(tmp_path, "instant"), fakes=Fakes(
-        central=client, presence=fake_presence, chip=chip, pin_pad=DemoPinPad(),
-        id_reader=SimulatedIdCardReader(DEMO_ID_CARDS[LI_MING])))
-    open_demo_session(services)
-    app = CounterApp(services)
-    qtbot.addWidget(app.login)
-    app.start()
-    try:
-        app.login.username.setText(DEMO_ACCOUNTS[0][0])
-        app.login.password.setText(DEMO_ACCOUNTS[0][3])
-        app.login.submit()
-        qtbot.waitUntil(lambda: app.main is not None and app.main.isVisible(), timeout=10000)
-        main = app.main
-        qtbot.addWidget(main)
-        main.route_to("personal_data_change")
-        page = main.pages["personal_data_change"]
-
-        def at(step: Step) -> None:
-            qtbot.waitUntil(lambda: page.wf is not None and page.wf.step is step and not page.busy,
-                            timeout=15000)
-
-        at(Step.IDENTIFY)
-        page.step_key("F2")  # 李明's ID card on the reader
-        qtbot.waitUntil(lambda: page.wf.record.identity.source == "reader", timeout=10000)
-        qtbot.waitUntil(lambda: not page.busy, timeout=10000)
-        page.go_next()
-        at(Step.CHANGES)
+    with data_change_desk(qtbot, tmp_path, central.url,
+                          Fakes(presence=fake_presence, chip=chip, pin_pad=DemoPinPad())) as desk:
+        main, page, client = desk.main, desk.page, desk.client
+        desk.identify_by_reader()
         nation = page.view(Step.CHANGES).editors["nation"]
         assert isinstance(nation, QComboBox)
         nation.setCurrentIndex(nation.findData("05"))
         assert nation.currentText() == "维吾尔族"  # the name shown, the code sent
-        page.go_next()
-        at(Step.PROOF)
-        proof = page.view(Step.PROOF)
-        assert proof.papers_frame.isVisible()  # 民族成份: the public security bureau's paper
-        proof.paper_kinds["POLICE"].setChecked(True)
-        proof.paper_no.setText("甬公民族2026-0033")
-        page.go_next()
-        at(Step.CONFIRM)
-        page.step_key("F9")
-        at(Step.DONE)
-        done = page.view(Step.DONE)
+        done = desk.file_with_police_paper("甬公民族2026-0033")  # 民族成份: the police paper
         assert not page.wf.record.outcome.new_card_required
         assert done.chip_button.isVisible() and not done.replace_button.isVisible()
         assert client.get_person(LI_MING).nation == "05"
@@ -102,7 +62,3 @@ def test_f6_lands_on_the_chip_write_with_the_person(qtbot, tmp_path: Path, centr
         main.idle.stop()
         services_page.close_page()
         page.close_page()
-    finally:
-        app.shutdown()
-        client.close()
-        services.store.close()

@@ -13,14 +13,12 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from central_sim.seed import id_with_check
-from counter_app.bootstrap import Fakes, build_services
-from counter_app.central.client import HttpCentralClient, Timeouts
-from counter_app.devices.idcard import DEMO_ID_CARDS, SimulatedIdCardReader
+from counter_app.bootstrap import Fakes
 from counter_app.devices.sscard import DEMO_CARDS, SimulatedSocialCardReader
 from counter_app.workflows.data_change import Step
 from counter_app.workflows.replacement import Reason
 from counter_app.workflows.replacement import Step as ReplacementStep
-from tests.fixtures.app import make_profile, open_demo_session
+from tests.fixtures.data_change_desk import data_change_desk
 from tests.integration.people.conftest import LI_MING
 
 pytestmark = pytest.mark.central
@@ -30,52 +28,14 @@ NEW_NUMBER = id_with_check("33020319850612221")
 
 def test_f7_opens_replacement_with_the_person_and_the_reason(qtbot, tmp_path: Path, central,  # type: ignore[no-untyped-def]
                                                            fake_presence) -> None:
-    from counter_app.ui.app import CounterApp
-    from counter_app.workflows.login import DEMO_ACCOUNTS
-
-    client = HttpCentralClient(central.url, timeouts=Timeouts(connect=1, read=5),
-                               client_id="ICBC-NB-0101/03")
-    id_reader = SimulatedIdCardReader(DEMO_ID_CARDS[LI_MING])
-    services = build_services(make_profile(tmp_path, "instant"), fakes=Fakes(
-        central=client, presence=fake_presence, id_reader=id_reader,
-        card_reader=SimulatedSocialCardReader(DEMO_CARDS[LI_MING])))
-    open_demo_session(services)
-    app = CounterApp(services)
-    qtbot.addWidget(app.login)
-    app.start()
-    try:
-        app.login.username.setText(DEMO_ACCOUNTS[0][0])
-        app.login.password.setText(DEMO_ACCOUNTS[0][3])
-        app.login.submit()
-        qtbot.waitUntil(lambda: app.main is not None and app.main.isVisible(), timeout=10000)
-        main = app.main
-        qtbot.addWidget(main)
-        main.route_to("personal_data_change")
-        page = main.pages["personal_data_change"]
-
-        def at(step: Step) -> None:
-            qtbot.waitUntil(lambda: page.wf is not None and page.wf.step is step and not page.busy,
-                            timeout=15000)
-
-        at(Step.IDENTIFY)
-        page.step_key("F2")  # 李明's ID card on the reader
-        qtbot.waitUntil(lambda: page.wf.record.identity.source == "reader", timeout=10000)
-        qtbot.waitUntil(lambda: not page.busy, timeout=10000)
-        page.go_next()
-        at(Step.CHANGES)
+    with data_change_desk(qtbot, tmp_path, central.url, Fakes(
+            presence=fake_presence, card_reader=SimulatedSocialCardReader(DEMO_CARDS[LI_MING]))) as desk:
+        main, page = desk.main, desk.page
+        desk.identify_by_reader()
         editor = page.view(Step.CHANGES).editors["id_number"]
         assert isinstance(editor, QLineEdit)
         editor.setText(NEW_NUMBER)
-        page.go_next()
-        at(Step.PROOF)
-        proof = page.view(Step.PROOF)
-        proof.paper_kinds["POLICE"].setChecked(True)
-        proof.paper_no.setText("甬公户更2026-0412")
-        page.go_next()
-        at(Step.CONFIRM)
-        page.step_key("F9")
-        at(Step.DONE)
-        done = page.view(Step.DONE)
+        done = desk.file_with_police_paper("甬公户更2026-0412")
         assert done.replace_button.isVisible()
         page.step_key("F7")
         qtbot.waitUntil(lambda: "replacement" in main.pages
@@ -103,7 +63,3 @@ def test_f7_opens_replacement_with_the_person_and_the_reason(qtbot, tmp_path: Pa
         main.idle.stop()
         replacement.close_page()
         page.close_page()
-    finally:
-        app.shutdown()
-        client.close()
-        services.store.close()

@@ -51,21 +51,10 @@ class CardsCentral(FakeCentral):
         return list(self.cards)
 
 
-@dataclasses.dataclass(frozen=True)
-class FeeRow:
-    receipt_no: str
-    kind: str
-    business: str
-    business_ref: str
-    session_id: int
-    teller: str
-    counter_id: str
-    business_day: str
-    amount_fen: int
-    method: str
-    reference: str
-    refund_of: str
-    authorised_by: str
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class FeeRow(NewFee):
+    """What was asked, as the store keeps it: with when."""
+
     at: dt.datetime
 
 
