@@ -76,6 +76,10 @@ def _central_answers(profile: BranchProfile) -> bool:
 DEAD_LETTER_PERSON = "330203198506122017"
 
 
+#: the second counter PC of the tour's remote approval (the demo profiles' counter is 03)
+COLLEAGUE_COUNTER = "04"
+
+
 def seed_dead_letter(services: Services) -> int:
     """Queue a change the reference central refuses and send it: one real dead letter (the
     central's own refusal) for the supervisor to decide. Returns how many dead letters wait."""
@@ -168,13 +172,23 @@ def _tour_business(chosen: list[Scenario], central: CentralSimHandle, world: Pat
         services = build_services(profile, fakes=Fakes(
             no_presence=True, card_reader=SimulatedSocialCardReader(),
             chip=emulated_chip(state / "demo-card.json"), pin_pad=DemoPinPad()))
+        colleague = None
+        if scenario.second_counter:  # another counter PC of the branch: its own store, same central
+            other = demo_profile(scenario.branch, state / "colleague")
+            colleague = build_services(dataclasses.replace(
+                other, counter_id=COLLEAGUE_COUNTER,
+                central=dataclasses.replace(other.central, base_url=central.url)),
+                fakes=Fakes(no_presence=True))
         started = time.perf_counter()
         try:
             if scenario.dead_letter:
                 seed_dead_letter(services)
-            results[scenario.key] = play(scenario, services, central, out / scenario.key)
+            results[scenario.key] = play(scenario, services, central, out / scenario.key,
+                                         colleague=colleague)
         finally:
             services.close()
+            if colleague is not None:
+                colleague.close()
         run = results[scenario.key]
         print(f"{scenario.title_zh}: {len(run.shots)} 张截图, {len(run.pdfs)} 份PDF "
               f"({time.perf_counter() - started:.1f} s) → {out / scenario.key}", flush=True)

@@ -58,6 +58,9 @@ class Scenario:
     play: Callable[[TourRun], None]
     line_down: bool = False
     dead_letter: bool = False  # the demo has the central refuse a message first (demo.seed_dead_letter)
+    #: a second counter PC of the same branch (its own store and accounts, the same central):
+    #: ``TourRun.colleague`` (remote approval, 远程授权)
+    second_counter: bool = False
 
 
 @dataclass
@@ -75,6 +78,7 @@ class TourRun:
     waits: list[tuple[str, float]] = field(default_factory=list)  # teller's waits per action
     take_shots: bool = True
     on_action: Callable[[str], None] | None = None  # told each action's label (benchmarks)
+    colleague: Any = None  # the second counter's services (Scenario.second_counter)
 
     # -- driving ----------------------------------------------------------------------------
     def settle(self, condition: Callable[[], bool] | None = None) -> None:
@@ -559,7 +563,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("supervision", "supervision",
              tr("柜员连续输错密码被锁定，主管登录后在“柜员与角色”输入密码和动态验证码为其解锁；"
              "在“异常件”作废一笔中心拒绝的业务（须主管动态验证码）"),
-             "instant", _supervision_tour, dead_letter=True),
+             "instant", _supervision_tour, dead_letter=True, second_counter=True),
     Scenario("statistics", "statistics",
              tr("办理一笔社保信息查询后打开网点统计：按业务类型的每日业务量、周末占比、平均耗时、未领卡与中心汇总，导出PDF"),
              "instant", _statistics_tour),
@@ -575,13 +579,15 @@ def scenarios(only: str | None) -> list[Scenario]:
 
 
 @contextlib.contextmanager
-def session(services: Any, central: Any, out: Path, *, take_shots: bool = True) -> Iterator[TourRun]:
+def session(services: Any, central: Any, out: Path, *, take_shots: bool = True,
+            colleague: Any = None) -> Iterator[TourRun]:
     """A fresh application window on ``services`` for as long as the block runs; closed
     (dialogs, windows, background work) afterwards."""
     out.mkdir(parents=True, exist_ok=True)
     app = CounterApp(services, RunOptions())
     app.start()
-    run = TourRun(app=app, out=out, central=central, services=services, take_shots=take_shots)
+    run = TourRun(app=app, out=out, central=central, services=services, take_shots=take_shots,
+                  colleague=colleague)
     try:
         yield run
     finally:
@@ -597,9 +603,9 @@ def session(services: Any, central: Any, out: Path, *, take_shots: bool = True) 
 
 
 def play(scenario: Scenario, services: Any, central: Any, out: Path, *,
-         take_shots: bool = True) -> TourRun:
+         take_shots: bool = True, colleague: Any = None) -> TourRun:
     """Play one scenario on a fresh application window; returns what it produced."""
-    with session(services, central, out, take_shots=take_shots) as run:
+    with session(services, central, out, take_shots=take_shots, colleague=colleague) as run:
         scenario.play(run)
     return run
 

@@ -4836,6 +4836,14 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Supervisor decides a failed item (void)</translation>
     </message>
     <message>
+        <source>签退（{0}）</source>
+        <translation>Sign out ({0})</translation>
+    </message>
+    <message>
+        <source>主管远程批准（登记废卡）</source>
+        <translation>Supervisor approves remotely (spoil a card)</translation>
+    </message>
+    <message>
         <source>手机身份验证器上显示的6位数字</source>
         <translation>The 6 digits shown on the phone authenticator</translation>
     </message>
@@ -5625,6 +5633,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>下一步（{0}）</source>
+        <extracomment>a second counter PC of the same branch (its own store and accounts, the same central): ``TourRun.colleague`` (remote approval, 远程授权)</extracomment>
         <translation>Next ({0})</translation>
     </message>
     <message>
@@ -7492,7 +7501,7 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>全网点汇总暂不可用（{why}）：以下网点数据仅为本机（本柜台电脑）的记录，不含本网点其他柜台。</source>
-        <extracomment>op states of a business sent to the central that mean it was not done</extracomment>
+        <extracomment>the outbox operation of this counter&apos;s day summary for the central (workflows/day_end/branch.py) op states of a business sent to the central that mean it was not done</extracomment>
         <translation>Whole-branch figures unavailable ({why}): the branch figures below are this PC&apos;s (this counter&apos;s) records only, without the branch&apos;s other counters.</translation>
     </message>
     <message>
@@ -7570,11 +7579,12 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     </message>
     <message>
         <source>本网点不是即时制卡网点，没有空白卡库存；空白卡库存仅在即办网点使用。</source>
-        <extracomment>the piece of work (domain.businesses) every change of the stock is admitted as</extracomment>
+        <extracomment>the act&apos;s name; an authorisation names the card too (:func:`spoil_purpose`) the piece of work (domain.businesses) every change of the stock is admitted as</extracomment>
         <translation>This branch is not an instant issuance branch and has no blank card stock; blank card stock is used only at instant issuance branches.</translation>
     </message>
     <message>
         <source>发卡须关联申请编号。</source>
+        <extracomment>the card it was given for (normalised): ``mark_spoiled`` refuses any other</extracomment>
         <translation>Issuing a card requires the application number.</translation>
     </message>
     <message>
@@ -7588,6 +7598,10 @@ Blank card stock is used only at instant issuance branches: receiving blank card
     <message>
         <source>登记废卡须由主管输入账号、密码和动态验证码授权。</source>
         <translation>Recording a spoiled card requires a supervisor&apos;s user name, password and one-time code.</translation>
+    </message>
+    <message>
+        <source>主管授权的不是这张卡：每张废卡须由主管对该卡单独授权。</source>
+        <translation>The supervisor&apos;s authorisation was not for this card: each spoiled card needs the supervisor&apos;s authorisation for that card.</translation>
     </message>
     <message>
         <source>箱号 {box_id} 已按另一份供应商清单登记，清单不一致，请核对箱号或联系库管。</source>
