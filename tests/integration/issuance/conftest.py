@@ -3,11 +3,8 @@ people's cards), a real SQLite store with its outbox, the card and PSAM emulator
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import itertools
 import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,16 +13,13 @@ import pytest
 
 from central_sim.seed import generated_id
 from counter_app.card.perso import FileJournalStore
-from counter_app.central.api import ApplicationRequest
 from counter_app.central.client import HttpCentralClient, Timeouts
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.central.sync import SyncPolicy, SyncWorker
 from counter_app.devices.card_printer import PdfCardPrinter
 from counter_app.devices.pinpad import DemoPinPad
-from counter_app.domain.applications import Acceptance
 from counter_app.domain.errors import CounterError
 from counter_app.printing import BranchInfo
-from counter_app.store.applications import ApplicationStore
 from counter_app.store.crypto import DataCipher
 from counter_app.store.database import Store, open_store
 from counter_app.store.issuance import IssuanceStore
@@ -35,8 +29,8 @@ from counter_app.workflows.issuance.context import CardSlot
 from counter_app.workflows.login import LoginRefused
 from counter_app.workflows.supervisor import SupervisorApproval
 from tests.fixtures.central import _start, _unavailable
+from tests.fixtures.instant_application import accept_instant_application
 
-PORTRAIT = Path(__file__).resolve().parents[2] / "data" / "photos" / "portrait.jpg"
 BRANCH = "ICBC-NB-0101"
 # generated adults without a card; each test takes fresh ones (pytest-xdist is not used)
 _people = itertools.count(2000)
@@ -131,24 +125,7 @@ class Counter:
     def accepted_application(self) -> tuple[str, str]:
         """An application accepted at this instant branch for a fresh person: (number, id)."""
         id_number = generated_id(next(_people))
-        photo = PORTRAIT.read_bytes()
-        op = str(uuid.uuid4())
-        request = ApplicationRequest(id_number=id_number, bank_code="ICBC", branch_code=BRANCH,
-                                     making_mode="INSTANT",
-                                     photo_sha256=hashlib.sha256(photo).hexdigest())
-        app = self.client.submit_application(request, idempotency_key=op)
-        person = self.client.get_person(id_number)
-        now = dt.datetime.now(dt.UTC)
-        stored = ApplicationStore(self.store).accept(Acceptance(
-            draft_id=str(uuid.uuid4()), teller="T0301", id_number=id_number, branch_code=BRANCH,
-            counter_id="03", making_mode="INSTANT", collection="BRANCH", op_id=op,
-            operation="applications.submit", payload={"id_number": id_number},
-            record={"applicant": {"name": person.name}, "id_number": id_number,
-                    "making_mode": "INSTANT"},
-            photo=photo, audit={}, central_response={"application_id": app.application_id,
-                                                     "state": app.state},
-            accepted_at=now))
-        return stored.application_no, app.application_id
+        return accept_instant_application(self.client, self.store, id_number, BRANCH)
 
     def close(self) -> None:
         self.client.close()

@@ -7,7 +7,6 @@ blank in custody means central production; a non-instant branch still goes to th
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -22,13 +21,10 @@ from sqlalchemy import create_engine, text
 
 from central_sim.seed import DEMO_PEOPLE, generated_id
 from counter_app.card.perso import FileJournalStore
-from counter_app.central.api import ApplicationRequest
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.devices.card_printer import PdfCardPrinter
 from counter_app.devices.pinpad import DemoPinPad
-from counter_app.domain.applications import Acceptance
 from counter_app.printing import BranchInfo
-from counter_app.store.applications import ApplicationStore
 from counter_app.store.issuance import IssuanceStore
 from counter_app.store.replacement_issuance import ReplacementIssuanceStore
 from counter_app.workflows.card_loss import CardLossWorkflow, Operation
@@ -38,6 +34,7 @@ from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
 from counter_app.workflows.kernel import StepInvalid
 from counter_app.workflows.replacement import Reason, ReplacementWorkflow, Step
 from counter_app.workflows.replacement.making import InstantMaking
+from tests.fixtures.instant_application import accept_instant_application
 from tests.integration.card_loss.conftest import LI_MING, Counter
 from tests.integration.issuance.conftest import HeldBlanks
 
@@ -130,22 +127,8 @@ def pdf_text(pdf: bytes) -> str:
 def first_card(counter: Counter, made: Made) -> tuple[str, str]:
     """A fresh person's card applied for and made on the spot at this counter: (id, card)."""
     id_number = generated_id(next(_people))
-    photo = PORTRAIT.read_bytes()
-    op = str(uuid.uuid4())
-    request = ApplicationRequest(id_number=id_number, bank_code="ICBC", branch_code=BRANCH,
-                                 making_mode="INSTANT",
-                                 photo_sha256=hashlib.sha256(photo).hexdigest())
-    app = counter.client.submit_application(request, idempotency_key=op)
-    name = counter.client.get_person(id_number).name
-    stored = ApplicationStore(counter.store).accept(Acceptance(
-        draft_id=str(uuid.uuid4()), teller="T0301", id_number=id_number, branch_code=BRANCH,
-        counter_id="03", making_mode="INSTANT", collection="BRANCH", op_id=op,
-        operation="applications.submit", payload=dataclasses.asdict(request),
-        record={"applicant": {"name": name}, "id_number": id_number, "making_mode": "INSTANT"},
-        photo=photo, audit={}, central_response={"application_id": app.application_id,
-                                                 "state": app.state},
-        accepted_at=dt.datetime.now(dt.UTC)))
-    return id_number, made.issue(stored.application_no).record.card_no
+    application_no, _ = accept_instant_application(counter.client, counter.store, id_number, BRANCH)
+    return id_number, made.issue(application_no).record.card_no
 
 
 @pytest.fixture
