@@ -20,7 +20,7 @@ from counter_app.ui.ops import Ops
 from counter_app.ui.supervision import SupervisionEnv, SupervisionPage
 from counter_app.ui.supervision.remote import RemoteApprovalsTab
 from counter_app.ui.supervisor_dialog import RemoteAsk, SupervisorDialog
-from counter_app.workflows.fees.desk import refund_purpose
+from counter_app.workflows.fees.desk import FeeDesk, FeeRecordFacts, refund_purpose
 from counter_app.workflows.supervisor import PURPOSE_REFUND
 from tests.fixtures.otp import SUPERVISOR, SUPERVISOR_PASSWORD, fresh_code
 from tests.integration.day_end.test_day_end_store import FEE, replacement_done
@@ -79,13 +79,19 @@ def dialog_for(qtbot, services: Services, ops: Ops, summary: str,  # type: ignor
     return dialog
 
 
+def fee_collected(services: Services) -> tuple[FeeDesk, FeeRecordFacts]:
+    """The teller's session opened and a replacement's fee taken in cash: what a refund undoes."""
+    services.session_desk(TELLER).open("0")
+    fees = services.fee_desk(TELLER)
+    fee = fees.collect(FEE, "cash", "", replacement_done(services))
+    assert fee is not None
+    return fees, fee
+
+
 def test_remote_approval_from_the_dialog_and_the_supervision_tab(
         qtbot, counters: tuple[Services, Services], ops: Ops) -> None:  # type: ignore[no-untyped-def]
     teller_pc, supervisor_pc = counters
-    teller_pc.session_desk(TELLER).open("0")
-    fees = teller_pc.fee_desk(TELLER)
-    fee = fees.collect(FEE, "cash", "", replacement_done(teller_pc))
-    assert fee is not None
+    fees, fee = fee_collected(teller_pc)
     dialog = dialog_for(qtbot, teller_pc, ops, f"退费 收据{fee.receipt_no} 20.00元",
                         refund_purpose(fee.receipt_no))
     assert dialog.remote is not None
@@ -173,10 +179,7 @@ def test_day_end_refund_approved_from_another_counter(
     from counter_app.ui.day_end import DayEndPage
 
     teller_pc, supervisor_pc = counters
-    teller_pc.session_desk(TELLER).open("0")
-    fees = teller_pc.fee_desk(TELLER)
-    fee = fees.collect(FEE, "cash", "", replacement_done(teller_pc))
-    assert fee is not None
+    fees, fee = fee_collected(teller_pc)
     page = DayEndPage(teller_pc.day_end_desk(TELLER), fees, ops,
                       remote=teller_pc.remote_approvals)
     qtbot.addWidget(page)
