@@ -60,6 +60,16 @@ def row_text(tab: TellersTab, username: str) -> list[str]:
     return [tab.table.item(r, c).text() for c in range(tab.table.columnCount())]
 
 
+def signs_in_when_normal(qtbot, tab: TellersTab, app) -> None:  # type: ignore[no-untyped-def]
+    """Once the tab shows the teller 正常 again, the login window lets the teller in."""
+    qtbot.waitUntil(lambda: not tab.busy and row_text(tab, TELLER)[3] == "正常", timeout=10000)
+    app.login.error.clear()
+    type_login(qtbot, app, TELLER, TELLER_PASSWORD)
+    qtbot.waitUntil(lambda: app.main is not None and app.main.isVisible(), timeout=10000)
+    qtbot.addWidget(app.main)
+    close(app)
+
+
 def test_a_locked_out_teller_is_unlocked_with_the_second_factor(qtbot, make_services,
                                                                  ops: Ops) -> None:
     services = make_services(max_login_failures=3)
@@ -92,13 +102,7 @@ def test_a_locked_out_teller_is_unlocked_with_the_second_factor(qtbot, make_serv
     qtbot.keyClicks(tab.fields.otp, otp.code())
     click(qtbot, tab, "UnlockTeller")
     qtbot.waitUntil(lambda: "已解锁" in tab.message.text(), timeout=10000)
-    qtbot.waitUntil(lambda: not tab.busy and row_text(tab, TELLER)[3] == "正常", timeout=10000)
-
-    app.login.error.clear()
-    type_login(qtbot, app, TELLER, TELLER_PASSWORD)
-    qtbot.waitUntil(lambda: app.main is not None and app.main.isVisible(), timeout=10000)
-    qtbot.addWidget(app.main)
-    close(app)
+    signs_in_when_normal(qtbot, tab, app)
 
 
 def test_an_authenticator_is_bound_through_the_qr_dialog(qtbot, make_services, ops: Ops) -> None:

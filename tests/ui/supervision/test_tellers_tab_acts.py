@@ -23,9 +23,10 @@ from tests.ui.supervision.test_tellers_tab import (
     click,
     row_text,
     select,
+    signs_in_when_normal,
     tab_for,
 )
-from tests.ui.test_shell import close, start, type_login
+from tests.ui.test_shell import start, type_login
 
 
 @pytest.fixture
@@ -114,12 +115,7 @@ def test_a_teller_disabled_on_the_tab_cannot_sign_in(qtbot, make_services, ops: 
 
     select(tab, TELLER)  # enabled again: the teller signs in
     click(qtbot, tab, "EnableTeller")
-    qtbot.waitUntil(lambda: not tab.busy and row_text(tab, TELLER)[3] == "正常", timeout=10000)
-    app.login.error.clear()
-    type_login(qtbot, app, TELLER, TELLER_PASSWORD)
-    qtbot.waitUntil(lambda: app.main is not None and app.main.isVisible(), timeout=10000)
-    qtbot.addWidget(app.main)
-    close(app)
+    signs_in_when_normal(qtbot, tab, app)
 
 
 def test_an_admin_changes_a_role_on_the_tab(qtbot, make_services, ops: Ops) -> None:  # type: ignore[no-untyped-def]
