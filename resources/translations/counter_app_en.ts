@@ -5604,10 +5604,6 @@ Blank card stock is used only at instant issuance branches: receiving blank card
         <translation>Card fee: {0}</translation>
     </message>
     <message>
-        <source>转账（凭证 </source>
-        <translation>Transfer (ref. </translation>
-    </message>
-    <message>
         <source>工本费 {0} 已收（{1}），收据编号 {2}</source>
         <translation>Card fee {0} received ({1}), receipt no. {2}</translation>
     </message>

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.fees import fen_zh
 from counter_app.printing import DeliveryMode, mask_id_number, unprintable_chars
-from counter_app.ui.fee_box import FeeBox
+from counter_app.ui.fee_box import FeeBox, FeeReceiptBox
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK
@@ -611,18 +611,9 @@ class DoneView(StepView):
                 lay.addWidget(button)
                 self.buttons[f"{kind}_{action}"] = button
             self.root.addWidget(frame)
-        self.fee_frame = named(QFrame(), "Card")
-        fee_lay = QHBoxLayout(self.fee_frame)
-        fee_lay.setContentsMargins(16, 10, 16, 10)
-        self.fee_receipt = named(QLabel("", wordWrap=True), "FeeReceipt")
-        fee_lay.addWidget(self.fee_receipt, 1)
-        self.fee_buttons: dict[str, QPushButton] = {}
-        for action, text in (("preview", tr("预览收据")), ("save", tr("收据另存为PDF")),
-                             ("retry", tr("重新登记收费"))):
-            button = named(QPushButton(text), f"fee_{action}")
-            button.clicked.connect(self._fee_handler(action))
-            fee_lay.addWidget(button)
-            self.fee_buttons[action] = button
+        self.fee_frame = FeeReceiptBox((("preview", tr("预览收据")), ("save", tr("收据另存为PDF")),
+                                        ("retry", tr("重新登记收费"))), self._fee_handler)
+        self.fee_receipt, self.fee_buttons = self.fee_frame.text, self.fee_frame.buttons
         self.root.addWidget(self.fee_frame)
         self.print_status = named(QLabel("", wordWrap=True), "PrintStatus")
         self.root.addWidget(self.print_status)
@@ -649,18 +640,8 @@ class DoneView(StepView):
         self.fee_frame.setVisible(due > 0)
         if not due:
             return
-        if f.receipt_no:
-            method = tr("转账（凭证 {0}）").format(f.reference) if f.method == "transfer" else tr("现金")
-            self.fee_receipt.setText(tr("工本费 {0} 已收（{1}），收据编号 {2}").format(
-                tr(fen_zh(due)), method, f.receipt_no))
-            self.fee_receipt.setStyleSheet(f"color: {OK}; font-size: 14px;")
-        else:
-            self.fee_receipt.setText(tr("工本费 {0} 未能登记：{1}"
-                                        "（请开始营业后按“重新登记收费”，或在日终轧账中说明）").format(
-                tr(fen_zh(due)), tr(f.problem_zh)))
-            self.fee_receipt.setStyleSheet(f"color: {BAD}; font-size: 14px;")
-        for action, button in self.fee_buttons.items():
-            button.setVisible((action == "retry") != bool(f.receipt_no))
+        self.fee_frame.show_fee(tr(fen_zh(due)), method=f.method, reference=f.reference,
+                                receipt_no=f.receipt_no, problem_zh=f.problem_zh)
 
     def load(self) -> None:
         sub = self.wf.record.submission

@@ -35,12 +35,12 @@ from counter_app.domain.card_states import (
 )
 from counter_app.ui.application.documents import document_printer, open_preview
 from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
-from counter_app.ui.fee_box import FeeBox
+from counter_app.ui.fee_box import FeeBox, FeeReceiptBox
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions, ReceiptScreen
 from counter_app.ui.replacement.making import MakingBox
-from counter_app.ui.theme import BAD, MUTED, OK
+from counter_app.ui.theme import BAD, MUTED
 from counter_app.ui.wizard_page import StepScreen, WizardPage, message_of
 from counter_app.workflows.card_loss.rules import FUNCTIONS, bank_name, mask_card_no
 from counter_app.workflows.errors import StepInvalid
@@ -316,21 +316,10 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
                 layout.insertWidget(layout.indexOf(self.new_button), self.issue_button)
 
     def add_below_receipt(self) -> None:
-        self.fee_frame = named(QFrame(), "Card")
-        fee_box = QVBoxLayout(self.fee_frame)
-        fee_box.setContentsMargins(16, 10, 16, 10)
-        self.fee_receipt = named(QLabel("", wordWrap=True), "FeeReceipt")
-        fee_box.addWidget(self.fee_receipt)
-        fee_lay = QHBoxLayout()  # the buttons below the text: beside it they overflowed
-        fee_lay.addStretch(1)
-        fee_box.addLayout(fee_lay)
-        self.fee_buttons: dict[str, QPushButton] = {}
-        for action, text in (("preview", tr("预览收据")), ("print", tr("打印收据")), ("save", tr("收据另存为PDF")),
-                             ("retry", tr("重新登记收费"))):
-            button = named(QPushButton(text), f"fee_{action}")
-            button.clicked.connect(self._fee_handler(action))
-            fee_lay.addWidget(button)
-            self.fee_buttons[action] = button
+        self.fee_frame = FeeReceiptBox((("preview", tr("预览收据")), ("print", tr("打印收据")),
+                                        ("save", tr("收据另存为PDF")), ("retry", tr("重新登记收费"))),
+                                       self._fee_handler, buttons_below=True)
+        self.fee_receipt, self.fee_buttons = self.fee_frame.text, self.fee_frame.buttons
         self.root.addWidget(self.fee_frame)
 
     def _fee_handler(self, action: str) -> Callable[[], None]:
@@ -347,18 +336,8 @@ class DoneScreen(ReceiptScreen[ReplacementWorkflow]):
         r = self.wf.record
         due = r.terms.fee_fen if r.terms is not None else 0
         self.fee_frame.setVisible(self.wf.fees is not None and due > 0)
-        if r.fee.receipt_no:
-            method = tr("转账（凭证 ") + r.fee.reference + tr("）") if r.fee.method == "transfer" else tr("现金")
-            self.fee_receipt.setText(tr("工本费 {0} 已收（{1}），收据编号 {2}").format(
-                    tr(fee_zh(due)), method, r.fee.receipt_no))
-            self.fee_receipt.setStyleSheet(f"color: {OK}; font-size: 14px;")
-        else:
-            self.fee_receipt.setText(tr("工本费 {0} 未能登记：{1}"
-                                     "（请开始营业后按“重新登记收费”，或在日终轧账中说明）").format(
-                                             tr(fee_zh(due)), tr(r.fee.problem_zh)))
-            self.fee_receipt.setStyleSheet(f"color: {BAD}; font-size: 14px;")
-        for action, button in self.fee_buttons.items():
-            button.setVisible((action == "retry") != bool(r.fee.receipt_no))
+        self.fee_frame.show_fee(tr(fee_zh(due)), method=r.fee.method, reference=r.fee.reference,
+                                receipt_no=r.fee.receipt_no, problem_zh=r.fee.problem_zh)
         kind = "ok" if outcome.status == "done" else "warn"
         self.result.show_message(html.escape(tr(outcome.message)), kind)
         self.print_status.setText("")
