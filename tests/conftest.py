@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 pytest_plugins = ["tests.fixtures.pcsc", "tests.fixtures.central", "tests.fixtures.app",
-                  "tests.fixtures.postgres"]
+                  "tests.fixtures.postgres", "tests.fixtures.weekend"]
 
 # fixture name -> the marker a test using it must carry
 SERVICE_FIXTURES: dict[str, str] = {

@@ -6,36 +6,15 @@ chip activated and the PIN set, and an EMS card the holder brings activated the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
 
-from counter_app.central.launcher import CentralSimHandle
 from counter_app.workflows.production.handout import Step as HandoutStep
 from counter_app.workflows.production.record import Outcome as ReceiptOutcome
 from counter_app.workflows.production.record import Step as ReceiptStep
-from tests.fixtures.pcsc import EmulatorFixture
+from tests.fixtures.weekend import TELLER, Branch, OpenWeekend
 from tests.integration.production.conftest import Branch as Helper
-from tests.integration.weekend.test_weekend_day import (
-    TELLER,
-    ZHANG_WEI,
-    Branch,
-    open_branch,
-    sign_in_and_open,
-)
 
 pytestmark = [pytest.mark.central, pytest.mark.pcsc]
-
-
-@pytest.fixture
-def saturday(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
-             emulator: EmulatorFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
-    made = open_branch(tmp_path, make_central(), emulator, monkeypatch, "central", ZHANG_WEI)
-    try:
-        yield made
-    finally:
-        made.services.close()
 
 
 def _hand_out(b: Branch, idn: str, pin: str) -> str:
@@ -53,10 +32,12 @@ def _hand_out(b: Branch, idn: str, pin: str) -> str:
     return location
 
 
-def test_a_weekend_teller_receives_a_batch_and_hands_out_on_saturday(saturday: Branch) -> None:
-    b, s = saturday, saturday.services
+def test_a_weekend_teller_receives_a_batch_and_hands_out_on_saturday(
+        open_weekend: OpenWeekend) -> None:
+    b = open_weekend("central")
+    s = b.services
     assert b.day[0].weekday() == 5  # the counter's Beijing day is a Saturday
-    sign_in_and_open(b, "0")
+    b.sign_in_and_open("0")
     assert s.central is not None
     helper = Helper(b.central, s.profile, s.store, s.central)  # type: ignore[arg-type]
     app, name = helper.take()

@@ -13,32 +13,17 @@ the central (another process) shares, so the session's span and the central's an
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from pathlib import Path
-
 import pytest
-from argon2 import PasswordHasher
 
-from counter_app import bootstrap
-from counter_app.bootstrap import Fakes, Services, build_services
 from counter_app.card.emulator.card import EmulatedCard
-from counter_app.card.emulator.factory import new_blank
 from counter_app.card.layout import LIFECYCLE_ISSUED
-from counter_app.central.launcher import CentralSimHandle
-from counter_app.devices.idcard import DEMO_ID_CARDS, SimulatedIdCardReader
-from counter_app.devices.pinpad import DemoPinPad
-from counter_app.domain.opening_hours import DUTY_SUPERVISOR
-from counter_app.store.tellers import SqlTellerRepository
+from counter_app.devices.idcard import DEMO_ID_CARDS
 from counter_app.workflows.card_loss import Operation as LossOp
 from counter_app.workflows.card_services import Operation as CardOp
 from counter_app.workflows.certificate import Step as CertStep
 from counter_app.workflows.data_change import Step as ChangeStep
 from counter_app.workflows.day_end import DayEndRefused
 from counter_app.workflows.issuance import Outcome
-from counter_app.workflows.issuance.chip import chip_serial
 from counter_app.workflows.login import LoginRefused
 from counter_app.workflows.production.handout import Step as HandoutStep
 from counter_app.workflows.production.record import Outcome as ReceiptOutcome
@@ -48,121 +33,25 @@ from counter_app.workflows.registration import MATERIALS, Kind
 from counter_app.workflows.registration import Step as RegStep
 from counter_app.workflows.replacement import Reason
 from counter_app.workflows.replacement import Step as ReplacementStep
-from counter_app.workflows.supervisor import SupervisorApproval
-from tests.fixtures.app import make_profile
-from tests.fixtures.otp import fresh_code
-from tests.fixtures.pcsc import EmulatorFixture
-from tests.integration.application.test_application_workflow import fill_adult
+from tests.fixtures.weekend import MONDAY, SATURDAY, TELLER, ZHANG_WEI, OpenWeekend
 
 pytestmark = [pytest.mark.central, pytest.mark.pcsc]
 
-PORTRAIT = Path(__file__).resolve().parents[2] / "data" / "photos" / "portrait.jpg"
-SATURDAY = dt.datetime(2026, 11, 28, 10, 30)  # Beijing; the demo branch serves 09:00–16:00
-MONDAY = dt.datetime(2026, 11, 30, 10, 30)
-TELLER, TELLER_PASSWORD = "T0309", "Weekend@2026"  # a plain teller, working Saturdays
-DUTY, DUTY_PASSWORD = "W0301", "Duty@2026"
-DUTY_SECRET = "WEEKENDDUTYSUPERVISORTOTPKEYCCCC"
 LI_MING = "330203198506122017"  # NB0000016 at ICBC: the emulator's demo card, PIN 123456
-ZHANG_WEI = "330205199003011232"  # no card yet: applies and gets his card on the spot
 NEW_PERSON, NEW_NAME = "33020320000101001X", "钱进"  # unknown to the central: registered
 
 
-@dataclass
-class Branch:
-    services: Services
-    central: CentralSimHandle
-    emulator: EmulatorFixture
-    ids: SimulatedIdCardReader
-    pad: DemoPinPad
-    day: list[dt.datetime]  # the counter's Beijing clock, [0] (a test may turn it)
-
-    def duty(self) -> SupervisorApproval:
-        return SupervisorApproval(DUTY, DUTY_PASSWORD, fresh_code(DUTY, DUTY_SECRET))
-
-    def blank(self, name: str) -> tuple[Path, str]:
-        """A fresh blank card in the slot: its file and chip serial."""
-        path = self.emulator.card_file(name, new_blank(unique=bytes([0x5A, len(name)]) + os.urandom(6)))
-        return path, chip_serial(bytes.fromhex(self.emulator.insert(path)))
-
-
-def open_branch(tmp: Path, central: CentralSimHandle, emulator: EmulatorFixture,
-                monkeypatch: pytest.MonkeyPatch, kind: str, reads: str) -> Branch:
-    """The counter of a demo branch (``kind``: instant or central production) on ``central``,
-    with its clock on the Saturday, the weekend teller and the duty supervisor enrolled."""
-    profile = make_profile(tmp / kind, kind)
-    profile = replace(profile, central=replace(profile.central, base_url=central.url))
-    day = [SATURDAY]
-    monkeypatch.setattr(bootstrap, "china_now", lambda: day[0])
-    ids = SimulatedIdCardReader(DEMO_ID_CARDS[reads])
-    pad = DemoPinPad(timeout_s=5)
-    services = build_services(profile, fakes=Fakes(no_presence=True, id_reader=ids, pin_pad=pad))
-    tellers = SqlTellerRepository(services.store)
-    hasher = PasswordHasher()
-    tellers.add_account(TELLER, "周末柜员 林静", "teller", hasher.hash(TELLER_PASSWORD),
-                        audit_action="teller.added")
-    tellers.add_account(DUTY, "值班主管 周敏", DUTY_SUPERVISOR, hasher.hash(DUTY_PASSWORD),
-                        audit_action="teller.added")
-    duty = tellers.find(DUTY)
-    assert duty is not None
-    tellers.set_totp(duty.id, DUTY_SECRET, 0, "system")
-    return Branch(services, central, emulator, ids, pad, day)
-
-
-@pytest.fixture
-def branch(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
-           emulator: EmulatorFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
-    """The instant-issue ICBC branch (blank stock, cards made on the spot)."""
-    made = open_branch(tmp_path, make_central(), emulator, monkeypatch, "instant", ZHANG_WEI)
-    try:
-        yield made
-    finally:
-        made.services.close()
-
-
-@pytest.fixture
-def production_branch(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
-                      emulator: EmulatorFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
-    """The CCB branch whose cards the central makes (batches received, handed out)."""
-    made = open_branch(tmp_path, make_central(), emulator, monkeypatch, "central", ZHANG_WEI)
-    try:
-        yield made
-    finally:
-        made.services.close()
-
-
-def sign_in_and_open(b: Branch, float_yuan: str) -> None:
-    hours = b.services.profile.opening_hours.state(b.day[0])
-    assert hours.open and hours.weekend and hours.text_zh.startswith("周末营业中")
-    signed = b.services.auth.sign_in(TELLER, TELLER_PASSWORD)
-    assert signed.role == "teller"
-    b.services.session_desk(TELLER).open(float_yuan)
-
-
-def test_a_weekend_day_with_every_business_reconciles(branch: Branch) -> None:
-    b, s = branch, branch.services
-    sign_in_and_open(b, "500")
+def test_a_weekend_day_with_every_business_reconciles(open_weekend: OpenWeekend) -> None:
+    b = open_weekend("instant")
+    s = b.services
+    b.sign_in_and_open("500")
 
     # -- blank stock: a box received card by card through the reader, three handed over --
-    stock = s.stock_desk(TELLER).new()
-    stock.open_box("BOX-W2026")
-    blanks = []
-    for n in range(3):
-        path, serial = b.blank(f"blank{n}")
-        assert stock.read_card().chip_serial == serial
-        blanks.append((path, serial))
-    stock.close_box()
-    assert len(stock.hand_out("3", TELLER)) == 3
+    stock, blanks = b.receive_three_blanks("BOX-W2026", "blank")
     assert s.stock_desk(TELLER).custody_count() == 3
 
     # -- application (instant) and its card made on the spot from a blank in custody --
-    app = s.application_desk(TELLER).new()
-    assert app.read_id_card().name == "张伟"
-    app.next()
-    app.check_eligibility()
-    app.next()
-    fill_adult(app, PORTRAIT.read_bytes())
-    applied = app.submit()
-    assert not applied.deferred and applied.application.central_application_id
+    applied = b.apply_zhang_wei()
     b.emulator.insert(blanks[0][0])
     b.pad.key_in("318274", "318274")
     issuing = s.issuance_desk(TELLER).open(applied.application.application_no)
@@ -281,9 +170,11 @@ def test_a_weekend_day_with_every_business_reconciles(branch: Branch) -> None:
     assert "differences,count,0," in csv_text
 
 
-def test_a_weekend_cash_difference_blocks_the_close_until_explained(branch: Branch) -> None:
-    b, s = branch, branch.services
-    sign_in_and_open(b, "200")
+def test_a_weekend_cash_difference_blocks_the_close_until_explained(
+        open_weekend: OpenWeekend) -> None:
+    b = open_weekend("instant")
+    s = b.services
+    b.sign_in_and_open("200")
     b.emulator.insert_new_card(name="liming")
     fee_fen = s.central.branch_config(s.profile.branch_code).replacement_fee_fen
     swap = s.replacement_desk(TELLER).new(Reason.DAMAGED)
@@ -312,21 +203,15 @@ def test_a_weekend_cash_difference_blocks_the_close_until_explained(branch: Bran
     assert {x.title_zh: x.done for x in final.businesses} == {"补卡 / 换卡": 1}
 
 
-def test_a_weekend_day_at_a_central_production_branch(production_branch: Branch) -> None:
+def test_a_weekend_day_at_a_central_production_branch(open_weekend: OpenWeekend) -> None:
     """Where the central makes the cards: an application sent to production, the batch
     received card by card through the reader, the card handed out with its chip activated and
     the PIN set; the day-end counts the cards received and handed out."""
-    b, s = production_branch, production_branch.services
-    sign_in_and_open(b, "0")
-    app = s.application_desk(TELLER).new()
-    assert app.read_id_card().name == "张伟"
-    app.next()
-    app.check_eligibility()
-    app.next()
-    fill_adult(app, PORTRAIT.read_bytes())
-    applied = app.submit()
+    b = open_weekend("central")
+    s = b.services
+    b.sign_in_and_open("0")
+    applied = b.apply_zhang_wei()
     app_id = applied.application.central_application_id
-    assert not applied.deferred and app_id
     assert s.central.application(app_id).making_mode == "FACTORY"
 
     b.central.advance_production()

@@ -11,29 +11,14 @@ as in ``test_weekend_day.py``); records keep the real UTC time the central share
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
 
 from counter_app.card.emulator.card import EmulatedCard
 from counter_app.card.layout import LIFECYCLE_ISSUED, encode_records
-from counter_app.central.launcher import CentralSimHandle
 from counter_app.domain.blank_stock import Place
 from counter_app.workflows.issuance import IssuanceStopped, Outcome, Step, StepStatus
 from counter_app.workflows.login import LoginRefused
-from tests.fixtures.pcsc import EmulatorFixture
-from tests.integration.application.test_application_workflow import fill_adult
-from tests.integration.weekend.test_weekend_day import (
-    MONDAY,
-    PORTRAIT,
-    SATURDAY,
-    TELLER,
-    ZHANG_WEI,
-    Branch,
-    open_branch,
-    sign_in_and_open,
-)
+from tests.fixtures.weekend import MONDAY, SATURDAY, TELLER, ZHANG_WEI, OpenWeekend
 
 pytestmark = [pytest.mark.central, pytest.mark.pcsc]
 
@@ -41,43 +26,19 @@ POWER_ON_APDUS = 2  # SELECT SSSE + GET DATA lifecycle, before the personalisati
 REASON = "写卡中断，芯片无响应"
 
 
-@pytest.fixture
-def branch(tmp_path: Path, make_central: Callable[..., CentralSimHandle],
-           emulator: EmulatorFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
-    made = open_branch(tmp_path, make_central(), emulator, monkeypatch, "instant", ZHANG_WEI)
-    try:
-        yield made
-    finally:
-        made.services.close()
-
-
 def test_a_saturday_issuance_by_the_weekend_teller_with_the_duty_supervisors_spoil(
-        branch: Branch) -> None:
-    b, s = branch, branch.services
+        open_weekend: OpenWeekend) -> None:
+    b = open_weekend("instant")
+    s = b.services
     assert b.day[0] == SATURDAY and SATURDAY.weekday() == 5
-    sign_in_and_open(b, "0")
+    b.sign_in_and_open("0")
 
     # the morning's stock: three blanks received through the reader, handed to the teller
-    stock = s.stock_desk(TELLER).new()
-    stock.open_box("BOX-SAT01")
-    blanks = []
-    for n in range(3):
-        path, serial = b.blank(f"sat{n}")
-        assert stock.read_card().chip_serial == serial
-        blanks.append((path, serial))
-    stock.close_box()
-    assert len(stock.hand_out("3", TELLER)) == 3
+    stock, blanks = b.receive_three_blanks("BOX-SAT01", "sat")
 
     # 张伟 applies at the instant branch; his card is made while he waits
-    app = s.application_desk(TELLER).new()
-    assert app.read_id_card().name == "张伟"
-    app.next()
-    app.check_eligibility()
-    app.next()
-    fill_adult(app, PORTRAIT.read_bytes())
-    applied = app.submit()
+    applied = b.apply_zhang_wei()
     number, app_id = applied.application.application_no, applied.application.central_application_id
-    assert not applied.deferred and app_id
     assert [c.application_no for c in s.issuance_desk(TELLER).waiting()] == [number]
 
     # the first blank is pulled at the 9th APDU of the chip write
