@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.fees import fen_zh
 from counter_app.printing import DeliveryMode, mask_id_number, unprintable_chars
-from counter_app.ui.fee_box import FeeBox, FeeReceiptBox
+from counter_app.ui.fee_box import FeeBox
+from counter_app.ui.fee_receipt_box import FeeReceiptBox
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.theme import BAD, MUTED, OK

@@ -35,7 +35,8 @@ from counter_app.domain.card_states import (
 )
 from counter_app.ui.application.documents import document_printer, open_preview
 from counter_app.ui.card_case_page import CardCasePage, CardIdentifyScreen
-from counter_app.ui.fee_box import FeeBox, FeeReceiptBox
+from counter_app.ui.fee_box import FeeBox
+from counter_app.ui.fee_receipt_box import FeeReceiptBox
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt import named
 from counter_app.ui.receipts import ReceiptActions, ReceiptScreen
