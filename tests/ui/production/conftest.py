@@ -1,3 +1,36 @@
-"""The production pages' own reference central and branch (see tests/integration/production)."""
+"""The production pages' own reference central and branch (see tests/integration/production),
+and the steps the page tests take on the pages as a teller would."""
 
+from __future__ import annotations
+
+from typing import Any
+
+from counter_app.devices.pinpad import DemoPinPad
+from counter_app.ui.production.page import HandoutPage
+from counter_app.workflows.production.handout import Step as HStep
 from tests.integration.production.conftest import branch  # noqa: F401 - fixture
+
+
+def idle(qtbot: Any, page: Any) -> None:
+    qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=20000)
+
+
+def show(qtbot: Any, page: Any) -> Any:
+    """The page shown at the teller's size and opened, its first work done."""
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    page.open()
+    idle(qtbot, page)
+    return page
+
+
+def activate_and_set_pin(qtbot: Any, hand: HandoutPage, pad: DemoPinPad, pin: str) -> None:
+    """From the ACTIVATE step: the chip activated, the PIN keyed twice on the holder's pad."""
+    hand.activate()
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.PIN
+    pad.key_in(pin, pin)
+    hand.set_pin()
+    idle(qtbot, hand)
+    assert hand.wizard.current == HStep.DONE

@@ -20,21 +20,13 @@ from counter_app.ui.production.page import ProductionPage
 from counter_app.workflows.production import ProductionDesk
 from counter_app.workflows.production.record import Step
 from tests.integration.production.conftest import Branch
+from tests.ui.production.conftest import idle, show
 
 pytestmark = pytest.mark.central
 
 
-def idle(qtbot: Any, page: Any) -> None:
-    qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=20000)
-
-
 def _page(qtbot: Any, desk: ProductionDesk) -> ProductionPage:
-    page = ProductionPage(desk)
-    qtbot.addWidget(page)
-    page.resize(1200, 900)
-    page.show()
-    page.open()
-    idle(qtbot, page)
+    page: ProductionPage = show(qtbot, ProductionPage(desk))
     return page
 
 

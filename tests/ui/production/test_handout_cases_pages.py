@@ -32,24 +32,12 @@ from counter_app.workflows.production import ProductionDesk
 from counter_app.workflows.production.handout import Step as HStep
 from counter_app.workflows.production.record import Step
 from tests.integration.production.conftest import Branch
+from tests.ui.production.conftest import activate_and_set_pin, idle, show
 
 pytestmark = pytest.mark.central
 
 MINOR, GUARDIAN = "330206201503091028", "330203198506122017"
 STRANGER = id_with_check("33021219830817012")  # an adult, not the minor's guardian
-
-
-def idle(qtbot: Any, page: Any) -> None:
-    qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=20000)
-
-
-def _show(qtbot: Any, page: Any) -> Any:
-    qtbot.addWidget(page)
-    page.resize(1200, 900)
-    page.show()
-    page.open()
-    idle(qtbot, page)
-    return page
 
 
 def _pdf_text(path: Path) -> str:
@@ -70,7 +58,7 @@ def test_an_ems_card_shows_its_tracking_number_in_the_explanation(
     branch.pull()
     ems = branch.client.application(app.application_id).ems_tracking_no
     assert ems
-    page = _show(qtbot, ProductionPage(branch.desk()))
+    page = show(qtbot, ProductionPage(branch.desk()))
     home = page.view(Step.CHOOSE)
     home.query.setText(name)
     page.search()
@@ -91,7 +79,7 @@ def test_a_batch_with_an_extra_card_and_two_swapped_cards(
     c1, c2, c3 = (g.card_no or "" for g in got)
     extra_no = "NB999999" + card_number_check_char("NB999999")
     reader = SimulatedSocialCardReader()
-    page = _show(qtbot, ProductionPage(branch.desk(card_reader=reader)))
+    page = show(qtbot, ProductionPage(branch.desk(card_reader=reader)))
     home = page.view(Step.CHOOSE)
     ids = [home.batches.item(i).data(Qt.ItemDataRole.UserRole) for i in range(home.batches.count())]
     home.batches.setCurrentRow(ids.index(batch_id))
@@ -151,7 +139,7 @@ def test_a_minors_card_collected_by_the_guardian_with_the_pin_in_the_masked_dial
         asked.append(parent)
         return answers.pop(0)
 
-    hand = _show(qtbot, HandoutPage(ProductionDesk(ctx), ask_pins=ask_pins))
+    hand = show(qtbot, HandoutPage(ProductionDesk(ctx), ask_pins=ask_pins))
     ident = hand.view(HStep.IDENTIFY)
     qtbot.mouseClick(ident.radios[next(k for k in ident.radios if k.value == "GUARDIAN")],
                      Qt.MouseButton.LeftButton)
@@ -219,7 +207,7 @@ def test_an_employer_collects_unactivated_then_the_holder_activates(
         card_data_for(idn, name, card_number=card_no)))
     ctx.chip = _chip_card(tmp_path, idn, name, card_no)
     ctx.pin_pad = DemoPinPad(timeout_s=5)
-    hand = _show(qtbot, HandoutPage(ProductionDesk(ctx)))
+    hand = show(qtbot, HandoutPage(ProductionDesk(ctx)))
     ident = hand.view(HStep.IDENTIFY)
     qtbot.mouseClick(ident.radios[next(k for k in ident.radios if k.value == "EMPLOYER")],
                      Qt.MouseButton.LeftButton)
@@ -264,13 +252,7 @@ def test_an_employer_collects_unactivated_then_the_holder_activates(
     assert "持卡人带来的卡片" in hand.view(HStep.CARD).info.text()
     hand.read_card()
     idle(qtbot, hand)
-    hand.activate()
-    idle(qtbot, hand)
-    assert hand.wizard.current == HStep.PIN
-    ctx.pin_pad.key_in("802413", "802413")
-    hand.set_pin()
-    idle(qtbot, hand)
-    assert hand.wizard.current == HStep.DONE
+    activate_and_set_pin(qtbot, hand, ctx.pin_pad, "802413")
     assert branch.client.application(application_id).state == "ACTIVATED"
     ctx.chip.verify_pin(PinEntry("802413"))
     assert b"802413" not in branch.store.path.read_bytes()
@@ -287,7 +269,7 @@ def test_an_ems_card_the_holder_brings_is_activated_on_the_page(
         card_data_for(app.id_number, name, card_number=sent.card_no)))
     ctx.chip = _chip_card(tmp_path, app.id_number, name, sent.card_no)
     ctx.pin_pad = DemoPinPad(timeout_s=5)
-    hand = _show(qtbot, HandoutPage(ProductionDesk(ctx)))
+    hand = show(qtbot, HandoutPage(ProductionDesk(ctx)))
     hand.view(HStep.IDENTIFY).id_number.setText(app.id_number)
     hand.find_card()
     idle(qtbot, hand)
@@ -295,13 +277,7 @@ def test_an_ems_card_the_holder_brings_is_activated_on_the_page(
     assert "持卡人带来的卡片" in hand.view(HStep.CARD).info.text()
     hand.read_card()
     idle(qtbot, hand)
-    hand.activate()
-    idle(qtbot, hand)
-    assert hand.wizard.current == HStep.PIN
-    ctx.pin_pad.key_in("361947", "361947")
-    hand.set_pin()
-    idle(qtbot, hand)
-    assert hand.wizard.current == HStep.DONE
+    activate_and_set_pin(qtbot, hand, ctx.pin_pad, "361947")
     assert "已发放并启用" in hand.view(HStep.DONE).result.text()
     assert branch.client.application(app.application_id).state == "ACTIVATED"
     ctx.chip.verify_pin(PinEntry("361947"))
@@ -317,7 +293,7 @@ def test_an_id_card_read_and_the_wrong_card_refused(qtbot: Any, branch: Branch) 
     ctx.id_reader = SimulatedIdCardReader(IdCardData(
         idn, name, "1", "汉族", born, "浙江省宁波市海曙区", "宁波市公安局海曙分局",
         dt.date(2020, 1, 1), None))
-    hand = _show(qtbot, HandoutPage(ProductionDesk(ctx)))
+    hand = show(qtbot, HandoutPage(ProductionDesk(ctx)))
     ident = hand.view(HStep.IDENTIFY)
     hand.read_id_card()
     idle(qtbot, hand)
@@ -345,7 +321,7 @@ def test_a_card_lost_before_collection_is_refused_on_the_banner(
                               idempotency_key=str(uuid.uuid4()))
     desk = branch.desk(card_reader=SimulatedSocialCardReader(
         card_data_for(idn, name, card_number=card_no)))
-    hand = _show(qtbot, HandoutPage(desk))
+    hand = show(qtbot, HandoutPage(desk))
     hand.view(HStep.IDENTIFY).id_number.setText(idn)
     hand.find_card()
     idle(qtbot, hand)
@@ -370,7 +346,7 @@ def test_uncollected_cards_with_their_age_on_screen_and_on_the_list(
     wf.apply(Step.PLACE, {"box": "G01"})
     wf.confirm()
     branch.received()  # another card, received today (box R)
-    page = _show(qtbot, ProductionPage(branch.desk()))
+    page = show(qtbot, ProductionPage(branch.desk()))
     home = page.view(Step.CHOOSE)
     table = home.uncollected_table
     qtbot.waitUntil(lambda: table.rowCount() == 2 and table.isVisible(), timeout=20000)

@@ -21,12 +21,9 @@ from counter_app.workflows.production import ProductionDesk
 from counter_app.workflows.production.handout import Step as HStep
 from counter_app.workflows.production.record import Step
 from tests.integration.production.conftest import Branch
+from tests.ui.production.conftest import activate_and_set_pin, idle
 
 pytestmark = pytest.mark.central
-
-
-def idle(qtbot: Any, page: Any) -> None:
-    qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=20000)
 
 
 def test_followed_received_and_handed_out_through_the_pages(
@@ -113,13 +110,7 @@ def test_followed_received_and_handed_out_through_the_pages(
         assert "专线中断" in hand.banner.text() and hand.wizard.current == HStep.ACTIVATE
     finally:
         branch.central.line_up()
-    hand.activate()
-    idle(qtbot, hand)
-    assert hand.wizard.current == HStep.PIN
-    ctx.pin_pad.key_in("802413", "802413")
-    hand.set_pin()
-    idle(qtbot, hand)
-    assert hand.wizard.current == HStep.DONE
+    activate_and_set_pin(qtbot, hand, ctx.pin_pad, "802413")
     assert branch.client.application(first.application_id).state == "ACTIVATED"
     receipt = tmp_path / "handout.pdf"
     hand.save_receipt(receipt)
