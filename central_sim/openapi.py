@@ -31,7 +31,9 @@ IDENTITY_AND_LIMITS = (
     "declared maxLength, integers within a signed 64-bit range (422 LIMIT_EXCEEDED); one "
     "Idempotency-Key and one X-Client-Id header (400 HEADER_DUPLICATED); other malformed "
     "requests (bad JSON or encoding, too deep, wrong types, missing fields) 400 "
-    "INVALID_REQUEST; an unknown branch 404 BRANCH_UNKNOWN. Every error, whatever the path, "
+    "INVALID_REQUEST; an unknown branch 404 BRANCH_UNKNOWN; a fault of the central itself 500 "
+    "CENTRAL_INTERNAL_ERROR (nothing of the exception is shown; retry later under the same key). "
+    "Every error, whatever the path, "
     "is an ErrorBody: {\"error\": {\"code\", \"message_zh\", \"details\"?}}."
 )
 
