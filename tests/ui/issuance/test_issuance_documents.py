@@ -4,7 +4,6 @@ manual face path the face's 打印 sends it to the card printer port again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,9 @@ from counter_app.devices.card_printer import PdfCardPrinter
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.issuance.page import IssuancePage
 from counter_app.workflows.issuance import IssuanceDesk, Outcome, Step, StepStatus
-from counter_app.workflows.issuance.chip import chip_serial
-from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
-from tests.integration.issuance.conftest import Counter
-from tests.ui.issuance.test_issuance_page import Answers, idle
+from tests.ui.issuance.conftest import held_blank, idle, show
 
 pytestmark = pytest.mark.central
-
-
-@pytest.fixture
-def rig(tmp_path: Path, central) -> Iterator[tuple[Counter, EmulatedSlot]]:  # type: ignore[no-untyped-def]
-    slot = EmulatedSlot()
-    counter = Counter(tmp_path, central.url, slot)
-    yield counter, slot
-    counter.close()
 
 
 def _pdf_printer(path: Path) -> QPrinter:
@@ -55,7 +43,7 @@ def _issue(qtbot, page: IssuancePage, counter, slot) -> None:  # type: ignore[no
     idle(qtbot, page)
     page.waiting.open_button.click()
     idle(qtbot, page)
-    counter.custody.held.add(chip_serial(slot.insert_blank()))
+    held_blank(counter, slot)
     page.step_key("F5")
     idle(qtbot, page)
 
@@ -72,13 +60,8 @@ def test_the_receipt_prints_on_the_document_printer_and_saves(qtbot, rig, tmp_pa
         asked.append(name)
         return _pdf_printer(spool)
 
-    page = IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None)), printer_name="柜台A4打印机",
-                        find_printer=find)
-    page.dialogs = Answers()
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    page.open()
+    page = show(qtbot, IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None)),
+                                    printer_name="柜台A4打印机", find_printer=find))
     _issue(qtbot, page, counter, slot)
     assert page.wizard is not None and page.wizard.record.outcome is Outcome.ISSUED
     card_no = counter.client.application(app_id).card_no
@@ -114,11 +97,8 @@ def test_the_receipt_prints_on_the_document_printer_and_saves(qtbot, rig, tmp_pa
 def test_no_printer_is_said_not_silent(qtbot, rig) -> None:  # type: ignore[no-untyped-def]
     counter, slot = rig
     counter.accepted_application()
-    page = IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None)), find_printer=lambda _n: None)
-    page.dialogs = Answers()
-    qtbot.addWidget(page)
-    page.show()
-    page.open()
+    page = show(qtbot, IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None)),
+                                    find_printer=lambda _n: None))
     _issue(qtbot, page, counter, slot)
     page.print_document("receipt")
     assert "没有可用的打印机" in page.banner.label.text()
@@ -131,12 +111,7 @@ def test_on_the_manual_face_path_the_face_prints_on_the_card_printer(
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the printer's folder should be")
     printer = PdfCardPrinter(blocked)
-    page = IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None, printer=printer)))
-    page.dialogs = Answers()
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    page.open()
+    page = show(qtbot, IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None, printer=printer))))
     _issue(qtbot, page, counter, slot)
     wf = page.wizard
     assert wf is not None and wf.record.state_of(Step.PRINT_FACE).status is StepStatus.FAILED

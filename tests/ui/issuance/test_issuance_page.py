@@ -5,67 +5,23 @@ the finished card; a spoil authorised by the supervisor; the stop never shown tw
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from counter_app.central.launcher import CentralSimHandle
-from counter_app.devices.pinpad import PinEntry
-from counter_app.ui.issuance.dialogs import IssuanceDialogs
-from counter_app.ui.issuance.page import IssuancePage, ProgressScreen
+from counter_app.ui.issuance.page import IssuancePage
 from counter_app.ui.pin_dialog import PinDialog
 from counter_app.workflows.issuance import IssuanceDesk, Outcome, Step
-from counter_app.workflows.issuance.chip import chip_serial
-from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
 from counter_app.workflows.supervisor import SupervisorApproval
 from tests.integration.issuance.conftest import Counter
+from tests.ui.issuance.conftest import Answers, held_blank, idle, screen, show
 
 pytestmark = pytest.mark.central
 
 
-class Answers(IssuanceDialogs):
-    """The holder's and the supervisor's answers, as the dialogs would return them."""
-
-    def __init__(self) -> None:
-        self.pin_asked = 0
-        self.spoil_answer: tuple[str, SupervisorApproval] | None = None
-
-    def pins(self, parent: object) -> tuple[PinEntry, PinEntry] | None:  # type: ignore[override]
-        self.pin_asked += 1
-        return PinEntry("582913"), PinEntry("582913")
-
-    def spoil(self, parent: object, serial_tail: str) -> tuple[str, SupervisorApproval] | None:  # type: ignore[override]
-        return self.spoil_answer
-
-
-@pytest.fixture
-def rig(tmp_path: Path, central: CentralSimHandle) -> Iterator[tuple[Counter, EmulatedSlot]]:
-    slot = EmulatedSlot()
-    counter = Counter(tmp_path, central.url, slot)
-    yield counter, slot
-    counter.close()
-
-
 def make_page(qtbot, counter: Counter) -> IssuancePage:  # type: ignore[no-untyped-def]
-    page = IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None)))  # no PIN pad at this counter
-    page.dialogs = Answers()
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    page.open()
-    return page
-
-
-def idle(qtbot, page: IssuancePage) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=20000)
-
-
-def screen(page: IssuancePage) -> ProgressScreen:
-    s = page.current_screen()
-    assert isinstance(s, ProgressScreen)
-    return s
+    return show(qtbot, IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None))))  # no PIN pad here
 
 
 def test_from_the_list_through_a_torn_card_to_the_finished_card(qtbot, rig,
@@ -82,7 +38,7 @@ def test_from_the_list_through_a_torn_card_to_the_finished_card(qtbot, rig,
     assert "请插入空白卡" in s.instruction.text()
     assert s.cancel.isVisible() and not s.spoil.isVisible()
 
-    counter.custody.held.add(chip_serial(slot.insert_blank()))
+    held_blank(counter, slot)
     slot.tear_after(2 + 5)  # the 5th APDU of the chip write pulls the card
     page.step_key("F5")
     idle(qtbot, page)
@@ -125,8 +81,7 @@ def test_a_spoil_needs_the_supervisor_and_starts_again_with_a_new_blank(
     idle(qtbot, page)
     page.open_application(number)
     idle(qtbot, page)
-    first = chip_serial(slot.insert_blank())
-    counter.custody.held.add(first)
+    first = held_blank(counter, slot)
     slot.tear_after(2 + 12)
     page.step_key("F5")
     idle(qtbot, page)

@@ -8,7 +8,6 @@ at the first step not done)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,34 +23,18 @@ from counter_app.ui.issuance.page import IssuancePage
 from counter_app.workflows.issuance import IssuanceDesk, Outcome, Step, StepStatus
 from counter_app.workflows.issuance.chip import chip_serial
 from counter_app.workflows.issuance.custody import StockCustody
-from counter_app.workflows.issuance.emulated_slot import EmulatedSlot
 from counter_app.workflows.stock import BlankStock, StockContext
 from tests.integration.issuance.conftest import BRANCH, Counter
-from tests.ui.issuance.test_issuance_page import Answers, idle, screen
+from tests.ui.issuance.conftest import Answers, held_blank, idle, screen, show
 
 pytestmark = pytest.mark.central
 
 TELLER, OTHER = "T0301", "T0302"
 
 
-@pytest.fixture
-def rig(tmp_path: Path, central: CentralSimHandle) -> Iterator[tuple[Counter, EmulatedSlot]]:
-    slot = EmulatedSlot()
-    counter = Counter(tmp_path, central.url, slot)
-    yield counter, slot
-    counter.close()
-
-
 def page_on(qtbot, counter: Counter, **ctx: object) -> IssuancePage:  # type: ignore[no-untyped-def]
     """A fresh issuance page at a counter without a PIN pad (the masked dialog answers)."""
-    page = IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None, **ctx)))
-    page.dialogs = Answers()
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    page.open()
-    idle(qtbot, page)
-    return page
+    return show(qtbot, IssuancePage(IssuanceDesk(counter.ctx(pin_pad=None, **ctx))))
 
 
 def states(page: IssuancePage) -> dict[Step, str]:
@@ -127,8 +110,7 @@ def test_the_line_dropping_after_the_chip_write_waits_and_finishes_once_when_it_
         qtbot, rig, central: CentralSimHandle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     counter, slot = rig
     number, app_id = counter.accepted_application()
-    serial = chip_serial(slot.insert_blank())
-    counter.custody.held.add(serial)
+    serial = held_blank(counter, slot)
     printer = JobsPrinter(tmp_path / "faces", central)
     page = page_on(qtbot, counter, printer=printer)
     page.open_application(number)
@@ -186,8 +168,7 @@ def test_a_page_closed_mid_issuance_reopens_at_the_first_step_not_done(
         qtbot, rig, where: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     counter, slot = rig
     number, app_id = counter.accepted_application()
-    serial = chip_serial(slot.insert_blank())
-    counter.custody.held.add(serial)
+    serial = held_blank(counter, slot)
     printer = JobsPrinter(tmp_path / "faces")
     page = page_on(qtbot, counter, printer=printer)
     if where == "pin":
