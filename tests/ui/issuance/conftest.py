@@ -20,6 +20,7 @@ from tests.integration.issuance.conftest import (  # noqa: F401 - fixtures
     central,
     issuance_central_sim,
 )
+from tests.ui.pages import show as show_page
 
 
 class Answers(IssuanceDialogs):
@@ -54,20 +55,11 @@ def held_blank(counter: Counter, slot: EmulatedSlot) -> str:
     return serial
 
 
-def idle(qtbot, page: IssuancePage) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=20000)
-
-
 def show(qtbot, page: IssuancePage) -> IssuancePage:  # type: ignore[no-untyped-def]
     """The page with the dialogs answered (the PIN keyed in the masked dialog), shown at the
     teller's size and opened, its first work done."""
     page.dialogs = Answers()
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    page.open()
-    idle(qtbot, page)
-    return page
+    return show_page(qtbot, page, (1200, 760))
 
 
 def screen(page: IssuancePage) -> ProgressScreen:

@@ -15,7 +15,8 @@ from counter_app.devices.card_printer import PdfCardPrinter
 from counter_app.ui.application.documents import DocumentPreview
 from counter_app.ui.issuance.page import IssuancePage
 from counter_app.workflows.issuance import IssuanceDesk, Outcome, Step, StepStatus
-from tests.ui.issuance.conftest import held_blank, idle, show
+from tests.ui.issuance.conftest import held_blank, show
+from tests.ui.pages import idle
 
 pytestmark = pytest.mark.central
 

@@ -15,7 +15,8 @@ from counter_app.ui.pin_dialog import PinDialog
 from counter_app.workflows.issuance import IssuanceDesk, Outcome, Step
 from counter_app.workflows.supervisor import SupervisorApproval
 from tests.integration.issuance.conftest import Counter
-from tests.ui.issuance.conftest import Answers, held_blank, idle, screen, show
+from tests.ui.issuance.conftest import Answers, held_blank, screen, show
+from tests.ui.pages import idle
 
 pytestmark = pytest.mark.central
 

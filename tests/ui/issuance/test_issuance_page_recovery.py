@@ -25,7 +25,8 @@ from counter_app.workflows.issuance.chip import chip_serial
 from counter_app.workflows.issuance.custody import StockCustody
 from counter_app.workflows.stock import BlankStock, StockContext
 from tests.integration.issuance.conftest import BRANCH, Counter
-from tests.ui.issuance.conftest import Answers, held_blank, idle, screen, show
+from tests.ui.issuance.conftest import Answers, held_blank, screen, show
+from tests.ui.pages import idle
 
 pytestmark = pytest.mark.central
 

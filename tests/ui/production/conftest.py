@@ -9,20 +9,7 @@ from counter_app.devices.pinpad import DemoPinPad
 from counter_app.ui.production.page import HandoutPage
 from counter_app.workflows.production.handout import Step as HStep
 from tests.integration.production.conftest import branch  # noqa: F401 - fixture
-
-
-def idle(qtbot: Any, page: Any) -> None:
-    qtbot.waitUntil(lambda: not page.busy and page.ops.pending == 0, timeout=20000)
-
-
-def show(qtbot: Any, page: Any) -> Any:
-    """The page shown at the teller's size and opened, its first work done."""
-    qtbot.addWidget(page)
-    page.resize(1200, 900)
-    page.show()
-    page.open()
-    idle(qtbot, page)
-    return page
+from tests.ui.pages import idle
 
 
 def activate_and_set_pin(qtbot: Any, hand: HandoutPage, pad: DemoPinPad, pin: str) -> None:

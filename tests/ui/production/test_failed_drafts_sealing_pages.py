@@ -20,14 +20,13 @@ from counter_app.ui.production.page import ProductionPage
 from counter_app.workflows.production import ProductionDesk
 from counter_app.workflows.production.record import Step
 from tests.integration.production.conftest import Branch
-from tests.ui.production.conftest import idle, show
+from tests.ui.pages import idle, show
 
 pytestmark = pytest.mark.central
 
 
 def _page(qtbot: Any, desk: ProductionDesk) -> ProductionPage:
-    page: ProductionPage = show(qtbot, ProductionPage(desk))
-    return page
+    return show(qtbot, ProductionPage(desk))
 
 
 def _search(qtbot: Any, page: ProductionPage, text: str) -> Any:

@@ -21,7 +21,8 @@ from counter_app.workflows.production import ProductionDesk
 from counter_app.workflows.production.handout import Step as HStep
 from counter_app.workflows.production.record import Step
 from tests.integration.production.conftest import Branch
-from tests.ui.production.conftest import activate_and_set_pin, idle
+from tests.ui.pages import idle
+from tests.ui.production.conftest import activate_and_set_pin
 
 pytestmark = pytest.mark.central
 
