@@ -174,6 +174,8 @@ def _function_advice(current: FunctionState, target: FunctionState) -> str:
         return QT_TR_NOOP("正式挂失不能改回临时挂失；卡片找回可解挂，否则请办理补卡。")
     if current is FunctionState.LOST and target is FunctionState.LOCKED:
         return QT_TR_NOOP("该功能已正式挂失，卡片不能使用；卡片找回请先解挂。")
+    if current is target is FunctionState.LOCKED:
+        return QT_TR_NOOP("该功能已应用锁定，无需再次锁定；请核验身份后办理“密码重置解锁”。")
     if target is FunctionState.LOCKED:
         return QT_TR_NOOP("该功能已挂失，卡片不能使用，无需锁定。")
     return QT_TR_NOOP("请核对卡片状态后选择相应业务。")

@@ -596,6 +596,10 @@
         <translation>This function has a formal loss report and the card cannot be used; if the card is found, cancel the loss report first.</translation>
     </message>
     <message>
+        <source>该功能已应用锁定，无需再次锁定；请核验身份后办理“密码重置解锁”。</source>
+        <translation>This function is already locked (PIN blocked); no need to lock it again. Verify the holder&apos;s identity, then do &quot;PIN reset and unlock&quot;.</translation>
+    </message>
+    <message>
         <source>该功能已挂失，卡片不能使用，无需锁定。</source>
         <translation>This function is reported lost and the card cannot be used; no lock is needed.</translation>
     </message>

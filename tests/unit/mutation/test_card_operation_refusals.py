@@ -154,6 +154,7 @@ DEFAULT_ADVICE = "请核对卡片状态后选择相应业务。"
     (_F.LOST, _F.TEMP_LOST, "正式挂失不能改回临时挂失；卡片找回可解挂，否则请办理补卡。"),
     (_F.LOST, _F.LOCKED, "该功能已正式挂失，卡片不能使用；卡片找回请先解挂。"),
     (_F.TEMP_LOST, _F.LOCKED, "该功能已挂失，卡片不能使用，无需锁定。"),
+    (_F.LOCKED, _F.LOCKED, "该功能已应用锁定，无需再次锁定；请核验身份后办理“密码重置解锁”。"),
     # the pairs below are allowed by today's table, so no refusal reaches them; the advice
     # is what a refusal would get if the table changed: each is asked directly
     (_F.NORMAL, _F.LOST, DEFAULT_ADVICE),  # NORMAL on one side only: not "未挂失"
