@@ -10,9 +10,7 @@ under its idempotency key by the counter, or by the sync worker when the line re
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +20,7 @@ from counter_app.store.applications import ApplicationStore
 from counter_app.store.card_operations import CardOperationStore
 from counter_app.store.database import Store
 from counter_app.store.models import AppState, CardApplication
+from counter_app.store.sealed_state import save_sealed, unseal
 
 PREFIX = "issuance:"
 
@@ -40,14 +39,8 @@ class IssuanceStore(CardOperationStore):
         super().__init__(store)
         self.branch_code = branch_code
 
-    def _encode(self, key: str, data: dict[str, Any]) -> str:
-        blob = self.store.cipher.encrypt(json.dumps(data, ensure_ascii=False).encode(),
-                                         f"app_state.{key}")
-        return base64.b64encode(blob).decode("ascii")
-
     def _decode(self, key: str, value: str) -> dict[str, Any]:
-        raw = self.store.cipher.decrypt(base64.b64decode(value), f"app_state.{key}")
-        data = json.loads(raw)
+        data = unseal(self.store, key, value)
         if not isinstance(data, dict):
             raise ValueError("issuance record is not an object")
         return data
@@ -59,14 +52,7 @@ class IssuanceStore(CardOperationStore):
             return self._decode(key, row.value) if row is not None else None
 
     def save(self, application_no: str, data: dict[str, Any]) -> None:
-        key = PREFIX + application_no
-        value = self._encode(key, data)
-        with self.store.write(durable=True) as s:
-            row = s.get(AppState, key)
-            if row is None:
-                s.add(AppState(key=key, value=value))
-            else:
-                row.value = value
+        save_sealed(self.store, PREFIX + application_no, data)
 
     def _progress(self) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -15,9 +15,7 @@ branch's receipt of a batch and its custody of the cards until they are handed o
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
@@ -40,7 +38,6 @@ from counter_app.store.card_operations import CardOperationStore
 from counter_app.store.crypto import DataCipher
 from counter_app.store.database import Store
 from counter_app.store.models import (
-    AppState,
     CardApplication,
     CentralNotice,
     OutboxMessage,
@@ -49,6 +46,7 @@ from counter_app.store.models import (
     utcnow,
 )
 from counter_app.store.outbox_repo import add_outbox_message
+from counter_app.store.sealed_state import load_sealed, save_sealed
 
 RECEIVED_PENDING = "RECEIVED_PENDING"  # received here, the receipt not yet acknowledged
 HANDOUT_PREFIX = "handout:"  # app_state key of a hand-out's record, by application id
@@ -409,25 +407,10 @@ class ProductionStore:
         ``app_state`` encrypted with the store's data key bound to its key (as issuance
         records): nothing about the person in clear. ``durable`` before each central call,
         so the keys survive whatever stops the counter next."""
-        key = HANDOUT_PREFIX + application_id
-        blob = self.store.cipher.encrypt(json.dumps(data, ensure_ascii=False).encode(),
-                                         f"app_state.{key}")
-        value = base64.b64encode(blob).decode("ascii")
-        with self.store.write(durable=durable) as s:
-            row = s.get(AppState, key)
-            if row is None:
-                s.add(AppState(key=key, value=value))
-            else:
-                row.value = value
+        save_sealed(self.store, HANDOUT_PREFIX + application_id, data, durable=durable)
 
     def load_handout(self, application_id: str) -> dict[str, Any] | None:
-        key = HANDOUT_PREFIX + application_id
-        with self.store.read() as s:
-            row = s.get(AppState, key)
-            if row is None:
-                return None
-            raw = self.store.cipher.decrypt(base64.b64decode(row.value), f"app_state.{key}")
-        data = json.loads(raw)
+        data = load_sealed(self.store, HANDOUT_PREFIX + application_id)
         return data if isinstance(data, dict) else None
 
     # -- a receipt in progress (draft) ------------------------------------------------------------
