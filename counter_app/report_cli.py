@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from counter_app.workflows.day_end.report import DayEndReport
 
 EXIT_RECONCILED = 0
@@ -58,7 +60,6 @@ def cmd_day_end(args: argparse.Namespace) -> int:
     from counter_app.profile import load_profile
     from counter_app.workflows.day_end import DayEndDesk
     from counter_app.workflows.day_end.documents import render_pdf, to_csv
-    from counter_app.workflows.day_end.report import yuan
 
     profile = load_profile(args.profile or default_profile_path())
     store = open_profile_store(profile, exclusive=False)
@@ -77,11 +78,9 @@ def cmd_day_end(args: argparse.Namespace) -> int:
         print(f"本机（柜台 {report.counter_id}）记录：")
     for line in report.sessions or ("当日无柜员会话",):
         print(f"  会话 {line}")
-    print("业务笔数：" + ("；".join(f"{b.title_zh} {b.done}" + (f"（未受理 {b.not_done}）" if b.not_done else "")
-                                for b in report.businesses) or "无"))
-    print("工本费：" + "；".join(f"{f.method_zh} 收 {f.collected} 笔 {yuan(f.collected_fen)}，"
-                               f"退 {f.refunded} 笔 {yuan(f.refunded_fen)}" for f in report.fees)
-          + f"；净额 {yuan(report.fees_net_fen)}")
+    print("业务笔数：" + _businesses_zh((b.title_zh, b.done, b.not_done) for b in report.businesses))
+    print("工本费：" + _fees_zh(((f.method_zh, f.collected, f.collected_fen, f.refunded, f.refunded_fen)
+                               for f in report.fees), report.fees_net_fen))
     c = report.cards
     print(f"卡片：空白卡领用 {c.handed}、交回 {c.taken_back}、发卡 {c.issued}、废卡 {c.spoiled}、"
           f"在保管 {c.holding}；批次签收 {c.received_in_batches}、领卡 {c.handed_out}")
@@ -116,13 +115,27 @@ def _print_branch_wide(report: DayEndReport) -> None:
               f"会话 {f.sessions}（未结束 {f.open_sessions}），业务 {sum(b.done for b in f.businesses)} 笔，"
               f"工本费净额 {yuan(sum(x.collected_fen - x.refunded_fen for x in f.fees))}，"
               f"差异未说明 {f.unexplained}，待上传 {f.unsent}"))
-    print("全网点业务笔数：" + ("；".join(f"{BUSINESS_ACTIONS.get(b.kind, b.kind)} {b.done}"
-                                     + (f"（未受理 {b.not_done}）" if b.not_done else "")
-                                     for b in t.businesses) or "无"))
-    print("全网点工本费：" + "；".join(f"{method_zh(f.method)} 收 {f.collected} 笔 {yuan(f.collected_fen)}，"
-                                  f"退 {f.refunded} 笔 {yuan(f.refunded_fen)}" for f in t.fees)
-          + f"；净额 {yuan(sum(f.collected_fen - f.refunded_fen for f in t.fees))}")
+    print("全网点业务笔数：" + _businesses_zh((BUSINESS_ACTIONS.get(b.kind, b.kind), b.done, b.not_done)
+                                       for b in t.businesses))
+    print("全网点工本费：" + _fees_zh(((method_zh(f.method), f.collected, f.collected_fen, f.refunded,
+                                    f.refunded_fen) for f in t.fees),
+                                  sum(f.collected_fen - f.refunded_fen for f in t.fees)))
     cards = t.cards
     print(f"全网点卡片：空白卡领用 {cards.handed}、交回 {cards.taken_back}、发卡 {cards.issued}、"
           f"废卡 {cards.spoiled}、在保管 {cards.holding}；批次签收 {cards.received_in_batches}、"
           f"领卡 {cards.handed_out}；差异 {t.differences}（未说明 {t.unexplained}）；待上传 {t.unsent}")
+
+
+def _businesses_zh(rows: Iterable[tuple[str, int, int]]) -> str:
+    """(title, done, not done) per business type, on one line; 无 when there is none."""
+    return "；".join(f"{title} {done}" + (f"（未受理 {not_done}）" if not_done else "")
+                    for title, done, not_done in rows) or "无"
+
+
+def _fees_zh(rows: Iterable[tuple[str, int, int, int, int]], net_fen: int) -> str:
+    """(method, collected, collected fen, refunded, refunded fen) per method, then the net."""
+    from counter_app.workflows.day_end.report import yuan
+
+    return "；".join(f"{method} 收 {collected} 笔 {yuan(collected_fen)}，退 {refunded} 笔 {yuan(refunded_fen)}"
+                    for method, collected, collected_fen, refunded, refunded_fen in rows) \
+        + f"；净额 {yuan(net_fen)}"
