@@ -265,8 +265,8 @@ def verify_from_checkpoint(session: Session, cipher: DataCipher) -> AuditVerific
         # rare failure path: the full walk names the deleted entry even when it lies before an
         # acknowledged re-base (where gaps of the acknowledged break are legitimate)
         walked = full_walk(fetch, state, cipher)
-        if not walked.ok:
-            return walked
+        if not walked.ok:  # the start-up check counts no entries when it fails
+            return AuditVerification(False, 0, walked.first_bad_seq, walked.problem)
         return AuditVerification(False, 0, _first_gap(fetch, base_seq),
                                  QT_TR_NOOP("序号不连续（有条目被删除）"))
     return _walk(rows[1:], cipher, prev=cp.mac, next_seq=cp.seq + 1, count=int(counted or 0), last=cp)
