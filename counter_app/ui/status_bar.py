@@ -106,7 +106,7 @@ class StatusMonitor(QObject):
 
 
 MIN_CELL_WIDTH = 60  # px: the dot and the first word of a status cell
-MAX_SESSION_WIDTH = 420  # px: the session cell shows whole up to this (its float is never cut
+MAX_SESSION_WIDTH = 290  # px: the session cell shows whole up to this (its float is never cut
 # to a misleading "¥2"); a longer stale-session text is cut, its tooltip says it
 
 
@@ -133,10 +133,10 @@ class CounterStatusBar(QStatusBar):
         self.addPermanentWidget(self.weekend_label)
         self.addPermanentWidget(self.clock_label)
         # the cells' whole texts side by side are wider than a 1366-pixel counter screen: the
-        # less urgent cells may be cut short (the tooltip says them whole) rather than the
-        # window outgrowing the screen; the line and the unsent count always show whole
-        for w in (self.card_label, self.psam_label, self.weekend_label):
-            w.setMinimumWidth(MIN_CELL_WIDTH)
+        # weekend cell (the banner above says the hours too) may be cut short, its tooltip says
+        # it whole, rather than the window outgrowing the screen; the line, the unsent count and
+        # the two readers always show whole (a red dot without its words tells a teller nothing)
+        self.weekend_label.setMinimumWidth(MIN_CELL_WIDTH)
         self.show_line(LineReading("unknown"))
         self.show_outbox(0)
         self.show_slots({})
@@ -202,18 +202,22 @@ class CounterStatusBar(QStatusBar):
     def show_slots(self, slots: dict[str, Any]) -> None:
         self._show_slot(self.card_label, tr("卡槽"), slots.get("card"), tr("有卡"), tr("无卡"))
         self._show_slot(self.psam_label, "PSAM", slots.get("psam"), tr("就绪"), tr("未插入"))
+        for label in (self.card_label, self.psam_label):
+            label.setMinimumWidth(label.sizeHint().width())
 
     def _show_slot(self, label: QLabel, name: str, reading: SlotReading | None,
                    present_text: str, absent_text: str) -> None:
+        label.setToolTip("")  # only the trouble states explain themselves
         if reading is None and self.unmonitored:
-            label.setText(tr("{0} {1}：读卡器服务不可用").format(dot(BAD), name))
+            label.setText(tr("{0} {1}：无读卡服务").format(dot(BAD), name))
             label.setToolTip(tr("无法连接智能卡服务（pcscd / WinSCard），请运行 counter-app doctor 检查"))
             label.setProperty("state", "unmonitored")
         elif reading is None:
             label.setText(tr("{0} {1}：检测中…").format(dot(MUTED), name))
             label.setProperty("state", "unknown")
         elif not reading.reader_present:
-            label.setText(tr("{0} {1}：读卡器未连接").format(dot(BAD), name))
+            label.setText(tr("{0} {1}：未连接").format(dot(BAD), name))
+            label.setToolTip(tr("读卡器未连接：请检查读卡器的连接线，或运行 counter-app doctor 检查"))
             label.setProperty("state", "no_reader")
         elif reading.card_present:
             label.setText(tr("{0} {1}：{2}").format(dot(OK), name, present_text))
@@ -230,4 +234,4 @@ class CounterStatusBar(QStatusBar):
         self.weekend_label.setText(f"{dot(color)} {text}")
         self.weekend_label.setToolTip(text)
         self.weekend_label.setProperty("state", state)
-        self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))
+        self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M"))  # minutes: room for the readers

@@ -3159,8 +3159,16 @@ Cardholder: {0}</translation>
         <translation>Not inserted</translation>
     </message>
     <message>
-        <source>{0} {1}：读卡器服务不可用</source>
-        <translation>{0} {1}: down</translation>
+        <source>{0} {1}：无读卡服务</source>
+        <translation>{0} {1}: no card service</translation>
+    </message>
+    <message>
+        <source>{0} {1}：未连接</source>
+        <translation>{0} {1}: not connected</translation>
+    </message>
+    <message>
+        <source>读卡器未连接：请检查读卡器的连接线，或运行 counter-app doctor 检查</source>
+        <translation>Card reader not connected: check its cable, or run counter-app doctor</translation>
     </message>
     <message>
         <source>无法连接智能卡服务（pcscd / WinSCard），请运行 counter-app doctor 检查</source>
@@ -3169,10 +3177,6 @@ Cardholder: {0}</translation>
     <message>
         <source>{0} {1}：检测中…</source>
         <translation>{0} {1}: checking…</translation>
-    </message>
-    <message>
-        <source>{0} {1}：读卡器未连接</source>
-        <translation>{0} {1}: no reader</translation>
     </message>
     <message>
         <source>（系统默认打印机）</source>

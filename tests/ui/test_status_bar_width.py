@@ -24,8 +24,10 @@ def test_long_status_texts_do_not_widen_the_window_past_a_1366_screen(qtbot, mak
     qtbot.wait(50)
     assert main.minimumSizeHint().width() <= 1366
     assert main.width() == 1366
-    # the urgent cells are never cut: the line and the unsent count show whole
-    for label in (bar.line_label, bar.outbox_label):
+    # the urgent cells are never cut: the line, the unsent count and the two readers show
+    # whole (the tours showed a red reader dot with its words cut off)
+    assert "无读卡服务" in bar.card_label.text()
+    for label in (bar.line_label, bar.outbox_label, bar.card_label, bar.psam_label):
         assert label.width() >= label.sizeHint().width()
     # an open session's float shows whole, never cut to a misleading "¥2"
     bar.show_session("ready", "营业中（备用金 ¥2,000.00）")
