@@ -262,23 +262,11 @@ def verify_from_checkpoint(session: Session, cipher: DataCipher) -> AuditVerific
     counted = session.connection().exec_driver_sql(
         "SELECT COUNT(*) FROM audit_log WHERE seq <= ?", (cp.seq,)).scalar()
     if int(counted or 0) != base_rows + (cp.seq - base_seq):
-        # rare failure path: the full walk names the deleted entry even when it lies before an
-        # acknowledged re-base (where gaps of the acknowledged break are legitimate)
+        # an entry at or before the checkpoint is gone (rare): the full walk decides and names
+        # it, also where it lies before an acknowledged re-base (whose own gaps are legitimate)
         walked = full_walk(fetch, state, cipher)
-        if not walked.ok:  # the start-up check counts no entries when it fails
-            return AuditVerification(False, 0, walked.first_bad_seq, walked.problem)
-        return AuditVerification(False, 0, _first_gap(fetch, base_seq),
-                                 QT_TR_NOOP("序号不连续（有条目被删除）"))
+        return walked if walked.ok else AuditVerification(False, 0, walked.first_bad_seq, walked.problem)
     return _walk(rows[1:], cipher, prev=cp.mac, next_seq=cp.seq + 1, count=int(counted or 0), last=cp)
-
-
-def _first_gap(fetch: Fetch, after: int) -> int | None:
-    rows = list(fetch("SELECT MIN(a.seq) + 1 FROM audit_log a WHERE a.seq >= ? AND NOT EXISTS "
-                      "(SELECT 1 FROM audit_log b WHERE b.seq = a.seq + 1)", (max(after, 1),)))
-    first = list(fetch("SELECT 1 FROM audit_log WHERE seq = ?", (after + 1,)))
-    if not first:
-        return after + 1
-    return int(rows[0][0]) if rows and rows[0][0] is not None else None
 
 
 # -- the records beside the chain ---------------------------------------------------------------
