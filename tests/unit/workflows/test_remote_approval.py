@@ -87,7 +87,8 @@ def test_a_refused_remote_approval_is_audited_and_raised(auth: TellerAuth,
 def test_without_a_verifier_a_remote_approval_is_refused(auth: TellerAuth) -> None:
     with pytest.raises(LoginRefused) as refused:
         auth.authorise(SupervisorApproval.remote(RID), purpose=PURPOSE_REFUND)
-    assert refused.value.code == "REMOTE_APPROVAL_UNAVAILABLE" and "当面" in refused.value.message_zh
+    assert refused.value.code == "REMOTE_APPROVAL_UNAVAILABLE"
+    assert refused.value.message_zh == "本柜台不能使用远程授权，请主管到本柜台当面授权。"
 
 
 def test_an_empty_approval_without_a_request_is_still_refused_before_checking() -> None:
