@@ -17,12 +17,15 @@ pytestmark = pytest.mark.central
 
 
 def test_a_long_explanation_wraps_inside_the_table(qtbot: Any, branch: Branch) -> None:
-    _app, name = branch.take(fail=True)
+    # found by ID number: a name can be shared with someone else's application at the
+    # central (the person is drawn at random), which would take the first row
+    app, _name = branch.take(fail=True)
     branch.advance(2)
     branch.pull()
     page = _page(qtbot, branch.desk())
     assert not page.view(Step.CHOOSE).failed_row.isVisibleTo(page)  # no idle, greyed controls
-    home = _search(qtbot, page, name)
+    home = _search(qtbot, page, app.id_number)
+    assert home.results.rowCount() == 1
     assert home.failed_row.isVisibleTo(page) and home.resubmit_button.isEnabled()
     t = home.results
     qtbot.wait(50)
