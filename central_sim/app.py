@@ -46,6 +46,8 @@ from central_sim.db import (
     Notice,
     Person,
     PinResetAuthorisation,
+    beijing_today,
+    ten_years_on,
     utcnow,
 )
 from central_sim.errors import Refusal, not_found
@@ -181,7 +183,7 @@ class Central:
             for app in s.scalars(select(Application).where(
                     Application.state == S.IN_PRODUCTION, Application.updated_at <= cutoff)):
                 if app.application_id.endswith("7") and not _failed_before(s, app):
-                    # deterministic ~10% failure, once: a re-submitted production succeeds
+                    # 1 id in 16 (10 random hex digits) fails, once: a re-submitted production succeeds
                     app.failure_reason = "芯片个人化失败"
                     _set_app_state(s, app, S.FAILED)
                     moved["failed"] += 1
@@ -234,7 +236,7 @@ class Central:
                 n += 1
             person = s.get(Person, app.id_number)
             assert person is not None
-            today = dt.date.today()
+            today = beijing_today()
             account = None
             if app.kind == "EXCHANGE_SAME_NUMBER" and app.old_card_no:
                 old = s.get(Card, app.old_card_no)
@@ -244,7 +246,7 @@ class Central:
                 bank_code=app.bank_code,
                 bank_account_no=account or ("6222" + hashlib.sha256(no.encode()).hexdigest()[:15]
                                             .translate(str.maketrans("abcdef", "123456"))),
-                issued_on=today, expires_on=today.replace(year=today.year + 10),
+                issued_on=today, expires_on=ten_years_on(today),
                 card_state=S.PENDING, application_id=app.application_id,
             ))
             s.flush()
@@ -271,7 +273,7 @@ def _failed_before(s: Session, app: Application) -> bool:
 
 
 def _is_minor(p: Person, today: dt.date | None = None) -> bool:
-    d = today or dt.date.today()
+    d = today or beijing_today()
     b = p.birth_date
     return d.year - b.year - ((d.month, d.day) < (b.month, b.day)) < 18
 

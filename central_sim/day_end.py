@@ -27,11 +27,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import JSON, DateTime, Integer, String, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from central_sim.db import Base, IdempotencyRecord, utcnow
+from central_sim.db import BEIJING, Base, IdempotencyRecord, beijing_today, utcnow
 from central_sim.errors import Refusal
 from central_sim.guard import Identity
 
-BEIJING = dt.timezone(dt.timedelta(hours=8))
 EARLIEST = dt.date(2000, 1, 1)
 MAX_TELLERS = 100  # per counter and day
 MAX_KINDS = 64
@@ -214,7 +213,7 @@ def _check(body: DayEndSummaryIn) -> None:
 
 
 def _check_day(day: dt.date) -> None:
-    today = dt.datetime.now(BEIJING).date()
+    today = beijing_today()
     if day < EARLIEST or day > today + dt.timedelta(days=1):
         raise Refusal(422, "DAY_INVALID", f"营业日无效：应在 {EARLIEST} 至中心当日（北京时间）之间。",
                       {"earliest": EARLIEST.isoformat(),

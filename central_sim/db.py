@@ -25,9 +25,27 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
+BEIJING = dt.timezone(dt.timedelta(hours=8))  # the city's business dates are Beijing's
+
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def beijing_today(now: dt.datetime | None = None) -> dt.date:
+    """Today's business date (``now``: an aware instant, for tests). Not the machine's zone:
+    a central on a UTC host would otherwise date cards, contribution months and bounds a day
+    behind from 16:00 to midnight UTC."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(BEIJING).date()
+
+
+def ten_years_on(issued: dt.date) -> dt.date:
+    """A card's expiry: ten years after issue (a card issued on 29 February expires on the
+    28th; ``replace`` alone raises on that day and every card made then would fail)."""
+    try:
+        return issued.replace(year=issued.year + 10)
+    except ValueError:
+        return issued.replace(year=issued.year + 10, day=28)
 
 
 class Base(DeclarativeBase):

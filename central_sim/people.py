@@ -27,7 +27,16 @@ from pydantic import BaseModel, Field
 from sqlalchemy import JSON, Boolean, DateTime, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from central_sim.db import Base, Card, Contribution, Employer, GenericOperation, Person, utcnow
+from central_sim.db import (
+    Base,
+    Card,
+    Contribution,
+    Employer,
+    GenericOperation,
+    Person,
+    beijing_today,
+    utcnow,
+)
 from central_sim.errors import Refusal
 
 Insurance = Literal["PENSION", "UNEMPLOYMENT", "WORK_INJURY"]
@@ -125,7 +134,7 @@ def seed_people(session: Session) -> None:
         session.add(EmployerStatus(employer_no=no, status=status, insurances=list(insurances),
                                    district=body[2:8]))
     for kind, low, high, insurances in BOUNDS:
-        session.add(ContributionBound(kind=kind, year=dt.date.today().year, min_base_fen=low, max_base_fen=high,
+        session.add(ContributionBound(kind=kind, year=beijing_today().year, min_base_fen=low, max_base_fen=high,
                                       insurances=list(insurances)))
 
 
@@ -236,7 +245,7 @@ def _date(field: str, value: str) -> dt.date:
     except ValueError:
         raise Refusal(422, "CHANGE_VALUE_INVALID", f"{field} 应为日期（YYYY-MM-DD）。",
                       {"field": field}) from None
-    if day > dt.date.today():
+    if day > beijing_today():
         raise Refusal(422, "CHANGE_VALUE_INVALID", "日期不能晚于今天。", {"field": field})
     return day
 

@@ -26,6 +26,8 @@ from central_sim.db import (
     Employer,
     Notice,
     Person,
+    beijing_today,
+    ten_years_on,
 )
 from central_sim.people import seed_people
 
@@ -184,7 +186,7 @@ def seed(session: Session, branches_total: int = TOTAL_BRANCHES) -> None:
     ]
     session.add_all(employers)
 
-    today = dt.date.today()
+    today = beijing_today()
     people: list[Person] = []
     for p in DEMO_PEOPLE:
         people.append(_person(p.id_number, p.name, p.local, p.entitled, p.guardian, rng))
@@ -202,7 +204,7 @@ def seed(session: Session, branches_total: int = TOTAL_BRANCHES) -> None:
         c = Card(
             card_no=no, id_number=ids[who], card_id_code=card_id_code(no), bank_code=bank,
             bank_account_no=_account(no), issued_on=issued,
-            expires_on=issued.replace(year=issued.year + 10) if issued else None,  # type: ignore[union-attr]
+            expires_on=ten_years_on(issued) if issued else None,  # type: ignore[arg-type]
             card_state=state, **kw,
         )
         session.add(c)

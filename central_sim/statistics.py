@@ -14,10 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central_sim import states as S
-from central_sim.db import Application, Batch, Certificate
+from central_sim.db import BEIJING, Application, Batch, Certificate
 from central_sim.errors import Refusal
 
-BEIJING = dt.timezone(dt.timedelta(hours=8))
 MAX_DAYS = 366
 # the dates a period may span: outside them Beijing midnight has no UTC instant in Python's
 # calendar (0001-01-01, 9999-12-31 overflow), and no card business exists anyway

@@ -17,6 +17,7 @@ import pytest
 from counter_app.central.client import HttpCentralClient, Timeouts
 from counter_app.central.launcher import CentralSimHandle
 from counter_app.central.sync import LineState, SyncStatus
+from counter_app.domain.clock import CHINA_TIME
 from counter_app.domain.errors import CounterError
 from counter_app.printing import BranchInfo
 from counter_app.private_files import write_private
@@ -108,7 +109,7 @@ def test_gap_is_named_once_the_pages_reach_it(desk: QueryDesk, tmp_path: Path) -
     result = wf.all_months()
     gaps = [r for r in month_rows(result.months) if r.gap_months]
     assert len(gaps) == 1 and gaps[0].gap_months == 6
-    today = dt.date.today()
+    today = dt.datetime.now(CHINA_TIME).date()  # the central dates months in Beijing time
     newest_missing = (today.year * 12 + today.month - 1) - 30
     assert gaps[0].gap_until == f"{newest_missing // 12}{newest_missing % 12 + 1:02d}"
     text = pdf_text(wf.summary_pdf("save_pdf"), tmp_path)
