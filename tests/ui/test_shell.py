@@ -164,11 +164,11 @@ def test_typing_in_the_window_keeps_the_screen_unlocked(qtbot, make_services) ->
     main = app.main
     window = main.windowHandle()
     assert window is not None and window in main.idle.watched
-    main.idle.timer.setInterval(400)
+    main.idle.timer.setInterval(1500)  # ten times a key's gap: a stalled machine keeps it
     main.idle.timer.start()
-    for _ in range(8):  # 0.8 s of typing, twice the idle period
+    for _ in range(20):  # 3 s of typing, twice the idle period
         QTest.keyClick(window, Qt.Key.Key_Shift)
-        qtbot.wait(100)
+        qtbot.wait(150)
     assert main.lock_dialog is None
     qtbot.waitUntil(lambda: main.lock_dialog is not None, timeout=5000)  # then idle: locked
     close(app)

@@ -144,7 +144,7 @@ def test_expired_requests_cannot_be_decided_nor_used(
         clients: Callable[[str], HttpCentralClient]) -> None:
     teller, supervisor = clients(f"{BRANCH}/C01"), clients(f"{BRANCH}/C02")
     never_decided = ask(teller, valid_seconds=1)
-    approved_late = ask(teller, valid_seconds=2)
+    approved_late = ask(teller, valid_seconds=5)  # decided well before it ends
     supervisor.decide_remote_approval(approved_late, approve=True, supervisor="S0302",
                                       reason="", idempotency_key=key())
     deadline = teller.remote_approval(approved_late).expires_at.timestamp()

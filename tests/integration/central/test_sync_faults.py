@@ -103,7 +103,7 @@ def test_mixed_faults_exactly_once(fresh_central: CentralSimHandle, store: Store
 def test_central_down_mid_drain(fresh_central: CentralSimHandle, store: Store) -> None:
     repo = StoreOutboxRepository(store)
     ops = enqueue(repo, store, 120, seed=2)
-    fresh_central.set_faults(latency_ms=5)
+    fresh_central.set_faults(latency_ms=20)  # 117 left take 2 s or more: the line goes down first
     worker = SyncWorker(repo, client_for(fresh_central), branch_code="ICBC-NB-0101", policy=FAST)
     t = threading.Thread(target=worker.drain)
     t.start()

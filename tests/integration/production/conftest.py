@@ -114,7 +114,7 @@ class Branch:
         return app.application_id, card_no, app.id_number, name
 
     def _named_as_seeded(self, id_number: str) -> bool:
-        """Generated names repeat every 60 people: one of them shares the name of the seeded
+        """Generated names repeat every 140 people: one of them shares the name of the seeded
         card in this branch's shipped batch (BATCH-SEED-0002), which a search by name would
         also find. Such a person is not taken, so a test's search by name finds one row."""
         seeded = self.client.get_person(generated_id(GENERATED_PEOPLE - 1)).name
