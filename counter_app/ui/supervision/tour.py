@@ -24,6 +24,8 @@ from counter_app.workflows.login import DEMO_ACCOUNTS, DEMO_TOTP_SECRETS, utc_no
 from counter_app.workflows.supervisor import code_at_step, step_at
 
 if TYPE_CHECKING:
+    from counter_app.ui.main_window import MainWindow
+    from counter_app.ui.supervision.page import SupervisionPage
     from counter_app.ui.tour import TourRun
 
 TELLER, _tn, _tr, TELLER_PASSWORD = DEMO_ACCOUNTS[0]
@@ -52,9 +54,19 @@ def _type_login(run: TourRun, user: str, password: str) -> None:
     run.settle(lambda: login.error.text() != "" or run.app.main is not None)
 
 
+def _supervision_page(main: MainWindow) -> SupervisionPage:
+    """The main window at the tour's size, on 主管管理 (at either counter)."""
+    from counter_app.ui.supervision.page import SupervisionPage
+
+    main.resize(1366, 900)
+    main.route_to("supervision")
+    page = main.day_pages["supervision"]
+    assert isinstance(page, SupervisionPage)
+    return page
+
+
 def play_supervision(run: TourRun) -> None:
     from counter_app.ui.supervision.dead_letters import DeadLettersTab
-    from counter_app.ui.supervision.page import SupervisionPage
     from counter_app.ui.supervision.tellers import TellersTab
 
     login = run.app.login
@@ -67,10 +79,7 @@ def play_supervision(run: TourRun) -> None:
     main = run.app.main
     assert main is not None
     run.settle(lambda: main.isVisible() and main.ops.pending == 0)
-    main.resize(1366, 900)
-    main.route_to("supervision")
-    page = main.day_pages["supervision"]
-    assert isinstance(page, SupervisionPage)
+    page = _supervision_page(main)
     tellers = page.show_tab("tellers")
     assert isinstance(tellers, TellersTab)
     run.settle(lambda: not tellers.busy and tellers.table.rowCount() > 0)
@@ -111,7 +120,6 @@ def _remote_spoil(run: TourRun) -> None:
     from counter_app.devices.blank_card import chip_serial_of, demo_atr
     from counter_app.ui.stock.page import StockPage
     from counter_app.ui.stock.tour import _goto, _idle
-    from counter_app.ui.supervision.page import SupervisionPage
     from counter_app.ui.supervision.remote import RemoteApprovalsTab
     from counter_app.ui.tour import TourError, session
     from counter_app.workflows.remote_approval import short_number
@@ -158,11 +166,7 @@ def _remote_spoil(run: TourRun) -> None:
                    and other.app.main.ops.pending == 0)
         far = other.app.main
         assert far is not None
-        far.resize(1366, 900)
-        far.route_to("supervision")
-        page = far.day_pages["supervision"]
-        assert isinstance(page, SupervisionPage)
-        tab = page.show_tab("remote")
+        tab = _supervision_page(far).show_tab("remote")
         assert isinstance(tab, RemoteApprovalsTab)
         run.settle(lambda: not tab.busy and tab.table.rowCount() > 0)
         rows = [short_number(r.request_id) for r in tab.requests]  # the table's rows, in order
